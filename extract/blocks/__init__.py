@@ -1,0 +1,28 @@
+"""Recognisers: one module per printed structure, each `recognise(doc, ctx)`.
+
+A recogniser is a pure function from the document model to contract records;
+it opens no file and keeps no state beyond compiled patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Protocol
+
+from extract.blocks import rolling12, status_summary
+from extract.context import Context
+from extract.document import Document
+from extract.records import Record
+
+
+class Recogniser(Protocol):
+    NAME: str
+
+    def recognise(self, doc: Document, ctx: Context) -> Iterator[Record]: ...
+
+
+RECOGNISERS: tuple[ModuleType, ...] = (
+    rolling12,
+    status_summary,
+)

@@ -1,0 +1,250 @@
+"""What a report says about itself: title, type, year, quarters, meeting, cover sheet.
+
+Cover sheets are printed one label a line ("Report of:<TAB>Head of Governance"),
+several labels run together ("Report of: Chief Executive Contact Officer: R.
+Lamond Telephone No: …") or as upper-case headers ("REPORT OF HEAD OF POLICY
+AND PERFORMANCE").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from extract.document import Document
+from normalise.dates import month_number, parse_date
+from normalise.years import financial_year, financial_years_in
+
+# Cover-sheet labels and the contract column each fills.
+COVER_LABELS: tuple[tuple[str, str], ...] = (
+    ("report_of", r"report\s+of"),
+    ("contact_officer", r"contact\s+officer"),
+    ("telephone", r"telephone(?:\s+no\.?)?"),
+    ("portfolio", r"portfolio(?:\s+leader|\s+holder)?"),
+    ("key_decision", r"key\s+decision"),
+    ("report_track", r"report\s+track"),
+    ("item_number", r"(?:agenda\s+)?item(?:\s+no\.?|\s+number)?"),
+)
+LABEL = re.compile(
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in COVER_LABELS)
+    + r")\s*:",
+    re.IGNORECASE,
+)
+UPPER_REPORT_OF = re.compile(r"^REPORT OF (?P<who>[A-Z ,&]+)$")
+# A cover sheet sits at the top of a report; a report names its own year there
+# or in its purpose (seeds/003 line 16); later years are other years' figures.
+COVER_LINES = 40
+BODY_LINES = 30
+HEADING_CHARS = 200
+WORDED_DATE = re.compile(
+    r"\b(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4})\b", re.IGNORECASE
+)
+NUMERIC_DATE = re.compile(r"\b(\d{2}/\d{2}/\d{2,4})\b")
+COMMITTEE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,5}(?:Scrutiny\s+)?Committee)\b")
+RECOMMENDED_TO = re.compile(r"recommended\s+that\s+(?:the\s+)?([A-Z][A-Za-z ]+?)\s*:")
+ORGANISATION = re.compile(
+    r"\b((?:[A-Z][a-z]+\s+){1,3}(?:District|Borough|County|City)\s+Council)\b"
+)
+QUARTER_LIST = re.compile(
+    r"\bquarters?\s+(\d)(?:\s*(?:,|and|&)\s*(\d))?(?:\s*(?:,|and|&)\s*(\d))?"
+    r"(?:\s*(?:,|and|&)\s*(\d))?\b",
+    re.IGNORECASE,
+)
+QUARTER_WORD = re.compile(r"\bquarter\s+(one|two|three|four)\b", re.IGNORECASE)
+WHOLE_YEAR = re.compile(r"\b(?:end\s+of\s+year|annual\s+performance)\b", re.IGNORECASE)
+# "following the LSP cycle of meetings in November and December 2012"
+MEETING_CYCLE = re.compile(
+    r"meetings?\s+in\s+([A-Z][a-z]+)(?:\s+and\s+([A-Z][a-z]+))?\s+(\d{4})"
+)
+TITLE_WORDS = re.compile(r"performance|update|report|\bplan\b|\bPDP\b", re.IGNORECASE)
+# Numbered section headings of committee reports are not titles.
+SECTION = re.compile(r"^(?:\d[\d.]*\s*)?(?:purpose of report|report detail|"
+                     r"recommendations?|key issues|appendix)", re.IGNORECASE)
+TITLE_HEADINGS = 40
+WORD_QUARTERS = {"one": "Q1", "two": "Q2", "three": "Q3", "four": "Q4"}
+SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on"})
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None
+    report_type: str
+    organisation: str | None
+    financial_year: str | None
+    quarters: tuple[str, ...]
+    report_date: date | None
+    committee: str | None
+    cover: dict[str, str]
+
+
+def title_case(s: str) -> str:
+    """ "HEAD OF POLICY AND PERFORMANCE" -> "Head of Policy and Performance"."""
+    words = s.lower().split()
+    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
+def _headings(doc: Document) -> list[tuple[int, str]]:
+    """Short prose lines with (1-based) line numbers: where titles are printed."""
+    return [(r.line_start, r.flat) for r in doc.rows
+            if not r.tabbed and r.flat and len(r.flat) <= HEADING_CHARS]
+
+
+def cover_sheet(doc: Document) -> dict[str, str]:
+    """Cover-sheet fields printed at the top of the report, by contract column."""
+    found: dict[str, str] = {}
+    for row in doc.rows[:COVER_LINES]:
+        text = row.flat
+        if m := UPPER_REPORT_OF.match(text):
+            found.setdefault("report_of", title_case(m["who"]))
+            continue
+        hits = list(LABEL.finditer(text))
+        for k, m in enumerate(hits):
+            end = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+            value = text[m.end():end].strip(" \t:;-")
+            name = next(n for n, _ in COVER_LABELS if m[n])
+            if value:
+                found.setdefault(name, value)
+    return found
+
+
+def _standalone(doc: Document, number: int) -> bool:
+    """A line with blank lines (or the file's edge) above and below it."""
+    return not doc.line(number - 1).strip() and not doc.line(number + 1).strip()
+
+
+def _title(doc: Document, heads: list[tuple[int, str]]) -> str | None:
+    heads = [(n, t) for n, t in heads[:TITLE_HEADINGS]
+             if not SECTION.match(t) and _standalone(doc, n)]
+    for _, text in heads:
+        if financial_years_in(text) and TITLE_WORDS.search(text):
+            return text
+    for _, text in heads:
+        if TITLE_WORDS.search(text) and not text[:1].isdigit():
+            return text
+    return None
+
+
+def _report_type(doc: Document, title: str | None, committee: str | None) -> str:
+    text = " ".join(t for _, t in _headings(doc)[:60])
+    if committee and re.search(r"performance report", text, re.IGNORECASE):
+        return "committee_performance_report"
+    if title and re.search(r"priority delivery plan|\bPDP\b", title, re.IGNORECASE):
+        return "pdp_performance_update"
+    if re.search(r"partnership update", " ".join(doc.lines[:80]), re.IGNORECASE):
+        return "partnership_update"
+    return "other"
+
+
+def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]:
+    found: set[str] = set()
+    for text in [t for _, t in heads[:30]] + grids:
+        if WHOLE_YEAR.search(text):
+            return ("Q1", "Q2", "Q3", "Q4")
+        for m in QUARTER_LIST.finditer(text):
+            found.update(f"Q{d}" for d in m.groups() if d and d in "1234")
+        for m in QUARTER_WORD.finditer(text):
+            found.add(WORD_QUARTERS[m[1].lower()])
+    return tuple(sorted(found))
+
+
+def _meeting_cycle(doc: Document) -> tuple[str | None, tuple[str, ...]]:
+    """Year and quarter of a quarterly report dated only by the meetings it follows."""
+    text = " ".join(doc.lines[:80])
+    if not re.search(r"quarterly", text, re.IGNORECASE):
+        return None, ()
+    m = MEETING_CYCLE.search(" ".join(text.split()))
+    if not m:
+        return None, ()
+    month = month_number(m[2] or m[1])
+    if month is None:
+        return None, ()
+    day = date(int(m[3]), month, 1)
+    start = day.year if day.month >= 4 else day.year - 1
+    quarter = f"Q{((day.month - 4) % 12) // 3 + 1}"
+    return f"{start}/{(start + 1) % 100:02d}", (quarter,)
+
+
+def _financial_year(heads: list[tuple[int, str]], doc: Document) -> str | None:
+    for _, text in heads[:20]:
+        if years := financial_years_in(text):
+            return years[0]
+    for line in doc.lines[:BODY_LINES]:
+        if years := financial_years_in(line):
+            return years[0]
+    return None
+
+
+def _report_date(heads: list[tuple[int, str]], cover: dict[str, str]) -> date | None:
+    for _, text in heads[:20]:
+        m = WORDED_DATE.fullmatch(text.strip())
+        if m and (d := parse_date(m[1])):
+            return d
+    if track := cover.get("report_track"):
+        if m := NUMERIC_DATE.search(track):
+            return parse_date(m[1])
+    return None
+
+
+def _committee(heads: list[tuple[int, str]], cover: dict[str, str],
+               doc: Document) -> str | None:
+    if track := cover.get("report_track"):
+        if m := COMMITTEE.search(track):
+            return m[1]
+    for _, text in heads[:20]:
+        if text.isupper() and text.strip().endswith("COMMITTEE"):
+            return title_case(text)
+    if m := RECOMMENDED_TO.search(" ".join(" ".join(doc.lines[:40]).split())):
+        return m[1].strip()
+    return None
+
+
+def _organisation(doc: Document) -> str | None:
+    counts = Counter(m[1] for line in doc.lines for m in ORGANISATION.finditer(line))
+    if not counts:
+        return None
+    # A district report names other councils too (seeds/004: "Staffordshire County
+    # Council" twice); the publisher is the district or borough.
+    return max(counts, key=lambda o: (" County " not in o, counts[o]))
+
+
+def grid_titles(doc: Document) -> list[str]:
+    """Titles of summary grids ("Quarter Four (…) Performance"), read for quarters."""
+    return [r.flat for r in doc.rows
+            if r.tabbed and len(r.filled) == 1 and re.search(
+                r"\bperformance\b", r.flat, re.IGNORECASE) and len(r.flat) < 120]
+
+
+def read_metadata(doc: Document) -> Metadata:
+    heads = _headings(doc)
+    cover = cover_sheet(doc)
+    committee = _committee(heads, cover, doc)
+    title = _title(doc, heads)
+    report_type = _report_type(doc, title, committee)
+    fy = _financial_year(heads, doc)
+    quarters = _quarters(heads, grid_titles(doc))
+    if fy is None and not quarters:
+        fy, quarters = _meeting_cycle(doc)
+    return Metadata(
+        title=title,
+        report_type=report_type,
+        organisation=_organisation(doc),
+        financial_year=fy,
+        quarters=quarters,
+        report_date=_report_date(heads, cover),
+        committee=committee,
+        cover=cover,
+    )
+
+
+def key_decision(raw: str | None) -> bool | None:
+    if raw is None:
+        return None
+    word = raw.strip().lower()
+    return True if word.startswith("yes") else False if word.startswith("no") else None
+
+
+__all__ = ["Metadata", "read_metadata", "key_decision", "financial_year", "title_case"]

@@ -1,0 +1,177 @@
+"""Plan and theme headings: what every fact row sits under.
+
+Plans: "Crime & Partnerships Priority Delivery Plan 2017-18 End of Year …",
+"Improving Community Wellbeing PDP 2018-19 - …"; a committee report presents
+one plan, named in its purpose ("… set out in the “Cleaner and Safer
+Environment” Priority Delivery Plan for 2015/16").
+Themes: "Cleaner and safer environments: Working with partners …" rows of KPI
+grids (rejoined when column wrapping split them), section rows ("Sustaining
+safe and secure communities"), and "Strategic Objective" rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from extract.blocks.documents import Metadata
+from extract.context import Context
+from extract.document import Document, Row
+from extract.records import RepairRow
+from normalise.words import Vocabulary, rejoin
+
+PLAN = re.compile(
+    r"^(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\s+(?:20\d\d\s*[-/\u2013]\s*\d\d)\b"
+)
+PLAN_YEAR_FIRST = re.compile(
+    r"^(?P<pre>.+?)\s+20\d\d\s*[-/]\s*\d\d\s+(?P<kind>PDP|Priority Delivery Plan)\b"
+)
+QUOTED_PLAN = re.compile(r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b")
+STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
+ACTION_HEADER = re.compile(r"\s*Action\s*(?:&|\+|and)\s*Progress Update.*$", re.IGNORECASE)
+HEADER_WORDS = re.compile(
+    r"^(?:quarter [1-4]|q[1-4](?: rating)?|annual (?:total|target)|target|outcomes|"
+    r"approach|key project|milestone\(s\)|progress|performance indicator|total|"
+    r"action\s*(?:&|\+|and)\s*progress update|programme)$",
+    re.IGNORECASE,
+)
+NOT_A_THEME = re.compile(r"\b(?:PIs?|indicators?|summary|performance)\b", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+# A theme or plan heading is a short line; longer ones are prose.
+HEADING_CHARS = 200
+# How close a "Strategic Objective" must be to a theme printed above it to be that
+# theme: seeds/000 line 69 prints "Striving for … public environments and" (the
+# rest spilt into the next cell) for the objective of line 63's theme.
+OBJECTIVE_MATCH = 90.0
+
+
+def is_header(row: Row) -> bool:
+    """A table header row: at least two cells, most of them known column labels."""
+    filled = row.filled
+    known = sum(1 for c in filled if HEADER_WORDS.match(c.flat))
+    return len(filled) >= 2 and known >= max(2, len(filled) // 2)
+
+
+def _plan_name(text: str) -> str | None:
+    if len(text) > HEADING_CHARS:
+        return None
+    if m := PLAN.match(text):
+        return m["name"].strip()
+    if m := PLAN_YEAR_FIRST.match(text):
+        return f"{m['pre'].strip()} {m['kind']}"
+    return None
+
+
+def _committee_plan(doc: Document) -> str | None:
+    for line in doc.lines[:60]:
+        if m := QUOTED_PLAN.search(line):
+            return f"{m['name'].strip()} Priority Delivery Plan"
+    return None
+
+
+def _theme_cells(row: Row) -> list[str] | None:
+    """The fragments of a theme printed across a grid row, or None."""
+    if not row.tabbed or row.wrapped:
+        return None
+    texts = [c.flat for c in row.filled]
+    if not texts or row.filled[0].column != 0 or texts[0].endswith(":"):
+        return None
+    joined = " ".join(texts)
+    if (DIGIT.search(joined) or len(joined) > HEADING_CHARS or is_header(row)
+            or joined.endswith(".")):
+        return None
+    return texts
+
+
+def _next_text_row(rows: Sequence[Row], i: int) -> int | None:
+    for j in range(i + 1, len(rows)):
+        if rows[j].flat:
+            return j
+    return None
+
+
+def _objective_theme(objective: str, seen: Sequence[str]) -> str:
+    """The full theme an objective belongs to, when a theme printed above names it."""
+    for theme in reversed(seen):
+        tail = theme.split(":", 1)[-1].strip()
+        if fuzz.partial_ratio(objective.lower(), tail.lower()) >= OBJECTIVE_MATCH:
+            return theme
+    return objective
+
+
+def _headed_twice(rows: Sequence[Row]) -> set[str]:
+    counts = Counter(r.filled[0].flat.lower() for r in rows
+                     if r.tabbed and len(r.filled) == 1)
+    return {t for t, n in counts.items() if n > 1}
+
+
+def build_context(doc: Document, meta: Metadata) -> Context:
+    """Plan and theme for every row, and the repairs made to rejoin split themes."""
+    rows = doc.rows
+    vocab = Vocabulary.of(r.flat for r in rows if not r.tabbed or len(r.filled) < 3)
+    repeated = _headed_twice(rows)
+    single_plan = (_committee_plan(doc)
+                   if meta.report_type == "committee_performance_report" else None)
+    plan: str | None = single_plan
+    theme: str | None = None
+    seen: list[str] = []
+    plans: list[str | None] = []
+    themes: list[str | None] = []
+    repairs: list[RepairRow] = []
+    skip_to = -1
+    for i, row in enumerate(rows):
+        text = row.flat
+        if i <= skip_to:
+            pass
+        elif single_plan is None and not row.tabbed and (name := _plan_name(text)):
+            plan, theme, seen = name, None, []
+        elif not row.tabbed and _plain_theme(text):
+            theme = text
+            seen.append(theme)
+        elif row.tabbed and STRATEGIC_OBJECTIVE.match(row.text_at(0)):
+            j = _next_text_row(rows, i)
+            if j is not None:
+                objective = ACTION_HEADER.sub("", rows[j].text_at(0)).strip()
+                theme = _objective_theme(objective, seen)
+                skip_to = j
+        elif (cells := _theme_cells(row)) is not None and (
+            ":" in " ".join(cells)
+            or (len(cells) == 1 and (cells[0].lower() in repeated
+                                     or _followed_by_header(rows, i)))
+        ) and not NOT_A_THEME.search(" ".join(cells)):
+            theme, fixed = rejoin(cells, vocab)
+            seen.append(theme)
+            repairs.extend(
+                RepairRow(doc_id=doc.doc_id, target="*", column="theme",
+                          page=row.page, line=row.line_start, raw=r.raw,
+                          repaired=r.repaired, rule=r.rule, confidence=r.confidence,
+                          alternatives=list(r.alternatives))
+                for r in fixed
+            )
+        plans.append(plan)
+        themes.append(theme)
+    return Context(
+        doc_id=doc.doc_id,
+        financial_year=meta.financial_year,
+        quarters=meta.quarters,
+        report_type=meta.report_type,
+        plans=tuple(plans),
+        themes=tuple(themes),
+        repairs=tuple(repairs),
+    )
+
+
+def _followed_by_header(rows: Sequence[Row], i: int) -> bool:
+    j = _next_text_row(rows, i)
+    return j is not None and is_header(rows[j])
+
+
+PLAIN_THEME = re.compile(r"^[A-Z][A-Za-z ,&'-]{3,60}: [A-Z][A-Za-z ,&'-]{10,140}$")
+
+
+def _plain_theme(text: str) -> bool:
+    """A prose line that is a theme heading (seeds/003 line 107)."""
+    return PLAIN_THEME.match(text) is not None

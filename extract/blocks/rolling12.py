@@ -1,0 +1,175 @@
+"""Quarter blocks of rolling twelve-month totals.
+
+"Q1 (24.07.17) Previous 12 months = 5,673 Last 12 months = 6,506 Change Over 12
+Months = 15% increase (833) For information only, data provided by Staffs
+Police."; also "= - 10% reduction (-321)", "12% Increase (11)", "8% (222)" and
+"12%" alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from extract.context import Context
+from extract.document import Cell, Document
+from extract.records import IssueRow, Record, RepairRow, Rolling12
+from normalise.dates import parse_date, repair_date
+from normalise.indicators import rolling_indicator, slug, split_indicators
+from normalise.numbers import parse_int, parse_number
+from normalise.repair import Repair
+
+NAME = "rolling_12_months"
+MINUS = "-\u2013\u2212"
+BLOCK = re.compile(
+    r"(?P<quarter>Q[1-4])\s*\(\s*(?P<date>[\d./]+)\s*\)\s*"
+    r"Previous\s+12\s+months\s*=\s*(?P<previous>[\d,]+)\s*"
+    r"Last\s+12\s+months\s*=\s*(?P<last>[\d,]+)"
+    r"(?:\s*Change\s+over\s+12\s+months\s*=\s*"
+    rf"(?P<pct>[{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
+    r"\s*(?P<direction>increase|reduction|decrease)?"
+    rf"\s*(?:\((?P<abs>[{MINUS}]?\s*[\d,]+)\))?)?",
+    re.IGNORECASE,
+)
+NEXT_LABEL = re.compile(r"\bQ[1-4]\b")
+DIRECTIONS = {"increase": "increase", "reduction": "reduction", "decrease": "reduction"}
+# Printed percentages are whole numbers: a change that is more than this far from
+# the one the two totals give does not follow from them.
+PCT_TOLERANCE = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    match: re.Match[str]
+    cell: Cell
+    indicator: str
+    row_index: int
+    note: str | None
+
+
+def _blocks(doc: Document) -> Iterator[Found]:
+    for i, row in enumerate(doc.rows):
+        if not row.tabbed:
+            continue
+        names = split_indicators(row.cells[0].text) if row.cells else []
+        indicator = rolling_indicator(names)
+        for cell in row.cells[1:]:
+            for para in cell.paragraphs:
+                text = " ".join(para.split())
+                for m in BLOCK.finditer(text):
+                    if indicator:
+                        yield Found(m, cell, indicator, i, _note(text, m.end()))
+
+
+def _note(text: str, end: int) -> str | None:
+    rest = text[end:]
+    if stop := NEXT_LABEL.search(rest):
+        rest = rest[: stop.start()]
+    rest = rest.strip(" ,;")
+    return rest or None
+
+
+def _signed(raw: str | None) -> tuple[float | None, Repair | None]:
+    if raw is None:
+        return None, None
+    return parse_number(raw)
+
+
+def _repair_row(doc: Document, found: Found, column: str, fix: Repair) -> RepairRow:
+    return RepairRow(doc_id=doc.doc_id, target=NAME, column=column,
+                     page=found.cell.page, line=found.cell.line_start, raw=fix.raw,
+                     repaired=fix.repaired, rule=fix.rule, confidence=fix.confidence,
+                     alternatives=list(fix.alternatives))
+
+
+def _issue(doc: Document, found: Found, severity: str, code: str, msg: str) -> IssueRow:
+    return IssueRow(doc_id=doc.doc_id, severity=severity, code=code,
+                    message=f"{doc.source_path}:{found.cell.line_start}: {msg}",
+                    page=found.cell.page, line=found.cell.line_start)
+
+
+def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+    found = list(_blocks(doc))
+    by_quarter: dict[str, list[date]] = defaultdict(list)
+    for f in found:
+        if (d := parse_date(f.match["date"])) is not None:
+            by_quarter[f.match["quarter"].upper()].append(d)
+    for f in found:
+        yield from _record(doc, ctx, f, by_quarter)
+
+
+def _record(doc: Document, ctx: Context, f: Found,
+            by_quarter: dict[str, list[date]]) -> Iterator[Record]:
+    m = f.match
+    quarter = m["quarter"].upper()
+    as_of, date_fix = repair_date(m["date"], by_quarter[quarter])
+    if date_fix is not None:
+        yield _repair_row(doc, f, "as_of_date", date_fix)
+        if as_of is None:
+            yield _issue(doc, f, "warning", "ambiguous_repair",
+                         f'date "{m["date"]}" is impossible; candidates '
+                         f'{", ".join(date_fix.alternatives) or "none"} and no other '
+                         f"{quarter} date decides between them")
+    elif as_of is None:
+        yield _issue(doc, f, "warning", "bad_date",
+                     f'date "{m["date"]}" is not a dd.mm.yy date')
+    previous, last = parse_int(m["previous"]), parse_int(m["last"])
+    pct, pct_fix = _signed(m["pct"])
+    change, abs_fix = _signed(m["abs"])
+    direction = DIRECTIONS.get((m["direction"] or "").lower())
+    for column, fix in (("change_pct", pct_fix), ("change_abs", abs_fix)):
+        if fix is not None:
+            yield _repair_row(doc, f, column, fix)
+    if direction == "reduction":
+        for column, value in (("change_pct", pct), ("change_abs", change)):
+            if value is not None and value > 0:
+                yield _repair_row(doc, f, column, Repair(
+                    raw=f"{value:g}", repaired=f"{-value:g}", rule="sign_from_direction",
+                    confidence=0.9))
+        pct = -abs(pct) if pct is not None else None
+        change = -abs(change) if change is not None else None
+    assert previous is not None and last is not None  # the pattern only takes digits
+    yield from _consistency(doc, f, previous, last, pct, change, direction)
+    indicator = " ".join(f.indicator.split())
+    yield Rolling12(
+        doc_id=doc.doc_id,
+        plan=ctx.plan(f.row_index),
+        theme=ctx.theme(f.row_index),
+        indicator=indicator,
+        indicator_id=slug(indicator),
+        financial_year=ctx.financial_year,
+        quarter=quarter,
+        as_of_date=as_of,
+        as_of_date_raw=m["date"],
+        previous_12_months=previous,
+        last_12_months=last,
+        change_pct=pct,
+        change_abs=int(change) if change is not None else None,
+        direction=direction,
+        note=f.note,
+        page=f.cell.page,
+        line_start=f.cell.line_start,
+        line_end=f.cell.line_end,
+    )
+
+
+def _consistency(doc: Document, f: Found, previous: int, last: int,
+                 pct: float | None, change: float | None,
+                 direction: str | None) -> Iterator[IssueRow]:
+    """`inconsistent_change` when the printed change does not follow from the totals."""
+    diff = last - previous
+    problems = []
+    if change is not None and int(change) != diff:
+        problems.append(f"change ({change:g}) is not {last} - {previous} = {diff}")
+    if pct is not None and previous:
+        real = 100.0 * diff / previous
+        if abs(real - pct) > PCT_TOLERANCE:
+            problems.append(f"change {pct:g}% is not {real:.1f}% ({previous} -> {last})")
+    if direction and diff and (direction == "increase") != (diff > 0):
+        problems.append(f'direction "{direction}" but {previous} -> {last}')
+    if problems:
+        yield _issue(doc, f, "warning", "inconsistent_change",
+                     f"{f.match['quarter']} {f.indicator}: " + "; ".join(problems))

@@ -1,0 +1,194 @@
+"""Summary grids: how many actions or milestones are in each status.
+
+Three printed layouts: a counts row then a percents row ("0 | 4 | 1" over
+"0% | 80% | 20%"); "0 0%" in one cell; "9 (75%)" with a TOTAL column. Labels
+may start on the line above ("No Rating", "TOTAL"); a grid may label its rows
+("Performance Indicators | - | - …", "Actions | 0 0% | 2 100% …").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from extract.context import Context
+from extract.document import Document, Row
+from extract.records import IssueRow, Record, StatusCount
+
+NAME = "status_summary"
+CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("amendment", re.compile(r"requires\s+amendment", re.IGNORECASE)),
+    ("attention", re.compile(r"requires\s+attention", re.IGNORECASE)),
+    ("aborted", re.compile(r"aborted|closed", re.IGNORECASE)),
+    ("completed", re.compile(r"\bcompleted?\b", re.IGNORECASE)),
+    ("on_target", re.compile(r"on\s+target", re.IGNORECASE)),
+    ("no_rating", re.compile(r"^no\s+rating$", re.IGNORECASE)),
+    ("total", re.compile(r"^total$", re.IGNORECASE)),
+)
+COUNT = re.compile(r"^(\d+)$")
+PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
+BOTH = re.compile(r"^(\d+)\s*\(?\s*(\d+(?:\.\d+)?)\s*%\s*\)?$")
+NONE = re.compile(r"^[-\u2013\u2014]+$")
+SCOPES = (
+    ("performance_indicators", re.compile(r"indicator|\bPIs?\b", re.IGNORECASE)),
+    ("milestones", re.compile(r"milestone", re.IGNORECASE)),
+    ("actions", re.compile(r"action|project", re.IGNORECASE)),
+)
+QUARTER_TITLE = re.compile(r"\bquarter\s+(one|two|three|four|[1-4])\b(?!\s*(?:,|and|&))",
+                           re.IGNORECASE)
+QUARTERS_TITLE = re.compile(r"\bquarters\s+([1-4])\s*(?:and|&|-|to)\s*([1-4])",
+                            re.IGNORECASE)
+ANNUAL_TITLE = re.compile(r"\bannual\b|\bend\s+of\s+year\b", re.IGNORECASE)
+NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
+# Percent printed beside a count may be truncated, not rounded (seeds/000: 2 of 3
+# is "66.6%"); a difference above this is a mismatch.
+PCT_TOLERANCE = 0.5
+TITLE_LOOKBACK = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    count: int | None
+    percent: float | None
+
+
+def category_of(label: str) -> str | None:
+    for name, pattern in CATEGORIES:
+        if pattern.search(label):
+            return name
+    return None
+
+
+def _labels(row: Row) -> dict[int, str]:
+    """Column -> label, when `row` is a row of status labels."""
+    labels = {c.column: c.flat for c in row.filled if category_of(c.flat)}
+    others = [c for c in row.filled if c.column not in labels]
+    if len(labels) >= 3 and all(c.column == 0 for c in others):
+        return labels
+    return {}
+
+
+def _label_row(rows: Sequence[Row], i: int) -> dict[int, str]:
+    """Labels of the grid whose label row is `rows[i]`, with any spilt above it."""
+    labels = _labels(rows[i])
+    if labels and i > 0 and rows[i - 1].tabbed:
+        above = {c.column: c.flat for c in rows[i - 1].filled}
+        if above and all(category_of(t) and col not in labels for col, t in above.items()):
+            labels.update(above)
+    return labels
+
+
+def _value(text: str) -> Value | None:
+    t = text.strip()
+    if m := BOTH.match(t):
+        return Value(int(m[1]), float(m[2]))
+    if m := COUNT.match(t):
+        return Value(int(m[1]), None)
+    if m := PERCENT.match(t):
+        return Value(None, float(m[1]))
+    if NONE.match(t):
+        return Value(None, None)
+    return None
+
+
+def _values(row: Row, columns: Sequence[int]) -> dict[int, Value] | None:
+    got = {col: _value(row.text_at(col)) for col in columns}
+    if any(v is None for v in got.values()):
+        return None
+    return {c: v for c, v in got.items() if v is not None}
+
+
+def _period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
+    for j in range(i - 1, max(-1, i - TITLE_LOOKBACK - 1), -1):
+        title = rows[j].flat
+        if m := QUARTERS_TITLE.search(title):
+            return f"Q{m[1]}-Q{m[2]}"
+        if m := QUARTER_TITLE.search(title):
+            return f"Q{NUMBERS.get(m[1].lower(), m[1])}"
+        if ANNUAL_TITLE.search(title):
+            return "FY"
+    return ctx.period
+
+
+def _scope(text: str) -> str | None:
+    for name, pattern in SCOPES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+    rows = doc.rows
+    for i, row in enumerate(rows):
+        if not row.tabbed or not (labels := _label_row(rows, i)):
+            continue
+        default_scope = _scope(" ".join(labels.values())) or "actions"
+        period = _period(rows, i, ctx)
+        columns = sorted(labels)
+        grid: list[tuple[Row, str, dict[int, Value]]] = []
+        j = i + 1
+        while j < len(rows) and rows[j].tabbed:
+            values = _values(rows[j], columns)
+            if values is None:
+                break
+            row_label = rows[j].text_at(0) if 0 not in labels else ""
+            grid.append((rows[j], _scope(row_label) or default_scope, values))
+            j += 1
+        yield from _grid(doc, ctx, i, labels, period, grid)
+
+
+def _merge(grid: list[tuple[Row, str, dict[int, Value]]]
+           ) -> list[tuple[Row, Row, str, dict[int, Value]]]:
+    """Counts row + percents row of the same scope become one row of pairs."""
+    merged: list[tuple[Row, Row, str, dict[int, Value]]] = []
+    for row, scope, values in grid:
+        if merged and merged[-1][2] == scope and all(
+            v.count is None and v.percent is not None for v in values.values()
+        ) and all(v.percent is None for v in merged[-1][3].values()):
+            first, _, _, counts = merged[-1]
+            pairs = {c: Value(counts[c].count, values[c].percent) for c in counts}
+            merged[-1] = (first, row, scope, pairs)
+        else:
+            merged.append((row, row, scope, values))
+    return merged
+
+
+def _grid(doc: Document, ctx: Context, i: int, labels: dict[int, str],
+          period: str | None, grid: list[tuple[Row, Row, str, dict[int, Value]]] | list
+          ) -> Iterator[Record]:
+    for first, last, scope, values in _merge(grid):
+        records = [
+            StatusCount(doc_id=doc.doc_id, plan=ctx.plan(i), scope=scope, period=period,
+                        category=category_of(labels[col]) or "", label=labels[col],
+                        count=v.count, percent=v.percent, page=first.page,
+                        line_start=first.line_start, line_end=last.line_end)
+            for col, v in sorted(values.items())
+        ]
+        yield from records
+        yield from _mismatches(doc, records)
+
+
+def _mismatches(doc: Document, records: list[StatusCount]) -> Iterator[IssueRow]:
+    """`summary_mismatch` when counts do not add up or percents do not match counts."""
+    if not records:
+        return
+    parts = [r for r in records if r.category != "total"]
+    totals = [r for r in records if r.category == "total"]
+    counts = [r.count for r in parts if r.count is not None]
+    problems = []
+    total = totals[0].count if totals else (sum(counts) if counts else None)
+    if totals and totals[0].count is not None and counts and sum(counts) != total:
+        problems.append(f"counts add up to {sum(counts)}, TOTAL says {total}")
+    if total:
+        for r in parts:
+            if r.count is not None and r.percent is not None:
+                real = 100.0 * r.count / total
+                if abs(real - r.percent) > PCT_TOLERANCE:
+                    problems.append(f"{r.label}: {r.count} of {total} is {real:.1f}%, "
+                                    f"printed {r.percent:g}%")
+    if problems:
+        first = records[0]
+        yield IssueRow(doc_id=doc.doc_id, severity="warning", code="summary_mismatch",
+                       message=f"{doc.source_path}:{first.line_start}: "
+                       + "; ".join(problems), page=first.page, line=first.line_start)

@@ -1,0 +1,101 @@
+"""Cell, Row, Document: the one intermediate representation every recogniser reads.
+
+Both readers (text and PDF) produce it, so provenance is never lost and the
+recognisers never know which kind of file they are looking at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: `raw` as printed, `text` with HTML stripped.
+
+    `text` keeps paragraph breaks (from `<p>`, `<li>`, `<br>`) as newlines and
+    squashes other whitespace; `flat` is the same on one line.
+    """
+
+    raw: str
+    text: str
+    column: int
+    page: int | None
+    line_start: int
+    line_end: int
+
+    @property
+    def flat(self) -> str:
+        return " ".join(self.text.split())
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p for p in self.text.split("\n") if p.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A logical row: one printed line, or several lines reassembled.
+
+    `tabbed` is true for table rows (cells separated by TAB in text exports, or
+    table cells found by the PDF reader); prose lines are rows of one cell.
+    `wrapped` is true when the row was rebuilt from column-wrapped lines.
+    """
+
+    cells: tuple[Cell, ...]
+    page: int | None
+    line_start: int
+    line_end: int
+    tabbed: bool
+    wrapped: bool = False
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.flat for c in self.cells)
+
+    @property
+    def filled(self) -> tuple[Cell, ...]:
+        """The cells that hold text."""
+        return tuple(c for c in self.cells if c.flat)
+
+    @property
+    def flat(self) -> str:
+        return " ".join(t for t in self.texts if t)
+
+    def cell(self, column: int) -> Cell | None:
+        return self.cells[column] if 0 <= column < len(self.cells) else None
+
+    def text_at(self, column: int) -> str:
+        c = self.cell(column)
+        return c.flat if c else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded report: its lines as printed and its logical rows in order."""
+
+    doc_id: str
+    source_path: str
+    source_format: str
+    lines: tuple[str, ...]
+    rows: tuple[Row, ...]
+    n_pages: int | None = None
+    encoding: str | None = None
+    page_lines: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def n_lines(self) -> int:
+        return len(self.lines)
+
+    def line(self, number: int) -> str:
+        """The printed line with 1-based `number` (text input)."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    def iter_text(self) -> Iterator[str]:
+        for row in self.rows:
+            yield row.flat
+
+
+def blank(rows: Sequence[Row]) -> bool:
+    return all(not r.flat for r in rows)

@@ -1,0 +1,165 @@
+""".txt -> Document. Decoding happens here and only here."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from extract.document import Cell, Document, Row
+from normalise.text import strip_html
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LETTER = re.compile(r"[A-Za-z]")
+# Column-wrapped fragments are at most this wide; an unwrapped cell in the
+# samples is a whole sentence (seeds/000 line 12: widest fragment 25 characters).
+WRAP_WIDTH = 32
+# A column-wrapped row spans a first line and at least this many more.
+MIN_WRAP_FOLLOWERS = 2
+
+
+class UnreadableInput(Exception):
+    """The file cannot be read as a report; the message says why."""
+
+
+def doc_id_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with: UTF-8 (BOM allowed), else Windows-1252."""
+    if not data:
+        raise UnreadableInput("empty file (0 bytes)")
+    if b"\x00" in data[:8192]:
+        raise UnreadableInput("binary file (NUL bytes), not a text export")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(
+            f"neither UTF-8 nor Windows-1252: byte 0x{data[exc.start]:02x} "
+            f"at offset {exc.start}"
+        ) from exc
+
+
+def split_lines(text: str) -> list[str]:
+    """Printed lines, numbered from 1 by position; CRLF and CR count as one break."""
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def read_text(path: Path, source_path: str, data: bytes | None = None) -> Document:
+    """Read a text export into the document model."""
+    data = path.read_bytes() if data is None else data
+    text, encoding = decode(data)
+    if not text.strip():
+        raise UnreadableInput("file holds only whitespace")
+    lines = split_lines(text)
+    return Document(
+        doc_id=doc_id_of(data),
+        source_path=source_path,
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+        encoding=encoding,
+    )
+
+
+def _cells_of(line: str) -> list[str]:
+    return line.split("\t")
+
+
+def _has_letters(s: str) -> bool:
+    return LETTER.search(s) is not None
+
+
+def _filled(cells: Sequence[str]) -> list[int]:
+    return [i for i, c in enumerate(cells) if c.strip()]
+
+
+def _narrow(cells: Sequence[str]) -> bool:
+    return all(len(c.strip()) <= WRAP_WIDTH for c in cells)
+
+
+def _labelled(cells: Sequence[str]) -> bool:
+    """A "Label:<TAB>value" line (cover sheets, seeds/003 lines 3-8) is a record."""
+    filled = _filled(cells)
+    return bool(filled) and cells[filled[0]].strip().endswith(":")
+
+
+def _can_start_wrap(cells: Sequence[str]) -> bool:
+    filled = _filled(cells)
+    worded = [i for i in filled if _has_letters(cells[i])]
+    return (len(filled) >= 2 and len(worded) >= 2 and _narrow(cells)
+            and not _labelled(cells))
+
+
+def _continues(first: Sequence[str], cells: Sequence[str]) -> bool:
+    """True when `cells` carries the next fragment of `first`'s columns."""
+    filled = _filled(cells)
+    if not filled or not any(_has_letters(cells[i]) for i in filled):
+        return False
+    if not _narrow(cells) or _labelled(cells):
+        return False
+    return all(i < len(first) and first[i].strip() for i in filled)
+
+
+def _wrap_end(lines: Sequence[str], start: int) -> int:
+    """Index one past the last line of a column-wrapped group starting at `start`."""
+    first = _cells_of(lines[start])
+    if "\t" not in lines[start] or not _can_start_wrap(first):
+        return start + 1
+    end = start + 1
+    while end < len(lines) and "\t" in lines[end] and _continues(first, _cells_of(lines[end])):
+        end += 1
+    return end if end - start - 1 >= MIN_WRAP_FOLLOWERS else start + 1
+
+
+def _cell(raw: str, column: int, first: int, last: int) -> Cell:
+    return Cell(raw=raw, text=strip_html(raw), column=column, page=None,
+                line_start=first, line_end=last)
+
+
+def _wrapped_row(group: Sequence[str], first_line: int) -> Row:
+    """Join a column-wrapped group column by column (seeds/000 "Hate Crime Incidents")."""
+    split = [_cells_of(line) for line in group]
+    width = max(len(c) for c in split)
+    cells = []
+    for col in range(width):
+        parts = [(first_line + k, cs[col].strip()) for k, cs in enumerate(split)
+                 if col < len(cs) and cs[col].strip()]
+        raw = "\n".join(p for _, p in parts)
+        lo = parts[0][0] if parts else first_line
+        hi = parts[-1][0] if parts else first_line
+        cells.append(Cell(raw=raw, text=" ".join(p for _, p in parts), column=col,
+                          page=None, line_start=lo, line_end=hi))
+    return Row(cells=tuple(cells), page=None, line_start=first_line,
+               line_end=first_line + len(group) - 1, tabbed=True, wrapped=True)
+
+
+def build_rows(lines: Sequence[str]) -> list[Row]:
+    """Logical rows of a text export: one per line, column-wrapped groups joined."""
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        number = i + 1
+        line = lines[i]
+        end = _wrap_end(lines, i)
+        if end - i > 1:
+            rows.append(_wrapped_row(lines[i:end], number))
+        elif "\t" in line:
+            cells = tuple(_cell(raw, col, number, number)
+                          for col, raw in enumerate(_cells_of(line)))
+            rows.append(Row(cells=cells, page=None, line_start=number,
+                            line_end=number, tabbed=True))
+        else:
+            rows.append(Row(cells=(_cell(line, 0, number, number),), page=None,
+                            line_start=number, line_end=number, tabbed=False))
+        i = end
+    return rows

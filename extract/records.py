@@ -1,0 +1,257 @@
+"""Typed records, one class per output table; each has exactly its schema's columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    table: ClassVar[str] = "documents"
+    doc_id: str
+    source_path: str
+    source_format: str
+    title: str | None
+    report_type: str
+    organisation: str | None
+    financial_year: str | None
+    quarters: list[str]
+    report_date: date | None
+    committee: str | None
+    report_of: str | None
+    contact_officer: str | None
+    portfolio: str | None
+    key_decision: bool | None
+    report_track: str | None
+    item_number: str | None
+    n_lines: int | None
+    n_pages: int | None
+    status: str
+    parser_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rolling12:
+    table: ClassVar[str] = "rolling_12_months"
+    doc_id: str
+    plan: str | None
+    theme: str | None
+    indicator: str
+    indicator_id: str
+    financial_year: str | None
+    quarter: str
+    as_of_date: date | None
+    as_of_date_raw: str
+    previous_12_months: int
+    last_12_months: int
+    change_pct: float | None
+    change_abs: int | None
+    direction: str | None
+    note: str | None
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorValue:
+    table: ClassVar[str] = "indicator_values"
+    doc_id: str
+    plan: str | None
+    theme: str | None
+    indicator: str
+    indicator_id: str
+    financial_year: str | None
+    period: str
+    measure: str
+    value: float | None
+    unit: str | None
+    comparator: str | None
+    qualifier: str | None
+    value_text: str
+    note: str | None
+    reported_as: str
+    frequency: str | None
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    table: ClassVar[str] = "actions"
+    item_id: str
+    doc_id: str
+    plan: str | None
+    theme: str | None
+    kind: str
+    approach: str | None
+    key_project: str | None
+    title: str
+    outcomes: str | None
+    progress: str | None
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActionUpdate:
+    table: ClassVar[str] = "action_updates"
+    item_id: str
+    doc_id: str
+    quarter: str
+    progress: str | None
+    rating_symbol: str | None
+    rating: str | None
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    table: ClassVar[str] = "status_summary"
+    doc_id: str
+    plan: str | None
+    scope: str
+    period: str | None
+    category: str
+    label: str
+    count: int | None
+    percent: float | None
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    table: ClassVar[str] = "breakdowns"
+    doc_id: str
+    plan: str | None
+    indicator: str
+    indicator_id: str
+    financial_year: str | None
+    period: str
+    dimension: str
+    category: str
+    count: int
+    approx: bool
+    value_text: str
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RepairRow:
+    table: ClassVar[str] = "repairs"
+    doc_id: str
+    # `table` is the contract's column name; the dataclass field is `target`.
+    target: str
+    column: str
+    page: int | None
+    line: int | None
+    raw: str
+    repaired: str
+    rule: str
+    confidence: float
+    alternatives: list[str] = field(default_factory=list)
+
+    def as_row(self) -> dict[str, object]:
+        return {
+            "doc_id": self.doc_id,
+            "table": self.target,
+            "column": self.column,
+            "page": self.page,
+            "line": self.line,
+            "raw": self.raw,
+            "repaired": self.repaired,
+            "rule": self.rule,
+            "confidence": self.confidence,
+            "alternatives": list(self.alternatives),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRow:
+    table: ClassVar[str] = "issues"
+    doc_id: str | None
+    severity: str
+    code: str
+    message: str
+    page: int | None
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    table: ClassVar[str] = "indicators"
+    indicator_id: str
+    name: str
+    unit: str | None
+    aliases: list[str]
+    first_year: str | None
+    last_year: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    table: ClassVar[str] = "observations"
+    indicator_id: str
+    financial_year: str | None
+    period: str
+    measure: str
+    unit: str | None
+    indicator: str
+    value: float | None
+    period_end: date | None
+    source_doc_ids: list[str]
+    n_sources: int
+    conflict: bool
+
+
+Record = (
+    DocumentRow
+    | Rolling12
+    | IndicatorValue
+    | Action
+    | ActionUpdate
+    | StatusCount
+    | Breakdown
+    | RepairRow
+    | IssueRow
+    | IndicatorRow
+    | Observation
+)
+
+RECORD_CLASSES: tuple[type, ...] = (
+    DocumentRow,
+    Rolling12,
+    IndicatorValue,
+    Action,
+    ActionUpdate,
+    StatusCount,
+    Breakdown,
+    RepairRow,
+    IssueRow,
+    IndicatorRow,
+    Observation,
+)
+
+
+def as_row(record: Record) -> dict[str, object]:
+    """The record as a dict keyed by its table's column names."""
+    if isinstance(record, RepairRow):
+        return record.as_row()
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}

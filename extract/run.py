@@ -1,0 +1,227 @@
+"""Inputs -> records -> Parquet tables and manifest.json."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from extract.blocks import RECOGNISERS
+from extract.blocks.documents import key_decision, read_metadata
+from extract.blocks.headings import build_context
+from extract.document import Document
+from extract.read_text import UnreadableInput, read_text
+from extract.records import DocumentRow, IssueRow, Record, as_row
+from schemas.tables import TABLES
+
+INPUT_SUFFIXES = (".txt", ".pdf")
+
+try:
+    PARSER_VERSION = version("reportx")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    PARSER_VERSION = "0+unknown"
+
+
+class UsageError(Exception):
+    """A command-line mistake: a path that does not exist, an unusable --out."""
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    path: Path
+    source_path: str
+
+
+@dataclass(slots=True)
+class FileResult:
+    source_path: str
+    sha256: str | None
+    status: str
+    seconds: float
+    records: list[Record] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    files: tuple[FileResult, ...]
+    counts: dict[str, int]
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for f in self.files if f.status == "failed")
+
+
+def discover(paths: Sequence[str | Path]) -> list[Input]:
+    """Every .txt and .pdf under the given files and folders, in a stable order."""
+    found: list[Input] = []
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            for p in sorted(root.rglob("*")):
+                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES:
+                    found.append(Input(p, p.relative_to(root).as_posix()))
+        elif root.is_file():
+            found.append(Input(root, root.name))
+        else:
+            raise UsageError(f"no such file or folder: {given}")
+    return found
+
+
+def read_document(path: Path, source_path: str, data: bytes) -> Document:
+    """The document model of one input, whatever its format."""
+    if path.suffix.lower() == ".pdf":
+        from extract.read_pdf import read_pdf
+
+        return read_pdf(path, source_path, data)
+    return read_text(path, source_path, data)
+
+
+def document_row(doc: Document) -> tuple[DocumentRow, Iterator[Record]]:
+    """The `documents` row of a readable input, and the facts found in it."""
+    meta = read_metadata(doc)
+    ctx = build_context(doc, meta)
+    row = DocumentRow(
+        doc_id=doc.doc_id,
+        source_path=doc.source_path,
+        source_format=doc.source_format,
+        title=meta.title,
+        report_type=meta.report_type,
+        organisation=meta.organisation,
+        financial_year=meta.financial_year,
+        quarters=list(meta.quarters),
+        report_date=meta.report_date,
+        committee=meta.committee,
+        report_of=meta.cover.get("report_of"),
+        contact_officer=meta.cover.get("contact_officer"),
+        portfolio=meta.cover.get("portfolio"),
+        key_decision=key_decision(meta.cover.get("key_decision")),
+        report_track=meta.cover.get("report_track"),
+        item_number=meta.cover.get("item_number"),
+        n_lines=doc.n_lines,
+        n_pages=doc.n_pages,
+        status="ok",
+        parser_version=PARSER_VERSION,
+    )
+
+    def facts() -> Iterator[Record]:
+        yield from ctx.repairs
+        found: list[Record] = []
+        for recogniser in RECOGNISERS:
+            found.extend(recogniser.recognise(doc, ctx))
+        yield from found
+
+    return row, facts()
+
+
+def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
+    return DocumentRow(
+        doc_id=doc_id, source_path=source_path, source_format=fmt, title=None,
+        report_type="other", organisation=None, financial_year=None, quarters=[],
+        report_date=None, committee=None, report_of=None, contact_officer=None,
+        portfolio=None, key_decision=None, report_track=None, item_number=None,
+        n_lines=None, n_pages=None, status="failed", parser_version=PARSER_VERSION,
+    )
+
+
+def process(item: Input) -> FileResult:
+    """Extract one input. An unreadable input becomes a failed document, never a crash."""
+    started = time.perf_counter()
+    fmt = "pdf" if item.path.suffix.lower() == ".pdf" else "txt"
+    try:
+        data = item.path.read_bytes()
+    except OSError as exc:
+        doc_id = hashlib.sha256(item.source_path.encode()).hexdigest()[:16]
+        return _failed(item, doc_id, None, fmt, f"cannot be read: {exc.strerror}", started)
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        doc = read_document(item.path, item.source_path, data)
+        row, facts = document_row(doc)
+        records: list[Record] = [row, *facts]
+    except UnreadableInput as exc:
+        return _failed(item, sha[:16], sha, fmt, str(exc), started)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        reason = f"could not be processed ({type(exc).__name__}: {exc})"
+        return _failed(item, sha[:16], sha, fmt, reason, started)
+    if doc.encoding == "cp1252":
+        records.append(IssueRow(doc_id=doc.doc_id, severity="info", code="encoding",
+                                message=f"{item.source_path}: not UTF-8, read as "
+                                "Windows-1252", page=None, line=None))
+    return FileResult(item.source_path, sha, "ok", time.perf_counter() - started, records)
+
+
+def _failed(item: Input, doc_id: str, sha: str | None, fmt: str, reason: str,
+            started: float) -> FileResult:
+    issue = IssueRow(doc_id=doc_id, severity="error", code="file_failed",
+                     message=f"{item.source_path}: {reason}", page=None, line=None)
+    return FileResult(item.source_path, sha, "failed", time.perf_counter() - started,
+                      [failed_row(doc_id, item.source_path, fmt), issue])
+
+
+def _tables(results: Iterable[FileResult]) -> dict[str, list[dict[str, object]]]:
+    rows: dict[str, list[dict[str, object]]] = {t.name: [] for t in TABLES}
+    for result in results:
+        for record in result.records:
+            rows[record.table].append(as_row(record))
+    return rows
+
+
+def _atomic_write(path: Path, write: Callable[[str], object]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_tables(out: Path, rows: dict[str, list[dict[str, object]]]) -> dict[str, int]:
+    """One Parquet file per contract table, each replaced atomically."""
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    for table in TABLES:
+        data = pa.Table.from_pylist(rows.get(table.name, []), schema=table.schema)
+        _atomic_write(out / f"{table.name}.parquet",
+                      lambda tmp, data=data: pq.write_table(data, tmp))
+        counts[table.name] = data.num_rows
+    return counts
+
+
+def write_manifest(out: Path, results: Sequence[FileResult], counts: dict[str, int]) -> None:
+    manifest = {
+        "parser_version": PARSER_VERSION,
+        "inputs": [
+            {"source_path": r.source_path, "sha256": r.sha256, "status": r.status,
+             "seconds": round(r.seconds, 4)}
+            for r in results
+        ],
+        "row_counts": counts,
+    }
+    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    _atomic_write(out / "manifest.json",
+                  lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def extract(paths: Sequence[str | Path], out: str | Path, jobs: int = 1) -> RunResult:
+    """Extract every input under `paths` and write the tables to `out`."""
+    inputs = discover(paths)
+    if jobs > 1 and len(inputs) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(process, inputs))
+    else:
+        results = [process(i) for i in inputs]
+    rows = _tables(results)
+    counts = write_tables(Path(out), rows)
+    write_manifest(Path(out), results, counts)
+    return RunResult(tuple(results), counts)

@@ -1,0 +1,97 @@
+"""Dates as the reports print them: "24.07.17", "03/12/15", "3rd December 2015"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import date
+
+from normalise.repair import Repair
+
+NUMERIC = re.compile(r"^(\d{1,3})\s*[./]\s*(\d{1,3})\s*[./]\s*(\d{2}|\d{4})$")
+WORDED = re.compile(
+    r"^(\d{1,2})\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)\s*,?\s+(\d{4})$", re.IGNORECASE
+)
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"], start=1)}
+
+
+def _year(y: str) -> int:
+    return int(y) if len(y) == 4 else 2000 + int(y)
+
+
+def _make(d: int, m: int, y: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def month_number(name: str) -> int | None:
+    name = name.lower()
+    if name in MONTHS:
+        return MONTHS[name]
+    hits = [n for m, n in MONTHS.items() if len(name) >= 3 and m.startswith(name)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def parse_date(raw: str) -> date | None:
+    """A printed date, or None when it is not one (nothing is guessed here)."""
+    s = raw.strip()
+    if m := NUMERIC.match(s):
+        if len(m[1]) > 2 or len(m[2]) > 2:
+            return None
+        return _make(int(m[1]), int(m[2]), _year(m[3]))
+    if m := WORDED.match(s):
+        month = month_number(m[2])
+        return _make(int(m[1]), month, int(m[3])) if month else None
+    return None
+
+
+def candidates(raw: str) -> list[tuple[str, date]]:
+    """Valid dates one dropped digit away from a numeric date that is impossible.
+
+    "197.04.18" -> [("17.04.18", 2018-04-17), ("19.04.18", 2018-04-19)].
+    """
+    m = NUMERIC.match(raw.strip())
+    if not m:
+        return []
+    groups = [m[1], m[2], m[3]]
+    out: dict[str, date] = {}
+    for g, text in enumerate(groups[:2]):
+        for k in range(len(text)):
+            trial = list(groups)
+            trial[g] = text[:k] + text[k + 1:]
+            if not trial[g] or len(trial[g]) > 2:
+                continue
+            printed = f"{trial[0]}.{trial[1]}.{trial[2]}"
+            if (d := parse_date(printed)) is not None:
+                out.setdefault(printed, d)
+    return list(out.items())
+
+
+def repair_date(
+    raw: str, evidence: Collection[date] = ()
+) -> tuple[date | None, Repair | None]:
+    """Parse `raw`; when impossible, choose the candidate the evidence agrees with.
+
+    `evidence` holds the other dates printed for the same quarter of the report.
+    A valid date is never changed. With no candidate, or no evidence to choose
+    between several, the result is None and the repair (rule
+    `date_extra_digit`, confidence 0) lists the alternatives for QA.
+    """
+    if (d := parse_date(raw)) is not None:
+        return d, None
+    found = candidates(raw)
+    if not found:
+        return None, None
+    supported = [(p, d) for p, d in found if d in evidence]
+    if len(found) == 1 or len(supported) == 1:
+        printed, chosen = supported[0] if supported else found[0]
+        confidence = 0.9 if supported else 0.6
+        others = tuple(p for p, _ in found if p != printed)
+        return chosen, Repair(raw=raw, repaired=printed, rule="date_extra_digit",
+                              confidence=confidence, alternatives=others)
+    return None, Repair(raw=raw, repaired="", rule="date_extra_digit", confidence=0.0,
+                        alternatives=tuple(p for p, _ in found))

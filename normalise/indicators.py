@@ -1,0 +1,53 @@
+"""Indicator names as printed -> clean names and stable ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from normalise.text import fold_dashes
+
+# An indicator name ends with its data source: "… – Police data",
+# "… – Victim Support data", "… – CACH data agreements".
+SOURCE_END = re.compile(r"\bdata(?:\s+agreements)?\b", re.IGNORECASE)
+SLUG_CHARS = re.compile(r"[^a-z0-9]+")
+SLUG_LENGTH = 64
+
+
+def slug(name: str) -> str:
+    """ "Hate Crime Incidents Over Time (Variation) – Police data" ->
+    "hate-crime-incidents-over-time-variation-police-data"."""
+    ascii_name = unicodedata.normalize("NFKD", fold_dashes(name))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode().lower()
+    s = SLUG_CHARS.sub("-", ascii_name).strip("-")
+    if len(s) > SLUG_LENGTH:
+        s = s[:SLUG_LENGTH].rsplit("-", 1)[0]
+    return s or "indicator"
+
+
+def split_indicators(cell_text: str) -> list[str]:
+    """Names of the indicators one cell holds, in printed order.
+
+    Paragraphs are separate names; within a paragraph a name ends at its data
+    source: "ASB Incidents … – Police data ASB – Number of referrals … – Victim
+    Support data" is two names.
+    """
+    names: list[str] = []
+    for para in cell_text.split("\n"):
+        rest = " ".join(para.split())
+        while rest:
+            m = SOURCE_END.search(rest)
+            if not m or not rest[m.end():].strip():
+                names.append(rest)
+                break
+            names.append(rest[: m.end()].strip())
+            rest = rest[m.end():].strip()
+    return [n for n in names if n]
+
+
+def rolling_indicator(names: list[str]) -> str | None:
+    """The name a rolling-12-months block belongs to: the "Over Time" measure."""
+    for name in names:
+        if re.search(r"over time|variation", name, re.IGNORECASE):
+            return name
+    return names[0] if names else None

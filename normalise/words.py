@@ -1,0 +1,111 @@
+"""Words broken by column wrapping: "er | vironments", "Wor | king", "an | d".
+
+A broken word is rejoined only when the result is attested: a word of the
+report's own vocabulary or of the domain lexicon (`lexicon.txt`, kept as data),
+exactly, after dropping a letter repeated at the break ("env | vironments"), or
+as a near miss found with rapidfuzz ("commu | inities" -> "communities").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from normalise.repair import Repair
+
+WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+EDGE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
+# Near misses accepted for a rejoined word: "commuinities" -> "communities" scores
+# 95.7, "ervironments" -> "environments" 91.7, "oleaner" -> "cleaner" 85.7, while
+# two real words run together ("partnersto" vs "partners", 88.9) never get here.
+FUZZY_CUTOFF = 85.0
+MIN_FUZZY_LENGTH = 6
+SINGLE_LETTER_WORDS = frozenset({"a", "i"})
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    text = resources.files("normalise").joinpath("lexicon.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Words known to be real: the report's own (whole words) and the lexicon."""
+
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Vocabulary:
+        counts = Counter(w.lower() for t in texts for w in WORD.findall(t))
+        own = {w for w in counts if len(w) > 1 or w in SINGLE_LETTER_WORDS}
+        return cls(frozenset(own) | lexicon())
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.lower() in self.words
+
+    def nearest(self, word: str) -> tuple[str, float] | None:
+        if len(word) < MIN_FUZZY_LENGTH:
+            return None
+        hit = process.extractOne(word.lower(), self.words, scorer=fuzz.ratio,
+                                 score_cutoff=FUZZY_CUTOFF)
+        return (hit[0], float(hit[1])) if hit else None
+
+
+def _match_case(word: str, like: str) -> str:
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def join_broken(left: str, right: str, vocab: Vocabulary) -> tuple[str, Repair] | None:
+    """The one word `left` + `right` were before a break, or None when they are two."""
+    lm, rm = EDGE.match(left), EDGE.match(right)
+    if not lm or not rm or lm[3] or rm[1]:
+        return None
+    lw, rw = lm[2], rm[2]
+    raw = f"{left} {right}"
+    if lw in vocab and rw in vocab and (lw + rw) not in vocab:
+        return None
+    if (lw + rw) in vocab:
+        word = lw + rw
+        return lm[1] + word + rm[3], Repair(raw, lm[1] + word + rm[3], "split_word", 0.95)
+    for k in (1, 2):
+        if len(lw) > k and lw[-k:].lower() == rw[:k].lower() and (lw + rw[k:]) in vocab:
+            word = lw + rw[k:]
+            return lm[1] + word + rm[3], Repair(raw, lm[1] + word + rm[3],
+                                                "split_word", 0.9)
+    if lw in vocab and rw in vocab:
+        return None
+    near = vocab.nearest(lw + rw)
+    if near is None:
+        return None
+    word = _match_case(near[0], lw)
+    fixed = lm[1] + word + rm[3]
+    return fixed, Repair(raw, fixed, "misspelling", round(near[1] / 100, 3),
+                         alternatives=(lw + rw,))
+
+
+def rejoin(fragments: Sequence[str], vocab: Vocabulary) -> tuple[str, list[Repair]]:
+    """Text split over several cells, joined with broken words repaired.
+
+    ["Cleaner and safer er", "vironments: Wor", "king with partners"] ->
+    "Cleaner and safer environments: Working with partners", two repairs.
+    """
+    parts = [f.split() for f in fragments if f.strip()]
+    words: list[str] = list(parts[0]) if parts else []
+    repairs: list[Repair] = []
+    for nxt in parts[1:]:
+        if words and nxt and (joined := join_broken(words[-1], nxt[0], vocab)):
+            words[-1] = joined[0]
+            repairs.append(joined[1])
+            nxt = nxt[1:]
+        words.extend(nxt)
+    return " ".join(words), repairs

@@ -1,0 +1,284 @@
+"""One pyarrow schema and natural key per output table: the contract in code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+PROVENANCE: tuple[tuple[str, pa.DataType], ...] = (
+    ("page", pa.int32()),
+    ("line_start", pa.int32()),
+    ("line_end", pa.int32()),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutputTable:
+    name: str
+    schema: pa.Schema
+    key: tuple[str, ...]
+    description: str
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(self.schema.names)
+
+
+DOCUMENTS = OutputTable(
+    name="documents",
+    schema=pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("source_path", pa.string()),
+            ("source_format", pa.string()),
+            ("title", pa.string()),
+            ("report_type", pa.string()),
+            ("organisation", pa.string()),
+            ("financial_year", pa.string()),
+            ("quarters", pa.list_(pa.string())),
+            ("report_date", pa.date32()),
+            ("committee", pa.string()),
+            ("report_of", pa.string()),
+            ("contact_officer", pa.string()),
+            ("portfolio", pa.string()),
+            ("key_decision", pa.bool_()),
+            ("report_track", pa.string()),
+            ("item_number", pa.string()),
+            ("n_lines", pa.int32()),
+            ("n_pages", pa.int32()),
+            ("status", pa.string()),
+            ("parser_version", pa.string()),
+        ]
+    ),
+    key=("doc_id",),
+    description="One row per input file, with what the report says about itself.",
+)
+
+ROLLING_12_MONTHS = OutputTable(
+    name="rolling_12_months",
+    schema=pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("plan", pa.string()),
+            ("theme", pa.string()),
+            ("indicator", pa.string()),
+            ("indicator_id", pa.string()),
+            ("financial_year", pa.string()),
+            ("quarter", pa.string()),
+            ("as_of_date", pa.date32()),
+            ("as_of_date_raw", pa.string()),
+            ("previous_12_months", pa.int64()),
+            ("last_12_months", pa.int64()),
+            ("change_pct", pa.float64()),
+            ("change_abs", pa.int64()),
+            ("direction", pa.string()),
+            ("note", pa.string()),
+            *PROVENANCE,
+        ]
+    ),
+    key=("doc_id", "indicator_id", "financial_year", "quarter"),
+    description='Quarter blocks: "Q1 (24.07.17) Previous 12 months = … Last 12 months = …".',
+)
+
+INDICATOR_VALUES = OutputTable(
+    name="indicator_values",
+    schema=pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("plan", pa.string()),
+            ("theme", pa.string()),
+            ("indicator", pa.string()),
+            ("indicator_id", pa.string()),
+            ("financial_year", pa.string()),
+            ("period", pa.string()),
+            ("measure", pa.string()),
+            ("value", pa.float64()),
+            ("unit", pa.string()),
+            ("comparator", pa.string()),
+            ("qualifier", pa.string()),
+            ("value_text", pa.string()),
+            ("note", pa.string()),
+            ("reported_as", pa.string()),
+            ("frequency", pa.string()),
+            *PROVENANCE,
+        ]
+    ),
+    key=("doc_id", "indicator_id", "financial_year", "period", "measure", "unit"),
+    description="KPI grids: one row per printed value.",
+)
+
+ACTIONS = OutputTable(
+    name="actions",
+    schema=pa.schema(
+        [
+            ("item_id", pa.string()),
+            ("doc_id", pa.string()),
+            ("plan", pa.string()),
+            ("theme", pa.string()),
+            ("kind", pa.string()),
+            ("approach", pa.string()),
+            ("key_project", pa.string()),
+            ("title", pa.string()),
+            ("outcomes", pa.string()),
+            ("progress", pa.string()),
+            *PROVENANCE,
+        ]
+    ),
+    key=("item_id",),
+    description="One row per action or milestone.",
+)
+
+ACTION_UPDATES = OutputTable(
+    name="action_updates",
+    schema=pa.schema(
+        [
+            ("item_id", pa.string()),
+            ("doc_id", pa.string()),
+            ("quarter", pa.string()),
+            ("progress", pa.string()),
+            ("rating_symbol", pa.string()),
+            ("rating", pa.string()),
+            *PROVENANCE,
+        ]
+    ),
+    key=("item_id", "quarter"),
+    description="One row per action or milestone and quarter with a text or a rating.",
+)
+
+STATUS_SUMMARY = OutputTable(
+    name="status_summary",
+    schema=pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("plan", pa.string()),
+            ("scope", pa.string()),
+            ("period", pa.string()),
+            ("category", pa.string()),
+            ("label", pa.string()),
+            ("count", pa.int64()),
+            ("percent", pa.float64()),
+            *PROVENANCE,
+        ]
+    ),
+    key=("doc_id", "plan", "scope", "period", "category"),
+    description="Summary grids: how many actions or milestones are in each status.",
+)
+
+BREAKDOWNS = OutputTable(
+    name="breakdowns",
+    schema=pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("plan", pa.string()),
+            ("indicator", pa.string()),
+            ("indicator_id", pa.string()),
+            ("financial_year", pa.string()),
+            ("period", pa.string()),
+            ("dimension", pa.string()),
+            ("category", pa.string()),
+            ("count", pa.int64()),
+            ("approx", pa.bool_()),
+            ("value_text", pa.string()),
+            *PROVENANCE,
+        ]
+    ),
+    key=(
+        "doc_id",
+        "indicator_id",
+        "financial_year",
+        "period",
+        "dimension",
+        "category",
+    ),
+    description='Counts inside a cell: "17 Race", "2 x Council referrals".',
+)
+
+REPAIRS = OutputTable(
+    name="repairs",
+    schema=pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("table", pa.string()),
+            ("column", pa.string()),
+            ("page", pa.int32()),
+            ("line", pa.int32()),
+            ("raw", pa.string()),
+            ("repaired", pa.string()),
+            ("rule", pa.string()),
+            ("confidence", pa.float64()),
+            ("alternatives", pa.list_(pa.string())),
+        ]
+    ),
+    key=("doc_id", "table", "column", "page", "line", "raw", "rule"),
+    description="Every correction the normalisers made to printed text.",
+)
+
+ISSUES = OutputTable(
+    name="issues",
+    schema=pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("severity", pa.string()),
+            ("code", pa.string()),
+            ("message", pa.string()),
+            ("page", pa.int32()),
+            ("line", pa.int32()),
+        ]
+    ),
+    key=("doc_id", "code", "page", "line", "message"),
+    description="What QA must look at: failures, inconsistencies, ambiguities.",
+)
+
+INDICATORS = OutputTable(
+    name="indicators",
+    schema=pa.schema(
+        [
+            ("indicator_id", pa.string()),
+            ("name", pa.string()),
+            ("unit", pa.string()),
+            ("aliases", pa.list_(pa.string())),
+            ("first_year", pa.string()),
+            ("last_year", pa.string()),
+        ]
+    ),
+    key=("indicator_id",),
+    description="The indicator registry as used in this run.",
+)
+
+OBSERVATIONS = OutputTable(
+    name="observations",
+    schema=pa.schema(
+        [
+            ("indicator_id", pa.string()),
+            ("financial_year", pa.string()),
+            ("period", pa.string()),
+            ("measure", pa.string()),
+            ("unit", pa.string()),
+            ("indicator", pa.string()),
+            ("value", pa.float64()),
+            ("period_end", pa.date32()),
+            ("source_doc_ids", pa.list_(pa.string())),
+            ("n_sources", pa.int32()),
+            ("conflict", pa.bool_()),
+        ]
+    ),
+    key=("indicator_id", "financial_year", "period", "measure", "unit"),
+    description="The longitudinal panel across every report of the run.",
+)
+
+TABLES: tuple[OutputTable, ...] = (
+    DOCUMENTS,
+    ROLLING_12_MONTHS,
+    INDICATOR_VALUES,
+    ACTIONS,
+    ACTION_UPDATES,
+    STATUS_SUMMARY,
+    BREAKDOWNS,
+    REPAIRS,
+    ISSUES,
+    INDICATORS,
+    OBSERVATIONS,
+)
+
+BY_NAME: dict[str, OutputTable] = {t.name: t for t in TABLES}
