@@ -16,6 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract import checks
 from extract.blocks import RECOGNISERS
 from extract.blocks.documents import key_decision, read_metadata
 from extract.blocks.headings import build_context
@@ -119,6 +120,7 @@ def document_row(doc: Document) -> tuple[DocumentRow, Iterator[Record]]:
         for recogniser in RECOGNISERS:
             found.extend(recogniser.recognise(doc, ctx))
         yield from found
+        yield from checks.cross_check(doc, ctx, found)
 
     return row, facts()
 

@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import Protocol
 
-from extract.blocks import rolling12, status_summary
+from extract.blocks import (
+    actions,
+    breakdowns,
+    kpi_grid,
+    milestones,
+    rolling12,
+    status_summary,
+)
 from extract.context import Context
 from extract.document import Document
 from extract.records import Record
@@ -25,4 +32,8 @@ class Recogniser(Protocol):
 RECOGNISERS: tuple[ModuleType, ...] = (
     rolling12,
     status_summary,
+    kpi_grid,
+    breakdowns,
+    actions,
+    milestones,
 )

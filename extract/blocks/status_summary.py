@@ -28,7 +28,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 COUNT = re.compile(r"^(\d+)$")
 PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
-BOTH = re.compile(r"^(\d+)\s*\(?\s*(\d+(?:\.\d+)?)\s*%\s*\)?$")
+BOTH = re.compile(r"^(\d+)(?:\s+|\s*\(\s*)(\d+(?:\.\d+)?)\s*%\s*\)?$")
 NONE = re.compile(r"^[-\u2013\u2014]+$")
 SCOPES = (
     ("performance_indicators", re.compile(r"indicator|\bPIs?\b", re.IGNORECASE)),

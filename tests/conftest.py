@@ -1,0 +1,67 @@
+"""Shared fixtures: the samples are extracted once per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.blocks.documents import read_metadata
+from extract.blocks.headings import build_context
+from extract.context import Context
+from extract.document import Document
+from extract.read_text import read_text
+from extract.run import RunResult, extract
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+S000 = "000_af055924f554b2ff.txt"
+S001 = "001_4e0ea328a26b8980.txt"
+S002 = "002_c2fd677fd2d5bf7c.txt"
+S003 = "003_23ba67851198ff7c.txt"
+S004 = "004_d8bfd0ac3b4287f7.txt"
+
+
+@pytest.fixture(scope="session")
+def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`reportx extract` over the text samples, once per session."""
+    out = tmp_path_factory.mktemp("out")
+    extract(sorted(SAMPLES.glob("*.txt")), out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def run_result(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
+    out = tmp_path_factory.mktemp("out-result")
+    return extract(sorted(SAMPLES.glob("*.txt")), out)
+
+
+@pytest.fixture(scope="session")
+def table(run_dir: Path) -> Callable[[str], pd.DataFrame]:
+    """table(name) -> the Parquet table as pandas, with a `file` column."""
+    docs = pd.read_parquet(run_dir / "documents.parquet")
+    files = dict(zip(docs["doc_id"], docs["source_path"], strict=True))
+
+    def load(name: str) -> pd.DataFrame:
+        df = pd.read_parquet(run_dir / f"{name}.parquet")
+        if "doc_id" in df.columns:
+            df["file"] = df["doc_id"].map(files)
+        return df
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def sample_doc() -> Callable[[str], tuple[Document, Context]]:
+    """sample_doc(file name) -> its document model and context."""
+    cache: dict[str, tuple[Document, Context]] = {}
+
+    def load(name: str) -> tuple[Document, Context]:
+        if name not in cache:
+            doc = read_text(SAMPLES / name, name)
+            cache[name] = (doc, build_context(doc, read_metadata(doc)))
+        return cache[name]
+
+    return load
