@@ -46,7 +46,8 @@ NUMERIC_DATE = re.compile(r"\b(\d{2}/\d{2}/\d{2,4})\b")
 COMMITTEE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,5}(?:Scrutiny\s+)?Committee)\b")
 RECOMMENDED_TO = re.compile(r"recommended\s+that\s+(?:the\s+)?([A-Z][A-Za-z ]+?)\s*:")
 ORGANISATION = re.compile(
-    r"\b((?:[A-Z][a-z]+\s+){1,3}(?:District|Borough|County|City)\s+Council)\b"
+    r"\b((?!The\b)(?:[A-Z][a-z]+\s+){1,3}(?:(?:District|Borough|County|City)\s+)?"
+    r"Council)\b"
 )
 QUARTER_LIST = re.compile(
     r"\bquarters?\s+(\d)(?:\s*(?:,|and|&)\s*(\d))?(?:\s*(?:,|and|&)\s*(\d))?"

@@ -1,0 +1,94 @@
+"""What each sample says about itself, and the cover-sheet layouts councils print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from extract.blocks.documents import cover_sheet, read_metadata
+from extract.document import Document
+from extract.read_text import build_rows
+from tests.conftest import S000, S001, S002, S003, S004
+
+
+@pytest.fixture(scope="module")
+def docs(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("documents").set_index("file")
+
+
+def _doc(lines: list[str]) -> Document:
+    return Document(doc_id="x", source_path="x.txt", source_format="txt",
+                    lines=tuple(lines), rows=tuple(build_rows(lines)))
+
+
+@pytest.mark.parametrize("file, report_type, year, quarters", [
+    (S000, "pdp_performance_update", "2017/18", ["Q1", "Q2", "Q3", "Q4"]),
+    (S001, "pdp_performance_update", "2017/18", ["Q1", "Q2"]),
+    (S002, "pdp_performance_update", "2018/19", ["Q1", "Q2", "Q3", "Q4"]),
+    (S003, "committee_performance_report", "2015/16", ["Q1", "Q2"]),
+    (S004, "partnership_update", "2012/13", ["Q3"]),
+])
+def test_type_year_quarters(docs: pd.DataFrame, file: str, report_type: str, year: str,
+                            quarters: list[str]) -> None:
+    row = docs.loc[file]
+    assert (row.report_type, row.financial_year, list(row.quarters)) == (
+        report_type, year, quarters)
+    assert row.status == "ok" and row.source_format == "txt"
+
+
+def test_titles(docs: pd.DataFrame) -> None:
+    assert docs.loc[S000].title == ("Crime & Partnerships Priority Delivery Plan 2017-18 "
+                                    "End of Year Performance Update")
+    assert docs.loc[S002].title == ("Improving Community Wellbeing PDP 2018-19 - "
+                                    "Environment, Partnerships and Community Safety")
+    # seeds/004 prints no title line, only section headings.
+    assert pd.isna(docs.loc[S004].title)
+
+
+def test_committee_report_cover_sheet(docs: pd.DataFrame) -> None:
+    row = docs.loc[S003]
+    assert row.report_date == date(2015, 12, 3)
+    assert row.committee == "Community Safety Scrutiny Committee"
+    assert (row.report_of, row.contact_officer, row.portfolio) == (
+        "Head of Governance", "R Lamond", "Community Safety")
+    assert not pd.isna(row.key_decision) and not row.key_decision
+    assert row.report_track == "Community Safety Scrutiny Committee 03/12/15"
+    assert row.organisation == "Cannock Chase District Council"
+
+
+def test_reports_without_cover_sheet(docs: pd.DataFrame) -> None:
+    for file in (S000, S001, S002):
+        row = docs.loc[file]
+        assert pd.isna(row.report_date) and pd.isna(row.committee)
+        assert pd.isna(row.report_of) and pd.isna(row.key_decision)
+    assert docs.loc[S004].committee == "Cabinet"
+    assert pd.isna(docs.loc[S004].report_date)
+
+
+def test_line_counts(docs: pd.DataFrame) -> None:
+    assert docs.n_lines.to_dict() == {S000: 87, S001: 76, S002: 114, S003: 124,
+                                      S004: 1679}
+    assert docs.n_pages.isna().all()
+
+
+def test_labels_run_together_on_one_line() -> None:
+    doc = _doc(["Report of: Chief Executive Contact Officer: R. Lamond Telephone No: "
+                "01543 462621 Portfolio Leader: Housing Key Decision: Yes Report Track: "
+                "Cabinet 12/03/15", "Agenda Item No: 9.1"])
+    assert cover_sheet(doc) == {
+        "report_of": "Chief Executive", "contact_officer": "R. Lamond",
+        "telephone": "01543 462621", "portfolio": "Housing", "key_decision": "Yes",
+        "report_track": "Cabinet 12/03/15", "item_number": "9.1"}
+
+
+def test_upper_case_report_of_header() -> None:
+    doc = _doc(["REPORT OF HEAD OF POLICY AND PERFORMANCE", "", "Some text"])
+    assert cover_sheet(doc) == {"report_of": "Head of Policy and Performance"}
+
+
+def test_plain_text_is_no_report() -> None:
+    meta = read_metadata(_doc(["shopping list", "eggs", "milk"]))
+    assert (meta.report_type, meta.financial_year, meta.quarters) == ("other", None, ())

@@ -1,0 +1,122 @@
+"""The text reader: decoding, lines, cells, column-wrapped rows, HTML in cells."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.context import Context
+from extract.document import Document
+from extract.read_text import UnreadableInput, build_rows, decode, split_lines
+from normalise.text import squash, strip_html
+from tests.conftest import S000, S001, S003
+
+Load = Callable[[str], tuple[Document, Context]]
+
+
+def _row(doc: Document, line: int):  # type: ignore[no-untyped-def]
+    return next(r for r in doc.rows if r.line_start == line)
+
+
+def test_utf8_bom_and_crlf() -> None:
+    text, enc = decode("\ufeffQ1\tQ2\r\nnext\r\n".encode())
+    assert enc == "utf-8"
+    assert split_lines(text) == ["Q1\tQ2", "next"]
+
+
+def test_windows_1252_fallback() -> None:
+    text, enc = decode("Let\u2019s Work Together \u2013 \u00a3172,583".encode("cp1252"))
+    assert enc == "cp1252"
+    assert text == "Let\u2019s Work Together \u2013 \u00a3172,583"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file (0 bytes)"),
+    (b"%PDF\x00\x01\x02binary", "binary file (NUL bytes), not a text export"),
+])
+def test_unreadable_bytes(data: bytes, reason: str) -> None:
+    with pytest.raises(UnreadableInput, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        decode(data)
+
+
+def test_column_wrapped_hate_crime_block_is_rejoined(sample_doc: Load) -> None:
+    doc, _ = sample_doc(S000)
+    row = _row(doc, 12)
+    assert row.wrapped and (row.line_start, row.line_end) == (12, 16)
+    assert row.texts[0] == "Hate Crime Incidents Over Time (Variation) – Police data"
+    assert row.texts[4] == ("Q4 (197.04.18) Previous 12 months = 93 Last 12 months = 114 "
+                            "Change over 12 Months = 23%")
+    assert (row.cells[0].line_start, row.cells[0].line_end) == (12, 14)
+    assert (row.cells[1].line_start, row.cells[1].line_end) == (12, 16)
+
+
+def test_wrapped_notes_rejoined_by_column(sample_doc: Load) -> None:
+    doc, _ = sample_doc(S000)
+    row = _row(doc, 19)
+    assert (row.line_start, row.line_end) == (19, 25)
+    assert row.texts == (
+        "(1 individual thought they were targeted for reasons of race and religion)",
+        "1 Mental Health (2 individuals felt that they were targeted for more than 1 "
+        "reason).",
+        "(1 person felt they were targeted for reasons on their sexual orientation and "
+        "race)",
+    )
+
+
+def test_count_and_percent_rows_are_not_a_wrapped_group(sample_doc: Load) -> None:
+    doc, _ = sample_doc(S000)
+    assert _row(doc, 57).texts == ("0", "4", "1", "0", "0")
+    assert _row(doc, 58).texts == ("0%", "80%", "20%", "0%", "0%")
+
+
+def test_cover_sheet_lines_are_records_not_wrapped(sample_doc: Load) -> None:
+    doc, _ = sample_doc(S003)
+    assert _row(doc, 3).texts == ("Report of:", "Head of Governance")
+    assert not any(r.wrapped for r in doc.rows)
+
+
+def test_html_paragraphs_become_lines(sample_doc: Load) -> None:
+    doc, _ = sample_doc(S001)
+    cell = _row(doc, 57).cells[1]
+    assert cell.paragraphs == (
+        "Q1 (24.07.17) Previous 12 months = 89 Last 12 months = 100 Change over 12 "
+        "Months = 12% Increase (11)",
+        "Q1 24 Individuals from Cannock Chase District reported approx. 120 incidents, "
+        "The motivation behind these incidents were thought to be: 1 Religion 2 Sexual "
+        "Orientation 2 Disability – Physical 3 Disability – Learning 17 Race (1 "
+        "individual thought they were targeted for reasons of race and religion)",
+    )
+    assert cell.raw.startswith("<p>Q1 (24.07.17)")
+
+
+def test_strip_html_keeps_comparators_and_lists() -> None:
+    assert strip_html("<20,000 Tonnes") == "<20,000 Tonnes"
+    assert strip_html("<ul><li>one</li><li>two</li></ul>") == "one\ntwo"
+    assert strip_html("<p>a  b</p> <p>c</p>") == "a b\nc"
+
+
+def test_prose_lines_are_single_cell_rows() -> None:
+    rows = build_rows(["Purpose of Report", "", "a\tb"])
+    assert [(r.tabbed, r.texts) for r in rows] == [
+        (False, ("Purpose of Report",)), (False, ("",)), (True, ("a", "b"))]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab 1\t<p>%.-"), max_size=30),
+                max_size=8))
+def test_every_line_lands_in_exactly_one_row(lines: list[str]) -> None:
+    rows = build_rows(lines)
+    covered = [n for r in rows for n in range(r.line_start, r.line_end + 1)]
+    assert covered == list(range(1, len(lines) + 1))
+
+
+@given(st.text())
+def test_squash_is_idempotent(s: str) -> None:
+    assert squash(squash(s)) == squash(s)
+
+
+@given(st.text())
+def test_strip_html_never_raises(s: str) -> None:
+    assert isinstance(strip_html(s), str)

@@ -1,0 +1,114 @@
+"""Every quarter block of the samples, value by value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from tests.conftest import S000, S001
+
+CRIME = "Committed Crime Over Time (Variation) All crime groupings"
+ASB = "ASB Incidents Over Time (Variation) – Police data"
+HATE = "Hate Crime Incidents Over Time (Variation) – Police data"
+NA = None
+
+# file, indicator starts with, quarter, as_of_date, raw, previous, last, pct, abs,
+# direction, line_start, line_end
+BLOCKS = [
+    (S000, CRIME, "Q1", date(2017, 7, 24), "24.07.17", 5673, 6506, 15, 833, "increase", 6, 6),
+    (S000, CRIME, "Q2", date(2017, 10, 10), "10.10.17", 5828, 6730, 15, 902, "increase", 6, 6),
+    (S000, CRIME, "Q3", date(2018, 1, 19), "19.01.18", 5967, 6782, 14, 815, "increase", 6, 6),
+    (S000, CRIME, "Q4", date(2018, 4, 17), "17.04.18", 6318, 6577, 4, 259, "increase", 6, 6),
+    (S000, ASB, "Q1", date(2017, 7, 24), "24.07.17", 3235, 2914, -10, -321, "reduction", 9, 9),
+    (S000, ASB, "Q2", date(2017, 10, 10), "10.10.17", 3108, 3062, -1, -46, "reduction", 9, 9),
+    (S000, ASB, "Q3", date(2018, 1, 19), "19.01.18", 2957, 3179, 8, 222, NA, 9, 9),
+    (S000, ASB, "Q4", date(2018, 4, 17), "17.04.18", 2808, 3132, 12, 324, NA, 9, 9),
+    (S000, HATE, "Q1", date(2017, 7, 24), "24.07.17", 89, 100, 12, NA, NA, 12, 16),
+    (S000, HATE, "Q2", date(2017, 10, 10), "10.10.17", 88, 116, 32, NA, NA, 12, 16),
+    (S000, HATE, "Q3", date(2018, 1, 19), "19.01.18", 90, 123, 33, NA, NA, 12, 16),
+    (S000, HATE, "Q4", date(2018, 4, 17), "197.04.18", 93, 114, 23, NA, NA, 12, 16),
+    (S001, CRIME, "Q1", date(2017, 7, 24), "24.07.17", 5673, 6506, 15, 833, "increase", 48, 48),
+    (S001, CRIME, "Q2", date(2017, 10, 10), "10.10.17", 5828, 6730, 15, 902, "increase", 48, 48),
+    (S001, ASB, "Q1", date(2017, 7, 24), "24.07.17", 3235, 2914, -10, -321, "reduction", 49, 49),
+    (S001, ASB, "Q2", date(2017, 10, 10), "10.10.17", 3108, 3062, -1, -46, "reduction", 49, 49),
+    (S001, HATE, "Q1", date(2017, 7, 24), "24.07.17", 89, 100, 12, 11, "increase", 57, 57),
+    (S001, HATE, "Q2", date(2017, 10, 10), "10.10.17", 88, 116, 32, 28, "increase", 57, 57),
+]
+
+
+@pytest.fixture(scope="module")
+def rolling(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("rolling_12_months")
+
+
+def test_one_row_per_block(rolling: pd.DataFrame) -> None:
+    assert len(rolling) == 18
+    assert rolling.groupby("file").size().to_dict() == {S000: 12, S001: 6}
+
+
+@pytest.mark.parametrize("block", BLOCKS, ids=lambda b: f"{b[0][:3]}-{b[1][:10]}-{b[2]}")
+def test_block_values(rolling: pd.DataFrame, block: tuple) -> None:  # type: ignore[type-arg]
+    file, name, quarter, as_of, raw, prev, last, pct, change, direction, lo, hi = block
+    rows = rolling[(rolling.file == file) & rolling.indicator.str.startswith(name)
+                   & (rolling.quarter == quarter)]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert row.financial_year == "2017/18"
+    assert (row.as_of_date, row.as_of_date_raw) == (as_of, raw)
+    assert (row.previous_12_months, row.last_12_months) == (prev, last)
+    assert row.change_pct == pct
+    assert (None if pd.isna(row.change_abs) else row.change_abs) == change
+    assert (None if pd.isna(row.direction) else row.direction) == direction
+    assert (row.line_start, row.line_end) == (lo, hi)
+    assert pd.isna(row.page)
+
+
+def test_note_is_the_rest_of_the_cell(rolling: pd.DataFrame) -> None:
+    crime = rolling[rolling.indicator.str.startswith(CRIME)]
+    assert set(crime.note) == {"For information only, data provided by Staffs Police."}
+    # ASB cells go on with referral counts, which are no note of the block.
+    assert rolling[rolling.indicator == ASB].note.isna().all()
+
+
+def test_plan_and_repaired_theme(rolling: pd.DataFrame) -> None:
+    r = rolling[rolling.file == S000].iloc[0]
+    assert r.plan == "Crime & Partnerships Priority Delivery Plan"
+    assert r.theme == ("Cleaner and safer environments: Working with partners to foster "
+                       "safer and stronger communities")
+    assert set(rolling[rolling.file == S001].plan) == {
+        "Housing, Crime and Partnerships Priority Delivery Plan"}
+
+
+def test_same_indicator_gets_one_id_in_both_reports(rolling: pd.DataFrame) -> None:
+    ids = rolling.groupby("indicator_id").file.nunique()
+    assert len(ids) == 3 and (ids == 2).all()
+
+
+def test_date_typo_is_repaired_and_logged(table: Callable[[str], pd.DataFrame]) -> None:
+    repairs = table("repairs")
+    fix = repairs[repairs.column == "as_of_date"]
+    assert len(fix) == 1
+    row = fix.iloc[0]
+    assert (row.file, row.table, row.line) == (S000, "rolling_12_months", 12)
+    assert (row.raw, row.repaired, row.rule) == ("197.04.18", "17.04.18", "date_extra_digit")
+    assert list(row.alternatives) == ["19.04.18"]
+    assert row.confidence == pytest.approx(0.9)
+
+
+def test_spaced_minus_is_logged(table: Callable[[str], pd.DataFrame]) -> None:
+    repairs = table("repairs")
+    fix = repairs[repairs.rule == "spaced_minus"]
+    assert sorted(zip(fix.file, fix.line, fix.raw, fix.repaired)) == [
+        (S001, 49, "- 1", "-1"), (S001, 49, "- 10", "-10")]
+
+
+def test_inconsistent_change_is_an_issue(table: Callable[[str], pd.DataFrame]) -> None:
+    issues = table("issues")
+    bad = issues[issues.code == "inconsistent_change"]
+    assert len(bad) == 1
+    row = bad.iloc[0]
+    assert (row.file, row.line, row.severity) == (S000, 12, "warning")
+    assert "Q3" in row.message and "33%" in row.message and "36.7%" in row.message

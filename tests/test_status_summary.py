@@ -1,0 +1,99 @@
+"""Every summary grid of the samples, in all three printed layouts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pytest
+
+from tests.conftest import S000, S001, S002, S003
+
+CRIME = "Crime & Partnerships Priority Delivery Plan"
+ENV = "Environment Priority Delivery Plan"
+HOUSING = "Housing, Crime and Partnerships Priority Delivery Plan"
+WELLBEING = "Improving Community Wellbeing PDP"
+CLEANER = "Cleaner and Safer Environment Priority Delivery Plan"
+CATS5 = ["completed", "on_target", "attention", "aborted", "no_rating"]
+CATS_TOTAL = ["completed", "on_target", "attention", "aborted", "total"]
+CATS_003 = ["completed", "on_target", "attention", "amendment", "aborted"]
+NA = None
+
+# file, plan, scope, period, categories, counts, percents, line_start, line_end
+GRIDS = [
+    (S000, CRIME, "actions", "FY", CATS5, [0, 4, 1, 0, 0], [0, 80, 20, 0, 0], 57, 58),
+    (S000, ENV, "actions", "FY", CATS5, [1, 2, 0, 0, 0], [33.3, 66.6, 0, 0, 0], 86, 87),
+    (S001, HOUSING, "actions", "Q1-Q2", CATS5, [0, 8, 0, 0, 0], [0, 100, 0, 0, 0], 76, 76),
+    (S002, WELLBEING, "milestones", "Q4", CATS_TOTAL, [9, 0, 3, 0, 12],
+     [75, 0, 25, 0, 100], 16, 16),
+    (S002, WELLBEING, "milestones", "FY", CATS_TOTAL, [28, 0, 4, 0, 32],
+     [87.5, 0, 12.5, 0, 100], 21, 21),
+    (S003, CLEANER, "performance_indicators", "Q1-Q2", CATS_003, [NA] * 5, [NA] * 5,
+     52, 52),
+    (S003, CLEANER, "actions", "Q1-Q2", CATS_003, [0, 2, 0, 0, 0], [0, 100, 0, 0, 0],
+     53, 53),
+]
+
+
+@pytest.fixture(scope="module")
+def summary(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    return table("status_summary")
+
+
+def _nullable(values: pd.Series) -> list[object]:
+    return [None if pd.isna(v) else v for v in values]
+
+
+def test_row_count(summary: pd.DataFrame) -> None:
+    assert len(summary) == 35
+    assert summary.groupby("file").size().to_dict() == {S000: 10, S001: 5, S002: 10,
+                                                        S003: 10}
+
+
+@pytest.mark.parametrize("grid", GRIDS, ids=lambda g: f"{g[0][:3]}-{g[2]}-{g[3]}-{g[7]}")
+def test_grid_values(summary: pd.DataFrame, grid: tuple) -> None:  # type: ignore[type-arg]
+    file, plan, scope, period, cats, counts, percents, lo, hi = grid
+    rows = summary[(summary.file == file) & (summary.plan == plan)
+                   & (summary.scope == scope) & (summary.period == period)]
+    assert list(rows.category) == cats
+    assert _nullable(rows["count"]) == counts
+    assert _nullable(rows.percent) == percents
+    assert set(rows.line_start) == {lo} and set(rows.line_end) == {hi}
+
+
+def test_labels_kept_as_printed(summary: pd.DataFrame) -> None:
+    s000 = summary[summary.file == S000]
+    # "No Rating" is printed on the line above the other labels.
+    assert s000[s000.category == "no_rating"].label.iloc[0] == "No Rating"
+    s002 = summary[summary.file == S002]
+    assert set(s002[s002.category == "aborted"].label) == {"Project aborted/closed"}
+    assert set(s002[s002.category == "total"].label) == {"TOTAL"}
+    s003 = summary[summary.file == S003]
+    assert set(s003[s003.category == "amendment"].label) == {
+        "Project requires amendment. Alterations considered by Cabinet."}
+
+
+def test_grids_that_add_up_raise_no_issue(table: Callable[[str], pd.DataFrame]) -> None:
+    issues = table("issues")
+    assert (issues.code == "summary_mismatch").sum() == 0
+
+
+def test_mismatch_is_reported() -> None:
+    from extract.blocks import status_summary
+    from extract.blocks.documents import read_metadata
+    from extract.blocks.headings import build_context
+    from extract.read_text import build_rows
+    from extract.document import Document
+    from extract.records import IssueRow
+
+    lines = ["Quarter Four Performance", "\t\t\t\tTOTAL",
+             "Milestone completed\tMilestone on target\tMilestone requires attention."
+             "\tProject aborted/closed\t", "9 (75%)\t0 (0%)\t3 (25%)\t0 (0%)\t13 (100%)"]
+    doc = Document(doc_id="x", source_path="grid.txt", source_format="txt",
+                   lines=tuple(lines), rows=tuple(build_rows(lines)))
+    ctx = build_context(doc, read_metadata(doc))
+    out = list(status_summary.recognise(doc, ctx))
+    issues = [r for r in out if isinstance(r, IssueRow)]
+    assert len(issues) == 1
+    assert issues[0].code == "summary_mismatch" and issues[0].line == 4
+    assert "counts add up to 12, TOTAL says 13" in issues[0].message
