@@ -9,7 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -20,7 +20,9 @@ from extract import checks
 from extract.blocks import RECOGNISERS
 from extract.blocks.documents import key_decision, read_metadata
 from extract.blocks.headings import build_context
+from extract.coverage import measure as measure_coverage
 from extract.document import Document
+from extract.panel import assign_ids, panel_records
 from extract.read_text import UnreadableInput, read_text
 from extract.records import DocumentRow, IssueRow, Record, as_row
 from schemas.tables import TABLES
@@ -110,6 +112,7 @@ def document_row(doc: Document) -> tuple[DocumentRow, Iterator[Record]]:
         item_number=meta.cover.get("item_number"),
         n_lines=doc.n_lines,
         n_pages=doc.n_pages,
+        coverage=None,
         status="ok",
         parser_version=PARSER_VERSION,
     )
@@ -118,11 +121,15 @@ def document_row(doc: Document) -> tuple[DocumentRow, Iterator[Record]]:
         yield from ctx.repairs
         found: list[Record] = []
         for recogniser in RECOGNISERS:
-            found.extend(recogniser.recognise(doc, ctx))
+            found.extend(assign_ids(doc.doc_id, doc.source_path,
+                                    recogniser.recognise(doc, ctx)))
         yield from found
         yield from checks.cross_check(doc, ctx, found)
 
-    return row, facts()
+    # Coverage needs every fact first; unclaimed table blocks become issues.
+    records = list(facts())
+    measured = measure_coverage(doc, records)
+    return replace(row, coverage=measured.share), iter([*records, *measured.issues(doc)])
 
 
 def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
@@ -131,7 +138,7 @@ def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
         report_type="other", organisation=None, financial_year=None, quarters=[],
         report_date=None, committee=None, report_of=None, contact_officer=None,
         portfolio=None, key_decision=None, report_track=None, item_number=None,
-        n_lines=None, n_pages=None, status="failed", parser_version=PARSER_VERSION,
+        n_lines=None, n_pages=None, coverage=None, status="failed", parser_version=PARSER_VERSION,
     )
 
 
@@ -223,7 +230,9 @@ def extract(paths: Sequence[str | Path], out: str | Path, jobs: int = 1) -> RunR
             results = list(pool.map(process, inputs))
     else:
         results = [process(i) for i in inputs]
-    rows = _tables(results)
+    everything = [r for f in results for r in f.records]
+    panel = FileResult("(run)", None, "ok", 0.0, list(panel_records(everything)))
+    rows = _tables([*results, panel])
     counts = write_tables(Path(out), rows)
     write_manifest(Path(out), results, counts)
     return RunResult(tuple(results), counts)

@@ -12,6 +12,8 @@ NUMERIC = re.compile(r"^(\d{1,3})\s*[./]\s*(\d{1,3})\s*[./]\s*(\d{2}|\d{4})$")
 WORDED = re.compile(
     r"^(\d{1,2})\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)\s*,?\s+(\d{4})$", re.IGNORECASE
 )
+# date.weekday(): Saturday is 5.
+WEEKEND = 5
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december"], start=1)}
@@ -72,12 +74,14 @@ def candidates(raw: str) -> list[tuple[str, date]]:
 
 
 def repair_date(
-    raw: str, evidence: Collection[date] = ()
+    raw: str, evidence: Collection[date] = (), meeting: bool = False
 ) -> tuple[date | None, Repair | None]:
     """Parse `raw`; when impossible, choose the candidate the evidence agrees with.
 
     `evidence` holds the other dates printed for the same quarter of the report.
-    A valid date is never changed. With no candidate, or no evidence to choose
+    For a `meeting` date a candidate on a weekday beats ones on a weekend
+    ("201.10.17": 20.10.17 is a Friday, 21.10.17 a Saturday, 01.10.17 a Sunday).
+    A valid date is never changed. With no candidate, or nothing to choose
     between several, the result is None and the repair (rule
     `date_extra_digit`, confidence 0) lists the alternatives for QA.
     """
@@ -86,12 +90,19 @@ def repair_date(
     found = candidates(raw)
     if not found:
         return None, None
+    chosen: tuple[str, date] | None = None
+    confidence = 0.0
     supported = [(p, d) for p, d in found if d in evidence]
-    if len(found) == 1 or len(supported) == 1:
-        printed, chosen = supported[0] if supported else found[0]
-        confidence = 0.9 if supported else 0.6
-        others = tuple(p for p, _ in found if p != printed)
-        return chosen, Repair(raw=raw, repaired=printed, rule="date_extra_digit",
-                              confidence=confidence, alternatives=others)
-    return None, Repair(raw=raw, repaired="", rule="date_extra_digit", confidence=0.0,
-                        alternatives=tuple(p for p, _ in found))
+    weekdays = [(p, d) for p, d in found if d.weekday() < WEEKEND]
+    if len(supported) == 1:
+        chosen, confidence = supported[0], 0.9
+    elif len(found) == 1:
+        chosen, confidence = found[0], 0.6
+    elif meeting and len(weekdays) == 1:
+        chosen, confidence = weekdays[0], 0.7
+    if chosen is None:
+        return None, Repair(raw=raw, repaired="", rule="date_extra_digit",
+                            confidence=0.0, alternatives=tuple(p for p, _ in found))
+    others = tuple(p for p, _ in found if p != chosen[0])
+    return chosen[1], Repair(raw=raw, repaired=chosen[0], rule="date_extra_digit",
+                             confidence=confidence, alternatives=others)

@@ -1,0 +1,31 @@
+"""Rating symbols as printed in quarter columns, with conversion debris removed.
+
+"$ \\bigcirc$" (a LaTeX math wrapper left by the converter) -> "\\bigcirc";
+"<u></u>" (empty markup) -> no symbol; "✓", "▶", "▲", "5" are kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from normalise.repair import Repair
+from normalise.text import has_html, squash, strip_html
+
+MATH_WRAPPER = re.compile(r"^\$\s*(?P<inner>.*?)\s*\$$")
+
+
+def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
+    """The symbol in a rating cell and the debris rules applied to reach it."""
+    value = squash(raw)
+    repairs: list[Repair] = []
+    if has_html(value):
+        stripped = squash(strip_html(value))
+        # seeds/000 line 70 prints "<u></u>" in the Q3 column: markup, no glyph.
+        rule = "empty_markup" if not stripped else "symbol_markup"
+        repairs.append(Repair(raw=value, repaired=stripped, rule=rule, confidence=0.9))
+        value = stripped
+    if m := MATH_WRAPPER.match(value):
+        # seeds/000 line 75 prints "$ \bigcirc$" where its other cells say "\bigcirc".
+        repairs.append(Repair(raw=value, repaired=m["inner"], rule="latex_math_wrapper"))
+        value = m["inner"]
+    return (value or None), tuple(repairs)

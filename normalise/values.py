@@ -1,0 +1,228 @@
+"""Values printed in KPI grid cells: amounts, units, qualifiers, labelled years.
+
+"5,666.55 Tonnes Confirmed - SCC residual tonnage", "<20,000 Tonnes", "47.5%",
+"100 cases £19,112.23", "141 cases Value – £84,171.24", "1.20% Average",
+"Target - 50% Actual – 44.1%", "2017.18 – 425 2016.17 - 484", "2015/16 -51.49%",
+"n/a", "This information could not be collated …".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalise.numbers import parse_number
+from normalise.repair import Repair
+from normalise.text import fold_dashes, squash
+from normalise.years import FY_IN_TEXT, financial_year
+
+AMOUNT = re.compile(
+    r"(?<![\w/.,£])"
+    r"(?P<comparator><=|>=|[<>\u2264\u2265])?\s*"
+    r"(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
+    r"(?P<gbp>£)?\s*"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/]|\.\d)"
+    r"(?:\s*(?P<percent>%)|\s+(?P<word>tonnes?|cases?)\b)?",
+    re.IGNORECASE,
+)
+# A label opens a value of its own: "Target - 50%", "Actual – 44.1%",
+# "2017.18 – 425", "2015/16 -51.49%". It only counts when an amount follows,
+# so "No target - this is a measure only" and "Not reported in 2015/16" are words.
+LABEL = re.compile(
+    r"(?:\b(?P<measure>target|actual)\b"
+    r"|(?<![\d/.])(?P<year>20\d\d\s*[./\-\u2013]\s*\d\d)(?![\d/]))"
+    r"(?P<sep>\s*[-\u2013:]?\s*)(?=[<>\u2264\u2265£~]|\d|approx|c\.\d)",
+    re.IGNORECASE,
+)
+# Between two values of one cell only a short label may stand: "141 cases
+# Value – £84,171.24"; anything longer is the note.
+GAP = re.compile(r"^[\s\-\u2013:,]*(?:[A-Za-z]+[\s\-\u2013:,]*){0,2}$")
+MISSING = re.compile(r"^(?:n/?a|-+|\u2013|none|nil)$", re.IGNORECASE)
+WORD_UNITS = {"tonne": "tonnes", "tonnes": "tonnes", "case": "count", "cases": "count"}
+QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("confirmed", re.compile(r"\bconfirmed\b", re.IGNORECASE)),
+    ("estimated", re.compile(r"\bestimated?\b", re.IGNORECASE)),
+    ("cumulative", re.compile(r"\bcumulative(?:ly)?\b", re.IGNORECASE)),
+    ("average", re.compile(r"\baverage\b", re.IGNORECASE)),
+    ("approx", re.compile(r"\bapprox(?:imately)?\b|\bcirca\b", re.IGNORECASE)),
+)
+NOTE_EDGES = " -\u2013:,;."
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One number as printed with its unit and comparator."""
+
+    value: float
+    unit: str | None
+    comparator: str | None
+    approx: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One value read from a cell; `measure`/`financial_year` only when labelled."""
+
+    value: float | None
+    unit: str | None
+    comparator: str | None
+    qualifier: str | None
+    measure: str | None
+    financial_year: str | None
+    labelled: bool
+    note: str | None
+    repairs: tuple[Repair, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A stretch of a cell under one label (or none): "2016.17 - 484"."""
+
+    measure: str | None
+    financial_year: str | None
+    body: str
+    repairs: tuple[Repair, ...] = ()
+
+
+def unit_of(match: re.Match[str]) -> str | None:
+    """ "%" -> percent, "£" -> gbp, "Tonnes" -> tonnes, "cases" -> count."""
+    if match["percent"]:
+        return "percent"
+    if match["gbp"]:
+        return "gbp"
+    if match["word"]:
+        return WORD_UNITS[match["word"].lower()]
+    return None
+
+
+def _comparator(raw: str | None) -> str | None:
+    return {"\u2264": "<=", "\u2265": ">="}.get(raw, raw) if raw else None
+
+
+def _amount(m: re.Match[str]) -> Amount | None:
+    value, _ = parse_number(m["number"])
+    if value is None:
+        return None
+    return Amount(value=value, unit=unit_of(m), comparator=_comparator(m["comparator"]),
+                  approx=bool(m["approx"]), text=m[0].strip())
+
+
+def parse_amount(raw: str) -> Amount | None:
+    """ "<20,000 Tonnes" -> 20000 tonnes "<"; "£19,112.23" -> gbp; else None."""
+    s = squash(raw)
+    m = AMOUNT.fullmatch(s)
+    return _amount(m) if m else None
+
+
+def is_missing(raw: str) -> bool:
+    """ "n/a", "N/A", "-": a cell that says there is no value."""
+    return MISSING.match(squash(raw)) is not None
+
+
+def qualifier_of(text: str) -> str | None:
+    """ "Confirmed - Waste Dataflow Figure" -> confirmed; "1.20% Average" -> average."""
+    for name, pattern in QUALIFIERS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _year_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in FY_IN_TEXT.finditer(text)]
+
+
+def amounts_in(text: str) -> list[tuple[Amount, int, int]]:
+    """Every amount in `text` with its span; years ("2019/20") are not amounts."""
+    years = _year_spans(text)
+    out = []
+    for m in AMOUNT.finditer(text):
+        start, end = m.start("number"), m.end("number")
+        if any(a <= start < b or a < end <= b for a, b in years):
+            continue
+        if (amount := _amount(m)) is not None:
+            out.append((amount, m.start(), m.end()))
+    return out
+
+
+def labelled_parts(text: str) -> list[Part]:
+    """ "Target - 50% Actual – 44.1%" -> [target "50%", actual "44.1%"] (head first)."""
+    s = squash(text)
+    labels = []
+    for m in LABEL.finditer(s):
+        if m["year"]:
+            year, fix = financial_year(squash(m["year"]))
+            if year is None:
+                continue
+            labels.append((m, None, year, _year_fixes(m, fix, s)))
+        else:
+            labels.append((m, m["measure"].lower(), None, ()))
+    parts = [Part(None, None, s[: labels[0][0].start()] if labels else s)]
+    for k, (m, measure, year, fixes) in enumerate(labels):
+        end = labels[k + 1][0].start() if k + 1 < len(labels) else len(s)
+        parts.append(Part(measure or "actual", year, s[m.end(): end], fixes))
+    return parts
+
+
+def _year_fixes(m: re.Match[str], fix: Repair | None, s: str) -> tuple[Repair, ...]:
+    fixes = (fix,) if fix else ()
+    # "2015/16 -51.49%": a dash between a year and its value is a separator, not a
+    # minus sign (a recycling rate or a tonnage is never negative).
+    if "-" in m["sep"] and not m["sep"].endswith(" "):
+        number = AMOUNT.match(s, m.end())
+        if number:
+            printed = s[m.start(): number.end()]
+            repaired = f"{m['year']} {number[0]}"
+            fixes += (Repair(raw=printed, repaired=repaired, rule="dash_after_year",
+                             confidence=0.9, alternatives=(f"-{number[0]}",)),)
+    return fixes
+
+
+def _note(pieces: list[str]) -> str | None:
+    note = squash(" ".join(p.strip(NOTE_EDGES + "()") for p in pieces if p))
+    note = note.strip(NOTE_EDGES)
+    return note or None
+
+
+def values_of_part(part: Part) -> list[Value]:
+    """The values one part prints: several only when their units differ."""
+    main, bracket, paren = part.body.partition("(")
+    found = amounts_in(main)
+    taken: list[tuple[Amount, int, int]] = []
+    for amount, start, end in found:
+        if taken:
+            gap = main[taken[-1][2]: start]
+            if not GAP.match(gap) or any(a.unit == amount.unit for a, _, _ in taken):
+                break
+        taken.append((amount, start, end))
+    if not taken:
+        return []
+    rest = [main[: taken[0][1]], main[taken[-1][2]:], paren]
+    note = _note(rest)
+    qualifier = qualifier_of(part.body)
+    return [
+        Value(value=a.value, unit=a.unit, comparator=a.comparator,
+              qualifier="approx" if a.approx and qualifier is None else qualifier,
+              measure=part.measure, financial_year=part.financial_year,
+              labelled=part.measure is not None, note=note, repairs=part.repairs)
+        for a, _, _ in taken
+    ]
+
+
+def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
+    """Every value a cell prints; a value column's wordy cell is one null value.
+
+    Commentary columns ("Target Achieved / Trend") give only the values they
+    print: their words alone ("Measure has changed") give nothing.
+    """
+    s = squash(fold_dashes(text).replace("\u00a3", "£"))
+    if not s:
+        return []
+    out: list[Value] = []
+    for part in labelled_parts(s):
+        out.extend(values_of_part(part))
+    if out or commentary:
+        return out
+    note = None if is_missing(s) else s
+    return [Value(value=None, unit=None, comparator=None, qualifier=None, measure=None,
+                  financial_year=None, labelled=False, note=note)]

@@ -1,0 +1,175 @@
+"""Tables of examples for the normalisers, and properties that hold for any input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalise.dates import parse_date, repair_date
+from normalise.numbers import parse_int, parse_number
+from normalise.words import Vocabulary, join_broken, rejoin
+from normalise.years import financial_year, financial_years_in, period_end, quarter_of
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("24.07.17", date(2017, 7, 24)),
+    ("10.10.17", date(2017, 10, 10)),
+    ("17.04.18", date(2018, 4, 17)),
+    ("03/12/15", date(2015, 12, 3)),
+    ("3rd December 2015", date(2015, 12, 3)),
+    ("3rd DECEMBER 2015", date(2015, 12, 3)),
+    ("24 January 2019", date(2019, 1, 24)),
+    ("31 March 2019", date(2019, 3, 31)),
+    ("1 April 2019", date(2019, 4, 1)),
+    ("29.02.16", date(2016, 2, 29)),
+    ("197.04.18", None),
+    ("31.04.18", None),
+    ("29.02.17", None),
+    ("Q4", None),
+])
+def test_parse_date(raw: str, value: date | None) -> None:
+    assert parse_date(raw) == value
+
+
+# Valid dates are never "repaired", whatever the evidence says.
+@pytest.mark.parametrize("raw", [
+    "24.07.17", "10.10.17", "19.01.18", "17.04.18", "19.04.18", "01.10.17",
+    "20.10.17", "03/12/15", "12/02/19", "3rd December 2015", "6 November 2017",
+    "13 March 2019",
+])
+def test_valid_dates_are_not_repaired(raw: str) -> None:
+    value, repair = repair_date(raw, evidence=[date(2018, 4, 17)], meeting=True)
+    assert value == parse_date(raw) and repair is None
+
+
+def test_extra_digit_decided_by_the_quarter() -> None:
+    value, repair = repair_date("197.04.18", evidence=[date(2018, 4, 17)])
+    assert value == date(2018, 4, 17)
+    assert repair is not None
+    assert (repair.repaired, repair.rule, repair.alternatives) == (
+        "17.04.18", "date_extra_digit", ("19.04.18",))
+
+
+def test_extra_digit_without_evidence_is_ambiguous() -> None:
+    value, repair = repair_date("197.04.18")
+    assert value is None and repair is not None
+    assert repair.confidence == 0 and repair.alternatives == ("17.04.18", "19.04.18")
+
+
+def test_meeting_date_decided_by_weekday() -> None:
+    value, repair = repair_date("201.10.17", meeting=True)
+    assert value == date(2017, 10, 20)  # a Friday; 01.10.17 is a Sunday
+    assert repair is not None
+    assert set(repair.alternatives) == {"01.10.17", "21.10.17"}
+
+
+@given(st.text())
+def test_dates_never_raise(s: str) -> None:
+    value, repair = repair_date(s, meeting=True)
+    assert value is None or isinstance(value, date)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_a_valid_date_is_never_changed(d: date) -> None:
+    raw = d.strftime("%d.%m.%y")
+    assert repair_date(raw, evidence=[date(2018, 4, 17)]) == (d, None)
+
+
+@pytest.mark.parametrize("raw, value, rule", [
+    ("2017/18", "2017/18", None),
+    ("2017-18", "2017/18", None),
+    ("2018-19", "2018/19", None),
+    ("2015/16", "2015/16", None),
+    ("2016.17", "2016/17", "financial_year_dot"),
+    ("2017.18", "2017/18", "financial_year_dot"),
+    ("2016/18", None, None),
+    ("2015-18", None, None),
+])
+def test_financial_year(raw: str, value: str | None, rule: str | None) -> None:
+    got, repair = financial_year(raw)
+    assert got == value and (repair.rule if repair else None) == rule
+
+
+def test_years_in_text() -> None:
+    assert financial_years_in("Corporate Plan 2015-18; the 2015/16 PDP") == ["2015/16"]
+    assert financial_years_in("Annual Performance 2018-19") == ["2018/19"]
+
+
+@pytest.mark.parametrize("d, fy, q", [
+    (date(2017, 4, 1), "2017/18", "Q1"), (date(2017, 7, 24), "2017/18", "Q2"),
+    (date(2018, 1, 19), "2017/18", "Q4"), (date(2018, 3, 31), "2017/18", "Q4"),
+])
+def test_quarter_of(d: date, fy: str, q: str) -> None:
+    from normalise.years import financial_year_of
+
+    assert (financial_year_of(d), quarter_of(d)) == (fy, q)
+
+
+def test_period_end() -> None:
+    assert period_end("2017/18", "Q4") == date(2018, 3, 31)
+    assert period_end("2018/19", "Q2") == date(2018, 9, 30)
+    assert period_end("2018/19", "FY") == date(2019, 3, 31)
+    assert period_end("n/a", "Q1") is None
+
+
+@pytest.mark.parametrize("raw, value, rule", [
+    ("5,673", 5673.0, None), ("-321", -321.0, None), ("- 10", -10.0, "spaced_minus"),
+    ("\u2013 46", -46.0, "spaced_minus"), ("12.5", 12.5, None), ("1,23", None, None),
+    ("n/a", None, None), ("", None, None),
+])
+def test_parse_number(raw: str, value: float | None, rule: str | None) -> None:
+    got, repair = parse_number(raw)
+    assert got == value and (repair.rule if repair else None) == rule
+
+
+@given(st.text())
+def test_numbers_never_raise(s: str) -> None:
+    value, _ = parse_number(s)
+    assert value is None or isinstance(value, float)
+    assert parse_int(s) is None or isinstance(parse_int(s), int)
+
+
+VOCAB = Vocabulary.of(["Striving for cleaner, greener and attractive public "
+                       "environments across the District", "Working with partners to "
+                       "foster safer and stronger communities"])
+
+
+@pytest.mark.parametrize("left, right, joined, rule", [
+    ("Wor", "king", "Working", "split_word"),
+    ("an", "d", "and", "split_word"),
+    ("D", "istrict", "District", "split_word"),
+    ("env", "vironments", "environments", "split_word"),
+    ("er", "vironments:", "environments:", "misspelling"),
+    ("commu", "inities", "communities", "misspelling"),
+    ("o", "leaner,", "cleaner,", "misspelling"),
+])
+def test_broken_words_are_rejoined(left: str, right: str, joined: str, rule: str) -> None:
+    got = join_broken(left, right, VOCAB)
+    assert got is not None and got[0] == joined and got[1].rule == rule
+
+
+@pytest.mark.parametrize("left, right", [
+    ("partners", "to"), ("safer", "and"), ("with", "partners"), ("Q1", "Rating"),
+    ("Chadsmoor", "Estate"), ("xyzzy", "plugh"),
+])
+def test_two_words_stay_two(left: str, right: str) -> None:
+    assert join_broken(left, right, VOCAB) is None
+
+
+def test_rejoin_theme() -> None:
+    text, repairs = rejoin(["Cleaner and safer er", "vironments: Wor", "king with partners",
+                            "to foster safer an", "d stronger commu", "inities"], VOCAB)
+    assert text == ("Cleaner and safer environments: Working with partners to foster "
+                    "safer and stronger communities")
+    assert [r.raw for r in repairs] == ["er vironments:", "Wor king", "an d",
+                                        "commu inities"]
+
+
+@given(st.lists(st.text(max_size=20), max_size=6))
+def test_rejoin_never_raises_and_keeps_words(fragments: list[str]) -> None:
+    text, repairs = rejoin(fragments, VOCAB)
+    assert len(text.split()) <= sum(len(f.split()) for f in fragments)
+    assert len(text.split()) + len(repairs) == sum(len(f.split()) for f in fragments)
