@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.records import RepairRow
+from normalise.years import period_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +33,4 @@ class Context:
     @property
     def period(self) -> str | None:
         """The period the report covers, as status grids label it: "Q1-Q2", "FY"."""
-        if self.report_type == "pdp_performance_update" and len(self.quarters) == 4:
-            return "FY"
-        if not self.quarters:
-            return None
-        if len(self.quarters) == 1:
-            return self.quarters[0]
-        return f"{self.quarters[0]}-{self.quarters[-1]}"
+        return period_of(self.quarters)

@@ -8,8 +8,23 @@ from datetime import date
 from normalise.repair import Repair
 
 FY = re.compile(r"^(20\d\d)\s*([./\-\u2013])\s*(\d\d)$")
-FY_IN_TEXT = re.compile(r"(?<![\d/.])(20\d\d)\s*([./\-\u2013])\s*(\d\d)(?![\d/.]?\d)")
+FY_IN_TEXT = re.compile(
+    r"(?<![\d/.])(20\d\d)\s*([./\-\u2013])\s*((?:20)?\d\d)(?![\d/.]?\d)"
+)
+QUARTER_NUMBER = r"(?:[1-4]|one|two|three|four)"
+# "Quarter 3", "Quarters 1 and 2", "Quarters 1 & 2", "Quarters 1-3", "Quarters 2, 3
+# and 4", "Quarter Four", "Q1 and Q2", "Q1-Q2".
+QUARTER_SPAN = re.compile(
+    rf"\b(?:quarters?\s+|Q)(?P<first>{QUARTER_NUMBER})"
+    rf"(?P<rest>(?:\s*(?:,|and|&|-|\u2013|to)\s*(?:Q|quarter\s+)?{QUARTER_NUMBER}\b)*)",
+    re.IGNORECASE,
+)
+RANGE_SEP = re.compile(r"^\s*(?:-|\u2013|to)\s*", re.IGNORECASE)
+WHOLE_YEAR = re.compile(r"\b(?:end\s+of\s+(?:the\s+)?year|year[\s-]end|annual\s+"
+                        r"performance)\b", re.IGNORECASE)
+HALF_YEAR = re.compile(r"\b(?:half[\s-]year|mid[\s-]year)\b", re.IGNORECASE)
 QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+ALL_QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
 
 def financial_year(raw: str) -> tuple[str | None, Repair | None]:
@@ -28,8 +43,11 @@ def financial_years_in(text: str) -> list[str]:
     """Every financial year printed in `text`, in order ("Corporate Plan 2015-18" is no year)."""
     out = []
     for m in FY_IN_TEXT.finditer(text):
-        if int(m[3]) == (int(m[1]) + 1) % 100:
-            out.append(f"{m[1]}/{m[3]}")
+        end = int(m[3][-2:])
+        if len(m[3]) == 4 and int(m[3]) != int(m[1]) + 1:
+            continue
+        if end == (int(m[1]) + 1) % 100:
+            out.append(f"{m[1]}/{end:02d}")
     return out
 
 
@@ -54,3 +72,38 @@ def period_end(financial_year: str, period: str) -> date | None:
             "Q3": date(start, 12, 31), "Q4": date(start + 1, 3, 31),
             "FY": date(start + 1, 3, 31)}
     return ends.get(period)
+
+
+def quarters_in(text: str) -> tuple[str, ...]:
+    """The quarters a title names: "Quarters 1 and 2" -> ("Q1", "Q2").
+
+    "End of Year" and "Annual Performance" are all four; "Half Year" is Q1-Q2;
+    "Quarters 1-3" is a range.
+    """
+    if WHOLE_YEAR.search(text):
+        return ALL_QUARTERS
+    found: set[int] = set()
+    if HALF_YEAR.search(text):
+        found.update((1, 2))
+    for m in QUARTER_SPAN.finditer(text):
+        numbers = [QUARTER_WORDS[m["first"].lower()]]
+        rest = m["rest"]
+        for part in re.finditer(rf"(?P<sep>[^A-Za-z0-9]*(?:and|to)?[^A-Za-z0-9]*)"
+                                rf"(?:Q|quarter\s+)?(?P<n>{QUARTER_NUMBER})\b", rest,
+                                re.IGNORECASE):
+            n = QUARTER_WORDS[part["n"].lower()]
+            if RANGE_SEP.match(part["sep"]):
+                numbers.extend(range(numbers[-1] + 1, n + 1))
+            else:
+                numbers.append(n)
+        found.update(numbers)
+    return tuple(f"Q{n}" for n in sorted(found))
+
+
+def period_of(quarters: tuple[str, ...]) -> str | None:
+    """How a grid labels the span it covers: ("Q1", "Q2") -> "Q1-Q2"; all four -> "FY"."""
+    if not quarters:
+        return None
+    if quarters == ALL_QUARTERS:
+        return "FY"
+    return quarters[0] if len(quarters) == 1 else f"{quarters[0]}-{quarters[-1]}"

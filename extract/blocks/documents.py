@@ -15,7 +15,7 @@ from datetime import date
 
 from extract.document import Document
 from normalise.dates import month_number, parse_date
-from normalise.years import financial_year, financial_years_in
+from normalise.years import financial_year, financial_years_in, quarters_in
 
 # Cover-sheet labels and the contract column each fills.
 COVER_LABELS: tuple[tuple[str, str], ...] = (
@@ -49,13 +49,6 @@ ORGANISATION = re.compile(
     r"\b((?!The\b)(?:[A-Z][a-z]+\s+){1,3}(?:(?:District|Borough|County|City)\s+)?"
     r"Council)\b"
 )
-QUARTER_LIST = re.compile(
-    r"\bquarters?\s+(\d)(?:\s*(?:,|and|&)\s*(\d))?(?:\s*(?:,|and|&)\s*(\d))?"
-    r"(?:\s*(?:,|and|&)\s*(\d))?\b",
-    re.IGNORECASE,
-)
-QUARTER_WORD = re.compile(r"\bquarter\s+(one|two|three|four)\b", re.IGNORECASE)
-WHOLE_YEAR = re.compile(r"\b(?:end\s+of\s+year|annual\s+performance)\b", re.IGNORECASE)
 # "following the LSP cycle of meetings in November and December 2012"
 MEETING_CYCLE = re.compile(
     r"meetings?\s+in\s+([A-Z][a-z]+)(?:\s+and\s+([A-Z][a-z]+))?\s+(\d{4})"
@@ -65,7 +58,7 @@ TITLE_WORDS = re.compile(r"performance|update|report|\bplan\b|\bPDP\b", re.IGNOR
 SECTION = re.compile(r"^(?:\d[\d.]*\s*)?(?:purpose of report|report detail|"
                      r"recommendations?|key issues|appendix)", re.IGNORECASE)
 TITLE_HEADINGS = 40
-WORD_QUARTERS = {"one": "Q1", "two": "Q2", "three": "Q3", "four": "Q4"}
+QUARTER_HEADINGS = 30
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on"})
 
 
@@ -141,14 +134,10 @@ def _report_type(doc: Document, title: str | None, committee: str | None) -> str
 
 
 def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]:
+    """Quarters named in the title lines and grid titles, together."""
     found: set[str] = set()
-    for text in [t for _, t in heads[:30]] + grids:
-        if WHOLE_YEAR.search(text):
-            return ("Q1", "Q2", "Q3", "Q4")
-        for m in QUARTER_LIST.finditer(text):
-            found.update(f"Q{d}" for d in m.groups() if d and d in "1234")
-        for m in QUARTER_WORD.finditer(text):
-            found.add(WORD_QUARTERS[m[1].lower()])
+    for text in [t for _, t in heads[:QUARTER_HEADINGS]] + grids:
+        found.update(quarters_in(text))
     return tuple(sorted(found))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from extract.context import Context
 from extract.document import Document, Row
 from extract.records import IssueRow, Record, StatusCount
+from normalise.years import period_of, quarters_in
 
 NAME = "status_summary"
 CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -35,12 +36,6 @@ SCOPES = (
     ("milestones", re.compile(r"milestone", re.IGNORECASE)),
     ("actions", re.compile(r"action|project", re.IGNORECASE)),
 )
-QUARTER_TITLE = re.compile(r"\bquarter\s+(one|two|three|four|[1-4])\b(?!\s*(?:,|and|&))",
-                           re.IGNORECASE)
-QUARTERS_TITLE = re.compile(r"\bquarters\s+([1-4])\s*(?:and|&|-|to)\s*([1-4])",
-                            re.IGNORECASE)
-ANNUAL_TITLE = re.compile(r"\bannual\b|\bend\s+of\s+year\b", re.IGNORECASE)
-NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 # Percent printed beside a count may be truncated, not rounded (seeds/000: 2 of 3
 # is "66.6%"); a difference above this is a mismatch.
 PCT_TOLERANCE = 0.5
@@ -100,14 +95,11 @@ def _values(row: Row, columns: Sequence[int]) -> dict[int, Value] | None:
 
 
 def _period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
+    """The period in the grid's title ("Quarter Four (…) Performance", "Annual
+    Performance 2018-19"), else the period the report covers."""
     for j in range(i - 1, max(-1, i - TITLE_LOOKBACK - 1), -1):
-        title = rows[j].flat
-        if m := QUARTERS_TITLE.search(title):
-            return f"Q{m[1]}-Q{m[2]}"
-        if m := QUARTER_TITLE.search(title):
-            return f"Q{NUMBERS.get(m[1].lower(), m[1])}"
-        if ANNUAL_TITLE.search(title):
-            return "FY"
+        if quarters := quarters_in(rows[j].flat):
+            return period_of(quarters)
     return ctx.period
 
 
