@@ -35,6 +35,7 @@ class DocumentRow:
     item_number: str | None
     n_lines: int | None
     n_pages: int | None
+    coverage: float | None
     status: str
     parser_version: str
 
@@ -50,7 +51,7 @@ class Rolling12:
     financial_year: str | None
     quarter: str
     as_of_date: date | None
-    as_of_date_raw: str
+    as_of_date_raw: str | None
     previous_12_months: int
     last_12_months: int
     change_pct: float | None

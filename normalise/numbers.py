@@ -6,18 +6,18 @@ import re
 
 from normalise.repair import Repair
 
-NUMBER = re.compile(r"^([-\u2013\u2212]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+NUMBER = re.compile(r"^([-+\u2013\u2212]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
 SPACED_MINUS = re.compile(r"^[-\u2013\u2212]\s+\d")
 
 
 def parse_number(raw: str) -> tuple[float | None, Repair | None]:
-    """ "5,673" -> 5673.0; "-321" -> -321.0; "- 10" -> -10.0 (a spaced minus, logged)."""
+    """ "5,673" -> 5673.0; "-321", "+833"; "- 10" -> -10.0 (a spaced minus, logged)."""
     s = raw.strip()
     m = NUMBER.match(s)
     if not m:
         return None, None
     value = float(m[2].replace(",", "") + (m[3] or ""))
-    if m[1]:
+    if m[1] and m[1] != "+":
         value = -value
     if SPACED_MINUS.match(s):
         repaired = "-" + s[1:].strip()

@@ -173,3 +173,32 @@ def test_rejoin_never_raises_and_keeps_words(fragments: list[str]) -> None:
     text, repairs = rejoin(fragments, VOCAB)
     assert len(text.split()) <= sum(len(f.split()) for f in fragments)
     assert len(text.split()) + len(repairs) == sum(len(f.split()) for f in fragments)
+
+
+@pytest.mark.parametrize("title, quarters, period", [
+    ("Quarters 1 and 2 Performance Update", ("Q1", "Q2"), "Q1-Q2"),
+    ("QUARTERS 1 & 2 PERFORMANCE REPORT", ("Q1", "Q2"), "Q1-Q2"),
+    ("Quarter Four (1 January 2019 - 31 March 2019) Performance", ("Q4",), "Q4"),
+    ("Annual Performance 2018-19", ("Q1", "Q2", "Q3", "Q4"), "FY"),
+    ("End of Year Performance Update", ("Q1", "Q2", "Q3", "Q4"), "FY"),
+    ("Quarters 1-3 Performance", ("Q1", "Q2", "Q3"), "Q1-Q3"),
+    ("Q1 and Q2", ("Q1", "Q2"), "Q1-Q2"),
+    ("Quarters 2, 3 and 4 - no actions", ("Q2", "Q3", "Q4"), "Q2-Q4"),
+    ("Half Year Performance Report", ("Q1", "Q2"), "Q1-Q2"),
+    ("Quarters One and Two", ("Q1", "Q2"), "Q1-Q2"),
+    ("Corporate Plan 2015-18", (), None),
+    ("Summary of Progress in Delivering Projects/Actions:", (), None),
+])
+def test_quarters_and_period(title: str, quarters: tuple[str, ...],
+                             period: str | None) -> None:
+    from normalise.years import period_of, quarters_in
+
+    assert quarters_in(title) == quarters
+    assert period_of(quarters) == period
+
+
+@given(st.text())
+def test_quarters_never_raise(s: str) -> None:
+    from normalise.years import quarters_in
+
+    assert all(q in ("Q1", "Q2", "Q3", "Q4") for q in quarters_in(s))

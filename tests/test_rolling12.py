@@ -112,3 +112,38 @@ def test_inconsistent_change_is_an_issue(table: Callable[[str], pd.DataFrame]) -
     row = bad.iloc[0]
     assert (row.file, row.line, row.severity) == (S000, 12, "warning")
     assert "Q3" in row.message and "33%" in row.message and "36.7%" in row.message
+
+
+def _blocks_of(lines: list[str]) -> list[object]:
+    from extract.blocks import rolling12
+    from extract.blocks.documents import read_metadata
+    from extract.blocks.headings import build_context
+    from extract.document import Document
+    from extract.read_text import build_rows
+
+    doc = Document(doc_id="x", source_path="x.txt", source_format="txt",
+                   lines=tuple(lines), rows=tuple(build_rows(lines)))
+    return list(rolling12.recognise(doc, build_context(doc, read_metadata(doc))))
+
+
+def test_plus_signs_and_decrease() -> None:
+    out = _blocks_of(["Crime Over Time (Variation)\tQ2 (1.7.17) Previous 12 months = 10 "
+                      "Last 12 months = 8 Change over 12 months = 20% decrease (2)\tQ3 "
+                      "(1.10.17) Previous 12 months = 8 Last 12 months = 9 Change over "
+                      "12 months = +13% increase (+1)"])
+    rows = [r for r in out if getattr(r, "table", "") == "rolling_12_months"]
+    assert [(r.quarter, r.change_pct, r.change_abs, r.direction) for r in rows] == [
+        ("Q2", -20.0, -2, "reduction"), ("Q3", 13.0, 1, "increase")]
+    fixes = [r for r in out if getattr(r, "table", "") == "repairs"]
+    assert [(r.column, r.raw, r.repaired, r.rule) for r in fixes] == [
+        ("change_pct", "20", "-20", "sign_from_direction"),
+        ("change_abs", "2", "-2", "sign_from_direction")]
+
+
+def test_undecidable_date_is_an_ambiguous_repair() -> None:
+    out = _blocks_of(["Crime Over Time (Variation)\tQ4 (197.04.18) Previous 12 months = "
+                      "10 Last 12 months = 10"])
+    row = next(r for r in out if getattr(r, "table", "") == "rolling_12_months")
+    assert row.as_of_date is None and row.as_of_date_raw == "197.04.18"
+    issue = next(r for r in out if getattr(r, "code", "") == "ambiguous_repair")
+    assert "17.04.18, 19.04.18" in issue.message

@@ -25,13 +25,13 @@ from normalise.repair import Repair
 NAME = "rolling_12_months"
 MINUS = "-\u2013\u2212"
 BLOCK = re.compile(
-    r"(?P<quarter>Q[1-4])\s*\(\s*(?P<date>[\d./]+)\s*\)\s*"
+    r"(?P<quarter>Q[1-4])\s*(?:\(\s*(?P<date>[\d./]+)\s*\)\s*)?"
     r"Previous\s+12\s+months\s*=\s*(?P<previous>[\d,]+)\s*"
     r"Last\s+12\s+months\s*=\s*(?P<last>[\d,]+)"
     r"(?:\s*Change\s+over\s+12\s+months\s*=\s*"
-    rf"(?P<pct>[{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
+    rf"(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
     r"\s*(?P<direction>increase|reduction|decrease)?"
-    rf"\s*(?:\((?P<abs>[{MINUS}]?\s*[\d,]+)\))?)?",
+    rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?)?",
     re.IGNORECASE,
 )
 NEXT_LABEL = re.compile(r"\bQ[1-4]\b")
@@ -95,27 +95,41 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     found = list(_blocks(doc))
     by_quarter: dict[str, list[date]] = defaultdict(list)
     for f in found:
-        if (d := parse_date(f.match["date"])) is not None:
+        if f.match["date"] and (d := parse_date(f.match["date"])) is not None:
             by_quarter[f.match["quarter"].upper()].append(d)
     for f in found:
         yield from _record(doc, ctx, f, by_quarter)
+
+
+def _as_of(doc: Document, f: Found, evidence: list[date]
+           ) -> tuple[date | None, list[Record]]:
+    """The block's date, repaired against the other dates of its quarter if need be,
+    with the repair and any issue to log."""
+    raw = f.match["date"]
+    if not raw:
+        return None, []
+    as_of, fix = repair_date(raw, evidence)
+    logged: list[Record] = []
+    if fix is not None:
+        logged.append(_repair_row(doc, f, "as_of_date", fix))
+        if as_of is None:
+            logged.append(_issue(doc, f, "warning", "ambiguous_repair",
+                                 f'date "{raw}" is impossible; candidates '
+                                 f'{", ".join(fix.alternatives) or "none"} and no '
+                                 f"other {f.match['quarter']} date decides between "
+                                 "them"))
+    elif as_of is None:
+        logged.append(_issue(doc, f, "warning", "bad_date",
+                             f'date "{raw}" is not a dd.mm.yy date'))
+    return as_of, logged
 
 
 def _record(doc: Document, ctx: Context, f: Found,
             by_quarter: dict[str, list[date]]) -> Iterator[Record]:
     m = f.match
     quarter = m["quarter"].upper()
-    as_of, date_fix = repair_date(m["date"], by_quarter[quarter])
-    if date_fix is not None:
-        yield _repair_row(doc, f, "as_of_date", date_fix)
-        if as_of is None:
-            yield _issue(doc, f, "warning", "ambiguous_repair",
-                         f'date "{m["date"]}" is impossible; candidates '
-                         f'{", ".join(date_fix.alternatives) or "none"} and no other '
-                         f"{quarter} date decides between them")
-    elif as_of is None:
-        yield _issue(doc, f, "warning", "bad_date",
-                     f'date "{m["date"]}" is not a dd.mm.yy date')
+    as_of, logged = _as_of(doc, f, by_quarter[quarter])
+    yield from logged
     previous, last = parse_int(m["previous"]), parse_int(m["last"])
     pct, pct_fix = _signed(m["pct"])
     change, abs_fix = _signed(m["abs"])
