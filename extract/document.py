@@ -24,10 +24,11 @@ class Cell:
     page: int | None
     line_start: int
     line_end: int
+    flat: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def flat(self) -> str:
-        return " ".join(self.text.split())
+    def __post_init__(self) -> None:
+        # Read by every recogniser many times over: computed once.
+        object.__setattr__(self, "flat", " ".join(self.text.split()))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -49,19 +50,14 @@ class Row:
     line_end: int
     tabbed: bool
     wrapped: bool = False
+    texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    filled: tuple[Cell, ...] = field(init=False, repr=False, compare=False)
+    flat: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def texts(self) -> tuple[str, ...]:
-        return tuple(c.flat for c in self.cells)
-
-    @property
-    def filled(self) -> tuple[Cell, ...]:
-        """The cells that hold text."""
-        return tuple(c for c in self.cells if c.flat)
-
-    @property
-    def flat(self) -> str:
-        return " ".join(t for t in self.texts if t)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", tuple(c.flat for c in self.cells))
+        object.__setattr__(self, "filled", tuple(c for c in self.cells if c.flat))
+        object.__setattr__(self, "flat", " ".join(t for t in self.texts if t))
 
     def cell(self, column: int) -> Cell | None:
         return self.cells[column] if 0 <= column < len(self.cells) else None
