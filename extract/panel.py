@@ -101,6 +101,8 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
     for r in records:
         if isinstance(r, IndicatorValue | Rolling12 | Breakdown):
             seen_names[r.indicator_id].add(r.indicator)
+            if r.financial_year:
+                years[r.indicator_id].add(r.financial_year)
     for k in sorted(groups, key=lambda k: tuple(x or "" for x in k)):
         indicator_id, fy, period, measure, unit = k
         sources = sorted(groups[k], key=lambda s: (s.rank, s.source_path))
@@ -111,8 +113,6 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
         if conflict:
             yield _conflict(k, printed, winner)
         entry = registry.by_id(indicator_id)
-        if fy:
-            years[indicator_id].add(fy)
         if unit:
             units[indicator_id].add(unit)
         yield Observation(
