@@ -27,6 +27,13 @@ EDGE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
 FUZZY_CUTOFF = 85.0
 MIN_FUZZY_LENGTH = 6
 SINGLE_LETTER_WORDS = frozenset({"a", "i"})
+ATTESTED = 2
+# A misspelling is corrected only to an attested word this close, of about its
+# length and with its first letter: "Coucnil" -> "Council" (85.7) but
+# "Chadsmoor", printed once and near no attested word, stays as printed, and so
+# does "needs" beside an attested "need".
+MISSPELLING_CUTOFF = 85.0
+MIN_MISSPELT_LENGTH = 5
 
 
 @cache
@@ -41,12 +48,16 @@ class Vocabulary:
     """Words known to be real: the report's own (whole words) and the lexicon."""
 
     words: frozenset[str]
+    # Words printed at least `ATTESTED` times in the report, or in the lexicon:
+    # the only corrections a misspelt word may take.
+    attested: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Vocabulary:
         counts = Counter(w.lower() for t in texts for w in WORD.findall(t))
         own = {w for w in counts if len(w) > 1 or w in SINGLE_LETTER_WORDS}
-        return cls(frozenset(own) | lexicon())
+        often = {w for w, n in counts.items() if n >= ATTESTED and len(w) > 1}
+        return cls(frozenset(own) | lexicon(), frozenset(often) | lexicon())
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() in self.words
@@ -109,3 +120,31 @@ def rejoin(fragments: Sequence[str], vocab: Vocabulary) -> tuple[str, list[Repai
             nxt = nxt[1:]
         words.extend(nxt)
     return " ".join(words), repairs
+
+
+def correct_misspellings(text: str, vocab: Vocabulary) -> tuple[str, list[Repair]]:
+    """Words printed once and one slip away from an attested word, corrected.
+
+    "Coucnil" -> "Council" when "Council" is printed elsewhere in the report or
+    is in the lexicon. Words that are merely unusual are left alone.
+    """
+    repairs: list[Repair] = []
+
+    def fix(m: re.Match[str]) -> str:
+        word = m[0]
+        low = word.lower()
+        if len(word) < MIN_MISSPELT_LENGTH or low in vocab.attested:
+            return word
+        hit = process.extractOne(low, vocab.attested, scorer=fuzz.ratio,
+                                 score_cutoff=MISSPELLING_CUTOFF)
+        if not hit or hit[0][0] != low[0] or abs(len(hit[0]) - len(low)) > 1:
+            return word
+        if hit[0].startswith(low) or low.startswith(hit[0]):
+            # "needs" beside "need" is an inflection, not a slip.
+            return word
+        fixed = _match_case(hit[0], word)
+        repairs.append(Repair(word, fixed, "misspelling", round(hit[1] / 100, 3),
+                              alternatives=(word,)))
+        return fixed
+
+    return WORD.sub(fix, text), repairs

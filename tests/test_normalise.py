@@ -202,3 +202,27 @@ def test_quarters_never_raise(s: str) -> None:
     from normalise.years import quarters_in
 
     assert all(q in ("Q1", "Q2", "Q3", "Q4") for q in quarters_in(s))
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("Cannock Chase Coucnil", "Cannock Chase Council"),
+    ("Cleaner and safer envronments", "Cleaner and safer environments"),
+    ("Chadsmoor Estate", "Chadsmoor Estate"),
+    ("Planning for the housing needs", "Planning for the housing needs"),
+    ("Working with partners", "Working with partners"),
+])
+def test_misspellings(text: str, fixed: str) -> None:
+    from normalise.words import correct_misspellings
+
+    vocab = Vocabulary.of(["The Council and the Council met", "housing need", "need"])
+    got, repairs = correct_misspellings(text, vocab)
+    assert got == fixed
+    assert [r.rule for r in repairs] == (["misspelling"] if fixed != text else [])
+
+
+@given(st.text())
+def test_misspellings_never_raise(s: str) -> None:
+    from normalise.words import correct_misspellings
+
+    text, repairs = correct_misspellings(s, VOCAB)
+    assert len(text.split()) == len(s.split()) or repairs == []

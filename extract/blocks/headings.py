@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -21,7 +22,7 @@ from extract.blocks.documents import Metadata
 from extract.context import Context
 from extract.document import Document, Row
 from extract.records import RepairRow
-from normalise.words import Vocabulary, rejoin
+from normalise.words import Vocabulary, correct_misspellings, rejoin
 
 PLAN = re.compile(
     r"^(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\s+(?:20\d\d\s*[-/\u2013]\s*\d\d)\b"
@@ -108,51 +109,77 @@ def _headed_twice(rows: Sequence[Row]) -> set[str]:
     return {t for t, n in counts.items() if n > 1}
 
 
+@dataclass(slots=True)
+class _Walk:
+    """State while reading a document's headings top to bottom."""
+
+    doc: Document
+    vocab: Vocabulary
+    plan: str | None
+    theme: str | None = None
+    seen: list[str] = field(default_factory=list)
+    repairs: list[RepairRow] = field(default_factory=list)
+
+    def clean(self, fragments: Sequence[str], row: Row) -> str:
+        """A heading's text: split words rejoined, misspellings corrected, logged."""
+        text, fixed = rejoin(fragments, self.vocab)
+        text, spelled = correct_misspellings(text, self.vocab)
+        self.repairs.extend(
+            RepairRow(doc_id=self.doc.doc_id, target="*", column="theme",
+                      page=row.page, line=row.line_start, raw=r.raw,
+                      repaired=r.repaired, rule=r.rule, confidence=r.confidence,
+                      alternatives=list(r.alternatives))
+            for r in (*fixed, *spelled)
+        )
+        return text
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        self.seen.append(theme)
+
+
+def _grid_theme(rows: Sequence[Row], i: int, repeated: set[str]) -> list[str] | None:
+    """The fragments of a theme row of a grid ("Sustaining safe and secure
+    communities", "Cleaner and safer er | vironments: Wor | king …"), or None."""
+    cells = _theme_cells(rows[i])
+    if cells is None or NOT_A_THEME.search(" ".join(cells)):
+        return None
+    if ":" in " ".join(cells):
+        return cells
+    single = len(cells) == 1 and (cells[0].lower() in repeated
+                                  or _followed_by_header(rows, i))
+    return cells if single else None
+
+
 def build_context(doc: Document, meta: Metadata) -> Context:
-    """Plan and theme for every row, and the repairs made to rejoin split themes."""
+    """Plan and theme for every row, and the repairs made to their headings."""
     rows = doc.rows
-    vocab = Vocabulary.of(r.flat for r in rows if not r.tabbed or len(r.filled) < 3)
     repeated = _headed_twice(rows)
     single_plan = (_committee_plan(doc)
                    if meta.report_type == "committee_performance_report" else None)
-    plan: str | None = single_plan
-    theme: str | None = None
-    seen: list[str] = []
+    walk = _Walk(doc, Vocabulary.of(r.flat for r in rows
+                                    if not r.tabbed or len(r.filled) < 3), single_plan)
     plans: list[str | None] = []
     themes: list[str | None] = []
-    repairs: list[RepairRow] = []
     skip_to = -1
     for i, row in enumerate(rows):
         text = row.flat
         if i <= skip_to:
             pass
         elif single_plan is None and not row.tabbed and (name := _plan_name(text)):
-            plan, theme, seen = name, None, []
+            walk.plan, walk.theme, walk.seen = name, None, []
         elif not row.tabbed and _plain_theme(text):
-            theme = text
-            seen.append(theme)
+            walk.set_theme(walk.clean([text], row))
         elif row.tabbed and STRATEGIC_OBJECTIVE.match(row.text_at(0)):
-            j = _next_text_row(rows, i)
-            if j is not None:
+            if (j := _next_text_row(rows, i)) is not None:
                 objective = ACTION_HEADER.sub("", rows[j].text_at(0)).strip()
-                theme = _objective_theme(objective, seen)
+                walk.theme = _objective_theme(walk.clean([objective], rows[j]),
+                                              walk.seen)
                 skip_to = j
-        elif (cells := _theme_cells(row)) is not None and (
-            ":" in " ".join(cells)
-            or (len(cells) == 1 and (cells[0].lower() in repeated
-                                     or _followed_by_header(rows, i)))
-        ) and not NOT_A_THEME.search(" ".join(cells)):
-            theme, fixed = rejoin(cells, vocab)
-            seen.append(theme)
-            repairs.extend(
-                RepairRow(doc_id=doc.doc_id, target="*", column="theme",
-                          page=row.page, line=row.line_start, raw=r.raw,
-                          repaired=r.repaired, rule=r.rule, confidence=r.confidence,
-                          alternatives=list(r.alternatives))
-                for r in fixed
-            )
-        plans.append(plan)
-        themes.append(theme)
+        elif (cells := _grid_theme(rows, i, repeated)) is not None:
+            walk.set_theme(walk.clean(cells, row))
+        plans.append(walk.plan)
+        themes.append(walk.theme)
     return Context(
         doc_id=doc.doc_id,
         financial_year=meta.financial_year,
@@ -160,7 +187,7 @@ def build_context(doc: Document, meta: Metadata) -> Context:
         report_type=meta.report_type,
         plans=tuple(plans),
         themes=tuple(themes),
-        repairs=tuple(repairs),
+        repairs=tuple(walk.repairs),
     )
 
 
