@@ -2,12 +2,129 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from extract.context import Context
 from extract.document import Document
-from extract.records import IssueRow, Record
+from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
+
+SCOPE_KINDS = {"actions": "action", "milestones": "milestone"}
+RATED = ("completed", "on_target", "attention", "amendment", "aborted")
+GridKey = tuple[str | None, str, str | None]
+PERIOD = re.compile(r"^Q(?P<first>[1-4])(?:-Q(?P<last>[1-4]))?$")
 
 
-def cross_check(doc: Document, ctx: Context, records: Sequence[Record]) -> Iterator[IssueRow]:
-    return iter(())
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """One printed summary grid: its counts by category and where it is."""
+
+    plan: str | None
+    scope: str
+    period: str | None
+    counts: dict[str, int]
+    line: int
+    page: int | None
+
+
+def _grids(records: Sequence[Record]) -> list[Grid]:
+    found: dict[GridKey, list[StatusCount]] = defaultdict(list)
+    for r in records:
+        if isinstance(r, StatusCount) and r.scope in SCOPE_KINDS:
+            found[(r.plan, r.scope, r.period)].append(r)
+    return [
+        Grid(
+            plan=plan,
+            scope=scope,
+            period=period,
+            counts={r.category: r.count for r in rows if r.count is not None},
+            line=min(r.line_start for r in rows),
+            page=rows[0].page,
+        )
+        for (plan, scope, period), rows in found.items()
+    ]
+
+
+def _quarters(period: str | None, ctx: Context) -> tuple[str, ...]:
+    """The quarters a grid's period covers: "Q1-Q2" -> Q1, Q2; "FY" -> Q1 … Q4."""
+    if period == "FY":
+        return ("Q1", "Q2", "Q3", "Q4")
+    if period and (m := PERIOD.match(period)):
+        first, last = int(m["first"]), int(m["last"] or m["first"])
+        return tuple(f"Q{q}" for q in range(first, last + 1))
+    return ctx.quarters
+
+
+def _status(updates: Sequence[ActionUpdate], quarters: Sequence[str]) -> str | None:
+    """The item's latest rating in the period; "unmapped" for an unknown symbol."""
+    rated = sorted(
+        (u for u in updates if u.quarter in quarters and u.rating_symbol),
+        key=lambda u: u.quarter,
+    )
+    if not rated:
+        return None
+    return rated[-1].rating or "unmapped"
+
+
+def _describe(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
+
+
+def cross_check(
+    doc: Document, ctx: Context, records: Sequence[Record]
+) -> Iterator[IssueRow]:
+    """`summary_mismatch` (info): a summary grid disagrees with the printed ratings.
+
+    seeds/002 counts 28 milestones completed over the year while 24 ✓ are printed
+    beside them; seeds/000's Environment grid counts 3 actions and prints 2.
+    """
+    updates: dict[str, list[ActionUpdate]] = defaultdict(list)
+    for r in records:
+        if isinstance(r, ActionUpdate):
+            updates[r.item_id].append(r)
+    for grid in _grids(records):
+        items = [
+            r
+            for r in records
+            if isinstance(r, Action)
+            and r.kind == SCOPE_KINDS[grid.scope]
+            and r.plan == grid.plan
+        ]
+        quarters = _quarters(grid.period, ctx)
+        statuses = Counter(_status(updates[a.item_id], quarters) for a in items)
+        problems = []
+        if any(s is not None for s in statuses):
+            printed = {c: grid.counts[c] for c in RATED if c in grid.counts}
+            beside = {c: statuses.get(c, 0) for c in printed}
+            if printed != beside:
+                extra = (
+                    f"; {statuses['unmapped']} with a symbol not in the symbol map"
+                    if statuses.get("unmapped")
+                    else ""
+                )
+                problems.append(
+                    f"grid counts {_describe(printed)}, the ratings printed beside "
+                    f"the {grid.scope} give {_describe(beside)} "
+                    f"({statuses.get(None, 0)} unrated{extra})"
+                )
+        # A one-quarter grid counts only what was due that quarter (seeds/002
+        # "Quarter Four": 12 of 32 milestones), so only longer periods are totals.
+        total = grid.counts.get("total", sum(grid.counts.values()))
+        if len(quarters) > 1 and total != len(items):
+            problems.append(
+                f"grid counts {total} {grid.scope}, {len(items)} are printed"
+            )
+        if problems:
+            yield IssueRow(
+                doc_id=doc.doc_id,
+                severity="info",
+                code="summary_mismatch",
+                message=(
+                    f"{doc.source_path}:{grid.line}: {grid.plan} {grid.scope} "
+                    f"{grid.period}: " + "; ".join(problems)
+                ),
+                page=grid.page,
+                line=grid.line,
+            )

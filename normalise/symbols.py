@@ -25,7 +25,9 @@ def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
         repairs.append(Repair(raw=value, repaired=stripped, rule=rule, confidence=0.9))
         value = stripped
     if m := MATH_WRAPPER.match(value):
-        # seeds/000 line 75 prints "$ \bigcirc$" where its other cells say "\bigcirc".
-        repairs.append(Repair(raw=value, repaired=m["inner"], rule="latex_math_wrapper"))
+        # seeds/000 line 75 prints "$ \bigcirc$"; its other rating cells say "\bigcirc".
+        repairs.append(
+            Repair(raw=value, repaired=m["inner"], rule="latex_math_wrapper")
+        )
         value = m["inner"]
     return (value or None), tuple(repairs)

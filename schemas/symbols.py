@@ -1,0 +1,34 @@
+"""The rating symbol map: printed symbol -> contract `rating`, read from symbols.csv.
+
+QA extends the map by adding a line to the CSV; no code knows a symbol.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+
+RATINGS = frozenset({"completed", "on_target", "attention", "amendment", "aborted"})
+
+
+@cache
+def symbol_map() -> dict[str, str]:
+    """Symbol as printed (debris removed) -> rating, e.g. "✓" -> "completed"."""
+    text = (
+        resources.files("schemas").joinpath("symbols.csv").read_text(encoding="utf-8")
+    )
+    mapping: dict[str, str] = {}
+    for line in csv.DictReader(text.splitlines()):
+        symbol, rating = line["symbol"].strip(), line["rating"].strip()
+        if rating not in RATINGS:
+            raise ValueError(
+                f"symbols.csv: {symbol!r} maps to unknown rating {rating!r}"
+            )
+        mapping[symbol] = rating
+    return mapping
+
+
+def rating_of(symbol: str | None) -> str | None:
+    """The rating a printed symbol stands for; None when absent or not in the map."""
+    return symbol_map().get(symbol) if symbol else None

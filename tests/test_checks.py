@@ -1,0 +1,64 @@
+"""Cross-check of summary grids against the ratings printed beside the items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pytest
+
+from tests.conftest import S000, S001, S002, S003
+
+Loader = Callable[[str], pd.DataFrame]
+
+
+@pytest.fixture(scope="module")
+def mismatches(table: Loader) -> pd.DataFrame:
+    issues = table("issues")
+    found = issues[issues["code"] == "summary_mismatch"]
+    # The status_summary recogniser raises its own summary_mismatch rows (counts
+    # against percents); the cross-check's say what the printed ratings give.
+    return found[found["message"].str.contains("printed")]
+
+
+def test_where_grids_disagree(mismatches: pd.DataFrame) -> None:
+    assert list(zip(mismatches["file"], mismatches["line"], strict=True)) == [
+        (S000, 57),
+        (S000, 86),
+        (S002, 16),
+        (S002, 21),
+    ]
+    assert set(mismatches["severity"]) == {"info"}
+
+
+def test_agreeing_grids_give_no_issue(mismatches: pd.DataFrame) -> None:
+    # seeds/003: ▶ ▶ beside both actions, grid "2 100%" on target; seeds/001:
+    # 8 actions, 8 counted, no symbols printed to compare.
+    assert not mismatches["file"].isin([S001, S003]).any()
+
+
+def test_annual_milestone_grid(mismatches: pd.DataFrame) -> None:
+    message = mismatches[(mismatches["file"] == S002) & (mismatches["line"] == 21)]
+    assert (
+        message["message"]
+        .item()
+        .endswith(
+            "milestones FY: grid counts completed 28, on_target 0, attention 4, "
+            "aborted 0, the ratings printed beside the milestones give completed 24, "
+            "on_target 0, attention 2, aborted 0 (6 unrated)"
+        )
+    )
+
+
+def test_quarter_grid_compares_that_quarter(mismatches: pd.DataFrame) -> None:
+    message = mismatches[(mismatches["file"] == S002) & (mismatches["line"] == 16)]
+    assert "give completed 7, on_target 0, attention 2" in message["message"].item()
+    # "Quarter Four" counts 12 milestones due that quarter, not all 32.
+    assert "32 are printed" not in message["message"].item()
+
+
+def test_grid_counting_more_actions_than_printed(mismatches: pd.DataFrame) -> None:
+    message = mismatches[(mismatches["file"] == S000) & (mismatches["line"] == 86)]
+    text = message["message"].item()
+    assert text.endswith("grid counts 3 actions, 2 are printed")
+    assert "2 with a symbol not in the symbol map" in text

@@ -1,0 +1,213 @@
+"""Milestone tables of seeds/002: "Approach | Key Project | Milestone(s) | …"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pytest
+
+from tests.conftest import S002
+
+APPROACH = {
+    "fear": "Manage residents perception of fear of crime and anti social behaviour",
+    "cctv": "CCTV to deter crime and support the police in prosecutions",
+    "licensing": (
+        "We will work with partners to ensure our licensing compliance and "
+        "enforcement strategies for persons, premises and vehicles are risk based "
+        "and make best use of local intelligence"
+    ),
+    "signpost": "Signpost to appropriate support agencies",
+    "lsp": "Work with Local Strategic Partners to support vulnerable people",
+    "uc": "Managing the impact and rollout of Universal Credit",
+    "clean": (
+        "To provide clean, well maintained and well managed streets, town centres "
+        "and parks & open spaces"
+    ),
+}
+PROJECT = {
+    "news": "Publish and promote positive good news stories and case studies",
+    "cctv": "Upgrading CCTV technology",
+    "review": (
+        "Review of compliance and enforcement policies in key areas of taxi and "
+        "private hire licensing and sale of alcohol"
+    ),
+    "campaign": (
+        "Annual Awareness Campaign across the District on how people can support "
+        "themselves and access appropriate support"
+    ),
+    "champions": "Introduction of Safeguarding Champions across the Council.",
+    "pilot": "Implement Shared Accommodation Pilot",
+    "tenancy": "Provide Intensive Tenancy Support",
+    "pba": (
+        "Early help and intervention for Children and Families Prevention and Early "
+        "help for adults through the Place Based Approach (PBA)"
+    ),
+    "uc": (
+        "Manage and monitor roll out to new claimants from November 2018 "
+        "(including management of hardship)"
+    ),
+    "parks": "Deliver high quality/maintained parks",
+    "hednesford": "Continue to deliver Hednesford Park (IHLF) project",
+    "car": "Car Park improvement schemes",
+    "cemetery": "Deliver new cemetery for the District",
+}
+# (line, title, approach, key project, marks) for every milestone, in print order.
+MILESTONES = [
+    (68, "Identify & Promote One Good News Story", "fear", "news", "Q1=✓"),
+    (69, "Identify & Promote One Case Study", "fear", "news", "Q2=✓"),
+    (70, "Publish Anti Social Behaviour Policy", "fear", "news", "Q4=✓"),
+    (71, "Publish Community Safety Hub Referral Data", "fear", "news", "Q4=✓"),
+    (
+        72,
+        "Project Team Set Up – Consider recommendations from CCTV Audit Report",
+        "cctv",
+        "cctv",
+        "Q2=✓",
+    ),
+    (
+        73,
+        "Project Plan Developed and Procurement of Specialist Provider",
+        "cctv",
+        "cctv",
+        "Q3=✓",
+    ),
+    (74, "Award Contract to Specialist Provider", "cctv", "cctv", "Q4=✓"),
+    (
+        78,
+        "Benchmark our current policies and strategies with nationally recognised "
+        "exemplar authorities",
+        "licensing",
+        "review",
+        "",
+    ),
+    (79, "Identify any critical gaps in our approach", "licensing", "review", ""),
+    (83, "Develop the Awareness Campaign", "signpost", "campaign", ""),
+    (
+        84,
+        "Publish Awareness Campaign – Chase Matters; Website and Social Media",
+        "signpost",
+        "campaign",
+        "",
+    ),
+    (85, "Recruit Safeguarding Champions", "signpost", "champions", ""),
+    (
+        86,
+        "Develop and Deliver Training Session for Champions",
+        "signpost",
+        "champions",
+        "",
+    ),
+    (90, "Appoint Preferred Provider", "lsp", "pilot", "Q1=✓"),
+    (91, "Evaluate success of the Project", "lsp", "pilot", "Q4=✓"),
+    (
+        92,
+        "Appoint additional Tenancy Sustainment Officer resources (37hrs pw)",
+        "lsp",
+        "tenancy",
+        "Q1=✓",
+    ),
+    (
+        93,
+        "Local Strategic Partnership (LSP) Agree Local PBA Plan",
+        "lsp",
+        "pba",
+        "Q2=✓",
+    ),
+    (94, "Report Outcomes to LSP", "lsp", "pba", "Q4=✓"),
+    (95, PROJECT["uc"], "uc", "uc", "Q3=✓"),
+    (
+        99,
+        "Participate in Green Flag Inspections and Assessments",
+        "clean",
+        "parks",
+        "Q2=✓",
+    ),
+    (100, "Green Flag Awards", "clean", "parks", "Q2=✓"),
+    (101, "Produce Hednesford Park book and CD", "clean", "hednesford", "Q1=✓"),
+    (102, "Finalise Design – new toilet facilities", "clean", "hednesford", "Q1=✓"),
+    (103, "Procurement and Contract Award", "clean", "hednesford", "Q2=✓"),
+    (104, "Commence construction", "clean", "hednesford", "Q4=▲"),
+    (105, "Complete construction", "clean", "hednesford", "Q4=▲"),
+    (109, "Prioritise and draw up scheme (s)", "clean", "car", "Q1=✓"),
+    (110, "Permission to spend", "clean", "car", "Q3=✓"),
+    (111, "Commence scheme", "clean", "car", "Q4=✓"),
+    (112, "Completion of scheme", "clean", "car", "Q4=✓"),
+    (
+        113,
+        "Report outcome of soft market testing to Cabinet to determine next steps",
+        "clean",
+        "cemetery",
+        "Q2=✓",
+    ),
+    (
+        114,
+        "Develop project plan in accordance with Cabinet's decision",
+        "clean",
+        "cemetery",
+        "Q2=✓",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def milestones(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
+    actions = table("actions")
+    return actions[(actions["file"] == S002) & (actions["kind"] == "milestone")]
+
+
+@pytest.fixture(scope="module")
+def marks(table: Callable[[str], pd.DataFrame]) -> dict[str, str]:
+    updates = table("action_updates")
+    updates = updates[updates["file"] == S002].sort_values(["item_id", "quarter"])
+    return {
+        item: ";".join(
+            f"{q}={s}" for q, s in zip(g["quarter"], g["rating_symbol"], strict=True)
+        )
+        for item, g in updates.groupby("item_id")
+    }
+
+
+def test_every_milestone_in_print_order(milestones: pd.DataFrame) -> None:
+    # The annual grid (line 21) counts 32 milestones: one row each.
+    assert list(milestones["line_start"]) == [m[0] for m in MILESTONES]
+    assert list(milestones["title"]) == [m[1] for m in MILESTONES]
+
+
+@pytest.mark.parametrize("line, title, approach, project, expected", MILESTONES)
+def test_milestone(
+    milestones: pd.DataFrame,
+    marks: dict[str, str],
+    line: int,
+    title: str,
+    approach: str,
+    project: str,
+    expected: str,
+) -> None:
+    row = milestones[milestones["line_start"] == line].iloc[0]
+    assert row["title"] == title
+    assert row["approach"] == APPROACH[approach]
+    assert row["key_project"] == PROJECT[project]
+    assert marks.get(row["item_id"], "") == expected
+
+
+def test_milestone_plan_theme_and_progress(milestones: pd.DataFrame) -> None:
+    row = milestones[milestones["line_start"] == 110].iloc[0]
+    assert row["plan"] == "Improving Community Wellbeing PDP"
+    assert row["theme"] == "Promoting attractive and healthy environments"
+    assert row["progress"] == "Permission to Spend report approved by Cabinet"
+    assert pd.isna(row["outcomes"])
+
+
+def test_milestone_ratings(table: Callable[[str], pd.DataFrame]) -> None:
+    updates = table("action_updates")
+    updates = updates[updates["file"] == S002]
+    counts = updates.groupby(["rating_symbol", "rating"]).size().to_dict()
+    assert counts == {("✓", "completed"): 24, ("▲", "attention"): 2}
+    # Milestone progress has no quarter labels, so no quarter carries text.
+    assert updates["progress"].isna().all()
+
+
+def test_milestones_number_after_nothing_else(milestones: pd.DataFrame) -> None:
+    doc_id = milestones["doc_id"].iloc[0]
+    assert list(milestones["item_id"]) == [f"{doc_id}:{n}" for n in range(1, 33)]

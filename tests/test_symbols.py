@@ -1,0 +1,101 @@
+"""Rating symbols: the map in schemas/symbols.csv and the debris rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pytest
+
+from normalise.symbols import clean_symbol
+from schemas.symbols import rating_of, symbol_map
+from tests.conftest import S000
+
+Loader = Callable[[str], pd.DataFrame]
+
+
+@pytest.mark.parametrize(
+    "raw, symbol, rules",
+    [
+        ("✓", "✓", ()),
+        ("▶", "▶", ()),
+        ("▲", "▲", ()),
+        ("\\bigcirc", "\\bigcirc", ()),
+        ("$ \\bigcirc$", "\\bigcirc", ("latex_math_wrapper",)),
+        ("<u></u>", None, ("empty_markup",)),
+        ("<u>✓</u>", "✓", ("symbol_markup",)),
+        ("5", "5", ()),
+    ],
+)
+def test_clean_symbol(raw: str, symbol: str | None, rules: tuple[str, ...]) -> None:
+    got, repairs = clean_symbol(raw)
+    assert got == symbol
+    assert tuple(r.rule for r in repairs) == rules
+
+
+@pytest.mark.parametrize(
+    "symbol, rating",
+    [
+        ("✓", "completed"),
+        ("▶", "on_target"),
+        ("▲", "attention"),
+        ("\\bigcirc", None),
+        ("5", None),
+        (None, None),
+    ],
+)
+def test_rating_of(symbol: str | None, rating: str | None) -> None:
+    assert rating_of(symbol) == rating
+
+
+def test_map_is_data() -> None:
+    assert symbol_map() == {"✓": "completed", "▶": "on_target", "▲": "attention"}
+
+
+def test_debris_repairs_are_logged(table: Loader) -> None:
+    repairs = table("repairs")
+    mine = repairs[(repairs["file"] == S000) & (repairs["column"] == "rating_symbol")]
+    assert list(
+        zip(mine["line"], mine["raw"], mine["repaired"], mine["rule"], strict=True)
+    ) == [
+        (70, "<u></u>", "", "empty_markup"),
+        (75, "$ \\bigcirc$", "\\bigcirc", "latex_math_wrapper"),
+    ]
+    assert set(mine["table"]) == {"action_updates"}
+
+
+def _marks(table: Loader, line: int) -> list[tuple[str, str, object]]:
+    actions, updates = table("actions"), table("action_updates")
+    item = actions[(actions["file"] == S000) & (actions["line_start"] == line)]
+    mine = updates[updates["item_id"] == item["item_id"].item()]
+    mine = mine[mine["rating_symbol"].notna()]
+    return list(
+        zip(mine["quarter"], mine["rating_symbol"], mine["rating"].isna(), strict=True)
+    )
+
+
+def test_cemetery_marks(table: Loader) -> None:
+    # "<u></u>" in the Q3 column of line 70 is no mark; Q3's is line 75's symbol.
+    assert _marks(table, 70) == [("Q2", "\\bigcirc", True), ("Q3", "\\bigcirc", True)]
+
+
+def test_stray_digit_kept_as_printed(table: Loader) -> None:
+    # seeds/000 line 78 prints "5" in the Q1 Rating column of the AQMA action.
+    assert _marks(table, 78) == [("Q1", "5", True), ("Q2", "\\bigcirc", True)]
+
+
+def test_unknown_symbols_are_issues(table: Loader) -> None:
+    issues = table("issues")
+    mine = issues[(issues["file"] == S000) & (issues["code"] == "unknown_symbol")]
+    assert list(zip(mine["line"], mine["severity"], strict=True)) == [
+        (31, "warning"),
+        (78, "warning"),
+    ]
+    assert '"\\bigcirc" (lines 31, 50, 73, 75, 80)' in mine["message"].iloc[0]
+    assert '"5" (lines 78)' in mine["message"].iloc[1]
+
+
+def test_no_unknown_symbols_where_all_are_mapped(table: Loader) -> None:
+    issues = table("issues")
+    unknown = issues[issues["code"] == "unknown_symbol"]
+    assert set(unknown["file"]) == {S000}
