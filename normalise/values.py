@@ -148,7 +148,7 @@ def amounts_in(text: str) -> list[tuple[Amount, int, int]]:
 def labelled_parts(text: str) -> list[Part]:
     """ "Target - 50% Actual – 44.1%" -> [target "50%", actual "44.1%"] (head first)."""
     s = squash(text)
-    labels = []
+    labels: list[tuple[re.Match[str], str | None, str | None, tuple[Repair, ...]]] = []
     for m in LABEL.finditer(s):
         if m["year"]:
             year, fix = financial_year(squash(m["year"]))
@@ -165,7 +165,7 @@ def labelled_parts(text: str) -> list[Part]:
 
 
 def _year_fixes(m: re.Match[str], fix: Repair | None, s: str) -> tuple[Repair, ...]:
-    fixes = (fix,) if fix else ()
+    fixes: tuple[Repair, ...] = (fix,) if fix else ()
     # "2015/16 -51.49%": a dash between a year and its value is a separator, not a
     # minus sign (a recycling rate or a tonnage is never negative).
     if "-" in m["sep"] and not m["sep"].endswith(" "):
