@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -201,8 +202,7 @@ def write_tables(out: Path, rows: dict[str, list[dict[str, object]]]) -> dict[st
     counts = {}
     for table in TABLES:
         data = pa.Table.from_pylist(rows.get(table.name, []), schema=table.schema)
-        _atomic_write(out / f"{table.name}.parquet",
-                      lambda tmp, data=data: pq.write_table(data, tmp))
+        _atomic_write(out / f"{table.name}.parquet", partial(pq.write_table, data))
         counts[table.name] = data.num_rows
     return counts
 

@@ -147,7 +147,7 @@ def _merge(grid: list[tuple[Row, str, dict[int, Value]]]
 
 
 def _grid(doc: Document, ctx: Context, i: int, labels: dict[int, str],
-          period: str | None, grid: list[tuple[Row, Row, str, dict[int, Value]]] | list
+          period: str | None, grid: list[tuple[Row, str, dict[int, Value]]]
           ) -> Iterator[Record]:
     for first, last, scope, values in _merge(grid):
         records = [
