@@ -1,0 +1,76 @@
+"""Plans and themes every fact row sits under, and the repairs made to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extract.context import Context
+from extract.document import Document
+from tests.conftest import S000, S001, S002, S003, S004
+
+Load = Callable[[str], tuple[Document, Context]]
+
+
+def _at(doc: Document, ctx: Context, line: int) -> tuple[str | None, str | None]:
+    i = next(k for k, r in enumerate(doc.rows) if r.line_start <= line <= r.line_end)
+    return ctx.plan(i), ctx.theme(i)
+
+
+def test_two_plans_in_one_file(sample_doc: Load) -> None:
+    doc, ctx = sample_doc(S000)
+    assert _at(doc, ctx, 6) == (
+        "Crime & Partnerships Priority Delivery Plan",
+        "Cleaner and safer environments: Working with partners to foster safer and "
+        "stronger communities")
+    # The "Strategic Objective" of the action table names the theme printed above.
+    assert _at(doc, ctx, 30) == _at(doc, ctx, 6)
+    assert _at(doc, ctx, 64) == (
+        "Environment Priority Delivery Plan",
+        "Cleaner and safer environments: Striving for cleaner, greener and attractive "
+        "public environments across the District")
+    assert _at(doc, ctx, 78) == _at(doc, ctx, 64)
+
+
+def test_split_theme_repairs_are_logged(sample_doc: Load) -> None:
+    _, ctx = sample_doc(S000)
+    assert [(r.line, r.raw, r.repaired, r.rule) for r in ctx.repairs] == [
+        (4, "er vironments:", "environments:", "misspelling"),
+        (4, "Wor king", "Working", "split_word"),
+        (4, "an d", "and", "split_word"),
+        (4, "commu inities", "communities", "misspelling"),
+        (63, "env vironments:", "environments:", "split_word"),
+        (63, "o leaner,", "cleaner,", "misspelling"),
+        (63, "env vironments", "environments", "split_word"),
+        (63, "D istrict", "District", "split_word"),
+    ]
+    assert all(r.column == "theme" and r.target == "*" for r in ctx.repairs)
+    assert ctx.repairs[0].alternatives == ["ervironments"]
+
+
+def test_themes_of_kpi_grids_and_sections(sample_doc: Load) -> None:
+    doc, ctx = sample_doc(S001)
+    assert _at(doc, ctx, 17)[1] == ("More and better housing: Increasing the supply of "
+                                    "affordable housing")
+    assert _at(doc, ctx, 19)[1] == ("More and better housing: Planning for the housing "
+                                    "needs of the District")
+    assert _at(doc, ctx, 36)[1] == ("Improving the Council's social housing stock and "
+                                    "raising standards in the private rented sector")
+    assert not ctx.repairs
+    doc, ctx = sample_doc(S002)
+    assert _at(doc, ctx, 49) == ("Improving Community Wellbeing PDP",
+                                 "Sustaining safe and secure communities")
+    assert _at(doc, ctx, 53)[1] == "Support vulnerable people"
+    assert _at(doc, ctx, 62)[1] == "Promoting attractive and healthy environments"
+    assert _at(doc, ctx, 92)[1] == "Support Vulnerable People"
+
+
+def test_committee_report_presents_one_plan(sample_doc: Load) -> None:
+    doc, ctx = sample_doc(S003)
+    assert set(ctx.plans) == {"Cleaner and Safer Environment Priority Delivery Plan"}
+    assert _at(doc, ctx, 117)[1] == ("Cleaner and safer environments: Working with "
+                                     "partners to foster safer and stronger communities")
+
+
+def test_narrative_report_has_no_headings(sample_doc: Load) -> None:
+    _, ctx = sample_doc(S004)
+    assert set(ctx.plans) == {None} and set(ctx.themes) == {None}
