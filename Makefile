@@ -22,5 +22,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+## golden: refresh tests/golden/ (expected tables of samples/) after an intended change
+golden: $(STAMP)
+	$(PY) tests/golden/refresh.py
+
 clean:
 	rm -rf $(VENV) output/*.parquet output/manifest.json

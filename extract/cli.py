@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", required=True, metavar="DIR", help="output folder")
     ex.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="inputs processed in parallel (default 1)")
+    _add_qa_commands(commands)
     return parser
 
 
@@ -41,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     if args.command == "extract":
         return _extract(args)
+    if args.command in QA_COMMANDS:
+        return QA_COMMANDS[args.command](args)
     parser.print_usage(sys.stderr)
     return EXIT_USAGE
 
@@ -64,6 +67,102 @@ def _extract(args: argparse.Namespace) -> int:
                            "file_failed"), "")
             print(f"  failed: {reason}", file=sys.stderr)
     return EXIT_FAILED_INPUT if result.failed else EXIT_OK
+
+
+
+def _add_qa_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    from schemas.tables import BY_NAME
+
+    df = commands.add_parser(
+        "diff", help="compare two output folders table by table",
+        description="Compare every table of two output folders on its natural key: "
+        "added, removed and changed rows, value by value. Exit 0 when identical, "
+        "1 when they differ, 2 on a usage error. "
+        "Example: reportx diff output/ /tmp/new-output --format markdown",
+    )
+    df.add_argument("old", metavar="OLD_DIR")
+    df.add_argument("new", metavar="NEW_DIR")
+    df.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    df.add_argument("--table", action="append", choices=sorted(BY_NAME), metavar="NAME",
+                    help="compare only this table (repeatable)")
+    df.add_argument("--tolerance", type=float, default=1e-9, metavar="ABS",
+                    help="floats closer than this are equal (default 1e-9)")
+    ins = commands.add_parser(
+        "inspect", help="what was recognised in one report, line by line",
+        description="Print the report's lines with line numbers, the recogniser that "
+        "claimed each and the rows it produced; unclaimed table lines with numbers "
+        "are flagged. Example: reportx inspect samples/000_af055924f554b2ff.txt",
+    )
+    ins.add_argument("file", metavar="FILE")
+    ins.add_argument("--only-unclaimed", action="store_true",
+                     help="list only table lines with numbers that nothing claimed")
+    rep = commands.add_parser(
+        "report", help="one self-contained HTML page for QA and analysts",
+        description="Write an HTML report of an output folder: per document its row "
+        "counts, coverage, issues and repairs; per indicator a chart over time. "
+        "Example: reportx report output/ --html report.html",
+    )
+    rep.add_argument("out", metavar="OUT_DIR")
+    rep.add_argument("--html", required=True, metavar="FILE")
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from extract.diff import NotAnOutputFolder, diff_outputs, render
+
+    if args.tolerance < 0:
+        print("reportx diff: --tolerance must not be negative", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = diff_outputs(args.old, args.new, args.table, args.tolerance)
+    except NotAnOutputFolder as exc:
+        print(f"reportx diff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(render(result, args.format))
+    return EXIT_OK if result.identical else EXIT_FAILED_INPUT
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from extract.inspect_cmd import inspect_file, render
+    from extract.read_text import UnreadableInput
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"reportx inspect: no such file: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        lines = render(inspect_file(path), only_unclaimed=args.only_unclaimed)
+    except UnreadableInput as exc:
+        print(f"reportx inspect: {path}: {exc}", file=sys.stderr)
+        return EXIT_FAILED_INPUT
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        for line in lines:
+            console.print(line, soft_wrap=True)
+    else:
+        print("\n".join(line.plain for line in lines))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from extract.diff import NotAnOutputFolder
+    from extract.report_html import write_report
+
+    try:
+        summary = write_report(args.out, args.html)
+    except NotAnOutputFolder as exc:
+        print(f"reportx report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(summary)
+    return EXIT_OK
+
+
+QA_COMMANDS = {"diff": _diff, "inspect": _inspect, "report": _report}
 
 
 if __name__ == "__main__":

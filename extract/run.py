@@ -130,7 +130,8 @@ def document_row(doc: Document) -> tuple[DocumentRow, Iterator[Record]]:
     # Coverage needs every fact first; unclaimed table blocks become issues.
     records = list(facts())
     measured = measure_coverage(doc, records)
-    return replace(row, coverage=measured.share), iter([*records, *measured.issues(doc)])
+    facts_and_issues = iter([*records, *measured.issues(doc)])
+    return replace(row, coverage=measured.share), facts_and_issues
 
 
 def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
@@ -139,7 +140,8 @@ def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
         report_type="other", organisation=None, financial_year=None, quarters=[],
         report_date=None, committee=None, report_of=None, contact_officer=None,
         portfolio=None, key_decision=None, report_track=None, item_number=None,
-        n_lines=None, n_pages=None, coverage=None, status="failed", parser_version=PARSER_VERSION,
+        n_lines=None, n_pages=None, coverage=None, status="failed",
+        parser_version=PARSER_VERSION,
     )
 
 

@@ -47,6 +47,9 @@ DOCUMENTS = OutputTable(
             ("item_number", pa.string()),
             ("n_lines", pa.int32()),
             ("n_pages", pa.int32()),
+            # Share of the numbers printed on table lines that ended in a fact row
+            # (0-1; null when the report prints no numbers in tables).
+            ("coverage", pa.float64()),
             ("status", pa.string()),
             ("parser_version", pa.string()),
         ]

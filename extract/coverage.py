@@ -1,0 +1,198 @@
+"""Coverage: how many numbers printed in a report's tables ended in some output row.
+
+A numeric token on a table line (a TAB-separated line, or a PDF table row) is
+covered when a fact row whose lines include that line holds the same number in
+one of its columns. Runs of table lines with numbers that no fact row claims are
+`unparsed_block` issues.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from extract.document import Document, Row
+from extract.records import IssueRow, Record
+
+# "5,673", "44.1", "15%", "(833)"; not dates ("24.07.17"), years ("2015/16") or
+# numbers glued to words ("Q1", "3rd").
+NUMBER = re.compile(r"(?<![\w/.,])\d[\d,]*(?:\.\d+)?(?![\w/]|\.\d)")
+# Numbers that are part of a printed label, not a value: column headers
+# ("Quarter 1", "Q1 Rating") and the rolling-block captions ("Previous 12 months").
+LABEL = re.compile(r"\b(?:quarter|q)\s*[1-4]\b|\b\d+\s+months?\b", re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
+SNIPPET = 60
+
+LineRef = tuple[int | None, int]
+
+
+@runtime_checkable
+class Fact(Protocol):
+    """A record with provenance: the lines of the report it came from."""
+
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableLine:
+    """One printed table line, its numeric tokens and which of them are covered."""
+
+    page: int | None
+    line: int
+    text: str
+    tokens: tuple[str, ...]
+    covered: tuple[bool, ...]
+    claimed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Consecutive table lines with numbers that no fact row claims."""
+
+    page: int | None
+    line_start: int
+    line_end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    share: float | None
+    n_tokens: int
+    n_covered: int
+    lines: tuple[TableLine, ...]
+    unparsed: tuple[Block, ...]
+
+    def issues(self, doc: Document) -> Iterator[IssueRow]:
+        """One `unparsed_block` warning per unclaimed table-like block."""
+        for b in self.unparsed:
+            span = (
+                f"{b.line_start}-{b.line_end}"
+                if b.line_end > b.line_start
+                else (f"{b.line_start}")
+            )
+            n = b.line_end - b.line_start + 1
+            yield IssueRow(
+                doc_id=doc.doc_id,
+                severity="warning",
+                code="unparsed_block",
+                message=f"{doc.source_path}:{span}: table block of {n} line(s) with "
+                f'numbers that no recogniser claimed: "{b.text}"',
+                page=b.page,
+                line=b.line_start,
+            )
+
+
+def canonical(token: str) -> str | None:
+    """A number as compared: no thousands commas, no sign, shortest form."""
+    try:
+        return f"{abs(float(token.replace(',', '').rstrip('.'))):g}"
+    except ValueError:
+        return None
+
+
+def number_tokens(text: str) -> list[str]:
+    """The value numbers printed in `text`, labels and HTML tags left out."""
+    text = LABEL.sub(" ", TAG.sub(" ", text))
+    return [m.group().rstrip(",") for m in NUMBER.finditer(text)]
+
+
+def line_text(doc: Document, page: int | None, number: int) -> str:
+    """The printed line: from the text, or from the page's extracted text for PDFs."""
+    if page is None:
+        return doc.line(number)
+    lines = doc.page_lines.get(page, ())
+    return lines[number - 1] if 1 <= number <= len(lines) else ""
+
+
+def fact_rows(records: Iterable[Record]) -> list[Fact]:
+    """Records with a line range (facts), not repairs, issues or documents."""
+    return [r for r in records if isinstance(r, Fact)]
+
+
+def record_numbers(record: Fact) -> set[str]:
+    """Every number a record holds, in its numeric columns or inside its texts."""
+    found: set[str] = set()
+    for name in getattr(record, "__dataclass_fields__", ()):
+        value = getattr(record, name)
+        if isinstance(value, bool) or name in ("page", "line_start", "line_end"):
+            continue
+        if isinstance(value, int | float):
+            found.add(f"{abs(float(value)):g}")
+        elif isinstance(value, str):
+            found.update(c for t in NUMBER.findall(value) if (c := canonical(t)))
+    return found
+
+
+def claims(records: Iterable[Record]) -> dict[LineRef, set[str]]:
+    """Each claimed line and the numbers the fact rows claiming it hold."""
+    out: dict[LineRef, set[str]] = {}
+    for r in fact_rows(records):
+        numbers = record_numbers(r)
+        for n in range(r.line_start, r.line_end + 1):
+            out.setdefault((r.page, n), set()).update(numbers)
+    return out
+
+
+def _cover_field(row: Row) -> bool:
+    """A "Label:<TAB>value" line: a cover-sheet field read into `documents`."""
+    filled = row.filled
+    return 1 <= len(filled) <= 2 and filled[0].flat.endswith(":")
+
+
+def table_rows(doc: Document) -> list[tuple[Row, list[LineRef]]]:
+    """The table rows of a document and the printed lines each spans."""
+    return [
+        (row, [(row.page, n) for n in range(row.line_start, row.line_end + 1)])
+        for row in doc.rows
+        if row.tabbed and not _cover_field(row)
+    ]
+
+
+def measure(doc: Document, records: Sequence[Record]) -> Coverage:
+    """Coverage of one document by the records found in it."""
+    claimed = claims(records)
+    lines: list[TableLine] = []
+    blocks: list[Block] = []
+    run: list[TableLine] = []
+    previous_end: LineRef | None = None
+    for _row, refs in table_rows(doc):
+        row_lines = []
+        for page, n in refs:
+            text = line_text(doc, page, n)
+            tokens = tuple(number_tokens(text))
+            held = claimed.get((page, n), set())
+            covered = tuple(canonical(t) in held for t in tokens)
+            row_lines.append(
+                TableLine(page, n, text, tokens, covered, (page, n) in claimed)
+            )
+        lines.extend(row_lines)
+        adjacent = previous_end is not None and refs[0] == (
+            previous_end[0],
+            previous_end[1] + 1,
+        )
+        if run and (not adjacent or any(t.claimed for t in row_lines)):
+            blocks.extend(_block(run))
+            run = []
+        if not any(t.claimed for t in row_lines):
+            run.extend(row_lines)
+        previous_end = refs[-1]
+    blocks.extend(_block(run))
+    n_tokens = sum(len(t.tokens) for t in lines)
+    n_covered = sum(sum(t.covered) for t in lines)
+    share = round(n_covered / n_tokens, 4) if n_tokens else None
+    return Coverage(share, n_tokens, n_covered, tuple(lines), tuple(blocks))
+
+
+def _block(run: Sequence[TableLine]) -> list[Block]:
+    if not any(t.tokens for t in run):
+        return []
+    first = next(t for t in run if t.text.strip())
+    snippet = " ".join(first.text.split())
+    if len(snippet) > SNIPPET:
+        snippet = snippet[: SNIPPET - 1] + "…"
+    return [Block(run[0].page, run[0].line, run[-1].line, snippet)]

@@ -1,0 +1,213 @@
+"""`reportx inspect`: one report line by line, with what each recogniser claimed.
+
+A claim is the line range of a fact row; the recogniser is the module in
+`RECOGNISERS` that yielded it, so each one is run on its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+
+from extract.blocks import RECOGNISERS
+from extract.blocks.documents import read_metadata
+from extract.blocks.headings import build_context
+from extract.coverage import Coverage, Fact, LineRef, fact_rows, measure
+from extract.document import Document
+from extract.records import Record, as_row
+from extract.run import read_document
+from schemas.tables import BY_NAME
+
+WIDTH = 200
+CLAIM_WIDTH = 18
+UNCLAIMED = "unclaimed"
+# Shown beside the key: the columns that say what a row holds.
+HEADLINE = (
+    "value",
+    "count",
+    "percent",
+    "previous_12_months",
+    "last_12_months",
+    "title",
+    "rating",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Produced:
+    """A fact row as inspect shows it: its table, key values and headline values."""
+
+    recogniser: str
+    table: str
+    line_start: int
+    line_end: int
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class InspectedLine:
+    page: int | None
+    number: int
+    text: str
+    recognisers: tuple[str, ...]
+    rows: tuple[Produced, ...]
+    tabular: bool
+
+    @property
+    def unclaimed(self) -> bool:
+        """A table line with numbers that no recogniser claimed."""
+        return self.tabular and not self.recognisers
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    source_path: str
+    doc_id: str
+    coverage: Coverage
+    rows_per_recogniser: tuple[tuple[str, int], ...]
+    lines: tuple[InspectedLine, ...]
+
+    @property
+    def unclaimed(self) -> tuple[InspectedLine, ...]:
+        return tuple(line for line in self.lines if line.unclaimed)
+
+
+def _summary(record: Fact) -> str:
+    row = as_row(record)  # type: ignore[arg-type]
+    table = getattr(record, "table", "")
+    key = [k for k in BY_NAME[table].key if k != "doc_id"] if table in BY_NAME else []
+    shown = [f"{k}={row[k]}" for k in key if row.get(k) is not None]
+    shown += [
+        f"{k}={row[k]}"
+        for k in HEADLINE
+        if k in row and k not in key and row[k] is not None
+    ]
+    text = " ".join(shown)
+    return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+
+def _printed_lines(doc: Document) -> Iterator[tuple[int | None, int, str]]:
+    if doc.page_lines:
+        for page in sorted(doc.page_lines):
+            for n, text in enumerate(doc.page_lines[page], start=1):
+                yield page, n, text
+    else:
+        for n, text in enumerate(doc.lines, start=1):
+            yield None, n, text
+
+
+def inspect_document(doc: Document) -> Inspection:
+    """Every printed line of `doc` with its claims, produced rows and coverage."""
+    ctx = build_context(doc, read_metadata(doc))
+    claimed: dict[LineRef, list[str]] = {}
+    produced: dict[LineRef, list[Produced]] = {}
+    every: list[Record] = []
+    counts: Counter[str] = Counter()
+    for recogniser in RECOGNISERS:
+        name: str = recogniser.NAME
+        records = list(recogniser.recognise(doc, ctx))
+        every.extend(records)
+        for fact in fact_rows(records):
+            counts[name] += 1
+            for n in range(fact.line_start, fact.line_end + 1):
+                names = claimed.setdefault((fact.page, n), [])
+                if name not in names:
+                    names.append(name)
+            produced.setdefault((fact.page, fact.line_start), []).append(
+                Produced(
+                    name,
+                    getattr(fact, "table", ""),
+                    fact.line_start,
+                    fact.line_end,
+                    _summary(fact),
+                )
+            )
+    coverage = measure(doc, every)
+    tabular = {(t.page, t.line) for t in coverage.lines if t.tokens}
+    lines = tuple(
+        InspectedLine(
+            page,
+            n,
+            text,
+            tuple(claimed.get((page, n), ())),
+            tuple(produced.get((page, n), ())),
+            (page, n) in tabular,
+        )
+        for page, n, text in _printed_lines(doc)
+    )
+    return Inspection(
+        doc.source_path,
+        doc.doc_id,
+        coverage,
+        tuple((r.NAME, counts[r.NAME]) for r in RECOGNISERS),
+        lines,
+    )
+
+
+def inspect_file(path: Path) -> Inspection:
+    """Read one report (.txt or .pdf) and inspect it."""
+    return inspect_document(read_document(path, path.name, path.read_bytes()))
+
+
+def _shown(text: str) -> str:
+    text = text.replace("\t", " │ ")
+    return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+
+def header(ins: Inspection) -> list[Text]:
+    cov = ins.coverage
+    share = (
+        "n/a (no numbers on table lines)"
+        if cov.share is None
+        else (
+            f"{cov.share:.1%} ({cov.n_covered} of {cov.n_tokens} numbers on table "
+            "lines ended in a row)"
+        )
+    )
+    made = ", ".join(f"{name} {n}" for name, n in ins.rows_per_recogniser if n)
+    return [
+        Text(f"{ins.source_path}  doc_id {ins.doc_id}", style="bold"),
+        Text(f"coverage: {share}"),
+        Text(f"rows: {made or 'none'}"),
+        Text(
+            f"unclaimed table lines: {len(ins.unclaimed)}; unparsed blocks: "
+            f"{len(cov.unparsed)}"
+        ),
+        Text(""),
+    ]
+
+
+def render(ins: Inspection, only_unclaimed: bool = False) -> list[Text]:
+    """The inspection as styled lines: claimed in green, unclaimed tables in red."""
+    out = header(ins)
+    page: int | None = None
+    for line in ins.lines:
+        if only_unclaimed and not line.unclaimed:
+            continue
+        if line.page != page and line.page is not None:
+            out.append(Text(f"── page {line.page} ──", style="bold"))
+        page = line.page
+        if line.recognisers:
+            label, style = ",".join(line.recognisers), "green"
+        elif line.unclaimed:
+            label, style = f"! {UNCLAIMED}", "bold red"
+        else:
+            label, style = "", "dim"
+        text = Text(f"{line.number:>5} ")
+        text.append(f"{label:<{CLAIM_WIDTH}}", style=style)
+        text.append(" " + _shown(line.text), style="red" if line.unclaimed else "")
+        out.append(text)
+        for row in line.rows:
+            span = (
+                f"{row.line_start}-{row.line_end}"
+                if row.line_end > row.line_start
+                else f"{row.line_start}"
+            )
+            out.append(
+                Text(f"{'':>6}↳ {row.table} [{span}] {row.summary}", style="cyan")
+            )
+    return out

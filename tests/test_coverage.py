@@ -1,0 +1,112 @@
+"""Coverage: the share of numbers on table lines that ended in some output row."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.coverage import canonical, measure, number_tokens
+from extract.read_text import read_text
+from extract.records import Rolling12
+from tests.conftest import S000, S004
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Previous 12 months = 5,673 Last 12 months = 6,506", ["5,673", "6,506"]),
+        ("Change Over 12 Months = 15% increase (833)", ["15", "833"]),
+        ("Q1 (24.07.17)", []),
+        ("Quarter 1\tQuarter 2\tPerformance compared to 2015/16", []),
+        ("Target - 50% Actual – 44.1%", ["50", "44.1"]),
+        ("<p>6 x Self referrals</p>", ["6"]),
+        ("3rd July 2017, 32 cases.", ["2017", "32"]),
+    ],
+)
+def test_number_tokens(text: str, tokens: list[str]) -> None:
+    assert number_tokens(text) == tokens
+
+
+@pytest.mark.parametrize(
+    "token, value",
+    [
+        ("5,673", "5673"),
+        ("44.1", "44.1"),
+        ("15", "15"),
+        ("2017.", "2017"),
+        ("-", None),
+    ],
+)
+def test_canonical(token: str, value: str | None) -> None:
+    assert canonical(token) == value
+
+
+def _rolling(line: int) -> Rolling12:
+    return Rolling12(
+        doc_id="d",
+        plan=None,
+        theme=None,
+        indicator="Hate Crime",
+        indicator_id="hate-crime",
+        financial_year="2017/18",
+        quarter="Q1",
+        as_of_date=None,
+        as_of_date_raw="24.07.17",
+        previous_12_months=89,
+        last_12_months=100,
+        change_pct=12.0,
+        change_abs=None,
+        direction=None,
+        note=None,
+        page=None,
+        line_start=line,
+        line_end=line,
+    )
+
+
+def test_measure_counts_covered_numbers_and_unparsed_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "Title\n"
+        "\tQuarter 1\tQuarter 2\n"
+        "Hate Crime\tQ1 (24.07.17) Previous 12 months = 89 Last 12 months = 100 "
+        "Change over 12 Months = 12%\n"
+        "Fly tipping\t120\t130\n"
+        "Litter\t7\t\n"
+        "\n"
+        "Prose with 5 numbers\n",
+        encoding="utf-8",
+    )
+    doc = read_text(path, "r.txt")
+    cov = measure(doc, [_rolling(3)])
+    assert (cov.n_tokens, cov.n_covered, cov.share) == (6, 3, 0.5)
+    assert [(b.line_start, b.line_end, b.text) for b in cov.unparsed] == [
+        (4, 5, "Fly tipping 120 130")
+    ]
+    issue = next(cov.issues(doc))
+    assert (issue.code, issue.severity, issue.line) == ("unparsed_block", "warning", 4)
+    assert issue.message == (
+        "r.txt:4-5: table block of 2 line(s) with numbers that no "
+        'recogniser claimed: "Fly tipping 120 130"'
+    )
+
+
+def test_documents_coverage_column(table: Callable[[str], pd.DataFrame]) -> None:
+    docs = table("documents").set_index("file")
+    assert 0.0 < docs.loc[S000, "coverage"] <= 1.0
+    # The narrative report has no table lines, so nothing to cover.
+    assert math.isnan(docs.loc[S004, "coverage"])
+
+
+def test_unparsed_blocks_are_issues(table: Callable[[str], pd.DataFrame]) -> None:
+    issues = table("issues")
+    unparsed = issues[issues["code"] == "unparsed_block"]
+    assert set(unparsed["severity"]) <= {"warning"}
+    assert all(
+        m.startswith(f"{f}:")
+        for f, m in zip(unparsed["file"], unparsed["message"], strict=True)
+    )
