@@ -24,7 +24,9 @@ from tests.conftest import S000, S004
         ("Quarter 1\tQuarter 2\tPerformance compared to 2015/16", []),
         ("Target - 50% Actual – 44.1%", ["50", "44.1"]),
         ("<p>6 x Self referrals</p>", ["6"]),
-        ("3rd July 2017, 32 cases.", ["2017", "32"]),
+        ("3rd July 2017, 32 cases.", ["32"]),
+        ("Quarter Four (1 January 2019 - 31 March 2019) Performance", []),
+        ("Annual Performance 2018-19", []),
     ],
 )
 def test_number_tokens(text: str, tokens: list[str]) -> None:
