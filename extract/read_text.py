@@ -8,13 +8,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from extract.document import Cell, Document, Row
+from extract.headers import is_header_cells
 from normalise.text import strip_html
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LETTER = re.compile(r"[A-Za-z]")
-# Column-wrapped fragments are at most this wide; an unwrapped cell in the
-# samples is a whole sentence (seeds/000 line 12: widest fragment 25 characters).
-WRAP_WIDTH = 32
+# A cell that is one value on its own: "470", "12%", "£19,112.23", "N/A", "-",
+# "✓", "\bigcirc". Rows holding such cells are records, not wrapped fragments.
+BARE_VALUE = re.compile(
+    r"^(?:[-+]?[£$]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*\(\d+(?:\.\d+)?%\))?|n/?a|"
+    r"[-\u2013\u2014]+|[^\w\s]{1,3}|\\[a-z]+|[a-z])$",
+    re.IGNORECASE,
+)
+# Column-wrapped fragments are as wide as their column: in the samples at most 25
+# characters (seeds/000 line 12); narrow tables wrap wider, but a cell of a whole
+# sentence (an action's text, a milestone's progress) is no fragment.
+WRAP_WIDTH = 48
 # A column-wrapped row spans a first line and at least this many more.
 MIN_WRAP_FOLLOWERS = 2
 
@@ -93,19 +102,29 @@ def _labelled(cells: Sequence[str]) -> bool:
     return bool(filled) and cells[filled[0]].strip().endswith(":")
 
 
+def _values(cells: Sequence[str]) -> int:
+    return sum(1 for c in cells if c.strip() and BARE_VALUE.match(c.strip()))
+
+
 def _can_start_wrap(cells: Sequence[str]) -> bool:
+    """A first line of a wrapped row: fragments with words, at most one lone value."""
     filled = _filled(cells)
     worded = [i for i in filled if _has_letters(cells[i])]
     return (len(filled) >= 2 and len(worded) >= 2 and _narrow(cells)
-            and not _labelled(cells))
+            and not _labelled(cells) and _values(cells) <= 1
+            and not is_header_cells(cells))
 
 
 def _continues(first: Sequence[str], cells: Sequence[str]) -> bool:
-    """True when `cells` carries the next fragment of `first`'s columns."""
+    """True when `cells` carries the next fragment of `first`'s columns.
+
+    A line with a value of its own ("470", "N/A", "✓") is a record: in seeds/002
+    a milestone row under another fills a subset of its columns, but with a mark.
+    """
     filled = _filled(cells)
     if not filled or not any(_has_letters(cells[i]) for i in filled):
         return False
-    if not _narrow(cells) or _labelled(cells):
+    if not _narrow(cells) or _labelled(cells) or _values(cells):
         return False
     return all(i < len(first) and first[i].strip() for i in filled)
 
@@ -137,8 +156,8 @@ def _wrapped_row(group: Sequence[str], first_line: int) -> Row:
         raw = "\n".join(p for _, p in parts)
         lo = parts[0][0] if parts else first_line
         hi = parts[-1][0] if parts else first_line
-        cells.append(Cell(raw=raw, text=" ".join(p for _, p in parts), column=col,
-                          page=None, line_start=lo, line_end=hi))
+        cells.append(Cell(raw=raw, text=strip_html(" ".join(p for _, p in parts)),
+                          column=col, page=None, line_start=lo, line_end=hi))
     return Row(cells=tuple(cells), page=None, line_start=first_line,
                line_end=first_line + len(group) - 1, tabbed=True, wrapped=True)
 

@@ -106,4 +106,10 @@ def period_of(quarters: tuple[str, ...]) -> str | None:
         return None
     if quarters == ALL_QUARTERS:
         return "FY"
-    return quarters[0] if len(quarters) == 1 else f"{quarters[0]}-{quarters[-1]}"
+    if len(quarters) == 1:
+        return quarters[0]
+    numbers = [int(q[1]) for q in quarters]
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{quarters[0]}-{quarters[-1]}"
+    # Quarters that are not a run ("Q2 and Q4") are listed, never bridged.
+    return ",".join(quarters)

@@ -188,6 +188,7 @@ def test_rejoin_never_raises_and_keeps_words(fragments: list[str]) -> None:
     ("Quarters One and Two", ("Q1", "Q2"), "Q1-Q2"),
     ("Corporate Plan 2015-18", (), None),
     ("Summary of Progress in Delivering Projects/Actions:", (), None),
+    ("Quarter 2 and Quarter 4", ("Q2", "Q4"), "Q2,Q4"),
 ])
 def test_quarters_and_period(title: str, quarters: tuple[str, ...],
                              period: str | None) -> None:

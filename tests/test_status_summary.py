@@ -98,3 +98,39 @@ def test_mismatch_is_reported() -> None:
     assert len(issues) == 1
     assert issues[0].code == "summary_mismatch" and issues[0].line == 4
     assert "counts add up to 12, TOTAL says 13" in issues[0].message
+
+
+def _grid_records(lines: list[str]) -> list[object]:
+    from extract.blocks import status_summary
+    from extract.blocks.documents import read_metadata
+    from extract.blocks.headings import build_context
+    from extract.document import Document
+    from extract.read_text import build_rows
+
+    doc = Document(doc_id="x", source_path="grid.txt", source_format="txt",
+                   lines=tuple(lines), rows=tuple(build_rows(lines)))
+    return list(status_summary.recognise(doc, build_context(doc, read_metadata(doc))))
+
+
+def test_unknown_label_is_reported_not_guessed() -> None:
+    out = _grid_records([
+        "Health PDP 2016-17 Quarter 3 Performance Update", "",
+        "Project on target\tProject completed\tNot yet due\tProject requires "
+        "attention\tProject aborted",
+        "3 (50%)\t1 (17%)\t1 (17%)\t1 (16%)\t0 (0%)"])
+    rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
+    assert [(r.category, r.count, r.percent, r.period) for r in rows] == [
+        ("on_target", 3, 50.0, "Q3"), ("completed", 1, 17.0, "Q3"),
+        ("attention", 1, 16.0, "Q3"), ("aborted", 0, 0.0, "Q3")]
+    issue = next(r for r in out if getattr(r, "code", "") == "unknown_status_label")
+    assert '"Not yet due" = 1 (17%)' in issue.message
+
+
+def test_period_comes_from_the_grid_title_not_from_rows_above() -> None:
+    out = _grid_records([
+        "Health PDP 2016-17 Quarters 1 and 2 Performance Update", "",
+        "Repair the pavilion\tDone, next review in Q4\t✓", "",
+        "Project completed\tProject on target\tProject requires attention",
+        "1\t0\t0"])
+    rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
+    assert {r.period for r in rows} == {"Q1-Q2"}

@@ -21,8 +21,11 @@ from rapidfuzz import fuzz
 from extract.blocks.documents import Metadata
 from extract.context import Context
 from extract.document import Document, Row
+from extract.headers import is_header
 from extract.records import RepairRow
 from normalise.words import Vocabulary, correct_misspellings, rejoin
+
+__all__ = ["build_context", "is_header"]
 
 PLAN = re.compile(
     r"^(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\s+(?:20\d\d\s*[-/\u2013]\s*\d\d)\b"
@@ -33,12 +36,6 @@ PLAN_YEAR_FIRST = re.compile(
 QUOTED_PLAN = re.compile(r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b")
 STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
 ACTION_HEADER = re.compile(r"\s*Action\s*(?:&|\+|and)\s*Progress Update.*$", re.IGNORECASE)
-HEADER_WORDS = re.compile(
-    r"^(?:quarter [1-4]|q[1-4](?: rating)?|annual (?:total|target)|target|outcomes|"
-    r"approach|key project|milestone\(s\)|progress|performance indicator|total|"
-    r"action\s*(?:&|\+|and)\s*progress update|programme)$",
-    re.IGNORECASE,
-)
 NOT_A_THEME = re.compile(r"\b(?:PIs?|indicators?|summary|performance)\b", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 # A theme or plan heading is a short line; longer ones are prose.
@@ -47,13 +44,6 @@ HEADING_CHARS = 200
 # theme: seeds/000 line 69 prints "Striving for … public environments and" (the
 # rest spilt into the next cell) for the objective of line 63's theme.
 OBJECTIVE_MATCH = 90.0
-
-
-def is_header(row: Row) -> bool:
-    """A table header row: at least two cells, most of them known column labels."""
-    filled = row.filled
-    known = sum(1 for c in filled if HEADER_WORDS.match(c.flat))
-    return len(filled) >= 2 and known >= max(2, len(filled) // 2)
 
 
 def _plan_name(text: str) -> str | None:

@@ -25,16 +25,16 @@ from normalise.repair import Repair
 NAME = "rolling_12_months"
 MINUS = "-\u2013\u2212"
 BLOCK = re.compile(
-    r"(?P<quarter>Q[1-4])\s*(?:\(\s*(?P<date>[\d./]+)\s*\)\s*)?"
-    r"Previous\s+12\s+months\s*=\s*(?P<previous>[\d,]+)\s*"
-    r"Last\s+12\s+months\s*=\s*(?P<last>[\d,]+)"
-    r"(?:\s*Change\s+over\s+12\s+months\s*=\s*"
+    r"(?P<quarter>Q|Quarter\s*)(?P<n>[1-4])\s*(?:\(\s*(?P<date>[\d./]+)\s*\)\s*)?"
+    r"Previous\s+12\s+months?\s*[=:]\s*(?P<previous>[\d,]+)\s*"
+    r"(?:Last|Current)\s+12\s+months?\s*[=:]\s*(?P<last>[\d,]+)"
+    r"(?:\s*Change(?:\s+over\s+12\s+months?)?\s*[=:]\s*"
     rf"(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
     r"\s*(?P<direction>increase|reduction|decrease)?"
     rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?)?",
     re.IGNORECASE,
 )
-NEXT_LABEL = re.compile(r"\bQ[1-4]\b")
+NEXT_LABEL = re.compile(r"\b(?:Q|Quarter\s*)[1-4]\b", re.IGNORECASE)
 DIRECTIONS = {"increase": "increase", "reduction": "reduction", "decrease": "reduction"}
 # Printed percentages are whole numbers: a change that is more than this far from
 # the one the two totals give does not follow from them.
@@ -48,6 +48,11 @@ class Found:
     indicator: str
     row_index: int
     note: str | None
+
+    @property
+    def quarter(self) -> str:
+        """ "Q3" for "Q3 (…)" and "Quarter 3 (…)"."""
+        return f"Q{self.match['n']}"
 
 
 def _blocks(doc: Document) -> Iterator[Found]:
@@ -96,7 +101,7 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     by_quarter: dict[str, list[date]] = defaultdict(list)
     for f in found:
         if f.match["date"] and (d := parse_date(f.match["date"])) is not None:
-            by_quarter[f.match["quarter"].upper()].append(d)
+            by_quarter[f.quarter].append(d)
     for f in found:
         yield from _record(doc, ctx, f, by_quarter)
 
@@ -116,7 +121,7 @@ def _as_of(doc: Document, f: Found, evidence: list[date]
             logged.append(_issue(doc, f, "warning", "ambiguous_repair",
                                  f'date "{raw}" is impossible; candidates '
                                  f'{", ".join(fix.alternatives) or "none"} and no '
-                                 f"other {f.match['quarter']} date decides between "
+                                 f"other {f.quarter} date decides between "
                                  "them"))
     elif as_of is None:
         logged.append(_issue(doc, f, "warning", "bad_date",
@@ -127,7 +132,7 @@ def _as_of(doc: Document, f: Found, evidence: list[date]
 def _record(doc: Document, ctx: Context, f: Found,
             by_quarter: dict[str, list[date]]) -> Iterator[Record]:
     m = f.match
-    quarter = m["quarter"].upper()
+    quarter = f.quarter
     as_of, logged = _as_of(doc, f, by_quarter[quarter])
     yield from logged
     previous, last = parse_int(m["previous"]), parse_int(m["last"])
@@ -186,4 +191,4 @@ def _consistency(doc: Document, f: Found, previous: int, last: int,
         problems.append(f'direction "{direction}" but {previous} -> {last}')
     if problems:
         yield _issue(doc, f, "warning", "inconsistent_change",
-                     f"{f.match['quarter']} {f.indicator}: " + "; ".join(problems))
+                     f"{f.quarter} {f.indicator}: " + "; ".join(problems))

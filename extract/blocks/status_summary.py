@@ -40,6 +40,7 @@ SCOPES = (
 # is "66.6%"); a difference above this is a mismatch.
 PCT_TOLERANCE = 0.5
 TITLE_LOOKBACK = 4
+TITLE_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,23 +56,28 @@ def category_of(label: str) -> str | None:
     return None
 
 
-def _labels(row: Row) -> dict[int, str]:
-    """Column -> label, when `row` is a row of status labels."""
-    labels = {c.column: c.flat for c in row.filled if category_of(c.flat)}
-    others = [c for c in row.filled if c.column not in labels]
-    if len(labels) >= 3 and all(c.column == 0 for c in others):
-        return labels
-    return {}
+def _labels(row: Row) -> tuple[dict[int, str], dict[int, str]]:
+    """Known and unknown status labels by column, when `row` is a row of labels.
+
+    Three known labels make a label row; other labels beside them ("Not yet
+    due") are kept apart so their counts can be reported rather than guessed.
+    """
+    known = {c.column: c.flat for c in row.filled if category_of(c.flat)}
+    if len(known) < 3:
+        return {}, {}
+    unknown = {c.column: c.flat for c in row.filled
+               if c.column not in known and c.column != 0}
+    return known, unknown
 
 
-def _label_row(rows: Sequence[Row], i: int) -> dict[int, str]:
+def _label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, str]]:
     """Labels of the grid whose label row is `rows[i]`, with any spilt above it."""
-    labels = _labels(rows[i])
+    labels, unknown = _labels(rows[i])
     if labels and i > 0 and rows[i - 1].tabbed:
         above = {c.column: c.flat for c in rows[i - 1].filled}
         if above and all(category_of(t) and col not in labels for col, t in above.items()):
             labels.update(above)
-    return labels
+    return labels, unknown
 
 
 def _value(text: str) -> Value | None:
@@ -94,11 +100,19 @@ def _values(row: Row, columns: Sequence[int]) -> dict[int, Value] | None:
     return {c: v for c, v in got.items() if v is not None}
 
 
+def _is_title(row: Row) -> bool:
+    """A grid title: one short cell that is no sentence ("Quarter Four (…) Performance")."""
+    text = row.flat
+    return len(row.filled) <= 1 and len(text) <= TITLE_CHARS and not text.endswith(".")
+
+
 def _period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
     """The period in the grid's title ("Quarter Four (…) Performance", "Annual
     Performance 2018-19"), else the period the report covers."""
     for j in range(i - 1, max(-1, i - TITLE_LOOKBACK - 1), -1):
-        if quarters := quarters_in(rows[j].flat):
+        if len(rows[j].filled) > 1:
+            break
+        if _is_title(rows[j]) and (quarters := quarters_in(rows[j].flat)):
             return period_of(quarters)
     return ctx.period
 
@@ -113,7 +127,10 @@ def _scope(text: str) -> str | None:
 def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     rows = doc.rows
     for i, row in enumerate(rows):
-        if not row.tabbed or not (labels := _label_row(rows, i)):
+        if not row.tabbed:
+            continue
+        labels, unknown = _label_row(rows, i)
+        if not labels:
             continue
         default_scope = _scope(" ".join(labels.values())) or "actions"
         period = _period(rows, i, ctx)
@@ -128,6 +145,21 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
             grid.append((rows[j], _scope(row_label) or default_scope, values))
             j += 1
         yield from _grid(doc, ctx, i, labels, period, grid)
+        if unknown and grid:
+            yield _unknown_labels(doc, row, unknown, [r for r, _, _ in grid])
+
+
+def _unknown_labels(doc: Document, row: Row, unknown: dict[int, str],
+                    values: list[Row]) -> IssueRow:
+    """Columns of a grid whose label is no status category: reported, not guessed."""
+    said = "; ".join(
+        f'"{label}" = ' + ", ".join(r.text_at(col) or "(empty)" for r in values)
+        for col, label in sorted(unknown.items())
+    )
+    return IssueRow(doc_id=doc.doc_id, severity="warning", code="unknown_status_label",
+                    message=f"{doc.source_path}:{row.line_start}: status grid column(s) "
+                    f"with no category in the contract, not extracted: {said}",
+                    page=row.page, line=row.line_start)
 
 
 def _merge(grid: list[tuple[Row, str, dict[int, Value]]]
