@@ -6,7 +6,6 @@ recognisers never know which kind of file they are looking at.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 
@@ -88,10 +87,3 @@ class Document:
         """The printed line with 1-based `number` (text input)."""
         return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
 
-    def iter_text(self) -> Iterator[str]:
-        for row in self.rows:
-            yield row.flat
-
-
-def blank(rows: Sequence[Row]) -> bool:
-    return all(not r.flat for r in rows)

@@ -46,13 +46,11 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as exc:
-        raise UnreadableInput(
-            f"neither UTF-8 nor Windows-1252: byte 0x{data[exc.start]:02x} "
-            f"at offset {exc.start}"
-        ) from exc
+    # Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D); a
+    # stray one becomes U+FFFD and the document says how many were replaced.
+    text = data.decode("cp1252", errors="replace")
+    replaced = text.count("\ufffd")
+    return text, "cp1252" if not replaced else f"cp1252 ({replaced} undefined bytes)"
 
 
 def split_lines(text: str) -> list[str]:

@@ -9,7 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,10 +23,11 @@ from extract.blocks.documents import key_decision, read_metadata
 from extract.blocks.headings import build_context
 from extract.coverage import measure as measure_coverage
 from extract.document import Document
+from extract.keys import unique_keys
 from extract.panel import assign_ids, panel_records
 from extract.read_text import UnreadableInput, read_text
 from extract.records import DocumentRow, IssueRow, Record, as_row
-from schemas.tables import TABLES
+from schemas.tables import TABLES, OutputTable
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 
@@ -90,10 +91,18 @@ def read_document(path: Path, source_path: str, data: bytes) -> Document:
     return read_text(path, source_path, data)
 
 
-def document_row(doc: Document) -> tuple[DocumentRow, Iterator[Record]]:
-    """The `documents` row of a readable input, and the facts found in it."""
+def document_row(doc: Document) -> tuple[DocumentRow, list[Record]]:
+    """The `documents` row of a readable input, and the records found in it."""
     meta = read_metadata(doc)
     ctx = build_context(doc, meta)
+    found: list[Record] = []
+    for recogniser in RECOGNISERS:
+        found.extend(assign_ids(doc.doc_id, doc.source_path,
+                                recogniser.recognise(doc, ctx)))
+    found = list(unique_keys(doc, found))
+    records = [*ctx.repairs, *found, *checks.cross_check(doc, ctx, found)]
+    # Coverage needs every fact first; unclaimed table blocks become issues.
+    measured = measure_coverage(doc, records)
     row = DocumentRow(
         doc_id=doc.doc_id,
         source_path=doc.source_path,
@@ -113,25 +122,11 @@ def document_row(doc: Document) -> tuple[DocumentRow, Iterator[Record]]:
         item_number=meta.cover.get("item_number"),
         n_lines=doc.n_lines,
         n_pages=doc.n_pages,
-        coverage=None,
+        coverage=measured.share,
         status="ok",
         parser_version=PARSER_VERSION,
     )
-
-    def facts() -> Iterator[Record]:
-        yield from ctx.repairs
-        found: list[Record] = []
-        for recogniser in RECOGNISERS:
-            found.extend(assign_ids(doc.doc_id, doc.source_path,
-                                    recogniser.recognise(doc, ctx)))
-        yield from found
-        yield from checks.cross_check(doc, ctx, found)
-
-    # Coverage needs every fact first; unclaimed table blocks become issues.
-    records = list(facts())
-    measured = measure_coverage(doc, records)
-    facts_and_issues = iter([*records, *measured.issues(doc)])
-    return replace(row, coverage=measured.share), facts_and_issues
+    return row, [*records, *measured.issues(doc)]
 
 
 def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
@@ -157,17 +152,17 @@ def process(item: Input) -> FileResult:
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = read_document(item.path, item.source_path, data)
-        row, facts = document_row(doc)
-        records: list[Record] = [row, *facts]
+        row, found = document_row(doc)
+        records: list[Record] = [row, *found]
     except UnreadableInput as exc:
         return _failed(item, sha[:16], sha, fmt, str(exc), started)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         reason = f"could not be processed ({type(exc).__name__}: {exc})"
         return _failed(item, sha[:16], sha, fmt, reason, started)
-    if doc.encoding == "cp1252":
+    if doc.encoding and doc.encoding.startswith("cp1252"):
         records.append(IssueRow(doc_id=doc.doc_id, severity="info", code="encoding",
                                 message=f"{item.source_path}: not UTF-8, read as "
-                                "Windows-1252", page=None, line=None))
+                                f"Windows-1252{doc.encoding[6:]}", page=None, line=None))
     return FileResult(item.source_path, sha, "ok", time.perf_counter() - started, records)
 
 
@@ -198,12 +193,41 @@ def _atomic_write(path: Path, write: Callable[[str], object]) -> None:
         raise
 
 
+def _arrow(table: OutputTable, rows: list[dict[str, object]],
+           issues: list[dict[str, object]]) -> pa.Table:
+    """The rows as an Arrow table; a row its schema cannot hold becomes an issue."""
+    try:
+        return pa.Table.from_pylist(rows, schema=table.schema)
+    except (pa.ArrowException, OverflowError, TypeError, ValueError):
+        pass
+    good = []
+    for row in rows:
+        try:
+            pa.Table.from_pylist([row], schema=table.schema)
+        except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
+            doc_id = row.get("doc_id")
+            issues.append(as_row(IssueRow(
+                doc_id=doc_id if isinstance(doc_id, str) else None,
+                severity="error", code="value_out_of_range",
+                message=f"{table.name} row at line {row.get('line_start')} not written: "
+                f"{exc}", page=None, line=_int_or_none(row.get("line_start")))))
+        else:
+            good.append(row)
+    return pa.Table.from_pylist(good, schema=table.schema)
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
 def write_tables(out: Path, rows: dict[str, list[dict[str, object]]]) -> dict[str, int]:
     """One Parquet file per contract table, each replaced atomically."""
     out.mkdir(parents=True, exist_ok=True)
     counts = {}
-    for table in TABLES:
-        data = pa.Table.from_pylist(rows.get(table.name, []), schema=table.schema)
+    issues = rows.setdefault("issues", [])
+    # Issues last: a row another table cannot hold is reported there.
+    for table in sorted(TABLES, key=lambda t: t.name == "issues"):
+        data = _arrow(table, rows.get(table.name, []), issues)
         _atomic_write(out / f"{table.name}.parquet", partial(pq.write_table, data))
         counts[table.name] = data.num_rows
     return counts

@@ -33,6 +33,12 @@ def test_windows_1252_fallback() -> None:
     assert text == "Let\u2019s Work Together \u2013 \u00a3172,583"
 
 
+def test_undefined_windows_1252_bytes_are_replaced_and_counted() -> None:
+    text, enc = decode(b"Caf\xe9 \x81 \x9d \xa3")
+    assert text == "Caf\u00e9 \ufffd \ufffd \u00a3"
+    assert enc == "cp1252 (2 undefined bytes)"
+
+
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file (0 bytes)"),
     (b"%PDF\x00\x01\x02binary", "binary file (NUL bytes), not a text export"),

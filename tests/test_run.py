@@ -52,6 +52,8 @@ def bad_batch(tmp_path: Path) -> Path:
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (inputs / "notes.txt").write_text("Shopping list\neggs\nmilk\n", encoding="utf-8")
+    text = (SAMPLES / S003).read_text(encoding="utf-8")
+    (inputs / "cp1252.txt").write_bytes(text.encode("cp1252", errors="replace"))
     return inputs
 
 
@@ -60,8 +62,9 @@ def test_bad_inputs_fail_alone(bad_batch: Path, tmp_path: Path,
     out = tmp_path / "out"
     assert main(["extract", str(bad_batch), "--out", str(out)]) == 1
     docs = pd.read_parquet(out / "documents.parquet").set_index("source_path")
-    assert docs.status.to_dict() == {"binary.txt": "failed", "empty.txt": "failed",
-                                     "notes.txt": "ok", S003: "ok"}
+    assert docs.status.to_dict() == {"binary.txt": "failed", "cp1252.txt": "ok",
+                                     "empty.txt": "failed", "notes.txt": "ok",
+                                     S003: "ok"}
     issues = pd.read_parquet(out / "issues.parquet")
     failed = issues[issues.code == "file_failed"].sort_values("message")
     assert list(failed.message) == [
@@ -70,9 +73,11 @@ def test_bad_inputs_fail_alone(bad_batch: Path, tmp_path: Path,
     ]
     assert set(failed.severity) == {"error"}
     assert set(failed.doc_id) == set(docs.loc[["binary.txt", "empty.txt"]].doc_id)
-    # The good report in the same batch is still extracted.
+    # The good reports in the same batch are still extracted, whatever encoding.
     summary = pd.read_parquet(out / "status_summary.parquet")
-    assert len(summary) == 10
+    assert len(summary) == 20
+    assert list(issues[issues.code == "encoding"].message) == [
+        "cp1252.txt: not UTF-8, read as Windows-1252"]
     assert "failed: empty.txt: empty file (0 bytes)" in capsys.readouterr().err
     notes = docs.loc["notes.txt"]
     assert (notes.report_type, notes.n_lines) == ("other", 3)

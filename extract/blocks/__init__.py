@@ -7,7 +7,6 @@ it opens no file and keeps no state beyond compiled patterns.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import ModuleType
 from typing import Protocol
 
 from extract.blocks import (
@@ -29,7 +28,7 @@ class Recogniser(Protocol):
     def recognise(self, doc: Document, ctx: Context) -> Iterator[Record]: ...
 
 
-RECOGNISERS: tuple[ModuleType, ...] = (
+RECOGNISERS: tuple[Recogniser, ...] = (
     rolling12,
     status_summary,
     kpi_grid,

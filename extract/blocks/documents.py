@@ -15,7 +15,13 @@ from datetime import date
 
 from extract.document import Document
 from normalise.dates import month_number, parse_date
-from normalise.years import financial_year, financial_years_in, quarters_in
+from normalise.years import (
+    financial_year,
+    financial_year_of,
+    financial_years_in,
+    quarter_of,
+    quarters_in,
+)
 
 # Cover-sheet labels and the contract column each fills.
 COVER_LABELS: tuple[tuple[str, str], ...] = (
@@ -136,7 +142,9 @@ def _report_type(doc: Document, title: str | None, committee: str | None) -> str
 def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]:
     """Quarters named in the title lines and grid titles, together."""
     found: set[str] = set()
-    for text in [t for _, t in heads[:QUARTER_HEADINGS]] + grids:
+    # Titles, not sentences: "… are due in Quarter 4." names no quarter covered.
+    titles = [t for _, t in heads[:QUARTER_HEADINGS] if not t.rstrip().endswith(".")]
+    for text in titles + grids:
         found.update(quarters_in(text))
     return tuple(sorted(found))
 
@@ -153,9 +161,7 @@ def _meeting_cycle(doc: Document) -> tuple[str | None, tuple[str, ...]]:
     if month is None:
         return None, ()
     day = date(int(m[3]), month, 1)
-    start = day.year if day.month >= 4 else day.year - 1
-    quarter = f"Q{((day.month - 4) % 12) // 3 + 1}"
-    return f"{start}/{(start + 1) % 100:02d}", (quarter,)
+    return financial_year_of(day), (quarter_of(day),)
 
 
 def _financial_year(heads: list[tuple[int, str]], doc: Document) -> str | None:

@@ -31,7 +31,11 @@ PLAN = re.compile(
     r"^(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\s+(?:20\d\d\s*[-/\u2013]\s*\d\d)\b"
 )
 PLAN_YEAR_FIRST = re.compile(
-    r"^(?P<pre>.+?)\s+20\d\d\s*[-/]\s*\d\d\s+(?P<kind>PDP|Priority Delivery Plan)\b"
+    r"^(?P<pre>.*?)\s*20\d\d\s*[-/]\s*\d\d\s+(?P<kind>PDP|Priority Delivery Plan)\b"
+)
+# "2016/17 Health PDP Quarter 3 Performance"
+PLAN_AFTER_YEAR = re.compile(
+    r"^20\d\d\s*[-/\u2013]\s*\d\d\s+(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\b"
 )
 QUOTED_PLAN = re.compile(r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b")
 STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
@@ -51,7 +55,9 @@ def _plan_name(text: str) -> str | None:
         return None
     if m := PLAN.match(text):
         return m["name"].strip()
-    if m := PLAN_YEAR_FIRST.match(text):
+    if m := PLAN_AFTER_YEAR.match(text):
+        return m["name"].strip()
+    if (m := PLAN_YEAR_FIRST.match(text)) and m["pre"].strip():
         return f"{m['pre'].strip()} {m['kind']}"
     return None
 

@@ -1,0 +1,62 @@
+"""One row per natural key: a repeated key is reported, never written twice.
+
+Two printed variants of one indicator map to one registry id, and a report can
+print the same figure twice (seeds/001 prints its HRA table as HTML and again
+as plain rows), so the same key can be found more than once in a document.
+The first is kept; each repeat is a `duplicate_key` issue that quotes the
+dropped values (info when only the printed wording differs, warning when a
+value does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from extract.document import Document
+from extract.records import IssueRow, Record, as_row
+from schemas.tables import BY_NAME
+
+PROVENANCE = frozenset({"page", "line_start", "line_end"})
+# Columns that say how a value was printed; a repeat that differs only here
+# restates the same fact.
+DESCRIPTIVE = frozenset({"plan", "theme", "indicator", "value_text", "note",
+                         "reported_as", "label"})
+# Tables whose key is made of what the report printed (not of ids we assign).
+CHECKED = frozenset({"rolling_12_months", "indicator_values", "action_updates",
+                     "status_summary", "breakdowns"})
+
+
+def unique_keys(doc: Document, records: Iterable[Record]) -> Iterator[Record]:
+    kept: dict[tuple[object, ...], dict[str, object]] = {}
+    for record in records:
+        name = record.table
+        if name not in CHECKED:
+            yield record
+            continue
+        row = as_row(record)
+        key = (name, *(row[k] for k in BY_NAME[name].key))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = row
+            yield record
+            continue
+        yield _issue(doc, name, row, first)
+
+
+def _issue(doc: Document, table: str, row: dict[str, object],
+           first: dict[str, object]) -> IssueRow:
+    key_columns = BY_NAME[table].key
+    differs = sorted(c for c in row if c not in PROVENANCE and c not in key_columns
+                     and row[c] != first[c])
+    key = ", ".join(f"{k}={row[k]}" for k in key_columns if k != "doc_id")
+    said = "; ".join(f"{c}: kept {first[c]!r}, dropped {row[c]!r}" for c in differs)
+    line, page = row.get("line_start"), row.get("page")
+    return IssueRow(
+        doc_id=doc.doc_id,
+        severity="warning" if set(differs) - DESCRIPTIVE else "info",
+        code="duplicate_key",
+        message=f"{doc.source_path}:{line}: {table} key ({key}) already found at line "
+        f"{first.get('line_start')}; " + (said or "same values, not written twice"),
+        page=page if isinstance(page, int) else None,
+        line=line if isinstance(line, int) else None,
+    )
