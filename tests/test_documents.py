@@ -92,3 +92,17 @@ def test_upper_case_report_of_header() -> None:
 def test_plain_text_is_no_report() -> None:
     meta = read_metadata(_doc(["shopping list", "eggs", "milk"]))
     assert (meta.report_type, meta.financial_year, meta.quarters) == ("other", None, ())
+
+
+def test_quarters_come_from_titles_not_sentences() -> None:
+    meta = read_metadata(_doc([
+        "Leisure PDP 2016-17 Quarter 2 Performance Update", "",
+        "The remaining leisure actions are due in Quarter 4.", ""]))
+    assert (meta.financial_year, meta.quarters) == ("2016/17", ("Q2",))
+
+
+def test_meeting_cycle_dates_a_quarterly_update() -> None:
+    meta = read_metadata(_doc([
+        "This quarterly report follows the LSP cycle of meetings in November and "
+        "December 2012."]))
+    assert (meta.financial_year, meta.quarters) == ("2012/13", ("Q3",))

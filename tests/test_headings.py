@@ -74,3 +74,15 @@ def test_committee_report_presents_one_plan(sample_doc: Load) -> None:
 def test_narrative_report_has_no_headings(sample_doc: Load) -> None:
     _, ctx = sample_doc(S004)
     assert set(ctx.plans) == {None} and set(ctx.themes) == {None}
+
+
+def test_plan_heading_with_the_year_first() -> None:
+    from extract.blocks.documents import read_metadata
+    from extract.blocks.headings import build_context
+    from extract.read_text import build_rows
+
+    lines = ["2016/17 Health PDP Quarter 3 Performance", "", "a\tb"]
+    doc = Document(doc_id="x", source_path="x.txt", source_format="txt",
+                   lines=tuple(lines), rows=tuple(build_rows(lines)))
+    ctx = build_context(doc, read_metadata(doc))
+    assert ctx.plans[-1] == "Health PDP"
