@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint golden bench clean
+.PHONY: demo test install lint golden bench pdfs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ test: $(STAMP)
 ## golden: refresh tests/golden/ (expected tables of samples/) after an intended change
 golden: $(STAMP)
 	$(PY) tests/golden/refresh.py
+
+## pdfs: rebuild samples/pdf/ (ruled and unruled PDFs) from samples/*.txt
+pdfs: $(STAMP)
+	$(PY) samples/pdf/build.py
+
+## bench: PDF pages/s and peak memory beside pdfplumber, pypdfium2, camelot stream
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) bench/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/manifest.json

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extract.records import IssueRow
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -77,6 +79,9 @@ class Document:
     rows: tuple[Row, ...]
     n_pages: int | None = None
     encoding: str | None = None
+    # What the reader itself found for QA: a page without a text layer, bytes
+    # that are not Windows-1252. Written to `issues` with the document's facts.
+    issues: tuple[IssueRow, ...] = ()
     page_lines: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property

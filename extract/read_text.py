@@ -9,6 +9,7 @@ from pathlib import Path
 
 from extract.document import Cell, Document, Row
 from extract.headers import is_header_cells
+from extract.records import IssueRow
 from normalise.text import strip_html
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -29,7 +30,13 @@ MIN_WRAP_FOLLOWERS = 2
 
 
 class UnreadableInput(Exception):
-    """The file cannot be read as a report; the message says why."""
+    """The file cannot be read as a report; the message says why.
+
+    `code` is the `issues` code to report it under, `page` the page at fault.
+    """
+
+    code = "file_failed"
+    page: int | None = None
 
 
 def doc_id_of(data: bytes) -> str:
@@ -68,13 +75,20 @@ def read_text(path: Path, source_path: str, data: bytes | None = None) -> Docume
     if not text.strip():
         raise UnreadableInput("file holds only whitespace")
     lines = split_lines(text)
+    doc_id = doc_id_of(data)
+    issues = ()
+    if encoding != "utf-8":
+        issues = (IssueRow(doc_id=doc_id, severity="info", code="encoding",
+                           message=f"{source_path}: not UTF-8, read as Windows-1252"
+                           f"{encoding[6:]}", page=None, line=None),)
     return Document(
-        doc_id=doc_id_of(data),
+        doc_id=doc_id,
         source_path=source_path,
         source_format="txt",
         lines=tuple(lines),
         rows=tuple(build_rows(lines)),
         encoding=encoding,
+        issues=issues,
     )
 
 

@@ -155,21 +155,19 @@ def process(item: Input) -> FileResult:
         row, found = document_row(doc)
         records: list[Record] = [row, *found]
     except UnreadableInput as exc:
-        return _failed(item, sha[:16], sha, fmt, str(exc), started)
+        return _failed(item, sha[:16], sha, fmt, str(exc), started, exc.code, exc.page)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         reason = f"could not be processed ({type(exc).__name__}: {exc})"
         return _failed(item, sha[:16], sha, fmt, reason, started)
-    if doc.encoding and doc.encoding.startswith("cp1252"):
-        records.append(IssueRow(doc_id=doc.doc_id, severity="info", code="encoding",
-                                message=f"{item.source_path}: not UTF-8, read as "
-                                f"Windows-1252{doc.encoding[6:]}", page=None, line=None))
+    records.extend(doc.issues)
     return FileResult(item.source_path, sha, "ok", time.perf_counter() - started, records)
 
 
 def _failed(item: Input, doc_id: str, sha: str | None, fmt: str, reason: str,
-            started: float) -> FileResult:
-    issue = IssueRow(doc_id=doc_id, severity="error", code="file_failed",
-                     message=f"{item.source_path}: {reason}", page=None, line=None)
+            started: float, code: str = "file_failed",
+            page: int | None = None) -> FileResult:
+    issue = IssueRow(doc_id=doc_id, severity="error", code=code,
+                     message=f"{item.source_path}: {reason}", page=page, line=None)
     return FileResult(item.source_path, sha, "failed", time.perf_counter() - started,
                       [failed_row(doc_id, item.source_path, fmt), issue])
 

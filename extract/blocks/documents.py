@@ -88,8 +88,8 @@ def title_case(s: str) -> str:
 
 
 def _headings(doc: Document) -> list[tuple[int, str]]:
-    """Short prose lines with (1-based) line numbers: where titles are printed."""
-    return [(r.line_start, r.flat) for r in doc.rows
+    """Short prose rows with their index in `doc.rows`: where titles are printed."""
+    return [(i, r.flat) for i, r in enumerate(doc.rows)
             if not r.tabbed and r.flat and len(r.flat) <= HEADING_CHARS]
 
 
@@ -111,9 +111,14 @@ def cover_sheet(doc: Document) -> dict[str, str]:
     return found
 
 
-def _standalone(doc: Document, number: int) -> bool:
-    """A line with blank lines (or the file's edge) above and below it."""
-    return not doc.line(number - 1).strip() and not doc.line(number + 1).strip()
+def _standalone(doc: Document, i: int) -> bool:
+    """A row with blank rows (or the file's edge) above and below it.
+
+    Rows, not line numbers: a PDF numbers its lines from each page's top.
+    """
+    above = doc.rows[i - 1].flat if i > 0 else ""
+    below = doc.rows[i + 1].flat if i + 1 < len(doc.rows) else ""
+    return not above and not below
 
 
 def _title(doc: Document, heads: list[tuple[int, str]]) -> str | None:

@@ -1,0 +1,208 @@
+"""Positioned text runs -> printed lines of cells: the geometry of the PDF reader.
+
+No PDF library here: `read_pdf` hands over runs (text drawn at one position)
+and the rows of ruled tables; this module rebuilds the lines a text export
+would print, TAB-free cells included, for the text reader's row building.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Runs on one baseline closer than this (in font sizes) are one fragment: a
+# word gap is ~0.3 size; cells are at least twice the cell padding apart.
+JOIN_GAP = 0.6
+# Baselines nearer than this (in font sizes) are one line of a wrapped cell or
+# paragraph; the next printed line is further (samples/pdf: 9 pt vs 13 pt at 7 pt).
+CONTINUATION = 1.5
+# x-positions within this many points are one column or one margin.
+X_TOLERANCE = 1.5
+# Running headers and footers sit in the outer band of the page.
+BAND = 0.08
+DIGITS = re.compile(r"\d+")
+PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text drawn at one position; `base` is the baseline's distance from the top."""
+
+    text: str
+    x0: float
+    x1: float
+    base: float
+    size: float
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A printed line: a table row (`tabbed`) or a paragraph (one cell)."""
+
+    cells: tuple[str, ...]
+    first: float  # baseline of its first visual line
+    last: float  # baseline of its last visual line
+    tabbed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Visual lines of free text close enough to be one printed line."""
+
+    runs: tuple[Run, ...]
+    first: float
+    last: float
+    indented: bool
+
+
+def visual_lines(runs: Iterable[Run]) -> list[list[Run]]:
+    """Runs grouped by baseline, top-down, left to right, near runs merged."""
+    lines: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: r.base):
+        if lines and run.base - lines[-1][0].base <= 0.25 * run.size:
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    return [_merged(sorted(line, key=lambda r: r.x0)) for line in lines]
+
+
+def _merged(line: Sequence[Run]) -> list[Run]:
+    """Neighbouring runs of one line joined into fragments (words of a cell)."""
+    out = [line[0]]
+    for run in line[1:]:
+        last = out[-1]
+        gap = run.x0 - last.x1
+        if gap <= JOIN_GAP * run.size:
+            sep = " " if gap > 0.1 * run.size else ""
+            out[-1] = Run(f"{last.text}{sep}{run.text}", last.x0,
+                          max(last.x1, run.x1), last.base, last.size)
+        else:
+            out.append(run)
+    return out
+
+
+def running_lines(pages: Sequence[Sequence[list[Run]]],
+                  heights: Sequence[float]) -> set[tuple[int, int]]:
+    """(page, index) of visual lines that are running headers or footers.
+
+    A header or footer is text in the page's outer band printed at the same
+    place on at least two pages, page numbers aside; a one-page file has only
+    its "Page 1" line to go by.
+    """
+    def key(line: list[Run]) -> tuple[int, str]:
+        return round(line[0].base), DIGITS.sub("#", " ".join(r.text for r in line))
+
+    banded = {(p, i) for p, lines in enumerate(pages) for i, line in enumerate(lines)
+              if min(line[0].base, heights[p] - line[0].base) < BAND * heights[p]}
+    if len(pages) == 1:
+        return {(p, i) for p, i in banded
+                if PAGE_NUMBER.search(" ".join(r.text for r in pages[p][i]))}
+    seen = Counter(key(pages[p][i]) for p, i in banded)
+    return {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}
+
+
+def groups(lines: Sequence[list[Run]], margin: float) -> list[Group]:
+    """Consecutive visual lines that continue one another, as printed lines."""
+    found: list[Group] = []
+    for line in lines:
+        base = line[0].base
+        indented = len(line) > 1 or line[0].x0 > margin + X_TOLERANCE
+        if found and base - found[-1].last < CONTINUATION * line[0].size:
+            g = found[-1]
+            found[-1] = Group(g.runs + tuple(line), g.first, base,
+                              g.indented or indented)
+        else:
+            found.append(Group(tuple(line), base, base, indented))
+    return found
+
+
+def line_pitch(pages: Iterable[Sequence[tuple[float, float]]],
+               default: float) -> float:
+    """The distance from one printed line to the next when no blank is between.
+
+    Each page is its printed lines' (first, last) baselines, top-down. The
+    smallest gap seen twice wins: the most common gap can be a blank line's
+    (samples/003 prints a blank line after nearly every line).
+    """
+    gaps = Counter(round(2 * (b[0] - a[1])) / 2 for spans in pages
+                   for a, b in zip(spans, spans[1:], strict=False)
+                   if b[0] - a[1] > 0)
+    usual = [g for g, n in gaps.items() if n >= 2]
+    return min(usual) if usual else default
+
+
+def column_starts(region: Sequence[Group]) -> list[float]:
+    """Where an unruled table's columns start: the x-positions its fragments share."""
+    starts: list[float] = []
+    for x in sorted(r.x0 for g in region for r in g.runs):
+        if not starts or x - starts[-1] > X_TOLERANCE:
+            starts.append(x)
+    return starts
+
+
+def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
+    return bool(starts) and all(
+        any(abs(r.x0 - x) <= X_TOLERANCE for x in starts)
+        for g in region for r in g.runs)
+
+
+def _cells(region: Sequence[Group], starts: Sequence[float]) -> list[Line]:
+    """Lines of an unruled table with the given column starts."""
+    width = max(len(starts), 2)  # one filled column is still a table row
+    lines = []
+    for g in region:
+        parts: list[list[str]] = [[] for _ in range(width)]
+        for run in sorted(g.runs, key=lambda r: (r.base, r.x0)):
+            parts[bisect_right(starts, run.x0 + X_TOLERANCE) - 1].append(run.text)
+        lines.append(Line(tuple(" ".join(p) for p in parts), g.first, g.last, True))
+    return lines
+
+
+def free_lines(found: Sequence[Group], pitch: float, carried: Sequence[float] = ()
+               ) -> tuple[list[Line], list[float]]:
+    """Paragraphs as one cell; runs of indented lines as unruled table rows.
+
+    A table at the top of a page keeps the columns of the table that ended the
+    page before when its fragments start there: a column left empty after a
+    page break must not shift the others (samples/002, unruled).
+    Returns the lines and the column starts of the page's last table.
+    """
+    lines: list[Line] = []
+    starts = list(carried)
+    i = 0
+    while i < len(found):
+        g = found[i]
+        if not g.indented:
+            text = " ".join(r.text for r in sorted(g.runs, key=lambda r: r.base))
+            lines.append(Line((text,), g.first, g.last, False))
+            starts = []
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(found) and found[j].indented
+               and found[j].first - found[j - 1].last < 1.5 * pitch):
+            j += 1
+        region = found[i:j]
+        if not (i == 0 and _fits(region, starts)):
+            starts = column_starts(region)
+        lines.extend(_cells(region, starts))
+        i = j
+    return lines, starts
+
+
+def printed(lines: Sequence[Line], pitch: float, top: float
+            ) -> list[tuple[str, ...] | None]:
+    """The page's printed lines in order: cells of each, None for a blank line.
+
+    `top` is where the first line of a full page sits: space above a page's
+    first line is blank lines too.
+    """
+    out: list[tuple[str, ...] | None] = []
+    for k, line in enumerate(lines):
+        before = lines[k - 1].last if k else top - pitch
+        out.extend([None] * max(0, round((line.first - before) / pitch) - 1))
+        out.append(line.cells)
+    return out

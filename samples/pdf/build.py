@@ -1,0 +1,251 @@
+"""Build the sample PDFs from the text exports: `python samples/pdf/build.py`.
+
+Each `samples/<stem>.txt` becomes `samples/pdf/<stem>-ruled.pdf` (every tabbed
+line a bordered table row) and `<stem>-unruled.pdf` (the same cells at the same
+column positions, no borders). Prose lines wrap at the frame width, cells wrap
+within their column. Every page carries a running header and a "Page N of M"
+footer. Output is byte-for-byte reproducible (reportlab `invariant`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from extract.read_text import build_rows, decode, split_lines  # noqa: E402
+
+# DejaVu Sans prints every character of the samples (✓ ▲ ▶ • £ – ’);
+# the standard PDF fonts have no ✓ ▲ ▶.
+FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT = "DejaVuSans"
+SIZE = 7.0
+PITCH = 9.0  # baseline to baseline inside one printed line
+GAP = 4.0  # extra space after each printed line (and table row)
+PAD = 3.0  # cell padding: table text starts PAD right of its column edge
+MARGIN = 36.0
+WIDTH, MIN_HEIGHT = 842.0, 595.0  # A4 landscape
+HEADER = "Cannock Chase Council \u2014 Performance Reports"
+FOOTER = "Cannock Chase Council \u2014 Page {page} of {pages}"
+BODY_TOP = 48.0  # from the page's top edge to the first line's top
+BODY_BOTTOM = 40.0  # room kept for the footer
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One printed line: prose (one cell) or a table row at `columns` x-offsets."""
+
+    cells: tuple[tuple[str, ...], ...]  # wrapped fragments per cell
+    columns: tuple[float, ...]  # left edge of each column, frame-relative
+    widths: tuple[float, ...]
+    tabbed: bool
+
+    @property
+    def height(self) -> float:
+        return max(1, *(len(c) for c in self.cells)) * PITCH + GAP
+
+
+def width_of(text: str) -> float:
+    return float(pdfmetrics.stringWidth(text, FONT, SIZE))
+
+
+def wrap(text: str, width: float) -> tuple[str, ...]:
+    """Greedy word wrap; a word wider than `width` stays whole on its own line."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if current and width_of(trial) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return tuple(lines)
+
+
+def column_widths(run: Sequence[Sequence[str]], frame: float) -> list[float]:
+    """Each column fits its longest word; the rest is shared by text length."""
+    n = max(len(cells) for cells in run)
+    least = [2 * PAD + max((width_of(w) for cells in run if i < len(cells)
+                            for w in cells[i].split()), default=0.0) + 1
+             for i in range(n)]
+    weight = [max((len(cells[i]) for cells in run if i < len(cells)), default=0) + 8
+              for i in range(n)]
+    spare = frame - sum(least)
+    if spare < 0:
+        raise ValueError(f"{n} columns do not fit in {frame:.0f} pt")
+    return [least[i] + spare * weight[i] / sum(weight) for i in range(n)]
+
+
+def least_frame(lines: Sequence[str]) -> float:
+    """The frame width that fits every table's longest words, with room to spare."""
+    runs: list[list[list[str]]] = [[]]
+    for line in lines:
+        if "\t" in line:
+            runs[-1].append(line.split("\t"))
+        elif runs[-1]:
+            runs.append([])
+    need = [sum(2 * PAD + 1 + max((width_of(w) for cells in run if i < len(cells)
+                                   for w in cells[i].split()), default=0.0)
+                for i in range(max(len(c) for c in run)))
+            for run in runs if run]
+    return max([WIDTH - 2 * MARGIN, *(n * 1.25 for n in need)])
+
+
+def table_blocks(run: Sequence[Sequence[str]], frame: float) -> list[Block]:
+    widths = column_widths(run, frame)
+    lefts = [sum(widths[:i]) for i in range(len(widths))]
+    blocks = []
+    for cells in run:
+        padded = list(cells) + [""] * (len(widths) - len(cells))
+        blocks.append(Block(
+            cells=tuple(wrap(c, w - 2 * PAD) for c, w in zip(padded, widths,
+                                                              strict=True)),
+            columns=tuple(lefts), widths=tuple(widths), tabbed=True))
+    return blocks
+
+
+def blocks_of(lines: Sequence[str], frame: float) -> Iterator[Block]:
+    """Blocks in reading order; consecutive tabbed lines share one column grid."""
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i]:
+            yield Block(cells=(wrap(lines[i], frame),), columns=(0.0,),
+                        widths=(frame,), tabbed=False)
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        yield from table_blocks([line.split("\t") for line in lines[i:j]], frame)
+        i = j
+
+
+def units(lines: Sequence[str], blocks: list[Block]) -> list[list[Block]]:
+    """Blocks grouped so that a column-wrapped row never straddles a page break."""
+    groups: list[list[Block]] = []
+    k = 0
+    for row in build_rows(lines):
+        size = row.line_end - row.line_start + 1
+        groups.append(blocks[k:k + size])
+        k += size
+    return groups
+
+
+class Printer:
+    """Lays blocks out top-down on pages of a fixed size."""
+
+    def __init__(self, path: Path, size: tuple[float, float], ruled: bool,
+                 pages: int) -> None:
+        height = size[1]
+        self.canvas = Canvas(str(path), pagesize=size, invariant=1)
+        self.canvas.setTitle(path.stem)
+        self.height, self.ruled, self.pages = height, ruled, pages
+        self.page = 0
+        self.y = 0.0
+        self.new_page()
+
+    def new_page(self) -> None:
+        if self.page:
+            self.canvas.showPage()
+        self.page += 1
+        c = self.canvas
+        c.setFont(FONT, SIZE)
+        c.drawString(MARGIN, self.height - 24, HEADER)
+        c.drawString(MARGIN, 18, FOOTER.format(page=self.page, pages=self.pages))
+        self.y = self.height - BODY_TOP
+
+    def room(self) -> float:
+        return self.y - BODY_BOTTOM
+
+    def place(self, block: Block) -> None:
+        c = self.canvas
+        for left, width, fragments in zip(block.columns, block.widths, block.cells,
+                                          strict=True):
+            x = MARGIN + left + (PAD if block.tabbed else 0.0)
+            for k, text in enumerate(fragments):
+                c.drawString(x, self.y - SIZE - k * PITCH, text)
+            if self.ruled and block.tabbed:
+                bottom = self.y - block.height
+                c.line(MARGIN + left, self.y, MARGIN + left + width, self.y)
+                c.line(MARGIN + left, bottom, MARGIN + left + width, bottom)
+                c.line(MARGIN + left, self.y, MARGIN + left, bottom)
+                c.line(MARGIN + left + width, self.y, MARGIN + left + width, bottom)
+        self.y -= block.height
+
+
+def _is_blank(unit: Sequence[Block]) -> bool:
+    return all(not b.tabbed and not b.cells[0] for b in unit)
+
+
+def layout(lines: Sequence[str], blocks: list[Block], printer: Printer | None,
+           height: float) -> int:
+    """Pages needed (and, with a printer, printed) for the blocks.
+
+    Blank lines just before a page break move to the top of the next page,
+    where a reader can still see them as space above the first line.
+    """
+    page, y = 1, height - BODY_TOP
+    pending = 0.0
+    for unit in units(lines, blocks):
+        need = sum(b.height for b in unit)
+        if _is_blank(unit):
+            pending += need
+            continue
+        if y - pending - need < BODY_BOTTOM and y < height - BODY_TOP:
+            page += 1
+            y = height - BODY_TOP
+            if printer:
+                printer.new_page()
+        y -= pending + need
+        if printer:
+            printer.y -= pending
+            for block in unit:
+                printer.place(block)
+        pending = 0.0
+    return page
+
+
+def build(txt: Path, out_dir: Path) -> list[Path]:
+    lines = split_lines(decode(txt.read_bytes())[0])
+    frame = least_frame(lines)
+    blocks = list(blocks_of(lines, frame))
+    tallest = max(sum(b.height for b in u) for u in units(lines, blocks))
+    height = max(MIN_HEIGHT, tallest + BODY_TOP + BODY_BOTTOM + 1)
+    pages = layout(lines, blocks, None, height)
+    written = []
+    for style in ("ruled", "unruled"):
+        path = out_dir / f"{txt.stem}-{style}.pdf"
+        printer = Printer(path, (frame + 2 * MARGIN, height), style == "ruled", pages)
+        layout(lines, blocks, printer, height)
+        printer.canvas.save()
+        written.append(path)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("texts", nargs="*", type=Path,
+                        default=sorted((ROOT / "samples").glob("*.txt")))
+    parser.add_argument("--out", type=Path, default=ROOT / "samples" / "pdf")
+    args = parser.parse_args()
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
+    args.out.mkdir(parents=True, exist_ok=True)
+    for txt in args.texts:
+        for path in build(txt, args.out):
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+if __name__ == "__main__":
+    main()
