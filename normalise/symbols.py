@@ -12,6 +12,15 @@ from normalise.repair import Repair
 from normalise.text import has_html, squash, strip_html
 
 MATH_WRAPPER = re.compile(r"^\$\s*(?P<inner>.*?)\s*\$$")
+# A word of two or more letters that is not a LaTeX command: "No Rating" in a
+# rating column is a status grid's label (a grid printed straight under an action
+# table), while "\bigcirc" (seeds/000 line 75) is a glyph's name.
+WORD = re.compile(r"(?<![\\\w])[^\W\d_]{2,}")
+# A symbol is one glyph or one LaTeX command ("\bigcirc" is 8 characters).
+SYMBOL_CHARS = 16
+# Markup around one glyph is short ("<u></u>", "<span>✓</span>"); a longer cell
+# is prose and is not worth parsing as HTML.
+RAW_CHARS = 200
 
 
 def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
@@ -31,3 +40,17 @@ def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
         )
         value = m["inner"]
     return (value or None), tuple(repairs)
+
+
+def holds_symbol(raw: str) -> bool:
+    """Whether a rating cell prints a symbol, or the debris of one, rather than words.
+
+    "▶", "5", "$ \\bigcirc$" and "<u></u>" (whose cleaning is logged) do;
+    "No Rating", "On track" and prose do not.
+    """
+    if not raw.strip() or len(raw) > RAW_CHARS:
+        return False
+    value, _ = clean_symbol(raw)
+    if value is None:
+        return True
+    return len(value) <= SYMBOL_CHARS and WORD.search(value) is None

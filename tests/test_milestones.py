@@ -211,3 +211,101 @@ def test_milestone_ratings(table: Callable[[str], pd.DataFrame]) -> None:
 def test_milestones_number_after_nothing_else(milestones: pd.DataFrame) -> None:
     doc_id = milestones["doc_id"].iloc[0]
     assert list(milestones["item_id"]) == [f"{doc_id}:{n}" for n in range(1, 33)]
+
+
+# Synthetic excerpts: the layouts other reports of the family print.
+T = "\t"
+PLAN_LINE = "Improving Community Wellbeing PDP 2018-19 - Quarter 4 Performance Update"
+HEADER = T.join(
+    ["Approach", "Key Project", "Milestone(s)", "Progress", "Q1", "Q2", "Q3", "Q4"]
+)
+PARKS = T.join(["Clean streets", "Parks", "Green Flag Awards", "Applied", "✓"])
+
+
+def _milestones(
+    lines: list[str],
+) -> list[tuple[str, str | None, str | None, list[str]]]:
+    """(title, key project, progress, "Qn=symbol" marks) of each milestone."""
+    from extract.blocks import milestone_table
+    from extract.blocks.documents import read_metadata
+    from extract.blocks.headings import build_context
+    from extract.document import Document
+    from extract.read_text import build_rows
+
+    lines = [PLAN_LINE, "", *lines]
+    doc = Document(
+        doc_id="x",
+        source_path="x.txt",
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
+    ctx = build_context(doc, read_metadata(doc))
+    return [
+        (d.title, d.key_project, d.progress, [f"{m.quarter}={m.raw}" for m in d.marks])
+        for d in milestone_table.parse(doc, ctx)
+    ]
+
+
+def test_progress_row_continues_the_milestone_above() -> None:
+    more = T.join(["", "", "", "Awarded in July", "", "✓"])
+    assert _milestones([HEADER, PARKS, more]) == [
+        ("Green Flag Awards", "Parks", "Applied Awarded in July", ["Q1=✓", "Q2=✓"])
+    ]
+
+
+def test_progress_row_with_nothing_above_is_no_milestone() -> None:
+    # A Progress cell with no milestone above it in its table names nothing:
+    # no milestone with an empty title.
+    orphan = T.join(["", "", "", "Some progress"])
+    assert _milestones([HEADER, orphan]) == []
+    assert _milestones([HEADER, T.join(["", "", "", "", "✓"])]) == []
+    assert _milestones([HEADER, orphan, PARKS]) == [
+        ("Green Flag Awards", "Parks", "Applied", ["Q1=✓"])
+    ]
+
+
+def test_next_table_does_not_continue_the_last_one() -> None:
+    theme = "Support Vulnerable People\t\t\t\t\t\t\t"
+    orphan = T.join(["", "", "", "Some progress", "", "▲"])
+    no_project = T.join(["", "", "Recruit champions", "Ongoing"])
+    got = _milestones([HEADER, PARKS, "", theme, HEADER, orphan, no_project])
+    # Neither the progress nor the Key Project is carried into the new table.
+    assert got == [
+        ("Green Flag Awards", "Parks", "Applied", ["Q1=✓"]),
+        ("Recruit champions", None, "Ongoing", []),
+    ]
+
+
+@pytest.mark.parametrize(
+    "quarters",
+    [
+        ["Q1", "Q2", "Q3", "Q4"],
+        ["Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4"],
+        ["Q1 Rating", "Q2 Rating", "Q3 Rating", "Q4 Rating"],
+        ["Rating Q1", "Rating Q2", "Rating Q3", "Rating Q4"],
+    ],
+)
+def test_quarter_column_headers(quarters: list[str]) -> None:
+    header = T.join(["Approach", "Key Project", "Milestone(s)", "Progress", *quarters])
+    row = T.join(["Clean streets", "Parks", "Green Flag Awards", "Won", "", "", "▲"])
+    assert _milestones([header, row]) == [
+        ("Green Flag Awards", "Parks", "Won", ["Q3=▲"])
+    ]
+
+
+def test_status_grid_ends_the_milestone_table() -> None:
+    labels = T.join(
+        ["Milestone completed", "Milestone on target", "Milestone requires attention"]
+    )
+    heading = "Summary of Progress in Delivering Milestones:\t\t\t\t"
+    for between in ([heading], []):
+        got = _milestones([HEADER, PARKS, *between, labels, T.join(["1", "0", "0"])])
+        assert got == [("Green Flag Awards", "Parks", "Applied", ["Q1=✓"])]
+
+
+def test_words_in_a_quarter_column_are_no_mark() -> None:
+    row = T.join(["Clean streets", "Parks", "Green Flag Awards", "Won", "Not due", "✓"])
+    assert _milestones([HEADER, row]) == [
+        ("Green Flag Awards", "Parks", "Won", ["Q2=✓"])
+    ]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from normalise.symbols import clean_symbol
+from normalise.symbols import clean_symbol, holds_symbol
 from schemas.symbols import rating_of, symbol_map
 from tests.conftest import S000
 
@@ -31,6 +31,34 @@ def test_clean_symbol(raw: str, symbol: str | None, rules: tuple[str, ...]) -> N
     got, repairs = clean_symbol(raw)
     assert got == symbol
     assert tuple(r.rule for r in repairs) == rules
+
+
+@pytest.mark.parametrize(
+    "raw, symbol",
+    [
+        ("✓", True),
+        (" ▶ ", True),
+        ("5", True),
+        ("\\bigcirc", True),
+        ("$ \\bigcirc$", True),
+        # Markup debris is kept so that its cleaning is logged in `repairs`.
+        ("<u></u>", True),
+        ("<span>✓</span>", True),
+        ("", False),
+        ("   ", False),
+        # Words are a label or a comment in a rating column, not a symbol: a
+        # status grid's "No Rating" printed straight under an action table.
+        ("No Rating", False),
+        ("On track", False),
+        ("G", True),
+        ("<u>Not due</u>", False),
+        ("✓" * 17, False),
+        ("x" * 5000, False),
+        ("<p>" * 100, False),
+    ],
+)
+def test_holds_symbol(raw: str, symbol: bool) -> None:
+    assert holds_symbol(raw) is symbol
 
 
 @pytest.mark.parametrize(

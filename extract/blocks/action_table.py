@@ -4,8 +4,9 @@ One cell holds the action title and its quarter texts, as `<p>` paragraphs
 ("<p>Explore …</p> <p>Q1 – …</p>") or run together ("Explore … Q1 – … Q2 - …");
 later rows continue the action ("Q3 – …", "Quarter 2" over its text, text that
 spilt over a page break, `<ul>` bullet lists). Quarter labels: "Q1 –", "Q2 -",
-"Quarter 2", "Quarters 2, 3 and 4 - …". Ratings sit in the "Qn Rating" columns
-of whichever row of the action prints them.
+"Quarter 2", "Quarters 2, 3 and 4 - …". Ratings sit in the quarter columns
+("Q1 Rating", "Q1", "Quarter 1 Rating", "Rating Q1") of whichever row of the
+action prints them; other columns ("Lead Officer", "Comments") are not read.
 """
 
 from __future__ import annotations
@@ -14,26 +15,34 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.blocks.headings import is_header
-from extract.blocks.item_drafts import Draft, Mark, QuarterText
+from extract.blocks.item_drafts import (
+    Draft,
+    Mark,
+    QuarterText,
+    cell_text,
+    ends_table,
+    logical_cells,
+    marks_of,
+)
 from extract.blocks.quarter_labels import (
     LABEL,
     bare_quarters,
     label_quarters,
     last_quarter,
     leading_quarters,
+    quarter_columns,
 )
 from extract.context import Context
 from extract.document import Cell, Document, Row
 
-RATING_HEADER = re.compile(r"^Q(?P<q>[1-4])\s+Rating$", re.IGNORECASE)
-ACTION_LABEL = re.compile(r"Action\s*(?:&|\+|and)\s*Progress Update", re.IGNORECASE)
+# "Action & Progress Update" (seeds/000), "Action +Progress Update" (seeds/003),
+# "… public environments and Action & Progress Update" (seeds/000 line 69, the
+# objective run into the header), "Actions and Progress Updates", "Actions".
+ACTION_LABEL = re.compile(
+    r"\bActions?\b(?:\s*(?:&|\+|and|/)\s*Progress(?:\s+Updates?)?)?\s*$",
+    re.IGNORECASE,
+)
 OUTCOMES_HEADER = re.compile(r"^Outcomes?$", re.IGNORECASE)
-STRATEGIC_OBJECTIVE = re.compile(r"^Strategic Objective\b", re.IGNORECASE)
-ALNUM = re.compile(r"[^\W_]")
-NESTED_CELL = re.compile(r"<t[dh][\s>]", re.IGNORECASE)
-# Rating cells hold one glyph, or debris around one ("$ \bigcirc$", "<u></u>").
-SYMBOL_CHARS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +67,15 @@ class Open:
     """The action being read: its first row and the rows that continue it."""
 
     row_index: int
+    cols: Columns
     rows: tuple[Row, ...] = ()
     last_quarter: int | None = None
 
 
 def columns_of(row: Row) -> Columns | None:
     """The column layout if `row` is an action table header, else None."""
-    ratings = {
-        c.column: f"Q{m['q']}" for c in row.cells if (m := RATING_HEADER.match(c.flat))
-    }
-    if not ratings:
+    quarters = quarter_columns(row)
+    if not quarters:
         return None
     action = next((c.column for c in row.cells if ACTION_LABEL.search(c.flat)), None)
     outcomes = next(
@@ -75,26 +83,12 @@ def columns_of(row: Row) -> Columns | None:
     )
     if action is None and outcomes is None:
         return None
-    return Columns(action=action or 0, outcomes=outcomes, ratings=ratings)
-
-
-def logical_cells(row: Row) -> tuple[Cell, ...]:
-    """The row's cells with a nested table's flattened copy left out.
-
-    seeds/001 line 36 prints an HTML `<table>` inside the action cell and then
-    its 21 cells again as tab cells, before the Outcomes cell.
-    """
-    if not row.cells:
-        return ()
-    first = row.cells[0]
-    nested = len(NESTED_CELL.findall(first.raw)) if "<table" in first.raw.lower() else 0
-    return (first, *row.cells[1 + nested :])
-
-
-def _text(cells: Sequence[Cell], column: int | None) -> str:
-    if column is None or column >= len(cells):
-        return ""
-    return cells[column].flat
+    if action is None:
+        action = 0 if outcomes != 0 else 1
+    ratings = {c: q for c, q in quarters.items() if c not in (action, outcomes)}
+    if not ratings:
+        return None
+    return Columns(action=action, outcomes=outcomes, ratings=ratings)
 
 
 def _leading_label(cells: Sequence[Cell], cols: Columns) -> tuple[int, ...] | None:
@@ -106,19 +100,8 @@ def _leading_label(cells: Sequence[Cell], cols: Columns) -> tuple[int, ...] | No
 
 def _inner_label(cells: Sequence[Cell], cols: Columns) -> int | None:
     """First quarter of a label printed after other text in the row's action cell."""
-    m = LABEL.search(_text(cells, cols.action), 1)
+    m = LABEL.search(cell_text(cells, cols.action), 1)
     return min(label_quarters(m)) if m else None
-
-
-def _ends_table(row: Row, i: int, start: int, ctx: Context) -> bool:
-    if not row.tabbed:
-        return bool(row.flat)
-    filled = row.filled
-    if filled and not any(ALNUM.search(c.flat) for c in filled):
-        return True  # seeds/003 line 121: "--- | -- | --" closes the table
-    if filled and STRATEGIC_OBJECTIVE.match(filled[0].flat):
-        return True
-    return ctx.plan(i) != ctx.plan(start) or ctx.theme(i) != ctx.theme(start)
 
 
 def _starts_action(
@@ -130,10 +113,10 @@ def _starts_action(
 ) -> bool:
     """Whether a row begins a new action rather than continuing the open one."""
     if open_ is None:
-        return bool(_text(cells, cols.action) or _text(cells, cols.outcomes))
-    if _leading_label(cells, cols) is not None or not _text(cells, cols.action):
+        return bool(cell_text(cells, cols.action) or cell_text(cells, cols.outcomes))
+    if _leading_label(cells, cols) is not None or not cell_text(cells, cols.action):
         return False
-    if after_header or _text(cells, cols.outcomes):
+    if after_header or cell_text(cells, cols.outcomes):
         return True
     last = open_.last_quarter
     if last is None:
@@ -156,14 +139,18 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
     for i, row in enumerate(doc.rows):
         if (found := columns_of(row)) is not None:
             # A repeated header (a page break) may be followed by the open
-            # action's next quarter, so the open action stays open.
+            # action's next quarter, so the open action stays open; a header
+            # with other columns starts another table.
+            if open_ is not None and found != open_.cols:
+                drafts.extend(_drafted(open_))
+                open_ = None
             cols, start, after_header = found, i, True
             continue
         if cols is None:
             continue
-        if is_header(row) or _ends_table(row, i, start, ctx):
+        if ends_table(row, i, start, ctx, by_theme=True):
             if open_ is not None:
-                drafts.append(_draft(open_, cols))
+                drafts.extend(_drafted(open_))
             cols, open_ = None, None
             continue
         if not row.flat and not any(c.raw.strip() for c in row.cells):
@@ -171,19 +158,19 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
         cells = logical_cells(row)
         if _starts_action(cells, _next_filled(doc.rows, i), cols, open_, after_header):
             if open_ is not None:
-                drafts.append(_draft(open_, cols))
-            open_ = Open(row_index=i)
+                drafts.extend(_drafted(open_))
+            open_ = Open(row_index=i, cols=cols)
         after_header = False
         if open_ is None:
             continue
-        q = last_quarter(_text(cells, cols.action))
+        q = last_quarter(cell_text(cells, cols.action))
         open_ = replace(
             open_,
             rows=(*open_.rows, row),
             last_quarter=open_.last_quarter if q is None else q,
         )
-    if cols is not None and open_ is not None:
-        drafts.append(_draft(open_, cols))
+    if open_ is not None:
+        drafts.extend(_drafted(open_))
     return drafts
 
 
@@ -249,39 +236,36 @@ def _quarter_texts(paras: Sequence[Para]) -> tuple[QuarterText, ...]:
 
 
 def _marks(rows: Sequence[Row], cols: Columns) -> tuple[Mark, ...]:
-    marks: list[Mark] = []
-    for row in rows:
-        cells = logical_cells(row)
-        for column, quarter in sorted(cols.ratings.items()):
-            if column >= len(cells) or column in (cols.action, cols.outcomes):
-                continue
-            raw = cells[column].raw.strip()
-            if raw and len(raw) <= SYMBOL_CHARS:
-                marks.append(
-                    Mark(quarter, raw, cells[column].page, cells[column].line_start)
-                )
-    return tuple(marks)
+    return tuple(m for row in rows for m in marks_of(logical_cells(row), cols.ratings))
 
 
-def _draft(open_: Open, cols: Columns) -> Draft:
+def _drafted(open_: Open) -> list[Draft]:
+    """The open action as a draft; none when it has no action text to name it."""
+    cols = open_.cols
     paras = _paragraphs(open_.rows, cols.action)
     title, rest = _split_title(paras) if paras else ("", [])
+    if not title:
+        # A row with only Outcomes text, or only a nested table's copy, names
+        # no action; its lines stay unclaimed, so coverage reports them.
+        return []
     outcomes = " ".join(
-        t for row in open_.rows if (t := _text(logical_cells(row), cols.outcomes))
+        t for row in open_.rows if (t := cell_text(logical_cells(row), cols.outcomes))
     )
     progress = " ".join(p.text for p in rest)
     first = open_.rows[0]
-    return Draft(
-        kind="action",
-        row_index=open_.row_index,
-        title=title,
-        outcomes=outcomes or None,
-        approach=None,
-        key_project=None,
-        progress=progress or None,
-        page=first.page,
-        line_start=first.line_start,
-        line_end=open_.rows[-1].line_end,
-        texts=_quarter_texts(rest),
-        marks=_marks(open_.rows, cols),
-    )
+    return [
+        Draft(
+            kind="action",
+            row_index=open_.row_index,
+            title=title,
+            outcomes=outcomes or None,
+            approach=None,
+            key_project=None,
+            progress=progress or None,
+            page=first.page,
+            line_start=first.line_start,
+            line_end=open_.rows[-1].line_end,
+            texts=_quarter_texts(rest),
+            marks=_marks(open_.rows, cols),
+        )
+    ]

@@ -2,21 +2,44 @@
 
 Both table layouts ("Action & Progress Update | Outcomes | Q1 Rating …" and
 "Approach | Key Project | Milestone(s) | Progress | Q1 …") read into the same
-draft, so one function turns either into `actions` and `action_updates` rows.
+draft, so one function turns either into `actions` and `action_updates` rows,
+and both read their rows with the same helpers: cell text by column, marks in
+quarter columns, the copy of a nested table left out, where a table ends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
+from extract.blocks.headings import STRATEGIC_OBJECTIVE, is_header
+from extract.blocks.quarter_labels import quarter_columns
+from extract.blocks.status_summary import category_of
 from extract.context import Context
-from extract.document import Document
+from extract.document import Cell, Document, Row
 from extract.records import Action, ActionUpdate, IssueRow, Record, RepairRow
-from normalise.symbols import clean_symbol
+from normalise.symbols import clean_symbol, holds_symbol
+from normalise.text import strip_html
 from schemas.symbols import rating_of
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+ALNUM = re.compile(r"[^\W_]")
+NESTED_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.IGNORECASE | re.DOTALL)
+NESTED_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>", re.IGNORECASE)
+# The status grid under an action table is headed "Summary of Progress in
+# Delivering Projects/Actions:" (seeds/000 lines 53, 82; seeds/001 line 72),
+# printed with trailing tabs in some exports, which makes it a table row.
+SUMMARY_HEADING = re.compile(
+    r"^(?:Summary\s+of\s+(?:Progress|Performance)\b.*|.{0,60}\bSummary\s*:?)$",
+    re.IGNORECASE,
+)
+# A status grid's label row names at least three statuses (seeds/000 line 56
+# names four, "No Rating" spilt onto the line above).
+STATUS_LABELS = 3
+# The longest status label: seeds/000 line 56 "Project Timeline/scope/target
+# date requires attention. Alterations considered by leadership team" (95).
+LABEL_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +160,78 @@ def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow
             page=marks[0].page,
             line=marks[0].line,
         )
+
+
+def logical_cells(row: Row) -> tuple[Cell, ...]:
+    """The row's cells with a nested table's flattened copy left out.
+
+    seeds/001 line 36 prints an HTML `<table>` inside the action cell and then
+    its 21 cells again as tab cells, before the Outcomes cell. Only cells that
+    repeat the nested table's cells, in order, are left out.
+    """
+    if not row.cells:
+        return ()
+    first, rest = row.cells[0], row.cells[1:]
+    copies = 0
+    for table in NESTED_TABLE.findall(first.raw):
+        for piece in NESTED_CELL.split(table)[1:]:
+            if copies >= len(rest) or rest[copies].flat != " ".join(
+                strip_html(piece).split()
+            ):
+                return (first, *rest[copies:])
+            copies += 1
+    return (first, *rest[copies:])
+
+
+def cell_text(cells: Sequence[Cell], column: int | None) -> str:
+    """The flat text of `cells[column]`; "" when there is no such cell."""
+    if column is None or not 0 <= column < len(cells):
+        return ""
+    return cells[column].flat
+
+
+def marks_of(cells: Sequence[Cell], quarters: Mapping[int, str]) -> list[Mark]:
+    """A mark for each quarter column of the row that prints a symbol (not words)."""
+    marks = []
+    for column, quarter in sorted(quarters.items()):
+        if 0 <= column < len(cells) and holds_symbol(raw := cells[column].raw):
+            cell = cells[column]
+            marks.append(Mark(quarter, raw.strip(), cell.page, cell.line_start))
+    return marks
+
+
+def _status_labels(row: Row) -> bool:
+    labels = [
+        c for c in row.filled if len(c.flat) <= LABEL_CHARS and category_of(c.flat)
+    ]
+    return len(labels) >= STATUS_LABELS
+
+
+def ends_table(row: Row, i: int, start: int, ctx: Context, by_theme: bool) -> bool:
+    """Whether `row` (at `doc.rows[i]`) closes the table whose header is at `start`.
+
+    Prose, another table's header, a status grid or its heading, a "---" row, a
+    "Strategic Objective" row, a new plan (or theme, for action tables).
+    """
+    if not row.tabbed:
+        return bool(row.flat)
+    cells = logical_cells(row)
+    if len(cells) < len(row.cells):
+        # A nested table's copied cells ("Programme | Annual Target | Q2") are
+        # the action cell's content, not a header of this row.
+        row = replace(row, cells=cells)
+    filled = row.filled
+    if not filled:
+        return False
+    if not any(ALNUM.search(c.flat) for c in filled):
+        return True  # seeds/003 line 121: "--- | -- | --" closes the table
+    if is_header(row) or len(quarter_columns(row)) >= 2 or _status_labels(row):
+        return True
+    first = filled[0].flat
+    if STRATEGIC_OBJECTIVE.match(first):
+        return True
+    if len(filled) == 1 and SUMMARY_HEADING.match(first):
+        return True
+    if by_theme and ctx.theme(i) != ctx.theme(start):
+        return True
+    return ctx.plan(i) != ctx.plan(start)

@@ -1,12 +1,16 @@
 """Quarter labels that introduce a quarter's text inside an action cell.
 
 "Q1 – …", "Q2 - …", "Quarter 1 – …", "Quarters 2, 3 and 4 - …" (one text for
-three quarters), and "Quarter 2" printed alone above its text.
+three quarters), and "Quarter 2" printed alone above its text. Also the
+quarter columns of a table header: "Q1 Rating", "Q1", "Quarter 1 Rating",
+"Rating Q1".
 """
 
 from __future__ import annotations
 
 import re
+
+from extract.document import Row
 
 QUARTER_LIST = r"[1-4](?:\s*(?:,|and|&)\s*[1-4])*"
 # A label is followed by a dash or colon: "During Q2 the level …" and "training
@@ -22,6 +26,23 @@ BARE_LABEL = re.compile(
     rf"^(?:Q[1-4]|Quarters?\s+{QUARTER_LIST})\s*[.:]?$", re.IGNORECASE
 )
 DIGIT = re.compile(r"[1-4]")
+# Quarter columns of action and milestone tables: seeds/000 prints "Q1 Rating",
+# seeds/002 "Q1"; "Quarter 1 Rating" and "Rating Q1" name the same column the
+# other ways this family words a quarter.
+QUARTER_COLUMN = re.compile(
+    r"^(?:(?:Q|Quarter)\s*(?P<q>[1-4])(?:\s*Rating)?"
+    r"|Rating\s*(?:Q|Quarter)\s*(?P<r>[1-4]))$",
+    re.IGNORECASE,
+)
+
+
+def quarter_columns(row: Row) -> dict[int, str]:
+    """Column -> "Qn" for each header cell of `row` that names a quarter column."""
+    return {
+        c.column: f"Q{m['q'] or m['r']}"
+        for c in row.cells
+        if (m := QUARTER_COLUMN.match(c.flat))
+    }
 
 
 def label_quarters(m: re.Match[str]) -> tuple[int, ...]:
