@@ -2,6 +2,8 @@
 
 "Gender ID" -> Gender Identity, "Disability – Physical" and "Disability Physical"
 -> Disability - Physical, "on going cases" -> ongoing, "Other agencies" -> Other.
+A label two categories fit equally well ("Disability 2": physical or learning?)
+is ambiguous and names no category.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ NON_WORD = re.compile(r"[^a-z]+")
 MATCH = 80.0
 # A shorter label is a stray letter ("x" of "2 x"), never a category.
 MIN_LABEL = 3
+# Candidates this close are a tie: "Disability" scores 100 for both "disability
+# physical" and "disability learning", while a label naming one of them leads
+# the other by 22 points or more ("Disability Learning": 100 against 77).
+TIE_MARGIN = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,25 +43,38 @@ class Category:
 def categories() -> tuple[Category, ...]:
     """The canonical list, read once from schemas/categories.csv."""
     with CATEGORIES_CSV.open(encoding="utf-8", newline="") as f:
-        return tuple(Category(r["dimension"], r["category"], r["term"])
-                     for r in csv.DictReader(f))
+        return tuple(
+            Category(r["dimension"], r["category"], r["term"])
+            for r in csv.DictReader(f)
+        )
 
 
 def _words(label: str) -> str:
     return " ".join(NON_WORD.sub(" ", fold_dashes(label).lower()).split())
 
 
-def match_category(label: str) -> tuple[Category, float] | None:
-    """The canonical category a printed label names, with its score, or None."""
+def candidates(label: str) -> list[tuple[Category, float]]:
+    """Every canonical category a printed label may name, best first, one per
+    category (a category can have several terms)."""
     words = _words(label)
     if len(words) < MIN_LABEL:
-        return None
-    best: tuple[Category, float] | None = None
+        return []
+    best: dict[tuple[str, str], tuple[Category, float]] = {}
     for cat in categories():
         score = fuzz.partial_ratio(cat.term, words)
         if len(words) < len(cat.term):
             # "Gender ID" is a shortened "gender identity": compare from the start.
             score = fuzz.ratio(cat.term[: len(words)], words)
-        if score >= MATCH and (best is None or score > best[1]):
-            best = (cat, score)
-    return best
+        key = (cat.dimension, cat.category)
+        if score >= MATCH and (key not in best or score > best[key][1]):
+            best[key] = (cat, score)
+    return sorted(best.values(), key=lambda hit: -hit[1])
+
+
+def match_category(label: str) -> tuple[Category, float] | None:
+    """The canonical category a printed label names, with its score, or None
+    when it names none or is ambiguous (see `candidates`)."""
+    hits = candidates(label)
+    if not hits or (len(hits) > 1 and hits[0][1] - hits[1][1] < TIE_MARGIN):
+        return None
+    return hits[0]

@@ -1,6 +1,7 @@
 """Counts printed inside a cell, in either order: "17 Race", "Race 20",
 "2 x Council referrals", "on going cases 4", "approx. 120 incidents",
-"Incidents: c.160".
+"Incidents: c.160". A label that fits two categories ("Disability 2") is not
+counted: `read_counts` returns it as `Ambiguous` for the caller to report.
 """
 
 from __future__ import annotations
@@ -8,14 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalise.categories import match_category
+from normalise.categories import candidates, match_category
 from normalise.text import fold_dashes, squash
 
 COUNT = re.compile(
     r"(?<![\w.,/])(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?![\d%]|[./]\d)(?:\s*x\b)?",
+    r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d%]|[./]\d|[eE][+-]?\d)"
+    r"(?:\s*x\b)?",
     re.IGNORECASE,
 )
+# `breakdowns.count` is int64: a longer run of digits is not a count.
+MAX_COUNT = 2**63 - 1
 # Parenthetical notes are not counted: "(1 individual thought they were targeted
 # for reasons of race and religion)" explains the motivations, it adds none.
 PAREN = re.compile(r"\([^()]*\)")
@@ -34,6 +38,14 @@ class Count:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    """A count whose label fits several categories equally well."""
+
+    text: str
+    candidates: tuple[str, ...]
+
+
 def _label_after(text: str) -> str:
     """ "Individuals from Cannock Chase District" -> the first few words."""
     return " ".join(text.split(":")[0].split()[:LABEL_WORDS]).strip(" .;")
@@ -45,42 +57,74 @@ def _label_before(text: str) -> str:
     return " ".join(tail.split()[-LABEL_WORDS:]).strip(" .;")
 
 
-def _segment_counts(segment: str) -> list[Count]:
-    found = list(COUNT.finditer(segment))
+def _segment_counts(segment: str) -> tuple[list[Count], list[Ambiguous]]:
+    found = [
+        m
+        for m in COUNT.finditer(segment)
+        if int(m["number"].replace(",", "")) <= MAX_COUNT
+    ]
     if not found:
-        return []
-    after = [_label_after(segment[m.end(): found[k + 1].start()] if k + 1 < len(found)
-                          else segment[m.end():]) for k, m in enumerate(found)]
-    before = [_label_before(segment[(found[k - 1].end() if k else 0): m.start()])
-              for k, m in enumerate(found)]
+        return [], []
+    after = [
+        _label_after(
+            segment[m.end() : found[k + 1].start()]
+            if k + 1 < len(found)
+            else segment[m.end() :]
+        )
+        for k, m in enumerate(found)
+    ]
+    before = [
+        _label_before(segment[(found[k - 1].end() if k else 0) : m.start()])
+        for k, m in enumerate(found)
+    ]
     # "Race 20 Sexual Orientation 4 …" names before its numbers, "17 Race" after:
     # the order that gives more known categories is the printed one.
-    matched_after = [match_category(label) for label in after]
-    matched_before = [match_category(label) for label in before]
-    label_first = (sum(m is not None for m in matched_before)
-                   > sum(m is not None for m in matched_after))
+    # An ambiguous label ("Disability") still shows which side labels are on.
+    fits_after = [candidates(label) for label in after]
+    fits_before = [candidates(label) for label in before]
+    label_first = sum(bool(f) for f in fits_before) > sum(bool(f) for f in fits_after)
     labels = before if label_first else after
-    matches = matched_before if label_first else matched_after
-    out = []
-    for m, label, hit in zip(found, labels, matches, strict=True):
-        if hit is None:
+    fits = fits_before if label_first else fits_after
+    out: list[Count] = []
+    ambiguous: list[Ambiguous] = []
+    for m, label, fit in zip(found, labels, fits, strict=True):
+        if not fit:
             continue
         number = m[0].strip()
         text = f"{label} {number}" if label_first else f"{number} {label}"
-        out.append(Count(dimension=hit[0].dimension, category=hit[0].category,
-                         count=int(m["number"].replace(",", "")),
-                         approx=bool(m["approx"]), text=text))
-    return out
+        hit = match_category(label)
+        if hit is None:
+            ambiguous.append(Ambiguous(text, tuple(c.category for c, _ in fit)))
+            continue
+        out.append(
+            Count(
+                dimension=hit[0].dimension,
+                category=hit[0].category,
+                count=int(m["number"].replace(",", "")),
+                approx=bool(m["approx"]),
+                text=text,
+            )
+        )
+    return out, ambiguous
+
+
+def read_counts(text: str) -> tuple[list[Count], list[Ambiguous]]:
+    """Every labelled count in `text` (first of each category kept, in printed
+    order) and the counts whose label is ambiguous."""
+    s = squash(fold_dashes(PAREN.sub(" ", text)))
+    out: list[Count] = []
+    ambiguous: list[Ambiguous] = []
+    seen: set[tuple[str, str]] = set()
+    for segment in SEGMENT_BREAK.split(s):
+        counts, unsure = _segment_counts(segment)
+        ambiguous.extend(unsure)
+        for count in counts:
+            if (count.dimension, count.category) not in seen:
+                seen.add((count.dimension, count.category))
+                out.append(count)
+    return out, ambiguous
 
 
 def counts_in(text: str) -> list[Count]:
     """Every labelled count in `text`, first of each category kept, in printed order."""
-    s = squash(fold_dashes(PAREN.sub(" ", text)))
-    out: list[Count] = []
-    seen: set[tuple[str, str]] = set()
-    for segment in SEGMENT_BREAK.split(s):
-        for count in _segment_counts(segment):
-            if (count.dimension, count.category) not in seen:
-                seen.add((count.dimension, count.category))
-                out.append(count)
-    return out
+    return read_counts(text)[0]

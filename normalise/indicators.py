@@ -11,6 +11,8 @@ from normalise.text import fold_dashes
 # "… – Victim Support data", "… – CACH data agreements".
 SOURCE_END = re.compile(r"\bdata(?:\s+agreements)?\b", re.IGNORECASE)
 SLUG_CHARS = re.compile(r"[^a-z0-9]+")
+# A rolling-12-months measure: "ASB Incidents Over Time (Variation) – Police data".
+ROLLING_NAME = re.compile(r"over\s+time|variation", re.IGNORECASE)
 SLUG_LENGTH = 64
 
 
@@ -48,6 +50,6 @@ def split_indicators(cell_text: str) -> list[str]:
 def rolling_indicator(names: list[str]) -> str | None:
     """The name a rolling-12-months block belongs to: the "Over Time" measure."""
     for name in names:
-        if re.search(r"over time|variation", name, re.IGNORECASE):
+        if ROLLING_NAME.search(name):
             return name
     return names[0] if names else None

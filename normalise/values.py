@@ -4,11 +4,14 @@
 "100 cases £19,112.23", "141 cases Value – £84,171.24", "1.20% Average",
 "Target - 50% Actual – 44.1%", "2017.18 – 425 2016.17 - 484", "2015/16 -51.49%",
 "n/a", "This information could not be collated …".
+A number too long for float64 to hold exactly, or printed in exponent form
+("1e308"), is not read: the cell becomes a null value with a `problem`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from normalise.numbers import parse_number
@@ -21,7 +24,8 @@ AMOUNT = re.compile(
     r"(?P<comparator><=|>=|[<>\u2264\u2265])?\s*"
     r"(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
     r"(?P<gbp>£)?\s*"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/]|\.\d)"
+    r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?![\d/]|\.\d|[eE][+-]?\d)"
     r"(?:\s*(?P<percent>%)|\s+(?P<word>tonnes?|cases?)\b)?",
     re.IGNORECASE,
 )
@@ -47,6 +51,25 @@ QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("approx", re.compile(r"\bapprox(?:imately)?\b|\bcirca\b", re.IGNORECASE)),
 )
 NOTE_EDGES = " -\u2013:,;."
+# float64 holds 15 significant decimal digits exactly (and int64 18): a longer
+# whole part ("1111…" over 400 digits, "£99999999999999999999999999") is not a
+# figure a performance report prints, so it is flagged rather than rounded.
+MAX_DIGITS = 15
+SHOWN_CHARS = 24
+TOO_LONG = re.compile(rf"(?<![\d,.])[0-9](?:,?[0-9]){{{MAX_DIGITS},}}")
+# "1e308" is not how a council report prints a number; reading its "1" would
+# invent a value.
+EXPONENT = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
+# The unit an indicator's name gives its bare numbers: "Percentage of household
+# waste recycled", "% of Main Duty …" (percent); "Number of Discretionary
+# Housing Payments awards", "No. of properties …" (count), even when a "£" cell
+# stands on the same row (seeds/002 prints the DHP target as "£172,583").
+NAME_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("percent", re.compile(r"%|\bper\s?cent(?:age)?\b", re.IGNORECASE)),
+    ("gbp", re.compile(r"£|\bpounds\b", re.IGNORECASE)),
+    ("tonnes", re.compile(r"\btonn(?:es|age)\b", re.IGNORECASE)),
+    ("count", re.compile(r"\b(?:number|no\.?)\s+of\b", re.IGNORECASE)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +96,7 @@ class Value:
     labelled: bool
     note: str | None
     repairs: tuple[Repair, ...] = ()
+    problem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,15 +128,13 @@ def _amount(m: re.Match[str]) -> Amount | None:
     value, _ = parse_number(m["number"])
     if value is None:
         return None
-    return Amount(value=value, unit=unit_of(m), comparator=_comparator(m["comparator"]),
-                  approx=bool(m["approx"]), text=m[0].strip())
-
-
-def parse_amount(raw: str) -> Amount | None:
-    """ "<20,000 Tonnes" -> 20000 tonnes "<"; "£19,112.23" -> gbp; else None."""
-    s = squash(raw)
-    m = AMOUNT.fullmatch(s)
-    return _amount(m) if m else None
+    return Amount(
+        value=value,
+        unit=unit_of(m),
+        comparator=_comparator(m["comparator"]),
+        approx=bool(m["approx"]),
+        text=m[0].strip(),
+    )
 
 
 def is_missing(raw: str) -> bool:
@@ -160,7 +182,7 @@ def labelled_parts(text: str) -> list[Part]:
     parts = [Part(None, None, s[: labels[0][0].start()] if labels else s)]
     for k, (m, measure, year, fixes) in enumerate(labels):
         end = labels[k + 1][0].start() if k + 1 < len(labels) else len(s)
-        parts.append(Part(measure or "actual", year, s[m.end(): end], fixes))
+        parts.append(Part(measure or "actual", year, s[m.end() : end], fixes))
     return parts
 
 
@@ -171,10 +193,17 @@ def _year_fixes(m: re.Match[str], fix: Repair | None, s: str) -> tuple[Repair, .
     if "-" in m["sep"] and not m["sep"].endswith(" "):
         number = AMOUNT.match(s, m.end())
         if number:
-            printed = s[m.start(): number.end()]
+            printed = s[m.start() : number.end()]
             repaired = f"{m['year']} {number[0]}"
-            fixes += (Repair(raw=printed, repaired=repaired, rule="dash_after_year",
-                             confidence=0.9, alternatives=(f"-{number[0]}",)),)
+            fixes += (
+                Repair(
+                    raw=printed,
+                    repaired=repaired,
+                    rule="dash_after_year",
+                    confidence=0.9,
+                    alternatives=(f"-{number[0]}",),
+                ),
+            )
     return fixes
 
 
@@ -191,20 +220,27 @@ def values_of_part(part: Part) -> list[Value]:
     taken: list[tuple[Amount, int, int]] = []
     for amount, start, end in found:
         if taken:
-            gap = main[taken[-1][2]: start]
+            gap = main[taken[-1][2] : start]
             if not GAP.match(gap) or any(a.unit == amount.unit for a, _, _ in taken):
                 break
         taken.append((amount, start, end))
     if not taken:
         return []
-    rest = [main[: taken[0][1]], main[taken[-1][2]:], paren]
+    rest = [main[: taken[0][1]], main[taken[-1][2] :], paren]
     note = _note(rest)
     qualifier = qualifier_of(part.body)
     return [
-        Value(value=a.value, unit=a.unit, comparator=a.comparator,
-              qualifier="approx" if a.approx and qualifier is None else qualifier,
-              measure=part.measure, financial_year=part.financial_year,
-              labelled=part.measure is not None, note=note, repairs=part.repairs)
+        Value(
+            value=a.value,
+            unit=a.unit,
+            comparator=a.comparator,
+            qualifier="approx" if a.approx and qualifier is None else qualifier,
+            measure=part.measure,
+            financial_year=part.financial_year,
+            labelled=part.measure is not None,
+            note=note,
+            repairs=part.repairs,
+        )
         for a, _, _ in taken
     ]
 
@@ -218,11 +254,68 @@ def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
     s = squash(fold_dashes(text).replace("\u00a3", "£"))
     if not s:
         return []
+    if problem := unreadable(s):
+        return [
+            Value(
+                value=None,
+                unit=None,
+                comparator=None,
+                qualifier=None,
+                measure=None,
+                financial_year=None,
+                labelled=False,
+                note=s,
+                problem=problem,
+            )
+        ]
     out: list[Value] = []
     for part in labelled_parts(s):
         out.extend(values_of_part(part))
     if out or commentary:
         return out
     note = None if is_missing(s) else s
-    return [Value(value=None, unit=None, comparator=None, qualifier=None, measure=None,
-                  financial_year=None, labelled=False, note=note)]
+    return [
+        Value(
+            value=None,
+            unit=None,
+            comparator=None,
+            qualifier=None,
+            measure=None,
+            financial_year=None,
+            labelled=False,
+            note=note,
+        )
+    ]
+
+
+def unreadable(text: str) -> str | None:
+    """Why a cell's number cannot be read as printed, or None when it can."""
+    if m := TOO_LONG.search(text):
+        shown = m[0] if len(m[0]) <= SHOWN_CHARS else m[0][:SHOWN_CHARS] + "…"
+        return f"number {shown} has more than {MAX_DIGITS} digits"
+    if m := EXPONENT.search(text):
+        return f"number {m[0]!r} is in exponent form"
+    return None
+
+
+def unit_of_name(name: str) -> str | None:
+    """The unit an indicator's name states: "Percentage of …" -> percent."""
+    for unit, pattern in NAME_UNITS:
+        if pattern.search(name):
+            return unit
+    return None
+
+
+def bare_unit(name: str, cells: Sequence[Sequence[Value]]) -> str:
+    """The unit a bare number takes on an indicator's row.
+
+    The unit printed elsewhere on the row ("18,752" beside "… Tonnes" cells is
+    tonnes), unless the name states one ("Number of …" stays a count beside a
+    "£172,583" target) or the row prints several ("100 cases £19,112.23"), when
+    the name decides and a count is the default.
+    """
+    stated = unit_of_name(name)
+    if stated is not None:
+        return stated
+    printed = {v.unit for values in cells for v in values if v.unit}
+    return printed.pop() if len(printed) == 1 else "count"

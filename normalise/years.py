@@ -51,6 +51,15 @@ def financial_years_in(text: str) -> list[str]:
     return out
 
 
+def previous_financial_year(financial_year: str | None) -> str | None:
+    """The year before: "2018/19" -> "2017/18" (a "Last year's outturn" column)."""
+    m = FY.match(financial_year or "")
+    if not m or m[2] != "/":
+        return None
+    start = int(m[1]) - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
 def financial_year_of(day: date) -> str:
     """The UK financial year (1 April - 31 March) a date falls in."""
     start = day.year if day.month >= 4 else day.year - 1

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from extract.blocks.breakdowns import breakdown_indicator
+from extract.records import Breakdown, IssueRow, Record
 from tests.conftest import S000, S001
 
 Table = Callable[[str], pd.DataFrame]
@@ -16,100 +18,100 @@ CACH = "Hate Crime – Number of self referrals to CACH – CACH data agreements
 
 # (file, indicator, period, dimension, category, count, approx, line_start)
 EXPECTED = [
-    (S000, 'ASB', 'Q1', 'case_status', 'ongoing', 15, False, 9),
-    (S000, 'ASB', 'Q1', 'case_status', 'closed', 6, False, 9),
-    (S000, 'ASB', 'Q1', 'referral_source', 'Council', 2, False, 9),
-    (S000, 'ASB', 'Q1', 'referral_source', 'Police', 4, False, 9),
-    (S000, 'ASB', 'Q1', 'referral_source', 'Self', 6, False, 9),
-    (S000, 'ASB', 'Q1', 'referral_source', 'Other', 3, False, 9),
-    (S000, 'ASB', 'Q1', 'victims', 'identified', 19, False, 9),
-    (S000, 'ASB', 'Q1', 'case_status', 'declined', 1, False, 9),
-    (S000, 'ASB', 'Q2', 'case_status', 'ongoing', 13, False, 9),
-    (S000, 'ASB', 'Q2', 'case_status', 'closed', 13, False, 9),
-    (S000, 'ASB', 'Q2', 'referral_source', 'Council', 6, False, 9),
-    (S000, 'ASB', 'Q2', 'referral_source', 'Police', 1, False, 9),
-    (S000, 'ASB', 'Q2', 'referral_source', 'Self', 5, False, 9),
-    (S000, 'ASB', 'Q2', 'referral_source', 'Other', 0, False, 9),
-    (S000, 'ASB', 'Q2', 'victims', 'identified', 19, False, 9),
-    (S000, 'ASB', 'Q2', 'case_status', 'declined', 2, False, 9),
-    (S000, 'ASB', 'Q3', 'case_status', 'ongoing', 4, False, 9),
-    (S000, 'ASB', 'Q3', 'case_status', 'closed', 18, False, 9),
-    (S000, 'ASB', 'Q3', 'referral_source', 'Council', 5, False, 9),
-    (S000, 'ASB', 'Q3', 'referral_source', 'Police', 0, False, 9),
-    (S000, 'ASB', 'Q3', 'referral_source', 'Self', 3, False, 9),
-    (S000, 'ASB', 'Q3', 'referral_source', 'Other', 1, False, 9),
-    (S000, 'ASB', 'Q3', 'victims', 'identified', 13, False, 9),
-    (S000, 'ASB', 'Q3', 'case_status', 'declined', 1, False, 9),
-    (S000, 'ASB', 'Q4', 'case_status', 'ongoing', 16, False, 9),
-    (S000, 'ASB', 'Q4', 'case_status', 'closed', 4, False, 9),
-    (S000, 'ASB', 'Q4', 'referral_source', 'Council', 12, False, 9),
-    (S000, 'ASB', 'Q4', 'referral_source', 'Police', 0, False, 9),
-    (S000, 'ASB', 'Q4', 'referral_source', 'Self', 3, False, 9),
-    (S000, 'ASB', 'Q4', 'referral_source', 'Other', 1, False, 9),
-    (S000, 'CACH', 'Q1', 'people', 'individuals', 24, False, 17),
-    (S000, 'CACH', 'Q1', 'incidents', 'incidents', 120, True, 17),
-    (S000, 'CACH', 'Q1', 'motivation', 'Religion', 1, False, 17),
-    (S000, 'CACH', 'Q1', 'motivation', 'Sexual Orientation', 2, False, 17),
-    (S000, 'CACH', 'Q1', 'motivation', 'Disability - Physical', 2, False, 17),
-    (S000, 'CACH', 'Q1', 'motivation', 'Disability - Learning', 3, False, 17),
-    (S000, 'CACH', 'Q1', 'motivation', 'Race', 17, False, 17),
-    (S000, 'CACH', 'Q2', 'people', 'individuals', 33, False, 17),
-    (S000, 'CACH', 'Q2', 'incidents', 'incidents', 150, True, 17),
-    (S000, 'CACH', 'Q2', 'motivation', 'Religion', 3, False, 17),
-    (S000, 'CACH', 'Q2', 'motivation', 'Sexual Orientation', 2, False, 17),
-    (S000, 'CACH', 'Q2', 'motivation', 'Disability - Physical', 2, False, 17),
-    (S000, 'CACH', 'Q2', 'motivation', 'Disability - Learning', 1, False, 17),
-    (S000, 'CACH', 'Q2', 'motivation', 'Race', 24, False, 17),
-    (S000, 'CACH', 'Q2', 'motivation', 'Gender Identity', 3, False, 17),
-    (S000, 'CACH', 'Q3', 'people', 'individuals', 29, False, 17),
-    (S000, 'CACH', 'Q3', 'incidents', 'incidents', 110, True, 17),
-    (S000, 'CACH', 'Q3', 'motivation', 'Race', 20, False, 17),
-    (S000, 'CACH', 'Q3', 'motivation', 'Sexual Orientation', 4, False, 17),
-    (S000, 'CACH', 'Q3', 'motivation', 'Disability - Learning', 2, False, 17),
-    (S000, 'CACH', 'Q3', 'motivation', 'Disability - Physical', 2, False, 17),
-    (S000, 'CACH', 'Q3', 'motivation', 'Religion', 1, False, 17),
-    (S000, 'CACH', 'Q3', 'motivation', 'Gender Identity', 1, False, 17),
-    (S000, 'CACH', 'Q4', 'people', 'individuals', 27, False, 17),
-    (S000, 'CACH', 'Q4', 'incidents', 'incidents', 160, True, 17),
-    (S000, 'CACH', 'Q4', 'motivation', 'Race', 17, False, 17),
-    (S000, 'CACH', 'Q4', 'motivation', 'Sexual Orientation', 1, False, 17),
-    (S000, 'CACH', 'Q4', 'motivation', 'Disability - Learning', 3, False, 17),
-    (S000, 'CACH', 'Q4', 'motivation', 'Disability - Physical', 1, False, 17),
-    (S000, 'CACH', 'Q4', 'motivation', 'Religion', 2, False, 17),
-    (S000, 'CACH', 'Q4', 'motivation', 'Gender Identity', 5, False, 17),
-    (S000, 'CACH', 'Q2', 'motivation', 'Mental Health', 1, False, 19),
-    (S001, 'ASB', 'Q1', 'case_status', 'ongoing', 15, False, 50),
-    (S001, 'ASB', 'Q1', 'case_status', 'closed', 6, False, 50),
-    (S001, 'ASB', 'Q1', 'referral_source', 'Council', 2, False, 50),
-    (S001, 'ASB', 'Q1', 'referral_source', 'Police', 4, False, 50),
-    (S001, 'ASB', 'Q2', 'case_status', 'ongoing', 13, False, 50),
-    (S001, 'ASB', 'Q2', 'case_status', 'closed', 13, False, 50),
-    (S001, 'ASB', 'Q2', 'referral_source', 'Council', 6, False, 50),
-    (S001, 'ASB', 'Q2', 'referral_source', 'Police', 1, False, 50),
-    (S001, 'ASB', 'Q1', 'referral_source', 'Self', 6, False, 56),
-    (S001, 'ASB', 'Q1', 'referral_source', 'Other', 3, False, 56),
-    (S001, 'ASB', 'Q1', 'victims', 'identified', 19, False, 56),
-    (S001, 'ASB', 'Q1', 'case_status', 'declined', 1, False, 56),
-    (S001, 'ASB', 'Q2', 'referral_source', 'Self', 5, False, 56),
-    (S001, 'ASB', 'Q2', 'referral_source', 'Other', 0, False, 56),
-    (S001, 'ASB', 'Q2', 'victims', 'identified', 19, False, 56),
-    (S001, 'ASB', 'Q2', 'case_status', 'declined', 2, False, 56),
-    (S001, 'CACH', 'Q1', 'people', 'individuals', 24, False, 57),
-    (S001, 'CACH', 'Q1', 'incidents', 'incidents', 120, True, 57),
-    (S001, 'CACH', 'Q1', 'motivation', 'Religion', 1, False, 57),
-    (S001, 'CACH', 'Q1', 'motivation', 'Sexual Orientation', 2, False, 57),
-    (S001, 'CACH', 'Q1', 'motivation', 'Disability - Physical', 2, False, 57),
-    (S001, 'CACH', 'Q1', 'motivation', 'Disability - Learning', 3, False, 57),
-    (S001, 'CACH', 'Q1', 'motivation', 'Race', 17, False, 57),
-    (S001, 'CACH', 'Q2', 'people', 'individuals', 33, False, 57),
-    (S001, 'CACH', 'Q2', 'incidents', 'incidents', 150, True, 57),
-    (S001, 'CACH', 'Q2', 'motivation', 'Religion', 3, False, 57),
-    (S001, 'CACH', 'Q2', 'motivation', 'Sexual Orientation', 2, False, 57),
-    (S001, 'CACH', 'Q2', 'motivation', 'Disability - Physical', 2, False, 57),
-    (S001, 'CACH', 'Q2', 'motivation', 'Disability - Learning', 1, False, 57),
-    (S001, 'CACH', 'Q2', 'motivation', 'Race', 24, False, 57),
-    (S001, 'CACH', 'Q2', 'motivation', 'Gender Identity', 3, False, 57),
-    (S001, 'CACH', 'Q2', 'motivation', 'Mental Health', 1, False, 57),
+    (S000, "ASB", "Q1", "case_status", "ongoing", 15, False, 9),
+    (S000, "ASB", "Q1", "case_status", "closed", 6, False, 9),
+    (S000, "ASB", "Q1", "referral_source", "Council", 2, False, 9),
+    (S000, "ASB", "Q1", "referral_source", "Police", 4, False, 9),
+    (S000, "ASB", "Q1", "referral_source", "Self", 6, False, 9),
+    (S000, "ASB", "Q1", "referral_source", "Other", 3, False, 9),
+    (S000, "ASB", "Q1", "victims", "identified", 19, False, 9),
+    (S000, "ASB", "Q1", "case_status", "declined", 1, False, 9),
+    (S000, "ASB", "Q2", "case_status", "ongoing", 13, False, 9),
+    (S000, "ASB", "Q2", "case_status", "closed", 13, False, 9),
+    (S000, "ASB", "Q2", "referral_source", "Council", 6, False, 9),
+    (S000, "ASB", "Q2", "referral_source", "Police", 1, False, 9),
+    (S000, "ASB", "Q2", "referral_source", "Self", 5, False, 9),
+    (S000, "ASB", "Q2", "referral_source", "Other", 0, False, 9),
+    (S000, "ASB", "Q2", "victims", "identified", 19, False, 9),
+    (S000, "ASB", "Q2", "case_status", "declined", 2, False, 9),
+    (S000, "ASB", "Q3", "case_status", "ongoing", 4, False, 9),
+    (S000, "ASB", "Q3", "case_status", "closed", 18, False, 9),
+    (S000, "ASB", "Q3", "referral_source", "Council", 5, False, 9),
+    (S000, "ASB", "Q3", "referral_source", "Police", 0, False, 9),
+    (S000, "ASB", "Q3", "referral_source", "Self", 3, False, 9),
+    (S000, "ASB", "Q3", "referral_source", "Other", 1, False, 9),
+    (S000, "ASB", "Q3", "victims", "identified", 13, False, 9),
+    (S000, "ASB", "Q3", "case_status", "declined", 1, False, 9),
+    (S000, "ASB", "Q4", "case_status", "ongoing", 16, False, 9),
+    (S000, "ASB", "Q4", "case_status", "closed", 4, False, 9),
+    (S000, "ASB", "Q4", "referral_source", "Council", 12, False, 9),
+    (S000, "ASB", "Q4", "referral_source", "Police", 0, False, 9),
+    (S000, "ASB", "Q4", "referral_source", "Self", 3, False, 9),
+    (S000, "ASB", "Q4", "referral_source", "Other", 1, False, 9),
+    (S000, "CACH", "Q1", "people", "individuals", 24, False, 17),
+    (S000, "CACH", "Q1", "incidents", "incidents", 120, True, 17),
+    (S000, "CACH", "Q1", "motivation", "Religion", 1, False, 17),
+    (S000, "CACH", "Q1", "motivation", "Sexual Orientation", 2, False, 17),
+    (S000, "CACH", "Q1", "motivation", "Disability - Physical", 2, False, 17),
+    (S000, "CACH", "Q1", "motivation", "Disability - Learning", 3, False, 17),
+    (S000, "CACH", "Q1", "motivation", "Race", 17, False, 17),
+    (S000, "CACH", "Q2", "people", "individuals", 33, False, 17),
+    (S000, "CACH", "Q2", "incidents", "incidents", 150, True, 17),
+    (S000, "CACH", "Q2", "motivation", "Religion", 3, False, 17),
+    (S000, "CACH", "Q2", "motivation", "Sexual Orientation", 2, False, 17),
+    (S000, "CACH", "Q2", "motivation", "Disability - Physical", 2, False, 17),
+    (S000, "CACH", "Q2", "motivation", "Disability - Learning", 1, False, 17),
+    (S000, "CACH", "Q2", "motivation", "Race", 24, False, 17),
+    (S000, "CACH", "Q2", "motivation", "Gender Identity", 3, False, 17),
+    (S000, "CACH", "Q3", "people", "individuals", 29, False, 17),
+    (S000, "CACH", "Q3", "incidents", "incidents", 110, True, 17),
+    (S000, "CACH", "Q3", "motivation", "Race", 20, False, 17),
+    (S000, "CACH", "Q3", "motivation", "Sexual Orientation", 4, False, 17),
+    (S000, "CACH", "Q3", "motivation", "Disability - Learning", 2, False, 17),
+    (S000, "CACH", "Q3", "motivation", "Disability - Physical", 2, False, 17),
+    (S000, "CACH", "Q3", "motivation", "Religion", 1, False, 17),
+    (S000, "CACH", "Q3", "motivation", "Gender Identity", 1, False, 17),
+    (S000, "CACH", "Q4", "people", "individuals", 27, False, 17),
+    (S000, "CACH", "Q4", "incidents", "incidents", 160, True, 17),
+    (S000, "CACH", "Q4", "motivation", "Race", 17, False, 17),
+    (S000, "CACH", "Q4", "motivation", "Sexual Orientation", 1, False, 17),
+    (S000, "CACH", "Q4", "motivation", "Disability - Learning", 3, False, 17),
+    (S000, "CACH", "Q4", "motivation", "Disability - Physical", 1, False, 17),
+    (S000, "CACH", "Q4", "motivation", "Religion", 2, False, 17),
+    (S000, "CACH", "Q4", "motivation", "Gender Identity", 5, False, 17),
+    (S000, "CACH", "Q2", "motivation", "Mental Health", 1, False, 19),
+    (S001, "ASB", "Q1", "case_status", "ongoing", 15, False, 50),
+    (S001, "ASB", "Q1", "case_status", "closed", 6, False, 50),
+    (S001, "ASB", "Q1", "referral_source", "Council", 2, False, 50),
+    (S001, "ASB", "Q1", "referral_source", "Police", 4, False, 50),
+    (S001, "ASB", "Q2", "case_status", "ongoing", 13, False, 50),
+    (S001, "ASB", "Q2", "case_status", "closed", 13, False, 50),
+    (S001, "ASB", "Q2", "referral_source", "Council", 6, False, 50),
+    (S001, "ASB", "Q2", "referral_source", "Police", 1, False, 50),
+    (S001, "ASB", "Q1", "referral_source", "Self", 6, False, 56),
+    (S001, "ASB", "Q1", "referral_source", "Other", 3, False, 56),
+    (S001, "ASB", "Q1", "victims", "identified", 19, False, 56),
+    (S001, "ASB", "Q1", "case_status", "declined", 1, False, 56),
+    (S001, "ASB", "Q2", "referral_source", "Self", 5, False, 56),
+    (S001, "ASB", "Q2", "referral_source", "Other", 0, False, 56),
+    (S001, "ASB", "Q2", "victims", "identified", 19, False, 56),
+    (S001, "ASB", "Q2", "case_status", "declined", 2, False, 56),
+    (S001, "CACH", "Q1", "people", "individuals", 24, False, 57),
+    (S001, "CACH", "Q1", "incidents", "incidents", 120, True, 57),
+    (S001, "CACH", "Q1", "motivation", "Religion", 1, False, 57),
+    (S001, "CACH", "Q1", "motivation", "Sexual Orientation", 2, False, 57),
+    (S001, "CACH", "Q1", "motivation", "Disability - Physical", 2, False, 57),
+    (S001, "CACH", "Q1", "motivation", "Disability - Learning", 3, False, 57),
+    (S001, "CACH", "Q1", "motivation", "Race", 17, False, 57),
+    (S001, "CACH", "Q2", "people", "individuals", 33, False, 57),
+    (S001, "CACH", "Q2", "incidents", "incidents", 150, True, 57),
+    (S001, "CACH", "Q2", "motivation", "Religion", 3, False, 57),
+    (S001, "CACH", "Q2", "motivation", "Sexual Orientation", 2, False, 57),
+    (S001, "CACH", "Q2", "motivation", "Disability - Physical", 2, False, 57),
+    (S001, "CACH", "Q2", "motivation", "Disability - Learning", 1, False, 57),
+    (S001, "CACH", "Q2", "motivation", "Race", 24, False, 57),
+    (S001, "CACH", "Q2", "motivation", "Gender Identity", 3, False, 57),
+    (S001, "CACH", "Q2", "motivation", "Mental Health", 1, False, 57),
 ]
 
 
@@ -121,44 +123,174 @@ def breakdowns(table: Table) -> pd.DataFrame:
 def test_every_breakdown_exactly(breakdowns: pd.DataFrame) -> None:
     names = {"ASB": ASB, "CACH": CACH}
     got = sorted(
-        (r.file, r.indicator, r.period, r.dimension, r.category, r.count, r.approx,
-         r.line_start) for r in breakdowns.itertuples())
+        (
+            r.file,
+            r.indicator,
+            r.period,
+            r.dimension,
+            r.category,
+            r.count,
+            r.approx,
+            r.line_start,
+        )
+        for r in breakdowns.itertuples()
+    )
     want = sorted((f, names[i], *rest) for f, i, *rest in EXPECTED)
     assert got == want
     assert set(breakdowns.financial_year) == {"2017/18"}
 
 
 def test_hate_crime_q4_label_first(breakdowns: pd.DataFrame) -> None:
-    q4 = breakdowns[(breakdowns.file == S000) & (breakdowns.indicator == CACH)
-                    & (breakdowns.period == "Q4")].set_index("category")
+    q4 = breakdowns[
+        (breakdowns.file == S000)
+        & (breakdowns.indicator == CACH)
+        & (breakdowns.period == "Q4")
+    ].set_index("category")
     assert q4["count"].to_dict() == {
-        "individuals": 27, "incidents": 160, "Race": 17, "Sexual Orientation": 1,
-        "Disability - Learning": 3, "Disability - Physical": 1, "Religion": 2,
-        "Gender Identity": 5}
+        "individuals": 27,
+        "incidents": 160,
+        "Race": 17,
+        "Sexual Orientation": 1,
+        "Disability - Learning": 3,
+        "Disability - Physical": 1,
+        "Religion": 2,
+        "Gender Identity": 5,
+    }
     assert q4.loc["incidents", "approx"] and q4.loc["incidents", "value_text"] == (
-        "Incidents c.160")
+        "Incidents c.160"
+    )
 
 
 def test_wrapped_note_gives_q2_mental_health(breakdowns: pd.DataFrame) -> None:
-    row = breakdowns[(breakdowns.file == S000)
-                     & (breakdowns.category == "Mental Health")].iloc[0]
+    row = breakdowns[
+        (breakdowns.file == S000) & (breakdowns.category == "Mental Health")
+    ].iloc[0]
     assert (row.period, row["count"], row.line_start, row.line_end) == ("Q2", 1, 19, 24)
 
 
 def test_continuation_row_adds_to_asb_quarters(breakdowns: pd.DataFrame) -> None:
     more = breakdowns[(breakdowns.file == S001) & (breakdowns.line_start == 56)]
     assert sorted(zip(more.period, more.category, more["count"], strict=True)) == [
-        ("Q1", "Other", 3), ("Q1", "Self", 6), ("Q1", "declined", 1),
-        ("Q1", "identified", 19), ("Q2", "Other", 0), ("Q2", "Self", 5),
-        ("Q2", "declined", 2), ("Q2", "identified", 19)]
+        ("Q1", "Other", 3),
+        ("Q1", "Self", 6),
+        ("Q1", "declined", 1),
+        ("Q1", "identified", 19),
+        ("Q2", "Other", 0),
+        ("Q2", "Self", 5),
+        ("Q2", "declined", 2),
+        ("Q2", "identified", 19),
+    ]
 
 
-@pytest.mark.parametrize("cell, name", [
-    ("ASB Incidents Over Time (Variation) – Police data ASB – Number of referrals "
-     "to ASB Champion – Victim Support data", ASB),
-    ("Hate Crime Incidents Over Time (Variation) – Police data\n" + CACH, CACH),
-    (CACH, CACH),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "cell, name",
+    [
+        (
+            "ASB Incidents Over Time (Variation) – Police data ASB – Number of "
+            "referrals to ASB Champion – Victim Support data",
+            ASB,
+        ),
+        ("Hate Crime Incidents Over Time (Variation) – Police data\n" + CACH, CACH),
+        (CACH, CACH),
+        ("", None),
+    ],
+)
 def test_breakdown_indicator(cell: str, name: str | None) -> None:
     assert breakdown_indicator(cell) == name
+
+
+PLAN = (
+    "Crime & Partnerships Priority Delivery Plan 2017-18 Quarter 2 Performance Update"
+)
+HEADER = "\t".join(
+    [
+        "",
+        "Quarter 1",
+        "Quarter 2",
+        "Quarter 3",
+        "Quarter 4",
+        "Annual Total",
+        "Annual Target",
+    ]
+)
+
+
+def _recognise(lines: list[str]) -> list[Record]:
+    from extract.blocks import breakdowns
+    from extract.blocks.documents import read_metadata
+    from extract.blocks.headings import build_context
+    from extract.document import Document
+    from extract.read_text import build_rows
+
+    doc = Document(
+        doc_id="x",
+        source_path="x.txt",
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
+    return list(breakdowns.recognise(doc, build_context(doc, read_metadata(doc))))
+
+
+def _counts(records: list[Record]) -> list[tuple[object, ...]]:
+    return [
+        (r.indicator, r.period, r.category, r.count, r.line_start)
+        for r in records
+        if isinstance(r, Breakdown)
+    ]
+
+
+def test_ambiguous_disability_is_an_issue_not_a_guess() -> None:
+    records = _recognise(
+        [
+            PLAN,
+            "",
+            HEADER,
+            "\t".join(
+                [CACH, "Race 3, Religion 1, Disability 2", "Q2 3 Race 1 Religion"]
+            ),
+        ]
+    )
+    assert _counts(records) == [
+        (CACH, "Q1", "Race", 3, 4),
+        (CACH, "Q1", "Religion", 1, 4),
+        (CACH, "Q2", "Race", 3, 4),
+        (CACH, "Q2", "Religion", 1, 4),
+    ]
+    issues = [r for r in records if isinstance(r, IssueRow)]
+    assert [(i.code, i.line) for i in issues] == [("ambiguous_category", 4)]
+    assert "'Disability 2' could be Disability - Physical or Disability - Learning" in (
+        issues[0].message
+    )
+
+
+def test_prose_theme_inside_grid_keeps_its_columns() -> None:
+    theme = "Safer communities: Working with partners to foster safer communities"
+    records = _recognise([PLAN, "", HEADER, theme, "\t".join([ASB, "4 closed cases"])])
+    assert _counts(records) == [(ASB, "Q1", "closed", 4, 5)]
+
+
+def test_printed_variants_of_one_indicator_are_one_key(tmp_path: Path) -> None:
+    from extract.run import extract
+
+    # "self referals" is a one-letter variant of the registry's "self referrals".
+    variant = CACH.replace("referrals", "referals")
+    lines = [
+        PLAN,
+        "",
+        HEADER,
+        "\t".join([CACH, "Race 3"]),
+        "",
+        "Appendix",
+        "",
+        HEADER,
+        "\t".join([variant, "Race 4"]),
+    ]
+    src = tmp_path / "report.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    extract([src], tmp_path / "out")
+    rows = pd.read_parquet(tmp_path / "out" / "breakdowns.parquet")
+    got = list(
+        zip(rows.indicator_id, rows.period, rows.category, rows["count"], strict=True)
+    )
+    assert got == [("cach-self-referrals", "Q1", "Race", 3)]

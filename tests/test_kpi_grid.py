@@ -3,118 +3,120 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from extract.blocks.kpi_grid import classify, header_columns
+from extract.records import IndicatorValue, IssueRow, Record
 from tests.conftest import S000, S001, S002
 
 Table = Callable[[str], pd.DataFrame]
 
 # (file, line, financial_year, period, measure, unit, value, comparator, qualifier)
 EXPECTED = [
-    (S000, 64, '2017/18', 'Q1', 'actual', 'percent', 47.5, None, 'confirmed'),
-    (S000, 64, '2017/18', 'Q2', 'actual', 'percent', 51.8, None, 'confirmed'),
-    (S000, 64, '2017/18', 'Q3', 'actual', 'percent', 38.6, None, 'confirmed'),
-    (S000, 64, '2017/18', 'Q4', 'actual', 'percent', 36.5, None, 'estimated'),
-    (S000, 64, '2017/18', 'FY', 'target', 'percent', 50.0, None, None),
-    (S000, 64, '2017/18', 'FY', 'actual', 'percent', 44.1, None, None),
-    (S000, 64, '2015/16', 'FY', 'actual', 'percent', 51.49, None, None),
-    (S000, 65, '2017/18', 'Q1', 'actual', 'tonnes', 5666.55, None, 'confirmed'),
-    (S000, 65, '2017/18', 'Q2', 'actual', 'tonnes', 4946.59, None, 'confirmed'),
-    (S000, 65, '2017/18', 'Q3', 'actual', 'tonnes', 5633.65, None, 'confirmed'),
-    (S000, 65, '2017/18', 'Q4', 'actual', 'tonnes', 4953.5, None, 'estimated'),
-    (S000, 65, '2017/18', 'FY', 'target', 'tonnes', 20000.0, '<', None),
-    (S000, 65, '2017/18', 'FY', 'actual', 'tonnes', 21200.0, None, None),
-    (S000, 65, '2015/16', 'FY', 'actual', 'tonnes', 18752.0, None, None),
-    (S000, 66, '2017/18', 'Q1', 'actual', 'count', 123.0, None, None),
-    (S000, 66, '2017/18', 'Q2', 'actual', 'count', 121.0, None, None),
-    (S000, 66, '2017/18', 'Q3', 'actual', 'count', 81.0, None, None),
-    (S000, 66, '2017/18', 'Q4', 'actual', 'count', 100.0, None, None),
-    (S000, 66, '2017/18', 'FY', 'actual', 'count', 425.0, None, None),
-    (S000, 66, '2016/17', 'FY', 'actual', 'count', 484.0, None, None),
-    (S001, 17, '2017/18', 'Q1', 'actual', 'count', 76.0, None, None),
-    (S001, 17, '2017/18', 'Q2', 'actual', 'count', 33.0, None, None),
-    (S001, 17, '2017/18', 'FY', 'target', 'count', 160.0, None, None),
-    (S001, 19, '2017/18', 'Q1', 'actual', 'count', 0.0, None, None),
-    (S001, 19, '2017/18', 'Q2', 'actual', 'count', 0.0, None, None),
-    (S001, 19, '2017/18', 'FY', 'target', 'count', 45.0, None, None),
-    (S001, 38, '2017/18', 'FY', 'target', 'count', 275.0, None, None),
-    (S001, 38, '2017/18', 'Q2', 'actual', 'count', 146.0, None, None),
-    (S001, 39, '2017/18', 'FY', 'target', 'count', 635.0, None, None),
-    (S001, 39, '2017/18', 'Q2', 'actual', 'count', 237.0, None, None),
-    (S001, 40, '2017/18', 'FY', 'target', 'count', 600.0, None, None),
-    (S001, 40, '2017/18', 'Q2', 'actual', 'count', 280.0, None, None),
-    (S001, 41, '2017/18', 'FY', 'target', 'count', 60.0, None, None),
-    (S001, 41, '2017/18', 'Q2', 'actual', 'count', 27.0, None, None),
-    (S001, 42, '2017/18', 'FY', 'target', 'count', 260.0, None, None),
-    (S001, 42, '2017/18', 'Q2', 'actual', 'count', 120.0, None, None),
-    (S001, 43, '2017/18', 'FY', 'target', 'count', 525.0, None, None),
-    (S001, 43, '2017/18', 'Q2', 'actual', 'count', 473.0, None, None),
-    (S002, 48, '2018/19', 'FY', 'target', 'count', 4.0, None, None),
-    (S002, 48, '2018/19', 'Q4', 'actual', 'count', 4.0, None, None),
-    (S002, 48, '2018/19', 'FY', 'actual', 'count', 4.0, None, None),
-    (S002, 49, '2017/18', 'FY', 'actual', 'count', 85.0, None, None),
-    (S002, 49, '2018/19', 'FY', 'target', None, None, None, None),
-    (S002, 49, '2018/19', 'Q1', 'actual', 'count', 20.0, None, None),
-    (S002, 49, '2018/19', 'Q2', 'actual', 'count', 27.0, None, None),
-    (S002, 49, '2018/19', 'Q3', 'actual', 'count', 12.0, None, None),
-    (S002, 49, '2018/19', 'Q4', 'actual', 'count', 43.0, None, None),
-    (S002, 49, '2018/19', 'FY', 'actual', 'count', 102.0, None, None),
-    (S002, 50, '2017/18', 'FY', 'actual', 'count', 340.0, None, None),
-    (S002, 50, '2018/19', 'FY', 'target', None, None, None, None),
-    (S002, 50, '2018/19', 'Q1', 'actual', 'count', 101.0, None, None),
-    (S002, 50, '2018/19', 'Q2', 'actual', 'count', 99.0, None, None),
-    (S002, 50, '2018/19', 'Q3', 'actual', 'count', 115.0, None, None),
-    (S002, 50, '2018/19', 'Q4', 'actual', 'count', 163.0, None, None),
-    (S002, 50, '2018/19', 'FY', 'actual', 'count', 478.0, None, None),
-    (S002, 52, '2017/18', 'FY', 'actual', 'count', 189.0, None, None),
-    (S002, 52, '2018/19', 'Q4', 'actual', 'count', 304.0, None, None),
-    (S002, 52, '2018/19', 'FY', 'actual', 'count', 304.0, None, None),
-    (S002, 53, '2017/18', 'FY', 'actual', 'count', 34.0, None, None),
-    (S002, 53, '2018/19', 'FY', 'target', 'count', 38.0, None, None),
-    (S002, 53, '2018/19', 'Q1', 'actual', 'count', 16.0, None, None),
-    (S002, 53, '2018/19', 'Q2', 'actual', 'count', 12.0, None, None),
-    (S002, 53, '2018/19', 'Q3', 'actual', 'count', 20.0, None, None),
-    (S002, 53, '2018/19', 'Q4', 'actual', 'count', 17.0, None, None),
-    (S002, 53, '2018/19', 'FY', 'actual', 'count', 65.0, None, None),
-    (S002, 54, '2017/18', 'FY', 'actual', None, None, None, None),
-    (S002, 54, '2018/19', 'Q1', 'actual', 'percent', 0.0, None, None),
-    (S002, 54, '2018/19', 'Q2', 'actual', 'percent', 1.22, None, None),
-    (S002, 54, '2018/19', 'Q3', 'actual', 'percent', 1.74, None, 'cumulative'),
-    (S002, 54, '2018/19', 'Q4', 'actual', 'percent', 1.85, None, 'cumulative'),
-    (S002, 54, '2018/19', 'FY', 'actual', 'percent', 1.2, None, 'average'),
-    (S002, 55, '2018/19', 'Q1', 'actual', None, None, None, None),
-    (S002, 58, '2017/18', 'FY', 'actual', 'count', 531.0, None, None),
-    (S002, 58, '2018/19', 'FY', 'target', None, None, None, None),
-    (S002, 58, '2018/19', 'Q1', 'actual', 'count', 117.0, None, None),
-    (S002, 58, '2018/19', 'Q2', 'actual', None, None, None, None),
-    (S002, 58, '2018/19', 'Q3', 'actual', 'count', 1084.0, None, None),
-    (S002, 58, '2018/19', 'Q4', 'actual', 'count', 1385.0, None, None),
-    (S002, 58, '2018/19', 'FY', 'actual', 'count', 2586.0, None, None),
-    (S002, 59, '2017/18', 'FY', 'actual', 'count', 141.0, None, None),
-    (S002, 59, '2017/18', 'FY', 'actual', 'gbp', 84171.24, None, None),
-    (S002, 59, '2018/19', 'FY', 'target', 'gbp', 172583.0, None, None),
-    (S002, 59, '2018/19', 'Q1', 'actual', 'count', 100.0, None, None),
-    (S002, 59, '2018/19', 'Q1', 'actual', 'gbp', 19112.23, None, None),
-    (S002, 59, '2018/19', 'Q2', 'actual', 'count', 98.0, None, None),
-    (S002, 59, '2018/19', 'Q2', 'actual', 'gbp', 22208.6, None, None),
-    (S002, 59, '2018/19', 'Q3', 'actual', 'count', 116.0, None, None),
-    (S002, 59, '2018/19', 'Q3', 'actual', 'gbp', 22708.33, None, None),
-    (S002, 59, '2018/19', 'Q4', 'actual', None, None, None, None),
-    (S002, 59, '2018/19', 'FY', 'actual', 'count', 314.0, None, None),
-    (S002, 59, '2018/19', 'FY', 'actual', 'gbp', 64029.16, None, None),
-    (S002, 61, '2017/18', 'FY', 'actual', 'count', 6.0, None, None),
-    (S002, 61, '2018/19', 'FY', 'target', 'count', 6.0, None, None),
-    (S002, 61, '2018/19', 'Q2', 'actual', 'count', 6.0, None, None),
-    (S002, 62, '2017/18', 'FY', 'actual', 'count', 470.0, None, None),
-    (S002, 62, '2018/19', 'FY', 'target', None, None, None, None),
-    (S002, 62, '2018/19', 'Q1', 'actual', 'count', 102.0, None, None),
-    (S002, 62, '2018/19', 'Q2', 'actual', 'count', 132.0, None, None),
-    (S002, 62, '2018/19', 'Q3', 'actual', 'count', 54.0, None, None),
-    (S002, 62, '2018/19', 'Q4', 'actual', 'count', 78.0, None, None),
-    (S002, 62, '2018/19', 'FY', 'actual', 'count', 366.0, None, None),
+    (S000, 64, "2017/18", "Q1", "actual", "percent", 47.5, None, "confirmed"),
+    (S000, 64, "2017/18", "Q2", "actual", "percent", 51.8, None, "confirmed"),
+    (S000, 64, "2017/18", "Q3", "actual", "percent", 38.6, None, "confirmed"),
+    (S000, 64, "2017/18", "Q4", "actual", "percent", 36.5, None, "estimated"),
+    (S000, 64, "2017/18", "FY", "target", "percent", 50.0, None, None),
+    (S000, 64, "2017/18", "FY", "actual", "percent", 44.1, None, None),
+    (S000, 64, "2015/16", "FY", "actual", "percent", 51.49, None, None),
+    (S000, 65, "2017/18", "Q1", "actual", "tonnes", 5666.55, None, "confirmed"),
+    (S000, 65, "2017/18", "Q2", "actual", "tonnes", 4946.59, None, "confirmed"),
+    (S000, 65, "2017/18", "Q3", "actual", "tonnes", 5633.65, None, "confirmed"),
+    (S000, 65, "2017/18", "Q4", "actual", "tonnes", 4953.5, None, "estimated"),
+    (S000, 65, "2017/18", "FY", "target", "tonnes", 20000.0, "<", None),
+    (S000, 65, "2017/18", "FY", "actual", "tonnes", 21200.0, None, None),
+    (S000, 65, "2015/16", "FY", "actual", "tonnes", 18752.0, None, None),
+    (S000, 66, "2017/18", "Q1", "actual", "count", 123.0, None, None),
+    (S000, 66, "2017/18", "Q2", "actual", "count", 121.0, None, None),
+    (S000, 66, "2017/18", "Q3", "actual", "count", 81.0, None, None),
+    (S000, 66, "2017/18", "Q4", "actual", "count", 100.0, None, None),
+    (S000, 66, "2017/18", "FY", "actual", "count", 425.0, None, None),
+    (S000, 66, "2016/17", "FY", "actual", "count", 484.0, None, None),
+    (S001, 17, "2017/18", "Q1", "actual", "count", 76.0, None, None),
+    (S001, 17, "2017/18", "Q2", "actual", "count", 33.0, None, None),
+    (S001, 17, "2017/18", "FY", "target", "count", 160.0, None, None),
+    (S001, 19, "2017/18", "Q1", "actual", "count", 0.0, None, None),
+    (S001, 19, "2017/18", "Q2", "actual", "count", 0.0, None, None),
+    (S001, 19, "2017/18", "FY", "target", "count", 45.0, None, None),
+    (S001, 38, "2017/18", "FY", "target", "count", 275.0, None, None),
+    (S001, 38, "2017/18", "Q2", "actual", "count", 146.0, None, None),
+    (S001, 39, "2017/18", "FY", "target", "count", 635.0, None, None),
+    (S001, 39, "2017/18", "Q2", "actual", "count", 237.0, None, None),
+    (S001, 40, "2017/18", "FY", "target", "count", 600.0, None, None),
+    (S001, 40, "2017/18", "Q2", "actual", "count", 280.0, None, None),
+    (S001, 41, "2017/18", "FY", "target", "count", 60.0, None, None),
+    (S001, 41, "2017/18", "Q2", "actual", "count", 27.0, None, None),
+    (S001, 42, "2017/18", "FY", "target", "count", 260.0, None, None),
+    (S001, 42, "2017/18", "Q2", "actual", "count", 120.0, None, None),
+    (S001, 43, "2017/18", "FY", "target", "count", 525.0, None, None),
+    (S001, 43, "2017/18", "Q2", "actual", "count", 473.0, None, None),
+    (S002, 48, "2018/19", "FY", "target", "count", 4.0, None, None),
+    (S002, 48, "2018/19", "Q4", "actual", "count", 4.0, None, None),
+    (S002, 48, "2018/19", "FY", "actual", "count", 4.0, None, None),
+    (S002, 49, "2017/18", "FY", "actual", "count", 85.0, None, None),
+    (S002, 49, "2018/19", "FY", "target", None, None, None, None),
+    (S002, 49, "2018/19", "Q1", "actual", "count", 20.0, None, None),
+    (S002, 49, "2018/19", "Q2", "actual", "count", 27.0, None, None),
+    (S002, 49, "2018/19", "Q3", "actual", "count", 12.0, None, None),
+    (S002, 49, "2018/19", "Q4", "actual", "count", 43.0, None, None),
+    (S002, 49, "2018/19", "FY", "actual", "count", 102.0, None, None),
+    (S002, 50, "2017/18", "FY", "actual", "count", 340.0, None, None),
+    (S002, 50, "2018/19", "FY", "target", None, None, None, None),
+    (S002, 50, "2018/19", "Q1", "actual", "count", 101.0, None, None),
+    (S002, 50, "2018/19", "Q2", "actual", "count", 99.0, None, None),
+    (S002, 50, "2018/19", "Q3", "actual", "count", 115.0, None, None),
+    (S002, 50, "2018/19", "Q4", "actual", "count", 163.0, None, None),
+    (S002, 50, "2018/19", "FY", "actual", "count", 478.0, None, None),
+    (S002, 52, "2017/18", "FY", "actual", "count", 189.0, None, None),
+    (S002, 52, "2018/19", "Q4", "actual", "count", 304.0, None, None),
+    (S002, 52, "2018/19", "FY", "actual", "count", 304.0, None, None),
+    (S002, 53, "2017/18", "FY", "actual", "count", 34.0, None, None),
+    (S002, 53, "2018/19", "FY", "target", "count", 38.0, None, None),
+    (S002, 53, "2018/19", "Q1", "actual", "count", 16.0, None, None),
+    (S002, 53, "2018/19", "Q2", "actual", "count", 12.0, None, None),
+    (S002, 53, "2018/19", "Q3", "actual", "count", 20.0, None, None),
+    (S002, 53, "2018/19", "Q4", "actual", "count", 17.0, None, None),
+    (S002, 53, "2018/19", "FY", "actual", "count", 65.0, None, None),
+    (S002, 54, "2017/18", "FY", "actual", None, None, None, None),
+    (S002, 54, "2018/19", "Q1", "actual", "percent", 0.0, None, None),
+    (S002, 54, "2018/19", "Q2", "actual", "percent", 1.22, None, None),
+    (S002, 54, "2018/19", "Q3", "actual", "percent", 1.74, None, "cumulative"),
+    (S002, 54, "2018/19", "Q4", "actual", "percent", 1.85, None, "cumulative"),
+    (S002, 54, "2018/19", "FY", "actual", "percent", 1.2, None, "average"),
+    (S002, 55, "2018/19", "Q1", "actual", None, None, None, None),
+    (S002, 58, "2017/18", "FY", "actual", "count", 531.0, None, None),
+    (S002, 58, "2018/19", "FY", "target", None, None, None, None),
+    (S002, 58, "2018/19", "Q1", "actual", "count", 117.0, None, None),
+    (S002, 58, "2018/19", "Q2", "actual", None, None, None, None),
+    (S002, 58, "2018/19", "Q3", "actual", "count", 1084.0, None, None),
+    (S002, 58, "2018/19", "Q4", "actual", "count", 1385.0, None, None),
+    (S002, 58, "2018/19", "FY", "actual", "count", 2586.0, None, None),
+    (S002, 59, "2017/18", "FY", "actual", "count", 141.0, None, None),
+    (S002, 59, "2017/18", "FY", "actual", "gbp", 84171.24, None, None),
+    (S002, 59, "2018/19", "FY", "target", "gbp", 172583.0, None, None),
+    (S002, 59, "2018/19", "Q1", "actual", "count", 100.0, None, None),
+    (S002, 59, "2018/19", "Q1", "actual", "gbp", 19112.23, None, None),
+    (S002, 59, "2018/19", "Q2", "actual", "count", 98.0, None, None),
+    (S002, 59, "2018/19", "Q2", "actual", "gbp", 22208.6, None, None),
+    (S002, 59, "2018/19", "Q3", "actual", "count", 116.0, None, None),
+    (S002, 59, "2018/19", "Q3", "actual", "gbp", 22708.33, None, None),
+    (S002, 59, "2018/19", "Q4", "actual", None, None, None, None),
+    (S002, 59, "2018/19", "FY", "actual", "count", 314.0, None, None),
+    (S002, 59, "2018/19", "FY", "actual", "gbp", 64029.16, None, None),
+    (S002, 61, "2017/18", "FY", "actual", "count", 6.0, None, None),
+    (S002, 61, "2018/19", "FY", "target", "count", 6.0, None, None),
+    (S002, 61, "2018/19", "Q2", "actual", "count", 6.0, None, None),
+    (S002, 62, "2017/18", "FY", "actual", "count", 470.0, None, None),
+    (S002, 62, "2018/19", "FY", "target", None, None, None, None),
+    (S002, 62, "2018/19", "Q1", "actual", "count", 102.0, None, None),
+    (S002, 62, "2018/19", "Q2", "actual", "count", 132.0, None, None),
+    (S002, 62, "2018/19", "Q3", "actual", "count", 54.0, None, None),
+    (S002, 62, "2018/19", "Q4", "actual", "count", 78.0, None, None),
+    (S002, 62, "2018/19", "FY", "actual", "count", 366.0, None, None),
 ]
 
 
@@ -129,8 +131,17 @@ def values(table: Table) -> pd.DataFrame:
 
 def test_every_kpi_value_exactly(values: pd.DataFrame) -> None:
     got = [
-        (r.file, r.line_start, r.financial_year, r.period, r.measure, _none(r.unit),
-         _none(r.value), _none(r.comparator), _none(r.qualifier))
+        (
+            r.file,
+            r.line_start,
+            r.financial_year,
+            r.period,
+            r.measure,
+            _none(r.unit),
+            _none(r.value),
+            _none(r.comparator),
+            _none(r.qualifier),
+        )
         for r in values.itertuples()
     ]
     assert sorted(map(repr, got)) == sorted(map(repr, EXPECTED))
@@ -161,10 +172,15 @@ def test_dhp_awards_two_units_per_cell(values: pd.DataFrame) -> None:
     outturn = rows[rows.reported_as == "Last year's outturn"].set_index("unit")
     assert set(outturn.financial_year) == {"2017/18"}
     assert (outturn.loc["count", "value"], outturn.loc["gbp", "value"]) == (
-        141, 84171.24)
+        141,
+        84171.24,
+    )
     target = rows[rows.measure == "target"].iloc[0]
     assert (target.value, target.unit, target.note) == (
-        172583, "gbp", "Value of Government allocation")
+        172583,
+        "gbp",
+        "Value of Government allocation",
+    )
     q4 = rows[rows.period == "Q4"].iloc[0]
     assert (_none(q4.value), _none(q4.unit), q4.value_text) == (None, None, "n/a")
 
@@ -175,7 +191,8 @@ def test_homelessness_percentages_and_notes(values: pd.DataFrame) -> None:
     assert got == [0, 1.22, 1.74, 1.85]
     assert rows.loc[("2018/19", "Q2"), "note"] == (
         "Only three cases progressed to full duty from 82, two of which were "
-        "intentional homeless, so 1/82")
+        "intentional homeless, so 1/82"
+    )
     assert rows.loc[("2018/19", "Q3"), "qualifier"] == "cumulative"
     total = rows.loc[("2018/19", "FY")]
     assert (total.value, total.qualifier, total.note) == (1.2, "average", "Average")
@@ -230,31 +247,60 @@ def test_repairs_logged(table: Table) -> None:
     ]
 
 
-@pytest.mark.parametrize("label, period, measure, kind", [
-    ("Quarter 1", "Q1", "actual", "value"),
-    ("Q4", "Q4", "actual", "value"),
-    ("Annual Total", "FY", "actual", "value"),
-    ("Total", "FY", "actual", "value"),
-    ("Annual Target", "FY", "target", "value"),
-    ("Last year's outturn", "FY", "actual", "value"),
-    ("Target Achieved / Trend", "FY", "target", "commentary"),
-    ("Target- Achieved/ Trend", "FY", "target", "commentary"),
-    ("Performance compared to 2015/16", "FY", "actual", "commentary"),
-    ("Frequency of reporting (Q or A)", None, None, "frequency"),
-])
-def test_classify(label: str, period: str | None, measure: str | None,
-                  kind: str) -> None:
+@pytest.mark.parametrize(
+    "label, period, measure, kind",
+    [
+        ("Quarter 1", "Q1", "actual", "value"),
+        ("Q4", "Q4", "actual", "value"),
+        ("Annual Total", "FY", "actual", "value"),
+        ("Total", "FY", "actual", "value"),
+        ("Annual Target", "FY", "target", "value"),
+        ("Last year's outturn", "FY", "actual", "value"),
+        ("Target Achieved / Trend", "FY", "target", "commentary"),
+        ("Target- Achieved/ Trend", "FY", "target", "commentary"),
+        ("Performance compared to 2015/16", "FY", "actual", "commentary"),
+        ("Frequency of reporting (Q or A)", None, None, "frequency"),
+        ("Year End", "FY", "actual", "value"),
+        ("Outturn", "FY", "actual", "value"),
+        ("Quarter 1 (Apr-Jun)", "Q1", "actual", "value"),
+        ("Quarter Four", "Q4", "actual", "value"),
+        ("Q2 Target", "Q2", "target", "value"),
+    ],
+)
+def test_classify(
+    label: str, period: str | None, measure: str | None, kind: str
+) -> None:
     column = classify(label, 1)
     assert column is not None
     assert (column.period, column.measure, column.kind) == (period, measure, kind)
 
 
-@pytest.mark.parametrize("texts, is_grid", [
-    (("", "Quarter 1", "Quarter 2", "Annual Target"), True),
-    (("Programme", "Annual Target", "Q2"), True),
-    (("Approach", "Key Project", "Milestone(s)", "Progress", "Q1", "Q2"), False),
-    (("Action & Progress Update", "Outcomes", "Q1 Rating", "Q2 Rating"), False),
-])
+@pytest.mark.parametrize(
+    "texts, is_grid",
+    [
+        (("", "Quarter 1", "Quarter 2", "Annual Target"), True),
+        (("Programme", "Annual Target", "Q2"), True),
+        (("Approach", "Key Project", "Milestone(s)", "Progress", "Q1", "Q2"), False),
+        (("Action & Progress Update", "Outcomes", "Q1 Rating", "Q2 Rating"), False),
+        (("", "Q1", "Q2", "Q3", "Q4", "Year End", "Target"), True),
+        (("", "Quarter 1", "Quarter 2", "Annual Target", "Comments"), True),
+        (("PI Description", "Q1", "Q2", "Total"), True),
+        (("Q1", "Q2", "Total"), False),  # no name column before the values
+        (
+            (
+                "Action text",
+                "Programme",
+                "Annual Target",
+                "Q2",
+                "No. of homes",
+                "275",
+                "146",
+            ),
+            False,
+        ),  # seeds/001 line 36: an HTML table flattened into a row
+        (("", "Target 2015-18", "Q1"), False),  # a plan period, not a year
+    ],
+)
 def test_header_columns(texts: tuple[str, ...], is_grid: bool) -> None:
     assert (header_columns(texts) is not None) == is_grid
 
@@ -262,3 +308,296 @@ def test_header_columns(texts: tuple[str, ...], is_grid: bool) -> None:
 def test_compared_column_year() -> None:
     column = classify("Performance compared to 2015/16", 8)
     assert column is not None and column.financial_year == "2015/16"
+
+
+@pytest.mark.parametrize(
+    "label, financial_year, previous_year",
+    [
+        ("Outturn 2016/17", "2016/17", False),
+        ("Target 2017/18", "2017/18", False),
+        ("Annual Target 2017/18", "2017/18", False),
+        ("2016-17 Outturn", "2016/17", False),
+        ("Target (2017/18)", "2017/18", False),
+        ("Last year's outturn", None, True),
+        ("Quarter 1", None, False),
+    ],
+)
+def test_column_years(
+    label: str, financial_year: str | None, previous_year: bool
+) -> None:
+    column = classify(label, 1)
+    assert column is not None
+    assert (column.financial_year, column.previous_year) == (
+        financial_year,
+        previous_year,
+    )
+
+
+PLAN = "Environment Priority Delivery Plan 2017-18 Quarter 3 Performance Update"
+THEME = (
+    "Cleaner and safer environments: Striving for cleaner, greener and "
+    "attractive public environments"
+)
+FLY = "Number of fly tipping incidents"
+
+
+def _recognise(lines: list[str]) -> list[Record]:
+    from extract.blocks import kpi_grid
+    from extract.blocks.documents import read_metadata
+    from extract.blocks.headings import build_context
+    from extract.document import Document
+    from extract.read_text import build_rows
+
+    doc = Document(
+        doc_id="x",
+        source_path="x.txt",
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
+    return list(kpi_grid.recognise(doc, build_context(doc, read_metadata(doc))))
+
+
+def _values(lines: list[str]) -> list[tuple[object, ...]]:
+    """(indicator, financial_year, period, measure, value, unit, reported_as)."""
+    return [
+        (
+            r.indicator,
+            r.financial_year,
+            r.period,
+            r.measure,
+            r.value,
+            r.unit,
+            r.reported_as,
+        )
+        for r in _recognise(lines)
+        if isinstance(r, IndicatorValue)
+    ]
+
+
+def _issues(lines: list[str]) -> list[IssueRow]:
+    return [r for r in _recognise(lines) if isinstance(r, IssueRow)]
+
+
+def _tabs(*cells: str) -> str:
+    return "\t".join(cells)
+
+
+@pytest.mark.parametrize(
+    "header, row, expected",
+    [
+        (
+            ("", "Q1", "Q2", "Q3", "Q4", "Year End", "Target"),
+            (FLY, "123", "121", "81", "", "325", "400"),
+            [
+                ("2017/18", "Q1", "actual", 123.0, "Q1"),
+                ("2017/18", "Q2", "actual", 121.0, "Q2"),
+                ("2017/18", "Q3", "actual", 81.0, "Q3"),
+                ("2017/18", "FY", "actual", 325.0, "Year End"),
+                ("2017/18", "FY", "target", 400.0, "Target"),
+            ],
+        ),
+        (
+            (
+                "",
+                "Quarter 1",
+                "Quarter 2",
+                "Quarter 3",
+                "Quarter 4",
+                "Annual Target",
+                "Comments",
+            ),
+            (FLY, "123", "121", "81", "", "400", "Figures provided by Staffs"),
+            [
+                ("2017/18", "Q1", "actual", 123.0, "Quarter 1"),
+                ("2017/18", "Q2", "actual", 121.0, "Quarter 2"),
+                ("2017/18", "Q3", "actual", 81.0, "Quarter 3"),
+                ("2017/18", "FY", "target", 400.0, "Annual Target"),
+            ],
+        ),
+        (
+            ("", "Quarter 1 (Apr-Jun)", "Quarter 2 (Jul-Sep)", "Annual Target 2017/18"),
+            (FLY, "123", "121", "400"),
+            [
+                ("2017/18", "Q1", "actual", 123.0, "Quarter 1 (Apr-Jun)"),
+                ("2017/18", "Q2", "actual", 121.0, "Quarter 2 (Jul-Sep)"),
+                ("2017/18", "FY", "target", 400.0, "Annual Target 2017/18"),
+            ],
+        ),
+        (
+            ("Performance Indicator", "Outturn 2016/17", "Target 2017/18", "Q1", "Q2"),
+            (FLY, "484", "400", "123", "121"),
+            [
+                ("2016/17", "FY", "actual", 484.0, "Outturn 2016/17"),
+                ("2017/18", "FY", "target", 400.0, "Target 2017/18"),
+                ("2017/18", "Q1", "actual", 123.0, "Q1"),
+                ("2017/18", "Q2", "actual", 121.0, "Q2"),
+            ],
+        ),
+        (
+            ("PI Description", "Q1", "Q2", "Q3", "Q4", "Total"),
+            (FLY, "123", "121", "81", "", "325"),
+            [
+                ("2017/18", "Q1", "actual", 123.0, "Q1"),
+                ("2017/18", "Q2", "actual", 121.0, "Q2"),
+                ("2017/18", "Q3", "actual", 81.0, "Q3"),
+                ("2017/18", "FY", "actual", 325.0, "Total"),
+            ],
+        ),
+        (
+            ("Ref", "Indicator", "Q1", "Q2"),
+            ("PI 07", FLY, "123", "121"),
+            [
+                ("2017/18", "Q1", "actual", 123.0, "Q1"),
+                ("2017/18", "Q2", "actual", 121.0, "Q2"),
+            ],
+        ),
+    ],
+)
+def test_header_variants_keep_the_grid(
+    header: tuple[str, ...], row: tuple[str, ...], expected: list[tuple[object, ...]]
+) -> None:
+    got = _values([PLAN, "", _tabs(*header), _tabs(*row)])
+    assert got == [(FLY, y, p, m, v, "count", r) for y, p, m, v, r in expected]
+
+
+def test_prose_theme_inside_grid_does_not_end_it() -> None:
+    header = _tabs("", "Quarter 1", "Quarter 2", "Annual Target")
+    row = _tabs(FLY, "123", "121", "400")
+    with_theme = _values([PLAN, "", header, THEME, row])
+    assert (
+        with_theme
+        == _values([PLAN, "", header, row])
+        == [
+            (FLY, "2017/18", "Q1", "actual", 123.0, "count", "Quarter 1"),
+            (FLY, "2017/18", "Q2", "actual", 121.0, "count", "Quarter 2"),
+            (FLY, "2017/18", "FY", "target", 400.0, "count", "Annual Target"),
+        ]
+    )
+    # The theme row is the theme of the values under it.
+    facts = [
+        r
+        for r in _recognise([PLAN, "", header, THEME, row])
+        if isinstance(r, IndicatorValue)
+    ]
+    assert {r.theme for r in facts} == {THEME}
+
+
+def test_prose_paragraph_after_grid_ends_it() -> None:
+    header = _tabs("", "Quarter 1", "Quarter 2", "Annual Target")
+    long_prose = "The council continued to work with partners. " * 6
+    got = _values(
+        [
+            PLAN,
+            "",
+            header,
+            _tabs(FLY, "1", "2", "3"),
+            long_prose,
+            _tabs("Other measure", "4", "5", "6"),
+        ]
+    )
+    assert [v[0] for v in got] == [FLY, FLY, FLY]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Quarter 3 (19.01.18) Previous 12 months = 1,234 Last 12 months = 1,111 "
+        "Change over 12 months = -10% reduction (-123)",
+        "Q3 (19.01.18) Previous 12 months: 1,234 Last 12 months: 1,111",
+        "Q3 (19.01.18) Previous 12 month = 1,234 Last 12 month = 1,111",
+        "(19.01.18) Last 12 months = 1,111",
+    ],
+)
+def test_rolling_blocks_give_no_values(block: str) -> None:
+    header = _tabs("", "Quarter 1", "Quarter 2", "Quarter 3", "Annual Target")
+    lines = [PLAN, "", header, _tabs("ASB Incidents Over Time (Variation)", block)]
+    assert _values(lines) == []
+
+
+def test_unreadable_numbers_are_null_values_with_an_issue() -> None:
+    header = _tabs("", "Quarter 1", "Quarter 2", "Quarter 3", "Annual Target")
+    lines = [
+        PLAN,
+        "",
+        header,
+        _tabs(FLY, "1" * 400, "£99999999999999999999999999", "1e308", "400"),
+    ]
+    assert _values(lines) == [
+        (FLY, "2017/18", "Q1", "actual", None, None, "Quarter 1"),
+        (FLY, "2017/18", "Q2", "actual", None, None, "Quarter 2"),
+        (FLY, "2017/18", "Q3", "actual", None, None, "Quarter 3"),
+        (FLY, "2017/18", "FY", "target", 400.0, "count", "Annual Target"),
+    ]
+    issues = _issues(lines)
+    assert [(i.code, i.line) for i in issues] == [("unreadable_value", 4)] * 3
+    assert "exponent" in issues[2].message
+
+
+@pytest.mark.parametrize(
+    "name, cells, units",
+    [
+        # The name states a count: a "£" target beside it does not make 304 money.
+        (
+            "Number of Discretionary Housing Payments awards",
+            ("304", "£172,583"),
+            ["count", "gbp"],
+        ),
+        # No unit in the name: the one printed on the row.
+        (
+            "Residual household waste collected",
+            ("18,752", "<20,000 Tonnes"),
+            ["tonnes", "tonnes"],
+        ),
+        (
+            "Percentage of household waste recycled",
+            ("47", "50"),
+            ["percent", "percent"],
+        ),
+        # Several units printed: a bare number is a count.
+        (
+            "Discretionary Housing Payments",
+            ("100 cases £19,112.23", "98"),
+            ["count", "gbp", "count"],
+        ),
+    ],
+)
+def test_bare_number_units(name: str, cells: tuple[str, str], units: list[str]) -> None:
+    lines = [PLAN, "", _tabs("", "Quarter 1", "Annual Target"), _tabs(name, *cells)]
+    assert [v[5] for v in _values(lines)] == units
+
+
+def test_printed_variants_of_one_indicator_are_one_key(tmp_path: Path) -> None:
+    from extract.run import extract
+
+    header = _tabs("", "Quarter 1", "Quarter 2", "Annual Target")
+    lines = [
+        PLAN,
+        "",
+        header,
+        _tabs(FLY, "123", "121", "400"),
+        "",
+        "Appendix",
+        "",
+        header,
+        _tabs("Number of fly-tiping incidents", "123", "125", "400"),
+        _tabs(FLY, "123", "121", "400"),
+    ]
+    # The recogniser merges only restatements of one printed name (line 10)...
+    printed = [
+        (r.indicator, r.period, r.value, r.line_start)
+        for r in _recognise(lines)
+        if isinstance(r, IndicatorValue)
+    ]
+    assert [p[3] for p in printed] == [4, 4, 4, 9, 9, 9]
+    # ...and a run keeps one row per key once both variants have one registry id.
+    src = tmp_path / "report.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    extract([src], tmp_path / "out")
+    values = pd.read_parquet(tmp_path / "out" / "indicator_values.parquet")
+    got = list(zip(values.indicator_id, values.period, values.value, strict=True))
+    assert got == [
+        ("fly-tipping-incidents", "Q1", 123.0),
+        ("fly-tipping-incidents", "Q2", 121.0),
+        ("fly-tipping-incidents", "FY", 400.0),
+    ]

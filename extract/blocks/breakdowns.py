@@ -14,17 +14,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.blocks.headings import is_header
-from extract.blocks.kpi_grid import Column, header_columns
+from extract.blocks.kpi_grid import Column, gap_end, header_columns, name_index
 from extract.blocks.rolling12 import BLOCK
 from extract.context import Context
 from extract.document import Cell, Document, Row
 from extract.records import Breakdown, IssueRow, Record
-from normalise.counts import Count, counts_in
-from normalise.indicators import slug, split_indicators
+from normalise.counts import Ambiguous, Count, read_counts
+from normalise.indicators import ROLLING_NAME, slug, split_indicators
 
 NAME = "breakdowns"
-QUARTER_PREFIX = re.compile(r"^\s*Q(?P<q>[1-4])\b\s*[-\u2013:]?\s*")
-ROLLING_NAME = re.compile(r"over\s+time|variation", re.IGNORECASE)
+QUARTER_PREFIX = re.compile(
+    r"^\s*(?:Q|quarter\s*)(?P<q>[1-4])\b\s*[-\u2013:]?\s*", re.IGNORECASE
+)
 # A continuation row printed without its empty name cell starts with a note or a
 # count in column 0: seeds/000 lines 19-25 put Q1's "(1 individual …)" there.
 SHIFTED_START = re.compile(r"^[(\d]")
@@ -36,6 +37,7 @@ class Parent:
 
     indicator: str
     quarters: dict[int, str]
+    name_at: int
 
 
 def breakdown_indicator(name_cell: str) -> str | None:
@@ -49,7 +51,7 @@ def cell_text(cell: Cell) -> tuple[str | None, str]:
     """(quarter label, text) of a cell with its rolling-12-months blocks removed."""
     text = " ".join(" ".join(BLOCK.sub(" ", p).split()) for p in cell.paragraphs)
     if m := QUARTER_PREFIX.match(text):
-        return f"Q{m['q']}", text[m.end():]
+        return f"Q{m['q']}", text[m.end() :]
     return None, text
 
 
@@ -60,75 +62,155 @@ def _header_quarter(columns: Sequence[Column], index: int) -> str | None:
     return None
 
 
-def _record(doc: Document, ctx: Context, i: int, indicator: str, quarter: str,
-            cell: Cell, count: Count) -> Breakdown:
+def _records(
+    doc: Document,
+    ctx: Context,
+    i: int,
+    indicator: str,
+    quarter: str,
+    cell: Cell,
+    text: str,
+) -> Iterator[Breakdown | IssueRow]:
+    counts, ambiguous = read_counts(text)
+    for count in counts:
+        yield _record(doc, ctx, i, indicator, quarter, cell, count)
+    for label in ambiguous:
+        yield _ambiguous(doc, indicator, quarter, cell, label)
+
+
+def _ambiguous(
+    doc: Document, indicator: str, quarter: str, cell: Cell, label: Ambiguous
+) -> IssueRow:
+    names = " or ".join(label.candidates)
+    return IssueRow(
+        doc_id=doc.doc_id,
+        severity="warning",
+        code="ambiguous_category",
+        message=f"{doc.source_path}:{cell.line_start}: {indicator} {quarter} "
+        f"{label.text!r} could be {names}; not counted",
+        page=cell.page,
+        line=cell.line_start,
+    )
+
+
+def _record(
+    doc: Document,
+    ctx: Context,
+    i: int,
+    indicator: str,
+    quarter: str,
+    cell: Cell,
+    count: Count,
+) -> Breakdown:
     return Breakdown(
-        doc_id=doc.doc_id, plan=ctx.plan(i), indicator=indicator,
-        indicator_id=slug(indicator), financial_year=ctx.financial_year,
-        period=quarter, dimension=count.dimension, category=count.category,
-        count=count.count, approx=count.approx, value_text=count.text, page=cell.page,
-        line_start=cell.line_start, line_end=cell.line_end)
+        doc_id=doc.doc_id,
+        plan=ctx.plan(i),
+        indicator=indicator,
+        indicator_id=slug(indicator),
+        financial_year=ctx.financial_year,
+        period=quarter,
+        dimension=count.dimension,
+        category=count.category,
+        count=count.count,
+        approx=count.approx,
+        value_text=count.text,
+        page=cell.page,
+        line_start=cell.line_start,
+        line_end=cell.line_end,
+    )
 
 
-def _is_continuation(row: Row) -> bool:
-    first = row.text_at(0)
+def _is_continuation(row: Row, name_at: int) -> bool:
+    first = row.text_at(name_at)
     return not first or SHIFTED_START.match(first) is not None
 
 
-def _continued(doc: Document, ctx: Context, i: int, row: Row,
-               parent: Parent) -> Iterator[Breakdown]:
+def _continued(
+    doc: Document, ctx: Context, i: int, row: Row, parent: Parent
+) -> Iterator[Breakdown | IssueRow]:
     """Counts of a row that continues `parent`'s quarter cells."""
-    shift = 1 if row.text_at(0) else 0
+    shift = 1 if row.text_at(parent.name_at) else 0
     for cell in row.cells:
         if quarter := parent.quarters.get(cell.column + shift):
-            for count in counts_in(cell_text(cell)[1]):
-                yield _record(doc, ctx, i, parent.indicator, quarter, cell, count)
+            yield from _records(
+                doc, ctx, i, parent.indicator, quarter, cell, cell_text(cell)[1]
+            )
 
 
-def _found(doc: Document, ctx: Context) -> Iterator[Breakdown]:
+def _first_row(
+    doc: Document, ctx: Context, i: int, row: Row, columns: Sequence[Column]
+) -> tuple[list[Breakdown | IssueRow], Parent | None]:
+    """Counts of an indicator's row, and the parent its continuation rows add to."""
+    name_at = name_index(columns)
+    name_cell = row.cell(name_at)
+    indicator = breakdown_indicator(name_cell.text) if name_cell else None
+    if indicator is None:
+        return [], None
+    out: list[Breakdown | IssueRow] = []
+    parent: Parent | None = None
+    quarters: dict[int, str] = {}
+    for cell in row.cells:
+        if cell.column == name_at:
+            continue
+        label, text = cell_text(cell)
+        quarter = label or _header_quarter(columns, cell.column)
+        if quarter is None:
+            continue
+        quarters[cell.column] = quarter
+        for found in _records(doc, ctx, i, indicator, quarter, cell, text):
+            if isinstance(found, Breakdown):
+                parent = Parent(indicator, quarters, name_at)
+            out.append(found)
+    return out, parent
+
+
+def _found(doc: Document, ctx: Context) -> Iterator[Breakdown | IssueRow]:
     columns: tuple[Column, ...] | None = None
     parent: Parent | None = None
     for i, row in enumerate(doc.rows):
         if not row.tabbed:
+            # A theme printed as prose inside a grid does not end it (kpi_grid).
             if row.flat:
-                columns, parent = None, None
+                parent = None
+                if columns is not None and gap_end(doc.rows, i, columns) is None:
+                    columns = None
             continue
-        if (found := header_columns(row.texts)) is not None or is_header(row):
-            columns, parent = found, None
+        if (header := header_columns(row.texts)) is not None or is_header(row):
+            columns, parent = header, None
+        elif columns is None:
             continue
-        if columns is None:
-            continue
-        if _is_continuation(row):
+        elif _is_continuation(row, name_index(columns)):
             if parent is not None:
                 yield from _continued(doc, ctx, i, row, parent)
-            continue
-        parent = None
-        indicator = breakdown_indicator(row.cells[0].text)
-        if indicator is None:
-            continue
-        quarters: dict[int, str] = {}
-        for cell in row.cells[1:]:
-            label, text = cell_text(cell)
-            quarter = label or _header_quarter(columns, cell.column)
-            if quarter is None:
-                continue
-            quarters[cell.column] = quarter
-            for count in counts_in(text):
-                parent = Parent(indicator, quarters)
-                yield _record(doc, ctx, i, indicator, quarter, cell, count)
+        else:
+            found, parent = _first_row(doc, ctx, i, row, columns)
+            yield from found
 
 
 def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+    """Every labelled count, a count printed twice under one name once.
+
+    Printed variants of one indicator get one registry id in
+    `extract.panel.assign_ids`, after this runs, and `extract.keys.unique_keys`
+    keeps one row per key then.
+    """
     kept: dict[tuple[str, str | None, str, str, str], Breakdown] = {}
     for b in _found(doc, ctx):
+        if isinstance(b, IssueRow):
+            yield b
+            continue
         key = (b.indicator_id, b.financial_year, b.period, b.dimension, b.category)
         if key not in kept:
             kept[key] = b
             yield b
         elif kept[key].count != b.count:
             yield IssueRow(
-                doc_id=doc.doc_id, severity="warning", code="conflicting_values",
+                doc_id=doc.doc_id,
+                severity="warning",
+                code="conflicting_values",
                 message=f"{doc.source_path}:{b.line_start}: {b.indicator} {b.period} "
-                        f"{b.category} is {b.value_text!r} here but "
-                        f"{kept[key].value_text!r} at line {kept[key].line_start}",
-                page=b.page, line=b.line_start)
+                f"{b.category} is {b.value_text!r} here but "
+                f"{kept[key].value_text!r} at line {kept[key].line_start}",
+                page=b.page,
+                line=b.line_start,
+            )

@@ -6,6 +6,9 @@ indicator rows. Indicator tables: "Performance Indicator | Frequency of reportin
 (Q or A) | Last year's outturn | Target | Q1 … Q4 | Total" with section rows.
 Tables printed as HTML inside a cell ("<table> Programme | Annual Target | Q2")
 are grids too; a value printed twice (HTML and again as rows) is one row.
+Headers vary across the years ("Q1 | … | Year End | Target", "Outturn 2016/17 |
+Target 2017/18", "Quarter 1 (Apr-Jun)", "PI Description | … | Comments"): a row
+with at least two value columns is a grid, its other columns are commentary.
 """
 
 from __future__ import annotations
@@ -26,32 +29,77 @@ from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from normalise.indicators import slug
 from normalise.repair import Repair
 from normalise.text import squash
-from normalise.values import Value, parse_cell
-from normalise.years import financial_year
+from normalise.values import Value, bare_unit, parse_cell
+from normalise.years import (
+    financial_year,
+    financial_years_in,
+    previous_financial_year,
+)
 
 NAME = "kpi_grid"
-QUARTER_COL = re.compile(r"^(?:quarter\s*|q)([1-4])$", re.IGNORECASE)
-TOTAL_COL = re.compile(r"^(?:annual\s+)?total$", re.IGNORECASE)
-TARGET_COL = re.compile(r"^(?:annual\s+)?target$", re.IGNORECASE)
-OUTTURN_COL = re.compile(r"^last\s+year['\u2019]?s?\s+outturn$", re.IGNORECASE)
+QUARTER_COL = re.compile(
+    r"^(?:quarter|qtr|q)\s*(?P<q>[1-4]|one|two|three|four)"
+    r"(?:\s+(?P<measure>actual|target))?$",
+    re.IGNORECASE,
+)
+QUARTER_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
+# "Total", "Annual Total", "Year End", "Year End Total", "Outturn": the year's
+# actual; a year printed with it ("Outturn 2016/17") says which year.
+TOTAL_COL = re.compile(
+    r"^(?:(?:annual|year[\s-]*end)\s+)?total$|^year[\s-]*end(?:\s+actual)?$"
+    r"|^(?:annual\s+|actual\s+)?outturn$",
+    re.IGNORECASE,
+)
+TARGET_COL = re.compile(r"^(?:annual\s+|year[\s-]*end\s+)?target$", re.IGNORECASE)
+OUTTURN_COL = re.compile(
+    r"^(?:last|previous)\s+year['\u2019]?s?\s+outturn$", re.IGNORECASE
+)
+# "Quarter 1 (Apr-Jun)", "Target (2017/18)": the brackets only annotate.
+TRAILING_PAREN = re.compile(r"^(?P<core>.+?)\s*\((?P<inner>[^()]*)\)$")
+LEADING_YEAR = re.compile(
+    r"^(?P<year>20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d)\s+(?P<core>.+)$"
+)
+TRAILING_YEAR = re.compile(
+    r"^(?P<core>.+?)\s+(?P<year>20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d)$"
+)
+# Headers of action and milestone tables, whose Q1-Q4 columns hold ratings
+# (seeds/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4").
+FOREIGN_COL = re.compile(
+    r"^(?:approach|key\s+projects?|milestones?(?:\s*\(s\))?"
+    r"|actions?\s*(?:&|\+|and)\s*progress\b.*)$",
+    re.IGNORECASE,
+)
 FREQUENCY_COL = re.compile(r"^frequency\b", re.IGNORECASE)
 TREND_COL = re.compile(r"^target\s*-?\s*achieved\s*/\s*trend$", re.IGNORECASE)
 COMPARED_COL = re.compile(
     r"^performance\s+compared\s+to\s+(?P<year>20\d\d\s*[/.\-]\s*\d\d)$", re.IGNORECASE
 )
-NAME_COL = re.compile(r"^(?:performance\s+indicators?|indicators?|measures?|"
-                      r"programmes?)?$", re.IGNORECASE)
+NAME_COL = re.compile(
+    r"^(?:(?:key\s+)?performance\s+indicators?|k?pis?|indicators?|measures?"
+    r"|programmes?|description|(?:k?pi|indicator|measure)\s+(?:description|name"
+    r"|title))$",
+    re.IGNORECASE,
+)
 FREQUENCY = re.compile(r"^[QA]$")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
-# "Q1 24 Individuals …", "Q1 - 15 on going cases") is a quarter block: the
-# rolling-12-months and breakdowns recognisers own that row.
-QUARTER_LABEL = re.compile(r"^Q[1-4]\b")
+# "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") is
+# a quarter block: the rolling-12-months and breakdowns recognisers own that row.
+QUARTER_LABEL = re.compile(r"^(?:Q|quarter\s*)[1-4]\b", re.IGNORECASE)
+# Any wording of a rolling block ("Previous 12 months = 1,234", "Last 12 month:
+# 1,111") belongs to the rolling-12-months recogniser, printed label or not.
+ROLLING_CELL = re.compile(
+    r"\b(?:previous|last|current)\s+12\s*-?\s*months?\b", re.IGNORECASE
+)
 NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # How close a row's text must be to the theme in force to be that theme's heading
 # printed across the grid (seeds/000 line 4 splits it over six cells).
 THEME_MATCH = 90.0
-PERCENT_NAME = re.compile(r"%|\bpercentage\b", re.IGNORECASE)
 MIN_VALUE_COLUMNS = 2
+# Lines between a grid's rows that do not end it: a theme or section printed as
+# prose, a page header or footer. More than this, or a longer line, is prose.
+MAX_GAP_LINES = 3
+GAP_LINE_CHARS = 200
+DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,21 +129,65 @@ class Grid:
     columns: tuple[Column, ...]
     rows: tuple[GridRow, ...]
 
-    def column(self, index: int) -> Column | None:
-        return next((c for c in self.columns if c.index == index), None)
+    @property
+    def name_index(self) -> int:
+        return name_index(self.columns)
+
+
+def name_index(columns: Sequence[Column]) -> int:
+    """The column holding indicator names (the first column when none is named)."""
+    return next((c.index for c in columns if c.kind == "name"), 0)
+
+
+def _year_of(raw: str) -> str | None:
+    years = financial_years_in(raw)
+    return years[0] if len(years) == 1 else None
+
+
+def _core(label: str) -> tuple[str, str | None] | None:
+    """(label without its year or brackets, the year it names); None when the
+    printed year is not a financial year ("Target 2015-18", a three-year plan)."""
+    year = None
+    if m := TRAILING_PAREN.match(label):
+        label = m["core"]
+        year = _year_of(m["inner"])
+    if m := LEADING_YEAR.match(label) or TRAILING_YEAR.match(label):
+        if (year := _year_of(m["year"])) is None:
+            return None
+        label = m["core"]
+    return label, year
+
+
+def _value_column(core: str, s: str, index: int, year: str | None) -> Column | None:
+    if m := QUARTER_COL.match(core):
+        q = QUARTER_NUMBERS.get(m["q"].lower(), m["q"])
+        measure = (m["measure"] or "actual").lower()
+        return Column(index, s, "value", f"Q{q}", measure, financial_year=year)
+    if TOTAL_COL.match(core):
+        return Column(index, s, "value", "FY", "actual", financial_year=year)
+    if TARGET_COL.match(core):
+        return Column(index, s, "value", "FY", "target", financial_year=year)
+    if OUTTURN_COL.match(core):
+        return Column(
+            index,
+            s,
+            "value",
+            "FY",
+            "actual",
+            financial_year=year,
+            previous_year=year is None,
+        )
+    return None
 
 
 def classify(label: str, index: int) -> Column | None:
-    """ "Quarter 1" -> Q1 actual; "Annual Target" -> FY target; unknown -> None."""
+    """ "Quarter 1" -> Q1 actual; "Annual Target" -> FY target; "Outturn 2016/17"
+    -> FY actual of 2016/17; unknown -> None."""
     s = squash(label)
-    if m := QUARTER_COL.match(s):
-        return Column(index, s, "value", f"Q{m[1]}", "actual")
-    if TOTAL_COL.match(s):
-        return Column(index, s, "value", "FY", "actual")
-    if TARGET_COL.match(s):
-        return Column(index, s, "value", "FY", "target")
-    if OUTTURN_COL.match(s):
-        return Column(index, s, "value", "FY", "actual", previous_year=True)
+    if (core := _core(s)) is not None and (
+        column := _value_column(core[0], s, index, core[1])
+    ) is not None:
+        return column
     if FREQUENCY_COL.match(s):
         return Column(index, s, "frequency")
     if TREND_COL.match(s):
@@ -108,23 +200,82 @@ def classify(label: str, index: int) -> Column | None:
 
 
 def header_columns(texts: Sequence[str]) -> tuple[Column, ...] | None:
-    """The columns of a KPI grid header row, or None when the row is not one."""
-    columns = []
-    for index, text in enumerate(texts):
-        if index == 0 and NAME_COL.match(squash(text)):
-            continue
-        if not text.strip():
-            continue
-        column = classify(text, index)
-        if column is None:
-            return None
-        columns.append(column)
-    values = sum(1 for c in columns if c.kind == "value")
-    return tuple(columns) if values >= MIN_VALUE_COLUMNS else None
+    """The columns of a KPI grid header row, or None when the row is not one.
+
+    At least two value columns make a grid; the name column is the one headed
+    like a name ("Performance Indicator", "PI Description") or else the first
+    unheaded or unknown column before the values; other unknown columns
+    ("Comments", "RAG") are commentary that gives no rows.
+    """
+    labels = [squash(t) for t in texts]
+    if any(FOREIGN_COL.match(label) for label in labels):
+        return None
+    columns = [
+        classify(label, index) if label else None for index, label in enumerate(labels)
+    ]
+    values = sum(1 for c in columns if c is not None and c.kind == "value")
+    if values < MIN_VALUE_COLUMNS:
+        return None
+    first_value = next(
+        i for i, c in enumerate(columns) if c is not None and c.kind == "value"
+    )
+    unknown = [i for i in range(first_value) if columns[i] is None]
+    named = [i for i in unknown if NAME_COL.match(labels[i])]
+    if not unknown:
+        return None
+    name = (named or unknown)[0]
+    # A header is mostly labels: seeds/001 line 36 prints a whole HTML table on
+    # one line ("… | Programme | Annual Target | Q2 | No. of properties … | 275
+    # | 146 | …"), an action row with two value labels among twenty other cells.
+    others = sum(
+        1 for i, c in enumerate(columns) if c is None and labels[i] and i != name
+    )
+    if others >= values:
+        return None
+    found = [c for c in columns if c is not None]
+    found.append(Column(name, labels[name], "name"))
+    return tuple(sorted(found, key=lambda c: c.index))
 
 
 def _grid_row(row: Row, index: int) -> GridRow:
     return GridRow(row.texts, index, row.page, row.line_start, row.line_end)
+
+
+def is_new_header(row: Row) -> bool:
+    return is_header(row) or header_columns(row.texts) is not None
+
+
+def _is_data_row(row: Row, columns: Sequence[Column]) -> bool:
+    """A tabbed row with a name and a number under a value or commentary column."""
+    if not row.tabbed or not row.text_at(name_index(columns)) or is_new_header(row):
+        return False
+    return any(
+        DIGIT.search(row.text_at(c.index))
+        for c in columns
+        if c.kind in ("value", "commentary")
+    )
+
+
+def gap_end(rows: Sequence[Row], i: int, columns: Sequence[Column]) -> int | None:
+    """Where the grid resumes after the untabbed lines from `rows[i]`, or None.
+
+    A theme or section printed as prose between a header and its rows
+    ("Cleaner and safer environments: Striving for …" without tabs), or a page
+    header or footer, does not end a grid when a row of that grid follows it.
+    """
+    prose = 0
+    for j in range(i, len(rows)):
+        row = rows[j]
+        if row.tabbed and row.flat:
+            # Blank lines alone end a grid: seeds/000 lines 19-25 follow a blank
+            # line with a column-wrapped note whose first cell is no name.
+            return j if prose and _is_data_row(row, columns) else None
+        if not row.flat:
+            continue
+        prose += 1
+        if prose > MAX_GAP_LINES or len(row.flat) > GAP_LINE_CHARS:
+            return None
+    return None
 
 
 def _plain_grids(doc: Document) -> Iterator[Grid]:
@@ -137,8 +288,12 @@ def _plain_grids(doc: Document) -> Iterator[Grid]:
             continue
         body: list[GridRow] = []
         i += 1
-        while i < len(rows) and rows[i].tabbed and rows[i].flat:
-            if is_header(rows[i]) or header_columns(rows[i].texts) is not None:
+        while i < len(rows):
+            if not (rows[i].tabbed and rows[i].flat):
+                if (resume := gap_end(rows, i, columns)) is None:
+                    break
+                i = resume
+            if is_new_header(rows[i]):
                 break
             body.append(_grid_row(rows[i], i))
             i += 1
@@ -149,8 +304,13 @@ def _html_tables(raw: str) -> list[list[list[str]]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(raw, "html.parser")
-    return [[[squash(td.get_text(" ")) for td in tr.find_all(["td", "th"])]
-             for tr in table.find_all("tr")] for table in soup.find_all("table")]
+    return [
+        [
+            [squash(td.get_text(" ")) for td in tr.find_all(["td", "th"])]
+            for tr in table.find_all("tr")
+        ]
+        for table in soup.find_all("table")
+    ]
 
 
 def _embedded_grids(doc: Document) -> Iterator[Grid]:
@@ -162,8 +322,10 @@ def _embedded_grids(doc: Document) -> Iterator[Grid]:
             for table in _html_tables(cell.raw):
                 if not table or (columns := header_columns(table[0])) is None:
                     continue
-                body = tuple(GridRow(tuple(r), i, cell.page, cell.line_start,
-                                     cell.line_end) for r in table[1:])
+                body = tuple(
+                    GridRow(tuple(r), i, cell.page, cell.line_start, cell.line_end)
+                    for r in table[1:]
+                )
                 yield Grid(columns, body)
 
 
@@ -173,9 +335,13 @@ def grids(doc: Document) -> Iterator[Grid]:
     yield from _embedded_grids(doc)
 
 
-def owned_elsewhere(texts: Sequence[str]) -> bool:
+def owned_elsewhere(texts: Sequence[str], name_at: int = 0) -> bool:
     """A row of quarter blocks (rolling 12 months, breakdown counts)."""
-    return any(QUARTER_LABEL.match(t) or BLOCK.search(t) for t in texts[1:])
+    return any(
+        QUARTER_LABEL.match(t) or BLOCK.search(t) or ROLLING_CELL.search(t)
+        for k, t in enumerate(texts)
+        if k != name_at
+    )
 
 
 def _is_theme(texts: Sequence[str], theme: str | None) -> bool:
@@ -185,42 +351,38 @@ def _is_theme(texts: Sequence[str], theme: str | None) -> bool:
     return fuzz.ratio(joined, NON_ALNUM.sub("", theme.lower())) >= THEME_MATCH
 
 
-def _previous_year(year: str | None) -> str | None:
-    if year is None or not re.match(r"^20\d\d/\d\d$", year):
-        return None
-    start = int(year[:4]) - 1
-    return f"{start}/{(start + 1) % 100:02d}"
-
-
 def _place(column: Column, value: Value, ctx: Context) -> tuple[str | None, str, str]:
     """(financial_year, period, measure) of a value read under `column`."""
     if value.labelled:
-        return (value.financial_year or ctx.financial_year, "FY",
-                value.measure or "actual")
+        # "Target - 50% Actual – 44.1%": the labels say measure and year; a value
+        # column headed with a year ("Target 2017/18") says the year otherwise.
+        own = column.financial_year if column.kind == "value" else None
+        return (
+            value.financial_year or own or ctx.financial_year,
+            "FY",
+            value.measure or "actual",
+        )
     year = column.financial_year or ctx.financial_year
     if column.previous_year:
-        year = _previous_year(ctx.financial_year)
+        year = previous_financial_year(ctx.financial_year)
     return year, column.period or "FY", column.measure or "actual"
-
-
-def _row_unit(name: str, values: Sequence[Value]) -> str:
-    """The unit a bare number takes: the one printed elsewhere on its row."""
-    units = {v.unit for v in values if v.unit}
-    if len(units) == 1:
-        return units.pop()
-    return "percent" if PERCENT_NAME.search(name) else "count"
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
     record: IndicatorValue
     repairs: tuple[Repair, ...]
+    problem: str | None = None
 
 
 def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fact]:
-    name = squash(row.texts[0]) if row.texts else ""
-    if (not name or owned_elsewhere(row.texts)
-            or _is_theme(row.texts, ctx.theme(row.row_index))):
+    at = grid.name_index
+    name = squash(row.texts[at]) if at < len(row.texts) else ""
+    if (
+        not name
+        or owned_elsewhere(row.texts, at)
+        or _is_theme(row.texts, ctx.theme(row.row_index))
+    ):
         return
     frequency = None
     parsed: list[tuple[Column, str, list[Value]]] = []
@@ -231,31 +393,76 @@ def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fa
         elif column.kind in ("value", "commentary") and text.strip():
             values = parse_cell(text, commentary=column.kind == "commentary")
             parsed.append((column, text, values))
-    row_unit = _row_unit(name, [v for _, _, vs in parsed for v in vs])
+    row_unit = bare_unit(name, [vs for _, _, vs in parsed])
     for column, text, values in parsed:
         for value in values:
             year, period, measure = _place(column, value, ctx)
             unit = value.unit or (row_unit if value.value is not None else None)
-            yield Fact(IndicatorValue(
-                doc_id=doc.doc_id, plan=ctx.plan(row.row_index),
-                theme=ctx.theme(row.row_index), indicator=name,
-                indicator_id=slug(name), financial_year=year, period=period,
-                measure=measure, value=value.value, unit=unit,
-                comparator=value.comparator, qualifier=value.qualifier,
-                value_text=squash(text), note=value.note, reported_as=column.label,
-                frequency=frequency, page=row.page, line_start=row.line_start,
-                line_end=row.line_end), value.repairs)
+            yield Fact(
+                IndicatorValue(
+                    doc_id=doc.doc_id,
+                    plan=ctx.plan(row.row_index),
+                    theme=ctx.theme(row.row_index),
+                    indicator=name,
+                    indicator_id=slug(name),
+                    financial_year=year,
+                    period=period,
+                    measure=measure,
+                    value=value.value,
+                    unit=unit,
+                    comparator=value.comparator,
+                    qualifier=value.qualifier,
+                    value_text=squash(text),
+                    note=value.note,
+                    reported_as=column.label,
+                    frequency=frequency,
+                    page=row.page,
+                    line_start=row.line_start,
+                    line_end=row.line_end,
+                ),
+                value.repairs,
+                value.problem,
+            )
 
 
 def _repair_row(doc: Document, fact: IndicatorValue, fix: Repair) -> RepairRow:
     column = "financial_year" if fix.rule.startswith("financial_year") else "value"
-    return RepairRow(doc_id=doc.doc_id, target="indicator_values", column=column,
-                     page=fact.page, line=fact.line_start, raw=fix.raw,
-                     repaired=fix.repaired, rule=fix.rule, confidence=fix.confidence,
-                     alternatives=list(fix.alternatives))
+    return RepairRow(
+        doc_id=doc.doc_id,
+        target="indicator_values",
+        column=column,
+        page=fact.page,
+        line=fact.line_start,
+        raw=fix.raw,
+        repaired=fix.repaired,
+        rule=fix.rule,
+        confidence=fix.confidence,
+        alternatives=list(fix.alternatives),
+    )
+
+
+def _unreadable(doc: Document, fact: Fact) -> IssueRow:
+    r = fact.record
+    return IssueRow(
+        doc_id=doc.doc_id,
+        severity="warning",
+        code="unreadable_value",
+        message=f"{doc.source_path}:{r.line_start}: {r.indicator} "
+        f"{r.reported_as} {r.value_text[:80]!r}: {fact.problem}; "
+        f"kept as a null value",
+        page=r.page,
+        line=r.line_start,
+    )
 
 
 def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+    """Every value of every grid, a value printed twice under one name once.
+
+    This only merges restatements of one printed name (seeds/001 prints its HRA
+    table as HTML and again as rows). Printed variants of one indicator ("fly
+    tipping", "fly-tiping") get one registry id in `extract.panel.assign_ids`,
+    after this runs, and `extract.keys.unique_keys` keeps one row per key then.
+    """
     kept: dict[tuple[object, ...], IndicatorValue] = {}
     out: list[Fact] = []
     issues: list[IssueRow] = []
@@ -267,15 +474,22 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
                 if key not in kept:
                     kept[key] = r
                     out.append(fact)
+                    if fact.problem:
+                        issues.append(_unreadable(doc, fact))
                 elif kept[key].value != r.value:
-                    issues.append(IssueRow(
-                        doc_id=doc.doc_id, severity="warning",
-                        code="conflicting_values",
-                        message=f"{doc.source_path}:{r.line_start}: {r.indicator} "
-                                f"{r.financial_year} {r.period} {r.measure} is "
-                                f"{r.value_text!r} here but {kept[key].value_text!r} "
-                                f"at line {kept[key].line_start}",
-                        page=r.page, line=r.line_start))
+                    issues.append(
+                        IssueRow(
+                            doc_id=doc.doc_id,
+                            severity="warning",
+                            code="conflicting_values",
+                            message=f"{doc.source_path}:{r.line_start}: {r.indicator} "
+                            f"{r.financial_year} {r.period} {r.measure} is "
+                            f"{r.value_text!r} here but {kept[key].value_text!r} "
+                            f"at line {kept[key].line_start}",
+                            page=r.page,
+                            line=r.line_start,
+                        )
+                    )
     out.sort(key=lambda f: f.record.line_start)
     logged: set[tuple[int, str, str]] = set()
     for fact in out:
