@@ -18,8 +18,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/reportx extract samples --out output
 
+## lint: formatting, lint rules and strict typing
+lint: $(STAMP)
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
 ## test: install, then run the linters and the test suite
-test: $(STAMP)
+test: lint
 	$(PY) -m pytest
 
 ## golden: refresh tests/golden/ (expected tables of samples/) after an intended change

@@ -55,6 +55,7 @@ def runner(method: str, paths: Sequence[Path]) -> Callable[[], object]:
                 with pdfplumber.open(path) as pdf:
                     for page in pdf.pages:
                         page.extract_words()
+
         return plumber
     if method == "pypdfium2":
         import pypdfium2 as pdfium
@@ -65,6 +66,7 @@ def runner(method: str, paths: Sequence[Path]) -> Callable[[], object]:
                 for i in range(len(pdf)):
                     pdf[i].get_textpage().get_text_range()
                 pdf.close()
+
         return pdfium_text
     if method == "camelot":
         import camelot
@@ -72,7 +74,9 @@ def runner(method: str, paths: Sequence[Path]) -> Callable[[], object]:
         def stream() -> None:
             for path in paths:
                 camelot.read_pdf(  # type: ignore[attr-defined]
-                    str(path), flavor="stream", pages="all")
+                    str(path), flavor="stream", pages="all"
+                )
+
         return stream
     raise SystemExit(f"unknown method {method!r}")
 
@@ -88,34 +92,55 @@ def measure(method: str, paths: Sequence[Path], repeat: int) -> dict[str, float]
         best = min(best, time.perf_counter() - started)
     pages = count_pages(paths)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"pages": pages, "seconds": best, "pages_per_s": pages / best,
-            "peak_mib": peak}
+    return {
+        "pages": pages,
+        "seconds": best,
+        "pages_per_s": pages / best,
+        "peak_mib": peak,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pdfs", nargs="*", type=Path,
-                        default=sorted((ROOT / "samples" / "pdf").glob("*.pdf")))
+    parser.add_argument(
+        "pdfs",
+        nargs="*",
+        type=Path,
+        default=sorted((ROOT / "samples" / "pdf").glob("*.pdf")),
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--method", choices=METHODS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.method:
         print(json.dumps(measure(args.method, args.pdfs, args.repeat)))
         return
-    print(f"{len(args.pdfs)} PDFs, {count_pages(args.pdfs)} pages, "
-          f"best of {args.repeat}")
+    print(
+        f"{len(args.pdfs)} PDFs, {count_pages(args.pdfs)} pages, best of {args.repeat}"
+    )
     print(f"{'method':<12}{'pages/s':>10}{'seconds':>10}{'peak MiB':>10}")
     for method in METHODS:
         done = subprocess.run(
-            [sys.executable, __file__, "--method", method, "--repeat",
-             str(args.repeat), *map(str, args.pdfs)],
-            capture_output=True, text=True, cwd=ROOT)
+            [
+                sys.executable,
+                __file__,
+                "--method",
+                method,
+                "--repeat",
+                str(args.repeat),
+                *map(str, args.pdfs),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         if done.returncode:
             print(f"{method:<12}failed: {done.stderr.strip().splitlines()[-1]}")
             continue
         r = json.loads(done.stdout)
-        print(f"{method:<12}{r['pages_per_s']:>10.1f}{r['seconds']:>10.2f}"
-              f"{r['peak_mib']:>10.0f}")
+        print(
+            f"{method:<12}{r['pages_per_s']:>10.1f}{r['seconds']:>10.2f}"
+            f"{r['peak_mib']:>10.0f}"
+        )
 
 
 if __name__ == "__main__":

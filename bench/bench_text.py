@@ -49,12 +49,18 @@ def main() -> None:
         seconds = time.perf_counter() - started
         shutil.rmtree(inputs)
     files = len(result.files)
-    print(f"text extraction, {files} files ({n_lines} lines, {n_bytes / 1e6:.1f} MB), "
-          f"--jobs {args.jobs}")
-    print(f"  {seconds:.2f} s  {files / seconds:.1f} files/s  {n_lines / seconds:,.0f} "
-          f"lines/s  {n_bytes / 1e6 / seconds:.2f} MB/s")
-    print(f"  peak RSS {_peak_mib():.0f} MiB;  rows: "
-          + ", ".join(f"{t} {n}" for t, n in result.counts.items() if n))
+    print(
+        f"text extraction, {files} files ({n_lines} lines, {n_bytes / 1e6:.1f} MB), "
+        f"--jobs {args.jobs}"
+    )
+    print(
+        f"  {seconds:.2f} s  {files / seconds:.1f} files/s  {n_lines / seconds:,.0f} "
+        f"lines/s  {n_bytes / 1e6 / seconds:.2f} MB/s"
+    )
+    print(
+        f"  peak RSS {_peak_mib():.0f} MiB;  rows: "
+        + ", ".join(f"{t} {n}" for t, n in result.counts.items() if n)
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from extract.records import IssueRow
 from extract.run import PARSER_VERSION, UsageError, extract
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
@@ -17,19 +18,29 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn council performance reports (.txt exports and PDFs) into "
         "tidy Parquet tables.",
     )
-    parser.add_argument("--version", action="version", version=f"reportx {PARSER_VERSION}")
+    parser.add_argument(
+        "--version", action="version", version=f"reportx {PARSER_VERSION}"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     ex = commands.add_parser(
         "extract",
         help="extract reports into DIR/<table>.parquet and DIR/manifest.json",
-        description="Extract every .txt and .pdf under PATH (files or folders, searched "
+        description="Extract every .txt and .pdf under PATH (files or folders, "
+        "searched "
         "recursively). Exit 0 when every input was processed, 1 when any failed "
         "(the others are still written; see issues.parquet), 2 on a usage error.",
     )
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="a report or a folder of them")
+    ex.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a report or a folder of them"
+    )
     ex.add_argument("--out", required=True, metavar="DIR", help="output folder")
-    ex.add_argument("--jobs", type=int, default=1, metavar="N",
-                    help="inputs processed in parallel (default 1)")
+    ex.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="inputs processed in parallel (default 1)",
+    )
     _add_qa_commands(commands)
     return parser
 
@@ -63,11 +74,16 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"  {table:<18} {n:>6} rows")
     for f in result.files:
         if f.status == "failed":
-            reason = next((r.message for r in f.records if getattr(r, "code", "") ==
-                           "file_failed"), "")
+            reason = next(
+                (
+                    r.message
+                    for r in f.records
+                    if isinstance(r, IssueRow) and r.severity == "error"
+                ),
+                "",
+            )
             print(f"  failed: {reason}", file=sys.stderr)
     return EXIT_FAILED_INPUT if result.failed else EXIT_OK
-
 
 
 def _add_qa_commands(
@@ -76,7 +92,8 @@ def _add_qa_commands(
     from schemas.tables import BY_NAME
 
     df = commands.add_parser(
-        "diff", help="compare two output folders table by table",
+        "diff",
+        help="compare two output folders table by table",
         description="Compare every table of two output folders on its natural key: "
         "added, removed and changed rows, value by value. Exit 0 when identical, "
         "1 when they differ, 2 on a usage error. "
@@ -85,21 +102,36 @@ def _add_qa_commands(
     df.add_argument("old", metavar="OLD_DIR")
     df.add_argument("new", metavar="NEW_DIR")
     df.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    df.add_argument("--table", action="append", choices=sorted(BY_NAME), metavar="NAME",
-                    help="compare only this table (repeatable)")
-    df.add_argument("--tolerance", type=float, default=1e-9, metavar="ABS",
-                    help="floats closer than this are equal (default 1e-9)")
+    df.add_argument(
+        "--table",
+        action="append",
+        choices=sorted(BY_NAME),
+        metavar="NAME",
+        help="compare only this table (repeatable)",
+    )
+    df.add_argument(
+        "--tolerance",
+        type=float,
+        default=1e-9,
+        metavar="ABS",
+        help="floats closer than this are equal (default 1e-9)",
+    )
     ins = commands.add_parser(
-        "inspect", help="what was recognised in one report, line by line",
+        "inspect",
+        help="what was recognised in one report, line by line",
         description="Print the report's lines with line numbers, the recogniser that "
         "claimed each and the rows it produced; unclaimed table lines with numbers "
         "are flagged. Example: reportx inspect samples/000_af055924f554b2ff.txt",
     )
     ins.add_argument("file", metavar="FILE")
-    ins.add_argument("--only-unclaimed", action="store_true",
-                     help="list only table lines with numbers that nothing claimed")
+    ins.add_argument(
+        "--only-unclaimed",
+        action="store_true",
+        help="list only table lines with numbers that nothing claimed",
+    )
     rep = commands.add_parser(
-        "report", help="one self-contained HTML page for QA and analysts",
+        "report",
+        help="one self-contained HTML page for QA and analysts",
         description="Write an HTML report of an output folder: per document its row "
         "counts, coverage, issues and repairs; per indicator a chart over time. "
         "Example: reportx report output/ --html report.html",

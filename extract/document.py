@@ -91,4 +91,3 @@ class Document:
     def line(self, number: int) -> str:
         """The printed line with 1-based `number` (text input)."""
         return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
-

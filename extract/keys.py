@@ -19,11 +19,19 @@ from schemas.tables import BY_NAME
 PROVENANCE = frozenset({"page", "line_start", "line_end"})
 # Columns that say how a value was printed; a repeat that differs only here
 # restates the same fact.
-DESCRIPTIVE = frozenset({"plan", "theme", "indicator", "value_text", "note",
-                         "reported_as", "label"})
+DESCRIPTIVE = frozenset(
+    {"plan", "theme", "indicator", "value_text", "note", "reported_as", "label"}
+)
 # Tables whose key is made of what the report printed (not of ids we assign).
-CHECKED = frozenset({"rolling_12_months", "indicator_values", "action_updates",
-                     "status_summary", "breakdowns"})
+CHECKED = frozenset(
+    {
+        "rolling_12_months",
+        "indicator_values",
+        "action_updates",
+        "status_summary",
+        "breakdowns",
+    }
+)
 
 
 def unique_keys(doc: Document, records: Iterable[Record]) -> Iterator[Record]:
@@ -43,11 +51,15 @@ def unique_keys(doc: Document, records: Iterable[Record]) -> Iterator[Record]:
         yield _issue(doc, name, row, first)
 
 
-def _issue(doc: Document, table: str, row: dict[str, object],
-           first: dict[str, object]) -> IssueRow:
+def _issue(
+    doc: Document, table: str, row: dict[str, object], first: dict[str, object]
+) -> IssueRow:
     key_columns = BY_NAME[table].key
-    differs = sorted(c for c in row if c not in PROVENANCE and c not in key_columns
-                     and row[c] != first[c])
+    differs = sorted(
+        c
+        for c in row
+        if c not in PROVENANCE and c not in key_columns and row[c] != first[c]
+    )
     key = ", ".join(f"{k}={row[k]}" for k in key_columns if k != "doc_id")
     said = "; ".join(f"{c}: kept {first[c]!r}, dropped {row[c]!r}" for c in differs)
     line, page = row.get("line_start"), row.get("page")

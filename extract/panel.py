@@ -31,8 +31,9 @@ Fact = Rolling12 | IndicatorValue | Breakdown
 SAME_VALUE = 1e-9
 
 
-def assign_ids(doc_id: str, source_path: str, records: Iterable[Record]
-               ) -> Iterator[Record]:
+def assign_ids(
+    doc_id: str, source_path: str, records: Iterable[Record]
+) -> Iterator[Record]:
     """Registry ids on every fact; an `new_indicator` info issue per unseen name."""
     reported: set[str] = set()
     for r in records:
@@ -40,10 +41,16 @@ def assign_ids(doc_id: str, source_path: str, records: Iterable[Record]
             m = registry.match(r.indicator)
             if not m.known and m.indicator_id not in reported:
                 reported.add(m.indicator_id)
-                yield IssueRow(doc_id=doc_id, severity="info", code="new_indicator",
-                               message=f'{source_path}:{r.line_start}: indicator '
-                               f'"{r.indicator}" is not in the registry; new id '
-                               f'"{m.indicator_id}"', page=r.page, line=r.line_start)
+                yield IssueRow(
+                    doc_id=doc_id,
+                    severity="info",
+                    code="new_indicator",
+                    message=f"{source_path}:{r.line_start}: indicator "
+                    f'"{r.indicator}" is not in the registry; new id '
+                    f'"{m.indicator_id}"',
+                    page=r.page,
+                    line=r.line_start,
+                )
             r = dataclasses.replace(r, indicator_id=m.indicator_id)
         yield r
 
@@ -59,12 +66,16 @@ class Source:
 
 def _rank(doc: DocumentRow) -> tuple[str, str, str]:
     """Later reports sort last: by year, last quarter covered, then meeting date."""
-    return (doc.financial_year or "", max(doc.quarters, default=""),
-            doc.report_date.isoformat() if doc.report_date else "")
+    return (
+        doc.financial_year or "",
+        max(doc.quarters, default=""),
+        doc.report_date.isoformat() if doc.report_date else "",
+    )
 
 
-def _observed(records: Sequence[Record], docs: dict[str, DocumentRow]
-              ) -> dict[tuple[str, str | None, str, str, str | None], list[Source]]:
+def _observed(
+    records: Sequence[Record], docs: dict[str, DocumentRow]
+) -> dict[tuple[str, str | None, str, str, str | None], list[Source]]:
     groups: dict[tuple[str, str | None, str, str, str | None], list[Source]]
     groups = defaultdict(list)
     for r in records:
@@ -73,13 +84,26 @@ def _observed(records: Sequence[Record], docs: dict[str, DocumentRow]
             continue
         if isinstance(r, IndicatorValue):
             k = (r.indicator_id, r.financial_year, r.period, r.measure, r.unit)
-            groups[k].append(Source(_rank(doc), doc.doc_id, doc.source_path,
-                                    r.indicator, r.value))
+            groups[k].append(
+                Source(_rank(doc), doc.doc_id, doc.source_path, r.indicator, r.value)
+            )
         elif isinstance(r, Rolling12):
-            k = (r.indicator_id, r.financial_year, r.quarter, "rolling_12_months",
-                 "count")
-            groups[k].append(Source(_rank(doc), doc.doc_id, doc.source_path,
-                                    r.indicator, float(r.last_12_months)))
+            k = (
+                r.indicator_id,
+                r.financial_year,
+                r.quarter,
+                "rolling_12_months",
+                "count",
+            )
+            groups[k].append(
+                Source(
+                    _rank(doc),
+                    doc.doc_id,
+                    doc.source_path,
+                    r.indicator,
+                    float(r.last_12_months),
+                )
+            )
     return groups
 
 
@@ -116,31 +140,51 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
         if unit:
             units[indicator_id].add(unit)
         yield Observation(
-            indicator_id=indicator_id, financial_year=fy, period=period, measure=measure,
-            unit=unit, indicator=entry.name if entry else winner.indicator,
-            value=winner.value, period_end=period_end(fy or "", period),
+            indicator_id=indicator_id,
+            financial_year=fy,
+            period=period,
+            measure=measure,
+            unit=unit,
+            indicator=entry.name if entry else winner.indicator,
+            value=winner.value,
+            period_end=period_end(fy or "", period),
             source_doc_ids=sorted({s.doc_id for s in sources}),
-            n_sources=len({s.doc_id for s in sources}), conflict=conflict,
+            n_sources=len({s.doc_id for s in sources}),
+            conflict=conflict,
         )
     for indicator_id in sorted(seen_names):
         entry = registry.by_id(indicator_id)
         ys = sorted(years[indicator_id])
-        unit = entry.unit if entry else (min(units[indicator_id])
-                                         if units[indicator_id] else None)
+        unit = (
+            entry.unit
+            if entry
+            else (min(units[indicator_id]) if units[indicator_id] else None)
+        )
         yield IndicatorRow(
             indicator_id=indicator_id,
             name=entry.name if entry else min(seen_names[indicator_id]),
-            unit=unit, aliases=sorted(seen_names[indicator_id]),
-            first_year=ys[0] if ys else None, last_year=ys[-1] if ys else None,
+            unit=unit,
+            aliases=sorted(seen_names[indicator_id]),
+            first_year=ys[0] if ys else None,
+            last_year=ys[-1] if ys else None,
         )
 
 
-def _conflict(k: tuple[str, str | None, str, str, str | None],
-              printed: list[Source], winner: Source) -> IssueRow:
+def _conflict(
+    k: tuple[str, str | None, str, str, str | None],
+    printed: list[Source],
+    winner: Source,
+) -> IssueRow:
     indicator_id, fy, period, measure, unit = k
-    said = "; ".join(f"{s.source_path} says {s.value:g}" for s in printed
-                     if s.value is not None)
-    return IssueRow(doc_id=winner.doc_id, severity="warning", code="conflicting_values",
-                    message=f"{indicator_id} {fy} {period} {measure} ({unit}): {said}; "
-                    f"the latest report ({winner.source_path}) wins", page=None,
-                    line=None)
+    said = "; ".join(
+        f"{s.source_path} says {s.value:g}" for s in printed if s.value is not None
+    )
+    return IssueRow(
+        doc_id=winner.doc_id,
+        severity="warning",
+        code="conflicting_values",
+        message=f"{indicator_id} {fy} {period} {measure} ({unit}): {said}; "
+        f"the latest report ({winner.source_path}) wins",
+        page=None,
+        line=None,
+    )

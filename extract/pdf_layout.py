@@ -77,29 +77,43 @@ def _merged(line: Sequence[Run]) -> list[Run]:
         gap = run.x0 - last.x1
         if gap <= JOIN_GAP * run.size:
             sep = " " if gap > 0.1 * run.size else ""
-            out[-1] = Run(f"{last.text}{sep}{run.text}", last.x0,
-                          max(last.x1, run.x1), last.base, last.size)
+            out[-1] = Run(
+                f"{last.text}{sep}{run.text}",
+                last.x0,
+                max(last.x1, run.x1),
+                last.base,
+                last.size,
+            )
         else:
             out.append(run)
     return out
 
 
-def running_lines(pages: Sequence[Sequence[list[Run]]],
-                  heights: Sequence[float]) -> set[tuple[int, int]]:
+def running_lines(
+    pages: Sequence[Sequence[list[Run]]], heights: Sequence[float]
+) -> set[tuple[int, int]]:
     """(page, index) of visual lines that are running headers or footers.
 
     A header or footer is text in the page's outer band printed at the same
     place on at least two pages, page numbers aside; a one-page file has only
     its "Page 1" line to go by.
     """
+
     def key(line: list[Run]) -> tuple[int, str]:
         return round(line[0].base), DIGITS.sub("#", " ".join(r.text for r in line))
 
-    banded = {(p, i) for p, lines in enumerate(pages) for i, line in enumerate(lines)
-              if min(line[0].base, heights[p] - line[0].base) < BAND * heights[p]}
+    banded = {
+        (p, i)
+        for p, lines in enumerate(pages)
+        for i, line in enumerate(lines)
+        if min(line[0].base, heights[p] - line[0].base) < BAND * heights[p]
+    }
     if len(pages) == 1:
-        return {(p, i) for p, i in banded
-                if PAGE_NUMBER.search(" ".join(r.text for r in pages[p][i]))}
+        return {
+            (p, i)
+            for p, i in banded
+            if PAGE_NUMBER.search(" ".join(r.text for r in pages[p][i]))
+        }
     seen = Counter(key(pages[p][i]) for p, i in banded)
     return {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}
 
@@ -112,24 +126,27 @@ def groups(lines: Sequence[list[Run]], margin: float) -> list[Group]:
         indented = len(line) > 1 or line[0].x0 > margin + X_TOLERANCE
         if found and base - found[-1].last < CONTINUATION * line[0].size:
             g = found[-1]
-            found[-1] = Group(g.runs + tuple(line), g.first, base,
-                              g.indented or indented)
+            found[-1] = Group(
+                g.runs + tuple(line), g.first, base, g.indented or indented
+            )
         else:
             found.append(Group(tuple(line), base, base, indented))
     return found
 
 
-def line_pitch(pages: Iterable[Sequence[tuple[float, float]]],
-               default: float) -> float:
+def line_pitch(pages: Iterable[Sequence[tuple[float, float]]], default: float) -> float:
     """The distance from one printed line to the next when no blank is between.
 
     Each page is its printed lines' (first, last) baselines, top-down. The
     smallest gap seen twice wins: the most common gap can be a blank line's
     (samples/003 prints a blank line after nearly every line).
     """
-    gaps = Counter(round(2 * (b[0] - a[1])) / 2 for spans in pages
-                   for a, b in zip(spans, spans[1:], strict=False)
-                   if b[0] - a[1] > 0)
+    gaps = Counter(
+        round(2 * (b[0] - a[1])) / 2
+        for spans in pages
+        for a, b in zip(spans, spans[1:], strict=False)
+        if b[0] - a[1] > 0
+    )
     usual = [g for g, n in gaps.items() if n >= 2]
     return min(usual) if usual else default
 
@@ -146,7 +163,9 @@ def column_starts(region: Sequence[Group]) -> list[float]:
 def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
     return bool(starts) and all(
         any(abs(r.x0 - x) <= X_TOLERANCE for x in starts)
-        for g in region for r in g.runs)
+        for g in region
+        for r in g.runs
+    )
 
 
 def _cells(region: Sequence[Group], starts: Sequence[float]) -> list[Line]:
@@ -161,8 +180,9 @@ def _cells(region: Sequence[Group], starts: Sequence[float]) -> list[Line]:
     return lines
 
 
-def free_lines(found: Sequence[Group], pitch: float, carried: Sequence[float] = ()
-               ) -> tuple[list[Line], list[float]]:
+def free_lines(
+    found: Sequence[Group], pitch: float, carried: Sequence[float] = ()
+) -> tuple[list[Line], list[float]]:
     """Paragraphs as one cell; runs of indented lines as unruled table rows.
 
     A table at the top of a page keeps the columns of the table that ended the
@@ -182,8 +202,11 @@ def free_lines(found: Sequence[Group], pitch: float, carried: Sequence[float] = 
             i += 1
             continue
         j = i + 1
-        while (j < len(found) and found[j].indented
-               and found[j].first - found[j - 1].last < 1.5 * pitch):
+        while (
+            j < len(found)
+            and found[j].indented
+            and found[j].first - found[j - 1].last < 1.5 * pitch
+        ):
             j += 1
         region = found[i:j]
         if not (i == 0 and _fits(region, starts)):
@@ -193,8 +216,9 @@ def free_lines(found: Sequence[Group], pitch: float, carried: Sequence[float] = 
     return lines, starts
 
 
-def printed(lines: Sequence[Line], pitch: float, top: float
-            ) -> list[tuple[str, ...] | None]:
+def printed(
+    lines: Sequence[Line], pitch: float, top: float
+) -> list[tuple[str, ...] | None]:
     """The page's printed lines in order: cells of each, None for a blank line.
 
     `top` is where the first line of a full page sits: space above a page's

@@ -57,10 +57,14 @@ class NoTextLayer(UnreadableInput):
     code = "no_text_layer"
 
     def __init__(self, pages: Sequence[int]) -> None:
-        where = (f"page {pages[0]} has" if len(pages) == 1
-                 else f"pages {pages[0]}-{pages[-1]} have")
-        super().__init__(f"{where} no text layer (images only): OCR is needed "
-                         "to read it")
+        where = (
+            f"page {pages[0]} has"
+            if len(pages) == 1
+            else f"pages {pages[0]}-{pages[-1]} have"
+        )
+        super().__init__(
+            f"{where} no text layer (images only): OCR is needed to read it"
+        )
         self.page = pages[0]
 
 
@@ -93,8 +97,10 @@ def _why_unopened(data: bytes, err_code: int | None) -> str:
     # empty page tree without setting one), so the bytes have the last word.
     if not data.startswith(b"%PDF"):
         return "not a PDF (no %PDF header)"
-    if ENCRYPTED.search(data) and err_code in (pdfium_c.FPDF_ERR_PASSWORD,
-                                               pdfium_c.FPDF_ERR_SECURITY):
+    if ENCRYPTED.search(data) and err_code in (
+        pdfium_c.FPDF_ERR_PASSWORD,
+        pdfium_c.FPDF_ERR_SECURITY,
+    ):
         return "encrypted PDF: a password is needed to open it"
     if EMPTY_PAGE_TREE.search(data) and not PAGE_COUNT.search(data):
         return "PDF has no pages"
@@ -111,8 +117,10 @@ def _segments(obj: pdfium.PdfObject, height: float) -> Iterator[Edge]:
     for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
         seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
         pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        point = (m.a * x.value + m.c * y.value + m.e,
-                 m.b * x.value + m.d * y.value + m.f)
+        point = (
+            m.a * x.value + m.c * y.value + m.e,
+            m.b * x.value + m.d * y.value + m.f,
+        )
         kind = pdfium_c.FPDFPathSegment_GetType(seg)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
@@ -124,17 +132,32 @@ def _segments(obj: pdfium.PdfObject, height: float) -> Iterator[Edge]:
         current = point
 
 
-def _edge(a: tuple[float, float], b: tuple[float, float], height: float
-          ) -> Iterator[Edge]:
+def _edge(
+    a: tuple[float, float], b: tuple[float, float], height: float
+) -> Iterator[Edge]:
     (x0, x1), (y0, y1) = sorted((a[0], b[0])), sorted((a[1], b[1]))
     if y1 - y0 < 0.5 and x1 - x0 >= MIN_EDGE:
-        yield {"x0": x0, "x1": x1, "top": height - y1, "bottom": height - y1,
-               "width": x1 - x0, "height": 0.0, "orientation": "h",
-               "object_type": "line"}
+        yield {
+            "x0": x0,
+            "x1": x1,
+            "top": height - y1,
+            "bottom": height - y1,
+            "width": x1 - x0,
+            "height": 0.0,
+            "orientation": "h",
+            "object_type": "line",
+        }
     elif x1 - x0 < 0.5 and y1 - y0 >= MIN_EDGE:
-        yield {"x0": x0, "x1": x0, "top": height - y1, "bottom": height - y0,
-               "width": 0.0, "height": y1 - y0, "orientation": "v",
-               "object_type": "line"}
+        yield {
+            "x0": x0,
+            "x1": x0,
+            "top": height - y1,
+            "bottom": height - y0,
+            "width": 0.0,
+            "height": y1 - y0,
+            "orientation": "v",
+            "object_type": "line",
+        }
 
 
 def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
@@ -152,8 +175,7 @@ def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
                 if text:
                     m = obj.get_matrix()
                     size = obj.get_font_size() * (m.b * m.b + m.d * m.d) ** 0.5
-                    runs.append(Run(text, m.e, obj.get_bounds()[2], height - m.f,
-                                    size))
+                    runs.append(Run(text, m.e, obj.get_bounds()[2], height - m.f, size))
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
                 edges.extend(_segments(obj, height))
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -168,8 +190,9 @@ def ruled_tables(edges: Sequence[Edge]) -> list[list[list[Bbox]]]:
     """Tables as rows of cell boxes (x0, top, x1, bottom), by pdfplumber's finder."""
     if not edges:
         return []
-    merged = plumber.merge_edges(list(edges), TOLERANCE, TOLERANCE, TOLERANCE,
-                                 TOLERANCE)
+    merged = plumber.merge_edges(
+        list(edges), TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE
+    )
     merged = [e for e in merged if max(e["width"], e["height"]) >= MIN_EDGE]
     points = plumber.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
     tables = []
@@ -183,8 +206,9 @@ def ruled_tables(edges: Sequence[Edge]) -> list[list[list[Bbox]]]:
     return tables
 
 
-def _locate(run: Run, table: list[list[Bbox]], tops: list[float]
-            ) -> tuple[int, int] | None:
+def _locate(
+    run: Run, table: list[list[Bbox]], tops: list[float]
+) -> tuple[int, int] | None:
     """(row, column) of the table cell the run starts in, if any."""
     x, y = run.x0 + 1.0, run.base - 0.3 * run.size
     r = bisect_right(tops, y) - 1
@@ -195,8 +219,9 @@ def _locate(run: Run, table: list[list[Bbox]], tops: list[float]
     return (r, c) if c >= 0 and x < row[c][2] else None
 
 
-def split_runs(runs: Sequence[Run], tables: Sequence[list[list[Bbox]]]
-               ) -> tuple[list[Line], list[Run]]:
+def split_runs(
+    runs: Sequence[Run], tables: Sequence[list[list[Bbox]]]
+) -> tuple[list[Line], list[Run]]:
     """Rows of the ruled tables as lines, and the runs outside every table."""
     placed: dict[tuple[int, int, int], list[Run]] = {}
     free: list[Run] = []
@@ -211,21 +236,34 @@ def split_runs(runs: Sequence[Run], tables: Sequence[list[list[Bbox]]]
     lines = []
     for t, table in enumerate(tables):
         for r, row in enumerate(table):
-            cells = [sorted(placed.get((t, r, c), []), key=lambda u: (u.base, u.x0))
-                     for c in range(len(row))]
+            cells = [
+                sorted(placed.get((t, r, c), []), key=lambda u: (u.base, u.x0))
+                for c in range(len(row))
+            ]
             bases = [u.base for cell in cells for u in cell]
             middle = (row[0][1] + row[0][3]) / 2
-            lines.append(Line(tuple(" ".join(u.text for u in cell) for cell in cells),
-                              min(bases, default=middle), max(bases, default=middle),
-                              True))
+            lines.append(
+                Line(
+                    tuple(" ".join(u.text for u in cell) for cell in cells),
+                    min(bases, default=middle),
+                    max(bases, default=middle),
+                    True,
+                )
+            )
     return lines, free
 
 
-def _page_issue(doc_id: str, source_path: str, page: int, code: str,
-                message: str) -> IssueRow:
-    return IssueRow(doc_id=doc_id, severity="warning", code=code,
-                    message=f"{source_path}: page {page}: {message}", page=page,
-                    line=None)
+def _page_issue(
+    doc_id: str, source_path: str, page: int, code: str, message: str
+) -> IssueRow:
+    return IssueRow(
+        doc_id=doc_id,
+        severity="warning",
+        code=code,
+        message=f"{source_path}: page {page}: {message}",
+        page=page,
+        line=None,
+    )
 
 
 def _spans(items: Sequence[Line | Group]) -> list[tuple[float, float]]:
@@ -246,17 +284,31 @@ def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Documen
                 contents.append(page_content(pdf, i))
             except pdfium.PdfiumError as exc:
                 contents.append(None)
-                issues.append(_page_issue(doc_id, source_path, i + 1,
-                                          "page_unreadable", f"cannot be read ({exc})"))
+                issues.append(
+                    _page_issue(
+                        doc_id,
+                        source_path,
+                        i + 1,
+                        "page_unreadable",
+                        f"cannot be read ({exc})",
+                    )
+                )
     finally:
         pdf.close()
     blind = [i + 1 for i, c in enumerate(contents) if c and not c.runs and c.images]
     if len(blind) == n_pages:
         raise NoTextLayer(blind)
     for page in blind:
-        issues.append(_page_issue(doc_id, source_path, page, "no_text_layer",
-                                  "image only, no text layer: OCR is needed to read "
-                                  "it; the page was skipped"))
+        issues.append(
+            _page_issue(
+                doc_id,
+                source_path,
+                page,
+                "no_text_layer",
+                "image only, no text layer: OCR is needed to read "
+                "it; the page was skipped",
+            )
+        )
     pages = _pages_lines(contents)
     lines: list[str] = []
     rows: list[Row] = []
@@ -267,20 +319,27 @@ def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Documen
         rows.extend(_on_page(row, number) for row in build_rows(printed_lines))
     if not rows:
         raise UnreadableInput("no text on any page")
-    return Document(doc_id=doc_id, source_path=source_path, source_format="pdf",
-                    lines=tuple(lines), rows=tuple(rows), n_pages=n_pages,
-                    page_lines=page_lines, issues=tuple(issues))
+    return Document(
+        doc_id=doc_id,
+        source_path=source_path,
+        source_format="pdf",
+        lines=tuple(lines),
+        rows=tuple(rows),
+        n_pages=n_pages,
+        page_lines=page_lines,
+        issues=tuple(issues),
+    )
 
 
 def _on_page(row: Row, page: int) -> Row:
     # Built directly: dataclasses.replace was a tenth of the reading time.
-    cells = tuple(Cell(c.raw, c.text, c.column, page, c.line_start, c.line_end)
-                  for c in row.cells)
+    cells = tuple(
+        Cell(c.raw, c.text, c.column, page, c.line_start, c.line_end) for c in row.cells
+    )
     return Row(cells, page, row.line_start, row.line_end, row.tabbed, row.wrapped)
 
 
-def _pages_lines(contents: Sequence[PageContent | None]
-                 ) -> dict[int, tuple[str, ...]]:
+def _pages_lines(contents: Sequence[PageContent | None]) -> dict[int, tuple[str, ...]]:
     """Printed lines of each page with text, running headers and footers dropped."""
     kept = [(i + 1, c) for i, c in enumerate(contents) if c and c.runs]
     if not kept:
@@ -291,8 +350,9 @@ def _pages_lines(contents: Sequence[PageContent | None]
     size = min(r.size for _, c in kept for r in c.runs)
     laid: list[tuple[int, list[Line], list[Group]]] = []
     for k, (number, content) in enumerate(kept):
-        runs = [r for i, line in enumerate(vlines[k]) if (k, i) not in running
-                for r in line]
+        runs = [
+            r for i, line in enumerate(vlines[k]) if (k, i) not in running for r in line
+        ]
         table_rows, outside = split_runs(runs, ruled_tables(content.edges))
         laid.append((number, table_rows, groups(visual_lines(outside), margin)))
     spans = [_spans([*t, *g]) for _, t, g in laid]
@@ -303,6 +363,8 @@ def _pages_lines(contents: Sequence[PageContent | None]
     for number, table_rows, found in laid:
         free, starts = free_lines(found, pitch, starts)
         page = sorted([*table_rows, *free], key=lambda line: line.first)
-        out[number] = tuple("" if cells is None else "\t".join(cells)
-                            for cells in printed(page, pitch, top))
+        out[number] = tuple(
+            "" if cells is None else "\t".join(cells)
+            for cells in printed(page, pitch, top)
+        )
     return out

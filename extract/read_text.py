@@ -44,7 +44,7 @@ def doc_id_of(data: bytes) -> str:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read with: UTF-8 (BOM allowed), else Windows-1252."""
+    """Text and its encoding: UTF-8 (BOM allowed), else Windows-1252."""
     if not data:
         raise UnreadableInput("empty file (0 bytes)")
     if b"\x00" in data[:8192]:
@@ -76,11 +76,18 @@ def read_text(path: Path, source_path: str, data: bytes | None = None) -> Docume
         raise UnreadableInput("file holds only whitespace")
     lines = split_lines(text)
     doc_id = doc_id_of(data)
-    issues = ()
+    issues: tuple[IssueRow, ...] = ()
     if encoding != "utf-8":
-        issues = (IssueRow(doc_id=doc_id, severity="info", code="encoding",
-                           message=f"{source_path}: not UTF-8, read as Windows-1252"
-                           f"{encoding[6:]}", page=None, line=None),)
+        issues = (
+            IssueRow(
+                doc_id=doc_id,
+                severity="info",
+                code="encoding",
+                message=f"{source_path}: not UTF-8, read as Windows-1252{encoding[6:]}",
+                page=None,
+                line=None,
+            ),
+        )
     return Document(
         doc_id=doc_id,
         source_path=source_path,
@@ -122,9 +129,14 @@ def _can_start_wrap(cells: Sequence[str]) -> bool:
     """A first line of a wrapped row: fragments with words, at most one lone value."""
     filled = _filled(cells)
     worded = [i for i in filled if _has_letters(cells[i])]
-    return (len(filled) >= 2 and len(worded) >= 2 and _narrow(cells)
-            and not _labelled(cells) and _values(cells) <= 1
-            and not is_header_cells(cells))
+    return (
+        len(filled) >= 2
+        and len(worded) >= 2
+        and _narrow(cells)
+        and not _labelled(cells)
+        and _values(cells) <= 1
+        and not is_header_cells(cells)
+    )
 
 
 def _continues(first: Sequence[str], cells: Sequence[str]) -> bool:
@@ -147,31 +159,58 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
     if "\t" not in lines[start] or not _can_start_wrap(first):
         return start + 1
     end = start + 1
-    while end < len(lines) and "\t" in lines[end] and _continues(first, _cells_of(lines[end])):
+    while (
+        end < len(lines)
+        and "\t" in lines[end]
+        and _continues(first, _cells_of(lines[end]))
+    ):
         end += 1
     return end if end - start - 1 >= MIN_WRAP_FOLLOWERS else start + 1
 
 
 def _cell(raw: str, column: int, first: int, last: int) -> Cell:
-    return Cell(raw=raw, text=strip_html(raw), column=column, page=None,
-                line_start=first, line_end=last)
+    return Cell(
+        raw=raw,
+        text=strip_html(raw),
+        column=column,
+        page=None,
+        line_start=first,
+        line_end=last,
+    )
 
 
 def _wrapped_row(group: Sequence[str], first_line: int) -> Row:
-    """Join a column-wrapped group column by column (seeds/000 "Hate Crime Incidents")."""
+    """Join a column-wrapped group column by column (seeds/000 "Hate Crime …")."""
     split = [_cells_of(line) for line in group]
     width = max(len(c) for c in split)
     cells = []
     for col in range(width):
-        parts = [(first_line + k, cs[col].strip()) for k, cs in enumerate(split)
-                 if col < len(cs) and cs[col].strip()]
+        parts = [
+            (first_line + k, cs[col].strip())
+            for k, cs in enumerate(split)
+            if col < len(cs) and cs[col].strip()
+        ]
         raw = "\n".join(p for _, p in parts)
         lo = parts[0][0] if parts else first_line
         hi = parts[-1][0] if parts else first_line
-        cells.append(Cell(raw=raw, text=strip_html(" ".join(p for _, p in parts)),
-                          column=col, page=None, line_start=lo, line_end=hi))
-    return Row(cells=tuple(cells), page=None, line_start=first_line,
-               line_end=first_line + len(group) - 1, tabbed=True, wrapped=True)
+        cells.append(
+            Cell(
+                raw=raw,
+                text=strip_html(" ".join(p for _, p in parts)),
+                column=col,
+                page=None,
+                line_start=lo,
+                line_end=hi,
+            )
+        )
+    return Row(
+        cells=tuple(cells),
+        page=None,
+        line_start=first_line,
+        line_end=first_line + len(group) - 1,
+        tabbed=True,
+        wrapped=True,
+    )
 
 
 def build_rows(lines: Sequence[str]) -> list[Row]:
@@ -185,12 +224,28 @@ def build_rows(lines: Sequence[str]) -> list[Row]:
         if end - i > 1:
             rows.append(_wrapped_row(lines[i:end], number))
         elif "\t" in line:
-            cells = tuple(_cell(raw, col, number, number)
-                          for col, raw in enumerate(_cells_of(line)))
-            rows.append(Row(cells=cells, page=None, line_start=number,
-                            line_end=number, tabbed=True))
+            cells = tuple(
+                _cell(raw, col, number, number)
+                for col, raw in enumerate(_cells_of(line))
+            )
+            rows.append(
+                Row(
+                    cells=cells,
+                    page=None,
+                    line_start=number,
+                    line_end=number,
+                    tabbed=True,
+                )
+            )
         else:
-            rows.append(Row(cells=(_cell(line, 0, number, number),), page=None,
-                            line_start=number, line_end=number, tabbed=False))
+            rows.append(
+                Row(
+                    cells=(_cell(line, 0, number, number),),
+                    page=None,
+                    line_start=number,
+                    line_end=number,
+                    tabbed=False,
+                )
+            )
         i = end
     return rows

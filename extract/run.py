@@ -7,7 +7,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -97,8 +97,9 @@ def document_row(doc: Document) -> tuple[DocumentRow, list[Record]]:
     ctx = build_context(doc, meta)
     found: list[Record] = []
     for recogniser in RECOGNISERS:
-        found.extend(assign_ids(doc.doc_id, doc.source_path,
-                                recogniser.recognise(doc, ctx)))
+        found.extend(
+            assign_ids(doc.doc_id, doc.source_path, recogniser.recognise(doc, ctx))
+        )
     found = list(unique_keys(doc, found))
     records = [*ctx.repairs, *found, *checks.cross_check(doc, ctx, found)]
     # Coverage needs every fact first; unclaimed table blocks become issues.
@@ -131,24 +132,41 @@ def document_row(doc: Document) -> tuple[DocumentRow, list[Record]]:
 
 def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
     return DocumentRow(
-        doc_id=doc_id, source_path=source_path, source_format=fmt, title=None,
-        report_type="other", organisation=None, financial_year=None, quarters=[],
-        report_date=None, committee=None, report_of=None, contact_officer=None,
-        portfolio=None, key_decision=None, report_track=None, item_number=None,
-        n_lines=None, n_pages=None, coverage=None, status="failed",
+        doc_id=doc_id,
+        source_path=source_path,
+        source_format=fmt,
+        title=None,
+        report_type="other",
+        organisation=None,
+        financial_year=None,
+        quarters=[],
+        report_date=None,
+        committee=None,
+        report_of=None,
+        contact_officer=None,
+        portfolio=None,
+        key_decision=None,
+        report_track=None,
+        item_number=None,
+        n_lines=None,
+        n_pages=None,
+        coverage=None,
+        status="failed",
         parser_version=PARSER_VERSION,
     )
 
 
 def process(item: Input) -> FileResult:
-    """Extract one input. An unreadable input becomes a failed document, never a crash."""
+    """Extract one input; an unreadable one becomes a failed document, not a crash."""
     started = time.perf_counter()
     fmt = "pdf" if item.path.suffix.lower() == ".pdf" else "txt"
     try:
         data = item.path.read_bytes()
     except OSError as exc:
         doc_id = hashlib.sha256(item.source_path.encode()).hexdigest()[:16]
-        return _failed(item, doc_id, None, fmt, f"cannot be read: {exc.strerror}", started)
+        return _failed(
+            item, doc_id, None, fmt, f"cannot be read: {exc.strerror}", started
+        )
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = read_document(item.path, item.source_path, data)
@@ -160,16 +178,36 @@ def process(item: Input) -> FileResult:
         reason = f"could not be processed ({type(exc).__name__}: {exc})"
         return _failed(item, sha[:16], sha, fmt, reason, started)
     records.extend(doc.issues)
-    return FileResult(item.source_path, sha, "ok", time.perf_counter() - started, records)
+    return FileResult(
+        item.source_path, sha, "ok", time.perf_counter() - started, records
+    )
 
 
-def _failed(item: Input, doc_id: str, sha: str | None, fmt: str, reason: str,
-            started: float, code: str = "file_failed",
-            page: int | None = None) -> FileResult:
-    issue = IssueRow(doc_id=doc_id, severity="error", code=code,
-                     message=f"{item.source_path}: {reason}", page=page, line=None)
-    return FileResult(item.source_path, sha, "failed", time.perf_counter() - started,
-                      [failed_row(doc_id, item.source_path, fmt), issue])
+def _failed(
+    item: Input,
+    doc_id: str,
+    sha: str | None,
+    fmt: str,
+    reason: str,
+    started: float,
+    code: str = "file_failed",
+    page: int | None = None,
+) -> FileResult:
+    issue = IssueRow(
+        doc_id=doc_id,
+        severity="error",
+        code=code,
+        message=f"{item.source_path}: {reason}",
+        page=page,
+        line=None,
+    )
+    return FileResult(
+        item.source_path,
+        sha,
+        "failed",
+        time.perf_counter() - started,
+        [failed_row(doc_id, item.source_path, fmt), issue],
+    )
 
 
 def _tables(results: Iterable[FileResult]) -> dict[str, list[dict[str, object]]]:
@@ -191,8 +229,9 @@ def _atomic_write(path: Path, write: Callable[[str], object]) -> None:
         raise
 
 
-def _arrow(table: OutputTable, rows: list[dict[str, object]],
-           issues: list[dict[str, object]]) -> pa.Table:
+def _arrow(
+    table: OutputTable, rows: list[dict[str, object]], issues: list[dict[str, object]]
+) -> pa.Table:
     """The rows as an Arrow table; a row its schema cannot hold becomes an issue."""
     try:
         return pa.Table.from_pylist(rows, schema=table.schema)
@@ -204,11 +243,20 @@ def _arrow(table: OutputTable, rows: list[dict[str, object]],
             pa.Table.from_pylist([row], schema=table.schema)
         except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
             doc_id = row.get("doc_id")
-            issues.append(as_row(IssueRow(
-                doc_id=doc_id if isinstance(doc_id, str) else None,
-                severity="error", code="value_out_of_range",
-                message=f"{table.name} row at line {row.get('line_start')} not written: "
-                f"{exc}", page=None, line=_int_or_none(row.get("line_start")))))
+            issues.append(
+                as_row(
+                    IssueRow(
+                        doc_id=doc_id if isinstance(doc_id, str) else None,
+                        severity="error",
+                        code="value_out_of_range",
+                        message=f"{table.name} row at line "
+                        f"{row.get('line_start')} not written: "
+                        f"{exc}",
+                        page=None,
+                        line=_int_or_none(row.get("line_start")),
+                    )
+                )
+            )
         else:
             good.append(row)
     return pa.Table.from_pylist(good, schema=table.schema)
@@ -231,19 +279,26 @@ def write_tables(out: Path, rows: dict[str, list[dict[str, object]]]) -> dict[st
     return counts
 
 
-def write_manifest(out: Path, results: Sequence[FileResult], counts: dict[str, int]) -> None:
+def write_manifest(
+    out: Path, results: Sequence[FileResult], counts: dict[str, int]
+) -> None:
     manifest = {
         "parser_version": PARSER_VERSION,
         "inputs": [
-            {"source_path": r.source_path, "sha256": r.sha256, "status": r.status,
-             "seconds": round(r.seconds, 4)}
+            {
+                "source_path": r.source_path,
+                "sha256": r.sha256,
+                "status": r.status,
+                "seconds": round(r.seconds, 4),
+            }
             for r in results
         ],
         "row_counts": counts,
     }
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    _atomic_write(out / "manifest.json",
-                  lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    _atomic_write(
+        out / "manifest.json", lambda tmp: Path(tmp).write_text(text, encoding="utf-8")
+    )
 
 
 def extract(paths: Sequence[str | Path], out: str | Path, jobs: int = 1) -> RunResult:

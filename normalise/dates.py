@@ -14,9 +14,26 @@ WORDED = re.compile(
 )
 # date.weekday(): Saturday is 5.
 WEEKEND = 5
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 
 
 def _year(y: str) -> int:
@@ -64,7 +81,7 @@ def candidates(raw: str) -> list[tuple[str, date]]:
     for g, text in enumerate(groups[:2]):
         for k in range(len(text)):
             trial = list(groups)
-            trial[g] = text[:k] + text[k + 1:]
+            trial[g] = text[:k] + text[k + 1 :]
             if not trial[g] or len(trial[g]) > 2:
                 continue
             printed = f"{trial[0]}.{trial[1]}.{trial[2]}"
@@ -101,8 +118,18 @@ def repair_date(
     elif meeting and len(weekdays) == 1:
         chosen, confidence = weekdays[0], 0.7
     if chosen is None:
-        return None, Repair(raw=raw, repaired="", rule="date_extra_digit",
-                            confidence=0.0, alternatives=tuple(p for p, _ in found))
+        return None, Repair(
+            raw=raw,
+            repaired="",
+            rule="date_extra_digit",
+            confidence=0.0,
+            alternatives=tuple(p for p, _ in found),
+        )
     others = tuple(p for p, _ in found if p != chosen[0])
-    return chosen[1], Repair(raw=raw, repaired=chosen[0], rule="date_extra_digit",
-                             confidence=confidence, alternatives=others)
+    return chosen[1], Repair(
+        raw=raw,
+        repaired=chosen[0],
+        rule="date_extra_digit",
+        confidence=confidence,
+        alternatives=others,
+    )

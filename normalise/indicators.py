@@ -39,11 +39,11 @@ def split_indicators(cell_text: str) -> list[str]:
         rest = " ".join(para.split())
         while rest:
             m = SOURCE_END.search(rest)
-            if not m or not rest[m.end():].strip():
+            if not m or not rest[m.end() :].strip():
                 names.append(rest)
                 break
             names.append(rest[: m.end()].strip())
-            rest = rest[m.end():].strip()
+            rest = rest[m.end() :].strip()
     return [n for n in names if n]
 
 

@@ -58,8 +58,12 @@ def entries() -> tuple[Entry, ...]:
     text = resources.files("schemas").joinpath("indicators.csv").read_text("utf-8")
     rows = csv.DictReader(text.splitlines())
     return tuple(
-        Entry(indicator_id=r["indicator_id"], name=r["name"], unit=r["unit"] or None,
-              aliases=tuple(a for a in (r["aliases"] or "").split("|") if a))
+        Entry(
+            indicator_id=r["indicator_id"],
+            name=r["name"],
+            unit=r["unit"] or None,
+            aliases=tuple(a for a in (r["aliases"] or "").split("|") if a),
+        )
         for r in rows
     )
 
@@ -84,8 +88,9 @@ def match(printed: str) -> Match:
     if k in choices:
         e = choices[k]
         return Match(e.indicator_id, e.name, 100.0, True)
-    hit = process.extractOne(k, list(choices), scorer=fuzz.ratio,
-                             score_cutoff=MATCH_THRESHOLD)
+    hit = process.extractOne(
+        k, list(choices), scorer=fuzz.ratio, score_cutoff=MATCH_THRESHOLD
+    )
     if hit is not None:
         e = choices[hit[0]]
         return Match(e.indicator_id, e.name, float(hit[1]), True)

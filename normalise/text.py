@@ -11,8 +11,9 @@ WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 # Elements whose end is a paragraph break in the printed cell.
 BLOCK_TAGS = ("p", "li", "ul", "ol", "tr", "table", "div", "br", "h1", "h2", "h3")
-DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
-                        "\u2212": "-"})
+DASHES = str.maketrans(
+    {"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"}
+)
 
 
 def squash(s: str) -> str:

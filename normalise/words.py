@@ -39,8 +39,11 @@ MIN_MISSPELT_LENGTH = 5
 @cache
 def lexicon() -> frozenset[str]:
     text = resources.files("normalise").joinpath("lexicon.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return frozenset(
+        w.strip().lower()
+        for w in text.splitlines()
+        if w.strip() and not w.startswith("#")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +68,9 @@ class Vocabulary:
     def nearest(self, word: str) -> tuple[str, float] | None:
         if len(word) < MIN_FUZZY_LENGTH:
             return None
-        hit = process.extractOne(word.lower(), self.words, scorer=fuzz.ratio,
-                                 score_cutoff=FUZZY_CUTOFF)
+        hit = process.extractOne(
+            word.lower(), self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
         return (hit[0], float(hit[1])) if hit else None
 
 
@@ -87,12 +91,15 @@ def join_broken(left: str, right: str, vocab: Vocabulary) -> tuple[str, Repair] 
         return None
     if (lw + rw) in vocab:
         word = lw + rw
-        return lm[1] + word + rm[3], Repair(raw, lm[1] + word + rm[3], "split_word", 0.95)
+        return lm[1] + word + rm[3], Repair(
+            raw, lm[1] + word + rm[3], "split_word", 0.95
+        )
     for k in (1, 2):
         if len(lw) > k and lw[-k:].lower() == rw[:k].lower() and (lw + rw[k:]) in vocab:
             word = lw + rw[k:]
-            return lm[1] + word + rm[3], Repair(raw, lm[1] + word + rm[3],
-                                                "split_word", 0.9)
+            return lm[1] + word + rm[3], Repair(
+                raw, lm[1] + word + rm[3], "split_word", 0.9
+            )
     if lw in vocab and rw in vocab:
         return None
     near = vocab.nearest(lw + rw)
@@ -100,8 +107,9 @@ def join_broken(left: str, right: str, vocab: Vocabulary) -> tuple[str, Repair] 
         return None
     word = _match_case(near[0], lw)
     fixed = lm[1] + word + rm[3]
-    return fixed, Repair(raw, fixed, "misspelling", round(near[1] / 100, 3),
-                         alternatives=(lw + rw,))
+    return fixed, Repair(
+        raw, fixed, "misspelling", round(near[1] / 100, 3), alternatives=(lw + rw,)
+    )
 
 
 def rejoin(fragments: Sequence[str], vocab: Vocabulary) -> tuple[str, list[Repair]]:
@@ -135,16 +143,20 @@ def correct_misspellings(text: str, vocab: Vocabulary) -> tuple[str, list[Repair
         low = word.lower()
         if len(word) < MIN_MISSPELT_LENGTH or low in vocab.attested:
             return word
-        hit = process.extractOne(low, vocab.attested, scorer=fuzz.ratio,
-                                 score_cutoff=MISSPELLING_CUTOFF)
+        hit = process.extractOne(
+            low, vocab.attested, scorer=fuzz.ratio, score_cutoff=MISSPELLING_CUTOFF
+        )
         if not hit or hit[0][0] != low[0] or abs(len(hit[0]) - len(low)) > 1:
             return word
         if hit[0].startswith(low) or low.startswith(hit[0]):
             # "needs" beside "need" is an inflection, not a slip.
             return word
         fixed = _match_case(hit[0], word)
-        repairs.append(Repair(word, fixed, "misspelling", round(hit[1] / 100, 3),
-                              alternatives=(word,)))
+        repairs.append(
+            Repair(
+                word, fixed, "misspelling", round(hit[1] / 100, 3), alternatives=(word,)
+            )
+        )
         return fixed
 
     return WORD.sub(fix, text), repairs

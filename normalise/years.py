@@ -20,10 +20,22 @@ QUARTER_SPAN = re.compile(
     re.IGNORECASE,
 )
 RANGE_SEP = re.compile(r"^\s*(?:-|\u2013|to)\s*", re.IGNORECASE)
-WHOLE_YEAR = re.compile(r"\b(?:end\s+of\s+(?:the\s+)?year|year[\s-]end|annual\s+"
-                        r"performance)\b", re.IGNORECASE)
+WHOLE_YEAR = re.compile(
+    r"\b(?:end\s+of\s+(?:the\s+)?year|year[\s-]end|annual\s+"
+    r"performance)\b",
+    re.IGNORECASE,
+)
 HALF_YEAR = re.compile(r"\b(?:half[\s-]year|mid[\s-]year)\b", re.IGNORECASE)
-QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+QUARTER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+}
 ALL_QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 
 
@@ -40,7 +52,7 @@ def financial_year(raw: str) -> tuple[str | None, Repair | None]:
 
 
 def financial_years_in(text: str) -> list[str]:
-    """Every financial year printed in `text`, in order ("Corporate Plan 2015-18" is no year)."""
+    """Every financial year printed in `text`, in order ("Plan 2015-18" is no year)."""
     out = []
     for m in FY_IN_TEXT.finditer(text):
         end = int(m[3][-2:])
@@ -77,9 +89,13 @@ def period_end(financial_year: str, period: str) -> date | None:
     if not m:
         return None
     start = int(m[1])
-    ends = {"Q1": date(start, 6, 30), "Q2": date(start, 9, 30),
-            "Q3": date(start, 12, 31), "Q4": date(start + 1, 3, 31),
-            "FY": date(start + 1, 3, 31)}
+    ends = {
+        "Q1": date(start, 6, 30),
+        "Q2": date(start, 9, 30),
+        "Q3": date(start, 12, 31),
+        "Q4": date(start + 1, 3, 31),
+        "FY": date(start + 1, 3, 31),
+    }
     return ends.get(period)
 
 
@@ -97,9 +113,12 @@ def quarters_in(text: str) -> tuple[str, ...]:
     for m in QUARTER_SPAN.finditer(text):
         numbers = [QUARTER_WORDS[m["first"].lower()]]
         rest = m["rest"]
-        for part in re.finditer(rf"(?P<sep>[^A-Za-z0-9]*(?:and|to)?[^A-Za-z0-9]*)"
-                                rf"(?:Q|quarter\s+)?(?P<n>{QUARTER_NUMBER})\b", rest,
-                                re.IGNORECASE):
+        for part in re.finditer(
+            rf"(?P<sep>[^A-Za-z0-9]*(?:and|to)?[^A-Za-z0-9]*)"
+            rf"(?:Q|quarter\s+)?(?P<n>{QUARTER_NUMBER})\b",
+            rest,
+            re.IGNORECASE,
+        ):
             n = QUARTER_WORDS[part["n"].lower()]
             if RANGE_SEP.match(part["sep"]):
                 numbers.extend(range(numbers[-1] + 1, n + 1))
@@ -110,7 +129,7 @@ def quarters_in(text: str) -> tuple[str, ...]:
 
 
 def period_of(quarters: tuple[str, ...]) -> str | None:
-    """How a grid labels the span it covers: ("Q1", "Q2") -> "Q1-Q2"; all four -> "FY"."""
+    """How a grid labels its span: ("Q1", "Q2") -> "Q1-Q2"; all four -> "FY"."""
     if not quarters:
         return None
     if quarters == ALL_QUARTERS:

@@ -81,7 +81,8 @@ ROLLING_12_MONTHS = OutputTable(
         ]
     ),
     key=("doc_id", "indicator_id", "financial_year", "quarter"),
-    description='Quarter blocks: "Q1 (24.07.17) Previous 12 months = … Last 12 months = …".',
+    description='Quarter blocks: "Q1 (24.07.17) Previous 12 months = … Last 12 '
+    'months = …".',
 )
 
 INDICATOR_VALUES = OutputTable(

@@ -20,30 +20,46 @@ def docs(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
 
 
 def _doc(lines: list[str]) -> Document:
-    return Document(doc_id="x", source_path="x.txt", source_format="txt",
-                    lines=tuple(lines), rows=tuple(build_rows(lines)))
+    return Document(
+        doc_id="x",
+        source_path="x.txt",
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
 
 
-@pytest.mark.parametrize("file, report_type, year, quarters", [
-    (S000, "pdp_performance_update", "2017/18", ["Q1", "Q2", "Q3", "Q4"]),
-    (S001, "pdp_performance_update", "2017/18", ["Q1", "Q2"]),
-    (S002, "pdp_performance_update", "2018/19", ["Q1", "Q2", "Q3", "Q4"]),
-    (S003, "committee_performance_report", "2015/16", ["Q1", "Q2"]),
-    (S004, "partnership_update", "2012/13", ["Q3"]),
-])
-def test_type_year_quarters(docs: pd.DataFrame, file: str, report_type: str, year: str,
-                            quarters: list[str]) -> None:
+@pytest.mark.parametrize(
+    "file, report_type, year, quarters",
+    [
+        (S000, "pdp_performance_update", "2017/18", ["Q1", "Q2", "Q3", "Q4"]),
+        (S001, "pdp_performance_update", "2017/18", ["Q1", "Q2"]),
+        (S002, "pdp_performance_update", "2018/19", ["Q1", "Q2", "Q3", "Q4"]),
+        (S003, "committee_performance_report", "2015/16", ["Q1", "Q2"]),
+        (S004, "partnership_update", "2012/13", ["Q3"]),
+    ],
+)
+def test_type_year_quarters(
+    docs: pd.DataFrame, file: str, report_type: str, year: str, quarters: list[str]
+) -> None:
     row = docs.loc[file]
     assert (row.report_type, row.financial_year, list(row.quarters)) == (
-        report_type, year, quarters)
+        report_type,
+        year,
+        quarters,
+    )
     assert row.status == "ok" and row.source_format == "txt"
 
 
 def test_titles(docs: pd.DataFrame) -> None:
-    assert docs.loc[S000].title == ("Crime & Partnerships Priority Delivery Plan 2017-18 "
-                                    "End of Year Performance Update")
-    assert docs.loc[S002].title == ("Improving Community Wellbeing PDP 2018-19 - "
-                                    "Environment, Partnerships and Community Safety")
+    assert docs.loc[S000].title == (
+        "Crime & Partnerships Priority Delivery Plan 2017-18 "
+        "End of Year Performance Update"
+    )
+    assert docs.loc[S002].title == (
+        "Improving Community Wellbeing PDP 2018-19 - "
+        "Environment, Partnerships and Community Safety"
+    )
     # seeds/004 prints no title line, only section headings.
     assert pd.isna(docs.loc[S004].title)
 
@@ -53,7 +69,10 @@ def test_committee_report_cover_sheet(docs: pd.DataFrame) -> None:
     assert row.report_date == date(2015, 12, 3)
     assert row.committee == "Community Safety Scrutiny Committee"
     assert (row.report_of, row.contact_officer, row.portfolio) == (
-        "Head of Governance", "R Lamond", "Community Safety")
+        "Head of Governance",
+        "R Lamond",
+        "Community Safety",
+    )
     assert not pd.isna(row.key_decision) and not row.key_decision
     assert row.report_track == "Community Safety Scrutiny Committee 03/12/15"
     assert row.organisation == "Cannock Chase District Council"
@@ -69,19 +88,34 @@ def test_reports_without_cover_sheet(docs: pd.DataFrame) -> None:
 
 
 def test_line_counts(docs: pd.DataFrame) -> None:
-    assert docs.n_lines.to_dict() == {S000: 87, S001: 76, S002: 114, S003: 124,
-                                      S004: 1679}
+    assert docs.n_lines.to_dict() == {
+        S000: 87,
+        S001: 76,
+        S002: 114,
+        S003: 124,
+        S004: 1679,
+    }
     assert docs.n_pages.isna().all()
 
 
 def test_labels_run_together_on_one_line() -> None:
-    doc = _doc(["Report of: Chief Executive Contact Officer: R. Lamond Telephone No: "
-                "01543 462621 Portfolio Leader: Housing Key Decision: Yes Report Track: "
-                "Cabinet 12/03/15", "Agenda Item No: 9.1"])
+    doc = _doc(
+        [
+            "Report of: Chief Executive Contact Officer: R. Lamond Telephone No: "
+            "01543 462621 Portfolio Leader: Housing Key Decision: Yes Report Track: "
+            "Cabinet 12/03/15",
+            "Agenda Item No: 9.1",
+        ]
+    )
     assert cover_sheet(doc) == {
-        "report_of": "Chief Executive", "contact_officer": "R. Lamond",
-        "telephone": "01543 462621", "portfolio": "Housing", "key_decision": "Yes",
-        "report_track": "Cabinet 12/03/15", "item_number": "9.1"}
+        "report_of": "Chief Executive",
+        "contact_officer": "R. Lamond",
+        "telephone": "01543 462621",
+        "portfolio": "Housing",
+        "key_decision": "Yes",
+        "report_track": "Cabinet 12/03/15",
+        "item_number": "9.1",
+    }
 
 
 def test_upper_case_report_of_header() -> None:
@@ -95,14 +129,26 @@ def test_plain_text_is_no_report() -> None:
 
 
 def test_quarters_come_from_titles_not_sentences() -> None:
-    meta = read_metadata(_doc([
-        "Leisure PDP 2016-17 Quarter 2 Performance Update", "",
-        "The remaining leisure actions are due in Quarter 4.", ""]))
+    meta = read_metadata(
+        _doc(
+            [
+                "Leisure PDP 2016-17 Quarter 2 Performance Update",
+                "",
+                "The remaining leisure actions are due in Quarter 4.",
+                "",
+            ]
+        )
+    )
     assert (meta.financial_year, meta.quarters) == ("2016/17", ("Q2",))
 
 
 def test_meeting_cycle_dates_a_quarterly_update() -> None:
-    meta = read_metadata(_doc([
-        "This quarterly report follows the LSP cycle of meetings in November and "
-        "December 2012."]))
+    meta = read_metadata(
+        _doc(
+            [
+                "This quarterly report follows the LSP cycle of meetings in "
+                "November and December 2012."
+            ]
+        )
+    )
     assert (meta.financial_year, meta.quarters) == ("2012/13", ("Q3",))

@@ -21,13 +21,15 @@ def test_two_plans_in_one_file(sample_doc: Load) -> None:
     assert _at(doc, ctx, 6) == (
         "Crime & Partnerships Priority Delivery Plan",
         "Cleaner and safer environments: Working with partners to foster safer and "
-        "stronger communities")
+        "stronger communities",
+    )
     # The "Strategic Objective" of the action table names the theme printed above.
     assert _at(doc, ctx, 30) == _at(doc, ctx, 6)
     assert _at(doc, ctx, 64) == (
         "Environment Priority Delivery Plan",
         "Cleaner and safer environments: Striving for cleaner, greener and attractive "
-        "public environments across the District")
+        "public environments across the District",
+    )
     assert _at(doc, ctx, 78) == _at(doc, ctx, 64)
 
 
@@ -49,16 +51,22 @@ def test_split_theme_repairs_are_logged(sample_doc: Load) -> None:
 
 def test_themes_of_kpi_grids_and_sections(sample_doc: Load) -> None:
     doc, ctx = sample_doc(S001)
-    assert _at(doc, ctx, 17)[1] == ("More and better housing: Increasing the supply of "
-                                    "affordable housing")
-    assert _at(doc, ctx, 19)[1] == ("More and better housing: Planning for the housing "
-                                    "needs of the District")
-    assert _at(doc, ctx, 36)[1] == ("Improving the Council's social housing stock and "
-                                    "raising standards in the private rented sector")
+    assert _at(doc, ctx, 17)[1] == (
+        "More and better housing: Increasing the supply of affordable housing"
+    )
+    assert _at(doc, ctx, 19)[1] == (
+        "More and better housing: Planning for the housing needs of the District"
+    )
+    assert _at(doc, ctx, 36)[1] == (
+        "Improving the Council's social housing stock and "
+        "raising standards in the private rented sector"
+    )
     assert not ctx.repairs
     doc, ctx = sample_doc(S002)
-    assert _at(doc, ctx, 49) == ("Improving Community Wellbeing PDP",
-                                 "Sustaining safe and secure communities")
+    assert _at(doc, ctx, 49) == (
+        "Improving Community Wellbeing PDP",
+        "Sustaining safe and secure communities",
+    )
     assert _at(doc, ctx, 53)[1] == "Support vulnerable people"
     assert _at(doc, ctx, 62)[1] == "Promoting attractive and healthy environments"
     assert _at(doc, ctx, 92)[1] == "Support Vulnerable People"
@@ -67,8 +75,10 @@ def test_themes_of_kpi_grids_and_sections(sample_doc: Load) -> None:
 def test_committee_report_presents_one_plan(sample_doc: Load) -> None:
     doc, ctx = sample_doc(S003)
     assert set(ctx.plans) == {"Cleaner and Safer Environment Priority Delivery Plan"}
-    assert _at(doc, ctx, 117)[1] == ("Cleaner and safer environments: Working with "
-                                     "partners to foster safer and stronger communities")
+    assert _at(doc, ctx, 117)[1] == (
+        "Cleaner and safer environments: Working with "
+        "partners to foster safer and stronger communities"
+    )
 
 
 def test_narrative_report_has_no_headings(sample_doc: Load) -> None:
@@ -82,7 +92,12 @@ def test_plan_heading_with_the_year_first() -> None:
     from extract.read_text import build_rows
 
     lines = ["2016/17 Health PDP Quarter 3 Performance", "", "a\tb"]
-    doc = Document(doc_id="x", source_path="x.txt", source_format="txt",
-                   lines=tuple(lines), rows=tuple(build_rows(lines)))
+    doc = Document(
+        doc_id="x",
+        source_path="x.txt",
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
     ctx = build_context(doc, read_metadata(doc))
     assert ctx.plans[-1] == "Health PDP"

@@ -8,8 +8,9 @@ import pandas as pd
 
 from extract.cli import main
 
-GRID = "\t".join(["", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4",
-                  "Annual Total"])
+GRID = "\t".join(
+    ["", "Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4", "Annual Total"]
+)
 
 
 def _run(tmp_path: Path, lines: list[str]) -> Path:
@@ -21,13 +22,23 @@ def _run(tmp_path: Path, lines: list[str]) -> Path:
 
 
 def test_two_printed_variants_of_one_indicator_keep_one_row(tmp_path: Path) -> None:
-    out = _run(tmp_path, [
-        "Environment Priority Delivery Plan 2017-18 Quarter 2 Performance Update", "",
-        GRID, "Number of fly tipping incidents\t123\t121\t\t\t",
-        "", GRID, "Number of flytipping incidents\t123\t120\t\t\t"])
+    out = _run(
+        tmp_path,
+        [
+            "Environment Priority Delivery Plan 2017-18 Quarter 2 Performance Update",
+            "",
+            GRID,
+            "Number of fly tipping incidents\t123\t121\t\t\t",
+            "",
+            GRID,
+            "Number of flytipping incidents\t123\t120\t\t\t",
+        ],
+    )
     values = pd.read_parquet(out / "indicator_values.parquet")
     assert list(zip(values.indicator_id, values.period, values.value, strict=True)) == [
-        ("fly-tipping-incidents", "Q1", 123.0), ("fly-tipping-incidents", "Q2", 121.0)]
+        ("fly-tipping-incidents", "Q1", 123.0),
+        ("fly-tipping-incidents", "Q2", 121.0),
+    ]
     issues = pd.read_parquet(out / "issues.parquet")
     dup = issues[issues.code == "duplicate_key"].sort_values("severity")
     assert list(dup.severity) == ["info", "warning"]
@@ -35,11 +46,17 @@ def test_two_printed_variants_of_one_indicator_keep_one_row(tmp_path: Path) -> N
 
 
 def test_number_too_large_for_int64_is_an_issue(tmp_path: Path) -> None:
-    out = _run(tmp_path, [
-        "Crime Priority Delivery Plan 2017-18 Quarter 1 Performance Update", "",
-        GRID, "ASB Incidents Over Time (Variation) – Police data\tQ1 (24.07.17) "
-        "Previous 12 months = 99999999999999999999999 Last 12 months = 5 "
-        "Change over 12 months = 1% increase (1)\t\t\t\t"])
+    out = _run(
+        tmp_path,
+        [
+            "Crime Priority Delivery Plan 2017-18 Quarter 1 Performance Update",
+            "",
+            GRID,
+            "ASB Incidents Over Time (Variation) – Police data\tQ1 (24.07.17) "
+            "Previous 12 months = 99999999999999999999999 Last 12 months = 5 "
+            "Change over 12 months = 1% increase (1)\t\t\t\t",
+        ],
+    )
     assert pd.read_parquet(out / "rolling_12_months.parquet").empty
     issues = pd.read_parquet(out / "issues.parquet")
     bad = issues[issues.code == "value_out_of_range"]

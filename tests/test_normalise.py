@@ -14,32 +14,47 @@ from normalise.words import Vocabulary, join_broken, rejoin
 from normalise.years import financial_year, financial_years_in, period_end, quarter_of
 
 
-@pytest.mark.parametrize("raw, value", [
-    ("24.07.17", date(2017, 7, 24)),
-    ("10.10.17", date(2017, 10, 10)),
-    ("17.04.18", date(2018, 4, 17)),
-    ("03/12/15", date(2015, 12, 3)),
-    ("3rd December 2015", date(2015, 12, 3)),
-    ("3rd DECEMBER 2015", date(2015, 12, 3)),
-    ("24 January 2019", date(2019, 1, 24)),
-    ("31 March 2019", date(2019, 3, 31)),
-    ("1 April 2019", date(2019, 4, 1)),
-    ("29.02.16", date(2016, 2, 29)),
-    ("197.04.18", None),
-    ("31.04.18", None),
-    ("29.02.17", None),
-    ("Q4", None),
-])
+@pytest.mark.parametrize(
+    "raw, value",
+    [
+        ("24.07.17", date(2017, 7, 24)),
+        ("10.10.17", date(2017, 10, 10)),
+        ("17.04.18", date(2018, 4, 17)),
+        ("03/12/15", date(2015, 12, 3)),
+        ("3rd December 2015", date(2015, 12, 3)),
+        ("3rd DECEMBER 2015", date(2015, 12, 3)),
+        ("24 January 2019", date(2019, 1, 24)),
+        ("31 March 2019", date(2019, 3, 31)),
+        ("1 April 2019", date(2019, 4, 1)),
+        ("29.02.16", date(2016, 2, 29)),
+        ("197.04.18", None),
+        ("31.04.18", None),
+        ("29.02.17", None),
+        ("Q4", None),
+    ],
+)
 def test_parse_date(raw: str, value: date | None) -> None:
     assert parse_date(raw) == value
 
 
 # Valid dates are never "repaired", whatever the evidence says.
-@pytest.mark.parametrize("raw", [
-    "24.07.17", "10.10.17", "19.01.18", "17.04.18", "19.04.18", "01.10.17",
-    "20.10.17", "03/12/15", "12/02/19", "3rd December 2015", "6 November 2017",
-    "13 March 2019",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "24.07.17",
+        "10.10.17",
+        "19.01.18",
+        "17.04.18",
+        "19.04.18",
+        "01.10.17",
+        "20.10.17",
+        "03/12/15",
+        "12/02/19",
+        "3rd December 2015",
+        "6 November 2017",
+        "13 March 2019",
+    ],
+)
 def test_valid_dates_are_not_repaired(raw: str) -> None:
     value, repair = repair_date(raw, evidence=[date(2018, 4, 17)], meeting=True)
     assert value == parse_date(raw) and repair is None
@@ -50,7 +65,10 @@ def test_extra_digit_decided_by_the_quarter() -> None:
     assert value == date(2018, 4, 17)
     assert repair is not None
     assert (repair.repaired, repair.rule, repair.alternatives) == (
-        "17.04.18", "date_extra_digit", ("19.04.18",))
+        "17.04.18",
+        "date_extra_digit",
+        ("19.04.18",),
+    )
 
 
 def test_extra_digit_without_evidence_is_ambiguous() -> None:
@@ -78,16 +96,19 @@ def test_a_valid_date_is_never_changed(d: date) -> None:
     assert repair_date(raw, evidence=[date(2018, 4, 17)]) == (d, None)
 
 
-@pytest.mark.parametrize("raw, value, rule", [
-    ("2017/18", "2017/18", None),
-    ("2017-18", "2017/18", None),
-    ("2018-19", "2018/19", None),
-    ("2015/16", "2015/16", None),
-    ("2016.17", "2016/17", "financial_year_dot"),
-    ("2017.18", "2017/18", "financial_year_dot"),
-    ("2016/18", None, None),
-    ("2015-18", None, None),
-])
+@pytest.mark.parametrize(
+    "raw, value, rule",
+    [
+        ("2017/18", "2017/18", None),
+        ("2017-18", "2017/18", None),
+        ("2018-19", "2018/19", None),
+        ("2015/16", "2015/16", None),
+        ("2016.17", "2016/17", "financial_year_dot"),
+        ("2017.18", "2017/18", "financial_year_dot"),
+        ("2016/18", None, None),
+        ("2015-18", None, None),
+    ],
+)
 def test_financial_year(raw: str, value: str | None, rule: str | None) -> None:
     got, repair = financial_year(raw)
     assert got == value and (repair.rule if repair else None) == rule
@@ -98,10 +119,15 @@ def test_years_in_text() -> None:
     assert financial_years_in("Annual Performance 2018-19") == ["2018/19"]
 
 
-@pytest.mark.parametrize("d, fy, q", [
-    (date(2017, 4, 1), "2017/18", "Q1"), (date(2017, 7, 24), "2017/18", "Q2"),
-    (date(2018, 1, 19), "2017/18", "Q4"), (date(2018, 3, 31), "2017/18", "Q4"),
-])
+@pytest.mark.parametrize(
+    "d, fy, q",
+    [
+        (date(2017, 4, 1), "2017/18", "Q1"),
+        (date(2017, 7, 24), "2017/18", "Q2"),
+        (date(2018, 1, 19), "2017/18", "Q4"),
+        (date(2018, 3, 31), "2017/18", "Q4"),
+    ],
+)
 def test_quarter_of(d: date, fy: str, q: str) -> None:
     from normalise.years import financial_year_of
 
@@ -115,11 +141,19 @@ def test_period_end() -> None:
     assert period_end("n/a", "Q1") is None
 
 
-@pytest.mark.parametrize("raw, value, rule", [
-    ("5,673", 5673.0, None), ("-321", -321.0, None), ("- 10", -10.0, "spaced_minus"),
-    ("\u2013 46", -46.0, "spaced_minus"), ("12.5", 12.5, None), ("1,23", None, None),
-    ("n/a", None, None), ("", None, None),
-])
+@pytest.mark.parametrize(
+    "raw, value, rule",
+    [
+        ("5,673", 5673.0, None),
+        ("-321", -321.0, None),
+        ("- 10", -10.0, "spaced_minus"),
+        ("\u2013 46", -46.0, "spaced_minus"),
+        ("12.5", 12.5, None),
+        ("1,23", None, None),
+        ("n/a", None, None),
+        ("", None, None),
+    ],
+)
 def test_parse_number(raw: str, value: float | None, rule: str | None) -> None:
     got, repair = parse_number(raw)
     assert got == value and (repair.rule if repair else None) == rule
@@ -132,40 +166,71 @@ def test_numbers_never_raise(s: str) -> None:
     assert parse_int(s) is None or isinstance(parse_int(s), int)
 
 
-VOCAB = Vocabulary.of(["Striving for cleaner, greener and attractive public "
-                       "environments across the District", "Working with partners to "
-                       "foster safer and stronger communities"])
+VOCAB = Vocabulary.of(
+    [
+        "Striving for cleaner, greener and attractive public "
+        "environments across the District",
+        "Working with partners to foster safer and stronger communities",
+    ]
+)
 
 
-@pytest.mark.parametrize("left, right, joined, rule", [
-    ("Wor", "king", "Working", "split_word"),
-    ("an", "d", "and", "split_word"),
-    ("D", "istrict", "District", "split_word"),
-    ("env", "vironments", "environments", "split_word"),
-    ("er", "vironments:", "environments:", "misspelling"),
-    ("commu", "inities", "communities", "misspelling"),
-    ("o", "leaner,", "cleaner,", "misspelling"),
-])
-def test_broken_words_are_rejoined(left: str, right: str, joined: str, rule: str) -> None:
+@pytest.mark.parametrize(
+    "left, right, joined, rule",
+    [
+        ("Wor", "king", "Working", "split_word"),
+        ("an", "d", "and", "split_word"),
+        ("D", "istrict", "District", "split_word"),
+        ("env", "vironments", "environments", "split_word"),
+        ("er", "vironments:", "environments:", "misspelling"),
+        ("commu", "inities", "communities", "misspelling"),
+        ("o", "leaner,", "cleaner,", "misspelling"),
+    ],
+)
+def test_broken_words_are_rejoined(
+    left: str, right: str, joined: str, rule: str
+) -> None:
     got = join_broken(left, right, VOCAB)
     assert got is not None and got[0] == joined and got[1].rule == rule
 
 
-@pytest.mark.parametrize("left, right", [
-    ("partners", "to"), ("safer", "and"), ("with", "partners"), ("Q1", "Rating"),
-    ("Chadsmoor", "Estate"), ("xyzzy", "plugh"),
-])
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        ("partners", "to"),
+        ("safer", "and"),
+        ("with", "partners"),
+        ("Q1", "Rating"),
+        ("Chadsmoor", "Estate"),
+        ("xyzzy", "plugh"),
+    ],
+)
 def test_two_words_stay_two(left: str, right: str) -> None:
     assert join_broken(left, right, VOCAB) is None
 
 
 def test_rejoin_theme() -> None:
-    text, repairs = rejoin(["Cleaner and safer er", "vironments: Wor", "king with partners",
-                            "to foster safer an", "d stronger commu", "inities"], VOCAB)
-    assert text == ("Cleaner and safer environments: Working with partners to foster "
-                    "safer and stronger communities")
-    assert [r.raw for r in repairs] == ["er vironments:", "Wor king", "an d",
-                                        "commu inities"]
+    text, repairs = rejoin(
+        [
+            "Cleaner and safer er",
+            "vironments: Wor",
+            "king with partners",
+            "to foster safer an",
+            "d stronger commu",
+            "inities",
+        ],
+        VOCAB,
+    )
+    assert text == (
+        "Cleaner and safer environments: Working with partners to foster "
+        "safer and stronger communities"
+    )
+    assert [r.raw for r in repairs] == [
+        "er vironments:",
+        "Wor king",
+        "an d",
+        "commu inities",
+    ]
 
 
 @given(st.lists(st.text(max_size=20), max_size=6))
@@ -175,23 +240,27 @@ def test_rejoin_never_raises_and_keeps_words(fragments: list[str]) -> None:
     assert len(text.split()) + len(repairs) == sum(len(f.split()) for f in fragments)
 
 
-@pytest.mark.parametrize("title, quarters, period", [
-    ("Quarters 1 and 2 Performance Update", ("Q1", "Q2"), "Q1-Q2"),
-    ("QUARTERS 1 & 2 PERFORMANCE REPORT", ("Q1", "Q2"), "Q1-Q2"),
-    ("Quarter Four (1 January 2019 - 31 March 2019) Performance", ("Q4",), "Q4"),
-    ("Annual Performance 2018-19", ("Q1", "Q2", "Q3", "Q4"), "FY"),
-    ("End of Year Performance Update", ("Q1", "Q2", "Q3", "Q4"), "FY"),
-    ("Quarters 1-3 Performance", ("Q1", "Q2", "Q3"), "Q1-Q3"),
-    ("Q1 and Q2", ("Q1", "Q2"), "Q1-Q2"),
-    ("Quarters 2, 3 and 4 - no actions", ("Q2", "Q3", "Q4"), "Q2-Q4"),
-    ("Half Year Performance Report", ("Q1", "Q2"), "Q1-Q2"),
-    ("Quarters One and Two", ("Q1", "Q2"), "Q1-Q2"),
-    ("Corporate Plan 2015-18", (), None),
-    ("Summary of Progress in Delivering Projects/Actions:", (), None),
-    ("Quarter 2 and Quarter 4", ("Q2", "Q4"), "Q2,Q4"),
-])
-def test_quarters_and_period(title: str, quarters: tuple[str, ...],
-                             period: str | None) -> None:
+@pytest.mark.parametrize(
+    "title, quarters, period",
+    [
+        ("Quarters 1 and 2 Performance Update", ("Q1", "Q2"), "Q1-Q2"),
+        ("QUARTERS 1 & 2 PERFORMANCE REPORT", ("Q1", "Q2"), "Q1-Q2"),
+        ("Quarter Four (1 January 2019 - 31 March 2019) Performance", ("Q4",), "Q4"),
+        ("Annual Performance 2018-19", ("Q1", "Q2", "Q3", "Q4"), "FY"),
+        ("End of Year Performance Update", ("Q1", "Q2", "Q3", "Q4"), "FY"),
+        ("Quarters 1-3 Performance", ("Q1", "Q2", "Q3"), "Q1-Q3"),
+        ("Q1 and Q2", ("Q1", "Q2"), "Q1-Q2"),
+        ("Quarters 2, 3 and 4 - no actions", ("Q2", "Q3", "Q4"), "Q2-Q4"),
+        ("Half Year Performance Report", ("Q1", "Q2"), "Q1-Q2"),
+        ("Quarters One and Two", ("Q1", "Q2"), "Q1-Q2"),
+        ("Corporate Plan 2015-18", (), None),
+        ("Summary of Progress in Delivering Projects/Actions:", (), None),
+        ("Quarter 2 and Quarter 4", ("Q2", "Q4"), "Q2,Q4"),
+    ],
+)
+def test_quarters_and_period(
+    title: str, quarters: tuple[str, ...], period: str | None
+) -> None:
     from normalise.years import period_of, quarters_in
 
     assert quarters_in(title) == quarters
@@ -205,13 +274,16 @@ def test_quarters_never_raise(s: str) -> None:
     assert all(q in ("Q1", "Q2", "Q3", "Q4") for q in quarters_in(s))
 
 
-@pytest.mark.parametrize("text, fixed", [
-    ("Cannock Chase Coucnil", "Cannock Chase Council"),
-    ("Cleaner and safer envronments", "Cleaner and safer environments"),
-    ("Chadsmoor Estate", "Chadsmoor Estate"),
-    ("Planning for the housing needs", "Planning for the housing needs"),
-    ("Working with partners", "Working with partners"),
-])
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("Cannock Chase Coucnil", "Cannock Chase Council"),
+        ("Cleaner and safer envronments", "Cleaner and safer environments"),
+        ("Chadsmoor Estate", "Chadsmoor Estate"),
+        ("Planning for the housing needs", "Planning for the housing needs"),
+        ("Working with partners", "Working with partners"),
+    ],
+)
 def test_misspellings(text: str, fixed: str) -> None:
     from normalise.words import correct_misspellings
 

@@ -20,14 +20,23 @@ def observations(table: Table) -> pd.DataFrame:
 
 def test_fly_tipping_series(observations: pd.DataFrame, table: Table) -> None:
     docs = table("documents").set_index("source_path").doc_id
-    fly = observations[(observations.indicator_id == "fly-tipping-incidents")
-                       & (observations.measure == "actual")]
+    fly = observations[
+        (observations.indicator_id == "fly-tipping-incidents")
+        & (observations.measure == "actual")
+    ]
     series = {(r.financial_year, r.period): r.value for r in fly.itertuples()}
     assert series == {
-        ("2016/17", "FY"): 484, ("2017/18", "FY"): 470,
-        ("2017/18", "Q1"): 123, ("2017/18", "Q2"): 121, ("2017/18", "Q3"): 81,
-        ("2017/18", "Q4"): 100, ("2018/19", "FY"): 366, ("2018/19", "Q1"): 102,
-        ("2018/19", "Q2"): 132, ("2018/19", "Q3"): 54, ("2018/19", "Q4"): 78,
+        ("2016/17", "FY"): 484,
+        ("2017/18", "FY"): 470,
+        ("2017/18", "Q1"): 123,
+        ("2017/18", "Q2"): 121,
+        ("2017/18", "Q3"): 81,
+        ("2017/18", "Q4"): 100,
+        ("2018/19", "FY"): 366,
+        ("2018/19", "Q1"): 102,
+        ("2018/19", "Q2"): 132,
+        ("2018/19", "Q3"): 54,
+        ("2018/19", "Q4"): 78,
     }
     fy1718 = fly[(fly.financial_year == "2017/18") & (fly.period == "FY")].iloc[0]
     assert fy1718.conflict and fy1718.n_sources == 2
@@ -41,9 +50,11 @@ def test_conflict_is_an_issue(table: Table) -> None:
     conflicts = issues[issues.code == "conflicting_values"]
     assert len(conflicts) == 1
     assert conflicts.iloc[0].message == (
-        "fly-tipping-incidents 2017/18 FY actual (count): 000_af055924f554b2ff.txt says "
-        "425; 002_c2fd677fd2d5bf7c.txt says 470; the latest report "
-        "(002_c2fd677fd2d5bf7c.txt) wins")
+        "fly-tipping-incidents 2017/18 FY actual (count): "
+        "000_af055924f554b2ff.txt says 425; 002_c2fd677fd2d5bf7c.txt says 470; "
+        "the latest report "
+        "(002_c2fd677fd2d5bf7c.txt) wins"
+    )
     assert conflicts.iloc[0].file == S002
 
 
@@ -64,12 +75,18 @@ def test_distinct_indicators(table: Table) -> None:
     assert indicators.indicator_id.is_unique
     fly = indicators.set_index("indicator_id").loc["fly-tipping-incidents"]
     assert (fly["name"], fly.unit, fly.first_year, fly.last_year) == (
-        "Number of fly tipping incidents", "count", "2016/17", "2018/19")
+        "Number of fly tipping incidents",
+        "count",
+        "2016/17",
+        "2018/19",
+    )
     assert list(fly.aliases) == ["Number of fly tipping incidents"]
     hate = indicators.set_index("indicator_id").loc["hate-crime-incidents"]
     # seeds/000 prints the name column-wrapped over three lines, seeds/001 in one
     # paragraph: one printed variant, one id.
-    assert list(hate.aliases) == ["Hate Crime Incidents Over Time (Variation) – Police data"]
+    assert list(hate.aliases) == [
+        "Hate Crime Incidents Over Time (Variation) – Police data"
+    ]
 
 
 def test_every_fact_has_a_registered_id(table: Table) -> None:

@@ -16,8 +16,12 @@ from extract.read_pdf import NoTextLayer, read_pdf
 from extract.read_text import UnreadableInput
 from extract.run import extract
 
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "pdf" / (
-    "000_af055924f554b2ff-ruled.pdf")
+SAMPLE = (
+    Path(__file__).resolve().parent.parent
+    / "samples"
+    / "pdf"
+    / ("000_af055924f554b2ff-ruled.pdf")
+)
 
 
 def no_pages() -> bytes:
@@ -43,14 +47,19 @@ def make_pdf(pages: list[str], encrypt: str | None = None) -> bytes:
 
 
 BAD = {
-    "encrypted.pdf": (lambda: make_pdf(["text"], encrypt="secret"),
-                      "encrypted PDF: a password is needed to open it"),
-    "truncated.pdf": (lambda: SAMPLE.read_bytes()[:20_000],
-                      "truncated PDF: the file ends before its %%EOF marker"),
+    "encrypted.pdf": (
+        lambda: make_pdf(["text"], encrypt="secret"),
+        "encrypted PDF: a password is needed to open it",
+    ),
+    "truncated.pdf": (
+        lambda: SAMPLE.read_bytes()[:20_000],
+        "truncated PDF: the file ends before its %%EOF marker",
+    ),
     "no-pages.pdf": (no_pages, "PDF has no pages"),
-    "scanned.pdf": (lambda: make_pdf(["image", "image"]),
-                    "pages 1-2 have no text layer (images only): OCR is needed "
-                    "to read it"),
+    "scanned.pdf": (
+        lambda: make_pdf(["image", "image"]),
+        "pages 1-2 have no text layer (images only): OCR is needed to read it",
+    ),
     "empty.pdf": (lambda: b"", "empty file (0 bytes)"),
 }
 
@@ -73,9 +82,14 @@ def test_image_only_page_is_skipped_with_an_issue() -> None:
     doc = read_pdf(Path("mixed.pdf"), "mixed.pdf", make_pdf(["text", "image"]))
     assert (doc.n_pages, doc.lines) == (2, ("Number of fly tipping incidents 425",))
     assert [(i.code, i.severity, i.page, i.message) for i in doc.issues] == [
-        ("no_text_layer", "warning", 2,
-         "mixed.pdf: page 2: image only, no text layer: OCR is needed to read it; "
-         "the page was skipped")]
+        (
+            "no_text_layer",
+            "warning",
+            2,
+            "mixed.pdf: page 2: image only, no text layer: OCR is needed to read it; "
+            "the page was skipped",
+        )
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +109,14 @@ def bad_batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_batch_goes_on_past_bad_pdfs(bad_batch: Path) -> None:
     docs = pd.read_parquet(bad_batch / "documents.parquet")
     assert dict(zip(docs["source_path"], docs["status"], strict=True)) == {
-        "000_af055924f554b2ff-ruled.pdf": "ok", "empty.pdf": "failed",
-        "encrypted.pdf": "failed", "mixed.pdf": "ok", "no-pages.pdf": "failed",
-        "scanned.pdf": "failed", "truncated.pdf": "failed"}
+        "000_af055924f554b2ff-ruled.pdf": "ok",
+        "empty.pdf": "failed",
+        "encrypted.pdf": "failed",
+        "mixed.pdf": "ok",
+        "no-pages.pdf": "failed",
+        "scanned.pdf": "failed",
+        "truncated.pdf": "failed",
+    }
     rolling = pd.read_parquet(bad_batch / "rolling_12_months.parquet")
     assert len(rolling) == 12
 
@@ -106,11 +125,13 @@ def test_each_failure_names_file_and_reason(bad_batch: Path) -> None:
     issues = pd.read_parquet(bad_batch / "issues.parquet")
     failed = issues[issues["severity"] == "error"]
     assert sorted(failed["message"]) == sorted(
-        f"{name}: {reason}" for name, (_, reason) in BAD.items())
+        f"{name}: {reason}" for name, (_, reason) in BAD.items()
+    )
 
 
 def test_no_text_layer_issues_in_the_run(bad_batch: Path) -> None:
     issues = pd.read_parquet(bad_batch / "issues.parquet")
     ocr = issues[issues["code"] == "no_text_layer"]
-    assert sorted(zip(ocr["message"].str.split(":").str[0], ocr["page"],
-                      strict=True)) == [("mixed.pdf", 2), ("scanned.pdf", 1)]
+    assert sorted(
+        zip(ocr["message"].str.split(":").str[0], ocr["page"], strict=True)
+    ) == [("mixed.pdf", 2), ("scanned.pdf", 1)]

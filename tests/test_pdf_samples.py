@@ -24,8 +24,16 @@ PDFS = SAMPLES / "pdf"
 STYLES = ("ruled", "unruled")
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
 # Where a row was printed, and what only a file's bytes or format decide.
-PROVENANCE = {"page", "line", "line_start", "line_end", "source_path",
-              "source_format", "n_lines", "n_pages"}
+PROVENANCE = {
+    "page",
+    "line",
+    "line_start",
+    "line_end",
+    "source_path",
+    "source_format",
+    "n_lines",
+    "n_pages",
+}
 DOC_ID = re.compile(r"\b[0-9a-f]{16}\b")
 # Issue messages quote the file and line they point at.
 WHERE = re.compile(r"\S+\.(?:txt|pdf)(?::\d+)?|\b(?:page|line)s? \d+(?:(?:-|, )\d+)*")
@@ -41,8 +49,9 @@ def _twin(source_path: str) -> str:
 def comparable(out: Path) -> dict[str, pd.DataFrame]:
     """Every table of a run, doc_ids replaced by the twin's stem, provenance dropped."""
     docs = pd.read_parquet(out / "documents.parquet")
-    stems = {d: _twin(p) for d, p in zip(docs["doc_id"], docs["source_path"],
-                                             strict=True)}
+    stems = {
+        d: _twin(p) for d, p in zip(docs["doc_id"], docs["source_path"], strict=True)
+    }
 
     def unid(value: object) -> object:
         if isinstance(value, str):
@@ -60,8 +69,9 @@ def comparable(out: Path) -> dict[str, pd.DataFrame]:
                 df[column] = df[column].map(unid)
         if "message" in df.columns:
             df["message"] = df["message"].str.replace(WHERE, "@", regex=True)
-        tables[table.name] = df.astype(str).sort_values(list(df.columns)
-                                                        ).reset_index(drop=True)
+        tables[table.name] = (
+            df.astype(str).sort_values(list(df.columns)).reset_index(drop=True)
+        )
     return tables
 
 
@@ -78,8 +88,9 @@ def text_run(text_out: Path) -> dict[str, pd.DataFrame]:
 
 
 @pytest.fixture(scope="module", params=STYLES)
-def pdf_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-            ) -> tuple[Path, dict[str, pd.DataFrame]]:
+def pdf_run(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict[str, pd.DataFrame]]:
     out = tmp_path_factory.mktemp(f"pdf-{request.param}")
     result = extract(sorted(PDFS.glob(f"*-{request.param}.pdf")), out)
     assert result.failed == 0
@@ -88,26 +99,31 @@ def pdf_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 def test_every_sample_has_both_pdfs() -> None:
     assert sorted(p.name for p in PDFS.glob("*.pdf")) == sorted(
-        f"{stem}-{style}.pdf" for stem in STEMS for style in STYLES)
+        f"{stem}-{style}.pdf" for stem in STEMS for style in STYLES
+    )
 
 
 @pytest.mark.parametrize("name", [t.name for t in TABLES])
-def test_pdf_rows_equal_text_rows(name: str, text_run: dict[str, pd.DataFrame],
-                                  pdf_run: tuple[Path, dict[str, pd.DataFrame]]
-                                  ) -> None:
+def test_pdf_rows_equal_text_rows(
+    name: str,
+    text_run: dict[str, pd.DataFrame],
+    pdf_run: tuple[Path, dict[str, pd.DataFrame]],
+) -> None:
     pdf, text = pdf_run[1][name], text_run[name]
     pd.testing.assert_frame_equal(pdf, text)
 
 
-def test_pdf_documents_carry_pages(pdf_run: tuple[Path, dict[str, pd.DataFrame]]
-                                   ) -> None:
+def test_pdf_documents_carry_pages(
+    pdf_run: tuple[Path, dict[str, pd.DataFrame]],
+) -> None:
     docs = pd.read_parquet(pdf_run[0] / "documents.parquet")
     assert docs["source_format"].tolist() == ["pdf"] * 5
     assert docs["n_pages"].tolist() == [4, 4, 5, 4, 44]
 
 
-def test_pdf_facts_point_at_pages(pdf_run: tuple[Path, dict[str, pd.DataFrame]]
-                                  ) -> None:
+def test_pdf_facts_point_at_pages(
+    pdf_run: tuple[Path, dict[str, pd.DataFrame]],
+) -> None:
     rows = pd.read_parquet(pdf_run[0] / "rolling_12_months.parquet")
     first = rows.iloc[0]
     assert (first["page"], first["line_start"], first["line_end"]) == (1, 6, 6)
@@ -122,8 +138,9 @@ def _cells(line: str) -> str:
     return "\t".join(cells)
 
 
-@pytest.mark.parametrize("style, doc_id", [("ruled", "6f55c525ce0b6a9b"),
-                                           ("unruled", "3de25d21262a6fe4")])
+@pytest.mark.parametrize(
+    "style, doc_id", [("ruled", "6f55c525ce0b6a9b"), ("unruled", "3de25d21262a6fe4")]
+)
 def test_page_lines_are_the_text_lines(style: str, doc_id: str) -> None:
     """Each page's printed lines are the text export's, cell for cell."""
     stem = STEMS[0]
@@ -132,12 +149,14 @@ def test_page_lines_are_the_text_lines(style: str, doc_id: str) -> None:
     assert (pdf.doc_id, pdf.n_pages, pdf.encoding) == (doc_id, 4, None)
     assert [len(lines) for lines in pdf.page_lines.values()] == [17, 25, 24, 21]
     assert [_cells(line) for line in pdf.lines] == [_cells(line) for line in text.lines]
-    assert [r.texts for r in pdf.rows] == [r.texts[:len(p.texts)] for r, p
-                                           in zip(text.rows, pdf.rows, strict=True)]
+    assert [r.texts for r in pdf.rows] == [
+        r.texts[: len(p.texts)] for r, p in zip(text.rows, pdf.rows, strict=True)
+    ]
     hate = next(r for r in pdf.rows if r.wrapped)
     assert (hate.page, hate.line_start, hate.line_end) == (1, 12, 16)
     assert hate.texts[0] == (
-        "Hate Crime Incidents Over Time (Variation) \u2013 Police data")
+        "Hate Crime Incidents Over Time (Variation) \u2013 Police data"
+    )
 
 
 def test_header_and_footer_are_dropped() -> None:
@@ -159,7 +178,8 @@ def score(gold: Path, out: Path) -> str:
 
 
 def test_score_on_pdfs_equals_score_on_text(
-        tmp_path: Path, text_out: Path, pdf_run: tuple[Path, object]) -> None:
+    tmp_path: Path, text_out: Path, pdf_run: tuple[Path, object]
+) -> None:
     """score.py on the PDFs, with the gold's `file` renamed, scores as the text."""
     style = "unruled" if "unruled" in pdf_run[0].name else "ruled"
     gold = tmp_path / "gold"

@@ -39,12 +39,17 @@ def test_undefined_windows_1252_bytes_are_replaced_and_counted() -> None:
     assert enc == "cp1252 (2 undefined bytes)"
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty file (0 bytes)"),
-    (b"%PDF\x00\x01\x02binary", "binary file (NUL bytes), not a text export"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty file (0 bytes)"),
+        (b"%PDF\x00\x01\x02binary", "binary file (NUL bytes), not a text export"),
+    ],
+)
 def test_unreadable_bytes(data: bytes, reason: str) -> None:
-    with pytest.raises(UnreadableInput, match=reason.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(
+        UnreadableInput, match=reason.replace("(", r"\(").replace(")", r"\)")
+    ):
         decode(data)
 
 
@@ -53,8 +58,10 @@ def test_column_wrapped_hate_crime_block_is_rejoined(sample_doc: Load) -> None:
     row = _row(doc, 12)
     assert row.wrapped and (row.line_start, row.line_end) == (12, 16)
     assert row.texts[0] == "Hate Crime Incidents Over Time (Variation) – Police data"
-    assert row.texts[4] == ("Q4 (197.04.18) Previous 12 months = 93 Last 12 months = 114 "
-                            "Change over 12 Months = 23%")
+    assert row.texts[4] == (
+        "Q4 (197.04.18) Previous 12 months = 93 Last 12 months = 114 "
+        "Change over 12 Months = 23%"
+    )
     assert (row.cells[0].line_start, row.cells[0].line_end) == (12, 14)
     assert (row.cells[1].line_start, row.cells[1].line_end) == (12, 16)
 
@@ -107,11 +114,15 @@ def test_strip_html_keeps_comparators_and_lists() -> None:
 def test_prose_lines_are_single_cell_rows() -> None:
     rows = build_rows(["Purpose of Report", "", "a\tb"])
     assert [(r.tabbed, r.texts) for r in rows] == [
-        (False, ("Purpose of Report",)), (False, ("",)), (True, ("a", "b"))]
+        (False, ("Purpose of Report",)),
+        (False, ("",)),
+        (True, ("a", "b")),
+    ]
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from("ab 1\t<p>%.-"), max_size=30),
-                max_size=8))
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ab 1\t<p>%.-"), max_size=30), max_size=8)
+)
 def test_every_line_lands_in_exactly_one_row(lines: list[str]) -> None:
     rows = build_rows(lines)
     covered = [n for r in rows for n in range(r.line_start, r.line_end + 1)]

@@ -14,27 +14,46 @@ MUST_MERGE = [
     ("Number of fly tipping incidents", "Number of fly tipping incidents  "),
     ("Number of fly tipping incidents", "Number of flytipping incidents"),
     ("Number of fly tipping incidents", "NUMBER OF FLY-TIPPING INCIDENTS"),
-    ("Hate Crime Incidents Over Time (Variation) – Police data",
-     "Hate Crime Incidents Over Time (Variation) - Police data"),
-    ("ASB Incidents Over Time (Variation) – Police data",
-     "ASB Incidents Over Time (Variation) \u2013 Police  data"),
-    ("Number of tenancies sustained (No. of cases (council tenancies) completed with "
-     "sustainment outcomes)", "Number of tenancies sustained"),
+    (
+        "Hate Crime Incidents Over Time (Variation) – Police data",
+        "Hate Crime Incidents Over Time (Variation) - Police data",
+    ),
+    (
+        "ASB Incidents Over Time (Variation) – Police data",
+        "ASB Incidents Over Time (Variation) \u2013 Police  data",
+    ),
+    (
+        "Number of tenancies sustained (No. of cases (council tenancies) "
+        "completed with sustainment outcomes)",
+        "Number of tenancies sustained",
+    ),
 ]
 # The samples' nearest pairs of different measures.
 MUST_NOT_MERGE = [
-    ("ASB Incidents Over Time (Variation) – Police data",
-     "Hate Crime Incidents Over Time (Variation) – Police data"),
-    ("No. of properties benefitting from kitchen replacement",
-     "No. of properties benefitting from bathroom upgrade"),
-    ("No. of properties benefitting from external envelope work",
-     "No. of properties benefitting from electrical upgrading works"),
-    ("Number of referrals to support agencies from the Community Safety Hub",
-     "Increased number of referrals to the Community Safety Hub"),
-    ("Number of ASB complaints dealt with via the Community Safety Hub",
-     "Increased number of referrals to the Community Safety Hub"),
-    ("Satisfaction with local area (Feeling the Difference Survey)",
-     "Total recorded crime"),
+    (
+        "ASB Incidents Over Time (Variation) – Police data",
+        "Hate Crime Incidents Over Time (Variation) – Police data",
+    ),
+    (
+        "No. of properties benefitting from kitchen replacement",
+        "No. of properties benefitting from bathroom upgrade",
+    ),
+    (
+        "No. of properties benefitting from external envelope work",
+        "No. of properties benefitting from electrical upgrading works",
+    ),
+    (
+        "Number of referrals to support agencies from the Community Safety Hub",
+        "Increased number of referrals to the Community Safety Hub",
+    ),
+    (
+        "Number of ASB complaints dealt with via the Community Safety Hub",
+        "Increased number of referrals to the Community Safety Hub",
+    ),
+    (
+        "Satisfaction with local area (Feeling the Difference Survey)",
+        "Total recorded crime",
+    ),
 ]
 
 
@@ -54,7 +73,7 @@ def test_threshold_separates_the_samples_pairs() -> None:
     assert near < MATCH_THRESHOLD
     # Every pair of registered names is further apart than the threshold.
     names = [key(e.name) for e in entries()]
-    closest = max(fuzz.ratio(a, b) for i, a in enumerate(names) for b in names[i + 1:])
+    closest = max(fuzz.ratio(a, b) for i, a in enumerate(names) for b in names[i + 1 :])
     assert closest < MATCH_THRESHOLD
 
 

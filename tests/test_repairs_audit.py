@@ -21,8 +21,15 @@ WORD = re.compile(r"[A-Za-z]{2,}")
 TEXT_COLUMNS = {
     "rolling_12_months": ("plan", "theme", "indicator", "note"),
     "indicator_values": ("plan", "theme", "indicator", "value_text", "note"),
-    "actions": ("plan", "theme", "approach", "key_project", "title", "outcomes",
-                "progress"),
+    "actions": (
+        "plan",
+        "theme",
+        "approach",
+        "key_project",
+        "title",
+        "outcomes",
+        "progress",
+    ),
     "action_updates": ("progress",),
     "status_summary": ("plan", "label"),
     "breakdowns": ("plan", "indicator", "value_text"),
@@ -54,9 +61,9 @@ def repaired(table: Table) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("name", sorted(TEXT_COLUMNS))
-def test_every_word_is_printed_or_repaired(table: Table, name: str,
-                                           printed: dict[str, set[str]],
-                                           repaired: dict[str, set[str]]) -> None:
+def test_every_word_is_printed_or_repaired(
+    table: Table, name: str, printed: dict[str, set[str]], repaired: dict[str, set[str]]
+) -> None:
     df = table(name)
     unexplained = set()
     for column in TEXT_COLUMNS[name]:
@@ -82,6 +89,13 @@ def test_repairs_name_a_table_column_and_rule(table: Table) -> None:
     assert repairs.rule.notna().all() and repairs.column.notna().all()
     assert repairs.confidence.between(0, 1).all()
     assert set(repairs.rule) <= {
-        "split_word", "misspelling", "date_extra_digit", "spaced_minus",
-        "sign_from_direction", "financial_year_dot", "dash_after_year",
-        "latex_math_wrapper", "empty_markup"}
+        "split_word",
+        "misspelling",
+        "date_extra_digit",
+        "spaced_minus",
+        "sign_from_direction",
+        "financial_year_dot",
+        "dash_after_year",
+        "latex_math_wrapper",
+        "empty_markup",
+    }

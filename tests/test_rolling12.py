@@ -18,24 +18,180 @@ NA = None
 # file, indicator starts with, quarter, as_of_date, raw, previous, last, pct, abs,
 # direction, line_start, line_end
 BLOCKS = [
-    (S000, CRIME, "Q1", date(2017, 7, 24), "24.07.17", 5673, 6506, 15, 833, "increase", 6, 6),
-    (S000, CRIME, "Q2", date(2017, 10, 10), "10.10.17", 5828, 6730, 15, 902, "increase", 6, 6),
-    (S000, CRIME, "Q3", date(2018, 1, 19), "19.01.18", 5967, 6782, 14, 815, "increase", 6, 6),
-    (S000, CRIME, "Q4", date(2018, 4, 17), "17.04.18", 6318, 6577, 4, 259, "increase", 6, 6),
-    (S000, ASB, "Q1", date(2017, 7, 24), "24.07.17", 3235, 2914, -10, -321, "reduction", 9, 9),
-    (S000, ASB, "Q2", date(2017, 10, 10), "10.10.17", 3108, 3062, -1, -46, "reduction", 9, 9),
+    (
+        S000,
+        CRIME,
+        "Q1",
+        date(2017, 7, 24),
+        "24.07.17",
+        5673,
+        6506,
+        15,
+        833,
+        "increase",
+        6,
+        6,
+    ),
+    (
+        S000,
+        CRIME,
+        "Q2",
+        date(2017, 10, 10),
+        "10.10.17",
+        5828,
+        6730,
+        15,
+        902,
+        "increase",
+        6,
+        6,
+    ),
+    (
+        S000,
+        CRIME,
+        "Q3",
+        date(2018, 1, 19),
+        "19.01.18",
+        5967,
+        6782,
+        14,
+        815,
+        "increase",
+        6,
+        6,
+    ),
+    (
+        S000,
+        CRIME,
+        "Q4",
+        date(2018, 4, 17),
+        "17.04.18",
+        6318,
+        6577,
+        4,
+        259,
+        "increase",
+        6,
+        6,
+    ),
+    (
+        S000,
+        ASB,
+        "Q1",
+        date(2017, 7, 24),
+        "24.07.17",
+        3235,
+        2914,
+        -10,
+        -321,
+        "reduction",
+        9,
+        9,
+    ),
+    (
+        S000,
+        ASB,
+        "Q2",
+        date(2017, 10, 10),
+        "10.10.17",
+        3108,
+        3062,
+        -1,
+        -46,
+        "reduction",
+        9,
+        9,
+    ),
     (S000, ASB, "Q3", date(2018, 1, 19), "19.01.18", 2957, 3179, 8, 222, NA, 9, 9),
     (S000, ASB, "Q4", date(2018, 4, 17), "17.04.18", 2808, 3132, 12, 324, NA, 9, 9),
     (S000, HATE, "Q1", date(2017, 7, 24), "24.07.17", 89, 100, 12, NA, NA, 12, 16),
     (S000, HATE, "Q2", date(2017, 10, 10), "10.10.17", 88, 116, 32, NA, NA, 12, 16),
     (S000, HATE, "Q3", date(2018, 1, 19), "19.01.18", 90, 123, 33, NA, NA, 12, 16),
     (S000, HATE, "Q4", date(2018, 4, 17), "197.04.18", 93, 114, 23, NA, NA, 12, 16),
-    (S001, CRIME, "Q1", date(2017, 7, 24), "24.07.17", 5673, 6506, 15, 833, "increase", 48, 48),
-    (S001, CRIME, "Q2", date(2017, 10, 10), "10.10.17", 5828, 6730, 15, 902, "increase", 48, 48),
-    (S001, ASB, "Q1", date(2017, 7, 24), "24.07.17", 3235, 2914, -10, -321, "reduction", 49, 49),
-    (S001, ASB, "Q2", date(2017, 10, 10), "10.10.17", 3108, 3062, -1, -46, "reduction", 49, 49),
-    (S001, HATE, "Q1", date(2017, 7, 24), "24.07.17", 89, 100, 12, 11, "increase", 57, 57),
-    (S001, HATE, "Q2", date(2017, 10, 10), "10.10.17", 88, 116, 32, 28, "increase", 57, 57),
+    (
+        S001,
+        CRIME,
+        "Q1",
+        date(2017, 7, 24),
+        "24.07.17",
+        5673,
+        6506,
+        15,
+        833,
+        "increase",
+        48,
+        48,
+    ),
+    (
+        S001,
+        CRIME,
+        "Q2",
+        date(2017, 10, 10),
+        "10.10.17",
+        5828,
+        6730,
+        15,
+        902,
+        "increase",
+        48,
+        48,
+    ),
+    (
+        S001,
+        ASB,
+        "Q1",
+        date(2017, 7, 24),
+        "24.07.17",
+        3235,
+        2914,
+        -10,
+        -321,
+        "reduction",
+        49,
+        49,
+    ),
+    (
+        S001,
+        ASB,
+        "Q2",
+        date(2017, 10, 10),
+        "10.10.17",
+        3108,
+        3062,
+        -1,
+        -46,
+        "reduction",
+        49,
+        49,
+    ),
+    (
+        S001,
+        HATE,
+        "Q1",
+        date(2017, 7, 24),
+        "24.07.17",
+        89,
+        100,
+        12,
+        11,
+        "increase",
+        57,
+        57,
+    ),
+    (
+        S001,
+        HATE,
+        "Q2",
+        date(2017, 10, 10),
+        "10.10.17",
+        88,
+        116,
+        32,
+        28,
+        "increase",
+        57,
+        57,
+    ),
 ]
 
 
@@ -49,11 +205,16 @@ def test_one_row_per_block(rolling: pd.DataFrame) -> None:
     assert rolling.groupby("file").size().to_dict() == {S000: 12, S001: 6}
 
 
-@pytest.mark.parametrize("block", BLOCKS, ids=lambda b: f"{b[0][:3]}-{b[1][:10]}-{b[2]}")
+@pytest.mark.parametrize(
+    "block", BLOCKS, ids=lambda b: f"{b[0][:3]}-{b[1][:10]}-{b[2]}"
+)
 def test_block_values(rolling: pd.DataFrame, block: tuple) -> None:  # type: ignore[type-arg]
     file, name, quarter, as_of, raw, prev, last, pct, change, direction, lo, hi = block
-    rows = rolling[(rolling.file == file) & rolling.indicator.str.startswith(name)
-                   & (rolling.quarter == quarter)]
+    rows = rolling[
+        (rolling.file == file)
+        & rolling.indicator.str.startswith(name)
+        & (rolling.quarter == quarter)
+    ]
     assert len(rows) == 1
     row = rows.iloc[0]
     assert row.financial_year == "2017/18"
@@ -76,10 +237,13 @@ def test_note_is_the_rest_of_the_cell(rolling: pd.DataFrame) -> None:
 def test_plan_and_repaired_theme(rolling: pd.DataFrame) -> None:
     r = rolling[rolling.file == S000].iloc[0]
     assert r.plan == "Crime & Partnerships Priority Delivery Plan"
-    assert r.theme == ("Cleaner and safer environments: Working with partners to foster "
-                       "safer and stronger communities")
+    assert r.theme == (
+        "Cleaner and safer environments: Working with partners to foster "
+        "safer and stronger communities"
+    )
     assert set(rolling[rolling.file == S001].plan) == {
-        "Housing, Crime and Partnerships Priority Delivery Plan"}
+        "Housing, Crime and Partnerships Priority Delivery Plan"
+    }
 
 
 def test_same_indicator_gets_one_id_in_both_reports(rolling: pd.DataFrame) -> None:
@@ -93,7 +257,11 @@ def test_date_typo_is_repaired_and_logged(table: Callable[[str], pd.DataFrame]) 
     assert len(fix) == 1
     row = fix.iloc[0]
     assert (row.file, row.table, row.line) == (S000, "rolling_12_months", 12)
-    assert (row.raw, row.repaired, row.rule) == ("197.04.18", "17.04.18", "date_extra_digit")
+    assert (row.raw, row.repaired, row.rule) == (
+        "197.04.18",
+        "17.04.18",
+        "date_extra_digit",
+    )
     assert list(row.alternatives) == ["19.04.18"]
     assert row.confidence == pytest.approx(0.9)
 
@@ -101,8 +269,10 @@ def test_date_typo_is_repaired_and_logged(table: Callable[[str], pd.DataFrame]) 
 def test_spaced_minus_is_logged(table: Callable[[str], pd.DataFrame]) -> None:
     repairs = table("repairs")
     fix = repairs[repairs.rule == "spaced_minus"]
-    assert sorted(zip(fix.file, fix.line, fix.raw, fix.repaired)) == [
-        (S001, 49, "- 1", "-1"), (S001, 49, "- 10", "-10")]
+    assert sorted(zip(fix.file, fix.line, fix.raw, fix.repaired, strict=True)) == [
+        (S001, 49, "- 1", "-1"),
+        (S001, 49, "- 10", "-10"),
+    ]
 
 
 def test_inconsistent_change_is_an_issue(table: Callable[[str], pd.DataFrame]) -> None:
@@ -121,28 +291,44 @@ def _blocks_of(lines: list[str]) -> list[object]:
     from extract.document import Document
     from extract.read_text import build_rows
 
-    doc = Document(doc_id="x", source_path="x.txt", source_format="txt",
-                   lines=tuple(lines), rows=tuple(build_rows(lines)))
+    doc = Document(
+        doc_id="x",
+        source_path="x.txt",
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
     return list(rolling12.recognise(doc, build_context(doc, read_metadata(doc))))
 
 
 def test_plus_signs_and_decrease() -> None:
-    out = _blocks_of(["Crime Over Time (Variation)\tQ2 (1.7.17) Previous 12 months = 10 "
-                      "Last 12 months = 8 Change over 12 months = 20% decrease (2)\tQ3 "
-                      "(1.10.17) Previous 12 months = 8 Last 12 months = 9 Change over "
-                      "12 months = +13% increase (+1)"])
+    out = _blocks_of(
+        [
+            "Crime Over Time (Variation)\tQ2 (1.7.17) Previous 12 months = 10 "
+            "Last 12 months = 8 Change over 12 months = 20% decrease (2)\tQ3 "
+            "(1.10.17) Previous 12 months = 8 Last 12 months = 9 Change over "
+            "12 months = +13% increase (+1)"
+        ]
+    )
     rows = [r for r in out if getattr(r, "table", "") == "rolling_12_months"]
     assert [(r.quarter, r.change_pct, r.change_abs, r.direction) for r in rows] == [
-        ("Q2", -20.0, -2, "reduction"), ("Q3", 13.0, 1, "increase")]
+        ("Q2", -20.0, -2, "reduction"),
+        ("Q3", 13.0, 1, "increase"),
+    ]
     fixes = [r for r in out if getattr(r, "table", "") == "repairs"]
     assert [(r.column, r.raw, r.repaired, r.rule) for r in fixes] == [
         ("change_pct", "20", "-20", "sign_from_direction"),
-        ("change_abs", "2", "-2", "sign_from_direction")]
+        ("change_abs", "2", "-2", "sign_from_direction"),
+    ]
 
 
 def test_undecidable_date_is_an_ambiguous_repair() -> None:
-    out = _blocks_of(["Crime Over Time (Variation)\tQ4 (197.04.18) Previous 12 months = "
-                      "10 Last 12 months = 10"])
+    out = _blocks_of(
+        [
+            "Crime Over Time (Variation)\tQ4 (197.04.18) Previous 12 months = "
+            "10 Last 12 months = 10"
+        ]
+    )
     row = next(r for r in out if getattr(r, "table", "") == "rolling_12_months")
     assert row.as_of_date is None and row.as_of_date_raw == "197.04.18"
     issue = next(r for r in out if getattr(r, "code", "") == "ambiguous_repair")

@@ -24,7 +24,8 @@ def test_every_contract_table_is_written_with_its_schema(run_dir: Path) -> None:
 def test_manifest(run_dir: Path, run_result: RunResult) -> None:
     manifest = json.loads((run_dir / "manifest.json").read_text())
     assert [i["source_path"] for i in manifest["inputs"]] == [
-        p.name for p in sorted(SAMPLES.glob("*.txt"))]
+        p.name for p in sorted(SAMPLES.glob("*.txt"))
+    ]
     first = manifest["inputs"][0]
     assert first["sha256"].startswith("6bd8a067f77e39c4") and first["status"] == "ok"
     assert manifest["row_counts"]["documents"] == 5
@@ -36,8 +37,17 @@ def test_manifest(run_dir: Path, run_result: RunResult) -> None:
 def test_output_is_deterministic(tmp_path: Path, run_dir: Path) -> None:
     main(["extract", str(SAMPLES / S000), str(SAMPLES / S003), "--out", str(tmp_path)])
     again = tmp_path / "again"
-    main(["extract", str(SAMPLES / S000), str(SAMPLES / S003), "--out", str(again),
-          "--jobs", "2"])
+    main(
+        [
+            "extract",
+            str(SAMPLES / S000),
+            str(SAMPLES / S003),
+            "--out",
+            str(again),
+            "--jobs",
+            "2",
+        ]
+    )
     for t in TABLES:
         a = pd.read_parquet(tmp_path / f"{t.name}.parquet")
         b = pd.read_parquet(again / f"{t.name}.parquet")
@@ -57,14 +67,19 @@ def bad_batch(tmp_path: Path) -> Path:
     return inputs
 
 
-def test_bad_inputs_fail_alone(bad_batch: Path, tmp_path: Path,
-                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_inputs_fail_alone(
+    bad_batch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     assert main(["extract", str(bad_batch), "--out", str(out)]) == 1
     docs = pd.read_parquet(out / "documents.parquet").set_index("source_path")
-    assert docs.status.to_dict() == {"binary.txt": "failed", "cp1252.txt": "ok",
-                                     "empty.txt": "failed", "notes.txt": "ok",
-                                     S003: "ok"}
+    assert docs.status.to_dict() == {
+        "binary.txt": "failed",
+        "cp1252.txt": "ok",
+        "empty.txt": "failed",
+        "notes.txt": "ok",
+        S003: "ok",
+    }
     issues = pd.read_parquet(out / "issues.parquet")
     failed = issues[issues.code == "file_failed"].sort_values("message")
     assert list(failed.message) == [
@@ -77,7 +92,8 @@ def test_bad_inputs_fail_alone(bad_batch: Path, tmp_path: Path,
     summary = pd.read_parquet(out / "status_summary.parquet")
     assert len(summary) == 20
     assert list(issues[issues.code == "encoding"].message) == [
-        "cp1252.txt: not UTF-8, read as Windows-1252"]
+        "cp1252.txt: not UTF-8, read as Windows-1252"
+    ]
     assert "failed: empty.txt: empty file (0 bytes)" in capsys.readouterr().err
     notes = docs.loc["notes.txt"]
     assert (notes.report_type, notes.n_lines) == ("other", 3)

@@ -23,15 +23,61 @@ NA = None
 GRIDS = [
     (S000, CRIME, "actions", "FY", CATS5, [0, 4, 1, 0, 0], [0, 80, 20, 0, 0], 57, 58),
     (S000, ENV, "actions", "FY", CATS5, [1, 2, 0, 0, 0], [33.3, 66.6, 0, 0, 0], 86, 87),
-    (S001, HOUSING, "actions", "Q1-Q2", CATS5, [0, 8, 0, 0, 0], [0, 100, 0, 0, 0], 76, 76),
-    (S002, WELLBEING, "milestones", "Q4", CATS_TOTAL, [9, 0, 3, 0, 12],
-     [75, 0, 25, 0, 100], 16, 16),
-    (S002, WELLBEING, "milestones", "FY", CATS_TOTAL, [28, 0, 4, 0, 32],
-     [87.5, 0, 12.5, 0, 100], 21, 21),
-    (S003, CLEANER, "performance_indicators", "Q1-Q2", CATS_003, [NA] * 5, [NA] * 5,
-     52, 52),
-    (S003, CLEANER, "actions", "Q1-Q2", CATS_003, [0, 2, 0, 0, 0], [0, 100, 0, 0, 0],
-     53, 53),
+    (
+        S001,
+        HOUSING,
+        "actions",
+        "Q1-Q2",
+        CATS5,
+        [0, 8, 0, 0, 0],
+        [0, 100, 0, 0, 0],
+        76,
+        76,
+    ),
+    (
+        S002,
+        WELLBEING,
+        "milestones",
+        "Q4",
+        CATS_TOTAL,
+        [9, 0, 3, 0, 12],
+        [75, 0, 25, 0, 100],
+        16,
+        16,
+    ),
+    (
+        S002,
+        WELLBEING,
+        "milestones",
+        "FY",
+        CATS_TOTAL,
+        [28, 0, 4, 0, 32],
+        [87.5, 0, 12.5, 0, 100],
+        21,
+        21,
+    ),
+    (
+        S003,
+        CLEANER,
+        "performance_indicators",
+        "Q1-Q2",
+        CATS_003,
+        [NA] * 5,
+        [NA] * 5,
+        52,
+        52,
+    ),
+    (
+        S003,
+        CLEANER,
+        "actions",
+        "Q1-Q2",
+        CATS_003,
+        [0, 2, 0, 0, 0],
+        [0, 100, 0, 0, 0],
+        53,
+        53,
+    ),
 ]
 
 
@@ -46,15 +92,25 @@ def _nullable(values: pd.Series) -> list[object]:
 
 def test_row_count(summary: pd.DataFrame) -> None:
     assert len(summary) == 35
-    assert summary.groupby("file").size().to_dict() == {S000: 10, S001: 5, S002: 10,
-                                                        S003: 10}
+    assert summary.groupby("file").size().to_dict() == {
+        S000: 10,
+        S001: 5,
+        S002: 10,
+        S003: 10,
+    }
 
 
-@pytest.mark.parametrize("grid", GRIDS, ids=lambda g: f"{g[0][:3]}-{g[2]}-{g[3]}-{g[7]}")
+@pytest.mark.parametrize(
+    "grid", GRIDS, ids=lambda g: f"{g[0][:3]}-{g[2]}-{g[3]}-{g[7]}"
+)
 def test_grid_values(summary: pd.DataFrame, grid: tuple) -> None:  # type: ignore[type-arg]
     file, plan, scope, period, cats, counts, percents, lo, hi = grid
-    rows = summary[(summary.file == file) & (summary.plan == plan)
-                   & (summary.scope == scope) & (summary.period == period)]
+    rows = summary[
+        (summary.file == file)
+        & (summary.plan == plan)
+        & (summary.scope == scope)
+        & (summary.period == period)
+    ]
     assert list(rows.category) == cats
     assert _nullable(rows["count"]) == counts
     assert _nullable(rows.percent) == percents
@@ -70,12 +126,15 @@ def test_labels_kept_as_printed(summary: pd.DataFrame) -> None:
     assert set(s002[s002.category == "total"].label) == {"TOTAL"}
     s003 = summary[summary.file == S003]
     assert set(s003[s003.category == "amendment"].label) == {
-        "Project requires amendment. Alterations considered by Cabinet."}
+        "Project requires amendment. Alterations considered by Cabinet."
+    }
 
 
 def test_grids_that_add_up_raise_no_issue(table: Callable[[str], pd.DataFrame]) -> None:
     issues = table("issues")
-    arithmetic = issues[(issues.code == "summary_mismatch") & (issues.severity == "warning")]
+    arithmetic = issues[
+        (issues.code == "summary_mismatch") & (issues.severity == "warning")
+    ]
     assert arithmetic.empty
 
 
@@ -83,15 +142,24 @@ def test_mismatch_is_reported() -> None:
     from extract.blocks import status_summary
     from extract.blocks.documents import read_metadata
     from extract.blocks.headings import build_context
-    from extract.read_text import build_rows
     from extract.document import Document
+    from extract.read_text import build_rows
     from extract.records import IssueRow
 
-    lines = ["Quarter Four Performance", "\t\t\t\tTOTAL",
-             "Milestone completed\tMilestone on target\tMilestone requires attention."
-             "\tProject aborted/closed\t", "9 (75%)\t0 (0%)\t3 (25%)\t0 (0%)\t13 (100%)"]
-    doc = Document(doc_id="x", source_path="grid.txt", source_format="txt",
-                   lines=tuple(lines), rows=tuple(build_rows(lines)))
+    lines = [
+        "Quarter Four Performance",
+        "\t\t\t\tTOTAL",
+        "Milestone completed\tMilestone on target\tMilestone requires attention."
+        "\tProject aborted/closed\t",
+        "9 (75%)\t0 (0%)\t3 (25%)\t0 (0%)\t13 (100%)",
+    ]
+    doc = Document(
+        doc_id="x",
+        source_path="grid.txt",
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
     ctx = build_context(doc, read_metadata(doc))
     out = list(status_summary.recognise(doc, ctx))
     issues = [r for r in out if isinstance(r, IssueRow)]
@@ -107,30 +175,47 @@ def _grid_records(lines: list[str]) -> list[object]:
     from extract.document import Document
     from extract.read_text import build_rows
 
-    doc = Document(doc_id="x", source_path="grid.txt", source_format="txt",
-                   lines=tuple(lines), rows=tuple(build_rows(lines)))
+    doc = Document(
+        doc_id="x",
+        source_path="grid.txt",
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
     return list(status_summary.recognise(doc, build_context(doc, read_metadata(doc))))
 
 
 def test_unknown_label_is_reported_not_guessed() -> None:
-    out = _grid_records([
-        "Health PDP 2016-17 Quarter 3 Performance Update", "",
-        "Project on target\tProject completed\tNot yet due\tProject requires "
-        "attention\tProject aborted",
-        "3 (50%)\t1 (17%)\t1 (17%)\t1 (16%)\t0 (0%)"])
+    out = _grid_records(
+        [
+            "Health PDP 2016-17 Quarter 3 Performance Update",
+            "",
+            "Project on target\tProject completed\tNot yet due\tProject requires "
+            "attention\tProject aborted",
+            "3 (50%)\t1 (17%)\t1 (17%)\t1 (16%)\t0 (0%)",
+        ]
+    )
     rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
     assert [(r.category, r.count, r.percent, r.period) for r in rows] == [
-        ("on_target", 3, 50.0, "Q3"), ("completed", 1, 17.0, "Q3"),
-        ("attention", 1, 16.0, "Q3"), ("aborted", 0, 0.0, "Q3")]
+        ("on_target", 3, 50.0, "Q3"),
+        ("completed", 1, 17.0, "Q3"),
+        ("attention", 1, 16.0, "Q3"),
+        ("aborted", 0, 0.0, "Q3"),
+    ]
     issue = next(r for r in out if getattr(r, "code", "") == "unknown_status_label")
     assert '"Not yet due" = 1 (17%)' in issue.message
 
 
 def test_period_comes_from_the_grid_title_not_from_rows_above() -> None:
-    out = _grid_records([
-        "Health PDP 2016-17 Quarters 1 and 2 Performance Update", "",
-        "Repair the pavilion\tDone, next review in Q4\t✓", "",
-        "Project completed\tProject on target\tProject requires attention",
-        "1\t0\t0"])
+    out = _grid_records(
+        [
+            "Health PDP 2016-17 Quarters 1 and 2 Performance Update",
+            "",
+            "Repair the pavilion\tDone, next review in Q4\t✓",
+            "",
+            "Project completed\tProject on target\tProject requires attention",
+            "1\t0\t0",
+        ]
+    )
     rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
     assert {r.period for r in rows} == {"Q1-Q2"}

@@ -61,8 +61,11 @@ MEETING_CYCLE = re.compile(
 )
 TITLE_WORDS = re.compile(r"performance|update|report|\bplan\b|\bPDP\b", re.IGNORECASE)
 # Numbered section headings of committee reports are not titles.
-SECTION = re.compile(r"^(?:\d[\d.]*\s*)?(?:purpose of report|report detail|"
-                     r"recommendations?|key issues|appendix)", re.IGNORECASE)
+SECTION = re.compile(
+    r"^(?:\d[\d.]*\s*)?(?:purpose of report|report detail|"
+    r"recommendations?|key issues|appendix)",
+    re.IGNORECASE,
+)
 TITLE_HEADINGS = 40
 QUARTER_HEADINGS = 30
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on"})
@@ -83,14 +86,19 @@ class Metadata:
 def title_case(s: str) -> str:
     """ "HEAD OF POLICY AND PERFORMANCE" -> "Head of Policy and Performance"."""
     words = s.lower().split()
-    return " ".join(w if i and w in SMALL_WORDS else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))
+    return " ".join(
+        w if i and w in SMALL_WORDS else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
 
 
 def _headings(doc: Document) -> list[tuple[int, str]]:
     """Short prose rows with their index in `doc.rows`: where titles are printed."""
-    return [(i, r.flat) for i, r in enumerate(doc.rows)
-            if not r.tabbed and r.flat and len(r.flat) <= HEADING_CHARS]
+    return [
+        (i, r.flat)
+        for i, r in enumerate(doc.rows)
+        if not r.tabbed and r.flat and len(r.flat) <= HEADING_CHARS
+    ]
 
 
 def cover_sheet(doc: Document) -> dict[str, str]:
@@ -104,7 +112,7 @@ def cover_sheet(doc: Document) -> dict[str, str]:
         hits = list(LABEL.finditer(text))
         for k, m in enumerate(hits):
             end = hits[k + 1].start() if k + 1 < len(hits) else len(text)
-            value = text[m.end():end].strip(" \t:;-")
+            value = text[m.end() : end].strip(" \t:;-")
             name = next(n for n, _ in COVER_LABELS if m[n])
             if value:
                 found.setdefault(name, value)
@@ -122,8 +130,11 @@ def _standalone(doc: Document, i: int) -> bool:
 
 
 def _title(doc: Document, heads: list[tuple[int, str]]) -> str | None:
-    heads = [(n, t) for n, t in heads[:TITLE_HEADINGS]
-             if not SECTION.match(t) and _standalone(doc, n)]
+    heads = [
+        (n, t)
+        for n, t in heads[:TITLE_HEADINGS]
+        if not SECTION.match(t) and _standalone(doc, n)
+    ]
     for _, text in heads:
         if financial_years_in(text) and TITLE_WORDS.search(text):
             return text
@@ -190,8 +201,9 @@ def _report_date(heads: list[tuple[int, str]], cover: dict[str, str]) -> date | 
     return None
 
 
-def _committee(heads: list[tuple[int, str]], cover: dict[str, str],
-               doc: Document) -> str | None:
+def _committee(
+    heads: list[tuple[int, str]], cover: dict[str, str], doc: Document
+) -> str | None:
     if track := cover.get("report_track"):
         if m := COMMITTEE.search(track):
             return m[1]
@@ -214,9 +226,14 @@ def _organisation(doc: Document) -> str | None:
 
 def grid_titles(doc: Document) -> list[str]:
     """Titles of summary grids ("Quarter Four (…) Performance"), read for quarters."""
-    return [r.flat for r in doc.rows
-            if r.tabbed and len(r.filled) == 1 and re.search(
-                r"\bperformance\b", r.flat, re.IGNORECASE) and len(r.flat) < 120]
+    return [
+        r.flat
+        for r in doc.rows
+        if r.tabbed
+        and len(r.filled) == 1
+        and re.search(r"\bperformance\b", r.flat, re.IGNORECASE)
+        and len(r.flat) < 120
+    ]
 
 
 def read_metadata(doc: Document) -> Metadata:

@@ -37,9 +37,13 @@ PLAN_YEAR_FIRST = re.compile(
 PLAN_AFTER_YEAR = re.compile(
     r"^20\d\d\s*[-/\u2013]\s*\d\d\s+(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\b"
 )
-QUOTED_PLAN = re.compile(r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b")
+QUOTED_PLAN = re.compile(
+    r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b"
+)
 STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
-ACTION_HEADER = re.compile(r"\s*Action\s*(?:&|\+|and)\s*Progress Update.*$", re.IGNORECASE)
+ACTION_HEADER = re.compile(
+    r"\s*Action\s*(?:&|\+|and)\s*Progress Update.*$", re.IGNORECASE
+)
 NOT_A_THEME = re.compile(r"\b(?:PIs?|indicators?|summary|performance)\b", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 # A theme or plan heading is a short line; longer ones are prose.
@@ -77,8 +81,12 @@ def _theme_cells(row: Row) -> list[str] | None:
     if not texts or row.filled[0].column != 0 or texts[0].endswith(":"):
         return None
     joined = " ".join(texts)
-    if (DIGIT.search(joined) or len(joined) > HEADING_CHARS or is_header(row)
-            or joined.endswith(".")):
+    if (
+        DIGIT.search(joined)
+        or len(joined) > HEADING_CHARS
+        or is_header(row)
+        or joined.endswith(".")
+    ):
         return None
     return texts
 
@@ -100,8 +108,9 @@ def _objective_theme(objective: str, seen: Sequence[str]) -> str:
 
 
 def _headed_twice(rows: Sequence[Row]) -> set[str]:
-    counts = Counter(r.filled[0].flat.lower() for r in rows
-                     if r.tabbed and len(r.filled) == 1)
+    counts = Counter(
+        r.filled[0].flat.lower() for r in rows if r.tabbed and len(r.filled) == 1
+    )
     return {t for t, n in counts.items() if n > 1}
 
 
@@ -121,10 +130,18 @@ class _Walk:
         text, fixed = rejoin(fragments, self.vocab)
         text, spelled = correct_misspellings(text, self.vocab)
         self.repairs.extend(
-            RepairRow(doc_id=self.doc.doc_id, target="*", column="theme",
-                      page=row.page, line=row.line_start, raw=r.raw,
-                      repaired=r.repaired, rule=r.rule, confidence=r.confidence,
-                      alternatives=list(r.alternatives))
+            RepairRow(
+                doc_id=self.doc.doc_id,
+                target="*",
+                column="theme",
+                page=row.page,
+                line=row.line_start,
+                raw=r.raw,
+                repaired=r.repaired,
+                rule=r.rule,
+                confidence=r.confidence,
+                alternatives=list(r.alternatives),
+            )
             for r in (*fixed, *spelled)
         )
         return text
@@ -142,8 +159,9 @@ def _grid_theme(rows: Sequence[Row], i: int, repeated: set[str]) -> list[str] | 
         return None
     if ":" in " ".join(cells):
         return cells
-    single = len(cells) == 1 and (cells[0].lower() in repeated
-                                  or _followed_by_header(rows, i))
+    single = len(cells) == 1 and (
+        cells[0].lower() in repeated or _followed_by_header(rows, i)
+    )
     return cells if single else None
 
 
@@ -151,10 +169,16 @@ def build_context(doc: Document, meta: Metadata) -> Context:
     """Plan and theme for every row, and the repairs made to their headings."""
     rows = doc.rows
     repeated = _headed_twice(rows)
-    single_plan = (_committee_plan(doc)
-                   if meta.report_type == "committee_performance_report" else None)
-    walk = _Walk(doc, Vocabulary.of(r.flat for r in rows
-                                    if not r.tabbed or len(r.filled) < 3), single_plan)
+    single_plan = (
+        _committee_plan(doc)
+        if meta.report_type == "committee_performance_report"
+        else None
+    )
+    walk = _Walk(
+        doc,
+        Vocabulary.of(r.flat for r in rows if not r.tabbed or len(r.filled) < 3),
+        single_plan,
+    )
     plans: list[str | None] = []
     themes: list[str | None] = []
     skip_to = -1
@@ -169,8 +193,9 @@ def build_context(doc: Document, meta: Metadata) -> Context:
         elif row.tabbed and STRATEGIC_OBJECTIVE.match(row.text_at(0)):
             if (j := _next_text_row(rows, i)) is not None:
                 objective = ACTION_HEADER.sub("", rows[j].text_at(0)).strip()
-                walk.theme = _objective_theme(walk.clean([objective], rows[j]),
-                                              walk.seen)
+                walk.theme = _objective_theme(
+                    walk.clean([objective], rows[j]), walk.seen
+                )
                 skip_to = j
         elif (cells := _grid_theme(rows, i, repeated)) is not None:
             walk.set_theme(walk.clean(cells, row))

@@ -84,16 +84,29 @@ def _signed(raw: str | None) -> tuple[float | None, Repair | None]:
 
 
 def _repair_row(doc: Document, found: Found, column: str, fix: Repair) -> RepairRow:
-    return RepairRow(doc_id=doc.doc_id, target=NAME, column=column,
-                     page=found.cell.page, line=found.cell.line_start, raw=fix.raw,
-                     repaired=fix.repaired, rule=fix.rule, confidence=fix.confidence,
-                     alternatives=list(fix.alternatives))
+    return RepairRow(
+        doc_id=doc.doc_id,
+        target=NAME,
+        column=column,
+        page=found.cell.page,
+        line=found.cell.line_start,
+        raw=fix.raw,
+        repaired=fix.repaired,
+        rule=fix.rule,
+        confidence=fix.confidence,
+        alternatives=list(fix.alternatives),
+    )
 
 
 def _issue(doc: Document, found: Found, severity: str, code: str, msg: str) -> IssueRow:
-    return IssueRow(doc_id=doc.doc_id, severity=severity, code=code,
-                    message=f"{doc.source_path}:{found.cell.line_start}: {msg}",
-                    page=found.cell.page, line=found.cell.line_start)
+    return IssueRow(
+        doc_id=doc.doc_id,
+        severity=severity,
+        code=code,
+        message=f"{doc.source_path}:{found.cell.line_start}: {msg}",
+        page=found.cell.page,
+        line=found.cell.line_start,
+    )
 
 
 def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
@@ -106,8 +119,9 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
         yield from _record(doc, ctx, f, by_quarter)
 
 
-def _as_of(doc: Document, f: Found, evidence: list[date]
-           ) -> tuple[date | None, list[Record]]:
+def _as_of(
+    doc: Document, f: Found, evidence: list[date]
+) -> tuple[date | None, list[Record]]:
     """The block's date, repaired against the other dates of its quarter if need be,
     with the repair and any issue to log."""
     raw = f.match["date"]
@@ -118,19 +132,30 @@ def _as_of(doc: Document, f: Found, evidence: list[date]
     if fix is not None:
         logged.append(_repair_row(doc, f, "as_of_date", fix))
         if as_of is None:
-            logged.append(_issue(doc, f, "warning", "ambiguous_repair",
-                                 f'date "{raw}" is impossible; candidates '
-                                 f'{", ".join(fix.alternatives) or "none"} and no '
-                                 f"other {f.quarter} date decides between "
-                                 "them"))
+            logged.append(
+                _issue(
+                    doc,
+                    f,
+                    "warning",
+                    "ambiguous_repair",
+                    f'date "{raw}" is impossible; candidates '
+                    f"{', '.join(fix.alternatives) or 'none'} and no "
+                    f"other {f.quarter} date decides between "
+                    "them",
+                )
+            )
     elif as_of is None:
-        logged.append(_issue(doc, f, "warning", "bad_date",
-                             f'date "{raw}" is not a dd.mm.yy date'))
+        logged.append(
+            _issue(
+                doc, f, "warning", "bad_date", f'date "{raw}" is not a dd.mm.yy date'
+            )
+        )
     return as_of, logged
 
 
-def _record(doc: Document, ctx: Context, f: Found,
-            by_quarter: dict[str, list[date]]) -> Iterator[Record]:
+def _record(
+    doc: Document, ctx: Context, f: Found, by_quarter: dict[str, list[date]]
+) -> Iterator[Record]:
     m = f.match
     quarter = f.quarter
     as_of, logged = _as_of(doc, f, by_quarter[quarter])
@@ -145,9 +170,17 @@ def _record(doc: Document, ctx: Context, f: Found,
     if direction == "reduction":
         for column, value in (("change_pct", pct), ("change_abs", change)):
             if value is not None and value > 0:
-                yield _repair_row(doc, f, column, Repair(
-                    raw=f"{value:g}", repaired=f"{-value:g}", rule="sign_from_direction",
-                    confidence=0.9))
+                yield _repair_row(
+                    doc,
+                    f,
+                    column,
+                    Repair(
+                        raw=f"{value:g}",
+                        repaired=f"{-value:g}",
+                        rule="sign_from_direction",
+                        confidence=0.9,
+                    ),
+                )
         pct = -abs(pct) if pct is not None else None
         change = -abs(change) if change is not None else None
     assert previous is not None and last is not None  # the pattern only takes digits
@@ -175,9 +208,15 @@ def _record(doc: Document, ctx: Context, f: Found,
     )
 
 
-def _consistency(doc: Document, f: Found, previous: int, last: int,
-                 pct: float | None, change: float | None,
-                 direction: str | None) -> Iterator[IssueRow]:
+def _consistency(
+    doc: Document,
+    f: Found,
+    previous: int,
+    last: int,
+    pct: float | None,
+    change: float | None,
+    direction: str | None,
+) -> Iterator[IssueRow]:
     """`inconsistent_change` when the printed change does not follow from the totals."""
     diff = last - previous
     problems = []
@@ -186,9 +225,16 @@ def _consistency(doc: Document, f: Found, previous: int, last: int,
     if pct is not None and previous:
         real = 100.0 * diff / previous
         if abs(real - pct) > PCT_TOLERANCE:
-            problems.append(f"change {pct:g}% is not {real:.1f}% ({previous} -> {last})")
+            problems.append(
+                f"change {pct:g}% is not {real:.1f}% ({previous} -> {last})"
+            )
     if direction and diff and (direction == "increase") != (diff > 0):
         problems.append(f'direction "{direction}" but {previous} -> {last}')
     if problems:
-        yield _issue(doc, f, "warning", "inconsistent_change",
-                     f"{f.quarter} {f.indicator}: " + "; ".join(problems))
+        yield _issue(
+            doc,
+            f,
+            "warning",
+            "inconsistent_change",
+            f"{f.quarter} {f.indicator}: " + "; ".join(problems),
+        )

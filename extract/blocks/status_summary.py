@@ -65,8 +65,9 @@ def _labels(row: Row) -> tuple[dict[int, str], dict[int, str]]:
     known = {c.column: c.flat for c in row.filled if category_of(c.flat)}
     if len(known) < 3:
         return {}, {}
-    unknown = {c.column: c.flat for c in row.filled
-               if c.column not in known and c.column != 0}
+    unknown = {
+        c.column: c.flat for c in row.filled if c.column not in known and c.column != 0
+    }
     return known, unknown
 
 
@@ -75,7 +76,9 @@ def _label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, s
     labels, unknown = _labels(rows[i])
     if labels and i > 0 and rows[i - 1].tabbed:
         above = {c.column: c.flat for c in rows[i - 1].filled}
-        if above and all(category_of(t) and col not in labels for col, t in above.items()):
+        if above and all(
+            category_of(t) and col not in labels for col, t in above.items()
+        ):
             labels.update(above)
     return labels, unknown
 
@@ -101,7 +104,7 @@ def _values(row: Row, columns: Sequence[int]) -> dict[int, Value] | None:
 
 
 def _is_title(row: Row) -> bool:
-    """A grid title: one short cell that is no sentence ("Quarter Four (…) Performance")."""
+    """A grid title: one short cell, no sentence ("Quarter Four (…) Performance")."""
     text = row.flat
     return len(row.filled) <= 1 and len(text) <= TITLE_CHARS and not text.endswith(".")
 
@@ -149,27 +152,37 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
             yield _unknown_labels(doc, row, unknown, [r for r, _, _ in grid])
 
 
-def _unknown_labels(doc: Document, row: Row, unknown: dict[int, str],
-                    values: list[Row]) -> IssueRow:
+def _unknown_labels(
+    doc: Document, row: Row, unknown: dict[int, str], values: list[Row]
+) -> IssueRow:
     """Columns of a grid whose label is no status category: reported, not guessed."""
     said = "; ".join(
         f'"{label}" = ' + ", ".join(r.text_at(col) or "(empty)" for r in values)
         for col, label in sorted(unknown.items())
     )
-    return IssueRow(doc_id=doc.doc_id, severity="warning", code="unknown_status_label",
-                    message=f"{doc.source_path}:{row.line_start}: status grid column(s) "
-                    f"with no category in the contract, not extracted: {said}",
-                    page=row.page, line=row.line_start)
+    return IssueRow(
+        doc_id=doc.doc_id,
+        severity="warning",
+        code="unknown_status_label",
+        message=f"{doc.source_path}:{row.line_start}: status grid column(s) "
+        f"with no category in the contract, not extracted: {said}",
+        page=row.page,
+        line=row.line_start,
+    )
 
 
-def _merge(grid: list[tuple[Row, str, dict[int, Value]]]
-           ) -> list[tuple[Row, Row, str, dict[int, Value]]]:
+def _merge(
+    grid: list[tuple[Row, str, dict[int, Value]]],
+) -> list[tuple[Row, Row, str, dict[int, Value]]]:
     """Counts row + percents row of the same scope become one row of pairs."""
     merged: list[tuple[Row, Row, str, dict[int, Value]]] = []
     for row, scope, values in grid:
-        if merged and merged[-1][2] == scope and all(
-            v.count is None and v.percent is not None for v in values.values()
-        ) and all(v.percent is None for v in merged[-1][3].values()):
+        if (
+            merged
+            and merged[-1][2] == scope
+            and all(v.count is None and v.percent is not None for v in values.values())
+            and all(v.percent is None for v in merged[-1][3].values())
+        ):
             first, _, _, counts = merged[-1]
             pairs = {c: Value(counts[c].count, values[c].percent) for c in counts}
             merged[-1] = (first, row, scope, pairs)
@@ -178,15 +191,29 @@ def _merge(grid: list[tuple[Row, str, dict[int, Value]]]
     return merged
 
 
-def _grid(doc: Document, ctx: Context, i: int, labels: dict[int, str],
-          period: str | None, grid: list[tuple[Row, str, dict[int, Value]]]
-          ) -> Iterator[Record]:
+def _grid(
+    doc: Document,
+    ctx: Context,
+    i: int,
+    labels: dict[int, str],
+    period: str | None,
+    grid: list[tuple[Row, str, dict[int, Value]]],
+) -> Iterator[Record]:
     for first, last, scope, values in _merge(grid):
         records = [
-            StatusCount(doc_id=doc.doc_id, plan=ctx.plan(i), scope=scope, period=period,
-                        category=category_of(labels[col]) or "", label=labels[col],
-                        count=v.count, percent=v.percent, page=first.page,
-                        line_start=first.line_start, line_end=last.line_end)
+            StatusCount(
+                doc_id=doc.doc_id,
+                plan=ctx.plan(i),
+                scope=scope,
+                period=period,
+                category=category_of(labels[col]) or "",
+                label=labels[col],
+                count=v.count,
+                percent=v.percent,
+                page=first.page,
+                line_start=first.line_start,
+                line_end=last.line_end,
+            )
             for col, v in sorted(values.items())
         ]
         yield from records
@@ -209,10 +236,17 @@ def _mismatches(doc: Document, records: list[StatusCount]) -> Iterator[IssueRow]
             if r.count is not None and r.percent is not None:
                 real = 100.0 * r.count / total
                 if abs(real - r.percent) > PCT_TOLERANCE:
-                    problems.append(f"{r.label}: {r.count} of {total} is {real:.1f}%, "
-                                    f"printed {r.percent:g}%")
+                    problems.append(
+                        f"{r.label}: {r.count} of {total} is {real:.1f}%, "
+                        f"printed {r.percent:g}%"
+                    )
     if problems:
         first = records[0]
-        yield IssueRow(doc_id=doc.doc_id, severity="warning", code="summary_mismatch",
-                       message=f"{doc.source_path}:{first.line_start}: "
-                       + "; ".join(problems), page=first.page, line=first.line_start)
+        yield IssueRow(
+            doc_id=doc.doc_id,
+            severity="warning",
+            code="summary_mismatch",
+            message=f"{doc.source_path}:{first.line_start}: " + "; ".join(problems),
+            page=first.page,
+            line=first.line_start,
+        )

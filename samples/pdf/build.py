@@ -77,11 +77,19 @@ def wrap(text: str, width: float) -> tuple[str, ...]:
 def column_widths(run: Sequence[Sequence[str]], frame: float) -> list[float]:
     """Each column fits its longest word; the rest is shared by text length."""
     n = max(len(cells) for cells in run)
-    least = [2 * PAD + max((width_of(w) for cells in run if i < len(cells)
-                            for w in cells[i].split()), default=0.0) + 1
-             for i in range(n)]
-    weight = [max((len(cells[i]) for cells in run if i < len(cells)), default=0) + 8
-              for i in range(n)]
+    least = [
+        2 * PAD
+        + max(
+            (width_of(w) for cells in run if i < len(cells) for w in cells[i].split()),
+            default=0.0,
+        )
+        + 1
+        for i in range(n)
+    ]
+    weight = [
+        max((len(cells[i]) for cells in run if i < len(cells)), default=0) + 8
+        for i in range(n)
+    ]
     spare = frame - sum(least)
     if spare < 0:
         raise ValueError(f"{n} columns do not fit in {frame:.0f} pt")
@@ -96,10 +104,24 @@ def least_frame(lines: Sequence[str]) -> float:
             runs[-1].append(line.split("\t"))
         elif runs[-1]:
             runs.append([])
-    need = [sum(2 * PAD + 1 + max((width_of(w) for cells in run if i < len(cells)
-                                   for w in cells[i].split()), default=0.0)
-                for i in range(max(len(c) for c in run)))
-            for run in runs if run]
+    need = [
+        sum(
+            2 * PAD
+            + 1
+            + max(
+                (
+                    width_of(w)
+                    for cells in run
+                    if i < len(cells)
+                    for w in cells[i].split()
+                ),
+                default=0.0,
+            )
+            for i in range(max(len(c) for c in run))
+        )
+        for run in runs
+        if run
+    ]
     return max([WIDTH - 2 * MARGIN, *(n * 1.25 for n in need)])
 
 
@@ -109,10 +131,16 @@ def table_blocks(run: Sequence[Sequence[str]], frame: float) -> list[Block]:
     blocks = []
     for cells in run:
         padded = list(cells) + [""] * (len(widths) - len(cells))
-        blocks.append(Block(
-            cells=tuple(wrap(c, w - 2 * PAD) for c, w in zip(padded, widths,
-                                                              strict=True)),
-            columns=tuple(lefts), widths=tuple(widths), tabbed=True))
+        blocks.append(
+            Block(
+                cells=tuple(
+                    wrap(c, w - 2 * PAD) for c, w in zip(padded, widths, strict=True)
+                ),
+                columns=tuple(lefts),
+                widths=tuple(widths),
+                tabbed=True,
+            )
+        )
     return blocks
 
 
@@ -121,8 +149,12 @@ def blocks_of(lines: Sequence[str], frame: float) -> Iterator[Block]:
     i = 0
     while i < len(lines):
         if "\t" not in lines[i]:
-            yield Block(cells=(wrap(lines[i], frame),), columns=(0.0,),
-                        widths=(frame,), tabbed=False)
+            yield Block(
+                cells=(wrap(lines[i], frame),),
+                columns=(0.0,),
+                widths=(frame,),
+                tabbed=False,
+            )
             i += 1
             continue
         j = i
@@ -138,7 +170,7 @@ def units(lines: Sequence[str], blocks: list[Block]) -> list[list[Block]]:
     k = 0
     for row in build_rows(lines):
         size = row.line_end - row.line_start + 1
-        groups.append(blocks[k:k + size])
+        groups.append(blocks[k : k + size])
         k += size
     return groups
 
@@ -146,8 +178,9 @@ def units(lines: Sequence[str], blocks: list[Block]) -> list[list[Block]]:
 class Printer:
     """Lays blocks out top-down on pages of a fixed size."""
 
-    def __init__(self, path: Path, size: tuple[float, float], ruled: bool,
-                 pages: int) -> None:
+    def __init__(
+        self, path: Path, size: tuple[float, float], ruled: bool, pages: int
+    ) -> None:
         height = size[1]
         self.canvas = Canvas(str(path), pagesize=size, invariant=1)
         self.canvas.setTitle(path.stem)
@@ -171,8 +204,9 @@ class Printer:
 
     def place(self, block: Block) -> None:
         c = self.canvas
-        for left, width, fragments in zip(block.columns, block.widths, block.cells,
-                                          strict=True):
+        for left, width, fragments in zip(
+            block.columns, block.widths, block.cells, strict=True
+        ):
             x = MARGIN + left + (PAD if block.tabbed else 0.0)
             for k, text in enumerate(fragments):
                 c.drawString(x, self.y - SIZE - k * PITCH, text)
@@ -189,8 +223,9 @@ def _is_blank(unit: Sequence[Block]) -> bool:
     return all(not b.tabbed and not b.cells[0] for b in unit)
 
 
-def layout(lines: Sequence[str], blocks: list[Block], printer: Printer | None,
-           height: float) -> int:
+def layout(
+    lines: Sequence[str], blocks: list[Block], printer: Printer | None, height: float
+) -> int:
     """Pages needed (and, with a printer, printed) for the blocks.
 
     Blank lines just before a page break move to the top of the next page,
@@ -236,8 +271,9 @@ def build(txt: Path, out_dir: Path) -> list[Path]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("texts", nargs="*", type=Path,
-                        default=sorted((ROOT / "samples").glob("*.txt")))
+    parser.add_argument(
+        "texts", nargs="*", type=Path, default=sorted((ROOT / "samples").glob("*.txt"))
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "samples" / "pdf")
     args = parser.parse_args()
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
