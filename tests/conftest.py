@@ -17,6 +17,8 @@ from extract.run import RunResult, extract
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
+# The project's shared folder (contract, gold facts, scorer) sits beside the repo.
+SHARED = ROOT.parent / "shared"
 S000 = "000_af055924f554b2ff.txt"
 S001 = "001_4e0ea328a26b8980.txt"
 S002 = "002_c2fd677fd2d5bf7c.txt"

@@ -17,6 +17,7 @@ from extract.read_pdf import read_pdf
 from extract.read_text import read_text
 from extract.run import extract
 from schemas.tables import TABLES
+from tests.conftest import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -37,8 +38,8 @@ PROVENANCE = {
 DOC_ID = re.compile(r"\b[0-9a-f]{16}\b")
 # Issue messages quote the file and line they point at.
 WHERE = re.compile(r"\S+\.(?:txt|pdf)(?::\d+)?|\b(?:page|line)s? \d+(?:(?:-|, )\d+)*")
-GOLD = Path("/work/shared/gold")
-SCORE = Path("/work/shared/tools/score.py")
+GOLD = SHARED / "gold"
+SCORE = SHARED / "tools" / "score.py"
 
 
 def _twin(source_path: str) -> str:

@@ -10,8 +10,9 @@ import pytest
 
 from extract.records import RECORD_CLASSES, RepairRow
 from schemas.tables import BY_NAME, TABLES
+from tests.conftest import SHARED
 
-CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "CONTRACT.md"
+CONTRACT = SHARED / "CONTRACT.md"
 
 
 @pytest.mark.parametrize("cls", RECORD_CLASSES, ids=lambda c: c.__name__)
