@@ -19,7 +19,7 @@ from extract.blocks.headings import build_context
 from extract.coverage import Coverage, Fact, LineRef, fact_rows, measure
 from extract.document import Document
 from extract.records import Record, as_row
-from extract.run import read_document
+from extract.run import read_document, recognised
 from schemas.tables import BY_NAME
 
 WIDTH = 200
@@ -107,9 +107,7 @@ def inspect_document(doc: Document) -> Inspection:
     produced: dict[LineRef, list[Produced]] = {}
     every: list[Record] = []
     counts: Counter[str] = Counter()
-    for recogniser in RECOGNISERS:
-        name: str = recogniser.NAME
-        records = list(recogniser.recognise(doc, ctx))
+    for name, records in recognised(doc, ctx):
         every.extend(records)
         for fact in fact_rows(records):
             counts[name] += 1

@@ -21,6 +21,7 @@ from extract import checks
 from extract.blocks import RECOGNISERS
 from extract.blocks.documents import key_decision, read_metadata
 from extract.blocks.headings import build_context
+from extract.context import Context
 from extract.coverage import measure as measure_coverage
 from extract.document import Document
 from extract.keys import unique_keys
@@ -91,15 +92,19 @@ def read_document(path: Path, source_path: str, data: bytes) -> Document:
     return read_text(path, source_path, data)
 
 
+def recognised(doc: Document, ctx: Context) -> list[tuple[str, list[Record]]]:
+    """What each recogniser found in `doc`, with registry indicator ids."""
+    return [
+        (r.NAME, list(assign_ids(doc.doc_id, doc.source_path, r.recognise(doc, ctx))))
+        for r in RECOGNISERS
+    ]
+
+
 def document_row(doc: Document) -> tuple[DocumentRow, list[Record]]:
     """The `documents` row of a readable input, and the records found in it."""
     meta = read_metadata(doc)
     ctx = build_context(doc, meta)
-    found: list[Record] = []
-    for recogniser in RECOGNISERS:
-        found.extend(
-            assign_ids(doc.doc_id, doc.source_path, recogniser.recognise(doc, ctx))
-        )
+    found = [r for _, records in recognised(doc, ctx) for r in records]
     found = list(unique_keys(doc, found))
     records = [*ctx.repairs, *found, *checks.cross_check(doc, ctx, found)]
     # Coverage needs every fact first; unclaimed table blocks become issues.

@@ -43,9 +43,9 @@ def test_plain_output_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
         assert numbered[n][6:].startswith("rolling_12_months"), numbered[n]
     q1 = [line for line in lines if line.startswith("      ↳ rolling_12_months [6] ")]
     assert q1[0] == (
-        "      ↳ rolling_12_months [6] indicator_id=committed-crime-over-"
-        "time-variation-all-crime-groupings financial_year=2017/18 "
-        "quarter=Q1 previous_12_months=5673 last_12_months=6506"
+        "      ↳ rolling_12_months [6] indicator_id=committed-crime "
+        "financial_year=2017/18 quarter=Q1 previous_12_months=5673 "
+        "last_12_months=6506"
     )
 
 

@@ -110,3 +110,16 @@ def test_replacing_output_leaves_no_temporary_files(tmp_path: Path) -> None:
     main(["extract", str(SAMPLES / S003), "--out", str(tmp_path)])
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted([f"{t.name}.parquet" for t in TABLES] + ["manifest.json"])
+
+
+def test_a_closed_pipe_is_no_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.cli as cli
+
+    def closed(argv: object) -> int:
+        raise BrokenPipeError
+
+    redirected: list[int] = []
+    monkeypatch.setattr(cli, "_main", closed)
+    monkeypatch.setattr(cli.os, "dup2", lambda fd, to: redirected.append(to))
+    assert cli.main(["inspect", "x"]) == 0
+    assert redirected == [1]
