@@ -94,6 +94,13 @@ def _period_end(financial_year: Value, period: Value) -> date | None:
     return date(int(m[1]) + later, month, day)
 
 
+def _series(measure: str, unit: Value, period: Value) -> str:
+    """One line per measure and unit; whole-year figures apart from quarters, since
+    a year's total ends on its Q4's day and would join the quarterly line."""
+    whole_year = " · whole year" if period == "FY" else ""
+    return f"{measure} ({unit or 'no unit'}){whole_year}"
+
+
 def _from_observations(rows: Sequence[Row]) -> list[Point]:
     points = []
     for r in rows:
@@ -108,7 +115,7 @@ def _from_observations(rows: Sequence[Row]) -> list[Point]:
             Point(
                 str(r["indicator_id"]),
                 str(r.get("indicator") or ""),
-                f"{r['measure']} ({r.get('unit') or 'no unit'})",
+                _series(str(r["measure"]), r.get("unit"), r.get("period")),
                 f"{r.get('financial_year')} {r.get('period')}",
                 end,
                 _float(r["value"]),
@@ -140,7 +147,7 @@ def _from_facts(rolling: Sequence[Row], values: Sequence[Row]) -> list[Point]:
         end = _period_end(r.get("financial_year"), period)
         if end is None or value is None:
             continue
-        key = (str(r["indicator_id"]), f"{measure} ({unit})", str(period), end)
+        key = (str(r["indicator_id"]), _series(measure, unit, period), str(period), end)
         name, found = seen.setdefault(key, (str(r.get("indicator") or ""), set()))
         found.add(_float(value))
         labels[(key[0], end)] = f"{r.get('financial_year')} {period}"
