@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
@@ -25,6 +26,7 @@ def has_html(s: str) -> bool:
     return TAG.search(s) is not None
 
 
+@lru_cache(maxsize=8192)
 def strip_html(raw: str) -> str:
     """Cell text without markup; paragraphs and list items on their own lines.
 
