@@ -8,11 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.blocks import Recogniser
 from extract.blocks.documents import read_metadata
 from extract.blocks.headings import build_context
 from extract.context import Context
 from extract.document import Document
-from extract.read_text import read_text
+from extract.read_text import build_rows, read_text
+from extract.records import Record
 from extract.run import RunResult, extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +26,24 @@ S001 = "001_4e0ea328a26b8980.txt"
 S002 = "002_c2fd677fd2d5bf7c.txt"
 S003 = "003_23ba67851198ff7c.txt"
 S004 = "004_d8bfd0ac3b4287f7.txt"
+
+
+def synthetic(lines: list[str], source_path: str = "x.txt") -> tuple[Document, Context]:
+    """A small report made up in a test: its document model and context."""
+    doc = Document(
+        doc_id="x",
+        source_path=source_path,
+        source_format="txt",
+        lines=tuple(lines),
+        rows=tuple(build_rows(lines)),
+    )
+    return doc, build_context(doc, read_metadata(doc))
+
+
+def recognised(recogniser: Recogniser, lines: list[str]) -> list[Record]:
+    """What one recogniser finds in a made-up report."""
+    doc, ctx = synthetic(lines)
+    return list(recogniser.recognise(doc, ctx))
 
 
 @pytest.fixture(scope="session")

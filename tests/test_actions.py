@@ -10,7 +10,7 @@ import pytest
 from extract.blocks import action_table, quarter_labels
 from extract.context import Context
 from extract.document import Document
-from tests.conftest import S000, S001, S002, S003, S004
+from tests.conftest import S000, S001, S002, S003, S004, synthetic
 
 Loader = Callable[[str], pd.DataFrame]
 CCTV_HOLD = (
@@ -308,18 +308,7 @@ STATUS_LABELS = T.join(
 
 
 def _parsed(lines: list[str]) -> tuple[Document, Context]:
-    from extract.blocks.documents import read_metadata
-    from extract.blocks.headings import build_context
-    from extract.read_text import build_rows
-
-    doc = Document(
-        doc_id="x",
-        source_path="x.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
-    return doc, build_context(doc, read_metadata(doc))
+    return synthetic(lines)
 
 
 def _drafts(lines: list[str]) -> list[tuple[str, dict[str, str], list[str]]]:

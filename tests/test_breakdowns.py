@@ -10,7 +10,7 @@ import pytest
 
 from extract.blocks.breakdowns import breakdown_indicator
 from extract.records import Breakdown, IssueRow, Record
-from tests.conftest import S000, S001
+from tests.conftest import S000, S001, recognised
 
 Table = Callable[[str], pd.DataFrame]
 ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
@@ -217,19 +217,8 @@ HEADER = "\t".join(
 
 def _recognise(lines: list[str]) -> list[Record]:
     from extract.blocks import breakdowns
-    from extract.blocks.documents import read_metadata
-    from extract.blocks.headings import build_context
-    from extract.document import Document
-    from extract.read_text import build_rows
 
-    doc = Document(
-        doc_id="x",
-        source_path="x.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
-    return list(breakdowns.recognise(doc, build_context(doc, read_metadata(doc))))
+    return recognised(breakdowns, lines)
 
 
 def _counts(records: list[Record]) -> list[tuple[object, ...]]:

@@ -10,8 +10,7 @@ import pytest
 
 from extract.blocks.documents import cover_sheet, read_metadata
 from extract.document import Document
-from extract.read_text import build_rows
-from tests.conftest import S000, S001, S002, S003, S004
+from tests.conftest import S000, S001, S002, S003, S004, synthetic
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +19,7 @@ def docs(table: Callable[[str], pd.DataFrame]) -> pd.DataFrame:
 
 
 def _doc(lines: list[str]) -> Document:
-    return Document(
-        doc_id="x",
-        source_path="x.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
+    return synthetic(lines)[0]
 
 
 @pytest.mark.parametrize(

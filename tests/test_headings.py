@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from extract.context import Context
 from extract.document import Document
-from tests.conftest import S000, S001, S002, S003, S004
+from tests.conftest import S000, S001, S002, S003, S004, synthetic
 
 Load = Callable[[str], tuple[Document, Context]]
 
@@ -87,17 +87,5 @@ def test_narrative_report_has_no_headings(sample_doc: Load) -> None:
 
 
 def test_plan_heading_with_the_year_first() -> None:
-    from extract.blocks.documents import read_metadata
-    from extract.blocks.headings import build_context
-    from extract.read_text import build_rows
-
-    lines = ["2016/17 Health PDP Quarter 3 Performance", "", "a\tb"]
-    doc = Document(
-        doc_id="x",
-        source_path="x.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
-    ctx = build_context(doc, read_metadata(doc))
+    _, ctx = synthetic(["2016/17 Health PDP Quarter 3 Performance", "", "a\tb"])
     assert ctx.plans[-1] == "Health PDP"

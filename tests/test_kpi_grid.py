@@ -10,7 +10,7 @@ import pytest
 
 from extract.blocks.kpi_grid import classify, header_columns
 from extract.records import IndicatorValue, IssueRow, Record
-from tests.conftest import S000, S001, S002
+from tests.conftest import S000, S001, S002, recognised
 
 Table = Callable[[str], pd.DataFrame]
 
@@ -343,19 +343,8 @@ FLY = "Number of fly tipping incidents"
 
 def _recognise(lines: list[str]) -> list[Record]:
     from extract.blocks import kpi_grid
-    from extract.blocks.documents import read_metadata
-    from extract.blocks.headings import build_context
-    from extract.document import Document
-    from extract.read_text import build_rows
 
-    doc = Document(
-        doc_id="x",
-        source_path="x.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
-    return list(kpi_grid.recognise(doc, build_context(doc, read_metadata(doc))))
+    return recognised(kpi_grid, lines)
 
 
 def _values(lines: list[str]) -> list[tuple[object, ...]]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from tests.conftest import S002
+from tests.conftest import S002, synthetic
 
 APPROACH = {
     "fear": "Manage residents perception of fear of crime and anti social behaviour",
@@ -227,20 +227,8 @@ def _milestones(
 ) -> list[tuple[str, str | None, str | None, list[str]]]:
     """(title, key project, progress, "Qn=symbol" marks) of each milestone."""
     from extract.blocks import milestone_table
-    from extract.blocks.documents import read_metadata
-    from extract.blocks.headings import build_context
-    from extract.document import Document
-    from extract.read_text import build_rows
 
-    lines = [PLAN_LINE, "", *lines]
-    doc = Document(
-        doc_id="x",
-        source_path="x.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
-    ctx = build_context(doc, read_metadata(doc))
+    doc, ctx = synthetic([PLAN_LINE, "", *lines])
     return [
         (d.title, d.key_project, d.progress, [f"{m.quarter}={m.raw}" for m in d.marks])
         for d in milestone_table.parse(doc, ctx)

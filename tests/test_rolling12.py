@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from tests.conftest import S000, S001
+from extract.records import Record
+from tests.conftest import S000, S001, recognised
 
 CRIME = "Committed Crime Over Time (Variation) All crime groupings"
 ASB = "ASB Incidents Over Time (Variation) – Police data"
@@ -284,21 +285,10 @@ def test_inconsistent_change_is_an_issue(table: Callable[[str], pd.DataFrame]) -
     assert "Q3" in row.message and "33%" in row.message and "36.7%" in row.message
 
 
-def _blocks_of(lines: list[str]) -> list[object]:
+def _blocks_of(lines: list[str]) -> list[Record]:
     from extract.blocks import rolling12
-    from extract.blocks.documents import read_metadata
-    from extract.blocks.headings import build_context
-    from extract.document import Document
-    from extract.read_text import build_rows
 
-    doc = Document(
-        doc_id="x",
-        source_path="x.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
-    return list(rolling12.recognise(doc, build_context(doc, read_metadata(doc))))
+    return recognised(rolling12, lines)
 
 
 def test_plus_signs_and_decrease() -> None:

@@ -7,7 +7,8 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from tests.conftest import S000, S001, S002, S003
+from extract.records import Record
+from tests.conftest import S000, S001, S002, S003, recognised
 
 CRIME = "Crime & Partnerships Priority Delivery Plan"
 ENV = "Environment Priority Delivery Plan"
@@ -140,10 +141,6 @@ def test_grids_that_add_up_raise_no_issue(table: Callable[[str], pd.DataFrame]) 
 
 def test_mismatch_is_reported() -> None:
     from extract.blocks import status_summary
-    from extract.blocks.documents import read_metadata
-    from extract.blocks.headings import build_context
-    from extract.document import Document
-    from extract.read_text import build_rows
     from extract.records import IssueRow
 
     lines = [
@@ -153,36 +150,17 @@ def test_mismatch_is_reported() -> None:
         "\tProject aborted/closed\t",
         "9 (75%)\t0 (0%)\t3 (25%)\t0 (0%)\t13 (100%)",
     ]
-    doc = Document(
-        doc_id="x",
-        source_path="grid.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
-    ctx = build_context(doc, read_metadata(doc))
-    out = list(status_summary.recognise(doc, ctx))
+    out = recognised(status_summary, lines)
     issues = [r for r in out if isinstance(r, IssueRow)]
     assert len(issues) == 1
     assert issues[0].code == "summary_mismatch" and issues[0].line == 4
     assert "counts add up to 12, TOTAL says 13" in issues[0].message
 
 
-def _grid_records(lines: list[str]) -> list[object]:
+def _grid_records(lines: list[str]) -> list[Record]:
     from extract.blocks import status_summary
-    from extract.blocks.documents import read_metadata
-    from extract.blocks.headings import build_context
-    from extract.document import Document
-    from extract.read_text import build_rows
 
-    doc = Document(
-        doc_id="x",
-        source_path="grid.txt",
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-    )
-    return list(status_summary.recognise(doc, build_context(doc, read_metadata(doc))))
+    return recognised(status_summary, lines)
 
 
 def test_unknown_label_is_reported_not_guessed() -> None:
