@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.blocks.kpi_grid import classify, header_columns
+from extract.blocks.kpi_columns import classify, header_columns
 from extract.records import IndicatorValue, IssueRow, Record
 from tests.conftest import S000, S001, S002, recognised
 

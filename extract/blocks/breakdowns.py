@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.blocks.headings import is_header
-from extract.blocks.kpi_grid import Column, gap_end, header_columns, name_index
+from extract.blocks.kpi_columns import Column, header_columns, name_index
+from extract.blocks.kpi_grid import gap_end
 from extract.blocks.rolling12 import BLOCK
 from extract.context import Context
 from extract.document import Cell, Document, Row

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from rapidfuzz import fuzz
 
 from extract.blocks.headings import is_header
+from extract.blocks.kpi_columns import Column, header_columns, name_index
 from extract.blocks.rolling12 import BLOCK
 from extract.context import Context
 from extract.document import Document, Row
@@ -31,55 +32,10 @@ from normalise.repair import Repair
 from normalise.text import squash
 from normalise.values import Value, bare_unit, parse_cell
 from normalise.years import (
-    financial_year,
-    financial_years_in,
     previous_financial_year,
 )
 
 NAME = "kpi_grid"
-QUARTER_COL = re.compile(
-    r"^(?:quarter|qtr|q)\s*(?P<q>[1-4]|one|two|three|four)"
-    r"(?:\s+(?P<measure>actual|target))?$",
-    re.IGNORECASE,
-)
-QUARTER_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
-# "Total", "Annual Total", "Year End", "Year End Total", "Outturn": the year's
-# actual; a year printed with it ("Outturn 2016/17") says which year.
-TOTAL_COL = re.compile(
-    r"^(?:(?:annual|year[\s-]*end)\s+)?total$|^year[\s-]*end(?:\s+actual)?$"
-    r"|^(?:annual\s+|actual\s+)?outturn$",
-    re.IGNORECASE,
-)
-TARGET_COL = re.compile(r"^(?:annual\s+|year[\s-]*end\s+)?target$", re.IGNORECASE)
-OUTTURN_COL = re.compile(
-    r"^(?:last|previous)\s+year['\u2019]?s?\s+outturn$", re.IGNORECASE
-)
-# "Quarter 1 (Apr-Jun)", "Target (2017/18)": the brackets only annotate.
-TRAILING_PAREN = re.compile(r"^(?P<core>.+?)\s*\((?P<inner>[^()]*)\)$")
-LEADING_YEAR = re.compile(
-    r"^(?P<year>20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d)\s+(?P<core>.+)$"
-)
-TRAILING_YEAR = re.compile(
-    r"^(?P<core>.+?)\s+(?P<year>20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d)$"
-)
-# Headers of action and milestone tables, whose Q1-Q4 columns hold ratings
-# (seeds/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4").
-FOREIGN_COL = re.compile(
-    r"^(?:approach|key\s+projects?|milestones?(?:\s*\(s\))?"
-    r"|actions?\s*(?:&|\+|and)\s*progress\b.*)$",
-    re.IGNORECASE,
-)
-FREQUENCY_COL = re.compile(r"^frequency\b", re.IGNORECASE)
-TREND_COL = re.compile(r"^target\s*-?\s*achieved\s*/\s*trend$", re.IGNORECASE)
-COMPARED_COL = re.compile(
-    r"^performance\s+compared\s+to\s+(?P<year>20\d\d\s*[/.\-]\s*\d\d)$", re.IGNORECASE
-)
-NAME_COL = re.compile(
-    r"^(?:(?:key\s+)?performance\s+indicators?|k?pis?|indicators?|measures?"
-    r"|programmes?|description|(?:k?pi|indicator|measure)\s+(?:description|name"
-    r"|title))$",
-    re.IGNORECASE,
-)
 FREQUENCY = re.compile(r"^[QA]$")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
 # "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") is
@@ -94,25 +50,11 @@ NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # How close a row's text must be to the theme in force to be that theme's heading
 # printed across the grid (seeds/000 line 4 splits it over six cells).
 THEME_MATCH = 90.0
-MIN_VALUE_COLUMNS = 2
 # Lines between a grid's rows that do not end it: a theme or section printed as
 # prose, a page header or footer. More than this, or a longer line, is prose.
 MAX_GAP_LINES = 3
 GAP_LINE_CHARS = 200
 DIGIT = re.compile(r"\d")
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """What a grid column holds, from its printed header."""
-
-    index: int
-    label: str
-    kind: str  # name | frequency | value | commentary
-    period: str | None = None
-    measure: str | None = None
-    financial_year: str | None = None
-    previous_year: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,109 +74,6 @@ class Grid:
     @property
     def name_index(self) -> int:
         return name_index(self.columns)
-
-
-def name_index(columns: Sequence[Column]) -> int:
-    """The column holding indicator names (the first column when none is named)."""
-    return next((c.index for c in columns if c.kind == "name"), 0)
-
-
-def _year_of(raw: str) -> str | None:
-    years = financial_years_in(raw)
-    return years[0] if len(years) == 1 else None
-
-
-def _core(label: str) -> tuple[str, str | None] | None:
-    """(label without its year or brackets, the year it names); None when the
-    printed year is not a financial year ("Target 2015-18", a three-year plan)."""
-    year = None
-    if m := TRAILING_PAREN.match(label):
-        label = m["core"]
-        year = _year_of(m["inner"])
-    if m := LEADING_YEAR.match(label) or TRAILING_YEAR.match(label):
-        if (year := _year_of(m["year"])) is None:
-            return None
-        label = m["core"]
-    return label, year
-
-
-def _value_column(core: str, s: str, index: int, year: str | None) -> Column | None:
-    if m := QUARTER_COL.match(core):
-        q = QUARTER_NUMBERS.get(m["q"].lower(), m["q"])
-        measure = (m["measure"] or "actual").lower()
-        return Column(index, s, "value", f"Q{q}", measure, financial_year=year)
-    if TOTAL_COL.match(core):
-        return Column(index, s, "value", "FY", "actual", financial_year=year)
-    if TARGET_COL.match(core):
-        return Column(index, s, "value", "FY", "target", financial_year=year)
-    if OUTTURN_COL.match(core):
-        return Column(
-            index,
-            s,
-            "value",
-            "FY",
-            "actual",
-            financial_year=year,
-            previous_year=year is None,
-        )
-    return None
-
-
-def classify(label: str, index: int) -> Column | None:
-    """ "Quarter 1" -> Q1 actual; "Annual Target" -> FY target; "Outturn 2016/17"
-    -> FY actual of 2016/17; unknown -> None."""
-    s = squash(label)
-    if (core := _core(s)) is not None and (
-        column := _value_column(core[0], s, index, core[1])
-    ) is not None:
-        return column
-    if FREQUENCY_COL.match(s):
-        return Column(index, s, "frequency")
-    if TREND_COL.match(s):
-        # "<20,000 Tonnes – 2017.18 - 21,200 Tonnes": the bare first value is a target.
-        return Column(index, s, "commentary", "FY", "target")
-    if m := COMPARED_COL.match(s):
-        year, _ = financial_year(squash(m["year"]))
-        return Column(index, s, "commentary", "FY", "actual", financial_year=year)
-    return None
-
-
-def header_columns(texts: Sequence[str]) -> tuple[Column, ...] | None:
-    """The columns of a KPI grid header row, or None when the row is not one.
-
-    At least two value columns make a grid; the name column is the one headed
-    like a name ("Performance Indicator", "PI Description") or else the first
-    unheaded or unknown column before the values; other unknown columns
-    ("Comments", "RAG") are commentary that gives no rows.
-    """
-    labels = [squash(t) for t in texts]
-    if any(FOREIGN_COL.match(label) for label in labels):
-        return None
-    columns = [
-        classify(label, index) if label else None for index, label in enumerate(labels)
-    ]
-    values = sum(1 for c in columns if c is not None and c.kind == "value")
-    if values < MIN_VALUE_COLUMNS:
-        return None
-    first_value = next(
-        i for i, c in enumerate(columns) if c is not None and c.kind == "value"
-    )
-    unknown = [i for i in range(first_value) if columns[i] is None]
-    named = [i for i in unknown if NAME_COL.match(labels[i])]
-    if not unknown:
-        return None
-    name = (named or unknown)[0]
-    # A header is mostly labels: seeds/001 line 36 prints a whole HTML table on
-    # one line ("… | Programme | Annual Target | Q2 | No. of properties … | 275
-    # | 146 | …"), an action row with two value labels among twenty other cells.
-    others = sum(
-        1 for i, c in enumerate(columns) if c is None and labels[i] and i != name
-    )
-    if others >= values:
-        return None
-    found = [c for c in columns if c is not None]
-    found.append(Column(name, labels[name], "name"))
-    return tuple(sorted(found, key=lambda c: c.index))
 
 
 def _grid_row(row: Row, index: int) -> GridRow:
