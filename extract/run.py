@@ -26,6 +26,7 @@ from extract.coverage import measure as measure_coverage
 from extract.document import Document
 from extract.keys import unique_keys
 from extract.panel import assign_ids, panel_records
+from extract.prose_dates import repair_progress_dates
 from extract.read_text import UnreadableInput, read_text
 from extract.records import DocumentRow, IssueRow, Record, as_row
 from schemas.tables import TABLES, OutputTable
@@ -105,7 +106,7 @@ def document_row(doc: Document) -> tuple[DocumentRow, list[Record]]:
     meta = read_metadata(doc)
     ctx = build_context(doc, meta)
     found = [r for _, records in recognised(doc, ctx) for r in records]
-    found = list(unique_keys(doc, found))
+    found = list(repair_progress_dates(doc, unique_keys(doc, found)))
     records = [*ctx.repairs, *found, *checks.cross_check(doc, ctx, found)]
     # Coverage needs every fact first; unclaimed table blocks become issues.
     measured = measure_coverage(doc, records)
