@@ -135,10 +135,22 @@ def test_table_option_narrows(
 
 def test_floats_within_tolerance_are_equal(run_dir: Path, tmp_path: Path) -> None:
     new = _copy(run_dir, tmp_path / "new")
-    row = _set(new, "repairs", "confidence", {"rule": "date_extra_digit"}, 0.9 + 1e-12)
+    row = _set(
+        new,
+        "repairs",
+        "confidence",
+        {"rule": "date_extra_digit", "column": "as_of_date"},
+        0.9 + 1e-12,
+    )
     assert row["confidence"] == 0.9
     assert diff_outputs(run_dir, new).identical
-    _set(new, "repairs", "confidence", {"rule": "date_extra_digit"}, 0.8)
+    _set(
+        new,
+        "repairs",
+        "confidence",
+        {"rule": "date_extra_digit", "column": "as_of_date"},
+        0.8,
+    )
     assert not diff_outputs(run_dir, new).identical
     assert diff_outputs(run_dir, new, tolerance=0.2).identical
     assert main(["diff", str(run_dir), str(new), "--tolerance", "0.2"]) == 0
