@@ -26,7 +26,7 @@ AMOUNT = re.compile(
     r"(?P<gbp>£)?\s*"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?![\d/]|\.\d|[eE][+-]?\d)"
-    r"(?:\s*(?P<percent>%)|\s+(?P<word>tonnes?|cases?)\b)?",
+    r"(?:\s*(?P<percent>%)|\s+(?P<word>tonnes?|cases?|days?|weeks?|hours?|minutes?)\b)?",
     re.IGNORECASE,
 )
 # A label opens a value of its own: "Target - 50%", "Actual – 44.1%",
@@ -42,7 +42,23 @@ LABEL = re.compile(
 # Value – £84,171.24"; anything longer is the note.
 GAP = re.compile(r"^[\s\-\u2013:,]*(?:[A-Za-z]+[\s\-\u2013:,]*){0,2}$")
 MISSING = re.compile(r"^(?:n/?a|-+|\u2013|none|nil)$", re.IGNORECASE)
-WORD_UNITS = {"tonne": "tonnes", "tonnes": "tonnes", "case": "count", "cases": "count"}
+# A unit the contract has no name for ("24.6 days") is OUTSIDE: printed, so the
+# value is no bare number, but written as a null unit.
+OUTSIDE = ""
+WORD_UNITS = {
+    "tonne": "tonnes",
+    "tonnes": "tonnes",
+    "case": "count",
+    "cases": "count",
+    "day": OUTSIDE,
+    "days": OUTSIDE,
+    "week": OUTSIDE,
+    "weeks": OUTSIDE,
+    "hour": OUTSIDE,
+    "hours": OUTSIDE,
+    "minute": OUTSIDE,
+    "minutes": OUTSIDE,
+}
 QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("confirmed", re.compile(r"\bconfirmed\b", re.IGNORECASE)),
     ("estimated", re.compile(r"\bestimated?\b", re.IGNORECASE)),
@@ -65,6 +81,15 @@ EXPONENT = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
 # Housing Payments awards", "No. of properties …" (count), even when a "£" cell
 # stands on the same row (seeds/002 prints the DHP target as "£172,583").
 NAME_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "Average time to re-let council properties (days)", "Number of days to …"
+    (
+        OUTSIDE,
+        re.compile(
+            r"\((?:days|weeks|hours|minutes)\)|\b(?:days|weeks|hours)\s+"
+            r"(?:to|taken)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("percent", re.compile(r"%|\bper\s?cent(?:age)?\b", re.IGNORECASE)),
     ("gbp", re.compile(r"£|\bpounds\b", re.IGNORECASE)),
     ("tonnes", re.compile(r"\btonn(?:es|age)\b", re.IGNORECASE)),
@@ -317,5 +342,5 @@ def bare_unit(name: str, cells: Sequence[Sequence[Value]]) -> str:
     stated = unit_of_name(name)
     if stated is not None:
         return stated
-    printed = {v.unit for values in cells for v in values if v.unit}
+    printed = {v.unit for values in cells for v in values if v.unit is not None}
     return printed.pop() if len(printed) == 1 else "count"

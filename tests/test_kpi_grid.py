@@ -590,3 +590,39 @@ def test_printed_variants_of_one_indicator_are_one_key(tmp_path: Path) -> None:
         ("fly-tipping-incidents", "Q2", 121.0),
         ("fly-tipping-incidents", "FY", 400.0),
     ]
+
+
+def test_a_comment_opening_with_a_quarter_is_no_quarter_block() -> None:
+    rows = _values(
+        [
+            "Housing Priority Delivery Plan 2012-13 End of Year Performance Update",
+            "",
+            "PI Description\tQ1\tQ2\tQ3\tQ4\tYear End\tTarget 2012/13\tComments",
+            "Number of disabled facilities grants completed\t18\t21\tn/a\t27\t66\t70"
+            "\tQ3 data not available due to the new system",
+        ]
+    )
+    assert [(r[2], r[3], r[4]) for r in rows] == [
+        ("Q1", "actual", 18.0),
+        ("Q2", "actual", 21.0),
+        ("Q3", "actual", None),
+        ("Q4", "actual", 27.0),
+        ("FY", "actual", 66.0),
+        ("FY", "target", 70.0),
+    ]
+
+
+def test_a_unit_outside_the_contract_is_null() -> None:
+    rows = _values(
+        [
+            "Housing Priority Delivery Plan 2013-14 Quarter 2 Performance Update",
+            "",
+            "PI Description\tQ1\tQ2\tTarget",
+            "Average time to re-let council properties (days)\t22.1 days\t21.8\t23",
+        ]
+    )
+    assert [(r[2], r[4], r[5]) for r in rows] == [
+        ("Q1", 22.1, None),
+        ("Q2", 21.8, None),
+        ("FY", 23.0, None),
+    ]

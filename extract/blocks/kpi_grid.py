@@ -174,12 +174,23 @@ def grids(doc: Document) -> Iterator[Grid]:
     yield from _embedded_grids(doc)
 
 
-def owned_elsewhere(texts: Sequence[str], name_at: int = 0) -> bool:
-    """A row of quarter blocks (rolling 12 months, breakdown counts)."""
+def owned_elsewhere(grid: Grid, texts: Sequence[str]) -> bool:
+    """A row of quarter blocks (rolling 12 months, breakdown counts).
+
+    A quarter label opens a block only in a quarter's value column: a comment
+    "Q3 data not available …" under "Comments" is a comment on a KPI row.
+    """
+    quarter_columns = {
+        c.index
+        for c in grid.columns
+        if c.kind == "value" and c.period is not None and c.period.startswith("Q")
+    }
     return any(
-        QUARTER_LABEL.match(t) or BLOCK.search(t) or ROLLING_CELL.search(t)
+        BLOCK.search(t)
+        or ROLLING_CELL.search(t)
+        or (k in quarter_columns and QUARTER_LABEL.match(t))
         for k, t in enumerate(texts)
-        if k != name_at
+        if k != grid.name_index
     )
 
 
@@ -219,7 +230,7 @@ def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fa
     name = squash(row.texts[at]) if at < len(row.texts) else ""
     if (
         not name
-        or owned_elsewhere(row.texts, at)
+        or owned_elsewhere(grid, row.texts)
         or _is_theme(row.texts, ctx.theme(row.row_index))
     ):
         return
@@ -236,7 +247,10 @@ def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fa
     for column, text, values in parsed:
         for value in values:
             year, period, measure = _place(column, value, ctx)
-            unit = value.unit or (row_unit if value.value is not None else None)
+            printed = value.unit if value.unit is not None else row_unit
+            # A unit outside the contract ("days") and a cell with no number
+            # are written without one.
+            unit = printed if printed and value.value is not None else None
             yield Fact(
                 IndicatorValue(
                     doc_id=doc.doc_id,
