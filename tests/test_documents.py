@@ -145,3 +145,42 @@ def test_meeting_cycle_dates_a_quarterly_update() -> None:
         )
     )
     assert (meta.financial_year, meta.quarters) == ("2012/13", ("Q3",))
+
+
+def test_cabinet_report_with_its_cover_sheet_run_together() -> None:
+    meta = read_metadata(
+        _doc(
+            [
+                "Report of: Head of Housing Contact Officer: J Smith Telephone No: "
+                "01543 464 Portfolio Leader: Housing Key Decision: Yes Report Track: "
+                "Cabinet 18/06/14",
+                "",
+                "CABINET",
+                "18th JUNE 2014",
+                "QUARTER 4 PERFORMANCE REPORT 2013/14",
+                "",
+                "1.1 To report the performance of the Council against the Housing "
+                "Priority Delivery Plan for 2013/14.",
+            ]
+        )
+    )
+    assert (meta.report_type, meta.committee, meta.report_date) == (
+        "committee_performance_report",
+        "Cabinet",
+        date(2014, 6, 18),
+    )
+    assert (meta.financial_year, meta.quarters) == ("2013/14", ("Q4",))
+    assert meta.cover["key_decision"] == "Yes"
+
+
+def test_meeting_cycle_beats_a_year_the_text_looks_ahead_to() -> None:
+    meta = read_metadata(
+        _doc(
+            [
+                "This is the quarterly report to Cabinet following the LSP cycle of",
+                "meetings in January and February 2014. The Board has agreed its",
+                "priorities for 2014/15.",
+            ]
+        )
+    )
+    assert (meta.financial_year, meta.quarters) == ("2013/14", ("Q4",))

@@ -61,12 +61,14 @@ MEETING_CYCLE = re.compile(
 )
 TITLE_WORDS = re.compile(r"performance|update|report|\bplan\b|\bPDP\b", re.IGNORECASE)
 # Numbered section headings of committee reports are not titles.
+NUMBERED = re.compile(r"^-?\s*\d+(?:\.\d+)+\s")
 SECTION = re.compile(
     r"^(?:\d[\d.]*\s*)?(?:purpose of report|report detail|"
     r"recommendations?|key issues|appendix)",
     re.IGNORECASE,
 )
 TITLE_HEADINGS = 40
+TITLE_CHARS = 160
 QUARTER_HEADINGS = 30
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on"})
 
@@ -133,7 +135,7 @@ def _title(doc: Document, heads: list[tuple[int, str]]) -> str | None:
     heads = [
         (n, t)
         for n, t in heads[:TITLE_HEADINGS]
-        if not SECTION.match(t) and _standalone(doc, n)
+        if not SECTION.match(t) and not NUMBERED.match(t) and _standalone(doc, n)
     ]
     for _, text in heads:
         if financial_years_in(text) and TITLE_WORDS.search(text):
@@ -146,7 +148,9 @@ def _title(doc: Document, heads: list[tuple[int, str]]) -> str | None:
 
 def _report_type(doc: Document, title: str | None, committee: str | None) -> str:
     text = " ".join(t for _, t in _headings(doc)[:60])
-    if committee and re.search(r"performance report", text, re.IGNORECASE):
+    if (committee or cover_sheet(doc)) and re.search(
+        r"performance report", text, re.IGNORECASE
+    ):
         return "committee_performance_report"
     if title and re.search(r"priority delivery plan|\bPDP\b", title, re.IGNORECASE):
         return "pdp_performance_update"
@@ -180,10 +184,26 @@ def _meeting_cycle(doc: Document) -> tuple[str | None, tuple[str, ...]]:
     return financial_year_of(day), (quarter_of(day),)
 
 
-def _financial_year(heads: list[tuple[int, str]], doc: Document) -> str | None:
-    for _, text in heads[:20]:
+def _titled_year(
+    title: str | None, heads: list[tuple[int, str]], grids: list[str]
+) -> str | None:
+    """The year a title names: the report's title, grid titles, title-like lines."""
+    titles = [title or "", *grids]
+    titles += [
+        t
+        for _, t in heads[:TITLE_HEADINGS]
+        if TITLE_WORDS.search(t)
+        and not t.rstrip().endswith(".")
+        and len(t) <= TITLE_CHARS
+    ]
+    for text in titles:
         if years := financial_years_in(text):
             return years[0]
+    return None
+
+
+def _body_year(doc: Document) -> str | None:
+    """The first year in the opening lines, where a report states its scope."""
     for line in doc.lines[:BODY_LINES]:
         if years := financial_years_in(line):
             return years[0]
@@ -204,11 +224,23 @@ def _report_date(heads: list[tuple[int, str]], cover: dict[str, str]) -> date | 
 def _committee(
     heads: list[tuple[int, str]], cover: dict[str, str], doc: Document
 ) -> str | None:
+    """The meeting a report goes to: its report track less the date ("Cabinet
+    18/06/14"), an upper-case heading over the meeting date ("CABINET" /
+    "18th JUNE 2014"), or whom it recommends to ("recommended that Cabinet:")."""
     if track := cover.get("report_track"):
-        if m := COMMITTEE.search(track):
-            return m[1]
-    for _, text in heads[:20]:
-        if text.isupper() and text.strip().endswith("COMMITTEE"):
+        name = NUMERIC_DATE.sub("", track).strip(" -\u2013,")
+        if name:
+            return title_case(name) if name.isupper() else name
+    for k, (i, text) in enumerate(heads[:20]):
+        if not text.isupper():
+            continue
+        after = heads[k + 1] if k + 1 < len(heads) else None
+        over_date = (
+            after is not None
+            and after[0] == i + 1
+            and WORDED_DATE.fullmatch(after[1].strip()) is not None
+        )
+        if text.strip().endswith("COMMITTEE") or over_date:
             return title_case(text)
     if m := RECOMMENDED_TO.search(" ".join(" ".join(doc.lines[:40]).split())):
         return m[1].strip()
@@ -242,10 +274,17 @@ def read_metadata(doc: Document) -> Metadata:
     committee = _committee(heads, cover, doc)
     title = _title(doc, heads)
     report_type = _report_type(doc, title, committee)
-    fy = _financial_year(heads, doc)
-    quarters = _quarters(heads, grid_titles(doc))
-    if fy is None and not quarters:
-        fy, quarters = _meeting_cycle(doc)
+    grids = grid_titles(doc)
+    fy = _titled_year(title, heads, grids)
+    quarters = _quarters(heads, grids)
+    # A quarterly update dated only by the meetings it follows (seeds/004: "the
+    # LSP cycle of meetings in November and December 2012") covers that quarter,
+    # whatever later year its text looks ahead to.
+    cycle_year, cycle_quarters = _meeting_cycle(doc)
+    if fy is None:
+        fy = cycle_year or _body_year(doc)
+    if not quarters and cycle_year == fy:
+        quarters = cycle_quarters
     return Metadata(
         title=title,
         report_type=report_type,
