@@ -23,7 +23,8 @@ NUMBER = re.compile(r"(?<![\w/.,])\d[\d,]*(?:\.\d+)?(?![\w/]|\.\d)")
 # ("Quarter 1", "Q1 Rating"), the rolling-block captions ("Previous 12 months"),
 # financial years ("2018-19") and dates in titles ("1 January 2019").
 LABEL = re.compile(
-    r"\b(?:quarter|q)\s*[1-4]\b|\b\d+\s+months?\b|\b20\d\d\s*[-/.\u2013]\s*\d\d\b"
+    r"\b(?:quarters?|q)\s*[1-4](?:\s*(?:,|and|&|-|to)\s*[1-4])*\b"
+    r"|\b\d+\s+months?\b|\b20\d\d\s*[-/.\u2013]\s*\d\d\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+\d{4}\b",
     re.IGNORECASE,

@@ -27,6 +27,7 @@ from tests.conftest import S000, S004
         ("3rd July 2017, 32 cases.", ["32"]),
         ("Quarter Four (1 January 2019 - 31 March 2019) Performance", []),
         ("Annual Performance 2018-19", []),
+        ("Performance to Date 2019-20 (Quarters 1 and 2)", []),
     ],
 )
 def test_number_tokens(text: str, tokens: list[str]) -> None:
