@@ -13,7 +13,6 @@ from extract.blocks import (
     actions,
     breakdowns,
     kpi_grid,
-    milestones,
     rolling12,
     status_summary,
 )
@@ -34,5 +33,4 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     kpi_grid,
     breakdowns,
     actions,
-    milestones,
 )

@@ -1,8 +1,12 @@
-"""Actions: rows of "Action & Progress Update | Outcomes | Q1 Rating …" tables.
+"""Actions and milestones: the `actions` and `action_updates` tables.
 
-Each action gives one `actions` row (kind `action`) and one `action_updates` row
-per quarter with a labelled text ("Q1 –", "Quarter 2", "Quarters 2, 3 and 4 -")
-or a rating symbol; see `extract.blocks.action_table` for the printed forms.
+Each action of an "Action & Progress Update | Outcomes | Q1 Rating …" table gives
+one `actions` row (kind `action`) and one `action_updates` row per quarter with a
+labelled text ("Q1 –", "Quarter 2", "Quarters 2, 3 and 4 -") or a rating symbol
+(see `extract.blocks.action_table`). Each milestone of an "Approach | Key Project
+| Milestone(s) | Progress | Q1 …" table gives one row of kind `milestone`, approach
+and key project filled down, and one update per quarter that prints a mark (see
+`extract.blocks.milestone_table`). Both kinds share one numbering.
 """
 
 from __future__ import annotations
@@ -27,13 +31,9 @@ def numbered(doc: Document, ctx: Context) -> list[tuple[str, Draft]]:
     return [(f"{doc.doc_id}:{n}", d) for n, d in enumerate(drafts, 1)]
 
 
-def items_of_kind(doc: Document, ctx: Context, kind: str) -> Iterator[Record]:
-    """Records of every item of `kind`, then its unknown-symbol issues."""
-    mine = [(item_id, d) for item_id, d in numbered(doc, ctx) if d.kind == kind]
-    for item_id, draft in mine:
-        yield from emit(draft, item_id, doc.doc_id, ctx)
-    yield from unknown_symbols(doc, [d for _, d in mine])
-
-
 def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
-    return items_of_kind(doc, ctx, "action")
+    """Every action and milestone (one numbering), then unknown-symbol issues."""
+    items = numbered(doc, ctx)
+    for item_id, draft in items:
+        yield from emit(draft, item_id, doc.doc_id, ctx)
+    yield from unknown_symbols(doc, [d for _, d in items])
