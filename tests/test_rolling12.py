@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from extract.records import Record
+from extract.records import Record, Rolling12
 from tests.conftest import S000, S001, recognised
 
 CRIME = "Committed Crime Over Time (Variation) All crime groupings"
@@ -323,3 +323,35 @@ def test_undecidable_date_is_an_ambiguous_repair() -> None:
     assert row.as_of_date is None and row.as_of_date_raw == "197.04.18"
     issue = next(r for r in out if getattr(r, "code", "") == "ambiguous_repair")
     assert "17.04.18, 19.04.18" in issue.message
+
+
+def test_fields_in_any_order_over_paragraphs_and_no_change() -> None:
+    out = _blocks_of(
+        [
+            "Crime Over Time (Variation)\t<p>Q1&nbsp;(20.07.16)</p> <p>Previous 12 months"
+            " = 71</p> <p>Last 12 months = 84</p> <p>Change over 12 Months = 18% "
+            "Increase (13)</p>\tQ2 (17.10.16) Last 12 months = 1,402 Previous 12 "
+            "months = 1,355 Change over 12 Months = 3% increase (47)\tQ3 (19.01.17) "
+            "Previous 12 months = 90 Last 12 months = 90 Change over 12 months = no "
+            "change"
+        ]
+    )
+    rows = [r for r in out if isinstance(r, Rolling12)]
+    assert [
+        (r.quarter, r.previous_12_months, r.last_12_months, r.change_pct, r.change_abs)
+        for r in rows
+    ] == [("Q1", 71, 84, 18.0, 13), ("Q2", 1355, 1402, 3.0, 47), ("Q3", 90, 90, 0.0, 0)]
+    assert [r.direction for r in rows] == ["increase", "increase", None]
+
+
+def test_blocks_in_and_without_blocks() -> None:
+    from extract.blocks.rolling12 import blocks_in, without_blocks
+
+    text = (
+        "Q1 (24.07.17) Previous 12 months = 3,235 Last 12 months = 2,914 Change over "
+        "12 Months = -10% reduction (-321) Q1 - 15 on going cases, 6 closed cases"
+    )
+    assert [
+        (b.quarter, b.previous, b.last, b.pct, b.change) for b in blocks_in(text)
+    ] == [("Q1", "3,235", "2,914", "-10", "-321")]
+    assert without_blocks(text) == "Q1 - 15 on going cases, 6 closed cases"

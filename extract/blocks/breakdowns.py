@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from extract.blocks.headings import is_header
 from extract.blocks.kpi_columns import Column, header_columns, name_index
 from extract.blocks.kpi_grid import gap_end
-from extract.blocks.rolling12 import BLOCK
+from extract.blocks.rolling12 import without_blocks
 from extract.context import Context
 from extract.document import Cell, Document, Row
 from extract.records import Breakdown, IssueRow, Record
@@ -50,7 +50,7 @@ def breakdown_indicator(name_cell: str) -> str | None:
 
 def cell_text(cell: Cell) -> tuple[str | None, str]:
     """(quarter label, text) of a cell with its rolling-12-months blocks removed."""
-    text = " ".join(" ".join(BLOCK.sub(" ", p).split()) for p in cell.paragraphs)
+    text = without_blocks(" ".join(cell.paragraphs))
     if m := QUARTER_PREFIX.match(text):
         return f"Q{m['q']}", text[m.end() :]
     return None, text

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from extract.blocks.headings import is_header
 from extract.blocks.kpi_columns import Column, header_columns, name_index
-from extract.blocks.rolling12 import BLOCK
+from extract.blocks.rolling12 import has_block
 from extract.context import Context
 from extract.document import Document, Row
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
@@ -186,7 +186,7 @@ def owned_elsewhere(grid: Grid, texts: Sequence[str]) -> bool:
         if c.kind == "value" and c.period is not None and c.period.startswith("Q")
     }
     return any(
-        BLOCK.search(t)
+        has_block(t)
         or ROLLING_CELL.search(t)
         or (k in quarter_columns and QUARTER_LABEL.match(t))
         for k, t in enumerate(texts)

@@ -24,17 +24,24 @@ from normalise.repair import Repair
 
 NAME = "rolling_12_months"
 MINUS = "-\u2013\u2212"
-BLOCK = re.compile(
-    r"(?P<quarter>Q|Quarter\s*)(?P<n>[1-4])\s*(?:\(\s*(?P<date>[\d./]+)\s*\)\s*)?"
-    r"Previous\s+12\s+months?\s*[=:]\s*(?P<previous>[\d,]+)\s*"
-    r"(?:Last|Current)\s+12\s+months?\s*[=:]\s*(?P<last>[\d,]+)"
-    r"(?:\s*Change(?:\s+over\s+12\s+months?)?\s*[=:]\s*"
-    rf"(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
-    r"\s*(?P<direction>increase|reduction|decrease)?"
-    rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?)?",
+# A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2".
+ANCHOR = re.compile(
+    r"\b(?:Q|Quarter\s*)(?P<n>[1-4])\b\s*(?:\(\s*(?P<date>[\d./]+)\s*\))?",
     re.IGNORECASE,
 )
-NEXT_LABEL = re.compile(r"\b(?:Q|Quarter\s*)[1-4]\b", re.IGNORECASE)
+PREVIOUS = re.compile(r"Previous\s+12\s+months?\s*[=:]\s*(?P<v>[\d,]+)", re.IGNORECASE)
+LAST = re.compile(
+    r"(?:Last|Current)\s+12\s+months?\s*[=:]\s*(?P<v>[\d,]+)", re.IGNORECASE
+)
+CHANGE = re.compile(
+    r"Change(?:\s+over\s+12\s+months?)?\s*[=:]\s*"
+    rf"(?:(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
+    r"\s*(?P<direction>increase|reduction|decrease)?"
+    rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?|(?P<none>no\s+change))",
+    re.IGNORECASE,
+)
+# What may stand between a quarter label and its first total: "Q1 (…) -".
+LEAD = " :-\u2013,"
 DIRECTIONS = {"increase": "increase", "reduction": "reduction", "decrease": "reduction"}
 # Printed percentages are whole numbers: a change that is more than this far from
 # the one the two totals give does not follow from them.
@@ -42,17 +49,84 @@ PCT_TOLERANCE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
+class Block:
+    """One quarter block as printed; its fields in any order, the change optional.
+
+    "Q1 (24.07.17) Previous 12 months = 5,673 Last 12 months = 6,506 Change Over
+    12 Months = 15% increase (833) For information only …", also with "Last"
+    before "Previous", ":" for "=", "no change", or spread over `<p>` paragraphs.
+    """
+
+    quarter: str
+    date: str | None
+    previous: str
+    last: str
+    pct: str | None
+    direction: str | None
+    change: str | None
+    no_change: bool
+    note: str | None
+    start: int
+    end: int
+
+
+def blocks_in(text: str) -> list[Block]:
+    """The quarter blocks of one cell's text, each up to the next quarter label."""
+    anchors = list(ANCHOR.finditer(text))
+    found = []
+    for k, a in enumerate(anchors):
+        stop = anchors[k + 1].start() if k + 1 < len(anchors) else len(text)
+        segment = text[a.end() : stop]
+        previous, last = PREVIOUS.search(segment), LAST.search(segment)
+        if not previous or not last:
+            continue
+        first = min(previous.start(), last.start())
+        if segment[:first].strip(LEAD):
+            continue
+        change = CHANGE.search(segment, first)
+        end = max(previous.end(), last.end(), change.end() if change else 0)
+        found.append(
+            Block(
+                quarter=f"Q{a['n']}",
+                date=a["date"],
+                previous=previous["v"],
+                last=last["v"],
+                pct=change["pct"] if change else None,
+                direction=change["direction"] if change else None,
+                change=change["abs"] if change else None,
+                no_change=bool(change and change["none"]),
+                note=segment[end:].strip(" ,;") or None,
+                start=a.start(),
+                end=a.end() + end,
+            )
+        )
+    return found
+
+
+def without_blocks(text: str) -> str:
+    """`text` with its quarter blocks cut out (their notes stay)."""
+    kept, at = [], 0
+    for b in blocks_in(text):
+        kept.append(text[at : b.start])
+        at = b.end
+    kept.append(text[at:])
+    return " ".join(" ".join(kept).split())
+
+
+def has_block(text: str) -> bool:
+    return bool(blocks_in(text))
+
+
+@dataclass(frozen=True, slots=True)
 class Found:
-    match: re.Match[str]
+    block: Block
     cell: Cell
     indicator: str
     row_index: int
-    note: str | None
 
     @property
     def quarter(self) -> str:
-        """ "Q3" for "Q3 (…)" and "Quarter 3 (…)"."""
-        return f"Q{self.match['n']}"
+        return self.block.quarter
 
 
 def _blocks(doc: Document) -> Iterator[Found]:
@@ -61,20 +135,12 @@ def _blocks(doc: Document) -> Iterator[Found]:
             continue
         names = split_indicators(row.cells[0].text) if row.cells else []
         indicator = rolling_indicator(names)
+        if not indicator:
+            continue
         for cell in row.cells[1:]:
-            for para in cell.paragraphs:
-                text = " ".join(para.split())
-                for m in BLOCK.finditer(text):
-                    if indicator:
-                        yield Found(m, cell, indicator, i, _note(text, m.end()))
-
-
-def _note(text: str, end: int) -> str | None:
-    rest = text[end:]
-    if stop := NEXT_LABEL.search(rest):
-        rest = rest[: stop.start()]
-    rest = rest.strip(" ,;")
-    return rest or None
+            # Paragraphs joined: a block may be spread over several <p>.
+            for block in blocks_in(" ".join(cell.paragraphs)):
+                yield Found(block, cell, indicator, i)
 
 
 def _signed(raw: str | None) -> tuple[float | None, Repair | None]:
@@ -113,7 +179,7 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     found = list(_blocks(doc))
     by_quarter: dict[str, list[date]] = defaultdict(list)
     for f in found:
-        if f.match["date"] and (d := parse_date(f.match["date"])) is not None:
+        if f.block.date and (d := parse_date(f.block.date)) is not None:
             by_quarter[f.quarter].append(d)
     for f in found:
         yield from _record(doc, ctx, f, by_quarter)
@@ -124,7 +190,7 @@ def _as_of(
 ) -> tuple[date | None, list[Record]]:
     """The block's date, repaired against the other dates of its quarter if need be,
     with the repair and any issue to log."""
-    raw = f.match["date"]
+    raw = f.block.date
     if not raw:
         return None, []
     as_of, fix = repair_date(raw, evidence)
@@ -156,14 +222,16 @@ def _as_of(
 def _record(
     doc: Document, ctx: Context, f: Found, by_quarter: dict[str, list[date]]
 ) -> Iterator[Record]:
-    m = f.match
+    b = f.block
     quarter = f.quarter
     as_of, logged = _as_of(doc, f, by_quarter[quarter])
     yield from logged
-    previous, last = parse_int(m["previous"]), parse_int(m["last"])
-    pct, pct_fix = _signed(m["pct"])
-    change, abs_fix = _signed(m["abs"])
-    direction = DIRECTIONS.get((m["direction"] or "").lower())
+    previous, last = parse_int(b.previous), parse_int(b.last)
+    pct, pct_fix = _signed(b.pct)
+    change, abs_fix = _signed(b.change)
+    if b.no_change:
+        pct, change = 0.0, 0.0
+    direction = DIRECTIONS.get((b.direction or "").lower())
     for column, fix in (("change_pct", pct_fix), ("change_abs", abs_fix)):
         if fix is not None:
             yield _repair_row(doc, f, column, fix)
@@ -195,13 +263,13 @@ def _record(
         financial_year=ctx.financial_year,
         quarter=quarter,
         as_of_date=as_of,
-        as_of_date_raw=m["date"],
+        as_of_date_raw=b.date,
         previous_12_months=previous,
         last_12_months=last,
         change_pct=pct,
         change_abs=int(change) if change is not None else None,
         direction=direction,
-        note=f.note,
+        note=b.note,
         page=f.cell.page,
         line_start=f.cell.line_start,
         line_end=f.cell.line_end,
