@@ -328,8 +328,8 @@ def test_undecidable_date_is_an_ambiguous_repair() -> None:
 def test_fields_in_any_order_over_paragraphs_and_no_change() -> None:
     out = _blocks_of(
         [
-            "Crime Over Time (Variation)\t<p>Q1&nbsp;(20.07.16)</p> <p>Previous 12 months"
-            " = 71</p> <p>Last 12 months = 84</p> <p>Change over 12 Months = 18% "
+            "Crime Over Time (Variation)\t<p>Q1&nbsp;(20.07.16)</p> <p>Previous 12 "
+            "months = 71</p> <p>Last 12 months = 84</p> <p>Change over 12 Months = 18% "
             "Increase (13)</p>\tQ2 (17.10.16) Last 12 months = 1,402 Previous 12 "
             "months = 1,355 Change over 12 Months = 3% increase (47)\tQ3 (19.01.17) "
             "Previous 12 months = 90 Last 12 months = 90 Change over 12 months = no "
