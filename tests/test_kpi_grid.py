@@ -626,3 +626,22 @@ def test_a_unit_outside_the_contract_is_null() -> None:
         ("Q2", 21.8, None),
         ("FY", 23.0, None),
     ]
+
+
+def test_columns_headed_by_a_bare_year() -> None:
+    rows = _values(
+        [
+            "Environment Priority Delivery Plan 2017-18 Quarter 3 Performance Update",
+            "",
+            "Indicator\t2015/16\t2016/17\t2017/18 Target\tComments",
+            "Percentage of household waste recycled\t51.49%\t48.2%\t50%\tOn track",
+            "Number of fly tipping incidents\tn/a\t484\t\t",
+        ]
+    )
+    assert [(r[1], r[2], r[3], r[4], r[5]) for r in rows] == [
+        ("2015/16", "FY", "actual", 51.49, "percent"),
+        ("2016/17", "FY", "actual", 48.2, "percent"),
+        ("2017/18", "FY", "target", 50.0, "percent"),
+        ("2015/16", "FY", "actual", None, None),
+        ("2016/17", "FY", "actual", 484.0, "count"),
+    ]

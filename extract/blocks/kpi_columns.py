@@ -58,6 +58,7 @@ NAME_COL = re.compile(
     r"|title))$",
     re.IGNORECASE,
 )
+BARE_YEAR = re.compile(r"^20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d$")
 MIN_VALUE_COLUMNS = 2
 
 
@@ -124,6 +125,9 @@ def classify(label: str, index: int) -> Column | None:
     """ "Quarter 1" -> Q1 actual; "Annual Target" -> FY target; "Outturn 2016/17"
     -> FY actual of 2016/17; unknown -> None."""
     s = squash(label)
+    if BARE_YEAR.match(s) and (year := _year_of(s)) is not None:
+        # "2015/16" over a column of figures: that year's outturn.
+        return Column(index, s, "value", "FY", "actual", financial_year=year)
     if (core := _core(s)) is not None and (
         column := _value_column(core[0], s, index, core[1])
     ) is not None:
