@@ -10,6 +10,7 @@ import re
 
 from normalise.repair import Repair
 from normalise.text import has_html, squash, strip_html
+from schemas.symbols import is_rating_word
 
 MATH_WRAPPER = re.compile(r"^\$\s*(?P<inner>.*?)\s*\$$")
 # A word of two or more letters that is not a LaTeX command: "No Rating" in a
@@ -45,12 +46,16 @@ def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
 def holds_symbol(raw: str) -> bool:
     """Whether a rating cell prints a symbol, or the debris of one, rather than words.
 
-    "▶", "5", "$ \\bigcirc$" and "<u></u>" (whose cleaning is logged) do;
-    "No Rating", "On track" and prose do not.
+    "▶", "5", "$ \\bigcirc$" and "<u></u>" (whose cleaning is logged) do, and so
+    do rating words of the symbol map ("Green"); "No Rating", "On track" and
+    prose do not.
     """
     if not raw.strip() or len(raw) > RAW_CHARS:
         return False
     value, _ = clean_symbol(raw)
     if value is None:
+        return True
+    if is_rating_word(value):
+        # "Green", "Amber", "Completed": words the symbol map rates.
         return True
     return len(value) <= SYMBOL_CHARS and WORD.search(value) is None

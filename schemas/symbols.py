@@ -29,6 +29,18 @@ def symbol_map() -> dict[str, str]:
     return mapping
 
 
+@cache
+def _words() -> dict[str, str]:
+    """Ratings printed as words ("Green", "Completed"), matched whatever their case."""
+    return {s.casefold(): r for s, r in symbol_map().items() if s[:1].isalpha()}
+
+
+def is_rating_word(text: str) -> bool:
+    return text.strip().casefold() in _words()
+
+
 def rating_of(symbol: str | None) -> str | None:
     """The rating a printed symbol stands for; None when absent or not in the map."""
-    return symbol_map().get(symbol) if symbol else None
+    if not symbol:
+        return None
+    return symbol_map().get(symbol) or _words().get(symbol.strip().casefold())

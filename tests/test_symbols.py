@@ -77,7 +77,31 @@ def test_rating_of(symbol: str | None, rating: str | None) -> None:
 
 
 def test_map_is_data() -> None:
-    assert symbol_map() == {"✓": "completed", "▶": "on_target", "▲": "attention"}
+    assert symbol_map() == {
+        "✓": "completed",
+        "▶": "on_target",
+        "▲": "attention",
+        "Green": "on_target",
+        "Amber": "attention",
+        "Red": "attention",
+        "Completed": "completed",
+        "Complete": "completed",
+        "On target": "on_target",
+    }
+
+
+@pytest.mark.parametrize(
+    "printed, rating",
+    [
+        ("Green", "on_target"),
+        ("AMBER", "attention"),
+        ("completed", "completed"),
+        ("On track", None),
+    ],
+)
+def test_rating_words(printed: str, rating: str | None) -> None:
+    assert holds_symbol(printed) == (rating is not None)
+    assert rating_of(printed) == rating
 
 
 def test_debris_repairs_are_logged(table: Loader) -> None:
