@@ -7,7 +7,7 @@ counted: `read_counts` returns it as `Ambiguous` for the caller to report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from normalise.categories import candidates, match_category
 from normalise.text import fold_dashes, squash
@@ -23,7 +23,14 @@ MAX_COUNT = 2**63 - 1
 # Parenthetical notes are not counted: "(1 individual thought they were targeted
 # for reasons of race and religion)" explains the motivations, it adds none.
 PAREN = re.compile(r"\([^()]*\)")
-SEGMENT_BREAK = re.compile(r",\s+")
+# Items of a list are apart at commas, at sentence ends ("… 85 incidents.
+# Motivation: Race 12") and before a heading ("Incidents: c.160 Motivation: …").
+SEGMENT_BREAK = re.compile(
+    r",\s+|(?<=[a-z0-9)])\.\s+(?=[A-Z])|\s+(?=[A-Z][a-z]+(?:\s+[a-z]+)?:)"
+)
+# A category any list may end with: it belongs to the list it is printed in
+# ("Race 9, Religion 2, Other (please specify) 2" is a motivation).
+GENERIC = frozenset({"Other"})
 LABEL_WORDS = 4
 
 
@@ -115,10 +122,14 @@ def read_counts(text: str) -> tuple[list[Count], list[Ambiguous]]:
     out: list[Count] = []
     ambiguous: list[Ambiguous] = []
     seen: set[tuple[str, str]] = set()
+    previous: Count | None = None
     for segment in SEGMENT_BREAK.split(s):
         counts, unsure = _segment_counts(segment)
         ambiguous.extend(unsure)
         for count in counts:
+            if count.category in GENERIC and previous is not None:
+                count = replace(count, dimension=previous.dimension)
+            previous = count
             if (count.dimension, count.category) not in seen:
                 seen.add((count.dimension, count.category))
                 out.append(count)

@@ -283,3 +283,23 @@ def test_printed_variants_of_one_indicator_are_one_key(tmp_path: Path) -> None:
         zip(rows.indicator_id, rows.period, rows.category, rows["count"], strict=True)
     )
     assert got == [("cach-self-referrals", "Q1", "Race", 3)]
+
+
+def test_lists_after_a_sentence_and_other_in_its_list() -> None:
+    from normalise.counts import counts_in
+
+    found = counts_in(
+        "19 Individuals reported approx. 85 incidents. Motivation: Race 12, "
+        "Religion 3, Other (please specify) 2. Referrals: Police 14, Self 6, "
+        "Other (please specify) 3"
+    )
+    assert [(c.dimension, c.category, c.count, c.approx) for c in found] == [
+        ("people", "individuals", 19, False),
+        ("incidents", "incidents", 85, True),
+        ("motivation", "Race", 12, False),
+        ("motivation", "Religion", 3, False),
+        ("motivation", "Other", 2, False),
+        ("referral_source", "Police", 14, False),
+        ("referral_source", "Self", 6, False),
+        ("referral_source", "Other", 3, False),
+    ]
