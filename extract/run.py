@@ -309,7 +309,12 @@ def write_manifest(
 
 def extract(paths: Sequence[str | Path], out: str | Path, jobs: int = 1) -> RunResult:
     """Extract every input under `paths` and write the tables to `out`."""
+    target = Path(out)
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"--out {out} is a file, not a folder")
     inputs = discover(paths)
+    if not inputs:
+        raise UsageError(f"no .txt or .pdf input under {', '.join(map(str, paths))}")
     if jobs > 1 and len(inputs) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(process, inputs))

@@ -100,6 +100,10 @@ def test_bad_inputs_fail_alone(
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    assert main(["extract", str(SAMPLES / S003), "--out", str(tmp_path / "file")]) == 2
+    (tmp_path / "empty").mkdir()
+    assert main(["extract", str(tmp_path / "empty"), "--out", str(tmp_path)]) == 2
     assert main(["extract", str(tmp_path / "missing"), "--out", str(tmp_path)]) == 2
     assert main(["extract", str(SAMPLES), "--out", str(tmp_path), "--jobs", "0"]) == 2
     assert main(["frobnicate"]) == 2
