@@ -27,6 +27,7 @@ BARE_VALUE = re.compile(
 WRAP_WIDTH = 48
 # A column-wrapped row spans a first line and at least this many more.
 MIN_WRAP_FOLLOWERS = 2
+TAIL_START = re.compile(r"^(?:[a-z]|\()")
 
 
 class UnreadableInput(Exception):
@@ -116,9 +117,13 @@ def _narrow(cells: Sequence[str]) -> bool:
 
 
 def _labelled(cells: Sequence[str]) -> bool:
-    """A "Label:<TAB>value" line (cover sheets, seeds/003 lines 3-8) is a record."""
+    """A "Label:<TAB>value" line (cover sheets, seeds/003 lines 3-8) is a record.
+
+    Only a label in the first column: a wrapped fragment may end with a colon
+    ("incidents. Motivation:").
+    """
     filled = _filled(cells)
-    return bool(filled) and cells[filled[0]].strip().endswith(":")
+    return bool(filled) and filled[0] == 0 and cells[0].strip().endswith(":")
 
 
 def _values(cells: Sequence[str]) -> int:
@@ -153,19 +158,54 @@ def _continues(first: Sequence[str], cells: Sequence[str]) -> bool:
     return all(i < len(first) and first[i].strip() for i in filled)
 
 
+def _tail(cells: Sequence[str]) -> bool:
+    """A line that finishes the cells above it: its first fragment goes on in
+    lower case or opens a bracket ("contacted within 24", "(Community Trigger)
+    held"), where a new row or a theme heading starts with a capital."""
+    filled = _filled(cells)
+    return bool(filled) and TAIL_START.match(cells[filled[0]].strip()) is not None
+
+
 def _wrap_end(lines: Sequence[str], start: int) -> int:
-    """Index one past the last line of a column-wrapped group starting at `start`."""
+    """Index one past the last line of a column-wrapped group starting at `start`.
+
+    Two shapes: a row of narrow fragments continued on two or more lines
+    (seeds/000 "Hate Crime Incidents"), and a row of values whose name or notes
+    go on for a line or more that begin in lower case.
+    """
+    if "\t" not in lines[start]:
+        return start + 1
     first = _cells_of(lines[start])
-    if "\t" not in lines[start] or not _can_start_wrap(first):
+    fragments = _can_start_wrap(first)
+    valued = (
+        len(_filled(first)) >= 2
+        and _narrow(first)
+        and not _labelled(first)
+        and not is_header_cells(first)
+    )
+    if not fragments and not valued:
         return start + 1
     end = start + 1
-    while (
-        end < len(lines)
-        and "\t" in lines[end]
-        and _continues(first, _cells_of(lines[end]))
-    ):
+    name_ended = False
+    while end < len(lines) and "\t" in lines[end]:
+        cells = _cells_of(lines[end])
+        if not _continues(first, cells) or (not fragments and not _tail(cells)):
+            break
+        # Once the first column has ended, a line that fills it starts a new row.
+        if name_ended and cells[0].strip():
+            break
+        name_ended = name_ended or not cells[0].strip()
         end += 1
-    return end if end - start - 1 >= MIN_WRAP_FOLLOWERS else start + 1
+    followers = end - start - 1
+    if fragments and followers >= MIN_WRAP_FOLLOWERS:
+        return end
+    if (
+        valued
+        and followers
+        and all(_tail(_cells_of(line)) for line in lines[start + 1 : end])
+    ):
+        return end
+    return start + 1
 
 
 def _cell(raw: str, column: int, first: int, last: int) -> Cell:

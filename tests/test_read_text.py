@@ -137,3 +137,56 @@ def test_squash_is_idempotent(s: str) -> None:
 @given(st.text())
 def test_strip_html_never_raises(s: str) -> None:
     assert isinstance(strip_html(s), str)
+
+
+def test_a_row_of_values_whose_name_goes_on_below() -> None:
+    rows = build_rows(
+        [
+            "Percentage of ASB victims\t87.5%\t91.2%\t\t90%",
+            "contacted within 24\tConfirmed -\tConfirmed -\t\t",
+            "hours of referral\tHub data\tHub data\t\t",
+            "Number of ASB case reviews\t3\t5\t\t",
+            "(Community Trigger) held\t\t\t\t",
+            "Support vulnerable people\t\t\t\t",
+            "Deliver the Safer Nights\tReduced alcohol\t▶\t▲",
+            "scheme in Cannock town\trelated violence\t\t",
+            "\teconomy\t\t",
+            "Next action\tOutcome\t▶\t",
+        ]
+    )
+    assert [(r.line_start, r.line_end, r.texts[:2]) for r in rows] == [
+        (
+            1,
+            3,
+            (
+                "Percentage of ASB victims contacted within 24 hours of referral",
+                "87.5% Confirmed - Hub data",
+            ),
+        ),
+        (4, 5, ("Number of ASB case reviews (Community Trigger) held", "3")),
+        (6, 6, ("Support vulnerable people", "")),
+        (
+            7,
+            9,
+            (
+                "Deliver the Safer Nights scheme in Cannock town",
+                "Reduced alcohol related violence economy",
+            ),
+        ),
+        (10, 10, ("Next action", "Outcome")),
+    ]
+
+
+def test_a_fragment_ending_in_a_colon_stays_in_its_group() -> None:
+    rows = build_rows(
+        [
+            "Hate Crime\tQ1 24 Individuals\tQ2 33 Individuals",
+            "Over Time\treported approx.\treported approx.",
+            "\t120 incidents. Motivation:\t150 incidents. Motivation:",
+            "\t17 Race\t24 Race",
+        ]
+    )
+    assert len(rows) == 1 and rows[0].wrapped
+    assert rows[0].texts[1] == (
+        "Q1 24 Individuals reported approx. 120 incidents. Motivation: 17 Race"
+    )
