@@ -355,3 +355,21 @@ def test_blocks_in_and_without_blocks() -> None:
         (b.quarter, b.previous, b.last, b.pct, b.change) for b in blocks_in(text)
     ] == [("Q1", "3,235", "2,914", "-10", "-321")]
     assert without_blocks(text) == "Q1 - 15 on going cases, 6 closed cases"
+
+
+def test_difference_first_and_percentage_in_brackets() -> None:
+    out = _blocks_of(
+        [
+            "Domestic Abuse Incidents Over Time – Police data\tQ3 (16/1/17) Previous 12 "
+            "months = 1,333 Last 12 months = 1,453 Change = 120 (9%)\tQ4 (9/4/17) "
+            "Previous 12 months = 1,453 Last 12 months = 1,400 Change = -53 (-4%) "
+            "reduction"
+        ]
+    )
+    rows = [r for r in out if isinstance(r, Rolling12)]
+    assert [
+        (r.quarter, r.as_of_date, r.change_pct, r.change_abs, r.direction) for r in rows
+    ] == [
+        ("Q3", date(2017, 1, 16), 9.0, 120, None),
+        ("Q4", date(2017, 4, 9), -4.0, -53, "reduction"),
+    ]

@@ -37,7 +37,13 @@ CHANGE = re.compile(
     r"Change(?:\s+over\s+12\s+months?)?\s*[=:]\s*"
     rf"(?:(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
     r"\s*(?P<direction>increase|reduction|decrease)?"
-    rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?|(?P<none>no\s+change))",
+    rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?"
+    # "Change = 120 (9%)": the difference first, the percentage in brackets.
+    rf"|(?P<abs_first>[+{MINUS}]?\s*[\d,]+)\s*"
+    r"(?P<direction_first>increase|reduction|decrease)?\s*"
+    rf"\(\s*(?P<pct_last>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%\s*\)"
+    r"(?:\s*(?P<direction_last>increase|reduction|decrease))?"
+    r"|(?P<none>no\s+change))",
     re.IGNORECASE,
 )
 # What may stand between a quarter label and its first total: "Q1 (…) -".
@@ -91,9 +97,11 @@ def blocks_in(text: str) -> list[Block]:
                 date=a["date"],
                 previous=previous["v"],
                 last=last["v"],
-                pct=change["pct"] if change else None,
-                direction=change["direction"] if change else None,
-                change=change["abs"] if change else None,
+                pct=_first(change, "pct", "pct_last"),
+                direction=_first(
+                    change, "direction", "direction_first", "direction_last"
+                ),
+                change=_first(change, "abs", "abs_first"),
                 no_change=bool(change and change["none"]),
                 note=segment[end:].strip(" ,;") or None,
                 start=a.start(),
@@ -101,6 +109,13 @@ def blocks_in(text: str) -> list[Block]:
             )
         )
     return found
+
+
+def _first(m: re.Match[str] | None, *groups: str) -> str | None:
+    """The first of `groups` the change printed, whichever order it used."""
+    if m is None:
+        return None
+    return next((m[g] for g in groups if m[g]), None)
 
 
 def without_blocks(text: str) -> str:
