@@ -141,3 +141,14 @@ def period_of(quarters: tuple[str, ...]) -> str | None:
         return f"{quarters[0]}-{quarters[-1]}"
     # Quarters that are not a run ("Q2 and Q4") are listed, never bridged.
     return ",".join(quarters)
+
+
+YEAR_TO_DATE = re.compile(r"\b(?:year[\s-]+to[\s-]+date|YTD)\b", re.IGNORECASE)
+
+
+def year_to_date(text: str, latest: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Year to date" in a title: Q1 up to the latest quarter the report covers."""
+    if not YEAR_TO_DATE.search(text) or not latest:
+        return ()
+    last = max(int(q[1]) for q in latest)
+    return tuple(f"Q{n}" for n in range(1, last + 1))

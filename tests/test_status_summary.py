@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from extract.records import Record
+from extract.records import Record, StatusCount
 from tests.conftest import S000, S001, S002, S003, recognised
 
 CRIME = "Crime & Partnerships Priority Delivery Plan"
@@ -197,3 +197,28 @@ def test_period_comes_from_the_grid_title_not_from_rows_above() -> None:
     )
     rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
     assert {r.period for r in rows} == {"Q1-Q2"}
+
+
+def test_year_to_date_grid_runs_to_the_reports_last_quarter() -> None:
+    out = _grid_records(
+        [
+            "Health PDP 2016-17 Quarter 3 Performance Update",
+            "",
+            "Quarter Three (1 October 2016 - 31 December 2016) Performance",
+            "Project completed\tProject on target\tProject requires attention",
+            "1\t2\t0",
+            "",
+            "Year to date Performance 2016-17",
+            "Project completed\tProject on target\tProject requires attention",
+            "3\t5\t1",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.category, r.count) for r in rows] == [
+        ("Q3", "completed", 1),
+        ("Q3", "on_target", 2),
+        ("Q3", "attention", 0),
+        ("Q1-Q3", "completed", 3),
+        ("Q1-Q3", "on_target", 5),
+        ("Q1-Q3", "attention", 1),
+    ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extract.context import Context
 from extract.document import Document, Row
 from extract.records import IssueRow, Record, StatusCount
-from normalise.years import period_of, quarters_in
+from normalise.years import period_of, quarters_in, year_to_date
 
 NAME = "status_summary"
 CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -115,7 +115,10 @@ def _period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
     for j in range(i - 1, max(-1, i - TITLE_LOOKBACK - 1), -1):
         if len(rows[j].filled) > 1:
             break
-        if _is_title(rows[j]) and (quarters := quarters_in(rows[j].flat)):
+        title = rows[j].flat
+        if _is_title(rows[j]) and (
+            quarters := year_to_date(title, ctx.quarters) or quarters_in(title)
+        ):
             return period_of(quarters)
     return ctx.period
 
