@@ -360,10 +360,15 @@ def test_blocks_in_and_without_blocks() -> None:
 def test_difference_first_and_percentage_in_brackets() -> None:
     out = _blocks_of(
         [
-            "Domestic Abuse Incidents Over Time – Police data\tQ3 (16/1/17) "
-            "Previous 12 months = 1,333 Last 12 months = 1,453 Change = 120 (9%)"
-            "\tQ4 (9/4/17) Previous 12 months = 1,453 Last 12 months = 1,400 Change = -53 (-4%) "
-            "reduction"
+            "\t".join(
+                [
+                    "Domestic Abuse Incidents Over Time – Police data",
+                    "Q3 (16/1/17) Previous 12 months = 1,333 Last 12 months = 1,453 "
+                    "Change = 120 (9%)",
+                    "Q4 (9/4/17) Previous 12 months = 1,453 Last 12 months = 1,400 "
+                    "Change = -53 (-4%) reduction",
+                ]
+            )
         ]
     )
     rows = [r for r in out if isinstance(r, Rolling12)]
