@@ -28,6 +28,28 @@ WRAP_WIDTH = 48
 # A column-wrapped row spans a first line and at least this many more.
 MIN_WRAP_FOLLOWERS = 2
 TAIL_START = re.compile(r"^(?:[a-z]|\()")
+JOINING_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "via",
+        "with",
+        "within",
+    }
+)
 
 
 class UnreadableInput(Exception):
@@ -166,6 +188,16 @@ def _tail(cells: Sequence[str]) -> bool:
     return bool(filled) and TAIL_START.match(cells[filled[0]].strip()) is not None
 
 
+def _unfinished(cells: Sequence[str]) -> bool:
+    """A first fragment that stops on a joining word ("reviews provided to"): the
+    line below goes on with it, capital or not ("Staffordshire Police")."""
+    filled = _filled(cells)
+    if not filled:
+        return False
+    words = cells[filled[0]].split()
+    return bool(words) and words[-1].lower() in JOINING_WORDS
+
+
 def _wrap_end(lines: Sequence[str], start: int) -> int:
     """Index one past the last line of a column-wrapped group starting at `start`.
 
@@ -187,23 +219,22 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
         return start + 1
     end = start + 1
     name_ended = False
+    above = first
     while end < len(lines) and "\t" in lines[end]:
         cells = _cells_of(lines[end])
-        if not _continues(first, cells) or (not fragments and not _tail(cells)):
+        goes_on = _tail(cells) or _unfinished(above)
+        if not _continues(first, cells) or (not fragments and not goes_on):
             break
         # Once the first column has ended, a line that fills it starts a new row.
         if name_ended and cells[0].strip():
             break
         name_ended = name_ended or not cells[0].strip()
+        above = cells
         end += 1
     followers = end - start - 1
     if fragments and followers >= MIN_WRAP_FOLLOWERS:
         return end
-    if (
-        valued
-        and followers
-        and all(_tail(_cells_of(line)) for line in lines[start + 1 : end])
-    ):
+    if valued and followers:
         return end
     return start + 1
 

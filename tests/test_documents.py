@@ -184,3 +184,61 @@ def test_meeting_cycle_beats_a_year_the_text_looks_ahead_to() -> None:
         )
     )
     assert (meta.financial_year, meta.quarters) == ("2013/14", ("Q4",))
+
+
+def test_title_split_over_two_lines() -> None:
+    doc, ctx = synthetic(
+        [
+            "Community Safety Priority Delivery Plan",
+            "2014-15 Quarter 3 Performance Update",
+            "",
+            "\tQuarter 3\tAnnual Target",
+            "Number of Hub referrals\t36\t150",
+        ]
+    )
+    meta = read_metadata(doc)
+    assert meta.title == (
+        "Community Safety Priority Delivery Plan 2014-15 Quarter 3 Performance Update"
+    )
+    assert (meta.report_type, meta.financial_year, meta.quarters) == (
+        "pdp_performance_update",
+        "2014/15",
+        ("Q3",),
+    )
+    assert ctx.plans[-1] == "Community Safety Priority Delivery Plan"
+
+
+def test_quarters_from_the_columns_when_no_title_names_them() -> None:
+    meta = read_metadata(
+        _doc(
+            [
+                "Health & Wellbeing Priority Delivery Plan 2013-14 Performance Update",
+                "",
+                "\tQuarter 3\tAnnual Target\tTarget Achieved / Trend",
+                "Number of visits to leisure centres\t187,420\t760,000\tOn track",
+                "",
+                "Action & Progress Update\tOutcomes\tQ3 Rating",
+                "Deliver the Sportivate programme\tMore young people active\t✓",
+            ]
+        )
+    )
+    assert (meta.financial_year, meta.quarters) == ("2013/14", ("Q3",))
+
+
+def test_year_to_date_grid_widens_the_quarters_covered() -> None:
+    meta = read_metadata(
+        _doc(
+            [
+                "Improving Community Wellbeing PDP 2016-17 - Health",
+                "",
+                "Quarter Three (1 October 2016 - 31 December 2016) Performance\t\t\t",
+                "Milestone completed\tMilestone on target\tProject aborted/closed",
+                "3 (60%)\t2 (40%)\t0 (0%)",
+                "",
+                "Year to date Performance 2016-17\t\t\t",
+                "Milestone completed\tMilestone on target\tProject aborted/closed",
+                "5 (71%)\t2 (29%)\t0 (0%)",
+            ]
+        )
+    )
+    assert meta.quarters == ("Q1", "Q2", "Q3")

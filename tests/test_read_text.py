@@ -190,3 +190,18 @@ def test_a_fragment_ending_in_a_colon_stays_in_its_group() -> None:
     assert rows[0].texts[1] == (
         "Q1 24 Individuals reported approx. 120 incidents. Motivation: 17 Race"
     )
+
+
+def test_a_name_that_stops_on_a_joining_word_goes_on() -> None:
+    rows = build_rows(
+        [
+            "Number of CCTV case\t101\t97\tMeasure only",
+            "reviews provided to\t\t\t",
+            "Staffordshire Police\t\t\t",
+            "Support vulnerable people\t\t\t",
+        ]
+    )
+    assert [r.texts[0] for r in rows] == [
+        "Number of CCTV case reviews provided to Staffordshire Police",
+        "Support vulnerable people",
+    ]

@@ -222,3 +222,25 @@ def test_year_to_date_grid_runs_to_the_reports_last_quarter() -> None:
         ("Q1-Q3", "on_target", 5),
         ("Q1-Q3", "attention", 1),
     ]
+
+
+def test_title_above_labels_spilt_onto_their_own_line() -> None:
+    out = _grid_records(
+        [
+            "Health PDP 2016-17 Year to date Performance Update",
+            "",
+            "Quarter Three Performance\t\t\t\t",
+            "\t\t\tNo Rating\tTOTAL",
+            "Milestone completed\tMilestone on target\tProject aborted/closed\t\t",
+            "3 (50%)\t2 (33.3%)\t0 (0%)\t1 (16.7%)\t6 (100%)",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert {r.period for r in rows} == {"Q3"}
+    assert [r.category for r in rows] == [
+        "completed",
+        "on_target",
+        "aborted",
+        "no_rating",
+        "total",
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from extract.document import Document
+from extract.headers import is_header
 from normalise.dates import month_number, parse_date
 from normalise.years import (
     financial_year,
@@ -21,6 +22,7 @@ from normalise.years import (
     financial_years_in,
     quarter_of,
     quarters_in,
+    year_to_date,
 )
 
 # Cover-sheet labels and the contract column each fills.
@@ -68,6 +70,8 @@ SECTION = re.compile(
     re.IGNORECASE,
 )
 TITLE_HEADINGS = 40
+TITLE_BLOCK_ROWS = 3
+QUARTER_COLUMN = re.compile(r"^(?:quarter|q)\s*([1-4])(?:\s+rating)?$", re.IGNORECASE)
 TITLE_CHARS = 160
 QUARTER_HEADINGS = 30
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on"})
@@ -121,26 +125,38 @@ def cover_sheet(doc: Document) -> dict[str, str]:
     return found
 
 
-def _standalone(doc: Document, i: int) -> bool:
-    """A row with blank rows (or the file's edge) above and below it.
+def title_blocks(doc: Document) -> list[tuple[int, str]]:
+    """Short prose lines set apart by blank lines, a title split over up to
+    `TITLE_BLOCK_ROWS` lines joined: "Community Safety Priority Delivery Plan" /
+    "2014-15 Quarter 3 Performance Update". Rows, not line numbers: a PDF numbers
+    its lines from each page's top."""
+    blocks: list[tuple[int, str]] = []
+    run: list[int] = []
+    for i, row in enumerate([*doc.rows, None]):
+        if row is not None and not row.tabbed and row.flat:
+            run.append(i)
+            continue
+        texts = [doc.rows[k].flat for k in run]
+        if (
+            run
+            and len(run) <= TITLE_BLOCK_ROWS
+            and all(len(t) <= HEADING_CHARS for t in texts)
+        ):
+            blocks.append((run[0], " ".join(texts)))
+        run = []
+    return blocks
 
-    Rows, not line numbers: a PDF numbers its lines from each page's top.
-    """
-    above = doc.rows[i - 1].flat if i > 0 else ""
-    below = doc.rows[i + 1].flat if i + 1 < len(doc.rows) else ""
-    return not above and not below
 
-
-def _title(doc: Document, heads: list[tuple[int, str]]) -> str | None:
-    heads = [
+def _title(doc: Document) -> str | None:
+    blocks = [
         (n, t)
-        for n, t in heads[:TITLE_HEADINGS]
-        if not SECTION.match(t) and not NUMBERED.match(t) and _standalone(doc, n)
+        for n, t in title_blocks(doc)[:TITLE_HEADINGS]
+        if not SECTION.match(t) and not NUMBERED.match(t) and not t.endswith(".")
     ]
-    for _, text in heads:
+    for _, text in blocks:
         if financial_years_in(text) and TITLE_WORDS.search(text):
             return text
-    for _, text in heads:
+    for _, text in blocks:
         if TITLE_WORDS.search(text) and not text[:1].isdigit():
             return text
     return None
@@ -268,11 +284,30 @@ def grid_titles(doc: Document) -> list[str]:
     ]
 
 
+def column_quarters(doc: Document) -> tuple[str, ...]:
+    """Quarters whose columns print something, for a report whose titles name none
+    (a grid headed "Quarter 3 | Annual Target" beside a "Q3 Rating" column)."""
+    found: set[str] = set()
+    columns: dict[int, str] = {}
+    for row in doc.rows:
+        if not row.flat:
+            columns = {}
+        elif row.tabbed and is_header(row):
+            columns = {
+                c.column: f"Q{m[1]}"
+                for c in row.filled
+                if (m := QUARTER_COLUMN.match(c.flat))
+            }
+        elif columns:
+            found.update(q for col, q in columns.items() if row.text_at(col))
+    return tuple(sorted(found))
+
+
 def read_metadata(doc: Document) -> Metadata:
     heads = _headings(doc)
     cover = cover_sheet(doc)
     committee = _committee(heads, cover, doc)
-    title = _title(doc, heads)
+    title = _title(doc)
     report_type = _report_type(doc, title, committee)
     grids = grid_titles(doc)
     fy = _titled_year(title, heads, grids)
@@ -285,6 +320,12 @@ def read_metadata(doc: Document) -> Metadata:
         fy = cycle_year or _body_year(doc)
     if not quarters and cycle_year == fy:
         quarters = cycle_quarters
+    if not quarters:
+        quarters = column_quarters(doc)
+    # A "Year to date" grid beside the quarter's own reports Q1 onwards, as an
+    # "Annual Performance" grid beside "Quarter Four" does (seeds/002).
+    for grid in grids:
+        quarters = tuple(sorted({*quarters, *year_to_date(grid, quarters)}))
     return Metadata(
         title=title,
         report_type=report_type,

@@ -186,7 +186,11 @@ def build_context(doc: Document, meta: Metadata) -> Context:
         text = row.flat
         if i <= skip_to:
             pass
-        elif single_plan is None and not row.tabbed and (name := _plan_name(text)):
+        elif (
+            single_plan is None
+            and not row.tabbed
+            and (name := _plan_name(text) or _plan_name(_with_next(rows, i)))
+        ):
             walk.plan, walk.theme, walk.seen = name, None, []
         elif not row.tabbed and _plain_theme(text):
             walk.set_theme(walk.clean([text], row))
@@ -210,6 +214,14 @@ def build_context(doc: Document, meta: Metadata) -> Context:
         themes=tuple(themes),
         repairs=tuple(walk.repairs),
     )
+
+
+def _with_next(rows: Sequence[Row], i: int) -> str:
+    """A heading and the prose line under it: titles split over two lines
+    ("Community Safety Priority Delivery Plan" / "2014-15 Quarter 3 …")."""
+    if i + 1 < len(rows) and not rows[i + 1].tabbed and rows[i + 1].flat:
+        return f"{rows[i].flat} {rows[i + 1].flat}"
+    return ""
 
 
 def _followed_by_header(rows: Sequence[Row], i: int) -> bool:

@@ -113,6 +113,8 @@ def _period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
     """The period in the grid's title ("Quarter Four (…) Performance", "Annual
     Performance 2018-19"), else the period the report covers."""
     for j in range(i - 1, max(-1, i - TITLE_LOOKBACK - 1), -1):
+        if rows[j].filled and all(category_of(c.flat) for c in rows[j].filled):
+            continue  # labels spilt onto the line above ("No Rating | TOTAL")
         if len(rows[j].filled) > 1:
             break
         title = rows[j].flat
