@@ -198,32 +198,18 @@ def _unfinished(cells: Sequence[str]) -> bool:
     return bool(words) and words[-1].lower() in JOINING_WORDS
 
 
-def _wrap_end(lines: Sequence[str], start: int) -> int:
-    """Index one past the last line of a column-wrapped group starting at `start`.
-
-    Two shapes: a row of narrow fragments continued on two or more lines
-    (seeds/000 "Hate Crime Incidents"), and a row of values whose name or notes
-    go on for a line or more that begin in lower case.
-    """
-    if "\t" not in lines[start]:
-        return start + 1
+def _group_end(lines: Sequence[str], start: int, going_on: bool) -> int:
+    """Index one past the lines that continue `lines[start]`'s columns; with
+    `going_on`, each must also carry on the text above it (see `_tail`)."""
     first = _cells_of(lines[start])
-    fragments = _can_start_wrap(first)
-    valued = (
-        len(_filled(first)) >= 2
-        and _narrow(first)
-        and not _labelled(first)
-        and not is_header_cells(first)
-    )
-    if not fragments and not valued:
-        return start + 1
     end = start + 1
     name_ended = False
     above = first
     while end < len(lines) and "\t" in lines[end]:
         cells = _cells_of(lines[end])
-        goes_on = _tail(cells) or _unfinished(above)
-        if not _continues(first, cells) or (not fragments and not goes_on):
+        if not _continues(first, cells):
+            break
+        if going_on and not (_tail(cells) or _unfinished(above)):
             break
         # Once the first column has ended, a line that fills it starts a new row.
         if name_ended and cells[0].strip():
@@ -231,11 +217,30 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
         name_ended = name_ended or not cells[0].strip()
         above = cells
         end += 1
-    followers = end - start - 1
-    if fragments and followers >= MIN_WRAP_FOLLOWERS:
-        return end
-    if valued and followers:
-        return end
+    return end
+
+
+def _wrap_end(lines: Sequence[str], start: int) -> int:
+    """Index one past the last line of a column-wrapped group starting at `start`.
+
+    Two shapes: a row of narrow fragments continued on two or more lines
+    (seeds/000 "Hate Crime Incidents"), and a row of values whose name or notes
+    go on below in lower case or after a joining word.
+    """
+    if "\t" not in lines[start]:
+        return start + 1
+    first = _cells_of(lines[start])
+    if _can_start_wrap(first):
+        end = _group_end(lines, start, going_on=False)
+        if end - start - 1 >= MIN_WRAP_FOLLOWERS:
+            return end
+    if (
+        len(_filled(first)) >= 2
+        and _narrow(first)
+        and not _labelled(first)
+        and not is_header_cells(first)
+    ):
+        return _group_end(lines, start, going_on=True)
     return start + 1
 
 

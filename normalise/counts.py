@@ -22,7 +22,13 @@ COUNT = re.compile(
 MAX_COUNT = 2**63 - 1
 # Parenthetical notes are not counted: "(1 individual thought they were targeted
 # for reasons of race and religion)" explains the motivations, it adds none.
-PAREN = re.compile(r"\([^()]*\)")
+# A short bracket without digits is part of its label: "Disability (Physical) 2"
+# names one category; without "(Physical)" it is an ambiguous "Disability".
+PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
+DIGIT = re.compile(r"\d")
+# "(Physical)", "(please specify)" are labels; "(Adult Social Care)" after
+# "1 x Other" and longer brackets are notes on a label already printed.
+NOTE_WORDS = 3
 # Items of a list are apart at commas, at sentence ends ("… 85 incidents.
 # Motivation: Race 12") and before a heading ("Incidents: c.160 Motivation: …").
 SEGMENT_BREAK = re.compile(
@@ -51,6 +57,19 @@ class Ambiguous:
 
     text: str
     candidates: tuple[str, ...]
+
+
+def _drop_notes(text: str) -> str:
+    """Drop bracketed notes, keep short brackets that are part of a label:
+    "Disability (Physical) 2 (1 victim targeted twice)" -> "Disability (Physical) 2"."""
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        inner = m["inner"]
+        if DIGIT.search(inner) or len(inner.split()) >= NOTE_WORDS:
+            return " "
+        return m[0]
+
+    return PAREN.sub(keep_or_drop, text)
 
 
 def _label_after(text: str) -> str:
@@ -118,7 +137,7 @@ def _segment_counts(segment: str) -> tuple[list[Count], list[Ambiguous]]:
 def read_counts(text: str) -> tuple[list[Count], list[Ambiguous]]:
     """Every labelled count in `text` (first of each category kept, in printed
     order) and the counts whose label is ambiguous."""
-    s = squash(fold_dashes(PAREN.sub(" ", text)))
+    s = squash(fold_dashes(_drop_notes(text)))
     out: list[Count] = []
     ambiguous: list[Ambiguous] = []
     seen: set[tuple[str, str]] = set()

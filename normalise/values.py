@@ -67,6 +67,16 @@ QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("approx", re.compile(r"\bapprox(?:imately)?\b|\bcirca\b", re.IGNORECASE)),
 )
 NOTE_EDGES = " -\u2013:,;."
+# A date printed in a note is no value: "Survey results are due in March 2014",
+# "opened on 1 April 2019". Month names are capitalised in the reports, which
+# keeps "12 may be revised" a number; a year must follow, as a day without one
+# ("31 March") may be a figure.
+DATE = re.compile(
+    r"(?<![\w.,/])(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    r"\.?,?\s+(?:19|20)[0-9]{2}(?![\d/.]?\d)"
+)
 # float64 holds 15 significant decimal digits exactly (and int64 18): a longer
 # whole part ("1111…" over 400 digits, "£99999999999999999999999999") is not a
 # figure a performance report prints, so it is flagged rather than rounded.
@@ -176,11 +186,15 @@ def qualifier_of(text: str) -> str | None:
 
 
 def _year_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in FY_IN_TEXT.finditer(text)]
+    """Spans of financial years ("2019/20") and dates ("1 April 2019")."""
+    return [m.span() for m in FY_IN_TEXT.finditer(text)] + [
+        m.span() for m in DATE.finditer(text)
+    ]
 
 
 def amounts_in(text: str) -> list[tuple[Amount, int, int]]:
-    """Every amount in `text` with its span; years ("2019/20") are not amounts."""
+    """Every amount in `text` with its span; years ("2019/20") and dates ("March
+    2014") are not amounts."""
     years = _year_spans(text)
     out = []
     for m in AMOUNT.finditer(text):

@@ -497,3 +497,42 @@ def test_nested_table_copy_only_when_printed() -> None:
         (draft,) = action_table.parse(doc, ctx)
         assert (draft.title, draft.outcomes) == ("Do it", "Homes")
         assert [(m.quarter, m.raw) for m in draft.marks] == [("Q2", "▶")]
+
+
+TENANCY = T.join(["Review the Tenancy Strategy Q1 – Drafted. Q2 - Consulted.", "Up"])
+SURVEY = T.join(["Complete the stock survey Q1 – Tendered. Q2 - Behind.", "Homes"])
+TWO_MARKED = [
+    (
+        "Review the Tenancy Strategy",
+        {"Q1": "Drafted.", "Q2": "Consulted."},
+        ["Q1=▶", "Q2=▶"],
+    ),
+    (
+        "Complete the stock survey",
+        {"Q1": "Tendered.", "Q2": "Behind."},
+        ["Q1=▶", "Q2=▲"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "gap", [[], [""], ["", " "]], ids=["no gap", "blank line", "blank lines"]
+)
+def test_symbol_only_row_gives_the_action_its_marks(gap: list[str]) -> None:
+    # A row of rating symbols under an action ("| | ▶ | ▲ | |") is its marks, not
+    # a "---" rule: the table goes on to the next action.
+    rows = [
+        HEADER,
+        TENANCY,
+        *gap,
+        T.join(["", "", "▶", "▶", "", ""]),
+        SURVEY,
+        *gap,
+        T.join(["", "", "▶", "▲", "", ""]),
+    ]
+    assert _drafts(rows) == TWO_MARKED
+
+
+def test_dash_rule_still_ends_the_action_table() -> None:
+    rule = T.join(["---", "--", "--", "--", "--", "--"])
+    assert _drafts([HEADER, CUT_GRASS, rule, SURVEY]) == ONE_ACTION

@@ -303,3 +303,83 @@ def test_lists_after_a_sentence_and_other_in_its_list() -> None:
         ("referral_source", "Self", 6, False),
         ("referral_source", "Other", 3, False),
     ]
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        (
+            "Race/Ethnicity 7 Disability (Physical) 2 LGBT 3 Faith 1 Transgender 1",
+            [
+                ("Race", 7),
+                ("Disability - Physical", 2),
+                ("Sexual Orientation", 3),
+                ("Religion", 1),
+                ("Gender Identity", 1),
+            ],
+        ),
+        (
+            "2 Disability (Learning) 4 Homophobic 1 Transphobic",
+            [
+                ("Disability - Learning", 2),
+                ("Sexual Orientation", 4),
+                ("Gender Identity", 1),
+            ],
+        ),
+        (
+            "Ethnicity 5, Sexuality 2, Faith 3",
+            [("Race", 5), ("Sexual Orientation", 2), ("Religion", 3)],
+        ),
+        (
+            "1 Religion 17 Race (1 individual thought they were targeted for "
+            "reasons of race and religion)",
+            [("Religion", 1), ("Race", 17)],
+        ),
+        ("Race 9, Other (please specify) 2", [("Race", 9), ("Other", 2)]),
+        (
+            "3 x Council referrals 1 x Other (Adult Social Care)",
+            [("Council", 3), ("Other", 1)],
+        ),
+    ],
+    ids=["label first", "number first", "commas", "note", "please specify", "other"],
+)
+def test_printed_category_variants(cell: str, expected: list[tuple[str, int]]) -> None:
+    from normalise.counts import read_counts
+
+    found, ambiguous = read_counts(cell)
+    assert [(c.category, c.count) for c in found] == expected
+    assert ambiguous == []
+
+
+def test_disablist_names_no_single_disability() -> None:
+    from normalise.counts import read_counts
+
+    found, ambiguous = read_counts("Race 4 Disablist 2")
+    assert [(c.category, c.count) for c in found] == [("Race", 4)]
+    assert [a.text for a in ambiguous] == ["Disablist 2"]
+
+
+def test_bracketed_disability_in_a_grid_cell() -> None:
+    records = _recognise(
+        [
+            PLAN,
+            "",
+            HEADER,
+            "\t".join(
+                [
+                    CACH,
+                    "Q1 18 Individuals reported approx. 60 incidents. Motivation: "
+                    "Race/Ethnicity 7 Disability (Physical) 2 LGBT 3 Faith 1",
+                ]
+            ),
+        ]
+    )
+    assert _counts(records) == [
+        (CACH, "Q1", "individuals", 18, 4),
+        (CACH, "Q1", "incidents", 60, 4),
+        (CACH, "Q1", "Race", 7, 4),
+        (CACH, "Q1", "Disability - Physical", 2, 4),
+        (CACH, "Q1", "Sexual Orientation", 3, 4),
+        (CACH, "Q1", "Religion", 1, 4),
+    ]
+    assert not [r for r in records if isinstance(r, IssueRow)]

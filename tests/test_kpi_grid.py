@@ -645,3 +645,35 @@ def test_columns_headed_by_a_bare_year() -> None:
         ("2015/16", "FY", "actual", None, None),
         ("2016/17", "FY", "actual", 484.0, "count"),
     ]
+
+
+def test_a_quarter_label_before_a_figure_is_the_grids_value() -> None:
+    # "Q2 figure 45" opens with a quarter label but is no rolling block and holds
+    # no labelled counts: the grid reads it.
+    header = _tabs("", "Quarter 1", "Quarter 2", "Annual Target")
+    row = _tabs(FLY, "131", "Q2 figure 45 (provisional)", "No target")
+    got = [
+        (r.period, r.measure, r.value, r.unit, r.note)
+        for r in _recognise([PLAN, "", header, row])
+        if isinstance(r, IndicatorValue)
+    ]
+    assert got == [
+        ("Q1", "actual", 131.0, "count", None),
+        ("Q2", "actual", 45.0, "count", "Q2 figure provisional"),
+        ("FY", "target", None, None, "No target"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Q1 24 Individuals reported approx. 120 incidents",
+        "Q1 - 15 on going cases, 6 closed cases",
+        "Q1 Race 3, Disability 2",
+    ],
+    ids=["people", "cases", "ambiguous"],
+)
+def test_a_quarter_label_before_counts_is_a_breakdown(cell: str) -> None:
+    header = _tabs("", "Quarter 1", "Quarter 2", "Annual Target")
+    row = _tabs("Hate Crime – Number of self referrals to CACH", cell)
+    assert _values([PLAN, "", header, row]) == []

@@ -32,6 +32,9 @@ from normalise.values import (
         ("0", 0.0, None, None),
         ("c.160", 160.0, None, None),
         ("2019/20", None, None, None),
+        ("March 2014", None, None, None),
+        ("1 April 2019", None, None, None),
+        ("12 may be revised", 12.0, None, None),
         ("n/a", None, None, None),
         ("1e308", None, None, None),
         ("\uff11\uff12\uff13", None, None, None),  # full-width digits are no figure
@@ -241,6 +244,33 @@ CELLS = [
     ("Measure has changed", True, []),
     ("Not reported in 2015/16", True, []),
     ("", False, []),
+    # A year after a month name is a date in a note, not a value.
+    ("Survey results are due in March 2014", True, []),
+    (
+        "Survey results are due in March 2014",
+        False,
+        [(None, None, None, None, None, None, "Survey results are due in March 2014")],
+    ),
+    (
+        "82% Survey closed on 1 April 2019",
+        False,
+        [(82.0, "percent", None, None, None, None, "Survey closed on 1 April 2019")],
+    ),
+    (
+        "Hub opened on 3rd Sept. 2018, 41 referrals",
+        True,
+        [
+            (
+                41.0,
+                None,
+                None,
+                None,
+                None,
+                None,
+                "Hub opened on 3rd Sept. 2018 referrals",
+            )
+        ],
+    ),
 ]
 
 

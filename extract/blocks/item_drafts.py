@@ -24,7 +24,10 @@ from normalise.text import strip_html
 from schemas.symbols import rating_of
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
-ALNUM = re.compile(r"[^\W_]")
+# A rule row closes a table: seeds/003 line 121 prints "--- | -- | --" under
+# the last action. A row of rating symbols only ("| | ▶ | ▲ |") does not: it
+# carries the marks of the action above it.
+RULE = re.compile(r"^[-‐‑‒–—―_=\s]+$")
 NESTED_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.IGNORECASE | re.DOTALL)
 NESTED_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>", re.IGNORECASE)
 # The status grid under an action table is headed "Summary of Progress in
@@ -211,7 +214,8 @@ def ends_table(row: Row, i: int, start: int, ctx: Context, by_theme: bool) -> bo
     """Whether `row` (at `doc.rows[i]`) closes the table whose header is at `start`.
 
     Prose, another table's header, a status grid or its heading, a "---" row, a
-    "Strategic Objective" row, a new plan (or theme, for action tables).
+    "Strategic Objective" row, a new plan (or theme, for action tables). A row of
+    rating symbols only continues the table.
     """
     if not row.tabbed:
         return bool(row.flat)
@@ -223,8 +227,8 @@ def ends_table(row: Row, i: int, start: int, ctx: Context, by_theme: bool) -> bo
     filled = row.filled
     if not filled:
         return False
-    if not any(ALNUM.search(c.flat) for c in filled):
-        return True  # seeds/003 line 121: "--- | -- | --" closes the table
+    if all(RULE.match(c.flat) for c in filled):
+        return True
     if is_header(row) or len(quarter_columns(row)) >= 2 or _status_labels(row):
         return True
     first = filled[0].flat

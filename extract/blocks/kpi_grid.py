@@ -27,6 +27,7 @@ from extract.blocks.rolling12 import has_block
 from extract.context import Context
 from extract.document import Document, Row
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
+from normalise.counts import read_counts
 from normalise.indicators import slug
 from normalise.repair import Repair
 from normalise.text import squash
@@ -38,9 +39,10 @@ from normalise.years import (
 NAME = "kpi_grid"
 FREQUENCY = re.compile(r"^[QA]$")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
-# "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") is
-# a quarter block: the rolling-12-months and breakdowns recognisers own that row.
-QUARTER_LABEL = re.compile(r"^(?:Q|quarter\s*)[1-4]\b", re.IGNORECASE)
+# "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") may
+# be a quarter block, owned by the rolling-12-months or breakdowns recogniser; a
+# label before a plain figure ("Q2 figure 45 (provisional)") is the grid's value.
+QUARTER_LABEL = re.compile(r"^(?:Q|quarter\s*)[1-4]\b\s*[-\u2013:]?\s*", re.IGNORECASE)
 # Any wording of a rolling block ("Previous 12 months = 1,234", "Last 12 month:
 # 1,111") belongs to the rolling-12-months recogniser, printed label or not.
 ROLLING_CELL = re.compile(
@@ -179,6 +181,7 @@ def owned_elsewhere(grid: Grid, texts: Sequence[str]) -> bool:
 
     A quarter label opens a block only in a quarter's value column: a comment
     "Q3 data not available …" under "Comments" is a comment on a KPI row.
+    There it opens one only before a rolling block or labelled counts.
     """
     quarter_columns = {
         c.index
@@ -188,10 +191,22 @@ def owned_elsewhere(grid: Grid, texts: Sequence[str]) -> bool:
     return any(
         has_block(t)
         or ROLLING_CELL.search(t)
-        or (k in quarter_columns and QUARTER_LABEL.match(t))
+        or (k in quarter_columns and _quarter_block(t))
         for k, t in enumerate(texts)
         if k != grid.name_index
     )
+
+
+def _quarter_block(text: str) -> bool:
+    """Whether a cell opening with a quarter label holds labelled counts.
+
+    A count whose label is ambiguous ("Q1 Disability 2") is still the breakdowns
+    recogniser's, which reports it.
+    """
+    if (m := QUARTER_LABEL.match(text)) is None:
+        return False
+    counts, ambiguous = read_counts(text[m.end() :])
+    return bool(counts or ambiguous)
 
 
 def _is_theme(texts: Sequence[str], theme: str | None) -> bool:
