@@ -37,6 +37,7 @@ QUARTER_WORDS = {
     "4": 4,
 }
 ALL_QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+EARLY_DAYS = 15
 
 
 def financial_year(raw: str) -> tuple[str | None, Repair | None]:
@@ -152,3 +153,19 @@ def year_to_date(text: str, latest: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     last = max(int(q[1]) for q in latest)
     return tuple(f"Q{n}" for n in range(1, last + 1))
+
+
+def year_of_quarter_report(quarter: str, reported: date) -> str | None:
+    """The financial year of a quarter reported on a date after it: a Q4 block
+    dated 17.04.18 is 2017/18's Q4, a Q1 block dated 24.07.17 is 2017/18's Q1."""
+    best: tuple[int, str] | None = None
+    for start in (reported.year - 2, reported.year - 1, reported.year):
+        year = f"{start}/{(start + 1) % 100:02d}"
+        end = period_end(year, quarter)
+        if end is None:
+            return None
+        gap = (reported - end).days
+        # Reported up to a few days early (a block dated the quarter's last week).
+        if gap >= -EARLY_DAYS and (best is None or gap < best[0]):
+            best = (gap, year)
+    return best[1] if best else None

@@ -242,3 +242,58 @@ def test_year_to_date_grid_widens_the_quarters_covered() -> None:
         )
     )
     assert meta.quarters == ("Q1", "Q2", "Q3")
+
+
+def test_cover_sheet_values_below_labels_and_item_without_colon() -> None:
+    meta = read_metadata(
+        _doc(
+            [
+                "Agenda Item No. 11",
+                "",
+                "AUDIT AND GOVERNANCE COMMITTEE",
+                "Wednesday 14th November 2017",
+                "",
+                "Report of:",
+                "Head of Governance and Corporate Services",
+                "Contact Officer:",
+                "T Clarke",
+                "Key Decision: No – information only",
+                "Report Track: Audit and Governance Committee 14.11.17",
+                "",
+                "PERFORMANCE UPDATE QUARTER 2 2017/18",
+            ]
+        )
+    )
+    assert meta.cover["report_of"] == "Head of Governance and Corporate Services"
+    assert meta.cover["contact_officer"] == "T Clarke"
+    assert meta.cover["item_number"] == "11"
+    assert (meta.committee, meta.report_date, meta.report_type) == (
+        "Audit and Governance Committee",
+        date(2017, 11, 14),
+        "committee_performance_report",
+    )
+    assert (meta.financial_year, meta.quarters) == ("2017/18", ("Q2",))
+
+
+def test_year_from_the_months_a_title_names() -> None:
+    meta = read_metadata(
+        _doc(
+            [
+                "COUNCIL",
+                "14 Feb 2017",
+                "",
+                "Q3 Performance Report (October–December 2016)",
+            ]
+        )
+    )
+    assert (meta.financial_year, meta.quarters, meta.report_date) == (
+        "2016/17",
+        ("Q3",),
+        date(2017, 2, 14),
+    )
+    assert (
+        read_metadata(_doc(["REPORT OF THE HEAD OF ENVIRONMENTAL SERVICES"])).cover[
+            "report_of"
+        ]
+        == "Head of Environmental Services"
+    )

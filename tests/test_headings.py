@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from extract.context import Context
 from extract.document import Document
 from tests.conftest import S000, S001, S002, S003, S004, synthetic
@@ -89,3 +91,44 @@ def test_narrative_report_has_no_headings(sample_doc: Load) -> None:
 def test_plan_heading_with_the_year_first() -> None:
     _, ctx = synthetic(["2016/17 Health PDP Quarter 3 Performance", "", "a\tb"])
     assert ctx.plans[-1] == "Health PDP"
+
+
+@pytest.mark.parametrize(
+    "heading, plan",
+    [
+        (
+            "Health and Wellbeing Priority Delivery Plan – Annual Report 2012-13",
+            "Health and Wellbeing Priority Delivery Plan",
+        ),
+        (
+            "Crime and Partnerships Priority Delivery Plan – Quarter 1 Update",
+            "Crime and Partnerships Priority Delivery Plan",
+        ),
+        ("Environment Priority Delivery Plan", "Environment Priority Delivery Plan"),
+        ("Priority Delivery Plan: Housing 2016-17", "Housing Priority Delivery Plan"),
+        ("2016/17 Health PDP Quarter 3 Performance", "Health PDP"),
+        ("Comments on overall performance for this PDP", None),
+        ("Summary of the PDP - notes", None),
+    ],
+)
+def test_plan_headings(heading: str, plan: str | None) -> None:
+    _, ctx = synthetic([heading, "", "a\tb"])
+    assert ctx.plans[-1] == plan
+
+
+def test_committee_plan_named_in_the_purpose_without_quotes() -> None:
+    _, ctx = synthetic(
+        [
+            "Report of:\tHead of Environment",
+            "",
+            "HEALTH, CULTURE AND ENVIRONMENT SCRUTINY COMMITTEE",
+            "14.01.15",
+            "MID-YEAR PERFORMANCE REPORT 2014/15",
+            "",
+            "1.1 To report the performance of the Council against the actions set out "
+            "in the Environment Priority Delivery Plan for 2014/15.",
+            "",
+            "a\tb",
+        ]
+    )
+    assert set(ctx.plans) == {"Environment Priority Delivery Plan"}

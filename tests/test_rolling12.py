@@ -378,3 +378,21 @@ def test_difference_first_and_percentage_in_brackets() -> None:
         ("Q3", date(2017, 1, 16), 9.0, 120, None),
         ("Q4", date(2017, 4, 9), -4.0, -53, "reduction"),
     ]
+
+
+def test_unbracketed_date_and_year_from_the_date() -> None:
+    out = _blocks_of(
+        [
+            "COUNCIL",
+            "",
+            "Violence with Injury – Police data\tQ3 18.01.17 Previous 12 months = 880 "
+            "Last 12 months = 951 Change over 12 Months = 0% no change (0)",
+        ]
+    )
+    row = next(r for r in out if isinstance(r, Rolling12))
+    assert (row.quarter, row.as_of_date, row.financial_year) == (
+        "Q3",
+        date(2017, 1, 18),
+        "2016/17",
+    )
+    assert (row.change_pct, row.change_abs, row.direction) == (0.0, 0, None)

@@ -168,7 +168,7 @@ def test_unknown_label_is_reported_not_guessed() -> None:
         [
             "Health PDP 2016-17 Quarter 3 Performance Update",
             "",
-            "Project on target\tProject completed\tNot yet due\tProject requires "
+            "Project on target\tProject completed\tDeferred\tProject requires "
             "attention\tProject aborted",
             "3 (50%)\t1 (17%)\t1 (17%)\t1 (16%)\t0 (0%)",
         ]
@@ -181,7 +181,7 @@ def test_unknown_label_is_reported_not_guessed() -> None:
         ("aborted", 0, 0.0, "Q3"),
     ]
     issue = next(r for r in out if getattr(r, "code", "") == "unknown_status_label")
-    assert '"Not yet due" = 1 (17%)' in issue.message
+    assert '"Deferred" = 1 (17%)' in issue.message
 
 
 def test_period_comes_from_the_grid_title_not_from_rows_above() -> None:
@@ -244,3 +244,42 @@ def test_title_above_labels_spilt_onto_their_own_line() -> None:
         "no_rating",
         "total",
     ]
+
+
+def test_grid_printed_down_the_page() -> None:
+    out = _grid_records(
+        [
+            "Promoting Prosperity Priority Delivery Plan 2018-19 – Quarter 3 Update",
+            "",
+            "Q1 to Q3 Performance",
+            "Status\tNumber\t%",
+            "Completed\t5\t25%",
+            "On Target\t11\t55%",
+            "Requires Attention\t2\t10%",
+            "Not Yet Due\t1\t5%",
+            "Total\t19\t100%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.category, r.count, r.percent, r.period, r.scope) for r in rows] == [
+        ("completed", 5, 25.0, "Q1-Q3", "actions"),
+        ("on_target", 11, 55.0, "Q1-Q3", "actions"),
+        ("attention", 2, 10.0, "Q1-Q3", "actions"),
+        ("no_rating", 1, 5.0, "Q1-Q3", "actions"),
+        ("total", 19, 100.0, "Q1-Q3", "actions"),
+    ]
+
+
+def test_scope_from_the_heading_over_a_grid() -> None:
+    out = _grid_records(
+        [
+            "Health PDP 2015-16 Quarter 3 Performance Update",
+            "",
+            "Milestones",
+            "\tCompleted\tOn Target\tRequires Attention\tTotal",
+            "\t4\t6\t0\t10",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert {r.scope for r in rows} == {"milestones"}
+    assert [r.count for r in rows] == [4, 6, 0, 10]

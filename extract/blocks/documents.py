@@ -41,7 +41,12 @@ LABEL = re.compile(
     + r")\s*:",
     re.IGNORECASE,
 )
-UPPER_REPORT_OF = re.compile(r"^REPORT OF (?P<who>[A-Z ,&]+)$")
+UPPER_REPORT_OF = re.compile(r"^REPORT OF (?:THE )?(?P<who>[A-Z ,&]+)$")
+# "Agenda Item No. 11", "Item 7": the item label without a colon.
+ITEM_NO_COLON = re.compile(
+    r"^(?:agenda\s+)?item(?:\s+no\.?|\s+number)?\s+(?P<n>\d+(?:\.\d+)?(?:\s*\(\w\))?)$",
+    re.IGNORECASE,
+)
 # A cover sheet sits at the top of a report; a report names its own year there
 # or in its purpose (seeds/003 line 16); later years are other years' figures.
 COVER_LINES = 40
@@ -50,7 +55,12 @@ HEADING_CHARS = 200
 WORDED_DATE = re.compile(
     r"\b(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4})\b", re.IGNORECASE
 )
-NUMERIC_DATE = re.compile(r"\b(\d{2}/\d{2}/\d{2,4})\b")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
+WEEKDAY = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+", re.IGNORECASE)
+# "Q3 Performance Report (October–December 2016)": the months a report covers.
+MONTH_SPAN = re.compile(
+    r"\b([A-Z][a-z]+)\s*(?:-|\u2013|to)\s*([A-Z][a-z]+)\s+(\d{4})\b"
+)
 COMMITTEE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,5}(?:Scrutiny\s+)?Committee)\b")
 RECOMMENDED_TO = re.compile(r"recommended\s+that\s+(?:the\s+)?([A-Z][A-Za-z ]+?)\s*:")
 ORGANISATION = re.compile(
@@ -110,16 +120,24 @@ def _headings(doc: Document) -> list[tuple[int, str]]:
 def cover_sheet(doc: Document) -> dict[str, str]:
     """Cover-sheet fields printed at the top of the report, by contract column."""
     found: dict[str, str] = {}
-    for row in doc.rows[:COVER_LINES]:
+    rows = [r for r in doc.rows[:COVER_LINES] if r.flat]
+    for k_row, row in enumerate(rows):
         text = row.flat
         if m := UPPER_REPORT_OF.match(text):
             found.setdefault("report_of", title_case(m["who"]))
+            continue
+        if m := ITEM_NO_COLON.match(text):
+            found.setdefault("item_number", m["n"])
             continue
         hits = list(LABEL.finditer(text))
         for k, m in enumerate(hits):
             end = hits[k + 1].start() if k + 1 < len(hits) else len(text)
             value = text[m.end() : end].strip(" \t:;-")
             name = next(n for n, _ in COVER_LABELS if m[n])
+            if not value and len(hits) == 1 and k_row + 1 < len(rows):
+                # "Report of:" with its value on the line below.
+                below = rows[k_row + 1].flat
+                value = below if not LABEL.search(below) else ""
             if value:
                 found.setdefault(name, value)
     return found
@@ -165,7 +183,7 @@ def _title(doc: Document) -> str | None:
 def _report_type(doc: Document, title: str | None, committee: str | None) -> str:
     text = " ".join(t for _, t in _headings(doc)[:60])
     if (committee or cover_sheet(doc)) and re.search(
-        r"performance report", text, re.IGNORECASE
+        r"performance (?:report|update)", text, re.IGNORECASE
     ):
         return "committee_performance_report"
     if title and re.search(r"priority delivery plan|\bPDP\b", title, re.IGNORECASE):
@@ -218,6 +236,14 @@ def _titled_year(
     return None
 
 
+def _span_year(title: str | None) -> str | None:
+    """The year of the months a title names ("(October–December 2016)": 2016/17)."""
+    m = MONTH_SPAN.search(title or "")
+    if not m or (month := month_number(m[2])) is None or month_number(m[1]) is None:
+        return None
+    return financial_year_of(date(int(m[3]), month, 1))
+
+
 def _body_year(doc: Document) -> str | None:
     """The first year in the opening lines, where a report states its scope."""
     for line in doc.lines[:BODY_LINES]:
@@ -227,8 +253,11 @@ def _body_year(doc: Document) -> str | None:
 
 
 def _report_date(heads: list[tuple[int, str]], cover: dict[str, str]) -> date | None:
+    """The meeting date printed on a line of its own ("3rd DECEMBER 2015",
+    "Wednesday 14th January 2015", "14.01.15"), else the report track's."""
     for _, text in heads[:20]:
-        m = WORDED_DATE.fullmatch(text.strip())
+        line = WEEKDAY.sub("", text.strip())
+        m = WORDED_DATE.fullmatch(line) or NUMERIC_DATE.fullmatch(line)
         if m and (d := parse_date(m[1])):
             return d
     if track := cover.get("report_track"):
@@ -317,7 +346,7 @@ def read_metadata(doc: Document) -> Metadata:
     # whatever later year its text looks ahead to.
     cycle_year, cycle_quarters = _meeting_cycle(doc)
     if fy is None:
-        fy = cycle_year or _body_year(doc)
+        fy = cycle_year or _span_year(title) or _body_year(doc)
     if not quarters and cycle_year == fy:
         quarters = cycle_quarters
     if not quarters:

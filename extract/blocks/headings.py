@@ -37,6 +37,23 @@ PLAN_YEAR_FIRST = re.compile(
 PLAN_AFTER_YEAR = re.compile(
     r"^20\d\d\s*[-/\u2013]\s*\d\d\s+(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\b"
 )
+# "Health and Wellbeing Priority Delivery Plan – Annual Report 2012-13",
+# "Environment Priority Delivery Plan" alone on its line.
+PLAN_THEN_WORDS = re.compile(
+    r"^(?P<pre>.+?)\s+(?P<kind>Priority Delivery Plan|PDP)\s*(?:$|[-\u2013:]\s+\S)"
+)
+# "Priority Delivery Plan: Housing 2016-17"
+PLAN_NAMED_AFTER = re.compile(
+    r"^(?P<kind>Priority Delivery Plan|PDP)\s*[:\-\u2013]\s*(?P<name>.+?)"
+    r"(?:\s+20\d\d\s*[-/\u2013]\s*\d\d\b.*)?$"
+)
+# "… against the Environment Priority Delivery Plan for 2014/15"
+PLAN_IN_PROSE = re.compile(
+    r"\bthe\s+(?P<name>(?:[A-Z][\w,&'-]*\s+(?:(?:and|&|of)\s+)?){1,6})"
+    r"(?P<kind>Priority Delivery Plan|PDP)\b"
+)
+# Words a plan's name may hold besides capitalised ones ("Health and Wellbeing").
+NAME_JOINERS = frozenset({"and", "&", "of", "the", "for", "in"})
 QUOTED_PLAN = re.compile(
     r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b"
 )
@@ -63,12 +80,34 @@ def _plan_name(text: str) -> str | None:
         return m["name"].strip()
     if (m := PLAN_YEAR_FIRST.match(text)) and m["pre"].strip():
         return f"{m['pre'].strip()} {m['kind']}"
+    if (m := PLAN_THEN_WORDS.match(text)) and _is_name(m["pre"]):
+        return f"{m['pre'].strip()} {m['kind']}"
+    if (m := PLAN_NAMED_AFTER.match(text)) and _is_name(m["name"]):
+        return f"{m['name'].strip()} {m['kind']}"
     return None
 
 
+def _is_name(words: str) -> bool:
+    """Capitalised words, as a plan's name is printed ("Crime & Partnerships"), not
+    a sentence that ends on the words ("Comments on overall performance for this
+    PDP")."""
+    tokens = words.replace(",", " ").split()
+    return (
+        bool(tokens)
+        and tokens[-1].lower() not in NAME_JOINERS
+        and all(t[:1].isupper() or t.lower() in NAME_JOINERS for t in tokens)
+    )
+
+
 def _committee_plan(doc: Document) -> str | None:
+    """The plan a committee report presents, named in its purpose: quoted
+    ("the “Cleaner and Safer Environment” Priority Delivery Plan") or not ("the
+    Environment Priority Delivery Plan for 2014/15")."""
     for line in doc.lines[:60]:
         if m := QUOTED_PLAN.search(line):
+            return f"{m['name'].strip()} Priority Delivery Plan"
+    for line in doc.lines[:60]:
+        if (m := PLAN_IN_PROSE.search(line)) and m["name"].strip():
             return f"{m['name'].strip()} Priority Delivery Plan"
     return None
 

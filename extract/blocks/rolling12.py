@@ -21,12 +21,14 @@ from normalise.dates import parse_date, repair_date
 from normalise.indicators import rolling_indicator, slug, split_indicators
 from normalise.numbers import parse_int, parse_number
 from normalise.repair import Repair
+from normalise.years import year_of_quarter_report
 
 NAME = "rolling_12_months"
 MINUS = "-\u2013\u2212"
 # A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2".
 ANCHOR = re.compile(
-    r"\b(?:Q|Quarter\s*)(?P<n>[1-4])\b\s*(?:\(\s*(?P<date>[\d./]+)\s*\))?",
+    r"\b(?:Q|Quarter\s*)(?P<n>[1-4])\b\s*"
+    r"(?:\(\s*(?P<date>[\d./]+)\s*\)|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b)?",
     re.IGNORECASE,
 )
 PREVIOUS = re.compile(r"Previous\s+12\s+months?\s*[=:]\s*(?P<v>[\d,]+)", re.IGNORECASE)
@@ -36,7 +38,7 @@ LAST = re.compile(
 CHANGE = re.compile(
     r"Change(?:\s+over\s+12\s+months?)?\s*[=:]\s*"
     rf"(?:(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
-    r"\s*(?P<direction>increase|reduction|decrease)?"
+    r"\s*(?:(?P<direction>increase|reduction|decrease)|no\s+change)?"
     rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?"
     # "Change = 120 (9%)": the difference first, the percentage in brackets.
     rf"|(?P<abs_first>[+{MINUS}]?\s*[\d,]+)\s*"
@@ -94,7 +96,7 @@ def blocks_in(text: str) -> list[Block]:
         found.append(
             Block(
                 quarter=f"Q{a['n']}",
-                date=a["date"],
+                date=a["date"] or a["bare"],
                 previous=previous["v"],
                 last=last["v"],
                 pct=_first(change, "pct", "pct_last"),
@@ -275,7 +277,8 @@ def _record(
         theme=ctx.theme(f.row_index),
         indicator=indicator,
         indicator_id=slug(indicator),
-        financial_year=ctx.financial_year,
+        financial_year=ctx.financial_year
+        or (year_of_quarter_report(quarter, as_of) if as_of else None),
         quarter=quarter,
         as_of_date=as_of,
         as_of_date_raw=b.date,

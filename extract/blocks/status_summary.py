@@ -24,7 +24,13 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("aborted", re.compile(r"aborted|closed", re.IGNORECASE)),
     ("completed", re.compile(r"\bcompleted?\b", re.IGNORECASE)),
     ("on_target", re.compile(r"on\s+target", re.IGNORECASE)),
-    ("no_rating", re.compile(r"^no\s+rating$", re.IGNORECASE)),
+    # "Not Yet Due": nothing to rate yet, the grids' "No Rating" column.
+    (
+        "no_rating",
+        re.compile(
+            r"^(?:no\s+rating|not\s+(?:yet\s+)?(?:due|rated|started))$", re.IGNORECASE
+        ),
+    ),
     ("total", re.compile(r"^total$", re.IGNORECASE)),
 )
 COUNT = re.compile(r"^(\d+)$")
@@ -40,6 +46,8 @@ SCOPES = (
 # is "66.6%"); a difference above this is a mismatch.
 PCT_TOLERANCE = 0.5
 TITLE_LOOKBACK = 4
+MIN_VERTICAL_ROWS = 3
+DIGIT = re.compile(r"\d")
 TITLE_CHARS = 120
 
 
@@ -109,20 +117,30 @@ def _is_title(row: Row) -> bool:
     return len(row.filled) <= 1 and len(text) <= TITLE_CHARS and not text.endswith(".")
 
 
-def _period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
-    """The period in the grid's title ("Quarter Four (…) Performance", "Annual
-    Performance 2018-19"), else the period the report covers."""
+def _titles(rows: Sequence[Row], i: int) -> Iterator[str]:
+    """The title lines just above a grid whose first row is `rows[i]`, nearest
+    first ("Milestones", "Quarter Four (…) Performance")."""
     for j in range(i - 1, max(-1, i - TITLE_LOOKBACK - 1), -1):
         if rows[j].filled and all(category_of(c.flat) for c in rows[j].filled):
             continue  # labels spilt onto the line above ("No Rating | TOTAL")
         if len(rows[j].filled) > 1:
-            break
-        title = rows[j].flat
-        if _is_title(rows[j]) and (
-            quarters := year_to_date(title, ctx.quarters) or quarters_in(title)
-        ):
+            return
+        if _is_title(rows[j]) and rows[j].flat:
+            yield rows[j].flat
+
+
+def _period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
+    """The period in the grid's title ("Quarter Four (…) Performance", "Annual
+    Performance 2018-19"), else the period the report covers."""
+    for title in _titles(rows, i):
+        if quarters := year_to_date(title, ctx.quarters) or quarters_in(title):
             return period_of(quarters)
     return ctx.period
+
+
+def _titled_scope(rows: Sequence[Row], i: int) -> str | None:
+    """ "Milestones" printed over a grid whose labels say only "Completed" …"""
+    return next((s for t in _titles(rows, i) if (s := _scope(t))), None)
 
 
 def _scope(text: str) -> str | None:
@@ -140,7 +158,9 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
         labels, unknown = _label_row(rows, i)
         if not labels:
             continue
-        default_scope = _scope(" ".join(labels.values())) or "actions"
+        default_scope = (
+            _scope(" ".join(labels.values())) or _titled_scope(rows, i) or "actions"
+        )
         period = _period(rows, i, ctx)
         columns = sorted(labels)
         grid: list[tuple[Row, str, dict[int, Value]]] = []
@@ -155,6 +175,68 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
         yield from _grid(doc, ctx, i, labels, period, grid)
         if unknown and grid:
             yield _unknown_labels(doc, row, unknown, [r for r, _, _ in grid])
+    yield from _vertical(doc, ctx)
+
+
+def _vertical(doc: Document, ctx: Context) -> Iterator[Record]:
+    """Grids printed down the page: "Status | Number | %" over "Completed | 5 |
+    25%", "On Target | 11 | 55%", … one row per category."""
+    rows = doc.rows
+    i = 0
+    while i < len(rows):
+        run = []
+        j = i
+        while j < len(rows) and (found := _vertical_row(rows[j])) is not None:
+            run.append((rows[j], found))
+            j += 1
+        if len(run) >= MIN_VERTICAL_ROWS:
+            top = i - 1 if i > 0 and _header_like(rows[i - 1]) else i
+            period = _period(rows, top, ctx)
+            scope = _titled_scope(rows, top) or "actions"
+            records = [
+                StatusCount(
+                    doc_id=doc.doc_id,
+                    plan=ctx.plan(i),
+                    scope=scope,
+                    period=period,
+                    category=category,
+                    label=row.text_at(0),
+                    count=value.count,
+                    percent=value.percent,
+                    page=row.page,
+                    line_start=row.line_start,
+                    line_end=row.line_end,
+                )
+                for row, (category, value) in run
+            ]
+            yield from records
+            yield from _mismatches(doc, records)
+        i = max(j, i + 1)
+
+
+def _vertical_row(row: Row) -> tuple[str, Value] | None:
+    """(category, count and percent) of a row "On Target | 11 | 55%"."""
+    if not row.tabbed or len(row.filled) < 2 or row.filled[0].column != 0:
+        return None
+    category = category_of(row.text_at(0))
+    if category is None:
+        return None
+    values = [_value(c.flat) for c in row.filled[1:]]
+    if any(v is None for v in values):
+        return None
+    count = next((v.count for v in values if v and v.count is not None), None)
+    percent = next((v.percent for v in values if v and v.percent is not None), None)
+    if count is None and percent is None:
+        return None
+    return category, Value(count, percent)
+
+
+def _header_like(row: Row) -> bool:
+    return (
+        row.tabbed
+        and len(row.filled) >= 2
+        and not any(DIGIT.search(c.flat) for c in row.filled)
+    )
 
 
 def _unknown_labels(
