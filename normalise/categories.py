@@ -30,6 +30,7 @@ MIN_LABEL = 3
 # physical" and "disability learning", while a label naming one of them leads
 # the other by 22 points or more ("Disability Learning": 100 against 77).
 TIE_MARGIN = 5.0
+CATCH_ALL = "Other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,25 @@ def candidates(label: str) -> list[tuple[Category, float]]:
         if score >= MATCH and (key not in best or score > best[key][1]):
             best[key] = (cat, score)
     return sorted(best.values(), key=lambda hit: -hit[1])
+
+
+def is_label(label: str) -> bool:
+    """Whether printed words are long enough to name a category at all."""
+    return len(_words(label)) >= MIN_LABEL
+
+
+def catch_all(dimension: str) -> str | None:
+    """The category a dimension's list keeps for what it does not name: the
+    referral form's "Other". Motivations have none in the contract's list, so
+    an unlisted motivation ("Age 2") is reported, not guessed."""
+    return next(
+        (
+            c.category
+            for c in categories()
+            if c.dimension == dimension and c.category == CATCH_ALL
+        ),
+        None,
+    )
 
 
 def match_category(label: str) -> tuple[Category, float] | None:

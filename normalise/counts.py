@@ -1,7 +1,10 @@
 """Counts printed inside a cell, in either order: "17 Race", "Race 20",
 "2 x Council referrals", "on going cases 4", "approx. 120 incidents",
 "Incidents: c.160". A label that fits two categories ("Disability 2") is not
-counted: `read_counts` returns it as `Ambiguous` for the caller to report.
+counted: `read_counts` returns it as `Ambiguous` for the caller to report. So
+is a label in a list of counts that names no category ("2 escalated"), except
+one referral source outside the list ("Council 5; Police 3; Housing 4"), which
+is that list's `Other`.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from normalise.categories import candidates, match_category
+from normalise.categories import candidates, catch_all, is_label, match_category
 from normalise.text import fold_dashes, squash
 
 COUNT = re.compile(
@@ -49,14 +52,30 @@ class Count:
     count: int
     approx: bool
     text: str
+    # True when the printed label names no category and the count was put under
+    # its list's catch-all (`Other`): the caller says so in `issues`.
+    inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Ambiguous:
-    """A count whose label fits several categories equally well."""
+    """A count whose label fits several categories equally well, or none
+    (`candidates` empty)."""
 
     text: str
     candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unlisted:
+    """A count whose printed label names no category."""
+
+    text: str
+    count: int
+    approx: bool
+
+
+Item = Count | Ambiguous | Unlisted
 
 
 def _drop_notes(text: str) -> str:
@@ -83,14 +102,17 @@ def _label_before(text: str) -> str:
     return " ".join(tail.split()[-LABEL_WORDS:]).strip(" .;")
 
 
-def _segment_counts(segment: str) -> tuple[list[Count], list[Ambiguous]]:
+def _segment_counts(segment: str, label_first_before: bool) -> tuple[list[Item], bool]:
+    """The counts of one list item in printed order, and whether its labels
+    stand before their numbers (a segment naming no category follows the one
+    before it: "Council 5, Housing 4")."""
     found = [
         m
         for m in COUNT.finditer(segment)
         if int(m["number"].replace(",", "")) <= MAX_COUNT
     ]
     if not found:
-        return [], []
+        return [], label_first_before
     after = [
         _label_after(
             segment[m.end() : found[k + 1].start()]
@@ -108,50 +130,105 @@ def _segment_counts(segment: str) -> tuple[list[Count], list[Ambiguous]]:
     # An ambiguous label ("Disability") still shows which side labels are on.
     fits_after = [candidates(label) for label in after]
     fits_before = [candidates(label) for label in before]
-    label_first = sum(bool(f) for f in fits_before) > sum(bool(f) for f in fits_after)
+    n_before = sum(bool(f) for f in fits_before)
+    n_after = sum(bool(f) for f in fits_after)
+    label_first = n_before > n_after or (
+        n_before == n_after == 0 and label_first_before
+    )
     labels = before if label_first else after
     fits = fits_before if label_first else fits_after
-    out: list[Count] = []
-    ambiguous: list[Ambiguous] = []
+    out: list[Item] = []
     for m, label, fit in zip(found, labels, fits, strict=True):
-        if not fit:
-            continue
         number = m[0].strip()
         text = f"{label} {number}" if label_first else f"{number} {label}"
+        count = int(m["number"].replace(",", ""))
+        if not fit:
+            if is_label(label):
+                out.append(Unlisted(text, count, bool(m["approx"])))
+            continue
         hit = match_category(label)
         if hit is None:
-            ambiguous.append(Ambiguous(text, tuple(c.category for c, _ in fit)))
+            out.append(Ambiguous(text, tuple(c.category for c, _ in fit)))
             continue
         out.append(
             Count(
                 dimension=hit[0].dimension,
                 category=hit[0].category,
-                count=int(m["number"].replace(",", "")),
+                count=count,
                 approx=bool(m["approx"]),
                 text=text,
             )
         )
-    return out, ambiguous
+    return out, label_first
+
+
+def _items(s: str) -> list[Item]:
+    """Every count of `s` in printed order, `Other` in the dimension of the count
+    printed before it ("Race 9, Religion 2, Other (please specify) 2")."""
+    items: list[Item] = []
+    label_first = False
+    previous: Count | None = None
+    for segment in SEGMENT_BREAK.split(s):
+        found, label_first = _segment_counts(segment, label_first)
+        for item in found:
+            if isinstance(item, Count):
+                if item.category in GENERIC and previous is not None:
+                    item = replace(item, dimension=previous.dimension)
+                previous = item
+            items.append(item)
+    return items
+
+
+def _unlisted_dimension(items: list[Item], at: int) -> str | None:
+    """The dimension of the list an unlisted label stands in: that of the count
+    printed before it, else of the first count after it."""
+    before = [i for i in items[:at] if isinstance(i, Count)]
+    after = [i for i in items[at:] if isinstance(i, Count)]
+    nearest = before[-1] if before else after[0] if after else None
+    return nearest.dimension if nearest else None
 
 
 def read_counts(text: str) -> tuple[list[Count], list[Ambiguous]]:
     """Every labelled count in `text` (first of each category kept, in printed
-    order) and the counts whose label is ambiguous."""
-    s = squash(fold_dashes(_drop_notes(text)))
+    order) and the counts whose label names several categories or none.
+
+    A label naming no category is only reported in a list of counts: a lone "6
+    primary schools" is prose. In a list whose dimension has a catch-all
+    (referral sources: Council, Police, Self, Other), one unlisted label is
+    that catch-all: "Council 5; Police 3; Self 2; Housing 4" counts Housing as
+    Other. Several unlisted labels would make Other their sum, which is not
+    printed, so each is reported instead, as is one beside a printed Other.
+    """
+    items = _items(squash(fold_dashes(_drop_notes(text))))
+    printed = {(i.dimension, i.category) for i in items if isinstance(i, Count)}
+    if not printed:
+        return [], [i for i in items if isinstance(i, Ambiguous)]
+    unlisted: dict[str | None, int] = {}
+    for at, item in enumerate(items):
+        if isinstance(item, Unlisted):
+            dimension = _unlisted_dimension(items, at)
+            unlisted[dimension] = unlisted.get(dimension, 0) + 1
     out: list[Count] = []
     ambiguous: list[Ambiguous] = []
     seen: set[tuple[str, str]] = set()
-    previous: Count | None = None
-    for segment in SEGMENT_BREAK.split(s):
-        counts, unsure = _segment_counts(segment)
-        ambiguous.extend(unsure)
-        for count in counts:
-            if count.category in GENERIC and previous is not None:
-                count = replace(count, dimension=previous.dimension)
-            previous = count
-            if (count.dimension, count.category) not in seen:
-                seen.add((count.dimension, count.category))
-                out.append(count)
+    for at, item in enumerate(items):
+        if isinstance(item, Unlisted):
+            dimension = _unlisted_dimension(items, at)
+            other = catch_all(dimension) if dimension else None
+            if (
+                dimension is None
+                or other is None
+                or unlisted[dimension] > 1
+                or (dimension, other) in printed
+            ):
+                ambiguous.append(Ambiguous(item.text, ()))
+                continue
+            item = Count(dimension, other, item.count, item.approx, item.text, True)
+        if isinstance(item, Ambiguous):
+            ambiguous.append(item)
+        elif (item.dimension, item.category) not in seen:
+            seen.add((item.dimension, item.category))
+            out.append(item)
     return out, ambiguous
 
 

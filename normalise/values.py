@@ -3,7 +3,7 @@
 "5,666.55 Tonnes Confirmed - SCC residual tonnage", "<20,000 Tonnes", "47.5%",
 "100 cases £19,112.23", "141 cases Value – £84,171.24", "1.20% Average",
 "Target - 50% Actual – 44.1%", "2017.18 – 425 2016.17 - 484", "2015/16 -51.49%",
-"n/a", "This information could not be collated …".
+"n/a", "This information could not be collated …", "£1.2m", "Nil".
 A number too long for float64 to hold exactly, or printed in exponent form
 ("1e308"), is not read: the cell becomes a null value with a `problem`.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from normalise.numbers import parse_number
 from normalise.repair import Repair
@@ -26,9 +27,23 @@ AMOUNT = re.compile(
     r"(?P<gbp>£)?\s*"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?![\d/]|\.\d|[eE][+-]?\d)"
-    r"(?:\s*(?P<percent>%)|\s+(?P<word>tonnes?|cases?|days?|weeks?|hours?|minutes?)\b)?",
+    # "£1.2m", "£450k", "£2.3bn", "1.2 million": a multiplier. The short letters
+    # count only after "£", where they cannot be a unit ("5m" may be metres).
+    r"(?P<scale>\s*(?:million|billion)\b|(?(gbp)(?:bn|mn|m|k)\b|(?!)))?"
+    r"(?:\s*(?P<percent>%)|\s+(?P<word>tonnes?|cases?|days?|weeks?|hours?|minutes?)\b"
+    # "12.5 per 1,000" (a rate of business start-ups): the unit is the rate, not
+    # the bare number's, and "1,000" is its base, not a second value.
+    r"|\s+(?P<rate>per\s+(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d.,])))?",
     re.IGNORECASE,
 )
+SCALES = {
+    "k": Decimal(1_000),
+    "m": Decimal(1_000_000),
+    "mn": Decimal(1_000_000),
+    "million": Decimal(1_000_000),
+    "bn": Decimal(1_000_000_000),
+    "billion": Decimal(1_000_000_000),
+}
 # A label opens a value of its own: "Target - 50%", "Actual – 44.1%",
 # "2017.18 – 425", "2015/16 -51.49%". It only counts when an amount follows,
 # so "No target - this is a measure only" and "Not reported in 2015/16" are words.
@@ -41,7 +56,10 @@ LABEL = re.compile(
 # Between two values of one cell only a short label may stand: "141 cases
 # Value – £84,171.24"; anything longer is the note.
 GAP = re.compile(r"^[\s\-\u2013:,]*(?:[A-Za-z]+[\s\-\u2013:,]*){0,2}$")
-MISSING = re.compile(r"^(?:n/?a|-+|\u2013|none|nil)$", re.IGNORECASE)
+MISSING = re.compile(r"^(?:n/?a|-+|\u2013|none)$", re.IGNORECASE)
+# "Nil", "Nil – closed for refurbishment": the word for zero opening a value
+# cell, so the figure is 0 and the rest of the cell its note.
+NIL = re.compile(r"^nil\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # A unit the contract has no name for ("24.6 days") is OUTSIDE: printed, so the
 # value is no bare number, but written as a null unit.
 OUTSIDE = ""
@@ -116,6 +134,7 @@ class Amount:
     comparator: str | None
     approx: bool
     text: str
+    repairs: tuple[Repair, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +171,8 @@ def unit_of(match: re.Match[str]) -> str | None:
         return "gbp"
     if match["word"]:
         return WORD_UNITS[match["word"].lower()]
+    if match["rate"]:
+        return OUTSIDE
     return None
 
 
@@ -159,16 +180,37 @@ def _comparator(raw: str | None) -> str | None:
     return {"\u2264": "<=", "\u2265": ">="}.get(raw, raw) if raw else None
 
 
+def _scaled(m: re.Match[str]) -> tuple[float, Repair] | None:
+    """ "£1.2m" -> 1200000.0 and the repair that logs it; None when the result
+    has more digits than float64 holds exactly (see MAX_DIGITS)."""
+    scale = SCALES[m["scale"].strip().lower()]
+    value = Decimal(m["number"].replace(",", "")) * scale
+    if value >= 10**MAX_DIGITS:
+        return None
+    start = m.start("gbp") if m["gbp"] else m.start("number")
+    printed = m.string[start : m.end("scale")]
+    repaired = format(value.normalize(), "f")
+    fix = Repair(raw=printed, repaired=repaired, rule="amount_multiplier")
+    return float(value), fix
+
+
 def _amount(m: re.Match[str]) -> Amount | None:
     value, _ = parse_number(m["number"])
     if value is None:
         return None
+    repairs: tuple[Repair, ...] = ()
+    if m["scale"]:
+        if (scaled := _scaled(m)) is None:
+            return None
+        value, fix = scaled
+        repairs = (fix,)
     return Amount(
         value=value,
         unit=unit_of(m),
         comparator=_comparator(m["comparator"]),
         approx=bool(m["approx"]),
         text=m[0].strip(),
+        repairs=repairs,
     )
 
 
@@ -278,10 +320,41 @@ def values_of_part(part: Part) -> list[Value]:
             financial_year=part.financial_year,
             labelled=part.measure is not None,
             note=note,
-            repairs=part.repairs,
+            repairs=part.repairs + a.repairs,
         )
         for a, _, _ in taken
     ]
+
+
+def _nil(s: str) -> list[Value]:
+    """ "Nil – closed for refurbishment" -> 0 with its note, logged as a word read
+    as a number; values labelled after it ("Nil (target 5)") are read as usual."""
+    if (m := NIL.match(s)) is None:
+        return []
+    parts = labelled_parts(m["rest"])
+    zero = Value(
+        value=0.0,
+        unit=None,
+        comparator=None,
+        qualifier=qualifier_of(parts[0].body),
+        measure=None,
+        financial_year=None,
+        labelled=False,
+        note=_note([parts[0].body]),
+        repairs=(
+            Repair(
+                raw=s[: m.start("rest")],
+                repaired="0",
+                rule="nil_as_zero",
+                confidence=0.9,
+                alternatives=("null",),
+            ),
+        ),
+    )
+    out = [zero]
+    for part in parts[1:]:
+        out.extend(values_of_part(part))
+    return out
 
 
 def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
@@ -307,9 +380,11 @@ def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
                 problem=problem,
             )
         ]
-    out: list[Value] = []
-    for part in labelled_parts(s):
-        out.extend(values_of_part(part))
+    # A commentary column's "Nil" is no figure: only value columns print one.
+    out = [] if commentary else _nil(s)
+    if not out:
+        for part in labelled_parts(s):
+            out.extend(values_of_part(part))
     if out or commentary:
         return out
     note = None if is_missing(s) else s

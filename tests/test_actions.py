@@ -254,6 +254,69 @@ def test_quarter_labels(text: str, quarters: tuple[int, ...] | None) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, quarters",
+    [
+        ("April–June: Scheme launched in May", (1,)),
+        ("Apr – Jun: Audit of 64 cameras completed.", (1,)),
+        ("July–September: Street marshals deployed", (2,)),
+        ("Oct – Dec: Funding bid submitted", (3,)),
+        ("January–March 2019: Evaluated", (4,)),
+        ("April – September: Two quarters in one", (1, 2)),
+        ("Q1 update – Sessions delivered in 6 primary schools.", (1,)),
+        ("Quarter 1 update: Consultation closed", (1,)),
+        ("Q2/Q3 – Assessment drafted and agreed", (2, 3)),
+        ("Q1-Q3 – Campaign materials were prepared", (1, 2, 3)),
+        ("Q1 – Q3: Co-location agreed", (1, 2, 3)),
+        ("During Q2 the scheme coordinator left", None),
+        ("deferred to Q4 to coincide with the county campaign", None),
+        ("start on site expected in Q1 2019/20.", None),
+        ("slipped from Q1 - Q2 of next year", None),
+        ("Between April and June the scheme ran", None),
+        ("July–September", (2,)),
+    ],
+)
+def test_quarter_label_variants(text: str, quarters: tuple[int, ...] | None) -> None:
+    assert quarter_labels.leading_quarters(text) == quarters
+
+
+@pytest.mark.parametrize(
+    "text, texts",
+    [
+        # "Q2/" is part of the second label, not the end of the Q1 text.
+        (
+            "Q1 – Partnership priorities reviewed. Q2/Q3 – Plan approved.",
+            {
+                "Q1": "Partnership priorities reviewed.",
+                "Q2": "Plan approved.",
+                "Q3": "Plan approved.",
+            },
+        ),
+        (
+            "Q1-Q3 – Launch deferred to Q4 to coincide with the county campaign.",
+            {
+                q: "Launch deferred to Q4 to coincide with the county campaign."
+                for q in ("Q1", "Q2", "Q3")
+            },
+        ),
+        # A range inside a sentence is no label; "Q3 –" after it still is.
+        ("Work slipped from Q1 - Q2. Q3 – Done.", {"Q3": "Done."}),
+        (
+            "Apr – Jun: Audit done. Jul – Sep: Report written. Oct – Dec: Bid sent.",
+            {"Q1": "Audit done.", "Q2": "Report written.", "Q3": "Bid sent."},
+        ),
+        (
+            "Quarter 1: Policy agreed. Q2 update – Launched.",
+            {"Q1": "Policy agreed.", "Q2": "Launched."},
+        ),
+    ],
+)
+def test_quarter_texts_of_label_variants(text: str, texts: dict[str, str]) -> None:
+    para = quarter_labels.Para(text, None, 1, 1)
+    got = quarter_labels.quarter_texts([para])
+    assert {t.quarter: t.text for t in got} == texts
+
+
+@pytest.mark.parametrize(
     "text, bare", [("Quarter 2", True), ("Quarter 4", True), ("Quarter 2 – x", False)]
 )
 def test_bare_quarter_heading(text: str, bare: bool) -> None:
@@ -536,3 +599,38 @@ def test_symbol_only_row_gives_the_action_its_marks(gap: list[str]) -> None:
 def test_dash_rule_still_ends_the_action_table() -> None:
     rule = T.join(["---", "--", "--", "--", "--", "--"])
     assert _drafts([HEADER, CUT_GRASS, rule, SURVEY]) == ONE_ACTION
+
+
+def test_month_labels_on_continuation_rows() -> None:
+    # review5b prints each quarter's text on its own row under the action,
+    # labelled by the quarter's months.
+    header = T.join(["Action & Progress Update", "Outcomes", "Q1 Rating", "Q2 Rating"])
+    header += T + T.join(["Q3 Rating", "Q4 Rating"])
+    rows = [
+        T.join(
+            [
+                "Deliver the Safer Nights scheme in Cannock town centre",
+                "Less violence",
+                "▶",
+                "▶",
+                "✓",
+                "",
+            ]
+        ),
+        "April–June: Scheme launched in May with 12 licensed premises signed up."
+        + T * 5,
+        "July–September: Street marshals deployed on Friday and Saturday nights."
+        + T * 5,
+        "October–December: Scheme evaluated; violence with injury down 14%." + T * 5,
+    ]
+    assert _drafts([header, *rows]) == [
+        (
+            "Deliver the Safer Nights scheme in Cannock town centre",
+            {
+                "Q1": "Scheme launched in May with 12 licensed premises signed up.",
+                "Q2": "Street marshals deployed on Friday and Saturday nights.",
+                "Q3": "Scheme evaluated; violence with injury down 14%.",
+            },
+            ["Q1=▶", "Q2=▶", "Q3=✓"],
+        )
+    ]

@@ -383,3 +383,111 @@ def test_bracketed_disability_in_a_grid_cell() -> None:
         (CACH, "Q1", "Religion", 1, 4),
     ]
     assert not [r for r in records if isinstance(r, IssueRow)]
+
+
+def test_list_items_printed_without_tabs_belong_to_the_open_cell() -> None:
+    # The row ends with an open "<ul>" in its Quarter 3 cell; the items follow on
+    # lines of their own, and the grid goes on after them.
+    records = _recognise(
+        [
+            PLAN,
+            "",
+            HEADER,
+            "\t".join(
+                [CACH, "", "", "<p>Q3 19 Individuals reported c.80 incidents.</p> <ul>"]
+            ),
+            "<li>Race – 9</li>",
+            "<li>Gender ID – 2</li>",
+            "<li>Disability – Learning – 4</li>",
+            "</ul>",
+            "\t".join([ASB, "4 closed cases"]),
+        ]
+    )
+    got = [
+        (
+            r.indicator[:4],
+            r.period,
+            r.category,
+            r.count,
+            r.approx,
+            r.line_start,
+            r.line_end,
+        )
+        for r in records
+        if isinstance(r, Breakdown)
+    ]
+    assert got == [
+        ("Hate", "Q3", "individuals", 19, False, 4, 8),
+        ("Hate", "Q3", "incidents", 80, True, 4, 8),
+        ("Hate", "Q3", "Race", 9, False, 4, 8),
+        ("Hate", "Q3", "Gender Identity", 2, False, 4, 8),
+        ("Hate", "Q3", "Disability - Learning", 4, False, 4, 8),
+        ("ASB ", "Q1", "closed", 4, False, 9, 9),
+    ]
+    assert not [r for r in records if isinstance(r, IssueRow)]
+
+
+def test_list_items_need_an_open_list() -> None:
+    # Without "<ul>" in the row above, "<li>" lines are prose after the grid.
+    records = _recognise(
+        [PLAN, "", HEADER, "\t".join([CACH, "Q1 3 Race"]), "<li>Religion – 3</li>"]
+    )
+    assert _counts(records) == [(CACH, "Q1", "Race", 3, 4)]
+
+
+def test_unlisted_labels_are_other_or_reported() -> None:
+    records = _recognise(
+        [
+            PLAN,
+            "",
+            HEADER,
+            "\t".join(
+                [
+                    ASB,
+                    "Council 5; Police 3; Self 2; Housing 4",
+                    "Council 6; Housing 1; Fire 2",
+                    "7 cases resolved, 2 escalated, 5 on going",
+                ]
+            ),
+        ]
+    )
+    assert [
+        (r.period, r.dimension, r.category, r.count, r.value_text)
+        for r in records
+        if isinstance(r, Breakdown)
+    ] == [
+        ("Q1", "referral_source", "Council", 5, "Council 5"),
+        ("Q1", "referral_source", "Police", 3, "Police 3"),
+        ("Q1", "referral_source", "Self", 2, "Self 2"),
+        ("Q1", "referral_source", "Other", 4, "Housing 4"),
+        ("Q2", "referral_source", "Council", 6, "Council 6"),
+        ("Q3", "case_status", "closed", 7, "7 cases resolved"),
+        ("Q3", "case_status", "ongoing", 5, "5 on going"),
+    ]
+    issues = [
+        (i.severity, i.code, i.message.split(": ", 1)[1])
+        for i in records
+        if isinstance(i, IssueRow)
+    ]
+    assert issues == [
+        (
+            "info",
+            "unknown_category",
+            f"{ASB} Q1 'Housing 4' names no listed referral_source; counted as Other",
+        ),
+        (
+            "warning",
+            "unknown_category",
+            f"{ASB} Q2 'Housing 1' names no known category; not counted",
+        ),
+        (
+            "warning",
+            "unknown_category",
+            f"{ASB} Q2 'Fire 2' names no known category; not counted",
+        ),
+        (
+            "warning",
+            "unknown_category",
+            f"{ASB} Q3 '2 escalated' names no known category; not counted",
+        ),
+    ]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from extract.blocks.kpi_columns import classify, header_columns
-from extract.records import IndicatorValue, IssueRow, Record
+from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from tests.conftest import S000, S001, S002, recognised
 
 Table = Callable[[str], pd.DataFrame]
@@ -677,3 +677,77 @@ def test_a_quarter_label_before_counts_is_a_breakdown(cell: str) -> None:
     header = _tabs("", "Quarter 1", "Quarter 2", "Annual Target")
     row = _tabs("Hate Crime – Number of self referrals to CACH", cell)
     assert _values([PLAN, "", header, row]) == []
+
+
+def test_a_measure_label_in_a_quarter_cell_keeps_the_quarter() -> None:
+    # "45% (target 50%)" under "Quarter 1" is Q1's actual and Q1's target; only a
+    # label naming a year ("2016.17 - 484") moves a value to a whole year.
+    header = _tabs("", "Quarter 1", "Quarter 2", "Annual Target")
+    row = _tabs(
+        "Percentage of ASB cases closed within 3 months",
+        "45% (target 50%)",
+        "52% (target 50%)",
+        "50%",
+    )
+    assert [r[2:6] for r in _values([PLAN, "", header, row])] == [
+        ("Q1", "actual", 45.0, "percent"),
+        ("Q1", "target", 50.0, "percent"),
+        ("Q2", "actual", 52.0, "percent"),
+        ("Q2", "target", 50.0, "percent"),
+        ("FY", "target", 50.0, "percent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, cell",
+    [
+        ("ASB – Number of referrals to ASB Champion", "Council 5; Police 3; Housing 4"),
+        ("ASB – Case outcomes", "7 cases resolved, 2 escalated, 5 on going"),
+    ],
+    ids=["referral sources", "case outcomes"],
+)
+def test_a_cell_of_labelled_counts_is_a_breakdown(name: str, cell: str) -> None:
+    header = _tabs("", "Quarter 1", "Quarter 2", "Annual Target")
+    lines = [PLAN, "", header, _tabs(name, cell, cell, "20")]
+    assert [r[2:6] for r in _values(lines)] == [("FY", "target", 20.0, "count")]
+    assert [i.code for i in _issues(lines)] == []
+
+
+def test_an_action_table_is_no_grid() -> None:
+    header = _tabs("Key Actions", "Lead Officer", "Progress", "Q1", "Q2", "Q3", "Q4")
+    row = _tabs(
+        "Review the CCTV code of practice", "CCTV Manager", "Adopted.", "▶", "✓"
+    )
+    assert header_columns(header.split("\t")) is None
+    assert _values([PLAN, "", header, row]) == []
+
+
+def test_multiplied_amounts_and_nil_are_values_with_repairs() -> None:
+    header = _tabs("Performance Indicator", "Q1 Actual", "Q1 Target", "Q2 Actual")
+    rates = _tabs("Value of business rates collected", "£1.2m", "£450k", "£2.3bn")
+    museum = _tabs("Number of visitors to the Museum", "3,456", "3,000", "Nil – closed")
+    records = _recognise([PLAN, "", header, rates, museum])
+    got = [
+        (r.indicator[:8], r.period, r.measure, r.value, r.unit, r.note)
+        for r in records
+        if isinstance(r, IndicatorValue)
+    ]
+    assert got == [
+        ("Value of", "Q1", "actual", 1_200_000.0, "gbp", None),
+        ("Value of", "Q1", "target", 450_000.0, "gbp", None),
+        ("Value of", "Q2", "actual", 2_300_000_000.0, "gbp", None),
+        ("Number o", "Q1", "actual", 3456.0, "count", None),
+        ("Number o", "Q1", "target", 3000.0, "count", None),
+        ("Number o", "Q2", "actual", 0.0, "count", "closed"),
+    ]
+    repairs = [
+        (r.column, r.line, r.raw, r.repaired, r.rule)
+        for r in records
+        if isinstance(r, RepairRow)
+    ]
+    assert repairs == [
+        ("value", 4, "£1.2m", "1200000", "amount_multiplier"),
+        ("value", 4, "£450k", "450000", "amount_multiplier"),
+        ("value", 4, "£2.3bn", "2300000000", "amount_multiplier"),
+        ("value", 5, "Nil", "0", "nil_as_zero"),
+    ]

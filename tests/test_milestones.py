@@ -223,12 +223,12 @@ PARKS = T.join(["Clean streets", "Parks", "Green Flag Awards", "Applied", "✓"]
 
 
 def _milestones(
-    lines: list[str],
+    lines: list[str], plan: str = PLAN_LINE
 ) -> list[tuple[str, str | None, str | None, list[str]]]:
     """(title, key project, progress, "Qn=symbol" marks) of each milestone."""
     from extract.blocks import milestone_table
 
-    doc, ctx = synthetic([PLAN_LINE, "", *lines])
+    doc, ctx = synthetic([plan, "", *lines])
     return [
         (d.title, d.key_project, d.progress, [f"{m.quarter}={m.raw}" for m in d.marks])
         for d in milestone_table.parse(doc, ctx)
@@ -296,4 +296,164 @@ def test_words_in_a_quarter_column_are_no_mark() -> None:
     row = T.join(["Clean streets", "Parks", "Green Flag Awards", "Won", "Not due", "✓"])
     assert _milestones([HEADER, row]) == [
         ("Green Flag Awards", "Parks", "Won", ["Q2=✓"])
+    ]
+
+
+ENV_PLAN = "Environment Priority Delivery Plan 2019-20 Quarter 2 Performance Update"
+RAG_HEADER = T.join(["Projects", "Milestones", "Progress Update", "RAG"])
+CEMETERY = "Deliver new cemetery for the District"
+
+
+def _updates(lines: list[str]) -> list[tuple[str, str, str | None, str | None]]:
+    """(title, quarter, progress, rating) of every milestone update."""
+    from extract.blocks import actions
+    from extract.records import Action, ActionUpdate
+
+    doc, ctx = synthetic(lines)
+    records = list(actions.recognise(doc, ctx))
+    titles = {r.item_id: r.title for r in records if isinstance(r, Action)}
+    return [
+        (titles[r.item_id], r.quarter, r.progress, r.rating)
+        for r in records
+        if isinstance(r, ActionUpdate)
+    ]
+
+
+def test_projects_and_rag_layout() -> None:
+    # review5b: no quarter columns; the RAG column rates the report's quarter
+    # (Q2) in words, and "Q1 – … Q2 – …" in the progress gives quarter texts.
+    rows = [
+        T.join(
+            [
+                CEMETERY,
+                "Appoint design team",
+                "Design team appointed in May 2019.",
+                "Green",
+            ]
+        ),
+        T.join(
+            [
+                "",
+                "Install electric vehicle charging points",
+                "Q1 – Sites identified at Beecroft Road and Rugeley Market. "
+                "Q2 – Order placed; installation due October 2019.",
+                "Amber",
+            ]
+        ),
+        T.join(
+            [
+                "Litter enforcement pilot",
+                "",
+                "Pilot extended to March 2020.",
+                "Completed",
+            ]
+        ),
+    ]
+    assert _milestones([RAG_HEADER, *rows], plan=ENV_PLAN) == [
+        (
+            "Appoint design team",
+            CEMETERY,
+            "Design team appointed in May 2019.",
+            ["Q2=Green"],
+        ),
+        (
+            "Install electric vehicle charging points",
+            CEMETERY,
+            "Q1 – Sites identified at Beecroft Road and Rugeley Market. "
+            "Q2 – Order placed; installation due October 2019.",
+            ["Q2=Amber"],
+        ),
+        (
+            "Litter enforcement pilot",
+            "Litter enforcement pilot",
+            "Pilot extended to March 2020.",
+            ["Q2=Completed"],
+        ),
+    ]
+    assert _updates([ENV_PLAN, "", RAG_HEADER, *rows]) == [
+        ("Appoint design team", "Q2", None, "on_target"),
+        (
+            "Install electric vehicle charging points",
+            "Q1",
+            "Sites identified at Beecroft Road and Rugeley Market.",
+            None,
+        ),
+        (
+            "Install electric vehicle charging points",
+            "Q2",
+            "Order placed; installation due October 2019.",
+            "attention",
+        ),
+        ("Litter enforcement pilot", "Q2", None, "completed"),
+    ]
+
+
+def test_quarter_labels_in_the_progress_cell() -> None:
+    header = T.join(["Key Project", "Milestone", "Progress", "Q1", "Q2", "Q3", "Q4"])
+    row = T.join(
+        [
+            "Safeguarding awareness campaign",
+            "Evaluate campaign reach",
+            "Q1 – Evaluation framework agreed. Q2 – Survey issued to 300 residents. "
+            "Q3 – Results reported to the LSP.",
+            "✓",
+            "✓",
+            "✓",
+            "",
+        ]
+    )
+    more = T.join(["", "", "Q4 – Campaign closed at the end of March 2019 as planned."])
+    assert _updates([PLAN_LINE, "", header, row, more]) == [
+        ("Evaluate campaign reach", "Q1", "Evaluation framework agreed.", "completed"),
+        (
+            "Evaluate campaign reach",
+            "Q2",
+            "Survey issued to 300 residents.",
+            "completed",
+        ),
+        ("Evaluate campaign reach", "Q3", "Results reported to the LSP.", "completed"),
+        (
+            "Evaluate campaign reach",
+            "Q4",
+            "Campaign closed at the end of March 2019 as planned.",
+            None,
+        ),
+    ]
+
+
+def test_section_row_without_an_approach_column_is_no_milestone() -> None:
+    header = T.join(["Key Project", "Milestone", "Progress", "Q1", "Q2", "Q3", "Q4"])
+    cctv = T.join(
+        [
+            "Upgrading CCTV technology",
+            "Appoint specialist provider",
+            "Contract awarded.",
+            "",
+            "",
+            "",
+            "✓",
+        ]
+    )
+    section = "Support Vulnerable People\t\t\t\t\t\t"
+    pilot = T.join(
+        [
+            "Implement Shared Accommodation Pilot",
+            "Appoint preferred provider",
+            "Provider appointed 4 May 2018.",
+            "✓",
+        ]
+    )
+    assert _milestones([header, cctv, section, header, pilot]) == [
+        (
+            "Appoint specialist provider",
+            "Upgrading CCTV technology",
+            "Contract awarded.",
+            ["Q4=✓"],
+        ),
+        (
+            "Appoint preferred provider",
+            "Implement Shared Accommodation Pilot",
+            "Provider appointed 4 May 2018.",
+            ["Q1=✓"],
+        ),
     ]

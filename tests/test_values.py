@@ -417,3 +417,87 @@ def test_printed_amounts_always_parse(s: str) -> None:
     got = amounts_in(s)
     assert len(got) == 1 and got[0][1:] == (0, len(s))
     assert got[0][0].value == float(s.strip("<>£%").replace(",", ""))
+
+
+@pytest.mark.parametrize(
+    "cell, value, unit, repairs",
+    [
+        ("£1.2m", 1_200_000.0, "gbp", [("£1.2m", "1200000", "amount_multiplier")]),
+        ("£450k", 450_000.0, "gbp", [("£450k", "450000", "amount_multiplier")]),
+        (
+            "£2.3bn",
+            2_300_000_000.0,
+            "gbp",
+            [("£2.3bn", "2300000000", "amount_multiplier")],
+        ),
+        (
+            "£1.5 million",
+            1_500_000.0,
+            "gbp",
+            [("£1.5 million", "1500000", "amount_multiplier")],
+        ),
+        # Without "£" a trailing letter may be a unit ("5m" metres): no multiplier.
+        ("5m", 5.0, None, []),
+        ("Nil", 0.0, None, [("Nil", "0", "nil_as_zero")]),
+        ("12.5 per 1,000", 12.5, "", []),
+    ],
+)
+def test_scaled_amounts_and_nil(
+    cell: str, value: float, unit: str | None, repairs: list[tuple[str, str, str]]
+) -> None:
+    (got,) = parse_cell(cell)
+    assert (got.value, got.unit) == (value, unit)
+    assert [(r.raw, r.repaired, r.rule) for r in got.repairs] == repairs
+
+
+def test_nil_keeps_its_note_and_labelled_values() -> None:
+    got = parse_cell("Nil – closed for refurbishment (target 5)")
+    assert [(v.value, v.measure, v.note) for v in got] == [
+        (0.0, None, "closed for refurbishment"),
+        (5.0, "target", None),
+    ]
+    assert is_missing("Nil") is False
+    # A commentary column's words give no value.
+    assert parse_cell("Nil", commentary=True) == []
+
+
+def test_a_multiplied_amount_too_long_for_float64_is_not_read() -> None:
+    assert amounts_in("£99999999999999bn") == []
+
+
+@pytest.mark.parametrize(
+    "text, counts, unknown",
+    [
+        (
+            "Council 5; Police 3; Self 2; Housing 4",
+            [
+                ("Council", 5, False),
+                ("Police", 3, False),
+                ("Self", 2, False),
+                ("Other", 4, True),
+            ],
+            [],
+        ),
+        (
+            "7 cases resolved, 2 escalated, 5 on going",
+            [("closed", 7, False), ("ongoing", 5, False)],
+            ["2 escalated"],
+        ),
+        # A printed Other keeps its place: the unlisted label is reported.
+        (
+            "Council 5, Housing 4, Other 1",
+            [("Council", 5, False), ("Other", 1, False)],
+            ["Housing 4"],
+        ),
+        # Motivations have no catch-all in the contract's list.
+        ("Race 3, Age 2", [("Race", 3, False)], ["Age 2"]),
+        # Words with a number but no list of counts are prose, not an unknown label.
+        ("Sessions delivered in 6 primary schools", [], []),
+    ],
+)
+def test_unlisted_labels(
+    text: str, counts: list[tuple[str, int, bool]], unknown: list[str]
+) -> None:
+    found, others = read_counts(text)
+    assert [(c.category, c.count, c.inferred) for c in found] == counts
+    assert [(a.text, a.candidates) for a in others] == [(u, ()) for u in unknown]

@@ -3,10 +3,13 @@
 One cell holds the action title and its quarter texts, as `<p>` paragraphs
 ("<p>Explore …</p> <p>Q1 – …</p>") or run together ("Explore … Q1 – … Q2 - …");
 later rows continue the action ("Q3 – …", "Quarter 2" over its text, text that
-spilt over a page break, `<ul>` bullet lists). Quarter labels: "Q1 –", "Q2 -",
-"Quarter 2", "Quarters 2, 3 and 4 - …". Ratings sit in the quarter columns
-("Q1 Rating", "Q1", "Quarter 1 Rating", "Rating Q1") of whichever row of the
-action prints them; other columns ("Lead Officer", "Comments") are not read.
+spilt over a page break, `<ul>` bullet lists). Quarter labels: see
+`extract.blocks.quarter_labels`. Ratings sit in the quarter columns ("Q1 Rating",
+"Q1", "Quarter 1 Rating", "Rating Q1") of whichever row of the action prints
+them. Other layouts print the title and its progress in separate columns:
+"Key Actions | Lead Officer | Progress | Q1 … Q4" and "Action | Target Date |
+Update | Status", whose one Status column rates the report's latest quarter.
+Other columns ("Lead Officer", "Target Date") are not read.
 """
 
 from __future__ import annotations
@@ -18,19 +21,22 @@ from dataclasses import dataclass, replace
 from extract.blocks.item_drafts import (
     Draft,
     Mark,
-    QuarterText,
     cell_text,
     ends_table,
     logical_cells,
     marks_of,
+    paragraphs,
+    progress_column,
 )
 from extract.blocks.quarter_labels import (
     LABEL,
-    bare_quarters,
+    Para,
     label_quarters,
     last_quarter,
     leading_quarters,
     quarter_columns,
+    quarter_texts,
+    rating_columns,
 )
 from extract.context import Context
 from extract.document import Cell, Document, Row
@@ -39,27 +45,28 @@ from extract.document import Cell, Document, Row
 # "… public environments and Action & Progress Update" (seeds/000 line 69, the
 # objective run into the header), "Actions and Progress Updates", "Actions".
 ACTION_LABEL = re.compile(
-    r"\bActions?\b(?:\s*(?:&|\+|and|/)\s*Progress(?:\s+Updates?)?)?\s*$",
+    r"\bActions?\b(?P<progress>\s*(?:&|\+|and|/)\s*Progress(?:\s+Updates?)?)?\s*$",
     re.IGNORECASE,
 )
 OUTCOMES_HEADER = re.compile(r"^Outcomes?$", re.IGNORECASE)
+# Without quarter columns a header is only known by its title and progress
+# labels; a title cell this long is text that ends in "action", not a label
+# ("Action", "Key Actions", "Actions and Progress Updates" are all shorter).
+TITLE_HEADER_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
 class Columns:
-    """Where the action text, outcomes and quarter ratings are in a header's table."""
+    """Where the action text, outcomes, progress and ratings are in a header's table.
+
+    `progress` is the column of progress text when the title has its own column
+    ("Key Actions | Lead Officer | Progress | Q1 …"), else None.
+    """
 
     action: int
     outcomes: int | None
+    progress: int | None
     ratings: dict[int, str]
-
-
-@dataclass(frozen=True, slots=True)
-class Para:
-    text: str
-    page: int | None
-    line_start: int
-    line_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,23 +79,41 @@ class Open:
     last_quarter: int | None = None
 
 
-def columns_of(row: Row) -> Columns | None:
-    """The column layout if `row` is an action table header, else None."""
-    quarters = quarter_columns(row)
-    if not quarters:
-        return None
-    action = next((c.column for c in row.cells if ACTION_LABEL.search(c.flat)), None)
+def columns_of(row: Row, latest: str | None = None) -> Columns | None:
+    """The column layout if `row` is an action table header, else None.
+
+    `latest` is the report's latest quarter, the one a single "Status" column
+    rates.
+    """
+    found = [(c, m) for c in row.cells if (m := ACTION_LABEL.search(c.flat))]
     outcomes = next(
         (c.column for c in row.cells if OUTCOMES_HEADER.match(c.flat)), None
     )
-    if action is None and outcomes is None:
+    progress = progress_column(row)
+    if found and found[0][1]["progress"]:
+        # "Action & Progress Update" holds the progress text itself; a
+        # "Comments" column beside it is not read.
+        progress = None
+    if quarter_columns(row):
+        if not found and outcomes is None:
+            return None
+        # A header naming only "Outcomes" keeps the action text in the first
+        # other column.
+        column = found[0][0].column if found else (1 if outcomes == 0 else 0)
+    elif not found or progress is None or len(found[0][0].flat) > TITLE_HEADER_CHARS:
         return None
-    if action is None:
-        action = 0 if outcomes != 0 else 1
-    ratings = {c: q for c, q in quarters.items() if c not in (action, outcomes)}
-    if not ratings:
+    else:
+        column = found[0][0].column
+    if progress == column:
+        progress = None
+    ratings = {
+        c: q
+        for c, q in rating_columns(row, latest).items()
+        if c not in (column, outcomes, progress)
+    }
+    if not ratings and progress is None:
         return None
-    return Columns(action=action, outcomes=outcomes, ratings=ratings)
+    return Columns(action=column, outcomes=outcomes, progress=progress, ratings=ratings)
 
 
 def _leading_label(cells: Sequence[Cell], cols: Columns) -> tuple[int, ...] | None:
@@ -118,6 +143,11 @@ def _starts_action(
         return False
     if after_header or cell_text(cells, cols.outcomes):
         return True
+    if cols.progress is not None:
+        # A title with its own progress or marks is the next action (review5b
+        # "Key Actions | Lead Officer | Progress | Q1 …": one action a row); a
+        # title alone is the open action's title wrapped onto another line.
+        return bool(cell_text(cells, cols.progress) or marks_of(cells, cols.ratings))
     last = open_.last_quarter
     if last is None:
         return False
@@ -133,11 +163,12 @@ def _starts_action(
 def parse(doc: Document, ctx: Context) -> list[Draft]:
     """Every action of every action table in the document, in document order."""
     drafts: list[Draft] = []
+    latest = ctx.quarters[-1] if ctx.quarters else None
     cols: Columns | None = None
     start, after_header = 0, False
     open_: Open | None = None
     for i, row in enumerate(doc.rows):
-        if (found := columns_of(row)) is not None:
+        if (found := columns_of(row, latest)) is not None:
             # A repeated header (a page break) may be followed by the open
             # action's next quarter, so the open action stays open; a header
             # with other columns starts another table.
@@ -181,20 +212,6 @@ def _next_filled(rows: Sequence[Row], i: int) -> tuple[Cell, ...] | None:
     return None
 
 
-def _paragraphs(rows: Sequence[Row], column: int) -> list[Para]:
-    paras: list[Para] = []
-    for row in rows:
-        cells = logical_cells(row)
-        if column >= len(cells):
-            continue
-        cell = cells[column]
-        for p in cell.paragraphs:
-            paras.append(
-                Para(" ".join(p.split()), cell.page, cell.line_start, cell.line_end)
-            )
-    return paras
-
-
 def _split_title(paras: list[Para]) -> tuple[str, list[Para]]:
     """The action title (first paragraph, up to a quarter label) and what follows."""
     first, rest = paras[0], paras[1:]
@@ -206,33 +223,24 @@ def _split_title(paras: list[Para]) -> tuple[str, list[Para]]:
     return head, [tail, *rest]
 
 
-def _quarter_texts(paras: Sequence[Para]) -> tuple[QuarterText, ...]:
-    """Text under each quarter label; text before the first label belongs to none."""
-    pieces: list[tuple[tuple[int, ...], str, Para]] = []
-    current: tuple[int, ...] = ()
-    for para in paras:
-        if (bare := bare_quarters(para.text)) is not None:
-            current = bare
-            continue
-        at = 0
-        for m in LABEL.finditer(para.text):
-            pieces.append((current, para.text[at : m.start()], para))
-            current, at = label_quarters(m), m.end()
-        pieces.append((current, para.text[at:], para))
-    texts: list[QuarterText] = []
-    for q in range(1, 5):
-        mine = [(t.strip(), p) for qs, t, p in pieces if q in qs and t.strip()]
-        if mine:
-            texts.append(
-                QuarterText(
-                    quarter=f"Q{q}",
-                    text=" ".join(t for t, _ in mine),
-                    page=mine[0][1].page,
-                    line_start=min(p.line_start for _, p in mine),
-                    line_end=max(p.line_end for _, p in mine),
-                )
-            )
-    return tuple(texts)
+def _title_of(paras: list[Para]) -> tuple[str, list[Para]]:
+    """A title column's text up to its first quarter label, and what follows.
+
+    A title with its own column may wrap over several lines, all of it title.
+    """
+    for i, para in enumerate(paras):
+        if leading_quarters(para.text) is not None:
+            return " ".join(p.text for p in paras[:i]), paras[i:]
+        if (m := LABEL.search(para.text, 1)) is not None:
+            head = Para(para.text[: m.start()].strip(), *_where(para))
+            tail = Para(para.text[m.start() :], *_where(para))
+            title = " ".join(p.text for p in (*paras[:i], head) if p.text)
+            return title, [tail, *paras[i + 1 :]]
+    return " ".join(p.text for p in paras), []
+
+
+def _where(para: Para) -> tuple[int | None, int, int]:
+    return para.page, para.line_start, para.line_end
 
 
 def _marks(rows: Sequence[Row], cols: Columns) -> tuple[Mark, ...]:
@@ -242,8 +250,12 @@ def _marks(rows: Sequence[Row], cols: Columns) -> tuple[Mark, ...]:
 def _drafted(open_: Open) -> list[Draft]:
     """The open action as a draft; none when it has no action text to name it."""
     cols = open_.cols
-    paras = _paragraphs(open_.rows, cols.action)
-    title, rest = _split_title(paras) if paras else ("", [])
+    paras = paragraphs(open_.rows, cols.action)
+    if cols.progress is not None:
+        title, rest = _title_of(paras)
+        rest += paragraphs(open_.rows, cols.progress)
+    else:
+        title, rest = _split_title(paras) if paras else ("", [])
     if not title:
         # A row with only Outcomes text, or only a nested table's copy, names
         # no action; its lines stay unclaimed, so coverage reports them.
@@ -265,7 +277,7 @@ def _drafted(open_: Open) -> list[Draft]:
             page=first.page,
             line_start=first.line_start,
             line_end=open_.rows[-1].line_end,
-            texts=_quarter_texts(rest),
+            texts=quarter_texts(rest),
             marks=_marks(open_.rows, cols),
         )
     ]

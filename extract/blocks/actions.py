@@ -1,12 +1,14 @@
 """Actions and milestones: the `actions` and `action_updates` tables.
 
-Each action of an "Action & Progress Update | Outcomes | Q1 Rating …" table gives
-one `actions` row (kind `action`) and one `action_updates` row per quarter with a
-labelled text ("Q1 –", "Quarter 2", "Quarters 2, 3 and 4 -") or a rating symbol
-(see `extract.blocks.action_table`). Each milestone of an "Approach | Key Project
-| Milestone(s) | Progress | Q1 …" table gives one row of kind `milestone`, approach
-and key project filled down, and one update per quarter that prints a mark (see
-`extract.blocks.milestone_table`). Both kinds share one numbering.
+Each action of an "Action & Progress Update | Outcomes | Q1 Rating …" table (or
+"Key Actions | Lead Officer | Progress | Q1 …", "Action | Target Date | Update |
+Status") gives one `actions` row (kind `action`) and one `action_updates` row per
+quarter with a labelled text ("Q1 –", "Quarter 2", "Q2/Q3 –", "April–June:") or
+a rating symbol (see `extract.blocks.action_table`). Each milestone of an
+"Approach | Key Project | Milestone(s) | Progress | Q1 …" table (or "Projects |
+Milestones | Progress Update | RAG") gives one row of kind `milestone`, approach
+and key project filled down, and one update per quarter with a labelled text or
+a mark (see `extract.blocks.milestone_table`). Both kinds share one numbering.
 """
 
 from __future__ import annotations

@@ -3,8 +3,11 @@
 "Q1 - 15 on going cases, 6 closed cases 2 x Council referrals …", "Q1 24
 Individuals … reported approx. 120 incidents, … 1 Religion 2 Sexual Orientation",
 "Q4 Individuals: 27 Incidents: c.160 Motivation: Race 17 …"; also the rows that
-continue a quarter's cell after blank lines ("<p>6 x Self referrals …</p>") and
-column-wrapped notes printed without their empty first cell.
+continue a quarter's cell after blank lines ("<p>6 x Self referrals …</p>"),
+column-wrapped notes printed without their empty first cell, and list items
+printed without tabs below the cell that opens their list ("<ul>" then
+"<li>Race – 9</li>"). A count whose label names no category is reported
+(`unknown_category`), never dropped silently.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 
 from extract.blocks.headings import is_header
 from extract.blocks.kpi_columns import Column, header_columns, name_index
-from extract.blocks.kpi_grid import gap_end
+from extract.blocks.kpi_grid import gap_end, list_rows
 from extract.blocks.rolling12 import without_blocks
 from extract.context import Context
 from extract.document import Cell, Document, Row
@@ -75,6 +78,8 @@ def _records(
     counts, ambiguous = read_counts(text)
     for count in counts:
         yield _record(doc, ctx, i, indicator, quarter, cell, count)
+        if count.inferred:
+            yield _inferred(doc, indicator, quarter, cell, count)
     for label in ambiguous:
         yield _ambiguous(doc, indicator, quarter, cell, label)
 
@@ -82,13 +87,39 @@ def _records(
 def _ambiguous(
     doc: Document, indicator: str, quarter: str, cell: Cell, label: Ambiguous
 ) -> IssueRow:
+    where = f"{doc.source_path}:{cell.line_start}: {indicator} {quarter}"
+    if not label.candidates:
+        # "2 escalated" among case counts: the contract's list has no such
+        # category, and QA must see the count rather than lose it.
+        return IssueRow(
+            doc_id=doc.doc_id,
+            severity="warning",
+            code="unknown_category",
+            message=f"{where} {label.text!r} names no known category; not counted",
+            page=cell.page,
+            line=cell.line_start,
+        )
     names = " or ".join(label.candidates)
     return IssueRow(
         doc_id=doc.doc_id,
         severity="warning",
         code="ambiguous_category",
+        message=f"{where} {label.text!r} could be {names}; not counted",
+        page=cell.page,
+        line=cell.line_start,
+    )
+
+
+def _inferred(
+    doc: Document, indicator: str, quarter: str, cell: Cell, count: Count
+) -> IssueRow:
+    return IssueRow(
+        doc_id=doc.doc_id,
+        severity="info",
+        code="unknown_category",
         message=f"{doc.source_path}:{cell.line_start}: {indicator} {quarter} "
-        f"{label.text!r} could be {names}; not counted",
+        f"{count.text!r} names no listed {count.dimension}; counted as "
+        f"{count.category}",
         page=cell.page,
         line=cell.line_start,
     )
@@ -168,12 +199,15 @@ def _first_row(
 def _found(doc: Document, ctx: Context) -> Iterator[Breakdown | IssueRow]:
     columns: tuple[Column, ...] | None = None
     parent: Parent | None = None
-    for i, row in enumerate(doc.rows):
+    rows, taken = list_rows(doc.rows)
+    for i, row in enumerate(rows):
+        if i in taken:
+            continue
         if not row.tabbed:
             # A theme printed as prose inside a grid does not end it (kpi_grid).
             if row.flat:
                 parent = None
-                if columns is not None and gap_end(doc.rows, i, columns) is None:
+                if columns is not None and gap_end(rows, i, columns) is None:
                     columns = None
             continue
         if (header := header_columns(row.texts)) is not None or is_header(row):

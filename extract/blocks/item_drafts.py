@@ -1,10 +1,11 @@
 """Actions and milestones as read from their tables, before they get an `item_id`.
 
 Both table layouts ("Action & Progress Update | Outcomes | Q1 Rating …" and
-"Approach | Key Project | Milestone(s) | Progress | Q1 …") read into the same
-draft, so one function turns either into `actions` and `action_updates` rows,
-and both read their rows with the same helpers: cell text by column, marks in
-quarter columns, the copy of a nested table left out, where a table ends.
+"Approach | Key Project | Milestone(s) | Progress | Q1 …", and their variants)
+read into the same draft, so one function turns either into `actions` and
+`action_updates` rows, and both read their rows with the same helpers: cell text
+by column, a column's paragraphs, the progress column of a header, marks in
+rating columns, the copy of a nested table left out, where a table ends.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from extract.blocks.headings import STRATEGIC_OBJECTIVE, is_header
-from extract.blocks.quarter_labels import quarter_columns
+from extract.blocks.quarter_labels import Para, QuarterText, quarter_columns
 from extract.blocks.status_summary import category_of
 from extract.context import Context
 from extract.document import Cell, Document, Row
@@ -37,23 +38,21 @@ SUMMARY_HEADING = re.compile(
     r"^(?:Summary\s+of\s+(?:Progress|Performance)\b.*|.{0,60}\bSummary\s*:?)$",
     re.IGNORECASE,
 )
-# A status grid's label row names at least three statuses (seeds/000 line 56
-# names four, "No Rating" spilt onto the line above).
+# A status grid's label row names at least three different statuses (seeds/000
+# line 56 names four, "No Rating" spilt onto the line above). An action row can
+# say "complete" in three cells ("Complete the redevelopment …", "… properties
+# completed …", Status "Completed"); that is one status, not a grid.
 STATUS_LABELS = 3
+# The column of progress text beside the title: "Key Actions | Lead Officer |
+# Progress | Q1 …", "Action | Target Date | Update | Status", "Projects |
+# Milestones | Progress Update | RAG" (review5b), "Comments".
+PROGRESS_HEADER = re.compile(
+    r"^(?:Progress(?:\s+Updates?)?|Updates?|Progress\s+to\s+date|Comments?)$",
+    re.IGNORECASE,
+)
 # The longest status label: seeds/000 line 56 "Project Timeline/scope/target
 # date requires attention. Alterations considered by leadership team" (95).
 LABEL_CHARS = 120
-
-
-@dataclass(frozen=True, slots=True)
-class QuarterText:
-    """The text printed under one quarter label ("Q2 - …", "Quarter 2")."""
-
-    quarter: str
-    text: str
-    page: int | None
-    line_start: int
-    line_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +192,28 @@ def cell_text(cells: Sequence[Cell], column: int | None) -> str:
     return cells[column].flat
 
 
+def progress_column(row: Row) -> int | None:
+    """The header's progress column ("Progress", "Update", "Comments"), if any."""
+    return next((c.column for c in row.cells if PROGRESS_HEADER.match(c.flat)), None)
+
+
+def paragraphs(rows: Sequence[Row], column: int | None) -> list[Para]:
+    """The paragraphs of one column's cells over `rows`, in order."""
+    paras: list[Para] = []
+    if column is None:
+        return paras
+    for row in rows:
+        cells = logical_cells(row)
+        if column >= len(cells):
+            continue
+        cell = cells[column]
+        for p in cell.paragraphs:
+            paras.append(
+                Para(" ".join(p.split()), cell.page, cell.line_start, cell.line_end)
+            )
+    return paras
+
+
 def marks_of(cells: Sequence[Cell], quarters: Mapping[int, str]) -> list[Mark]:
     """A mark for each quarter column of the row that prints a symbol (not words)."""
     marks = []
@@ -204,10 +225,12 @@ def marks_of(cells: Sequence[Cell], quarters: Mapping[int, str]) -> list[Mark]:
 
 
 def _status_labels(row: Row) -> bool:
-    labels = [
-        c for c in row.filled if len(c.flat) <= LABEL_CHARS and category_of(c.flat)
-    ]
-    return len(labels) >= STATUS_LABELS
+    categories = {
+        category
+        for c in row.filled
+        if len(c.flat) <= LABEL_CHARS and (category := category_of(c.flat))
+    }
+    return len(categories) >= STATUS_LABELS
 
 
 def ends_table(row: Row, i: int, start: int, ctx: Context, by_theme: bool) -> bool:

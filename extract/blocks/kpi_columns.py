@@ -41,10 +41,11 @@ TRAILING_YEAR = re.compile(
     r"^(?P<core>.+?)\s+(?P<year>20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d)$"
 )
 # Headers of action and milestone tables, whose Q1-Q4 columns hold ratings
-# (seeds/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4").
+# (seeds/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4";
+# "Key Actions | Lead Officer | Progress | Q1 … Q4", whose cells are "▶", "✓").
 FOREIGN_COL = re.compile(
     r"^(?:approach|key\s+projects?|milestones?(?:\s*\(s\))?"
-    r"|actions?\s*(?:&|\+|and)\s*progress\b.*)$",
+    r"|(?:key\s+)?actions?(?:\s*(?:&|\+|and)\s*progress\b.*)?)$",
     re.IGNORECASE,
 )
 FREQUENCY_COL = re.compile(r"^frequency\b", re.IGNORECASE)

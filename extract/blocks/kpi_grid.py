@@ -25,12 +25,12 @@ from extract.blocks.headings import is_header
 from extract.blocks.kpi_columns import Column, header_columns, name_index
 from extract.blocks.rolling12 import has_block
 from extract.context import Context
-from extract.document import Document, Row
+from extract.document import Cell, Document, Row
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from normalise.counts import read_counts
 from normalise.indicators import slug
 from normalise.repair import Repair
-from normalise.text import squash
+from normalise.text import squash, strip_html
 from normalise.values import Value, bare_unit, parse_cell
 from normalise.years import (
     previous_financial_year,
@@ -57,6 +57,13 @@ THEME_MATCH = 90.0
 MAX_GAP_LINES = 3
 GAP_LINE_CHARS = 200
 DIGIT = re.compile(r"\d")
+# A list opened in a table cell and its items printed on the lines below without
+# tabs ("…incidents.</p> <ul>" then "<li>Race – 9</li>" … "</ul>"): the items
+# belong to that cell, not to prose between rows.
+LIST_TAG = re.compile(r"<(?P<close>/)?[uo]l\b", re.IGNORECASE)
+LIST_LINE = re.compile(r"^\s*(?:<li\b|</[uo]l\s*>)", re.IGNORECASE)
+# A cell with this many labelled counts is a breakdown (see `is_count_list`).
+MIN_LIST_COUNTS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +126,55 @@ def gap_end(rows: Sequence[Row], i: int, columns: Sequence[Column]) -> int | Non
     return None
 
 
+def _open_lists(raw: str) -> int:
+    """How many lists `raw` opens and leaves open ("<ul>" after a paragraph: 1)."""
+    return sum(-1 if m["close"] else 1 for m in LIST_TAG.finditer(raw))
+
+
+def _with_items(row: Row, cell: Cell, items: Sequence[Row]) -> Row:
+    raw = "\n".join([cell.raw, *(item.cells[0].raw for item in items)])
+    end = items[-1].line_end
+    joined = Cell(raw, strip_html(raw), cell.column, cell.page, cell.line_start, end)
+    cells = tuple(joined if c is cell else c for c in row.cells)
+    return Row(cells, row.page, row.line_start, end, row.tabbed, row.wrapped)
+
+
+def list_rows(rows: Sequence[Row]) -> tuple[tuple[Row, ...], frozenset[int]]:
+    """`rows` with list items printed without tabs put back in their cell, and
+    the indices of the item lines so taken (left as blank rows, so row indices,
+    which plans and themes are looked up by, stay those of the document).
+
+    Only while the row's last non-empty cell has a list open, and only lines
+    that are list items or its end: "<li>Race – 9</li>", "</ul>".
+    """
+    out = list(rows)
+    taken: set[int] = set()
+    for i, row in enumerate(rows):
+        if not row.tabbed or not row.filled or i in taken:
+            continue
+        cell = row.filled[-1]
+        depth = _open_lists(cell.raw)
+        j = i + 1
+        while depth > 0 and j < len(rows):
+            line = rows[j]
+            if line.tabbed or len(line.cells) != 1:
+                break
+            if not LIST_LINE.match(line.cells[0].raw):
+                break
+            depth += _open_lists(line.cells[0].raw)
+            j += 1
+        if j > i + 1:
+            out[i] = _with_items(row, cell, rows[i + 1 : j])
+            for k in range(i + 1, j):
+                taken.add(k)
+                out[k] = Row(
+                    (), rows[k].page, rows[k].line_start, rows[k].line_end, False
+                )
+    return tuple(out), frozenset(taken)
+
+
 def _plain_grids(doc: Document) -> Iterator[Grid]:
-    rows = doc.rows
+    rows, taken = list_rows(doc.rows)
     i = 0
     while i < len(rows):
         columns = header_columns(rows[i].texts) if rows[i].tabbed else None
@@ -130,6 +184,9 @@ def _plain_grids(doc: Document) -> Iterator[Grid]:
         body: list[GridRow] = []
         i += 1
         while i < len(rows):
+            if i in taken:
+                i += 1
+                continue
             if not (rows[i].tabbed and rows[i].flat):
                 if (resume := gap_end(rows, i, columns)) is None:
                     break
@@ -197,6 +254,16 @@ def owned_elsewhere(grid: Grid, texts: Sequence[str]) -> bool:
     )
 
 
+def is_count_list(text: str) -> bool:
+    """A cell of labelled counts: "Council 5; Police 3; Self 2; Housing 4", "7 cases
+    resolved, 2 escalated, 5 on going" are breakdowns, not one value.
+
+    Two labels are needed: "100 cases" or "45 (provisional)" is a KPI value.
+    """
+    counts, others = read_counts(text)
+    return bool(counts) and len(counts) + len(others) >= MIN_LIST_COUNTS
+
+
 def _quarter_block(text: str) -> bool:
     """Whether a cell opening with a quarter label holds labelled counts.
 
@@ -218,18 +285,23 @@ def _is_theme(texts: Sequence[str], theme: str | None) -> bool:
 
 def _place(column: Column, value: Value, ctx: Context) -> tuple[str | None, str, str]:
     """(financial_year, period, measure) of a value read under `column`."""
-    if value.labelled:
-        # "Target - 50% Actual – 44.1%": the labels say measure and year; a value
-        # column headed with a year ("Target 2017/18") says the year otherwise.
+    year = column.financial_year or ctx.financial_year
+    if column.previous_year:
+        year = previous_financial_year(ctx.financial_year)
+    if value.labelled and (value.financial_year or column.kind != "value"):
+        # "Target - 50% Actual – 44.1%" under "Target Achieved / Trend", "2016.17
+        # - 484": the labels say measure and year; a value column headed with a
+        # year ("Target 2017/18") says the year otherwise.
         own = column.financial_year if column.kind == "value" else None
         return (
             value.financial_year or own or ctx.financial_year,
             "FY",
             value.measure or "actual",
         )
-    year = column.financial_year or ctx.financial_year
-    if column.previous_year:
-        year = previous_financial_year(ctx.financial_year)
+    if value.labelled:
+        # "45% (target 50%)" under "Quarter 1": a label naming only a measure
+        # leaves the value in its column's period and year (Q1's target).
+        return year, column.period or "FY", value.measure or "actual"
     return year, column.period or "FY", column.measure or "actual"
 
 
@@ -255,7 +327,11 @@ def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fa
         text = row.texts[column.index] if column.index < len(row.texts) else ""
         if column.kind == "frequency" and FREQUENCY.match(text.strip().upper()):
             frequency = text.strip().upper()
-        elif column.kind in ("value", "commentary") and text.strip():
+        elif (
+            column.kind in ("value", "commentary")
+            and text.strip()
+            and not is_count_list(text)
+        ):
             values = parse_cell(text, commentary=column.kind == "commentary")
             parsed.append((column, text, values))
     row_unit = bare_unit(name, [vs for _, _, vs in parsed])

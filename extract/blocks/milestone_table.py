@@ -4,7 +4,11 @@ One row per milestone; Approach and Key Project are printed on the first row of
 their group and left blank below it (seeds/002 lines 68-74); ✓ / ▲ sit in the
 quarter column the milestone was rated in. A row with an empty Milestone(s) cell
 is a milestone named by its Key Project (seeds/002 line 95, Universal Credit);
-a row with only Progress text or marks continues the milestone above it.
+a row with only Progress text or marks continues the milestone above it. Other
+layouts: "Key Project | Milestone | Progress | Q1 …" and "Projects | Milestones
+| Progress Update | RAG", whose one RAG column rates the report's latest
+quarter. Quarter labels in the Progress cell ("Q1 – … Q2 – …") give quarter
+texts.
 """
 
 from __future__ import annotations
@@ -19,15 +23,17 @@ from extract.blocks.item_drafts import (
     ends_table,
     logical_cells,
     marks_of,
+    paragraphs,
+    progress_column,
 )
-from extract.blocks.quarter_labels import quarter_columns
+from extract.blocks.quarter_labels import Para, quarter_texts, rating_columns
 from extract.context import Context
 from extract.document import Document, Row
 
 APPROACH = re.compile(r"^Approach$", re.IGNORECASE)
-KEY_PROJECT = re.compile(r"^Key Projects?$", re.IGNORECASE)
+# "Key Project" (seeds/002), "Projects" (review5b projects/RAG layout).
+KEY_PROJECT = re.compile(r"^(?:Key\s+)?Projects?$", re.IGNORECASE)
 MILESTONE = re.compile(r"^Milestones?(?:\s*\(s\))?$", re.IGNORECASE)
-PROGRESS = re.compile(r"^Progress$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,24 +45,30 @@ class Columns:
     quarters: dict[int, str]
 
 
-def columns_of(row: Row) -> Columns | None:
-    """The column layout if `row` is a milestone table header, else None."""
+def columns_of(row: Row, latest: str | None = None) -> Columns | None:
+    """The column layout if `row` is a milestone table header, else None.
+
+    `latest` is the report's latest quarter, the one a single "RAG" column rates.
+    """
 
     def find(pattern: re.Pattern[str]) -> int | None:
         return next((c.column for c in row.cells if pattern.match(c.flat)), None)
 
     milestone = find(MILESTONE)
-    quarters = quarter_columns(row)
-    if milestone is None or not quarters:
+    progress = progress_column(row)
+    quarters = rating_columns(row, latest)
+    if milestone is None or not (quarters or progress is not None):
         return None
-    return Columns(
-        find(APPROACH), find(KEY_PROJECT), milestone, find(PROGRESS), quarters
-    )
+    return Columns(find(APPROACH), find(KEY_PROJECT), milestone, progress, quarters)
 
 
 def parse(doc: Document, ctx: Context) -> list[Draft]:
     """Every milestone of every milestone table, approach and project filled down."""
     drafts: list[Draft] = []
+    # The Progress paragraphs of each draft, read again for its quarter texts
+    # when a later row continues it.
+    paras: list[list[Para]] = []
+    latest = ctx.quarters[-1] if ctx.quarters else None
     cols: Columns | None = None
     start = 0
     # Index in `drafts` of the first milestone of the current table: a row is
@@ -65,7 +77,7 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
     approach: str | None = None
     key_project: str | None = None
     for i, row in enumerate(doc.rows):
-        if (found := columns_of(row)) is not None:
+        if (found := columns_of(row, latest)) is not None:
             # A header repeated after a page break under the same plan and
             # theme continues its table; any other header starts afresh.
             if (
@@ -91,9 +103,18 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
         if not (own_project or milestone or progress or marks):
             # A section row ("Support Vulnerable People") printed inside the grid.
             continue
+        if cols.approach is None and not (milestone or progress or marks):
+            # Without an Approach column the section row's text sits in the
+            # project column: review5b prints "Support Vulnerable People" alone
+            # in a "Key Project | Milestone | Progress | Q1 …" grid. It names no
+            # milestone, and the rows below it are another section's.
+            key_project = None
+            continue
+        row_paras = paragraphs([row], cols.progress)
         if not (own_approach or own_project or milestone):
             if len(drafts) > first:
-                drafts[-1] = _continued(drafts[-1], row, progress, marks)
+                paras[-1] += row_paras
+                drafts[-1] = _continued(drafts[-1], row, progress, marks, paras[-1])
             # Progress or marks with no milestone above them in the table name
             # nothing; their lines stay unclaimed, so coverage reports them.
             continue
@@ -103,6 +124,7 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
         if not title:
             # An Approach cell alone, with no project printed yet in this table.
             continue
+        paras.append(row_paras)
         drafts.append(
             Draft(
                 kind="milestone",
@@ -115,19 +137,22 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
                 page=row.page,
                 line_start=row.line_start,
                 line_end=row.line_end,
-                texts=(),
+                texts=quarter_texts(row_paras),
                 marks=tuple(marks),
             )
         )
     return drafts
 
 
-def _continued(draft: Draft, row: Row, progress: str, marks: list[Mark]) -> Draft:
+def _continued(
+    draft: Draft, row: Row, progress: str, marks: list[Mark], paras: list[Para]
+) -> Draft:
     """A row with only Progress text or marks continues the milestone above it."""
     joined = " ".join(t for t in (draft.progress, progress) if t)
     return replace(
         draft,
         progress=joined or None,
         line_end=row.line_end,
+        texts=quarter_texts(paras),
         marks=draft.marks + tuple(marks),
     )

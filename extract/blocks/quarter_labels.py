@@ -1,31 +1,54 @@
 """Quarter labels that introduce a quarter's text inside an action cell.
 
-"Q1 – …", "Q2 - …", "Quarter 1 – …", "Quarters 2, 3 and 4 - …" (one text for
-three quarters), and "Quarter 2" printed alone above its text. Also the
-quarter columns of a table header: "Q1 Rating", "Q1", "Quarter 1 Rating",
-"Rating Q1".
+"Q1 – …", "Q2 - …", "Q1 update – …", "Quarter 1 – …", "Quarters 2, 3 and 4 - …"
+(one text for three quarters), "Q2/Q3 – …" (one text for two), "Q1-Q3 – …" at
+the start of a paragraph (a range), month ranges ("April–June:", "Apr – Jun:",
+"July–September:") and "Quarter 2" printed alone above its text. Also the
+rating columns of a table header: "Q1 Rating", "Q1", "Quarter 1 Rating",
+"Rating Q1", or one "Status" / "RAG" column for the report's latest quarter.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from extract.document import Row
 
 QUARTER_LIST = r"[1-4](?:\s*(?:,|and|&)\s*[1-4])*"
+# "Q2/Q3 –" (review5b keyactions, cabinet reports) names both quarters.
+Q_LIST = r"Q[1-4](?:\s*(?:/|,|and|&)\s*Q[1-4])*"
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+DASH = r"[-\u2013\u2014]"
+MONTH_RANGE = rf"{MONTH}\s*{DASH}\s*{MONTH}(?:\s+20\d\d)?"
+# A range only labels a text at the start of a paragraph ("Q1-Q3 – Campaign
+# materials were prepared …"); inside a sentence "slipped from Q1 - Q2 of next
+# year" is a range of time, not a label.
+QUARTER_RANGE = rf"^(?:Q|Quarters?\s*)[1-4]\s*(?:{DASH}|to)\s*Q?[1-4]"
 # A label is followed by a dash or colon: "During Q2 the level …" and "training
 # to be schedule Q3." (seeds/000 lines 31, 51) mention a quarter, they do not
-# introduce its text. "Q1 - Q2" is a range, not a label.
+# introduce its text. "Q1 - Q2" is a range, not a label. "Q1 update –" words
+# the same label (review5b hate crime and cabinet reports).
 LABEL = re.compile(
-    rf"(?<!\w)(?:Q(?P<q>[1-4])|Quarters?\s+(?P<qs>{QUARTER_LIST}))"
-    r"\s*[-\u2013\u2014:](?!\s*Q[1-4]\b)\s*",
+    rf"(?<!\w)(?:(?P<range>{QUARTER_RANGE})|(?P<q>{Q_LIST})"
+    rf"|Quarters?\s+(?P<qs>{QUARTER_LIST})|(?P<months>{MONTH_RANGE}))"
+    rf"(?:\s+update)?\s*[-\u2013\u2014:](?!\s*Q[1-4]\b)\s*",
     re.IGNORECASE,
 )
 # seeds/000 lines 72, 74, 76 print "Quarter 2" alone above that quarter's text.
 BARE_LABEL = re.compile(
-    rf"^(?:Q[1-4]|Quarters?\s+{QUARTER_LIST})\s*[.:]?$", re.IGNORECASE
+    rf"^(?:(?P<q>{Q_LIST})|Quarters?\s+(?P<qs>{QUARTER_LIST})"
+    rf"|(?P<months>{MONTH_RANGE}))\s*[.:]?$",
+    re.IGNORECASE,
 )
 DIGIT = re.compile(r"[1-4]")
+MONTH_NAME = re.compile(MONTH, re.IGNORECASE)
+# Financial-year month order: April opens Q1, January opens Q4.
+MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 # Quarter columns of action and milestone tables: seeds/000 prints "Q1 Rating",
 # seeds/002 "Q1"; "Quarter 1 Rating" and "Rating Q1" name the same column the
 # other ways this family words a quarter.
@@ -34,6 +57,34 @@ QUARTER_COLUMN = re.compile(
     r"|Rating\s*(?:Q|Quarter)\s*(?P<r>[1-4]))$",
     re.IGNORECASE,
 )
+# One rating column for the whole table: "Action | Target Date | Update |
+# Status" and "Projects | Milestones | Progress Update | RAG" (review5b) rate
+# each item once, in the quarter the report covers.
+RATING_COLUMN = re.compile(
+    r"^(?:Status|RAG(?:\s+(?:Status|Rating))?|(?:Overall\s+)?Rating)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterText:
+    """The text printed under one quarter label ("Q2 - …", "Quarter 2")."""
+
+    quarter: str
+    text: str
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One paragraph of a cell, whitespace-normalised, with where it was printed."""
+
+    text: str
+    page: int | None
+    line_start: int
+    line_end: int
 
 
 def quarter_columns(row: Row) -> dict[int, str]:
@@ -45,16 +96,45 @@ def quarter_columns(row: Row) -> dict[int, str]:
     }
 
 
+def rating_columns(row: Row, latest: str | None) -> dict[int, str]:
+    """Column -> quarter of each rating column of a header row.
+
+    The quarter columns when the header prints them; otherwise a single
+    "Status" / "RAG" / "Rating" column rates the report's latest quarter, and
+    rates none when the report names no quarter.
+    """
+    if quarters := quarter_columns(row):
+        return quarters
+    found = [c.column for c in row.cells if RATING_COLUMN.match(c.flat)]
+    if len(found) != 1 or latest is None:
+        return {}
+    return {found[0]: latest}
+
+
+def _month_quarters(text: str) -> tuple[int, ...]:
+    """The quarters a month range covers: "July–September" -> (2,)."""
+    months = MONTH_NAME.findall(text)
+    first, last = (MONTHS.index(m[:3].casefold()) for m in months)
+    if last < first:
+        return ()
+    return tuple(range(first // 3 + 1, last // 3 + 2))
+
+
 def label_quarters(m: re.Match[str]) -> tuple[int, ...]:
     """The quarters a LABEL match names: "Quarters 2, 3 and 4 -" -> (2, 3, 4)."""
+    groups = m.groupdict()
+    if groups.get("range"):
+        first, last = (int(d) for d in DIGIT.findall(groups["range"]))
+        return tuple(range(first, last + 1))
+    if groups.get("months"):
+        return _month_quarters(groups["months"])
     return tuple(int(d) for d in DIGIT.findall(m["q"] or m["qs"] or ""))
 
 
 def bare_quarters(text: str) -> tuple[int, ...] | None:
     """The quarters of a paragraph that is only a label ("Quarter 2"), else None."""
-    if not BARE_LABEL.match(text):
-        return None
-    return tuple(int(d) for d in DIGIT.findall(text))
+    m = BARE_LABEL.match(text)
+    return label_quarters(m) if m else None
 
 
 def leading_quarters(text: str) -> tuple[int, ...] | None:
@@ -67,7 +147,36 @@ def leading_quarters(text: str) -> tuple[int, ...] | None:
 
 def last_quarter(text: str) -> int | None:
     """The highest quarter named by the last label in `text`."""
-    found = [max(label_quarters(m)) for m in LABEL.finditer(text)]
-    if (bare := bare_quarters(text)) is not None:
+    found = [max(qs) for m in LABEL.finditer(text) if (qs := label_quarters(m))]
+    if bare := bare_quarters(text):
         found.append(max(bare))
     return found[-1] if found else None
+
+
+def quarter_texts(paras: Sequence[Para]) -> tuple[QuarterText, ...]:
+    """Text under each quarter label; text before the first label belongs to none."""
+    pieces: list[tuple[tuple[int, ...], str, Para]] = []
+    current: tuple[int, ...] = ()
+    for para in paras:
+        if (bare := bare_quarters(para.text)) is not None:
+            current = bare
+            continue
+        at = 0
+        for m in LABEL.finditer(para.text):
+            pieces.append((current, para.text[at : m.start()], para))
+            current, at = label_quarters(m), m.end()
+        pieces.append((current, para.text[at:], para))
+    texts: list[QuarterText] = []
+    for q in range(1, 5):
+        mine = [(t.strip(), p) for qs, t, p in pieces if q in qs and t.strip()]
+        if mine:
+            texts.append(
+                QuarterText(
+                    quarter=f"Q{q}",
+                    text=" ".join(t for t, _ in mine),
+                    page=mine[0][1].page,
+                    line_start=min(p.line_start for _, p in mine),
+                    line_end=max(p.line_end for _, p in mine),
+                )
+            )
+    return tuple(texts)
