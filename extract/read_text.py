@@ -198,6 +198,22 @@ def _unfinished(cells: Sequence[str]) -> bool:
     return bool(words) and words[-1].lower() in JOINING_WORDS
 
 
+def _runs_on(group: Sequence[str]) -> bool:
+    """Some column's text runs on from one line to the next ("Previous 12" /
+    "months = 89"): a table of short rows ("Cut grass | Parks" / "Paint fence |
+    Parks") shows no such break."""
+    split = [_cells_of(line) for line in group]
+    for above, below in zip(split, split[1:], strict=False):
+        for col, cell in enumerate(below):
+            text = cell.strip()
+            upper = above[col].split() if col < len(above) else []
+            if text and (
+                TAIL_START.match(text) or (upper and upper[-1].lower() in JOINING_WORDS)
+            ):
+                return True
+    return False
+
+
 def _group_end(lines: Sequence[str], start: int, going_on: bool) -> int:
     """Index one past the lines that continue `lines[start]`'s columns; with
     `going_on`, each must also carry on the text above it (see `_tail`)."""
@@ -232,7 +248,7 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
     first = _cells_of(lines[start])
     if _can_start_wrap(first):
         end = _group_end(lines, start, going_on=False)
-        if end - start - 1 >= MIN_WRAP_FOLLOWERS:
+        if end - start - 1 >= MIN_WRAP_FOLLOWERS and _runs_on(lines[start:end]):
             return end
     if (
         len(_filled(first)) >= 2

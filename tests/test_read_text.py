@@ -205,3 +205,18 @@ def test_a_name_that_stops_on_a_joining_word_goes_on() -> None:
         "Number of CCTV case reviews provided to Staffordshire Police",
         "Support vulnerable people",
     ]
+
+
+def test_a_table_of_short_rows_is_no_wrapped_row() -> None:
+    rows = build_rows(
+        [
+            "Cut grass\tParks\tJ Smith",
+            "Paint fence\tParks\tA Jones",
+            "Fix lights\tStreets\tB Brown",
+        ]
+    )
+    assert [(r.line_start, r.line_end, r.wrapped) for r in rows] == [
+        (1, 1, False),
+        (2, 2, False),
+        (3, 3, False),
+    ]

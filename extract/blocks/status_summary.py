@@ -71,7 +71,8 @@ def _labels(row: Row) -> tuple[dict[int, str], dict[int, str]]:
     due") are kept apart so their counts can be reported rather than guessed.
     """
     known = {c.column: c.flat for c in row.filled if category_of(c.flat)}
-    if len(known) < 3:
+    # Three different statuses: an action row may say "Completed" more than once.
+    if len({category_of(label) for label in known.values()}) < 3:
         return {}, {}
     unknown = {
         c.column: c.flat for c in row.filled if c.column not in known and c.column != 0
