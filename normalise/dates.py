@@ -12,6 +12,8 @@ NUMERIC = re.compile(r"^(\d{1,3})\s*[./]\s*(\d{1,3})\s*[./]\s*(\d{2}|\d{4})$")
 WORDED = re.compile(
     r"^(\d{1,2})\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)\s*,?\s+(\d{4})$", re.IGNORECASE
 )
+# Letters a typist or a converter puts for digits: O for 0, l and I for 1.
+LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 # date.weekday(): Saturday is 5.
 WEEKEND = 5
 MONTHS = {
@@ -104,6 +106,26 @@ def repair_date(
     """
     if (d := parse_date(raw)) is not None:
         return d, None
+    digits = raw.translate(LOOKALIKES)
+    if digits != raw and NUMERIC.match(digits.strip()):
+        # "2O.01.17": a letter O typed for a zero.
+        fixed, repair = repair_date(digits, evidence, meeting)
+        if repair is None and fixed is not None:
+            return fixed, Repair(
+                raw=raw,
+                repaired=digits.strip(),
+                rule="letter_for_digit",
+                confidence=0.9,
+            )
+        if repair is not None:
+            return fixed, Repair(
+                raw=raw,
+                repaired=repair.repaired,
+                rule=f"letter_for_digit+{repair.rule}",
+                confidence=repair.confidence * 0.9,
+                alternatives=repair.alternatives,
+            )
+        return None, None
     found = candidates(raw)
     if not found:
         return None, None

@@ -299,3 +299,24 @@ def test_misspellings_never_raise(s: str) -> None:
 
     text, repairs = correct_misspellings(s, VOCAB)
     assert len(text.split()) == len(s.split()) or repairs == []
+
+
+@pytest.mark.parametrize(
+    "raw, value, repaired, rule",
+    [
+        ("2O.01.17", date(2017, 1, 20), "20.01.17", "letter_for_digit"),
+        ("l7.04.18", date(2018, 4, 17), "17.04.18", "letter_for_digit"),
+        (
+            "197.O4.18",
+            date(2018, 4, 17),
+            "17.04.18",
+            "letter_for_digit+date_extra_digit",
+        ),
+    ],
+)
+def test_letters_typed_for_digits(
+    raw: str, value: date, repaired: str, rule: str
+) -> None:
+    got, repair = repair_date(raw, evidence=[date(2018, 4, 17)])
+    assert got == value and repair is not None
+    assert (repair.repaired, repair.rule) == (repaired, rule)

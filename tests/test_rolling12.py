@@ -396,3 +396,20 @@ def test_unbracketed_date_and_year_from_the_date() -> None:
         "2016/17",
     )
     assert (row.change_pct, row.change_abs, row.direction) == (0.0, 0, None)
+
+
+def test_letter_o_in_a_block_date() -> None:
+    out = _blocks_of(
+        [
+            "Crime Over Time (Variation)\tQ3 (2O.01.17) Previous 12 months = 80 Last 12 "
+            "months = 95 Change over 12 Months = 19%"
+        ]
+    )
+    row = next(r for r in out if isinstance(r, Rolling12))
+    assert (row.as_of_date, row.as_of_date_raw) == (date(2017, 1, 20), "2O.01.17")
+    fix = next(r for r in out if getattr(r, "table", "") == "repairs")
+    assert (fix.raw, fix.repaired, fix.rule) == (
+        "2O.01.17",
+        "20.01.17",
+        "letter_for_digit",
+    )

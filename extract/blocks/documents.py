@@ -93,7 +93,10 @@ class Metadata:
     report_type: str
     organisation: str | None
     financial_year: str | None
+    # The quarters the report covers, and those its titles name (what an untitled
+    # summary grid reports on: "Quarters 1 and 2" -> "Q1-Q2").
     quarters: tuple[str, ...]
+    named_quarters: tuple[str, ...]
     report_date: date | None
     committee: str | None
     cover: dict[str, str]
@@ -349,18 +352,21 @@ def read_metadata(doc: Document) -> Metadata:
         fy = cycle_year or _span_year(title) or _body_year(doc)
     if not quarters and cycle_year == fy:
         quarters = cycle_quarters
-    if not quarters:
-        quarters = column_quarters(doc)
-    # A "Year to date" grid beside the quarter's own reports Q1 onwards, as an
-    # "Annual Performance" grid beside "Quarter Four" does (seeds/002).
+    named = quarters or column_quarters(doc)
+    # A "Year to date" grid beside the quarter's own says the report covers Q1
+    # onwards, as seeds/002's "Annual Performance" grid beside "Quarter Four"
+    # does; columns merely printed for earlier quarters do not (a "Quarter 3
+    # Performance Update" covers Q3).
+    covered = set(named)
     for grid in grids:
-        quarters = tuple(sorted({*quarters, *year_to_date(grid, quarters)}))
+        covered.update(year_to_date(grid, named))
     return Metadata(
         title=title,
         report_type=report_type,
         organisation=_organisation(doc),
         financial_year=fy,
-        quarters=quarters,
+        quarters=tuple(sorted(covered)),
+        named_quarters=named,
         report_date=_report_date(heads, cover),
         committee=committee,
         cover=cover,

@@ -247,7 +247,7 @@ def build_context(doc: Document, meta: Metadata) -> Context:
     return Context(
         doc_id=doc.doc_id,
         financial_year=meta.financial_year,
-        quarters=meta.quarters,
+        quarters=meta.named_quarters,
         report_type=meta.report_type,
         plans=tuple(plans),
         themes=tuple(themes),

@@ -28,7 +28,8 @@ MINUS = "-\u2013\u2212"
 # A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2".
 ANCHOR = re.compile(
     r"\b(?:Q|Quarter\s*)(?P<n>[1-4])\b\s*"
-    r"(?:\(\s*(?P<date>[\d./]+)\s*\)|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b)?",
+    r"(?:\(\s*(?P<date>(?=[^)]*\d)[\dOolI./]+)\s*\)"
+    r"|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b)?",
     re.IGNORECASE,
 )
 PREVIOUS = re.compile(r"Previous\s+12\s+months?\s*[=:]\s*(?P<v>[\d,]+)", re.IGNORECASE)
