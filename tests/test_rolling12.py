@@ -401,8 +401,8 @@ def test_unbracketed_date_and_year_from_the_date() -> None:
 def test_letter_o_in_a_block_date() -> None:
     out = _blocks_of(
         [
-            "Crime Over Time (Variation)\tQ3 (2O.01.17) Previous 12 months = 80 Last 12 "
-            "months = 95 Change over 12 Months = 19%"
+            "Crime Over Time (Variation)\tQ3 (2O.01.17) Previous 12 months = 80 "
+            "Last 12 months = 95 Change over 12 Months = 19%"
         ]
     )
     row = next(r for r in out if isinstance(r, Rolling12))
