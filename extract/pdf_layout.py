@@ -96,7 +96,7 @@ def running_lines(
 
     A header or footer is text in the page's outer band printed at the same
     place on at least two pages, page numbers aside; a one-page file has only
-    its "Page 1" line to go by.
+    its "Page 1" line, and the band's lines in that line's type size, to go by.
     """
 
     def key(line: list[Run]) -> tuple[int, str]:
@@ -109,10 +109,16 @@ def running_lines(
         if min(line[0].base, heights[p] - line[0].base) < BAND * heights[p]
     }
     if len(pages) == 1:
-        return {
+        numbered = {
             (p, i)
             for p, i in banded
             if PAGE_NUMBER.search(" ".join(r.text for r in pages[p][i]))
+        }
+        # A page that carries a "Page 1 of 1" footer carries its running header
+        # too: the band's other lines in the footer's type size.
+        sizes = {round(pages[p][i][0].size, 1) for p, i in numbered}
+        return numbered | {
+            (p, i) for p, i in banded if round(pages[p][i][0].size, 1) in sizes
         }
     seen = Counter(key(pages[p][i]) for p, i in banded)
     return {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}

@@ -111,5 +111,9 @@ def test_running_header_and_page_number_footer_are_found() -> None:
         for n in (1, 2)
     ]
     assert running_lines(pages, [595.0, 595.0]) == {(0, 0), (0, 2), (1, 0), (1, 2)}
+    # One page: the "Page 1" footer, and the header in the footer's type size.
     single = [[[run("Council report", 36, 24)], [run("Page 1", 36, 577)]]]
+    assert running_lines(single, [595.0]) == {(0, 0), (0, 1)}
+    title = Run("Housing PDP 2016-17", 36, 180, 24, 12.0)
+    single = [[[title], [run("Page 1", 36, 577)]]]
     assert running_lines(single, [595.0]) == {(0, 1)}
