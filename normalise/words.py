@@ -54,13 +54,24 @@ class Vocabulary:
     # Words printed at least `ATTESTED` times in the report, or in the lexicon:
     # the only corrections a misspelt word may take.
     attested: frozenset[str] = frozenset()
+    # Every word printed anywhere, table cells included: a rejoined word found
+    # here is attested ("hea | lthy" -> "healthy" when a KPI name says
+    # "healthy"), though table cells are too full of fragments to fuzzy-match.
+    anywhere: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, texts: Iterable[str]) -> Vocabulary:
+    def of(cls, texts: Iterable[str], anywhere: Iterable[str] = ()) -> Vocabulary:
         counts = Counter(w.lower() for t in texts for w in WORD.findall(t))
         own = {w for w in counts if len(w) > 1 or w in SINGLE_LETTER_WORDS}
         often = {w for w, n in counts.items() if n >= ATTESTED and len(w) > 1}
-        return cls(frozenset(own) | lexicon(), frozenset(often) | lexicon())
+        seen = {w.lower() for t in anywhere for w in WORD.findall(t) if len(w) > 2}
+        return cls(
+            frozenset(own) | lexicon(), frozenset(often) | lexicon(), frozenset(seen)
+        )
+
+    def printed(self, word: str) -> bool:
+        """A whole word of the report or the lexicon, wherever it is printed."""
+        return word in self or word.lower() in self.anywhere
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() in self.words
@@ -89,13 +100,17 @@ def join_broken(left: str, right: str, vocab: Vocabulary) -> tuple[str, Repair] 
     raw = f"{left} {right}"
     if lw in vocab and rw in vocab and (lw + rw) not in vocab:
         return None
-    if (lw + rw) in vocab:
+    if vocab.printed(lw + rw):
         word = lw + rw
         return lm[1] + word + rm[3], Repair(
             raw, lm[1] + word + rm[3], "split_word", 0.95
         )
     for k in (1, 2):
-        if len(lw) > k and lw[-k:].lower() == rw[:k].lower() and (lw + rw[k:]) in vocab:
+        if (
+            len(lw) > k
+            and lw[-k:].lower() == rw[:k].lower()
+            and vocab.printed(lw + rw[k:])
+        ):
             word = lw + rw[k:]
             return lm[1] + word + rm[3], Repair(
                 raw, lm[1] + word + rm[3], "split_word", 0.9

@@ -22,8 +22,9 @@ def mismatches(table: Loader) -> pd.DataFrame:
 
 
 def test_where_grids_disagree(mismatches: pd.DataFrame) -> None:
+    # seeds/000 line 57: its actions print only "\bigcirc", which the symbol map
+    # does not rate, so there is nothing to compare the grid with.
     assert list(zip(mismatches["file"], mismatches["line"], strict=True)) == [
-        (S000, 57),
         (S000, 86),
         (S002, 16),
         (S002, 21),
@@ -60,5 +61,7 @@ def test_quarter_grid_compares_that_quarter(mismatches: pd.DataFrame) -> None:
 def test_grid_counting_more_actions_than_printed(mismatches: pd.DataFrame) -> None:
     message = mismatches[(mismatches["file"] == S000) & (mismatches["line"] == 86)]
     text = message["message"].item()
-    assert text.endswith("grid counts 3 actions, 2 are printed")
-    assert "2 with a symbol not in the symbol map" in text
+    assert text.endswith(
+        "Environment Priority Delivery Plan actions FY: grid counts 3 actions, "
+        "2 are printed"
+    )

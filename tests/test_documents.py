@@ -297,3 +297,40 @@ def test_year_from_the_months_a_title_names() -> None:
         ]
         == "Head of Environmental Services"
     )
+
+
+def test_partnership_update_dated_by_the_first_month_of_its_cycle() -> None:
+    meta = read_metadata(
+        _doc(
+            [
+                "This is the second quarterly report to update Cabinet on key areas of",
+                "Partnership work following the LSP cycle of meetings in",
+                "September and October 2015, since the Cabinet meeting in June.",
+                "",
+                "The Community Safety Delivery Plan for 2016/17 is attached as",
+                "Appendix A.",
+                " 6",
+            ]
+        )
+    )
+    assert (meta.report_type, meta.financial_year, meta.quarters) == (
+        "partnership_update",
+        "2015/16",
+        ("Q2",),
+    )
+    assert meta.title is None
+
+
+def test_a_quarter_update_covers_the_quarters_it_prints() -> None:
+    meta = read_metadata(
+        _doc(
+            [
+                "Housing Priority Delivery Plan 2016-17 Quarter 3 Performance Update",
+                "",
+                "\tQuarter 1\tQuarter 2\tQuarter 3\tQuarter 4\tAnnual Target",
+                "Number of homes built\t12\t14\t9\t\t50",
+            ]
+        )
+    )
+    assert meta.quarters == ("Q1", "Q2", "Q3")
+    assert meta.named_quarters == ("Q3",)

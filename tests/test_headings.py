@@ -132,3 +132,25 @@ def test_committee_plan_named_in_the_purpose_without_quotes() -> None:
         ]
     )
     assert set(ctx.plans) == {"Environment Priority Delivery Plan"}
+
+
+def test_theme_broken_mid_word_without_a_colon() -> None:
+    doc, ctx = synthetic(
+        [
+            "Health and Wellbeing Priority Delivery Plan 2016-17 Quarter 3 Update",
+            "",
+            "\tQuarter 1\tQuarter 2\tQuarter 3\tQuarter 4\tAnnual Target",
+            "Promoting a hea\tlthy and inclu\tsive community\t\t\t",
+            "Healthy lifestyle referrals, inclusive sessions\t12\t14\t\t\t50",
+            "",
+            "Strategic Objective\t\t\t",
+            "Promoting a healthy and inclusive community and Action & Progress Update"
+            "\tOutcomes\tQ1 Rating",
+            "Deliver the scheme\tMore people active\t✓",
+        ]
+    )
+    assert set(ctx.themes[3:]) == {"Promoting a healthy and inclusive community"}
+    assert [(r.raw, r.repaired) for r in ctx.repairs] == [
+        ("hea lthy", "healthy"),
+        ("inclu sive", "inclusive"),
+    ]

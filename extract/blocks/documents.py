@@ -81,6 +81,16 @@ SECTION = re.compile(
 )
 TITLE_HEADINGS = 40
 TITLE_BLOCK_ROWS = 3
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.IGNORECASE)
+# A sentence ending inside a block: prose, not a title ("… is attached as
+# Appendix A. 6").
+SENTENCE_BREAK = re.compile(r"[a-z)]\.(?:\s|$)")
+# "This report is the second quarterly report to update Cabinet on key areas of
+# Partnership work", "Partnership Update".
+PARTNERSHIP_UPDATE = re.compile(
+    r"partnership\s+update|quarterly\s+(?:update\s+)?report[^.]{0,120}partnership",
+    re.IGNORECASE,
+)
 QUARTER_COLUMN = re.compile(r"^(?:quarter|q)\s*([1-4])(?:\s+rating)?$", re.IGNORECASE)
 TITLE_CHARS = 160
 QUARTER_HEADINGS = 30
@@ -154,6 +164,8 @@ def title_blocks(doc: Document) -> list[tuple[int, str]]:
     blocks: list[tuple[int, str]] = []
     run: list[int] = []
     for i, row in enumerate([*doc.rows, None]):
+        if row is not None and PAGE_NUMBER_LINE.match(row.flat):
+            continue  # a page number printed between a title's lines
         if row is not None and not row.tabbed and row.flat:
             run.append(i)
             continue
@@ -162,6 +174,7 @@ def title_blocks(doc: Document) -> list[tuple[int, str]]:
             run
             and len(run) <= TITLE_BLOCK_ROWS
             and all(len(t) <= HEADING_CHARS for t in texts)
+            and not SENTENCE_BREAK.search(" ".join(texts))
         ):
             blocks.append((run[0], " ".join(texts)))
         run = []
@@ -191,7 +204,8 @@ def _report_type(doc: Document, title: str | None, committee: str | None) -> str
         return "committee_performance_report"
     if title and re.search(r"priority delivery plan|\bPDP\b", title, re.IGNORECASE):
         return "pdp_performance_update"
-    if re.search(r"partnership update", " ".join(doc.lines[:80]), re.IGNORECASE):
+    opening = " ".join(" ".join(doc.lines[:80]).split())
+    if PARTNERSHIP_UPDATE.search(opening):
         return "partnership_update"
     return "other"
 
@@ -214,7 +228,8 @@ def _meeting_cycle(doc: Document) -> tuple[str | None, tuple[str, ...]]:
     m = MEETING_CYCLE.search(" ".join(text.split()))
     if not m:
         return None, ()
-    month = month_number(m[2] or m[1])
+    # The cycle's first month: "September and October 2015" follows Q2's work.
+    month = month_number(m[1])
     if month is None:
         return None, ()
     day = date(int(m[3]), month, 1)
@@ -348,16 +363,20 @@ def read_metadata(doc: Document) -> Metadata:
     # LSP cycle of meetings in November and December 2012") covers that quarter,
     # whatever later year its text looks ahead to.
     cycle_year, cycle_quarters = _meeting_cycle(doc)
+    if cycle_year and report_type in ("partnership_update", "other"):
+        # An update with no title of its own is dated by its meeting cycle.
+        fy, quarters = cycle_year, cycle_quarters
     if fy is None:
         fy = cycle_year or _span_year(title) or _body_year(doc)
     if not quarters and cycle_year == fy:
         quarters = cycle_quarters
-    named = quarters or column_quarters(doc)
-    # A "Year to date" grid beside the quarter's own says the report covers Q1
-    # onwards, as seeds/002's "Annual Performance" grid beside "Quarter Four"
-    # does; columns merely printed for earlier quarters do not (a "Quarter 3
-    # Performance Update" covers Q3).
-    covered = set(named)
+    printed = column_quarters(doc)
+    named = quarters or printed
+    # A report covers the quarters it prints figures for up to the one it is
+    # named for, as seeds/002's "Quarter Four" report with its Q1-Q4 columns and
+    # "Annual Performance" grid covers Q1-Q4; a "Year to date" grid says so too.
+    latest = max(named, default="")
+    covered = {*named, *(q for q in printed if q <= latest)}
     for grid in grids:
         covered.update(year_to_date(grid, named))
     return Metadata(

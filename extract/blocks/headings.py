@@ -61,6 +61,9 @@ STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
 ACTION_HEADER = re.compile(
     r"\s*Action\s*(?:&|\+|and)\s*Progress Update.*$", re.IGNORECASE
 )
+# "… public environments and Action & Progress Update": the joining word the
+# header's text cut off.
+TRAILING_JOIN = re.compile(r"\s+(?:and|&|or|of|for|to)\s*$", re.IGNORECASE)
 NOT_A_THEME = re.compile(r"\b(?:PIs?|indicators?|summary|performance)\b", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 # A theme or plan heading is a short line; longer ones are prose.
@@ -190,13 +193,19 @@ class _Walk:
         self.seen.append(theme)
 
 
-def _grid_theme(rows: Sequence[Row], i: int, repeated: set[str]) -> list[str] | None:
+def _grid_theme(
+    rows: Sequence[Row], i: int, repeated: set[str], vocab: Vocabulary
+) -> list[str] | None:
     """The fragments of a theme row of a grid ("Sustaining safe and secure
-    communities", "Cleaner and safer er | vironments: Wor | king …"), or None."""
+    communities", "Cleaner and safer er | vironments: Wor | king …", "Promoting a
+    hea | lthy and inclu | sive community"), or None."""
     cells = _theme_cells(rows[i])
     if cells is None or NOT_A_THEME.search(" ".join(cells)):
         return None
     if ":" in " ".join(cells):
+        return cells
+    if len(cells) > 1 and rejoin(cells, vocab)[1]:
+        # Text broken mid-word across cells is one heading, not a row of values.
         return cells
     single = len(cells) == 1 and (
         cells[0].lower() in repeated or _followed_by_header(rows, i)
@@ -215,7 +224,10 @@ def build_context(doc: Document, meta: Metadata) -> Context:
     )
     walk = _Walk(
         doc,
-        Vocabulary.of(r.flat for r in rows if not r.tabbed or len(r.filled) < 3),
+        Vocabulary.of(
+            (r.flat for r in rows if not r.tabbed or len(r.filled) < 3),
+            anywhere=[r.flat for r in rows],
+        ),
         single_plan,
     )
     plans: list[str | None] = []
@@ -235,12 +247,14 @@ def build_context(doc: Document, meta: Metadata) -> Context:
             walk.set_theme(walk.clean([text], row))
         elif row.tabbed and STRATEGIC_OBJECTIVE.match(row.text_at(0)):
             if (j := _next_text_row(rows, i)) is not None:
-                objective = ACTION_HEADER.sub("", rows[j].text_at(0)).strip()
+                objective = TRAILING_JOIN.sub(
+                    "", ACTION_HEADER.sub("", rows[j].text_at(0))
+                ).strip()
                 walk.theme = _objective_theme(
                     walk.clean([objective], rows[j]), walk.seen
                 )
                 skip_to = j
-        elif (cells := _grid_theme(rows, i, repeated)) is not None:
+        elif (cells := _grid_theme(rows, i, repeated, walk.vocab)) is not None:
             walk.set_theme(walk.clean(cells, row))
         plans.append(walk.plan)
         themes.append(walk.theme)
