@@ -367,19 +367,7 @@ def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
     if not s:
         return []
     if problem := unreadable(s):
-        return [
-            Value(
-                value=None,
-                unit=None,
-                comparator=None,
-                qualifier=None,
-                measure=None,
-                financial_year=None,
-                labelled=False,
-                note=s,
-                problem=problem,
-            )
-        ]
+        return [_no_value(s, problem)]
     # A commentary column's "Nil" is no figure: only value columns print one.
     out = [] if commentary else _nil(s)
     if not out:
@@ -387,19 +375,22 @@ def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
             out.extend(values_of_part(part))
     if out or commentary:
         return out
-    note = None if is_missing(s) else s
-    return [
-        Value(
-            value=None,
-            unit=None,
-            comparator=None,
-            qualifier=None,
-            measure=None,
-            financial_year=None,
-            labelled=False,
-            note=note,
-        )
-    ]
+    return [_no_value(None if is_missing(s) else s)]
+
+
+def _no_value(note: str | None, problem: str | None = None) -> Value:
+    """A printed cell without a number: a row with value null, its text kept."""
+    return Value(
+        value=None,
+        unit=None,
+        comparator=None,
+        qualifier=None,
+        measure=None,
+        financial_year=None,
+        labelled=False,
+        note=note,
+        problem=problem,
+    )
 
 
 def unreadable(text: str) -> str | None:
