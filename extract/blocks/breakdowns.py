@@ -88,23 +88,18 @@ def _ambiguous(
     doc: Document, indicator: str, quarter: str, cell: Cell, label: Ambiguous
 ) -> IssueRow:
     where = f"{doc.source_path}:{cell.line_start}: {indicator} {quarter}"
-    if not label.candidates:
+    if label.candidates:
+        code = "ambiguous_category"
+        said = f"could be {' or '.join(label.candidates)}"
+    else:
         # "2 escalated" among case counts: the contract's list has no such
         # category, and QA must see the count rather than lose it.
-        return IssueRow(
-            doc_id=doc.doc_id,
-            severity="warning",
-            code="unknown_category",
-            message=f"{where} {label.text!r} names no known category; not counted",
-            page=cell.page,
-            line=cell.line_start,
-        )
-    names = " or ".join(label.candidates)
+        code, said = "unknown_category", "names no known category"
     return IssueRow(
         doc_id=doc.doc_id,
         severity="warning",
-        code="ambiguous_category",
-        message=f"{where} {label.text!r} could be {names}; not counted",
+        code=code,
+        message=f"{where} {label.text!r} {said}; not counted",
         page=cell.page,
         line=cell.line_start,
     )
