@@ -130,6 +130,7 @@ class StatusCount:
     label: str
     count: int | None
     percent: float | None
+    theme: str
     page: int | None
     line_start: int
     line_end: int

@@ -162,10 +162,11 @@ STATUS_SUMMARY = OutputTable(
             ("label", pa.string()),
             ("count", pa.int64()),
             ("percent", pa.float64()),
+            ("theme", pa.string()),
             *PROVENANCE,
         ]
     ),
-    key=("doc_id", "plan", "scope", "period", "category"),
+    key=("doc_id", "plan", "theme", "scope", "period", "category"),
     description="Summary grids: how many actions or milestones are in each status.",
 )
 

@@ -283,3 +283,32 @@ def test_scope_from_the_heading_over_a_grid() -> None:
     rows = [r for r in out if isinstance(r, StatusCount)]
     assert {r.scope for r in rows} == {"milestones"}
     assert [r.count for r in rows] == [4, 6, 0, 10]
+
+
+PER_THEME = [
+    "Housing Priority Delivery Plan 2017-18 Quarter 2 Performance Update",
+    "Strategic Objective\t\t",
+    "Promoting safer homes\t\t",
+    "Project completed\tProject on target\tProject aborted/ closed",
+    "1\t2\t0",
+    "Strategic Objective\t\t",
+    "Supporting tenants into work\t\t",
+    "Project completed\tProject on target\tProject aborted/ closed",
+    "3\t0\t1",
+]
+
+
+def test_a_plan_can_print_one_grid_per_theme() -> None:
+    out = [r for r in _grid_records(PER_THEME) if isinstance(r, StatusCount)]
+    assert [(r.theme, r.category, r.count) for r in out] == [
+        ("Promoting safer homes", "completed", 1),
+        ("Promoting safer homes", "on_target", 2),
+        ("Promoting safer homes", "aborted", 0),
+        ("Supporting tenants into work", "completed", 3),
+        ("Supporting tenants into work", "on_target", 0),
+        ("Supporting tenants into work", "aborted", 1),
+    ]
+
+
+def test_a_plans_single_grid_is_plan_level(summary: pd.DataFrame) -> None:
+    assert set(summary.theme) == {""}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.context import Context
 from extract.document import Document, Row
@@ -152,6 +152,26 @@ def _scope(text: str) -> str | None:
 
 
 def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+    return _themed(list(_recognise(doc, ctx)))
+
+
+def _themed(records: list[Record]) -> Iterator[Record]:
+    """Grids keep the theme they sit under only where a plan prints one grid per
+    theme for a scope and period; a plan's single grid is plan-level (theme "")."""
+    seen: dict[tuple[str | None, str, str | None, str], int] = {}
+    for r in records:
+        if isinstance(r, StatusCount):
+            key = (r.plan, r.scope, r.period, r.category)
+            seen[key] = seen.get(key, 0) + 1
+    per_theme = {k[:3] for k, n in seen.items() if n > 1}
+    for r in records:
+        if isinstance(r, StatusCount) and (r.plan, r.scope, r.period) not in per_theme:
+            yield replace(r, theme="")
+        else:
+            yield r
+
+
+def _recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     rows = doc.rows
     for i, row in enumerate(rows):
         if not row.tabbed:
@@ -204,6 +224,7 @@ def _vertical(doc: Document, ctx: Context) -> Iterator[Record]:
                     label=row.text_at(0),
                     count=value.count,
                     percent=value.percent,
+                    theme=ctx.theme(i) or "",
                     page=row.page,
                     line_start=row.line_start,
                     line_end=row.line_end,
@@ -298,6 +319,7 @@ def _grid(
                 label=labels[col],
                 count=v.count,
                 percent=v.percent,
+                theme=ctx.theme(i) or "",
                 page=first.page,
                 line_start=first.line_start,
                 line_end=last.line_end,
