@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from extract.readers import TEXT_FORMS
 from extract.records import IssueRow
 from extract.run import PARSER_VERSION, UsageError, extract
 
@@ -42,6 +43,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="inputs processed in parallel (default 1)",
     )
+    ex.add_argument(
+        "--text-form",
+        choices=TEXT_FORMS,
+        default=None,
+        help="read every .txt input in this form instead of sniffing it: tab "
+        "(cells split by TABs), layout (columns aligned with spaces, as "
+        "pdftotext -layout writes), plain (reading order, as pdftotext writes)",
+    )
     _add_qa_commands(commands)
     return parser
 
@@ -74,7 +83,7 @@ def _extract(args: argparse.Namespace) -> int:
         print("reportx extract: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
     try:
-        result = extract(args.paths, args.out, jobs=args.jobs)
+        result = extract(args.paths, args.out, jobs=args.jobs, text_form=args.text_form)
     except UsageError as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -169,7 +178,7 @@ def _inspect(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from extract.inspect_cmd import inspect_file, render
-    from extract.read_text import UnreadableInput
+    from extract.readers import UnreadableInput
 
     path = Path(args.file)
     if not path.is_file():

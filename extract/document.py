@@ -83,6 +83,8 @@ class Document:
     # that are not Windows-1252. Written to `issues` with the document's facts.
     issues: tuple[IssueRow, ...] = ()
     page_lines: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # How a text input prints its columns: "tab", "layout" or "plain"; None for PDF.
+    text_form: str | None = None
 
     @property
     def n_lines(self) -> int:

@@ -18,8 +18,9 @@ from extract.blocks.documents import read_metadata
 from extract.blocks.headings import build_context
 from extract.coverage import Coverage, Fact, LineRef, fact_rows, measure
 from extract.document import Document
+from extract.readers import read_document
 from extract.records import Record, as_row
-from extract.run import read_document, recognised
+from extract.run import recognised
 from schemas.tables import BY_NAME
 
 WIDTH = 200

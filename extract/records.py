@@ -38,6 +38,7 @@ class DocumentRow:
     coverage: float | None
     status: str
     parser_version: str
+    text_form: str | None
 
 
 @dataclass(frozen=True, slots=True)

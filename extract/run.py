@@ -27,7 +27,7 @@ from extract.document import Document
 from extract.keys import unique_keys
 from extract.panel import assign_ids, panel_records
 from extract.prose_dates import repair_progress_dates
-from extract.read_text import UnreadableInput, read_text
+from extract.readers import UnreadableInput, is_pdf, read_document
 from extract.records import DocumentRow, IssueRow, Record, as_row
 from schemas.tables import TABLES, OutputTable
 
@@ -84,15 +84,6 @@ def discover(paths: Sequence[str | Path]) -> list[Input]:
     return found
 
 
-def read_document(path: Path, source_path: str, data: bytes) -> Document:
-    """The document model of one input, whatever its format."""
-    if path.suffix.lower() == ".pdf":
-        from extract.read_pdf import read_pdf
-
-        return read_pdf(path, source_path, data)
-    return read_text(path, source_path, data)
-
-
 def recognised(doc: Document, ctx: Context) -> list[tuple[str, list[Record]]]:
     """What each recogniser found in `doc`, with registry indicator ids."""
     return [
@@ -132,6 +123,7 @@ def document_row(doc: Document) -> tuple[DocumentRow, list[Record]]:
         coverage=measured.share,
         status="ok",
         parser_version=PARSER_VERSION,
+        text_form=doc.text_form,
     )
     return row, [*records, *measured.issues(doc)]
 
@@ -159,15 +151,17 @@ def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
         coverage=None,
         status="failed",
         parser_version=PARSER_VERSION,
+        text_form=None,
     )
 
 
-def process(item: Input) -> FileResult:
+def process(item: Input, text_form: str | None = None) -> FileResult:
     """Extract one input; an unreadable one becomes a failed document, not a crash."""
     started = time.perf_counter()
     fmt = "pdf" if item.path.suffix.lower() == ".pdf" else "txt"
     try:
         data = item.path.read_bytes()
+        fmt = "pdf" if is_pdf(data) else fmt
     except OSError as exc:
         doc_id = hashlib.sha256(item.source_path.encode()).hexdigest()[:16]
         return _failed(
@@ -175,7 +169,7 @@ def process(item: Input) -> FileResult:
         )
     sha = hashlib.sha256(data).hexdigest()
     try:
-        doc = read_document(item.path, item.source_path, data)
+        doc = read_document(item.path, item.source_path, data, text_form)
         row, found = document_row(doc)
         records: list[Record] = [row, *found]
     except UnreadableInput as exc:
@@ -307,8 +301,17 @@ def write_manifest(
     )
 
 
-def extract(paths: Sequence[str | Path], out: str | Path, jobs: int = 1) -> RunResult:
-    """Extract every input under `paths` and write the tables to `out`."""
+def extract(
+    paths: Sequence[str | Path],
+    out: str | Path,
+    jobs: int = 1,
+    text_form: str | None = None,
+) -> RunResult:
+    """Extract every input under `paths` and write the tables to `out`.
+
+    `text_form` (tab, layout or plain) reads every text input in that form
+    instead of sniffing it.
+    """
     target = Path(out)
     if target.exists() and not target.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
@@ -317,9 +320,9 @@ def extract(paths: Sequence[str | Path], out: str | Path, jobs: int = 1) -> RunR
         raise UsageError(f"no .txt or .pdf input under {', '.join(map(str, paths))}")
     if jobs > 1 and len(inputs) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(process, inputs))
+            results = list(pool.map(partial(process, text_form=text_form), inputs))
     else:
-        results = [process(i) for i in inputs]
+        results = [process(i, text_form) for i in inputs]
     everything = [r for f in results for r in f.records]
     panel = FileResult("(run)", None, "ok", 0.0, list(panel_records(everything)))
     rows = _tables([*results, panel])

@@ -52,6 +52,8 @@ DOCUMENTS = OutputTable(
             ("coverage", pa.float64()),
             ("status", pa.string()),
             ("parser_version", pa.string()),
+            # How a text input prints its columns: tab, layout or plain (null: PDF).
+            ("text_form", pa.string()),
         ]
     ),
     key=("doc_id",),

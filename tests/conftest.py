@@ -13,7 +13,8 @@ from extract.blocks.documents import read_metadata
 from extract.blocks.headings import build_context
 from extract.context import Context
 from extract.document import Document
-from extract.read_text import build_rows, read_text
+from extract.layout.tab_rows import build_rows
+from extract.readers import read_path
 from extract.records import Record
 from extract.run import RunResult, extract
 
@@ -82,7 +83,7 @@ def sample_doc() -> Callable[[str], tuple[Document, Context]]:
 
     def load(name: str) -> tuple[Document, Context]:
         if name not in cache:
-            doc = read_text(SAMPLES / name, name)
+            doc = read_path(SAMPLES / name)
             cache[name] = (doc, build_context(doc, read_metadata(doc)))
         return cache[name]
 

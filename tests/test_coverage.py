@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from extract.coverage import canonical, measure, number_tokens
-from extract.read_text import read_text
+from extract.readers import read_path
 from extract.records import Rolling12
 from tests.conftest import S000, S004
 
@@ -84,7 +84,7 @@ def test_measure_counts_covered_numbers_and_unparsed_blocks(tmp_path: Path) -> N
         "Prose with 5 numbers\n",
         encoding="utf-8",
     )
-    doc = read_text(path, "r.txt")
+    doc = read_path(path, "r.txt")
     cov = measure(doc, [_rolling(3)])
     assert (cov.n_tokens, cov.n_covered, cov.share) == (6, 3, 0.5)
     assert [(b.line_start, b.line_end, b.text) for b in cov.unparsed] == [

@@ -12,8 +12,8 @@ from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from extract.read_pdf import NoTextLayer, read_pdf
-from extract.read_text import UnreadableInput
+from extract.readers import UnreadableInput
+from extract.readers.pdf import NoTextLayer, read_pdf
 from extract.run import extract
 
 SAMPLE = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.pdf_layout import (
+from extract.layout.geometry import (
     Group,
     Run,
     free_lines,

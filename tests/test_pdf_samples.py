@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.read_pdf import read_pdf
-from extract.read_text import read_text
+from extract.readers import read_path
+from extract.readers.pdf import read_pdf
 from extract.run import extract
 from schemas.tables import TABLES
 from tests.conftest import SHARED
@@ -34,6 +34,7 @@ PROVENANCE = {
     "source_format",
     "n_lines",
     "n_pages",
+    "text_form",
 }
 DOC_ID = re.compile(r"\b[0-9a-f]{16}\b")
 # Issue messages quote the file and line they point at.
@@ -145,7 +146,7 @@ def _cells(line: str) -> str:
 def test_page_lines_are_the_text_lines(style: str, doc_id: str) -> None:
     """Each page's printed lines are the text export's, cell for cell."""
     stem = STEMS[0]
-    text = read_text(SAMPLES / f"{stem}.txt", stem)
+    text = read_path(SAMPLES / f"{stem}.txt", stem)
     pdf = read_pdf(PDFS / f"{stem}-{style}.pdf", f"{stem}-{style}.pdf")
     assert (pdf.doc_id, pdf.n_pages, pdf.encoding) == (doc_id, 4, None)
     assert [len(lines) for lines in pdf.page_lines.values()] == [17, 25, 24, 21]

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from extract.context import Context
 from extract.document import Document
-from extract.read_text import UnreadableInput, build_rows, decode, split_lines
+from extract.layout.tab_rows import build_rows
+from extract.readers import UnreadableInput
+from extract.readers.decode import decode, split_lines
 from normalise.text import squash, strip_html
 from tests.conftest import S000, S001, S003
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.document import Document
-from extract.read_text import build_rows
+from extract.layout.tab_rows import build_rows
 from extract.run import document_row
 
 # Pieces the reports are made of, so that generated lines look like their tables.

@@ -22,7 +22,8 @@ from reportlab.pdfgen.canvas import Canvas
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from extract.read_text import build_rows, decode, split_lines  # noqa: E402
+from extract.layout.tab_rows import build_rows  # noqa: E402
+from extract.readers.decode import decode, split_lines  # noqa: E402
 
 # DejaVu Sans prints every character of the samples (✓ ▲ ▶ • £ – ’);
 # the standard PDF fonts have no ✓ ▲ ▶.

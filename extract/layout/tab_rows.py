@@ -1,18 +1,18 @@
-""".txt -> Document. Decoding happens here and only here."""
+"""Printed lines of cells -> logical rows: column-wrapped rows rejoined.
+
+TAB text is read line by line; the PDF and space-aligned readers print their
+pages as the same TAB lines first, so every form goes through these rules.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
-from extract.document import Cell, Document, Row
+from extract.document import Cell, Row
 from extract.headers import is_header_cells
-from extract.records import IssueRow
 from normalise.text import strip_html
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
 LETTER = re.compile(r"[A-Za-z]")
 # A cell that is one value on its own: "470", "12%", "£19,112.23", "N/A", "-",
 # "✓", "\bigcirc". Rows holding such cells are records, not wrapped fragments.
@@ -50,76 +50,6 @@ JOINING_WORDS = frozenset(
         "within",
     }
 )
-
-
-class UnreadableInput(Exception):
-    """The file cannot be read as a report; the message says why.
-
-    `code` is the `issues` code to report it under, `page` the page at fault.
-    """
-
-    code = "file_failed"
-    page: int | None = None
-
-
-def doc_id_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and its encoding: UTF-8 (BOM allowed), else Windows-1252."""
-    if not data:
-        raise UnreadableInput("empty file (0 bytes)")
-    if b"\x00" in data[:8192]:
-        raise UnreadableInput("binary file (NUL bytes), not a text export")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D); a
-    # stray one becomes U+FFFD and the document says how many were replaced.
-    text = data.decode("cp1252", errors="replace")
-    replaced = text.count("\ufffd")
-    return text, "cp1252" if not replaced else f"cp1252 ({replaced} undefined bytes)"
-
-
-def split_lines(text: str) -> list[str]:
-    """Printed lines, numbered from 1 by position; CRLF and CR count as one break."""
-    lines = LINE_BREAK.split(text)
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
-
-
-def read_text(path: Path, source_path: str, data: bytes | None = None) -> Document:
-    """Read a text export into the document model."""
-    data = path.read_bytes() if data is None else data
-    text, encoding = decode(data)
-    if not text.strip():
-        raise UnreadableInput("file holds only whitespace")
-    lines = split_lines(text)
-    doc_id = doc_id_of(data)
-    issues: tuple[IssueRow, ...] = ()
-    if encoding != "utf-8":
-        issues = (
-            IssueRow(
-                doc_id=doc_id,
-                severity="info",
-                code="encoding",
-                message=f"{source_path}: not UTF-8, read as Windows-1252{encoding[6:]}",
-                page=None,
-                line=None,
-            ),
-        )
-    return Document(
-        doc_id=doc_id,
-        source_path=source_path,
-        source_format="txt",
-        lines=tuple(lines),
-        rows=tuple(build_rows(lines)),
-        encoding=encoding,
-        issues=issues,
-    )
 
 
 def _cells_of(line: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Positioned text runs -> printed lines of cells: the geometry of the PDF reader.
 
-No PDF library here: `read_pdf` hands over runs (text drawn at one position)
+No PDF library here: `readers.pdf` hands over runs (text drawn at one position)
 and the rows of ruled tables; this module rebuilds the lines a text export
 would print, TAB-free cells included, for the text reader's row building.
 """

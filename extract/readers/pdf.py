@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.document import Cell, Document, Row
-from extract.pdf_layout import (
+from extract.layout.geometry import (
     Group,
     Line,
     Run,
@@ -33,7 +33,8 @@ from extract.pdf_layout import (
     running_lines,
     visual_lines,
 )
-from extract.read_text import UnreadableInput, build_rows, doc_id_of
+from extract.layout.tab_rows import build_rows
+from extract.readers.errors import UnreadableInput, doc_id_of
 from extract.records import IssueRow
 
 # pdfplumber's TableFinder defaults: snap, join and intersection tolerance 3 pt.
