@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint golden bench pdfs clean
+.PHONY: demo test install lint golden bench pdfs texts clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ golden: $(STAMP)
 ## pdfs: rebuild samples/pdf/ (ruled and unruled PDFs) from samples/*.txt
 pdfs: $(STAMP)
 	$(PY) samples/pdf/build.py
+
+## texts: rebuild samples/text/ (pdftotext -layout and plain text of the ruled PDFs)
+texts: $(STAMP)
+	$(PY) samples/text/build.py
 
 ## bench: PDF pages/s and peak memory beside pdfplumber, pypdfium2, camelot stream
 bench: $(STAMP)

@@ -26,9 +26,10 @@ COLUMN_GAP = re.compile(r"\S {2,}\S")
 # column gap: pdftotext -layout of samples/000 has 60%, of the narrative 004 31%;
 # hard-wrapped reading-order text has next to none.
 LAYOUT_SHARE = 0.12
-# Reading-order text is hard-wrapped: most of its lines are short.
-PLAIN_LINE_CHARS = 120
-PLAIN_SHARE = 0.9
+# Reading-order text is hard-wrapped or holds one cell a line: its lines are
+# short (median 13-24 characters in samples/text/*-plain.txt), where a TAB
+# export of a narrative report prints a paragraph a line.
+PLAIN_MEDIAN_CHARS = 100
 
 
 def is_pdf(data: bytes) -> bool:
@@ -45,11 +46,11 @@ def sniff_text_form(lines: Sequence[str]) -> str:
     gapped = sum(COLUMN_GAP.search(line.strip()) is not None for line in filled)
     if gapped >= LAYOUT_SHARE * len(filled):
         return "layout"
-    short = sum(len(line) <= PLAIN_LINE_CHARS for line in filled)
-    if len(filled) >= 10 and short >= PLAIN_SHARE * len(filled):
+    lengths = sorted(len(line) for line in filled)
+    if lengths[len(lengths) // 2] <= PLAIN_MEDIAN_CHARS:
         return "plain"
-    # One paragraph per line and no TAB: a narrative report as the TAB
-    # exporter writes it (samples/004).
+    # One paragraph per line and no TAB: a narrative report as a TAB exporter
+    # writes it.
     return "tab"
 
 
@@ -66,6 +67,10 @@ def read_document(
         raise UnreadableInput("file holds only whitespace")
     lines = split_lines(text)
     form = text_form or sniff_text_form(lines)
+    if form == "layout":
+        from extract.readers.layout_text import read_layout_text
+
+        return read_layout_text(source_path, data, lines, encoding)
     from extract.readers.tab_text import read_tab_text
 
     return read_tab_text(source_path, data, lines, encoding, form)

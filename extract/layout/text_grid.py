@@ -1,0 +1,303 @@
+"""Space-aligned text -> printed lines of cells: the geometry of `pdftotext -layout`.
+
+A layout text prints each table cell at a fixed character column and wraps a
+long cell onto the lines below, in the same column; blank lines part tables
+and paragraphs, form feeds part pages. This module finds each table's column
+starts from where its fragments start, splits every line into cells, and
+joins the lines of one table row back together, so that the rows reach
+`tab_rows.build_rows` as the TAB lines a text export would print.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.headers import is_header_cells
+
+# Text between two gaps of two or more spaces: one cell's text on one line.
+FRAGMENT = re.compile(r"\S+(?: \S+)*")
+# A fragment is in a column when it starts within this many characters of it.
+X_TOLERANCE = 1
+# A column is where fragments of at least this many lines of a table start, or
+# where any fragment of a line of this many cells starts (a header, a full row).
+MIN_COLUMN_LINES = 2
+STRUCTURAL_CELLS = 3
+# Characters are placed on a grid from proportional type: a word "fits" on the
+# line above only with this much room to spare.
+FIT_SLACK = 1
+# Running headers and footers are among a page's first and last lines.
+BAND_LINES = 2
+DIGITS = re.compile(r"\d+")
+PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
+# A cell that is one value on its own ("470", "12%", "£19,112.23", "N/A", "✓").
+BARE_VALUE = re.compile(
+    r"^(?:[<>]=?\s*)?[-+]?[£$]?\d[\d,]*(?:\.\d+)?\s*%?$|^n/?a$|^[^\w\s]{1,3}$|"
+    r"^\\[a-z]+$",
+    re.IGNORECASE,
+)
+# How a cell that starts a row begins: a capital, a digit, a mark or a quote.
+FRESH_START = re.compile(r"^(?:[A-Z0-9£$\"'“‘]|[^\w\s(])")
+# How a line that finished its text ends.
+ENDED = re.compile(r"[.!?:;)%]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    text: str
+    x0: int
+    x1: int
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedLine:
+    """A printed line of cells and the input lines (1-based) it was read from."""
+
+    cells: tuple[str, ...]
+    line_start: int
+    line_end: int
+    page: int
+
+
+# A header fragment of quarter labels set one space apart ("Q1 Rating Q2 Rating
+# Q3 Rating Q4 Rating" in samples/text/000-layout): one label per column.
+QUARTER_LABELS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4])(?: Rating)?(?: |$)){2,}")
+QUARTER_LABEL = re.compile(r"(?:Q[1-4]|Quarter [1-4])(?: Rating)?")
+
+
+def fragments(line: str) -> list[Fragment]:
+    out: list[Fragment] = []
+    for m in FRAGMENT.finditer(line):
+        if QUARTER_LABELS.fullmatch(m[0]):
+            out.extend(
+                Fragment(q[0], m.start() + q.start(), m.start() + q.end())
+                for q in QUARTER_LABEL.finditer(m[0])
+            )
+        else:
+            out.append(Fragment(m[0], m.start(), m.end()))
+    return out
+
+
+def pages_of(lines: Sequence[str]) -> list[int]:
+    """The 1-based page of every line: pdftotext starts each page with a form feed."""
+    page, out = 1, []
+    for line in lines:
+        page += line.count("\f")
+        out.append(page)
+    return out
+
+
+def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
+    """Indexes of running headers and footers: a page's first or last lines that
+    recur, numbers aside, on another page ("Cannock Chase Council — Page 1 of 4")."""
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.strip(" \f"):
+            by_page.setdefault(pages[i], []).append(i)
+    band = {
+        i
+        for indexes in by_page.values()
+        for i in (*indexes[:BAND_LINES], *indexes[-BAND_LINES:])
+    }
+
+    def key(i: int) -> str:
+        return DIGITS.sub("#", " ".join(lines[i].split()))
+
+    if len(by_page) < 2:
+        return {i for i in band if PAGE_NUMBER.search(lines[i])}
+    seen = Counter(key(i) for i in band)
+    return {i for i in band if seen[key(i)] >= 2}
+
+
+def column_starts(region: Sequence[list[Fragment]]) -> list[int]:
+    """Where a table's columns start: x-positions where fragments of several
+    lines start, and the table's left edge."""
+    lines_at: dict[int, set[int]] = {}
+    for k, frags in enumerate(region):
+        for f in frags:
+            # A line of many cells vouches for its starts on its own.
+            weight = {k, -1 - k} if len(frags) >= STRUCTURAL_CELLS else {k}
+            lines_at.setdefault(f.x0, set()).update(weight)
+    starts: list[int] = []
+    counts: list[set[int]] = []
+    for x in sorted(lines_at):
+        if starts and x - starts[-1] <= X_TOLERANCE:
+            counts[-1] |= lines_at[x]
+        else:
+            starts.append(x)
+            counts.append(set(lines_at[x]))
+    kept = [
+        x for x, n in zip(starts, counts, strict=True) if len(n) >= MIN_COLUMN_LINES
+    ]
+    if starts and (not kept or kept[0] != starts[0]):
+        kept.insert(0, starts[0])
+    return kept
+
+
+def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fragment]:
+    """A fragment that runs over a column start with one space before it is two
+    cells of tight columns ("Q1 Rating Q2 Rating")."""
+    out = [f]
+    for s in starts:
+        last = out[-1]
+        if last.x0 < s < last.x1 and line[s - 1] == " " and line[s] != " ":
+            cut = s - last.x0
+            out[-1] = Fragment(last.text[: cut - 1].rstrip(), last.x0, s - 1)
+            out.append(Fragment(last.text[cut:], s, last.x1))
+    return out
+
+
+def cells_of(line: str, starts: Sequence[int], width: int) -> list[str]:
+    """The line's text in each of the table's columns."""
+    parts: list[list[str]] = [[] for _ in range(width)]
+    for frag in fragments(line):
+        for f in _split_at_columns(frag, line, starts):
+            parts[_column(f, starts)].append(f.text)
+    return [" ".join(p) for p in parts]
+
+
+def _column(f: Fragment, starts: Sequence[int]) -> int:
+    """The column a fragment starts in; a fragment off every column start (a
+    mark centred in its cell, a number set to the right) goes by its middle."""
+    col = max(0, bisect_right(starts, f.x0 + X_TOLERANCE) - 1)
+    if abs(starts[col] - f.x0) <= X_TOLERANCE:
+        return col
+    return max(0, bisect_right(starts, (f.x0 + f.x1) // 2) - 1)
+
+
+def _bare(text: str) -> bool:
+    return BARE_VALUE.match(text) is not None
+
+
+def _ended(text: str) -> bool:
+    return not text or _bare(text) or ENDED.search(text) is not None
+
+
+def starts_row(
+    row: Sequence[list[str]],
+    line: list[str],
+    below: Sequence[str] = (),
+    name_width: int = 0,
+) -> bool:
+    """Whether `line` (cells) begins a new table row after the lines of `row`.
+
+    Cells are printed from the top of their row, so a row's first line holds
+    text in every column that has any; its name column ends before the others
+    or with them. A line starts a new row when it
+    - fills the name column after a row without a name (a header) or after the
+      row's name ended on an earlier line;
+    - fills a column that is empty on every line of the row so far;
+    - prints a value where the line above printed one in the same column
+      (rows of one line each);
+    - starts every cell afresh (capital, digit or mark) where every cell above
+      it had ended ("… delaying this." / "Explore offer from …");
+    - holds a name alone whose first word would have fitted on the line above
+      (`name_width` characters wide): a wrapped name fills its line first
+      ("Strategic Objective" / "Working with partners …").
+    """
+    first, above = row[0], row[-1]
+    filled = [c for c, text in enumerate(line) if text]
+    if not filled:
+        return False
+    if line[0] and (not first[0] or (not above[0] and any(r[0] for r in row))):
+        return True
+    if line[0] and (is_header_cells(_joined_cells(row)) or above[0].endswith(":")):
+        # A header's rows end where the names start; "Label:  value" lines
+        # (cover sheets) are a row each.
+        return True
+    if filled == [0] and FRESH_START.match(line[0]):
+        if (
+            len(row) == 1
+            and sum(1 for text in first if text) >= STRUCTURAL_CELLS
+            and not any(below[1:])
+        ):
+            # A row of one line across the table (a theme heading split over
+            # its cells) and a name under it that goes on alone: the next row.
+            return True
+        word = line[0].split()[0]
+        if above[0] and len(above[0]) + 1 + len(word) <= name_width - FIT_SLACK:
+            return True
+    used = {c for r in row for c, text in enumerate(r) if text}
+    if any(c not in used for c in filled):
+        return True
+    if any(_bare(line[c]) and _bare(above[c]) for c in filled if c < len(above)):
+        return True
+    if len(filled) < 2 or not all(
+        FRESH_START.match(line[c]) and _ended(above[c]) for c in filled
+    ):
+        return False
+    return any(_bare(line[c]) for c in filled) or bool(
+        line[0] and ENDED.search(above[0])
+    )
+
+
+def _table_lines(
+    lines: Sequence[str], indexes: Sequence[int], pages: Sequence[int]
+) -> list[PrintedLine]:
+    """The rows of one table region as printed lines."""
+    starts = column_starts([fragments(lines[i]) for i in indexes])
+    width = max(len(starts), 2)
+    split = [cells_of(lines[i], starts, width) for i in indexes]
+    # How wide the name column really is: its longest line.
+    name_width = max(len(cells[0]) for cells in split)
+    out: list[PrintedLine] = []
+    row: list[list[str]] = []
+    first = last = indexes[0]
+    for k, i in enumerate(indexes):
+        cells = split[k]
+        below = split[k + 1] if k + 1 < len(split) else ()
+        if row and starts_row(row, cells, below, name_width):
+            out.append(_joined(row, first, last, pages[first]))
+            row = []
+        if not row:
+            first = i
+        row.append(cells)
+        last = i
+    if row:
+        out.append(_joined(row, first, last, pages[first]))
+    return out
+
+
+def _joined_cells(row: Sequence[list[str]]) -> tuple[str, ...]:
+    return tuple(" ".join(r[c] for r in row if r[c]) for c in range(len(row[0])))
+
+
+def _joined(row: Sequence[list[str]], first: int, last: int, page: int) -> PrintedLine:
+    return PrintedLine(_joined_cells(row), first + 1, last + 1, page)
+
+
+def _is_table(lines: Sequence[str], indexes: Sequence[int]) -> bool:
+    return any(len(fragments(lines[i])) >= 2 for i in indexes)
+
+
+def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
+    """The text's printed lines, tables' rows joined; None for a blank line.
+
+    Running headers and footers are blank lines here.
+    """
+    clean = [line.replace("\f", "").expandtabs() for line in lines]
+    pages = pages_of(lines)
+    dropped = running_lines(clean, pages)
+    out: list[PrintedLine | None] = []
+    i = 0
+    while i < len(clean):
+        if i in dropped or not clean[i].strip():
+            out.append(None)
+            i += 1
+            continue
+        j = i
+        while j < len(clean) and clean[j].strip() and j not in dropped:
+            j += 1
+        region = list(range(i, j))
+        if _is_table(clean, region):
+            out.extend(_table_lines(clean, region, pages))
+        else:
+            out.extend(
+                PrintedLine((" ".join(clean[k].split()),), k + 1, k + 1, pages[k])
+                for k in region
+            )
+        i = j
+    return out
