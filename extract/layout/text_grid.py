@@ -26,23 +26,28 @@ X_TOLERANCE = 1
 # where any fragment of a line of this many cells starts (a header, a full row).
 MIN_COLUMN_LINES = 2
 STRUCTURAL_CELLS = 3
-# Characters are placed on a grid from proportional type: a word "fits" on the
-# line above only with this much room to spare.
-FIT_SLACK = 1
+# Characters are placed on a grid from proportional type, so a wrapped line
+# can look short by a word or two; a line that, with the next word, still
+# fills no more than this share of its column's width ended its text.
+SHORT_LINE = 0.75
+# A cell's text can start this many characters before its column's start.
+EARLY_START = 4
 # Running headers and footers are among a page's first and last lines.
 BAND_LINES = 2
 DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
-# A cell that is one value on its own ("470", "12%", "£19,112.23", "N/A", "✓").
+# A cell of values alone ("470", "12%", "£19,112.23", "N/A", "✓", "0 0%",
+# "9 (75%)"): a row's own figures, never the wrapped text of the row above.
 BARE_VALUE = re.compile(
-    r"^(?:[<>]=?\s*)?[-+]?[£$]?\d[\d,]*(?:\.\d+)?\s*%?$|^n/?a$|^[^\w\s]{1,3}$|"
-    r"^\\[a-z]+$",
+    r"^(?:(?:[<>]=?\s*)?[-+]?[£$]?\(?\d[\d,]*(?:\.\d+)?\s*%?\)?|n/?a|[^\w\s]{1,3}|"
+    r"\\[a-z]+)(?:\s+(?:[-+]?\(?\d[\d,]*(?:\.\d+)?\s*%?\)?|[^\w\s]{1,3}|\\[a-z]+)){0,3}$",
     re.IGNORECASE,
 )
 # How a cell that starts a row begins: a capital, a digit, a mark or a quote.
 FRESH_START = re.compile(r"^(?:[A-Z0-9£$\"'“‘]|[^\w\s(])")
 # How a line that finished its text ends.
-ENDED = re.compile(r"[.!?:;)%]$")
+ENDED = re.compile(r"(?:[.!?:;)%]|</\w+>)$")
+SENTENCE_END = re.compile(r"(?:[.!?]|</\w+>)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +117,26 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
     return {i for i in band if seen[key(i)] >= 2}
 
 
-def column_starts(region: Sequence[list[Fragment]]) -> list[int]:
+def column_starts(
+    region: Sequence[list[Fragment]], texts: Sequence[str] = ()
+) -> list[int]:
     """Where a table's columns start: x-positions where fragments of several
-    lines start, and the table's left edge."""
+    lines start, and the table's left edge.
+
+    A line whose cell follows the one before after a single space still
+    counts for a column that another line starts after a wider gap (samples/
+    text/001-layout line 104: "… Victim Support data Q1 - 15 on going …").
+    """
     lines_at: dict[int, set[int]] = {}
     for k, frags in enumerate(region):
         for f in frags:
             # A line of many cells vouches for its starts on its own.
             weight = {k, -1 - k} if len(frags) >= STRUCTURAL_CELLS else {k}
             lines_at.setdefault(f.x0, set()).update(weight)
+    for k, text in enumerate(texts):
+        for x in lines_at:
+            if 0 < x < len(text) and text[x - 1] == " " and text[x] != " ":
+                lines_at[x].add(k)
     starts: list[int] = []
     counts: list[set[int]] = []
     for x in sorted(lines_at):
@@ -138,16 +154,28 @@ def column_starts(region: Sequence[list[Fragment]]) -> list[int]:
 
 
 def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fragment]:
-    """A fragment that runs over a column start with one space before it is two
-    cells of tight columns ("Q1 Rating Q2 Rating")."""
+    """A fragment that runs over a column start is two cells set one space
+    apart: tight columns ("Q1 Rating Q2 Rating"), or a cell that starts a few
+    characters early (samples/text/000-layout line 159: "… estimated SCC
+    Target - 50% Actual – 44.1%", the target column's text)."""
     out = [f]
     for s in starts:
         last = out[-1]
-        if last.x0 < s < last.x1 and line[s - 1] == " " and line[s] != " ":
-            cut = s - last.x0
-            out[-1] = Fragment(last.text[: cut - 1].rstrip(), last.x0, s - 1)
-            out.append(Fragment(last.text[cut:], s, last.x1))
+        if not last.x0 < s < last.x1:
+            continue
+        cut = _word_start(line, s, last.x0)
+        if cut is not None:
+            out[-1] = Fragment(line[last.x0 : cut - 1].rstrip(), last.x0, cut - 1)
+            out.append(Fragment(line[cut : last.x1], cut, last.x1))
     return out
+
+
+def _word_start(line: str, s: int, lo: int) -> int | None:
+    """The start of a word at column start `s`, or up to EARLY_START before it."""
+    for x in range(s, max(lo, s - EARLY_START) - 1, -1):
+        if x > lo and line[x - 1] == " " and line[x] != " ":
+            return x
+    return None
 
 
 def cells_of(line: str, starts: Sequence[int], width: int) -> list[str]:
@@ -180,7 +208,7 @@ def starts_row(
     row: Sequence[list[str]],
     line: list[str],
     below: Sequence[str] = (),
-    name_width: int = 0,
+    widths: Sequence[int] = (),
 ) -> bool:
     """Whether `line` (cells) begins a new table row after the lines of `row`.
 
@@ -190,13 +218,14 @@ def starts_row(
     - fills the name column after a row without a name (a header) or after the
       row's name ended on an earlier line;
     - fills a column that is empty on every line of the row so far;
-    - prints a value where the line above printed one in the same column
-      (rows of one line each);
-    - starts every cell afresh (capital, digit or mark) where every cell above
-      it had ended ("… delaying this." / "Explore offer from …");
-    - holds a name alone whose first word would have fitted on the line above
-      (`name_width` characters wide): a wrapped name fills its line first
-      ("Strategic Objective" / "Working with partners …").
+    - prints a value in a column where the row printed one already (rows of
+      one line each; a row's marks sit on its first lines);
+    - goes on in a column whose line above stopped short: its first word would
+      have fitted there (`widths` are the columns' widths), so the line above
+      ended its text ("Strategic Objective" / "Working with partners …"; the
+      TAB export's own rows of samples/000 "Hate Crime" printed in one cell);
+    - starts every cell afresh (capital, digit or mark) where the cells above
+      it had ended ("… delaying this." / "Explore offer from …").
     """
     first, above = row[0], row[-1]
     filled = [c for c, text in enumerate(line) if text]
@@ -208,48 +237,93 @@ def starts_row(
         # A header's rows end where the names start; "Label:  value" lines
         # (cover sheets) are a row each.
         return True
-    if filled == [0] and FRESH_START.match(line[0]):
-        if (
-            len(row) == 1
-            and sum(1 for text in first if text) >= STRUCTURAL_CELLS
-            and not any(below[1:])
-        ):
-            # A row of one line across the table (a theme heading split over
-            # its cells) and a name under it that goes on alone: the next row.
-            return True
-        word = line[0].split()[0]
-        if above[0] and len(above[0]) + 1 + len(word) <= name_width - FIT_SLACK:
-            return True
+    if (
+        filled == [0]
+        and FRESH_START.match(line[0])
+        and len(row) == 1
+        and sum(1 for text in first if text) >= STRUCTURAL_CELLS
+        and not any(below[1:])
+    ):
+        # A row of one line across the table (a theme heading split over its
+        # cells) and a name under it that goes on alone: the next row.
+        return True
     used = {c for r in row for c, text in enumerate(r) if text}
     if any(c not in used for c in filled):
         return True
-    if any(_bare(line[c]) and _bare(above[c]) for c in filled if c < len(above)):
+    if any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled):
         return True
-    if len(filled) < 2 or not all(
-        FRESH_START.match(line[c]) and _ended(above[c]) for c in filled
-    ):
+    if any(_stopped_short(above[c], line[c], widths[c]) for c in filled if widths):
+        return True
+    if not line[0] and _restarts(row, line, filled):
+        return True
+    if len(filled) < 2 or not all(FRESH_START.match(line[c]) for c in filled):
         return False
-    return any(_bare(line[c]) for c in filled) or bool(
-        line[0] and ENDED.search(above[0])
+    if line[0] and above[0] and ENDED.search(above[0]):
+        return True
+    others = [above[c] for c in filled if c and above[c]]
+    if line[0] and others and all(ENDED.search(t) for t in others):
+        # The name column can stop mid-word ("… crime and oth") where the
+        # row's other cells end their sentences.
+        return True
+    return any(_bare(line[c]) for c in filled) and all(_ended(above[c]) for c in filled)
+
+
+def _stopped_short(above: str, text: str, width: int) -> bool:
+    """The line above ended before the column did: `text`'s first word fitted."""
+    if not above or _bare(text):
+        return False
+    return len(above) + 1 + len(text.split()[0]) <= SHORT_LINE * width
+
+
+def _restarts(row: Sequence[list[str]], line: list[str], filled: list[int]) -> bool:
+    """Cells that start again, afresh, in columns whose text ended a sentence
+    lines before: the next row, its first columns left blank to be filled
+    down (samples/text/002-layout line 147: "Identify any critical gaps …")."""
+    above = row[-1]
+    again = [c for c in filled if not above[c] and any(r[c] for r in row)]
+    if not again or not all(FRESH_START.match(line[c]) for c in filled):
+        return False
+    return any(
+        SENTENCE_END.search([r[c] for r in row if r[c]][-1]) is not None for c in again
+    )
+
+
+def _fits(region: Sequence[list[Fragment]], starts: Sequence[int]) -> bool:
+    """Every fragment starts at one of the columns of the table above."""
+    return len(starts) > 1 and all(
+        any(abs(f.x0 - x) <= X_TOLERANCE for x in starts) for fs in region for f in fs
     )
 
 
 def _table_lines(
-    lines: Sequence[str], indexes: Sequence[int], pages: Sequence[int]
-) -> list[PrintedLine]:
-    """The rows of one table region as printed lines."""
-    starts = column_starts([fragments(lines[i]) for i in indexes])
+    lines: Sequence[str],
+    indexes: Sequence[int],
+    pages: Sequence[int],
+    carried: Sequence[int] = (),
+) -> tuple[list[PrintedLine], list[int]]:
+    """The rows of one table region as printed lines, and its column starts.
+
+    A region whose fragments all start at the columns of the table before it
+    goes on with that table after a page break or a blank line, even where
+    its first columns are blank (samples/text/002-layout line 215).
+    """
+    region = [fragments(lines[i]) for i in indexes]
+    starts = (
+        list(carried)
+        if _fits(region, carried)
+        else column_starts(region, [lines[i] for i in indexes])
+    )
     width = max(len(starts), 2)
     split = [cells_of(lines[i], starts, width) for i in indexes]
-    # How wide the name column really is: its longest line.
-    name_width = max(len(cells[0]) for cells in split)
+    # How wide each column really is: its longest line.
+    widths = [max(len(cells[c]) for cells in split) for c in range(width)]
     out: list[PrintedLine] = []
     row: list[list[str]] = []
     first = last = indexes[0]
     for k, i in enumerate(indexes):
         cells = split[k]
         below = split[k + 1] if k + 1 < len(split) else ()
-        if row and starts_row(row, cells, below, name_width):
+        if row and starts_row(row, cells, below, widths):
             out.append(_joined(row, first, last, pages[first]))
             row = []
         if not row:
@@ -258,7 +332,7 @@ def _table_lines(
         last = i
     if row:
         out.append(_joined(row, first, last, pages[first]))
-    return out
+    return out, starts
 
 
 def _joined_cells(row: Sequence[list[str]]) -> tuple[str, ...]:
@@ -282,6 +356,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     pages = pages_of(lines)
     dropped = running_lines(clean, pages)
     out: list[PrintedLine | None] = []
+    starts: list[int] = []
     i = 0
     while i < len(clean):
         if i in dropped or not clean[i].strip():
@@ -293,8 +368,10 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             j += 1
         region = list(range(i, j))
         if _is_table(clean, region):
-            out.extend(_table_lines(clean, region, pages))
+            rows, starts = _table_lines(clean, region, pages, starts)
+            out.extend(rows)
         else:
+            starts = []
             out.extend(
                 PrintedLine((" ".join(clean[k].split()),), k + 1, k + 1, pages[k])
                 for k in region
