@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.context import Context
+from extract.coverage import number_tokens
 from extract.document import Document
 from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
 
@@ -130,3 +131,66 @@ def cross_check(
                 page=grid.page,
                 line=grid.line,
             )
+
+
+# Tables whose rows are facts read from the report (not repairs or issues).
+FACT_TABLES = frozenset(
+    {
+        "rolling_12_months",
+        "indicator_values",
+        "actions",
+        "action_updates",
+        "status_summary",
+        "breakdowns",
+    }
+)
+# A line of reading-order text this short that holds a figure ("months = 89",
+# "0%", "9 (75%)", "110 victims") is a table cell printed on its own line;
+# section numbers ("2.1") and dates are not figures.
+CELL_CHARS = 40
+SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+# So many such lines make a paper with figures in tables, not in its prose.
+MIN_CELL_LINES = 3
+
+
+def no_facts(
+    doc: Document, records: Sequence[Record], table_numbers: int
+) -> Iterator[IssueRow]:
+    """`no_facts`: a readable document that gave no fact row.
+
+    A warning when it prints numbers on table-like lines (`table_numbers`, or
+    figures on short lines of their own, as reading-order text prints table
+    cells): something was there to read. Info for a paper without figures in
+    tables (a letter, an agenda).
+    """
+    if any(r.table in FACT_TABLES for r in records):
+        return
+    cell_lines = sum(1 for r in doc.rows if not r.tabbed and _cell_line(r.flat))
+    found = []
+    if table_numbers:
+        found.append(f"{table_numbers} number(s) on table lines")
+    if cell_lines >= MIN_CELL_LINES:
+        found.append(
+            f"{cell_lines} short line(s) with figures (table cells one after "
+            "another, not in columns)"
+        )
+    if found:
+        severity, why = "warning", "; ".join(found) + ", none read into a table"
+    else:
+        severity, why = "info", "no figures in tables"
+    yield IssueRow(
+        doc_id=doc.doc_id,
+        severity=severity,
+        code="no_facts",
+        message=f"{doc.source_path}: readable, but no fact row was found: {why}",
+        page=None,
+        line=None,
+    )
+
+
+def _cell_line(text: str) -> bool:
+    return (
+        len(text) <= CELL_CHARS
+        and not SECTION_NUMBER.match(text)
+        and bool(number_tokens(text))
+    )

@@ -125,7 +125,8 @@ def document_row(doc: Document) -> tuple[DocumentRow, list[Record]]:
         parser_version=PARSER_VERSION,
         text_form=doc.text_form,
     )
-    return row, [*records, *measured.issues(doc)]
+    empty = checks.no_facts(doc, records, measured.n_tokens)
+    return row, [*records, *measured.issues(doc), *empty]
 
 
 def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:

@@ -30,6 +30,9 @@ STRUCTURAL_CELLS = 3
 # can look short by a word or two; a line that, with the next word, still
 # fills no more than this share of its column's width ended its text.
 SHORT_LINE = 0.75
+# A table that goes on after a page break keeps its columns within this many
+# characters (samples/text/002-layout: 79 before the break, 76 after it).
+CARRY_TOLERANCE = 4
 # A cell's text can start this many characters before its column's start.
 EARLY_START = 4
 # Running headers and footers are among a page's first and last lines.
@@ -288,11 +291,22 @@ def _restarts(row: Sequence[list[str]], line: list[str], filled: list[int]) -> b
     )
 
 
-def _fits(region: Sequence[list[Fragment]], starts: Sequence[int]) -> bool:
-    """Every fragment starts at one of the columns of the table above."""
-    return len(starts) > 1 and all(
-        any(abs(f.x0 - x) <= X_TOLERANCE for x in starts) for fs in region for f in fs
-    )
+def _carried(own: Sequence[int], carried: Sequence[int]) -> list[int] | None:
+    """The columns of the table before, moved to where this region prints them,
+    when each of this region's columns is one of those (a table that goes on
+    after a page break may be laid out a few characters apart)."""
+    if len(carried) < 2 or not own:
+        return None
+    moved = list(carried)
+    k = 0
+    for x in own:
+        while k < len(carried) and carried[k] < x - CARRY_TOLERANCE:
+            k += 1
+        if k == len(carried) or abs(carried[k] - x) > CARRY_TOLERANCE:
+            return None
+        moved[k] = x
+        k += 1
+    return moved if moved == sorted(set(moved)) else None
 
 
 def _table_lines(
@@ -308,11 +322,8 @@ def _table_lines(
     its first columns are blank (samples/text/002-layout line 215).
     """
     region = [fragments(lines[i]) for i in indexes]
-    starts = (
-        list(carried)
-        if _fits(region, carried)
-        else column_starts(region, [lines[i] for i in indexes])
-    )
+    own = column_starts(region, [lines[i] for i in indexes])
+    starts = _carried(own, carried) or own
     width = max(len(starts), 2)
     split = [cells_of(lines[i], starts, width) for i in indexes]
     # How wide each column really is: its longest line.

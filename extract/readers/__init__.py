@@ -67,10 +67,12 @@ def read_document(
         raise UnreadableInput("file holds only whitespace")
     lines = split_lines(text)
     form = text_form or sniff_text_form(lines)
-    if form == "layout":
+    if form in ("layout", "plain"):
+        # Reading-order text has no columns to find: the layout stage reads
+        # it as paragraphs and drops its running headers and footers.
         from extract.readers.layout_text import read_layout_text
 
-        return read_layout_text(source_path, data, lines, encoding)
+        return read_layout_text(source_path, data, lines, encoding, form)
     from extract.readers.tab_text import read_tab_text
 
     return read_tab_text(source_path, data, lines, encoding, form)

@@ -12,22 +12,30 @@ from extract.readers.tab_text import encoding_issues
 
 
 def read_layout_text(
-    source_path: str, data: bytes, lines: list[str], encoding: str
+    source_path: str,
+    data: bytes,
+    lines: list[str],
+    encoding: str,
+    text_form: str = "layout",
 ) -> Document:
     """Read a layout text into the document model; provenance is its own lines."""
     doc_id = doc_id_of(data)
     printed = printed_lines(lines)
     tabbed = ["" if p is None else "\t".join(p.cells) for p in printed]
     rows = [_on_input_lines(row, printed) for row in build_rows(tabbed)]
+    # pdftotext ends every page with a form feed.
+    text = "\n".join(lines)
+    pages = text.count("\f") + (1 if text.rsplit("\f", 1)[-1].strip() else 0)
     return Document(
         doc_id=doc_id,
         source_path=source_path,
         source_format="txt",
         lines=tuple(line.replace("\f", "") for line in lines),
         rows=tuple(rows),
+        n_pages=pages if pages > 1 else None,
         encoding=encoding,
         issues=encoding_issues(doc_id, source_path, encoding),
-        text_form="layout",
+        text_form=text_form,
     )
 
 
