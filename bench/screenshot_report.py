@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from extract.report_html import write_report
+from extract.qa.report import write_report
 
 CHROMIUM_FLAGS = (
     "--headless",

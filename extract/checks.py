@@ -78,8 +78,8 @@ def cross_check(
 ) -> Iterator[IssueRow]:
     """`summary_mismatch` (info): a summary grid disagrees with the printed ratings.
 
-    seeds/002 counts 28 milestones completed over the year while 24 ✓ are printed
-    beside them; seeds/000's Environment grid counts 3 actions and prints 2.
+    samples/002 counts 28 milestones completed over the year while 24 ✓ are printed
+    beside them; samples/000's Environment grid counts 3 actions and prints 2.
     """
     updates: dict[str, list[ActionUpdate]] = defaultdict(list)
     for r in records:
@@ -97,7 +97,7 @@ def cross_check(
         statuses = Counter(_status(updates[a.item_id], quarters) for a in items)
         problems = []
         # Compare only when some printed symbol has a rating: symbols QA has not
-        # yet mapped (seeds/000's "\bigcirc") cannot agree or disagree.
+        # yet mapped (samples/000's "\bigcirc") cannot agree or disagree.
         if any(s not in (None, "unmapped") for s in statuses):
             printed = {c: grid.counts[c] for c in RATED if c in grid.counts}
             beside = {c: statuses.get(c, 0) for c in printed}
@@ -112,7 +112,7 @@ def cross_check(
                     f"the {grid.scope} give {_describe(beside)} "
                     f"({statuses.get(None, 0)} unrated{extra})"
                 )
-        # A one-quarter grid counts only what was due that quarter (seeds/002
+        # A one-quarter grid counts only what was due that quarter (samples/002
         # "Quarter Four": 12 of 32 milestones), so only longer periods are totals.
         total = grid.counts.get("total", sum(grid.counts.values()))
         if len(quarters) > 1 and total != len(items):

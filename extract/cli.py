@@ -160,7 +160,7 @@ def _add_qa_commands(
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from extract.diff import NotAnOutputFolder, diff_outputs, render
+    from extract.qa.diff import NotAnOutputFolder, diff_outputs, render
 
     if args.tolerance < 0:
         print("reportx diff: --tolerance must not be negative", file=sys.stderr)
@@ -177,7 +177,7 @@ def _diff(args: argparse.Namespace) -> int:
 def _inspect(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from extract.inspect_cmd import inspect_file, render
+    from extract.qa.inspect import inspect_file, render
     from extract.readers import UnreadableInput
 
     path = Path(args.file)
@@ -201,8 +201,8 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from extract.diff import NotAnOutputFolder
-    from extract.report_html import write_report
+    from extract.qa.diff import NotAnOutputFolder
+    from extract.qa.report import write_report
 
     try:
         summary = write_report(args.out, args.html)

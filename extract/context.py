@@ -10,7 +10,7 @@ from normalise.years import period_of
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Read by every recogniser; built once per document by `extract.blocks.headings`.
+    """Read by every recogniser; built once per document by `recognisers.headings`.
 
     `plans[i]` and `themes[i]` are the plan and theme in force at `doc.rows[i]`.
     `repairs` are the corrections made while reading headings (split words).

@@ -1,7 +1,7 @@
 """One row per natural key: a repeated key is reported, never written twice.
 
 Two printed variants of one indicator map to one registry id, and a report can
-print the same figure twice (seeds/001 prints its HRA table as HTML and again
+print the same figure twice (samples/001 prints its HRA table as HTML and again
 as plain rows), so the same key can be found more than once in a document.
 The first is kept; each repeat is a `duplicate_key` issue that quotes the
 dropped values (info when only the printed wording differs, warning when a

@@ -1,7 +1,7 @@
 """Impossible dates in progress texts, repaired where the text says enough.
 
 "… a meeting … scheduled to discuss Technology, Systems and Partnerships
-201.10.17" (seeds/000 line 32): one digit too many. A meeting is held on a
+201.10.17" (samples/000 line 32): one digit too many. A meeting is held on a
 working day, so of 20.10.17 (Friday), 21.10.17 (Saturday) and 01.10.17 (Sunday)
 the Friday is the reading; the text is corrected and the choice logged in
 `repairs` with the other candidates. With nothing to decide by, the text stays

@@ -18,9 +18,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract import checks
-from extract.blocks import RECOGNISERS
-from extract.blocks.documents import key_decision, read_metadata
-from extract.blocks.headings import build_context
 from extract.context import Context
 from extract.coverage import measure as measure_coverage
 from extract.document import Document
@@ -28,6 +25,9 @@ from extract.keys import unique_keys
 from extract.panel import assign_ids, panel_records
 from extract.prose_dates import repair_progress_dates
 from extract.readers import UnreadableInput, is_pdf, read_document
+from extract.recognisers import RECOGNISERS
+from extract.recognisers.documents import key_decision, read_metadata
+from extract.recognisers.headings import build_context
 from extract.records import DocumentRow, IssueRow, Record, as_row
 from schemas.tables import TABLES, OutputTable
 

@@ -15,7 +15,7 @@ from schemas.symbols import is_rating_word
 MATH_WRAPPER = re.compile(r"^\$\s*(?P<inner>.*?)\s*\$$")
 # A word of two or more letters that is not a LaTeX command: "No Rating" in a
 # rating column is a status grid's label (a grid printed straight under an action
-# table), while "\bigcirc" (seeds/000 line 75) is a glyph's name.
+# table), while "\bigcirc" (samples/000 line 75) is a glyph's name.
 WORD = re.compile(r"(?<![\\\w])[^\W\d_]{2,}")
 # A symbol is one glyph or one LaTeX command ("\bigcirc" is 8 characters).
 SYMBOL_CHARS = 16
@@ -30,12 +30,13 @@ def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
     repairs: list[Repair] = []
     if has_html(value):
         stripped = squash(strip_html(value))
-        # seeds/000 line 70 prints "<u></u>" in the Q3 column: markup, no glyph.
+        # samples/000 line 70 prints "<u></u>" in the Q3 column: markup, no glyph.
         rule = "empty_markup" if not stripped else "symbol_markup"
         repairs.append(Repair(raw=value, repaired=stripped, rule=rule, confidence=0.9))
         value = stripped
     if m := MATH_WRAPPER.match(value):
-        # seeds/000 line 75 prints "$ \bigcirc$"; its other rating cells say "\bigcirc".
+        # samples/000 line 75 prints "$ \bigcirc$"; its other rating cells say
+        # "\bigcirc".
         repairs.append(
             Repair(raw=value, repaired=m["inner"], rule="latex_math_wrapper")
         )

@@ -107,7 +107,7 @@ EXPONENT = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
 # The unit an indicator's name gives its bare numbers: "Percentage of household
 # waste recycled", "% of Main Duty …" (percent); "Number of Discretionary
 # Housing Payments awards", "No. of properties …" (count), even when a "£" cell
-# stands on the same row (seeds/002 prints the DHP target as "£172,583").
+# stands on the same row (samples/002 prints the DHP target as "£172,583").
 NAME_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Average time to re-let council properties (days)", "Number of days to …"
     (

@@ -8,13 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.blocks import Recogniser
-from extract.blocks.documents import read_metadata
-from extract.blocks.headings import build_context
 from extract.context import Context
 from extract.document import Document
 from extract.layout.tab_rows import build_rows
 from extract.readers import read_path
+from extract.recognisers import Recogniser
+from extract.recognisers.documents import read_metadata
+from extract.recognisers.headings import build_context
 from extract.records import Record
 from extract.run import RunResult, extract
 

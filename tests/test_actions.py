@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from extract.blocks import action_table, quarter_labels
 from extract.context import Context
 from extract.document import Document
+from extract.recognisers import action_table, quarter_labels
 from tests.conftest import S000, S001, S002, S003, S004, synthetic
 
 Loader = Callable[[str], pd.DataFrame]
@@ -88,7 +88,7 @@ def test_titles_in_print_order(actions: pd.DataFrame) -> None:
 def test_plain_cell_title_and_quarters(
     actions: pd.DataFrame, updates: pd.DataFrame
 ) -> None:
-    # seeds/000 line 38: title and "Q1 – … Q2 - … Q3 - … Q4 – …" run together.
+    # samples/000 line 38: title and "Q1 – … Q2 - … Q3 - … Q4 – …" run together.
     row = _action(actions, S000, 38)
     assert row["outcomes"] == "FRP option"
     assert row["progress"].startswith("Q1 – This action is on hold")
@@ -104,7 +104,7 @@ def test_plain_cell_title_and_quarters(
 def test_text_after_page_break_continues_its_quarter(
     actions: pd.DataFrame, updates: pd.DataFrame
 ) -> None:
-    # seeds/000 line 36 continues Q3 across a blank line before its "Q4 –".
+    # samples/000 line 36 continues Q3 across a blank line before its "Q4 –".
     row = _action(actions, S000, 30)
     assert (row["line_start"], row["line_end"]) == (30, 36)
     texts = _quarters(updates, row["item_id"])
@@ -119,7 +119,7 @@ def test_text_after_page_break_continues_its_quarter(
 
 
 def test_quarter_heading_rows(actions: pd.DataFrame, updates: pd.DataFrame) -> None:
-    # seeds/000 lines 70-77: "Quarter 2" alone above its text; the unlabelled
+    # samples/000 lines 70-77: "Quarter 2" alone above its text; the unlabelled
     # first paragraph belongs to the action's progress only.
     row = _action(actions, S000, 70)
     assert row["line_end"] == 77
@@ -135,7 +135,7 @@ def test_quarter_heading_rows(actions: pd.DataFrame, updates: pd.DataFrame) -> N
 def test_one_label_for_three_quarters(
     actions: pd.DataFrame, updates: pd.DataFrame
 ) -> None:
-    # seeds/000 line 80: "Quarters 2, 3 and 4 - …" applies to each of them.
+    # samples/000 line 80: "Quarters 2, 3 and 4 - …" applies to each of them.
     row = _action(actions, S000, 78)
     none_due = "There are no specific actions identified in these quarters."
     assert _quarters(updates, row["item_id"]) == {
@@ -147,7 +147,7 @@ def test_one_label_for_three_quarters(
 
 
 def test_paragraph_cell(actions: pd.DataFrame, updates: pd.DataFrame) -> None:
-    # seeds/001 line 66: <p>title</p> <p>Q1 - …</p> <p>38 partners …</p> <p>Q2 – …</p>
+    # samples/001 line 66: <p>title</p> <p>Q1 - …</p> <p>38 partners …</p> <p>Q2 – …</p>
     row = _action(actions, S001, 66)
     assert row["title"] == (
         "Lead and roll-out the “Let’s Work Together” project across the District"
@@ -167,7 +167,7 @@ def test_paragraph_cell(actions: pd.DataFrame, updates: pd.DataFrame) -> None:
 def test_paragraph_row_after_page_break(
     actions: pd.DataFrame, updates: pd.DataFrame
 ) -> None:
-    # seeds/001 line 69 is the ASB policy's Q2 text continued after a blank line.
+    # samples/001 line 69 is the ASB policy's Q2 text continued after a blank line.
     row = _action(actions, S001, 67)
     assert row["line_end"] == 69
     q2 = updates[(updates["item_id"] == row["item_id"]) & (updates["quarter"] == "Q2")]
@@ -185,7 +185,7 @@ def test_paragraph_row_after_page_break(
 def test_unlabelled_progress_has_no_quarters(
     actions: pd.DataFrame, updates: pd.DataFrame
 ) -> None:
-    # seeds/001 line 28 says "During Q2 there were 10 completions": not a label.
+    # samples/001 line 28 says "During Q2 there were 10 completions": not a label.
     row = _action(actions, S001, 28)
     assert row["title"] == (
         "Progress the redevelopment of the Reema flats on the Moss Road Estate, "
@@ -198,7 +198,7 @@ def test_unlabelled_progress_has_no_quarters(
 def test_nested_table_cells_are_not_ratings(
     actions: pd.DataFrame, updates: pd.DataFrame
 ) -> None:
-    # seeds/001 line 36 repeats its HTML table as 21 tab cells before Outcomes.
+    # samples/001 line 36 repeats its HTML table as 21 tab cells before Outcomes.
     row = _action(actions, S001, 36)
     assert row["outcomes"].startswith("Meet the needs and aspirations of the Council's")
     assert (updates["item_id"] == row["item_id"]).sum() == 0
@@ -207,7 +207,8 @@ def test_nested_table_cells_are_not_ratings(
 def test_bullet_list_row_continues_action(
     actions: pd.DataFrame, updates: pd.DataFrame
 ) -> None:
-    # seeds/003 line 120: a <ul> spilt onto its own row; line 121 "---" ends the table.
+    # samples/003 line 120: a <ul> spilt onto its own row; line 121 "---" ends the
+    # table.
     row = _action(actions, S003, 118)
     assert row["line_end"] == 120
     assert row["progress"].endswith("Olive Branch Training - Isolation Training")
@@ -487,7 +488,7 @@ def test_extra_columns_before_the_ratings() -> None:
 
 
 def test_words_in_a_rating_column_are_no_symbol() -> None:
-    from extract.blocks import actions
+    from extract.recognisers import actions
     from extract.records import ActionUpdate
 
     row = T.join(["Cut grass Q1 - started", "Cut", "No Rating", "5", "$ \\bigcirc$"])
@@ -497,7 +498,7 @@ def test_words_in_a_rating_column_are_no_symbol() -> None:
         for r in actions.recognise(doc, ctx)
         if isinstance(r, ActionUpdate)
     ]
-    # "5" is kept as printed (seeds/000 prints one); "No Rating" and "On track"
+    # "5" is kept as printed (samples/000 prints one); "No Rating" and "On track"
     # are words, not symbols.
     assert got == [
         ("Q1", "started", None, None),
@@ -550,7 +551,7 @@ def test_odd_cells_do_not_crash(cell: str, title: str, progress: str | None) -> 
 
 
 def test_nested_table_copy_only_when_printed() -> None:
-    # seeds/001 line 36 repeats its nested table's cells as tab cells; a cell
+    # samples/001 line 36 repeats its nested table's cells as tab cells; a cell
     # holding a table that is not repeated keeps the Outcomes cell after it.
     table = "<p>Do it</p><table><tr><td>Programme</td><td>Q2</td></tr></table>"
     copied = T.join([table, "Programme", "Q2", "Homes", "", "▶"])
@@ -602,8 +603,8 @@ def test_dash_rule_still_ends_the_action_table() -> None:
 
 
 def test_month_labels_on_continuation_rows() -> None:
-    # review5b prints each quarter's text on its own row under the action,
-    # labelled by the quarter's months.
+    # One Cabinet report layout prints each quarter's text on its own row under
+    # the action, labelled by the quarter's months.
     header = T.join(["Action & Progress Update", "Outcomes", "Q1 Rating", "Q2 Rating"])
     header += T + T.join(["Q3 Rating", "Q4 Rating"])
     rows = [

@@ -7,7 +7,7 @@ column, the rating for the report's latest quarter).
 
 from __future__ import annotations
 
-from extract.blocks import action_table, actions
+from extract.recognisers import action_table, actions
 from extract.records import ActionUpdate
 from tests.conftest import synthetic
 
@@ -113,8 +113,8 @@ FLEET = "Replace the refuse collection fleet"
 
 
 def test_status_column_rates_the_latest_quarter() -> None:
-    # Cells as long as printed in review5b: short cells on consecutive lines
-    # read as one column-wrapped row.
+    # Cells as long as printed in a Cabinet report layout: short cells on consecutive
+    # lines read as one column-wrapped row.
     rows = [
         T.join(
             [

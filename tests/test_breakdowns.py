@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.blocks.breakdowns import breakdown_indicator
+from extract.recognisers.breakdowns import breakdown_indicator
 from extract.records import Breakdown, IssueRow, Record
 from tests.conftest import S000, S001, recognised
 
@@ -216,7 +216,7 @@ HEADER = "\t".join(
 
 
 def _recognise(lines: list[str]) -> list[Record]:
-    from extract.blocks import breakdowns
+    from extract.recognisers import breakdowns
 
     return recognised(breakdowns, lines)
 

@@ -22,7 +22,7 @@ def mismatches(table: Loader) -> pd.DataFrame:
 
 
 def test_where_grids_disagree(mismatches: pd.DataFrame) -> None:
-    # seeds/000 line 57: its actions print only "\bigcirc", which the symbol map
+    # samples/000 line 57: its actions print only "\bigcirc", which the symbol map
     # does not rate, so there is nothing to compare the grid with.
     assert list(zip(mismatches["file"], mismatches["line"], strict=True)) == [
         (S000, 86),
@@ -33,7 +33,7 @@ def test_where_grids_disagree(mismatches: pd.DataFrame) -> None:
 
 
 def test_agreeing_grids_give_no_issue(mismatches: pd.DataFrame) -> None:
-    # seeds/003: ▶ ▶ beside both actions, grid "2 100%" on target; seeds/001:
+    # samples/003: ▶ ▶ beside both actions, grid "2 100%" on target; samples/001:
     # 8 actions, 8 counted, no symbols printed to compare.
     assert not mismatches["file"].isin([S001, S003]).any()
 

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract.cli import main
-from extract.diff import diff_outputs, snapshot
+from extract.qa.diff import diff_outputs, snapshot
 from tests.conftest import S000
 
 HATE = "Hate Crime Incidents Over Time (Variation) – Police data"
@@ -40,7 +40,7 @@ def _set(
 
 @pytest.fixture()
 def one_value_changed(run_dir: Path, tmp_path: Path) -> tuple[Path, dict[str, object]]:
-    """A copy of the run where Q2 hate crime "Last 12 months" of seeds/000 is 117."""
+    """A copy of the run where Q2 hate crime "Last 12 months" of samples/000 is 117."""
     docs = pq.read_table(run_dir / "documents.parquet").to_pylist()
     doc_id = next(d["doc_id"] for d in docs if d["source_path"] == S000)
     new = _copy(run_dir, tmp_path / "new")

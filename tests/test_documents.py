@@ -8,8 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from extract.blocks.documents import cover_sheet, read_metadata
 from extract.document import Document
+from extract.recognisers.documents import cover_sheet, read_metadata
 from tests.conftest import S000, S001, S002, S003, S004, synthetic
 
 
@@ -53,7 +53,7 @@ def test_titles(docs: pd.DataFrame) -> None:
         "Improving Community Wellbeing PDP 2018-19 - "
         "Environment, Partnerships and Community Safety"
     )
-    # seeds/004 prints no title line, only section headings.
+    # samples/004 prints no title line, only section headings.
     assert pd.isna(docs.loc[S004].title)
 
 

@@ -10,7 +10,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from extract.diff import diff_outputs, render_text, snapshot
+from extract.qa.diff import diff_outputs, render_text, snapshot
 from extract.run import extract
 from tests.conftest import S000, SAMPLES
 from tests.golden.refresh import GOLDEN, sample_inputs

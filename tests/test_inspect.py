@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.inspect_cmd import inspect_file
+from extract.qa.inspect import inspect_file
 from tests.conftest import S000, SAMPLES
 
-# seeds/000: the three rolling quarter blocks; the hate-crime one wraps over 12-16.
+# samples/000: the three rolling quarter blocks; the hate-crime one wraps over 12-16.
 QUARTER_BLOCK_LINES = (6, 9, 12, 13, 14, 15, 16)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.blocks.kpi_columns import classify, header_columns
+from extract.recognisers.kpi_columns import classify, header_columns
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from tests.conftest import S000, S001, S002, recognised
 
@@ -297,7 +297,7 @@ def test_classify(
                 "146",
             ),
             False,
-        ),  # seeds/001 line 36: an HTML table flattened into a row
+        ),  # samples/001 line 36: an HTML table flattened into a row
         (("", "Target 2015-18", "Q1"), False),  # a plan period, not a year
     ],
 )
@@ -342,7 +342,7 @@ FLY = "Number of fly tipping incidents"
 
 
 def _recognise(lines: list[str]) -> list[Record]:
-    from extract.blocks import kpi_grid
+    from extract.recognisers import kpi_grid
 
     return recognised(kpi_grid, lines)
 

@@ -1,4 +1,4 @@
-"""Milestone tables of seeds/002: "Approach | Key Project | Milestone(s) | …"."""
+"""Milestone tables of samples/002: "Approach | Key Project | Milestone(s) | …"."""
 
 from __future__ import annotations
 
@@ -226,7 +226,7 @@ def _milestones(
     lines: list[str], plan: str = PLAN_LINE
 ) -> list[tuple[str, str | None, str | None, list[str]]]:
     """(title, key project, progress, "Qn=symbol" marks) of each milestone."""
-    from extract.blocks import milestone_table
+    from extract.recognisers import milestone_table
 
     doc, ctx = synthetic([plan, "", *lines])
     return [
@@ -306,7 +306,7 @@ CEMETERY = "Deliver new cemetery for the District"
 
 def _updates(lines: list[str]) -> list[tuple[str, str, str | None, str | None]]:
     """(title, quarter, progress, rating) of every milestone update."""
-    from extract.blocks import actions
+    from extract.recognisers import actions
     from extract.records import Action, ActionUpdate
 
     doc, ctx = synthetic(lines)
@@ -320,8 +320,8 @@ def _updates(lines: list[str]) -> list[tuple[str, str, str | None, str | None]]:
 
 
 def test_projects_and_rag_layout() -> None:
-    # review5b: no quarter columns; the RAG column rates the report's quarter
-    # (Q2) in words, and "Q1 – … Q2 – …" in the progress gives quarter texts.
+    # A Cabinet report layout: no quarter columns; the RAG column rates the report's
+    # quarter (Q2) in words, and "Q1 – … Q2 – …" in the progress gives quarter texts.
     rows = [
         T.join(
             [

@@ -82,7 +82,7 @@ def test_distinct_indicators(table: Table) -> None:
     )
     assert list(fly.aliases) == ["Number of fly tipping incidents"]
     hate = indicators.set_index("indicator_id").loc["hate-crime-incidents"]
-    # seeds/000 prints the name column-wrapped over three lines, seeds/001 in one
+    # samples/000 prints the name column-wrapped over three lines, samples/001 in one
     # paragraph: one printed variant, one id.
     assert list(hate.aliases) == [
         "Hate Crime Incidents Over Time (Variation) – Police data"

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from extract.cli import main
-from extract.report_html import build_report
+from extract.qa.report import build_report
 
 DATA_PNG = "data:image/png;base64,"
 

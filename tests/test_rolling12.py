@@ -286,7 +286,7 @@ def test_inconsistent_change_is_an_issue(table: Callable[[str], pd.DataFrame]) -
 
 
 def _blocks_of(lines: list[str]) -> list[Record]:
-    from extract.blocks import rolling12
+    from extract.recognisers import rolling12
 
     return recognised(rolling12, lines)
 
@@ -345,7 +345,7 @@ def test_fields_in_any_order_over_paragraphs_and_no_change() -> None:
 
 
 def test_blocks_in_and_without_blocks() -> None:
-    from extract.blocks.rolling12 import blocks_in, without_blocks
+    from extract.recognisers.rolling12 import blocks_in, without_blocks
 
     text = (
         "Q1 (24.07.17) Previous 12 months = 3,235 Last 12 months = 2,914 Change over "

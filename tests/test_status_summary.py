@@ -140,7 +140,7 @@ def test_grids_that_add_up_raise_no_issue(table: Callable[[str], pd.DataFrame]) 
 
 
 def test_mismatch_is_reported() -> None:
-    from extract.blocks import status_summary
+    from extract.recognisers import status_summary
     from extract.records import IssueRow
 
     lines = [
@@ -158,7 +158,7 @@ def test_mismatch_is_reported() -> None:
 
 
 def _grid_records(lines: list[str]) -> list[Record]:
-    from extract.blocks import status_summary
+    from extract.recognisers import status_summary
 
     return recognised(status_summary, lines)
 

@@ -132,7 +132,7 @@ def test_cemetery_marks(table: Loader) -> None:
 
 
 def test_stray_digit_kept_as_printed(table: Loader) -> None:
-    # seeds/000 line 78 prints "5" in the Q1 Rating column of the AQMA action.
+    # samples/000 line 78 prints "5" in the Q1 Rating column of the AQMA action.
     assert _marks(table, 78) == [("Q1", "5", True), ("Q2", "\\bigcirc", True)]
 
 

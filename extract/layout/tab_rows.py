@@ -22,7 +22,7 @@ BARE_VALUE = re.compile(
     re.IGNORECASE,
 )
 # Column-wrapped fragments are as wide as their column: in the samples at most 25
-# characters (seeds/000 line 12); narrow tables wrap wider, but a cell of a whole
+# characters (samples/000 line 12); narrow tables wrap wider, but a cell of a whole
 # sentence (an action's text, a milestone's progress) is no fragment.
 WRAP_WIDTH = 48
 # A column-wrapped row spans a first line and at least this many more.
@@ -69,7 +69,7 @@ def _narrow(cells: Sequence[str]) -> bool:
 
 
 def _labelled(cells: Sequence[str]) -> bool:
-    """A "Label:<TAB>value" line (cover sheets, seeds/003 lines 3-8) is a record.
+    """A "Label:<TAB>value" line (cover sheets, samples/003 lines 3-8) is a record.
 
     Only a label in the first column: a wrapped fragment may end with a colon
     ("incidents. Motivation:").
@@ -99,7 +99,7 @@ def _can_start_wrap(cells: Sequence[str]) -> bool:
 def _continues(first: Sequence[str], cells: Sequence[str]) -> bool:
     """True when `cells` carries the next fragment of `first`'s columns.
 
-    A line with a value of its own ("470", "N/A", "✓") is a record: in seeds/002
+    A line with a value of its own ("470", "N/A", "✓") is a record: in samples/002
     a milestone row under another fills a subset of its columns, but with a mark.
     """
     filled = _filled(cells)
@@ -170,7 +170,7 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
     """Index one past the last line of a column-wrapped group starting at `start`.
 
     Two shapes: a row of narrow fragments continued on two or more lines
-    (seeds/000 "Hate Crime Incidents"), and a row of values whose name or notes
+    (samples/000 "Hate Crime Incidents"), and a row of values whose name or notes
     go on below in lower case or after a joining word.
     """
     if "\t" not in lines[start]:
@@ -202,7 +202,7 @@ def _cell(raw: str, column: int, first: int, last: int) -> Cell:
 
 
 def _wrapped_row(group: Sequence[str], first_line: int) -> Row:
-    """Join a column-wrapped group column by column (seeds/000 "Hate Crime …")."""
+    """Join a column-wrapped group column by column (samples/000 "Hate Crime …")."""
     split = [_cells_of(line) for line in group]
     width = max(len(c) for c in split)
     cells = []

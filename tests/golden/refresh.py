@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from extract.diff import snapshot
+from extract.qa.diff import snapshot
 from extract.run import extract
 
 GOLDEN = Path(__file__).resolve().parent

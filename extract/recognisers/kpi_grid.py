@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from rapidfuzz import fuzz
 
-from extract.blocks.headings import is_header
-from extract.blocks.kpi_columns import Column, header_columns, name_index
-from extract.blocks.rolling12 import has_block
 from extract.context import Context
 from extract.document import Cell, Document, Row
+from extract.recognisers.headings import is_header
+from extract.recognisers.kpi_columns import Column, header_columns, name_index
+from extract.recognisers.rolling12 import has_block
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from normalise.counts import read_counts
 from normalise.indicators import slug
@@ -50,7 +50,7 @@ ROLLING_CELL = re.compile(
 )
 NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # How close a row's text must be to the theme in force to be that theme's heading
-# printed across the grid (seeds/000 line 4 splits it over six cells).
+# printed across the grid (samples/000 line 4 splits it over six cells).
 THEME_MATCH = 90.0
 # Lines between a grid's rows that do not end it: a theme or section printed as
 # prose, a page header or footer. More than this, or a longer line, is prose.
@@ -115,7 +115,7 @@ def gap_end(rows: Sequence[Row], i: int, columns: Sequence[Column]) -> int | Non
     for j in range(i, len(rows)):
         row = rows[j]
         if row.tabbed and row.flat:
-            # Blank lines alone end a grid: seeds/000 lines 19-25 follow a blank
+            # Blank lines alone end a grid: samples/000 lines 19-25 follow a blank
             # line with a column-wrapped note whose first cell is no name.
             return j if prose and _is_data_row(row, columns) else None
         if not row.flat:
@@ -212,7 +212,7 @@ def _html_tables(raw: str) -> list[list[list[str]]]:
 
 
 def _embedded_grids(doc: Document) -> Iterator[Grid]:
-    """Tables printed as HTML inside a cell (seeds/001 line 36, an action's text)."""
+    """Tables printed as HTML inside a cell (samples/001 line 36, an action's text)."""
     for i, row in enumerate(doc.rows):
         for cell in row.cells:
             if "<table" not in cell.raw.lower():
@@ -402,7 +402,7 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
 def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     """Every value of every grid, a value printed twice under one name once.
 
-    This only merges restatements of one printed name (seeds/001 prints its HRA
+    This only merges restatements of one printed name (samples/001 prints its HRA
     table as HTML and again as rows). Printed variants of one indicator ("fly
     tipping", "fly-tiping") get one registry id in `extract.panel.assign_ids`,
     after this runs, and `extract.keys.unique_keys` keeps one row per key then.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from extract.document import Row
 
 QUARTER_LIST = r"[1-4](?:\s*(?:,|and|&)\s*[1-4])*"
-# "Q2/Q3 –" (review5b keyactions, cabinet reports) names both quarters.
+# "Q2/Q3 –" (key-action and Cabinet report layouts) names both quarters.
 Q_LIST = r"Q[1-4](?:\s*(?:/|,|and|&)\s*Q[1-4])*"
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
@@ -30,16 +30,16 @@ MONTH_RANGE = rf"{MONTH}\s*{DASH}\s*{MONTH}(?:\s+20\d\d)?"
 # year" is a range of time, not a label.
 QUARTER_RANGE = rf"^(?:Q|Quarters?\s*)[1-4]\s*(?:{DASH}|to)\s*Q?[1-4]"
 # A label is followed by a dash or colon: "During Q2 the level …" and "training
-# to be schedule Q3." (seeds/000 lines 31, 51) mention a quarter, they do not
+# to be schedule Q3." (samples/000 lines 31, 51) mention a quarter, they do not
 # introduce its text. "Q1 - Q2" is a range, not a label. "Q1 update –" words
-# the same label (review5b hate crime and cabinet reports).
+# the same label (hate crime and Cabinet report layouts).
 LABEL = re.compile(
     rf"(?<!\w)(?:(?P<range>{QUARTER_RANGE})|(?P<q>{Q_LIST})"
     rf"|Quarters?\s+(?P<qs>{QUARTER_LIST})|(?P<months>{MONTH_RANGE}))"
     rf"(?:\s+update)?\s*[-\u2013\u2014:](?!\s*Q[1-4]\b)\s*",
     re.IGNORECASE,
 )
-# seeds/000 lines 72, 74, 76 print "Quarter 2" alone above that quarter's text.
+# samples/000 lines 72, 74, 76 print "Quarter 2" alone above that quarter's text.
 BARE_LABEL = re.compile(
     rf"^(?:(?P<q>{Q_LIST})|Quarters?\s+(?P<qs>{QUARTER_LIST})"
     rf"|(?P<months>{MONTH_RANGE}))\s*[.:]?$",
@@ -49,8 +49,8 @@ DIGIT = re.compile(r"[1-4]")
 MONTH_NAME = re.compile(MONTH, re.IGNORECASE)
 # Financial-year month order: April opens Q1, January opens Q4.
 MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
-# Quarter columns of action and milestone tables: seeds/000 prints "Q1 Rating",
-# seeds/002 "Q1"; "Quarter 1 Rating" and "Rating Q1" name the same column the
+# Quarter columns of action and milestone tables: samples/000 prints "Q1 Rating",
+# samples/002 "Q1"; "Quarter 1 Rating" and "Rating Q1" name the same column the
 # other ways this family words a quarter.
 QUARTER_COLUMN = re.compile(
     r"^(?:(?:Q|Quarter)\s*(?P<q>[1-4])(?:\s*Rating)?"
@@ -58,8 +58,8 @@ QUARTER_COLUMN = re.compile(
     re.IGNORECASE,
 )
 # One rating column for the whole table: "Action | Target Date | Update |
-# Status" and "Projects | Milestones | Progress Update | RAG" (review5b) rate
-# each item once, in the quarter the report covers.
+# Status" and "Projects | Milestones | Progress Update | RAG" (a Cabinet report layout)
+# rate each item once, in the quarter the report covers.
 RATING_COLUMN = re.compile(
     r"^(?:Status|RAG(?:\s+(?:Status|Rating))?|(?:Overall\s+)?Rating)$",
     re.IGNORECASE,

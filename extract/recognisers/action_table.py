@@ -4,7 +4,7 @@ One cell holds the action title and its quarter texts, as `<p>` paragraphs
 ("<p>Explore …</p> <p>Q1 – …</p>") or run together ("Explore … Q1 – … Q2 - …");
 later rows continue the action ("Q3 – …", "Quarter 2" over its text, text that
 spilt over a page break, `<ul>` bullet lists). Quarter labels: see
-`extract.blocks.quarter_labels`. Ratings sit in the quarter columns ("Q1 Rating",
+`extract.recognisers.quarter_labels`. Ratings sit in the quarter columns ("Q1 Rating",
 "Q1", "Quarter 1 Rating", "Rating Q1") of whichever row of the action prints
 them. Other layouts print the title and its progress in separate columns:
 "Key Actions | Lead Officer | Progress | Q1 … Q4" and "Action | Target Date |
@@ -18,7 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.blocks.item_drafts import (
+from extract.context import Context
+from extract.document import Cell, Document, Row
+from extract.recognisers.item_drafts import (
     Draft,
     Mark,
     cell_text,
@@ -28,7 +30,7 @@ from extract.blocks.item_drafts import (
     paragraphs,
     progress_column,
 )
-from extract.blocks.quarter_labels import (
+from extract.recognisers.quarter_labels import (
     LABEL,
     Para,
     label_quarters,
@@ -38,11 +40,9 @@ from extract.blocks.quarter_labels import (
     quarter_texts,
     rating_columns,
 )
-from extract.context import Context
-from extract.document import Cell, Document, Row
 
-# "Action & Progress Update" (seeds/000), "Action +Progress Update" (seeds/003),
-# "… public environments and Action & Progress Update" (seeds/000 line 69, the
+# "Action & Progress Update" (samples/000), "Action +Progress Update" (samples/003),
+# "… public environments and Action & Progress Update" (samples/000 line 69, the
 # objective run into the header), "Actions and Progress Updates", "Actions".
 ACTION_LABEL = re.compile(
     r"\bActions?\b(?P<progress>\s*(?:&|\+|and|/)\s*Progress(?:\s+Updates?)?)?\s*$",
@@ -144,14 +144,14 @@ def _starts_action(
     if after_header or cell_text(cells, cols.outcomes):
         return True
     if cols.progress is not None:
-        # A title with its own progress or marks is the next action (review5b
-        # "Key Actions | Lead Officer | Progress | Q1 …": one action a row); a
+        # A title with its own progress or marks is the next action (a Cabinet report
+        # layout "Key Actions | Lead Officer | Progress | Q1 …": one action a row); a
         # title alone is the open action's title wrapped onto another line.
         return bool(cell_text(cells, cols.progress) or marks_of(cells, cols.ratings))
     last = open_.last_quarter
     if last is None:
         return False
-    # The quarter sequence restarting means a new action: seeds/000 line 78 is
+    # The quarter sequence restarting means a new action: samples/000 line 78 is
     # followed by "Quarter 1 – …" after the cemetery action's "Quarter 4".
     inner = _inner_label(cells, cols)
     if inner is not None:

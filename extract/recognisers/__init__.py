@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from extract.blocks import (
+from extract.context import Context
+from extract.document import Document
+from extract.recognisers import (
     actions,
     breakdowns,
     kpi_grid,
     rolling12,
     status_summary,
 )
-from extract.context import Context
-from extract.document import Document
 from extract.records import Record
 
 

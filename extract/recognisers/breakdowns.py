@@ -16,12 +16,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from extract.blocks.headings import is_header
-from extract.blocks.kpi_columns import Column, header_columns, name_index
-from extract.blocks.kpi_grid import gap_end, list_rows
-from extract.blocks.rolling12 import without_blocks
 from extract.context import Context
 from extract.document import Cell, Document, Row
+from extract.recognisers.headings import is_header
+from extract.recognisers.kpi_columns import Column, header_columns, name_index
+from extract.recognisers.kpi_grid import gap_end, list_rows
+from extract.recognisers.rolling12 import without_blocks
 from extract.records import Breakdown, IssueRow, Record
 from normalise.counts import Ambiguous, Count, read_counts
 from normalise.indicators import ROLLING_NAME, slug, split_indicators
@@ -31,7 +31,7 @@ QUARTER_PREFIX = re.compile(
     r"^\s*(?:Q|quarter\s*)(?P<q>[1-4])\b\s*[-\u2013:]?\s*", re.IGNORECASE
 )
 # A continuation row printed without its empty name cell starts with a note or a
-# count in column 0: seeds/000 lines 19-25 put Q1's "(1 individual …)" there.
+# count in column 0: samples/000 lines 19-25 put Q1's "(1 individual …)" there.
 SHIFTED_START = re.compile(r"^[(\d]")
 
 

@@ -14,43 +14,43 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from extract.blocks.headings import STRATEGIC_OBJECTIVE, is_header
-from extract.blocks.quarter_labels import Para, QuarterText, quarter_columns
-from extract.blocks.status_summary import category_of
 from extract.context import Context
 from extract.document import Cell, Document, Row
+from extract.recognisers.headings import STRATEGIC_OBJECTIVE, is_header
+from extract.recognisers.quarter_labels import Para, QuarterText, quarter_columns
+from extract.recognisers.status_summary import category_of
 from extract.records import Action, ActionUpdate, IssueRow, Record, RepairRow
 from normalise.symbols import clean_symbol, holds_symbol
 from normalise.text import strip_html
 from schemas.symbols import rating_of
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
-# A rule row closes a table: seeds/003 line 121 prints "--- | -- | --" under
+# A rule row closes a table: samples/003 line 121 prints "--- | -- | --" under
 # the last action. A row of rating symbols only ("| | ▶ | ▲ |") does not: it
 # carries the marks of the action above it.
 RULE = re.compile(r"^[-‐‑‒–—―_=\s]+$")
 NESTED_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.IGNORECASE | re.DOTALL)
 NESTED_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>", re.IGNORECASE)
 # The status grid under an action table is headed "Summary of Progress in
-# Delivering Projects/Actions:" (seeds/000 lines 53, 82; seeds/001 line 72),
+# Delivering Projects/Actions:" (samples/000 lines 53, 82; samples/001 line 72),
 # printed with trailing tabs in some exports, which makes it a table row.
 SUMMARY_HEADING = re.compile(
     r"^(?:Summary\s+of\s+(?:Progress|Performance)\b.*|.{0,60}\bSummary\s*:?)$",
     re.IGNORECASE,
 )
-# A status grid's label row names at least three different statuses (seeds/000
+# A status grid's label row names at least three different statuses (samples/000
 # line 56 names four, "No Rating" spilt onto the line above). An action row can
 # say "complete" in three cells ("Complete the redevelopment …", "… properties
 # completed …", Status "Completed"); that is one status, not a grid.
 STATUS_LABELS = 3
 # The column of progress text beside the title: "Key Actions | Lead Officer |
 # Progress | Q1 …", "Action | Target Date | Update | Status", "Projects |
-# Milestones | Progress Update | RAG" (review5b), "Comments".
+# Milestones | Progress Update | RAG" (a Cabinet report layout), "Comments".
 PROGRESS_HEADER = re.compile(
     r"^(?:Progress(?:\s+Updates?)?|Updates?|Progress\s+to\s+date|Comments?)$",
     re.IGNORECASE,
 )
-# The longest status label: seeds/000 line 56 "Project Timeline/scope/target
+# The longest status label: samples/000 line 56 "Project Timeline/scope/target
 # date requires attention. Alterations considered by leadership team" (95).
 LABEL_CHARS = 120
 
@@ -167,7 +167,7 @@ def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow
 def logical_cells(row: Row) -> tuple[Cell, ...]:
     """The row's cells with a nested table's flattened copy left out.
 
-    seeds/001 line 36 prints an HTML `<table>` inside the action cell and then
+    samples/001 line 36 prints an HTML `<table>` inside the action cell and then
     its 21 cells again as tab cells, before the Outcomes cell. Only cells that
     repeat the nested table's cells, in order, are left out.
     """

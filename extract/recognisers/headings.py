@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extract.blocks.documents import Metadata
 from extract.context import Context
 from extract.document import Document, Row
 from extract.headers import is_header
+from extract.recognisers.documents import Metadata
 from extract.records import RepairRow
 from normalise.words import Vocabulary, correct_misspellings, rejoin
 
@@ -69,7 +69,7 @@ DIGIT = re.compile(r"\d")
 # A theme or plan heading is a short line; longer ones are prose.
 HEADING_CHARS = 200
 # How close a "Strategic Objective" must be to a theme printed above it to be that
-# theme: seeds/000 line 69 prints "Striving for … public environments and" (the
+# theme: samples/000 line 69 prints "Striving for … public environments and" (the
 # rest spilt into the next cell) for the objective of line 63's theme.
 OBJECTIVE_MATCH = 90.0
 
@@ -286,5 +286,5 @@ PLAIN_THEME = re.compile(r"^[A-Z][A-Za-z ,&'-]{3,60}: [A-Z][A-Za-z ,&'-]{10,140}
 
 
 def _plain_theme(text: str) -> bool:
-    """A prose line that is a theme heading (seeds/003 line 107)."""
+    """A prose line that is a theme heading (samples/003 line 107)."""
     return PLAIN_THEME.match(text) is not None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from extract.diff import Value, load_rows, table_format
+from extract.qa.diff import Value, load_rows, table_format
 from schemas.tables import BY_NAME, TABLES
 
 FACT_TABLES = (

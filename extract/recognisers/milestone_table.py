@@ -1,9 +1,9 @@
 """Milestone tables: "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4".
 
 One row per milestone; Approach and Key Project are printed on the first row of
-their group and left blank below it (seeds/002 lines 68-74); ✓ / ▲ sit in the
+their group and left blank below it (samples/002 lines 68-74); ✓ / ▲ sit in the
 quarter column the milestone was rated in. A row with an empty Milestone(s) cell
-is a milestone named by its Key Project (seeds/002 line 95, Universal Credit);
+is a milestone named by its Key Project (samples/002 line 95, Universal Credit);
 a row with only Progress text or marks continues the milestone above it. Other
 layouts: "Key Project | Milestone | Progress | Q1 …" and "Projects | Milestones
 | Progress Update | RAG", whose one RAG column rates the report's latest
@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from extract.blocks.item_drafts import (
+from extract.context import Context
+from extract.document import Document, Row
+from extract.recognisers.item_drafts import (
     Draft,
     Mark,
     cell_text,
@@ -26,12 +28,10 @@ from extract.blocks.item_drafts import (
     paragraphs,
     progress_column,
 )
-from extract.blocks.quarter_labels import Para, quarter_texts, rating_columns
-from extract.context import Context
-from extract.document import Document, Row
+from extract.recognisers.quarter_labels import Para, quarter_texts, rating_columns
 
 APPROACH = re.compile(r"^Approach$", re.IGNORECASE)
-# "Key Project" (seeds/002), "Projects" (review5b projects/RAG layout).
+# "Key Project" (samples/002), "Projects" (a Cabinet report layout projects/RAG layout).
 KEY_PROJECT = re.compile(r"^(?:Key\s+)?Projects?$", re.IGNORECASE)
 MILESTONE = re.compile(r"^Milestones?(?:\s*\(s\))?$", re.IGNORECASE)
 
@@ -105,9 +105,9 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
             continue
         if cols.approach is None and not (milestone or progress or marks):
             # Without an Approach column the section row's text sits in the
-            # project column: review5b prints "Support Vulnerable People" alone
-            # in a "Key Project | Milestone | Progress | Q1 …" grid. It names no
-            # milestone, and the rows below it are another section's.
+            # project column: one Cabinet report layout prints "Support Vulnerable
+            # People" alone in a "Key Project | Milestone | Progress | Q1 …" grid. It
+            # names no milestone, and the rows below it are another section's.
             key_project = None
             continue
         row_paras = paragraphs([row], cols.progress)

@@ -48,7 +48,7 @@ ITEM_NO_COLON = re.compile(
     re.IGNORECASE,
 )
 # A cover sheet sits at the top of a report; a report names its own year there
-# or in its purpose (seeds/003 line 16); later years are other years' figures.
+# or in its purpose (samples/003 line 16); later years are other years' figures.
 COVER_LINES = 40
 BODY_LINES = 30
 HEADING_CHARS = 200
@@ -314,7 +314,7 @@ def _organisation(doc: Document) -> str | None:
     counts = Counter(m[1] for line in doc.lines for m in ORGANISATION.finditer(line))
     if not counts:
         return None
-    # A district report names other councils too (seeds/004: "Staffordshire County
+    # A district report names other councils too (samples/004: "Staffordshire County
     # Council" twice); the publisher is the district or borough.
     return max(counts, key=lambda o: (" County " not in o, counts[o]))
 
@@ -359,7 +359,7 @@ def read_metadata(doc: Document) -> Metadata:
     grids = grid_titles(doc)
     fy = _titled_year(title, heads, grids)
     quarters = _quarters(heads, grids)
-    # A quarterly update dated only by the meetings it follows (seeds/004: "the
+    # A quarterly update dated only by the meetings it follows (samples/004: "the
     # LSP cycle of meetings in November and December 2012") covers that quarter,
     # whatever later year its text looks ahead to.
     cycle_year, cycle_quarters = _meeting_cycle(doc)
@@ -373,7 +373,7 @@ def read_metadata(doc: Document) -> Metadata:
     printed = column_quarters(doc)
     named = quarters or printed
     # A report covers the quarters it prints figures for up to the one it is
-    # named for, as seeds/002's "Quarter Four" report with its Q1-Q4 columns and
+    # named for, as samples/002's "Quarter Four" report with its Q1-Q4 columns and
     # "Annual Performance" grid covers Q1-Q4; a "Year to date" grid says so too.
     latest = max(named, default="")
     covered = {*named, *(q for q in printed if q <= latest)}

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from rich.text import Text
 
-from extract.blocks import RECOGNISERS
-from extract.blocks.documents import read_metadata
-from extract.blocks.headings import build_context
 from extract.coverage import Coverage, Fact, LineRef, fact_rows, measure
 from extract.document import Document
 from extract.readers import read_document
+from extract.recognisers import RECOGNISERS
+from extract.recognisers.documents import read_metadata
+from extract.recognisers.headings import build_context
 from extract.records import Record, as_row
 from extract.run import recognised
 from schemas.tables import BY_NAME

@@ -41,7 +41,7 @@ TRAILING_YEAR = re.compile(
     r"^(?P<core>.+?)\s+(?P<year>20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d)$"
 )
 # Headers of action and milestone tables, whose Q1-Q4 columns hold ratings
-# (seeds/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4";
+# (samples/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4";
 # "Key Actions | Lead Officer | Progress | Q1 … Q4", whose cells are "▶", "✓").
 FOREIGN_COL = re.compile(
     r"^(?:approach|key\s+projects?|milestones?(?:\s*\(s\))?"
@@ -169,7 +169,7 @@ def header_columns(texts: Sequence[str]) -> tuple[Column, ...] | None:
     if not unknown:
         return None
     name = (named or unknown)[0]
-    # A header is mostly labels: seeds/001 line 36 prints a whole HTML table on
+    # A header is mostly labels: samples/001 line 36 prints a whole HTML table on
     # one line ("… | Programme | Annual Target | Q2 | No. of properties … | 275
     # | 146 | …"), an action row with two value labels among twenty other cells.
     others = sum(

@@ -42,7 +42,7 @@ SCOPES = (
     ("milestones", re.compile(r"milestone", re.IGNORECASE)),
     ("actions", re.compile(r"action|project", re.IGNORECASE)),
 )
-# Percent printed beside a count may be truncated, not rounded (seeds/000: 2 of 3
+# Percent printed beside a count may be truncated, not rounded (samples/000: 2 of 3
 # is "66.6%"); a difference above this is a mismatch.
 PCT_TOLERANCE = 0.5
 TITLE_LOOKBACK = 4

@@ -1,0 +1,1 @@
+"""QA commands over extraction runs: `diff`, `inspect`, `report`."""
