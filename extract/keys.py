@@ -34,21 +34,31 @@ CHECKED = frozenset(
 )
 
 
-def unique_keys(doc: Document, records: Iterable[Record]) -> Iterator[Record]:
-    kept: dict[tuple[object, ...], dict[str, object]] = {}
-    for record in records:
+class KeyCheck:
+    """Keeps the first record of each natural key in one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.kept: dict[tuple[object, ...], dict[str, object]] = {}
+
+    def check(self, record: Record) -> Record:
+        """The record itself, or the `duplicate_key` issue that stands for it."""
         name = record.table
         if name not in CHECKED:
-            yield record
-            continue
+            return record
         row = as_row(record)
         key = (name, *(row[k] for k in BY_NAME[name].key))
-        first = kept.get(key)
+        first = self.kept.get(key)
         if first is None:
-            kept[key] = row
-            yield record
-            continue
-        yield _issue(doc, name, row, first)
+            self.kept[key] = row
+            return record
+        return _issue(self.doc, name, row, first)
+
+
+def unique_keys(doc: Document, records: Iterable[Record]) -> Iterator[Record]:
+    """The records, each repeat of a natural key replaced by its issue."""
+    keys = KeyCheck(doc)
+    return (keys.check(r) for r in records)
 
 
 def _issue(

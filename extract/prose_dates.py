@@ -27,12 +27,17 @@ MEETING = re.compile(
 def repair_progress_dates(doc: Document, records: Iterable[Record]) -> Iterator[Record]:
     """The records, with impossible dates in action progress texts repaired."""
     for record in records:
-        if isinstance(record, Action | ActionUpdate) and record.progress:
-            text, logged = _repaired(doc, record, record.progress)
-            yield from logged
-            if text != record.progress:
-                record = dataclasses.replace(record, progress=text)
-        yield record
+        yield from repair_record_dates(doc, record)
+
+
+def repair_record_dates(doc: Document, record: Record) -> list[Record]:
+    """What the repairs of one record's progress text logged, then the record."""
+    if isinstance(record, Action | ActionUpdate) and record.progress:
+        text, logged = _repaired(doc, record, record.progress)
+        if text != record.progress:
+            record = dataclasses.replace(record, progress=text)
+        return [*logged, record]
+    return [record]
 
 
 def _repaired(

@@ -11,32 +11,20 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract import checks
-from extract.context import Context
-from extract.coverage import measure as measure_coverage
-from extract.document import Document
-from extract.keys import unique_keys
-from extract.panel import assign_ids, panel_records
-from extract.prose_dates import repair_progress_dates
+from extract.panel import panel_records
+from extract.pipeline import PARSER_VERSION, process_document
 from extract.readers import UnreadableInput, is_pdf, read_document
-from extract.recognisers import RECOGNISERS
-from extract.recognisers.documents import key_decision, read_metadata
-from extract.recognisers.headings import build_context
 from extract.records import DocumentRow, IssueRow, Record, as_row
 from schemas.tables import TABLES, OutputTable
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 
-try:
-    PARSER_VERSION = version("reportx")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    PARSER_VERSION = "0+unknown"
+__all__ = ["PARSER_VERSION", "UsageError", "extract", "process"]
 
 
 class UsageError(Exception):
@@ -84,51 +72,6 @@ def discover(paths: Sequence[str | Path]) -> list[Input]:
     return found
 
 
-def recognised(doc: Document, ctx: Context) -> list[tuple[str, list[Record]]]:
-    """What each recogniser found in `doc`, with registry indicator ids."""
-    return [
-        (r.NAME, list(assign_ids(doc.doc_id, doc.source_path, r.recognise(doc, ctx))))
-        for r in RECOGNISERS
-    ]
-
-
-def document_row(doc: Document) -> tuple[DocumentRow, list[Record]]:
-    """The `documents` row of a readable input, and the records found in it."""
-    meta = read_metadata(doc)
-    ctx = build_context(doc, meta)
-    found = [r for _, records in recognised(doc, ctx) for r in records]
-    found = list(repair_progress_dates(doc, unique_keys(doc, found)))
-    records = [*ctx.repairs, *found, *checks.cross_check(doc, ctx, found)]
-    # Coverage needs every fact first; unclaimed table blocks become issues.
-    measured = measure_coverage(doc, records)
-    row = DocumentRow(
-        doc_id=doc.doc_id,
-        source_path=doc.source_path,
-        source_format=doc.source_format,
-        title=meta.title,
-        report_type=meta.report_type,
-        organisation=meta.organisation,
-        financial_year=meta.financial_year,
-        quarters=list(meta.quarters),
-        report_date=meta.report_date,
-        committee=meta.committee,
-        report_of=meta.cover.get("report_of"),
-        contact_officer=meta.cover.get("contact_officer"),
-        portfolio=meta.cover.get("portfolio"),
-        key_decision=key_decision(meta.cover.get("key_decision")),
-        report_track=meta.cover.get("report_track"),
-        item_number=meta.cover.get("item_number"),
-        n_lines=doc.n_lines,
-        n_pages=doc.n_pages,
-        coverage=measured.share,
-        status="ok",
-        parser_version=PARSER_VERSION,
-        text_form=doc.text_form,
-    )
-    empty = checks.no_facts(doc, records, measured.n_tokens)
-    return row, [*records, *measured.issues(doc), *empty]
-
-
 def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
     return DocumentRow(
         doc_id=doc_id,
@@ -171,14 +114,12 @@ def process(item: Input, text_form: str | None = None) -> FileResult:
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = read_document(item.path, item.source_path, data, text_form)
-        row, found = document_row(doc)
-        records: list[Record] = [row, *found]
+        records = process_document(doc).records
     except UnreadableInput as exc:
         return _failed(item, sha[:16], sha, fmt, str(exc), started, exc.code, exc.page)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         reason = f"could not be processed ({type(exc).__name__}: {exc})"
         return _failed(item, sha[:16], sha, fmt, reason, started)
-    records.extend(doc.issues)
     return FileResult(
         item.source_path, sha, "ok", time.perf_counter() - started, records
     )

@@ -11,10 +11,9 @@ import pytest
 from extract.context import Context
 from extract.document import Document
 from extract.layout.tab_rows import build_rows
+from extract.pipeline import context_of
 from extract.readers import read_path
 from extract.recognisers import Recogniser
-from extract.recognisers.documents import read_metadata
-from extract.recognisers.headings import build_context
 from extract.records import Record
 from extract.run import RunResult, extract
 
@@ -38,7 +37,7 @@ def synthetic(lines: list[str], source_path: str = "x.txt") -> tuple[Document, C
         lines=tuple(lines),
         rows=tuple(build_rows(lines)),
     )
-    return doc, build_context(doc, read_metadata(doc))
+    return doc, context_of(doc)[1]
 
 
 def recognised(recogniser: Recogniser, lines: list[str]) -> list[Record]:
@@ -84,7 +83,7 @@ def sample_doc() -> Callable[[str], tuple[Document, Context]]:
     def load(name: str) -> tuple[Document, Context]:
         if name not in cache:
             doc = read_path(SAMPLES / name)
-            cache[name] = (doc, build_context(doc, read_metadata(doc)))
+            cache[name] = (doc, context_of(doc)[1])
         return cache[name]
 
     return load

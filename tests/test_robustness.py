@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from extract.document import Document
 from extract.layout.tab_rows import build_rows
-from extract.run import document_row
+from extract.pipeline import process_document
 
 # Pieces the reports are made of, so that generated lines look like their tables.
 PIECES = st.sampled_from(
@@ -70,6 +70,6 @@ def test_any_report_text_gives_rows_not_exceptions(lines: list[str]) -> None:
         lines=tuple(lines),
         rows=tuple(build_rows(lines)),
     )
-    row, records = document_row(doc)
-    assert row.status == "ok"
-    assert all(hasattr(r, "table") for r in records)
+    processed = process_document(doc)
+    assert processed.document.status == "ok"
+    assert all(hasattr(r, "table") for r in processed.records)

@@ -13,16 +13,15 @@ from pathlib import Path
 
 from rich.text import Text
 
-from extract.coverage import Coverage, Fact, LineRef, fact_rows, measure
+from extract.coverage import Coverage, Fact, LineRef
 from extract.document import Document
+from extract.pipeline import process_document
 from extract.readers import read_document
 from extract.recognisers import RECOGNISERS
-from extract.recognisers.documents import read_metadata
-from extract.recognisers.headings import build_context
-from extract.records import Record, as_row
-from extract.run import recognised
+from extract.records import as_row
 from schemas.tables import BY_NAME
 
+NAMES = tuple(r.NAME for r in RECOGNISERS)
 WIDTH = 200
 CLAIM_WIDTH = 18
 UNCLAIMED = "unclaimed"
@@ -102,30 +101,31 @@ def _printed_lines(doc: Document) -> Iterator[tuple[int | None, int, str]]:
 
 
 def inspect_document(doc: Document) -> Inspection:
-    """Every printed line of `doc` with its claims, produced rows and coverage."""
-    ctx = build_context(doc, read_metadata(doc))
+    """Every printed line of `doc` with its claims, produced rows and coverage,
+    from the same pipeline `reportx extract` runs."""
+    processed = process_document(doc)
     claimed: dict[LineRef, list[str]] = {}
     produced: dict[LineRef, list[Produced]] = {}
-    every: list[Record] = []
     counts: Counter[str] = Counter()
-    for name, records in recognised(doc, ctx):
-        every.extend(records)
-        for fact in fact_rows(records):
-            counts[name] += 1
-            for n in range(fact.line_start, fact.line_end + 1):
-                names = claimed.setdefault((fact.page, n), [])
-                if name not in names:
-                    names.append(name)
-            produced.setdefault((fact.page, fact.line_start), []).append(
-                Produced(
-                    name,
-                    getattr(fact, "table", ""),
-                    fact.line_start,
-                    fact.line_end,
-                    _summary(fact),
-                )
+    for found in processed.found:
+        fact = found.record
+        if found.step not in NAMES or not isinstance(fact, Fact):
+            continue
+        counts[found.step] += 1
+        for n in range(fact.line_start, fact.line_end + 1):
+            names = claimed.setdefault((fact.page, n), [])
+            if found.step not in names:
+                names.append(found.step)
+        produced.setdefault((fact.page, fact.line_start), []).append(
+            Produced(
+                found.step,
+                getattr(fact, "table", ""),
+                fact.line_start,
+                fact.line_end,
+                _summary(fact),
             )
-    coverage = measure(doc, every)
+        )
+    coverage = processed.coverage
     tabular = {(t.page, t.line) for t in coverage.lines if t.tokens}
     lines = tuple(
         InspectedLine(
@@ -142,7 +142,7 @@ def inspect_document(doc: Document) -> Inspection:
         doc.source_path,
         doc.doc_id,
         coverage,
-        tuple((r.NAME, counts[r.NAME]) for r in RECOGNISERS),
+        tuple((name, counts[name]) for name in NAMES),
         lines,
     )
 

@@ -1,0 +1,148 @@
+"""The one per-document pipeline: document model -> recognisers -> normalised
+records -> checks.
+
+`reportx extract`, `reportx inspect` and the tests all call `process_document`,
+so each step is written once and none is skipped by one caller. A record keeps
+the step that made it: a recogniser's NAME or one of the pipeline's own steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+
+from extract import checks
+from extract.context import Context
+from extract.coverage import Coverage
+from extract.coverage import measure as measure_coverage
+from extract.document import Document
+from extract.keys import KeyCheck
+from extract.panel import assign_ids
+from extract.prose_dates import repair_record_dates
+from extract.recognisers import RECOGNISERS
+from extract.recognisers.documents import Metadata, key_decision, read_metadata
+from extract.recognisers.headings import build_context
+from extract.records import DocumentRow, Record
+
+try:
+    PARSER_VERSION = version("reportx")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    PARSER_VERSION = "0+unknown"
+
+# The pipeline's own steps, as `Found.step` names them.
+HEADINGS, KEYS, DATES, CHECKS, COVERAGE, READER = (
+    "headings",
+    "keys",
+    "prose_dates",
+    "checks",
+    "coverage",
+    "reader",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A record and the step that produced it."""
+
+    step: str
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """Everything one document gives: its `documents` row and its records."""
+
+    doc: Document
+    ctx: Context
+    document: DocumentRow
+    found: tuple[Found, ...]
+    coverage: Coverage
+
+    @property
+    def records(self) -> list[Record]:
+        """Every record for the tables, the `documents` row first."""
+        return [self.document, *(f.record for f in self.found)]
+
+    def rows(self, table: str) -> list[Record]:
+        return [r for r in self.records if r.table == table]
+
+
+def context_of(doc: Document) -> tuple[Metadata, Context]:
+    """What the report says about itself, and the plan and theme of every row."""
+    meta = read_metadata(doc)
+    return meta, build_context(doc, meta)
+
+
+def recognise(doc: Document, ctx: Context) -> Iterator[Found]:
+    """Every recogniser's records, in the order they are offered the document,
+    with registry indicator ids."""
+    for r in RECOGNISERS:
+        for record in assign_ids(doc.doc_id, doc.source_path, r.recognise(doc, ctx)):
+            yield Found(r.NAME, record)
+
+
+def _normalised(doc: Document, found: Iterable[Found]) -> Iterator[Found]:
+    """One row per natural key (repeats reported), impossible dates in progress
+    texts repaired; each result keeps its recogniser, what a step adds is its own."""
+    keys = KeyCheck(doc)
+    for f in found:
+        kept = keys.check(f.record)
+        if kept is not f.record:
+            yield Found(KEYS, kept)
+            continue
+        *logged, record = repair_record_dates(doc, kept)
+        yield from (Found(DATES, r) for r in logged)
+        yield Found(f.step, record)
+
+
+def process_document(doc: Document) -> Processed:
+    """Run every step on one readable document."""
+    meta, ctx = context_of(doc)
+    found = list(_normalised(doc, recognise(doc, ctx)))
+    facts = [f.record for f in found]
+    cross = [Found(CHECKS, i) for i in checks.cross_check(doc, ctx, facts)]
+    headings = [Found(HEADINGS, r) for r in ctx.repairs]
+    records = [*ctx.repairs, *facts, *(f.record for f in cross)]
+    # Coverage needs every fact first; unclaimed table blocks become issues.
+    coverage = measure_coverage(doc, records)
+    empty = checks.no_facts(doc, records, coverage.n_tokens)
+    found = [
+        *headings,
+        *found,
+        *cross,
+        *(Found(COVERAGE, i) for i in coverage.issues(doc)),
+        *(Found(CHECKS, i) for i in empty),
+        *(Found(READER, i) for i in doc.issues),
+    ]
+    return Processed(
+        doc, ctx, document_row(doc, meta, coverage), tuple(found), coverage
+    )
+
+
+def document_row(doc: Document, meta: Metadata, coverage: Coverage) -> DocumentRow:
+    """The `documents` row of a readable input."""
+    return DocumentRow(
+        doc_id=doc.doc_id,
+        source_path=doc.source_path,
+        source_format=doc.source_format,
+        title=meta.title,
+        report_type=meta.report_type,
+        organisation=meta.organisation,
+        financial_year=meta.financial_year,
+        quarters=list(meta.quarters),
+        report_date=meta.report_date,
+        committee=meta.committee,
+        report_of=meta.cover.get("report_of"),
+        contact_officer=meta.cover.get("contact_officer"),
+        portfolio=meta.cover.get("portfolio"),
+        key_decision=key_decision(meta.cover.get("key_decision")),
+        report_track=meta.cover.get("report_track"),
+        item_number=meta.cover.get("item_number"),
+        n_lines=doc.n_lines,
+        n_pages=doc.n_pages,
+        coverage=coverage.share,
+        status="ok",
+        parser_version=PARSER_VERSION,
+        text_form=doc.text_form,
+    )
