@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 
 import pytest
@@ -222,3 +223,21 @@ def test_a_table_of_short_rows_is_no_wrapped_row() -> None:
         (2, 2, False),
         (3, 3, False),
     ]
+
+
+def test_a_stray_nul_goes_wherever_it_sits() -> None:
+    text = "Q1\tPrevious 12 months = 5,673\n" * 400
+    assert len(text) > 8192
+    for nul_at in (0, 100, 8191, 8192, len(text)):
+        data = (text[:nul_at] + "\x00" + text[nul_at:]).encode()
+        assert decode(data) == (text, "utf-8 (1 NUL removed)")
+
+
+def test_utf16_is_text_not_binary() -> None:
+    text = "Let\u2019s Work Together \u2013 \u00a3172,583\r\n"
+    data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    assert decode(data) == (text, "utf-16-le (BOM)")
+    assert decode(text.encode("utf-16-be")) == (
+        text,
+        "utf-16-be (no BOM, told by its NUL pattern)",
+    )

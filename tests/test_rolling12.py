@@ -413,3 +413,116 @@ def test_letter_o_in_a_block_date() -> None:
         "20.01.17",
         "letter_for_digit",
     )
+
+
+@pytest.mark.parametrize(
+    "block, quarter, previous, last, pct, change",
+    [
+        (
+            "Q1 (24.07.17) Previous 12 rnonths = 5,673 Last 12 months = 6,506 "
+            "Change over 12 Months = 15% increase (833)",
+            "Q1",
+            5673,
+            6506,
+            15.0,
+            833,
+        ),
+        (
+            "Q2 (10.10.17) Previous 12 months = 5,828 Last12 months = 6,730 "
+            "Change over 12 Months = 15% increase (902)",
+            "Q2",
+            5828,
+            6730,
+            15.0,
+            902,
+        ),
+        (
+            "Q3 (19.01.18) Previous l2 months = 5,967 Last 12 months = 6,782 "
+            "Change over 12 Months = 14% increase (815)",
+            "Q3",
+            5967,
+            6782,
+            14.0,
+            815,
+        ),
+        (
+            "Q4 (17.04.18) Previous 12 months = 6,318 Last 12 months = 6,577 "
+            "Change 0ver 12 Months = 4% increase (259)",
+            "Q4",
+            6318,
+            6577,
+            4.0,
+            259,
+        ),
+    ],
+)
+def test_damaged_labels_still_read(
+    block: str, quarter: str, previous: int, last: int, pct: float, change: int
+) -> None:
+    out = _blocks_of([f"Crime Over Time (Variation)\t{block}"])
+    rows = [r for r in out if isinstance(r, Rolling12)]
+    assert [
+        (
+            r.quarter,
+            r.previous_12_months,
+            r.last_12_months,
+            r.change_pct,
+            r.change_abs,
+            r.direction,
+        )
+        for r in rows
+    ] == [(quarter, previous, last, pct, change, "increase")]
+    assert not [r for r in out if getattr(r, "table", "") == "issues"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another span of months is another measure, however close the words.
+        "Q1 (24.07.17) Previous 6 months = 10 Last 6 months = 12",
+        "Q1 (24.07.17) Previous 18 months = 10 Last 18 months = 12",
+        # A label without its "=" and figure is no block.
+        "Q1 (24.07.17) Previous 12 months were higher; Last 12 months = 12",
+    ],
+)
+def test_near_labels_are_no_block(text: str) -> None:
+    from extract.blocks.rolling12 import blocks_in
+
+    assert blocks_in(text) == []
+
+
+# Every "(" sends the quarter-label pattern looking for a digit before a ")":
+# the time grows with the square of the length (8,000 labels take about 0.3 s).
+UNCLOSED_LABELS = "Q1 (" * 8000
+
+
+def test_a_scan_that_times_out_is_an_unparsed_block(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from extract.blocks import rolling12
+
+    monkeypatch.setattr(rolling12, "MATCH_TIMEOUT", 0.005)
+    with pytest.raises(TimeoutError):
+        rolling12.blocks_in(UNCLOSED_LABELS)
+    assert not rolling12.has_block(UNCLOSED_LABELS)
+    assert rolling12.without_blocks(UNCLOSED_LABELS) == UNCLOSED_LABELS
+    out = _blocks_of(
+        [
+            "Crime Over Time (Variation)\tQ1 (24.07.17) Previous 12 months = 5,673 "
+            "Last 12 months = 6,506",
+            f"ASB Over Time (Variation)\t{UNCLOSED_LABELS}",
+        ]
+    )
+    issues = [r for r in out if getattr(r, "table", "") == "issues"]
+    assert [(i.severity, i.code, i.line) for i in issues] == [
+        ("warning", "unparsed_block", 2)
+    ]
+    assert issues[0].message == (
+        "x.txt:2: quarter blocks not read: searching this cell of 32000 characters "
+        'took over 0.005 s: "Q1 (Q1 (Q1 (Q1 (Q1 (Q1 (Q1 (Q1 (Q1 (Q1 (Q1 (Q1 (Q1 (Q1 '
+        '(Q1 (…"'
+    )
+    rows = [r for r in out if isinstance(r, Rolling12)]
+    assert [(r.quarter, r.previous_12_months, r.last_12_months) for r in rows] == [
+        ("Q1", 5673, 6506)
+    ]

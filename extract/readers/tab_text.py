@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extract.document import Document
 from extract.layout.tab_rows import build_rows
+from extract.readers.decode import describe
 from extract.readers.errors import doc_id_of
 from extract.records import IssueRow
 
@@ -32,15 +33,17 @@ def read_tab_text(
 def encoding_issues(
     doc_id: str, source_path: str, encoding: str
 ) -> tuple[IssueRow, ...]:
-    """An info issue for a text that is not UTF-8."""
-    if encoding == "utf-8":
+    """An info issue for a text that is not plain UTF-8: the encoding used (and
+    whether it was guessed), undefined bytes replaced, NULs removed."""
+    read_as = describe(encoding)
+    if read_as is None:
         return ()
     return (
         IssueRow(
             doc_id=doc_id,
             severity="info",
             code="encoding",
-            message=f"{source_path}: not UTF-8, read as Windows-1252{encoding[6:]}",
+            message=f"{source_path}: {read_as}",
             page=None,
             line=None,
         ),

@@ -8,11 +8,13 @@ Police."; also "= - 10% reduction (-321)", "12% Increase (11)", "8% (222)" and
 
 from __future__ import annotations
 
-import re
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+
+import regex
 
 from extract.context import Context
 from extract.document import Cell, Document
@@ -25,19 +27,31 @@ from normalise.years import year_of_quarter_report
 
 NAME = "rolling_12_months"
 MINUS = "-\u2013\u2212"
+# ENHANCEMATCH: of the fuzzy matches at a position, the one with fewest errors.
+FLAGS = regex.IGNORECASE | regex.ENHANCEMATCH
 # A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2".
-ANCHOR = re.compile(
+ANCHOR = regex.compile(
     r"\b(?:Q|Quarter\s*)(?P<n>[1-4])\b\s*"
     r"(?:\(\s*(?P<date>(?=[^)]*\d)[\dOolI./]+)\s*\)"
     r"|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b)?",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
-PREVIOUS = re.compile(r"Previous\s+12\s+months?\s*[=:]\s*(?P<v>[\d,]+)", re.IGNORECASE)
-LAST = re.compile(
-    r"(?:Last|Current)\s+12\s+months?\s*[=:]\s*(?P<v>[\d,]+)", re.IGNORECASE
+# The labels as damaged text prints them: OCR reads "m" as "rn" ("12 rnonths")
+# and "1" as "l" ("Previous l2 months"), retyping drops a space ("Last12 months")
+# or types a zero for an O ("Change 0ver 12 Months"). So a label word may be one
+# edit off ("months" two, for "rn"), the 12 may print its 1 as l or I, and the
+# spaces may go. The "=" and the digits after it stay exact: they make a block.
+TWELVE = r"[1lI]2"
+MONTHS = r"(?:months?){e<=2}"
+PREVIOUS = regex.compile(
+    rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*[=:]\s*(?P<v>[\d,]+)", FLAGS
 )
-CHANGE = re.compile(
-    r"Change(?:\s+over\s+12\s+months?)?\s*[=:]\s*"
+LAST = regex.compile(
+    rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*[=:]\s*(?P<v>[\d,]+)",
+    FLAGS,
+)
+CHANGE = regex.compile(
+    rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
     rf"(?:(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
     r"\s*(?:(?P<direction>increase|reduction|decrease)|no\s+change)?"
     rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?"
@@ -47,8 +61,14 @@ CHANGE = re.compile(
     rf"\(\s*(?P<pct_last>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%\s*\)"
     r"(?:\s*(?P<direction_last>increase|reduction|decrease))?"
     r"|(?P<none>no\s+change))",
-    re.IGNORECASE,
+    FLAGS,
 )
+# Seconds the patterns may take over one cell's text, which comes from the input.
+# No cell of samples/ (text or PDF) takes 3 ms; a cell of unclosed quarter labels
+# ("Q1 (" 16,000 times, 64 kB) takes 1.6 s, growing with the square of its length,
+# as ANCHOR looks for a digit before each ")".
+MATCH_TIMEOUT = 1.0
+SNIPPET = 60
 # What may stand between a quarter label and its first total: "Q1 (…) -".
 LEAD = " :-\u2013,"
 DIRECTIONS = {"increase": "increase", "reduction": "reduction", "decrease": "reduction"}
@@ -79,20 +99,26 @@ class Block:
     end: int
 
 
-def blocks_in(text: str) -> list[Block]:
-    """The quarter blocks of one cell's text, each up to the next quarter label."""
-    anchors = list(ANCHOR.finditer(text))
+def blocks_in(text: str, timeout: float | None = None) -> list[Block]:
+    """The quarter blocks of one cell's text, each up to the next quarter label.
+
+    Raises TimeoutError when the patterns take more than `timeout` seconds
+    (`MATCH_TIMEOUT` when None) over the text.
+    """
+    deadline = time.monotonic() + (MATCH_TIMEOUT if timeout is None else timeout)
+    anchors = list(ANCHOR.finditer(text, timeout=_left(deadline)))
     found = []
     for k, a in enumerate(anchors):
         stop = anchors[k + 1].start() if k + 1 < len(anchors) else len(text)
         segment = text[a.end() : stop]
-        previous, last = PREVIOUS.search(segment), LAST.search(segment)
+        previous = PREVIOUS.search(segment, timeout=_left(deadline))
+        last = LAST.search(segment, timeout=_left(deadline))
         if not previous or not last:
             continue
         first = min(previous.start(), last.start())
         if segment[:first].strip(LEAD):
             continue
-        change = CHANGE.search(segment, first)
+        change = CHANGE.search(segment, first, timeout=_left(deadline))
         end = max(previous.end(), last.end(), change.end() if change else 0)
         found.append(
             Block(
@@ -114,7 +140,15 @@ def blocks_in(text: str) -> list[Block]:
     return found
 
 
-def _first(m: re.Match[str] | None, *groups: str) -> str | None:
+def _left(deadline: float) -> float:
+    """Seconds left before `deadline`; none left is a timeout like regex's own."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("regex timed out")
+    return left
+
+
+def _first(m: regex.Match[str] | None, *groups: str) -> str | None:
     """The first of `groups` the change printed, whichever order it used."""
     if m is None:
         return None
@@ -122,9 +156,16 @@ def _first(m: re.Match[str] | None, *groups: str) -> str | None:
 
 
 def without_blocks(text: str) -> str:
-    """`text` with its quarter blocks cut out (their notes stay)."""
+    """`text` with its quarter blocks cut out (their notes stay).
+
+    A text too slow to scan is returned whole: `recognise` reports its cell.
+    """
+    try:
+        blocks = blocks_in(text)
+    except TimeoutError:
+        return text
     kept, at = [], 0
-    for b in blocks_in(text):
+    for b in blocks:
         kept.append(text[at : b.start])
         at = b.end
     kept.append(text[at:])
@@ -132,7 +173,11 @@ def without_blocks(text: str) -> str:
 
 
 def has_block(text: str) -> bool:
-    return bool(blocks_in(text))
+    """Whether `text` holds a quarter block; a text too slow to scan holds none."""
+    try:
+        return bool(blocks_in(text))
+    except TimeoutError:
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +192,10 @@ class Found:
         return self.block.quarter
 
 
-def _blocks(doc: Document) -> Iterator[Found]:
+def _blocks(doc: Document) -> tuple[list[Found], list[Cell]]:
+    """The blocks of the rolling indicators' cells, and the cells too slow to scan."""
+    found: list[Found] = []
+    timed_out: list[Cell] = []
     for i, row in enumerate(doc.rows):
         if not row.tabbed:
             continue
@@ -157,8 +205,13 @@ def _blocks(doc: Document) -> Iterator[Found]:
             continue
         for cell in row.cells[1:]:
             # Paragraphs joined: a block may be spread over several <p>.
-            for block in blocks_in(" ".join(cell.paragraphs)):
-                yield Found(block, cell, indicator, i)
+            try:
+                blocks = blocks_in(" ".join(cell.paragraphs))
+            except TimeoutError:
+                timed_out.append(cell)
+                continue
+            found.extend(Found(block, cell, indicator, i) for block in blocks)
+    return found, timed_out
 
 
 def _signed(raw: str | None) -> tuple[float | None, Repair | None]:
@@ -182,19 +235,35 @@ def _repair_row(doc: Document, found: Found, column: str, fix: Repair) -> Repair
     )
 
 
-def _issue(doc: Document, found: Found, severity: str, code: str, msg: str) -> IssueRow:
+def _issue(doc: Document, cell: Cell, severity: str, code: str, msg: str) -> IssueRow:
     return IssueRow(
         doc_id=doc.doc_id,
         severity=severity,
         code=code,
-        message=f"{doc.source_path}:{found.cell.line_start}: {msg}",
-        page=found.cell.page,
-        line=found.cell.line_start,
+        message=f"{doc.source_path}:{cell.line_start}: {msg}",
+        page=cell.page,
+        line=cell.line_start,
+    )
+
+
+def _timed_out(doc: Document, cell: Cell) -> IssueRow:
+    """`unparsed_block` for a cell the patterns could not get through in time."""
+    text = " ".join(cell.text.split())
+    shown = text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
+    return _issue(
+        doc,
+        cell,
+        "warning",
+        "unparsed_block",
+        f"quarter blocks not read: searching this cell of {len(text)} characters "
+        f'took over {MATCH_TIMEOUT:g} s: "{shown}"',
     )
 
 
 def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
-    found = list(_blocks(doc))
+    found, timed_out = _blocks(doc)
+    for cell in timed_out:
+        yield _timed_out(doc, cell)
     by_quarter: dict[str, list[date]] = defaultdict(list)
     for f in found:
         if f.block.date and (d := parse_date(f.block.date)) is not None:
@@ -219,7 +288,7 @@ def _as_of(
             logged.append(
                 _issue(
                     doc,
-                    f,
+                    f.cell,
                     "warning",
                     "ambiguous_repair",
                     f'date "{raw}" is impossible; candidates '
@@ -231,7 +300,11 @@ def _as_of(
     elif as_of is None:
         logged.append(
             _issue(
-                doc, f, "warning", "bad_date", f'date "{raw}" is not a dd.mm.yy date'
+                doc,
+                f.cell,
+                "warning",
+                "bad_date",
+                f'date "{raw}" is not a dd.mm.yy date',
             )
         )
     return as_of, logged
@@ -320,7 +393,7 @@ def _consistency(
     if problems:
         yield _issue(
             doc,
-            f,
+            f.cell,
             "warning",
             "inconsistent_change",
             f"{f.quarter} {f.indicator}: " + "; ".join(problems),
