@@ -1,8 +1,9 @@
 """Throughput and peak memory of `reportx extract` on text exports.
 
-    .venv/bin/python bench/bench_text.py [--copies N] [--jobs J]
+    .venv/bin/python bench/bench_text.py [--copies N] [--jobs J] [--form F]
 
-Copies the text samples N times into a scratch folder (each copy made distinct
+Copies the text samples (`--form tab`: samples/*.txt; `layout` or `plain`: the
+pdftotext forms in samples/text/) N times into a scratch folder (each copy made distinct
 so it is a document of its own), runs the whole extraction (reading,
 recognising, normalising, the panel, Parquet) and prints files/s, lines/s, MB/s
 and the peak resident memory of this process and its workers.
@@ -32,8 +33,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--form", choices=("tab", "layout", "plain"), default="tab")
     args = parser.parse_args()
-    sources = sorted(SAMPLES.glob("*.txt"))
+    sources = (
+        sorted(SAMPLES.glob("*.txt"))
+        if args.form == "tab"
+        else sorted((SAMPLES / "text").glob(f"*-{args.form}.txt"))
+    )
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "in"
         inputs.mkdir()
@@ -50,8 +56,8 @@ def main() -> None:
         shutil.rmtree(inputs)
     files = len(result.files)
     print(
-        f"text extraction, {files} files ({n_lines} lines, {n_bytes / 1e6:.1f} MB), "
-        f"--jobs {args.jobs}"
+        f"{args.form} text extraction, {files} files ({n_lines} lines, "
+        f"{n_bytes / 1e6:.1f} MB), --jobs {args.jobs}"
     )
     print(
         f"  {seconds:.2f} s  {files / seconds:.1f} files/s  {n_lines / seconds:,.0f} "

@@ -486,7 +486,7 @@ def test_damaged_labels_still_read(
     ],
 )
 def test_near_labels_are_no_block(text: str) -> None:
-    from extract.blocks.rolling12 import blocks_in
+    from extract.recognisers.rolling12 import blocks_in
 
     assert blocks_in(text) == []
 
@@ -499,7 +499,7 @@ UNCLOSED_LABELS = "Q1 (" * 8000
 def test_a_scan_that_times_out_is_an_unparsed_block(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from extract.blocks import rolling12
+    from extract.recognisers import rolling12
 
     monkeypatch.setattr(rolling12, "MATCH_TIMEOUT", 0.005)
     with pytest.raises(TimeoutError):
