@@ -272,3 +272,17 @@ def test_layout_texts_score_against_the_gold(layout_dir: Path) -> None:
     for name, (precision, recall) in LAYOUT_FLOOR.items():
         got = results[name]
         assert got["precision"] >= precision and got["recall"] >= recall, (name, got)
+
+
+def test_a_text_export_named_pdf_is_read_as_text(tmp_path: Path) -> None:
+    renamed = tmp_path / "report.pdf"
+    renamed.write_bytes((SAMPLES / f"{STEMS[3]}.txt").read_bytes())
+    doc = read_path(renamed)
+    assert (doc.source_format, doc.text_form) == ("txt", "tab")
+
+
+def test_utf16_text_named_pdf_is_read_as_text(tmp_path: Path) -> None:
+    renamed = tmp_path / "report.pdf"
+    text = (SAMPLES / f"{STEMS[3]}.txt").read_text(encoding="utf-8")
+    renamed.write_bytes(text.encode("utf-16"))
+    assert read_path(renamed).text_form == "tab"

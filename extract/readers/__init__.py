@@ -79,15 +79,10 @@ def read_document(
 
 
 def _texty(data: bytes) -> bool:
-    """A .pdf that is really a text export (renamed by hand)."""
-    head = data[:4096]
-    return bool(head) and b"\x00" not in head and b"%PDF" not in head and _decodes(head)
-
-
-def _decodes(head: bytes) -> bool:
+    """A .pdf that is really a text export (renamed by hand): it decodes as text."""
     try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
+        decode(data)
+    except UnreadableInput:
         return False
     return True
 
