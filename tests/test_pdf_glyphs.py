@@ -2,16 +2,99 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.layout.geometry import Run, free_lines, groups, visual_lines
+from extract.run import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 PDFS = SAMPLES / "pdf"
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
 VARIANTS = ("glyphs", "dingbats")
+# The variants whose marks are read: ZapfDingbats' code points are not yet.
+READ = ("glyphs",)
+
+Rating = tuple[int, str, str | None]
+
+
+@pytest.fixture(scope="module")
+def run_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The text samples and their glyph PDFs, extracted together."""
+    out = tmp_path_factory.mktemp("glyphs")
+    pdfs = [PDFS / f"{stem}-{v}.pdf" for stem in STEMS for v in READ]
+    result = extract([*sorted(SAMPLES.glob("*.txt")), *pdfs], out)
+    assert result.failed == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def ratings(run_out: Path) -> dict[str, set[Rating]]:
+    """(item ordinal, quarter, rating) of every update, by input file stem."""
+    docs = pd.read_parquet(run_out / "documents.parquet")
+    stems = {
+        d: Path(p).stem
+        for d, p in zip(docs["doc_id"], docs["source_path"], strict=True)
+    }
+    updates = pd.read_parquet(run_out / "action_updates.parquet")
+    found: dict[str, set[Rating]] = {stem: set() for stem in stems.values()}
+    for item_id, quarter, rating in zip(
+        updates["item_id"], updates["quarter"], updates["rating"], strict=True
+    ):
+        doc_id, ordinal = item_id.split(":")
+        found[stems[doc_id]].add((int(ordinal), quarter, rating))
+    return found
 
 
 def test_every_sample_has_glyph_pdfs() -> None:
     assert sorted(p.name for p in PDFS.glob("*-glyphs.pdf")) + sorted(
         p.name for p in PDFS.glob("*-dingbats.pdf")
     ) == [f"{stem}-{v}.pdf" for v in VARIANTS for stem in STEMS]
+
+
+@pytest.mark.parametrize("variant", READ)
+@pytest.mark.parametrize("stem", STEMS)
+def test_glyph_pdf_ratings_equal_text_ratings(
+    stem: str, variant: str, ratings: dict[str, set[Rating]]
+) -> None:
+    assert ratings[f"{stem}-{variant}"] == ratings[stem]
+
+
+def test_the_comparison_sees_rated_marks(ratings: dict[str, set[Rating]]) -> None:
+    """samples/002 prints 24 ✓ and 2 ▲; samples/003 four ▶."""
+    rated = Counter(r for _, _, r in ratings["002_c2fd677fd2d5bf7c-glyphs"] if r)
+    assert rated == Counter({"completed": 24, "attention": 2})
+    assert {r for _, _, r in ratings["003_23ba67851198ff7c-glyphs"]} == {"on_target"}
+
+
+def run(text: str, x0: float, base: float) -> Run:
+    return Run(text, x0, x0 + 3.5 * len(text), base, 7.0)
+
+
+def test_centred_mark_sits_in_its_header_column() -> None:
+    """A ✓ centred under "Q1" starts right of it, and is no column of its own."""
+    found = groups(
+        visual_lines(
+            [
+                run("Action", 40, 100),
+                run("Q1", 140, 100),
+                run("Q2", 170, 100),
+                run("Publish the plan", 40, 113),
+                run("✓", 151, 113),
+                run("Report to LSP", 40, 126),
+                run("✓", 181, 126),
+            ]
+        ),
+        margin=36,
+    )
+    lines, starts = free_lines(found, pitch=13)
+    assert starts == [40, 140, 170]
+    assert [line.cells for line in lines] == [
+        ("Action", "Q1", "Q2"),
+        ("Publish the plan", "✓", ""),
+        ("Report to LSP", "", "✓"),
+    ]
