@@ -1,4 +1,4 @@
-"""Rating marks printed as glyphs or in a symbol font; pages without real text."""
+"""Rating marks printed as glyphs or in a symbol font."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from extract.layout.geometry import Run, free_lines, groups, visual_lines
+from extract.readers.symbol_fonts import read_symbols
 from extract.run import extract
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,17 +17,16 @@ SAMPLES = ROOT / "samples"
 PDFS = SAMPLES / "pdf"
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
 VARIANTS = ("glyphs", "dingbats")
-# The variants whose marks are read: ZapfDingbats' code points are not yet.
-READ = ("glyphs",)
+S002 = "002_c2fd677fd2d5bf7c"
 
 Rating = tuple[int, str, str | None]
 
 
 @pytest.fixture(scope="module")
 def run_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The text samples and their glyph PDFs, extracted together."""
+    """The text samples and their glyph and dingbats PDFs, extracted together."""
     out = tmp_path_factory.mktemp("glyphs")
-    pdfs = [PDFS / f"{stem}-{v}.pdf" for stem in STEMS for v in READ]
+    pdfs = [PDFS / f"{stem}-{v}.pdf" for stem in STEMS for v in VARIANTS]
     result = extract([*sorted(SAMPLES.glob("*.txt")), *pdfs], out)
     assert result.failed == 0
     return out
@@ -56,7 +56,7 @@ def test_every_sample_has_glyph_pdfs() -> None:
     ) == [f"{stem}-{v}.pdf" for v in VARIANTS for stem in STEMS]
 
 
-@pytest.mark.parametrize("variant", READ)
+@pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("stem", STEMS)
 def test_glyph_pdf_ratings_equal_text_ratings(
     stem: str, variant: str, ratings: dict[str, set[Rating]]
@@ -66,9 +66,62 @@ def test_glyph_pdf_ratings_equal_text_ratings(
 
 def test_the_comparison_sees_rated_marks(ratings: dict[str, set[Rating]]) -> None:
     """samples/002 prints 24 ✓ and 2 ▲; samples/003 four ▶."""
-    rated = Counter(r for _, _, r in ratings["002_c2fd677fd2d5bf7c-glyphs"] if r)
+    rated = Counter(r for _, _, r in ratings[f"{S002}-dingbats"] if r)
     assert rated == Counter({"completed": 24, "attention": 2})
     assert {r for _, _, r in ratings["003_23ba67851198ff7c-glyphs"]} == {"on_target"}
+
+
+def test_dingbats_symbol_is_the_mark_with_the_repair(run_out: Path) -> None:
+    docs = pd.read_parquet(run_out / "documents.parquet")
+    doc_id = docs.loc[docs["source_path"] == f"{S002}-dingbats.pdf", "doc_id"].item()
+    updates = pd.read_parquet(run_out / "action_updates.parquet")
+    marked = updates[(updates["doc_id"] == doc_id) & updates["rating_symbol"].notna()]
+    assert Counter(marked["rating_symbol"]) == Counter({"✓": 24, "▲": 2})
+    repairs = pd.read_parquet(run_out / "repairs.parquet")
+    font = repairs[(repairs["doc_id"] == doc_id) & (repairs["rule"] == "symbol_font")]
+    assert Counter(
+        zip(font["table"], font["column"], font["raw"], font["repaired"], strict=True)
+    ) == {
+        ("action_updates", "rating_symbol", "3", "✓"): 24,
+        ("action_updates", "rating_symbol", "s", "▲"): 2,
+    }
+    # Each repair points at the printed line of a mark it explains.
+    assert set(zip(font["page"], font["line"], strict=True)) <= {
+        (page, line)
+        for page, start, end in zip(
+            marked["page"], marked["line_start"], marked["line_end"], strict=True
+        )
+        for line in range(start, end + 1)
+    }
+
+
+def test_no_symbol_font_repairs_where_marks_are_glyphs(run_out: Path) -> None:
+    repairs = pd.read_parquet(run_out / "repairs.parquet")
+    docs = pd.read_parquet(run_out / "documents.parquet")
+    dingbats = set(docs.loc[docs["source_path"].str.contains("dingbats"), "doc_id"])
+    font = repairs[repairs["rule"] == "symbol_font"]
+    assert set(font["doc_id"]) <= dingbats
+
+
+@pytest.mark.parametrize(
+    "text, font, mark, repaired",
+    [
+        ("3", "ZapfDingbats", "✓", True),
+        ("4", "ZapfDingbats", "✔", True),
+        ("s", "ZapfDingbats", "▲", True),
+        ("ü", "Wingdings", "✓", True),
+        ("ü", "ABCDEF+Wingdings-Regular", "✓", True),
+        ("\uf0fc", "Wingdings,Bold", "✓", True),  # through the symbol cmap
+        ("ü", "Helvetica", "ü", False),  # a letter in a text font
+        ("ü", "Wingdings 2", "ü", False),  # another font, not in the table
+        ("✓", "ZapfDingbats", "✓", False),  # already Unicode
+    ],
+)
+def test_read_symbols(text: str, font: str, mark: str, repaired: bool) -> None:
+    got, repair = read_symbols(text, font)
+    assert got == mark and (repair is not None) == repaired
+    if repair:
+        assert (repair.raw, repair.repaired, repair.rule) == (text, mark, "symbol_font")
 
 
 def run(text: str, x0: float, base: float) -> Run:

@@ -242,8 +242,17 @@ def printed(
     first line is blank lines too.
     """
     out: list[tuple[str, ...] | None] = []
-    for k, line in enumerate(lines):
-        before = lines[k - 1].last if k else top - pitch
-        out.extend([None] * max(0, round((line.first - before) / pitch) - 1))
+    for line, number in zip(lines, line_numbers(lines, pitch, top), strict=True):
+        out.extend([None] * (number - len(out) - 1))
         out.append(line.cells)
     return out
+
+
+def line_numbers(lines: Sequence[Line], pitch: float, top: float) -> list[int]:
+    """The 1-based printed line of each line, blank lines above it counted."""
+    numbers: list[int] = []
+    for k, line in enumerate(lines):
+        before = lines[k - 1].last if k else top - pitch
+        blanks = max(0, round((line.first - before) / pitch) - 1)
+        numbers.append((numbers[-1] if numbers else 0) + blanks + 1)
+    return numbers
