@@ -1,14 +1,18 @@
-"""Rating marks printed as glyphs or in a symbol font."""
+"""Rating marks printed as glyphs or in a symbol font; pages without real text."""
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 
 from extract.layout.geometry import Run, free_lines, groups, visual_lines
+from extract.readers.pdf import NoTextLayer, read_pdf
 from extract.readers.symbol_fonts import read_symbols
 from extract.run import extract
 
@@ -151,3 +155,73 @@ def test_centred_mark_sits_in_its_header_column() -> None:
         ("Publish the plan", "✓", ""),
         ("Report to LSP", "", "✓"),
     ]
+
+
+class FffdHelvetica(pdfmetrics.Font):
+    """Helvetica whose /ToUnicode maps every code to U+FFFD: glyphs without text."""
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802
+        super().addObjects(doc)
+        name = doc.fontMapping[self.fontName][1:]
+        pairs = "\n".join(f"<{c:02X}> <FFFD>" for c in range(0x20, 0x7F))
+        cmap = (
+            "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CMapName /FFFD def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"95 beginbfchar\n{pairs}\nendbfchar\n"
+            "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+        )
+        stream = pdfdoc.PDFStream(content=cmap)
+        doc.idToObject["BasicFonts"].dict[name].ToUnicode = doc.Reference(stream)
+
+
+def make_pdf(pages: list[str]) -> bytes:
+    """Pages that print a readable line ("text"), "(cid:NN)" text or U+FFFD glyphs."""
+    if "FFFD-Helvetica" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(
+            FffdHelvetica("FFFD-Helvetica", "Helvetica", "WinAnsiEncoding")
+        )
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1)
+    for kind in pages:
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(72, 720, "Number of fly tipping incidents 425")
+        if kind == "cid":
+            canvas.drawString(
+                72, 700, "(cid:36)(cid:70)(cid:87)(cid:76)(cid:82)(cid:81)"
+            )
+            canvas.drawString(
+                72, 680, "(cid:51)(cid:85)(cid:82)(cid:74)(cid:85)(cid:72)"
+            )
+        elif kind == "fffd":
+            canvas.setFont("FFFD-Helvetica", 10)
+            canvas.drawString(72, 700, "Publish the Community Safety Plan")
+            canvas.drawString(72, 680, "Progress Q1 Q2 Q3 Q4 completed")
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_page_of_unmapped_glyphs_is_no_text_layer() -> None:
+    data = make_pdf(["text", "cid", "fffd"])
+    doc = read_pdf(Path("garbled.pdf"), "garbled.pdf", data)
+    assert [(i.code, i.severity, i.page) for i in doc.issues] == [
+        ("no_text_layer", "warning", 2),
+        ("no_text_layer", "warning", 3),
+    ]
+    assert doc.issues[0].message == (
+        "garbled.pdf: page 2: text layer of unmapped glyphs ((cid:NN), U+FFFD), "
+        "no letters: OCR is needed to read it; the page was skipped"
+    )
+    # Only page 1 is read: no letters from the garbage.
+    assert (doc.n_pages, list(doc.page_lines)) == (3, [1])
+    assert doc.lines == ("Number of fly tipping incidents 425",)
+
+
+def test_file_of_unmapped_glyphs_needs_ocr() -> None:
+    with pytest.raises(NoTextLayer) as caught:
+        read_pdf(Path("garbled.pdf"), "garbled.pdf", make_pdf(["fffd", "cid"]))
+    assert (caught.value.code, caught.value.page) == ("no_text_layer", 1)
+    assert str(caught.value) == (
+        "pages 1-2 have no text layer (unmapped glyphs only): OCR is needed to read it"
+    )

@@ -50,25 +50,34 @@ EMPTY_PAGE_TREE = re.compile(rb"/Count\s*0\b")
 PAGE_COUNT = re.compile(rb"/Count\s*[1-9]")
 ENCRYPTED = re.compile(rb"/Encrypt\b")
 TRAILER_END = re.compile(rb"%%EOF\s*$")
+# Glyphs a text layer cannot map to characters: pdfminer writes "(cid:12)"
+# (and PDFs printed from its output carry that text), PDFium U+FFFD.
+UNMAPPED = re.compile(r"\(cid:\d+\)|\ufffd")
+# A page is unreadable when more than this share of its printed characters
+# is unmapped glyphs: its letters would be noise.
+UNMAPPED_SHARE = 0.5
+IMAGE_ONLY = "image only, no text layer: OCR is needed to read it; the page was skipped"
+UNMAPPED_ONLY = (
+    "text layer of unmapped glyphs ((cid:NN), U+FFFD), no letters: OCR is "
+    "needed to read it; the page was skipped"
+)
 
 Edge = dict[str, Any]
 Bbox = tuple[float, float, float, float]
 
 
 class NoTextLayer(UnreadableInput):
-    """Every page is an image without a text layer: the file needs OCR."""
+    """No page has a text layer (images only, or unmapped glyphs): it needs OCR."""
 
     code = "no_text_layer"
 
-    def __init__(self, pages: Sequence[int]) -> None:
+    def __init__(self, pages: Sequence[int], why: str = "images only") -> None:
         where = (
             f"page {pages[0]} has"
             if len(pages) == 1
             else f"pages {pages[0]}-{pages[-1]} have"
         )
-        super().__init__(
-            f"{where} no text layer (images only): OCR is needed to read it"
-        )
+        super().__init__(f"{where} no text layer ({why}): OCR is needed to read it")
         self.page = pages[0]
 
 
@@ -85,6 +94,13 @@ class PageContent:
     height: float
     images: int
     symbols: tuple[tuple[float, Repair], ...] = ()
+
+    @property
+    def unmapped(self) -> bool:
+        """Mostly glyphs without characters ("(cid:12)", U+FFFD): no real text."""
+        text = "".join("".join(r.text.split()) for r in self.runs)
+        noise = sum(len(m) for m in UNMAPPED.findall(text))
+        return bool(text) and noise > UNMAPPED_SHARE * len(text)
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -323,20 +339,8 @@ def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Documen
                 )
     finally:
         pdf.close()
-    blind = [i + 1 for i, c in enumerate(contents) if c and not c.runs and c.images]
-    if len(blind) == n_pages:
-        raise NoTextLayer(blind)
-    for page in blind:
-        issues.append(
-            _page_issue(
-                doc_id,
-                source_path,
-                page,
-                "no_text_layer",
-                "image only, no text layer: OCR is needed to read "
-                "it; the page was skipped",
-            )
-        )
+    contents, skipped = _skip_unreadable(contents, doc_id, source_path)
+    issues.extend(skipped)
     pages, symbols = _pages_lines(contents)
     lines: list[str] = []
     rows: list[Row] = []
@@ -358,6 +362,36 @@ def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Documen
         issues=tuple(issues),
         font_repairs=symbols,
     )
+
+
+def _skip_unreadable(
+    contents: Sequence[PageContent | None], doc_id: str, source_path: str
+) -> tuple[list[PageContent | None], list[IssueRow]]:
+    """Pages without text to read (images only, or unmapped glyphs) left out.
+
+    Each is a `no_text_layer` issue; a file with nothing else needs OCR.
+    """
+    blind = [i + 1 for i, c in enumerate(contents) if c and not c.runs and c.images]
+    unmapped = [i + 1 for i, c in enumerate(contents) if c and c.unmapped]
+    if len(blind) + len(unmapped) == len(contents):
+        why = " or ".join(
+            w
+            for w, pages in (("images", blind), ("unmapped glyphs", unmapped))
+            if pages
+        )
+        raise NoTextLayer(sorted(blind + unmapped), f"{why} only")
+    issues = [
+        _page_issue(
+            doc_id,
+            source_path,
+            page,
+            "no_text_layer",
+            IMAGE_ONLY if page in blind else UNMAPPED_ONLY,
+        )
+        for page in sorted(blind + unmapped)
+    ]
+    kept = [None if c and c.unmapped else c for c in contents]
+    return kept, issues
 
 
 def _on_page(row: Row, page: int) -> Row:
