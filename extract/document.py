@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extract.records import IssueRow
+from normalise.repair import Repair
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,12 @@ class Document:
     page_lines: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # How a text input prints its columns: "tab", "layout" or "plain"; None for PDF.
     text_form: str | None = None
+    # Symbol-font code points the PDF reader read as the marks they draw ("3" in
+    # ZapfDingbats is ✓), by (page, line): logged by the recogniser that puts
+    # the mark in a column.
+    font_repairs: dict[tuple[int, int], tuple[Repair, ...]] = field(
+        default_factory=dict
+    )
 
     @property
     def n_lines(self) -> int:

@@ -100,7 +100,7 @@ def pdf_run(
 
 
 def test_every_sample_has_both_pdfs() -> None:
-    assert sorted(p.name for p in PDFS.glob("*.pdf")) == sorted(
+    assert sorted(p.name for p in PDFS.glob("*ruled.pdf")) == sorted(
         f"{stem}-{style}.pdf" for stem in STEMS for style in STYLES
     )
 

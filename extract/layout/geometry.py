@@ -23,6 +23,9 @@ CONTINUATION = 1.5
 X_TOLERANCE = 1.5
 # Running headers and footers sit in the outer band of the page.
 BAND = 0.08
+# A lone symbol (✓ ▲ ▶ ○, or a "-" for none): reports centre rating marks in
+# their column, so a mark starts off the column's edge and is no column start.
+MARK = re.compile(r"^[^\w\s]$")
 DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
 
@@ -158,9 +161,15 @@ def line_pitch(pages: Iterable[Sequence[tuple[float, float]]], default: float) -
 
 
 def column_starts(region: Sequence[Group]) -> list[float]:
-    """Where an unruled table's columns start: the x-positions its fragments share."""
+    """Where an unruled table's columns start: the x-positions its fragments share.
+
+    Rating marks sit anywhere in their column (samples/pdf/*-glyphs.pdf centre
+    them under "Q1 Rating"), so they start a column only in a region of marks.
+    """
+    runs = [r for g in region for r in g.runs]
+    words = [r for r in runs if not MARK.match(r.text)] or runs
     starts: list[float] = []
-    for x in sorted(r.x0 for g in region for r in g.runs):
+    for x in sorted(r.x0 for r in words):
         if not starts or x - starts[-1] > X_TOLERANCE:
             starts.append(x)
     return starts
@@ -171,6 +180,7 @@ def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
         any(abs(r.x0 - x) <= X_TOLERANCE for x in starts)
         for g in region
         for r in g.runs
+        if not MARK.match(r.text)
     )
 
 
@@ -181,7 +191,8 @@ def _cells(region: Sequence[Group], starts: Sequence[float]) -> list[Line]:
     for g in region:
         parts: list[list[str]] = [[] for _ in range(width)]
         for run in sorted(g.runs, key=lambda r: (r.base, r.x0)):
-            parts[bisect_right(starts, run.x0 + X_TOLERANCE) - 1].append(run.text)
+            column = max(0, bisect_right(starts, run.x0 + X_TOLERANCE) - 1)
+            parts[column].append(run.text)
         lines.append(Line(tuple(" ".join(p) for p in parts), g.first, g.last, True))
     return lines
 
@@ -231,8 +242,17 @@ def printed(
     first line is blank lines too.
     """
     out: list[tuple[str, ...] | None] = []
-    for k, line in enumerate(lines):
-        before = lines[k - 1].last if k else top - pitch
-        out.extend([None] * max(0, round((line.first - before) / pitch) - 1))
+    for line, number in zip(lines, line_numbers(lines, pitch, top), strict=True):
+        out.extend([None] * (number - len(out) - 1))
         out.append(line.cells)
     return out
+
+
+def line_numbers(lines: Sequence[Line], pitch: float, top: float) -> list[int]:
+    """The 1-based printed line of each line, blank lines above it counted."""
+    numbers: list[int] = []
+    for k, line in enumerate(lines):
+        before = lines[k - 1].last if k else top - pitch
+        blanks = max(0, round((line.first - before) / pitch) - 1)
+        numbers.append((numbers[-1] if numbers else 0) + blanks + 1)
+    return numbers

@@ -28,6 +28,7 @@ from extract.layout.geometry import (
     Run,
     free_lines,
     groups,
+    line_numbers,
     line_pitch,
     printed,
     running_lines,
@@ -35,7 +36,9 @@ from extract.layout.geometry import (
 )
 from extract.layout.tab_rows import build_rows
 from extract.readers.errors import UnreadableInput, doc_id_of
+from extract.readers.symbol_fonts import read_symbols
 from extract.records import IssueRow
+from normalise.repair import Repair
 
 # pdfplumber's TableFinder defaults: snap, join and intersection tolerance 3 pt.
 TOLERANCE = 3.0
@@ -47,36 +50,57 @@ EMPTY_PAGE_TREE = re.compile(rb"/Count\s*0\b")
 PAGE_COUNT = re.compile(rb"/Count\s*[1-9]")
 ENCRYPTED = re.compile(rb"/Encrypt\b")
 TRAILER_END = re.compile(rb"%%EOF\s*$")
+# Glyphs a text layer cannot map to characters: pdfminer writes "(cid:12)"
+# (and PDFs printed from its output carry that text), PDFium U+FFFD.
+UNMAPPED = re.compile(r"\(cid:\d+\)|\ufffd")
+# A page is unreadable when more than this share of its printed characters
+# is unmapped glyphs: its letters would be noise.
+UNMAPPED_SHARE = 0.5
+IMAGE_ONLY = "image only, no text layer: OCR is needed to read it; the page was skipped"
+UNMAPPED_ONLY = (
+    "text layer of unmapped glyphs ((cid:NN), U+FFFD), no letters: OCR is "
+    "needed to read it; the page was skipped"
+)
 
 Edge = dict[str, Any]
 Bbox = tuple[float, float, float, float]
 
 
 class NoTextLayer(UnreadableInput):
-    """Every page is an image without a text layer: the file needs OCR."""
+    """No page has a text layer (images only, or unmapped glyphs): it needs OCR."""
 
     code = "no_text_layer"
 
-    def __init__(self, pages: Sequence[int]) -> None:
+    def __init__(self, pages: Sequence[int], why: str = "images only") -> None:
         where = (
             f"page {pages[0]} has"
             if len(pages) == 1
             else f"pages {pages[0]}-{pages[-1]} have"
         )
-        super().__init__(
-            f"{where} no text layer (images only): OCR is needed to read it"
-        )
+        super().__init__(f"{where} no text layer ({why}): OCR is needed to read it")
         self.page = pages[0]
 
 
 @dataclass(frozen=True, slots=True)
 class PageContent:
-    """What one page draws: text runs, ruling edges, and whether it has images."""
+    """What one page draws: text runs, ruling edges, and whether it has images.
+
+    `symbols` are the runs printed in a symbol font, by baseline, with the
+    repair that read their code points as marks.
+    """
 
     runs: tuple[Run, ...]
     edges: tuple[Edge, ...]
     height: float
     images: int
+    symbols: tuple[tuple[float, Repair], ...] = ()
+
+    @property
+    def unmapped(self) -> bool:
+        """Mostly glyphs without characters ("(cid:12)", U+FFFD): no real text."""
+        text = "".join("".join(r.text.split()) for r in self.runs)
+        noise = sum(len(m) for m in UNMAPPED.findall(text))
+        return bool(text) and noise > UNMAPPED_SHARE * len(text)
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
@@ -161,6 +185,20 @@ def _edge(
         }
 
 
+def _font_name(obj: pdfium.PdfObject, names: dict[int, str]) -> str:
+    """The base font name of a text object ("ZapfDingbats"), once per font."""
+    font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+    if not font:
+        return ""
+    key = ctypes.addressof(font.contents)
+    if key not in names:
+        size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+        buffer = ctypes.create_string_buffer(size)
+        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
+        names[key] = buffer.value.decode("utf-8", "replace")
+    return names[key]
+
+
 def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     """Runs, edges and image count of one page, from its page objects."""
     page = pdf[index]
@@ -168,20 +206,25 @@ def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     try:
         height = page.get_height()
         runs: list[Run] = []
+        symbols: list[tuple[float, Repair]] = []
         edges: list[Edge] = []
         images = 0
+        fonts: dict[int, str] = {}
         for obj in page.get_objects(textpage=textpage):
             if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
                 text = obj.extract().strip()
                 if text:
+                    text, repair = read_symbols(text, _font_name(obj, fonts))
                     m = obj.get_matrix()
                     size = obj.get_font_size() * (m.b * m.b + m.d * m.d) ** 0.5
                     runs.append(Run(text, m.e, obj.get_bounds()[2], height - m.f, size))
+                    if repair:
+                        symbols.append((height - m.f, repair))
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
                 edges.extend(_segments(obj, height))
             elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 images += 1
-        return PageContent(tuple(runs), tuple(edges), height, images)
+        return PageContent(tuple(runs), tuple(edges), height, images, tuple(symbols))
     finally:
         textpage.close()
         page.close()
@@ -296,21 +339,9 @@ def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Documen
                 )
     finally:
         pdf.close()
-    blind = [i + 1 for i, c in enumerate(contents) if c and not c.runs and c.images]
-    if len(blind) == n_pages:
-        raise NoTextLayer(blind)
-    for page in blind:
-        issues.append(
-            _page_issue(
-                doc_id,
-                source_path,
-                page,
-                "no_text_layer",
-                "image only, no text layer: OCR is needed to read "
-                "it; the page was skipped",
-            )
-        )
-    pages = _pages_lines(contents)
+    contents, skipped = _skip_unreadable(contents, doc_id, source_path)
+    issues.extend(skipped)
+    pages, symbols = _pages_lines(contents)
     lines: list[str] = []
     rows: list[Row] = []
     page_lines: dict[int, tuple[str, ...]] = {}
@@ -329,7 +360,38 @@ def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Documen
         n_pages=n_pages,
         page_lines=page_lines,
         issues=tuple(issues),
+        font_repairs=symbols,
     )
+
+
+def _skip_unreadable(
+    contents: Sequence[PageContent | None], doc_id: str, source_path: str
+) -> tuple[list[PageContent | None], list[IssueRow]]:
+    """Pages without text to read (images only, or unmapped glyphs) left out.
+
+    Each is a `no_text_layer` issue; a file with nothing else needs OCR.
+    """
+    blind = [i + 1 for i, c in enumerate(contents) if c and not c.runs and c.images]
+    unmapped = [i + 1 for i, c in enumerate(contents) if c and c.unmapped]
+    if len(blind) + len(unmapped) == len(contents):
+        why = " or ".join(
+            w
+            for w, pages in (("images", blind), ("unmapped glyphs", unmapped))
+            if pages
+        )
+        raise NoTextLayer(sorted(blind + unmapped), f"{why} only")
+    issues = [
+        _page_issue(
+            doc_id,
+            source_path,
+            page,
+            "no_text_layer",
+            IMAGE_ONLY if page in blind else UNMAPPED_ONLY,
+        )
+        for page in sorted(blind + unmapped)
+    ]
+    kept = [None if c and c.unmapped else c for c in contents]
+    return kept, issues
 
 
 def _on_page(row: Row, page: int) -> Row:
@@ -340,32 +402,61 @@ def _on_page(row: Row, page: int) -> Row:
     return Row(cells, page, row.line_start, row.line_end, row.tabbed, row.wrapped)
 
 
-def _pages_lines(contents: Sequence[PageContent | None]) -> dict[int, tuple[str, ...]]:
-    """Printed lines of each page with text, running headers and footers dropped."""
+def _pages_lines(
+    contents: Sequence[PageContent | None],
+) -> tuple[dict[int, tuple[str, ...]], dict[tuple[int, int], tuple[Repair, ...]]]:
+    """Printed lines of each page with text, running headers and footers dropped.
+
+    And the symbol-font repairs made on each (page, line) that was kept.
+    """
     kept = [(i + 1, c) for i, c in enumerate(contents) if c and c.runs]
     if not kept:
-        return {}
+        return {}, {}
     vlines = [visual_lines(c.runs) for _, c in kept]
     running = running_lines(vlines, [c.height for _, c in kept])
     margin = min(r.x0 for _, c in kept for r in c.runs)
     size = min(r.size for _, c in kept for r in c.runs)
-    laid: list[tuple[int, list[Line], list[Group]]] = []
+    laid: list[tuple[int, PageContent, list[Line], list[Group]]] = []
     for k, (number, content) in enumerate(kept):
         runs = [
             r for i, line in enumerate(vlines[k]) if (k, i) not in running for r in line
         ]
         table_rows, outside = split_runs(runs, ruled_tables(content.edges))
-        laid.append((number, table_rows, groups(visual_lines(outside), margin)))
-    spans = [_spans([*t, *g]) for _, t, g in laid]
+        laid.append(
+            (number, content, table_rows, groups(visual_lines(outside), margin))
+        )
+    spans = [_spans([*t, *g]) for _, _, t, g in laid]
     pitch = line_pitch(spans, DEFAULT_PITCH * size)
     top = min(s[0][0] for s in spans if s)
     out: dict[int, tuple[str, ...]] = {}
+    symbols: dict[tuple[int, int], tuple[Repair, ...]] = {}
     starts: list[float] = []
-    for number, table_rows, found in laid:
+    for number, content, table_rows, found in laid:
         free, starts = free_lines(found, pitch, starts)
         page = sorted([*table_rows, *free], key=lambda line: line.first)
         out[number] = tuple(
             "" if cells is None else "\t".join(cells)
             for cells in printed(page, pitch, top)
         )
-    return out
+        for line, repairs in _symbol_lines(page, content.symbols, pitch, top).items():
+            symbols[number, line] = repairs
+    return out, symbols
+
+
+def _symbol_lines(
+    page: Sequence[Line],
+    symbols: Sequence[tuple[float, Repair]],
+    pitch: float,
+    top: float,
+) -> dict[int, tuple[Repair, ...]]:
+    """The page's symbol-font repairs by the printed line their baseline is on."""
+    found: dict[int, tuple[Repair, ...]] = {}
+    if not symbols:
+        return found
+    numbers = line_numbers(page, pitch, top)
+    for base, repair in symbols:
+        for line, number in zip(page, numbers, strict=True):
+            if line.first - pitch / 2 <= base <= line.last + pitch / 2:
+                found[number] = (*found.get(number, ()), repair)
+                break
+    return found

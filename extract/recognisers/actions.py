@@ -37,5 +37,5 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     """Every action and milestone (one numbering), then unknown-symbol issues."""
     items = numbered(doc, ctx)
     for item_id, draft in items:
-        yield from emit(draft, item_id, doc.doc_id, ctx)
+        yield from emit(draft, item_id, doc.doc_id, ctx, doc.font_repairs)
     yield from unknown_symbols(doc, [d for _, d in items])

@@ -20,6 +20,7 @@ from extract.recognisers.headings import STRATEGIC_OBJECTIVE, is_header
 from extract.recognisers.quarter_labels import Para, QuarterText, quarter_columns
 from extract.recognisers.status_summary import category_of
 from extract.records import Action, ActionUpdate, IssueRow, Record, RepairRow
+from normalise.repair import Repair
 from normalise.symbols import clean_symbol, holds_symbol
 from normalise.text import strip_html
 from schemas.symbols import rating_of
@@ -83,8 +84,18 @@ class Draft:
     marks: tuple[Mark, ...]
 
 
-def emit(draft: Draft, item_id: str, doc_id: str, ctx: Context) -> Iterator[Record]:
-    """The draft's `actions` row, its `action_updates` rows and symbol repairs."""
+def emit(
+    draft: Draft,
+    item_id: str,
+    doc_id: str,
+    ctx: Context,
+    font_repairs: Mapping[tuple[int, int], tuple[Repair, ...]] | None = None,
+) -> Iterator[Record]:
+    """The draft's `actions` row, its `action_updates` rows and symbol repairs.
+
+    `font_repairs` are the reader's (`Document.font_repairs`): a mark read from
+    a symbol font's code point logs that reading too.
+    """
     yield Action(
         item_id=item_id,
         doc_id=doc_id,
@@ -103,7 +114,7 @@ def emit(draft: Draft, item_id: str, doc_id: str, ctx: Context) -> Iterator[Reco
     symbols: dict[str, tuple[str, Mark]] = {}
     for mark in draft.marks:
         symbol, repairs = clean_symbol(mark.raw)
-        for repair in repairs:
+        for repair in (*_read_from_font(mark, symbol, font_repairs), *repairs):
             yield RepairRow(
                 doc_id=doc_id,
                 target="action_updates",
@@ -138,6 +149,18 @@ def emit(draft: Draft, item_id: str, doc_id: str, ctx: Context) -> Iterator[Reco
             line_start=min(lines),
             line_end=max(lines),
         )
+
+
+def _read_from_font(
+    mark: Mark,
+    symbol: str | None,
+    font_repairs: Mapping[tuple[int, int], tuple[Repair, ...]] | None,
+) -> tuple[Repair, ...]:
+    """The reader's repair that read the mark's symbol from a font's code point."""
+    if not font_repairs or mark.page is None:
+        return ()
+    found = font_repairs.get((mark.page, mark.line), ())
+    return next(((r,) for r in found if r.repaired == symbol), ())
 
 
 def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow]:

@@ -2,20 +2,30 @@
 
 Each `samples/<stem>.txt` becomes `samples/pdf/<stem>-ruled.pdf` (every tabbed
 line a bordered table row) and `<stem>-unruled.pdf` (the same cells at the same
-column positions, no borders). Prose lines wrap at the frame width, cells wrap
-within their column. Every page carries a running header and a "Page N of M"
-footer. Output is byte-for-byte reproducible (reportlab `invariant`).
+column positions, no borders), and two unruled variants that print rating
+marks as reports do, centred in their column: `<stem>-glyphs.pdf` (the marks
+the export spells in LaTeX, "\\bigcirc", drawn as the glyph they name, ○) and
+`<stem>-dingbats.pdf` (as `-glyphs`, with the marks the PDF standard font
+ZapfDingbats has, ✓ and ▲, drawn in it; it has no ▶ or ○, which stay in the
+text font).
+Prose lines wrap at the frame width, cells wrap within their column. Every page
+carries a running header and a "Page N of M" footer. Output is byte-for-byte
+reproducible (reportlab `invariant`).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.rl_codecs import RL_Codecs
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -39,6 +49,84 @@ HEADER = "Cannock Chase Council \u2014 Performance Reports"
 FOOTER = "Cannock Chase Council \u2014 Page {page} of {pages}"
 BODY_TOP = 48.0  # from the page's top edge to the first line's top
 BODY_BOTTOM = 40.0  # room kept for the footer
+STYLES = ("ruled", "unruled", "glyphs", "dingbats")
+# A rating cell the export spells in LaTeX: seeds/000 prints "\\bigcirc" and
+# "$ \\bigcirc$" where the report showed a circle (its symbol is "○").
+LATEX_MARK = re.compile(r"^\$?\s*\\(?P<name>[A-Za-z]+)\s*\$?$")
+GLYPHS = {"bigcirc": "\u25cb"}  # ○
+DINGBATS = "ZapfDingbats-CodePoints"
+
+
+# A /ToUnicode map from each one-byte code to the same code point.
+IDENTITY_CMAP = """/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<00> <FF>
+endcodespacerange
+1 beginbfrange
+<20> <FF> <0020>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"""
+
+
+class CodePointFont(pdfmetrics.Font):
+    """ZapfDingbats whose text reads as its code points: "3" for ✓, "s" for ▲.
+
+    Marks printed in a symbol font often read as the font's code point
+    (Wingdings' tick reads "ü"): the file has no /ToUnicode map for the font,
+    or one that copies the codes. PDFium knows the standard ZapfDingbats
+    encoding and would read ✓, so this font carries a /ToUnicode map that
+    copies the codes, to read as those files read.
+    """
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802
+        super().addObjects(doc)
+        name = doc.fontMapping[self.fontName][1:]
+        cmap = pdfdoc.PDFStream(content=IDENTITY_CMAP)
+        doc.idToObject["BasicFonts"].dict[name].ToUnicode = doc.Reference(cmap)
+
+
+def with_glyphs(line: str) -> str:
+    """The line with each LaTeX-spelt rating mark ("\\bigcirc") as its glyph."""
+    cells = []
+    for cell in line.split("\t"):
+        m = LATEX_MARK.match(cell.strip())
+        cells.append(GLYPHS.get(m["name"], cell) if m else cell)
+    return "\t".join(cells)
+
+
+def is_dingbat(ch: str) -> bool:
+    """A symbol (✓ ▲, not • or £) that ZapfDingbats prints."""
+    if unicodedata.category(ch) != "So":
+        return False
+    try:
+        ch.encode("zapfdingbats")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_mark(fragments: Sequence[str]) -> bool:
+    """A cell that prints one symbol glyph (✓ ○ ▲), the way a rating is printed."""
+    return (
+        len(fragments) == 1
+        and len(fragments[0]) == 1
+        and unicodedata.category(fragments[0]) == "So"
+    )
+
+
+def font_runs(text: str, dingbats: bool) -> Iterator[tuple[str, str]]:
+    """(font, text) pieces of a fragment: the marks ZapfDingbats has in it, if asked."""
+    for mark, chars in groupby(text, key=lambda ch: dingbats and is_dingbat(ch)):
+        yield (DINGBATS if mark else FONT), "".join(chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +268,16 @@ class Printer:
     """Lays blocks out top-down on pages of a fixed size."""
 
     def __init__(
-        self, path: Path, size: tuple[float, float], ruled: bool, pages: int
+        self, path: Path, size: tuple[float, float], style: str, pages: int
     ) -> None:
         height = size[1]
         self.canvas = Canvas(str(path), pagesize=size, invariant=1)
         self.canvas.setTitle(path.stem)
-        self.height, self.ruled, self.pages = height, ruled, pages
+        self.height, self.pages = height, pages
+        self.ruled, self.dingbats = style == "ruled", style == "dingbats"
+        # Reports centre a rating mark in its column, off the column's left edge
+        # where its header and the other cells start.
+        self.centred = style in ("glyphs", "dingbats")
         self.page = 0
         self.y = 0.0
         self.new_page()
@@ -209,8 +301,10 @@ class Printer:
             block.columns, block.widths, block.cells, strict=True
         ):
             x = MARGIN + left + (PAD if block.tabbed else 0.0)
+            if self.centred and block.tabbed and is_mark(fragments):
+                x = MARGIN + left + (width - width_of(fragments[0])) / 2
             for k, text in enumerate(fragments):
-                c.drawString(x, self.y - SIZE - k * PITCH, text)
+                self.draw(x, self.y - SIZE - k * PITCH, text)
             if self.ruled and block.tabbed:
                 bottom = self.y - block.height
                 c.line(MARGIN + left, self.y, MARGIN + left + width, self.y)
@@ -218,6 +312,20 @@ class Printer:
                 c.line(MARGIN + left, self.y, MARGIN + left, bottom)
                 c.line(MARGIN + left + width, self.y, MARGIN + left + width, bottom)
         self.y -= block.height
+
+    def draw(self, x: float, y: float, text: str) -> None:
+        """One fragment; a run of marks in ZapfDingbats is a text object of its own."""
+        c = self.canvas
+        if not self.dingbats:
+            c.drawString(x, y, text)
+            return
+        for font, piece in font_runs(text, True):
+            if font != FONT:
+                c.setFont(font, SIZE)
+            c.drawString(x, y, piece)
+            if font != FONT:
+                c.setFont(FONT, SIZE)
+            x += pdfmetrics.stringWidth(piece, font, SIZE)
 
 
 def _is_blank(unit: Sequence[Block]) -> bool:
@@ -253,21 +361,29 @@ def layout(
     return page
 
 
-def build(txt: Path, out_dir: Path) -> list[Path]:
-    lines = split_lines(decode(txt.read_bytes())[0])
+def print_pdf(lines: Sequence[str], path: Path, style: str) -> Path:
     frame = least_frame(lines)
     blocks = list(blocks_of(lines, frame))
     tallest = max(sum(b.height for b in u) for u in units(lines, blocks))
     height = max(MIN_HEIGHT, tallest + BODY_TOP + BODY_BOTTOM + 1)
     pages = layout(lines, blocks, None, height)
-    written = []
-    for style in ("ruled", "unruled"):
-        path = out_dir / f"{txt.stem}-{style}.pdf"
-        printer = Printer(path, (frame + 2 * MARGIN, height), style == "ruled", pages)
-        layout(lines, blocks, printer, height)
-        printer.canvas.save()
-        written.append(path)
-    return written
+    printer = Printer(path, (frame + 2 * MARGIN, height), style, pages)
+    layout(lines, blocks, printer, height)
+    printer.canvas.save()
+    return path
+
+
+def build(txt: Path, out_dir: Path) -> list[Path]:
+    lines = split_lines(decode(txt.read_bytes())[0])
+    glyphs = [with_glyphs(line) for line in lines]
+    return [
+        print_pdf(
+            lines if style in ("ruled", "unruled") else glyphs,
+            out_dir / f"{txt.stem}-{style}.pdf",
+            style,
+        )
+        for style in STYLES
+    ]
 
 
 def main() -> None:
@@ -278,6 +394,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "samples" / "pdf")
     args = parser.parse_args()
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
+    RL_Codecs.register()
+    pdfmetrics.registerFont(
+        CodePointFont(DINGBATS, "ZapfDingbats", "ZapfDingbatsEncoding")
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     for txt in args.texts:
         for path in build(txt, args.out):
