@@ -254,15 +254,17 @@ def _scorer() -> ModuleType:
 
 
 # What the layout texts of the five samples score against ../shared/gold
-# (precision, recall). Every table is read; where a figure is short of 1.000
-# the README's "Text forms" section names the layouts that still lose rows.
+# (precision, recall). The actions short of 1.000 are four milestones of
+# samples/002: its last page prints the milestone table again without a
+# header, narrower (marks at 187, 192, 202 where the page before set Q1-Q4 at
+# 190-215), and one row whose cells the TAB export shifted left.
 LAYOUT_FLOOR = {
-    "documents": (0.98, 0.98),
-    "rolling_12_months": (0.99, 0.93),
+    "documents": (1.0, 1.0),
+    "rolling_12_months": (1.0, 1.0),
     "indicator_values": (1.0, 1.0),
     "status_summary": (1.0, 1.0),
-    "breakdowns": (0.88, 0.84),
-    "actions": (0.95, 0.85),
+    "breakdowns": (1.0, 1.0),
+    "actions": (0.95, 0.94),
 }
 
 

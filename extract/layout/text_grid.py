@@ -26,6 +26,8 @@ X_TOLERANCE = 1
 # where any fragment of a line of this many cells starts (a header, a full row).
 MIN_COLUMN_LINES = 2
 STRUCTURAL_CELLS = 3
+# Two columns' starts are at least this many characters apart.
+MIN_COLUMN_WIDTH = 8
 # Characters are placed on a grid from proportional type, so a wrapped line
 # can look short by a word or two; a line that, with the next word, still
 # fills no more than this share of its column's width ended its text.
@@ -136,24 +138,39 @@ def column_starts(
             # A line of many cells vouches for its starts on its own.
             weight = {k, -1 - k} if len(frags) >= STRUCTURAL_CELLS else {k}
             lines_at.setdefault(f.x0, set()).update(weight)
+    near: dict[int, set[int]] = {x: set() for x in lines_at}
     for k, text in enumerate(texts):
         for x in lines_at:
             if 0 < x < len(text) and text[x - 1] == " " and text[x] != " ":
-                lines_at[x].add(k)
-    starts: list[int] = []
-    counts: list[set[int]] = []
+                near[x].add(k)
+    starts: list[tuple[int, set[int], set[int]]] = []
     for x in sorted(lines_at):
-        if starts and x - starts[-1] <= X_TOLERANCE:
-            counts[-1] |= lines_at[x]
+        if starts and x - starts[-1][0] <= X_TOLERANCE:
+            starts[-1][1].update(lines_at[x])
+            starts[-1][2].update(near[x])
         else:
-            starts.append(x)
-            counts.append(set(lines_at[x]))
+            starts.append((x, set(lines_at[x]), set(near[x])))
     kept = [
-        x for x, n in zip(starts, counts, strict=True) if len(n) >= MIN_COLUMN_LINES
+        (x, strong)
+        for x, strong, weak in starts
+        if len(strong | weak) >= MIN_COLUMN_LINES
     ]
-    if starts and (not kept or kept[0] != starts[0]):
-        kept.insert(0, starts[0])
-    return kept
+    if starts and (not kept or kept[0][0] != starts[0][0]):
+        kept.insert(0, (starts[0][0], starts[0][1]))
+    return _merged(kept)
+
+
+def _merged(starts: list[tuple[int, set[int]]]) -> list[int]:
+    """Starts a few characters apart that no line prints as two cells are one
+    column set a little differently in two rows (samples/text/001-layout lines
+    110-116: 54 and 48)."""
+    out: list[tuple[int, set[int]]] = []
+    for x, lines in starts:
+        if out and x - out[-1][0] < MIN_COLUMN_WIDTH and not (lines & out[-1][1]):
+            out[-1] = (out[-1][0], out[-1][1] | lines)
+        else:
+            out.append((x, set(lines)))
+    return [x for x, _ in out]
 
 
 def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fragment]:
@@ -181,11 +198,14 @@ def _word_start(line: str, s: int, lo: int) -> int | None:
     return None
 
 
-def cells_of(line: str, starts: Sequence[int], width: int) -> list[str]:
-    """The line's text in each of the table's columns."""
+def cells_of(
+    line: str, starts: Sequence[int], width: int, cuts: Sequence[int] | None = None
+) -> list[str]:
+    """The line's text in each of the table's columns; a fragment is cut only
+    at `cuts`, the columns its own table region prints (default: all)."""
     parts: list[list[str]] = [[] for _ in range(width)]
     for frag in fragments(line):
-        for f in _split_at_columns(frag, line, starts):
+        for f in _split_at_columns(frag, line, starts if cuts is None else cuts):
             parts[_column(f, starts)].append(f.text)
     return [" ".join(p) for p in parts]
 
@@ -286,8 +306,11 @@ def _restarts(row: Sequence[list[str]], line: list[str], filled: list[int]) -> b
     again = [c for c in filled if not above[c] and any(r[c] for r in row)]
     if not again or not all(FRESH_START.match(line[c]) for c in filled):
         return False
+    # The row's text ended a sentence in a column the line goes on in.
     return any(
-        SENTENCE_END.search([r[c] for r in row if r[c]][-1]) is not None for c in again
+        SENTENCE_END.search([r[c] for r in row if r[c]][-1]) is not None
+        for c in filled
+        if any(r[c] for r in row)
     )
 
 
@@ -325,7 +348,7 @@ def _table_lines(
     own = column_starts(region, [lines[i] for i in indexes])
     starts = _carried(own, carried) or own
     width = max(len(starts), 2)
-    split = [cells_of(lines[i], starts, width) for i in indexes]
+    split = [cells_of(lines[i], starts, width, own) for i in indexes]
     # How wide each column really is: its longest line.
     widths = [max(len(cells[c]) for cells in split) for c in range(width)]
     out: list[PrintedLine] = []
