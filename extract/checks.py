@@ -120,16 +120,14 @@ def cross_check(
                 f"grid counts {total} {grid.scope}, {len(items)} are printed"
             )
         if problems:
-            yield IssueRow(
-                doc_id=doc.doc_id,
-                severity="info",
-                code="summary_mismatch",
-                message=(
-                    f"{doc.source_path}:{grid.line}: {grid.plan} {grid.scope} "
-                    f"{grid.period}: " + "; ".join(problems)
-                ),
+            yield IssueRow.of(
+                "summary_mismatch",
+                doc.doc_id,
+                f"{doc.source_path}:{grid.line}: {grid.plan} {grid.scope} "
+                f"{grid.period}: " + "; ".join(problems),
                 page=grid.page,
                 line=grid.line,
+                severity="info",
             )
 
 
@@ -178,13 +176,11 @@ def no_facts(
         severity, why = "warning", "; ".join(found) + ", none read into a table"
     else:
         severity, why = "info", "no figures in tables"
-    yield IssueRow(
-        doc_id=doc.doc_id,
+    yield IssueRow.of(
+        "no_facts",
+        doc.doc_id,
+        f"{doc.source_path}: readable, but no fact row was found: {why}",
         severity=severity,
-        code="no_facts",
-        message=f"{doc.source_path}: readable, but no fact row was found: {why}",
-        page=None,
-        line=None,
     )
 
 

@@ -83,11 +83,10 @@ class Coverage:
                 else (f"{b.line_start}")
             )
             n = b.line_end - b.line_start + 1
-            yield IssueRow(
-                doc_id=doc.doc_id,
-                severity="warning",
-                code="unparsed_block",
-                message=f"{doc.source_path}:{span}: table block of {n} line(s) with "
+            yield IssueRow.of(
+                "unparsed_block",
+                doc.doc_id,
+                f"{doc.source_path}:{span}: table block of {n} line(s) with "
                 f'numbers that no recogniser claimed: "{b.text}"',
                 page=b.page,
                 line=b.line_start,

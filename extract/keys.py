@@ -73,12 +73,12 @@ def _issue(
     key = ", ".join(f"{k}={row[k]}" for k in key_columns if k != "doc_id")
     said = "; ".join(f"{c}: kept {first[c]!r}, dropped {row[c]!r}" for c in differs)
     line, page = row.get("line_start"), row.get("page")
-    return IssueRow(
-        doc_id=doc.doc_id,
-        severity="warning" if set(differs) - DESCRIPTIVE else "info",
-        code="duplicate_key",
-        message=f"{doc.source_path}:{line}: {table} key ({key}) already found at line "
+    return IssueRow.of(
+        "duplicate_key",
+        doc.doc_id,
+        f"{doc.source_path}:{line}: {table} key ({key}) already found at line "
         f"{first.get('line_start')}; " + (said or "same values, not written twice"),
         page=page if isinstance(page, int) else None,
         line=line if isinstance(line, int) else None,
+        severity="warning" if set(differs) - DESCRIPTIVE else "info",
     )

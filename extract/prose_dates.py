@@ -55,11 +55,10 @@ def _repaired(
             return raw
         if day is None:
             logged.append(
-                IssueRow(
-                    doc_id=doc.doc_id,
-                    severity="warning",
-                    code="ambiguous_repair",
-                    message=f'{doc.source_path}:{record.line_start}: date "{raw}" in '
+                IssueRow.of(
+                    "ambiguous_repair",
+                    doc.doc_id,
+                    f'{doc.source_path}:{record.line_start}: date "{raw}" in '
                     f"{record.table}.progress is impossible; candidates "
                     f"{', '.join(repair.alternatives)}; left as printed",
                     page=record.page,

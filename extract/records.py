@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
+from normalise.repair import Repair
+from schemas.issues import BY_CODE, SEVERITIES
+
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
@@ -171,6 +174,31 @@ class RepairRow:
     confidence: float
     alternatives: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(
+        cls,
+        doc_id: str,
+        target: str,
+        column: str,
+        fix: Repair,
+        *,
+        page: int | None,
+        line: int | None,
+    ) -> RepairRow:
+        """The `repairs` row of a normaliser's repair, where it was made."""
+        return cls(
+            doc_id=doc_id,
+            target=target,
+            column=column,
+            page=page,
+            line=line,
+            raw=fix.raw,
+            repaired=fix.repaired,
+            rule=fix.rule,
+            confidence=fix.confidence,
+            alternatives=list(fix.alternatives),
+        )
+
     def as_row(self) -> dict[str, object]:
         return {
             "doc_id": self.doc_id,
@@ -195,6 +223,24 @@ class IssueRow:
     message: str
     page: int | None
     line: int | None
+
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        doc_id: str | None,
+        message: str,
+        *,
+        page: int | None = None,
+        line: int | None = None,
+        severity: str | None = None,
+    ) -> IssueRow:
+        """An issue of a catalogued code (`schemas/issues.py`), at its default
+        severity unless the finding says otherwise."""
+        kind = BY_CODE[code]
+        if severity is not None and severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {severity!r}")
+        return cls(doc_id, severity or kind.severity, code, message, page, line)
 
 
 @dataclass(frozen=True, slots=True)

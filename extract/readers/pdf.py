@@ -300,13 +300,12 @@ def split_runs(
 def _page_issue(
     doc_id: str, source_path: str, page: int, code: str, message: str
 ) -> IssueRow:
-    return IssueRow(
-        doc_id=doc_id,
-        severity="warning",
-        code=code,
-        message=f"{source_path}: page {page}: {message}",
+    return IssueRow.of(
+        code,
+        doc_id,
+        f"{source_path}: page {page}: {message}",
         page=page,
-        line=None,
+        severity="warning",
     )
 
 

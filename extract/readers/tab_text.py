@@ -38,13 +38,4 @@ def encoding_issues(
     read_as = describe(encoding)
     if read_as is None:
         return ()
-    return (
-        IssueRow(
-            doc_id=doc_id,
-            severity="info",
-            code="encoding",
-            message=f"{source_path}: {read_as}",
-            page=None,
-            line=None,
-        ),
-    )
+    return (IssueRow.of("encoding", doc_id, f"{source_path}: {read_as}"),)

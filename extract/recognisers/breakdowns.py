@@ -95,28 +95,28 @@ def _ambiguous(
         # "2 escalated" among case counts: the contract's list has no such
         # category, and QA must see the count rather than lose it.
         code, said = "unknown_category", "names no known category"
-    return IssueRow(
-        doc_id=doc.doc_id,
-        severity="warning",
-        code=code,
-        message=f"{where} {label.text!r} {said}; not counted",
+    return IssueRow.of(
+        code,
+        doc.doc_id,
+        f"{where} {label.text!r} {said}; not counted",
         page=cell.page,
         line=cell.line_start,
+        severity="warning",
     )
 
 
 def _inferred(
     doc: Document, indicator: str, quarter: str, cell: Cell, count: Count
 ) -> IssueRow:
-    return IssueRow(
-        doc_id=doc.doc_id,
-        severity="info",
-        code="unknown_category",
-        message=f"{doc.source_path}:{cell.line_start}: {indicator} {quarter} "
+    return IssueRow.of(
+        "unknown_category",
+        doc.doc_id,
+        f"{doc.source_path}:{cell.line_start}: {indicator} {quarter} "
         f"{count.text!r} names no listed {count.dimension}; counted as "
         f"{count.category}",
         page=cell.page,
         line=cell.line_start,
+        severity="info",
     )
 
 
@@ -234,11 +234,10 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
             kept[key] = b
             yield b
         elif kept[key].count != b.count:
-            yield IssueRow(
-                doc_id=doc.doc_id,
-                severity="warning",
-                code="conflicting_values",
-                message=f"{doc.source_path}:{b.line_start}: {b.indicator} {b.period} "
+            yield IssueRow.of(
+                "conflicting_values",
+                doc.doc_id,
+                f"{doc.source_path}:{b.line_start}: {b.indicator} {b.period} "
                 f"{b.category} is {b.value_text!r} here but "
                 f"{kept[key].value_text!r} at line {kept[key].line_start}",
                 page=b.page,

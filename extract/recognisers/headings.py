@@ -172,17 +172,8 @@ class _Walk:
         text, fixed = rejoin(fragments, self.vocab)
         text, spelled = correct_misspellings(text, self.vocab)
         self.repairs.extend(
-            RepairRow(
-                doc_id=self.doc.doc_id,
-                target="*",
-                column="theme",
-                page=row.page,
-                line=row.line_start,
-                raw=r.raw,
-                repaired=r.repaired,
-                rule=r.rule,
-                confidence=r.confidence,
-                alternatives=list(r.alternatives),
+            RepairRow.of(
+                self.doc.doc_id, "*", "theme", r, page=row.page, line=row.line_start
             )
             for r in (*fixed, *spelled)
         )

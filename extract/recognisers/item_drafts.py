@@ -115,17 +115,13 @@ def emit(
     for mark in draft.marks:
         symbol, repairs = clean_symbol(mark.raw)
         for repair in (*_read_from_font(mark, symbol, font_repairs), *repairs):
-            yield RepairRow(
-                doc_id=doc_id,
-                target="action_updates",
-                column="rating_symbol",
+            yield RepairRow.of(
+                doc_id,
+                "action_updates",
+                "rating_symbol",
+                repair,
                 page=mark.page,
                 line=mark.line,
-                raw=repair.raw,
-                repaired=repair.repaired,
-                rule=repair.rule,
-                confidence=repair.confidence,
-                alternatives=list(repair.alternatives),
             )
         if symbol and mark.quarter not in symbols:
             symbols[mark.quarter] = (symbol, mark)
@@ -173,15 +169,12 @@ def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow
                 seen.setdefault(symbol, []).append(mark)
     for symbol, marks in seen.items():
         lines = ", ".join(str(n) for n in sorted({m.line for m in marks}))
-        yield IssueRow(
-            doc_id=doc.doc_id,
-            severity="warning",
-            code="unknown_symbol",
-            message=(
-                f'{doc.source_path}:{marks[0].line}: rating symbol "{symbol}" '
-                f"(lines {lines}) is not in schemas/symbols.csv, so its rating "
-                "is null; add it to the map if its meaning is known"
-            ),
+        yield IssueRow.of(
+            "unknown_symbol",
+            doc.doc_id,
+            f'{doc.source_path}:{marks[0].line}: rating symbol "{symbol}" '
+            f"(lines {lines}) is not in schemas/symbols.csv, so its rating "
+            "is null; add it to the map if its meaning is known",
             page=marks[0].page,
             line=marks[0].line,
         )

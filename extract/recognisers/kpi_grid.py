@@ -371,27 +371,22 @@ def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fa
 
 def _repair_row(doc: Document, fact: IndicatorValue, fix: Repair) -> RepairRow:
     column = "financial_year" if fix.rule.startswith("financial_year") else "value"
-    return RepairRow(
-        doc_id=doc.doc_id,
-        target="indicator_values",
-        column=column,
+    return RepairRow.of(
+        doc.doc_id,
+        "indicator_values",
+        column,
+        fix,
         page=fact.page,
         line=fact.line_start,
-        raw=fix.raw,
-        repaired=fix.repaired,
-        rule=fix.rule,
-        confidence=fix.confidence,
-        alternatives=list(fix.alternatives),
     )
 
 
 def _unreadable(doc: Document, fact: Fact) -> IssueRow:
     r = fact.record
-    return IssueRow(
-        doc_id=doc.doc_id,
-        severity="warning",
-        code="unreadable_value",
-        message=f"{doc.source_path}:{r.line_start}: {r.indicator} "
+    return IssueRow.of(
+        "unreadable_value",
+        doc.doc_id,
+        f"{doc.source_path}:{r.line_start}: {r.indicator} "
         f"{r.reported_as} {r.value_text[:80]!r}: {fact.problem}; "
         f"kept as a null value",
         page=r.page,
@@ -422,11 +417,10 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
                         issues.append(_unreadable(doc, fact))
                 elif kept[key].value != r.value:
                     issues.append(
-                        IssueRow(
-                            doc_id=doc.doc_id,
-                            severity="warning",
-                            code="conflicting_values",
-                            message=f"{doc.source_path}:{r.line_start}: {r.indicator} "
+                        IssueRow.of(
+                            "conflicting_values",
+                            doc.doc_id,
+                            f"{doc.source_path}:{r.line_start}: {r.indicator} "
                             f"{r.financial_year} {r.period} {r.measure} is "
                             f"{r.value_text!r} here but {kept[key].value_text!r} "
                             f"at line {kept[key].line_start}",

@@ -221,28 +221,19 @@ def _signed(raw: str | None) -> tuple[float | None, Repair | None]:
 
 
 def _repair_row(doc: Document, found: Found, column: str, fix: Repair) -> RepairRow:
-    return RepairRow(
-        doc_id=doc.doc_id,
-        target=NAME,
-        column=column,
-        page=found.cell.page,
-        line=found.cell.line_start,
-        raw=fix.raw,
-        repaired=fix.repaired,
-        rule=fix.rule,
-        confidence=fix.confidence,
-        alternatives=list(fix.alternatives),
+    return RepairRow.of(
+        doc.doc_id, NAME, column, fix, page=found.cell.page, line=found.cell.line_start
     )
 
 
 def _issue(doc: Document, cell: Cell, severity: str, code: str, msg: str) -> IssueRow:
-    return IssueRow(
-        doc_id=doc.doc_id,
-        severity=severity,
-        code=code,
-        message=f"{doc.source_path}:{cell.line_start}: {msg}",
+    return IssueRow.of(
+        code,
+        doc.doc_id,
+        f"{doc.source_path}:{cell.line_start}: {msg}",
         page=cell.page,
         line=cell.line_start,
+        severity=severity,
     )
 
 

@@ -269,11 +269,10 @@ def _unknown_labels(
         f'"{label}" = ' + ", ".join(r.text_at(col) or "(empty)" for r in values)
         for col, label in sorted(unknown.items())
     )
-    return IssueRow(
-        doc_id=doc.doc_id,
-        severity="warning",
-        code="unknown_status_label",
-        message=f"{doc.source_path}:{row.line_start}: status grid column(s) "
+    return IssueRow.of(
+        "unknown_status_label",
+        doc.doc_id,
+        f"{doc.source_path}:{row.line_start}: status grid column(s) "
         f"with no category in the contract, not extracted: {said}",
         page=row.page,
         line=row.line_start,
@@ -352,11 +351,10 @@ def _mismatches(doc: Document, records: list[StatusCount]) -> Iterator[IssueRow]
                     )
     if problems:
         first = records[0]
-        yield IssueRow(
-            doc_id=doc.doc_id,
-            severity="warning",
-            code="summary_mismatch",
-            message=f"{doc.source_path}:{first.line_start}: " + "; ".join(problems),
+        yield IssueRow.of(
+            "summary_mismatch",
+            doc.doc_id,
+            f"{doc.source_path}:{first.line_start}: " + "; ".join(problems),
             page=first.page,
             line=first.line_start,
         )
