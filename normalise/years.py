@@ -6,12 +6,12 @@ import re
 from datetime import date
 
 from normalise.repair import Repair
+from normalise.vocabulary import QUARTER_NUMBER
 
 FY = re.compile(r"^(20\d\d)\s*([./\-\u2013])\s*(\d\d)$")
 FY_IN_TEXT = re.compile(
     r"(?<![\d/.])(20\d\d)\s*([./\-\u2013])\s*((?:20)?\d\d)(?![\d/.]?\d)"
 )
-QUARTER_NUMBER = r"(?:[1-4]|one|two|three|four)"
 # "Quarter 3", "Quarters 1 and 2", "Quarters 1 & 2", "Quarters 1-3", "Quarters 2, 3
 # and 4", "Quarter Four", "Q1 and Q2", "Q1-Q2".
 QUARTER_SPAN = re.compile(

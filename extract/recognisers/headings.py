@@ -23,19 +23,20 @@ from extract.document import Document, Row
 from extract.headers import is_header
 from extract.recognisers.documents import Metadata
 from extract.records import RepairRow
+from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.words import Vocabulary, correct_misspellings, rejoin
 
 __all__ = ["build_context", "is_header"]
 
 PLAN = re.compile(
-    r"^(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\s+(?:20\d\d\s*[-/\u2013]\s*\d\d)\b"
+    rf"^(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\s+(?:{FINANCIAL_YEAR})\b"
 )
 PLAN_YEAR_FIRST = re.compile(
-    r"^(?P<pre>.*?)\s*20\d\d\s*[-/]\s*\d\d\s+(?P<kind>PDP|Priority Delivery Plan)\b"
+    rf"^(?P<pre>.*?)\s*{FINANCIAL_YEAR}\s+(?P<kind>PDP|Priority Delivery Plan)\b"
 )
 # "2016/17 Health PDP Quarter 3 Performance"
 PLAN_AFTER_YEAR = re.compile(
-    r"^20\d\d\s*[-/\u2013]\s*\d\d\s+(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\b"
+    rf"^{FINANCIAL_YEAR}\s+(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\b"
 )
 # "Health and Wellbeing Priority Delivery Plan – Annual Report 2012-13",
 # "Environment Priority Delivery Plan" alone on its line.
@@ -45,7 +46,7 @@ PLAN_THEN_WORDS = re.compile(
 # "Priority Delivery Plan: Housing 2016-17"
 PLAN_NAMED_AFTER = re.compile(
     r"^(?P<kind>Priority Delivery Plan|PDP)\s*[:\-\u2013]\s*(?P<name>.+?)"
-    r"(?:\s+20\d\d\s*[-/\u2013]\s*\d\d\b.*)?$"
+    rf"(?:\s+{FINANCIAL_YEAR}\b.*)?$"
 )
 # "… against the Environment Priority Delivery Plan for 2014/15"
 PLAN_IN_PROSE = re.compile(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from normalise.text import squash
+from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.years import financial_year, financial_years_in
 
 QUARTER_COL = re.compile(
@@ -34,12 +35,8 @@ OUTTURN_COL = re.compile(
 )
 # "Quarter 1 (Apr-Jun)", "Target (2017/18)": the brackets only annotate.
 TRAILING_PAREN = re.compile(r"^(?P<core>.+?)\s*\((?P<inner>[^()]*)\)$")
-LEADING_YEAR = re.compile(
-    r"^(?P<year>20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d)\s+(?P<core>.+)$"
-)
-TRAILING_YEAR = re.compile(
-    r"^(?P<core>.+?)\s+(?P<year>20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d)$"
-)
+LEADING_YEAR = re.compile(rf"^(?P<year>{FINANCIAL_YEAR})\s+(?P<core>.+)$")
+TRAILING_YEAR = re.compile(rf"^(?P<core>.+?)\s+(?P<year>{FINANCIAL_YEAR})$")
 # Headers of action and milestone tables, whose Q1-Q4 columns hold ratings
 # (samples/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4";
 # "Key Actions | Lead Officer | Progress | Q1 … Q4", whose cells are "▶", "✓").
@@ -59,7 +56,7 @@ NAME_COL = re.compile(
     r"|title))$",
     re.IGNORECASE,
 )
-BARE_YEAR = re.compile(r"^20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d$")
+BARE_YEAR = re.compile(rf"^{FINANCIAL_YEAR}$")
 MIN_VALUE_COLUMNS = 2
 
 

@@ -15,15 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.document import Row
+from normalise.vocabulary import DASH, MONTH
 
 QUARTER_LIST = r"[1-4](?:\s*(?:,|and|&)\s*[1-4])*"
 # "Q2/Q3 –" (key-action and Cabinet report layouts) names both quarters.
 Q_LIST = r"Q[1-4](?:\s*(?:/|,|and|&)\s*Q[1-4])*"
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
-    r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
-)
-DASH = r"[-\u2013\u2014]"
 MONTH_RANGE = rf"{MONTH}\s*{DASH}\s*{MONTH}(?:\s+20\d\d)?"
 # A range only labels a text at the start of a paragraph ("Q1-Q3 – Campaign
 # materials were prepared …"); inside a sentence "slipped from Q1 - Q2 of next
