@@ -101,7 +101,7 @@ def _observed(
                     doc.doc_id,
                     doc.source_path,
                     r.indicator,
-                    float(r.last_12_months),
+                    None if r.last_12_months is None else float(r.last_12_months),
                 )
             )
     return groups

@@ -56,8 +56,8 @@ class Rolling12:
     quarter: str
     as_of_date: date | None
     as_of_date_raw: str | None
-    previous_12_months: int
-    last_12_months: int
+    previous_12_months: int | None
+    last_12_months: int | None
     change_pct: float | None
     change_abs: int | None
     direction: str | None

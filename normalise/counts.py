@@ -15,8 +15,12 @@ from dataclasses import dataclass, replace
 from normalise.categories import candidates, catch_all, is_label, match_category
 from normalise.text import fold_dashes, squash
 
+# A minus sign set against the number ("-2 x Council referrals") is kept, so a
+# negative count is reported, not read as 2; "Q1 - 15 on going cases" spaces its
+# dash and prints 15.
 COUNT = re.compile(
     r"(?<![\w.,/])(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
+    r"(?P<minus>(?:(?<=\s)|(?<=^))[-\u2212](?=\d))?"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d%]|[./]\d|[eE][+-]?\d)"
     r"(?:\s*x\b)?",
     re.IGNORECASE,
@@ -141,7 +145,7 @@ def _segment_counts(segment: str, label_first_before: bool) -> tuple[list[Item],
     for m, label, fit in zip(found, labels, fits, strict=True):
         number = m[0].strip()
         text = f"{label} {number}" if label_first else f"{number} {label}"
-        count = int(m["number"].replace(",", ""))
+        count = int(m["number"].replace(",", "")) * (-1 if m["minus"] else 1)
         if not fit:
             if is_label(label):
                 out.append(Unlisted(text, count, bool(m["approx"])))

@@ -491,3 +491,20 @@ def test_unlisted_labels_are_other_or_reported() -> None:
             f"{ASB} Q3 '2 escalated' names no known category; not counted",
         ),
     ]
+
+
+def test_a_negative_count_is_kept_and_reported() -> None:
+    from extract.recognisers import breakdowns
+
+    out = recognised(
+        breakdowns,
+        [
+            "\tQuarter 1\tQuarter 2",
+            "ASB – Number of referrals to ASB Champion\tQ1 - 15 on going cases, "
+            "-2 x Council referrals 4 x Police referrals\t",
+        ],
+    )
+    counts = {(r.category, r.count) for r in out if isinstance(r, Breakdown)}
+    assert {("ongoing", 15), ("Council", -2), ("Police", 4)} <= counts
+    issues = [r for r in out if isinstance(r, IssueRow)]
+    assert [(i.code, i.severity) for i in issues] == [("value_out_of_range", "warning")]

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from extract.records import Record, Rolling12
+from extract.records import IssueRow, Record, Rolling12
 from tests.conftest import S000, S001, recognised
 
 CRIME = "Committed Crime Over Time (Variation) All crime groupings"
@@ -526,3 +526,42 @@ def test_a_scan_that_times_out_is_an_unparsed_block(
     assert [(r.quarter, r.previous_12_months, r.last_12_months) for r in rows] == [
         ("Q1", 5673, 6506)
     ]
+
+
+def test_a_block_without_a_figure_is_kept_and_reported() -> None:
+    from extract.recognisers import rolling12
+
+    out = recognised(
+        rolling12,
+        [
+            "\tQuarter 1\tQuarter 2",
+            "Committed Crime Over Time\tQ1 (24.07.17) Previous 12 months = 5,673 "
+            "Last 12 months = , Change Over 12 Months = 15% increase (833)\t",
+        ],
+    )
+    rows = [r for r in out if isinstance(r, Rolling12)]
+    issues = [r for r in out if isinstance(r, IssueRow)]
+    assert [(r.quarter, r.previous_12_months, r.last_12_months) for r in rows] == [
+        ("Q1", 5673, None)
+    ]
+    assert [(i.code, i.severity, i.line) for i in issues] == [
+        ("unreadable_value", "warning", 2)
+    ]
+    assert "Last 12 months prints no figure" in issues[0].message
+
+
+def test_a_negative_total_is_kept_and_reported() -> None:
+    from extract.recognisers import rolling12
+
+    out = recognised(
+        rolling12,
+        [
+            "\tQuarter 1\tQuarter 2",
+            "Committed Crime Over Time\tQ1 (24.07.17) Previous 12 months = -5,673 "
+            "Last 12 months = 6,506\t",
+        ],
+    )
+    rows = [r for r in out if isinstance(r, Rolling12)]
+    assert [(r.previous_12_months, r.last_12_months) for r in rows] == [(-5673, 6506)]
+    codes = [(i.code, i.severity) for i in out if isinstance(i, IssueRow)]
+    assert ("value_out_of_range", "warning") in codes

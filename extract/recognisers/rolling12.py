@@ -43,12 +43,15 @@ ANCHOR = regex.compile(
 # spaces may go. The "=" and the digits after it stay exact: they make a block.
 TWELVE = r"[1lI]2"
 MONTHS = r"(?:months?){e<=2}"
+# A total keeps its printed sign ("= -5,673" is reported, not dropped); a label
+# whose figure is missing ("Last 12 months = ,") still makes the block, with no
+# figure, so the block is reported rather than lost.
+TOTAL = rf"[=:]\s*(?P<v>[+{MINUS}]?\s*\d[\d,]*)?"
 PREVIOUS = regex.compile(
-    rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*[=:]\s*(?P<v>[\d,]+)", FLAGS
+    rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS
 )
 LAST = regex.compile(
-    rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*[=:]\s*(?P<v>[\d,]+)",
-    FLAGS,
+    rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS
 )
 CHANGE = regex.compile(
     rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
@@ -88,8 +91,8 @@ class Block:
 
     quarter: str
     date: str | None
-    previous: str
-    last: str
+    previous: str | None
+    last: str | None
     pct: str | None
     direction: str | None
     change: str | None
@@ -308,7 +311,8 @@ def _record(
     quarter = f.quarter
     as_of, logged = _as_of(doc, f, by_quarter[quarter])
     yield from logged
-    previous, last = parse_int(b.previous), parse_int(b.last)
+    previous = parse_int(b.previous) if b.previous else None
+    last = parse_int(b.last) if b.last else None
     pct, pct_fix = _signed(b.pct)
     change, abs_fix = _signed(b.change)
     if b.no_change:
@@ -333,8 +337,9 @@ def _record(
                 )
         pct = -abs(pct) if pct is not None else None
         change = -abs(change) if change is not None else None
-    assert previous is not None and last is not None  # the pattern only takes digits
-    yield from _consistency(doc, f, previous, last, pct, change, direction)
+    yield from _figure_issues(doc, f, previous, last)
+    if previous is not None and last is not None:
+        yield from _consistency(doc, f, previous, last, pct, change, direction)
     indicator = " ".join(f.indicator.split())
     yield Rolling12(
         doc_id=doc.doc_id,
@@ -357,6 +362,34 @@ def _record(
         line_start=f.cell.line_start,
         line_end=f.cell.line_end,
     )
+
+
+def _figure_issues(
+    doc: Document, f: Found, previous: int | None, last: int | None
+) -> Iterator[IssueRow]:
+    """A total that is missing or below zero: the block is kept, QA told."""
+    where = f"{f.quarter} {' '.join(f.indicator.split())}"
+    for label, raw, value in (
+        ("Previous 12 months", f.block.previous, previous),
+        ("Last 12 months", f.block.last, last),
+    ):
+        if value is None:
+            yield _issue(
+                doc,
+                f.cell,
+                "warning",
+                "unreadable_value",
+                f"{where}: {label} prints no figure ({raw or 'nothing'!r}); "
+                "written as null",
+            )
+        elif value < 0:
+            yield _issue(
+                doc,
+                f.cell,
+                "warning",
+                "value_out_of_range",
+                f"{where}: {label} = {value} is below zero; kept as printed",
+            )
 
 
 def _consistency(
