@@ -6,11 +6,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from extract.context import Context
 from extract.coverage import number_tokens
 from extract.document import Document
 from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
+from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
 
 SCOPE_KINDS = {"actions": "action", "milestones": "milestone"}
 RATED = ("completed", "on_target", "attention", "amendment", "aborted")
@@ -190,3 +192,54 @@ def _cell_line(text: str) -> bool:
         and not SECTION_NUMBER.match(text)
         and bool(number_tokens(text))
     )
+
+
+def out_of_range(
+    doc: Document,
+    records: Sequence[Record],
+    window: tuple[date, date] = DATE_WINDOW,
+) -> Iterator[IssueRow]:
+    """`value_out_of_range` (warning) for a date, year or number outside the
+    world it describes (`schemas/ranges.py`); the value is kept as printed."""
+    for r in records:
+        for problem in _range_problems(r, window):
+            line = getattr(r, "line_start", None)
+            where = f"{doc.source_path}:{line}: " if line else f"{doc.source_path}: "
+            yield IssueRow.of(
+                "value_out_of_range",
+                doc.doc_id,
+                where + problem,
+                page=getattr(r, "page", None),
+                line=line,
+                severity="warning",
+            )
+
+
+def _range_problems(r: Record, window: tuple[date, date]) -> Iterator[str]:
+    first, last = window
+    for table, column in DATE_COLUMNS:
+        value = getattr(r, column, None) if r.table == table else None
+        if isinstance(value, date) and not first <= value <= last:
+            yield (
+                f"{table}.{column} {value.isoformat()} is outside "
+                f"{first.isoformat()}..{last.isoformat()}; kept as printed"
+            )
+    year = getattr(r, "financial_year", None) if r.table in YEAR_TABLES else None
+    if isinstance(year, str) and year[:4].isdigit():
+        if not first.year <= int(year[:4]) <= last.year:
+            yield (
+                f"{r.table}.financial_year {year} is outside "
+                f"{first.year}..{last.year}; kept as printed"
+            )
+    for (table, column), (low, high) in NUMBER_RANGES.items():
+        value = getattr(r, column, None) if r.table == table else None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if (low is not None and value < low) or (high is not None and value > high):
+                yield (
+                    f"{table}.{column} {value:g} is outside "
+                    f"{_bound(low)}..{_bound(high)}; kept as printed"
+                )
+
+
+def _bound(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"

@@ -107,12 +107,15 @@ def process_document(doc: Document) -> Processed:
     # Coverage needs every fact first; unclaimed table blocks become issues.
     coverage = measure_coverage(doc, records)
     empty = checks.no_facts(doc, records, coverage.n_tokens)
+    row = document_row(doc, meta, coverage)
+    ranges = checks.out_of_range(doc, [row, *facts])
     found = [
         *headings,
         *found,
         *cross,
         *(Found(COVERAGE, i) for i in coverage.issues(doc)),
         *(Found(CHECKS, i) for i in empty),
+        *(Found(CHECKS, i) for i in ranges),
         *(Found(READER, i) for i in doc.issues),
     ]
     return Processed(
