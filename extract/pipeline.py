@@ -145,4 +145,5 @@ def document_row(doc: Document, meta: Metadata, coverage: Coverage) -> DocumentR
         status="ok",
         parser_version=PARSER_VERSION,
         text_form=doc.text_form,
+        organisation_code=meta.organisation_code,
     )

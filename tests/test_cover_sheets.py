@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract.recognisers.documents import read_metadata
 from normalise.periods import stated_period, title_quarters, title_years
+from schemas.organisations import by_name, organisations
+from tests.conftest import synthetic
 
 ALL = ("Q1", "Q2", "Q3", "Q4")
 
@@ -50,3 +53,59 @@ def test_title_periods(title: str, quarters: tuple[str, ...], years: list[str]) 
 )
 def test_stated_period(text: str, period: tuple[str, tuple[str, ...]] | None) -> None:
     assert stated_period(text) == period
+
+
+@pytest.mark.parametrize(
+    "lines, organisation, code",
+    [
+        # The publisher prints its name at the top; the county is named in passing.
+        (
+            [
+                "Lichfield District Council",
+                "Cabinet 14 March 2017",
+                "Funding from Staffordshire County Council and Staffordshire County "
+                "Council's partners; Tamworth Borough Council and Tamworth Borough "
+                "Council agreed.",
+            ],
+            "Lichfield District Council",
+            "E07000194",
+        ),
+        # An alias is reported by its canonical name.
+        (
+            ["held at Cannock Chase Council."],
+            "Cannock Chase District Council",
+            "E07000192",
+        ),
+        # A district beats the county it mentions, though named less often.
+        (
+            [
+                *[""] * 20,
+                "Staffordshire County Council and Staffordshire County Council",
+                "East Staffordshire Borough Council",
+            ],
+            "East Staffordshire Borough Council",
+            "E07000193",
+        ),
+        # A council not in the registry keeps its printed name and has no code.
+        (
+            ["Report to Borsetshire District Council"],
+            "Borsetshire District Council",
+            None,
+        ),
+        (["County Council"], None, None),
+    ],
+)
+def test_organisation(
+    lines: list[str], organisation: str | None, code: str | None
+) -> None:
+    meta = read_metadata(synthetic(lines)[0])
+    assert (meta.organisation, meta.organisation_code) == (organisation, code)
+
+
+def test_registry_codes() -> None:
+    registry = {o.name: o.gss_code for o in organisations()}
+    assert registry["Cannock Chase District Council"] == "E07000192"
+    assert registry["Staffordshire County Council"] == "E10000028"
+    assert len(set(registry.values())) == len(registry)
+    found = by_name("cannock  chase council")
+    assert found is not None and found.name == "Cannock Chase District Council"

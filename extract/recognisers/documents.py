@@ -9,12 +9,12 @@ AND PERFORMANCE").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from extract.document import Document
 from extract.headers import is_header
+from extract.recognisers.publisher import publisher
 from normalise.dates import month_number, parse_date
 from normalise.years import (
     financial_year,
@@ -63,10 +63,6 @@ MONTH_SPAN = re.compile(
 )
 COMMITTEE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,5}(?:Scrutiny\s+)?Committee)\b")
 RECOMMENDED_TO = re.compile(r"recommended\s+that\s+(?:the\s+)?([A-Z][A-Za-z ]+?)\s*:")
-ORGANISATION = re.compile(
-    r"\b((?!The\b)(?:[A-Z][a-z]+\s+){1,3}(?:(?:District|Borough|County|City)\s+)?"
-    r"Council)\b"
-)
 # "following the LSP cycle of meetings in November and December 2012"
 MEETING_CYCLE = re.compile(
     r"meetings?\s+in\s+([A-Z][a-z]+)(?:\s+and\s+([A-Z][a-z]+))?\s+(\d{4})"
@@ -110,6 +106,7 @@ class Metadata:
     report_date: date | None
     committee: str | None
     cover: dict[str, str]
+    organisation_code: str | None = None
 
 
 def title_case(s: str) -> str:
@@ -310,15 +307,6 @@ def _committee(
     return None
 
 
-def _organisation(doc: Document) -> str | None:
-    counts = Counter(m[1] for line in doc.lines for m in ORGANISATION.finditer(line))
-    if not counts:
-        return None
-    # A district report names other councils too (samples/004: "Staffordshire County
-    # Council" twice); the publisher is the district or borough.
-    return max(counts, key=lambda o: (" County " not in o, counts[o]))
-
-
 def grid_titles(doc: Document) -> list[str]:
     """Titles of summary grids ("Quarter Four (…) Performance"), read for quarters."""
     return [
@@ -379,16 +367,18 @@ def read_metadata(doc: Document) -> Metadata:
     covered = {*named, *(q for q in printed if q <= latest)}
     for grid in grids:
         covered.update(year_to_date(grid, named))
+    organisation, code = publisher(doc)
     return Metadata(
         title=title,
         report_type=report_type,
-        organisation=_organisation(doc),
+        organisation=organisation,
         financial_year=fy,
         quarters=tuple(sorted(covered)),
         named_quarters=named,
         report_date=_report_date(heads, cover),
         committee=committee,
         cover=cover,
+        organisation_code=code,
     )
 
 
