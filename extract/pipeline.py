@@ -31,13 +31,14 @@ except PackageNotFoundError:  # running from a source tree that is not installed
     PARSER_VERSION = "0+unknown"
 
 # The pipeline's own steps, as `Found.step` names them.
-HEADINGS, KEYS, DATES, CHECKS, COVERAGE, READER = (
+HEADINGS, KEYS, DATES, CHECKS, COVERAGE, READER, METADATA = (
     "headings",
     "keys",
     "prose_dates",
     "checks",
     "coverage",
     "reader",
+    "documents",
 )
 
 
@@ -117,6 +118,7 @@ def process_document(doc: Document) -> Processed:
         *(Found(CHECKS, i) for i in empty),
         *(Found(CHECKS, i) for i in ranges),
         *(Found(READER, i) for i in doc.issues),
+        *(Found(METADATA, i) for i in meta.issues),
     ]
     return Processed(
         doc, ctx, document_row(doc, meta, coverage), tuple(found), coverage
@@ -148,4 +150,5 @@ def document_row(doc: Document, meta: Metadata, coverage: Coverage) -> DocumentR
         status="ok",
         parser_version=PARSER_VERSION,
         text_form=doc.text_form,
+        organisation_code=meta.organisation_code,
     )

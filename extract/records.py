@@ -42,6 +42,7 @@ class DocumentRow:
     status: str
     parser_version: str
     text_form: str | None
+    organisation_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,8 @@ DOCUMENTS = OutputTable(
             ("parser_version", pa.string()),
             # How a text input prints its columns: tab, layout or plain (null: PDF).
             ("text_form", pa.string()),
+            # ONS GSS code of the publishing council (schemas/organisations.csv).
+            ("organisation_code", pa.string()),
         ]
     ),
     key=("doc_id",),

@@ -1,0 +1,268 @@
+"""Cover-sheet fields as councils print them.
+
+- One label a line: "Report of:<TAB>Head of Governance" (samples/003 lines 3-8),
+  or the label on its own line and the value on the next non-empty one
+  ("Lead Head of Service" / "Jo Bloggs, Head of Policy"; samples/text/003 plain).
+- Every label run together on one line, as hosting sites flatten a sheet:
+  "ITEM NO. 6.3 Report of: Head of Housing Contact Officer: J. Smith … Report
+  Track: Cabinet: 14/03/17 CABINET 14 MARCH 2017 QUARTER 3 PERFORMANCE REPORT
+  2016/17 1 Purpose of Report 1.1 …". A value stops at the next label, at the
+  meeting heading ("CABINET 14 MARCH 2017"), at an upper-case heading after a
+  mixed-case value, or where the report's first numbered section starts.
+- Upper case without colons: "ENCLOSURE 16.1", "REPORT OF CHIEF EXECUTIVE".
+- Prose: "Report of the Leader of the Council", "Submission by the Cabinet
+  Member for Finance".
+
+A value that no boundary ends (a label followed by a page of text) is
+returned as `unbounded`, for an `ambiguous_field` issue, never as the field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.document import Document, Row
+from extract.recognisers.cover_values import NUMERIC_DATE, bound, derived, squash
+
+# A cover sheet sits at the top of a report.
+COVER_ROWS = 40
+QUOTE_CHARS = 60
+
+# Labels and the field each fills; "boundary" and "clerk" values end the field
+# before them and are not contract columns ("Please ask for:" names the clerk
+# of an agenda, not a contact officer).
+LABELS: tuple[tuple[str, str], ...] = (
+    ("item_number", r"(?:agenda\s+)?item(?:\s+no\.?|\s+number)?"),
+    (
+        "report_of",
+        r"report\s+of|report\s+from|lead\s+head\s+of\s+service|submitted\s+by",
+    ),
+    (
+        "contact_officer",
+        r"contact\s+officer|lead\s+officer\s+and\s+report\s+author|report\s+author"
+        r"|lead\s+officer|contact\s+name|officer\s+contact",
+    ),
+    (
+        "telephone",
+        r"tel(?:ephone)?(?:\s+no\.?|\s+number)?|extension(?:\s+no\.?)?|direct\s+line",
+    ),
+    ("email", r"e-?mail(?:\s+address)?"),
+    (
+        "portfolio",
+        r"portfolio(?:\s+leader|\s+holder)?|lead\s+member|relevant\s+cabinet\s+member",
+    ),
+    ("key_decision", r"key\s+decision"),
+    ("report_track", r"report\s+track"),
+    ("decision_maker", r"final\s+decision[\s-]+maker"),
+    ("date", r"date\s+of\s+meeting|meeting\s+date|date\s+of\s+report|date"),
+    ("clerk", r"please\s+ask\s+for|enquiries\s+to|our\s+ref|your\s+ref"),
+    (
+        "boundary",
+        r"classification|wards?\s+affected|ward\(s\)|exempt\s+information|"
+        r"appendices|background\s+papers|report\s+title|forward\s+plan",
+    ),
+)
+# Labels too common in prose to be read anywhere but at the start of a line.
+LINE_START_LABELS: tuple[tuple[str, str], ...] = (
+    ("meeting", r"meeting|committee|report\s+to"),
+    ("boundary", r"subject|title|status"),
+)
+
+
+def _alternation(labels: tuple[tuple[str, str], ...]) -> str:
+    return "|".join(f"(?P<{n}_{k}>{p})" for k, (n, p) in enumerate(labels))
+
+
+LABEL = re.compile(r"(?:^|(?<=\s))(?:" + _alternation(LABELS) + r")\s*:", re.IGNORECASE)
+LABEL_AT_START = re.compile(
+    r"^(?:" + _alternation(LINE_START_LABELS) + r")\s*:", re.IGNORECASE
+)
+# The label alone on its line, its value on the next non-empty one.
+LABEL_LINE = re.compile(
+    r"^(?:" + _alternation(LABELS + LINE_START_LABELS) + r")\s*:?\s*$",
+    re.IGNORECASE,
+)
+# "ITEM NO. 6.3", "Agenda Item No. 11", "ENCLOSURE 16.1": a number, no colon.
+ITEM_NUMBER = re.compile(
+    r"^(?:(?:agenda\s+)?item(?:\s+no\.?|\s+number)?|enclosure(?:\s+no\.?)?)\s+"
+    r"(?P<n>\d+(?:\.\d+)*(?:\s*\([a-z]\))?)(?![\d.]?\d)",
+    re.IGNORECASE,
+)
+# "REPORT OF CHIEF EXECUTIVE", "REPORT OF THE HEAD OF …": upper case, no colon.
+UPPER_REPORT_OF = re.compile(r"(?:^|(?<=\s))REPORT OF(?: THE)?(?=\s+[A-Z]{2})(?!\s*:)")
+# "Report of the Leader of the Council", "… report of the Portfolio Holder –
+# Corporate Governance", "Submission by the Cabinet Member for Finance".
+PROSE_REPORT_OF = re.compile(
+    r"(?:^report\s+of\s+(?:the\s+)?|\breport\s+of\s+the\s+|\bsubmission\s+(?:by|from)"
+    r"\s+(?:the\s+)?)(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+# 2015", "COUNCIL 25 JUNE 2008": the meeting a flattened sheet repeats.
+MEETING_BODY = r"(?:CABINET|COUNCIL|COMMITTEE|SUB-COMMITTEE|BOARD|PANEL|EXECUTIVE)"
+MEETING_HEADING = re.compile(
+    rf"(?<![A-Za-z])(?P<body>(?:[A-Z][A-Z&'-]*,?\s+){{0,6}}?{MEETING_BODY})"
+    rf"(?:\s*[-\u2013,]?\s*|\s+)(?P<when>(?:(?:MON|TUES|WEDNES|THURS|FRI)DAY,?\s+)?"
+    rf"(?:\d{{1,2}}(?:ST|ND|RD|TH|st|nd|rd|th)?\s+[A-Z]{{3,9}},?\s+\d{{4}}"
+    rf"|{NUMERIC_DATE}))(?![\d/.]?\d)"
+)
+# Where the report itself starts: "1 Purpose of Report", "1. INTRODUCTION".
+SECTION_START = re.compile(
+    r"(?<!\S)\d{1,2}\.?\s+(?:purpose\s+of\s+(?:the\s+)?report|purpose|introduction|"
+    r"executive\s+summary|summary|recommendations?|background|key\s+issues|"
+    r"report\s+details?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A cover-sheet value as printed (whitespace-normalised) and where."""
+
+    name: str
+    value: str
+    line: int
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Text of a cover row that no label claims: a meeting heading or a title.
+    `row` is the index in `doc.rows` of the row it was split from."""
+
+    text: str
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoverSheet:
+    fields: tuple[Field, ...]
+    unbounded: tuple[Field, ...]
+    # Unclaimed text of the rows split at their labels, in order.
+    pieces: tuple[Piece, ...]
+    # Rows split into pieces: their pieces stand for them as headings.
+    split_rows: frozenset[int]
+
+    def get(self, name: str) -> str | None:
+        return next((f.value for f in self.fields if f.name == name), None)
+
+    @property
+    def values(self) -> dict[str, str]:
+        """The first value of each field, by contract column."""
+        out: dict[str, str] = {}
+        for f in self.fields:
+            out.setdefault(f.name, f.value)
+        return out
+
+
+def _label_name(m: re.Match[str]) -> str:
+    group = next(k for k, v in m.groupdict().items() if v is not None)
+    return group.rsplit("_", 1)[0]
+
+
+def _hits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, field) of every label in a cover row."""
+    hits = [(m.start(), m.end(), _label_name(m)) for m in LABEL.finditer(text)]
+    if m := LABEL_AT_START.match(text):
+        hits.append((m.start(), m.end(), _label_name(m)))
+    if m := ITEM_NUMBER.match(text):
+        hits.append((0, m.start("n"), "item_number"))
+    hits += [(m.start(), m.end(), "report_of") for m in UPPER_REPORT_OF.finditer(text)]
+    if not any(name == "report_of" for *_, name in hits):
+        if m := PROSE_REPORT_OF.search(text):
+            hits.append((m.start(), m.end(), "prose_report_of"))
+    hits.sort()
+    # One label per place: "Agenda Item No: 9.1" is one label, not two.
+    kept: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    return kept
+
+
+def split_row(text: str) -> tuple[list[tuple[str | None, str]], bool]:
+    """A cover row as (field or None, text) pieces, and whether the report's
+    first section starts in it (nothing after that is cover)."""
+    hits = _hits(text)
+    section = SECTION_START.search(text)
+    end = section.start() if section else len(text)
+    hits = [h for h in hits if h[0] < end]
+    cuts = {0, end}
+    for m in MEETING_HEADING.finditer(text, 0, end):
+        cuts.update((m.start(), m.end()))
+    starts = {h[0]: h for h in hits}
+    cuts.update(starts)
+    bounds = sorted(c for c in cuts if c <= end)
+    pieces: list[tuple[str | None, str]] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a in starts:
+            _, label_end, name = starts[a]
+            pieces.append((name, text[label_end:b]))
+        elif squash(text[a:b]):
+            pieces.append((None, text[a:b]))
+    return pieces, section is not None
+
+
+def _next_text_row(rows: list[tuple[int, Row]], k: int) -> Row | None:
+    return rows[k + 1][1] if k + 1 < len(rows) else None
+
+
+def read_cover(doc: Document) -> CoverSheet:
+    """Every cover-sheet field printed before the report's first section."""
+    rows = [(i, r) for i, r in enumerate(doc.rows[:COVER_ROWS]) if r.flat]
+    fields: list[Field] = []
+    unbounded: list[Field] = []
+    pieces: list[Piece] = []
+    split_rows: set[int] = set()
+    taken: set[int] = set()
+
+    def add(name: str, raw: str, row: Row) -> str:
+        value, rest = bound(name, raw)
+        name = name.removeprefix("prose_")
+        if name in ("clerk", "boundary", "email"):
+            return rest
+        if value is None:
+            quoted = squash(raw)[:QUOTE_CHARS]
+            unbounded.append(Field(name, quoted, row.line_start, row.page))
+            return ""
+        for field, text in derived(name, value):
+            fields.append(Field(field, text, row.line_start, row.page))
+        return rest
+
+    for k, (i, row) in enumerate(rows):
+        if i in taken:
+            continue
+        text = row.flat
+        below = _next_text_row(rows, k)
+        if (m := LABEL_LINE.match(text)) and below is not None:
+            if not LABEL_LINE.match(below.flat) and not LABEL.match(below.flat):
+                taken.add(rows[k + 1][0])
+                split_rows.update((i, rows[k + 1][0]))
+                if rest := add(_label_name(m), below.flat, below):
+                    pieces.append(Piece(squash(rest), rows[k + 1][0]))
+            continue
+        parts, body_starts = split_row(text)
+        labelled = any(name for name, _ in parts)
+        if labelled or len(parts) > 1:
+            split_rows.add(i)
+        for name, part in parts:
+            rest = add(name, part, row) if name else part
+            if labelled or len(parts) > 1:
+                pieces += [Piece(squash(p), i) for p in _headings_in(rest)]
+        if body_starts:
+            break
+    return CoverSheet(
+        tuple(fields), tuple(unbounded), tuple(pieces), frozenset(split_rows)
+    )
+
+
+def _headings_in(text: str) -> list[str]:
+    """Unclaimed text split where a meeting heading starts and ends."""
+    text = squash(text)
+    if not text:
+        return []
+    cuts = {0, len(text)}
+    for m in MEETING_HEADING.finditer(text):
+        cuts.update((m.start(), m.end()))
+    bounds = sorted(cuts)
+    return [s for a, b in zip(bounds, bounds[1:], strict=False) if (s := text[a:b])]

@@ -1,0 +1,175 @@
+"""The period a report covers: its financial year and quarters.
+
+Read from its title and title-like lines ("Housing PDP 2016-17 Quarter 3
+Performance Update"), its summary-grid titles ("Quarter Four (1 January 2019 - 31
+March 2019) Performance"), what its opening says it covers ("covering the quarter
+ending 31st March 2018"), the meeting cycle a quarterly update follows, and the
+quarter columns its grids fill. Another council paper (a business case) takes
+its period from its title only.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extract.document import Document
+from extract.headers import is_header
+from normalise.dates import month_number
+from normalise.periods import stated_period, title_quarters, title_years
+from normalise.years import (
+    ALL_QUARTERS,
+    financial_year_of,
+    financial_years_in,
+    quarter_of,
+    year_to_date,
+)
+
+# A report names its own year in its opening lines (samples/003 line 16); later
+# years are other years' figures.
+BODY_LINES = 30
+# "following the LSP cycle of meetings in November and December 2012"
+MEETING_CYCLE = re.compile(
+    r"meetings?\s+in\s+([A-Z][a-z]+)(?:\s+and\s+([A-Z][a-z]+))?\s+(\d{4})"
+)
+TITLE_WORDS = re.compile(
+    r"performance|update|report|\bplan\b|\bPDP\b|outturn", re.IGNORECASE
+)
+QUARTER_COLUMN = re.compile(r"^(?:quarter|q)\s*([1-4])(?:\s+rating)?$", re.IGNORECASE)
+TITLE_CHARS = 160
+TITLE_HEADINGS = 40
+QUARTER_HEADINGS = 30
+OPENING_LINES = 80
+
+
+def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]:
+    """Quarters named in the title lines and grid titles, together."""
+    found: set[str] = set()
+    # Titles, not sentences: "… are due in Quarter 4." names no quarter covered.
+    titles = [t for _, t in heads[:QUARTER_HEADINGS] if not t.rstrip().endswith(".")]
+    for text in titles + grids:
+        found.update(title_quarters(text))
+    return tuple(sorted(found))
+
+
+def _meeting_cycle(doc: Document) -> tuple[str | None, tuple[str, ...]]:
+    """Year and quarter of a quarterly report dated only by the meetings it follows."""
+    text = " ".join(doc.lines[:80])
+    if not re.search(r"quarterly", text, re.IGNORECASE):
+        return None, ()
+    m = MEETING_CYCLE.search(" ".join(text.split()))
+    if not m:
+        return None, ()
+    # The cycle's first month: "September and October 2015" follows Q2's work.
+    month = month_number(m[1])
+    if month is None:
+        return None, ()
+    day = date(int(m[3]), month, 1)
+    return financial_year_of(day), (quarter_of(day),)
+
+
+def _titled_year(
+    title: str | None, heads: list[tuple[int, str]], grids: list[str]
+) -> str | None:
+    """The year a title names: the report's title, grid titles, title-like lines."""
+    titles = [title or "", *grids]
+    titles += [
+        t
+        for _, t in heads[:TITLE_HEADINGS]
+        if TITLE_WORDS.search(t)
+        and not t.rstrip().endswith(".")
+        and len(t) <= TITLE_CHARS
+    ]
+    for text in titles:
+        if years := title_years(text):
+            return years[0]
+    return None
+
+
+def _body_year(doc: Document) -> str | None:
+    """The first year in the opening lines, where a report states its scope."""
+    for line in doc.lines[:BODY_LINES]:
+        if years := financial_years_in(line):
+            return years[0]
+    return None
+
+
+def grid_titles(doc: Document) -> list[str]:
+    """Titles of summary grids ("Quarter Four (…) Performance"), read for quarters."""
+    return [
+        r.flat
+        for r in doc.rows
+        if r.tabbed
+        and len(r.filled) == 1
+        and re.search(r"\bperformance\b", r.flat, re.IGNORECASE)
+        and len(r.flat) < 120
+    ]
+
+
+def column_quarters(doc: Document) -> tuple[str, ...]:
+    """Quarters whose columns print something, for a report whose titles name none
+    (a grid headed "Quarter 3 | Annual Target" beside a "Q3 Rating" column)."""
+    found: set[str] = set()
+    columns: dict[int, str] = {}
+    for row in doc.rows:
+        if not row.flat:
+            columns = {}
+        elif row.tabbed and is_header(row):
+            columns = {
+                c.column: f"Q{m[1]}"
+                for c in row.filled
+                if (m := QUARTER_COLUMN.match(c.flat))
+            }
+        elif columns:
+            found.update(q for col, q in columns.items() if row.text_at(col))
+    return tuple(sorted(found))
+
+
+def report_period(
+    doc: Document,
+    report_type: str,
+    title: str | None,
+    heads: list[tuple[int, str]],
+) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """Financial year, quarters covered and quarters named."""
+    if report_type == "other":
+        # Another council paper (samples of railway business cases, budgets) takes
+        # its year and quarter from its title only, never from dates in its text;
+        # a quarterly paper still follows its meeting cycle.
+        years = title_years(title or "")
+        quarters = title_quarters(title or "")
+        cycle_year, cycle_quarters = _meeting_cycle(doc)
+        if not years and cycle_year:
+            return cycle_year, cycle_quarters, cycle_quarters
+        return (years[0] if years else None), quarters, quarters
+    grids = grid_titles(doc)
+    fy = _titled_year(title, heads, grids)
+    quarters = _quarters(heads, grids)
+    # "covering the quarter ending 31st March 2018": what the paper says it covers
+    # beats the month of the meetings it follows and narrows an end-of-year title.
+    stated = stated_period(" ".join(" ".join(doc.lines[:OPENING_LINES]).split()))
+    if stated and (fy is None or fy == stated[0]):
+        fy = stated[0]
+        if not quarters or quarters == ALL_QUARTERS:
+            quarters = stated[1]
+    # A quarterly update dated only by the meetings it follows (samples/004: "the
+    # LSP cycle of meetings in November and December 2012") covers that quarter,
+    # whatever later year its text looks ahead to.
+    cycle_year, cycle_quarters = (None, ()) if stated else _meeting_cycle(doc)
+    if cycle_year and report_type == "partnership_update":
+        # An update with no title of its own is dated by its meeting cycle.
+        fy, quarters = cycle_year, cycle_quarters
+    if fy is None:
+        fy = cycle_year or _body_year(doc)
+    if not quarters and cycle_year == fy:
+        quarters = cycle_quarters
+    printed = column_quarters(doc)
+    named = quarters or printed
+    # A report covers the quarters it prints figures for up to the one it is
+    # named for, as samples/002's "Quarter Four" report with its Q1-Q4 columns and
+    # "Annual Performance" grid covers Q1-Q4; a "Year to date" grid says so too.
+    latest = max(named, default="")
+    covered = {*named, *(q for q in printed if q <= latest)}
+    for grid in grids:
+        covered.update(year_to_date(grid, named))
+    return fy, tuple(sorted(covered)), named

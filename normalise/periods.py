@@ -1,0 +1,162 @@
+"""The period a report says it covers, in the words councils print.
+
+"Quarter Four", "third quarter", "Q3", "Mid Year", "End of Year", "Annual
+Performance Report", "October to December 2017", "the quarter ending 31st March
+2018"; years as "2017/18", "2009/2010", "2012-13" and, in titles, "12/13".
+`normalise.years` reads the forms every table prints; this module adds the ones
+only a report's own title or opening sentence uses.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from normalise.dates import month_number, parse_date
+from normalise.years import (
+    ALL_QUARTERS,
+    HALF_YEAR,
+    WHOLE_YEAR,
+    financial_year_of,
+    financial_years_in,
+    quarter_of,
+    quarters_in,
+)
+
+# "third quarter", "the final quarter of 2016/17" ("last quarter" is the one
+# before the report's, not a quarter it covers).
+ORDINAL_QUARTER = re.compile(
+    r"\b(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b", re.IGNORECASE
+)
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+}
+# Whole-year titles beyond `normalise.years.WHOLE_YEAR`: "Annual Performance
+# Report", "Performance Indicator Outturn 2007-08". Not "Annual Target" or "Last
+# year's outturn", which are grid columns.
+ANNUAL_TITLE = re.compile(
+    r"\bannual\s+(?:report|review|update|outturn|monitoring)\b"
+    r"|\b(?:performance|indicators?)\s+outturn\b|\boutturn\s+report\b",
+    re.IGNORECASE,
+)
+PRINTED_DATE = (
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+)
+# "covering the quarter ending 31st March 2018", "for the quarter ended 30.06.17".
+QUARTER_ENDING = re.compile(
+    rf"\bquarter\s+end(?:ing|ed)?\s+(?:on\s+)?(?P<date>{PRINTED_DATE})", re.IGNORECASE
+)
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# "October to December 2017", "October–December 2016", "1 October 2016 - 31
+# December 2016", "January 2018 to March 2018".
+MONTH_SPAN = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>\d{{4}}))?"
+    rf"\s*(?:-|\u2013|\u2014|to|until)\s*"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m2>{MONTH})\s+(?P<y2>\d{{4}})\b",
+    re.IGNORECASE,
+)
+# Prose says which period it covers before naming it: "This report covers
+# October to December 2017", "performance for the quarter ending …".
+COVERING = re.compile(
+    r"\b(?:cover(?:s|ing|ed)?|for|during|period|relat(?:es|ing)\s+to)\s+"
+    r"(?:the\s+)?(?:(?:three\s+months|period|months?)\s+)?(?:from\s+|of\s+)?$",
+    re.IGNORECASE,
+)
+COVERING_CHARS = 40
+# "Performance Report 12/13": a year in two-digit form, read in titles only
+# (in prose "12/13" may be a fraction or a date).
+SHORT_YEAR = re.compile(r"(?<![\d/.£$,])([0-3]\d)\s*[/-]\s*([0-3]\d)(?![\d/.]?\d)")
+QUARTER_FIRST_MONTHS = (4, 7, 10, 1)
+QUARTER_LAST_MONTHS = (6, 9, 12, 3)
+
+
+def title_quarters(text: str) -> tuple[str, ...]:
+    """The quarters a title names: `quarters_in`, plus "third quarter",
+    "Annual Report", a span of months that is whole quarters, and "the quarter
+    ending …". A whole-year title that names one quarter reports that quarter
+    ("Year End (Quarter 4) Performance Report": Q4)."""
+    found = set(quarters_in(text))
+    found.update(f"Q{ORDINALS[m[1].lower()]}" for m in ORDINAL_QUARTER.finditer(text))
+    if (span := month_span(text)) is not None:
+        found.update(span[1])
+    if (ending := quarter_ending(text)) is not None:
+        found.update(ending[1])
+    whole = ANNUAL_TITLE.search(text) is not None or set(ALL_QUARTERS) <= found
+    named = _named_quarters(text)
+    if whole and len(named) == 1:
+        return named
+    if whole:
+        return ALL_QUARTERS
+    return tuple(sorted(found))
+
+
+def _named_quarters(text: str) -> tuple[str, ...]:
+    """The quarters a text names one by one, whole-year words left out."""
+    numbered = quarters_in(HALF_YEAR.sub(" ", WHOLE_YEAR.sub(" ", text)))
+    named = set(numbered)
+    named.update(f"Q{ORDINALS[m[1].lower()]}" for m in ORDINAL_QUARTER.finditer(text))
+    if (ending := quarter_ending(text)) is not None:
+        named.update(ending[1])
+    return tuple(sorted(named))
+
+
+def title_years(text: str) -> list[str]:
+    """Financial years a title prints: "2009/2010", "2012-13", "12/13"."""
+    years = financial_years_in(text)
+    for m in SHORT_YEAR.finditer(text):
+        first, second = int(m[1]), int(m[2])
+        if second == first + 1:
+            years.append(f"20{first:02d}/{second:02d}")
+    if (span := month_span(text)) is not None:
+        years.append(span[0])
+    if (ending := quarter_ending(text)) is not None:
+        years.append(ending[0])
+    return years
+
+
+def quarter_ending(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """ "the quarter ending 31st March 2018" -> ("2017/18", ("Q4",))."""
+    m = QUARTER_ENDING.search(text)
+    if not m or (day := parse_date(m["date"])) is None:
+        return None
+    return financial_year_of(day), (quarter_of(day),)
+
+
+def month_span(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """ "October to December 2017" -> ("2017/18", ("Q3",)); a span that does not
+    start and end with a quarter ("April to November") is no reporting period."""
+    for m in MONTH_SPAN.finditer(text):
+        first, last = month_number(m["m1"]), month_number(m["m2"])
+        if first is None or last is None:
+            continue
+        if first not in QUARTER_FIRST_MONTHS or last not in QUARTER_LAST_MONTHS:
+            continue
+        end = date(int(m["y2"]), last, 1)
+        start_year = int(m["y1"]) if m["y1"] else end.year - (first > last)
+        start = date(start_year, first, 1)
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        if not 0 < months <= 12 or financial_year_of(start) != financial_year_of(end):
+            continue
+        quarters = range(int(quarter_of(start)[1]), int(quarter_of(end)[1]) + 1)
+        return financial_year_of(end), tuple(f"Q{n}" for n in quarters)
+    return None
+
+
+def stated_period(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The period an opening sentence says the report covers: "covering the
+    quarter ending 31st March 2018", "This report covers October to December
+    2017". A date range the text merely mentions is not one."""
+    for pattern, read in ((QUARTER_ENDING, quarter_ending), (MONTH_SPAN, month_span)):
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - COVERING_CHARS) : m.start()]
+            if COVERING.search(before) and (found := read(m[0])) is not None:
+                return found
+    return None

@@ -1,0 +1,507 @@
+"""Cover sheets, meetings, periods and report kinds in every form councils print
+them. Each example is made up, a few lines in the printed form it stands for."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from extract.pipeline import process_document
+from extract.recognisers.documents import Metadata, key_decision, read_metadata
+from extract.records import IssueRow
+from normalise.periods import stated_period, title_quarters, title_years
+from schemas.organisations import by_name, organisations
+from tests.conftest import synthetic
+
+ALL = ("Q1", "Q2", "Q3", "Q4")
+
+
+@pytest.mark.parametrize(
+    "title, quarters, years",
+    [
+        ("Quarter Four Performance Report", ("Q4",), []),
+        ("Third Quarter Performance Update", ("Q3",), []),
+        ("Q3 Performance Report 2017/18", ("Q3",), ["2017/18"]),
+        ("Mid Year Performance Report 2012-13", ("Q1", "Q2"), ["2012/13"]),
+        ("End of Year Performance Update 2009/2010", ALL, ["2009/10"]),
+        ("Year End Performance Report", ALL, []),
+        ("Annual Performance Report 2019-20", ALL, ["2019/20"]),
+        ("Best Value Performance Indicator Outturn 2007-08", ALL, ["2007/08"]),
+        # A whole-year title that names the one quarter it reports.
+        ("Year End (Quarter 4) Performance Report", ("Q4",), []),
+        ("Performance Report (October to December 2017)", ("Q3",), ["2017/18"]),
+        ("Quarter Four (1 January 2019 - 31 March 2019)", ("Q4",), ["2018/19"]),
+        ("Update for the quarter ending 31st March 2018", ("Q4",), ["2017/18"]),
+        ("Performance Report 12/13", (), ["2012/13"]),
+        # Grid columns and dates are no period.
+        ("Annual Target", (), []),
+        ("Cabinet 14/03/17", (), []),
+        ("April to November 2017", (), []),
+    ],
+)
+def test_title_periods(title: str, quarters: tuple[str, ...], years: list[str]) -> None:
+    assert (title_quarters(title), title_years(title)) == (quarters, years)
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        (
+            "This update covers the quarter ending 31st March 2018.",
+            ("2017/18", ("Q4",)),
+        ),
+        ("This report covers October to December 2017.", ("2017/18", ("Q3",))),
+        ("Works run from October to December 2017.", None),
+    ],
+)
+def test_stated_period(text: str, period: tuple[str, tuple[str, ...]] | None) -> None:
+    assert stated_period(text) == period
+
+
+FLATTENED = (
+    "ITEM NO. 6.3 Report of: Head of Housing Contact Officer: J. Smith Telephone "
+    "No: 01543 462621 Portfolio Leader: Housing Key Decision: Yes Report Track: "
+    "Cabinet: 14/03/17 CABINET 14 MARCH 2017 QUARTER 3 PERFORMANCE REPORT 2016/17 "
+    "1 Purpose of Report 1.1 To inform Cabinet of performance against the Housing "
+    "Priority Delivery Plan in Quarter 3 (October to December 2016). 2 "
+    "Recommendations 2.1 That Cabinet notes the report. Contact Officer: see above."
+)
+AGENDA = [
+    "Civic Centre, PO Box 99, Market Street, Cannock, Staffordshire WS11 1AA",
+    "tel 01543 462621 | www.cannockchasedc.gov.uk",
+    "Please ask for: Mrs. A. Clerk",
+    "Extension No: 4584",
+    "E-Mail: aclerk@cannockchasedc.gov.uk",
+    "",
+    "8 March 2017",
+    "",
+    "Dear Councillor,",
+    "",
+    "CABINET",
+    "THURSDAY, 16 MARCH 2017 AT 4:00 P.M.",
+    "COUNCIL CHAMBER, CIVIC CENTRE, CANNOCK",
+    "",
+    "You are invited to attend this meeting for consideration of the matters "
+    "itemised in the following Agenda.",
+    "",
+    "AGENDA",
+    "1. Apologies",
+    "2. Minutes",
+    "To approve the Minutes of the meeting held on 16 February 2017 (enclosed).",
+    "6. Treasury Management Update 2016-17",
+    "Report of the Head of Finance (Enclosure 6.1)",
+    "7. Quarter 3 Performance Report 2016-17 \u2014 Report of the Head of "
+    "Governance (Enclosure 7.1)",
+    "8. Exclusion of the Public",
+]
+UPPER_CASE_ONE_LINE = (
+    "ENCLOSURE 16.1 Page 1 of 12 COUNCIL 25 JUNE 2008 REPORT OF CHIEF EXECUTIVE "
+    "BEST VALUE PERFORMANCE INDICATOR OUTTURN 2007-08 1. PURPOSE OF REPORT 1.1 To "
+    "report the outturn of the Best Value Performance Indicators for 2007-08."
+)
+UPPER_CASE_LINES = [
+    "ENCLOSURE 16.1",
+    "",
+    "COUNCIL",
+    "25 JUNE 2008",
+    "",
+    "REPORT OF CHIEF EXECUTIVE",
+    "",
+    "BEST VALUE PERFORMANCE INDICATOR OUTTURN 2007-08",
+    "",
+    "1. PURPOSE OF REPORT",
+]
+LABELS_ABOVE_VALUES = [
+    "Policy and Resources Committee",
+    "Tuesday 9th November 2016",
+    "",
+    "Performance Monitoring Quarter 2 2016/17",
+    "",
+    "Final Decision-Maker",
+    "Policy and Resources Committee",
+    "Lead Head of Service",
+    "Jo Bloggs, Head of Policy and Communications",
+    "Lead Officer and Report Author",
+    "",
+    "Sam Green, Performance Officer",
+    "Classification",
+    "Public",
+    "Wards affected",
+    "All",
+]
+
+# What `documents` prints, all of it, for each form.
+NOTHING: dict[str, Any] = {
+    "item_number": None,
+    "report_of": None,
+    "contact_officer": None,
+    "portfolio": None,
+    "key_decision": None,
+    "report_track": None,
+    "committee": None,
+    "report_date": None,
+    "financial_year": None,
+    "quarters": (),
+    "report_type": "other",
+}
+
+FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
+    (
+        "flattened one-line sheet",
+        [FLATTENED],
+        {
+            "item_number": "6.3",
+            "report_of": "Head of Housing",
+            "contact_officer": "J. Smith",
+            "portfolio": "Housing",
+            "key_decision": True,
+            "report_track": "Cabinet: 14/03/17",
+            "committee": "Cabinet",
+            "report_date": date(2017, 3, 14),
+            "financial_year": "2016/17",
+            "quarters": ("Q3",),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "agenda front sheet",
+        AGENDA,
+        {
+            "report_of": "Head of Governance",
+            "committee": "Cabinet",
+            "report_date": date(2017, 3, 16),
+            "financial_year": "2016/17",
+            "quarters": ("Q3",),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "upper-case enclosure on one line",
+        [UPPER_CASE_ONE_LINE],
+        {
+            "item_number": "16.1",
+            "report_of": "Chief Executive",
+            "committee": "Council",
+            "report_date": date(2008, 6, 25),
+            "financial_year": "2007/08",
+            "quarters": ("Q1", "Q2", "Q3", "Q4"),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "upper-case enclosure, a heading a line",
+        UPPER_CASE_LINES,
+        {
+            "item_number": "16.1",
+            "report_of": "Chief Executive",
+            "committee": "Council",
+            "report_date": date(2008, 6, 25),
+            "financial_year": "2007/08",
+            "quarters": ("Q1", "Q2", "Q3", "Q4"),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "label on its own line, value on the next",
+        LABELS_ABOVE_VALUES,
+        {
+            "report_of": "Head of Policy and Communications",
+            "contact_officer": "Sam Green",
+            "committee": "Policy and Resources Committee",
+            "report_date": date(2016, 11, 9),
+            "financial_year": "2016/17",
+            "quarters": ("Q2",),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "prose: report of the Leader, Date:, Agenda item:",
+        [
+            "Agenda item: 7",
+            "Date: 26th November 2012",
+            "",
+            "Report of the Leader of the Council",
+            "",
+            "MID YEAR PERFORMANCE REPORT 2012-13",
+            "",
+            "1. Purpose of Report",
+        ],
+        {
+            "item_number": "7",
+            "report_of": "Leader of the Council",
+            "report_date": date(2012, 11, 26),
+            "financial_year": "2012/13",
+            "quarters": ("Q1", "Q2"),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "prose: report of the Portfolio Holder, third quarter",
+        [
+            "Cabinet",
+            "01/12/2016",
+            "",
+            "Joint report of the Portfolio Holder \u2013 Corporate Governance",
+            "",
+            "Third Quarter Performance Update 2016/17",
+        ],
+        {
+            "report_of": "Portfolio Holder \u2013 Corporate Governance",
+            "portfolio": "Corporate Governance",
+            "committee": "Cabinet",
+            "report_date": date(2016, 12, 1),
+            "financial_year": "2016/17",
+            "quarters": ("Q3",),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "prose: submission by the Cabinet Member, 12/13",
+        [
+            "Scrutiny Committee",
+            "26.11.12",
+            "",
+            "Submission by the Cabinet Member for Finance and Resources",
+            "",
+            "Quarter Four Performance Report 12/13",
+        ],
+        {
+            "report_of": "Cabinet Member for Finance and Resources",
+            "portfolio": "Finance and Resources",
+            "committee": "Scrutiny Committee",
+            "report_date": date(2012, 11, 26),
+            "financial_year": "2012/13",
+            "quarters": ("Q4",),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "meeting and date on one line, 13th June, annual report",
+        [
+            "Overview and Scrutiny Committee 13th June 2012",
+            "Annual Performance Report 2011/12",
+            "Report of: Head of Policy",
+        ],
+        {
+            "report_of": "Head of Policy",
+            "committee": "Overview and Scrutiny Committee",
+            "report_date": date(2012, 6, 13),
+            "financial_year": "2011/12",
+            "quarters": ("Q1", "Q2", "Q3", "Q4"),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "year end naming the one quarter it reports, 2009/2010",
+        [
+            "AUDIT COMMITTEE",
+            "Tuesday 29th June 2010",
+            "",
+            "Year End (Quarter 4) Performance Report 2009/2010",
+        ],
+        {
+            "committee": "Audit Committee",
+            "report_date": date(2010, 6, 29),
+            "financial_year": "2009/10",
+            "quarters": ("Q4",),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "months of a quarter",
+        [
+            "CABINET",
+            "8th February 2018",
+            "",
+            "Q3 Performance Report (October to December 2017)",
+        ],
+        {
+            "committee": "Cabinet",
+            "report_date": date(2018, 2, 8),
+            "financial_year": "2017/18",
+            "quarters": ("Q3",),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "partnership update covering the quarter ending 31st March",
+        [
+            "This is the end of year quarterly report to update Cabinet on key areas",
+            "of Partnership work, covering the quarter ending 31st March 2018,",
+            "following the LSP cycle of meetings in April and May 2018.",
+        ],
+        {
+            "financial_year": "2017/18",
+            "quarters": ("Q4",),
+            "report_type": "partnership_update",
+        },
+    ),
+    (
+        "a plan's year-end appendix, 2019-20",
+        [
+            "Housing Priority Delivery Plan 2019-20",
+            "Year End Performance Update",
+            "",
+            "\tQuarter 4\tAnnual Target",
+        ],
+        {
+            "financial_year": "2019/20",
+            "quarters": ("Q1", "Q2", "Q3", "Q4"),
+            "report_type": "pdp_performance_update",
+        },
+    ),
+    (
+        "a business case is another paper, its dates no period",
+        [
+            "Report of: Head of Economic Development",
+            "Report Track: Cabinet 19/10/17",
+            "Key Decision: Yes",
+            "",
+            "CABINET",
+            "19 OCTOBER 2017",
+            "RUGELEY TOWN STATION \u2013 BUSINESS CASE",
+            "",
+            "1 Purpose of Report",
+            "1.1 To seek approval of the business case for works at the station",
+            "in 2018/19, planned from October to December 2018 (Quarter 3).",
+        ],
+        {
+            "report_of": "Head of Economic Development",
+            "key_decision": True,
+            "report_track": "Cabinet 19/10/17",
+            "committee": "Cabinet",
+            "report_date": date(2017, 10, 19),
+        },
+    ),
+]
+
+
+def _fields(meta: Metadata) -> dict[str, Any]:
+    return {
+        "item_number": meta.cover.get("item_number"),
+        "report_of": meta.cover.get("report_of"),
+        "contact_officer": meta.cover.get("contact_officer"),
+        "portfolio": meta.cover.get("portfolio"),
+        "key_decision": key_decision(meta.cover.get("key_decision")),
+        "report_track": meta.cover.get("report_track"),
+        "committee": meta.committee,
+        "report_date": meta.report_date,
+        "financial_year": meta.financial_year,
+        "quarters": meta.quarters,
+        "report_type": meta.report_type,
+    }
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [(lines, exp) for _, lines, exp in FORMS],
+    ids=[f[0] for f in FORMS],
+)
+def test_cover_sheet_forms(lines: list[str], expected: dict[str, Any]) -> None:
+    meta = read_metadata(synthetic(lines)[0])
+    assert _fields(meta) == NOTHING | expected
+    assert meta.issues == ()
+
+
+def test_flattened_sheet_title_and_field_lines() -> None:
+    meta = read_metadata(synthetic(["", FLATTENED])[0])
+    assert meta.title == "QUARTER 3 PERFORMANCE REPORT 2016/17"
+    assert set(meta.lines.values()) == {2}
+
+
+def test_agenda_letter_date_and_clerk_are_not_the_paper_s() -> None:
+    meta = read_metadata(synthetic(AGENDA)[0])
+    assert meta.title == "Quarter 3 Performance Report 2016-17"
+    assert "contact_officer" not in meta.cover
+    assert (meta.organisation, meta.organisation_code) == (
+        "Cannock Chase District Council",
+        "E07000192",
+    )
+
+
+@pytest.mark.parametrize(
+    "lines, organisation, code",
+    [
+        # The publisher prints its name at the top; the county is named in passing.
+        (
+            [
+                "Lichfield District Council",
+                "Cabinet 14 March 2017",
+                "Funding from Staffordshire County Council and Staffordshire County "
+                "Council's partners; Tamworth Borough Council and Tamworth Borough "
+                "Council agreed.",
+            ],
+            "Lichfield District Council",
+            "E07000194",
+        ),
+        # An alias is reported by its canonical name.
+        (
+            ["held at Cannock Chase Council."],
+            "Cannock Chase District Council",
+            "E07000192",
+        ),
+        # A district beats the county it mentions, though named less often.
+        (
+            [
+                *[""] * 20,
+                "Staffordshire County Council and Staffordshire County Council",
+                "East Staffordshire Borough Council",
+            ],
+            "East Staffordshire Borough Council",
+            "E07000193",
+        ),
+        # A council not in the registry keeps its printed name and has no code.
+        (
+            ["Report to Borsetshire District Council"],
+            "Borsetshire District Council",
+            None,
+        ),
+        (["County Council"], None, None),
+    ],
+)
+def test_organisation(
+    lines: list[str], organisation: str | None, code: str | None
+) -> None:
+    meta = read_metadata(synthetic(lines)[0])
+    assert (meta.organisation, meta.organisation_code) == (organisation, code)
+
+
+def test_registry_codes() -> None:
+    registry = {o.name: o.gss_code for o in organisations()}
+    assert registry["Cannock Chase District Council"] == "E07000192"
+    assert registry["Staffordshire County Council"] == "E10000028"
+    assert len(set(registry.values())) == len(registry)
+    found = by_name("cannock  chase council")
+    assert found is not None and found.name == "Cannock Chase District Council"
+
+
+def test_a_field_no_boundary_ends_is_an_issue_not_a_page_of_text() -> None:
+    doc = synthetic(
+        [
+            "Report of: Head of Housing and this value runs on and on with no "
+            "label heading date or section to stop it anywhere on the page"
+        ]
+    )[0]
+    processed = process_document(doc)
+    assert processed.document.report_of is None
+    issues = [r for r in processed.rows("issues") if isinstance(r, IssueRow)]
+    assert [(i.code, i.line) for i in issues if i.code == "ambiguous_field"] == [
+        ("ambiguous_field", 1)
+    ]
+    message = next(i.message for i in issues if i.code == "ambiguous_field")
+    assert message.startswith('x.txt:1: cover-sheet field report_of "Head of Housing')
+
+
+def test_field_values_stop_at_an_upper_case_heading() -> None:
+    meta = read_metadata(
+        synthetic(
+            [
+                "Report of: Head of Housing Contact Officer: J. Smith QUARTER 3 "
+                "PERFORMANCE REPORT 2016/17"
+            ]
+        )[0]
+    )
+    assert meta.cover["contact_officer"] == "J. Smith"
+    assert meta.title == "QUARTER 3 PERFORMANCE REPORT 2016/17"
