@@ -55,6 +55,7 @@ class Processed:
     """Everything one document gives: its `documents` row and its records."""
 
     doc: Document
+    meta: Metadata
     ctx: Context
     document: DocumentRow
     found: tuple[Found, ...]
@@ -120,9 +121,7 @@ def process_document(doc: Document) -> Processed:
         *(Found(READER, i) for i in doc.issues),
         *(Found(METADATA, i) for i in meta.issues),
     ]
-    return Processed(
-        doc, ctx, document_row(doc, meta, coverage), tuple(found), coverage
-    )
+    return Processed(doc, meta, ctx, row, tuple(found), coverage)
 
 
 def document_row(doc: Document, meta: Metadata, coverage: Coverage) -> DocumentRow:

@@ -75,3 +75,19 @@ def test_missing_file_is_a_usage_error(
         capsys.readouterr().err
         == f"reportx inspect: no such file: {tmp_path}/nope.txt\n"
     )
+
+
+def test_cover_sheet_fields_show_the_line_they_came_from() -> None:
+    ins = inspect_file(SAMPLES / "003_23ba67851198ff7c.txt")
+    fields = {
+        line.number: [r.summary for r in line.rows if r.table == "documents"]
+        for line in ins.lines
+        if "documents" in line.recognisers
+    }
+    assert fields == {
+        3: ["report_of=Head of Governance"],
+        4: ["contact_officer=R Lamond"],
+        6: ["portfolio=Community Safety"],
+        7: ["key_decision=False"],
+        8: ["report_track=Community Safety Scrutiny Committee 03/12/15"],
+    }

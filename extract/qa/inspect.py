@@ -22,6 +22,7 @@ from extract.records import as_row
 from schemas.tables import BY_NAME
 
 NAMES = tuple(r.NAME for r in RECOGNISERS)
+DOCUMENTS = "documents"
 WIDTH = 200
 CLAIM_WIDTH = 18
 UNCLAIMED = "unclaimed"
@@ -124,6 +125,15 @@ def inspect_document(doc: Document) -> Inspection:
                 fact.line_end,
                 _summary(fact),
             )
+        )
+    for name, number in processed.meta.lines.items():
+        # The cover-sheet field read from this line (text input numbers its
+        # lines once; a PDF's fields are on its first page).
+        page = None if not doc.page_lines else min(doc.page_lines)
+        claimed.setdefault((page, number), []).append(DOCUMENTS)
+        value = as_row(processed.document).get(name)
+        produced.setdefault((page, number), []).append(
+            Produced(DOCUMENTS, "documents", number, number, f"{name}={value}")
         )
     coverage = processed.coverage
     tabular = {(t.page, t.line) for t in coverage.lines if t.tokens}
