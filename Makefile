@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint golden bench pdfs texts clean
+.PHONY: demo test install lint golden bench pdfs texts fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,17 @@ texts: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) bench/bench_pdf.py
+
+## fuzz: coverage-guided fuzzing (atheris) of the text and PDF paths, FUZZ_SECONDS each;
+## crashing inputs land in .fuzz/crashes/ (turn each into a regression test)
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP)
+	$(PY) -m pip install --quiet "atheris>=2.3"
+	mkdir -p .fuzz/text .fuzz/pdf .fuzz/crashes
+	$(PY) fuzz/fuzz_text.py .fuzz/text samples samples/text -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=60 -rss_limit_mb=4096 -artifact_prefix=.fuzz/crashes/text- -print_final_stats=1
+	$(PY) fuzz/fuzz_pdf.py .fuzz/pdf samples/pdf -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=60 -rss_limit_mb=4096 -artifact_prefix=.fuzz/crashes/pdf- -print_final_stats=1
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/manifest.json
