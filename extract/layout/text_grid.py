@@ -26,8 +26,10 @@ X_TOLERANCE = 1
 # where any fragment of a line of this many cells starts (a header, a full row).
 MIN_COLUMN_LINES = 2
 STRUCTURAL_CELLS = 3
-# Two columns' starts are at least this many characters apart.
+# Two columns' starts are at least this many characters apart, unless they
+# hold marks: fragments of at most MARK_CHARS characters ("✓", "▲", "Q1").
 MIN_COLUMN_WIDTH = 8
+MARK_CHARS = 3
 # Characters are placed on a grid from proportional type, so a wrapped line
 # can look short by a word or two; a line that, with the next word, still
 # fills no more than this share of its column's width ended its text.
@@ -35,8 +37,10 @@ SHORT_LINE = 0.75
 # A table that goes on after a page break keeps its columns within this many
 # characters (samples/text/002-layout: 79 before the break, 76 after it).
 CARRY_TOLERANCE = 4
-# A cell's text can start this many characters before its column's start.
+# A cell's text can start this many characters before its column's start, or
+# this many after it (samples/text/002-layout line 193: "… Credit claimants").
 EARLY_START = 4
+LATE_START = 3
 # Running headers and footers are among a page's first and last lines.
 BAND_LINES = 2
 DIGITS = re.compile(r"\d+")
@@ -143,34 +147,49 @@ def column_starts(
         for x in lines_at:
             if 0 < x < len(text) and text[x - 1] == " " and text[x] != " ":
                 near[x].add(k)
-    starts: list[tuple[int, set[int], set[int]]] = []
+    widest: dict[int, int] = {}
+    for frags in region:
+        for f in frags:
+            widest[f.x0] = max(widest.get(f.x0, 0), len(f.text))
+    starts: list[tuple[int, set[int], set[int], int]] = []
     for x in sorted(lines_at):
         if starts and x - starts[-1][0] <= X_TOLERANCE:
-            starts[-1][1].update(lines_at[x])
-            starts[-1][2].update(near[x])
+            x0, strong, weak, wide = starts[-1]
+            starts[-1] = (
+                x0,
+                strong | lines_at[x],
+                weak | near[x],
+                max(wide, widest[x]),
+            )
         else:
-            starts.append((x, set(lines_at[x]), set(near[x])))
+            starts.append((x, set(lines_at[x]), set(near[x]), widest[x]))
     kept = [
-        (x, strong)
-        for x, strong, weak in starts
+        (x, strong, wide)
+        for x, strong, weak, wide in starts
         if len(strong | weak) >= MIN_COLUMN_LINES
     ]
     if starts and (not kept or kept[0][0] != starts[0][0]):
-        kept.insert(0, (starts[0][0], starts[0][1]))
+        kept.insert(0, (starts[0][0], starts[0][1], starts[0][3]))
     return _merged(kept)
 
 
-def _merged(starts: list[tuple[int, set[int]]]) -> list[int]:
+def _merged(starts: list[tuple[int, set[int], int]]) -> list[int]:
     """Starts a few characters apart that no line prints as two cells are one
-    column set a little differently in two rows (samples/text/001-layout lines
-    110-116: 54 and 48)."""
-    out: list[tuple[int, set[int]]] = []
-    for x, lines in starts:
-        if out and x - out[-1][0] < MIN_COLUMN_WIDTH and not (lines & out[-1][1]):
-            out[-1] = (out[-1][0], out[-1][1] | lines)
+    column of text set a little differently in two rows (samples/text/
+    001-layout lines 110-116: 54 and 48); narrow columns of marks stay apart
+    (✓ at 187 and 192 are Q1 and Q2 on samples/text/002-layout's last page)."""
+    out: list[tuple[int, set[int], int]] = []
+    for x, lines, wide in starts:
+        if (
+            out
+            and x - out[-1][0] < MIN_COLUMN_WIDTH
+            and min(wide, out[-1][2]) > MARK_CHARS
+            and not (lines & out[-1][1])
+        ):
+            out[-1] = (out[-1][0], out[-1][1] | lines, max(wide, out[-1][2]))
         else:
-            out.append((x, set(lines)))
-    return [x for x, _ in out]
+            out.append((x, set(lines), wide))
+    return [x for x, _, _ in out]
 
 
 def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fragment]:
@@ -191,9 +210,11 @@ def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fra
 
 
 def _word_start(line: str, s: int, lo: int) -> int | None:
-    """The start of a word at column start `s`, or up to EARLY_START before it."""
-    for x in range(s, max(lo, s - EARLY_START) - 1, -1):
-        if x > lo and line[x - 1] == " " and line[x] != " ":
+    """The start of a word at column start `s`, or the nearest one up to
+    EARLY_START before it or LATE_START after it."""
+    near = sorted(range(s - EARLY_START, s + LATE_START + 1), key=lambda x: abs(x - s))
+    for x in near:
+        if lo < x < len(line) and line[x - 1] == " " and line[x] != " ":
             return x
     return None
 
@@ -317,18 +338,49 @@ def _restarts(row: Sequence[list[str]], line: list[str], filled: list[int]) -> b
 def _carried(own: Sequence[int], carried: Sequence[int]) -> list[int] | None:
     """The columns of the table before, moved to where this region prints them,
     when each of this region's columns is one of those (a table that goes on
-    after a page break may be laid out a few characters apart)."""
+    after a page break may be laid out a few characters apart).
+
+    Columns that match nothing after the last one that does are spread over
+    the table's remaining columns in proportion, its last column last:
+    samples/text/002-layout's last page prints the marks of the page before's
+    Q1-Q4 (190, 200, 209, 215) at 187, 192 and 202 (Q1, Q2, Q4).
+    """
     if len(carried) < 2 or not own:
         return None
     moved = list(carried)
     k = 0
-    for x in own:
+    for j, x in enumerate(own):
         while k < len(carried) and carried[k] < x - CARRY_TOLERANCE:
             k += 1
         if k == len(carried) or abs(carried[k] - x) > CARRY_TOLERANCE:
-            return None
+            return _spread(own, carried, moved, j, k) if j else None
         moved[k] = x
         k += 1
+    return moved if moved == sorted(set(moved)) else None
+
+
+def _spread(
+    own: Sequence[int], carried: Sequence[int], moved: list[int], j: int, k: int
+) -> list[int] | None:
+    """`own[j:]` placed on `carried[k:]` in proportion to where they stand
+    between the last matched column and the last column."""
+    o_a, c_a = own[j - 1], carried[k - 1]
+    o_z, c_z = own[-1], carried[-1]
+    if o_z <= o_a or c_z <= c_a or len(own) - j > len(carried) - k:
+        return None
+    # Every remaining column first moves in proportion; the printed ones then
+    # take their exact places.
+    for i in range(k, len(carried)):
+        moved[i] = round(o_a + (carried[i] - c_a) * (o_z - o_a) / (c_z - c_a))
+    taken = k - 1
+    for x in own[j:]:
+        target = c_a + (x - o_a) * (c_z - c_a) / (o_z - o_a)
+        options = range(taken + 1, len(carried))
+        best = min(options, key=lambda i: abs(carried[i] - target), default=None)
+        if best is None:
+            return None
+        moved[best] = x
+        taken = best
     return moved if moved == sorted(set(moved)) else None
 
 
