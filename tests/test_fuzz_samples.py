@@ -51,14 +51,17 @@ def _mutate(lines: list[str], steps: list[tuple[str, int]]) -> list[str]:
         elif name == "open_html":
             out[k] = rng.choice(["<p>", "<table><tr><td>", "</li>", "<ul"]) + out[k]
         elif name == "long_line":
-            out[k] = (out[k] + " ") * 50
+            out[k] = (out[k] + " ") * 10
         elif name == "duplicate":
             out.insert(k, out[k])
     return out
 
 
+# Derandomised so every run (and CI) feeds the same mutants and takes the same
+# time; `make fuzz` is where new inputs are searched for.
 @settings(
-    max_examples=60,
+    max_examples=40,
+    derandomize=True,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -175,15 +175,16 @@ def column_starts(
 
 def _merged(starts: list[tuple[int, set[int], int]]) -> list[int]:
     """Starts a few characters apart that no line prints as two cells are one
-    column of text set a little differently in two rows (samples/text/
-    001-layout lines 110-116: 54 and 48); narrow columns of marks stay apart
-    (✓ at 187 and 192 are Q1 and Q2 on samples/text/002-layout's last page)."""
+    column set a little differently in two rows (samples/text/001-layout lines
+    110-116: 54 and 48), or a mark centred under its column's label; two
+    narrow columns of marks stay apart (✓ at 187 and 192 are Q1 and Q2 on
+    samples/text/002-layout's last page)."""
     out: list[tuple[int, set[int], int]] = []
     for x, lines, wide in starts:
         if (
             out
             and x - out[-1][0] < MIN_COLUMN_WIDTH
-            and min(wide, out[-1][2]) > MARK_CHARS
+            and max(wide, out[-1][2]) > MARK_CHARS
             and not (lines & out[-1][1])
         ):
             out[-1] = (out[-1][0], out[-1][1] | lines, max(wide, out[-1][2]))
