@@ -1,9 +1,10 @@
 """Across every report of a run: indicator ids, the registry used, the panel.
 
 `observations` holds one row per indicator, year, period, measure and unit:
-`indicator_values` plus the "Last 12 months" of `rolling_12_months`. Reports
-that restate a value are merged; when they disagree the latest report wins,
-`conflict` is set and a `conflicting_values` issue says so.
+`indicator_values` plus the "Last 12 months" of `rolling_12_months`, and the
+levels stated in prose (`statements`). Reports that restate a value are merged;
+when they disagree a grid or rolling value beats a prose one, then the latest
+report wins, `conflict` is set and a `conflicting_values` issue says so.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from extract.records import (
     Observation,
     Record,
     Rolling12,
+    Statement,
 )
 from normalise import registry
 from normalise.years import period_end
@@ -62,6 +64,8 @@ class Source:
     source_path: str
     indicator: str
     value: float | None
+    # Where the value was printed: grid, rolling or prose.
+    kind: str = "grid"
 
 
 def _rank(doc: DocumentRow) -> tuple[str, str, str]:
@@ -102,6 +106,7 @@ def _observed(
                     doc.source_path,
                     r.indicator,
                     None if r.last_12_months is None else float(r.last_12_months),
+                    "rolling",
                 )
             )
     return groups
@@ -127,9 +132,17 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
             seen_names[r.indicator_id].add(r.indicator)
             if r.financial_year:
                 years[r.indicator_id].add(r.financial_year)
+    for k, source in _prose_observed(records, docs):
+        groups[k].append(source)
+        seen_names[k[0]].add(source.indicator)
+        if k[1]:
+            years[k[0]].add(k[1])
     for k in sorted(groups, key=lambda k: tuple(x or "" for x in k)):
         indicator_id, fy, period, measure, unit = k
-        sources = sorted(groups[k], key=lambda s: (s.rank, s.source_path))
+        # A prose value sorts first, so a grid or rolling value beats it.
+        sources = sorted(
+            groups[k], key=lambda s: (s.kind != "prose", s.rank, s.source_path)
+        )
         printed = [s for s in sources if s.value is not None]
         distinct = _distinct(s.value for s in printed if s.value is not None)
         winner = printed[-1] if printed else sources[-1]
@@ -151,6 +164,7 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
             source_doc_ids=sorted({s.doc_id for s in sources}),
             n_sources=len({s.doc_id for s in sources}),
             conflict=conflict,
+            source=winner.kind,
         )
     for indicator_id in sorted(seen_names):
         entry = registry.by_id(indicator_id)
@@ -167,6 +181,33 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
             aliases=sorted(seen_names[indicator_id]),
             first_year=ys[0] if ys else None,
             last_year=ys[-1] if ys else None,
+        )
+
+
+def _prose_observed(
+    records: Sequence[Record], docs: dict[str, DocumentRow]
+) -> Iterator[tuple[tuple[str, str | None, str, str, str | None], Source]]:
+    """Levels stated in prose ("there were 5,803 crimes recorded" during
+    2011/12), matched to the registry, as `actual` observations. A change
+    ("a reduction of 11%") or a figure with no year, period or indicator is no
+    observation."""
+    for r in records:
+        doc = docs.get(getattr(r, "doc_id", ""))
+        if (
+            doc is None
+            or not isinstance(r, Statement)
+            or r.change is not None
+            or not (r.unit == "count" or (r.unit or "").startswith("rate_per_"))
+            or not (r.indicator_id and r.financial_year and r.period)
+        ):
+            continue
+        k = (r.indicator_id, r.financial_year, r.period, "actual", r.unit)
+        indicator = r.subject or r.indicator_id
+        yield (
+            k,
+            Source(
+                _rank(doc), doc.doc_id, doc.source_path, indicator, r.value, "prose"
+            ),
         )
 
 

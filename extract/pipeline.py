@@ -23,6 +23,7 @@ from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
 from extract.recognisers.documents import Metadata, key_decision, read_metadata
 from extract.recognisers.headings import build_context
+from extract.recognisers.statements import ProseReading, read_prose
 from extract.records import DocumentRow, Record
 
 try:
@@ -60,6 +61,8 @@ class Processed:
     document: DocumentRow
     found: tuple[Found, ...]
     coverage: Coverage
+    # What became of every number printed in prose (statements, skip rules).
+    prose: ProseReading | None = None
 
     @property
     def records(self) -> list[Record]:
@@ -109,7 +112,8 @@ def process_document(doc: Document) -> Processed:
     # Coverage needs every fact first; unclaimed table blocks become issues.
     coverage = measure_coverage(doc, records)
     empty = checks.no_facts(doc, records, coverage.n_tokens)
-    row = document_row(doc, meta, coverage)
+    prose = read_prose(doc, ctx)
+    row = document_row(doc, meta, coverage, prose.coverage)
     ranges = checks.out_of_range(doc, [row, *facts])
     found = [
         *headings,
@@ -121,10 +125,15 @@ def process_document(doc: Document) -> Processed:
         *(Found(READER, i) for i in doc.issues),
         *(Found(METADATA, i) for i in meta.issues),
     ]
-    return Processed(doc, meta, ctx, row, tuple(found), coverage)
+    return Processed(doc, meta, ctx, row, tuple(found), coverage, prose)
 
 
-def document_row(doc: Document, meta: Metadata, coverage: Coverage) -> DocumentRow:
+def document_row(
+    doc: Document,
+    meta: Metadata,
+    coverage: Coverage,
+    prose_coverage: float | None = None,
+) -> DocumentRow:
     """The `documents` row of a readable input."""
     return DocumentRow(
         doc_id=doc.doc_id,
@@ -149,5 +158,6 @@ def document_row(doc: Document, meta: Metadata, coverage: Coverage) -> DocumentR
         status="ok",
         parser_version=PARSER_VERSION,
         text_form=doc.text_form,
+        prose_coverage=prose_coverage,
         organisation_code=meta.organisation_code,
     )

@@ -42,6 +42,7 @@ class DocumentRow:
     status: str
     parser_version: str
     text_form: str | None
+    prose_coverage: float | None = None
     organisation_code: str | None = None
 
 
@@ -161,6 +162,27 @@ class Breakdown:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    table: ClassVar[str] = "statements"
+    statement_id: str
+    doc_id: str
+    plan: str | None
+    section: str | None
+    sentence: str
+    subject: str | None
+    value: float
+    unit: str | None
+    change: str | None
+    compared_with: str | None
+    financial_year: str | None
+    period: str | None
+    indicator_id: str | None
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class RepairRow:
     table: ClassVar[str] = "repairs"
     doc_id: str
@@ -269,6 +291,7 @@ class Observation:
     source_doc_ids: list[str]
     n_sources: int
     conflict: bool
+    source: str
 
 
 Record = (
@@ -279,6 +302,7 @@ Record = (
     | ActionUpdate
     | StatusCount
     | Breakdown
+    | Statement
     | RepairRow
     | IssueRow
     | IndicatorRow
@@ -293,6 +317,7 @@ RECORD_CLASSES: tuple[type, ...] = (
     ActionUpdate,
     StatusCount,
     Breakdown,
+    Statement,
     RepairRow,
     IssueRow,
     IndicatorRow,

@@ -116,6 +116,12 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
         "An indicator name not in the registry: a new id was made for it.",
     ),
     IssueType("bad_date", "warning", "A printed date that could not be read."),
+    IssueType(
+        "unclear_unit",
+        "warning",
+        "A figure in prose whose unit cannot be told (a change with no % sign "
+        "and no noun): kept as a statement with unit null.",
+    ),
 )
 
 BY_CODE: dict[str, IssueType] = {t.code: t for t in ISSUE_TYPES}

@@ -54,6 +54,10 @@ DOCUMENTS = OutputTable(
             ("parser_version", pa.string()),
             # How a text input prints its columns: tab, layout or plain (null: PDF).
             ("text_form", pa.string()),
+            # Share of the value numbers printed in prose (numbers no skip rule
+            # explains: not section numbers, years, dates …) that became
+            # statements (0-1; null when the prose prints none).
+            ("prose_coverage", pa.float64()),
             # ONS GSS code of the publishing council (schemas/organisations.csv).
             ("organisation_code", pa.string()),
         ]
@@ -270,10 +274,37 @@ OBSERVATIONS = OutputTable(
             ("source_doc_ids", pa.list_(pa.string())),
             ("n_sources", pa.int32()),
             ("conflict", pa.bool_()),
+            # Where the winning value was printed: grid, rolling or prose.
+            ("source", pa.string()),
         ]
     ),
     key=("indicator_id", "financial_year", "period", "measure", "unit"),
     description="The longitudinal panel across every report of the run.",
+)
+
+STATEMENTS = OutputTable(
+    name="statements",
+    schema=pa.schema(
+        [
+            ("statement_id", pa.string()),
+            ("doc_id", pa.string()),
+            ("plan", pa.string()),
+            ("section", pa.string()),
+            ("sentence", pa.string()),
+            ("subject", pa.string()),
+            ("value", pa.float64()),
+            ("unit", pa.string()),
+            ("change", pa.string()),
+            ("compared_with", pa.string()),
+            ("financial_year", pa.string()),
+            ("period", pa.string()),
+            ("indicator_id", pa.string()),
+            *PROVENANCE,
+        ]
+    ),
+    key=("statement_id",),
+    description='Numbers in prose: "During 2011/12, there were 5,803 crimes '
+    'recorded …", one row per figure.',
 )
 
 TABLES: tuple[OutputTable, ...] = (
@@ -284,6 +315,7 @@ TABLES: tuple[OutputTable, ...] = (
     ACTION_UPDATES,
     STATUS_SUMMARY,
     BREAKDOWNS,
+    STATEMENTS,
     REPAIRS,
     ISSUES,
     INDICATORS,

@@ -18,6 +18,7 @@ from extract.document import Document
 from extract.pipeline import process_document
 from extract.readers import read_document
 from extract.recognisers import RECOGNISERS
+from extract.recognisers.statements import LEFT_OVER, STATEMENT, ProseReading
 from extract.records import as_row
 from schemas.tables import BY_NAME
 
@@ -71,6 +72,7 @@ class Inspection:
     coverage: Coverage
     rows_per_recogniser: tuple[tuple[str, int], ...]
     lines: tuple[InspectedLine, ...]
+    prose: ProseReading | None = None
 
     @property
     def unclaimed(self) -> tuple[InspectedLine, ...]:
@@ -154,6 +156,7 @@ def inspect_document(doc: Document) -> Inspection:
         coverage,
         tuple((name, counts[name]) for name in NAMES),
         lines,
+        processed.prose,
     )
 
 
@@ -181,6 +184,7 @@ def header(ins: Inspection) -> list[Text]:
     return [
         Text(f"{ins.source_path}  doc_id {ins.doc_id}", style="bold"),
         Text(f"coverage: {share}"),
+        *_prose_lines(ins.prose),
         Text(f"rows: {made or 'none'}"),
         Text(
             f"unclaimed table lines: {len(ins.unclaimed)}; unparsed blocks: "
@@ -188,6 +192,28 @@ def header(ins: Inspection) -> list[Text]:
         ),
         Text(""),
     ]
+
+
+def _prose_lines(prose: ProseReading | None) -> list[Text]:
+    """Prose coverage, the numbers each skip rule took and those left over."""
+    if prose is None:
+        return []
+    status = Counter(n.status for n in prose.numbers)
+    made, left = status.pop(STATEMENT, 0), status.pop(LEFT_OVER, 0)
+    if not made + left:
+        return []
+    share = f"{prose.coverage or 0:.1%}"
+    skipped = ", ".join(f"{rule} {n}" for rule, n in sorted(status.items()))
+    out = [
+        Text(
+            f"prose coverage: {share} ({made} of {made + left} value numbers in "
+            f"prose became statements); skipped: {skipped or 'none'}"
+        )
+    ]
+    out += [
+        Text(f'  left over: {n.line} "{n.text}"', style="red") for n in prose.left_over
+    ]
+    return out
 
 
 def render(ins: Inspection, only_unclaimed: bool = False) -> list[Text]:

@@ -16,6 +16,7 @@ from extract.recognisers import (
     breakdowns,
     kpi_grid,
     rolling12,
+    statements,
     status_summary,
 )
 from extract.records import Record
@@ -33,4 +34,5 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     kpi_grid,
     breakdowns,
     actions,
+    statements,
 )

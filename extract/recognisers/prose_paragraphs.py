@@ -1,0 +1,271 @@
+"""Prose rows -> paragraphs, each with the numbered heading it sits under and,
+for a bullet, the lead-in sentence it continues.
+
+Narrative reports come hard-wrapped (samples/004 in every form: one printed line
+a row), so a sentence can span rows; a paragraph's rows are joined before its
+sentences are read, and each row's place in the joined text is kept for
+provenance. pdftotext prints a list's bullet marks apart from their texts
+("•", blank, "Violent crime (22% reduction/416 fewer crimes …)", samples/004
+lines 150-160): a lone mark makes the next text row an item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from extract.document import Document, Row
+
+BULLET = re.compile(r"^\s*[•●▪◦]\s*")
+# "1. Note the update …", "(2) Identify …": a numbered list item.
+ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+\S")
+# "- 2.2 That the Committee notes …" (samples/003): a numbered paragraph.
+NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:-\s*)?\d{1,2}\.\d{1,2}\s+\S")
+# "5.4", "3", "6.9" alone on a row: a numbered heading whose title follows.
+SECTION_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*$")
+# "1 Purpose of Report", "6.4 Section 17 (Crime Prevention) –", "Appendix 2".
+NUMBERED_HEADING = re.compile(
+    r"^\s*(?P<number>(?:Appendix\s+)?\d{1,2}(?:\.\d{1,2})*)\.?"
+    r"(?:\s+(?P<title>[A-Z‘'\"(][^.:;]{0,79}?))?\s*$"
+)
+# A title row: short, no sentence end, starts like a heading.
+TITLE = re.compile(r"^\s*[A-Z‘'\"][^:;]{0,79}?(?<![.,:;])\s*$")
+SENTENCE_CLOSE = re.compile(r"[.!?][’”\")]*\s*$")
+# A wrapped paragraph's last row is shorter than its full rows: a row that ends
+# a sentence under this share of the longest row so far ends the paragraph
+# ("met previously by the LSP.", samples/004 line 184).
+SHORT_LAST_ROW = 0.75
+MAX_TITLE = 80
+# A table printed without its columns (pdftotext of samples/004's delivery
+# plan, a TAB export's plain-text form) gives paragraphs of narrow rows: "110
+# victims", "supported in", "2011". Their median row is under this share of the
+# document's wrap width (prose rows run to it; the plan's sentence cells
+# "98% of people who feel safe in their local area" are 0.6 of it).
+FRAGMENT_WIDTH = 0.5
+FRAGMENT_ROWS = 3
+# The wrap width: the length most full prose rows reach.
+WRAP_PERCENTILE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One row's text inside a paragraph: where it starts and ends in the text."""
+
+    start: int
+    end: int
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    pieces: tuple[Piece, ...]
+    row_index: int
+    section: str | None
+    bullet: bool = False
+    # The paragraph whose last sentence ends with ":" that a bullet continues.
+    lead: Paragraph | None = None
+    # Cells of a table printed one after another, not sentences.
+    fragment: bool = False
+
+    def provenance(self, start: int, end: int, at: int) -> tuple[int | None, int, int]:
+        """(page, line_start, line_end) of the text from `start` to `end`, on the
+        page of the character at `at` (a sentence can run over a page break)."""
+        page = next((p.page for p in self.pieces if p.start <= at < p.end + 1), None)
+        if page is None and self.pieces:
+            page = self.pieces[0].page
+        hit = [
+            p
+            for p in self.pieces
+            if p.page == page and p.start < end and start < p.end + 1
+        ]
+        if not hit:
+            hit = [p for p in self.pieces if p.page == page][:1] or list(self.pieces)
+        return page, min(p.line_start for p in hit), max(p.line_end for p in hit)
+
+
+@dataclass(slots=True)
+class _Draft:
+    row_index: int
+    bullet: bool
+    rows: list[Row] = field(default_factory=list)
+
+
+def _follows(number: str, last: tuple[int, ...]) -> bool:
+    """A section number that can come after `last`: the same or the next top
+    level ("4.1" then "5"), never back or far ahead ("10 Hagley TC" after 6.9
+    is a table cell, samples/004 appendix)."""
+    if number.startswith("Appendix"):
+        return True
+    top = int(number.split(".")[0])
+    return not last or last[0] <= top <= last[0] + 1
+
+
+def _key(number: str) -> tuple[int, ...]:
+    if number.startswith("Appendix"):
+        return ()
+    return tuple(int(x) for x in number.split("."))
+
+
+def wrap_width(doc: Document) -> int:
+    """How long a full prose row of this document is."""
+    lengths = sorted(len(r.flat) for r in doc.rows if r.flat and not r.tabbed)
+    return lengths[int(WRAP_PERCENTILE * (len(lengths) - 1))] if lengths else 0
+
+
+def _title_of(text: str) -> bool:
+    return len(text) <= MAX_TITLE and TITLE.match(text) is not None
+
+
+def paragraphs(doc: Document) -> Iterator[Paragraph]:
+    """The prose paragraphs of a document in order; table rows end a paragraph."""
+    builder = _Builder(doc)
+    for i, row in enumerate(doc.rows):
+        yield from builder.add(i, row)
+    yield from builder.close()
+
+
+class _Builder:
+    """Reads rows one at a time: the heading in force, the open paragraph, the
+    lead-in a list continues and the bullet marks still waiting for a text."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.wrap = wrap_width(doc)
+        self.section: str | None = None
+        self.numbered = False
+        self.last: tuple[int, ...] = ()
+        self.pending_number: str | None = None
+        self.pending_bullets = 0
+        self.lead: Paragraph | None = None
+        self.draft: _Draft | None = None
+        self.longest = 0
+
+    def close(self) -> Iterator[Paragraph]:
+        draft, self.draft = self.draft, None
+        if draft is None or not draft.rows:
+            return
+        p = _paragraph(
+            draft, self.section, self.lead if draft.bullet else None, self.wrap
+        )
+        if p.text.rstrip().endswith(":"):
+            self.lead = p
+        elif not p.bullet:
+            self.lead = None
+        yield p
+
+    def add(self, i: int, row: Row) -> Iterator[Paragraph]:
+        text = row.flat
+        if row.tabbed or not text:
+            yield from self.close()
+            if row.tabbed:
+                self.lead, self.pending_bullets, self.pending_number = None, 0, None
+            return
+        heading = self._heading(i, text)
+        if heading is not None:
+            yield from self.close()
+            self.section, self.lead, self.pending_bullets = heading, None, 0
+            yield _paragraph(_Draft(i, False, [row]), heading, None, self.wrap)
+            return
+        self.pending_number = None
+        yield from self._start(i, text)
+        if self.draft is None:
+            return
+        self.draft.rows.append(row)
+        self.longest = max(self.longest, len(text))
+        bullet = self.draft.bullet
+        short = len(text) < SHORT_LAST_ROW * (self.wrap if bullet else self.longest)
+        # A list item ends at its first short row ("• Enhance ERDF programme
+        # £30,000", samples/004 line 127, has the next paragraph right under it).
+        if short and (bullet or SENTENCE_CLOSE.search(text)):
+            yield from self.close()
+
+    def _heading(self, i: int, text: str) -> str | None:
+        """The section a heading row starts ("5.4", then "5.4 Community
+        Safety" from the title row after it), or None for other rows."""
+        if (m := SECTION_NUMBER.match(text)) and _follows(m["number"], self.last):
+            self.pending_number, self.numbered = m["number"], True
+            self.last = _key(m["number"])
+            return m["number"]
+        pending, self.pending_number = self.pending_number, None
+        if pending is not None and _title_of(text) and not BULLET.match(text):
+            return f"{pending} {text.strip()}"
+        m = NUMBERED_HEADING.match(text)
+        appendix = "Appendix" in text
+        if (
+            m
+            and (m["title"] or appendix)
+            and _follows(m["number"], self.last)
+            and (appendix or _alone(self.doc, i))
+        ):
+            self.numbered, self.last = True, _key(m["number"]) or self.last
+            self.pending_number = None if m["title"] else m["number"]
+            return text.strip()
+        if not self.numbered and self.draft is None and _title_of(text):
+            return text.strip() if _alone(self.doc, i) else None
+        return None
+
+    def _start(self, i: int, text: str) -> Iterator[Paragraph]:
+        """Open a new paragraph or list item where this row starts one."""
+        draft = self.draft
+        if mark := BULLET.match(text):
+            yield from self.close()
+            if not text[mark.end() :].strip():
+                self.pending_bullets += 1
+                return
+            bullet = True
+        elif ITEM.match(text) and (
+            self.lead is not None
+            or (draft is not None and draft.rows[-1].flat.endswith((":", ";")))
+        ):
+            bullet = True
+        elif self.pending_bullets and self.lead is not None:
+            self.pending_bullets -= 1
+            bullet = True
+        elif draft is None or NUMBERED_PARAGRAPH.match(text):
+            self.pending_bullets, bullet = 0, False
+        else:
+            return
+        yield from self.close()
+        self.draft, self.longest = _Draft(i, bullet), 0
+
+
+def _alone(doc: Document, i: int) -> bool:
+    """A row with a blank or table row after it: a heading of its own."""
+    nxt = doc.rows[i + 1] if i + 1 < len(doc.rows) else None
+    return nxt is None or nxt.tabbed or not nxt.flat
+
+
+def _paragraph(
+    draft: _Draft, section: str | None, lead: Paragraph | None, wrap: int
+) -> Paragraph:
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    at = 0
+    for row in draft.rows:
+        text = BULLET.sub("", row.flat) if draft.bullet else row.flat
+        text = text.strip()
+        if parts:
+            at += 1
+        pieces.append(Piece(at, at + len(text), row.page, row.line_start, row.line_end))
+        parts.append(text)
+        at += len(text)
+    return Paragraph(
+        text=" ".join(parts),
+        pieces=tuple(pieces),
+        row_index=draft.row_index,
+        section=section,
+        bullet=draft.bullet,
+        lead=lead,
+        fragment=_fragment(draft.rows, wrap),
+    )
+
+
+def _fragment(rows: list[Row], wrap: int) -> bool:
+    if len(rows) < FRAGMENT_ROWS:
+        return False
+    lengths = sorted(len(r.flat) for r in rows)
+    return lengths[len(lengths) // 2] < FRAGMENT_WIDTH * wrap

@@ -1,0 +1,230 @@
+"""Numbers in prose: one `statements` row per figure of a sentence.
+
+    5.4 Community Safety
+    … During 2011/12, there were 5,803 crimes recorded in Cannock Chase, equal
+    to a rate of 61 crimes per 1,000 population. This is a reduction of 11% (705
+    crimes) compared with the previous year …  Reductions have been recorded in:
+    •  Violent crime (22% reduction/416 fewer crimes in overall violence)
+
+Only prose rows are read (a table row is never a sentence). Every number in a
+paragraph is a statement, skipped by a rule of `normalise.sentences.SKIP_RULES`,
+or left over; `read_prose` keeps that account for `documents.prose_coverage`
+and `reportx inspect`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extract.context import Context
+from extract.document import Document
+from extract.recognisers.prose_paragraphs import Paragraph, paragraphs
+from extract.records import IssueRow, Record, Statement
+from normalise.figures import Figure, Frame, frame_of, read_figures
+from normalise.sentences import Number, numbers, sentences
+from normalise.subjects import indicator_of
+
+NAME = "statements"
+TABLE = "statements"
+STATEMENT, LEFT_OVER = "statement", "left_over"
+# The skip rule of the numbers in a table printed without its columns: cells,
+# not sentences, so no statement is read there. A paragraph of narrow rows
+# (`Paragraph.fragment`), a cell of a few words with a number ("9 (75%)", "141
+# cases Value – £84,171.24": plain text of samples/002), and any paragraph with
+# such cells close around it.
+TABLE_FRAGMENT = "table_fragment"
+CELL_WORDS = 6
+NEAR_CELLS, CELL_WINDOW = 2, 3
+LETTERS = re.compile(r"[^\W\d_]{2,}")
+# "Violent crime (22% reduction/416 fewer crimes in overall violence)": the
+# figures in brackets measure the words before them.
+LEAD_AND_FIGURES = re.compile(
+    r"^(?P<lead>[^()\d]{3,80}?)\s*\((?P<figures>[^()]*\d[^()]*)\)\W*$"
+)
+SNIPPET = 80
+
+
+@dataclass(frozen=True, slots=True)
+class ProseNumber:
+    """One number printed in prose and what became of it: `statement`,
+    `left_over` or the name of the skip rule that explains it."""
+
+    page: int | None
+    line: int
+    text: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProseReading:
+    statements: tuple[Statement, ...]
+    issues: tuple[IssueRow, ...]
+    numbers: tuple[ProseNumber, ...]
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of the value numbers (those no skip rule explains) that became
+        statements; None when the prose prints none."""
+        made = sum(n.status == STATEMENT for n in self.numbers)
+        left = sum(n.status == LEFT_OVER for n in self.numbers)
+        return round(made / (made + left), 4) if made + left else None
+
+    @property
+    def left_over(self) -> tuple[ProseNumber, ...]:
+        return tuple(n for n in self.numbers if n.status == LEFT_OVER)
+
+
+def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+    reading = read_prose(doc, ctx)
+    yield from reading.statements
+    yield from reading.issues
+
+
+def _lead_frame(lead: Paragraph) -> tuple[str, Frame]:
+    """A lead-in's last sentence and the frame it gives its bullets: its own
+    year, period, comparison and direction, else its paragraph's."""
+    spans = sentences(lead.text)
+    start, end = spans[-1] if spans else (0, len(lead.text))
+    sentence = lead.text[start:end]
+    own, whole = frame_of(sentence, lead=True), frame_of(lead.text)
+    return sentence, Frame(
+        financial_year=own.financial_year or whole.financial_year,
+        period=own.period or whole.period,
+        compared_with=own.compared_with or whole.compared_with,
+        change=own.change,
+    )
+
+
+def _shifted(ns: list[Number], start: int, end: int) -> list[Number]:
+    return [
+        dataclasses.replace(n, start=n.start - start, end=n.end - start)
+        for n in ns
+        if start <= n.start < end
+    ]
+
+
+def read_prose(doc: Document, ctx: Context) -> ProseReading:
+    """The statements of a document's prose and the account of its numbers."""
+    made: list[Statement] = []
+    issues: list[IssueRow] = []
+    account: list[ProseNumber] = []
+    paras = list(paragraphs(doc))
+    cells = [_cell(p) for p in paras]
+    for i, para in enumerate(paras):
+        found = numbers(para.text)
+        if not found:
+            continue
+        near = cells[max(0, i - CELL_WINDOW) : i + CELL_WINDOW + 1]
+        if para.fragment or cells[i] or sum(near) >= NEAR_CELLS:
+            for n in found:
+                page, first, _ = para.provenance(n.start, n.end, n.start)
+                rule = n.skipped or TABLE_FRAGMENT
+                account.append(ProseNumber(page, first, n.text.strip(), rule))
+            continue
+        whole = frame_of(para.text)
+        prefix, lead_frame = ("", Frame())
+        if para.bullet and para.lead is not None:
+            prefix, lead_frame = _lead_frame(para.lead)
+        claimed: set[int] = set()
+        antecedent: str | None = None
+        for start, end in sentences(para.text):
+            sentence = para.text[start:end]
+            own = frame_of(sentence)
+            shape = LEAD_AND_FIGURES.match(sentence) if para.bullet else None
+            figures = read_figures(
+                sentence,
+                _shifted(found, start, end),
+                frame=lead_frame,
+                in_list=para.lead is not None and para.bullet,
+                lead=" ".join(shape["lead"].split()) if shape else None,
+                antecedent=antecedent,
+            )
+            fy = own.financial_year or whole.financial_year or lead_frame.financial_year
+            period = own.period or whole.period or lead_frame.period
+            shown = f"{prefix} {sentence}".strip() if para.bullet else sentence
+            for f in figures:
+                claimed.update(start + n.start for n in (f.number, *f.uses))
+                page, first, last = para.provenance(start, end, start + f.number.start)
+                made.append(
+                    _statement(
+                        doc,
+                        ctx,
+                        para,
+                        f,
+                        shown,
+                        (fy, period),
+                        (page, first, last),
+                        len(made) + 1,
+                    )
+                )
+                if f.unit is None:
+                    issues.append(_unclear(doc, f, sentence, page, first))
+                if f.unit == "count" and f.change is None and f.subject:
+                    antecedent = f.subject
+        for n in found:
+            page, first, _ = para.provenance(n.start, n.end, n.start)
+            status = (
+                STATEMENT
+                if n.start in claimed
+                else (n.skipped if n.skipped is not None else LEFT_OVER)
+            )
+            account.append(ProseNumber(page, first, n.text.strip(), status))
+    return ProseReading(tuple(made), tuple(issues), tuple(account))
+
+
+def _cell(para: Paragraph) -> bool:
+    """A table cell printed as a paragraph: a number and a few words, not a
+    bullet that continues a lead-in sentence."""
+    if para.bullet and para.lead is not None:
+        return False
+    if not any(n.skipped is None for n in numbers(para.text)):
+        return False
+    return len(LETTERS.findall(para.text)) < CELL_WORDS
+
+
+def _statement(
+    doc: Document,
+    ctx: Context,
+    para: Paragraph,
+    f: Figure,
+    sentence: str,
+    when: tuple[str | None, str | None],
+    where: tuple[int | None, int, int],
+    ordinal: int,
+) -> Statement:
+    (fy, period), (page, line_start, line_end) = when, where
+    return Statement(
+        statement_id=f"{doc.doc_id}:{ordinal}",
+        doc_id=doc.doc_id,
+        plan=ctx.plan(para.row_index),
+        section=para.section,
+        sentence=sentence,
+        subject=f.subject,
+        value=f.number.value,
+        unit=f.unit,
+        change=f.change,
+        compared_with=f.compared_with,
+        financial_year=fy,
+        period=period,
+        indicator_id=indicator_of(f.subject),
+        page=page,
+        line_start=line_start,
+        line_end=line_end,
+    )
+
+
+def _unclear(
+    doc: Document, f: Figure, sentence: str, page: int | None, line: int
+) -> IssueRow:
+    snippet = sentence if len(sentence) <= SNIPPET else sentence[: SNIPPET - 1] + "…"
+    return IssueRow.of(
+        "unclear_unit",
+        doc.doc_id,
+        f'{doc.source_path}:{line}: "{f.number.text.strip()}" in "{snippet}" has '
+        "no % sign and no noun, so its unit cannot be told; kept with unit null",
+        page=page,
+        line=line,
+    )

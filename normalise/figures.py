@@ -1,0 +1,296 @@
+"""What a number in a sentence states: its unit, direction, comparison and subject.
+
+    "During 2011/12, there were 5,803 crimes recorded in Cannock Chase"
+        -> 5803 count, subject "crimes recorded", 2011/12, FY
+    "This is a reduction of 11% (705 crimes) compared with the previous year"
+        -> 11 percent and 705 count, both reduction, compared with the previous year
+    "A 20.16 reduction in anti social behaviour"
+        -> 20.16, unit unknown (no % sign): reported, never guessed
+
+Pure functions of the sentence text; the recogniser supplies the numbers
+(`normalise.sentences`), the paragraph's frame and the bullet's lead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from normalise.sentences import Number
+from normalise.vocabulary import FINANCIAL_YEAR
+from normalise.years import financial_year, financial_years_in, period_of, quarters_in
+
+REDUCTION = (
+    r"reductions?|decreases?|decreased|falls?|fell|drops?|dropped|declines?"
+    r"|declined|fewer|lower|less|down|reduced"
+)
+INCREASE = r"increases?|increased|rises?|rose|risen|more|higher|up|growth|grew"
+CHANGE_WORD = re.compile(rf"\b(?:(?P<down>{REDUCTION})|(?P<up>{INCREASE}))\b", re.I)
+# The word right after a figure: "22% reduction", "416 fewer crimes", "22% lower".
+CHANGE_AFTER = re.compile(
+    rf"^\s*(?:(?P<down>{REDUCTION})|(?P<up>{INCREASE}))\b(?!\s+than\s+\d)", re.I
+)
+# The words right before it: "a reduction of 11%", "reduced by 5", "down 3%".
+CHANGE_BEFORE = re.compile(
+    rf"\b(?:(?P<down>{REDUCTION})|(?P<up>{INCREASE}))"
+    r"(?:\s+(?:of|by))?(?:\s+(?:about|around|almost|nearly|over|just))?\s*$",
+    re.I,
+)
+# "a reduction in anti social behaviour of 11%": the subject comes first.
+CHANGE_IN_BEFORE = re.compile(
+    rf"\b(?:{REDUCTION}|{INCREASE})\s+(?:in|on)\s+(?P<np>[^,;.()]+?)\s+(?:of|by)\s*$",
+    re.I,
+)
+# A lead-in that gives its bullets a direction: "Reductions have been recorded in:".
+LEAD_CHANGE = re.compile(
+    r"\b(?:(?P<down>reductions?|decreases?|falls?)|(?P<up>increases?|rises?))\b",
+    re.I,
+)
+COMPARISON = re.compile(
+    r"\b(?:compared|in\s+comparison)\s+(?:with|to)\s+(?P<a>[^,;.()]+?)"
+    r"(?=\s*(?:[,;.()]|\band\b|$))"
+    rf"|\bthan\s+(?:[^,;.()]*?\s)?(?P<b>{FINANCIAL_YEAR}|(?:19|20)\d\d)(?!\d)"
+    r"|\b(?:than|on|from|since)\s+(?P<c>(?:the\s+)?(?:previous|last)\s+year"
+    r"(?:['’]s\s+\w+)?|the\s+same\s+period\s+(?:last|the\s+previous)\s+year)",
+    re.I,
+)
+# "61 crimes per 1,000 population": a rate, and the 1,000 is part of it.
+RATE = re.compile(
+    r"^\s*(?P<np>(?:[^\W\d][\w'’-]*\s+){0,3}?)per\s+"
+    r"(?P<base>1,000|1000|10,000|100,000|thousand)\b",
+    re.I,
+)
+RATE_BASES = {"1,000": 1000, "1000": 1000, "thousand": 1000}
+# "71% of residents feel safe …": what the share is of.
+SHARE_OF = re.compile(r"^\s*of\s+(?P<np>.*)", re.S)
+# "25.3% reduction in serious acquisitive crime": what changed.
+CHANGE_IN = re.compile(
+    rf"^\s*(?:{REDUCTION}|{INCREASE})\s+(?:in|on|of|for|amongst|among)\s+(?P<np>.*)",
+    re.I | re.S,
+)
+# Adjectives between a count and its noun: "416 fewer crimes", "5 new officers".
+COUNT_LEAD = re.compile(r"^\s*(?:(?:fewer|more|less|additional|extra|new)\s+)?", re.I)
+WORD = re.compile(r"[^\W\d][\w'’&-]*")
+CLAUSE_END = re.compile(r"[,;:.()\[\]/\u2013\u2014\"“”]|\s-\s")
+
+# Where each kind of noun phrase stops: the share's clause runs on ("residents
+# feel safe in their local area after dark"), a count stops at its verb or
+# preposition ("crimes recorded | in Cannock Chase"), a change keeps "with" and
+# "of" ("violence with injury", "burglary of business premises").
+CLAUSE_STOPS = frozenset(
+    "and but despite whilst while although which compared than since".split()
+)
+CHANGE_STOPS = CLAUSE_STOPS | frozenset(
+    "over during across from at for when in on to by between this last".split()
+)
+COUNT_STOPS = CHANGE_STOPS | frozenset(
+    "of with within per was were is are has have had been will would be being "
+    "that who the a an as after before under against".split()
+)
+SHARE_WORDS, CHANGE_WORDS, COUNT_WORDS = 14, 8, 6
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a sentence or paragraph states for the figures in it."""
+
+    financial_year: str | None = None
+    period: str | None = None
+    compared_with: str | None = None
+    change: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number read as a statement; `uses` are the numbers it reads with it."""
+
+    number: Number
+    unit: str | None
+    change: str | None
+    compared_with: str | None
+    subject: str | None
+    uses: tuple[Number, ...] = ()
+
+
+def _direction(m: re.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    return "reduction" if m["down"] else "increase"
+
+
+def _comparisons(text: str) -> list[re.Match[str]]:
+    return list(COMPARISON.finditer(text))
+
+
+def compared_with(m: re.Match[str]) -> str:
+    """The thing compared with, as printed; a year in the contract's form."""
+    if m["b"]:
+        fy, _ = financial_year(m["b"])
+        return fy or m["b"]
+    return " ".join((m["a"] or m["c"]).split())
+
+
+def frame_of(text: str, lead: bool = False) -> Frame:
+    """The year, period, first comparison and (for a lead-in) direction a text
+    states. A year compared with ("lower than in 2007/08") is no frame year."""
+    found = _comparisons(text)
+    bare = text
+    for m in reversed(found):
+        bare = bare[: m.start()] + " " + bare[m.end() :]
+    years = financial_years_in(bare)
+    quarters = quarters_in(bare)
+    period = period_of(quarters) if quarters else ("FY" if years else None)
+    return Frame(
+        financial_year=years[0] if years else None,
+        period=period,
+        compared_with=compared_with(found[0]) if found else None,
+        change=_direction(LEAD_CHANGE.search(text)) if lead else None,
+    )
+
+
+def noun_phrase(text: str, stops: frozenset[str], limit: int) -> str | None:
+    """The words at the start of `text` up to a clause end or a stop word."""
+    clause = CLAUSE_END.split(text, maxsplit=1)[0]
+    words: list[str] = []
+    for w in clause.split():
+        if w.casefold() in stops or len(words) == limit:
+            break
+        if not WORD.fullmatch(w):
+            break
+        words.append(w)
+    return " ".join(words) or None
+
+
+def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None]:
+    """(unit, is a figure at all, the rate it states)."""
+    if n.percent:
+        return "percent", True, None
+    if n.gbp:
+        return "gbp", True, None
+    rate = RATE.match(after)
+    if rate and (base := RATE_BASES.get(rate["base"].lower())):
+        return f"rate_per_{base}", True, rate
+    adjective = COUNT_LEAD.match(after)
+    rest = after[adjective.end() :] if adjective else after
+    if CHANGE_AFTER.match(after) and not (adjective and adjective[0].strip()):
+        # "A 20.16 reduction in anti social behaviour" (samples/004 line 200):
+        # a change with no % sign and no noun, so no unit can be told.
+        return None, True, None
+    first = WORD.match(rest.lstrip())
+    if first and first[0].casefold() not in COUNT_STOPS:
+        return "count", True, None
+    return None, False, None
+
+
+def read_figures(
+    sentence: str,
+    numbers: list[Number],
+    *,
+    frame: Frame,
+    in_list: bool = False,
+    lead: str | None = None,
+    antecedent: str | None = None,
+) -> list[Figure]:
+    """The figures of one sentence: its numbers (offsets within `sentence`, the
+    skipped ones included), the frame it inherits, whether it is a bullet that
+    continues a lead-in (then the frame's direction and comparison are its
+    own unless it prints others), a bullet's lead text ("Violent crime" for
+    "Violent crime (22% reduction/416 fewer crimes …)") and the subject of the
+    last count before it ("This is a reduction of 11%")."""
+    values = [n for n in numbers if n.skipped is None]
+    used: set[int] = set()
+    out: list[Figure] = []
+    for i, n in enumerate(values):
+        if n.start in used:
+            continue
+        after, before = sentence[n.end :], sentence[: n.start]
+        unit, is_figure, rate = _unit(n, after)
+        if not is_figure:
+            continue
+        uses: tuple[Number, ...] = ()
+        if rate is not None:
+            base_at = n.end + rate.start("base")
+            uses = tuple(v for v in values if v.start == base_at)
+            used.update(v.start for v in uses)
+        previous = out[-1] if out else None
+        restates = (
+            previous is not None
+            and previous.change is not None
+            and re.fullmatch(r"\s*\(\s*", sentence[previous.number.end : n.start])
+            is not None
+        )
+        joined = previous is not None and re.fullmatch(
+            rf"\s*(?:{REDUCTION}|{INCREASE})?\s*/\s*",
+            sentence[previous.number.end : n.start],
+            re.I,
+        )
+        change = (
+            _direction(CHANGE_AFTER.match(after))
+            or _direction(CHANGE_BEFORE.search(before))
+            or (previous.change if previous and (restates or joined) else None)
+            or (frame.change if in_list else None)
+        )
+        nxt = next(
+            (
+                v
+                for v in values[i + 1 :]
+                if v.start not in used and not _in_brackets(sentence, n.end, v.start)
+            ),
+            None,
+        )
+        region = sentence[n.end : nxt.start if nxt else len(sentence)]
+        found = _comparisons(region)
+        compared = compared_with(found[0]) if found else None
+        if compared is None and previous is not None and restates:
+            compared = previous.compared_with
+        if compared is None and in_list:
+            compared = frame.compared_with
+        subject = _subject(n, unit, after, before, lead, antecedent)
+        if restates and previous is not None:
+            subject = previous.subject
+        figure = Figure(n, unit, change, compared, subject, uses)
+        if restates and previous is not None and previous.compared_with is None:
+            out[-1] = dataclasses.replace(previous, compared_with=compared)
+        out.append(figure)
+    return out
+
+
+def _in_brackets(sentence: str, start: int, at: int) -> bool:
+    """A number right after an opening bracket that follows the figure at `start`."""
+    return re.fullmatch(r"\s*\(\s*", sentence[start:at]) is not None
+
+
+def _subject(
+    n: Number,
+    unit: str | None,
+    after: str,
+    before: str,
+    lead: str | None,
+    antecedent: str | None,
+) -> str | None:
+    if lead is not None:
+        return lead
+    if n.percent and (m := SHARE_OF.match(after)):
+        return noun_phrase(m["np"], CLAUSE_STOPS, SHARE_WORDS)
+    if m := CHANGE_IN.match(after):
+        return noun_phrase(m["np"], CHANGE_STOPS, CHANGE_WORDS)
+    if m := CHANGE_IN_BEFORE.search(before):
+        return noun_phrase(m["np"], CHANGE_STOPS, CHANGE_WORDS)
+    if not after.strip(" .;,)") and before.strip():
+        # "Business support event £1,000" (samples/004 line 126): the figure
+        # closes its text, which names what it is.
+        clause = CLAUSE_END.split(before)[-1]
+        return " ".join(clause.split()[-SHARE_WORDS:]) or None
+    if unit == "count" or (unit or "").startswith("rate_per_"):
+        adjective = COUNT_LEAD.match(after)
+        rest = after[adjective.end() :] if adjective else after
+        if np := noun_phrase(rest, COUNT_STOPS, COUNT_WORDS):
+            return np
+    first = WORD.match(after.lstrip())
+    clause = first and first[0].casefold() not in COUNT_STOPS
+    if n.percent and clause and not CHANGE_AFTER.match(after):
+        # "56% spent time talking to partner agencies", "98% who feel safe …":
+        # the share of those the clause describes.
+        return noun_phrase(after, CLAUSE_STOPS, SHARE_WORDS)
+    return antecedent

@@ -1,0 +1,185 @@
+"""Sentences of a prose paragraph and the numbers printed in them.
+
+"During 2011/12, there were 5,803 crimes recorded in Cannock Chase, equal to a
+rate of 61 crimes per 1,000 population. This is a reduction of 11% (705 crimes)
+compared with the previous year" (samples/004 section 5.4): two sentences, five
+numbers. A number that is no measured value (a section number, a year, a date, a
+phone number …) is skipped by a named rule in `SKIP_RULES`, so QA can count what
+each rule took and list what no rule and no statement explains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from normalise.vocabulary import DASH, FINANCIAL_YEAR, MONTH, QUARTER_NUMBER
+
+# "5,803", "61", "25.3%", "£50,000", "(£6000)", "10 per cent". Not numbers glued
+# to words or dots ("Q1", "3rd", "24.07.17"), nor the halves of "2011/12", which
+# the `year` rule reads whole; a number after a word and a slash is one
+# ("22% reduction/416 fewer crimes").
+NUMBER = re.compile(
+    r"(?<![\w£$.,])(?<!\d/)(?:(?P<fy>(?:19|20)\d\d/\d\d(?:\d\d)?)(?![\w/])"
+    r"|(?P<gbp>£\s?)?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?"
+    r"(?![\w£]|[.,]\d|/\d))"
+)
+
+# A full stop, question or exclamation mark, maybe closing a quote or bracket,
+# then a space and what starts a sentence.
+SENTENCE_END = re.compile(r"(?<=[.!?])[’”\")]?\s+(?=[A-Z0-9‘“\"(•£])")
+# Words whose full stop ends no sentence ("e.g. the Right Stuff boxing club",
+# samples/004 line 189) and a list item's own number ("1. Note the update").
+NO_END = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|approx|No|Nos|St|Mr|Mrs|Ms|Dr|Cllr|Cllrs|vs|ref|Ref"
+    r"|para|paras)\.|^\s*\d+(?:\.\d+)*\.)$"
+)
+
+STREET = (
+    r"(?:Road|Street|Avenue|Lane|Way|Close|Drive|Grove|Terrace|Place|Crescent"
+    r"|Court|Square|Gardens|Walk|Rise|Hill)"
+)
+# Numbers that name or date something rather than measure it, by rule, in the
+# order they are tried. Each is found in the whole paragraph, so a rule can see
+# where the paragraph starts.
+SKIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "5.4", "- 1.1 To provide …", "6 Implications", "3" alone on its line.
+    (
+        "section_number",
+        re.compile(
+            r"^\s*(?:[-•]\s*)?(?:\d+\.\d+(?:\.\d+)*(?=\s|\*|$)"
+            r"|\d{1,2}(?=\s+[A-Z]|\*|\s*$))"
+        ),
+    ),
+    # "1. Note the update", "(2) Identify"; "**6.1 Financial**" inside a heading.
+    (
+        "item_number",
+        re.compile(r"^\s*(?:[-•]\s*)?\(?\d+[.)](?=\s)|\*\*\d+(?:\.\d+)*"),
+    ),
+    # "01543 462621", "(01543) 464 576".
+    ("phone", re.compile(r"\(?\b0\d{3,4}\)?\s?\d{3}\s?\d{3,4}\b")),
+    # "21st June 2012", "23 June 2015", "November 2012", "1 January 2019",
+    # "Sept 09 – May 10" (samples/004 appendix).
+    (
+        "date",
+        re.compile(
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:\s+\d{{4}})?"
+            rf"|\b{MONTH}\s*,?\s+(?:\d{{4}}|\d\d)\b"
+            r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "2011/12", "2015-18", "2012", "the Crime and Disorder Act 1998".
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d,.£])(?:{FINANCIAL_YEAR}|(?:19|20)\d\d(?:\s*{DASH}\s*(?:19|20)?\d\d)?)"
+            r"(?!\d|[,.]\d|\s?%)"
+        ),
+    ),
+    # "Quarter 1", "Quarters 1 & 2", "Q3".
+    (
+        "quarter",
+        re.compile(
+            rf"\bquarters?\s+{QUARTER_NUMBER}(?:\s*(?:,|and|&|{DASH}|to)\s*"
+            rf"{QUARTER_NUMBER})*\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "page 3", "Pages 4-6", "page 2 of 10".
+    (
+        "page",
+        re.compile(rf"\bpages?\s+\d+(?:\s*(?:of|{DASH}|to)\s*\d+)?\b", re.IGNORECASE),
+    ),
+    # "12 Kelly Avenue"; "Service Area 6, Rugeley" (samples/002: a car park).
+    (
+        "address",
+        re.compile(
+            rf"\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){{1,3}}{STREET}\b"
+            r"|\bService\s+Area\s+\d+\b"
+        ),
+    ),
+    # A number that names a thing: "Appendix 1", "Section 17", "Outcome 1",
+    # "LPSA 2", "waves 10-13" (samples/004: survey waves), "Item 9.1", the
+    # running header "ITEM NO. 17.22" (samples/004).
+    (
+        "name_number",
+        re.compile(
+            rf"\b(?:Appendix|Appendices|Annex|Section|Paragraph|Para|Item|Outcome"
+            rf"|Objective|Priority|Theme|Phase|Stage|Tier|Level|Option|Part|Table"
+            rf"|Figure|Chart|Waves?|LPSA|Round|Ward|Junction|Route|Unit|Block)"
+            rf"\.?\s+(?:No\.?\s*)?\d+(?:\.\d+)*(?:\s*(?:{DASH}|&|and|to)\s*\d+)?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "over 12 months from January 2013", "Danilo Road (4 days)", "37 hours".
+    (
+        "duration",
+        re.compile(
+            r"\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "10am", "7.30 pm", "14:00".
+    (
+        "time",
+        re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s?(?:am|pm)\b|\b\d{1,2}:\d\d\b", re.I),
+    ),
+)
+SKIP_NAMES = tuple(name for name, _ in SKIP_RULES)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number printed in a paragraph: where, its value and how it is marked."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    percent: bool
+    gbp: bool
+    skipped: str | None
+
+
+def numbers(paragraph: str) -> list[Number]:
+    """Every number in a paragraph, each with the skip rule that explains it."""
+    spans: list[tuple[int, int, str]] = []
+    for name, pattern in SKIP_RULES:
+        spans.extend((m.start(), m.end(), name) for m in pattern.finditer(paragraph))
+    out = []
+    for m in NUMBER.finditer(paragraph):
+        digits = m["fy"] or m["digits"]
+        end = m.end("fy") if m["fy"] else m.end("digits")
+        rule = next(
+            (name for s, e, name in spans if s < end and m.start() < e),
+            None,
+        )
+        out.append(
+            Number(
+                start=m.start(),
+                end=m.end(),
+                text=m[0],
+                value=float(digits[:4] if m["fy"] else digits.replace(",", "")),
+                percent=m["percent"] is not None,
+                gbp=m["gbp"] is not None,
+                skipped=rule,
+            )
+        )
+    return out
+
+
+def sentences(paragraph: str) -> list[tuple[int, int]]:
+    """The character spans of a paragraph's sentences."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in SENTENCE_END.finditer(paragraph):
+        if NO_END.search(paragraph[start : m.start()]):
+            continue
+        out.append((start, m.start()))
+        start = m.end()
+    if paragraph[start:].strip():
+        out.append((start, len(paragraph.rstrip())))
+    return out

@@ -1,0 +1,403 @@
+"""Numbers in prose: `statements` from the narrative samples/004 and the comment
+paragraphs of samples/002, in every form of the report."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.context import Context
+from extract.document import Document
+from extract.panel import panel_records
+from extract.pipeline import context_of
+from extract.readers import read_path
+from extract.recognisers.statements import ProseReading, read_prose
+from extract.records import (
+    DocumentRow,
+    IndicatorValue,
+    IssueRow,
+    Observation,
+    Statement,
+)
+from normalise.sentences import numbers, sentences
+from normalise.subjects import SUBJECT_THRESHOLD, indicator_of, score
+from tests.conftest import S000, S001, S002, S003, S004, SAMPLES
+
+Table = Callable[[str], pd.DataFrame]
+SampleDoc = Callable[[str], tuple[Document, Context]]
+STEM_004 = S004.removesuffix(".txt")
+FORMS_004 = [
+    SAMPLES / S004,
+    SAMPLES / "text" / f"{STEM_004}-layout.txt",
+    SAMPLES / "text" / f"{STEM_004}-plain.txt",
+    SAMPLES / "pdf" / f"{STEM_004}-ruled.pdf",
+    SAMPLES / "pdf" / f"{STEM_004}-unruled.pdf",
+]
+SECTION = "5.4 Community Safety"
+LEAD = "Reductions have been recorded in:"
+YTD = (
+    "At the November 2012 meeting of the JOG all partners were pleased to note the "
+    "ongoing success in achieving reductions on the year to date across all of the "
+    "main community safety indicators including:"
+)
+
+# (value, unit, change, subject, compared_with, financial_year, period,
+#  indicator_id) of every figure in section 5.4, in order.
+EXPECTED_5_4 = [
+    (5803.0, "count", None, "crimes recorded", None, "2011/12", "FY",
+     "total-recorded-crime"),
+    (61.0, "rate_per_1000", None, "crimes", None, "2011/12", "FY", None),
+    (11.0, "percent", "reduction", "crimes recorded", "the previous year",
+     "2011/12", "FY", "total-recorded-crime"),
+    (705.0, "count", "reduction", "crimes recorded", "the previous year",
+     "2011/12", "FY", "total-recorded-crime"),
+    (22.0, "percent", "reduction", "crimes recorded", "2007/08", "2011/12", "FY",
+     "total-recorded-crime"),
+    (22.0, "percent", "reduction", "Violent crime", "the previous year", "2011/12",
+     "FY", None),
+    (416.0, "count", "reduction", "Violent crime", "the previous year", "2011/12",
+     "FY", None),
+    (9.0, "percent", "reduction", "Acquisitive crime", "the previous year",
+     "2011/12", "FY", None),
+    (256.0, "count", "reduction", "Acquisitive crime", "the previous year",
+     "2011/12", "FY", None),
+    (17.0, "percent", "reduction", "Anti social behaviour", "the previous year",
+     "2011/12", "FY", None),
+    (598.0, "count", "reduction", "Anti social behaviour", "the previous year",
+     "2011/12", "FY", None),
+    (71.0, "percent", None, "residents feel safe in their local area after dark",
+     None, None, None, None),
+    (48.0, "percent", "reduction", "anti social behaviour", None, None, None, None),
+    (50.0, "percent", None, "the costs for the case management system", None, None,
+     None, None),
+    (25.3, "percent", "reduction", "serious acquisitive crime", None, None, None,
+     None),
+    (10.8, "percent", "reduction", "violence with injury", None, None, None, None),
+    (20.16, None, "reduction", "anti social behaviour", None, None, None, None),
+    (61.4, "percent", "reduction", "burglary of business premises", None, None,
+     None, None),
+]  # fmt: skip
+
+
+def _read(path: Path) -> tuple[Document, ProseReading]:
+    doc = read_path(path)
+    return doc, read_prose(doc, context_of(doc)[1])
+
+
+def _facts(reading: ProseReading, section: str) -> list[tuple[object, ...]]:
+    return [
+        (
+            s.value,
+            s.unit,
+            s.change,
+            s.subject,
+            s.compared_with,
+            s.financial_year,
+            s.period,
+            s.indicator_id,
+        )
+        for s in reading.statements
+        if s.section == section
+    ]
+
+
+@pytest.fixture(scope="module")
+def prose_004() -> tuple[Document, ProseReading]:
+    return _read(SAMPLES / S004)
+
+
+def test_section_5_4_statements(prose_004: tuple[Document, ProseReading]) -> None:
+    _, reading = prose_004
+    assert _facts(reading, SECTION) == EXPECTED_5_4
+
+
+def test_section_5_4_sentences_and_lines(
+    prose_004: tuple[Document, ProseReading],
+) -> None:
+    doc, reading = prose_004
+    rows = [s for s in reading.statements if s.section == SECTION]
+    first = rows[0]
+    assert first.sentence == (
+        "During 2011/12, there were 5,803 crimes recorded in Cannock Chase, equal "
+        "to a rate of 61 crimes per 1,000 population."
+    )
+    assert (first.page, first.line_start, first.line_end) == (None, 145, 146)
+    assert first.statement_id == f"{doc.doc_id}:4"
+    assert first.plan is None or isinstance(first.plan, str)
+    # A bullet continues its lead-in sentence and keeps its own line.
+    violent = rows[5]
+    assert violent.sentence == (
+        f"{LEAD} Violent crime (22% reduction/416 fewer crimes in overall violence)"
+    )
+    assert (violent.line_start, violent.line_end) == (152, 152)
+    assert rows[14].sentence == f"{YTD} A 25.3% reduction in serious acquisitive crime"
+    assert (rows[16].line_start, rows[16].line_end) == (200, 200)
+
+
+def test_unit_that_cannot_be_told_is_an_issue(
+    prose_004: tuple[Document, ProseReading],
+) -> None:
+    doc, reading = prose_004
+    assert [(i.code, i.line) for i in reading.issues] == [("unclear_unit", 200)]
+    assert '"20.16"' in reading.issues[0].message
+
+
+@pytest.mark.parametrize("path", FORMS_004, ids=lambda p: p.name)
+def test_every_form_gives_the_same_statements(path: Path) -> None:
+    _, reading = _read(path)
+    assert _facts(reading, SECTION) == EXPECTED_5_4
+    _, tab = _read(SAMPLES / S004)
+    # The numbered sections (not the delivery-plan appendix, a table printed
+    # without its columns) read the same in every form.
+    numbered = {s.section for s in tab.statements if s.section and s.section[0] != "A"}
+    for section in sorted(numbered):
+        assert _facts(reading, section) == _facts(tab, section), section
+
+
+def test_pdf_statements_carry_their_page() -> None:
+    _, reading = _read(SAMPLES / "pdf" / f"{STEM_004}-ruled.pdf")
+    rows = [s for s in reading.statements if s.section == SECTION]
+    assert (rows[0].page, rows[0].line_start, rows[0].line_end) == (4, 28, 29)
+    # "Anti social behaviour (17% reduction/598 fewer incidents)" opens page 5.
+    assert (rows[9].page, rows[9].line_start) == (5, 4)
+
+
+def test_comment_paragraphs_of_002(sample_doc: SampleDoc) -> None:
+    doc, ctx = sample_doc(S002)
+    rows = read_prose(doc, ctx).statements
+    assert [
+        (s.value, s.unit, s.subject, s.line_start, s.indicator_id) for s in rows
+    ] == [
+        (26.0, "count", "CCTV cameras", 29, None),
+        (6.0, "count", "Green Flag accreditations", 31, None),
+    ]
+    assert {s.section for s in rows} == {
+        "Comments on overall performance for this PDP (as at end of 2018/19)"
+    }
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *(SAMPLES / s for s in (S000, S001, S002, S003)),
+        *(
+            SAMPLES / "pdf" / f"{s.removesuffix('.txt')}-ruled.pdf"
+            for s in (S000, S001, S002, S003)
+        ),
+    ],
+    ids=lambda p: p.name,
+)
+def test_no_statement_from_a_table_block(path: Path) -> None:
+    doc, reading = _read(path)
+    table_lines = {
+        (r.page, n)
+        for r in doc.rows
+        if r.tabbed
+        for n in range(r.line_start, r.line_end + 1)
+    }
+    assert all(
+        (s.page, n) not in table_lines
+        for s in reading.statements
+        for n in range(s.line_start, s.line_end + 1)
+    )
+
+
+def test_samples_prose_coverage(table: Table) -> None:
+    docs = table("documents").set_index("source_path")
+    assert docs.prose_coverage.to_dict() == pytest.approx(
+        {S000: float("nan"), S001: float("nan"), S002: 1.0, S003: 1.0, S004: 1.0},
+        nan_ok=True,
+    )
+
+
+def test_recorded_crime_joins_the_panel(table: Table) -> None:
+    obs = table("observations")
+    crime = obs[obs.indicator_id == "total-recorded-crime"]
+    assert len(crime) == 1
+    row = crime.iloc[0]
+    assert (row.financial_year, row.period, row.measure, row.unit) == (
+        "2011/12",
+        "FY",
+        "actual",
+        "count",
+    )
+    assert (row.value, row.source, row.period_end) == (
+        5803.0,
+        "prose",
+        date(2012, 3, 31),
+    )
+    assert set(obs.source) == {"grid", "rolling", "prose"}
+
+
+def _doc(doc_id: str, year: str) -> DocumentRow:
+    return DocumentRow(
+        doc_id=doc_id,
+        source_path=f"{doc_id}.txt",
+        source_format="txt",
+        title=None,
+        report_type="other",
+        organisation=None,
+        financial_year=year,
+        quarters=["Q4"],
+        report_date=None,
+        committee=None,
+        report_of=None,
+        contact_officer=None,
+        portfolio=None,
+        key_decision=None,
+        report_track=None,
+        item_number=None,
+        n_lines=1,
+        n_pages=None,
+        coverage=None,
+        status="ok",
+        parser_version="0",
+        text_form="tab",
+    )
+
+
+def _said(doc_id: str, value: float) -> Statement:
+    return Statement(
+        statement_id=f"{doc_id}:1",
+        doc_id=doc_id,
+        plan=None,
+        section=None,
+        sentence="…",
+        subject="crimes recorded",
+        value=value,
+        unit="count",
+        change=None,
+        compared_with=None,
+        financial_year="2011/12",
+        period="FY",
+        indicator_id="total-recorded-crime",
+        page=None,
+        line_start=1,
+        line_end=1,
+    )
+
+
+def test_a_grid_value_beats_a_later_prose_value() -> None:
+    grid = IndicatorValue(
+        doc_id="a",
+        plan=None,
+        theme=None,
+        indicator="Total recorded crime",
+        indicator_id="total-recorded-crime",
+        financial_year="2011/12",
+        period="FY",
+        measure="actual",
+        value=5800.0,
+        unit="count",
+        comparator=None,
+        qualifier=None,
+        value_text="5,800",
+        note=None,
+        reported_as="Total",
+        frequency=None,
+        page=None,
+        line_start=1,
+        line_end=1,
+    )
+    # The prose report is the later one, yet the grid's value wins.
+    records = [_doc("a", "2011/12"), _doc("b", "2012/13"), grid, _said("b", 5803.0)]
+    out = list(panel_records(records))
+    (obs,) = [r for r in out if isinstance(r, Observation)]
+    assert (obs.value, obs.source, obs.conflict, obs.n_sources) == (
+        5800.0,
+        "grid",
+        True,
+        2,
+    )
+    assert [r.code for r in out if isinstance(r, IssueRow)] == ["conflicting_values"]
+
+
+def test_the_latest_prose_report_wins() -> None:
+    records = [
+        _doc("a", "2012/13"),
+        _doc("b", "2013/14"),
+        _said("a", 5803.0),
+        _said("b", 5810.0),
+    ]
+    (obs,) = [r for r in panel_records(records) if isinstance(r, Observation)]
+    assert (obs.value, obs.source, obs.conflict) == (5810.0, "prose", True)
+
+
+def test_a_change_is_no_observation() -> None:
+    change = dataclasses.replace(_said("a", 11.0), unit="percent", change="reduction")
+    records = [_doc("a", "2012/13"), change]
+    assert not [r for r in panel_records(records) if isinstance(r, Observation)]
+
+
+@pytest.mark.parametrize(
+    "subject, printed, at_least, below",
+    [
+        # A plural of an alias is the same measure.
+        ("crime recorded", "Crimes recorded", SUBJECT_THRESHOLD, 100.1),
+        # Other measures in the same paragraph stay well below the threshold.
+        ("Violent crime", "Recorded crime", 0.0, SUBJECT_THRESHOLD - 10),
+        ("serious acquisitive crime", "Recorded crime", 0.0, SUBJECT_THRESHOLD - 10),
+        ("crimes", "Crimes recorded", 0.0, SUBJECT_THRESHOLD - 10),
+        ("Green Flag accreditations", "Retain 6 Green Flags", 0.0, SUBJECT_THRESHOLD),
+    ],
+)
+def test_subject_threshold(
+    subject: str, printed: str, at_least: float, below: float
+) -> None:
+    assert at_least <= score(subject, printed) < below
+
+
+@pytest.mark.parametrize(
+    "subject, indicator_id",
+    [
+        ("crimes recorded", "total-recorded-crime"),
+        ("Recorded crime", "total-recorded-crime"),
+        ("Violent crime", None),
+        ("CCTV cameras", None),
+        (None, None),
+    ],
+)
+def test_subject_to_registry(subject: str | None, indicator_id: str | None) -> None:
+    assert indicator_of(subject) == indicator_id
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("5.4", [("5.4", "section_number")]),
+        ("1. Note the update on the Plans;", [("1", "item_number")]),
+        ("During 2011/12, there were 5,803 crimes",
+         [("2011/12", "year"), ("5,803", None)]),
+        ("the Corporate Plan 2015-18", [("2015", "year"), ("18", "year")]),
+        ("At the meeting of Cabinet on 21st June 2012", [("2012", "date")]),
+        ("in Quarter 1 (April – June)", [("1", "quarter")]),
+        ("call 01543 462621 for details", [("01543", "phone"), ("462621", "phone")]),
+        ("see page 3", [("3", "page")]),
+        ("Service Area 6, Rugeley", [("6", "address")]),
+        ("attached as Appendix 1", [("1", "name_number")]),
+        ("ITEM NO. 17.22", [("17.22", "name_number")]),
+        ("over 12 months from now", [("12", "duration")]),
+        ("Only 71% of residents", [("71%", None)]),
+        ("funded £23,902 in all", [("£23,902", None)]),
+        ("22% reduction/416 fewer crimes", [("22%", None), ("416", None)]),
+    ],
+)  # fmt: skip
+def test_skip_rules(paragraph: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(n.text, n.skipped) for n in numbers(paragraph)] == expected
+
+
+def test_sentences_of_a_paragraph() -> None:
+    text = (
+        "Funded by the LSP (e.g. the Right Stuff boxing club). This is a reduction "
+        "of 11% (705 crimes). 1. Note the update."
+    )
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Funded by the LSP (e.g. the Right Stuff boxing club).",
+        "This is a reduction of 11% (705 crimes).",
+        "1. Note the update.",
+    ]
