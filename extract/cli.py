@@ -170,8 +170,15 @@ def _diff(args: argparse.Namespace) -> int:
     except NotAnOutputFolder as exc:
         print(f"reportx diff: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(render(result, args.format))
-    return EXIT_OK if result.identical else EXIT_FAILED_INPUT
+    code = EXIT_OK if result.identical else EXIT_FAILED_INPUT
+    try:
+        print(render(result, args.format))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `reportx diff A B | head`: the reader stopped early, but the exit code
+        # still says whether the folders differ.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return code
 
 
 def _inspect(args: argparse.Namespace) -> int:
