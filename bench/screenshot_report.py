@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--height", type=int, default=4000)
     args = parser.parse_args(argv)
     html = Path(args.png).with_suffix(".html")
-    print(write_report(args.out, html))
+    print(write_report(args.out, html).summary())
     screenshot(html, Path(args.png), height=args.height)
     print(f"screenshot: {args.png}")
     return 0

@@ -151,8 +151,11 @@ def _add_qa_commands(
     rep = commands.add_parser(
         "report",
         help="one self-contained HTML page for QA and analysts",
-        description="Write an HTML report of an output folder: per document its row "
-        "counts, coverage, issues and repairs; per indicator a chart over time. "
+        description="Write an HTML report of an output folder: per report (its text "
+        "and PDF forms together) row counts, coverage, where the forms disagree, "
+        "issues and repairs; per indicator and unit a chart over time. Creates "
+        "the HTML file's folder if missing. Exit 0 when written, 2 on a usage "
+        "error. Needs the qa extra: pip install 'reportx[qa]'. "
         "Example: reportx report output/ --html report.html",
     )
     rep.add_argument("out", metavar="OUT_DIR")
@@ -170,8 +173,15 @@ def _diff(args: argparse.Namespace) -> int:
     except NotAnOutputFolder as exc:
         print(f"reportx diff: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(render(result, args.format))
-    return EXIT_OK if result.identical else EXIT_FAILED_INPUT
+    code = EXIT_OK if result.identical else EXIT_FAILED_INPUT
+    try:
+        print(render(result, args.format))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `reportx diff A B | head`: the reader stopped early, but the exit code
+        # still says whether the folders differ.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return code
 
 
 def _inspect(args: argparse.Namespace) -> int:
@@ -201,15 +211,25 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from extract.qa.diff import NotAnOutputFolder
-    from extract.qa.report import write_report
+    from extract.qa.report import (
+        CannotWrite,
+        MissingExtra,
+        NotAnOutputFolder,
+        progress_line,
+        write_report,
+    )
 
     try:
-        summary = write_report(args.out, args.html)
-    except NotAnOutputFolder as exc:
+        written = write_report(args.out, args.html, progress_line)
+    except (NotAnOutputFolder, CannotWrite, MissingExtra) as exc:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
         print(f"reportx report: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(summary)
+    if sys.stderr.isatty():
+        # The progress line was rewritten in place; end it.
+        print(file=sys.stderr)
+    print(written.summary())
     return EXIT_OK
 
 

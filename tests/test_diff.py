@@ -208,3 +208,119 @@ def test_not_an_output_folder_message(
         f"reportx diff: {tmp_path}: not an output folder (no <table>.parquet or "
         "<table>.csv files; expected the --out folder of `reportx extract`)\n"
     )
+
+
+# ---------------------------------------------------------------- by report
+
+CORRECTED = "Last 12 months = 6,506"
+
+
+@pytest.fixture(scope="module")
+def corrected_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """samples/*.txt extracted, then again after one figure of samples/000 changed."""
+    from extract.run import extract
+    from tests.conftest import SAMPLES
+
+    root = tmp_path_factory.mktemp("corrected")
+    inputs = root / "in"
+    inputs.mkdir()
+    for p in sorted(SAMPLES.glob("*.txt")):
+        shutil.copy(p, inputs / p.name)
+    extract(sorted(inputs.glob("*.txt")), root / "old")
+    text = (inputs / S000).read_text(encoding="utf-8")
+    assert text.count(CORRECTED) == 1
+    (inputs / S000).write_text(
+        text.replace(CORRECTED, "Last 12 months = 6,507"), encoding="utf-8"
+    )
+    extract(sorted(inputs.glob("*.txt")), root / "new")
+    return root / "old", root / "new"
+
+
+def test_a_corrected_input_shows_its_changed_values(
+    corrected_runs: tuple[Path, Path],
+) -> None:
+    old, new = corrected_runs
+    diff = diff_outputs(old, new)
+    counts = {
+        t.table: (len(t.added), len(t.removed), len(t.changed)) for t in diff.tables
+    }
+    assert {t: n for t, n in counts.items() if n != (0, 0, 0)} == {
+        "documents": (0, 0, 1),
+        "rolling_12_months": (0, 0, 1),
+        "issues": (2, 0, 0),
+        "observations": (0, 0, 1),
+    }
+    tables = {t.table: t for t in diff.tables}
+    (renamed,) = diff.renamed
+    assert (renamed.source_path, renamed.by) == (S000, "source_path")
+    (doc,) = tables["documents"].changed
+    assert [(c.column, c.old, c.new) for c in doc.changes[:1]] == [
+        ("doc_id", renamed.old_id, renamed.new_id)
+    ]
+    assert [c.column for c in doc.changes[1:]] == ["sha256"]
+    (rolling,) = tables["rolling_12_months"].changed
+    assert dict(rolling.key) == {
+        "doc_id": renamed.old_id,
+        "indicator_id": "committed-crime",
+        "financial_year": "2017/18",
+        "quarter": "Q1",
+    }
+    assert [(c.column, c.old, c.new) for c in rolling.changes] == [
+        ("last_12_months", 6506, 6507)
+    ]
+    issues = [dict(r) for r in tables["issues"].added]
+    assert [(r["code"], r["line"]) for r in issues] == [
+        # samples/001 prints Q1 as 6,506 too: the panel now sees two values.
+        ("conflicting_values", None),
+        ("inconsistent_change", 6),
+    ]
+    assert str(issues[1]["message"]).endswith("change (833) is not 6507 - 5673 = 834")
+    (observation,) = tables["observations"].changed
+    assert [(c.column, c.old, c.new) for c in observation.changes] == [
+        ("value", 6506.0, 6507.0),
+        ("conflict", False, True),
+    ]
+
+
+def test_a_report_that_moved_is_paired_by_title_and_year(
+    run_dir: Path, tmp_path: Path
+) -> None:
+    new = _copy(run_dir, tmp_path / "new")
+    docs = pq.read_table(new / "documents.parquet").to_pylist()
+    s001 = next(d for d in docs if d["source_path"] == "001_4e0ea328a26b8980.txt")
+    _set(new, "documents", "source_path", {"doc_id": s001["doc_id"]}, "moved/001.txt")
+    _set(new, "documents", "doc_id", {"doc_id": s001["doc_id"]}, "0123456789abcdef")
+    # Without a manifest on one side there is no sha256 to compare.
+    (new / "manifest.json").unlink()
+    diff = diff_outputs(run_dir, new, ["documents"])
+    assert [(p.old_id, p.new_id, p.by) for p in diff.renamed] == [
+        (s001["doc_id"], "0123456789abcdef", "title and financial_year")
+    ]
+    (doc,) = diff.tables[0].changed
+    assert [(c.column, c.new) for c in doc.changes] == [
+        ("doc_id", "0123456789abcdef"),
+        ("source_path", "moved/001.txt"),
+    ]
+    assert (diff.tables[0].added, diff.tables[0].removed) == ((), ())
+
+
+def test_broken_pipe_still_exits_1_when_folders_differ(
+    corrected_runs: tuple[Path, Path],
+) -> None:
+    """`reportx diff A B | head`: the reader stops early; the exit code stays."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    old, new = corrected_runs
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extract.cli", "diff", str(old), str(new)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 1
+    assert proc.stderr.read() == b""

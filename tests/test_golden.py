@@ -39,19 +39,17 @@ def test_golden_fails_when_a_sample_line_changes(tmp_path: Path) -> None:
     snapshot(tmp_path / "out", tmp_path / "csv")
     diff = diff_outputs(GOLDEN, tmp_path / "csv")
     assert not diff.identical
-    # The file's bytes changed, so its doc_id did: its rows leave and come back.
+    # The file's bytes changed, so its doc_id did; diff pairs it by source_path.
     docs = {t.table: t for t in diff.tables}["documents"]
-    assert [dict(r)["source_path"] for r in docs.removed] == [S000]
-    assert [dict(r)["source_path"] for r in docs.added] == [S000]
-    new_id = dict(docs.added[0])["doc_id"]
+    assert (docs.added, docs.removed) == ((), ())
+    (renamed,) = diff.renamed
+    assert renamed.source_path == S000
     rolling = {t.table: t for t in diff.tables}["rolling_12_months"]
-    added = [dict(r) for r in rolling.added]
-    assert {r["doc_id"] for r in added} == {new_id}
     assert [
-        r["previous_12_months"]
-        for r in added
-        if r["line_start"] == 6 and r["quarter"] == "Q1"
-    ] == [5674]
+        (dict(r.key)["quarter"], c.column, c.old, c.new)
+        for r in rolling.changed
+        for c in r.changes
+    ] == [("Q1", "previous_12_months", 5673, 5674)]
     assert "== rolling_12_months" in render_text(diff)
 
 
