@@ -160,8 +160,9 @@ def no_facts(
 
     A warning when it prints numbers on table-like lines (`table_numbers`, or
     figures on short lines of their own, as reading-order text prints table
-    cells): something was there to read. Info for a paper without figures in
-    tables (a letter, an agenda).
+    cells): something was there to read, even where prose gave statements.
+    Nothing for a narrative report whose figures are statements; info for a
+    paper without figures (a letter, an agenda).
     """
     if any(r.table in FACT_TABLES for r in records):
         return
@@ -176,6 +177,8 @@ def no_facts(
         )
     if found:
         severity, why = "warning", "; ".join(found) + ", none read into a table"
+    elif any(r.table == "statements" for r in records):
+        return  # a narrative report: its figures are statements
     else:
         severity, why = "info", "no figures in tables"
     yield IssueRow.of(

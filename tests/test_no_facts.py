@@ -74,7 +74,17 @@ def test_a_report_with_facts_has_no_such_issue(run_dir: Path) -> None:
     issues = pd.read_parquet(run_dir / "issues.parquet")
     docs = pd.read_parquet(run_dir / "documents.parquet")
     flagged = set(issues[issues.code == "no_facts"].doc_id)
-    # Only the narrative 004 prints its figures outside any table read today.
+    # Only the narrative 004 prints figures outside any table read today (its
+    # appendix tables, cell by cell); its prose gives statements.
     assert set(docs[docs.doc_id.isin(flagged)].source_path) == {
         "004_d8bfd0ac3b4287f7.txt"
     }
+
+
+def test_a_narrative_with_statements_only_is_no_issue(tmp_path: Path) -> None:
+    text = (
+        "5.4 Community Safety\n"
+        "During 2011/12, there were 5,803 crimes recorded in the district, a "
+        "reduction of 11% (705 crimes) compared with the previous year.\n"
+    )
+    assert _issues(tmp_path, "narrative.txt", text).empty
