@@ -26,6 +26,17 @@ from extract.recognisers.headings import build_context
 from extract.recognisers.statements import ProseReading, read_prose
 from extract.records import DocumentRow, Record
 
+__all__ = [
+    "PARSER_VERSION",
+    "RECOGNISERS",
+    "Found",
+    "Processed",
+    "context_of",
+    "document_row",
+    "process_document",
+    "recognise",
+]
+
 try:
     PARSER_VERSION = version("reportx")
 except PackageNotFoundError:  # running from a source tree that is not installed

@@ -13,16 +13,15 @@ from pathlib import Path
 
 from rich.text import Text
 
+from extract import pipeline
 from extract.coverage import Coverage, Fact, LineRef
 from extract.document import Document
 from extract.pipeline import process_document
 from extract.readers import read_document
-from extract.recognisers import RECOGNISERS
 from extract.recognisers.statements import LEFT_OVER, STATEMENT, ProseReading
 from extract.records import as_row
 from schemas.tables import BY_NAME
 
-NAMES = tuple(r.NAME for r in RECOGNISERS)
 DOCUMENTS = "documents"
 WIDTH = 200
 CLAIM_WIDTH = 18
@@ -107,12 +106,14 @@ def inspect_document(doc: Document) -> Inspection:
     """Every printed line of `doc` with its claims, produced rows and coverage,
     from the same pipeline `reportx extract` runs."""
     processed = process_document(doc)
+    # The recognisers the pipeline offered the document, in their order.
+    offered = tuple(r.NAME for r in pipeline.RECOGNISERS)
     claimed: dict[LineRef, list[str]] = {}
     produced: dict[LineRef, list[Produced]] = {}
     counts: Counter[str] = Counter()
     for found in processed.found:
         fact = found.record
-        if found.step not in NAMES or not isinstance(fact, Fact):
+        if found.step not in offered or not isinstance(fact, Fact):
             continue
         counts[found.step] += 1
         for n in range(fact.line_start, fact.line_end + 1):
@@ -154,7 +155,7 @@ def inspect_document(doc: Document) -> Inspection:
         doc.source_path,
         doc.doc_id,
         coverage,
-        tuple((name, counts[name]) for name in NAMES),
+        tuple((name, counts[name]) for name in offered),
         lines,
         processed.prose,
     )
