@@ -11,15 +11,9 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
-from extract.layout.text_grid import (
-    cells_of,
-    column_starts,
-    fragments,
-    pages_of,
-    printed_lines,
-    running_lines,
-    starts_row,
-)
+from extract.layout.text_columns import cells_of, column_starts, fragments
+from extract.layout.text_grid import pages_of, printed_lines, running_lines
+from extract.layout.text_rows import starts_row
 from extract.readers import read_document, read_path, sniff_text_form
 from extract.readers.decode import decode, split_lines
 from extract.run import extract

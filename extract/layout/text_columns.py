@@ -1,0 +1,224 @@
+"""Columns of space-aligned text: where a table's columns start and which
+column each fragment of a line falls in.
+
+A fragment is text between gaps of two or more spaces; a column starts where
+fragments of several lines start. Tight columns set one space apart and text
+set a few characters early or late are cut at the column they belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Text between two gaps of two or more spaces: one cell's text on one line.
+FRAGMENT = re.compile(r"\S+(?: \S+)*")
+# A fragment is in a column when it starts within this many characters of it.
+X_TOLERANCE = 1
+# A column is where fragments of at least this many lines of a table start, or
+# where any fragment of a line of this many cells starts (a header, a full row).
+MIN_COLUMN_LINES = 2
+STRUCTURAL_CELLS = 3
+# Two columns' starts are at least this many characters apart, unless they
+# hold marks: fragments of at most MARK_CHARS characters ("✓", "▲", "Q1").
+MIN_COLUMN_WIDTH = 8
+MARK_CHARS = 3
+# A table that goes on after a page break keeps its columns within this many
+# characters (samples/text/002-layout: 79 before the break, 76 after it).
+CARRY_TOLERANCE = 4
+# A cell's text can start this many characters before its column's start, or
+# this many after it (samples/text/002-layout line 193: "… Credit claimants").
+EARLY_START = 4
+LATE_START = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    text: str
+    x0: int
+    x1: int
+
+
+# A header fragment of quarter labels set one space apart ("Q1 Rating Q2 Rating
+# Q3 Rating Q4 Rating" in samples/text/000-layout): one label per column.
+QUARTER_LABELS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4])(?: Rating)?(?: |$)){2,}")
+QUARTER_LABEL = re.compile(r"(?:Q[1-4]|Quarter [1-4])(?: Rating)?")
+
+
+def fragments(line: str) -> list[Fragment]:
+    out: list[Fragment] = []
+    for m in FRAGMENT.finditer(line):
+        if QUARTER_LABELS.fullmatch(m[0]):
+            out.extend(
+                Fragment(q[0], m.start() + q.start(), m.start() + q.end())
+                for q in QUARTER_LABEL.finditer(m[0])
+            )
+        else:
+            out.append(Fragment(m[0], m.start(), m.end()))
+    return out
+
+
+def column_starts(
+    region: Sequence[list[Fragment]], texts: Sequence[str] = ()
+) -> list[int]:
+    """Where a table's columns start: x-positions where fragments of several
+    lines start, and the table's left edge.
+
+    A line whose cell follows the one before after a single space still
+    counts for a column that another line starts after a wider gap (samples/
+    text/001-layout line 104: "… Victim Support data Q1 - 15 on going …").
+    """
+    lines_at: dict[int, set[int]] = {}
+    for k, frags in enumerate(region):
+        for f in frags:
+            # A line of many cells vouches for its starts on its own.
+            weight = {k, -1 - k} if len(frags) >= STRUCTURAL_CELLS else {k}
+            lines_at.setdefault(f.x0, set()).update(weight)
+    near: dict[int, set[int]] = {x: set() for x in lines_at}
+    for k, text in enumerate(texts):
+        for x in lines_at:
+            if 0 < x < len(text) and text[x - 1] == " " and text[x] != " ":
+                near[x].add(k)
+    widest: dict[int, int] = {}
+    for frags in region:
+        for f in frags:
+            widest[f.x0] = max(widest.get(f.x0, 0), len(f.text))
+    starts: list[tuple[int, set[int], set[int], int]] = []
+    for x in sorted(lines_at):
+        if starts and x - starts[-1][0] <= X_TOLERANCE:
+            x0, strong, weak, wide = starts[-1]
+            starts[-1] = (
+                x0,
+                strong | lines_at[x],
+                weak | near[x],
+                max(wide, widest[x]),
+            )
+        else:
+            starts.append((x, set(lines_at[x]), set(near[x]), widest[x]))
+    kept = [
+        (x, strong, wide)
+        for x, strong, weak, wide in starts
+        if len(strong | weak) >= MIN_COLUMN_LINES
+    ]
+    if starts and (not kept or kept[0][0] != starts[0][0]):
+        kept.insert(0, (starts[0][0], starts[0][1], starts[0][3]))
+    return _merged(kept)
+
+
+def _merged(starts: list[tuple[int, set[int], int]]) -> list[int]:
+    """Starts a few characters apart that no line prints as two cells are one
+    column set a little differently in two rows (samples/text/001-layout lines
+    110-116: 54 and 48), or a mark centred under its column's label; two
+    narrow columns of marks stay apart (✓ at 187 and 192 are Q1 and Q2 on
+    samples/text/002-layout's last page)."""
+    out: list[tuple[int, set[int], int]] = []
+    for x, lines, wide in starts:
+        if (
+            out
+            and x - out[-1][0] < MIN_COLUMN_WIDTH
+            and max(wide, out[-1][2]) > MARK_CHARS
+            and not (lines & out[-1][1])
+        ):
+            out[-1] = (out[-1][0], out[-1][1] | lines, max(wide, out[-1][2]))
+        else:
+            out.append((x, set(lines), wide))
+    return [x for x, _, _ in out]
+
+
+def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fragment]:
+    """A fragment that runs over a column start is two cells set one space
+    apart: tight columns ("Q1 Rating Q2 Rating"), or a cell that starts a few
+    characters early (samples/text/000-layout line 159: "… estimated SCC
+    Target - 50% Actual – 44.1%", the target column's text)."""
+    out = [f]
+    for s in starts:
+        last = out[-1]
+        if not last.x0 < s < last.x1:
+            continue
+        cut = _word_start(line, s, last.x0)
+        if cut is not None:
+            out[-1] = Fragment(line[last.x0 : cut - 1].rstrip(), last.x0, cut - 1)
+            out.append(Fragment(line[cut : last.x1], cut, last.x1))
+    return out
+
+
+def _word_start(line: str, s: int, lo: int) -> int | None:
+    """The start of a word at column start `s`, or the nearest one up to
+    EARLY_START before it or LATE_START after it."""
+    near = sorted(range(s - EARLY_START, s + LATE_START + 1), key=lambda x: abs(x - s))
+    for x in near:
+        if lo < x < len(line) and line[x - 1] == " " and line[x] != " ":
+            return x
+    return None
+
+
+def cells_of(
+    line: str, starts: Sequence[int], width: int, cuts: Sequence[int] | None = None
+) -> list[str]:
+    """The line's text in each of the table's columns; a fragment is cut only
+    at `cuts`, the columns its own table region prints (default: all)."""
+    parts: list[list[str]] = [[] for _ in range(width)]
+    for frag in fragments(line):
+        for f in _split_at_columns(frag, line, starts if cuts is None else cuts):
+            parts[_column(f, starts)].append(f.text)
+    return [" ".join(p) for p in parts]
+
+
+def _column(f: Fragment, starts: Sequence[int]) -> int:
+    """The column a fragment starts in; a fragment off every column start (a
+    mark centred in its cell, a number set to the right) goes by its middle."""
+    col = max(0, bisect_right(starts, f.x0 + X_TOLERANCE) - 1)
+    if abs(starts[col] - f.x0) <= X_TOLERANCE:
+        return col
+    return max(0, bisect_right(starts, (f.x0 + f.x1) // 2) - 1)
+
+
+def carried_columns(own: Sequence[int], carried: Sequence[int]) -> list[int] | None:
+    """The columns of the table before, moved to where this region prints them,
+    when each of this region's columns is one of those (a table that goes on
+    after a page break may be laid out a few characters apart).
+
+    Columns that match nothing after the last one that does are spread over
+    the table's remaining columns in proportion, its last column last:
+    samples/text/002-layout's last page prints the marks of the page before's
+    Q1-Q4 (190, 200, 209, 215) at 187, 192 and 202 (Q1, Q2, Q4).
+    """
+    if len(carried) < 2 or not own:
+        return None
+    moved = list(carried)
+    k = 0
+    for j, x in enumerate(own):
+        while k < len(carried) and carried[k] < x - CARRY_TOLERANCE:
+            k += 1
+        if k == len(carried) or abs(carried[k] - x) > CARRY_TOLERANCE:
+            return _spread(own, carried, moved, j, k) if j else None
+        moved[k] = x
+        k += 1
+    return moved if moved == sorted(set(moved)) else None
+
+
+def _spread(
+    own: Sequence[int], carried: Sequence[int], moved: list[int], j: int, k: int
+) -> list[int] | None:
+    """`own[j:]` placed on `carried[k:]` in proportion to where they stand
+    between the last matched column and the last column."""
+    o_a, c_a = own[j - 1], carried[k - 1]
+    o_z, c_z = own[-1], carried[-1]
+    if o_z <= o_a or c_z <= c_a or len(own) - j > len(carried) - k:
+        return None
+    # Every remaining column first moves in proportion; the printed ones then
+    # take their exact places.
+    for i in range(k, len(carried)):
+        moved[i] = round(o_a + (carried[i] - c_a) * (o_z - o_a) / (c_z - c_a))
+    taken = k - 1
+    for x in own[j:]:
+        target = c_a + (x - o_a) * (c_z - c_a) / (o_z - o_a)
+        options = range(taken + 1, len(carried))
+        best = min(options, key=lambda i: abs(carried[i] - target), default=None)
+        if best is None:
+            return None
+        moved[best] = x
+        taken = best
+    return moved if moved == sorted(set(moved)) else None

@@ -1,0 +1,129 @@
+"""Rows of space-aligned text: which lines of a table are one row.
+
+Cells are printed from the top of their row and wrap onto the lines below in
+their own column; `starts_row` says when a line opens the next row instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.headers import is_header_cells
+from extract.layout.text_columns import STRUCTURAL_CELLS
+
+# Characters are placed on a grid from proportional type, so a wrapped line
+# can look short by a word or two; a line that, with the next word, still
+# fills no more than this share of its column's width ended its text.
+SHORT_LINE = 0.75
+# A cell of values alone ("470", "12%", "£19,112.23", "N/A", "✓", "0 0%",
+# "9 (75%)"): a row's own figures, never the wrapped text of the row above.
+BARE_VALUE = re.compile(
+    r"^(?:(?:[<>]=?\s*)?[-+]?[£$]?\(?\d[\d,]*(?:\.\d+)?\s*%?\)?|n/?a|[^\w\s]{1,3}|"
+    r"\\[a-z]+)(?:\s+(?:[-+]?\(?\d[\d,]*(?:\.\d+)?\s*%?\)?|[^\w\s]{1,3}|\\[a-z]+)){0,3}$",
+    re.IGNORECASE,
+)
+# How a cell that starts a row begins: a capital, a digit, a mark or a quote.
+FRESH_START = re.compile(r"^(?:[A-Z0-9£$\"'“‘]|[^\w\s(])")
+# How a line that finished its text ends.
+ENDED = re.compile(r"(?:[.!?:;)%]|</\w+>)$")
+SENTENCE_END = re.compile(r"(?:[.!?]|</\w+>)$")
+
+
+def _bare(text: str) -> bool:
+    return BARE_VALUE.match(text) is not None
+
+
+def _ended(text: str) -> bool:
+    return not text or _bare(text) or ENDED.search(text) is not None
+
+
+def starts_row(
+    row: Sequence[list[str]],
+    line: list[str],
+    below: Sequence[str] = (),
+    widths: Sequence[int] = (),
+) -> bool:
+    """Whether `line` (cells) begins a new table row after the lines of `row`.
+
+    Cells are printed from the top of their row, so a row's first line holds
+    text in every column that has any; its name column ends before the others
+    or with them. A line starts a new row when it
+    - fills the name column after a row without a name (a header) or after the
+      row's name ended on an earlier line;
+    - fills a column that is empty on every line of the row so far;
+    - prints a value in a column where the row printed one already (rows of
+      one line each; a row's marks sit on its first lines);
+    - goes on in a column whose line above stopped short: its first word would
+      have fitted there (`widths` are the columns' widths), so the line above
+      ended its text ("Strategic Objective" / "Working with partners …"; the
+      TAB export's own rows of samples/000 "Hate Crime" printed in one cell);
+    - starts every cell afresh (capital, digit or mark) where the cells above
+      it had ended ("… delaying this." / "Explore offer from …").
+    """
+    first, above = row[0], row[-1]
+    filled = [c for c, text in enumerate(line) if text]
+    if not filled:
+        return False
+    if line[0] and (not first[0] or (not above[0] and any(r[0] for r in row))):
+        return True
+    if line[0] and (is_header_cells(joined_cells(row)) or above[0].endswith(":")):
+        # A header's rows end where the names start; "Label:  value" lines
+        # (cover sheets) are a row each.
+        return True
+    if (
+        filled == [0]
+        and FRESH_START.match(line[0])
+        and len(row) == 1
+        and sum(1 for text in first if text) >= STRUCTURAL_CELLS
+        and not any(below[1:])
+    ):
+        # A row of one line across the table (a theme heading split over its
+        # cells) and a name under it that goes on alone: the next row.
+        return True
+    used = {c for r in row for c, text in enumerate(r) if text}
+    if any(c not in used for c in filled):
+        return True
+    if any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled):
+        return True
+    if any(_stopped_short(above[c], line[c], widths[c]) for c in filled if widths):
+        return True
+    if not line[0] and _restarts(row, line, filled):
+        return True
+    if len(filled) < 2 or not all(FRESH_START.match(line[c]) for c in filled):
+        return False
+    if line[0] and above[0] and ENDED.search(above[0]):
+        return True
+    others = [above[c] for c in filled if c and above[c]]
+    if line[0] and others and all(ENDED.search(t) for t in others):
+        # The name column can stop mid-word ("… crime and oth") where the
+        # row's other cells end their sentences.
+        return True
+    return any(_bare(line[c]) for c in filled) and all(_ended(above[c]) for c in filled)
+
+
+def _stopped_short(above: str, text: str, width: int) -> bool:
+    """The line above ended before the column did: `text`'s first word fitted."""
+    if not above or _bare(text):
+        return False
+    return len(above) + 1 + len(text.split()[0]) <= SHORT_LINE * width
+
+
+def _restarts(row: Sequence[list[str]], line: list[str], filled: list[int]) -> bool:
+    """Cells that start again, afresh, in columns whose text ended a sentence
+    lines before: the next row, its first columns left blank to be filled
+    down (samples/text/002-layout line 147: "Identify any critical gaps …")."""
+    above = row[-1]
+    again = [c for c in filled if not above[c] and any(r[c] for r in row)]
+    if not again or not all(FRESH_START.match(line[c]) for c in filled):
+        return False
+    # The row's text ended a sentence in a column the line goes on in.
+    return any(
+        SENTENCE_END.search([r[c] for r in row if r[c]][-1]) is not None
+        for c in filled
+        if any(r[c] for r in row)
+    )
+
+
+def joined_cells(row: Sequence[list[str]]) -> tuple[str, ...]:
+    return tuple(" ".join(r[c] for r in row if r[c]) for c in range(len(row[0])))
