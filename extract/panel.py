@@ -26,7 +26,6 @@ from extract.records import (
 from normalise import registry
 from normalise.years import period_end
 
-Fact = Rolling12 | IndicatorValue | Breakdown
 # Values this close are the same printed figure.
 SAME_VALUE = 1e-9
 
@@ -64,6 +63,28 @@ class Source:
     value: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class PanelFact:
+    """One fact as the panel sees it, with the rank of the report it is in.
+
+    `measure` is None for a fact that names an indicator but is no observation
+    (a breakdown, or a fact whose report is not in the run).
+    """
+
+    indicator_id: str
+    financial_year: str | None
+    period: str | None
+    measure: str | None
+    unit: str | None
+    indicator: str
+    value: float | None
+    doc_id: str | None
+    source_path: str | None
+    rank_year: str
+    rank_quarter: str
+    rank_date: str
+
+
 def _rank(doc: DocumentRow) -> tuple[str, str, str]:
     """Later reports sort last: by year, last quarter covered, then meeting date."""
     return (
@@ -73,38 +94,37 @@ def _rank(doc: DocumentRow) -> tuple[str, str, str]:
     )
 
 
-def _observed(
-    records: Sequence[Record], docs: dict[str, DocumentRow]
-) -> dict[tuple[str, str | None, str, str, str | None], list[Source]]:
-    groups: dict[tuple[str, str | None, str, str, str | None], list[Source]]
-    groups = defaultdict(list)
+def facts_of(records: Iterable[Record]) -> Iterator[PanelFact]:
+    """The panel's view of records: every fact with its report's rank."""
+    records = list(records)
+    docs = {r.doc_id: r for r in records if isinstance(r, DocumentRow)}
     for r in records:
-        doc = docs.get(getattr(r, "doc_id", ""))
-        if doc is None:
-            continue
-        if isinstance(r, IndicatorValue):
-            k = (r.indicator_id, r.financial_year, r.period, r.measure, r.unit)
-            groups[k].append(
-                Source(_rank(doc), doc.doc_id, doc.source_path, r.indicator, r.value)
-            )
-        elif isinstance(r, Rolling12):
-            k = (
-                r.indicator_id,
-                r.financial_year,
-                r.quarter,
-                "rolling_12_months",
-                "count",
-            )
-            groups[k].append(
-                Source(
-                    _rank(doc),
-                    doc.doc_id,
-                    doc.source_path,
-                    r.indicator,
-                    float(r.last_12_months),
-                )
-            )
-    return groups
+        if isinstance(r, IndicatorValue | Rolling12 | Breakdown):
+            doc = docs.get(r.doc_id)
+            yield _fact(r, doc) if doc else _named(r)
+
+
+def _named(r: IndicatorValue | Rolling12 | Breakdown) -> PanelFact:
+    """A fact that only names its indicator."""
+    return PanelFact(
+        r.indicator_id, r.financial_year, None, None, None, r.indicator, None,
+        None, None, "", "", "",
+    )  # fmt: skip
+
+
+def _fact(r: IndicatorValue | Rolling12 | Breakdown, doc: DocumentRow) -> PanelFact:
+    if isinstance(r, Breakdown):
+        return _named(r)
+    year, quarter, date = _rank(doc)
+    if isinstance(r, IndicatorValue):
+        period, measure, unit, value = r.period, r.measure, r.unit, r.value
+    else:
+        period, measure, unit = r.quarter, "rolling_12_months", "count"
+        value = float(r.last_12_months)
+    return PanelFact(
+        r.indicator_id, r.financial_year, period, measure, unit, r.indicator,
+        value, doc.doc_id, doc.source_path, year, quarter, date,
+    )  # fmt: skip
 
 
 def _distinct(values: Iterable[float]) -> list[float]:
@@ -117,16 +137,30 @@ def _distinct(values: Iterable[float]) -> list[float]:
 
 def panel_records(records: Sequence[Record]) -> Iterator[Record]:
     """`observations`, `indicators` and `conflicting_values` issues of a whole run."""
-    docs = {r.doc_id: r for r in records if isinstance(r, DocumentRow)}
-    groups = _observed(records, docs)
+    return panel_of(facts_of(records))
+
+
+Key = tuple[str, str | None, str, str, str | None]
+
+
+def panel_of(facts: Iterable[PanelFact]) -> Iterator[Record]:
+    """`observations` (with `conflicting_values` issues) and `indicators` of the
+    indicators the facts name; every fact of those indicators must be given."""
+    groups: dict[Key, list[Source]] = defaultdict(list)
     seen_names: dict[str, set[str]] = defaultdict(set)
     years: dict[str, set[str]] = defaultdict(set)
     units: dict[str, set[str]] = defaultdict(set)
-    for r in records:
-        if isinstance(r, IndicatorValue | Rolling12 | Breakdown):
-            seen_names[r.indicator_id].add(r.indicator)
-            if r.financial_year:
-                years[r.indicator_id].add(r.financial_year)
+    for f in facts:
+        seen_names[f.indicator_id].add(f.indicator)
+        if f.financial_year:
+            years[f.indicator_id].add(f.financial_year)
+        if f.measure is None or f.period is None:
+            continue
+        rank = (f.rank_year, f.rank_quarter, f.rank_date)
+        k = (f.indicator_id, f.financial_year, f.period, f.measure, f.unit)
+        groups[k].append(
+            Source(rank, f.doc_id or "", f.source_path or "", f.indicator, f.value)
+        )
     for k in sorted(groups, key=lambda k: tuple(x or "" for x in k)):
         indicator_id, fy, period, measure, unit = k
         sources = sorted(groups[k], key=lambda s: (s.rank, s.source_path))
@@ -171,7 +205,7 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
 
 
 def _conflict(
-    k: tuple[str, str | None, str, str, str | None],
+    k: Key,
     printed: list[Source],
     winner: Source,
 ) -> IssueRow:
