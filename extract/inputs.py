@@ -53,7 +53,7 @@ class Duplicate:
     sha256: str
 
 
-def _reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "symlink loop"
     return exc.strerror or type(exc).__name__
@@ -71,7 +71,7 @@ def discover(paths: Sequence[str | Path]) -> tuple[list[Input], list[Refused]]:
         except FileNotFoundError:
             raise UsageError(f"no such file or folder: {given}") from None
         except OSError as exc:
-            refused.append(Refused(str(given), _reason(exc)))
+            refused.append(Refused(str(given), os_reason(exc)))
             continue
         if os.path.isdir(root):
             found.extend(_walk(root, root, refused))
@@ -89,7 +89,7 @@ def _walk(root: Path, folder: Path, refused: list[Refused]) -> Iterator[Input]:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        refused.append(Refused(str(folder), f"cannot be listed: {_reason(exc)}"))
+        refused.append(Refused(str(folder), f"cannot be listed: {os_reason(exc)}"))
         return
     # Depth first, by name at each level: the order sorted(rglob("*")) gives,
     # as paths compare part by part.
@@ -130,7 +130,7 @@ def hash_inputs(items: Sequence[Input]) -> tuple[list[Hashed], list[Duplicate]]:
         try:
             sha = sha256_of(item.path)
         except OSError as exc:
-            unique.append(Hashed(item, None, f"cannot be read: {_reason(exc)}"))
+            unique.append(Hashed(item, None, f"cannot be read: {os_reason(exc)}"))
             continue
         if sha in first_by_sha:
             duplicates.append(Duplicate(item, first_by_sha[sha], sha))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract import cache
-from extract.inputs import Input
+from extract.inputs import Input, os_reason
 from extract.pipeline import PARSER_VERSION, process_document
 from extract.readers import UnreadableInput, is_pdf, read_document
 from extract.records import DocumentRow, IssueRow, Record
@@ -65,7 +65,7 @@ def process(item: Input, text_form: str | None = None) -> FileResult:
         fmt = "pdf" if is_pdf(data) else fmt
     except OSError as exc:
         doc_id = hashlib.sha256(item.source_path.encode()).hexdigest()[:16]
-        reason = f"cannot be read: {exc.strerror}"
+        reason = f"cannot be read: {os_reason(exc)}"
         return _failed(item, doc_id, None, fmt, reason, started)
     sha = hashlib.sha256(data).hexdigest()
     try:

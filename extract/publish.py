@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from secrets import token_hex
 
 from extract.inputs import UsageError
 
@@ -67,7 +68,7 @@ class Area:
 
     def new_run(self) -> tuple[Path, Path]:
         """An empty folder for the run's tables and one for its scratch files."""
-        name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{token_hex(3)}"
         run, scratch = self.runs / name, self.staging / name
         run.mkdir(parents=True)
         scratch.mkdir(parents=True)
