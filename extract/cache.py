@@ -21,9 +21,22 @@ from pathlib import Path
 from extract.pipeline import PARSER_VERSION
 from extract.shards import Summary
 
-# The packages whose code and data decide the rows of an entry.
+# The packages whose code and data decide the rows of an entry...
 PACKAGES = ("extract", "normalise", "schemas")
 CODE_SUFFIXES = (".py", ".csv", ".json", ".txt")
+# ...but for the parts that only run, reduce or report on entries: editing
+# them must not throw the cache away.
+NOT_PARSER = (
+    "extract/cache.py",
+    "extract/cli.py",
+    "extract/engines/",
+    "extract/inputs.py",
+    "extract/progress.py",
+    "extract/publish.py",
+    "extract/qa/",
+    "extract/reduce.py",
+    "extract/run.py",
+)
 
 
 @cache
@@ -33,8 +46,13 @@ def parser_fingerprint() -> str:
     root = Path(__file__).resolve().parent.parent
     for package in PACKAGES:
         for path in sorted((root / package).rglob("*")):
-            if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(root).as_posix().encode())
+            name = path.relative_to(root).as_posix()
+            if (
+                path.suffix in CODE_SUFFIXES
+                and "__pycache__" not in path.parts
+                and not name.startswith(NOT_PARSER)
+            ):
+                digest.update(name.encode())
                 digest.update(path.read_bytes())
     return f"{PARSER_VERSION}+{digest.hexdigest()[:12]}"
 

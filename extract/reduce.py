@@ -1,7 +1,7 @@
 """Shards -> one Parquet file per table, and the run-level panel as a reduce.
 
 No table of the run is ever held whole: each is written shard by shard, in
-input order, in row groups of at most ROW_GROUP rows. The panel (`indicators`,
+input order, in row groups of about ROW_GROUP_BYTES. The panel (`indicators`,
 `observations`, `conflicting_values` issues) needs every fact of an indicator
 at once, so the facts are split by indicator into buckets of about
 BUCKET_ROWS rows and reduced a bucket at a time; buckets follow the order of
@@ -36,7 +36,10 @@ from extract.shards import (
 )
 from schemas.tables import INDICATORS, ISSUES, OBSERVATIONS, TABLES, OutputTable
 
-ROW_GROUP = 50_000
+# A table is written in row groups of about this many bytes: the text tables
+# (actions, issues) hold a kilobyte a row, so a count of rows would not bound
+# the memory a run needs.
+ROW_GROUP_BYTES = 4 << 20
 BUCKET_ROWS = 20_000
 # The order a table's unholdable rows are reported in: every table, issues last.
 LATE_ORDER = [t.name for t in sorted(TABLES, key=lambda t: t is ISSUES)]
@@ -60,9 +63,9 @@ class TableSink:
     def add(self, data: pa.Table) -> None:
         if data.num_rows:
             self.buffer.append(data)
-            self.buffered += data.num_rows
+            self.buffered += data.nbytes
             self.rows += data.num_rows
-        if self.buffered >= ROW_GROUP:
+        if self.buffered >= ROW_GROUP_BYTES:
             self.flush()
 
     def flush(self) -> None:

@@ -411,3 +411,22 @@ def test_progress_bar_counts_documents_and_failures() -> None:
     bar.close()
     task = bar.progress.tasks[0]
     assert (task.completed, task.total, bar.failed) == (2, 2, 1)
+
+
+def test_tables_written_in_place_by_an_older_version_become_links(
+    inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "documents.parquet").write_bytes(b"old")
+    (out / ".documents.parquet.abc123.tmp").write_bytes(b"stray")
+    extract([inputs], out)
+    assert (out / "documents.parquet").is_symlink()
+    assert_whole(out)
+    assert len(pd.read_parquet(out / "documents.parquet")) == 3
+
+
+def test_the_cache_fingerprint_skips_only_files_that_exist() -> None:
+    for name in cache.NOT_PARSER:
+        assert (ROOT / name).exists(), name
+    assert cache.parser_fingerprint().startswith(run_module.PARSER_VERSION + "+")
