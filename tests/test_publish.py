@@ -66,14 +66,26 @@ def inputs(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def plain_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Plain runs by the inputs they were of: most tests compare with one."""
+    return {}
+
+
 @pytest.fixture()
-def plain(inputs: Path, tmp_path: Path) -> Callable[[], Path]:
+def plain(
+    inputs: Path, plain_runs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[], Path]:
     """A plain run of the inputs as they are now, into a folder of its own."""
 
     def run() -> Path:
-        out = tmp_path / f"plain-{len(list(tmp_path.glob('plain-*')))}"
-        extract([inputs], out, use_cache=False)
-        return out
+        files = sorted(p for p in inputs.rglob("*") if p.is_file())
+        key = repr([(p.name, p.read_bytes()) for p in files])
+        if key not in plain_runs:
+            out = tmp_path_factory.mktemp("plain")
+            extract([inputs], out, use_cache=False)
+            plain_runs[key] = out
+        return plain_runs[key]
 
     return run
 
