@@ -144,16 +144,20 @@ Key = tuple[str, str | None, str, str, str | None]
 
 
 def panel_of(facts: Iterable[PanelFact]) -> Iterator[Record]:
-    """`observations` (with `conflicting_values` issues) and `indicators` of the
-    indicators the facts name; every fact of those indicators must be given."""
+    """`observations` (with `conflicting_values` issues) and `indicators` of
+    every fact of a run."""
+    seen = Seen()
+    facts = list(facts)
+    seen.add(facts)
+    yield from observe(facts)
+    yield from seen.indicators()
+
+
+def observe(facts: Iterable[PanelFact]) -> Iterator[Record]:
+    """`observations` with their `conflicting_values` issues, in key order;
+    every fact of each observation must be given."""
     groups: dict[Key, list[Source]] = defaultdict(list)
-    seen_names: dict[str, set[str]] = defaultdict(set)
-    years: dict[str, set[str]] = defaultdict(set)
-    units: dict[str, set[str]] = defaultdict(set)
     for f in facts:
-        seen_names[f.indicator_id].add(f.indicator)
-        if f.financial_year:
-            years[f.indicator_id].add(f.financial_year)
         if f.measure is None or f.period is None:
             continue
         rank = (f.rank_year, f.rank_quarter, f.rank_date)
@@ -171,8 +175,6 @@ def panel_of(facts: Iterable[PanelFact]) -> Iterator[Record]:
         if conflict:
             yield _conflict(k, printed, winner)
         entry = registry.by_id(indicator_id)
-        if unit:
-            units[indicator_id].add(unit)
         yield Observation(
             indicator_id=indicator_id,
             financial_year=fy,
@@ -186,22 +188,39 @@ def panel_of(facts: Iterable[PanelFact]) -> Iterator[Record]:
             n_sources=len({s.doc_id for s in sources}),
             conflict=conflict,
         )
-    for indicator_id in sorted(seen_names):
-        entry = registry.by_id(indicator_id)
-        ys = sorted(years[indicator_id])
-        unit = (
-            entry.unit
-            if entry
-            else (min(units[indicator_id]) if units[indicator_id] else None)
-        )
-        yield IndicatorRow(
-            indicator_id=indicator_id,
-            name=entry.name if entry else min(seen_names[indicator_id]),
-            unit=unit,
-            aliases=sorted(seen_names[indicator_id]),
-            first_year=ys[0] if ys else None,
-            last_year=ys[-1] if ys else None,
-        )
+
+
+class Seen:
+    """What the `indicators` table needs of the facts: per indicator the names
+    printed, the years and the units observed. Small: it grows with the
+    indicators, not with the facts."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.years: dict[str, set[str]] = defaultdict(set)
+        self.units: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, facts: Iterable[PanelFact]) -> None:
+        for f in facts:
+            self.names[f.indicator_id].add(f.indicator)
+            if f.financial_year:
+                self.years[f.indicator_id].add(f.financial_year)
+            if f.measure is not None and f.period is not None and f.unit:
+                self.units[f.indicator_id].add(f.unit)
+
+    def indicators(self) -> Iterator[IndicatorRow]:
+        for indicator_id in sorted(self.names):
+            entry = registry.by_id(indicator_id)
+            ys = sorted(self.years[indicator_id])
+            units = self.units[indicator_id]
+            yield IndicatorRow(
+                indicator_id=indicator_id,
+                name=entry.name if entry else min(self.names[indicator_id]),
+                unit=entry.unit if entry else (min(units) if units else None),
+                aliases=sorted(self.names[indicator_id]),
+                first_year=ys[0] if ys else None,
+                last_year=ys[-1] if ys else None,
+            )
 
 
 def _conflict(

@@ -3,9 +3,10 @@
 No table of the run is ever held whole: each is written shard by shard, in
 input order, in row groups of about ROW_GROUP_BYTES. The panel (`indicators`,
 `observations`, `conflicting_values` issues) needs every fact of an indicator
-at once, so the facts are split by indicator into buckets of about
-BUCKET_ROWS rows and reduced a bucket at a time; buckets follow the order of
-indicator ids, which is the order of the panel's rows. Rows and their order are
+at once, so the facts are split by indicator, year and period into buckets of
+about BUCKET_ROWS rows and reduced a bucket at a time; buckets follow the order
+of the panel's rows. `indicators` needs only a few sets per indicator, kept
+across buckets. Rows and their order are
 those of one in-memory run over every record.
 """
 
@@ -21,8 +22,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from extract.panel import PanelFact, panel_of
-from extract.records import IndicatorRow, Observation, Record, as_row
+from extract.panel import PanelFact, Seen, observe
+from extract.records import Observation, as_row
 from extract.shards import (
     DOCUMENT_TABLES,
     FACTS,
@@ -31,8 +32,9 @@ from extract.shards import (
     LATE_SCHEMA,
     Summary,
     arrow_table,
+    group_key,
+    group_of,
     read_arrow,
-    write_arrow,
 )
 from schemas.tables import INDICATORS, ISSUES, OBSERVATIONS, TABLES, OutputTable
 
@@ -40,7 +42,11 @@ from schemas.tables import INDICATORS, ISSUES, OBSERVATIONS, TABLES, OutputTable
 # (actions, issues) hold a kilobyte a row, so a count of rows would not bound
 # the memory a run needs.
 ROW_GROUP_BYTES = 4 << 20
-BUCKET_ROWS = 20_000
+# ...or of this many shards: a shard of a few rows still holds its file and a
+# schema, so a thousand small ones cost far more than their rows.
+ROW_GROUP_SHARDS = 100
+BUCKET_ROWS = 5_000
+GROUP_COLUMNS = ("indicator_id", "financial_year", "period")
 # The order a table's unholdable rows are reported in: every table, issues last.
 LATE_ORDER = [t.name for t in sorted(TABLES, key=lambda t: t is ISSUES)]
 
@@ -65,7 +71,7 @@ class TableSink:
             self.buffer.append(data)
             self.buffered += data.nbytes
             self.rows += data.num_rows
-        if self.buffered >= ROW_GROUP_BYTES:
+        if self.buffered >= ROW_GROUP_BYTES or len(self.buffer) >= ROW_GROUP_SHARDS:
             self.flush()
 
     def flush(self) -> None:
@@ -79,16 +85,17 @@ class TableSink:
         return self.rows
 
 
-def buckets(fact_ids: Counter[str]) -> list[list[str]]:
-    """Indicator ids in order, grouped so a group holds about BUCKET_ROWS facts."""
+def buckets(fact_groups: Counter[str]) -> list[list[str]]:
+    """Observation groups in the panel's order, gathered so a bucket holds about
+    BUCKET_ROWS facts (a single group may hold more)."""
     groups: list[list[str]] = [[]]
     size = 0
-    for indicator_id in sorted(fact_ids):
-        if size and size + fact_ids[indicator_id] > BUCKET_ROWS:
+    for group in sorted(fact_groups, key=group_key):
+        if size and size + fact_groups[group] > BUCKET_ROWS:
             groups.append([])
             size = 0
-        groups[-1].append(indicator_id)
-        size += fact_ids[indicator_id]
+        groups[-1].append(group)
+        size += fact_groups[group]
     return groups
 
 
@@ -96,28 +103,33 @@ def _facts(table: pa.Table) -> list[PanelFact]:
     return [PanelFact(**row) for row in table.to_pylist()]
 
 
+def _read_facts(entry: Entry) -> pa.Table:
+    return read_arrow(entry.folder / f"{FACTS}.arrow")
+
+
 def fact_batches(entries: Sequence[Entry], scratch: Path) -> Iterator[list[PanelFact]]:
-    """Every fact of the run, a bucket of whole indicators at a time."""
-    with_facts = [e for e in entries if e.summary.fact_ids]
+    """Every fact of the run, a bucket of whole observation groups at a time."""
+    with_facts = [e for e in entries if e.summary.fact_groups]
     counts: Counter[str] = Counter()
     for e in with_facts:
-        counts.update(e.summary.fact_ids)
+        counts.update(e.summary.fact_groups)
     groups = buckets(counts)
     if len(groups) == 1:
-        yield [
-            f for e in with_facts for f in _facts(read_arrow(e.folder / "facts.arrow"))
-        ]
+        yield [f for e in with_facts for f in _facts(_read_facts(e))]
         return
-    bucket_of = {i: n for n, group in enumerate(groups) for i in group}
+    bucket_of = {g: n for n, group in enumerate(groups) for g in group}
     paths = [scratch / f"facts-{n:04d}.arrow" for n in range(len(groups))]
     with ExitStack() as stack:
         writers = [
             stack.enter_context(pa.ipc.new_file(str(p), FACTS_SCHEMA)) for p in paths
         ]
         for e in with_facts:
-            data = read_arrow(e.folder / f"{FACTS}.arrow")
-            ids = data.column("indicator_id").to_pylist()
-            index = pa.array([bucket_of[i] for i in ids], pa.int32())
+            data = _read_facts(e)
+            columns = (data.column(c).to_pylist() for c in GROUP_COLUMNS)
+            index = pa.array(
+                [bucket_of[group_of(*key)] for key in zip(*columns, strict=True)],
+                pa.int32(),
+            )
             for n in sorted(set(index.to_pylist())):
                 writers[n].write_table(data.filter(pc.equal(index, n)))
     for path in paths:
@@ -131,24 +143,25 @@ def write_panel(
     """`observations` and `indicators` into `run`; their issues into a scratch
     file, returned with the row counts."""
     issues_path = scratch / "panel-issues.arrow"
-    sinks = {
-        t.name: TableSink(run / f"{t.name}.parquet", t)
-        for t in (INDICATORS, OBSERVATIONS)
-    }
-    issues: list[dict[str, object]] = []
-    for facts in fact_batches(entries, scratch):
-        rows: dict[str, list[dict[str, object]]] = {name: [] for name in sinks}
-        for record in panel_of(facts):
-            target = rows[record.table] if _is_panel(record) else issues
-            target.append(as_row(record))
-        for name, sink in sinks.items():
-            sink.add(arrow_table(sink.table, rows[name], late))
-    write_arrow(issues_path, arrow_table(ISSUES, issues, late))
-    return {name: sink.close() for name, sink in sinks.items()}, issues_path
-
-
-def _is_panel(record: Record) -> bool:
-    return isinstance(record, Observation | IndicatorRow)
+    observations = TableSink(run / f"{OBSERVATIONS.name}.parquet", OBSERVATIONS)
+    seen = Seen()
+    with pa.ipc.new_file(str(issues_path), ISSUES.schema) as issues_file:
+        for facts in fact_batches(entries, scratch):
+            seen.add(facts)
+            rows: list[dict[str, object]] = []
+            issues: list[dict[str, object]] = []
+            for record in observe(facts):
+                target = rows if isinstance(record, Observation) else issues
+                target.append(as_row(record))
+            observations.add(arrow_table(OBSERVATIONS, rows, late))
+            issues_file.write_table(arrow_table(ISSUES, issues, late))
+    indicators = TableSink(run / f"{INDICATORS.name}.parquet", INDICATORS)
+    indicators.add(
+        arrow_table(INDICATORS, [as_row(r) for r in seen.indicators()], late)
+    )
+    counts = {INDICATORS.name: indicators.close()}
+    counts[OBSERVATIONS.name] = observations.close()
+    return counts, issues_path
 
 
 def write_tables(

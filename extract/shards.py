@@ -65,14 +65,25 @@ class Summary:
     seconds: float
     reason: str = ""
     counts: dict[str, int] = field(default_factory=dict)
-    # Fact rows per indicator_id: how the panel splits its work.
-    fact_ids: dict[str, int] = field(default_factory=dict)
+    # Fact rows per observation group (`group_of`): how the panel splits its
+    # work.
+    fact_groups: dict[str, int] = field(default_factory=dict)
     cached: bool = False
 
     @classmethod
     def load(cls, folder: Path) -> Summary:
         data = json.loads((folder / ENTRY).read_text(encoding="utf-8"))
         return cls(**data)
+
+
+def group_of(indicator_id: object, financial_year: object, period: object) -> str:
+    """The indicator, year and period of a fact: all of an observation's facts
+    share them, and the panel's rows are in their order (`group_key`)."""
+    return json.dumps([indicator_id, financial_year or "", period or ""])
+
+
+def group_key(group: str) -> tuple[str, ...]:
+    return tuple(json.loads(group))
 
 
 def arrow_table(
@@ -148,8 +159,9 @@ def write_entry(folder: Path, summary: Summary, records: Sequence[Record]) -> Su
         if late:
             write_arrow(tmp / f"{LATE}.arrow", pa.Table.from_pylist(late, LATE_SCHEMA))
             counts[LATE] = len(late)
-        ids = Counter(str(f["indicator_id"]) for f in facts)
-        done = replace(summary, counts=counts, fact_ids=dict(sorted(ids.items())))
+        groups = Counter(group_of(f["indicator_id"], f["financial_year"], f["period"])
+                         for f in facts)  # fmt: skip
+        done = replace(summary, counts=counts, fact_groups=dict(sorted(groups.items())))
         (tmp / ENTRY).write_text(json.dumps(asdict(done)), encoding="utf-8")
         _replace_folder(tmp, folder)
     except BaseException:
