@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -45,7 +45,7 @@ ROW_GROUP_BYTES = 4 << 20
 # ...or of this many shards: a shard of a few rows still holds its file and a
 # schema, so a thousand small ones cost far more than their rows.
 ROW_GROUP_SHARDS = 100
-BUCKET_ROWS = 5_000
+BUCKET_ROWS = 2_000
 GROUP_COLUMNS = ("indicator_id", "financial_year", "period")
 # The order a table's unholdable rows are reported in: every table, issues last.
 LATE_ORDER = [t.name for t in sorted(TABLES, key=lambda t: t is ISSUES)]
@@ -55,6 +55,15 @@ LATE_ORDER = [t.name for t in sorted(TABLES, key=lambda t: t is ISSUES)]
 class Entry:
     folder: Path
     summary: Summary
+    has_facts: bool
+
+
+def entry(folder: Path, summary: Summary, fact_groups: Counter[str]) -> Entry:
+    """The entry of one input, its fact groups counted into the run's; the
+    summary kept drops them (thousands of inputs would hold them all)."""
+    fact_groups.update(summary.fact_groups)
+    lean = replace(summary, fact_groups={})
+    return Entry(folder, lean, has_facts=bool(summary.fact_groups))
 
 
 class TableSink:
@@ -107,13 +116,12 @@ def _read_facts(entry: Entry) -> pa.Table:
     return read_arrow(entry.folder / f"{FACTS}.arrow")
 
 
-def fact_batches(entries: Sequence[Entry], scratch: Path) -> Iterator[list[PanelFact]]:
+def fact_batches(
+    entries: Sequence[Entry], fact_groups: Counter[str], scratch: Path
+) -> Iterator[list[PanelFact]]:
     """Every fact of the run, a bucket of whole observation groups at a time."""
-    with_facts = [e for e in entries if e.summary.fact_groups]
-    counts: Counter[str] = Counter()
-    for e in with_facts:
-        counts.update(e.summary.fact_groups)
-    groups = buckets(counts)
+    with_facts = [e for e in entries if e.has_facts]
+    groups = buckets(fact_groups)
     if len(groups) == 1:
         yield [f for e in with_facts for f in _facts(_read_facts(e))]
         return
@@ -138,7 +146,11 @@ def fact_batches(entries: Sequence[Entry], scratch: Path) -> Iterator[list[Panel
 
 
 def write_panel(
-    entries: Sequence[Entry], run: Path, scratch: Path, late: list[dict[str, object]]
+    entries: Sequence[Entry],
+    fact_groups: Counter[str],
+    run: Path,
+    scratch: Path,
+    late: list[dict[str, object]],
 ) -> tuple[dict[str, int], Path]:
     """`observations` and `indicators` into `run`; their issues into a scratch
     file, returned with the row counts."""
@@ -146,7 +158,7 @@ def write_panel(
     observations = TableSink(run / f"{OBSERVATIONS.name}.parquet", OBSERVATIONS)
     seen = Seen()
     with pa.ipc.new_file(str(issues_path), ISSUES.schema) as issues_file:
-        for facts in fact_batches(entries, scratch):
+        for facts in fact_batches(entries, fact_groups, scratch):
             seen.add(facts)
             rows: list[dict[str, object]] = []
             issues: list[dict[str, object]] = []
@@ -166,6 +178,7 @@ def write_panel(
 
 def write_tables(
     entries: Sequence[Entry],
+    fact_groups: Counter[str],
     run_issues: list[dict[str, object]],
     run: Path,
     scratch: Path,
@@ -184,7 +197,7 @@ def write_tables(
     for table in DOCUMENT_TABLES:
         if table is not ISSUES:
             counts[table.name] = _copy_shards(entries, table, run)
-    panel_counts, panel_issues = write_panel(entries, run, scratch, late)
+    panel_counts, panel_issues = write_panel(entries, fact_groups, run, scratch, late)
     counts.update(panel_counts)
     sink = TableSink(run / f"{ISSUES.name}.parquet", ISSUES)
     for e in entries:

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import shutil
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ from extract.parse import FileResult, Task, parse, process
 from extract.pipeline import PARSER_VERSION
 from extract.publish import Area, hold
 from extract.records import IssueRow, as_row
-from extract.reduce import Entry, write_tables
+from extract.reduce import Entry, entry, write_tables
 from extract.shards import Summary
 from schemas.tables import TABLES
 
@@ -135,8 +136,10 @@ def _entries(
     run_engine: Engine,
     use_cache: bool,
     observer: Observer | None,
+    fact_groups: Counter[str],
 ) -> list[Entry]:
-    """Each input's entry, in input order: from the cache, or parsed now."""
+    """Each input's entry, in input order: from the cache, or parsed now; the
+    facts of each observation group counted into `fact_groups`."""
     found: dict[int, Entry] = {}
     todo: list[Task] = []
     if observer:
@@ -146,13 +149,13 @@ def _entries(
             key = cache.entry_key(h.sha256, h.item.source_path, text_form)
             summary = store.lookup(key)
             if summary is not None:
-                found[i] = Entry(store.folder(key), summary)
+                found[i] = entry(store.folder(key), summary, fact_groups)
                 _observe(observer, found[i])
                 continue
         todo.append(Task(i, h.item, text_form, store.root, scratch))
     try:
         for i, folder, summary in run_engine.map(parse, todo):
-            found[i] = Entry(folder, summary)
+            found[i] = entry(folder, summary, fact_groups)
             _observe(observer, found[i])
     except KeyboardInterrupt:
         raise Interrupted(len(found)) from None
@@ -277,11 +280,19 @@ def extract(
             return _result(published, refused, duplicates, cached_run=True)
         run, scratch = area.new_run()
         try:
+            fact_groups: Counter[str] = Counter()
             entries = _entries(
-                hashed, store, scratch, text_form, run_engine, use_cache, observer
+                hashed,
+                store,
+                scratch,
+                text_form,
+                run_engine,
+                use_cache,
+                observer,
+                fact_groups,
             )
             issues = run_issues(refused, duplicates)
-            counts = write_tables(entries, issues, run, scratch)
+            counts = write_tables(entries, fact_groups, issues, run, scratch)
             content = manifest(run_key, entries, refused, duplicates, counts)
             write_manifest(run, content)
             area.publish(run, [*TABLE_FILES, MANIFEST])
