@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
+from extract.engines import ENGINES
+from extract.engines.local import default_jobs
+from extract.progress import Bar
 from extract.readers import TEXT_FORMS
-from extract.records import IssueRow
-from extract.run import PARSER_VERSION, UsageError, extract
+from extract.run import PARSER_VERSION, Interrupted, RunResult, UsageError, extract
 
-EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,9 +31,12 @@ def _parser() -> argparse.ArgumentParser:
         "extract",
         help="extract reports into DIR/<table>.parquet and DIR/manifest.json",
         description="Extract every .txt and .pdf under PATH (files or folders, "
-        "searched "
-        "recursively). Exit 0 when every input was processed, 1 when any failed "
-        "(the others are still written; see issues.parquet), 2 on a usage error.",
+        "searched recursively). Inputs the cache (under DIR/.reportx/) already "
+        "holds are not parsed again; the tables and manifest of a run are "
+        "published together. Exit 0 when every input was processed, 1 when any "
+        "failed (the others are still written; see issues.parquet), 2 on a usage "
+        "error or an --out another run holds, 130 when interrupted. "
+        "Example: reportx extract samples --out output",
     )
     ex.add_argument(
         "paths", nargs="+", metavar="PATH", help="a report or a folder of them"
@@ -39,9 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--jobs",
         type=int,
-        default=1,
+        default=None,
         metavar="N",
-        help="inputs processed in parallel (default 1)",
+        help=f"inputs processed in parallel (default: the cores, {default_jobs()})",
+    )
+    ex.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="what runs the per-document work: local (processes on this machine)",
     )
     ex.add_argument(
         "--text-form",
@@ -50,6 +62,25 @@ def _parser() -> argparse.ArgumentParser:
         help="read every .txt input in this form instead of sniffing it: tab "
         "(cells split by TABs), layout (columns aligned with spaces, as "
         "pdftotext -layout writes), plain (reading order, as pdftotext writes)",
+    )
+    ex.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every input again, whatever the cache holds (the cache is "
+        "refreshed)",
+    )
+    ex.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=None,
+        help="keep the per-input cache here (default DIR/.reportx/cache)",
+    )
+    talk = ex.add_mutually_exclusive_group()
+    talk.add_argument(
+        "--quiet", action="store_true", help="no progress bar and no summary"
+    )
+    talk.add_argument(
+        "-v", "--verbose", action="store_true", help="a log line per document"
     )
     _add_qa_commands(commands)
     return parser
@@ -79,30 +110,72 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         print("reportx extract: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    bar = Bar() if sys.stderr.isatty() and not args.quiet else None
+    handler = _log_handler(bar) if args.verbose else None
     try:
-        result = extract(args.paths, args.out, jobs=args.jobs, text_form=args.text_form)
+        result = extract(
+            args.paths,
+            args.out,
+            jobs=args.jobs,
+            text_form=args.text_form,
+            engine=args.engine,
+            use_cache=not args.no_cache,
+            cache_dir=args.cache_dir,
+            observer=bar,
+        )
     except UsageError as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    ok = len(result.files) - result.failed
-    print(f"{len(result.files)} inputs: {ok} ok, {result.failed} failed -> {args.out}")
-    for table, n in result.counts.items():
-        print(f"  {table:<18} {n:>6} rows")
+    except (Interrupted, KeyboardInterrupt) as exc:
+        kept = f"; {exc}" if isinstance(exc, Interrupted) else ""
+        print(f"reportx extract: interrupted, nothing published{kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        if bar:
+            bar.close()
+        if handler:
+            logging.getLogger("extract").removeHandler(handler)
+    if not args.quiet:
+        _print_summary(result, args.out)
     for f in result.files:
         if f.status == "failed":
-            reason = next(
-                (
-                    r.message
-                    for r in f.records
-                    if isinstance(r, IssueRow) and r.severity == "error"
-                ),
-                "",
-            )
-            print(f"  failed: {reason}", file=sys.stderr)
+            print(f"  failed: {f.reason}", file=sys.stderr)
+    for r in result.refused:
+        print(f"  failed: {r.path}: {r.reason}", file=sys.stderr)
     return EXIT_FAILED_INPUT if result.failed else EXIT_OK
+
+
+def _log_handler(bar: Bar | None) -> logging.Handler:
+    """Per-document log lines on stderr, above the bar when there is one."""
+    handler: logging.Handler
+    if bar:
+        from rich.logging import RichHandler
+
+        # Log lines print above the bar, not through it.
+        handler = RichHandler(
+            console=bar.progress.console, show_time=False, show_path=False
+        )
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+    root = logging.getLogger("extract")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return handler
+
+
+def _print_summary(result: RunResult, out: str) -> None:
+    ok = len(result.files) - sum(f.status == "failed" for f in result.files)
+    failed = result.failed
+    print(f"{len(result.files)} inputs: {ok} ok, {failed} failed -> {out}")
+    print(f"  parsed {result.parsed}, from the cache {result.cached}")
+    if result.duplicates:
+        print(f"  {len(result.duplicates)} duplicate inputs extracted once")
+    for table, n in result.counts.items():
+        print(f"  {table:<18} {n:>6} rows")
 
 
 def _add_qa_commands(

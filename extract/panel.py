@@ -28,7 +28,6 @@ from extract.records import (
 from normalise import registry
 from normalise.years import period_end
 
-Fact = Rolling12 | IndicatorValue | Breakdown
 # Values this close are the same printed figure.
 SAME_VALUE = 1e-9
 
@@ -68,6 +67,30 @@ class Source:
     kind: str = "grid"
 
 
+@dataclass(frozen=True, slots=True)
+class PanelFact:
+    """One fact as the panel sees it, with the rank of the report it is in.
+
+    `measure` is None for a fact that names an indicator but is no observation
+    (a breakdown, or a fact whose report is not in the run).
+    """
+
+    indicator_id: str
+    financial_year: str | None
+    period: str | None
+    measure: str | None
+    unit: str | None
+    indicator: str
+    value: float | None
+    doc_id: str | None
+    source_path: str | None
+    rank_year: str
+    rank_quarter: str
+    rank_date: str
+    # grid, rolling or prose; "" for a fact that is no observation.
+    source: str
+
+
 def _rank(doc: DocumentRow) -> tuple[str, str, str]:
     """Later reports sort last: by year, last quarter covered, then meeting date."""
     return (
@@ -77,39 +100,61 @@ def _rank(doc: DocumentRow) -> tuple[str, str, str]:
     )
 
 
-def _observed(
-    records: Sequence[Record], docs: dict[str, DocumentRow]
-) -> dict[tuple[str, str | None, str, str, str | None], list[Source]]:
-    groups: dict[tuple[str, str | None, str, str, str | None], list[Source]]
-    groups = defaultdict(list)
+def facts_of(records: Iterable[Record]) -> Iterator[PanelFact]:
+    """The panel's view of records: every fact with its report's rank."""
+    records = list(records)
+    docs = {r.doc_id: r for r in records if isinstance(r, DocumentRow)}
     for r in records:
-        doc = docs.get(getattr(r, "doc_id", ""))
-        if doc is None:
-            continue
-        if isinstance(r, IndicatorValue):
-            k = (r.indicator_id, r.financial_year, r.period, r.measure, r.unit)
-            groups[k].append(
-                Source(_rank(doc), doc.doc_id, doc.source_path, r.indicator, r.value)
-            )
-        elif isinstance(r, Rolling12):
-            k = (
-                r.indicator_id,
-                r.financial_year,
-                r.quarter,
-                "rolling_12_months",
-                "count",
-            )
-            groups[k].append(
-                Source(
-                    _rank(doc),
-                    doc.doc_id,
-                    doc.source_path,
-                    r.indicator,
-                    None if r.last_12_months is None else float(r.last_12_months),
-                    "rolling",
-                )
-            )
-    return groups
+        if isinstance(r, IndicatorValue | Rolling12 | Breakdown):
+            doc = docs.get(r.doc_id)
+            yield _fact(r, doc) if doc else _named(r)
+        elif isinstance(r, Statement) and (doc := docs.get(r.doc_id)) is not None:
+            if (fact := _prose_fact(r, doc)) is not None:
+                yield fact
+
+
+def _named(r: IndicatorValue | Rolling12 | Breakdown) -> PanelFact:
+    """A fact that only names its indicator."""
+    return PanelFact(
+        r.indicator_id, r.financial_year, None, None, None, r.indicator, None,
+        None, None, "", "", "", "",
+    )  # fmt: skip
+
+
+def _fact(r: IndicatorValue | Rolling12 | Breakdown, doc: DocumentRow) -> PanelFact:
+    if isinstance(r, Breakdown):
+        return _named(r)
+    year, quarter, date = _rank(doc)
+    if isinstance(r, IndicatorValue):
+        period, measure, unit, value = r.period, r.measure, r.unit, r.value
+        source = "grid"
+    else:
+        period, measure, unit = r.quarter, "rolling_12_months", "count"
+        value = None if r.last_12_months is None else float(r.last_12_months)
+        source = "rolling"
+    return PanelFact(
+        r.indicator_id, r.financial_year, period, measure, unit, r.indicator,
+        value, doc.doc_id, doc.source_path, year, quarter, date, source,
+    )  # fmt: skip
+
+
+def _prose_fact(r: Statement, doc: DocumentRow) -> PanelFact | None:
+    """A level stated in prose ("there were 5,803 crimes recorded" during
+    2011/12), matched to the registry, as an `actual` observation. A change
+    ("a reduction of 11%") or a figure with no year, period or indicator is no
+    observation."""
+    if (
+        r.change is not None
+        or not (r.unit == "count" or (r.unit or "").startswith("rate_per_"))
+        or not (r.indicator_id and r.financial_year and r.period)
+    ):
+        return None
+    year, quarter, date = _rank(doc)
+    return PanelFact(
+        r.indicator_id, r.financial_year, r.period, "actual", r.unit,
+        r.subject or r.indicator_id, r.value, doc.doc_id, doc.source_path,
+        year, quarter, date, "prose",
+    )  # fmt: skip
 
 
 def _distinct(values: Iterable[float]) -> list[float]:
@@ -122,21 +167,41 @@ def _distinct(values: Iterable[float]) -> list[float]:
 
 def panel_records(records: Sequence[Record]) -> Iterator[Record]:
     """`observations`, `indicators` and `conflicting_values` issues of a whole run."""
-    docs = {r.doc_id: r for r in records if isinstance(r, DocumentRow)}
-    groups = _observed(records, docs)
-    seen_names: dict[str, set[str]] = defaultdict(set)
-    years: dict[str, set[str]] = defaultdict(set)
-    units: dict[str, set[str]] = defaultdict(set)
-    for r in records:
-        if isinstance(r, IndicatorValue | Rolling12 | Breakdown):
-            seen_names[r.indicator_id].add(r.indicator)
-            if r.financial_year:
-                years[r.indicator_id].add(r.financial_year)
-    for k, source in _prose_observed(records, docs):
-        groups[k].append(source)
-        seen_names[k[0]].add(source.indicator)
-        if k[1]:
-            years[k[0]].add(k[1])
+    return panel_of(facts_of(records))
+
+
+Key = tuple[str, str | None, str, str, str | None]
+
+
+def panel_of(facts: Iterable[PanelFact]) -> Iterator[Record]:
+    """`observations` (with `conflicting_values` issues) and `indicators` of
+    every fact of a run."""
+    seen = Seen()
+    facts = list(facts)
+    seen.add(facts)
+    yield from observe(facts)
+    yield from seen.indicators()
+
+
+def observe(facts: Iterable[PanelFact]) -> Iterator[Record]:
+    """`observations` with their `conflicting_values` issues, in key order;
+    every fact of each observation must be given."""
+    groups: dict[Key, list[Source]] = defaultdict(list)
+    for f in facts:
+        if f.measure is None or f.period is None:
+            continue
+        rank = (f.rank_year, f.rank_quarter, f.rank_date)
+        k = (f.indicator_id, f.financial_year, f.period, f.measure, f.unit)
+        groups[k].append(
+            Source(
+                rank,
+                f.doc_id or "",
+                f.source_path or "",
+                f.indicator,
+                f.value,
+                f.source or "grid",
+            )
+        )
     for k in sorted(groups, key=lambda k: tuple(x or "" for x in k)):
         indicator_id, fy, period, measure, unit = k
         # A prose value sorts first, so a grid or rolling value beats it.
@@ -150,8 +215,6 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
         if conflict:
             yield _conflict(k, printed, winner)
         entry = registry.by_id(indicator_id)
-        if unit:
-            units[indicator_id].add(unit)
         yield Observation(
             indicator_id=indicator_id,
             financial_year=fy,
@@ -166,53 +229,43 @@ def panel_records(records: Sequence[Record]) -> Iterator[Record]:
             conflict=conflict,
             source=winner.kind,
         )
-    for indicator_id in sorted(seen_names):
-        entry = registry.by_id(indicator_id)
-        ys = sorted(years[indicator_id])
-        unit = (
-            entry.unit
-            if entry
-            else (min(units[indicator_id]) if units[indicator_id] else None)
-        )
-        yield IndicatorRow(
-            indicator_id=indicator_id,
-            name=entry.name if entry else min(seen_names[indicator_id]),
-            unit=unit,
-            aliases=sorted(seen_names[indicator_id]),
-            first_year=ys[0] if ys else None,
-            last_year=ys[-1] if ys else None,
-        )
 
 
-def _prose_observed(
-    records: Sequence[Record], docs: dict[str, DocumentRow]
-) -> Iterator[tuple[tuple[str, str | None, str, str, str | None], Source]]:
-    """Levels stated in prose ("there were 5,803 crimes recorded" during
-    2011/12), matched to the registry, as `actual` observations. A change
-    ("a reduction of 11%") or a figure with no year, period or indicator is no
-    observation."""
-    for r in records:
-        doc = docs.get(getattr(r, "doc_id", ""))
-        if (
-            doc is None
-            or not isinstance(r, Statement)
-            or r.change is not None
-            or not (r.unit == "count" or (r.unit or "").startswith("rate_per_"))
-            or not (r.indicator_id and r.financial_year and r.period)
-        ):
-            continue
-        k = (r.indicator_id, r.financial_year, r.period, "actual", r.unit)
-        indicator = r.subject or r.indicator_id
-        yield (
-            k,
-            Source(
-                _rank(doc), doc.doc_id, doc.source_path, indicator, r.value, "prose"
-            ),
-        )
+class Seen:
+    """What the `indicators` table needs of the facts: per indicator the names
+    printed, the years and the units observed. Small: it grows with the
+    indicators, not with the facts."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.years: dict[str, set[str]] = defaultdict(set)
+        self.units: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, facts: Iterable[PanelFact]) -> None:
+        for f in facts:
+            self.names[f.indicator_id].add(f.indicator)
+            if f.financial_year:
+                self.years[f.indicator_id].add(f.financial_year)
+            if f.measure is not None and f.period is not None and f.unit:
+                self.units[f.indicator_id].add(f.unit)
+
+    def indicators(self) -> Iterator[IndicatorRow]:
+        for indicator_id in sorted(self.names):
+            entry = registry.by_id(indicator_id)
+            ys = sorted(self.years[indicator_id])
+            units = self.units[indicator_id]
+            yield IndicatorRow(
+                indicator_id=indicator_id,
+                name=entry.name if entry else min(self.names[indicator_id]),
+                unit=entry.unit if entry else (min(units) if units else None),
+                aliases=sorted(self.names[indicator_id]),
+                first_year=ys[0] if ys else None,
+                last_year=ys[-1] if ys else None,
+            )
 
 
 def _conflict(
-    k: tuple[str, str | None, str, str, str | None],
+    k: Key,
     printed: list[Source],
     winner: Source,
 ) -> IssueRow:

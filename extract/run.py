@@ -1,273 +1,303 @@
-"""Inputs -> records -> Parquet tables and manifest.json."""
+"""Inputs -> cached shards per document -> tables and manifest.json, published
+atomically.
+
+A run locks --out, hashes every input, parses those the cache does not hold
+(each document's records go straight to its shards), reduces the shards into
+a new run folder and publishes it in one rename (extract/publish.py).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
-import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from functools import partial
+import logging
+import shutil
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from extract import cache
+from extract.engines import Engine
+from extract.engines import engine as make_engine
+from extract.inputs import (
+    Duplicate,
+    Hashed,
+    Refused,
+    UsageError,
+    discover,
+    hash_inputs,
+)
+from extract.parse import FileResult, Task, parse, process
+from extract.pipeline import PARSER_VERSION
+from extract.publish import Area, hold
+from extract.records import IssueRow, as_row
+from extract.reduce import Entry, entry, write_tables
+from extract.shards import Summary
+from schemas.tables import TABLES
 
-from extract.panel import panel_records
-from extract.pipeline import PARSER_VERSION, process_document
-from extract.readers import UnreadableInput, is_pdf, read_document
-from extract.records import DocumentRow, IssueRow, Record, as_row
-from schemas.tables import TABLES, OutputTable
+__all__ = [
+    "PARSER_VERSION",
+    "FileResult",
+    "Interrupted",
+    "UsageError",
+    "extract",
+    "process",
+]
 
-INPUT_SUFFIXES = (".txt", ".pdf")
-
-__all__ = ["PARSER_VERSION", "UsageError", "extract", "process"]
-
-
-class UsageError(Exception):
-    """A command-line mistake: a path that does not exist, an unusable --out."""
-
-
-@dataclass(frozen=True, slots=True)
-class Input:
-    path: Path
-    source_path: str
+log = logging.getLogger(__name__)
+MANIFEST = "manifest.json"
+TABLE_FILES = tuple(f"{t.name}.parquet" for t in TABLES)
 
 
-@dataclass(slots=True)
-class FileResult:
-    source_path: str
-    sha256: str | None
-    status: str
-    seconds: float
-    records: list[Record] = field(default_factory=list)
+class Observer(Protocol):
+    """Told how many inputs a run has, then of each document as it is done."""
+
+    def start(self, total: int) -> None: ...
+
+    def done(self, summary: Summary) -> None: ...
+
+
+class Interrupted(Exception):
+    """Ctrl-C: the workers are ended and nothing was published."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__(f"{done} documents done are kept for the next run")
+        self.done = done
 
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    files: tuple[FileResult, ...]
+    files: tuple[Summary, ...]
     counts: dict[str, int]
+    parsed: int = 0
+    cached: int = 0
+    refused: tuple[Refused, ...] = ()
+    duplicates: tuple[Duplicate, ...] = ()
 
     @property
     def failed(self) -> int:
-        return sum(1 for f in self.files if f.status == "failed")
+        return sum(1 for f in self.files if f.status == "failed") + len(self.refused)
 
 
-def discover(paths: Sequence[str | Path]) -> list[Input]:
-    """Every .txt and .pdf under the given files and folders, in a stable order."""
-    found: list[Input] = []
-    for given in paths:
-        root = Path(given)
-        if root.is_dir():
-            for p in sorted(root.rglob("*")):
-                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES:
-                    found.append(Input(p, p.relative_to(root).as_posix()))
-        elif root.is_file():
-            found.append(Input(root, root.name))
-        else:
-            raise UsageError(f"no such file or folder: {given}")
-    return found
+def _run_key(hashed: Sequence[Hashed], text_form: str | None, *extra: object) -> str:
+    """What decides a run's output: its inputs, in order, and the parser."""
+    what = [
+        cache.parser_fingerprint(),
+        text_form,
+        [(h.item.source_path, h.sha256, h.error) for h in hashed],
+        [repr(x) for x in extra],
+    ]
+    return hashlib.sha256(json.dumps(what).encode()).hexdigest()
 
 
-def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
-    return DocumentRow(
-        doc_id=doc_id,
-        source_path=source_path,
-        source_format=fmt,
-        title=None,
-        report_type="other",
-        organisation=None,
-        financial_year=None,
-        quarters=[],
-        report_date=None,
-        committee=None,
-        report_of=None,
-        contact_officer=None,
-        portfolio=None,
-        key_decision=None,
-        report_track=None,
-        item_number=None,
-        n_lines=None,
-        n_pages=None,
-        coverage=None,
-        status="failed",
-        parser_version=PARSER_VERSION,
-        text_form=None,
-    )
+def _issue(doc_id: str | None, severity: str, code: str, message: str) -> IssueRow:
+    return IssueRow(doc_id, severity, code, message, page=None, line=None)
 
 
-def process(item: Input, text_form: str | None = None) -> FileResult:
-    """Extract one input; an unreadable one becomes a failed document, not a crash."""
-    started = time.perf_counter()
-    fmt = "pdf" if item.path.suffix.lower() == ".pdf" else "txt"
-    try:
-        data = item.path.read_bytes()
-        fmt = "pdf" if is_pdf(data) else fmt
-    except OSError as exc:
-        doc_id = hashlib.sha256(item.source_path.encode()).hexdigest()[:16]
-        return _failed(
-            item, doc_id, None, fmt, f"cannot be read: {exc.strerror}", started
+def run_issues(
+    refused: Sequence[Refused], duplicates: Sequence[Duplicate]
+) -> list[dict[str, object]]:
+    """The run's own issues: paths refused by the OS, inputs met twice."""
+    rows = [
+        _issue(None, "error", "file_failed", f"{r.path}: {r.reason}") for r in refused
+    ]
+    for d in duplicates:
+        first, again = d.first.source_path, d.item.source_path
+        said = (
+            f"{again}: given twice; extracted once"
+            if d.item.path == d.first.path
+            else f"{again}: the same bytes as {first}; extracted once, as {first}"
         )
-    sha = hashlib.sha256(data).hexdigest()
-    try:
-        doc = read_document(item.path, item.source_path, data, text_form)
-        records = process_document(doc).records
-    except UnreadableInput as exc:
-        return _failed(item, sha[:16], sha, fmt, str(exc), started, exc.code, exc.page)
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        reason = f"could not be processed ({type(exc).__name__}: {exc})"
-        return _failed(item, sha[:16], sha, fmt, reason, started)
-    return FileResult(
-        item.source_path, sha, "ok", time.perf_counter() - started, records
+        rows.append(_issue(d.sha256[:16], "info", "duplicate_input", said))
+    return [as_row(r) for r in rows]
+
+
+def _observe(observer: Observer | None, entry: Entry) -> None:
+    s = entry.summary
+    log.info(
+        "%s: %s%s, %.2f s%s",
+        s.source_path,
+        s.status,
+        " (cached)" if s.cached else "",
+        s.seconds,
+        f": {s.reason}" if s.reason else "",
     )
+    if observer:
+        observer.done(s)
 
 
-def _failed(
-    item: Input,
-    doc_id: str,
-    sha: str | None,
-    fmt: str,
-    reason: str,
-    started: float,
-    code: str = "file_failed",
-    page: int | None = None,
-) -> FileResult:
-    issue = IssueRow(
-        doc_id=doc_id,
-        severity="error",
-        code=code,
-        message=f"{item.source_path}: {reason}",
-        page=page,
-        line=None,
-    )
-    return FileResult(
-        item.source_path,
-        sha,
-        "failed",
-        time.perf_counter() - started,
-        [failed_row(doc_id, item.source_path, fmt), issue],
-    )
-
-
-def _tables(results: Iterable[FileResult]) -> dict[str, list[dict[str, object]]]:
-    rows: dict[str, list[dict[str, object]]] = {t.name: [] for t in TABLES}
-    for result in results:
-        for record in result.records:
-            rows[record.table].append(as_row(record))
-    return rows
-
-
-def _atomic_write(path: Path, write: Callable[[str], object]) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+def _entries(
+    hashed: Sequence[Hashed],
+    store: cache.Store,
+    scratch: Path,
+    text_form: str | None,
+    run_engine: Engine,
+    use_cache: bool,
+    observer: Observer | None,
+    fact_groups: Counter[str],
+) -> list[Entry]:
+    """Each input's entry, in input order: from the cache, or parsed now; the
+    facts of each observation group counted into `fact_groups`."""
+    found: dict[int, Entry] = {}
+    todo: list[Task] = []
+    if observer:
+        observer.start(len(hashed))
+    for i, h in enumerate(hashed):
+        if h.sha256 and use_cache:
+            key = cache.entry_key(h.sha256, h.item.source_path, text_form)
+            summary = store.lookup(key)
+            if summary is not None:
+                found[i] = entry(store.folder(key), summary, fact_groups)
+                _observe(observer, found[i])
+                continue
+        todo.append(Task(i, h.item, text_form, store.root, scratch))
     try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        for i, folder, summary in run_engine.map(parse, todo):
+            found[i] = entry(folder, summary, fact_groups)
+            _observe(observer, found[i])
+    except KeyboardInterrupt:
+        raise Interrupted(len(found)) from None
+    return [found[i] for i in range(len(hashed))]
 
 
-def _arrow(
-    table: OutputTable, rows: list[dict[str, object]], issues: list[dict[str, object]]
-) -> pa.Table:
-    """The rows as an Arrow table; a row its schema cannot hold becomes an issue."""
-    try:
-        return pa.Table.from_pylist(rows, schema=table.schema)
-    except (pa.ArrowException, OverflowError, TypeError, ValueError):
-        pass
-    good = []
-    for row in rows:
-        try:
-            pa.Table.from_pylist([row], schema=table.schema)
-        except (pa.ArrowException, OverflowError, TypeError, ValueError) as exc:
-            doc_id = row.get("doc_id")
-            issues.append(
-                as_row(
-                    IssueRow(
-                        doc_id=doc_id if isinstance(doc_id, str) else None,
-                        severity="error",
-                        code="value_out_of_range",
-                        message=f"{table.name} row at line "
-                        f"{row.get('line_start')} not written: "
-                        f"{exc}",
-                        page=None,
-                        line=_int_or_none(row.get("line_start")),
-                    )
-                )
-            )
-        else:
-            good.append(row)
-    return pa.Table.from_pylist(good, schema=table.schema)
-
-
-def _int_or_none(value: object) -> int | None:
-    return value if isinstance(value, int) else None
-
-
-def write_tables(out: Path, rows: dict[str, list[dict[str, object]]]) -> dict[str, int]:
-    """One Parquet file per contract table, each replaced atomically."""
-    out.mkdir(parents=True, exist_ok=True)
-    counts = {}
-    issues = rows.setdefault("issues", [])
-    # Issues last: a row another table cannot hold is reported there.
-    for table in sorted(TABLES, key=lambda t: t.name == "issues"):
-        data = _arrow(table, rows.get(table.name, []), issues)
-        _atomic_write(out / f"{table.name}.parquet", partial(pq.write_table, data))
-        counts[table.name] = data.num_rows
-    return counts
-
-
-def write_manifest(
-    out: Path, results: Sequence[FileResult], counts: dict[str, int]
-) -> None:
-    manifest = {
+def manifest(
+    run_key: str,
+    entries: Sequence[Entry],
+    refused: Sequence[Refused],
+    duplicates: Sequence[Duplicate],
+    counts: dict[str, int],
+) -> dict[str, object]:
+    inputs: list[dict[str, object]] = []
+    for e in entries:
+        s = e.summary
+        row: dict[str, object] = {
+            "source_path": s.source_path,
+            "sha256": s.sha256,
+            "status": s.status,
+            "seconds": round(s.seconds, 4),
+            "cached": s.cached,
+        }
+        inputs.append({**row, "reason": s.reason} if s.reason else row)
+    return {
         "parser_version": PARSER_VERSION,
-        "inputs": [
-            {
-                "source_path": r.source_path,
-                "sha256": r.sha256,
-                "status": r.status,
-                "seconds": round(r.seconds, 4),
-            }
-            for r in results
+        "run_key": run_key,
+        "inputs": inputs,
+        "duplicates": [
+            {"source_path": d.item.source_path, "same_as": d.first.source_path}
+            for d in duplicates
         ],
+        "refused": [{"path": r.path, "reason": r.reason} for r in refused],
+        "cache": {
+            "parsed": sum(not e.summary.cached for e in entries),
+            "cached": sum(e.summary.cached for e in entries),
+        },
         "row_counts": counts,
     }
-    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    _atomic_write(
-        out / "manifest.json", lambda tmp: Path(tmp).write_text(text, encoding="utf-8")
+
+
+def write_manifest(folder: Path, content: dict[str, object]) -> None:
+    text = json.dumps(content, indent=2, ensure_ascii=False) + "\n"
+    (folder / MANIFEST).write_text(text, encoding="utf-8")
+
+
+def _result(
+    content: dict[str, Any],
+    refused: Sequence[Refused],
+    duplicates: Sequence[Duplicate],
+    cached_run: bool,
+) -> RunResult:
+    """The result of a run as its manifest tells it."""
+    files = tuple(
+        Summary(
+            str(i["source_path"]),
+            i["sha256"],
+            str(i["status"]),
+            float(i["seconds"]),
+            str(i.get("reason", "")),
+            cached=cached_run or bool(i["cached"]),
+        )
+        for i in content["inputs"]
     )
+    return RunResult(
+        files,
+        dict(content["row_counts"]),
+        parsed=sum(not f.cached for f in files),
+        cached=sum(f.cached for f in files),
+        refused=tuple(refused),
+        duplicates=tuple(duplicates),
+    )
+
+
+def _published(area: Area, run_key: str) -> dict[str, Any] | None:
+    """The live run's manifest, when it is of these very inputs and complete."""
+    live = area.live()
+    if live is None:
+        return None
+    try:
+        content = json.loads((live / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    whole = all((live / name).is_file() for name in TABLE_FILES)
+    return content if whole and content.get("run_key") == run_key else None
 
 
 def extract(
     paths: Sequence[str | Path],
     out: str | Path,
-    jobs: int = 1,
+    jobs: int | None = 1,
     text_form: str | None = None,
+    *,
+    engine: str = "local",
+    use_cache: bool = True,
+    cache_dir: str | Path | None = None,
+    observer: Observer | None = None,
 ) -> RunResult:
-    """Extract every input under `paths` and write the tables to `out`.
+    """Extract every input under `paths` and publish the tables in `out`.
 
     `text_form` (tab, layout or plain) reads every text input in that form
-    instead of sniffing it.
+    instead of sniffing it. `jobs` None runs one worker per core. An input the
+    cache holds is not parsed again unless `use_cache` is False. `observer` is
+    told of each document as it is done.
     """
     target = Path(out)
     if target.exists() and not target.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
-    inputs = discover(paths)
-    if not inputs:
+    found, refused = discover(paths)
+    if not found and not refused:
         raise UsageError(f"no .txt or .pdf input under {', '.join(map(str, paths))}")
-    if jobs > 1 and len(inputs) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(partial(process, text_form=text_form), inputs))
-    else:
-        results = [process(i, text_form) for i in inputs]
-    everything = [r for f in results for r in f.records]
-    panel = FileResult("(run)", None, "ok", 0.0, list(panel_records(everything)))
-    rows = _tables([*results, panel])
-    counts = write_tables(Path(out), rows)
-    write_manifest(Path(out), results, counts)
-    return RunResult(tuple(results), counts)
+    run_engine = make_engine(engine, jobs)
+    with hold(target) as area:
+        area.remove_leftovers()
+        store = cache.Store(Path(cache_dir) if cache_dir else area.cache)
+        store.remove_stale()
+        hashed, duplicates = hash_inputs(found)
+        run_key = _run_key(hashed, text_form, duplicates, refused)
+        published = _published(area, run_key) if use_cache else None
+        if published is not None:
+            # Nothing changed since the live run: it is this run's output.
+            return _result(published, refused, duplicates, cached_run=True)
+        run, scratch = area.new_run()
+        try:
+            fact_groups: Counter[str] = Counter()
+            entries = _entries(
+                hashed,
+                store,
+                scratch,
+                text_form,
+                run_engine,
+                use_cache,
+                observer,
+                fact_groups,
+            )
+            issues = run_issues(refused, duplicates)
+            counts = write_tables(entries, fact_groups, issues, run, scratch)
+            content = manifest(run_key, entries, refused, duplicates, counts)
+            write_manifest(run, content)
+            area.publish(run, [*TABLE_FILES, MANIFEST])
+        except BaseException:
+            shutil.rmtree(run, ignore_errors=True)
+            shutil.rmtree(scratch, ignore_errors=True)
+            raise
+    return _result(content, refused, duplicates, cached_run=False)

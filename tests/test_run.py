@@ -113,7 +113,16 @@ def test_replacing_output_leaves_no_temporary_files(tmp_path: Path) -> None:
     main(["extract", str(SAMPLES / S003), "--out", str(tmp_path)])
     main(["extract", str(SAMPLES / S003), "--out", str(tmp_path)])
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted([f"{t.name}.parquet" for t in TABLES] + ["manifest.json"])
+    published = [f"{t.name}.parquet" for t in TABLES] + ["manifest.json"]
+    assert names == sorted([*published, ".reportx"])
+    meta = tmp_path / ".reportx"
+    assert sorted(p.name for p in meta.iterdir()) == [
+        "cache",
+        "current",
+        "lock",
+        "runs",
+    ]
+    assert len(list((meta / "runs").iterdir())) == 1
 
 
 def test_a_closed_pipe_is_no_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,115 @@
+"""The incremental cache: one entry of shards per input, kept between runs.
+
+An entry is found by a key made of everything that decides its rows: the
+sha256 of the input's bytes, its `source_path` (printed in `documents` and in
+issue messages), the parser version with a fingerprint of the parser's own
+code and data files, and `text_form`. So an unchanged input is never parsed
+again, a changed one is, and a parser upgrade (or any edit to the code of an
+installed-from-source checkout) parses everything again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+from functools import cache
+from pathlib import Path
+
+from extract.pipeline import PARSER_VERSION
+from extract.shards import Summary
+
+# The packages whose code and data decide the rows of an entry...
+PACKAGES = ("extract", "normalise", "schemas")
+CODE_SUFFIXES = (".py", ".csv", ".json", ".txt")
+# ...but for the parts that only run, reduce or report on entries: editing
+# them must not throw the cache away.
+NOT_PARSER = (
+    "extract/cache.py",
+    "extract/cli.py",
+    "extract/engines/",
+    "extract/inputs.py",
+    "extract/progress.py",
+    "extract/publish.py",
+    "extract/qa/",
+    "extract/reduce.py",
+    "extract/run.py",
+)
+
+
+@cache
+def parser_fingerprint() -> str:
+    """PARSER_VERSION and a hash of every file of the parser's packages."""
+    digest = hashlib.sha256(PARSER_VERSION.encode())
+    root = Path(__file__).resolve().parent.parent
+    for package in PACKAGES:
+        for path in sorted((root / package).rglob("*")):
+            name = path.relative_to(root).as_posix()
+            if (
+                path.suffix in CODE_SUFFIXES
+                and "__pycache__" not in path.parts
+                and not name.startswith(NOT_PARSER)
+            ):
+                digest.update(name.encode())
+                digest.update(path.read_bytes())
+    return f"{PARSER_VERSION}+{digest.hexdigest()[:12]}"
+
+
+def entry_key(sha256: str, source_path: str, text_form: str | None) -> str:
+    what = [sha256, source_path, parser_fingerprint(), text_form]
+    return hashlib.sha256(json.dumps(what).encode()).hexdigest()
+
+
+class Store:
+    """Entries under one folder: `<key[:2]>/<key>/`."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def folder(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def lookup(self, key: str) -> Summary | None:
+        """The entry's summary, or None when there is no complete entry."""
+        try:
+            found = Summary.load(self.folder(key))
+        except (OSError, ValueError, TypeError):
+            return None
+        return dataclasses.replace(found, cached=True)
+
+    def remove_stale(self) -> None:
+        """Temporary folders of runs that were killed while writing an entry.
+
+        A cache can be shared by runs into several --out folders (--cache-dir),
+        so a temporary folder of a process still alive is left alone.
+        """
+        if not self.root.is_dir():
+            return
+        for bucket in self.root.iterdir():
+            if not bucket.is_dir():
+                continue
+            for tmp in bucket.glob(".tmp-*"):
+                pid = _pid_of(tmp.name)
+                if pid == os.getpid() or not _alive(pid):
+                    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _pid_of(name: str) -> int:
+    try:
+        return int(name.split("-")[1])
+    except (IndexError, ValueError):
+        return 0
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

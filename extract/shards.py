@@ -1,0 +1,193 @@
+"""One document's records as Arrow shards, one per table, in an entry folder.
+
+An entry is what one input gave: `entry.json` (status, seconds, row counts) and
+`<table>.arrow` for each table it has rows in, plus `facts.arrow`, the few
+columns of its facts the run-level panel needs, and `late.arrow`, the issues
+for rows a table's schema could not hold. Entries are written whole into a
+temporary folder and renamed into place, so a killed run leaves either a
+complete entry or a temporary folder the next run removes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import pyarrow as pa
+
+from extract.panel import facts_of
+from extract.records import IssueRow, Record, as_row
+from schemas.tables import BY_NAME, ISSUES, TABLES, OutputTable
+
+ENTRY = "entry.json"
+FACTS, LATE = "facts", "late"
+# The tables a document gives; `indicators` and `observations` are run-level.
+DOCUMENT_TABLES = tuple(
+    t for t in TABLES if t.name not in ("indicators", "observations")
+)
+FACTS_SCHEMA = pa.schema(
+    [
+        ("indicator_id", pa.string()),
+        ("financial_year", pa.string()),
+        # Null for a fact that names an indicator but is no observation.
+        ("period", pa.string()),
+        ("measure", pa.string()),
+        ("unit", pa.string()),
+        ("indicator", pa.string()),
+        ("value", pa.float64()),
+        ("doc_id", pa.string()),
+        ("source_path", pa.string()),
+        # The report's rank: later reports win a conflict (extract/panel.py).
+        ("rank_year", pa.string()),
+        ("rank_quarter", pa.string()),
+        ("rank_date", pa.string()),
+        ("source", pa.string()),
+    ]
+)
+
+# The issue schema plus the table whose row it reports, to keep today's order.
+LATE_SCHEMA = ISSUES.schema.append(pa.field("source_table", pa.string()))
+ARROW_ERRORS = (pa.ArrowException, OverflowError, TypeError, ValueError)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the run needs to know of an entry without opening its shards."""
+
+    source_path: str
+    sha256: str | None
+    status: str
+    seconds: float
+    reason: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    # Fact rows per observation group (`group_of`): how the panel splits its
+    # work.
+    fact_groups: dict[str, int] = field(default_factory=dict)
+    cached: bool = False
+
+    @classmethod
+    def load(cls, folder: Path) -> Summary:
+        data = json.loads((folder / ENTRY).read_text(encoding="utf-8"))
+        return cls(**data)
+
+
+def group_of(indicator_id: object, financial_year: object, period: object) -> str:
+    """The indicator, year and period of a fact: all of an observation's facts
+    share them, and the panel's rows are in their order (`group_key`)."""
+    return json.dumps([indicator_id, financial_year or "", period or ""])
+
+
+def group_key(group: str) -> tuple[str, ...]:
+    return tuple(json.loads(group))
+
+
+def arrow_table(
+    table: OutputTable, rows: list[dict[str, object]], late: list[dict[str, object]]
+) -> pa.Table:
+    """The rows as an Arrow table; a row its schema cannot hold becomes an issue."""
+    try:
+        return pa.Table.from_pylist(rows, schema=table.schema)
+    except ARROW_ERRORS:
+        pass
+    good = []
+    for row in rows:
+        try:
+            pa.Table.from_pylist([row], schema=table.schema)
+        except ARROW_ERRORS as exc:
+            late.append(_late_issue(table, row, exc))
+        else:
+            good.append(row)
+    return pa.Table.from_pylist(good, schema=table.schema)
+
+
+def _late_issue(
+    table: OutputTable, row: dict[str, object], exc: Exception
+) -> dict[str, object]:
+    doc_id, line = row.get("doc_id"), row.get("line_start")
+    issue = IssueRow(
+        doc_id=doc_id if isinstance(doc_id, str) else None,
+        severity="error",
+        code="value_out_of_range",
+        message=f"{table.name} row at line {line} not written: {exc}",
+        page=None,
+        # An issue row cannot hold its own line: it would be refused again.
+        line=line if isinstance(line, int) and table is not ISSUES else None,
+    )
+    return {**as_row(issue), "source_table": table.name}
+
+
+def write_arrow(path: Path, data: pa.Table) -> None:
+    with pa.OSFile(str(path), "wb") as sink:
+        with pa.ipc.new_file(sink, data.schema) as writer:
+            writer.write_table(data)
+
+
+def read_arrow(path: Path) -> pa.Table:
+    # Read whole, not memory-mapped: shards are small, and opening a mapping
+    # costs three times the read (thousands of shards in a cached run).
+    return pa.ipc.open_file(pa.py_buffer(path.read_bytes())).read_all()
+
+
+def write_entry(folder: Path, summary: Summary, records: Sequence[Record]) -> Summary:
+    """Write one document's shards as the entry `folder`, atomically."""
+    rows: dict[str, list[dict[str, object]]] = {t.name: [] for t in DOCUMENT_TABLES}
+    for record in records:
+        rows[record.table].append(as_row(record))
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    # Not mkdtemp: its 0700 would keep the group out of a shared cache.
+    tmp = folder.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}"
+    tmp.mkdir()
+    try:
+        late: list[dict[str, object]] = []
+        counts: dict[str, int] = {}
+        # Issues last: a row another table cannot hold is reported there.
+        for table in sorted(DOCUMENT_TABLES, key=lambda t: t is ISSUES):
+            data = arrow_table(table, rows[table.name], late)
+            counts[table.name] = data.num_rows
+            if data.num_rows:
+                write_arrow(tmp / f"{table.name}.arrow", data)
+        facts = [asdict(f) for f in facts_of(records)]
+        if facts:
+            write_arrow(
+                tmp / f"{FACTS}.arrow", pa.Table.from_pylist(facts, FACTS_SCHEMA)
+            )
+        if late:
+            write_arrow(tmp / f"{LATE}.arrow", pa.Table.from_pylist(late, LATE_SCHEMA))
+            counts[LATE] = len(late)
+        groups = Counter(group_of(f["indicator_id"], f["financial_year"], f["period"])
+                         for f in facts)  # fmt: skip
+        done = replace(summary, counts=counts, fact_groups=dict(sorted(groups.items())))
+        (tmp / ENTRY).write_text(json.dumps(asdict(done)), encoding="utf-8")
+        _replace_folder(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return done
+
+
+def _replace_folder(tmp: Path, folder: Path) -> None:
+    """Rename `tmp` to `folder`; an older entry there (a forced re-parse) goes."""
+    try:
+        os.rename(tmp, folder)
+        return
+    except OSError:
+        if not folder.exists():
+            raise
+    old = folder.with_name(f".tmp-{os.getpid()}-old-{folder.name}")
+    os.rename(folder, old)
+    os.rename(tmp, folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def schema_of(name: str) -> pa.Schema:
+    if name == FACTS:
+        return FACTS_SCHEMA
+    if name == LATE:
+        return LATE_SCHEMA
+    return BY_NAME[name].schema

@@ -1,0 +1,71 @@
+"""Engines: the same rows in the same order whatever maps the documents."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.cli import main
+from extract.engines import engine
+from extract.engines.local import LocalEngine, default_jobs
+from extract.run import extract
+from schemas.tables import TABLES
+from tests.conftest import S000, S001, S002, S003, SAMPLES
+
+
+def _square(n: int) -> tuple[int, int]:
+    return n, n * n
+
+
+def _pid(n: int) -> int:
+    return os.getpid()
+
+
+def test_local_engine_maps_every_task() -> None:
+    got = sorted(LocalEngine(2).map(_square, list(range(20))))
+    assert got == [(n, n * n) for n in range(20)]
+    assert list(LocalEngine(1).map(_square, [3])) == [(3, 9)]
+
+
+def test_local_engine_runs_in_processes_only_with_jobs() -> None:
+    assert set(LocalEngine(1).map(_pid, [1, 2])) == {os.getpid()}
+    assert os.getpid() not in set(LocalEngine(2).map(_pid, [1, 2, 3]))
+
+
+def test_stopping_early_ends_the_workers() -> None:
+    results = LocalEngine(2).map(_square, list(range(100)))
+    next(results)
+    results.close()  # what an error or Ctrl-C in the caller does
+
+
+def test_engine_by_name() -> None:
+    assert isinstance(engine("local", None), LocalEngine)
+    assert engine("local", None).jobs == default_jobs() >= 1
+    with pytest.raises(ValueError, match="unknown engine 'dask'"):
+        engine("dask", 2)
+
+
+def test_jobs_1_and_2_give_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in (S000, S001, S002, S003):
+        shutil.copy(SAMPLES / name, inputs / name)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["extract", str(inputs), "--out", str(one), "--jobs", "1"]) == 0
+    code = main(
+        ["extract", str(inputs), "--out", str(two), "--jobs", "2", "--engine", "local"]
+    )
+    assert code == 0
+    for t in TABLES:
+        a = pd.read_parquet(one / f"{t.name}.parquet")
+        pd.testing.assert_frame_equal(a, pd.read_parquet(two / f"{t.name}.parquet"))
+    assert extract([inputs], tmp_path / "three", jobs=None).parsed == 4
+
+
+def test_an_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
+    args = ["extract", str(SAMPLES / S003), "--out", str(tmp_path), "--engine", "x"]
+    assert main(args) == 2
