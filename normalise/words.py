@@ -152,14 +152,21 @@ def correct_misspellings(text: str, vocab: Vocabulary) -> tuple[str, list[Repair
     is in the lexicon. Words that are merely unusual are left alone.
     """
     repairs: list[Repair] = []
+    # A set's order changes with PYTHONHASHSEED: candidates are offered sorted,
+    # and ties broken by score, then length nearest the word, then spelling
+    # ("Regeneration" and "Regenerating" tie for "Regeneratoin").
+    choices = sorted(vocab.attested)
 
     def fix(m: re.Match[str]) -> str:
         word = m[0]
         low = word.lower()
         if len(word) < MIN_MISSPELT_LENGTH or low in vocab.attested:
             return word
-        hit = process.extractOne(
-            low, vocab.attested, scorer=fuzz.ratio, score_cutoff=MISSPELLING_CUTOFF
+        hits = process.extract(
+            low, choices, scorer=fuzz.ratio, score_cutoff=MISSPELLING_CUTOFF, limit=None
+        )
+        hit = min(
+            hits, key=lambda h: (-h[1], abs(len(h[0]) - len(low)), h[0]), default=None
         )
         if not hit or hit[0][0] != low[0] or abs(len(hit[0]) - len(low)) > 1:
             return word
