@@ -57,4 +57,4 @@ fuzz: $(STAMP)
 		-timeout=60 -rss_limit_mb=4096 -artifact_prefix=.fuzz/crashes/pdf- -print_final_stats=1
 
 clean:
-	rm -rf $(VENV) output/*.parquet output/manifest.json
+	rm -rf $(VENV) output/*.parquet output/*.json output/.reportx
