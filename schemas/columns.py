@@ -101,6 +101,7 @@ _OWN: dict[str, dict[str, str]] = {
         "when no symbol or an unknown one.",
     },
     "status_summary": {
+        "plan": 'The plan the grid sits under; "" when no plan heading is printed.',
         "scope": "actions, milestones or performance_indicators.",
         "period": 'The period of the grid as printed: "Q1-Q2", "Q4", "FY" ...',
         "category": "completed, on_target, attention, amendment, aborted, "

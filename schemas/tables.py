@@ -34,12 +34,17 @@ class OutputTable:
     nullable_key: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        required = set(self.key) - set(self.nullable_key)
+        required = set(self.required_key)
         schema = pa.schema(
             [f.with_nullable(f.name not in required) for f in self.schema],
             metadata=self.schema.metadata,
         )
         object.__setattr__(self, "schema", schema)
+
+    @property
+    def required_key(self) -> tuple[str, ...]:
+        """The key columns that are never null."""
+        return tuple(k for k in self.key if k not in self.nullable_key)
 
     @property
     def primary_key(self) -> tuple[str, ...]:

@@ -7,7 +7,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from extract.keys import KeyCheck
+from extract.records import IndicatorValue, IssueRow
 from schemas.tables import NO_UNIT, TABLES, OutputTable
+from tests.conftest import synthetic
 
 
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
@@ -35,3 +38,34 @@ def test_the_samples_print_values_without_a_unit(run_dir: Path) -> None:
 
 def test_only_the_logs_have_no_primary_key() -> None:
     assert [t.name for t in TABLES if not t.primary_key] == ["repairs", "issues"]
+
+
+def test_a_fact_without_a_year_is_an_issue_not_a_null_key() -> None:
+    doc, _ = synthetic(["Number of fly tipping incidents\t123"])
+    value = IndicatorValue(
+        doc_id="x",
+        plan=None,
+        theme=None,
+        indicator="Number of fly tipping incidents",
+        indicator_id="fly-tipping-incidents",
+        financial_year=None,
+        period="Q1",
+        measure="actual",
+        value=123.0,
+        unit="count",
+        comparator=None,
+        qualifier=None,
+        value_text="123",
+        note=None,
+        reported_as="Quarter 1",
+        frequency=None,
+        page=None,
+        line_start=1,
+        line_end=1,
+    )
+    got = KeyCheck(doc).check(value)
+    assert isinstance(got, IssueRow)
+    assert (got.code, got.severity, got.line) == ("missing_key", "warning", 1)
+    assert got.message.startswith(
+        "x.txt:1: indicator_values row not written: no financial_year could be told"
+    )
