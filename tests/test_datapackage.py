@@ -16,7 +16,7 @@ from schemas.datapackage import (
     described_schema,
     write_datapackage,
 )
-from schemas.tables import BY_NAME, TABLES
+from schemas.tables import BY_NAME, TABLES, OutputTable
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +138,13 @@ def test_parquet_fields_carry_their_description(
         DESCRIPTION_KEY: b"The date in brackets as printed."
     }
     assert schema.metadata[DESCRIPTION_KEY] == table.description.encode()
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_every_table_takes_its_described_schema(
+    package_dir: Path, table: OutputTable
+) -> None:
+    data = pq.read_table(package_dir / f"{table.name}.parquet")
+    described = data.cast(described_schema(table))
+    assert described.equals(data)
+    assert all(f.metadata and f.metadata[DESCRIPTION_KEY] for f in described.schema)

@@ -197,3 +197,12 @@ def test_cli_shell_reads_stdin_until_eof(
 def test_cli_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sql", str(tmp_path / "missing")]) == 2
     assert "reportx sql:" in capsys.readouterr().err
+
+
+def test_help_lists_the_views_and_an_example(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["sql", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(view in out for view in VIEWS)
+    assert "Example:\n  reportx sql output/" in out
