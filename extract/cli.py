@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="store_true", help="a log line per document"
     )
     _add_qa_commands(commands)
+    _add_sql_command(commands)
     return parser
 
 
@@ -306,7 +307,51 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-QA_COMMANDS = {"diff": _diff, "inspect": _inspect, "report": _report}
+def _add_sql_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    from extract.sql import views_help
+
+    sql = commands.add_parser(
+        "sql",
+        help="DuckDB over an output folder, with ready views",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Query the tables of OUT_DIR (<table>.parquet files or "
+        "hive-partitioned <table>/ folders) with DuckDB: every table is a view, "
+        "and so are these:\n\n"
+        + views_help()
+        + "\n\nWith QUERY, print its result and exit (0, or 1 when the query "
+        "fails); without, read queries ending in ';' from stdin until EOF. "
+        "Exit 2 on a usage error. Needs the bi extra: pip install 'reportx[bi]'."
+        '\n\nExample:\n  reportx sql output/ "SELECT * FROM indicator_by_quarter '
+        "WHERE indicator_id = 'fly-tipping-incidents'\"",
+    )
+    sql.add_argument("out", metavar="OUT_DIR")
+    sql.add_argument("query", nargs="?", metavar="QUERY")
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from extract.sql import MissingExtra, NotAnOutputFolder, connect, render, run, shell
+
+    try:
+        con = connect(args.out)
+    except (NotAnOutputFolder, MissingExtra) as exc:
+        print(f"reportx sql: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.query is None:
+        return shell(con, sys.stdin, sys.stdout, sys.stderr)
+    import duckdb
+
+    try:
+        result = run(con, args.query)
+    except duckdb.Error as exc:
+        print(f"reportx sql: {exc}", file=sys.stderr)
+        return EXIT_FAILED_INPUT
+    print(render(result))
+    return EXIT_OK
+
+
+QA_COMMANDS = {"diff": _diff, "inspect": _inspect, "report": _report, "sql": _sql}
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ print the same figure twice (samples/001 prints its HRA table as HTML and again
 as plain rows), so the same key can be found more than once in a document.
 The first is kept; each repeat is a `duplicate_key` issue that quotes the
 dropped values (info when only the printed wording differs, warning when a
-value does).
+value does). A record with a null in a key column is a `missing_key` issue:
+key columns are never null.
 """
 
 from __future__ import annotations
@@ -44,9 +45,14 @@ class KeyCheck:
     def check(self, record: Record) -> Record:
         """The record itself, or the `duplicate_key` issue that stands for it."""
         name = record.table
-        if name not in CHECKED:
+        if name not in BY_NAME:
             return record
         row = as_row(record)
+        missing = [k for k in BY_NAME[name].required_key if row.get(k) is None]
+        if missing:
+            return _missing(self.doc, name, row, missing)
+        if name not in CHECKED:
+            return record
         key = (name, *(row[k] for k in BY_NAME[name].key))
         first = self.kept.get(key)
         if first is None:
@@ -59,6 +65,23 @@ def unique_keys(doc: Document, records: Iterable[Record]) -> Iterator[Record]:
     """The records, each repeat of a natural key replaced by its issue."""
     keys = KeyCheck(doc)
     return (keys.check(r) for r in records)
+
+
+def _missing(
+    doc: Document, table: str, row: dict[str, object], missing: list[str]
+) -> IssueRow:
+    # Key columns are declared non-null (BI tools enforce them) and the
+    # Parquet writer refuses a null there, so the row is reported, not written.
+    key = ", ".join(f"{k}={row.get(k)}" for k in BY_NAME[table].key if k != "doc_id")
+    line, page = row.get("line_start"), row.get("page")
+    return IssueRow.of(
+        "missing_key",
+        doc.doc_id,
+        f"{doc.source_path}:{line}: {table} row not written: no "
+        f"{', '.join(missing)} could be told ({key})",
+        page=page if isinstance(page, int) else None,
+        line=line if isinstance(line, int) else None,
+    )
 
 
 def _issue(

@@ -81,7 +81,7 @@ class IndicatorValue:
     period: str
     measure: str
     value: float | None
-    unit: str | None
+    unit: str
     comparator: str | None
     qualifier: str | None
     value_text: str
@@ -171,7 +171,7 @@ class Statement:
     sentence: str
     subject: str | None
     value: float
-    unit: str | None
+    unit: str
     change: str | None
     compared_with: str | None
     financial_year: str | None

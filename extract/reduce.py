@@ -36,6 +36,7 @@ from extract.shards import (
     group_of,
     read_arrow,
 )
+from schemas.datapackage import described_schema
 from schemas.tables import INDICATORS, ISSUES, OBSERVATIONS, TABLES, OutputTable
 
 # A table is written in row groups of about this many bytes: the text tables
@@ -73,7 +74,9 @@ class TableSink:
 
     def __init__(self, path: Path, table: OutputTable) -> None:
         self.table = table
-        self.writer = pq.ParquetWriter(str(path), table.schema)
+        # Each field carries its description, for tools that read the file alone.
+        self.schema = described_schema(table)
+        self.writer = pq.ParquetWriter(str(path), self.schema)
         self.buffer: list[pa.Table] = []
         self.buffered = self.rows = 0
 
@@ -87,7 +90,7 @@ class TableSink:
 
     def flush(self) -> None:
         if self.buffer:
-            self.writer.write_table(pa.concat_tables(self.buffer))
+            self.writer.write_table(pa.concat_tables(self.buffer).cast(self.schema))
         self.buffer, self.buffered = [], 0
 
     def close(self) -> int:

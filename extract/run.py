@@ -35,6 +35,7 @@ from extract.publish import Area, hold
 from extract.records import IssueRow, as_row
 from extract.reduce import Entry, entry, write_tables
 from extract.shards import Summary
+from schemas.datapackage import write_datapackage
 from schemas.tables import TABLES
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
+DATAPACKAGE = "datapackage.json"
 TABLE_FILES = tuple(f"{t.name}.parquet" for t in TABLES)
 
 
@@ -239,7 +241,8 @@ def _published(area: Area, run_key: str) -> dict[str, Any] | None:
         content = json.loads((live / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    whole = all((live / name).is_file() for name in TABLE_FILES)
+    # A run published before the data package was written is republished.
+    whole = all((live / name).is_file() for name in (*TABLE_FILES, DATAPACKAGE))
     return content if whole and content.get("run_key") == run_key else None
 
 
@@ -295,7 +298,8 @@ def extract(
             counts = write_tables(entries, fact_groups, issues, run, scratch)
             content = manifest(run_key, entries, refused, duplicates, counts)
             write_manifest(run, content)
-            area.publish(run, [*TABLE_FILES, MANIFEST])
+            write_datapackage(run, PARSER_VERSION)
+            area.publish(run, [*TABLE_FILES, MANIFEST, DATAPACKAGE])
         except BaseException:
             shutil.rmtree(run, ignore_errors=True)
             shutil.rmtree(scratch, ignore_errors=True)

@@ -53,6 +53,12 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
         "(info when only the wording differs).",
     ),
     IssueType(
+        "missing_key",
+        "warning",
+        "A fact whose natural key lacks a part (no financial year, period or plan "
+        "could be told): not written, since key columns are never null.",
+    ),
+    IssueType(
         "duplicate_input",
         "info",
         "The same bytes at two paths: one document.",

@@ -6,6 +6,11 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+# The `unit` of a value printed without one (or with one outside the contract):
+# `unit` is part of the indicator_values and observations keys, and key columns
+# are never null so that BI tools can enforce them.
+NO_UNIT = "none"
+
 PROVENANCE: tuple[tuple[str, pa.DataType], ...] = (
     ("page", pa.int32()),
     ("line_start", pa.int32()),
@@ -15,10 +20,36 @@ PROVENANCE: tuple[tuple[str, pa.DataType], ...] = (
 
 @dataclass(frozen=True, slots=True)
 class OutputTable:
+    """A table's schema, natural key and description.
+
+    Key columns are made non-null in `schema` (BI tools enforce keys), except
+    those in `nullable_key`: the logs' keys hold a page or line that is null for
+    text input, so they identify a row for `reportx diff` but are no primary key.
+    """
+
     name: str
     schema: pa.Schema
     key: tuple[str, ...]
     description: str
+    nullable_key: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        required = set(self.required_key)
+        schema = pa.schema(
+            [f.with_nullable(f.name not in required) for f in self.schema],
+            metadata=self.schema.metadata,
+        )
+        object.__setattr__(self, "schema", schema)
+
+    @property
+    def required_key(self) -> tuple[str, ...]:
+        """The key columns that are never null."""
+        return tuple(k for k in self.key if k not in self.nullable_key)
+
+    @property
+    def primary_key(self) -> tuple[str, ...]:
+        """The key when none of its columns can be null, else no primary key."""
+        return () if self.nullable_key else self.key
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -224,6 +255,7 @@ REPAIRS = OutputTable(
         ]
     ),
     key=("doc_id", "table", "column", "page", "line", "raw", "rule"),
+    nullable_key=("page", "line"),
     description="Every correction the normalisers made to printed text.",
 )
 
@@ -240,6 +272,8 @@ ISSUES = OutputTable(
         ]
     ),
     key=("doc_id", "code", "page", "line", "message"),
+    # A run-level issue (duplicate_input across documents) has no doc_id.
+    nullable_key=("doc_id", "page", "line"),
     description="What QA must look at: failures, inconsistencies, ambiguities.",
 )
 

@@ -58,14 +58,14 @@ EXPECTED = [
     (S002, 48, "2018/19", "Q4", "actual", "count", 4.0, None, None),
     (S002, 48, "2018/19", "FY", "actual", "count", 4.0, None, None),
     (S002, 49, "2017/18", "FY", "actual", "count", 85.0, None, None),
-    (S002, 49, "2018/19", "FY", "target", None, None, None, None),
+    (S002, 49, "2018/19", "FY", "target", "none", None, None, None),
     (S002, 49, "2018/19", "Q1", "actual", "count", 20.0, None, None),
     (S002, 49, "2018/19", "Q2", "actual", "count", 27.0, None, None),
     (S002, 49, "2018/19", "Q3", "actual", "count", 12.0, None, None),
     (S002, 49, "2018/19", "Q4", "actual", "count", 43.0, None, None),
     (S002, 49, "2018/19", "FY", "actual", "count", 102.0, None, None),
     (S002, 50, "2017/18", "FY", "actual", "count", 340.0, None, None),
-    (S002, 50, "2018/19", "FY", "target", None, None, None, None),
+    (S002, 50, "2018/19", "FY", "target", "none", None, None, None),
     (S002, 50, "2018/19", "Q1", "actual", "count", 101.0, None, None),
     (S002, 50, "2018/19", "Q2", "actual", "count", 99.0, None, None),
     (S002, 50, "2018/19", "Q3", "actual", "count", 115.0, None, None),
@@ -81,17 +81,17 @@ EXPECTED = [
     (S002, 53, "2018/19", "Q3", "actual", "count", 20.0, None, None),
     (S002, 53, "2018/19", "Q4", "actual", "count", 17.0, None, None),
     (S002, 53, "2018/19", "FY", "actual", "count", 65.0, None, None),
-    (S002, 54, "2017/18", "FY", "actual", None, None, None, None),
+    (S002, 54, "2017/18", "FY", "actual", "none", None, None, None),
     (S002, 54, "2018/19", "Q1", "actual", "percent", 0.0, None, None),
     (S002, 54, "2018/19", "Q2", "actual", "percent", 1.22, None, None),
     (S002, 54, "2018/19", "Q3", "actual", "percent", 1.74, None, "cumulative"),
     (S002, 54, "2018/19", "Q4", "actual", "percent", 1.85, None, "cumulative"),
     (S002, 54, "2018/19", "FY", "actual", "percent", 1.2, None, "average"),
-    (S002, 55, "2018/19", "Q1", "actual", None, None, None, None),
+    (S002, 55, "2018/19", "Q1", "actual", "none", None, None, None),
     (S002, 58, "2017/18", "FY", "actual", "count", 531.0, None, None),
-    (S002, 58, "2018/19", "FY", "target", None, None, None, None),
+    (S002, 58, "2018/19", "FY", "target", "none", None, None, None),
     (S002, 58, "2018/19", "Q1", "actual", "count", 117.0, None, None),
-    (S002, 58, "2018/19", "Q2", "actual", None, None, None, None),
+    (S002, 58, "2018/19", "Q2", "actual", "none", None, None, None),
     (S002, 58, "2018/19", "Q3", "actual", "count", 1084.0, None, None),
     (S002, 58, "2018/19", "Q4", "actual", "count", 1385.0, None, None),
     (S002, 58, "2018/19", "FY", "actual", "count", 2586.0, None, None),
@@ -104,14 +104,14 @@ EXPECTED = [
     (S002, 59, "2018/19", "Q2", "actual", "gbp", 22208.6, None, None),
     (S002, 59, "2018/19", "Q3", "actual", "count", 116.0, None, None),
     (S002, 59, "2018/19", "Q3", "actual", "gbp", 22708.33, None, None),
-    (S002, 59, "2018/19", "Q4", "actual", None, None, None, None),
+    (S002, 59, "2018/19", "Q4", "actual", "none", None, None, None),
     (S002, 59, "2018/19", "FY", "actual", "count", 314.0, None, None),
     (S002, 59, "2018/19", "FY", "actual", "gbp", 64029.16, None, None),
     (S002, 61, "2017/18", "FY", "actual", "count", 6.0, None, None),
     (S002, 61, "2018/19", "FY", "target", "count", 6.0, None, None),
     (S002, 61, "2018/19", "Q2", "actual", "count", 6.0, None, None),
     (S002, 62, "2017/18", "FY", "actual", "count", 470.0, None, None),
-    (S002, 62, "2018/19", "FY", "target", None, None, None, None),
+    (S002, 62, "2018/19", "FY", "target", "none", None, None, None),
     (S002, 62, "2018/19", "Q1", "actual", "count", 102.0, None, None),
     (S002, 62, "2018/19", "Q2", "actual", "count", 132.0, None, None),
     (S002, 62, "2018/19", "Q3", "actual", "count", 54.0, None, None),
@@ -182,7 +182,7 @@ def test_dhp_awards_two_units_per_cell(values: pd.DataFrame) -> None:
         "Value of Government allocation",
     )
     q4 = rows[rows.period == "Q4"].iloc[0]
-    assert (_none(q4.value), _none(q4.unit), q4.value_text) == (None, None, "n/a")
+    assert (_none(q4.value), _none(q4.unit), q4.value_text) == (None, "none", "n/a")
 
 
 def test_homelessness_percentages_and_notes(values: pd.DataFrame) -> None:
@@ -513,9 +513,9 @@ def test_unreadable_numbers_are_null_values_with_an_issue() -> None:
         _tabs(FLY, "1" * 400, "£99999999999999999999999999", "1e308", "400"),
     ]
     assert _values(lines) == [
-        (FLY, "2017/18", "Q1", "actual", None, None, "Quarter 1"),
-        (FLY, "2017/18", "Q2", "actual", None, None, "Quarter 2"),
-        (FLY, "2017/18", "Q3", "actual", None, None, "Quarter 3"),
+        (FLY, "2017/18", "Q1", "actual", None, "none", "Quarter 1"),
+        (FLY, "2017/18", "Q2", "actual", None, "none", "Quarter 2"),
+        (FLY, "2017/18", "Q3", "actual", None, "none", "Quarter 3"),
         (FLY, "2017/18", "FY", "target", 400.0, "count", "Annual Target"),
     ]
     issues = _issues(lines)
@@ -612,7 +612,7 @@ def test_a_comment_opening_with_a_quarter_is_no_quarter_block() -> None:
     ]
 
 
-def test_a_unit_outside_the_contract_is_null() -> None:
+def test_a_unit_outside_the_contract_is_none() -> None:
     rows = _values(
         [
             "Housing Priority Delivery Plan 2013-14 Quarter 2 Performance Update",
@@ -622,9 +622,9 @@ def test_a_unit_outside_the_contract_is_null() -> None:
         ]
     )
     assert [(r[2], r[4], r[5]) for r in rows] == [
-        ("Q1", 22.1, None),
-        ("Q2", 21.8, None),
-        ("FY", 23.0, None),
+        ("Q1", 22.1, "none"),
+        ("Q2", 21.8, "none"),
+        ("FY", 23.0, "none"),
     ]
 
 
@@ -642,7 +642,7 @@ def test_columns_headed_by_a_bare_year() -> None:
         ("2015/16", "FY", "actual", 51.49, "percent"),
         ("2016/17", "FY", "actual", 48.2, "percent"),
         ("2017/18", "FY", "target", 50.0, "percent"),
-        ("2015/16", "FY", "actual", None, None),
+        ("2015/16", "FY", "actual", None, "none"),
         ("2016/17", "FY", "actual", 484.0, "count"),
     ]
 
@@ -660,7 +660,7 @@ def test_a_quarter_label_before_a_figure_is_the_grids_value() -> None:
     assert got == [
         ("Q1", "actual", 131.0, "count", None),
         ("Q2", "actual", 45.0, "count", "Q2 figure provisional"),
-        ("FY", "target", None, None, "No target"),
+        ("FY", "target", None, "none", "No target"),
     ]
 
 

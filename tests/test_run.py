@@ -113,7 +113,10 @@ def test_replacing_output_leaves_no_temporary_files(tmp_path: Path) -> None:
     main(["extract", str(SAMPLES / S003), "--out", str(tmp_path)])
     main(["extract", str(SAMPLES / S003), "--out", str(tmp_path)])
     names = sorted(p.name for p in tmp_path.iterdir())
-    published = [f"{t.name}.parquet" for t in TABLES] + ["manifest.json"]
+    published = [f"{t.name}.parquet" for t in TABLES] + [
+        "manifest.json",
+        "datapackage.json",
+    ]
     assert names == sorted([*published, ".reportx"])
     meta = tmp_path / ".reportx"
     assert sorted(p.name for p in meta.iterdir()) == [

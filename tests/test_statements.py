@@ -78,7 +78,7 @@ EXPECTED_5_4 = [
     (25.3, "percent", "reduction", "serious acquisitive crime", None, None, None,
      None),
     (10.8, "percent", "reduction", "violence with injury", None, None, None, None),
-    (20.16, None, "reduction", "anti social behaviour", None, None, None, None),
+    (20.16, "none", "reduction", "anti social behaviour", None, None, None, None),
     (61.4, "percent", "reduction", "burglary of business premises", None, None,
      None, None),
 ]  # fmt: skip

@@ -35,6 +35,7 @@ from normalise.values import Value, bare_unit, parse_cell
 from normalise.years import (
     previous_financial_year,
 )
+from schemas.tables import NO_UNIT
 
 NAME = "kpi_grid"
 FREQUENCY = re.compile(r"^[QA]$")
@@ -340,8 +341,9 @@ def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fa
             year, period, measure = _place(column, value, ctx)
             printed = value.unit if value.unit is not None else row_unit
             # A unit outside the contract ("days") and a cell with no number
-            # are written without one.
-            unit = printed if printed and value.value is not None else None
+            # are written as NO_UNIT: `unit` is part of the key, which BI tools
+            # enforce as non-null.
+            unit = printed if printed and value.value is not None else NO_UNIT
             yield Fact(
                 IndicatorValue(
                     doc_id=doc.doc_id,

@@ -26,6 +26,7 @@ from extract.records import IssueRow, Record, Statement
 from normalise.figures import Figure, Frame, frame_of, read_figures
 from normalise.sentences import Number, numbers, sentences
 from normalise.subjects import indicator_of
+from schemas.tables import NO_UNIT
 
 NAME = "statements"
 TABLE = "statements"
@@ -204,7 +205,8 @@ def _statement(
         sentence=sentence,
         subject=f.subject,
         value=f.number.value,
-        unit=f.unit,
+        # An unclear unit is an issue of its own; the row says "none", not null.
+        unit=f.unit or NO_UNIT,
         change=f.change,
         compared_with=f.compared_with,
         financial_year=fy,

@@ -217,7 +217,9 @@ def _vertical(doc: Document, ctx: Context) -> Iterator[Record]:
             records = [
                 StatusCount(
                     doc_id=doc.doc_id,
-                    plan=ctx.plan(i),
+                    # plan is part of the key, never null: "" when the report
+                    # prints no plan heading, as theme is "" for the plan.
+                    plan=ctx.plan(i) or "",
                     scope=scope,
                     period=period,
                     category=category,
@@ -311,7 +313,7 @@ def _grid(
         records = [
             StatusCount(
                 doc_id=doc.doc_id,
-                plan=ctx.plan(i),
+                plan=ctx.plan(i) or "",
                 scope=scope,
                 period=period,
                 category=category_of(labels[col]) or "",
