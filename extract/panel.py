@@ -26,7 +26,7 @@ from extract.records import (
     Statement,
 )
 from normalise import registry
-from normalise.years import period_end
+from normalise.years import period_end, period_start
 
 # Values this close are the same printed figure.
 SAME_VALUE = 1e-9
@@ -223,6 +223,7 @@ def observe(facts: Iterable[PanelFact]) -> Iterator[Record]:
             unit=unit,
             indicator=entry.name if entry else winner.indicator,
             value=winner.value,
+            period_start=period_start(fy or "", period),
             period_end=period_end(fy or "", period),
             source_doc_ids=sorted({s.doc_id for s in sources}),
             n_sources=len({s.doc_id for s in sources}),
@@ -258,6 +259,7 @@ class Seen:
                 indicator_id=indicator_id,
                 name=entry.name if entry else min(self.names[indicator_id]),
                 unit=entry.unit if entry else (min(units) if units else None),
+                polarity=entry.polarity if entry else None,
                 aliases=sorted(self.names[indicator_id]),
                 first_year=ys[0] if ys else None,
                 last_year=ys[-1] if ys else None,

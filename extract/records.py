@@ -272,6 +272,7 @@ class IndicatorRow:
     indicator_id: str
     name: str
     unit: str | None
+    polarity: str | None
     aliases: list[str]
     first_year: str | None
     last_year: str | None
@@ -287,6 +288,7 @@ class Observation:
     unit: str | None
     indicator: str
     value: float | None
+    period_start: date | None
     period_end: date | None
     source_doc_ids: list[str]
     n_sources: int

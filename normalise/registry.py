@@ -36,6 +36,9 @@ class Entry:
     name: str
     unit: str | None
     aliases: tuple[str, ...]
+    # Which way is better: higher_is_better, lower_is_better, or None (a
+    # measure only, such as referrals or claimants).
+    polarity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ def entries() -> tuple[Entry, ...]:
             name=r["name"],
             unit=r["unit"] or None,
             aliases=tuple(a for a in (r["aliases"] or "").split("|") if a),
+            polarity=r.get("polarity") or None,
         )
         for r in rows
     )

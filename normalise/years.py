@@ -84,6 +84,22 @@ def quarter_of(day: date) -> str:
     return f"Q{((day.month - 4) % 12) // 3 + 1}"
 
 
+def period_start(financial_year: str, period: str) -> date | None:
+    """First day of a quarter or of the year: ("2017/18", "Q4") -> 2018-01-01."""
+    m = re.match(r"^(20\d\d)/\d\d$", financial_year or "")
+    if not m:
+        return None
+    start = int(m[1])
+    starts = {
+        "Q1": date(start, 4, 1),
+        "Q2": date(start, 7, 1),
+        "Q3": date(start, 10, 1),
+        "Q4": date(start + 1, 1, 1),
+        "FY": date(start, 4, 1),
+    }
+    return starts.get(period)
+
+
 def period_end(financial_year: str, period: str) -> date | None:
     """Last day of a quarter or of the year: ("2017/18", "Q4") -> 2018-03-31."""
     m = re.match(r"^(20\d\d)/\d\d$", financial_year or "")

@@ -154,6 +154,8 @@ _OWN: dict[str, dict[str, str]] = {
     "indicators": {
         "name": "Canonical name.",
         "unit": "The indicator's usual unit.",
+        "polarity": "higher_is_better, lower_is_better, or null for a measure "
+        "with no better direction (from schemas/indicators.csv).",
         "aliases": "Every printed variant of the name seen.",
         "first_year": "First financial year with a value.",
         "last_year": "Last financial year with a value.",
@@ -164,6 +166,7 @@ _OWN: dict[str, dict[str, str]] = {
         "unit": f"count, percent, tonnes, gbp, or {NO_UNIT}.",
         "indicator": "The indicator's canonical name.",
         "value": "The value; from the latest report when sources disagree.",
+        "period_start": "First day of the period.",
         "period_end": "Last day of the period.",
         "source_doc_ids": "Every document that printed the value.",
         "n_sources": "Number of documents that printed the value.",
@@ -216,7 +219,10 @@ _ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
         "severity": SEVERITIES,
         "code": tuple(t.code for t in ISSUE_TYPES),
     },
-    "indicators": {"unit": VALUE_UNITS},
+    "indicators": {
+        "unit": VALUE_UNITS,
+        "polarity": ("higher_is_better", "lower_is_better"),
+    },
     "observations": {
         "period": PERIODS,
         "measure": ("actual", "target", "rolling_12_months"),

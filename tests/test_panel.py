@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -96,3 +97,27 @@ def test_every_fact_has_a_registered_id(table: Table) -> None:
     for name in ("rolling_12_months", "indicator_values", "breakdowns"):
         assert set(table(name).indicator_id) <= known
     assert (table("issues").code == "new_indicator").sum() == 0
+
+
+def test_observations_carry_their_period_start_and_end(run_dir: Path) -> None:
+    obs = pd.read_parquet(run_dir / "observations.parquet")
+    fly = obs[
+        (obs.indicator_id == "fly-tipping-incidents")
+        & (obs.financial_year == "2017/18")
+        & (obs.measure == "actual")
+    ].set_index("period")
+    assert (str(fly.loc["Q1"].period_start), str(fly.loc["Q1"].period_end)) == (
+        "2017-04-01",
+        "2017-06-30",
+    )
+    assert (str(fly.loc["FY"].period_start), str(fly.loc["FY"].period_end)) == (
+        "2017-04-01",
+        "2018-03-31",
+    )
+
+
+def test_indicators_carry_their_polarity(run_dir: Path) -> None:
+    ind = pd.read_parquet(run_dir / "indicators.parquet").set_index("indicator_id")
+    assert ind.loc["fly-tipping-incidents"].polarity == "lower_is_better"
+    assert ind.loc["household-waste-recycled"].polarity == "higher_is_better"
+    assert pd.isna(ind.loc["universal-credit-claimants"].polarity)
