@@ -42,11 +42,10 @@ def assign_ids(
             m = registry.match(r.indicator)
             if not m.known and m.indicator_id not in reported:
                 reported.add(m.indicator_id)
-                yield IssueRow(
-                    doc_id=doc_id,
-                    severity="info",
-                    code="new_indicator",
-                    message=f"{source_path}:{r.line_start}: indicator "
+                yield IssueRow.of(
+                    "new_indicator",
+                    doc_id,
+                    f"{source_path}:{r.line_start}: indicator "
                     f'"{r.indicator}" is not in the registry; new id '
                     f'"{m.indicator_id}"',
                     page=r.page,
@@ -275,12 +274,9 @@ def _conflict(
     said = "; ".join(
         f"{s.source_path} says {s.value:g}" for s in printed if s.value is not None
     )
-    return IssueRow(
-        doc_id=winner.doc_id,
-        severity="warning",
-        code="conflicting_values",
-        message=f"{indicator_id} {fy} {period} {measure} ({unit}): {said}; "
+    return IssueRow.of(
+        "conflicting_values",
+        winner.doc_id,
+        f"{indicator_id} {fy} {period} {measure} ({unit}): {said}; "
         f"the latest report ({winner.source_path}) wins",
-        page=None,
-        line=None,
     )

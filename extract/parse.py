@@ -91,13 +91,8 @@ def _failed(
     code: str = "file_failed",
     page: int | None = None,
 ) -> FileResult:
-    issue = IssueRow(
-        doc_id=doc_id,
-        severity="error",
-        code=code,
-        message=f"{item.source_path}: {reason}",
-        page=page,
-        line=None,
+    issue = IssueRow.of(
+        code, doc_id, f"{item.source_path}: {reason}", page=page, severity="error"
     )
     return FileResult(
         item.source_path,

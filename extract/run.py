@@ -95,7 +95,7 @@ def _run_key(hashed: Sequence[Hashed], text_form: str | None, *extra: object) ->
 
 
 def _issue(doc_id: str | None, severity: str, code: str, message: str) -> IssueRow:
-    return IssueRow(doc_id, severity, code, message, page=None, line=None)
+    return IssueRow.of(code, doc_id, message, severity=severity)
 
 
 def run_issues(

@@ -110,13 +110,10 @@ def _late_issue(
     table: OutputTable, row: dict[str, object], exc: Exception
 ) -> dict[str, object]:
     doc_id, line = row.get("doc_id"), row.get("line_start")
-    issue = IssueRow(
-        doc_id=doc_id if isinstance(doc_id, str) else None,
-        severity="error",
-        code="value_out_of_range",
-        message=f"{table.name} row at line {line} not written: {exc}",
-        page=None,
-        # An issue row cannot hold its own line: it would be refused again.
+    issue = IssueRow.of(
+        "value_out_of_range",
+        doc_id if isinstance(doc_id, str) else None,
+        f"{table.name} row at line {line} not written: {exc}",
         line=line if isinstance(line, int) and table is not ISSUES else None,
     )
     return {**as_row(issue), "source_table": table.name}

@@ -191,11 +191,10 @@ def _report_type(
 
 def _ambiguous(doc: Document, unbounded: tuple[Field, ...]) -> tuple[IssueRow, ...]:
     return tuple(
-        IssueRow(
-            doc_id=doc.doc_id,
-            severity="warning",
-            code="ambiguous_field",
-            message=f'{doc.source_path}:{f.line}: cover-sheet field {f.name} "'
+        IssueRow.of(
+            "ambiguous_field",
+            doc.doc_id,
+            f'{doc.source_path}:{f.line}: cover-sheet field {f.name} "'
             f'{f.value}…" runs on with no label, heading or section to end it; '
             "left empty",
             page=f.page,
