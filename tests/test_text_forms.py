@@ -279,3 +279,20 @@ def test_utf16_text_named_pdf_is_read_as_text(tmp_path: Path) -> None:
     text = (SAMPLES / f"{STEMS[3]}.txt").read_text(encoding="utf-8")
     renamed.write_bytes(text.encode("utf-16"))
     assert read_path(renamed).text_form == "tab"
+
+
+JUSTIFIED = [
+    "The  Council's  Corporate  Plan  2015-18  was  approved  by  Cabinet  on  23  June",
+    "2015,   superseding  the  previous  Corporate  Plan  for  2011-14  and  setting  out",
+    "the revised mission, priorities and strategic objectives of the Council.",
+    "",
+    "Indicator                         Quarter 1      Quarter 2",
+    "Number of fly tipping incidents   123            121",
+]
+
+
+def test_justified_prose_is_no_table() -> None:
+    printed = [p for p in printed_lines(JUSTIFIED) if p]
+    assert [len(p.cells) for p in printed] == [1, 1, 1, 3, 3]
+    assert printed[0].cells[0].startswith("The Council's Corporate Plan 2015-18")
+    assert printed[4].cells == ("Number of fly tipping incidents", "123", "121")

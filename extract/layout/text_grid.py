@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extract.layout.text_columns import (
+    Fragment,
     carried_columns,
     cells_of,
     column_starts,
@@ -23,6 +24,9 @@ from extract.layout.text_columns import (
 )
 from extract.layout.text_rows import joined_cells, starts_row
 
+# Columns are set this many spaces apart at least somewhere in a table; words
+# of justified prose two or three.
+TABLE_GAP = 4
 # Running headers and footers are among a page's first and last lines.
 BAND_LINES = 2
 DIGITS = re.compile(r"\d+")
@@ -112,7 +116,19 @@ def _joined(row: Sequence[list[str]], first: int, last: int, page: int) -> Print
 
 
 def _is_table(lines: Sequence[str], indexes: Sequence[int]) -> bool:
-    return any(len(fragments(lines[i])) >= 2 for i in indexes)
+    """A region with a column gap: a line whose cells are set apart by a wide
+    gap, or two lines with two cells that start at the same places. Justified
+    prose, which pdftotext spreads with gaps of two or three spaces between
+    words, is no table."""
+    split = [fragments(lines[i]) for i in indexes]
+    if any(_widest_gap(frags) >= TABLE_GAP for frags in split):
+        return True
+    starts = [tuple(f.x0 for f in frags) for frags in split if len(frags) >= 2]
+    return len(starts) != len(set(starts))
+
+
+def _widest_gap(frags: Sequence[Fragment]) -> int:
+    return max((b.x0 - a.x1 for a, b in zip(frags, frags[1:], strict=False)), default=0)
 
 
 def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
