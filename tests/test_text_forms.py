@@ -282,9 +282,9 @@ def test_utf16_text_named_pdf_is_read_as_text(tmp_path: Path) -> None:
 
 
 JUSTIFIED = [
-    "The  Council's  Corporate  Plan  2015-18  was  approved  by  Cabinet  on  23  June",
-    "2015,   superseding  the  previous  Corporate  Plan  for  2011-14  and  setting  out",
-    "the revised mission, priorities and strategic objectives of the Council.",
+    "The  Council's  Corporate  Plan  2015-18  was  approved  by  Cabinet  on  23",
+    "June  2015,  superseding  the  previous  Corporate  Plan  for  2011-14  and",
+    "setting out the revised mission, priorities and strategic objectives.",
     "",
     "Indicator                         Quarter 1      Quarter 2",
     "Number of fly tipping incidents   123            121",
