@@ -296,3 +296,18 @@ def test_justified_prose_is_no_table() -> None:
     assert [len(p.cells) for p in printed] == [1, 1, 1, 3, 3]
     assert printed[0].cells[0].startswith("The Council's Corporate Plan 2015-18")
     assert printed[4].cells == ("Number of fly tipping incidents", "123", "121")
+
+
+def test_numbers_set_to_the_right_stay_under_their_header() -> None:
+    lines = [
+        "Indicator                          Quarter 1    Quarter 2    Annual Target",
+        "Number of fly tipping incidents          123          121            470",
+        "Residual waste collected (tonnes)      5,666        4,946         20,000",
+        "Percentage of waste recycled           47.5%        51.8%            50%",
+    ]
+    assert [p.cells for p in printed_lines(lines) if p] == [
+        ("Indicator", "Quarter 1", "Quarter 2", "Annual Target"),
+        ("Number of fly tipping incidents", "123", "121", "470"),
+        ("Residual waste collected (tonnes)", "5,666", "4,946", "20,000"),
+        ("Percentage of waste recycled", "47.5%", "51.8%", "50%"),
+    ]

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+LETTER = re.compile(r"[A-Za-z]")
 # Text between two gaps of two or more spaces: one cell's text on one line.
 FRAGMENT = re.compile(r"\S+(?: \S+)*")
 # A fragment is in a column when it starts within this many characters of it.
@@ -110,21 +111,23 @@ def column_starts(
 def _merged(starts: list[tuple[int, set[int], int]]) -> list[int]:
     """Starts a few characters apart that no line prints as two cells are one
     column set a little differently in two rows (samples/text/001-layout lines
-    110-116: 54 and 48), or a mark centred under its column's label; two
-    narrow columns of marks stay apart (✓ at 187 and 192 are Q1 and Q2 on
+    110-116: 54 and 48), a mark centred under its column's label, or numbers
+    set to the right under it (each a few characters on from the one before);
+    two narrow columns of marks stay apart (✓ at 187 and 192 are Q1 and Q2 on
     samples/text/002-layout's last page)."""
-    out: list[tuple[int, set[int], int]] = []
+    out: list[tuple[int, set[int], int, int]] = []  # start, lines, widest, last x
     for x, lines, wide in starts:
         if (
             out
-            and x - out[-1][0] < MIN_COLUMN_WIDTH
+            and x - out[-1][3] < MIN_COLUMN_WIDTH
             and max(wide, out[-1][2]) > MARK_CHARS
             and not (lines & out[-1][1])
         ):
-            out[-1] = (out[-1][0], out[-1][1] | lines, max(wide, out[-1][2]))
+            first, seen, widest, _ = out[-1]
+            out[-1] = (first, seen | lines, max(wide, widest), x)
         else:
-            out.append((x, set(lines), wide))
-    return [x for x, _, _ in out]
+            out.append((x, set(lines), wide, x))
+    return [x for x, _, _, _ in out]
 
 
 def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fragment]:
@@ -222,3 +225,12 @@ def _spread(
         moved[best] = x
         taken = best
     return moved if moved == sorted(set(moved)) else None
+
+
+def worded_starts(region: Sequence[list[Fragment]], starts: Sequence[int]) -> list[int]:
+    """The starts where some fragment with a letter starts: columns a cell of
+    text can be cut at. Numbers set to the right start wherever their width
+    puts them ("470" and "20,000" under "Annual Target"), so a start only
+    they make must not cut a header in two."""
+    lettered = [f.x0 for frags in region for f in frags if LETTER.search(f.text)]
+    return [s for s in starts if any(abs(x - s) <= X_TOLERANCE for x in lettered)]

@@ -21,6 +21,7 @@ from extract.layout.text_columns import (
     cells_of,
     column_starts,
     fragments,
+    worded_starts,
 )
 from extract.layout.text_rows import joined_cells, starts_row
 
@@ -90,7 +91,8 @@ def _table_lines(
     own = column_starts(region, [lines[i] for i in indexes])
     starts = carried_columns(own, carried) or own
     width = max(len(starts), 2)
-    split = [cells_of(lines[i], starts, width, own) for i in indexes]
+    cuts = worded_starts(region, own)
+    split = [cells_of(lines[i], starts, width, cuts) for i in indexes]
     # How wide each column really is: its longest line.
     widths = [max(len(cells[c]) for cells in split) for c in range(width)]
     out: list[PrintedLine] = []
