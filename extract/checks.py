@@ -13,6 +13,7 @@ from extract.coverage import number_tokens
 from extract.document import Document
 from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
 from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
+from schemas.tables import FACT_TABLES
 
 SCOPE_KINDS = {"actions": "action", "milestones": "milestone"}
 RATED = ("completed", "on_target", "attention", "amendment", "aborted")
@@ -133,17 +134,6 @@ def cross_check(
             )
 
 
-# Tables whose rows are facts read from the report (not repairs or issues).
-FACT_TABLES = frozenset(
-    {
-        "rolling_12_months",
-        "indicator_values",
-        "actions",
-        "action_updates",
-        "status_summary",
-        "breakdowns",
-    }
-)
 # A line of reading-order text this short that holds a figure ("months = 89",
 # "0%", "9 (75%)", "110 victims") is a table cell printed on its own line;
 # section numbers ("2.1") and dates are not figures.

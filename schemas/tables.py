@@ -359,3 +359,15 @@ TABLES: tuple[OutputTable, ...] = (
 )
 
 BY_NAME: dict[str, OutputTable] = {t.name: t for t in TABLES}
+
+# Tables whose rows are facts read from a report (not its documents row, the
+# repairs and issues logged while reading it, or the run-level panel), in the
+# order they are shown.
+FACT_TABLES = (
+    "rolling_12_months",
+    "indicator_values",
+    "actions",
+    "action_updates",
+    "status_summary",
+    "breakdowns",
+)

@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from extract.cli import main
-from extract.qa.forms import FACT_TABLES
 from extract.qa.report import build_report
+from schemas.tables import FACT_TABLES
 from tests.conftest import S000
 
 REPORTS = [

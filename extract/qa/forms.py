@@ -16,19 +16,11 @@ from pathlib import PurePosixPath
 from extract.qa.compare import TableDiff, compare_rows
 from extract.qa.pairing import rename_ids
 from extract.qa.tables_io import Row, Value
-from schemas.tables import BY_NAME, DOCUMENTS, PROVENANCE
+from schemas.tables import BY_NAME, DOCUMENTS, FACT_TABLES, PROVENANCE
 
 # How samples/ names the other forms of `000_….txt`: pdf/000_…-ruled.pdf,
 # text/000_…-layout.txt (samples/pdf/build.py, samples/text/build.py).
 FORM_SUFFIX = re.compile(r"-(?:ruled|unruled|glyphs|dingbats|layout|plain)$")
-FACT_TABLES = (
-    "rolling_12_months",
-    "indicator_values",
-    "actions",
-    "action_updates",
-    "status_summary",
-    "breakdowns",
-)
 # Where a value sits differs between forms by nature: a PDF has pages, a text
 # export its own line numbers; what a form says about its file is its own.
 NOT_COMPARED = (

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.qa.forms import FACT_TABLES, SHOWN_PER_FORM, Report, reports
+from extract.qa.forms import SHOWN_PER_FORM, Report, reports
 from extract.qa.tables_io import NotAnOutputFolder, Row, load_rows, table_format
 from extract.qa.trends import charts
-from schemas.tables import TABLES
+from schemas.tables import FACT_TABLES, TABLES
 
 __all__ = ["CannotWrite", "MissingExtra", "NotAnOutputFolder", "write_report"]
 
