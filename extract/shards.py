@@ -16,12 +16,12 @@ import secrets
 import shutil
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 import pyarrow as pa
 
-from extract.panel import facts_of
+from extract.panel import PanelFact, facts_of
 from extract.records import IssueRow, Record, as_row
 from schemas.tables import BY_NAME, ISSUES, TABLES, OutputTable
 
@@ -31,23 +31,12 @@ FACTS, LATE = "facts", "late"
 DOCUMENT_TABLES = tuple(
     t for t in TABLES if t.name not in ("indicators", "observations")
 )
+# A panel fact as an Arrow row: its fields in order, every one text but the
+# value (extract/panel.py says what each means).
 FACTS_SCHEMA = pa.schema(
     [
-        ("indicator_id", pa.string()),
-        ("financial_year", pa.string()),
-        # Null for a fact that names an indicator but is no observation.
-        ("period", pa.string()),
-        ("measure", pa.string()),
-        ("unit", pa.string()),
-        ("indicator", pa.string()),
-        ("value", pa.float64()),
-        ("doc_id", pa.string()),
-        ("source_path", pa.string()),
-        # The report's rank: later reports win a conflict (extract/panel.py).
-        ("rank_year", pa.string()),
-        ("rank_quarter", pa.string()),
-        ("rank_date", pa.string()),
-        ("source", pa.string()),
+        (f.name, pa.float64() if f.name == "value" else pa.string())
+        for f in fields(PanelFact)
     ]
 )
 
