@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -58,6 +58,12 @@ class Vocabulary:
     # here is attested ("hea | lthy" -> "healthy" when a KPI name says
     # "healthy"), though table cells are too full of fragments to fuzzy-match.
     anywhere: frozenset[str] = frozenset()
+    # `attested` in a stated order: a set's order changes with PYTHONHASHSEED,
+    # and fuzzy matching offers candidates in the order it is given them.
+    ordered: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ordered", tuple(sorted(self.attested)))
 
     @classmethod
     def of(cls, texts: Iterable[str], anywhere: Iterable[str] = ()) -> Vocabulary:
@@ -152,18 +158,20 @@ def correct_misspellings(text: str, vocab: Vocabulary) -> tuple[str, list[Repair
     is in the lexicon. Words that are merely unusual are left alone.
     """
     repairs: list[Repair] = []
-    # A set's order changes with PYTHONHASHSEED: candidates are offered sorted,
-    # and ties broken by score, then length nearest the word, then spelling
-    # ("Regeneration" and "Regenerating" tie for "Regeneratoin").
-    choices = sorted(vocab.attested)
 
     def fix(m: re.Match[str]) -> str:
         word = m[0]
         low = word.lower()
         if len(word) < MIN_MISSPELT_LENGTH or low in vocab.attested:
             return word
+        # Ties go by score, then the length nearest the word, then spelling
+        # ("planning" and "planting" tie for "plancing").
         hits = process.extract(
-            low, choices, scorer=fuzz.ratio, score_cutoff=MISSPELLING_CUTOFF, limit=None
+            low,
+            vocab.ordered,
+            scorer=fuzz.ratio,
+            score_cutoff=MISSPELLING_CUTOFF,
+            limit=None,
         )
         hit = min(
             hits, key=lambda h: (-h[1], abs(len(h[0]) - len(low)), h[0]), default=None
