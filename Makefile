@@ -51,10 +51,12 @@ FUZZ_SECONDS ?= 600
 fuzz: $(STAMP)
 	$(PY) -m pip install --quiet "atheris>=2.3"
 	mkdir -p .fuzz/text .fuzz/pdf .fuzz/crashes
-	$(PY) fuzz/fuzz_text.py .fuzz/text samples samples/text -max_total_time=$(FUZZ_SECONDS) \
-		-timeout=60 -rss_limit_mb=4096 -artifact_prefix=.fuzz/crashes/text- -print_final_stats=1
-	$(PY) fuzz/fuzz_pdf.py .fuzz/pdf samples/pdf -max_total_time=$(FUZZ_SECONDS) \
-		-timeout=60 -rss_limit_mb=4096 -artifact_prefix=.fuzz/crashes/pdf- -print_final_stats=1
+	FUZZ_FORM=txt $(PY) fuzz/fuzz_reports.py .fuzz/text samples samples/text \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=4096 \
+		-artifact_prefix=.fuzz/crashes/text- -print_final_stats=1
+	FUZZ_FORM=pdf $(PY) fuzz/fuzz_reports.py .fuzz/pdf samples/pdf \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=4096 \
+		-artifact_prefix=.fuzz/crashes/pdf- -print_final_stats=1
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/*.json output/.reportx
