@@ -158,12 +158,17 @@ def _word_start(line: str, s: int, lo: int) -> int | None:
 
 
 def cells_of(
-    line: str, starts: Sequence[int], width: int, cuts: Sequence[int] | None = None
+    line: str,
+    starts: Sequence[int],
+    width: int,
+    cuts: Sequence[int] | None = None,
+    frags: Sequence[Fragment] | None = None,
 ) -> list[str]:
     """The line's text in each of the table's columns; a fragment is cut only
-    at `cuts`, the columns its own table region prints (default: all)."""
+    at `cuts`, the columns its own table region prints (default: all).
+    `frags` are the line's fragments when the caller has them already."""
     parts: list[list[str]] = [[] for _ in range(width)]
-    for frag in fragments(line):
+    for frag in fragments(line) if frags is None else frags:
         for f in _split_at_columns(frag, line, starts if cuts is None else cuts):
             parts[_column(f, starts)].append(f.text)
     return [" ".join(p) for p in parts]

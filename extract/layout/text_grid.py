@@ -78,6 +78,7 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
 def _table_lines(
     lines: Sequence[str],
     indexes: Sequence[int],
+    region: Sequence[list[Fragment]],
     pages: Sequence[int],
     carried: Sequence[int] = (),
 ) -> tuple[list[PrintedLine], list[int]]:
@@ -87,12 +88,14 @@ def _table_lines(
     goes on with that table after a page break or a blank line, even where
     its first columns are blank (samples/text/002-layout line 215).
     """
-    region = [fragments(lines[i]) for i in indexes]
     own = column_starts(region, [lines[i] for i in indexes])
     starts = carried_columns(own, carried) or own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)
-    split = [cells_of(lines[i], starts, width, cuts) for i in indexes]
+    split = [
+        cells_of(lines[i], starts, width, cuts, frags)
+        for i, frags in zip(indexes, region, strict=True)
+    ]
     # How wide each column really is: its longest line.
     widths = [max(len(cells[c]) for cells in split) for c in range(width)]
     out: list[PrintedLine] = []
@@ -117,12 +120,11 @@ def _joined(row: Sequence[list[str]], first: int, last: int, page: int) -> Print
     return PrintedLine(joined_cells(row), first + 1, last + 1, page)
 
 
-def _is_table(lines: Sequence[str], indexes: Sequence[int]) -> bool:
+def _is_table(split: Sequence[list[Fragment]]) -> bool:
     """A region with a column gap: a line whose cells are set apart by a wide
     gap, or two lines with two cells that start at the same places. Justified
     prose, which pdftotext spreads with gaps of two or three spaces between
     words, is no table."""
-    split = [fragments(lines[i]) for i in indexes]
     if any(_widest_gap(frags) >= TABLE_GAP for frags in split):
         return True
     starts = [tuple(f.x0 for f in frags) for frags in split if len(frags) >= 2]
@@ -153,8 +155,9 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
         while j < len(clean) and clean[j].strip() and j not in dropped:
             j += 1
         region = list(range(i, j))
-        if _is_table(clean, region):
-            rows, starts = _table_lines(clean, region, pages, starts)
+        split = [fragments(clean[k]) for k in region]
+        if _is_table(split):
+            rows, starts = _table_lines(clean, region, split, pages, starts)
             out.extend(rows)
         else:
             starts = []
