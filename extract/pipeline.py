@@ -14,15 +14,15 @@ from importlib.metadata import PackageNotFoundError, version
 
 from extract import checks
 from extract.context import Context
+from extract.cover.metadata import Metadata, key_decision, read_metadata
 from extract.coverage import Coverage
 from extract.coverage import measure as measure_coverage
 from extract.document import Document
+from extract.headings import build_context
 from extract.keys import KeyCheck
 from extract.panel import assign_ids
 from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
-from extract.recognisers.documents import Metadata, key_decision, read_metadata
-from extract.recognisers.headings import build_context
 from extract.recognisers.statements import ProseReading, read_prose
 from extract.records import DocumentRow, Record
 

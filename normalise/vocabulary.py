@@ -7,6 +7,8 @@ them: a financial year as printed ("2017-18", "2017/18", "2016.17",
 
 from __future__ import annotations
 
+import re
+
 # "2017-18", "2017/18", "2016.17", "2017 - 18", "2017–2018".
 FINANCIAL_YEAR = r"20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d"
 # A hyphen, an en dash or an em dash.
@@ -18,3 +20,29 @@ MONTH = (
 )
 # "1".."4" or the number as a word.
 QUARTER_NUMBER = r"(?:[1-4]|one|two|three|four)"
+
+# The status words of summary grids and action ratings, in the order they are
+# tried: "Requires Amendment" before "Completed".
+STATUS_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("amendment", re.compile(r"requires\s+amendment", re.IGNORECASE)),
+    ("attention", re.compile(r"requires\s+attention", re.IGNORECASE)),
+    ("aborted", re.compile(r"aborted|closed", re.IGNORECASE)),
+    ("completed", re.compile(r"\bcompleted?\b", re.IGNORECASE)),
+    ("on_target", re.compile(r"on\s+target", re.IGNORECASE)),
+    # "Not Yet Due": nothing to rate yet, the grids' "No Rating" column.
+    (
+        "no_rating",
+        re.compile(
+            r"^(?:no\s+rating|not\s+(?:yet\s+)?(?:due|rated|started))$", re.IGNORECASE
+        ),
+    ),
+    ("total", re.compile(r"^total$", re.IGNORECASE)),
+)
+
+
+def status_category(label: str) -> str | None:
+    """The status category a printed label names ("On Target" -> "on_target")."""
+    for name, pattern in STATUS_CATEGORIES:
+        if pattern.search(label):
+            return name
+    return None

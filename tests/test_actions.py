@@ -9,7 +9,7 @@ import pytest
 
 from extract.context import Context
 from extract.document import Document
-from extract.recognisers import action_table, quarter_labels
+from extract.recognisers.actions import action_table, quarter_labels
 from tests.conftest import S000, S001, S002, S003, S004, synthetic
 
 Loader = Callable[[str], pd.DataFrame]

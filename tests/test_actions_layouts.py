@@ -7,7 +7,8 @@ column, the rating for the report's latest quarter).
 
 from __future__ import annotations
 
-from extract.recognisers import action_table, actions
+from extract.recognisers import actions
+from extract.recognisers.actions import action_table
 from extract.records import ActionUpdate
 from tests.conftest import synthetic
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from extract.cover.metadata import Metadata, key_decision, read_metadata
 from extract.pipeline import process_document
-from extract.recognisers.documents import Metadata, key_decision, read_metadata
 from extract.records import IssueRow
 from normalise.periods import stated_period, title_quarters, title_years
 from schemas.organisations import by_name, organisations

@@ -8,8 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from extract.cover.metadata import cover_sheet, read_metadata
 from extract.document import Document
-from extract.recognisers.documents import cover_sheet, read_metadata
 from tests.conftest import S000, S001, S002, S003, S004, synthetic
 
 

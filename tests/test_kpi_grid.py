@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.recognisers.kpi_columns import classify, header_columns
+from extract.blocks.columns import classify, header_columns
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from tests.conftest import S000, S001, S002, recognised
 

@@ -226,7 +226,7 @@ def _milestones(
     lines: list[str], plan: str = PLAN_LINE
 ) -> list[tuple[str, str | None, str | None, list[str]]]:
     """(title, key project, progress, "Qn=symbol" marks) of each milestone."""
-    from extract.recognisers import milestone_table
+    from extract.recognisers.actions import milestone_table
 
     doc, ctx = synthetic([plan, "", *lines])
     return [

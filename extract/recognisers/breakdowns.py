@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from extract.blocks.columns import Column, header_columns, name_index
 from extract.context import Context
 from extract.document import Cell, Document, Row
-from extract.recognisers.headings import is_header
-from extract.recognisers.kpi_columns import Column, header_columns, name_index
+from extract.headings import is_header
 from extract.recognisers.kpi_grid import gap_end, list_rows
 from extract.recognisers.rolling12 import without_blocks
 from extract.records import Breakdown, IssueRow, Record

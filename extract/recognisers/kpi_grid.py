@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from rapidfuzz import fuzz
 
+from extract.blocks.columns import Column, header_columns, name_index
 from extract.context import Context
 from extract.document import Cell, Document, Row
-from extract.recognisers.headings import is_header
-from extract.recognisers.kpi_columns import Column, header_columns, name_index
+from extract.headings import is_header
 from extract.recognisers.rolling12 import has_block
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from normalise.counts import read_counts

@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extract.blocks.paragraphs import Paragraph, paragraphs
 from extract.context import Context
 from extract.document import Document
-from extract.recognisers.prose_paragraphs import Paragraph, paragraphs
 from extract.records import IssueRow, Record, Statement
 from normalise.figures import Figure, Frame, frame_of, read_figures
 from normalise.sentences import Number, numbers, sentences

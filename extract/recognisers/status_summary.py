@@ -15,24 +15,10 @@ from dataclasses import dataclass, replace
 from extract.context import Context
 from extract.document import Document, Row
 from extract.records import IssueRow, Record, StatusCount
+from normalise.vocabulary import status_category as category_of
 from normalise.years import period_of, quarters_in, year_to_date
 
 NAME = "status_summary"
-CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("amendment", re.compile(r"requires\s+amendment", re.IGNORECASE)),
-    ("attention", re.compile(r"requires\s+attention", re.IGNORECASE)),
-    ("aborted", re.compile(r"aborted|closed", re.IGNORECASE)),
-    ("completed", re.compile(r"\bcompleted?\b", re.IGNORECASE)),
-    ("on_target", re.compile(r"on\s+target", re.IGNORECASE)),
-    # "Not Yet Due": nothing to rate yet, the grids' "No Rating" column.
-    (
-        "no_rating",
-        re.compile(
-            r"^(?:no\s+rating|not\s+(?:yet\s+)?(?:due|rated|started))$", re.IGNORECASE
-        ),
-    ),
-    ("total", re.compile(r"^total$", re.IGNORECASE)),
-)
 COUNT = re.compile(r"^(\d+)$")
 PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
 BOTH = re.compile(r"^(\d+)(?:\s+|\s*\(\s*)(\d+(?:\.\d+)?)\s*%\s*\)?$")
@@ -55,13 +41,6 @@ TITLE_CHARS = 120
 class Value:
     count: int | None
     percent: float | None
-
-
-def category_of(label: str) -> str | None:
-    for name, pattern in CATEGORIES:
-        if pattern.search(label):
-            return name
-    return None
 
 
 def _labels(row: Row) -> tuple[dict[int, str], dict[int, str]]:

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from extract.cover.cover_sheet import MEETING_HEADING
+from extract.cover.cover_values import DATE, PROSE_END, squash, title_case
 from extract.document import Document
-from extract.recognisers.cover_sheet import MEETING_HEADING
-from extract.recognisers.cover_values import DATE, PROSE_END, squash, title_case
 from normalise.dates import parse_date
 
 HEAD_ROWS = 20

@@ -16,13 +16,17 @@ from dataclasses import dataclass, replace
 
 from extract.context import Context
 from extract.document import Cell, Document, Row
-from extract.recognisers.headings import STRATEGIC_OBJECTIVE, is_header
-from extract.recognisers.quarter_labels import Para, QuarterText, quarter_columns
-from extract.recognisers.status_summary import category_of
+from extract.headings import STRATEGIC_OBJECTIVE, is_header
+from extract.recognisers.actions.quarter_labels import (
+    Para,
+    QuarterText,
+    quarter_columns,
+)
 from extract.records import Action, ActionUpdate, IssueRow, Record, RepairRow
 from normalise.repair import Repair
 from normalise.symbols import clean_symbol, holds_symbol
 from normalise.text import strip_html
+from normalise.vocabulary import status_category as category_of
 from schemas.symbols import rating_of
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")

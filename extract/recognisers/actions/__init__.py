@@ -4,11 +4,11 @@ Each action of an "Action & Progress Update | Outcomes | Q1 Rating …" table (o
 "Key Actions | Lead Officer | Progress | Q1 …", "Action | Target Date | Update |
 Status") gives one `actions` row (kind `action`) and one `action_updates` row per
 quarter with a labelled text ("Q1 –", "Quarter 2", "Q2/Q3 –", "April–June:") or
-a rating symbol (see `extract.recognisers.action_table`). Each milestone of an
+a rating symbol (see `extract.recognisers.actions.action_table`). Each milestone of an
 "Approach | Key Project | Milestone(s) | Progress | Q1 …" table (or "Projects |
 Milestones | Progress Update | RAG") gives one row of kind `milestone`, approach
 and key project filled down, and one update per quarter with a labelled text or
-a mark (see `extract.recognisers.milestone_table`). Both kinds share one numbering.
+a mark (see `milestone_table`). Both kinds share one numbering.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections.abc import Iterator
 
 from extract.context import Context
 from extract.document import Document
-from extract.recognisers import action_table, milestone_table
-from extract.recognisers.item_drafts import Draft, emit, unknown_symbols
+from extract.recognisers.actions import action_table, milestone_table
+from extract.recognisers.actions.drafts import Draft, emit, unknown_symbols
 from extract.records import Record
 
 NAME = "actions"

@@ -4,7 +4,7 @@ One cell holds the action title and its quarter texts, as `<p>` paragraphs
 ("<p>Explore …</p> <p>Q1 – …</p>") or run together ("Explore … Q1 – … Q2 - …");
 later rows continue the action ("Q3 – …", "Quarter 2" over its text, text that
 spilt over a page break, `<ul>` bullet lists). Quarter labels: see
-`extract.recognisers.quarter_labels`. Ratings sit in the quarter columns ("Q1 Rating",
+`quarter_labels`. Ratings sit in the quarter columns ("Q1 Rating",
 "Q1", "Quarter 1 Rating", "Rating Q1") of whichever row of the action prints
 them. Other layouts print the title and its progress in separate columns:
 "Key Actions | Lead Officer | Progress | Q1 … Q4" and "Action | Target Date |
@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from extract.context import Context
 from extract.document import Cell, Document, Row
-from extract.recognisers.item_drafts import (
+from extract.recognisers.actions.drafts import (
     Draft,
     Mark,
     cell_text,
@@ -30,7 +30,7 @@ from extract.recognisers.item_drafts import (
     paragraphs,
     progress_column,
 )
-from extract.recognisers.quarter_labels import (
+from extract.recognisers.actions.quarter_labels import (
     LABEL,
     Para,
     label_quarters,

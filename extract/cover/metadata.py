@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from extract.document import Document
-from extract.recognisers.cover_sheet import CoverSheet, Field, read_cover
-from extract.recognisers.cover_values import title_case
-from extract.recognisers.meeting import (
+from extract.cover.cover_sheet import CoverSheet, Field, read_cover
+from extract.cover.cover_values import title_case
+from extract.cover.meeting import (
     AgendaItem,
     agenda_item,
     committee,
@@ -23,13 +22,14 @@ from extract.recognisers.meeting import (
     heading_meeting,
     meeting_date,
 )
-from extract.recognisers.publisher import publisher
-from extract.recognisers.report_period import (
+from extract.cover.publisher import publisher
+from extract.cover.report_period import (
     OPENING_LINES,
     TITLE_HEADINGS,
     TITLE_WORDS,
     report_period,
 )
+from extract.document import Document
 from extract.records import IssueRow
 from normalise.years import (
     financial_year,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from extract.context import Context
 from extract.document import Document, Row
-from extract.recognisers.item_drafts import (
+from extract.recognisers.actions.drafts import (
     Draft,
     Mark,
     cell_text,
@@ -28,7 +28,11 @@ from extract.recognisers.item_drafts import (
     paragraphs,
     progress_column,
 )
-from extract.recognisers.quarter_labels import Para, quarter_texts, rating_columns
+from extract.recognisers.actions.quarter_labels import (
+    Para,
+    quarter_texts,
+    rating_columns,
+)
 
 APPROACH = re.compile(r"^Approach$", re.IGNORECASE)
 # "Key Project" (samples/002), "Projects" (a Cabinet report layout projects/RAG layout).

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
-from extract.recognisers.cover_values import NUMERIC_DATE, bound, derived, squash
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40

@@ -1,0 +1,1 @@
+"""Cover sheets: what a report says about itself (title, dates, meeting, publisher)."""
