@@ -1,9 +1,9 @@
-"""Coverage: how many numbers printed in a report's tables ended in some output row.
+"""Coverage: how many numbers printed in a report's tables some recogniser claimed.
 
 A numeric token on a table line (a TAB-separated line, or a PDF table row) is
-covered when a fact row whose lines include that line holds the same number in
-one of its columns. Runs of table lines with numbers that no fact row claims are
-`unparsed_block` issues.
+covered when a claim whose lines include that line holds the same number in
+the text it claimed (`extract.claims`). Runs of table lines that no claim
+touches, with numbers on them, are `unparsed_block` issues.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
 
+from extract.claims import Claim
 from extract.document import Document, Row
-from extract.records import IssueRow, Record
+from extract.records import IssueRow
 
 # "5,673", "44.1", "15%", "(833)"; not dates ("24.07.17"), years ("2015/16") or
 # numbers glued to words ("Q1", "3rd").
@@ -33,15 +33,6 @@ TAG = re.compile(r"<[^>]*>")
 SNIPPET = 60
 
 LineRef = tuple[int | None, int]
-
-
-@runtime_checkable
-class Fact(Protocol):
-    """A record with provenance: the lines of the report it came from."""
-
-    page: int | None
-    line_start: int
-    line_end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,32 +106,13 @@ def line_text(doc: Document, page: int | None, number: int) -> str:
     return lines[number - 1] if 1 <= number <= len(lines) else ""
 
 
-def fact_rows(records: Iterable[Record]) -> list[Fact]:
-    """Records with a line range (facts), not repairs, issues or documents."""
-    return [r for r in records if isinstance(r, Fact)]
-
-
-def record_numbers(record: Fact) -> set[str]:
-    """Every number a record holds, in its numeric columns or inside its texts."""
-    found: set[str] = set()
-    for name in getattr(record, "__dataclass_fields__", ()):
-        value = getattr(record, name)
-        if isinstance(value, bool) or name in ("page", "line_start", "line_end"):
-            continue
-        if isinstance(value, int | float):
-            found.add(f"{abs(float(value)):g}")
-        elif isinstance(value, str):
-            found.update(c for t in NUMBER.findall(value) if (c := canonical(t)))
-    return found
-
-
-def claims(records: Iterable[Record]) -> dict[LineRef, set[str]]:
-    """Each claimed line and the numbers the fact rows claiming it hold."""
+def claimed_numbers(claims: Iterable[Claim]) -> dict[LineRef, set[str]]:
+    """Each claimed line and the numbers in the text claimed on it."""
     out: dict[LineRef, set[str]] = {}
-    for r in fact_rows(records):
-        numbers = record_numbers(r)
-        for n in range(r.line_start, r.line_end + 1):
-            out.setdefault((r.page, n), set()).update(numbers)
+    for c in claims:
+        numbers = {v for t in NUMBER.findall(c.text) if (v := canonical(t))}
+        for n in range(c.line_start, c.line_end + 1):
+            out.setdefault((c.page, n), set()).update(numbers)
     return out
 
 
@@ -159,9 +131,9 @@ def table_rows(doc: Document) -> list[tuple[Row, list[LineRef]]]:
     ]
 
 
-def measure(doc: Document, records: Sequence[Record]) -> Coverage:
-    """Coverage of one document by the records found in it."""
-    claimed = claims(records)
+def measure(doc: Document, claims: Iterable[Claim]) -> Coverage:
+    """Coverage of one document by the claims made on it."""
+    claimed = claimed_numbers(claims)
     lines: list[TableLine] = []
     blocks: list[Block] = []
     run: list[TableLine] = []

@@ -27,10 +27,13 @@ class Cell:
     line_start: int
     line_end: int
     flat: str = field(init=False, repr=False, compare=False)
+    # The paragraphs joined by spaces: the text claims count characters in.
+    reading: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Read by every recogniser many times over: computed once.
         object.__setattr__(self, "flat", " ".join(self.text.split()))
+        object.__setattr__(self, "reading", " ".join(self.paragraphs))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

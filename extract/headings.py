@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extract.blocks.headers import is_header
 from extract.context import Context
 from extract.cover.metadata import Metadata
 from extract.document import Document, Row
+from extract.layout.headers import is_header
 from extract.records import RepairRow
 from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.words import Vocabulary, correct_misspellings, rejoin

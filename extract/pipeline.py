@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from extract import checks
+from extract.blocks import Blocks, blocks_of
 from extract.context import Context
 from extract.cover.metadata import Metadata, key_decision, read_metadata
 from extract.coverage import Coverage
@@ -74,6 +75,7 @@ class Processed:
     coverage: Coverage
     # What became of every number printed in prose (statements, skip rules).
     prose: ProseReading | None = None
+    blocks: Blocks | None = None
 
     @property
     def records(self) -> list[Record]:
@@ -90,11 +92,13 @@ def context_of(doc: Document) -> tuple[Metadata, Context]:
     return meta, build_context(doc, meta)
 
 
-def recognise(doc: Document, ctx: Context) -> Iterator[Found]:
-    """Every recogniser's records, in the order they are offered the document,
+def recognise(blocks: Blocks, ctx: Context) -> Iterator[Found]:
+    """Every recogniser's records, in the order they are offered the blocks,
     with registry indicator ids."""
+    doc = blocks.doc
     for r in RECOGNISERS:
-        for record in assign_ids(doc.doc_id, doc.source_path, r.recognise(doc, ctx)):
+        records = list(r.recognise(blocks, ctx))
+        for record in assign_ids(doc.doc_id, doc.source_path, records):
             yield Found(r.NAME, record)
 
 
@@ -115,15 +119,16 @@ def _normalised(doc: Document, found: Iterable[Found]) -> Iterator[Found]:
 def process_document(doc: Document) -> Processed:
     """Run every step on one readable document."""
     meta, ctx = context_of(doc)
-    found = list(_normalised(doc, recognise(doc, ctx)))
+    blocks = blocks_of(doc)
+    found = list(_normalised(doc, recognise(blocks, ctx)))
     facts = [f.record for f in found]
     cross = [Found(CHECKS, i) for i in checks.cross_check(doc, ctx, facts)]
     headings = [Found(HEADINGS, r) for r in ctx.repairs]
     records = [*ctx.repairs, *facts, *(f.record for f in cross)]
-    # Coverage needs every fact first; unclaimed table blocks become issues.
-    coverage = measure_coverage(doc, records)
+    # Coverage reads every claim; unclaimed table rows become issues.
+    coverage = measure_coverage(doc, blocks.claims)
     empty = checks.no_facts(doc, records, coverage.n_tokens)
-    prose = read_prose(doc, ctx)
+    prose = read_prose(doc, ctx, blocks.paragraphs)
     row = document_row(doc, meta, coverage, prose.coverage)
     ranges = checks.out_of_range(doc, [row, *facts])
     found = [
@@ -136,7 +141,7 @@ def process_document(doc: Document) -> Processed:
         *(Found(READER, i) for i in doc.issues),
         *(Found(METADATA, i) for i in meta.issues),
     ]
-    return Processed(doc, meta, ctx, row, tuple(found), coverage, prose)
+    return Processed(doc, meta, ctx, row, tuple(found), coverage, prose, blocks)
 
 
 def document_row(

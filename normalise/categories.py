@@ -91,6 +91,14 @@ def catch_all(dimension: str) -> str | None:
     )
 
 
+@cache
+def is_breakdown(dimension: str) -> bool:
+    """Whether a dimension splits a total into parts (motivations, referral
+    sources, case statuses: several categories), rather than naming what a
+    total counts (individuals, incidents: one category)."""
+    return len({c.category for c in categories() if c.dimension == dimension}) > 1
+
+
 def match_category(label: str) -> tuple[Category, float] | None:
     """The canonical category a printed label names, with its score, or None
     when it names none or is ambiguous (see `candidates`)."""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.blocks import blocks_of
 from extract.context import Context
 from extract.document import Document
 from extract.layout.tab_rows import build_rows
@@ -43,7 +44,7 @@ def synthetic(lines: list[str], source_path: str = "x.txt") -> tuple[Document, C
 def recognised(recogniser: Recogniser, lines: list[str]) -> list[Record]:
     """What one recogniser finds in a made-up report."""
     doc, ctx = synthetic(lines)
-    return list(recogniser.recognise(doc, ctx))
+    return list(recogniser.recognise(blocks_of(doc), ctx))
 
 
 @pytest.fixture(scope="session")

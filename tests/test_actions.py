@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
+from extract.blocks import blocks_of
 from extract.context import Context
 from extract.document import Document
 from extract.recognisers.actions import action_table, quarter_labels
@@ -495,7 +496,7 @@ def test_words_in_a_rating_column_are_no_symbol() -> None:
     doc, ctx = _parsed([PLAN_LINE, "", HEADER, row + T + "On track"])
     got = [
         (r.quarter, r.progress, r.rating_symbol, r.rating)
-        for r in actions.recognise(doc, ctx)
+        for r in actions.recognise(blocks_of(doc), ctx)
         if isinstance(r, ActionUpdate)
     ]
     # "5" is kept as printed (samples/000 prints one); "No Rating" and "On track"

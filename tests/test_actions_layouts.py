@@ -7,6 +7,7 @@ column, the rating for the report's latest quarter).
 
 from __future__ import annotations
 
+from extract.blocks import blocks_of
 from extract.recognisers import actions
 from extract.recognisers.actions import action_table
 from extract.records import ActionUpdate
@@ -41,7 +42,7 @@ def _updates(lines: list[str]) -> list[tuple[str, str | None, str | None, str | 
     doc, ctx = synthetic(lines)
     return [
         (r.quarter, r.progress, r.rating_symbol, r.rating)
-        for r in actions.recognise(doc, ctx)
+        for r in actions.recognise(blocks_of(doc), ctx)
         if isinstance(r, ActionUpdate)
     ]
 

@@ -1,4 +1,4 @@
-"""Coverage: the share of numbers on table lines that ended in some output row."""
+"""Coverage: the share of numbers on table lines that some recogniser claimed."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.blocks import blocks_of
 from extract.coverage import canonical, measure, number_tokens
+from extract.pipeline import context_of
 from extract.readers import read_path
-from extract.records import Rolling12
+from extract.recognisers import rolling12
 from tests.conftest import S000, S004
 
 
@@ -48,29 +50,6 @@ def test_canonical(token: str, value: str | None) -> None:
     assert canonical(token) == value
 
 
-def _rolling(line: int) -> Rolling12:
-    return Rolling12(
-        doc_id="d",
-        plan=None,
-        theme=None,
-        indicator="Hate Crime",
-        indicator_id="hate-crime",
-        financial_year="2017/18",
-        quarter="Q1",
-        as_of_date=None,
-        as_of_date_raw="24.07.17",
-        previous_12_months=89,
-        last_12_months=100,
-        change_pct=12.0,
-        change_abs=None,
-        direction=None,
-        note=None,
-        page=None,
-        line_start=line,
-        line_end=line,
-    )
-
-
 def test_measure_counts_covered_numbers_and_unparsed_blocks(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_text(
@@ -85,7 +64,12 @@ def test_measure_counts_covered_numbers_and_unparsed_blocks(tmp_path: Path) -> N
         encoding="utf-8",
     )
     doc = read_path(path, "r.txt")
-    cov = measure(doc, [_rolling(3)])
+    blocks = blocks_of(doc)
+    # Only the rolling-12-months recogniser is offered the blocks: it claims
+    # the quarter block of line 3, and nothing claims lines 4-5.
+    rows = list(rolling12.recognise(blocks, context_of(doc)[1]))
+    assert [r.line_start for r in rows] == [3]
+    cov = measure(doc, blocks.claims)
     assert (cov.n_tokens, cov.n_covered, cov.share) == (6, 3, 0.5)
     assert [(b.line_start, b.line_end, b.text) for b in cov.unparsed] == [
         (4, 5, "Fly tipping 120 130")

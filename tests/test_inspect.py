@@ -40,7 +40,9 @@ def test_plain_output_when_piped(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[1].startswith("coverage: ")
     numbered = {int(line[:5]): line for line in lines if line[:5].strip().isdigit()}
     for n in QUARTER_BLOCK_LINES:
-        assert numbered[n][6:].startswith("rolling_12_months"), numbered[n]
+        # The line's block, then the recogniser that claimed it.
+        assert numbered[n][6:12] == "table ", numbered[n]
+        assert numbered[n][16:].startswith("rolling_12_months"), numbered[n]
     q1 = [line for line in lines if line.startswith("      ↳ rolling_12_months [6] ")]
     assert q1[0] == (
         "      ↳ rolling_12_months [6] indicator_id=committed-crime "
@@ -60,11 +62,13 @@ def test_only_unclaimed_lists_just_those(
     assert main(["inspect", str(report), "--only-unclaimed"]) == 0
     head, body = capsys.readouterr().out.split("\n\n", 1)
     assert head.splitlines()[1:] == [
-        "coverage: 0.0% (0 of 2 numbers on table lines ended in a row)",
+        "coverage: 0.0% (0 of 2 numbers on table lines claimed)",
         "rows: none",
         "unclaimed table lines: 1; unparsed blocks: 1",
     ]
-    assert body.splitlines() == ["    2 ! unclaimed        Bus numbers │ 120 │ 130"]
+    assert body.splitlines() == [
+        "    2 table 1   ! unclaimed        Bus numbers │ 120 │ 130"
+    ]
 
 
 def test_missing_file_is_a_usage_error(

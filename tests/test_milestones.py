@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
+from extract.blocks import blocks_of
 from tests.conftest import S002, synthetic
 
 APPROACH = {
@@ -310,7 +311,7 @@ def _updates(lines: list[str]) -> list[tuple[str, str, str | None, str | None]]:
     from extract.records import Action, ActionUpdate
 
     doc, ctx = synthetic(lines)
-    records = list(actions.recognise(doc, ctx))
+    records = list(actions.recognise(blocks_of(doc), ctx))
     titles = {r.item_id: r.title for r in records if isinstance(r, Action)}
     return [
         (titles[r.item_id], r.quarter, r.progress, r.rating)

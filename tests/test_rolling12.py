@@ -344,8 +344,12 @@ def test_fields_in_any_order_over_paragraphs_and_no_change() -> None:
     assert [r.direction for r in rows] == ["increase", "increase", None]
 
 
-def test_blocks_in_and_without_blocks() -> None:
-    from extract.recognisers.rolling12 import blocks_in, without_blocks
+def test_a_cell_shared_by_a_quarter_block_and_counts() -> None:
+    """samples/000 line 9's shape: the rolling recogniser claims the block's
+    characters, the breakdowns recogniser reads and claims the rest."""
+    from extract.claims import Claims
+    from extract.document import Cell
+    from extract.recognisers.rolling12 import blocks_in
 
     text = (
         "Q1 (24.07.17) Previous 12 months = 3,235 Last 12 months = 2,914 Change over "
@@ -354,7 +358,19 @@ def test_blocks_in_and_without_blocks() -> None:
     assert [
         (b.quarter, b.previous, b.last, b.pct, b.change) for b in blocks_in(text)
     ] == [("Q1", "3,235", "2,914", "-10", "-321")]
-    assert without_blocks(text) == "Q1 - 15 on going cases, 6 closed cases"
+    cell = Cell(text, text, 1, None, 9, 9)
+    claims = Claims()
+    spans = tuple((b.start, b.end) for b in blocks_in(text))
+    assert claims.take_spans("rolling_12_months", 0, cell, spans)
+    assert claims.free_text("breakdowns", 0, cell) == (
+        "Q1 - 15 on going cases, 6 closed cases"
+    )
+    assert not claims.take_cell("kpi_grid", 0, cell)
+    assert claims.take_rest("breakdowns", 0, cell)
+    assert [(c.recogniser, c.text) for c in claims] == [
+        ("rolling_12_months", text[: spans[0][1]]),
+        ("breakdowns", "Q1 - 15 on going cases, 6 closed cases"),
+    ]
 
 
 def test_difference_first_and_percentage_in_brackets() -> None:
@@ -506,8 +522,6 @@ def test_a_scan_that_times_out_is_an_unparsed_block(
     monkeypatch.setattr(rolling12, "MATCH_TIMEOUT", 0.05)
     with pytest.raises(TimeoutError):
         rolling12.blocks_in(UNCLOSED_LABELS)
-    assert not rolling12.has_block(UNCLOSED_LABELS)
-    assert rolling12.without_blocks(UNCLOSED_LABELS) == UNCLOSED_LABELS
     out = _blocks_of(
         [
             "Crime Over Time (Variation)\tQ1 (24.07.17) Previous 12 months = 5,673 "

@@ -1,1 +1,175 @@
-"""The block stage: rows of a document grouped into tables, prose and lists."""
+"""The block stage: a document's rows, in one pass, as typed blocks.
+
+A `table` block is a header row (when one is printed) and the rows under it:
+its tabbed rows, list items printed without tabs below the cell that opens
+them, and theme lines or page furniture printed between its rows. A table that
+goes on after blank lines without a header is a block of its own that
+`follows` the one before. A `prose` block is a paragraph of the text outside
+tables, with the numbered heading it sits under. Recognisers are offered the
+blocks in the order `extract.recognisers.RECOGNISERS` writes, and claim the
+parts they read in `Blocks.claims`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from extract.blocks.columns import Column, header_columns
+from extract.blocks.paragraphs import Paragraph, paragraphs
+from extract.blocks.tables import gap_end, list_rows
+from extract.claims import Claims
+from extract.document import Document, Row
+from extract.layout.headers import is_header
+
+__all__ = ["Block", "Blocks", "blocks_of"]
+
+Kind = Literal["table", "prose"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Rows of the document (indices into `Blocks.rows`) read as one structure."""
+
+    kind: Kind
+    index: int
+    rows: tuple[int, ...]
+    page: int | None
+    line_start: int
+    line_end: int
+    # Tables: the header row's index, its KPI columns when it heads a grid, and
+    # the table block this one goes on from after blank lines.
+    header: int | None = None
+    columns: tuple[Column, ...] | None = None
+    follows: int | None = None
+    paragraph: Paragraph | None = None
+
+    @property
+    def body(self) -> tuple[int, ...]:
+        return tuple(i for i in self.rows if i != self.header)
+
+
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """One document as blocks, and the claims recognisers make on it."""
+
+    doc: Document
+    # The document's rows with list items put back in their cell; an item's
+    # own row is left blank, so indices stay those of `doc.rows`.
+    rows: tuple[Row, ...]
+    items: frozenset[int]
+    blocks: tuple[Block, ...]
+    paragraphs: tuple[Paragraph, ...]
+    claims: Claims = field(default_factory=Claims)
+
+    def tables(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.kind == "table")
+
+    def block_of(self) -> dict[int, Block]:
+        """The block each row belongs to (a table before a paragraph)."""
+        out: dict[int, Block] = {}
+        for b in self.blocks:
+            for i in b.rows:
+                out.setdefault(i, b)
+        return out
+
+
+def blocks_of(doc: Document) -> Blocks:
+    """Every block of `doc`, tables and paragraphs in the order printed."""
+    rows, items = list_rows(doc.rows)
+    tables = _tables(rows, items)
+    in_table = {i for t in tables for i in t.rows}
+    paras = tuple(paragraphs(doc))
+    prose = [
+        replace(b, paragraph=p)
+        for p in paras
+        if (b := _block("prose", rows, [i for i in _rows_of(p) if i not in in_table]))
+    ]
+    ordered = sorted([*tables, *prose], key=lambda b: b.rows[0])
+    index = {b.rows[0]: k for k, b in enumerate(ordered)}
+    numbered = tuple(
+        replace(
+            b,
+            index=k,
+            follows=None if b.follows is None else index[b.follows],
+        )
+        for k, b in enumerate(ordered)
+    )
+    return Blocks(doc, rows, items, numbered, paras)
+
+
+def _rows_of(p: Paragraph) -> list[int]:
+    return list(range(p.row_index, p.row_index + len(p.pieces)))
+
+
+def _block(
+    kind: Kind,
+    rows: tuple[Row, ...],
+    members: list[int],
+    header: int | None = None,
+    columns: tuple[Column, ...] | None = None,
+    follows: int | None = None,
+) -> Block | None:
+    if not members:
+        return None
+    first = rows[members[0]]
+    return Block(
+        kind,
+        0,
+        tuple(members),
+        first.page,
+        first.line_start,
+        max(rows[i].line_end for i in members),
+        header,
+        columns,
+        follows,
+    )
+
+
+def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
+    """The table blocks, in one pass over the rows. `follows` holds the first
+    row of the table a headless table after blank lines goes on from."""
+    out: list[Block] = []
+    members: list[int] = []
+    header: int | None = None
+    columns: tuple[Column, ...] | None = None
+    follows: int | None = None
+    last: int | None = None
+
+    def close() -> None:
+        nonlocal members, header, columns, follows, last
+        if b := _block("table", rows, members, header, columns, follows):
+            out.append(b)
+            last = b.rows[0]
+        members, header, columns, follows = [], None, None, None
+
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if i in items:
+            members.append(i)
+        elif row.tabbed and row.flat:
+            heading = header_columns(row.texts)
+            headed = heading is not None or is_header(row)
+            if headed or not members:
+                close()
+                header = i if headed else None
+                columns = heading
+                follows = None if headed else last
+            members.append(i)
+        elif (
+            members
+            and columns is not None
+            and (resume := gap_end(rows, i, columns)) is not None
+        ):
+            members.extend(range(i, resume))
+            i = resume
+            continue
+        else:
+            close()
+            if row.flat:
+                last = None
+        i += 1
+    close()
+    return out

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.blocks.headers import is_header
 from extract.document import Document
+from extract.layout.headers import is_header
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
 from normalise.years import (

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.blocks.headers import is_header_cells
 from extract.document import Cell, Row
+from extract.layout.headers import is_header_cells
 from normalise.text import strip_html
 
 LETTER = re.compile(r"[A-Za-z]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.blocks.headers import is_header_cells
+from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import STRUCTURAL_CELLS
 
 # Characters are placed on a grid from proportional type, so a wrapped line

@@ -1,7 +1,6 @@
-"""`reportx inspect`: one report line by line, with what each recogniser claimed.
-
-A claim is the line range of a fact row; the recogniser is the module in
-`RECOGNISERS` that yielded it, so each one is run on its own.
+"""`reportx inspect`: one report line by line: the block it belongs to, the
+recognisers that claimed it (`extract.claims`), or "unclaimed", and the rows
+that went to the tables from it.
 """
 
 from __future__ import annotations
@@ -14,17 +13,19 @@ from pathlib import Path
 from rich.text import Text
 
 from extract import pipeline
-from extract.coverage import Coverage, Fact, LineRef
+from extract.blocks import Blocks
+from extract.coverage import Coverage, LineRef
 from extract.document import Document
 from extract.pipeline import process_document
 from extract.readers import read_document
 from extract.recognisers.statements import LEFT_OVER, STATEMENT, ProseReading
-from extract.records import as_row
-from schemas.tables import BY_NAME
+from extract.records import Record, as_row
+from schemas.tables import BY_NAME, FACT_TABLES
 
 DOCUMENTS = "documents"
 WIDTH = 200
 CLAIM_WIDTH = 18
+BLOCK_WIDTH = 10
 UNCLAIMED = "unclaimed"
 # Shown beside the key: the columns that say what a row holds.
 HEADLINE = (
@@ -57,6 +58,13 @@ class InspectedLine:
     recognisers: tuple[str, ...]
     rows: tuple[Produced, ...]
     tabular: bool
+    # "table 3", "prose 7": the block of the block stage the line belongs to.
+    block: str | None = None
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """The tables the rows starting on this line went to."""
+        return tuple(dict.fromkeys(r.table for r in self.rows))
 
     @property
     def unclaimed(self) -> bool:
@@ -78,8 +86,8 @@ class Inspection:
         return tuple(line for line in self.lines if line.unclaimed)
 
 
-def _summary(record: Fact) -> str:
-    row = as_row(record)  # type: ignore[arg-type]
+def _summary(record: Record) -> str:
+    row = as_row(record)
     table = getattr(record, "table", "")
     key = [k for k in BY_NAME[table].key if k != "doc_id"] if table in BY_NAME else []
     shown = [f"{k}={row[k]}" for k in key if row.get(k) is not None]
@@ -111,23 +119,20 @@ def inspect_document(doc: Document) -> Inspection:
     claimed: dict[LineRef, list[str]] = {}
     produced: dict[LineRef, list[Produced]] = {}
     counts: Counter[str] = Counter()
+    blocks = processed.blocks
+    for claim in blocks.claims if blocks is not None else ():
+        for n in range(claim.line_start, claim.line_end + 1):
+            names = claimed.setdefault((claim.page, n), [])
+            if claim.recogniser not in names:
+                names.append(claim.recogniser)
     for found in processed.found:
         fact = found.record
-        if found.step not in offered or not isinstance(fact, Fact):
+        if found.step not in offered or fact.table not in FACT_TABLES:
             continue
         counts[found.step] += 1
-        for n in range(fact.line_start, fact.line_end + 1):
-            names = claimed.setdefault((fact.page, n), [])
-            if found.step not in names:
-                names.append(found.step)
-        produced.setdefault((fact.page, fact.line_start), []).append(
-            Produced(
-                found.step,
-                getattr(fact, "table", ""),
-                fact.line_start,
-                fact.line_end,
-                _summary(fact),
-            )
+        start, end = getattr(fact, "line_start", 0), getattr(fact, "line_end", 0)
+        produced.setdefault((getattr(fact, "page", None), start), []).append(
+            Produced(found.step, fact.table, start, end, _summary(fact))
         )
     for name, number in processed.meta.lines.items():
         # The cover-sheet field read from this line (text input numbers its
@@ -140,6 +145,7 @@ def inspect_document(doc: Document) -> Inspection:
         )
     coverage = processed.coverage
     tabular = {(t.page, t.line) for t in coverage.lines if t.tokens}
+    in_block = _block_names(blocks)
     lines = tuple(
         InspectedLine(
             page,
@@ -148,6 +154,7 @@ def inspect_document(doc: Document) -> Inspection:
             tuple(claimed.get((page, n), ())),
             tuple(produced.get((page, n), ())),
             (page, n) in tabular,
+            in_block.get((page, n)),
         )
         for page, n, text in _printed_lines(doc)
     )
@@ -159,6 +166,19 @@ def inspect_document(doc: Document) -> Inspection:
         lines,
         processed.prose,
     )
+
+
+def _block_names(blocks: Blocks | None) -> dict[LineRef, str]:
+    """Each printed line's block, as "table 3" or "prose 7"."""
+    out: dict[LineRef, str] = {}
+    if blocks is None:
+        return out
+    for block in blocks.blocks:
+        for i in block.rows:
+            row = blocks.rows[i]
+            for n in range(row.line_start, row.line_end + 1):
+                out.setdefault((row.page, n), f"{block.kind} {block.index}")
+    return out
 
 
 def inspect_file(path: Path) -> Inspection:
@@ -178,7 +198,7 @@ def header(ins: Inspection) -> list[Text]:
         if cov.share is None
         else (
             f"{cov.share:.1%} ({cov.n_covered} of {cov.n_tokens} numbers on table "
-            "lines ended in a row)"
+            "lines claimed)"
         )
     )
     made = ", ".join(f"{name} {n}" for name, n in ins.rows_per_recogniser if n)
@@ -231,9 +251,12 @@ def render(ins: Inspection, only_unclaimed: bool = False) -> list[Text]:
             label, style = ",".join(line.recognisers), "green"
         elif line.unclaimed:
             label, style = f"! {UNCLAIMED}", "bold red"
+        elif line.text.strip():
+            label, style = UNCLAIMED, "dim"
         else:
             label, style = "", "dim"
         text = Text(f"{line.number:>5} ")
+        text.append(f"{line.block or '':<{BLOCK_WIDTH}}", style="dim")
         text.append(f"{label:<{CLAIM_WIDTH}}", style=style)
         text.append(" " + _shown(line.text), style="red" if line.unclaimed else "")
         out.append(text)

@@ -1,7 +1,10 @@
-"""Recognisers: one module per printed structure, each `recognise(doc, ctx)`.
+"""Recognisers: one module per printed structure, each `recognise(blocks, ctx)`.
 
-A recogniser is a pure function from the document model to contract records;
-it opens no file and keeps no state beyond compiled patterns.
+A recogniser is a pure function from the document's blocks to contract
+records; it opens no file, keeps no state beyond compiled patterns and imports
+no other recogniser. It claims the parts of the blocks it reads in
+`blocks.claims`, and leaves alone what an earlier recogniser claimed: the order
+below, in which recognisers are offered the blocks, is written only here.
 """
 
 from __future__ import annotations
@@ -9,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
+from extract.blocks import Blocks
 from extract.context import Context
-from extract.document import Document
 from extract.recognisers import (
     actions,
     breakdowns,
@@ -25,7 +28,7 @@ from extract.records import Record
 class Recogniser(Protocol):
     NAME: str
 
-    def recognise(self, doc: Document, ctx: Context) -> Iterator[Record]: ...
+    def recognise(self, blocks: Blocks, ctx: Context) -> Iterator[Record]: ...
 
 
 RECOGNISERS: tuple[Recogniser, ...] = (

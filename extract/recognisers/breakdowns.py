@@ -16,12 +16,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from extract.blocks.columns import Column, header_columns, name_index
+from extract.blocks import Blocks
+from extract.blocks.columns import Column, name_index
 from extract.context import Context
 from extract.document import Cell, Document, Row
-from extract.headings import is_header
-from extract.recognisers.kpi_grid import gap_end, list_rows
-from extract.recognisers.rolling12 import without_blocks
 from extract.records import Breakdown, IssueRow, Record
 from normalise.counts import Ambiguous, Count, read_counts
 from normalise.indicators import ROLLING_NAME, slug, split_indicators
@@ -51,9 +49,10 @@ def breakdown_indicator(name_cell: str) -> str | None:
     return counted[-1] if counted else None
 
 
-def cell_text(cell: Cell) -> tuple[str | None, str]:
-    """(quarter label, text) of a cell with its rolling-12-months blocks removed."""
-    text = without_blocks(" ".join(cell.paragraphs))
+def cell_text(blocks: Blocks, i: int, cell: Cell) -> tuple[str | None, str]:
+    """(quarter label, text) of a cell without the parts others claimed (the
+    rolling-12-months blocks)."""
+    text = blocks.claims.free_text(NAME, i, cell)
     if m := QUARTER_PREFIX.match(text):
         return f"Q{m['q']}", text[m.end() :]
     return None, text
@@ -67,7 +66,7 @@ def _header_quarter(columns: Sequence[Column], index: int) -> str | None:
 
 
 def _records(
-    doc: Document,
+    blocks: Blocks,
     ctx: Context,
     i: int,
     indicator: str,
@@ -75,7 +74,10 @@ def _records(
     cell: Cell,
     text: str,
 ) -> Iterator[Breakdown | IssueRow]:
+    doc = blocks.doc
     counts, ambiguous = read_counts(text)
+    if (counts or ambiguous) and not blocks.claims.take_rest(NAME, i, cell):
+        return
     for count in counts:
         yield _record(doc, ctx, i, indicator, quarter, cell, count)
         if count.count < 0:
@@ -163,19 +165,25 @@ def _is_continuation(row: Row, name_at: int) -> bool:
 
 
 def _continued(
-    doc: Document, ctx: Context, i: int, row: Row, parent: Parent
+    blocks: Blocks, ctx: Context, i: int, row: Row, parent: Parent
 ) -> Iterator[Breakdown | IssueRow]:
     """Counts of a row that continues `parent`'s quarter cells."""
     shift = 1 if row.text_at(parent.name_at) else 0
     for cell in row.cells:
         if quarter := parent.quarters.get(cell.column + shift):
             yield from _records(
-                doc, ctx, i, parent.indicator, quarter, cell, cell_text(cell)[1]
+                blocks,
+                ctx,
+                i,
+                parent.indicator,
+                quarter,
+                cell,
+                cell_text(blocks, i, cell)[1],
             )
 
 
 def _first_row(
-    doc: Document, ctx: Context, i: int, row: Row, columns: Sequence[Column]
+    blocks: Blocks, ctx: Context, i: int, row: Row, columns: Sequence[Column]
 ) -> tuple[list[Breakdown | IssueRow], Parent | None]:
     """Counts of an indicator's row, and the parent its continuation rows add to."""
     name_at = name_index(columns)
@@ -189,45 +197,50 @@ def _first_row(
     for cell in row.cells:
         if cell.column == name_at:
             continue
-        label, text = cell_text(cell)
+        label, text = cell_text(blocks, i, cell)
         quarter = label or _header_quarter(columns, cell.column)
         if quarter is None:
             continue
         quarters[cell.column] = quarter
-        for found in _records(doc, ctx, i, indicator, quarter, cell, text):
+        for found in _records(blocks, ctx, i, indicator, quarter, cell, text):
             if isinstance(found, Breakdown):
                 parent = Parent(indicator, quarters, name_at)
             out.append(found)
     return out, parent
 
 
-def _found(doc: Document, ctx: Context) -> Iterator[Breakdown | IssueRow]:
+def _found(blocks: Blocks, ctx: Context) -> Iterator[Breakdown | IssueRow]:
+    """Counts of every table block; a table that goes on after blank lines
+    keeps the columns and the row it continues."""
     columns: tuple[Column, ...] | None = None
     parent: Parent | None = None
-    rows, taken = list_rows(doc.rows)
-    for i, row in enumerate(rows):
-        if i in taken:
-            continue
-        if not row.tabbed:
-            # A theme printed as prose inside a grid does not end it (kpi_grid).
-            if row.flat:
-                parent = None
-                if columns is not None and gap_end(rows, i, columns) is None:
-                    columns = None
-            continue
-        if (header := header_columns(row.texts)) is not None or is_header(row):
-            columns, parent = header, None
-        elif columns is None:
-            continue
-        elif _is_continuation(row, name_index(columns)):
-            if parent is not None:
-                yield from _continued(doc, ctx, i, row, parent)
-        else:
-            found, parent = _first_row(doc, ctx, i, row, columns)
-            yield from found
+    previous: int | None = None
+    for block in blocks.tables():
+        if block.header is not None:
+            columns, parent = block.columns, None
+        elif block.follows is None or block.follows != previous:
+            columns, parent = None, None
+        previous = block.index
+        for i in block.body:
+            row = blocks.rows[i]
+            if i in blocks.items:
+                continue
+            if not row.tabbed:
+                # A theme printed as prose inside a grid does not end it.
+                if row.flat:
+                    parent = None
+                continue
+            if columns is None:
+                continue
+            if _is_continuation(row, name_index(columns)):
+                if parent is not None:
+                    yield from _continued(blocks, ctx, i, row, parent)
+            else:
+                found, parent = _first_row(blocks, ctx, i, row, columns)
+                yield from found
 
 
-def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Every labelled count, a count printed twice under one name once.
 
     Printed variants of one indicator get one registry id in
@@ -235,7 +248,8 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     keeps one row per key then.
     """
     kept: dict[tuple[str, str | None, str, str, str], Breakdown] = {}
-    for b in _found(doc, ctx):
+    doc = blocks.doc
+    for b in _found(blocks, ctx):
         if isinstance(b, IssueRow):
             yield b
             continue

@@ -21,16 +21,16 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from rapidfuzz import fuzz
 
+from extract.blocks import Blocks
 from extract.blocks.columns import Column, header_columns, name_index
 from extract.context import Context
-from extract.document import Cell, Document, Row
-from extract.headings import is_header
-from extract.recognisers.rolling12 import has_block
+from extract.document import Document, Row
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
+from normalise.categories import is_breakdown
 from normalise.counts import read_counts
 from normalise.indicators import slug
 from normalise.repair import Repair
-from normalise.text import squash, strip_html
+from normalise.text import squash
 from normalise.values import Value, bare_unit, parse_cell
 from normalise.years import (
     previous_financial_year,
@@ -53,16 +53,6 @@ NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # How close a row's text must be to the theme in force to be that theme's heading
 # printed across the grid (samples/000 line 4 splits it over six cells).
 THEME_MATCH = 90.0
-# Lines between a grid's rows that do not end it: a theme or section printed as
-# prose, a page header or footer. More than this, or a longer line, is prose.
-MAX_GAP_LINES = 3
-GAP_LINE_CHARS = 200
-DIGIT = re.compile(r"\d")
-# A list opened in a table cell and its items printed on the lines below without
-# tabs ("…incidents.</p> <ul>" then "<li>Race – 9</li>" … "</ul>"): the items
-# belong to that cell, not to prose between rows.
-LIST_TAG = re.compile(r"<(?P<close>/)?[uo]l\b", re.IGNORECASE)
-LIST_LINE = re.compile(r"^\s*(?:<li\b|</[uo]l\s*>)", re.IGNORECASE)
 # A cell with this many labelled counts is a breakdown (see `is_count_list`).
 MIN_LIST_COUNTS = 2
 
@@ -80,6 +70,8 @@ class GridRow:
 class Grid:
     columns: tuple[Column, ...]
     rows: tuple[GridRow, ...]
+    # Rows of the document's table (not a table printed as HTML in a cell).
+    plain: bool = False
 
     @property
     def name_index(self) -> int:
@@ -90,113 +82,16 @@ def _grid_row(row: Row, index: int) -> GridRow:
     return GridRow(row.texts, index, row.page, row.line_start, row.line_end)
 
 
-def is_new_header(row: Row) -> bool:
-    return is_header(row) or header_columns(row.texts) is not None
-
-
-def _is_data_row(row: Row, columns: Sequence[Column]) -> bool:
-    """A tabbed row with a name and a number under a value or commentary column."""
-    if not row.tabbed or not row.text_at(name_index(columns)) or is_new_header(row):
-        return False
-    return any(
-        DIGIT.search(row.text_at(c.index))
-        for c in columns
-        if c.kind in ("value", "commentary")
-    )
-
-
-def gap_end(rows: Sequence[Row], i: int, columns: Sequence[Column]) -> int | None:
-    """Where the grid resumes after the untabbed lines from `rows[i]`, or None.
-
-    A theme or section printed as prose between a header and its rows
-    ("Cleaner and safer environments: Striving for …" without tabs), or a page
-    header or footer, does not end a grid when a row of that grid follows it.
-    """
-    prose = 0
-    for j in range(i, len(rows)):
-        row = rows[j]
-        if row.tabbed and row.flat:
-            # Blank lines alone end a grid: samples/000 lines 19-25 follow a blank
-            # line with a column-wrapped note whose first cell is no name.
-            return j if prose and _is_data_row(row, columns) else None
-        if not row.flat:
+def _plain_grids(blocks: Blocks) -> Iterator[Grid]:
+    for block in blocks.tables():
+        if block.columns is None:
             continue
-        prose += 1
-        if prose > MAX_GAP_LINES or len(row.flat) > GAP_LINE_CHARS:
-            return None
-    return None
-
-
-def _open_lists(raw: str) -> int:
-    """How many lists `raw` opens and leaves open ("<ul>" after a paragraph: 1)."""
-    return sum(-1 if m["close"] else 1 for m in LIST_TAG.finditer(raw))
-
-
-def _with_items(row: Row, cell: Cell, items: Sequence[Row]) -> Row:
-    raw = "\n".join([cell.raw, *(item.cells[0].raw for item in items)])
-    end = items[-1].line_end
-    joined = Cell(raw, strip_html(raw), cell.column, cell.page, cell.line_start, end)
-    cells = tuple(joined if c is cell else c for c in row.cells)
-    return Row(cells, row.page, row.line_start, end, row.tabbed, row.wrapped)
-
-
-def list_rows(rows: Sequence[Row]) -> tuple[tuple[Row, ...], frozenset[int]]:
-    """`rows` with list items printed without tabs put back in their cell, and
-    the indices of the item lines so taken (left as blank rows, so row indices,
-    which plans and themes are looked up by, stay those of the document).
-
-    Only while the row's last non-empty cell has a list open, and only lines
-    that are list items or its end: "<li>Race – 9</li>", "</ul>".
-    """
-    out = list(rows)
-    taken: set[int] = set()
-    for i, row in enumerate(rows):
-        if not row.tabbed or not row.filled or i in taken:
-            continue
-        cell = row.filled[-1]
-        depth = _open_lists(cell.raw)
-        j = i + 1
-        while depth > 0 and j < len(rows):
-            line = rows[j]
-            if line.tabbed or len(line.cells) != 1:
-                break
-            if not LIST_LINE.match(line.cells[0].raw):
-                break
-            depth += _open_lists(line.cells[0].raw)
-            j += 1
-        if j > i + 1:
-            out[i] = _with_items(row, cell, rows[i + 1 : j])
-            for k in range(i + 1, j):
-                taken.add(k)
-                out[k] = Row(
-                    (), rows[k].page, rows[k].line_start, rows[k].line_end, False
-                )
-    return tuple(out), frozenset(taken)
-
-
-def _plain_grids(doc: Document) -> Iterator[Grid]:
-    rows, taken = list_rows(doc.rows)
-    i = 0
-    while i < len(rows):
-        columns = header_columns(rows[i].texts) if rows[i].tabbed else None
-        if columns is None:
-            i += 1
-            continue
-        body: list[GridRow] = []
-        i += 1
-        while i < len(rows):
-            if i in taken:
-                i += 1
-                continue
-            if not (rows[i].tabbed and rows[i].flat):
-                if (resume := gap_end(rows, i, columns)) is None:
-                    break
-                i = resume
-            if is_new_header(rows[i]):
-                break
-            body.append(_grid_row(rows[i], i))
-            i += 1
-        yield Grid(columns, tuple(body))
+        body = tuple(
+            _grid_row(blocks.rows[i], i)
+            for i in block.body
+            if i not in blocks.items and blocks.rows[i].tabbed and blocks.rows[i].flat
+        )
+        yield Grid(block.columns, body, plain=True)
 
 
 def _html_tables(raw: str) -> list[list[list[str]]]:
@@ -228,28 +123,31 @@ def _embedded_grids(doc: Document) -> Iterator[Grid]:
                 yield Grid(columns, body)
 
 
-def grids(doc: Document) -> Iterator[Grid]:
-    """Every KPI grid: tab rows first, then tables embedded as HTML."""
-    yield from _plain_grids(doc)
-    yield from _embedded_grids(doc)
+def grids(blocks: Blocks) -> Iterator[Grid]:
+    """Every KPI grid: table blocks first, then tables embedded as HTML."""
+    yield from _plain_grids(blocks)
+    yield from _embedded_grids(blocks.doc)
 
 
-def owned_elsewhere(grid: Grid, texts: Sequence[str]) -> bool:
-    """A row of quarter blocks (rolling 12 months, breakdown counts).
+def owned_elsewhere(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
+    """A row of quarter blocks (rolling 12 months, breakdown counts): a cell
+    another recogniser claimed, rolling-block wording, or labelled counts after
+    a quarter label.
 
     A quarter label opens a block only in a quarter's value column: a comment
     "Q3 data not available …" under "Comments" is a comment on a KPI row.
     There it opens one only before a rolling block or labelled counts.
     """
+    texts = row.texts
+    if grid.plain and blocks.claims.held_by_others(NAME, row.row_index):
+        return True
     quarter_columns = {
         c.index
         for c in grid.columns
         if c.kind == "value" and c.period is not None and c.period.startswith("Q")
     }
     return any(
-        has_block(t)
-        or ROLLING_CELL.search(t)
-        or (k in quarter_columns and _quarter_block(t))
+        ROLLING_CELL.search(t) or (k in quarter_columns and _quarter_block(t))
         for k, t in enumerate(texts)
         if k != grid.name_index
     )
@@ -257,12 +155,16 @@ def owned_elsewhere(grid: Grid, texts: Sequence[str]) -> bool:
 
 def is_count_list(text: str) -> bool:
     """A cell of labelled counts: "Council 5; Police 3; Self 2; Housing 4", "7 cases
-    resolved, 2 escalated, 5 on going" are breakdowns, not one value.
+    resolved, 2 escalated, 5 on going", "Race 3" are breakdowns, not one value.
 
-    Two labels are needed: "100 cases" or "45 (provisional)" is a KPI value.
+    One count is a breakdown only when it names a part ("Race 3"): "100 cases",
+    "12 incidents" or "45 (provisional)" is a KPI value.
     """
     counts, others = read_counts(text)
-    return bool(counts) and len(counts) + len(others) >= MIN_LIST_COUNTS
+    return bool(counts) and (
+        len(counts) + len(others) >= MIN_LIST_COUNTS
+        or any(is_breakdown(c.dimension) for c in counts)
+    )
 
 
 def _quarter_block(text: str) -> bool:
@@ -313,15 +215,18 @@ class Fact:
     problem: str | None = None
 
 
-def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fact]:
+def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fact]:
+    doc = blocks.doc
     at = grid.name_index
     name = squash(row.texts[at]) if at < len(row.texts) else ""
     if (
         not name
-        or owned_elsewhere(grid, row.texts)
+        or owned_elsewhere(blocks, grid, row)
         or _is_theme(row.texts, ctx.theme(row.row_index))
     ):
         return
+    if grid.plain:
+        _claim(blocks, grid, row)
     frequency = None
     parsed: list[tuple[Column, str, list[Value]]] = []
     for column in grid.columns:
@@ -371,6 +276,18 @@ def _facts(doc: Document, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fa
             )
 
 
+def _claim(blocks: Blocks, grid: Grid, row: GridRow) -> None:
+    """Claim the name cell and the cells read under the grid's columns."""
+    cells = blocks.rows[row.row_index].cells
+    read = {c.index for c in grid.columns if c.kind != "name"}
+    for cell in cells:
+        text = cell.flat
+        if cell.column == grid.name_index or (
+            cell.column in read and text and not is_count_list(text)
+        ):
+            blocks.claims.take_cell(NAME, row.row_index, cell)
+
+
 def _repair_row(doc: Document, fact: IndicatorValue, fix: Repair) -> RepairRow:
     column = "financial_year" if fix.rule.startswith("financial_year") else "value"
     return RepairRow.of(
@@ -396,7 +313,7 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
     )
 
 
-def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Every value of every grid, a value printed twice under one name once.
 
     This only merges restatements of one printed name (samples/001 prints its HRA
@@ -407,9 +324,10 @@ def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
     kept: dict[tuple[object, ...], IndicatorValue] = {}
     out: list[Fact] = []
     issues: list[IssueRow] = []
-    for grid in grids(doc):
+    doc = blocks.doc
+    for grid in grids(blocks):
         for row in grid.rows:
-            for fact in _facts(doc, ctx, grid, row):
+            for fact in _facts(blocks, ctx, grid, row):
                 r = fact.record
                 key = (r.indicator_id, r.financial_year, r.period, r.measure, r.unit)
                 if key not in kept:

@@ -16,6 +16,7 @@ from datetime import date
 
 import regex
 
+from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Cell, Document
 from extract.records import IssueRow, Record, RepairRow, Rolling12
@@ -158,31 +159,6 @@ def _first(m: regex.Match[str] | None, *groups: str) -> str | None:
     return next((m[g] for g in groups if m[g]), None)
 
 
-def without_blocks(text: str) -> str:
-    """`text` with its quarter blocks cut out (their notes stay).
-
-    A text too slow to scan is returned whole: `recognise` reports its cell.
-    """
-    try:
-        blocks = blocks_in(text)
-    except TimeoutError:
-        return text
-    kept, at = [], 0
-    for b in blocks:
-        kept.append(text[at : b.start])
-        at = b.end
-    kept.append(text[at:])
-    return " ".join(" ".join(kept).split())
-
-
-def has_block(text: str) -> bool:
-    """Whether `text` holds a quarter block; a text too slow to scan holds none."""
-    try:
-        return bool(blocks_in(text))
-    except TimeoutError:
-        return False
-
-
 @dataclass(frozen=True, slots=True)
 class Found:
     block: Block
@@ -195,26 +171,31 @@ class Found:
         return self.block.quarter
 
 
-def _blocks(doc: Document) -> tuple[list[Found], list[Cell]]:
-    """The blocks of the rolling indicators' cells, and the cells too slow to scan."""
+def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
+    """The blocks of the rolling indicators' cells (each claimed), the cells too
+    slow to scan, and blocks under a name that is no rolling indicator."""
     found: list[Found] = []
     timed_out: list[Cell] = []
-    for i, row in enumerate(doc.rows):
-        if not row.tabbed:
-            continue
-        names = split_indicators(row.cells[0].text) if row.cells else []
-        indicator = rolling_indicator(names)
-        if not indicator:
-            continue
-        for cell in row.cells[1:]:
-            # Paragraphs joined: a block may be spread over several <p>.
-            try:
-                blocks = blocks_in(" ".join(cell.paragraphs))
-            except TimeoutError:
-                timed_out.append(cell)
+    stray: list[Found] = []
+    for table in blocks.tables():
+        for i in table.rows:
+            row = blocks.doc.rows[i]
+            if not row.tabbed or not row.cells:
                 continue
-            found.extend(Found(block, cell, indicator, i) for block in blocks)
-    return found, timed_out
+            indicator = rolling_indicator(split_indicators(row.cells[0].text))
+            for cell in row.cells[1:]:
+                # Paragraphs joined: a block may be spread over several <p>.
+                try:
+                    printed = blocks_in(cell.reading)
+                except TimeoutError:
+                    timed_out.append(cell)
+                    continue
+                spans = tuple((b.start, b.end) for b in printed)
+                if not spans or not blocks.claims.take_spans(NAME, i, cell, spans):
+                    continue
+                into = found if indicator else stray
+                into.extend(Found(b, cell, indicator or "", i) for b in printed)
+    return found, timed_out, stray
 
 
 def _signed(raw: str | None) -> tuple[float | None, Repair | None]:
@@ -240,6 +221,11 @@ def _issue(doc: Document, cell: Cell, severity: str, code: str, msg: str) -> Iss
     )
 
 
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
+
+
 def _timed_out(doc: Document, cell: Cell) -> IssueRow:
     """`unparsed_block` for a cell the patterns could not get through in time."""
     text = " ".join(cell.text.split())
@@ -254,10 +240,21 @@ def _timed_out(doc: Document, cell: Cell) -> IssueRow:
     )
 
 
-def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
-    found, timed_out = _blocks(doc)
+def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
+    doc = blocks.doc
+    found, timed_out, stray = _blocks(blocks)
     for cell in timed_out:
         yield _timed_out(doc, cell)
+    for f in stray:
+        printed = _snippet(f.cell.reading[f.block.start : f.block.end])
+        yield _issue(
+            doc,
+            f.cell,
+            "warning",
+            "unparsed_block",
+            f"{f.quarter} block of rolling 12-month totals under a name that is no "
+            f"rolling indicator; not read: {printed!r}",
+        )
     by_quarter: dict[str, list[date]] = defaultdict(list)
     for f in found:
         if f.block.date and (d := parse_date(f.block.date)) is not None:

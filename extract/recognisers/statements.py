@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, paragraphs
+from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
 from extract.records import IssueRow, Record, Statement
@@ -78,8 +80,14 @@ class ProseReading:
         return tuple(n for n in self.numbers if n.status == LEFT_OVER)
 
 
-def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
-    reading = read_prose(doc, ctx)
+def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
+    """Statements of the prose paragraphs; each claims the lines of its sentence."""
+    reading = read_prose(blocks.doc, ctx, blocks.paragraphs)
+    rows = blocks.doc.rows
+    first = {(r.page, r.line_start): i for i, r in enumerate(rows)}
+    for s in reading.statements:
+        if (at := first.get((s.page, s.line_start))) is not None:
+            claim_lines(blocks.claims, NAME, rows, at, s.page, s.line_start, s.line_end)
     yield from reading.statements
     yield from reading.issues
 
@@ -107,12 +115,14 @@ def _shifted(ns: list[Number], start: int, end: int) -> list[Number]:
     ]
 
 
-def read_prose(doc: Document, ctx: Context) -> ProseReading:
+def read_prose(
+    doc: Document, ctx: Context, paras: Sequence[Paragraph] | None = None
+) -> ProseReading:
     """The statements of a document's prose and the account of its numbers."""
     made: list[Statement] = []
     issues: list[IssueRow] = []
     account: list[ProseNumber] = []
-    paras = list(paragraphs(doc))
+    paras = list(paragraphs(doc) if paras is None else paras)
     cells = [_cell(p) for p in paras]
     for i, para in enumerate(paras):
         found = numbers(para.text)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Document, Row
 from extract.records import IssueRow, Record, StatusCount
@@ -130,8 +131,8 @@ def _scope(text: str) -> str | None:
     return None
 
 
-def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
-    return _themed(list(_recognise(doc, ctx)))
+def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
+    return _themed(list(_recognise(blocks, ctx)))
 
 
 def _themed(records: list[Record]) -> Iterator[Record]:
@@ -150,7 +151,19 @@ def _themed(records: list[Record]) -> Iterator[Record]:
             yield r
 
 
-def _recognise(doc: Document, ctx: Context) -> Iterator[Record]:
+def _claimed(blocks: Blocks, first: int, end: int) -> bool:
+    """Claim rows `first` to `end` (exclusive) whole; refused when any part of
+    one is claimed."""
+    rows = blocks.doc.rows
+    if any(blocks.claims.held_by_others(NAME, i) for i in range(first, end)):
+        return False
+    for i in range(first, end):
+        blocks.claims.take_row(NAME, i, rows[i])
+    return True
+
+
+def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
+    doc = blocks.doc
     rows = doc.rows
     for i, row in enumerate(rows):
         if not row.tabbed:
@@ -172,15 +185,18 @@ def _recognise(doc: Document, ctx: Context) -> Iterator[Record]:
             row_label = rows[j].text_at(0) if 0 not in labels else ""
             grid.append((rows[j], _scope(row_label) or default_scope, values))
             j += 1
+        if grid and not _claimed(blocks, i, j):
+            continue
         yield from _grid(doc, ctx, i, labels, period, grid)
         if unknown and grid:
             yield _unknown_labels(doc, row, unknown, [r for r, _, _ in grid])
-    yield from _vertical(doc, ctx)
+    yield from _vertical(blocks, ctx)
 
 
-def _vertical(doc: Document, ctx: Context) -> Iterator[Record]:
+def _vertical(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Grids printed down the page: "Status | Number | %" over "Completed | 5 |
     25%", "On Target | 11 | 55%", … one row per category."""
+    doc = blocks.doc
     rows = doc.rows
     i = 0
     while i < len(rows):
@@ -189,7 +205,7 @@ def _vertical(doc: Document, ctx: Context) -> Iterator[Record]:
         while j < len(rows) and (found := _vertical_row(rows[j])) is not None:
             run.append((rows[j], found))
             j += 1
-        if len(run) >= MIN_VERTICAL_ROWS:
+        if len(run) >= MIN_VERTICAL_ROWS and _claimed(blocks, i, j):
             top = i - 1 if i > 0 and _header_like(rows[i - 1]) else i
             period = _period(rows, top, ctx)
             scope = _titled_scope(rows, top) or "actions"

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extract.blocks import Blocks
+from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
 from extract.recognisers.actions import action_table, milestone_table
@@ -33,9 +35,22 @@ def numbered(doc: Document, ctx: Context) -> list[tuple[str, Draft]]:
     return [(f"{doc.doc_id}:{n}", d) for n, d in enumerate(drafts, 1)]
 
 
-def recognise(doc: Document, ctx: Context) -> Iterator[Record]:
-    """Every action and milestone (one numbering), then unknown-symbol issues."""
+def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
+    """Every action and milestone (one numbering), then unknown-symbol issues.
+
+    Each claims the rows it was read from (what other recognisers left of them).
+    """
+    doc = blocks.doc
     items = numbered(doc, ctx)
     for item_id, draft in items:
+        claim_lines(
+            blocks.claims,
+            NAME,
+            doc.rows,
+            draft.row_index,
+            draft.page,
+            draft.line_start,
+            draft.line_end,
+        )
         yield from emit(draft, item_id, doc.doc_id, ctx, doc.font_repairs)
     yield from unknown_symbols(doc, [d for _, d in items])

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from extract.context import Context
 from extract.document import Cell, Document, Row
-from extract.headings import STRATEGIC_OBJECTIVE, is_header
+from extract.headings import STRATEGIC_OBJECTIVE
+from extract.layout.headers import is_header
 from extract.recognisers.actions.quarter_labels import (
     Para,
     QuarterText,
