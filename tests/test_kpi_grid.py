@@ -572,13 +572,13 @@ def test_printed_variants_of_one_indicator_are_one_key(tmp_path: Path) -> None:
         _tabs("Number of fly-tiping incidents", "123", "125", "400"),
         _tabs(FLY, "123", "121", "400"),
     ]
-    # The recogniser merges only restatements of one printed name (line 10)...
+    # The recogniser reads every printed value, the restatement of line 10 too...
     printed = [
         (r.indicator, r.period, r.value, r.line_start)
         for r in _recognise(lines)
         if isinstance(r, IndicatorValue)
     ]
-    assert [p[3] for p in printed] == [4, 4, 4, 9, 9, 9]
+    assert [p[3] for p in printed] == [4, 4, 4, 9, 9, 9, 10, 10, 10]
     # ...and a run keeps one row per key once both variants have one registry id.
     src = tmp_path / "report.txt"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -241,29 +241,6 @@ def _found(blocks: Blocks, ctx: Context) -> Iterator[Breakdown | IssueRow]:
 
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
-    """Every labelled count, a count printed twice under one name once.
-
-    Printed variants of one indicator get one registry id in
-    `extract.panel.assign_ids`, after this runs, and `extract.keys.unique_keys`
-    keeps one row per key then.
-    """
-    kept: dict[tuple[str, str | None, str, str, str], Breakdown] = {}
-    doc = blocks.doc
-    for b in _found(blocks, ctx):
-        if isinstance(b, IssueRow):
-            yield b
-            continue
-        key = (b.indicator_id, b.financial_year, b.period, b.dimension, b.category)
-        if key not in kept:
-            kept[key] = b
-            yield b
-        elif kept[key].count != b.count:
-            yield IssueRow.of(
-                "conflicting_values",
-                doc.doc_id,
-                f"{doc.source_path}:{b.line_start}: {b.indicator} {b.period} "
-                f"{b.category} is {b.value_text!r} here but "
-                f"{kept[key].value_text!r} at line {kept[key].line_start}",
-                page=b.page,
-                line=b.line_start,
-            )
+    """Every labelled count in printed order; a count printed twice is found
+    twice, and the pipeline's key check (`extract.keys`) keeps the first."""
+    yield from _found(blocks, ctx)

@@ -314,46 +314,28 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
 
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
-    """Every value of every grid, a value printed twice under one name once.
+    """Every value of every grid, in printed order, each with its repairs.
 
-    This only merges restatements of one printed name (samples/001 prints its HRA
-    table as HTML and again as rows). Printed variants of one indicator ("fly
-    tipping", "fly-tiping") get one registry id in `extract.panel.assign_ids`,
-    after this runs, and `extract.keys.unique_keys` keeps one row per key then.
+    A value printed twice (samples/001 prints its HRA table as HTML and again as
+    rows) is found twice; the pipeline's key check (`extract.keys`) keeps the
+    first and reports the repeat.
     """
-    kept: dict[tuple[object, ...], IndicatorValue] = {}
-    out: list[Fact] = []
-    issues: list[IssueRow] = []
     doc = blocks.doc
-    for grid in grids(blocks):
-        for row in grid.rows:
-            for fact in _facts(blocks, ctx, grid, row):
-                r = fact.record
-                key = (r.indicator_id, r.financial_year, r.period, r.measure, r.unit)
-                if key not in kept:
-                    kept[key] = r
-                    out.append(fact)
-                    if fact.problem:
-                        issues.append(_unreadable(doc, fact))
-                elif kept[key].value != r.value:
-                    issues.append(
-                        IssueRow.of(
-                            "conflicting_values",
-                            doc.doc_id,
-                            f"{doc.source_path}:{r.line_start}: {r.indicator} "
-                            f"{r.financial_year} {r.period} {r.measure} is "
-                            f"{r.value_text!r} here but {kept[key].value_text!r} "
-                            f"at line {kept[key].line_start}",
-                            page=r.page,
-                            line=r.line_start,
-                        )
-                    )
-    out.sort(key=lambda f: f.record.line_start)
+    out = [
+        (grid.plain, fact)
+        for grid in grids(blocks)
+        for row in grid.rows
+        for fact in _facts(blocks, ctx, grid, row)
+    ]
+    # The table's own rows before its restatement as HTML: their provenance
+    # is one line per value.
+    out.sort(key=lambda pf: (not pf[0], pf[1].record.line_start))
     logged: set[tuple[int, str, str]] = set()
-    for fact in out:
+    for _, fact in out:
         for fix in fact.repairs:
             if (fact.record.line_start, fix.rule, fix.raw) not in logged:
                 logged.add((fact.record.line_start, fix.rule, fix.raw))
                 yield _repair_row(doc, fact.record, fix)
         yield fact.record
-    yield from issues
+        if fact.problem:
+            yield _unreadable(doc, fact)
