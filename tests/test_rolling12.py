@@ -516,10 +516,11 @@ def test_a_scan_that_times_out_is_an_unparsed_block(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from extract.recognisers import rolling12
+    from extract.recognisers.rolling12 import quarter_blocks
 
     # A budget the ordinary cell meets even on a loaded machine (it takes well
     # under a millisecond) and the 32,000-character one cannot (about 0.3 s).
-    monkeypatch.setattr(rolling12, "MATCH_TIMEOUT", 0.05)
+    monkeypatch.setattr(quarter_blocks, "MATCH_TIMEOUT", 0.05)
     with pytest.raises(TimeoutError):
         rolling12.blocks_in(UNCLOSED_LABELS)
     out = _blocks_of(

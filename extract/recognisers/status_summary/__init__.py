@@ -8,127 +8,30 @@ may start on the line above ("No Rating", "TOTAL"); a grid may label its rows
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import replace
 
 from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Document, Row
+from extract.recognisers.status_summary.printed import (
+    DIGIT,
+    Value,
+    grid_period,
+    label_row,
+    read_value,
+    read_values,
+    scope_of,
+    titled_scope,
+)
 from extract.records import IssueRow, Record, StatusCount
 from normalise.vocabulary import status_category as category_of
-from normalise.years import period_of, quarters_in, year_to_date
 
 NAME = "status_summary"
-COUNT = re.compile(r"^(\d+)$")
-PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
-BOTH = re.compile(r"^(\d+)(?:\s+|\s*\(\s*)(\d+(?:\.\d+)?)\s*%\s*\)?$")
-NONE = re.compile(r"^[-\u2013\u2014]+$")
-SCOPES = (
-    ("performance_indicators", re.compile(r"indicator|\bPIs?\b", re.IGNORECASE)),
-    ("milestones", re.compile(r"milestone", re.IGNORECASE)),
-    ("actions", re.compile(r"action|project", re.IGNORECASE)),
-)
 # Percent printed beside a count may be truncated, not rounded (samples/000: 2 of 3
 # is "66.6%"); a difference above this is a mismatch.
 PCT_TOLERANCE = 0.5
-TITLE_LOOKBACK = 4
 MIN_VERTICAL_ROWS = 3
-DIGIT = re.compile(r"\d")
-TITLE_CHARS = 120
-
-
-@dataclass(frozen=True, slots=True)
-class Value:
-    count: int | None
-    percent: float | None
-
-
-def _labels(row: Row) -> tuple[dict[int, str], dict[int, str]]:
-    """Known and unknown status labels by column, when `row` is a row of labels.
-
-    Three known labels make a label row; other labels beside them ("Not yet
-    due") are kept apart so their counts can be reported rather than guessed.
-    """
-    known = {c.column: c.flat for c in row.filled if category_of(c.flat)}
-    # Three different statuses: an action row may say "Completed" more than once.
-    if len({category_of(label) for label in known.values()}) < 3:
-        return {}, {}
-    unknown = {
-        c.column: c.flat for c in row.filled if c.column not in known and c.column != 0
-    }
-    return known, unknown
-
-
-def _label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, str]]:
-    """Labels of the grid whose label row is `rows[i]`, with any spilt above it."""
-    labels, unknown = _labels(rows[i])
-    if labels and i > 0 and rows[i - 1].tabbed:
-        above = {c.column: c.flat for c in rows[i - 1].filled}
-        if above and all(
-            category_of(t) and col not in labels for col, t in above.items()
-        ):
-            labels.update(above)
-    return labels, unknown
-
-
-def _value(text: str) -> Value | None:
-    t = text.strip()
-    if m := BOTH.match(t):
-        return Value(int(m[1]), float(m[2]))
-    if m := COUNT.match(t):
-        return Value(int(m[1]), None)
-    if m := PERCENT.match(t):
-        return Value(None, float(m[1]))
-    if NONE.match(t):
-        return Value(None, None)
-    return None
-
-
-def _values(row: Row, columns: Sequence[int]) -> dict[int, Value] | None:
-    got = {col: _value(row.text_at(col)) for col in columns}
-    if any(v is None for v in got.values()):
-        return None
-    return {c: v for c, v in got.items() if v is not None}
-
-
-def _is_title(row: Row) -> bool:
-    """A grid title: one short cell, no sentence ("Quarter Four (…) Performance")."""
-    text = row.flat
-    return len(row.filled) <= 1 and len(text) <= TITLE_CHARS and not text.endswith(".")
-
-
-def _titles(rows: Sequence[Row], i: int) -> Iterator[str]:
-    """The title lines just above a grid whose first row is `rows[i]`, nearest
-    first ("Milestones", "Quarter Four (…) Performance")."""
-    for j in range(i - 1, max(-1, i - TITLE_LOOKBACK - 1), -1):
-        if rows[j].filled and all(category_of(c.flat) for c in rows[j].filled):
-            continue  # labels spilt onto the line above ("No Rating | TOTAL")
-        if len(rows[j].filled) > 1:
-            return
-        if _is_title(rows[j]) and rows[j].flat:
-            yield rows[j].flat
-
-
-def _period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
-    """The period in the grid's title ("Quarter Four (…) Performance", "Annual
-    Performance 2018-19"), else the period the report covers."""
-    for title in _titles(rows, i):
-        if quarters := year_to_date(title, ctx.quarters) or quarters_in(title):
-            return period_of(quarters)
-    return ctx.period
-
-
-def _titled_scope(rows: Sequence[Row], i: int) -> str | None:
-    """ "Milestones" printed over a grid whose labels say only "Completed" …"""
-    return next((s for t in _titles(rows, i) if (s := _scope(t))), None)
-
-
-def _scope(text: str) -> str | None:
-    for name, pattern in SCOPES:
-        if pattern.search(text):
-            return name
-    return None
 
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
@@ -168,22 +71,22 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     for i, row in enumerate(rows):
         if not row.tabbed:
             continue
-        labels, unknown = _label_row(rows, i)
+        labels, unknown = label_row(rows, i)
         if not labels:
             continue
         default_scope = (
-            _scope(" ".join(labels.values())) or _titled_scope(rows, i) or "actions"
+            scope_of(" ".join(labels.values())) or titled_scope(rows, i) or "actions"
         )
-        period = _period(rows, i, ctx)
+        period = grid_period(rows, i, ctx)
         columns = sorted(labels)
         grid: list[tuple[Row, str, dict[int, Value]]] = []
         j = i + 1
         while j < len(rows) and rows[j].tabbed:
-            values = _values(rows[j], columns)
+            values = read_values(rows[j], columns)
             if values is None:
                 break
             row_label = rows[j].text_at(0) if 0 not in labels else ""
-            grid.append((rows[j], _scope(row_label) or default_scope, values))
+            grid.append((rows[j], scope_of(row_label) or default_scope, values))
             j += 1
         if grid and not _claimed(blocks, i, j):
             continue
@@ -207,8 +110,8 @@ def _vertical(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             j += 1
         if len(run) >= MIN_VERTICAL_ROWS and _claimed(blocks, i, j):
             top = i - 1 if i > 0 and _header_like(rows[i - 1]) else i
-            period = _period(rows, top, ctx)
-            scope = _titled_scope(rows, top) or "actions"
+            period = grid_period(rows, top, ctx)
+            scope = titled_scope(rows, top) or "actions"
             records = [
                 StatusCount(
                     doc_id=doc.doc_id,
@@ -240,7 +143,7 @@ def _vertical_row(row: Row) -> tuple[str, Value] | None:
     category = category_of(row.text_at(0))
     if category is None:
         return None
-    values = [_value(c.flat) for c in row.filled[1:]]
+    values = [read_value(c.flat) for c in row.filled[1:]]
     if any(v is None for v in values):
         return None
     count = next((v.count for v in values if v and v.count is not None), None)

@@ -14,17 +14,20 @@ with at least two value columns is a grid, its other columns are commentary.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from rapidfuzz import fuzz
 
 from extract.blocks import Blocks
-from extract.blocks.columns import Column, header_columns, name_index
+from extract.blocks.columns import Column
 from extract.context import Context
-from extract.document import Document, Row
+from extract.document import Document
+from extract.recognisers.kpi_grid.grids import (
+    Grid,
+    GridRow,
+    grids,
+)
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from normalise.categories import is_breakdown
 from normalise.counts import read_counts
@@ -55,78 +58,6 @@ NON_ALNUM = re.compile(r"[^a-z0-9]+")
 THEME_MATCH = 90.0
 # A cell with this many labelled counts is a breakdown (see `is_count_list`).
 MIN_LIST_COUNTS = 2
-
-
-@dataclass(frozen=True, slots=True)
-class GridRow:
-    texts: tuple[str, ...]
-    row_index: int
-    page: int | None
-    line_start: int
-    line_end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Grid:
-    columns: tuple[Column, ...]
-    rows: tuple[GridRow, ...]
-    # Rows of the document's table (not a table printed as HTML in a cell).
-    plain: bool = False
-
-    @property
-    def name_index(self) -> int:
-        return name_index(self.columns)
-
-
-def _grid_row(row: Row, index: int) -> GridRow:
-    return GridRow(row.texts, index, row.page, row.line_start, row.line_end)
-
-
-def _plain_grids(blocks: Blocks) -> Iterator[Grid]:
-    for block in blocks.tables():
-        if block.columns is None:
-            continue
-        body = tuple(
-            _grid_row(blocks.rows[i], i)
-            for i in block.body
-            if i not in blocks.items and blocks.rows[i].tabbed and blocks.rows[i].flat
-        )
-        yield Grid(block.columns, body, plain=True)
-
-
-def _html_tables(raw: str) -> list[list[list[str]]]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(raw, "html.parser")
-    return [
-        [
-            [squash(td.get_text(" ")) for td in tr.find_all(["td", "th"])]
-            for tr in table.find_all("tr")
-        ]
-        for table in soup.find_all("table")
-    ]
-
-
-def _embedded_grids(doc: Document) -> Iterator[Grid]:
-    """Tables printed as HTML inside a cell (samples/001 line 36, an action's text)."""
-    for i, row in enumerate(doc.rows):
-        for cell in row.cells:
-            if "<table" not in cell.raw.lower():
-                continue
-            for table in _html_tables(cell.raw):
-                if not table or (columns := header_columns(table[0])) is None:
-                    continue
-                body = tuple(
-                    GridRow(tuple(r), i, cell.page, cell.line_start, cell.line_end)
-                    for r in table[1:]
-                )
-                yield Grid(columns, body)
-
-
-def grids(blocks: Blocks) -> Iterator[Grid]:
-    """Every KPI grid: table blocks first, then tables embedded as HTML."""
-    yield from _plain_grids(blocks)
-    yield from _embedded_grids(blocks.doc)
 
 
 def owned_elsewhere(blocks: Blocks, grid: Grid, row: GridRow) -> bool:

@@ -1,0 +1,88 @@
+"""The grids of a document: table blocks headed by KPI columns, and tables
+printed as HTML inside a cell ("<table> Programme | Annual Target | Q2").
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
+from extract.blocks import Blocks
+from extract.blocks.columns import Column, header_columns, name_index
+from extract.document import Document, Row
+from normalise.text import squash
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    texts: tuple[str, ...]
+    row_index: int
+    page: int | None
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    columns: tuple[Column, ...]
+    rows: tuple[GridRow, ...]
+    # Rows of the document's table (not a table printed as HTML in a cell).
+    plain: bool = False
+
+    @property
+    def name_index(self) -> int:
+        return name_index(self.columns)
+
+
+def _grid_row(row: Row, index: int) -> GridRow:
+    return GridRow(row.texts, index, row.page, row.line_start, row.line_end)
+
+
+def _plain_grids(blocks: Blocks) -> Iterator[Grid]:
+    for block in blocks.tables():
+        if block.columns is None:
+            continue
+        body = tuple(
+            _grid_row(blocks.rows[i], i)
+            for i in block.body
+            if i not in blocks.items and blocks.rows[i].tabbed and blocks.rows[i].flat
+        )
+        yield Grid(block.columns, body, plain=True)
+
+
+def _html_tables(raw: str) -> list[list[list[str]]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(raw, "html.parser")
+    return [
+        [
+            [squash(td.get_text(" ")) for td in tr.find_all(["td", "th"])]
+            for tr in table.find_all("tr")
+        ]
+        for table in soup.find_all("table")
+    ]
+
+
+def _embedded_grids(doc: Document) -> Iterator[Grid]:
+    """Tables printed as HTML inside a cell (samples/001 line 36, an action's text)."""
+    for i, row in enumerate(doc.rows):
+        for cell in row.cells:
+            if "<table" not in cell.raw.lower():
+                continue
+            for table in _html_tables(cell.raw):
+                if not table or (columns := header_columns(table[0])) is None:
+                    continue
+                body = tuple(
+                    GridRow(tuple(r), i, cell.page, cell.line_start, cell.line_end)
+                    for r in table[1:]
+                )
+                yield Grid(columns, body)
+
+
+def grids(blocks: Blocks) -> Iterator[Grid]:
+    """Every KPI grid: table blocks first, then tables embedded as HTML."""
+    yield from _plain_grids(blocks)
+    yield from _embedded_grids(blocks.doc)

@@ -1,0 +1,147 @@
+"""Quarter blocks as printed: "Q1 (24.07.17) Previous 12 months = 5,673 Last 12
+months = 6,506 Change Over 12 Months = 15% increase (833)", in any order of its
+fields, with ":" for "=", "no change", typos in the captions.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import regex
+
+MINUS = "-\u2013\u2212"
+
+# ENHANCEMATCH: of the fuzzy matches at a position, the one with fewest errors.
+FLAGS = regex.IGNORECASE | regex.ENHANCEMATCH
+
+# A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2".
+ANCHOR = regex.compile(
+    r"\b(?:Q|Quarter\s*)(?P<n>[1-4])\b\s*"
+    r"(?:\(\s*(?P<date>(?=[^)]*\d)[\dOolI./]+)\s*\)"
+    r"|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b)?",
+    regex.IGNORECASE,
+)
+
+# The labels as damaged text prints them: OCR reads "m" as "rn" ("12 rnonths")
+# and "1" as "l" ("Previous l2 months"), retyping drops a space ("Last12 months")
+# or types a zero for an O ("Change 0ver 12 Months"). So a label word may be one
+# edit off ("months" two, for "rn"), the 12 may print its 1 as l or I, and the
+# spaces may go. The "=" and the digits after it stay exact: they make a block.
+TWELVE = r"[1lI]2"
+
+MONTHS = r"(?:months?){e<=2}"
+
+# A total keeps its printed sign ("= -5,673" is reported, not dropped); a label
+# whose figure is missing ("Last 12 months = ,") still makes the block, with no
+# figure, so the block is reported rather than lost.
+TOTAL = rf"[=:]\s*(?P<v>[+{MINUS}]?\s*\d[\d,]*)?"
+
+PREVIOUS = regex.compile(
+    rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS
+)
+
+LAST = regex.compile(
+    rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS
+)
+
+CHANGE = regex.compile(
+    rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
+    rf"(?:(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
+    r"\s*(?:(?P<direction>increase|reduction|decrease)|no\s+change)?"
+    rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?"
+    # "Change = 120 (9%)": the difference first, the percentage in brackets.
+    rf"|(?P<abs_first>[+{MINUS}]?\s*[\d,]+)\s*"
+    r"(?P<direction_first>increase|reduction|decrease)?\s*"
+    rf"\(\s*(?P<pct_last>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%\s*\)"
+    r"(?:\s*(?P<direction_last>increase|reduction|decrease))?"
+    r"|(?P<none>no\s+change))",
+    FLAGS,
+)
+
+# Seconds the patterns may take over one cell's text, which comes from the input.
+# No cell of samples/ (text or PDF) takes 3 ms; a cell of unclosed quarter labels
+# ("Q1 (" 16,000 times, 64 kB) takes 1.6 s, growing with the square of its length,
+# as ANCHOR looks for a digit before each ")".
+MATCH_TIMEOUT = 1.0
+
+# What may stand between a quarter label and its first total: "Q1 (…) -".
+LEAD = " :-\u2013,"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One quarter block as printed; its fields in any order, the change optional.
+
+    "Q1 (24.07.17) Previous 12 months = 5,673 Last 12 months = 6,506 Change Over
+    12 Months = 15% increase (833) For information only …", also with "Last"
+    before "Previous", ":" for "=", "no change", or spread over `<p>` paragraphs.
+    """
+
+    quarter: str
+    date: str | None
+    previous: str | None
+    last: str | None
+    pct: str | None
+    direction: str | None
+    change: str | None
+    no_change: bool
+    note: str | None
+    start: int
+    end: int
+
+
+def blocks_in(text: str, timeout: float | None = None) -> list[Block]:
+    """The quarter blocks of one cell's text, each up to the next quarter label.
+
+    Raises TimeoutError when the patterns take more than `timeout` seconds
+    (`MATCH_TIMEOUT` when None) over the text.
+    """
+    deadline = time.monotonic() + (MATCH_TIMEOUT if timeout is None else timeout)
+    anchors = list(ANCHOR.finditer(text, timeout=_left(deadline)))
+    found = []
+    for k, a in enumerate(anchors):
+        stop = anchors[k + 1].start() if k + 1 < len(anchors) else len(text)
+        segment = text[a.end() : stop]
+        previous = PREVIOUS.search(segment, timeout=_left(deadline))
+        last = LAST.search(segment, timeout=_left(deadline))
+        if not previous or not last:
+            continue
+        first = min(previous.start(), last.start())
+        if segment[:first].strip(LEAD):
+            continue
+        change = CHANGE.search(segment, first, timeout=_left(deadline))
+        end = max(previous.end(), last.end(), change.end() if change else 0)
+        found.append(
+            Block(
+                quarter=f"Q{a['n']}",
+                date=a["date"] or a["bare"],
+                previous=previous["v"],
+                last=last["v"],
+                pct=_first(change, "pct", "pct_last"),
+                direction=_first(
+                    change, "direction", "direction_first", "direction_last"
+                ),
+                change=_first(change, "abs", "abs_first"),
+                no_change=bool(change and change["none"]),
+                note=segment[end:].strip(" ,;") or None,
+                start=a.start(),
+                end=a.end() + end,
+            )
+        )
+    return found
+
+
+def _left(deadline: float) -> float:
+    """Seconds left before `deadline`; none left is a timeout like regex's own."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("regex timed out")
+    return left
+
+
+def _first(m: regex.Match[str] | None, *groups: str) -> str | None:
+    """The first of `groups` the change printed, whichever order it used."""
+    if m is None:
+        return None
+    return next((m[g] for g in groups if m[g]), None)

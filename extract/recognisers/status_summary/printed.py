@@ -1,0 +1,128 @@
+"""How summary grids print: category labels (on the row or starting on the
+line above), counts and percents in one cell or two rows, the title above a
+grid that names its scope and period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from extract.context import Context
+from extract.document import Row
+from normalise.vocabulary import status_category as category_of
+from normalise.years import period_of, quarters_in, year_to_date
+
+COUNT = re.compile(r"^(\d+)$")
+
+PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%$")
+
+BOTH = re.compile(r"^(\d+)(?:\s+|\s*\(\s*)(\d+(?:\.\d+)?)\s*%\s*\)?$")
+
+NONE = re.compile(r"^[-\u2013\u2014]+$")
+
+SCOPES = (
+    ("performance_indicators", re.compile(r"indicator|\bPIs?\b", re.IGNORECASE)),
+    ("milestones", re.compile(r"milestone", re.IGNORECASE)),
+    ("actions", re.compile(r"action|project", re.IGNORECASE)),
+)
+
+TITLE_LOOKBACK = 4
+
+DIGIT = re.compile(r"\d")
+
+TITLE_CHARS = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    count: int | None
+    percent: float | None
+
+
+def label_cells(row: Row) -> tuple[dict[int, str], dict[int, str]]:
+    """Known and unknown status labels by column, when `row` is a row of labels.
+
+    Three known labels make a label row; other labels beside them ("Not yet
+    due") are kept apart so their counts can be reported rather than guessed.
+    """
+    known = {c.column: c.flat for c in row.filled if category_of(c.flat)}
+    # Three different statuses: an action row may say "Completed" more than once.
+    if len({category_of(label) for label in known.values()}) < 3:
+        return {}, {}
+    unknown = {
+        c.column: c.flat for c in row.filled if c.column not in known and c.column != 0
+    }
+    return known, unknown
+
+
+def label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, str]]:
+    """Labels of the grid whose label row is `rows[i]`, with any spilt above it."""
+    labels, unknown = label_cells(rows[i])
+    if labels and i > 0 and rows[i - 1].tabbed:
+        above = {c.column: c.flat for c in rows[i - 1].filled}
+        if above and all(
+            category_of(t) and col not in labels for col, t in above.items()
+        ):
+            labels.update(above)
+    return labels, unknown
+
+
+def read_value(text: str) -> Value | None:
+    t = text.strip()
+    if m := BOTH.match(t):
+        return Value(int(m[1]), float(m[2]))
+    if m := COUNT.match(t):
+        return Value(int(m[1]), None)
+    if m := PERCENT.match(t):
+        return Value(None, float(m[1]))
+    if NONE.match(t):
+        return Value(None, None)
+    return None
+
+
+def read_values(row: Row, columns: Sequence[int]) -> dict[int, Value] | None:
+    got = {col: read_value(row.text_at(col)) for col in columns}
+    if any(v is None for v in got.values()):
+        return None
+    return {c: v for c, v in got.items() if v is not None}
+
+
+def is_title(row: Row) -> bool:
+    """A grid title: one short cell, no sentence ("Quarter Four (…) Performance")."""
+    text = row.flat
+    return len(row.filled) <= 1 and len(text) <= TITLE_CHARS and not text.endswith(".")
+
+
+def titles_above(rows: Sequence[Row], i: int) -> Iterator[str]:
+    """The title lines just above a grid whose first row is `rows[i]`, nearest
+    first ("Milestones", "Quarter Four (…) Performance")."""
+    for j in range(i - 1, max(-1, i - TITLE_LOOKBACK - 1), -1):
+        if rows[j].filled and all(category_of(c.flat) for c in rows[j].filled):
+            continue  # labels spilt onto the line above ("No Rating | TOTAL")
+        if len(rows[j].filled) > 1:
+            return
+        if is_title(rows[j]) and rows[j].flat:
+            yield rows[j].flat
+
+
+def grid_period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
+    """The period in the grid's title ("Quarter Four (…) Performance", "Annual
+    Performance 2018-19"), else the period the report covers."""
+    for title in titles_above(rows, i):
+        if quarters := year_to_date(title, ctx.quarters) or quarters_in(title):
+            return period_of(quarters)
+    return ctx.period
+
+
+def titled_scope(rows: Sequence[Row], i: int) -> str | None:
+    """ "Milestones" printed over a grid whose labels say only "Completed" …"""
+    return next((s for t in titles_above(rows, i) if (s := scope_of(t))), None)
+
+
+def scope_of(text: str) -> str | None:
+    for name, pattern in SCOPES:
+        if pattern.search(text):
+            return name
+    return None
