@@ -108,9 +108,19 @@ def _headings(doc: Document, sheet: CoverSheet) -> list[tuple[int, str]]:
         and r.flat
         and len(r.flat) <= HEADING_CHARS
         and i not in sheet.split_rows
+        and (doc.text_form != "plain" or not _continues(doc, i))
     ]
     heads += [(p.row, p.text) for p in sheet.pieces if len(p.text) <= HEADING_CHARS]
     return sorted(heads, key=lambda h: h[0])
+
+
+def _continues(doc: Document, i: int) -> bool:
+    """A row that goes on with the sentence of the row above it: in
+    reading-order text a wrapped paragraph prints one row a line, and such a
+    row ("affordable rent by the Council. … at the end of Q4 …") is no heading."""
+    before = doc.rows[i - 1].flat if i > 0 else ""
+    text = doc.rows[i].flat
+    return bool(before) and text[:1].islower()
 
 
 def cover_sheet(doc: Document) -> dict[str, str]:

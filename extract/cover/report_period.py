@@ -10,11 +10,12 @@ its period from its title only.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
 from extract.document import Document
-from extract.layout.headers import is_header
+from extract.layout.headers import HEADER_WORDS, is_header
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
 from normalise.years import (
@@ -46,7 +47,12 @@ def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]
     """Quarters named in the title lines and grid titles, together."""
     found: set[str] = set()
     # Titles, not sentences: "… are due in Quarter 4." names no quarter covered.
-    titles = [t for _, t in heads[:QUARTER_HEADINGS] if not t.rstrip().endswith(".")]
+    # Nor a column label printed alone ("Quarter 3" in reading-order text).
+    titles = [
+        t
+        for _, t in heads[:QUARTER_HEADINGS]
+        if not t.rstrip().endswith(".") and not HEADER_WORDS.match(" ".join(t.split()))
+    ]
     for text in titles + grids:
         found.update(title_quarters(text))
     return tuple(sorted(found))
@@ -87,8 +93,10 @@ def _titled_year(
 
 
 def _body_year(doc: Document) -> str | None:
-    """The first year in the opening lines, where a report states its scope."""
-    for line in doc.lines[:BODY_LINES]:
+    """The first year in the opening lines, where a report states its scope
+    (blank lines not counted: reading-order text puts one between every line)."""
+    printed = (line for line in doc.lines if line.strip())
+    for line in itertools.islice(printed, BODY_LINES):
         if years := financial_years_in(line):
             return years[0]
     return None

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Cell, Document
-from extract.recognisers.rolling12 import quarter_blocks
-from extract.recognisers.rolling12.quarter_blocks import (
-    Block,
-    blocks_in,
-)
+from extract.recognisers.rolling12 import quarter_blocks, reading_order
+from extract.recognisers.rolling12.quarter_blocks import Found, blocks_in
 from extract.records import IssueRow, Record, RepairRow, Rolling12
 from normalise.dates import parse_date, repair_date
 from normalise.indicators import rolling_indicator, slug, split_indicators
@@ -34,18 +30,6 @@ DIRECTIONS = {"increase": "increase", "reduction": "reduction", "decrease": "red
 # Printed percentages are whole numbers: a change that is more than this far from
 # the one the two totals give does not follow from them.
 PCT_TOLERANCE = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    block: Block
-    cell: Cell
-    indicator: str
-    row_index: int
-
-    @property
-    def quarter(self) -> str:
-        return self.block.quarter
 
 
 def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
@@ -120,6 +104,7 @@ def _timed_out(doc: Document, cell: Cell) -> IssueRow:
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     doc = blocks.doc
     found, timed_out, stray = _blocks(blocks)
+    found += reading_order.read(blocks, NAME)
     for cell in timed_out:
         yield _timed_out(doc, cell)
     for f in stray:

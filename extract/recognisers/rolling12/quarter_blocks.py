@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extract.document import Cell
+
 MINUS = "-\u2013\u2212"
 
 # ENHANCEMATCH: of the fuzzy matches at a position, the one with fewest errors.
@@ -145,3 +147,17 @@ def _first(m: regex.Match[str] | None, *groups: str) -> str | None:
     if m is None:
         return None
     return next((m[g] for g in groups if m[g]), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A quarter block, the cell it was read from and the indicator it is of."""
+
+    block: Block
+    cell: Cell
+    indicator: str
+    row_index: int
+
+    @property
+    def quarter(self) -> str:
+        return self.block.quarter

@@ -1,0 +1,283 @@
+"""Quarter blocks in reading-order text: pdftotext without -layout, or text
+copied from a PDF viewer, where every table cell is a paragraph of its own.
+
+A block sits whole in one paragraph ("Q1 (24.07.17) Previous 12" / "months =
+5,673 Last 12" / …), or a row's cells come interleaved line by line
+(samples/text/000_af055924f554b2ff-plain.txt lines 153-185: "Q1 (24.07.17)",
+"Q2 (10.10.17)", … then "Previous 12" four times, "months = 89", "months =
+88", …), read back into their quarters. The indicator is the rolling name
+printed before the blocks in their own paragraph, else the nearest unused one
+before them, else the first after them: in reading order a row's name can
+follow its cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from extract.blocks import Blocks
+from extract.blocks.paragraphs import Paragraph
+from extract.document import Cell
+from extract.recognisers.rolling12.quarter_blocks import Block, Found, blocks_in
+from normalise.indicators import ROLLING_NAME, split_indicators
+from normalise.numbers import parse_int
+
+# "Q1 (24.07.17)" alone: the first line of an interleaved row's quarter cells.
+LABEL_ONLY = re.compile(r"^Q[1-4]\s*\(\s*[\d./\s]+\)$", re.IGNORECASE)
+# The later lines of an interleaved quarter cell: "Previous 12", "months = 89",
+# "Last 12 months = 100", "Change over 12 Months = 12%", "= 2,957", "(222)".
+FRAGMENT = re.compile(
+    r"^(?:previous|last|current|change|months?\b|over\s+12|=|"
+    r"\(?\s*[-+\u2013]?\s*\d)",
+    re.IGNORECASE,
+)
+# How far a row's name can sit from its cells, in paragraphs.
+NAME_WINDOW = 12
+# A part of an interleaved name column: "Over Time", "(Variation) – Police data".
+NAME_PART_CHARS = 60
+# The direction and difference a column printed a line later, past the words of
+# the column beside it: "… 12%" / "Police data Hate Crime – Number of self
+# Increase (11)" (samples/text/001_4e0ea328a26b8980-plain.txt lines 305-306).
+LATE_CHANGE = re.compile(
+    r"\b(?P<direction>increase|reduction|decrease)\s*\(\s*(?P<abs>[+\-\u2013]?\s*[\d,]+)\s*\)",
+    re.IGNORECASE,
+)
+LATE_CHANGE_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A prose paragraph and the document rows it was joined from."""
+
+    paragraph: Paragraph
+    rows: tuple[int, ...]
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text
+
+
+def read(blocks: Blocks, name: str) -> list[Found]:
+    """Every quarter block of the prose paragraphs, each claimed by `name`."""
+    paras = [
+        Para(b.paragraph, b.rows)
+        for b in blocks.blocks
+        if b.kind == "prose" and b.paragraph is not None
+    ]
+    groups = list(_groups(paras))
+    used: set[int] = set()
+    found: list[Found] = []
+    for group in groups:
+        indicator = _name(paras, group, groups, used)
+        if indicator is None:
+            continue
+        if group.interleaved:
+            if _claim_lines(blocks, name, paras, group):
+                found.extend(replace(f, indicator=indicator) for f in group.found)
+            continue
+        for f in group.found:
+            if _claim_spans(blocks, name, paras, f):
+                found.append(replace(f, indicator=indicator))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The quarter blocks of one printed row, and the paragraphs they fill."""
+
+    first: int
+    last: int
+    found: tuple[Found, ...]
+    # Name parts printed among interleaved cells, and the paragraphs they fill.
+    name: str | None = None
+    parts: tuple[int, ...] = ()
+    interleaved: bool = False
+
+
+def _groups(paras: Sequence[Para]) -> Iterator[Group]:
+    k = 0
+    while k < len(paras):
+        if LABEL_ONLY.match(paras[k].text):
+            group = _interleaved(paras, k)
+            if group is not None:
+                yield group
+                k = group.last + 1
+                continue
+        first = k
+        found: list[Found] = []
+        while k < len(paras) and (here := _whole(paras[k], k)):
+            found.extend(here)
+            k += 1
+        if found:
+            yield Group(first, k - 1, tuple(found))
+        else:
+            k += 1
+
+
+def _whole(para: Para, k: int) -> list[Found]:
+    """The blocks printed whole in one paragraph."""
+    try:
+        printed = blocks_in(para.text)
+    except TimeoutError:
+        return []
+    cell = _cell(para)
+    row = para.paragraph.row_index
+    return [Found(_late_change(para.text, b), cell, "", row) for b in printed]
+
+
+def _interleaved(paras: Sequence[Para], k: int) -> Group | None:
+    """Quarter cells printed line by line across the row, from `paras[k]`."""
+    labels = []
+    j = k
+    while j < len(paras) and LABEL_ONLY.match(paras[j].text):
+        labels.append(j)
+        j += 1
+    fragments: list[int] = []
+    parts: list[int] = []
+    while j < len(paras):
+        text = paras[j].text
+        if LABEL_ONLY.match(text) or re.match(r"^Q[1-4]\b", text):
+            break
+        if FRAGMENT.match(text):
+            fragments.append(j)
+        elif len(text) <= NAME_PART_CHARS:
+            parts.append(j)
+        else:
+            break
+        j += 1
+    n = len(labels)
+    columns = [[labels[c], *fragments[c::n]] for c in range(n)]
+    found: list[Found] = []
+    for column in columns:
+        text = " ".join(paras[i].text for i in column)
+        try:
+            printed = blocks_in(text)
+        except TimeoutError:
+            return None
+        if len(printed) != 1:
+            return None
+        cell = _cell(*(paras[i] for i in column))
+        found.append(Found(printed[0], cell, "", paras[column[0]].paragraph.row_index))
+    before = [k - 1] if k > 0 and len(paras[k - 1].text) <= NAME_PART_CHARS else []
+    name = " ".join(paras[i].text for i in [*before, *parts])
+    last = max([*labels, *fragments, *parts])
+    return Group(k, last, tuple(found), name or None, (*before, *parts), True)
+
+
+def _cell(*paras: Para) -> Cell:
+    """The paragraphs as one cell, with their lines as provenance."""
+    pieces = [p for para in paras for p in para.paragraph.pieces]
+    text = " ".join(para.text for para in paras)
+    first = pieces[0]
+    return Cell(
+        text,
+        text,
+        0,
+        first.page,
+        min(p.line_start for p in pieces if p.page == first.page),
+        max(p.line_end for p in pieces if p.page == first.page),
+    )
+
+
+def _late_change(text: str, block: Block) -> Block:
+    """A block whose change printed only its percentage, with the direction and
+    difference a line later: taken when the difference is last - previous."""
+    if block.pct is None or block.change is not None or block.direction is not None:
+        return block
+    after = text[block.end : block.end + LATE_CHANGE_CHARS]
+    m = LATE_CHANGE.search(after)
+    if m is None or block.previous is None or block.last is None:
+        return block
+    previous, last, diff = (
+        parse_int(block.previous),
+        parse_int(block.last),
+        parse_int(m["abs"]),
+    )
+    if None in (previous, last, diff) or abs(diff or 0) != abs(
+        (last or 0) - (previous or 0)
+    ):
+        return block
+    return replace(block, direction=m["direction"].lower(), change=m["abs"])
+
+
+def _name(
+    paras: Sequence[Para], group: Group, groups: Sequence[Group], used: set[int]
+) -> str | None:
+    """The rolling indicator a group of blocks belongs to (see the module doc)."""
+    if group.name and (name := _named(group.name)):
+        used.update(group.parts)
+        return name
+    first = group.found[0]
+    if name := _named(first.cell.text[: first.block.start]):
+        return name
+    taken = {i for g in groups for i in range(g.first, g.last + 1)}
+    before = range(group.first - 1, max(-1, group.first - 1 - NAME_WINDOW), -1)
+    after = range(group.last + 1, min(len(paras), group.last + 1 + NAME_WINDOW))
+    for window in (before, after):
+        for i in window:
+            if i in taken:
+                break
+            if i not in used and (name := _rolling_name(paras[i])) is not None:
+                used.add(i)
+                return name
+    return None
+
+
+def _rolling_name(para: Para) -> str | None:
+    """The rolling indicator's name in a paragraph of names: from the start of
+    the line it begins on (a name printed above it ends with ")" or ".")."""
+    m = ROLLING_NAME.search(para.text)
+    if m is None:
+        return None
+    start = 0
+    for piece in para.paragraph.pieces:
+        if piece.start > m.start():
+            break
+        before = para.text[: piece.start].rstrip()
+        if piece.start and before.endswith((")", ".")):
+            start = piece.start
+    return _named(para.text[start:])
+
+
+def _named(text: str) -> str | None:
+    """The rolling indicator among the names `text` holds ("ASB Incidents Over
+    Time (Variation) – Police data" of the two names of samples/000 line 9)."""
+    names = split_indicators(text.strip(" -\u2013"))
+    return next((n for n in names if ROLLING_NAME.search(n)), None)
+
+
+def _claim_lines(
+    blocks: Blocks, name: str, paras: Sequence[Para], group: Group
+) -> bool:
+    """Claim every line of an interleaved row: its cells and its name."""
+    claims, rows = blocks.claims, blocks.doc.rows
+    lines = [
+        i
+        for k in sorted({*range(group.first, group.last + 1), *group.parts})
+        for i in paras[k].rows
+    ]
+    if any(claims.held_by_others(name, i) for i in lines):
+        return False
+    for i in lines:
+        claims.take_row(name, i, rows[i])
+    return True
+
+
+def _claim_spans(blocks: Blocks, name: str, paras: Sequence[Para], f: Found) -> bool:
+    """Claim the characters a block printed whole in a paragraph takes on each
+    of its lines (the counts printed after it stay for others)."""
+    claims, rows = blocks.claims, blocks.doc.rows
+    para = next(p for p in paras if p.paragraph.row_index == f.row_index)
+    wanted = []
+    for m, piece in enumerate(para.paragraph.pieces):
+        a, b = max(f.block.start, piece.start), min(f.block.end, piece.end)
+        i = para.paragraph.row_index + m
+        if a < b and rows[i].cells:
+            wanted.append((i, rows[i].cells[0], (a - piece.start, b - piece.start)))
+    if not wanted or any(claims.held_by_others(name, i) for i, _, _ in wanted):
+        return False
+    for i, cell, span in wanted:
+        claims.take_spans(name, i, cell, (span,))
+    return True
