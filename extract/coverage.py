@@ -55,6 +55,8 @@ class Block:
     line_start: int
     line_end: int
     text: str
+    # The page the block ends on, when it runs over a page break.
+    end_page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +72,19 @@ class Coverage:
         for b in self.unparsed:
             span = (
                 f"{b.line_start}-{b.line_end}"
-                if b.line_end > b.line_start
+                if b.line_end > b.line_start or b.end_page != b.page
                 else (f"{b.line_start}")
             )
-            n = b.line_end - b.line_start + 1
+            pages = (
+                f" (pages {b.page}-{b.end_page})"
+                if b.end_page is not None and b.end_page != b.page
+                else ""
+            )
             yield IssueRow.of(
                 "unparsed_block",
                 doc.doc_id,
-                f"{doc.source_path}:{span}: table block of {n} line(s) with "
-                f'numbers that no recogniser claimed: "{b.text}"',
+                f"{doc.source_path}:{span}{pages}: table block with numbers that "
+                f'no recogniser claimed: "{b.text}"',
                 page=b.page,
                 line=b.line_start,
             )
@@ -122,23 +128,31 @@ def _cover_field(row: Row) -> bool:
     return 1 <= len(filled) <= 2 and filled[0].flat.endswith(":")
 
 
-def table_rows(doc: Document) -> list[tuple[Row, list[LineRef]]]:
-    """The table rows of a document and the printed lines each spans."""
+def table_rows(
+    doc: Document, reading: frozenset[int] = frozenset()
+) -> list[tuple[Row, list[LineRef]]]:
+    """The table rows of a document and the printed lines each spans: tabbed
+    rows, and the rows of tables printed in reading order (`reading`)."""
     return [
         (row, [(row.page, n) for n in range(row.line_start, row.line_end + 1)])
-        for row in doc.rows
-        if row.tabbed and not _cover_field(row)
+        for i, row in enumerate(doc.rows)
+        if (row.tabbed and not _cover_field(row)) or i in reading
     ]
 
 
-def measure(doc: Document, claims: Iterable[Claim]) -> Coverage:
-    """Coverage of one document by the claims made on it."""
+def measure(
+    doc: Document, claims: Iterable[Claim], reading: frozenset[int] = frozenset()
+) -> Coverage:
+    """Coverage of one document by the claims made on it. A run of table lines
+    that no claim touches, or whose numbers no claim holds, with numbers on it,
+    is an unparsed block."""
     claimed = claimed_numbers(claims)
     lines: list[TableLine] = []
     blocks: list[Block] = []
     run: list[TableLine] = []
     previous_end: LineRef | None = None
-    for _row, refs in table_rows(doc):
+    previous_row: Row | None = None
+    for row, refs in table_rows(doc, reading):
         row_lines = []
         for page, n in refs:
             text = line_text(doc, page, n)
@@ -153,12 +167,21 @@ def measure(doc: Document, claims: Iterable[Claim]) -> Coverage:
             previous_end[0],
             previous_end[1] + 1,
         )
-        if run and (not adjacent or any(t.claimed for t in row_lines)):
+        if not row.tabbed and previous_row is not None and not previous_row.tabbed:
+            # Reading-order text runs on over a page break.
+            adjacent = adjacent or refs[0][1] == 1
+        # A table row is read when a claim touches it; a line of reading-order
+        # text holds parts of several cells, and is read when its numbers are.
+        if row.tabbed:
+            read = any(t.claimed for t in row_lines)
+        else:
+            read = all(t.claimed and all(t.covered) for t in row_lines)
+        if run and (not adjacent or read):
             blocks.extend(_block(run))
             run = []
-        if not any(t.claimed for t in row_lines):
+        if not read:
             run.extend(row_lines)
-        previous_end = refs[-1]
+        previous_end, previous_row = refs[-1], row
     blocks.extend(_block(run))
     n_tokens = sum(len(t.tokens) for t in lines)
     n_covered = sum(sum(t.covered) for t in lines)
@@ -173,4 +196,5 @@ def _block(run: Sequence[TableLine]) -> list[Block]:
     snippet = " ".join(first.text.split())
     if len(snippet) > SNIPPET:
         snippet = snippet[: SNIPPET - 1] + "…"
-    return [Block(run[0].page, run[0].line, run[-1].line, snippet)]
+    first_line, last = run[0], run[-1]
+    return [Block(first_line.page, first_line.line, last.line, snippet, last.page)]

@@ -38,7 +38,10 @@ PROVENANCE = {
 }
 DOC_ID = re.compile(r"\b[0-9a-f]{16}\b")
 # Issue messages quote the file and line they point at.
-WHERE = re.compile(r"\S+\.(?:txt|pdf)(?::\d+)?|\b(?:page|line)s? \d+(?:(?:-|, )\d+)*")
+WHERE = re.compile(
+    r"\S+\.(?:txt|pdf)(?::\d+(?:-\d+)?)?(?: \(pages \d+-\d+\))?"
+    r"|\b(?:page|line)s? \d+(?:(?:-|, )\d+)*"
+)
 GOLD = SHARED / "gold"
 SCORE = SHARED / "tools" / "score.py"
 

@@ -14,40 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
 from extract.blocks.columns import Column, header_columns
+from extract.blocks.model import Block, Kind
 from extract.blocks.paragraphs import Paragraph, paragraphs
+from extract.blocks.reading_order import reading_order_tables
 from extract.blocks.tables import gap_end, list_rows
 from extract.claims import Claims
 from extract.document import Document, Row
 from extract.layout.headers import is_header
 
 __all__ = ["Block", "Blocks", "blocks_of"]
-
-Kind = Literal["table", "prose"]
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """Rows of the document (indices into `Blocks.rows`) read as one structure."""
-
-    kind: Kind
-    index: int
-    rows: tuple[int, ...]
-    page: int | None
-    line_start: int
-    line_end: int
-    # Tables: the header row's index, its KPI columns when it heads a grid, and
-    # the table block this one goes on from after blank lines.
-    header: int | None = None
-    columns: tuple[Column, ...] | None = None
-    follows: int | None = None
-    paragraph: Paragraph | None = None
-
-    @property
-    def body(self) -> tuple[int, ...]:
-        return tuple(i for i in self.rows if i != self.header)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +43,13 @@ class Blocks:
     def tables(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind == "table")
 
+    @property
+    def prose(self) -> tuple[Paragraph, ...]:
+        """The paragraphs that are prose: not the cells of a table printed in
+        reading order."""
+        cells = {i for b in self.blocks if b.reading_order for i in b.rows}
+        return tuple(p for p in self.paragraphs if p.row_index not in cells)
+
     def block_of(self) -> dict[int, Block]:
         """The block each row belongs to (a table before a paragraph)."""
         out: dict[int, Block] = {}
@@ -78,9 +62,12 @@ class Blocks:
 def blocks_of(doc: Document) -> Blocks:
     """Every block of `doc`, tables and paragraphs in the order printed."""
     rows, items = list_rows(doc.rows)
-    tables = _tables(rows, items)
-    in_table = {i for t in tables for i in t.rows}
     paras = tuple(paragraphs(doc))
+    tables = _tables(rows, items)
+    if not any(row.tabbed for row in rows):
+        # No row with columns: the document is printed in reading order.
+        tables += reading_order_tables(rows, paras)
+    in_table = {i for t in tables for i in t.rows}
     prose = [
         replace(b, paragraph=p)
         for p in paras

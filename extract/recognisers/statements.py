@@ -82,7 +82,7 @@ class ProseReading:
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Statements of the prose paragraphs; each claims the lines of its sentence."""
-    reading = read_prose(blocks.doc, ctx, blocks.paragraphs)
+    reading = read_prose(blocks.doc, ctx, blocks.prose)
     rows = blocks.doc.rows
     first = {(r.page, r.line_start): i for i, r in enumerate(rows)}
     for s in reading.statements:

@@ -4,8 +4,10 @@
 
 `<stem>-layout.txt` is `pdftotext -layout` (columns aligned with spaces) and
 `<stem>-plain.txt` is `pdftotext` without flags (cells one after another in
-reading order). Needs Debian's poppler-utils; the outputs are committed, so the
-tests need no poppler.
+reading order); `<stem>-<kind>-plain.txt` is the reading-order text of the
+other PDFs (unruled, glyphs, dingbats) where it differs from every text
+written before it. Needs Debian's poppler-utils; the
+outputs are committed, so the tests need no poppler.
 """
 
 from __future__ import annotations
@@ -32,6 +34,21 @@ def build() -> list[Path]:
                 ["pdftotext", "-enc", "UTF-8", *flags, str(pdf), str(out)], check=True
             )
             written.append(out)
+    seen = {path.read_bytes() for path in written}
+    for pdf in sorted(PDFS.glob("*.pdf")):
+        if pdf.name.endswith("-ruled.pdf"):
+            continue
+        text = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        if text in seen:
+            continue
+        seen.add(text)
+        out = HERE / f"{pdf.stem}-plain.txt"
+        out.write_bytes(text)
+        written.append(out)
     return written
 
 

@@ -62,9 +62,8 @@ class Para:
 def read(blocks: Blocks, name: str) -> list[Found]:
     """Every quarter block of the prose paragraphs, each claimed by `name`."""
     paras = [
-        Para(b.paragraph, b.rows)
-        for b in blocks.blocks
-        if b.kind == "prose" and b.paragraph is not None
+        Para(p, tuple(range(p.row_index, p.row_index + len(p.pieces))))
+        for p in blocks.paragraphs
     ]
     groups = list(_groups(paras))
     used: set[int] = set()

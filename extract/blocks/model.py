@@ -1,0 +1,36 @@
+"""A block: rows of a document read as one structure (see `extract.blocks`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from extract.blocks.columns import Column
+from extract.blocks.paragraphs import Paragraph
+
+Kind = Literal["table", "prose"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Rows of the document (indices into `Blocks.rows`) read as one structure."""
+
+    kind: Kind
+    index: int
+    rows: tuple[int, ...]
+    page: int | None
+    line_start: int
+    line_end: int
+    # Tables: the header row's index, its KPI columns when it heads a grid, and
+    # the table block this one goes on from after blank lines.
+    header: int | None = None
+    columns: tuple[Column, ...] | None = None
+    follows: int | None = None
+    paragraph: Paragraph | None = None
+    # A table of reading-order text (pdftotext without -layout): its cells are
+    # paragraphs one after another, from its first column label on.
+    reading_order: bool = False
+
+    @property
+    def body(self) -> tuple[int, ...]:
+        return tuple(i for i in self.rows if i != self.header)

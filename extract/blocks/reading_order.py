@@ -1,0 +1,74 @@
+"""Tables in reading-order text: pdftotext without -layout, or text copied
+from a PDF viewer, prints a table's cells as paragraphs one after another, its
+column labels among them ("Quarter 1", "Annual Target", "Action & Progress
+Update", "On Target").
+
+Such a table is a block from its first column label to the next numbered
+section heading (or the end): its cells are not prose, and what no recogniser
+claims in it is reported, never taken for sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.blocks.model import Block
+from extract.blocks.paragraphs import Paragraph
+from extract.document import Row
+from extract.layout.headers import HEADER_WORDS
+from normalise.vocabulary import status_category
+
+NUMBERED = re.compile(r"^(?:Appendix\s+\d|\d{1,2}\.\d)")
+# A status label of a summary grid is short: "On Target", "Requires Attention".
+STATUS_LABEL_CHARS = 30
+
+
+def is_column_label(text: str) -> bool:
+    """A paragraph that is a table's column label, printed on its own."""
+    text = " ".join(text.split())
+    return bool(HEADER_WORDS.match(text)) or (
+        len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None
+    )
+
+
+def _is_heading(p: Paragraph) -> bool:
+    """A numbered section heading ("5.4 Community Safety", "Appendix 2"): a
+    title printed alone ("Quarter 2") can be a column label, and a cell can
+    open with a count ("1 Mental Health")."""
+    text = p.text.strip()
+    return bool(
+        p.section and text and p.section.endswith(text) and NUMBERED.match(p.section)
+    )
+
+
+def reading_order_tables(
+    rows: Sequence[Row], paras: Sequence[Paragraph]
+) -> list[Block]:
+    """The reading-order tables of a document printed without columns."""
+    out: list[Block] = []
+    start: int | None = None
+    for p in paras:
+        if start is None:
+            if is_column_label(p.text):
+                start = p.row_index
+        elif _is_heading(p):
+            out.append(_table(rows, start, p.row_index))
+            start = None
+    if start is not None:
+        out.append(_table(rows, start, len(rows)))
+    return [b for b in out if b.rows]
+
+
+def _table(rows: Sequence[Row], start: int, end: int) -> Block:
+    members = tuple(range(start, end))
+    last = max((i for i in members if rows[i].flat), default=start)
+    return Block(
+        "table",
+        0,
+        tuple(i for i in members if i <= last),
+        rows[start].page,
+        rows[start].line_start,
+        rows[last].line_end,
+        reading_order=True,
+    )
