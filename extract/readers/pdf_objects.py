@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import re
 from collections.abc import Iterator
@@ -24,7 +25,19 @@ UNMAPPED = re.compile(r"\(cid:\d+\)|\ufffd")
 # is unmapped glyphs: its letters would be noise.
 UNMAPPED_SHARE = 0.5
 
+# pypdfium2's `get_objects` descends into Form XObjects this many levels.
+MAX_FORM_DEPTH = 15
+TEXT, PATH, IMAGE, FORM = (
+    pdfium_c.FPDF_PAGEOBJ_TEXT,
+    pdfium_c.FPDF_PAGEOBJ_PATH,
+    pdfium_c.FPDF_PAGEOBJ_IMAGE,
+    pdfium_c.FPDF_PAGEOBJ_FORM,
+)
+MOVETO, LINETO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+
 Edge = dict[str, Any]
+# A page object's transform (a, b, c, d, e, f).
+Matrix = tuple[float, float, float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,24 +62,26 @@ class PageContent:
         return bool(text) and noise > UNMAPPED_SHARE * len(text)
 
 
-def _segments(obj: pdfium.PdfObject, height: float) -> Iterator[Edge]:
+def _segments(raw: Any, m: Matrix, height: float) -> Iterator[Edge]:
     """Straight horizontal and vertical strokes of a path, in top-down space."""
-    m = obj.get_matrix()
+    a, b, c, d, e, f = m
     x, y = ctypes.c_float(), ctypes.c_float()
+    px, py = ctypes.byref(x), ctypes.byref(y)
+    get_segment = pdfium_c.FPDFPath_GetPathSegment
+    get_point = pdfium_c.FPDFPathSegment_GetPoint
+    get_type = pdfium_c.FPDFPathSegment_GetType
+    get_close = pdfium_c.FPDFPathSegment_GetClose
     start = current = (0.0, 0.0)
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        point = (
-            m.a * x.value + m.c * y.value + m.e,
-            m.b * x.value + m.d * y.value + m.f,
-        )
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+    for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        seg = get_segment(raw, k)
+        get_point(seg, px, py)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = get_type(seg)
+        if kind == MOVETO:
             start = point
-        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+        elif kind == LINETO:
             yield from _edge(current, point, height)
-        if pdfium_c.FPDFPathSegment_GetClose(seg):
+        if get_close(seg):
             yield from _edge(point, start, height)
             point = start
         current = point
@@ -100,9 +115,9 @@ def _edge(
         }
 
 
-def _font_name(obj: pdfium.PdfObject, names: dict[int, str]) -> str:
+def _font_name(raw: Any, names: dict[int, str]) -> str:
     """The base font name of a text object ("ZapfDingbats"), once per font."""
-    font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+    font = pdfium_c.FPDFTextObj_GetFont(raw)
     if not font:
         return ""
     key = ctypes.addressof(font.contents)
@@ -112,6 +127,58 @@ def _font_name(obj: pdfium.PdfObject, names: dict[int, str]) -> str:
         pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
         names[key] = buffer.value.decode("utf-8", "replace")
     return names[key]
+
+
+def _objects(page: Any, form: Any = None, level: int = 0) -> Iterator[tuple[Any, int]]:
+    """Each page object (raw handle, type), Form XObjects' contents included.
+
+    The walk of pypdfium2's `PdfPage.get_objects` (forms to 15 levels) without
+    a Python object per page object: a page of a table draws thousands.
+    """
+    if form is None:
+        n, get = pdfium_c.FPDFPage_CountObjects(page), pdfium_c.FPDFPage_GetObject
+        parent = page
+    else:
+        n, get = pdfium_c.FPDFFormObj_CountObjects(form), pdfium_c.FPDFFormObj_GetObject
+        parent = form
+    if n < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    get_type = pdfium_c.FPDFPageObj_GetType
+    for i in range(n):
+        raw = get(parent, i)
+        if not raw:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = get_type(raw)
+        yield raw, kind
+        if kind == FORM and level < MAX_FORM_DEPTH - 1:
+            yield from _objects(page, raw, level + 1)
+
+
+class _Text:
+    """A text object's string, read through one buffer reused for the page."""
+
+    def __init__(self, textpage: Any) -> None:
+        self.textpage = textpage
+        self.units = 256
+        self.buffer = (pdfium_c.FPDF_WCHAR * self.units)()
+
+    def __call__(self, raw: Any) -> str:
+        size = pdfium_c.FPDFTextObj_GetText(
+            raw, self.textpage, self.buffer, 2 * self.units
+        )
+        if not size:
+            raise pdfium.PdfiumError("Failed to get text from textobject.")
+        if size > 2 * self.units:
+            self.units = -(size // -2)
+            self.buffer = (pdfium_c.FPDF_WCHAR * self.units)()
+            pdfium_c.FPDFTextObj_GetText(raw, self.textpage, self.buffer, size)
+        return codecs.decode(memoryview(self.buffer)[: -(size // -2) - 1], "utf-16-le")
+
+
+def _matrix(raw: Any, fs: Any) -> Matrix:
+    if not pdfium_c.FPDFPageObj_GetMatrix(raw, fs):
+        raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
+    return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
 
 
 def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
@@ -125,19 +192,29 @@ def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
         edges: list[Edge] = []
         images = 0
         fonts: dict[int, str] = {}
-        for obj in page.get_objects(textpage=textpage):
-            if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                text = obj.extract().strip()
+        text_of = _Text(textpage.raw)
+        fs = pdfium_c.FS_MATRIX()
+        size_of, right = ctypes.c_float(), ctypes.c_float()
+        other = ctypes.c_float()
+        for raw, kind in _objects(page.raw):
+            if kind == TEXT:
+                text = text_of(raw).strip()
                 if text:
-                    text, repair = read_symbols(text, _font_name(obj, fonts))
-                    m = obj.get_matrix()
-                    size = obj.get_font_size() * (m.b * m.b + m.d * m.d) ** 0.5
-                    runs.append(Run(text, m.e, obj.get_bounds()[2], height - m.f, size))
+                    text, repair = read_symbols(text, _font_name(raw, fonts))
+                    _, b, _, d, e, f = _matrix(raw, fs)
+                    if not pdfium_c.FPDFTextObj_GetFontSize(raw, size_of):
+                        raise pdfium.PdfiumError("Failed to get font size.")
+                    if not pdfium_c.FPDFPageObj_GetBounds(
+                        raw, other, other, right, other
+                    ):
+                        raise pdfium.PdfiumError("Failed to locate pageobject.")
+                    size = size_of.value * (b * b + d * d) ** 0.5
+                    runs.append(Run(text, e, right.value, height - f, size))
                     if repair:
-                        symbols.append((height - m.f, repair))
-            elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-                edges.extend(_segments(obj, height))
-            elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                        symbols.append((height - f, repair))
+            elif kind == PATH:
+                edges.extend(_segments(raw, _matrix(raw, fs), height))
+            elif kind == IMAGE:
                 images += 1
         return PageContent(tuple(runs), tuple(edges), height, images, tuple(symbols))
     finally:
