@@ -28,8 +28,10 @@ from extract.layout.geometry import (
 )
 from extract.layout.tab_rows import build_rows
 from extract.readers.errors import UnreadableInput, doc_id_of
+from extract.readers.limits import DEFAULT_LIMITS, Limits
 from extract.readers.pdf_objects import PageContent, page_content
 from extract.readers.pdf_open import NoTextLayer, open_pdf
+from extract.readers.pdf_streams import check_streams
 from extract.readers.pdf_tables import ruled_tables, split_runs
 from extract.records import IssueRow
 from normalise.repair import Repair
@@ -61,18 +63,30 @@ def _spans(items: Sequence[Line | Group]) -> list[tuple[float, float]]:
     return sorted((i.first, i.last) for i in items)
 
 
-def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Document:
-    """Read a PDF into the document model, one page's lines at a time."""
+def read_pdf(
+    path: Path,
+    source_path: str,
+    data: bytes | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
+    """Read a PDF into the document model, one page's lines at a time.
+
+    Refused (LimitExceeded) before PDFium parses anything when a stream
+    inflates past `limits.max_stream_mb`, then on the page count, a page's
+    drawing operations and the length of a printed line.
+    """
     data = path.read_bytes() if data is None else data
     doc_id = doc_id_of(data)
+    check_streams(data, limits.max_stream_bytes)
     pdf = open_pdf(data)
     issues: list[IssueRow] = []
     contents: list[PageContent | None] = []
     try:
         n_pages = len(pdf)
+        limits.check_pages(n_pages)
         for i in range(n_pages):
             try:
-                contents.append(page_content(pdf, i))
+                contents.append(page_content(pdf, i, limits.max_page_objects))
             except pdfium.PdfiumError as exc:
                 contents.append(None)
                 issues.append(
@@ -93,6 +107,7 @@ def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Documen
     rows: list[Row] = []
     page_lines: dict[int, tuple[str, ...]] = {}
     for number, printed_lines in pages.items():
+        limits.check_lines(printed_lines, page=number)
         page_lines[number] = printed_lines
         lines.extend(printed_lines)
         rows.extend(_on_page(row, number) for row in build_rows(printed_lines))

@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.layout.geometry import Run
+from extract.readers.limits import LimitExceeded
 from extract.readers.symbol_fonts import read_symbols
 from normalise.repair import Repair
 
@@ -62,7 +63,7 @@ class PageContent:
         return bool(text) and noise > UNMAPPED_SHARE * len(text)
 
 
-def _segments(raw: Any, m: Matrix, height: float) -> Iterator[Edge]:
+def _segments(raw: Any, count: int, m: Matrix, height: float) -> Iterator[Edge]:
     """Straight horizontal and vertical strokes of a path, in top-down space."""
     a, b, c, d, e, f = m
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -72,7 +73,7 @@ def _segments(raw: Any, m: Matrix, height: float) -> Iterator[Edge]:
     get_type = pdfium_c.FPDFPathSegment_GetType
     get_close = pdfium_c.FPDFPathSegment_GetClose
     start = current = (0.0, 0.0)
-    for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
+    for k in range(count):
         seg = get_segment(raw, k)
         get_point(seg, px, py)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
@@ -181,8 +182,14 @@ def _matrix(raw: Any, fs: Any) -> Matrix:
     return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
 
 
-def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
-    """Runs, edges and image count of one page, from its page objects."""
+def page_content(
+    pdf: pdfium.PdfDocument, index: int, max_operations: int = 200_000
+) -> PageContent:
+    """Runs, edges and image count of one page, from its page objects.
+
+    LimitExceeded when the page draws more than `max_operations` (page
+    objects, and each path's segments).
+    """
     page = pdf[index]
     textpage = page.get_textpage()
     try:
@@ -196,7 +203,19 @@ def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
         fs = pdfium_c.FS_MATRIX()
         size_of, right = ctypes.c_float(), ctypes.c_float()
         other = ctypes.c_float()
+        operations = 0
         for raw, kind in _objects(page.raw):
+            operations += 1
+            if kind == PATH:
+                count = pdfium_c.FPDFPath_CountSegments(raw)
+                operations += max(count, 0)
+            if operations > max_operations:
+                raise LimitExceeded(
+                    "--max-page-objects",
+                    "draws more than the limit",
+                    f"{max_operations:,}",
+                    page=index + 1,
+                )
             if kind == TEXT:
                 text = text_of(raw).strip()
                 if text:
@@ -213,7 +232,7 @@ def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
                     if repair:
                         symbols.append((height - f, repair))
             elif kind == PATH:
-                edges.extend(_segments(raw, _matrix(raw, fs), height))
+                edges.extend(_segments(raw, count, _matrix(raw, fs), height))
             elif kind == IMAGE:
                 images += 1
         return PageContent(tuple(runs), tuple(edges), height, images, tuple(symbols))
