@@ -176,6 +176,9 @@ def _pages_lines(
         return {}, {}
     vlines = [visual_lines(c.runs) for _, c in kept]
     running = running_lines(vlines, [c.height for _, c in kept])
+    if len(running) == sum(map(len, vlines)):
+        # The same lines on every page and nothing else: they are the text.
+        running = set()
     margin = min(r.x0 for _, c in kept for r in c.runs)
     size = min(r.size for _, c in kept for r in c.runs)
     laid: list[tuple[int, PageContent, list[Line], list[Group]]] = []
