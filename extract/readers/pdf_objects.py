@@ -190,21 +190,27 @@ def page_content(
     LimitExceeded when the page draws more than `max_operations` (page
     objects, and each path's segments).
     """
-    page = pdf[index]
-    textpage = page.get_textpage()
+    # Raw handles: pypdfium2's PdfPage and PdfTextPage each attach a finalizer.
+    page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        pdfium_c.FPDF_ClosePage(page)
+        raise pdfium.PdfiumError("Failed to load text page.")
     try:
-        height = page.get_height()
+        height = pdfium_c.FPDF_GetPageHeightF(page)
         runs: list[Run] = []
         symbols: list[tuple[float, Repair]] = []
         edges: list[Edge] = []
         images = 0
         fonts: dict[int, str] = {}
-        text_of = _Text(textpage.raw)
+        text_of = _Text(textpage)
         fs = pdfium_c.FS_MATRIX()
         size_of, right = ctypes.c_float(), ctypes.c_float()
         other = ctypes.c_float()
         operations = 0
-        for raw, kind in _objects(page.raw):
+        for raw, kind in _objects(page):
             operations += 1
             if kind == PATH:
                 count = pdfium_c.FPDFPath_CountSegments(raw)
@@ -237,5 +243,5 @@ def page_content(
                 images += 1
         return PageContent(tuple(runs), tuple(edges), height, images, tuple(symbols))
     finally:
-        textpage.close()
-        page.close()
+        pdfium_c.FPDFText_ClosePage(textpage)
+        pdfium_c.FPDF_ClosePage(page)
