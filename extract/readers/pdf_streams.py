@@ -20,7 +20,9 @@ import zlib
 from extract.readers.limits import MB, LimitExceeded
 
 STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
-LENGTH = re.compile(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R)?")
+# A direct /Length; an indirect one ("/Length 9 0 R") is not looked up, which
+# would search the file once per stream: the stream then ends at `endstream`.
+LENGTH = re.compile(rb"/Length\s+(\d+)\b(?!\s+\d+\s+R)")
 FILTERS = re.compile(rb"/Filter\s*(?:/(\w+)|\[([^\]]*)\])")
 NAME = re.compile(rb"/(\w+)")
 IMAGE = re.compile(rb"/Subtype\s*/Image\b")
@@ -66,20 +68,13 @@ def _raw(data: bytes, head: bytes, start: int) -> memoryview:
     """The stream's bytes: /Length of them when an `endstream` follows, else up
     to the next `endstream`, as PDFium reads a stream whose length is wrong."""
     m = LENGTH.search(head)
-    length = _length(data, m) if m else None
-    if length is not None:
+    if m:
+        length = int(m[1])
         after = data[start + length : start + length + 32].lstrip()
         if after.startswith(b"endstream"):
             return memoryview(data)[start : start + length]
     end = data.find(b"endstream", start)
     return memoryview(data)[start : end if end >= 0 else len(data)]
-
-
-def _length(data: bytes, m: re.Match[bytes]) -> int | None:
-    if m[2] is None:
-        return int(m[1])
-    target = re.search(rb"\b%s\s+%s\s+obj\s*(\d+)" % (m[1], m[2]), data)
-    return int(target[1]) if target else None
 
 
 def _filters(head: bytes) -> list[str]:
