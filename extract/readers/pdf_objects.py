@@ -63,8 +63,11 @@ class PageContent:
         return bool(text) and noise > UNMAPPED_SHARE * len(text)
 
 
-def _segments(raw: Any, count: int, m: Matrix, height: float) -> Iterator[Edge]:
-    """Straight horizontal and vertical strokes of a path, in top-down space."""
+def _segments(
+    raw: Any, count: int, m: Matrix, height: float, edges: list[Edge]
+) -> None:
+    """Straight horizontal and vertical strokes of a path, in top-down space,
+    added to `edges`."""
     a, b, c, d, e, f = m
     x, y = ctypes.c_float(), ctypes.c_float()
     px, py = ctypes.byref(x), ctypes.byref(y)
@@ -81,39 +84,45 @@ def _segments(raw: Any, count: int, m: Matrix, height: float) -> Iterator[Edge]:
         if kind == MOVETO:
             start = point
         elif kind == LINETO:
-            yield from _edge(current, point, height)
+            _edge(current, point, height, edges)
         if get_close(seg):
-            yield from _edge(point, start, height)
+            _edge(point, start, height, edges)
             point = start
         current = point
 
 
 def _edge(
-    a: tuple[float, float], b: tuple[float, float], height: float
-) -> Iterator[Edge]:
-    (x0, x1), (y0, y1) = sorted((a[0], b[0])), sorted((a[1], b[1]))
+    a: tuple[float, float], b: tuple[float, float], height: float, edges: list[Edge]
+) -> None:
+    # As sorted() orders them (NaN included): swapped only when b < a.
+    x0, x1 = (b[0], a[0]) if b[0] < a[0] else (a[0], b[0])
+    y0, y1 = (b[1], a[1]) if b[1] < a[1] else (a[1], b[1])
     if y1 - y0 < 0.5 and x1 - x0 >= MIN_EDGE:
-        yield {
-            "x0": x0,
-            "x1": x1,
-            "top": height - y1,
-            "bottom": height - y1,
-            "width": x1 - x0,
-            "height": 0.0,
-            "orientation": "h",
-            "object_type": "line",
-        }
+        edges.append(
+            {
+                "x0": x0,
+                "x1": x1,
+                "top": height - y1,
+                "bottom": height - y1,
+                "width": x1 - x0,
+                "height": 0.0,
+                "orientation": "h",
+                "object_type": "line",
+            }
+        )
     elif x1 - x0 < 0.5 and y1 - y0 >= MIN_EDGE:
-        yield {
-            "x0": x0,
-            "x1": x0,
-            "top": height - y1,
-            "bottom": height - y0,
-            "width": 0.0,
-            "height": y1 - y0,
-            "orientation": "v",
-            "object_type": "line",
-        }
+        edges.append(
+            {
+                "x0": x0,
+                "x1": x0,
+                "top": height - y1,
+                "bottom": height - y0,
+                "width": 0.0,
+                "height": y1 - y0,
+                "orientation": "v",
+                "object_type": "line",
+            }
+        )
 
 
 def _font_name(raw: Any, names: dict[int, str]) -> str:
@@ -238,7 +247,7 @@ def page_content(
                     if repair:
                         symbols.append((height - f, repair))
             elif kind == PATH:
-                edges.extend(_segments(raw, count, _matrix(raw, fs), height))
+                _segments(raw, count, _matrix(raw, fs), height, edges)
             elif kind == IMAGE:
                 images += 1
         return PageContent(tuple(runs), tuple(edges), height, images, tuple(symbols))
