@@ -58,7 +58,7 @@ CASES = [
         "big.txt",
         GOOD.read_bytes() * 2,
         Limits(max_file_mb=0.02),
-        "refused by --max-file-mb (limit 0.02 MB): 0.0 MB",
+        "refused by --max-file-mb (limit 0.02 MB): 0.0 MB (26,386 bytes)",
         id="file size",
     ),
     pytest.param(

@@ -38,7 +38,9 @@ class Limits:
     def check_file(self, size: int) -> None:
         if size > self.max_file_mb * MB:
             raise LimitExceeded(
-                "--max-file-mb", f"{size / MB:,.1f} MB", f"{self.max_file_mb:g} MB"
+                "--max-file-mb",
+                f"{size / MB:,.1f} MB ({size:,} bytes)",
+                f"{self.max_file_mb:g} MB",
             )
 
     def check_pages(self, pages: int) -> None:
