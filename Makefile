@@ -45,6 +45,20 @@ bench: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) bench/bench_pdf.py
 
+## realpdfs: fetch the public test PDFs in tests/fixtures/realpdf/urls.txt (network)
+## into REALPDFS and check each comes out ok (rows or no_facts) or failed with a reason
+REALPDFS ?= $(VENV)/realpdfs
+.PHONY: realpdfs
+realpdfs: $(STAMP)
+	mkdir -p $(REALPDFS)
+	grep '^https://' tests/fixtures/realpdf/urls.txt | while read -r url; do \
+		name=$$(echo "$$url" | cut -d/ -f5)-$$(basename "$$url"); \
+		[ -s "$(REALPDFS)/$$name" ] || curl -sSfL --retry 2 -o "$(REALPDFS)/$$name" "$$url" \
+			|| echo "not fetched: $$url"; \
+	done
+	cp tests/fixtures/realpdf/*.pdf $(REALPDFS)/
+	REALPDFS=$(REALPDFS) $(PY) -m pytest -q tests/test_real_pdfs.py -k fetched
+
 ## fuzz: coverage-guided fuzzing (atheris) of the text and PDF paths, FUZZ_SECONDS each;
 ## crashing inputs land in .fuzz/crashes/ (turn each into a regression test)
 FUZZ_SECONDS ?= 600

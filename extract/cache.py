@@ -57,8 +57,12 @@ def parser_fingerprint() -> str:
     return f"{PARSER_VERSION}+{digest.hexdigest()[:12]}"
 
 
-def entry_key(sha256: str, source_path: str, text_form: str | None) -> str:
+def entry_key(
+    sha256: str, source_path: str, text_form: str | None, limits: str | None = None
+) -> str:
     what = [sha256, source_path, parser_fingerprint(), text_form]
+    if limits is not None:
+        what.append(limits)
     return hashlib.sha256(json.dumps(what).encode()).hexdigest()
 
 

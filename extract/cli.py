@@ -6,12 +6,12 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from extract.engines import ENGINES
 from extract.engines.local import default_jobs
 from extract.progress import Bar
-from extract.readers import TEXT_FORMS
+from extract.readers import DEFAULT_LIMITS, TEXT_FORMS, Limits
 from extract.run import PARSER_VERSION, Interrupted, RunResult, UsageError, extract
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="keep the per-input cache here (default DIR/.reportx/cache)",
     )
+    _add_limits(ex)
     talk = ex.add_mutually_exclusive_group()
     talk.add_argument(
         "--quiet", action="store_true", help="no progress bar and no summary"
@@ -85,6 +86,50 @@ def _parser() -> argparse.ArgumentParser:
     _add_qa_commands(commands)
     _add_sql_command(commands)
     return parser
+
+
+def _add_limits(ex: argparse.ArgumentParser) -> None:
+    """What one input may cost; over a limit it fails alone (README: Limits)."""
+    d = DEFAULT_LIMITS
+    limits = ex.add_argument_group(
+        "limits", "an input over one fails alone, with a limit_exceeded issue"
+    )
+    for flag, kind, default, unit, what in (
+        ("--max-file-mb", float, d.max_file_mb, "MB", "input file size"),
+        ("--max-pages", int, d.max_pages, "N", "pages of a PDF"),
+        ("--max-line-chars", int, d.max_line_chars, "N", "characters in one line"),
+        (
+            "--max-stream-mb",
+            float,
+            d.max_stream_mb,
+            "MB",
+            "bytes one PDF stream decompresses to, counted while inflating",
+        ),
+        (
+            "--max-page-objects",
+            int,
+            d.max_page_objects,
+            "N",
+            "drawing operations on one PDF page (objects and path segments)",
+        ),
+    ):
+        limits.add_argument(
+            flag,
+            type=_positive(kind),
+            default=default,
+            metavar=unit,
+            help=f"{what} (default {default:g})",
+        )
+
+
+def _positive(kind: type[float] | type[int]) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
+        return value
+
+    return parse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,6 +171,13 @@ def _extract(args: argparse.Namespace) -> int:
             use_cache=not args.no_cache,
             cache_dir=args.cache_dir,
             observer=bar,
+            limits=Limits(
+                args.max_file_mb,
+                args.max_pages,
+                args.max_line_chars,
+                args.max_stream_mb,
+                args.max_page_objects,
+            ),
         )
     except UsageError as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)

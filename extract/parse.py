@@ -15,7 +15,13 @@ from pathlib import Path
 from extract import cache
 from extract.inputs import Input, os_reason
 from extract.pipeline import PARSER_VERSION, process_document
-from extract.readers import UnreadableInput, is_pdf, read_document
+from extract.readers import (
+    DEFAULT_LIMITS,
+    Limits,
+    UnreadableInput,
+    is_pdf,
+    read_document,
+)
 from extract.records import DocumentRow, IssueRow, Record
 from extract.shards import Summary, write_entry
 
@@ -56,7 +62,9 @@ def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
     )
 
 
-def process(item: Input, text_form: str | None = None) -> FileResult:
+def process(
+    item: Input, text_form: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> FileResult:
     """Extract one input; an unreadable one becomes a failed document, not a crash."""
     started = time.perf_counter()
     fmt = "pdf" if item.path.suffix.lower() == ".pdf" else "txt"
@@ -69,7 +77,7 @@ def process(item: Input, text_form: str | None = None) -> FileResult:
         return _failed(item, doc_id, None, fmt, reason, started)
     sha = hashlib.sha256(data).hexdigest()
     try:
-        doc = read_document(item.path, item.source_path, data, text_form)
+        doc = read_document(item.path, item.source_path, data, text_form, limits)
         records = process_document(doc).records
     except UnreadableInput as exc:
         return _failed(item, sha[:16], sha, fmt, str(exc), started, exc.code, exc.page)
@@ -112,15 +120,18 @@ class Task:
     text_form: str | None
     store: Path
     scratch: Path
+    limits: Limits = DEFAULT_LIMITS
 
 
 def parse(task: Task) -> tuple[int, Path, Summary]:
     """The per-document function an engine maps: parse, write the shards."""
-    result = process(task.item, task.text_form)
+    result = process(task.item, task.text_form, task.limits)
     if result.sha256 is None:
         folder = task.scratch / f"unreadable-{task.index:06d}"
     else:
-        key = cache.entry_key(result.sha256, task.item.source_path, task.text_form)
+        key = cache.entry_key(
+            result.sha256, task.item.source_path, task.text_form, task.limits.key()
+        )
         folder = cache.Store(task.store).folder(key)
     reason = next((r.message for r in result.records if isinstance(r, IssueRow)), "")
     summary = Summary(

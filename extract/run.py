@@ -32,6 +32,7 @@ from extract.inputs import (
 from extract.parse import FileResult, Task, parse, process
 from extract.pipeline import PARSER_VERSION
 from extract.publish import Area, hold
+from extract.readers import DEFAULT_LIMITS, Limits
 from extract.records import IssueRow, as_row
 from extract.reduce import Entry, entry, write_tables
 from extract.shards import Summary
@@ -139,6 +140,7 @@ def _entries(
     use_cache: bool,
     observer: Observer | None,
     fact_groups: Counter[str],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[Entry]:
     """Each input's entry, in input order: from the cache, or parsed now; the
     facts of each observation group counted into `fact_groups`."""
@@ -148,13 +150,13 @@ def _entries(
         observer.start(len(hashed))
     for i, h in enumerate(hashed):
         if h.sha256 and use_cache:
-            key = cache.entry_key(h.sha256, h.item.source_path, text_form)
+            key = cache.entry_key(h.sha256, h.item.source_path, text_form, limits.key())
             summary = store.lookup(key)
             if summary is not None:
                 found[i] = entry(store.folder(key), summary, fact_groups)
                 _observe(observer, found[i])
                 continue
-        todo.append(Task(i, h.item, text_form, store.root, scratch))
+        todo.append(Task(i, h.item, text_form, store.root, scratch, limits))
     try:
         for i, folder, summary in run_engine.map(parse, todo):
             found[i] = entry(folder, summary, fact_groups)
@@ -256,13 +258,15 @@ def extract(
     use_cache: bool = True,
     cache_dir: str | Path | None = None,
     observer: Observer | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> RunResult:
     """Extract every input under `paths` and publish the tables in `out`.
 
     `text_form` (tab, layout or plain) reads every text input in that form
     instead of sniffing it. `jobs` None runs one worker per core. An input the
     cache holds is not parsed again unless `use_cache` is False. `observer` is
-    told of each document as it is done.
+    told of each document as it is done. An input over one of `limits` fails
+    alone, with a `limit_exceeded` issue.
     """
     target = Path(out)
     if target.exists() and not target.is_dir():
@@ -276,7 +280,7 @@ def extract(
         store = cache.Store(Path(cache_dir) if cache_dir else area.cache)
         store.remove_stale()
         hashed, duplicates = hash_inputs(found)
-        run_key = _run_key(hashed, text_form, duplicates, refused)
+        run_key = _run_key(hashed, text_form, duplicates, refused, limits.key())
         published = _published(area, run_key) if use_cache else None
         if published is not None:
             # Nothing changed since the live run: it is this run's output.
@@ -293,6 +297,7 @@ def extract(
                 use_cache,
                 observer,
                 fact_groups,
+                limits,
             )
             issues = run_issues(refused, duplicates)
             counts = write_tables(entries, fact_groups, issues, run, scratch)

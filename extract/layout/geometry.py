@@ -27,6 +27,11 @@ BAND = 0.08
 # their column, so a mark starts off the column's edge and is no column start.
 MARK = re.compile(r"^[^\w\s]$")
 DIGITS = re.compile(r"\d+")
+# Baselines are compared to the half point, so the smallest pitch there is;
+# a page of text a tenth of a point high, lines 0.2 pt apart, measured 0.
+MIN_PITCH = 0.5
+# Text placed far off the page (y = -10^9) is not a billion blank lines away.
+MAX_BLANKS = 1000
 PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
 
 
@@ -148,16 +153,17 @@ def line_pitch(pages: Iterable[Sequence[tuple[float, float]]], default: float) -
 
     Each page is its printed lines' (first, last) baselines, top-down. The
     smallest gap seen twice wins: the most common gap can be a blank line's
-    (samples/003 prints a blank line after nearly every line).
+    (samples/003 prints a blank line after nearly every line). Never under
+    MIN_PITCH: line numbers are distances divided by it.
     """
     gaps = Counter(
-        round(2 * (b[0] - a[1])) / 2
+        gap
         for spans in pages
         for a, b in zip(spans, spans[1:], strict=False)
-        if b[0] - a[1] > 0
+        if (gap := round(2 * (b[0] - a[1])) / 2) >= MIN_PITCH
     )
     usual = [g for g, n in gaps.items() if n >= 2]
-    return min(usual) if usual else default
+    return min(usual) if usual else max(default, MIN_PITCH)
 
 
 def column_starts(region: Sequence[Group]) -> list[float]:
@@ -253,6 +259,6 @@ def line_numbers(lines: Sequence[Line], pitch: float, top: float) -> list[int]:
     numbers: list[int] = []
     for k, line in enumerate(lines):
         before = lines[k - 1].last if k else top - pitch
-        blanks = max(0, round((line.first - before) / pitch) - 1)
+        blanks = min(MAX_BLANKS, max(0, round((line.first - before) / pitch) - 1))
         numbers.append((numbers[-1] if numbers else 0) + blanks + 1)
     return numbers

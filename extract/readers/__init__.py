@@ -15,8 +15,17 @@ from pathlib import Path
 from extract.document import Document
 from extract.readers.decode import decode, split_lines
 from extract.readers.errors import UnreadableInput
+from extract.readers.limits import DEFAULT_LIMITS, LimitExceeded, Limits
 
-__all__ = ["TEXT_FORMS", "UnreadableInput", "read_document", "sniff_text_form"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "TEXT_FORMS",
+    "LimitExceeded",
+    "Limits",
+    "UnreadableInput",
+    "read_document",
+    "sniff_text_form",
+]
 
 TEXT_FORMS = ("tab", "layout", "plain")
 PDF_HEADER = re.compile(rb"^\s{0,16}%PDF-")
@@ -55,17 +64,23 @@ def sniff_text_form(lines: Sequence[str]) -> str:
 
 
 def read_document(
-    path: Path, source_path: str, data: bytes, text_form: str | None = None
+    path: Path,
+    source_path: str,
+    data: bytes,
+    text_form: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
-    """The document model of one input, whatever its form."""
+    """The document model of one input, whatever its form, within `limits`."""
+    limits.check_file(len(data))
     if is_pdf(data) or (path.suffix.lower() == ".pdf" and not _texty(data)):
         from extract.readers.pdf import read_pdf
 
-        return read_pdf(path, source_path, data)
+        return read_pdf(path, source_path, data, limits)
     text, encoding = decode(data)
     if not text.strip():
         raise UnreadableInput("file holds only whitespace")
     lines = split_lines(text)
+    limits.check_lines(lines)
     form = text_form or sniff_text_form(lines)
     if form in ("layout", "plain"):
         # Reading-order text has no columns to find: the layout stage reads

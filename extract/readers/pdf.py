@@ -1,31 +1,23 @@
 """.pdf -> Document: the same lines and rows of cells the text reader builds.
 
-Text and rulings come from pypdfium2's page objects; ruled grids become cells
-through pdfplumber's table finder (its edges -> intersections -> cells steps);
-unruled tables are read from where their words start (`pdf_layout`).
+Text and rulings come from pypdfium2's page objects (`pdf_objects`); ruled
+grids become cells through pdfplumber's table finder (`pdf_tables`); unruled
+tables are read from where their words start (`layout.geometry`).
 pdfplumber's own page parsing is not used: bench/bench_pdf.py measured it
 (pdfminer, every character) at about a tenth of the speed of this reader.
 """
 
 from __future__ import annotations
 
-import ctypes
-import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import pdfplumber.table as plumber
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from extract.document import Cell, Document, Row
 from extract.layout.geometry import (
     Group,
     Line,
-    Run,
     free_lines,
     groups,
     line_numbers,
@@ -36,265 +28,23 @@ from extract.layout.geometry import (
 )
 from extract.layout.tab_rows import build_rows
 from extract.readers.errors import UnreadableInput, doc_id_of
-from extract.readers.symbol_fonts import read_symbols
+from extract.readers.limits import DEFAULT_LIMITS, Limits
+from extract.readers.pdf_objects import PageContent, page_content
+from extract.readers.pdf_open import NoTextLayer, open_pdf
+from extract.readers.pdf_streams import check_streams
+from extract.readers.pdf_tables import ruled_tables, split_runs
 from extract.records import IssueRow
 from normalise.repair import Repair
 
-# pdfplumber's TableFinder defaults: snap, join and intersection tolerance 3 pt.
-TOLERANCE = 3.0
-MIN_EDGE = 3.0
+__all__ = ["NoTextLayer", "read_pdf"]
+
 # Without any two printed lines to measure, lines are this many font sizes apart.
 DEFAULT_PITCH = 1.9
-
-EMPTY_PAGE_TREE = re.compile(rb"/Count\s*0\b")
-PAGE_COUNT = re.compile(rb"/Count\s*[1-9]")
-ENCRYPTED = re.compile(rb"/Encrypt\b")
-TRAILER_END = re.compile(rb"%%EOF\s*$")
-# Glyphs a text layer cannot map to characters: pdfminer writes "(cid:12)"
-# (and PDFs printed from its output carry that text), PDFium U+FFFD.
-UNMAPPED = re.compile(r"\(cid:\d+\)|\ufffd")
-# A page is unreadable when more than this share of its printed characters
-# is unmapped glyphs: its letters would be noise.
-UNMAPPED_SHARE = 0.5
 IMAGE_ONLY = "image only, no text layer: OCR is needed to read it; the page was skipped"
 UNMAPPED_ONLY = (
     "text layer of unmapped glyphs ((cid:NN), U+FFFD), no letters: OCR is "
     "needed to read it; the page was skipped"
 )
-
-Edge = dict[str, Any]
-Bbox = tuple[float, float, float, float]
-
-
-class NoTextLayer(UnreadableInput):
-    """No page has a text layer (images only, or unmapped glyphs): it needs OCR."""
-
-    code = "no_text_layer"
-
-    def __init__(self, pages: Sequence[int], why: str = "images only") -> None:
-        where = (
-            f"page {pages[0]} has"
-            if len(pages) == 1
-            else f"pages {pages[0]}-{pages[-1]} have"
-        )
-        super().__init__(f"{where} no text layer ({why}): OCR is needed to read it")
-        self.page = pages[0]
-
-
-@dataclass(frozen=True, slots=True)
-class PageContent:
-    """What one page draws: text runs, ruling edges, and whether it has images.
-
-    `symbols` are the runs printed in a symbol font, by baseline, with the
-    repair that read their code points as marks.
-    """
-
-    runs: tuple[Run, ...]
-    edges: tuple[Edge, ...]
-    height: float
-    images: int
-    symbols: tuple[tuple[float, Repair], ...] = ()
-
-    @property
-    def unmapped(self) -> bool:
-        """Mostly glyphs without characters ("(cid:12)", U+FFFD): no real text."""
-        text = "".join("".join(r.text.split()) for r in self.runs)
-        noise = sum(len(m) for m in UNMAPPED.findall(text))
-        return bool(text) and noise > UNMAPPED_SHARE * len(text)
-
-
-def open_pdf(data: bytes) -> pdfium.PdfDocument:
-    """The PDF, or UnreadableInput saying why it cannot be opened."""
-    if not data:
-        raise UnreadableInput("empty file (0 bytes)")
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise UnreadableInput(_why_unopened(data, exc.err_code)) from exc
-    if len(pdf) == 0:
-        pdf.close()
-        raise UnreadableInput("PDF has no pages")
-    return pdf
-
-
-def _why_unopened(data: bytes, err_code: int | None) -> str:
-    # PDFium's error code can be left over from an earlier file (it refuses an
-    # empty page tree without setting one), so the bytes have the last word.
-    if not data.startswith(b"%PDF"):
-        return "not a PDF (no %PDF header)"
-    if ENCRYPTED.search(data) and err_code in (
-        pdfium_c.FPDF_ERR_PASSWORD,
-        pdfium_c.FPDF_ERR_SECURITY,
-    ):
-        return "encrypted PDF: a password is needed to open it"
-    if EMPTY_PAGE_TREE.search(data) and not PAGE_COUNT.search(data):
-        return "PDF has no pages"
-    if not TRAILER_END.search(data[-1024:]):
-        return "truncated PDF: the file ends before its %%EOF marker"
-    return f"damaged PDF: PDFium cannot parse it (error {err_code})"
-
-
-def _segments(obj: pdfium.PdfObject, height: float) -> Iterator[Edge]:
-    """Straight horizontal and vertical strokes of a path, in top-down space."""
-    m = obj.get_matrix()
-    x, y = ctypes.c_float(), ctypes.c_float()
-    start = current = (0.0, 0.0)
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
-        point = (
-            m.a * x.value + m.c * y.value + m.e,
-            m.b * x.value + m.d * y.value + m.f,
-        )
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            start = point
-        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
-            yield from _edge(current, point, height)
-        if pdfium_c.FPDFPathSegment_GetClose(seg):
-            yield from _edge(point, start, height)
-            point = start
-        current = point
-
-
-def _edge(
-    a: tuple[float, float], b: tuple[float, float], height: float
-) -> Iterator[Edge]:
-    (x0, x1), (y0, y1) = sorted((a[0], b[0])), sorted((a[1], b[1]))
-    if y1 - y0 < 0.5 and x1 - x0 >= MIN_EDGE:
-        yield {
-            "x0": x0,
-            "x1": x1,
-            "top": height - y1,
-            "bottom": height - y1,
-            "width": x1 - x0,
-            "height": 0.0,
-            "orientation": "h",
-            "object_type": "line",
-        }
-    elif x1 - x0 < 0.5 and y1 - y0 >= MIN_EDGE:
-        yield {
-            "x0": x0,
-            "x1": x0,
-            "top": height - y1,
-            "bottom": height - y0,
-            "width": 0.0,
-            "height": y1 - y0,
-            "orientation": "v",
-            "object_type": "line",
-        }
-
-
-def _font_name(obj: pdfium.PdfObject, names: dict[int, str]) -> str:
-    """The base font name of a text object ("ZapfDingbats"), once per font."""
-    font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
-    if not font:
-        return ""
-    key = ctypes.addressof(font.contents)
-    if key not in names:
-        size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-        buffer = ctypes.create_string_buffer(size)
-        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
-        names[key] = buffer.value.decode("utf-8", "replace")
-    return names[key]
-
-
-def page_content(pdf: pdfium.PdfDocument, index: int) -> PageContent:
-    """Runs, edges and image count of one page, from its page objects."""
-    page = pdf[index]
-    textpage = page.get_textpage()
-    try:
-        height = page.get_height()
-        runs: list[Run] = []
-        symbols: list[tuple[float, Repair]] = []
-        edges: list[Edge] = []
-        images = 0
-        fonts: dict[int, str] = {}
-        for obj in page.get_objects(textpage=textpage):
-            if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                text = obj.extract().strip()
-                if text:
-                    text, repair = read_symbols(text, _font_name(obj, fonts))
-                    m = obj.get_matrix()
-                    size = obj.get_font_size() * (m.b * m.b + m.d * m.d) ** 0.5
-                    runs.append(Run(text, m.e, obj.get_bounds()[2], height - m.f, size))
-                    if repair:
-                        symbols.append((height - m.f, repair))
-            elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-                edges.extend(_segments(obj, height))
-            elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-                images += 1
-        return PageContent(tuple(runs), tuple(edges), height, images, tuple(symbols))
-    finally:
-        textpage.close()
-        page.close()
-
-
-def ruled_tables(edges: Sequence[Edge]) -> list[list[list[Bbox]]]:
-    """Tables as rows of cell boxes (x0, top, x1, bottom), by pdfplumber's finder."""
-    if not edges:
-        return []
-    merged = plumber.merge_edges(
-        list(edges), TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE
-    )
-    merged = [e for e in merged if max(e["width"], e["height"]) >= MIN_EDGE]
-    points = plumber.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
-    tables = []
-    for cells in plumber.cells_to_tables(plumber.intersections_to_cells(points)):
-        if len(cells) < 2:
-            continue
-        rows: dict[float, list[Bbox]] = {}
-        for cell in cells:
-            rows.setdefault(round(cell[1], 1), []).append(cell)
-        tables.append([sorted(rows[top]) for top in sorted(rows)])
-    return tables
-
-
-def _locate(
-    run: Run, table: list[list[Bbox]], tops: list[float]
-) -> tuple[int, int] | None:
-    """(row, column) of the table cell the run starts in, if any."""
-    x, y = run.x0 + 1.0, run.base - 0.3 * run.size
-    r = bisect_right(tops, y) - 1
-    if r < 0 or y > table[r][0][3]:
-        return None
-    row = table[r]
-    c = bisect_right([cell[0] for cell in row], x) - 1
-    return (r, c) if c >= 0 and x < row[c][2] else None
-
-
-def split_runs(
-    runs: Sequence[Run], tables: Sequence[list[list[Bbox]]]
-) -> tuple[list[Line], list[Run]]:
-    """Rows of the ruled tables as lines, and the runs outside every table."""
-    placed: dict[tuple[int, int, int], list[Run]] = {}
-    free: list[Run] = []
-    tops = [[row[0][1] for row in t] for t in tables]
-    for run in runs:
-        for t, table in enumerate(tables):
-            if where := _locate(run, table, tops[t]):
-                placed.setdefault((t, *where), []).append(run)
-                break
-        else:
-            free.append(run)
-    lines = []
-    for t, table in enumerate(tables):
-        for r, row in enumerate(table):
-            cells = [
-                sorted(placed.get((t, r, c), []), key=lambda u: (u.base, u.x0))
-                for c in range(len(row))
-            ]
-            bases = [u.base for cell in cells for u in cell]
-            middle = (row[0][1] + row[0][3]) / 2
-            lines.append(
-                Line(
-                    tuple(" ".join(u.text for u in cell) for cell in cells),
-                    min(bases, default=middle),
-                    max(bases, default=middle),
-                    True,
-                )
-            )
-    return lines, free
 
 
 def _page_issue(
@@ -313,18 +63,30 @@ def _spans(items: Sequence[Line | Group]) -> list[tuple[float, float]]:
     return sorted((i.first, i.last) for i in items)
 
 
-def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Document:
-    """Read a PDF into the document model, one page's lines at a time."""
+def read_pdf(
+    path: Path,
+    source_path: str,
+    data: bytes | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Document:
+    """Read a PDF into the document model, one page's lines at a time.
+
+    Refused (LimitExceeded) before PDFium parses anything when a stream
+    inflates past `limits.max_stream_mb`, then on the page count, a page's
+    drawing operations and the length of a printed line.
+    """
     data = path.read_bytes() if data is None else data
     doc_id = doc_id_of(data)
+    check_streams(data, limits.max_stream_bytes)
     pdf = open_pdf(data)
     issues: list[IssueRow] = []
     contents: list[PageContent | None] = []
     try:
         n_pages = len(pdf)
+        limits.check_pages(n_pages)
         for i in range(n_pages):
             try:
-                contents.append(page_content(pdf, i))
+                contents.append(page_content(pdf, i, limits.max_page_objects))
             except pdfium.PdfiumError as exc:
                 contents.append(None)
                 issues.append(
@@ -345,6 +107,7 @@ def read_pdf(path: Path, source_path: str, data: bytes | None = None) -> Documen
     rows: list[Row] = []
     page_lines: dict[int, tuple[str, ...]] = {}
     for number, printed_lines in pages.items():
+        limits.check_lines(printed_lines, page=number)
         page_lines[number] = printed_lines
         lines.extend(printed_lines)
         rows.extend(_on_page(row, number) for row in build_rows(printed_lines))
@@ -413,6 +176,9 @@ def _pages_lines(
         return {}, {}
     vlines = [visual_lines(c.runs) for _, c in kept]
     running = running_lines(vlines, [c.height for _, c in kept])
+    if len(running) == sum(map(len, vlines)):
+        # The same lines on every page and nothing else: they are the text.
+        running = set()
     margin = min(r.x0 for _, c in kept for r in c.runs)
     size = min(r.size for _, c in kept for r in c.runs)
     laid: list[tuple[int, PageContent, list[Line], list[Group]]] = []
