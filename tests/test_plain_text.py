@@ -156,10 +156,8 @@ def test_every_plain_form_is_scored(every_plain: Path) -> None:
     assert sorted(docs.source_path) == [p.name for p in PLAIN]
 
 
-@pytest.mark.parametrize("table", ["documents", "rolling_12_months"])
-def test_documents_and_rolling_blocks_score_full_marks(
-    tmp_path: Path, every_plain: Path, table: str
-) -> None:
+def _score(tmp_path: Path, out: Path, table: str) -> str:
+    """score.py's last line for one table, the gold renamed to each plain form."""
     gold = tmp_path / "gold"
     gold.mkdir()
     rows = pd.read_csv(GOLD / f"{table}.csv", dtype=str, keep_default_na=False)
@@ -168,13 +166,33 @@ def test_documents_and_rolling_blocks_score_full_marks(
         for p in PLAIN
     ]
     pd.concat(by_stem).to_csv(gold / f"{table}.csv", index=False)
-    assert score(gold, every_plain).startswith("overall F1 1.000 (precision 1.000 ")
+    return score(gold, out)
+
+
+@pytest.mark.parametrize("table", ["documents", "rolling_12_months"])
+def test_documents_and_rolling_blocks_score_full_marks(
+    tmp_path: Path, every_plain: Path, table: str
+) -> None:
+    assert _score(tmp_path, every_plain, table) == (
+        "overall F1 1.000 (precision 1.000 recall 1.000)"
+    )
+
+
+def test_cells_of_counts_are_read_where_they_open_with_their_quarter(
+    tmp_path: Path, every_plain: Path
+) -> None:
+    """ "Q1 - 15 on going cases, 6 closed cases 2 x Council referrals …" after
+    its rolling block; "Q1 24 Individuals … 17 Race". The notes printed across
+    the row under them (samples/000 "1 Mental Health") are not placed."""
+    assert _score(tmp_path, every_plain, "breakdowns") == (
+        "overall F1 0.886 (precision 1.000 recall 0.795)"
+    )
 
 
 def test_no_rows_are_guessed_for_tables_without_columns(every_plain: Path) -> None:
-    """Grids, breakdowns and action tables need their columns: in reading
-    order they are reported (below), not guessed."""
-    for table in PRINTED:
+    """Grids and action tables need their columns: in reading order they are
+    reported (below), not guessed."""
+    for table in ("indicator_values", "status_summary", "actions"):
         assert pd.read_parquet(every_plain / f"{table}.parquet").empty, table
 
 
@@ -190,6 +208,7 @@ def test_every_gold_fact_not_read_lies_in_an_unparsed_block(
         blocks.setdefault(i.source_path, []).append(span)
     unplaced = []
     n = 0
+    read = _table(every_plain, "breakdowns")
     for table, column in PRINTED.items():
         gold = pd.read_csv(GOLD / f"{table}.csv")
         for path in PLAIN:
@@ -198,12 +217,25 @@ def test_every_gold_fact_not_read_lies_in_an_unparsed_block(
                 gold.file == f"{path.name.split('-')[0]}.txt"
             ].itertuples():
                 n += 1
+                if table == "breakdowns" and _was_read(read, path.name, fact):
+                    continue
                 where = _printed_at(lines, fact, table, column)
                 assert where, (path.name, table, fact)
                 if not any(a <= w <= b for w in where for a, b in blocks[path.name]):
                     unplaced.append((path.name, table, fact))
     assert n == 588
     assert unplaced == []
+
+
+def _was_read(read: pd.DataFrame, name: str, fact: Any) -> bool:
+    """Whether a gold count has its row: same quarter, category and count."""
+    same = read[
+        (read.source_path == name)
+        & (read.period == fact.period)
+        & (read.category == fact.category)
+        & (read["count"] == fact.count)
+    ]
+    return not same.empty
 
 
 def _printed_at(lines: list[str], fact: Any, table: str, column: str) -> list[int]:

@@ -19,15 +19,17 @@ from dataclasses import dataclass
 from extract.blocks import Blocks
 from extract.blocks.columns import Column, name_index
 from extract.context import Context
-from extract.document import Cell, Document, Row
+from extract.document import Cell, Row
+from extract.recognisers.breakdowns import reading_order
+from extract.recognisers.breakdowns.counted import (
+    QUARTER_PREFIX,
+    counted,
+)
 from extract.records import Breakdown, IssueRow, Record
-from normalise.counts import Ambiguous, Count, read_counts
-from normalise.indicators import ROLLING_NAME, slug, split_indicators
+from normalise.counts import read_counts
+from normalise.indicators import ROLLING_NAME, split_indicators
 
 NAME = "breakdowns"
-QUARTER_PREFIX = re.compile(
-    r"^\s*(?:Q|quarter\s*)(?P<q>[1-4])\b\s*[-\u2013:]?\s*", re.IGNORECASE
-)
 # A continuation row printed without its empty name cell starts with a note or a
 # count in column 0: samples/000 lines 19-25 put Q1's "(1 individual …)" there.
 SHIFTED_START = re.compile(r"^[(\d]")
@@ -74,89 +76,11 @@ def _records(
     cell: Cell,
     text: str,
 ) -> Iterator[Breakdown | IssueRow]:
-    doc = blocks.doc
     counts, ambiguous = read_counts(text)
     if (counts or ambiguous) and not blocks.claims.take_rest(NAME, i, cell):
         return
-    for count in counts:
-        yield _record(doc, ctx, i, indicator, quarter, cell, count)
-        if count.count < 0:
-            yield IssueRow.of(
-                "value_out_of_range",
-                doc.doc_id,
-                f"{doc.source_path}:{cell.line_start}: {indicator} {quarter} "
-                f"{count.text!r}: a count below zero, kept as printed",
-                page=cell.page,
-                line=cell.line_start,
-                severity="warning",
-            )
-        if count.inferred:
-            yield _inferred(doc, indicator, quarter, cell, count)
-    for label in ambiguous:
-        yield _ambiguous(doc, indicator, quarter, cell, label)
-
-
-def _ambiguous(
-    doc: Document, indicator: str, quarter: str, cell: Cell, label: Ambiguous
-) -> IssueRow:
-    where = f"{doc.source_path}:{cell.line_start}: {indicator} {quarter}"
-    if label.candidates:
-        code = "ambiguous_category"
-        said = f"could be {' or '.join(label.candidates)}"
-    else:
-        # "2 escalated" among case counts: the contract's list has no such
-        # category, and QA must see the count rather than lose it.
-        code, said = "unknown_category", "names no known category"
-    return IssueRow.of(
-        code,
-        doc.doc_id,
-        f"{where} {label.text!r} {said}; not counted",
-        page=cell.page,
-        line=cell.line_start,
-        severity="warning",
-    )
-
-
-def _inferred(
-    doc: Document, indicator: str, quarter: str, cell: Cell, count: Count
-) -> IssueRow:
-    return IssueRow.of(
-        "unknown_category",
-        doc.doc_id,
-        f"{doc.source_path}:{cell.line_start}: {indicator} {quarter} "
-        f"{count.text!r} names no listed {count.dimension}; counted as "
-        f"{count.category}",
-        page=cell.page,
-        line=cell.line_start,
-        severity="info",
-    )
-
-
-def _record(
-    doc: Document,
-    ctx: Context,
-    i: int,
-    indicator: str,
-    quarter: str,
-    cell: Cell,
-    count: Count,
-) -> Breakdown:
-    return Breakdown(
-        doc_id=doc.doc_id,
-        plan=ctx.plan(i),
-        indicator=indicator,
-        indicator_id=slug(indicator),
-        financial_year=ctx.financial_year,
-        period=quarter,
-        dimension=count.dimension,
-        category=count.category,
-        count=count.count,
-        approx=count.approx,
-        value_text=count.text,
-        page=cell.page,
-        line_start=cell.line_start,
-        line_end=cell.line_end,
-    )
+    read = (counts, ambiguous)
+    yield from counted(blocks.doc, ctx, i, indicator, quarter, cell, read)
 
 
 def _is_continuation(row: Row, name_at: int) -> bool:
@@ -242,5 +166,7 @@ def _found(blocks: Blocks, ctx: Context) -> Iterator[Breakdown | IssueRow]:
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Every labelled count in printed order; a count printed twice is found
-    twice, and the pipeline's key check (`extract.keys`) keeps the first."""
+    twice, and the pipeline's key check (`extract.keys`) keeps the first.
+    Tables printed in reading order are read for cells of counts too."""
     yield from _found(blocks, ctx)
+    yield from reading_order.read(blocks, ctx, NAME)
