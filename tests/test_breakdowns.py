@@ -10,7 +10,7 @@ import pytest
 
 from extract.recognisers.breakdowns import breakdown_indicator
 from extract.records import Breakdown, IssueRow, Record
-from tests.conftest import S000, S001, recognised
+from tests.conftest import S000, S001, recognised, synthetic
 
 Table = Callable[[str], pd.DataFrame]
 ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
@@ -494,17 +494,26 @@ def test_unlisted_labels_are_other_or_reported() -> None:
 
 
 def test_a_negative_count_is_kept_and_reported() -> None:
-    from extract.recognisers import breakdowns
+    from extract.pipeline import process_document
 
-    out = recognised(
-        breakdowns,
+    doc, _ = synthetic(
         [
+            "Priority Delivery Plan 2017-18 Quarter 1 Performance Update",
             "\tQuarter 1\tQuarter 2",
             "ASB – Number of referrals to ASB Champion\tQ1 - 15 on going cases, "
             "-2 x Council referrals 4 x Police referrals\t",
-        ],
+        ]
     )
+    out = [f.record for f in process_document(doc).found]
     counts = {(r.category, r.count) for r in out if isinstance(r, Breakdown)}
     assert {("ongoing", 15), ("Council", -2), ("Police", 4)} <= counts
-    issues = [r for r in out if isinstance(r, IssueRow)]
-    assert [(i.code, i.severity) for i in issues] == [("value_out_of_range", "warning")]
+    ranges = [
+        r for r in out if isinstance(r, IssueRow) and r.code == "value_out_of_range"
+    ]
+    assert [(i.severity, i.line, i.message) for i in ranges] == [
+        (
+            "warning",
+            3,
+            "x.txt:3: breakdowns.count -2 is outside 0..; kept as printed",
+        )
+    ]

@@ -1,5 +1,5 @@
 """Counts as rows: one `breakdowns` row per labelled count, and the issues of
-counts whose label names no category or several, or that are below zero.
+counts whose label names no category or several.
 """
 
 from __future__ import annotations
@@ -32,16 +32,6 @@ def counted(
     counts, ambiguous = read
     for count in counts:
         yield _record(doc, ctx, i, indicator, quarter, cell, count)
-        if count.count < 0:
-            yield IssueRow.of(
-                "value_out_of_range",
-                doc.doc_id,
-                f"{doc.source_path}:{cell.line_start}: {indicator} {quarter} "
-                f"{count.text!r}: a count below zero, kept as printed",
-                page=cell.page,
-                line=cell.line_start,
-                severity="warning",
-            )
         if count.inferred:
             yield _inferred(doc, indicator, quarter, cell, count)
     for label in ambiguous:

@@ -226,7 +226,8 @@ def _record(
 def _figure_issues(
     doc: Document, f: Found, previous: int | None, last: int | None
 ) -> Iterator[IssueRow]:
-    """A total that is missing or below zero: the block is kept, QA told."""
+    """A total that is missing: the block is kept, QA told. (A total below zero
+    is a range check, `schemas/ranges.py`.)"""
     where = f"{f.quarter} {' '.join(f.indicator.split())}"
     for label, raw, value in (
         ("Previous 12 months", f.block.previous, previous),
@@ -240,14 +241,6 @@ def _figure_issues(
                 "unreadable_value",
                 f"{where}: {label} prints no figure ({raw or 'nothing'!r}); "
                 "written as null",
-            )
-        elif value < 0:
-            yield _issue(
-                doc,
-                f.cell,
-                "warning",
-                "value_out_of_range",
-                f"{where}: {label} = {value} is below zero; kept as printed",
             )
 
 
