@@ -8,7 +8,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from extract.engines import ENGINES
+from extract.engines import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_TIMEOUT_S,
+    ENGINES,
+    EngineUnavailable,
+    Limits,
+)
 from extract.engines.local import default_jobs
 from extract.progress import Bar
 from extract.readers import TEXT_FORMS
@@ -54,6 +60,22 @@ def _parser() -> argparse.ArgumentParser:
         choices=ENGINES,
         default="local",
         help="what runs the per-document work: local (processes on this machine)",
+    )
+    ex.add_argument(
+        "--max-memory-mb",
+        type=int,
+        default=DEFAULT_MAX_MEMORY_MB,
+        metavar="MB",
+        help="memory (address space) one document may take before it fails with "
+        f"limit_exceeded; 0 for none (default {DEFAULT_MAX_MEMORY_MB})",
+    )
+    ex.add_argument(
+        "--timeout-s",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="S",
+        help="seconds one document may take before it fails with limit_exceeded; "
+        f"0 for none (default {DEFAULT_TIMEOUT_S:g})",
     )
     ex.add_argument(
         "--text-form",
@@ -114,6 +136,10 @@ def _extract(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("reportx extract: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.max_memory_mb < 0 or args.timeout_s < 0:
+        print("reportx extract: a limit must be 0 (none) or more", file=sys.stderr)
+        return EXIT_USAGE
+    limits = Limits(args.max_memory_mb or None, args.timeout_s or None)
     bar = Bar() if sys.stderr.isatty() and not args.quiet else None
     handler = _log_handler(bar) if args.verbose else None
     try:
@@ -126,8 +152,9 @@ def _extract(args: argparse.Namespace) -> int:
             use_cache=not args.no_cache,
             cache_dir=args.cache_dir,
             observer=bar,
+            limits=limits,
         )
-    except UsageError as exc:
+    except (UsageError, EngineUnavailable) as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (Interrupted, KeyboardInterrupt) as exc:

@@ -3,6 +3,7 @@
 `process` runs the pipeline on one input and keeps every record in memory (the
 tests and `inspect` want them); `parse` writes them to the input's cache entry
 and returns only its summary, so no record crosses a process boundary.
+`refuse` is what an engine gives instead for a document a limit stopped.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ def process(item: Input, text_form: str | None = None) -> FileResult:
         records = process_document(doc).records
     except UnreadableInput as exc:
         return _failed(item, sha[:16], sha, fmt, str(exc), started, exc.code, exc.page)
+    except MemoryError:
+        # The engine that capped the memory names the cap (engines/local.py).
+        raise
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         reason = f"could not be processed ({type(exc).__name__}: {exc})"
         return _failed(item, sha[:16], sha, fmt, reason, started)
@@ -114,20 +118,50 @@ class Task:
     scratch: Path
 
 
-def parse(task: Task) -> tuple[int, Path, Summary]:
+# A task's index, the folder of its entry and the entry's summary.
+Parsed = tuple[int, Path, Summary]
+
+
+def parse(task: Task) -> Parsed:
     """The per-document function an engine maps: parse, write the shards."""
-    result = process(task.item, task.text_form)
-    if result.sha256 is None:
-        folder = task.scratch / f"unreadable-{task.index:06d}"
-    else:
-        key = cache.entry_key(result.sha256, task.item.source_path, task.text_form)
-        folder = cache.Store(task.store).folder(key)
+    return _write(task, process(task.item, task.text_form))
+
+
+def refuse(task: Task, why: str) -> Parsed:
+    """The entry of a document a limit stopped: `failed`, with a
+    `limit_exceeded` issue naming the limit. It is not cached, so a run with
+    other limits tries the document again."""
+    started = time.perf_counter()
+    fmt = "pdf" if task.item.path.suffix.lower() == ".pdf" else "txt"
+    try:
+        sha: str | None = hashlib.sha256(task.item.path.read_bytes()).hexdigest()
+    except OSError:
+        sha = None
+    doc_id = (
+        sha[:16]
+        if sha
+        else hashlib.sha256(task.item.source_path.encode()).hexdigest()[:16]
+    )
+    result = _failed(task.item, doc_id, sha, fmt, why, started, "limit_exceeded")
+    folder = task.scratch / f"limited-{task.index:06d}"
+    return task.index, folder, write_entry(folder, _summary(result), result.records)
+
+
+def _summary(result: FileResult) -> Summary:
     reason = next((r.message for r in result.records if isinstance(r, IssueRow)), "")
-    summary = Summary(
+    return Summary(
         result.source_path,
         result.sha256,
         result.status,
         result.seconds,
         reason if result.status == "failed" else "",
     )
-    return task.index, folder, write_entry(folder, summary, result.records)
+
+
+def _write(task: Task, result: FileResult) -> Parsed:
+    if result.sha256 is None:
+        folder = task.scratch / f"unreadable-{task.index:06d}"
+    else:
+        key = cache.entry_key(result.sha256, task.item.source_path, task.text_form)
+        folder = cache.Store(task.store).folder(key)
+    return task.index, folder, write_entry(folder, _summary(result), result.records)
