@@ -59,7 +59,15 @@ def _parser() -> argparse.ArgumentParser:
         "--engine",
         choices=ENGINES,
         default="local",
-        help="what runs the per-document work: local (processes on this machine)",
+        help="what runs the per-document work: local (processes on this machine) "
+        "or dask (a dask.distributed cluster, --scheduler; pip install "
+        "'reportx[dask]')",
+    )
+    ex.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="the Dask scheduler of --engine dask, e.g. tcp://10.0.0.5:8786",
     )
     ex.add_argument(
         "--max-memory-mb",
@@ -153,6 +161,7 @@ def _extract(args: argparse.Namespace) -> int:
             cache_dir=args.cache_dir,
             observer=bar,
             limits=limits,
+            scheduler=args.scheduler,
         )
     except (UsageError, EngineUnavailable) as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)

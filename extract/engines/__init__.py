@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from extract.parse import Parsed, Task
 
-ENGINES = ("local",)
+ENGINES = ("local", "dask")
 
 # Address space per document, MiB. A worker holds 0.35-0.45 GiB of address
 # space after every sample (interpreter, pdfium, pyarrow), so 2 GiB leaves a
@@ -91,4 +91,8 @@ def engine(
         from extract.engines.local import LocalEngine
 
         return LocalEngine(jobs, limits)
+    if name == "dask":
+        from extract.engines.dask import DaskEngine
+
+        return DaskEngine(scheduler, limits)
     raise ValueError(f"unknown engine {name!r}; known: {', '.join(ENGINES)}")
