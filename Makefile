@@ -40,10 +40,11 @@ pdfs: $(STAMP)
 texts: $(STAMP)
 	$(PY) samples/text/build.py
 
-## bench: PDF pages/s and peak memory beside pdfplumber, pypdfium2, camelot stream
+## bench: reports/s and MB/s at --jobs 1 and 2 over 2,000 synthetic reports, their
+## floor, PDF pages/s beside pypdfium2, start-up time and peak memory (BENCH_REPORTS)
+BENCH_REPORTS ?= 2000
 bench: $(STAMP)
-	$(PY) -m pip install --quiet -e ".[bench]"
-	$(PY) bench/bench_pdf.py
+	$(PY) bench/bench_all.py --reports $(BENCH_REPORTS)
 
 ## fuzz: coverage-guided fuzzing (atheris) of the text and PDF paths, FUZZ_SECONDS each;
 ## crashing inputs land in .fuzz/crashes/ (turn each into a regression test)
