@@ -13,12 +13,20 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+
 from extract import cache
 from extract.inputs import Input, os_reason
 from extract.pipeline import PARSER_VERSION, process_document
 from extract.readers import UnreadableInput, is_pdf, read_document
 from extract.records import DocumentRow, IssueRow, Record
 from extract.shards import Summary, write_entry
+
+# pyarrow imports pandas, where it is installed, on the first array it builds
+# from Python objects (its pandas shim), in every process that builds one:
+# about 0.8 s. The run builds one anyway, so it is built here, before an engine
+# starts its workers, which then inherit the import instead of each repeating it.
+pa.array([0])
 
 
 @dataclass(slots=True)

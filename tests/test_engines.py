@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from extract.cli import main
-from extract.engines import Limits, engine
-from extract.engines.local import LocalEngine, default_jobs
+from extract.engines import Limits, default_jobs, engine
+from extract.engines.local import LocalEngine
 from extract.run import extract
 from schemas.tables import TABLES
 from tests.conftest import S000, S001, S002, S003, SAMPLES

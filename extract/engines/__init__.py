@@ -13,6 +13,7 @@ and the batch goes on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -32,6 +33,14 @@ DEFAULT_MAX_MEMORY_MB = 2048
 # 50 MB single-line text took 156 s (issue 19): 120 s is 75 times the
 # slowest real report and stops such a file at less than its full cost.
 DEFAULT_TIMEOUT_S = 120.0
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True, slots=True)

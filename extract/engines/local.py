@@ -9,7 +9,6 @@ of one that was ended or died, and the batch goes on.
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import threading
@@ -22,18 +21,10 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar, cast
 
-from extract.engines import NO_LIMITS, LimitExceeded, Limits
+from extract.engines import NO_LIMITS, LimitExceeded, Limits, default_jobs
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def default_jobs() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def cap_memory(limit: int | None) -> None:
