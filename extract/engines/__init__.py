@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 
 ENGINES = ("local", "dask")
 
-# Address space per document, MiB. A worker holds 0.35-0.45 GiB of address
-# space after every sample (interpreter, pdfium, pyarrow), so 2 GiB leaves a
-# real report four times that, while the PDFs of issue 19 that inflated to
-# 3.1 GB and 12 GB are stopped early; on the 2-core, 24 GiB machines two
-# workers at the cap take a sixth of the memory.
+# Address space a document may add to its worker's, MiB. Every sample adds
+# at most 35 MiB (to a worker that starts at 1.4 GiB of address space, mostly
+# reserved, 110 MiB resident), so 2 GiB is 60 times that, while the PDFs of
+# issue 19 that grew to 3.1 GB and 12 GB are stopped early; two workers at
+# the cap take a sixth of the 24 GiB machines.
 DEFAULT_MAX_MEMORY_MB = 2048
 # Seconds per document. The slowest sample takes 1.6 s on a busy core; a
 # 50 MB single-line text took 156 s (issue 19): 120 s is 75 times the
