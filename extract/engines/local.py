@@ -95,9 +95,14 @@ class _Worker(Generic[T]):
         self.deadline: float | None = None
 
     def give(self, task: T, timeout_s: float | None) -> None:
-        self.conn.send(task)
         self.task = task
         self.deadline = time.monotonic() + timeout_s if timeout_s else None
+        try:
+            self.conn.send(task)
+        except OSError:
+            # The worker died before it could take the task: its sentinel
+            # says so, and the task fails as one whose worker died.
+            pass
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -123,8 +128,8 @@ class _Worker(Generic[T]):
     def outcome(
         self, ready: list[Any], limits: Limits
     ) -> tuple[object, str | None] | None:
-        """(result, None) when `w`'s task is done, (None, why) when it was
-        stopped, None while it runs."""
+        """(result, None) when this worker's task is done, (None, why) when
+        it was stopped or died, None while it runs."""
         if self.conn in ready or self.process.sentinel in ready:
             if not self.conn.poll():
                 return None, self.died(limits)
