@@ -19,7 +19,7 @@ from extract.engines import (
     DEFAULT_TIMEOUT_S,
     ENGINES,
     EngineUnavailable,
-    Limits,
+    WorkerLimits,
     default_jobs,
 )
 from extract.inputs import UsageError
@@ -184,7 +184,7 @@ def _extract(args: argparse.Namespace) -> int:
     if args.max_memory_mb < 0 or args.timeout_s < 0:
         print("reportx extract: a limit must be 0 (none) or more", file=sys.stderr)
         return EXIT_USAGE
-    limits = Limits(args.max_memory_mb or None, args.timeout_s or None)
+    limits = WorkerLimits(args.max_memory_mb or None, args.timeout_s or None)
     from extract.run import Interrupted, extract
 
     bar: Bar | None = None

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extract import cache
-from extract.engines import DEFAULT_LIMITS, Engine, Limits
+from extract.engines import DEFAULT_WORKER_LIMITS, Engine, WorkerLimits
 from extract.engines import engine as make_engine
 from extract.inputs import (
     Duplicate,
@@ -256,7 +256,7 @@ def extract(
     use_cache: bool = True,
     cache_dir: str | Path | None = None,
     observer: Observer | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
     scheduler: str | None = None,
 ) -> RunResult:
     """Extract every input under `paths` and publish the tables in `out`.

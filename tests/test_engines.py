@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from extract.cli import main
-from extract.engines import Limits, default_jobs, engine
+from extract.engines import WorkerLimits, default_jobs, engine
 from extract.engines.local import LocalEngine
 from extract.run import extract
 from schemas.tables import TABLES
@@ -34,8 +34,8 @@ def test_local_engine_maps_every_task() -> None:
 def test_local_engine_runs_in_processes_with_jobs_or_limits() -> None:
     assert set(LocalEngine(1).map(_pid, [1, 2])) == {os.getpid()}
     assert os.getpid() not in set(LocalEngine(2).map(_pid, [1, 2, 3]))
-    # Limits need a process to cap and to end, even for one job.
-    one_worker = set(LocalEngine(1, Limits()).map(_pid, [1, 2, 3]))
+    # WorkerLimits need a process to cap and to end, even for one job.
+    one_worker = set(LocalEngine(1, WorkerLimits()).map(_pid, [1, 2, 3]))
     assert len(one_worker) == 1 and os.getpid() not in one_worker
 
 

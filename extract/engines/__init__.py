@@ -6,7 +6,7 @@ tasks wrote. `local` runs worker processes on this machine; `dask` maps the
 same function over a `dask.distributed` cluster and brings each document's
 shards back to this machine.
 
-Every document runs under `Limits`: a memory cap and a time limit. A
+Every document runs under `WorkerLimits`: a memory cap and a time limit. A
 document that exceeds one is not a result of `fn` but of `fail(task, why)`,
 and the batch goes on.
 """
@@ -44,7 +44,7 @@ def default_jobs() -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Limits:
+class WorkerLimits:
     """What one document may take; None lifts a limit."""
 
     max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB
@@ -65,8 +65,8 @@ class Limits:
         return f"took longer than the time limit of {self.timeout_s:g} s (--timeout-s)"
 
 
-DEFAULT_LIMITS = Limits()
-NO_LIMITS = Limits(None, None)
+DEFAULT_WORKER_LIMITS = WorkerLimits()
+NO_WORKER_LIMITS = WorkerLimits(None, None)
 
 
 class LimitExceeded(Exception):
@@ -93,7 +93,7 @@ class Engine(Protocol):
 def engine(
     name: str,
     jobs: int | None,
-    limits: Limits = NO_LIMITS,
+    limits: WorkerLimits = NO_WORKER_LIMITS,
     scheduler: str | None = None,
 ) -> Engine:
     if name == "local":

@@ -28,7 +28,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from extract.engines import NO_LIMITS, EngineUnavailable, LimitExceeded, Limits
+from extract.engines import (
+    NO_WORKER_LIMITS,
+    EngineUnavailable,
+    LimitExceeded,
+    WorkerLimits,
+)
 from extract.engines.local import run_in_worker
 from extract.inputs import Input
 from extract.parse import Parsed, Task
@@ -53,7 +58,9 @@ class Shipped:
 
 
 class DaskEngine:
-    def __init__(self, scheduler: str | None, limits: Limits = NO_LIMITS) -> None:
+    def __init__(
+        self, scheduler: str | None, limits: WorkerLimits = NO_WORKER_LIMITS
+    ) -> None:
         if not scheduler:
             raise EngineUnavailable(
                 "--engine dask needs --scheduler ADDRESS, the scheduler of a running "
@@ -146,7 +153,7 @@ class DaskEngine:
 
 
 def _on_worker(
-    fn: Callable[[Task], Parsed], task: Task, data: bytes, limits: Limits
+    fn: Callable[[Task], Parsed], task: Task, data: bytes, limits: WorkerLimits
 ) -> Shipped | str:
     """On a worker: parse one input's bytes into a folder of our own; its
     entry's files, or why a limit stopped it."""
@@ -162,7 +169,7 @@ def _on_worker(
             scratch=root / "scratch",
         )
         daemonic = multiprocessing.current_process().daemon
-        if limits == NO_LIMITS or daemonic:
+        if limits == NO_WORKER_LIMITS or daemonic:
             index, folder, summary = fn(here)
         else:
             # forkserver: a Dask worker runs threads of its own, and a fork

@@ -22,7 +22,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar, cast
 
-from extract.engines import NO_LIMITS, LimitExceeded, Limits, default_jobs
+from extract.engines import NO_WORKER_LIMITS, LimitExceeded, WorkerLimits, default_jobs
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -83,7 +83,7 @@ class _Worker(Generic[T]):
     """One worker process and the task it is on."""
 
     def __init__(
-        self, ctx: BaseContext, fn: Callable[[T], object], limits: Limits
+        self, ctx: BaseContext, fn: Callable[[T], object], limits: WorkerLimits
     ) -> None:
         self.conn, child = ctx.Pipe()
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
@@ -110,7 +110,7 @@ class _Worker(Generic[T]):
         self.process.join()
         self.conn.close()
 
-    def died(self, limits: Limits) -> str:
+    def died(self, limits: WorkerLimits) -> str:
         self.process.join(5)
         code = self.process.exitcode
         how = (
@@ -126,7 +126,7 @@ class _Worker(Generic[T]):
         return f"its worker process {how}{cap}"
 
     def outcome(
-        self, ready: list[Any], limits: Limits
+        self, ready: list[Any], limits: WorkerLimits
     ) -> tuple[object, str | None] | None:
         """(result, None) when this worker's task is done, (None, why) when
         it was stopped or died, None while it runs."""
@@ -157,7 +157,7 @@ class LocalEngine:
     def __init__(
         self,
         jobs: int | None = None,
-        limits: Limits = NO_LIMITS,
+        limits: WorkerLimits = NO_WORKER_LIMITS,
         start_method: str = "fork",
     ) -> None:
         self.jobs = jobs or default_jobs()
@@ -174,7 +174,7 @@ class LocalEngine:
     ) -> Iterator[R]:
         if not tasks:
             return
-        if self.limits == NO_LIMITS and (self.jobs == 1 or len(tasks) == 1):
+        if self.limits == NO_WORKER_LIMITS and (self.jobs == 1 or len(tasks) == 1):
             for task in tasks:
                 try:
                     result = fn(task)
@@ -225,12 +225,15 @@ class LocalEngine:
 
 # Workers kept between calls of `run_in_worker`, by function, limits and
 # start method: a new process would load the registry and vocabulary again.
-_KEPT: dict[tuple[object, Limits, str], list[_Worker[Any]]] = {}
+_KEPT: dict[tuple[object, WorkerLimits, str], list[_Worker[Any]]] = {}
 _KEPT_LOCK = threading.Lock()
 
 
 def run_in_worker(
-    fn: Callable[[T], R], task: T, limits: Limits, start_method: str = "forkserver"
+    fn: Callable[[T], R],
+    task: T,
+    limits: WorkerLimits,
+    start_method: str = "forkserver",
 ) -> R:
     """`fn(task)` in a kept worker process under `limits`, for a caller that
     runs one task at a time on each of its threads (a Dask worker). Raises

@@ -1,4 +1,5 @@
-"""Limits per document: a runaway document fails alone, with `limit_exceeded`."""
+"""Memory cap and time limit per document: a runaway document fails alone,
+with `limit_exceeded`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 import extract.parse
 from extract.cli import main
-from extract.engines import LimitExceeded, Limits
+from extract.engines import LimitExceeded, WorkerLimits
 from extract.engines.local import LocalEngine
 from extract.inputs import Input
 from extract.parse import FileResult
@@ -35,7 +36,7 @@ def _misbehave(n: int) -> int:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_each_misbehaving_task_fails_alone(jobs: int) -> None:
-    limits = Limits(max_memory_mb=1024, timeout_s=2)
+    limits = WorkerLimits(max_memory_mb=1024, timeout_s=2)
     reasons: dict[int, str] = {}
 
     def fail(n: int, why: str) -> int:
@@ -51,7 +52,7 @@ def test_each_misbehaving_task_fails_alone(jobs: int) -> None:
 
 def test_a_limit_without_fail_raises() -> None:
     with pytest.raises(LimitExceeded, match="time limit of 1 s"):
-        list(LocalEngine(1, Limits(None, 1)).map(_misbehave, [4]))
+        list(LocalEngine(1, WorkerLimits(None, 1)).map(_misbehave, [4]))
 
 
 def _inputs(folder: Path, runaway: bytes | None = None) -> Path:
