@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[qa,bi,test]"
+	$(PY) -m pip install --quiet -e ".[qa,bi,dask,test]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -40,10 +40,11 @@ pdfs: $(STAMP)
 texts: $(STAMP)
 	$(PY) samples/text/build.py
 
-## bench: PDF pages/s and peak memory beside pdfplumber, pypdfium2, camelot stream
+## bench: reports/s and MB/s at --jobs 1 and 2 over 2,000 synthetic reports, their
+## floor, PDF pages/s beside pypdfium2, start-up time and peak memory (BENCH_REPORTS)
+BENCH_REPORTS ?= 2000
 bench: $(STAMP)
-	$(PY) -m pip install --quiet -e ".[bench]"
-	$(PY) bench/bench_pdf.py
+	$(PY) bench/bench_all.py --reports $(BENCH_REPORTS)
 
 ## realpdfs: fetch the public test PDFs in tests/fixtures/realpdf/urls.txt (network)
 ## into REALPDFS and check each comes out ok (rows or no_facts) or failed with a reason

@@ -46,7 +46,8 @@ def runner(method: str, paths: Sequence[Path]) -> Callable[[], object]:
         from extract.run import extract
 
         out = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
-        return lambda: extract(list(paths), out)
+        # Cache off: every repeat parses the pages again.
+        return lambda: extract(list(paths), out, use_cache=False)
     if method == "pdfplumber":
         import pdfplumber
 

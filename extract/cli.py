@@ -1,4 +1,9 @@
-"""reportx: extract council performance reports into Parquet tables."""
+"""reportx: extract council performance reports into Parquet tables.
+
+Only argparse and the engines' names are imported to build the parser: the
+pipeline, pyarrow, rich and DuckDB are imported by the command that needs
+them, so `reportx --help` answers at once.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +12,52 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from extract.engines import ENGINES
-from extract.engines.local import default_jobs
-from extract.progress import Bar
+from extract.engines import (
+    DEFAULT_MAX_MEMORY_MB,
+    DEFAULT_TIMEOUT_S,
+    ENGINES,
+    EngineUnavailable,
+    WorkerLimits,
+    default_jobs,
+)
+from extract.inputs import UsageError
 from extract.readers import DEFAULT_LIMITS, TEXT_FORMS, Limits
-from extract.run import PARSER_VERSION, Interrupted, RunResult, UsageError, extract
+
+if TYPE_CHECKING:
+    from extract.progress import Bar
+    from extract.run import RunResult
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Version(argparse.Action):
+    """--version: the parser's version, read from the pipeline when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from extract.pipeline import PARSER_VERSION
+
+        print(f"reportx {PARSER_VERSION}")
+        parser.exit()
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser whose description can be written when its help is asked for."""
+
+    def __init__(
+        self, *args: Any, describe: Callable[[], str] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.describe = describe
+
+    def format_help(self) -> str:
+        if self.describe is not None:
+            self.description, self.describe = self.describe(), None
+        return super().format_help()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,10 +66,10 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn council performance reports (.txt exports and PDFs) into "
         "tidy Parquet tables.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"reportx {PARSER_VERSION}"
+    parser.add_argument("--version", action=_Version)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     ex = commands.add_parser(
         "extract",
         help="extract reports into DIR/<table>.parquet and DIR/manifest.json",
@@ -53,7 +96,31 @@ def _parser() -> argparse.ArgumentParser:
         "--engine",
         choices=ENGINES,
         default="local",
-        help="what runs the per-document work: local (processes on this machine)",
+        help="what runs the per-document work: local (processes on this machine) "
+        "or dask (a dask.distributed cluster, --scheduler; pip install "
+        "'reportx[dask]')",
+    )
+    ex.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="the Dask scheduler of --engine dask, e.g. tcp://10.0.0.5:8786",
+    )
+    ex.add_argument(
+        "--max-memory-mb",
+        type=int,
+        default=DEFAULT_MAX_MEMORY_MB,
+        metavar="MB",
+        help="memory (address space) one document may take before it fails with "
+        f"limit_exceeded; 0 for none (default {DEFAULT_MAX_MEMORY_MB})",
+    )
+    ex.add_argument(
+        "--timeout-s",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="S",
+        help="seconds one document may take before it fails with limit_exceeded; "
+        f"0 for none (default {DEFAULT_TIMEOUT_S:g})",
     )
     ex.add_argument(
         "--text-form",
@@ -159,7 +226,17 @@ def _extract(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("reportx extract: --jobs must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    bar = Bar() if sys.stderr.isatty() and not args.quiet else None
+    if args.max_memory_mb < 0 or args.timeout_s < 0:
+        print("reportx extract: a limit must be 0 (none) or more", file=sys.stderr)
+        return EXIT_USAGE
+    worker_limits = WorkerLimits(args.max_memory_mb or None, args.timeout_s or None)
+    from extract.run import Interrupted, extract
+
+    bar: Bar | None = None
+    if sys.stderr.isatty() and not args.quiet:
+        from extract.progress import Bar
+
+        bar = Bar()
     handler = _log_handler(bar) if args.verbose else None
     try:
         result = extract(
@@ -178,8 +255,10 @@ def _extract(args: argparse.Namespace) -> int:
                 args.max_stream_mb,
                 args.max_page_objects,
             ),
+            worker_limits=worker_limits,
+            scheduler=args.scheduler,
         )
-    except UsageError as exc:
+    except (UsageError, EngineUnavailable) as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (Interrupted, KeyboardInterrupt) as exc:
@@ -232,10 +311,8 @@ def _print_summary(result: RunResult, out: str) -> None:
 
 
 def _add_qa_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[_Parser],
 ) -> None:
-    from schemas.tables import BY_NAME
-
     df = commands.add_parser(
         "diff",
         help="compare two output folders table by table",
@@ -250,9 +327,8 @@ def _add_qa_commands(
     df.add_argument(
         "--table",
         action="append",
-        choices=sorted(BY_NAME),
         metavar="NAME",
-        help="compare only this table (repeatable)",
+        help="compare only this table (repeatable): a table name, as in DIR",
     )
     df.add_argument(
         "--tolerance",
@@ -290,7 +366,13 @@ def _add_qa_commands(
 
 def _diff(args: argparse.Namespace) -> int:
     from extract.qa.diff import NotAnOutputFolder, diff_outputs, render
+    from schemas.tables import BY_NAME
 
+    unknown = sorted(set(args.table or ()) - set(BY_NAME))
+    if unknown:
+        known = ", ".join(sorted(BY_NAME))
+        print(f"reportx diff: no table {unknown[0]!r}; known: {known}", file=sys.stderr)
+        return EXIT_USAGE
     if args.tolerance < 0:
         print("reportx diff: --tolerance must not be negative", file=sys.stderr)
         return EXIT_USAGE
@@ -360,15 +442,23 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _add_sql_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[_Parser],
 ) -> None:
-    from extract.sql import views_help
-
     sql = commands.add_parser(
         "sql",
         help="DuckDB over an output folder, with ready views",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Query the tables of OUT_DIR (<table>.parquet files or "
+        describe=_sql_description,
+    )
+    sql.add_argument("out", metavar="OUT_DIR")
+    sql.add_argument("query", nargs="?", metavar="QUERY")
+
+
+def _sql_description() -> str:
+    from extract.sql import views_help
+
+    return (
+        "Query the tables of OUT_DIR (<table>.parquet files or "
         "hive-partitioned <table>/ folders) with DuckDB: every table is a view, "
         "and so are these:\n\n"
         + views_help()
@@ -376,10 +466,8 @@ def _add_sql_command(
         "fails); without, read queries ending in ';' from stdin until EOF. "
         "Exit 2 on a usage error. Needs the bi extra: pip install 'reportx[bi]'."
         '\n\nExample:\n  reportx sql output/ "SELECT * FROM indicator_by_quarter '
-        "WHERE indicator_id = 'fly-tipping-incidents'\"",
+        "WHERE indicator_id = 'fly-tipping-incidents'\""
     )
-    sql.add_argument("out", metavar="OUT_DIR")
-    sql.add_argument("query", nargs="?", metavar="QUERY")
 
 
 def _sql(args: argparse.Namespace) -> int:

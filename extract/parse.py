@@ -3,6 +3,7 @@
 `process` runs the pipeline on one input and keeps every record in memory (the
 tests and `inspect` want them); `parse` writes them to the input's cache entry
 and returns only its summary, so no record crosses a process boundary.
+`refuse` is what an engine gives instead for a document a limit stopped.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pyarrow as pa
 
 from extract import cache
 from extract.inputs import Input, os_reason
@@ -24,6 +27,12 @@ from extract.readers import (
 )
 from extract.records import DocumentRow, IssueRow, Record
 from extract.shards import Summary, write_entry
+
+# pyarrow imports pandas, where it is installed, on the first array it builds
+# from Python objects (its pandas shim), in every process that builds one:
+# about 0.8 s. The run builds one anyway, so it is built here, before an engine
+# starts its workers, which then inherit the import instead of each repeating it.
+pa.array([0])
 
 
 @dataclass(slots=True)
@@ -81,6 +90,9 @@ def process(
         records = process_document(doc).records
     except UnreadableInput as exc:
         return _failed(item, sha[:16], sha, fmt, str(exc), started, exc.code, exc.page)
+    except MemoryError:
+        # The engine that capped the memory names the cap (engines/local.py).
+        raise
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         reason = f"could not be processed ({type(exc).__name__}: {exc})"
         return _failed(item, sha[:16], sha, fmt, reason, started)
@@ -123,9 +135,47 @@ class Task:
     limits: Limits = DEFAULT_LIMITS
 
 
-def parse(task: Task) -> tuple[int, Path, Summary]:
+# A task's index, the folder of its entry and the entry's summary.
+Parsed = tuple[int, Path, Summary]
+
+
+def parse(task: Task) -> Parsed:
     """The per-document function an engine maps: parse, write the shards."""
-    result = process(task.item, task.text_form, task.limits)
+    return _write(task, process(task.item, task.text_form, task.limits))
+
+
+def refuse(task: Task, why: str) -> Parsed:
+    """The entry of a document a limit stopped: `failed`, with a
+    `limit_exceeded` issue naming the limit. It is not cached, so a run with
+    other limits tries the document again."""
+    started = time.perf_counter()
+    fmt = "pdf" if task.item.path.suffix.lower() == ".pdf" else "txt"
+    try:
+        sha: str | None = hashlib.sha256(task.item.path.read_bytes()).hexdigest()
+    except OSError:
+        sha = None
+    doc_id = (
+        sha[:16]
+        if sha
+        else hashlib.sha256(task.item.source_path.encode()).hexdigest()[:16]
+    )
+    result = _failed(task.item, doc_id, sha, fmt, why, started, "limit_exceeded")
+    folder = task.scratch / f"limited-{task.index:06d}"
+    return task.index, folder, write_entry(folder, _summary(result), result.records)
+
+
+def _summary(result: FileResult) -> Summary:
+    reason = next((r.message for r in result.records if isinstance(r, IssueRow)), "")
+    return Summary(
+        result.source_path,
+        result.sha256,
+        result.status,
+        result.seconds,
+        reason if result.status == "failed" else "",
+    )
+
+
+def _write(task: Task, result: FileResult) -> Parsed:
     if result.sha256 is None:
         folder = task.scratch / f"unreadable-{task.index:06d}"
     else:
@@ -133,12 +183,4 @@ def parse(task: Task) -> tuple[int, Path, Summary]:
             result.sha256, task.item.source_path, task.text_form, task.limits.key()
         )
         folder = cache.Store(task.store).folder(key)
-    reason = next((r.message for r in result.records if isinstance(r, IssueRow)), "")
-    summary = Summary(
-        result.source_path,
-        result.sha256,
-        result.status,
-        result.seconds,
-        reason if result.status == "failed" else "",
-    )
-    return task.index, folder, write_entry(folder, summary, result.records)
+    return task.index, folder, write_entry(folder, _summary(result), result.records)

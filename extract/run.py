@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extract import cache
-from extract.engines import Engine
+from extract.engines import DEFAULT_WORKER_LIMITS, Engine, WorkerLimits
 from extract.engines import engine as make_engine
 from extract.inputs import (
     Duplicate,
@@ -29,7 +29,7 @@ from extract.inputs import (
     discover,
     hash_inputs,
 )
-from extract.parse import FileResult, Task, parse, process
+from extract.parse import FileResult, Task, parse, process, refuse
 from extract.pipeline import PARSER_VERSION
 from extract.publish import Area, hold
 from extract.readers import DEFAULT_LIMITS, Limits
@@ -158,7 +158,7 @@ def _entries(
                 continue
         todo.append(Task(i, h.item, text_form, store.root, scratch, limits))
     try:
-        for i, folder, summary in run_engine.map(parse, todo):
+        for i, folder, summary in run_engine.map(parse, todo, refuse):
             found[i] = entry(folder, summary, fact_groups)
             _observe(observer, found[i])
     except KeyboardInterrupt:
@@ -259,6 +259,8 @@ def extract(
     cache_dir: str | Path | None = None,
     observer: Observer | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    worker_limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
+    scheduler: str | None = None,
 ) -> RunResult:
     """Extract every input under `paths` and publish the tables in `out`.
 
@@ -266,7 +268,9 @@ def extract(
     instead of sniffing it. `jobs` None runs one worker per core. An input the
     cache holds is not parsed again unless `use_cache` is False. `observer` is
     told of each document as it is done. An input over one of `limits` fails
-    alone, with a `limit_exceeded` issue.
+    alone, with a `limit_exceeded` issue; so does a document that takes more
+    than `worker_limits` allow. `scheduler` is the address of the cluster
+    `engine="dask"` runs on.
     """
     target = Path(out)
     if target.exists() and not target.is_dir():
@@ -274,13 +278,15 @@ def extract(
     found, refused = discover(paths)
     if not found and not refused:
         raise UsageError(f"no .txt or .pdf input under {', '.join(map(str, paths))}")
-    run_engine = make_engine(engine, jobs)
+    run_engine = make_engine(engine, jobs, worker_limits, scheduler)
     with hold(target) as area:
         area.remove_leftovers()
         store = cache.Store(Path(cache_dir) if cache_dir else area.cache)
         store.remove_stale()
         hashed, duplicates = hash_inputs(found)
-        run_key = _run_key(hashed, text_form, duplicates, refused, limits.key())
+        run_key = _run_key(
+            hashed, text_form, duplicates, refused, limits.key(), worker_limits
+        )
         published = _published(area, run_key) if use_cache else None
         if published is not None:
             # Nothing changed since the live run: it is this run's output.

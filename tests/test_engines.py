@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from extract.cli import main
-from extract.engines import engine
-from extract.engines.local import LocalEngine, default_jobs
+from extract.engines import WorkerLimits, default_jobs, engine
+from extract.engines.local import LocalEngine
 from extract.run import extract
 from schemas.tables import TABLES
 from tests.conftest import S000, S001, S002, S003, SAMPLES
@@ -31,9 +31,12 @@ def test_local_engine_maps_every_task() -> None:
     assert list(LocalEngine(1).map(_square, [3])) == [(3, 9)]
 
 
-def test_local_engine_runs_in_processes_only_with_jobs() -> None:
+def test_local_engine_runs_in_processes_with_jobs_or_limits() -> None:
     assert set(LocalEngine(1).map(_pid, [1, 2])) == {os.getpid()}
     assert os.getpid() not in set(LocalEngine(2).map(_pid, [1, 2, 3]))
+    # WorkerLimits need a process to cap and to end, even for one job.
+    one_worker = set(LocalEngine(1, WorkerLimits()).map(_pid, [1, 2, 3]))
+    assert len(one_worker) == 1 and os.getpid() not in one_worker
 
 
 def test_stopping_early_ends_the_workers() -> None:
@@ -45,8 +48,8 @@ def test_stopping_early_ends_the_workers() -> None:
 def test_engine_by_name() -> None:
     assert isinstance(engine("local", None), LocalEngine)
     assert engine("local", None).jobs == default_jobs() >= 1
-    with pytest.raises(ValueError, match="unknown engine 'dask'"):
-        engine("dask", 2)
+    with pytest.raises(ValueError, match="unknown engine 'spark'"):
+        engine("spark", 2)
 
 
 def test_jobs_1_and_2_give_the_same_rows_in_the_same_order(tmp_path: Path) -> None:
