@@ -141,9 +141,8 @@ def _extract(args: argparse.Namespace) -> int:
             logging.getLogger("extract").removeHandler(handler)
     if not args.quiet:
         _print_summary(result, args.out)
-    for f in result.files:
-        if f.status == "failed":
-            print(f"  failed: {f.reason}", file=sys.stderr)
+    for f in result.failures:
+        print(f"  failed: {f.reason}", file=sys.stderr)
     for r in result.refused:
         print(f"  failed: {r.path}: {r.reason}", file=sys.stderr)
     return EXIT_FAILED_INPUT if result.failed else EXIT_OK
@@ -169,9 +168,9 @@ def _log_handler(bar: Bar | None) -> logging.Handler:
 
 
 def _print_summary(result: RunResult, out: str) -> None:
-    ok = len(result.files) - sum(f.status == "failed" for f in result.files)
+    ok = result.inputs - len(result.failures)
     failed = result.failed
-    print(f"{len(result.files)} inputs: {ok} ok, {failed} failed -> {out}")
+    print(f"{result.inputs} inputs: {ok} ok, {failed} failed -> {out}")
     print(f"  parsed {result.parsed}, from the cache {result.cached}")
     if result.duplicates:
         print(f"  {len(result.duplicates)} duplicate inputs extracted once")
