@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from extract.engines import ENGINES
 from extract.engines.local import default_jobs
 from extract.progress import Bar
+from extract.publish import PARTITION_COLUMNS, UNKNOWN
 from extract.readers import TEXT_FORMS
 from extract.run import PARSER_VERSION, Interrupted, RunResult, UsageError, extract
 
@@ -75,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="keep the per-input cache here (default DIR/.reportx/cache)",
     )
+    ex.add_argument(
+        "--partition-by",
+        choices=PARTITION_COLUMNS,
+        default=None,
+        help="write each table with this column as hive folders, DIR/<table>/"
+        "financial_year=2017%%2F18/part-0.parquet (rows without one under "
+        f"financial_year={UNKNOWN}); the other tables as usual",
+    )
     talk = ex.add_mutually_exclusive_group()
     talk.add_argument(
         "--quiet", action="store_true", help="no progress bar and no summary"
@@ -126,6 +135,7 @@ def _extract(args: argparse.Namespace) -> int:
             use_cache=not args.no_cache,
             cache_dir=args.cache_dir,
             observer=bar,
+            partition_by=args.partition_by,
         )
     except UsageError as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)

@@ -30,11 +30,19 @@ from extract.inputs import (
 )
 from extract.parse import FileResult, Task, parse, process
 from extract.pipeline import PARSER_VERSION
-from extract.publish import Area, hold
+from extract.publish import (
+    PARTITION_COLUMNS,
+    UNKNOWN,
+    Area,
+    hold,
+    partition,
+    partitioned,
+    table_names,
+)
 from extract.records import IssueRow, as_row
 from extract.reduce import Entry, EntryLog, write_tables
 from extract.shards import Summary
-from schemas.datapackage import write_datapackage
+from schemas.datapackage import Parts, write_datapackage
 from schemas.tables import TABLES
 
 __all__ = [
@@ -52,7 +60,6 @@ MANIFEST = "manifest.json"
 # re-run reports without reading every input's line of the manifest.
 RESULT = "result.json"
 DATAPACKAGE = "datapackage.json"
-TABLE_FILES = tuple(f"{t.name}.parquet" for t in TABLES)
 
 
 class Observer(Protocol):
@@ -191,6 +198,7 @@ def _entries(
 def write_manifest(
     folder: Path,
     run_key: str,
+    options: dict[str, object],
     entries: EntryLog,
     refused: Sequence[Refused],
     duplicates: Sequence[Duplicate],
@@ -201,6 +209,7 @@ def write_manifest(
     content: dict[str, object] = {
         "parser_version": PARSER_VERSION,
         "run_key": run_key,
+        "options": options,
         "inputs": INPUTS_HERE,
         "duplicates": [
             {"source_path": d.item.source_path, "same_as": d.first.source_path}
@@ -274,6 +283,7 @@ def _result(
 def _published(
     area: Area,
     run_key: str,
+    names: Sequence[str],
     refused: Sequence[Refused],
     duplicates: Sequence[Duplicate],
 ) -> RunResult | None:
@@ -288,7 +298,7 @@ def _published(
     except (OSError, ValueError, TypeError, KeyError):
         return None
     # A run published before the data package was written is republished.
-    whole = all((live / name).is_file() for name in (*TABLE_FILES, DATAPACKAGE))
+    whole = all((live / name).exists() for name in (*names, DATAPACKAGE))
     if not whole or said.get("run_key") != run_key:
         return None
     return RunResult(
@@ -304,6 +314,17 @@ def _published(
     )
 
 
+def _partition(run: Path, partition_by: str | None) -> dict[str, Parts]:
+    """The tables with a `partition_by` column rewritten as hive folders."""
+    if partition_by is None:
+        return {}
+    return {
+        t.name: (partition_by, partition(run, t, partition_by), UNKNOWN)
+        for t in TABLES
+        if partitioned(t, partition_by)
+    }
+
+
 def extract(
     paths: Sequence[str | Path],
     out: str | Path,
@@ -314,13 +335,15 @@ def extract(
     use_cache: bool = True,
     cache_dir: str | Path | None = None,
     observer: Observer | None = None,
+    partition_by: str | None = None,
 ) -> RunResult:
     """Extract every input under `paths` and publish the tables in `out`.
 
     `text_form` (tab, layout or plain) reads every text input in that form
     instead of sniffing it. `jobs` None runs one worker per core. An input the
     cache holds is not parsed again unless `use_cache` is False. `observer` is
-    told of each document as it is done.
+    told of each document as it is done. `partition_by` (financial_year)
+    writes each table that has that column as hive folders, one per value.
     """
     target = Path(out)
     if target.exists() and not target.is_dir():
@@ -328,15 +351,20 @@ def extract(
     found, refused = discover(paths)
     if not found and not refused:
         raise UsageError(f"no .txt or .pdf input under {', '.join(map(str, paths))}")
+    if partition_by is not None and partition_by not in PARTITION_COLUMNS:
+        known = ", ".join(PARTITION_COLUMNS)
+        raise UsageError(f"--partition-by {partition_by}: not one of {known}")
+    options: dict[str, object] = {"text_form": text_form, "partition_by": partition_by}
+    names = table_names(partition_by)
     run_engine = make_engine(engine, jobs)
     with hold(target) as area:
         area.remove_leftovers()
         store = cache.Store(Path(cache_dir) if cache_dir else area.cache)
         store.remove_stale()
         hashed, duplicates = hash_inputs(found)
-        run_key = _run_key(hashed, text_form, duplicates, refused)
+        run_key = _run_key(hashed, text_form, duplicates, refused, options)
         published = (
-            _published(area, run_key, refused, duplicates) if use_cache else None
+            _published(area, run_key, names, refused, duplicates) if use_cache else None
         )
         if published is not None:
             # Nothing changed since the live run: it is this run's output.
@@ -356,10 +384,11 @@ def extract(
             )
             issues = run_issues(refused, duplicates)
             counts = write_tables(entries, issues, run, scratch)
-            write_manifest(run, run_key, entries, refused, duplicates, counts)
+            parts = _partition(run, partition_by)
+            write_manifest(run, run_key, options, entries, refused, duplicates, counts)
             result = _result(run, run_key, entries, refused, duplicates, counts)
-            write_datapackage(run, PARSER_VERSION)
-            area.publish(run, [*TABLE_FILES, MANIFEST, DATAPACKAGE])
+            write_datapackage(run, PARSER_VERSION, parts)
+            area.publish(run, [*names, MANIFEST, DATAPACKAGE])
         except BaseException:
             shutil.rmtree(run, ignore_errors=True)
             shutil.rmtree(scratch, ignore_errors=True)
