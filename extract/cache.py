@@ -36,6 +36,7 @@ NOT_PARSER = (
     "extract/qa/",
     "extract/reduce.py",
     "extract/run.py",
+    "extract/validate.py",
 )
 
 

@@ -155,7 +155,13 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"  failed: {f.reason}", file=sys.stderr)
     for r in result.refused:
         print(f"  failed: {r.path}: {r.reason}", file=sys.stderr)
-    return EXIT_FAILED_INPUT if result.failed else EXIT_OK
+    if result.violations:
+        print(
+            f"  {result.violations} rows not written: they break their table's "
+            "schema (schema_violation in issues)",
+            file=sys.stderr,
+        )
+    return EXIT_FAILED_INPUT if result.failed or result.violations else EXIT_OK
 
 
 def _log_handler(bar: Bar | None) -> logging.Handler:

@@ -40,6 +40,7 @@ from extract.shards import (
     group_of,
     read_arrow,
 )
+from extract.validate import Checker
 from schemas.datapackage import described_schema
 from schemas.tables import INDICATORS, ISSUES, OBSERVATIONS, TABLES, OutputTable
 
@@ -230,6 +231,7 @@ def write_panel(
     run: Path,
     scratch: Path,
     late: list[dict[str, object]],
+    checker: Checker,
 ) -> tuple[dict[str, int], Path]:
     """`observations` and `indicators` into `run`; their issues into a scratch
     file, returned with the row counts."""
@@ -244,15 +246,23 @@ def write_panel(
             for record in observe(facts):
                 target = rows if isinstance(record, Observation) else issues
                 target.append(as_row(record))
-            observations.add(arrow_table(OBSERVATIONS, rows, late))
+            data = arrow_table(OBSERVATIONS, rows, late)
+            observations.add(checker.rows(OBSERVATIONS, data))
             issues_file.write_table(arrow_table(ISSUES, issues, late))
     indicators = TableSink(run / f"{INDICATORS.name}.parquet", INDICATORS)
-    indicators.add(
-        arrow_table(INDICATORS, [as_row(r) for r in seen.indicators()], late)
-    )
+    data = arrow_table(INDICATORS, [as_row(r) for r in seen.indicators()], late)
+    indicators.add(checker.rows(INDICATORS, data))
     counts = {INDICATORS.name: indicators.close()}
     counts[OBSERVATIONS.name] = observations.close()
     return counts, issues_path
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """Row counts per table, and the rows not written for breaking the schema."""
+
+    counts: dict[str, int]
+    dropped: int
 
 
 def write_tables(
@@ -260,45 +270,57 @@ def write_tables(
     run_issues: list[dict[str, object]],
     run: Path,
     scratch: Path,
-) -> dict[str, int]:
-    """Every table of the run into `run`, in today's row order; the row counts.
+) -> Written:
+    """Every table of the run into `run`, in today's row order, each row
+    checked against its schema (extract/validate.py) before it is written.
 
     `issues` holds each document's issues in input order, then the run's own
-    (`run_issues`: duplicate and refused inputs), the panel's, and last the
-    rows a table's schema could not hold, table by table (LATE_ORDER), each
-    table's from the documents first.
+    (`run_issues`: duplicate and refused inputs), the panel's, the rows a
+    table's schema could not hold, table by table (LATE_ORDER), each table's
+    from the documents first, and last the `schema_violation`s.
     """
+    checker = Checker(scratch / "violations.arrow")
     counts: dict[str, int] = {}
     for table in DOCUMENT_TABLES:
         if table is not ISSUES:
-            counts[table.name] = _copy_shards(entries, table, run)
+            counts[table.name] = _copy_shards(entries, table, run, checker)
     late: list[dict[str, object]] = []
-    panel_counts, panel_issues = write_panel(entries, run, scratch, late)
+    panel_counts, panel_issues = write_panel(entries, run, scratch, late, checker)
     counts.update(panel_counts)
     sink = TableSink(run / f"{ISSUES.name}.parquet", ISSUES)
     for e in entries:
         if e.summary.counts.get(ISSUES.name):
-            sink.add(read_arrow(e.folder / f"{ISSUES.name}.arrow"))
-    sink.add(arrow_table(ISSUES, run_issues, late))
+            data = read_arrow(e.folder / f"{ISSUES.name}.arrow")
+            sink.add(checker.rows(ISSUES, data))
+    sink.add(checker.rows(ISSUES, arrow_table(ISSUES, run_issues, late)))
     for data in batches(panel_issues):
-        sink.add(data)
+        sink.add(checker.rows(ISSUES, data))
     for name in LATE_ORDER:
         for e in entries.with_late():
             rows = read_arrow(e.folder / f"{LATE}.arrow")
-            sink.add(_late_rows(rows.filter(pc.equal(rows["source_table"], name))))
+            data = _late_rows(rows.filter(pc.equal(rows["source_table"], name)))
+            sink.add(checker.rows(ISSUES, data))
         own = [row for row in late if row["source_table"] == name]
-        sink.add(_late_rows(pa.Table.from_pylist(own, LATE_SCHEMA)))
+        data = _late_rows(pa.Table.from_pylist(own, LATE_SCHEMA))
+        sink.add(checker.rows(ISSUES, data))
+    checker.close()
+    # Built from the catalogue: they satisfy the issues schema.
+    for data in batches(checker.path):
+        sink.add(data)
     counts[ISSUES.name] = sink.close()
-    return counts
+    return Written(counts, checker.dropped)
 
 
 def _late_rows(data: pa.Table) -> pa.Table:
     return data.drop_columns(["source_table"])
 
 
-def _copy_shards(entries: EntryLog, table: OutputTable, run: Path) -> int:
+def _copy_shards(
+    entries: EntryLog, table: OutputTable, run: Path, checker: Checker
+) -> int:
     sink = TableSink(run / f"{table.name}.parquet", table)
     for e in entries:
         if e.summary.counts.get(table.name):
-            sink.add(read_arrow(e.folder / f"{table.name}.arrow"))
+            data = read_arrow(e.folder / f"{table.name}.arrow")
+            sink.add(checker.rows(table, data))
     return sink.close()

@@ -40,7 +40,7 @@ from extract.publish import (
     table_names,
 )
 from extract.records import IssueRow, as_row
-from extract.reduce import Entry, EntryLog, write_tables
+from extract.reduce import Entry, EntryLog, Written, write_tables
 from extract.shards import Summary
 from schemas.datapackage import Parts, write_datapackage
 from schemas.tables import TABLES
@@ -92,6 +92,8 @@ class RunResult:
     duplicates: tuple[Duplicate, ...] = ()
     manifest: Path | None = None
     cached_run: bool = False
+    # Rows not written for breaking their table's schema (schema_violation).
+    violations: int = 0
 
     @property
     def failed(self) -> int:
@@ -202,7 +204,7 @@ def write_manifest(
     entries: EntryLog,
     refused: Sequence[Refused],
     duplicates: Sequence[Duplicate],
-    counts: dict[str, int],
+    written: Written,
 ) -> None:
     """manifest.json, as `json.dumps(..., indent=2)` would write it, with the
     inputs written one at a time."""
@@ -217,7 +219,8 @@ def write_manifest(
         ],
         "refused": [{"path": r.path, "reason": r.reason} for r in refused],
         "cache": {"parsed": entries.parsed, "cached": entries.cached},
-        "row_counts": counts,
+        "row_counts": written.counts,
+        "schema_violations": written.dropped,
     }
     head, tail = _dumps(content).split(json.dumps(INPUTS_HERE))
     with (folder / MANIFEST).open("w", encoding="utf-8") as f:
@@ -255,11 +258,11 @@ def _result(
     entries: EntryLog,
     refused: Sequence[Refused],
     duplicates: Sequence[Duplicate],
-    counts: dict[str, int],
+    written: Written,
 ) -> RunResult:
     """The run's result, also written beside its manifest for a re-run."""
     result = RunResult(
-        counts,
+        written.counts,
         inputs=len(entries),
         failures=tuple(entries.failures),
         parsed=entries.parsed,
@@ -267,6 +270,7 @@ def _result(
         refused=tuple(refused),
         duplicates=tuple(duplicates),
         manifest=run / MANIFEST,
+        violations=written.dropped,
     )
     said = {
         "run_key": run_key,
@@ -274,7 +278,8 @@ def _result(
         "failures": [asdict(f) for f in result.failures],
         "parsed": result.parsed,
         "cached": result.cached,
-        "row_counts": counts,
+        "row_counts": written.counts,
+        "violations": result.violations,
     }
     (run / RESULT).write_text(json.dumps(said, ensure_ascii=False), encoding="utf-8")
     return result
@@ -295,6 +300,7 @@ def _published(
         said = json.loads((live / RESULT).read_text(encoding="utf-8"))
         failures = tuple(Summary(**{**f, "cached": True}) for f in said["failures"])
         inputs, counts = int(said["inputs"]), dict(said["row_counts"])
+        violations = int(said["violations"])
     except (OSError, ValueError, TypeError, KeyError):
         return None
     # A run published before the data package was written is republished.
@@ -311,6 +317,7 @@ def _published(
         duplicates=tuple(duplicates),
         manifest=live / MANIFEST,
         cached_run=True,
+        violations=violations,
     )
 
 
@@ -383,10 +390,10 @@ def extract(
                 observer,
             )
             issues = run_issues(refused, duplicates)
-            counts = write_tables(entries, issues, run, scratch)
+            written = write_tables(entries, issues, run, scratch)
             parts = _partition(run, partition_by)
-            write_manifest(run, run_key, options, entries, refused, duplicates, counts)
-            result = _result(run, run_key, entries, refused, duplicates, counts)
+            write_manifest(run, run_key, options, entries, refused, duplicates, written)
+            result = _result(run, run_key, entries, refused, duplicates, written)
             write_datapackage(run, PARSER_VERSION, parts)
             area.publish(run, [*names, MANIFEST, DATAPACKAGE])
         except BaseException:
