@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from extract.engines import ENGINES
 from extract.engines.local import default_jobs
@@ -14,6 +15,7 @@ from extract.progress import Bar
 from extract.publish import PARTITION_COLUMNS, UNKNOWN
 from extract.readers import TEXT_FORMS
 from extract.run import PARSER_VERSION, Interrupted, RunResult, UsageError, extract
+from schemas.ranges import DATE_WINDOW
 
 EXIT_OK, EXIT_FAILED_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -84,6 +86,15 @@ def _parser() -> argparse.ArgumentParser:
         "financial_year=2017%%2F18/part-0.parquet (rows without one under "
         f"financial_year={UNKNOWN}); the other tables as usual",
     )
+    first, last = DATE_WINDOW
+    ex.add_argument(
+        "--date-window",
+        type=_date_window,
+        default=DATE_WINDOW,
+        metavar="FIRST:LAST",
+        help="dates outside are reported as value_out_of_range (kept as "
+        f"printed; default {first}:{last})",
+    )
     talk = ex.add_mutually_exclusive_group()
     talk.add_argument(
         "--quiet", action="store_true", help="no progress bar and no summary"
@@ -136,6 +147,7 @@ def _extract(args: argparse.Namespace) -> int:
             cache_dir=args.cache_dir,
             observer=bar,
             partition_by=args.partition_by,
+            date_window=args.date_window,
         )
     except UsageError as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)
@@ -162,6 +174,17 @@ def _extract(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_FAILED_INPUT if result.failed or result.violations else EXIT_OK
+
+
+def _date_window(text: str) -> tuple[date, date]:
+    """FIRST:LAST, two ISO dates, as --date-window takes them."""
+    try:
+        first, last = (date.fromisoformat(part) for part in text.split(":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected FIRST:LAST, e.g. 2000-01-01:2030-12-31"
+        ) from None
+    return first, last
 
 
 def _log_handler(bar: Bar | None) -> logging.Handler:

@@ -10,14 +10,17 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from extract import cache
+from extract.checks import WINDOW
 from extract.inputs import Input, os_reason
 from extract.pipeline import PARSER_VERSION, process_document
 from extract.readers import UnreadableInput, is_pdf, read_document
 from extract.records import DocumentRow, IssueRow, Record
 from extract.shards import Summary, write_entry
+from schemas.ranges import DATE_WINDOW
 
 
 @dataclass(slots=True)
@@ -56,8 +59,13 @@ def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
     )
 
 
-def process(item: Input, text_form: str | None = None) -> FileResult:
-    """Extract one input; an unreadable one becomes a failed document, not a crash."""
+def process(
+    item: Input,
+    text_form: str | None = None,
+    window: tuple[date, date] = DATE_WINDOW,
+) -> FileResult:
+    """Extract one input; an unreadable one becomes a failed document, not a crash.
+    Dates outside `window` are `value_out_of_range`."""
     started = time.perf_counter()
     fmt = "pdf" if item.path.suffix.lower() == ".pdf" else "txt"
     try:
@@ -70,7 +78,11 @@ def process(item: Input, text_form: str | None = None) -> FileResult:
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = read_document(item.path, item.source_path, data, text_form)
-        records = process_document(doc).records
+        token = WINDOW.set(window)
+        try:
+            records = process_document(doc).records
+        finally:
+            WINDOW.reset(token)
     except UnreadableInput as exc:
         return _failed(item, sha[:16], sha, fmt, str(exc), started, exc.code, exc.page)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
@@ -112,15 +124,18 @@ class Task:
     text_form: str | None
     store: Path
     scratch: Path
+    window: tuple[date, date] = DATE_WINDOW
 
 
 def parse(task: Task) -> tuple[int, Path, Summary]:
     """The per-document function an engine maps: parse, write the shards."""
-    result = process(task.item, task.text_form)
+    result = process(task.item, task.text_form, task.window)
     if result.sha256 is None:
         folder = task.scratch / f"unreadable-{task.index:06d}"
     else:
-        key = cache.entry_key(result.sha256, task.item.source_path, task.text_form)
+        key = cache.entry_key(
+            result.sha256, task.item.source_path, task.text_form, task.window
+        )
         folder = cache.Store(task.store).folder(key)
     reason = next((r.message for r in result.records if isinstance(r, IssueRow)), "")
     summary = Summary(

@@ -14,6 +14,7 @@ import logging
 import shutil
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
@@ -43,6 +44,7 @@ from extract.records import IssueRow, as_row
 from extract.reduce import Entry, EntryLog, Written, write_tables
 from extract.shards import Summary
 from schemas.datapackage import Parts, write_datapackage
+from schemas.ranges import DATE_WINDOW
 from schemas.tables import TABLES
 
 __all__ = [
@@ -171,6 +173,7 @@ def _entries(
     store: cache.Store,
     scratch: Path,
     text_form: str | None,
+    window: tuple[date, date],
     run_engine: Engine,
     use_cache: bool,
     observer: Observer | None,
@@ -182,13 +185,13 @@ def _entries(
     done = 0
     for i, h in enumerate(hashed):
         if h.sha256 and use_cache:
-            key = cache.entry_key(h.sha256, h.item.source_path, text_form)
+            key = cache.entry_key(h.sha256, h.item.source_path, text_form, window)
             summary = store.lookup(key)
             if summary is not None:
                 _observe(observer, entries.add(i, store.folder(key), summary))
                 done += 1
                 continue
-        todo.append(Task(i, h.item, text_form, store.root, scratch))
+        todo.append(Task(i, h.item, text_form, store.root, scratch, window))
     try:
         for i, folder, summary in run_engine.map(parse, todo):
             _observe(observer, entries.add(i, folder, summary))
@@ -343,6 +346,7 @@ def extract(
     cache_dir: str | Path | None = None,
     observer: Observer | None = None,
     partition_by: str | None = None,
+    date_window: tuple[date, date] = DATE_WINDOW,
 ) -> RunResult:
     """Extract every input under `paths` and publish the tables in `out`.
 
@@ -351,6 +355,7 @@ def extract(
     cache holds is not parsed again unless `use_cache` is False. `observer` is
     told of each document as it is done. `partition_by` (financial_year)
     writes each table that has that column as hive folders, one per value.
+    A date outside `date_window` (first, last) is `value_out_of_range`.
     """
     target = Path(out)
     if target.exists() and not target.is_dir():
@@ -361,7 +366,16 @@ def extract(
     if partition_by is not None and partition_by not in PARTITION_COLUMNS:
         known = ", ".join(PARTITION_COLUMNS)
         raise UsageError(f"--partition-by {partition_by}: not one of {known}")
-    options: dict[str, object] = {"text_form": text_form, "partition_by": partition_by}
+    first, last = date_window
+    if first > last:
+        raise UsageError(
+            f"--date-window {first}:{last}: the first date is after the last"
+        )
+    options: dict[str, object] = {
+        "text_form": text_form,
+        "partition_by": partition_by,
+        "date_window": f"{first.isoformat()}:{last.isoformat()}",
+    }
     names = table_names(partition_by)
     run_engine = make_engine(engine, jobs)
     with hold(target) as area:
@@ -385,6 +399,7 @@ def extract(
                 store,
                 scratch,
                 text_form,
+                date_window,
                 run_engine,
                 use_cache,
                 observer,

@@ -141,6 +141,7 @@ def test_switching_layout_replaces_the_links(tmp_path: Path) -> None:
     assert json.loads((out / "manifest.json").read_text())["options"] == {
         "text_form": None,
         "partition_by": None,
+        "date_window": "2000-01-01:2030-12-31",
     }
 
 
