@@ -26,8 +26,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from extract.panel import SAME_VALUE, PanelFact, Seen
-from extract.records import IssueRow, Observation, Record, as_row
+from extract.panel import PanelFact, Seen, observe
+from extract.records import Observation, as_row
 from extract.shards import (
     DOCUMENT_TABLES,
     FACTS,
@@ -41,8 +41,6 @@ from extract.shards import (
     read_arrow,
 )
 from extract.validate import Checker
-from normalise import registry
-from normalise.years import period_end, period_start
 from schemas.datapackage import described_schema
 from schemas.tables import INDICATORS, ISSUES, OBSERVATIONS, TABLES, OutputTable
 
@@ -61,12 +59,6 @@ BUCKET_ROWS = 2_000
 # open files nor their buffers grow with the archive.
 FANOUT = 32
 GROUP_COLUMNS = ("indicator_id", "financial_year", "period")
-OBS_KEY = ("indicator_id", "financial_year", "period", "measure", "unit")
-RANK = ("rank_year", "rank_quarter", "rank_date")
-# A conflict's issue names this many of the reports that printed a value and
-# counts the rest: an archive that restates one figure in thousands of reports
-# would otherwise write a message as long as the archive.
-CONFLICT_SOURCES = 10
 # The order a table's unholdable rows are reported in: every table, issues last.
 LATE_ORDER = [t.name for t in sorted(TABLES, key=lambda t: t is ISSUES)]
 
@@ -176,6 +168,10 @@ def buckets(fact_groups: Counter[str]) -> list[list[str]]:
     return groups
 
 
+def _facts(table: pa.Table) -> list[PanelFact]:
+    return [PanelFact(**row) for row in table.to_pylist()]
+
+
 def _read_facts(entry: Entry) -> pa.Table:
     return read_arrow(entry.folder / f"{FACTS}.arrow")
 
@@ -188,15 +184,15 @@ def batches(path: Path) -> Iterator[pa.Table]:
             yield pa.Table.from_batches([reader.get_batch(i)])
 
 
-def fact_batches(entries: EntryLog, scratch: Path) -> Iterator[pa.Table]:
+def fact_batches(entries: EntryLog, scratch: Path) -> Iterator[list[PanelFact]]:
     """Every fact of the run, a bucket of whole observation groups at a time."""
     groups = buckets(entries.fact_groups)
     with_facts = (_read_facts(e) for e in entries if e.has_facts)
     if len(groups) == 1:
-        yield pa.concat_tables([FACTS_SCHEMA.empty_table(), *with_facts])
+        yield [f for data in with_facts for f in _facts(data)]
         return
     for path in _split(with_facts, groups, scratch, "facts"):
-        yield read_arrow(path)
+        yield _facts(read_arrow(path))
         path.unlink()
 
 
@@ -244,10 +240,10 @@ def write_panel(
     seen = Seen()
     with pa.ipc.new_file(str(issues_path), ISSUES.schema) as issues_file:
         for facts in fact_batches(entries, scratch):
-            seen.add(named(facts))
+            seen.add(facts)
             rows: list[dict[str, object]] = []
             issues: list[dict[str, object]] = []
-            for record in observe_table(facts):
+            for record in observe(facts):
                 target = rows if isinstance(record, Observation) else issues
                 target.append(as_row(record))
             data = arrow_table(OBSERVATIONS, rows, late)
@@ -328,109 +324,3 @@ def _copy_shards(
             data = read_arrow(e.folder / f"{table.name}.arrow")
             sink.add(checker.rows(table, data))
     return sink.close()
-
-
-def observe_table(data: pa.Table) -> Iterator[Record]:
-    """`observations` with their `conflicting_values` issues of a bucket of
-    facts (whole observation groups), as `extract.panel.observe` gives them,
-    reduced in Arrow: a group's facts never become Python objects, so a figure
-    restated by thousands of reports costs its Arrow columns only. A conflict's
-    issue names the first CONFLICT_SOURCES reports and counts the rest."""
-    data = data.filter(
-        pc.and_(pc.is_valid(data["measure"]), pc.is_valid(data["period"]))
-    )
-    if not data.num_rows:
-        return
-    n = data.num_rows
-    order = pa.table(
-        {
-            **{f"k{i}": pc.fill_null(data[c], "") for i, c in enumerate(OBS_KEY)},
-            # A prose value sorts first, so a grid or rolling value beats it.
-            "not_prose": pc.fill_null(pc.not_equal(data["source"], "prose"), True),
-            **{c: pc.fill_null(data[c], "") for c in RANK},
-            "path": pc.fill_null(data["source_path"], ""),
-            "i": pa.array(range(n), pa.int64()),
-        }
-    )
-    keys = [f"k{i}" for i in range(len(OBS_KEY))]
-    columns = [*keys, "not_prose", *RANK, "path", "i"]
-    data = data.take(pc.sort_indices(order, [(c, "ascending") for c in columns]))
-    starts = [0]
-    if n > 1:
-        change = None
-        for c in OBS_KEY:
-            column = pc.fill_null(data[c], "")
-            step = pc.not_equal(column.slice(1), column.slice(0, n - 1))
-            change = step if change is None else pc.or_(change, step)
-        starts += [int(i) + 1 for i in pc.indices_nonzero(change).to_pylist()]
-    for start, end in zip(starts, [*starts[1:], n], strict=True):
-        yield from _observation(data.slice(start, end - start))
-
-
-def _observation(group: pa.Table) -> Iterator[Record]:
-    values = group["value"]
-    printed = pc.indices_nonzero(pc.is_valid(values))
-    winner_at = printed[-1].as_py() if len(printed) else group.num_rows - 1
-    winner = group.slice(winner_at, 1).to_pylist()[0]
-    indicator_id, fy, period, measure, unit = (winner[c] for c in OBS_KEY)
-    conflict = False
-    if len(printed) > 1:
-        shown = values.take(printed)
-        first = shown[0].as_py()
-        spread = pc.max(pc.abs(pc.subtract(shown, first))).as_py()
-        conflict = spread > SAME_VALUE
-    if conflict:
-        listed = group.take(printed[:CONFLICT_SOURCES]).to_pylist()
-        said = "; ".join(
-            f"{r['source_path'] or ''} says {r['value']:g}" for r in listed
-        )
-        if len(printed) > CONFLICT_SOURCES:
-            said += f"; and {len(printed) - CONFLICT_SOURCES} more reports"
-        yield IssueRow.of(
-            "conflicting_values",
-            winner["doc_id"] or "",
-            f"{indicator_id} {fy} {period} {measure} ({unit}): {said}; "
-            f"the latest report ({winner['source_path'] or ''}) wins",
-        )
-    doc_ids = sorted(pc.unique(pc.fill_null(group["doc_id"], "")).to_pylist())
-    entry = registry.by_id(indicator_id)
-    yield Observation(
-        indicator_id=indicator_id,
-        financial_year=fy,
-        period=period,
-        measure=measure,
-        unit=unit,
-        indicator=entry.name if entry else winner["indicator"],
-        value=winner["value"],
-        period_start=period_start(fy or "", period),
-        period_end=period_end(fy or "", period),
-        source_doc_ids=doc_ids,
-        n_sources=len(doc_ids),
-        conflict=conflict,
-        source=winner["source"] or "grid",
-    )
-
-
-def named(data: pa.Table) -> list[PanelFact]:
-    """One fact for each distinct name, year, period, measure and unit of an
-    indicator: all `Seen` reads of a bucket's facts."""
-    columns = ["indicator_id", "indicator", *OBS_KEY[1:]]
-    distinct = data.group_by(columns, use_threads=False).aggregate([])
-    return [
-        PanelFact(
-            r["indicator_id"],
-            r["financial_year"],
-            r["period"],
-            r["measure"],
-            r["unit"],
-            r["indicator"],
-            None,
-            None,
-            None,
-            "",
-            "",
-            "",
-            "",
-        )  # fmt: skip
-        for r in distinct.to_pylist()
-    ]
