@@ -3,9 +3,10 @@
 An entry is found by a key made of everything that decides its rows: the
 sha256 of the input's bytes, its `source_path` (printed in `documents` and in
 issue messages), the parser version with a fingerprint of the parser's own
-code and data files, and `text_form`. So an unchanged input is never parsed
-again, a changed one is, and a parser upgrade (or any edit to the code of an
-installed-from-source checkout) parses everything again.
+code and data files, `text_form` and the date window (`--date-window`). So an
+unchanged input is never parsed again, a changed one is, and a parser upgrade
+(or any edit to the code of an installed-from-source checkout) parses
+everything again.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import hashlib
 import json
 import os
 import shutil
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from extract.pipeline import PARSER_VERSION
 from extract.shards import Summary
+from schemas.ranges import DATE_WINDOW
 
 # The packages whose code and data decide the rows of an entry...
 PACKAGES = ("extract", "normalise", "schemas")
@@ -36,6 +39,7 @@ NOT_PARSER = (
     "extract/qa/",
     "extract/reduce.py",
     "extract/run.py",
+    "extract/validate.py",
 )
 
 
@@ -58,9 +62,14 @@ def parser_fingerprint() -> str:
 
 
 def entry_key(
-    sha256: str, source_path: str, text_form: str | None, limits: str | None = None
+    sha256: str,
+    source_path: str,
+    text_form: str | None,
+    limits: str | None = None,
+    window: tuple[date, date] = DATE_WINDOW,
 ) -> str:
-    what = [sha256, source_path, parser_fingerprint(), text_form]
+    dates = [d.isoformat() for d in window]
+    what = [sha256, source_path, parser_fingerprint(), text_form, dates]
     if limits is not None:
         what.append(limits)
     return hashlib.sha256(json.dumps(what).encode()).hexdigest()

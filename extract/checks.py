@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,6 +17,9 @@ from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
 from schemas.tables import FACT_TABLES
 
 SCOPE_KINDS = {"actions": "action", "milestones": "milestone"}
+# The dates a value may lie between in the run in progress (`reportx extract
+# --date-window`), set around each document by its caller (extract/parse.py).
+WINDOW: ContextVar[tuple[date, date]] = ContextVar("date_window", default=DATE_WINDOW)
 RATED = ("completed", "on_target", "attention", "amendment", "aborted")
 GridKey = tuple[str | None, str, str | None]
 PERIOD = re.compile(r"^Q(?P<first>[1-4])(?:-Q(?P<last>[1-4]))?$")
@@ -190,10 +194,12 @@ def _cell_line(text: str) -> bool:
 def out_of_range(
     doc: Document,
     records: Sequence[Record],
-    window: tuple[date, date] = DATE_WINDOW,
+    window: tuple[date, date] | None = None,
 ) -> Iterator[IssueRow]:
     """`value_out_of_range` (warning) for a date, year or number outside the
-    world it describes (`schemas/ranges.py`); the value is kept as printed."""
+    world it describes (`schemas/ranges.py`; dates in `window`, by default the
+    run's WINDOW); the value is kept as printed."""
+    window = window or WINDOW.get()
     for r in records:
         for problem in _range_problems(r, window):
             line = getattr(r, "line_start", None)

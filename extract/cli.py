@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from extract.engines import (
@@ -24,6 +25,8 @@ from extract.engines import (
 )
 from extract.inputs import UsageError
 from extract.readers import DEFAULT_LIMITS, TEXT_FORMS, Limits
+from schemas.partitions import PARTITION_COLUMNS, UNKNOWN
+from schemas.ranges import DATE_WINDOW
 
 if TYPE_CHECKING:
     from extract.progress import Bar
@@ -143,6 +146,23 @@ def _parser() -> argparse.ArgumentParser:
         help="keep the per-input cache here (default DIR/.reportx/cache)",
     )
     _add_limits(ex)
+    ex.add_argument(
+        "--partition-by",
+        choices=PARTITION_COLUMNS,
+        default=None,
+        help="write each table with this column as hive folders, DIR/<table>/"
+        "financial_year=2017%%2F18/part-0.parquet (rows without one under "
+        f"financial_year={UNKNOWN}); the other tables as usual",
+    )
+    first, last = DATE_WINDOW
+    ex.add_argument(
+        "--date-window",
+        type=_date_window,
+        default=DATE_WINDOW,
+        metavar="FIRST:LAST",
+        help="dates outside are reported as value_out_of_range (kept as "
+        f"printed; default {first}:{last})",
+    )
     talk = ex.add_mutually_exclusive_group()
     talk.add_argument(
         "--quiet", action="store_true", help="no progress bar and no summary"
@@ -257,6 +277,8 @@ def _extract(args: argparse.Namespace) -> int:
             ),
             worker_limits=worker_limits,
             scheduler=args.scheduler,
+            partition_by=args.partition_by,
+            date_window=args.date_window,
         )
     except (UsageError, EngineUnavailable) as exc:
         print(f"reportx extract: {exc}", file=sys.stderr)
@@ -272,12 +294,28 @@ def _extract(args: argparse.Namespace) -> int:
             logging.getLogger("extract").removeHandler(handler)
     if not args.quiet:
         _print_summary(result, args.out)
-    for f in result.files:
-        if f.status == "failed":
-            print(f"  failed: {f.reason}", file=sys.stderr)
+    for f in result.failures:
+        print(f"  failed: {f.reason}", file=sys.stderr)
     for r in result.refused:
         print(f"  failed: {r.path}: {r.reason}", file=sys.stderr)
-    return EXIT_FAILED_INPUT if result.failed else EXIT_OK
+    if result.violations:
+        print(
+            f"  {result.violations} rows not written: they break their table's "
+            "schema (schema_violation in issues)",
+            file=sys.stderr,
+        )
+    return EXIT_FAILED_INPUT if result.failed or result.violations else EXIT_OK
+
+
+def _date_window(text: str) -> tuple[date, date]:
+    """FIRST:LAST, two ISO dates, as --date-window takes them."""
+    try:
+        first, last = (date.fromisoformat(part) for part in text.split(":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected FIRST:LAST, e.g. 2000-01-01:2030-12-31"
+        ) from None
+    return first, last
 
 
 def _log_handler(bar: Bar | None) -> logging.Handler:
@@ -300,9 +338,9 @@ def _log_handler(bar: Bar | None) -> logging.Handler:
 
 
 def _print_summary(result: RunResult, out: str) -> None:
-    ok = len(result.files) - sum(f.status == "failed" for f in result.files)
+    ok = result.inputs - len(result.failures)
     failed = result.failed
-    print(f"{len(result.files)} inputs: {ok} ok, {failed} failed -> {out}")
+    print(f"{result.inputs} inputs: {ok} ok, {failed} failed -> {out}")
     print(f"  parsed {result.parsed}, from the cache {result.cached}")
     if result.duplicates:
         print(f"  {len(result.duplicates)} duplicate inputs extracted once")

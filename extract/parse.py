@@ -11,11 +11,13 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
 
 from extract import cache
+from extract.checks import WINDOW
 from extract.inputs import Input, os_reason
 from extract.pipeline import PARSER_VERSION, process_document
 from extract.readers import (
@@ -27,6 +29,7 @@ from extract.readers import (
 )
 from extract.records import DocumentRow, IssueRow, Record
 from extract.shards import Summary, write_entry
+from schemas.ranges import DATE_WINDOW
 
 # pyarrow imports pandas, where it is installed, on the first array it builds
 # from Python objects (its pandas shim), in every process that builds one:
@@ -72,9 +75,14 @@ def failed_row(doc_id: str, source_path: str, fmt: str) -> DocumentRow:
 
 
 def process(
-    item: Input, text_form: str | None = None, limits: Limits = DEFAULT_LIMITS
+    item: Input,
+    text_form: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    window: tuple[date, date] = DATE_WINDOW,
 ) -> FileResult:
-    """Extract one input; an unreadable one becomes a failed document, not a crash."""
+    """Extract one input; an unreadable one becomes a failed document, not a crash.
+    An input over one of `limits` is refused; dates outside `window` are
+    `value_out_of_range`."""
     started = time.perf_counter()
     fmt = "pdf" if item.path.suffix.lower() == ".pdf" else "txt"
     try:
@@ -87,7 +95,11 @@ def process(
     sha = hashlib.sha256(data).hexdigest()
     try:
         doc = read_document(item.path, item.source_path, data, text_form, limits)
-        records = process_document(doc).records
+        token = WINDOW.set(window)
+        try:
+            records = process_document(doc).records
+        finally:
+            WINDOW.reset(token)
     except UnreadableInput as exc:
         return _failed(item, sha[:16], sha, fmt, str(exc), started, exc.code, exc.page)
     except MemoryError:
@@ -133,6 +145,7 @@ class Task:
     store: Path
     scratch: Path
     limits: Limits = DEFAULT_LIMITS
+    window: tuple[date, date] = DATE_WINDOW
 
 
 # A task's index, the folder of its entry and the entry's summary.
@@ -141,7 +154,7 @@ Parsed = tuple[int, Path, Summary]
 
 def parse(task: Task) -> Parsed:
     """The per-document function an engine maps: parse, write the shards."""
-    return _write(task, process(task.item, task.text_form, task.limits))
+    return _write(task, process(task.item, task.text_form, task.limits, task.window))
 
 
 def refuse(task: Task, why: str) -> Parsed:
@@ -180,7 +193,11 @@ def _write(task: Task, result: FileResult) -> Parsed:
         folder = task.scratch / f"unreadable-{task.index:06d}"
     else:
         key = cache.entry_key(
-            result.sha256, task.item.source_path, task.text_form, task.limits.key()
+            result.sha256,
+            task.item.source_path,
+            task.text_form,
+            task.limits.key(),
+            task.window,
         )
         folder = cache.Store(task.store).folder(key)
     return task.index, folder, write_entry(folder, _summary(result), result.records)

@@ -3,6 +3,7 @@
 Layout of an output folder:
 
     DIR/<table>.parquet, DIR/manifest.json   symlinks into .reportx/current/
+    DIR/<table>/                             the same, for a partitioned table
     DIR/.reportx/current                     symlink to runs/<run>, the live run
     DIR/.reportx/runs/<run>/                 one complete run: tables + manifest
     DIR/.reportx/staging/<run>/              scratch space of the run in progress
@@ -25,11 +26,18 @@ import os
 import shutil
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from secrets import token_hex
+from urllib.parse import quote
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from extract.inputs import UsageError
+from schemas.partitions import UNKNOWN
+from schemas.tables import TABLES, OutputTable
 
 META = ".reportx"
 log = logging.getLogger(__name__)
@@ -77,7 +85,8 @@ class Area:
     def publish(self, run: Path, names: Sequence[str]) -> None:
         """Make `run` the live run in one rename, then link DIR/<name> to it."""
         for name in names:
-            _fsync(run / name)
+            for path in _tree(run / name):
+                _fsync(path)
         _fsync(run)
         tmp = self.meta / f".current-{os.getpid()}"
         tmp.unlink(missing_ok=True)
@@ -86,6 +95,7 @@ class Area:
         _fsync(self.meta)
         for name in names:
             self._link(name)
+        self._unlink_others(names)
         for folder in _children(self.runs):
             if folder.name != run.name:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -105,6 +115,70 @@ class Area:
         os.symlink(target, tmp)
         # Replaces a table written in place by an older version, too.
         os.replace(tmp, link)
+
+    def _unlink_others(self, names: Sequence[str]) -> None:
+        """Links of a run published in the other layout (a table's file where
+        it is a folder now, or the other way round)."""
+        for link in self.out.iterdir():
+            if link.name in names or not link.is_symlink():
+                continue
+            if os.readlink(link).startswith(f"{META}/current/"):
+                link.unlink()
+
+
+def partitioned(table: OutputTable, partition_by: str | None) -> bool:
+    return partition_by is not None and partition_by in table.columns
+
+
+def table_names(partition_by: str | None) -> list[str]:
+    """What a run publishes of each table: `<table>.parquet`, or the folder
+    `<table>` when the table is split by `partition_by`."""
+    return [
+        t.name if partitioned(t, partition_by) else f"{t.name}.parquet" for t in TABLES
+    ]
+
+
+def partition(run: Path, table: OutputTable, column: str) -> list[str]:
+    """Rewrite `run/<table>.parquet` as hive folders, `run/<table>/<column>=
+    <value>/part-0.parquet` (the value URL-quoted, "2017/18" as 2017%2F18; no
+    value as UNKNOWN), a row group at a time; rows keep their order within a
+    folder. The files' paths relative to `run`, in folder order."""
+    source = run / f"{table.name}.parquet"
+    folder = run / table.name
+    reader = pq.ParquetFile(source)
+    schema = reader.schema_arrow
+    kept = schema.remove(schema.get_field_index(column))
+    paths: dict[str, Path] = {}
+    with ExitStack() as stack:
+        writers: dict[str, pq.ParquetWriter] = {}
+        for i in range(reader.num_row_groups):
+            data = reader.read_row_group(i)
+            values = data.column(column)
+            for value in pc.unique(values).to_pylist():
+                name = value or UNKNOWN
+                mask = pc.is_null(values) if value is None else pc.equal(values, value)
+                if name not in writers:
+                    paths[name] = folder / f"{column}={quote(name, safe='')}"
+                    paths[name] = paths[name] / "part-0.parquet"
+                    paths[name].parent.mkdir(parents=True)
+                    writer = pq.ParquetWriter(str(paths[name]), kept)
+                    writers[name] = stack.enter_context(writer)
+                writers[name].write_table(data.filter(mask).drop_columns([column]))
+        if not writers:
+            # No rows: one empty file keeps the table's columns readable.
+            paths[UNKNOWN] = folder / f"{column}={UNKNOWN}" / "part-0.parquet"
+            paths[UNKNOWN].parent.mkdir(parents=True)
+            pq.write_table(pa.Table.from_pylist([], kept), str(paths[UNKNOWN]))
+    reader.close()
+    source.unlink()
+    return sorted(p.relative_to(run).as_posix() for p in paths.values())
+
+
+def _tree(path: Path) -> list[Path]:
+    """A file, or a folder's files and folders, deepest first."""
+    if not path.is_dir():
+        return [path]
+    return [*sorted(path.rglob("*"), reverse=True), path]
 
 
 def _children(folder: Path) -> list[Path]:

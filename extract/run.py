@@ -12,11 +12,11 @@ import hashlib
 import json
 import logging
 import shutil
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from extract import cache
 from extract.engines import DEFAULT_WORKER_LIMITS, Engine, WorkerLimits
@@ -31,12 +31,20 @@ from extract.inputs import (
 )
 from extract.parse import FileResult, Task, parse, process, refuse
 from extract.pipeline import PARSER_VERSION
-from extract.publish import Area, hold
+from extract.publish import (
+    Area,
+    hold,
+    partition,
+    partitioned,
+    table_names,
+)
 from extract.readers import DEFAULT_LIMITS, Limits
 from extract.records import IssueRow, as_row
-from extract.reduce import Entry, entry, write_tables
+from extract.reduce import Entry, EntryLog, Written, write_tables
 from extract.shards import Summary
-from schemas.datapackage import write_datapackage
+from schemas.datapackage import Parts, write_datapackage
+from schemas.partitions import PARTITION_COLUMNS, UNKNOWN
+from schemas.ranges import DATE_WINDOW
 from schemas.tables import TABLES
 
 __all__ = [
@@ -50,8 +58,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
+# Beside the manifest in a run's folder, not published: what an unchanged
+# re-run reports without reading every input's line of the manifest.
+RESULT = "result.json"
 DATAPACKAGE = "datapackage.json"
-TABLE_FILES = tuple(f"{t.name}.parquet" for t in TABLES)
 
 
 class Observer(Protocol):
@@ -72,27 +82,53 @@ class Interrupted(Exception):
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    files: tuple[Summary, ...]
+    """What a run did. Only its failures are held; every input's summary is
+    read from the run's manifest when asked for (`files`)."""
+
     counts: dict[str, int]
+    inputs: int = 0
+    failures: tuple[Summary, ...] = ()
     parsed: int = 0
     cached: int = 0
     refused: tuple[Refused, ...] = ()
     duplicates: tuple[Duplicate, ...] = ()
+    manifest: Path | None = None
+    cached_run: bool = False
+    # Rows not written for breaking their table's schema (schema_violation).
+    violations: int = 0
 
     @property
     def failed(self) -> int:
-        return sum(1 for f in self.files if f.status == "failed") + len(self.refused)
+        return len(self.failures) + len(self.refused)
+
+    @property
+    def files(self) -> tuple[Summary, ...]:
+        """Every input's summary, in input order, from the run's manifest."""
+        if self.manifest is None:
+            return ()
+        content = json.loads(self.manifest.read_text(encoding="utf-8"))
+        return tuple(
+            Summary(
+                str(i["source_path"]),
+                i["sha256"],
+                str(i["status"]),
+                float(i["seconds"]),
+                str(i.get("reason", "")),
+                cached=self.cached_run or bool(i["cached"]),
+            )
+            for i in content["inputs"]
+        )
 
 
 def _run_key(hashed: Sequence[Hashed], text_form: str | None, *extra: object) -> str:
     """What decides a run's output: its inputs, in order, and the parser."""
-    what = [
-        cache.parser_fingerprint(),
-        text_form,
-        [(h.item.source_path, h.sha256, h.error) for h in hashed],
-        [repr(x) for x in extra],
-    ]
-    return hashlib.sha256(json.dumps(what).encode()).hexdigest()
+    digest = hashlib.sha256(
+        json.dumps([cache.parser_fingerprint(), text_form]).encode()
+    )
+    for h in hashed:
+        digest.update(json.dumps([h.item.source_path, h.sha256, h.error]).encode())
+    digest.update(json.dumps([repr(x) for x in extra]).encode())
+    return digest.hexdigest()
 
 
 def _issue(doc_id: str | None, severity: str, code: str, message: str) -> IssueRow:
@@ -132,120 +168,174 @@ def _observe(observer: Observer | None, entry: Entry) -> None:
 
 
 def _entries(
+    entries: EntryLog,
     hashed: Sequence[Hashed],
     store: cache.Store,
     scratch: Path,
     text_form: str | None,
+    window: tuple[date, date],
     run_engine: Engine,
     use_cache: bool,
     observer: Observer | None,
-    fact_groups: Counter[str],
     limits: Limits = DEFAULT_LIMITS,
-) -> list[Entry]:
-    """Each input's entry, in input order: from the cache, or parsed now; the
-    facts of each observation group counted into `fact_groups`."""
-    found: dict[int, Entry] = {}
+) -> None:
+    """Each input's entry into `entries`: from the cache, or parsed now."""
     todo: list[Task] = []
     if observer:
         observer.start(len(hashed))
+    done = 0
     for i, h in enumerate(hashed):
         if h.sha256 and use_cache:
-            key = cache.entry_key(h.sha256, h.item.source_path, text_form, limits.key())
+            key = cache.entry_key(
+                h.sha256, h.item.source_path, text_form, limits.key(), window
+            )
             summary = store.lookup(key)
             if summary is not None:
-                found[i] = entry(store.folder(key), summary, fact_groups)
-                _observe(observer, found[i])
+                _observe(observer, entries.add(i, store.folder(key), summary))
+                done += 1
                 continue
-        todo.append(Task(i, h.item, text_form, store.root, scratch, limits))
+        todo.append(Task(i, h.item, text_form, store.root, scratch, limits, window))
     try:
         for i, folder, summary in run_engine.map(parse, todo, refuse):
-            found[i] = entry(folder, summary, fact_groups)
-            _observe(observer, found[i])
+            _observe(observer, entries.add(i, folder, summary))
+            done += 1
     except KeyboardInterrupt:
-        raise Interrupted(len(found)) from None
-    return [found[i] for i in range(len(hashed))]
+        raise Interrupted(done) from None
 
 
-def manifest(
+def write_manifest(
+    folder: Path,
     run_key: str,
-    entries: Sequence[Entry],
+    options: dict[str, object],
+    entries: EntryLog,
     refused: Sequence[Refused],
     duplicates: Sequence[Duplicate],
-    counts: dict[str, int],
-) -> dict[str, object]:
-    inputs: list[dict[str, object]] = []
-    for e in entries:
-        s = e.summary
-        row: dict[str, object] = {
-            "source_path": s.source_path,
-            "sha256": s.sha256,
-            "status": s.status,
-            "seconds": round(s.seconds, 4),
-            "cached": s.cached,
-        }
-        inputs.append({**row, "reason": s.reason} if s.reason else row)
-    return {
+    written: Written,
+) -> None:
+    """manifest.json, as `json.dumps(..., indent=2)` would write it, with the
+    inputs written one at a time."""
+    content: dict[str, object] = {
         "parser_version": PARSER_VERSION,
         "run_key": run_key,
-        "inputs": inputs,
+        "options": options,
+        "inputs": INPUTS_HERE,
         "duplicates": [
             {"source_path": d.item.source_path, "same_as": d.first.source_path}
             for d in duplicates
         ],
         "refused": [{"path": r.path, "reason": r.reason} for r in refused],
-        "cache": {
-            "parsed": sum(not e.summary.cached for e in entries),
-            "cached": sum(e.summary.cached for e in entries),
-        },
-        "row_counts": counts,
+        "cache": {"parsed": entries.parsed, "cached": entries.cached},
+        "row_counts": written.counts,
+        "schema_violations": written.dropped,
     }
+    head, tail = _dumps(content).split(json.dumps(INPUTS_HERE))
+    with (folder / MANIFEST).open("w", encoding="utf-8") as f:
+        f.write(head)
+        f.write("[" if len(entries) else "[]")
+        for n, e in enumerate(entries):
+            item = _dumps(_manifest_input(e.summary)).replace("\n", "\n    ")
+            f.write(("," if n else "") + "\n    " + item)
+        f.write("\n  ]" if len(entries) else "")
+        f.write(tail + "\n")
 
 
-def write_manifest(folder: Path, content: dict[str, object]) -> None:
-    text = json.dumps(content, indent=2, ensure_ascii=False) + "\n"
-    (folder / MANIFEST).write_text(text, encoding="utf-8")
+# Where the inputs go in the manifest's text.
+INPUTS_HERE = "\0inputs\0"
+
+
+def _dumps(content: object) -> str:
+    return json.dumps(content, indent=2, ensure_ascii=False)
+
+
+def _manifest_input(s: Summary) -> dict[str, object]:
+    row: dict[str, object] = {
+        "source_path": s.source_path,
+        "sha256": s.sha256,
+        "status": s.status,
+        "seconds": round(s.seconds, 4),
+        "cached": s.cached,
+    }
+    return {**row, "reason": s.reason} if s.reason else row
 
 
 def _result(
-    content: dict[str, Any],
+    run: Path,
+    run_key: str,
+    entries: EntryLog,
     refused: Sequence[Refused],
     duplicates: Sequence[Duplicate],
-    cached_run: bool,
+    written: Written,
 ) -> RunResult:
-    """The result of a run as its manifest tells it."""
-    files = tuple(
-        Summary(
-            str(i["source_path"]),
-            i["sha256"],
-            str(i["status"]),
-            float(i["seconds"]),
-            str(i.get("reason", "")),
-            cached=cached_run or bool(i["cached"]),
-        )
-        for i in content["inputs"]
-    )
-    return RunResult(
-        files,
-        dict(content["row_counts"]),
-        parsed=sum(not f.cached for f in files),
-        cached=sum(f.cached for f in files),
+    """The run's result, also written beside its manifest for a re-run."""
+    result = RunResult(
+        written.counts,
+        inputs=len(entries),
+        failures=tuple(entries.failures),
+        parsed=entries.parsed,
+        cached=entries.cached,
         refused=tuple(refused),
         duplicates=tuple(duplicates),
+        manifest=run / MANIFEST,
+        violations=written.dropped,
     )
+    said = {
+        "run_key": run_key,
+        "inputs": result.inputs,
+        "failures": [asdict(f) for f in result.failures],
+        "parsed": result.parsed,
+        "cached": result.cached,
+        "row_counts": written.counts,
+        "violations": result.violations,
+    }
+    (run / RESULT).write_text(json.dumps(said, ensure_ascii=False), encoding="utf-8")
+    return result
 
 
-def _published(area: Area, run_key: str) -> dict[str, Any] | None:
-    """The live run's manifest, when it is of these very inputs and complete."""
+def _published(
+    area: Area,
+    run_key: str,
+    names: Sequence[str],
+    refused: Sequence[Refused],
+    duplicates: Sequence[Duplicate],
+) -> RunResult | None:
+    """The live run's result, when it is of these very inputs and complete."""
     live = area.live()
     if live is None:
         return None
     try:
-        content = json.loads((live / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        said = json.loads((live / RESULT).read_text(encoding="utf-8"))
+        failures = tuple(Summary(**{**f, "cached": True}) for f in said["failures"])
+        inputs, counts = int(said["inputs"]), dict(said["row_counts"])
+        violations = int(said["violations"])
+    except (OSError, ValueError, TypeError, KeyError):
         return None
     # A run published before the data package was written is republished.
-    whole = all((live / name).is_file() for name in (*TABLE_FILES, DATAPACKAGE))
-    return content if whole and content.get("run_key") == run_key else None
+    whole = all((live / name).exists() for name in (*names, DATAPACKAGE))
+    if not whole or said.get("run_key") != run_key:
+        return None
+    return RunResult(
+        counts,
+        inputs=inputs,
+        failures=failures,
+        parsed=0,
+        cached=inputs,
+        refused=tuple(refused),
+        duplicates=tuple(duplicates),
+        manifest=live / MANIFEST,
+        cached_run=True,
+        violations=violations,
+    )
+
+
+def _partition(run: Path, partition_by: str | None) -> dict[str, Parts]:
+    """The tables with a `partition_by` column rewritten as hive folders."""
+    if partition_by is None:
+        return {}
+    return {
+        t.name: (partition_by, partition(run, t, partition_by), UNKNOWN)
+        for t in TABLES
+        if partitioned(t, partition_by)
+    }
 
 
 def extract(
@@ -261,6 +351,8 @@ def extract(
     limits: Limits = DEFAULT_LIMITS,
     worker_limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
     scheduler: str | None = None,
+    partition_by: str | None = None,
+    date_window: tuple[date, date] = DATE_WINDOW,
 ) -> RunResult:
     """Extract every input under `paths` and publish the tables in `out`.
 
@@ -270,7 +362,9 @@ def extract(
     told of each document as it is done. An input over one of `limits` fails
     alone, with a `limit_exceeded` issue; so does a document that takes more
     than `worker_limits` allow. `scheduler` is the address of the cluster
-    `engine="dask"` runs on.
+    `engine="dask"` runs on. `partition_by` (financial_year) writes each table
+    that has that column as hive folders, one per value. A date outside
+    `date_window` (first, last) is `value_out_of_range`.
     """
     target = Path(out)
     if target.exists() and not target.is_dir():
@@ -278,41 +372,62 @@ def extract(
     found, refused = discover(paths)
     if not found and not refused:
         raise UsageError(f"no .txt or .pdf input under {', '.join(map(str, paths))}")
+    if partition_by is not None and partition_by not in PARTITION_COLUMNS:
+        known = ", ".join(PARTITION_COLUMNS)
+        raise UsageError(f"--partition-by {partition_by}: not one of {known}")
+    first, last = date_window
+    if first > last:
+        raise UsageError(
+            f"--date-window {first}:{last}: the first date is after the last"
+        )
+    options: dict[str, object] = {
+        "text_form": text_form,
+        "partition_by": partition_by,
+        "date_window": f"{first.isoformat()}:{last.isoformat()}",
+        **asdict(limits),
+        "max_memory_mb": worker_limits.max_memory_mb,
+        "timeout_s": worker_limits.timeout_s,
+    }
+    names = table_names(partition_by)
     run_engine = make_engine(engine, jobs, worker_limits, scheduler)
     with hold(target) as area:
         area.remove_leftovers()
         store = cache.Store(Path(cache_dir) if cache_dir else area.cache)
         store.remove_stale()
         hashed, duplicates = hash_inputs(found)
-        run_key = _run_key(
-            hashed, text_form, duplicates, refused, limits.key(), worker_limits
+        run_key = _run_key(hashed, text_form, duplicates, refused, options)
+        published = (
+            _published(area, run_key, names, refused, duplicates) if use_cache else None
         )
-        published = _published(area, run_key) if use_cache else None
         if published is not None:
             # Nothing changed since the live run: it is this run's output.
-            return _result(published, refused, duplicates, cached_run=True)
+            return published
         run, scratch = area.new_run()
+        entries = EntryLog(scratch / "entries.jsonl", len(hashed))
         try:
-            fact_groups: Counter[str] = Counter()
-            entries = _entries(
+            _entries(
+                entries,
                 hashed,
                 store,
                 scratch,
                 text_form,
+                date_window,
                 run_engine,
                 use_cache,
                 observer,
-                fact_groups,
                 limits,
             )
             issues = run_issues(refused, duplicates)
-            counts = write_tables(entries, fact_groups, issues, run, scratch)
-            content = manifest(run_key, entries, refused, duplicates, counts)
-            write_manifest(run, content)
-            write_datapackage(run, PARSER_VERSION)
-            area.publish(run, [*TABLE_FILES, MANIFEST, DATAPACKAGE])
+            written = write_tables(entries, issues, run, scratch)
+            parts = _partition(run, partition_by)
+            write_manifest(run, run_key, options, entries, refused, duplicates, written)
+            result = _result(run, run_key, entries, refused, duplicates, written)
+            write_datapackage(run, PARSER_VERSION, parts)
+            area.publish(run, [*names, MANIFEST, DATAPACKAGE])
         except BaseException:
             shutil.rmtree(run, ignore_errors=True)
             shutil.rmtree(scratch, ignore_errors=True)
             raise
-    return _result(content, refused, duplicates, cached_run=False)
+        finally:
+            entries.close()
+    return result

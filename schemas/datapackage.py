@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -94,8 +95,10 @@ def table_schema(table: OutputTable) -> dict[str, Any]:
     return schema
 
 
-def resource(table: OutputTable) -> dict[str, Any]:
-    return {
+def resource(table: OutputTable, parts: Parts | None = None) -> dict[str, Any]:
+    """The table's resource; a partitioned table's path lists its files (a
+    multipart resource) and `partitioning` names the column its folders hold."""
+    found: dict[str, Any] = {
         "name": table.name,
         "path": f"{table.name}.parquet",
         "format": "parquet",
@@ -103,9 +106,25 @@ def resource(table: OutputTable) -> dict[str, Any]:
         "description": table.description,
         "schema": table_schema(table),
     }
+    if parts is not None:
+        column, paths, unknown = parts
+        found["path"] = list(paths)
+        found["partitioning"] = {
+            "style": "hive",
+            "fields": [column],
+            "missingValue": unknown,
+        }
+    return found
 
 
-def datapackage(version: str | None = None) -> dict[str, Any]:
+# A partitioned table: the column its folders hold, its files, and the folder
+# value of a row without one.
+Parts = tuple[str, list[str], str]
+
+
+def datapackage(
+    version: str | None = None, partitions: Mapping[str, Parts] | None = None
+) -> dict[str, Any]:
     """The Data Package descriptor of every output table."""
     package: dict[str, Any] = {
         "$schema": PROFILE,
@@ -113,17 +132,22 @@ def datapackage(version: str | None = None) -> dict[str, Any]:
         "title": "Council performance reports as tables",
         "description": "Facts extracted by reportx from council performance "
         "reports: one Parquet file per table.",
-        "resources": [resource(t) for t in TABLES],
+        "resources": [resource(t, (partitions or {}).get(t.name)) for t in TABLES],
     }
     if version is not None:
         package["version"] = version
     return package
 
 
-def write_datapackage(out_dir: str | Path, version: str | None = None) -> Path:
+def write_datapackage(
+    out_dir: str | Path,
+    version: str | None = None,
+    partitions: Mapping[str, Parts] | None = None,
+) -> Path:
     """Write DIR/datapackage.json; the publish step calls this with the tables."""
     path = Path(out_dir) / "datapackage.json"
-    text = json.dumps(datapackage(version), indent=2, ensure_ascii=False) + "\n"
+    package = datapackage(version, partitions)
+    text = json.dumps(package, indent=2, ensure_ascii=False) + "\n"
     # Written beside and renamed: a reader never sees half a descriptor.
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8")

@@ -71,6 +71,12 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
         "error",
         "A value outside the world it describes, or one its column cannot hold.",
     ),
+    IssueType(
+        "schema_violation",
+        "error",
+        "A row that breaks its table's schema (a null key part, a value not "
+        "allowed, a key written twice): not written; the run exits 1.",
+    ),
     IssueType("unreadable_value", "warning", "A printed value that could not be read."),
     IssueType(
         "inconsistent_change",

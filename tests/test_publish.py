@@ -125,6 +125,27 @@ def test_panel_reduced_in_small_buckets_gives_the_same_rows(
     assert_same(plain(), tmp_path / "out")
 
 
+def test_facts_split_in_ranges_of_buckets_give_the_same_rows(
+    inputs: Path, tmp_path: Path, plain: Callable[[], Path], monkeypatch: Any
+) -> None:
+    # Two files open at a time: the buckets are split in ranges, twice and more.
+    monkeypatch.setattr(reduce, "BUCKET_ROWS", 5)
+    monkeypatch.setattr(reduce, "FANOUT", 2)
+    extract([inputs], tmp_path / "out")
+    monkeypatch.undo()
+    assert_same(plain(), tmp_path / "out")
+
+
+def test_manifest_is_written_as_json_dumps_writes_it(
+    inputs: Path, tmp_path: Path
+) -> None:
+    extract([inputs], tmp_path / "out")
+    text = (tmp_path / "out/manifest.json").read_text(encoding="utf-8")
+    content = json.loads(text)
+    assert text == json.dumps(content, indent=2, ensure_ascii=False) + "\n"
+    assert [i["source_path"] for i in content["inputs"]] == list(INPUTS)
+
+
 def test_a_changed_file_is_parsed_alone(
     inputs: Path, tmp_path: Path, plain: Callable[[], Path]
 ) -> None:
