@@ -54,7 +54,7 @@ def main() -> None:
         result = extract([inputs], Path(tmp) / "out", jobs=args.jobs)
         seconds = time.perf_counter() - started
         shutil.rmtree(inputs)
-    files = len(result.files)
+    files = result.inputs
     print(
         f"{args.form} text extraction, {files} files ({n_lines} lines, "
         f"{n_bytes / 1e6:.1f} MB), --jobs {args.jobs}"

@@ -24,7 +24,7 @@ from extract.keys import KeyCheck
 from extract.panel import assign_ids
 from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
-from extract.recognisers.statements import ProseReading, read_prose
+from extract.recognisers.statements import ProseReading, prose_of
 from extract.records import DocumentRow, Record
 
 __all__ = [
@@ -128,7 +128,7 @@ def process_document(doc: Document) -> Processed:
     # Coverage reads every claim; unclaimed table rows become issues.
     coverage = measure_coverage(doc, blocks.claims, _reading_rows(blocks))
     empty = checks.no_facts(doc, records, coverage.n_tokens)
-    prose = read_prose(doc, ctx, blocks.prose)
+    prose = prose_of(blocks, ctx)
     row = document_row(doc, meta, coverage, prose.coverage)
     ranges = checks.out_of_range(doc, [row, *facts])
     found = [

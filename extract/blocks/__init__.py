@@ -39,6 +39,9 @@ class Blocks:
     blocks: tuple[Block, ...]
     paragraphs: tuple[Paragraph, ...]
     claims: Claims = field(default_factory=Claims)
+    # Readings of the whole document more than one step needs (the prose
+    # reading: the statements recogniser and prose coverage), made once.
+    readings: dict[str, object] = field(default_factory=dict)
 
     def tables(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.kind == "table")

@@ -82,7 +82,7 @@ class ProseReading:
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Statements of the prose paragraphs; each claims the lines of its sentence."""
-    reading = read_prose(blocks.doc, ctx, blocks.prose)
+    reading = prose_of(blocks, ctx)
     rows = blocks.doc.rows
     first = {(r.page, r.line_start): i for i, r in enumerate(rows)}
     for s in reading.statements:
@@ -113,6 +113,15 @@ def _shifted(ns: list[Number], start: int, end: int) -> list[Number]:
         for n in ns
         if start <= n.start < end
     ]
+
+
+def prose_of(blocks: Blocks, ctx: Context) -> ProseReading:
+    """The prose reading of a document's blocks, read once and kept with them."""
+    reading = blocks.readings.get(NAME)
+    if not isinstance(reading, ProseReading):
+        reading = read_prose(blocks.doc, ctx, blocks.prose)
+        blocks.readings[NAME] = reading
+    return reading
 
 
 def read_prose(
