@@ -31,7 +31,7 @@ CODE_SUFFIXES = (".py", ".csv", ".json", ".txt")
 # them must not throw the cache away.
 NOT_PARSER = (
     "extract/cache.py",
-    "extract/cli.py",
+    "extract/cli/",
     "extract/engines/",
     "extract/inputs.py",
     "extract/progress.py",
