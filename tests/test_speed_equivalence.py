@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
-from extract.cover.publisher import publisher
+from extract.cover.publisher import ASCII_LOOKALIKES, publisher
 from extract.document import Document
 from extract.layout.text_grid import PrintedLine
 from extract.readers import read_path
@@ -88,10 +89,25 @@ def test_publisher_found_in_a_sample(path: Path) -> None:
     assert (name in registered) == (code is not None)
 
 
-def test_publisher_in_text_that_is_not_ascii() -> None:
-    lines = ("Minutes – café", "", "Cannock Chase Council")
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Minutes – café", "", "Cannock Chase Council"),
+        # A long s: the case-blind name pattern reads it as an s.
+        ("Minutes", "", "Cannock Cha\u017fe Council"),
+    ],
+)
+def test_publisher_in_text_that_is_not_ascii(lines: tuple[str, ...]) -> None:
     doc = Document("x", "x.txt", "txt", lines, ())
     assert publisher(doc) == ("Cannock Chase District Council", "E07000192")
+
+
+def test_ascii_lookalikes_are_every_letter_a_name_pattern_reads_as_ascii() -> None:
+    ascii_char = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    found = "".join(
+        chr(c) for c in range(128, sys.maxunicode + 1) if ascii_char.fullmatch(chr(c))
+    )
+    assert found == ASCII_LOOKALIKES
 
 
 @pytest.mark.parametrize(

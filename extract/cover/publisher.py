@@ -20,6 +20,9 @@ from extract.document import Document
 from schemas.organisations import Organisation, by_name, organisations
 
 OPENING_LINES = 15
+# The letters outside ASCII that a case-blind pattern matches to ASCII ones:
+# "İ" and "ı" to i, "ſ" to s, the Kelvin sign to k.
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 # "County Council" alone names no council; a county, town or parish council is
 # seldom the publisher of a district's paper (samples/004).
 GENERIC = frozenset({"District", "Borough", "County", "City", "Town", "Parish"})
@@ -56,9 +59,10 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
     # letters and spaces, so no match runs from one line into the next.
     text = "\n".join(doc.lines)
     starts = list(accumulate((len(line) + 1 for line in doc.lines[:-1]), initial=0))
-    # Most registered councils are named nowhere in a paper: an ASCII name in
-    # ASCII text matches only where its lower case is in the text's.
-    lowered = text.lower() if text.isascii() else None
+    # Most registered councils are named nowhere in a paper: an ASCII name
+    # matches only where its lower case is in the text's, unless the text holds
+    # a letter other than an ASCII one that the name patterns take for one.
+    lowered = None if any(c in text for c in ASCII_LOOKALIKES) else text.lower()
     for org in organisations():
         names = _ascii_names(org)
         if lowered is not None and names is not None:
