@@ -30,6 +30,7 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 TAG = re.compile(r"<[^>]*>")
+DIGIT = re.compile(r"\d")
 SNIPPET = 60
 
 LineRef = tuple[int | None, int]
@@ -100,6 +101,9 @@ def canonical(token: str) -> str | None:
 
 def number_tokens(text: str) -> list[str]:
     """The value numbers printed in `text`, labels and HTML tags left out."""
+    if DIGIT.search(text) is None:
+        # Dropping labels and tags adds no digit: without one there is no number.
+        return []
     text = LABEL.sub(" ", TAG.sub(" ", text))
     return [m.group().rstrip(",") for m in NUMBER.finditer(text)]
 

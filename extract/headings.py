@@ -28,6 +28,9 @@ from normalise.words import Vocabulary, correct_misspellings, rejoin
 
 __all__ = ["build_context", "is_header"]
 
+# The two ways a plan heading prints what the plan is.
+PLAN_KIND = "Priority Delivery Plan"
+PLAN_KIND_PDP = "PDP"
 PLAN = re.compile(
     rf"^(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\s+(?:{FINANCIAL_YEAR})\b"
 )
@@ -77,6 +80,9 @@ OBJECTIVE_MATCH = 90.0
 
 def _plan_name(text: str) -> str | None:
     if len(text) > HEADING_CHARS:
+        return None
+    # Every plan heading names its kind as printed; most rows name none.
+    if PLAN_KIND_PDP not in text and PLAN_KIND not in text:
         return None
     if m := PLAN.match(text):
         return m["name"].strip()

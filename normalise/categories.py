@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -57,9 +57,15 @@ def _words(label: str) -> str:
 def candidates(label: str) -> list[tuple[Category, float]]:
     """Every canonical category a printed label may name, best first, one per
     category (a category can have several terms)."""
-    words = _words(label)
+    return list(_candidates(_words(label)))
+
+
+# Labels repeat from one breakdown to the next ("Police", "Self", "Other"), and
+# scoring one takes a fuzzy comparison with every term.
+@lru_cache(maxsize=8192)
+def _candidates(words: str) -> tuple[tuple[Category, float], ...]:
     if len(words) < MIN_LABEL:
-        return []
+        return ()
     best: dict[tuple[str, str], tuple[Category, float]] = {}
     for cat in categories():
         score = fuzz.partial_ratio(cat.term, words)
@@ -69,7 +75,7 @@ def candidates(label: str) -> list[tuple[Category, float]]:
         key = (cat.dimension, cat.category)
         if score >= MATCH and (key not in best or score > best[key][1]):
             best[key] = (cat, score)
-    return sorted(best.values(), key=lambda hit: -hit[1])
+    return tuple(sorted(best.values(), key=lambda hit: -hit[1]))
 
 
 def is_label(label: str) -> bool:

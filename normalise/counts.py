@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from normalise.categories import candidates, catch_all, is_label, match_category
 from normalise.text import fold_dashes, squash
@@ -203,10 +204,18 @@ def read_counts(text: str) -> tuple[list[Count], list[Ambiguous]]:
     Other. Several unlisted labels would make Other their sum, which is not
     printed, so each is reported instead, as is one beside a printed Other.
     """
+    counts, ambiguous = _read_counts(text)
+    return list(counts), list(ambiguous)
+
+
+# Recognisers read the same cell for counts more than once (a grid's cell, then
+# the text after its total); the reading depends on the text alone.
+@lru_cache(maxsize=4096)
+def _read_counts(text: str) -> tuple[tuple[Count, ...], tuple[Ambiguous, ...]]:
     items = _items(squash(fold_dashes(_drop_notes(text))))
     printed = {(i.dimension, i.category) for i in items if isinstance(i, Count)}
     if not printed:
-        return [], [i for i in items if isinstance(i, Ambiguous)]
+        return (), tuple(i for i in items if isinstance(i, Ambiguous))
     unlisted: dict[str | None, int] = {}
     for at, item in enumerate(items):
         if isinstance(item, Unlisted):
@@ -233,7 +242,7 @@ def read_counts(text: str) -> tuple[list[Count], list[Ambiguous]]:
         elif (item.dimension, item.category) not in seen:
             seen.add((item.dimension, item.category))
             out.append(item)
-    return out, ambiguous
+    return tuple(out), tuple(ambiguous)
 
 
 def counts_in(text: str) -> list[Count]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalise.sentences import Number
 from normalise.vocabulary import FINANCIAL_YEAR
@@ -131,6 +132,9 @@ def compared_with(m: re.Match[str]) -> str:
     return " ".join((m["a"] or m["c"]).split())
 
 
+# Statement readers ask for the frame of a paragraph, then of each of its
+# sentences, and a sentence that is the whole paragraph twice.
+@lru_cache(maxsize=4096)
 def frame_of(text: str, lead: bool = False) -> Frame:
     """The year, period, first comparison and (for a lead-in) direction a text
     states. A year compared with ("lower than in 2007/08") is no frame year."""

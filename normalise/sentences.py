@@ -11,7 +11,9 @@ each rule took and list what no rule and no statement explains.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalise.vocabulary import DASH, FINANCIAL_YEAR, MONTH, QUARTER_NUMBER
 
@@ -146,17 +148,26 @@ class Number:
 
 def numbers(paragraph: str) -> list[Number]:
     """Every number in a paragraph, each with the skip rule that explains it."""
-    spans: list[tuple[int, int, str]] = []
-    for name, pattern in SKIP_RULES:
-        spans.extend((m.start(), m.end(), name) for m in pattern.finditer(paragraph))
+    return list(_numbers(paragraph))
+
+
+# A paragraph is read for its numbers more than once (a statement recogniser asks
+# of every paragraph, then of each one it reads); the answer depends on the text
+# alone.
+@lru_cache(maxsize=4096)
+def _numbers(paragraph: str) -> tuple[Number, ...]:
+    # Each rule's matches do not overlap and come in order, so their ends rise
+    # with their starts and the first match ending after a number's start is the
+    # only one of that rule that can cover it.
+    spans = [
+        ([m.start() for m in found], [m.end() for m in found], name)
+        for name, pattern in SKIP_RULES
+        if (found := list(pattern.finditer(paragraph)))
+    ]
     out = []
     for m in NUMBER.finditer(paragraph):
         digits = m["fy"] or m["digits"]
         end = m.end("fy") if m["fy"] else m.end("digits")
-        rule = next(
-            (name for s, e, name in spans if s < end and m.start() < e),
-            None,
-        )
         out.append(
             Number(
                 start=m.start(),
@@ -165,10 +176,21 @@ def numbers(paragraph: str) -> list[Number]:
                 value=float(digits[:4] if m["fy"] else digits.replace(",", "")),
                 percent=m["percent"] is not None,
                 gbp=m["gbp"] is not None,
-                skipped=rule,
+                skipped=_rule(spans, m.start(), end),
             )
         )
-    return out
+    return tuple(out)
+
+
+def _rule(
+    spans: list[tuple[list[int], list[int], str]], start: int, end: int
+) -> str | None:
+    """The first rule, in `SKIP_RULES` order, with a match overlapping start..end."""
+    for starts, ends, name in spans:
+        k = bisect_right(ends, start)
+        if k < len(ends) and starts[k] < end:
+            return name
+    return None
 
 
 def sentences(paragraph: str) -> list[tuple[int, int]]:

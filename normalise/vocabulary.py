@@ -8,6 +8,7 @@ them: a financial year as printed ("2017-18", "2017/18", "2016.17",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # "2017-18", "2017/18", "2016.17", "2017 - 18", "2017–2018".
 FINANCIAL_YEAR = r"20\d\d\s*[./\-\u2013]\s*(?:20)?\d\d"
@@ -40,6 +41,8 @@ STATUS_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# A status table prints the same few labels on every row.
+@lru_cache(maxsize=1024)
 def status_category(label: str) -> str | None:
     """The status category a printed label names ("On Target" -> "on_target")."""
     for name, pattern in STATUS_CATEGORIES:

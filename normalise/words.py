@@ -67,10 +67,11 @@ class Vocabulary:
 
     @classmethod
     def of(cls, texts: Iterable[str], anywhere: Iterable[str] = ()) -> Vocabulary:
-        counts = Counter(w.lower() for t in texts for w in WORD.findall(t))
+        # No word runs over a newline, so the texts are tokenised in one pass.
+        counts = Counter(map(str.lower, WORD.findall("\n".join(texts))))
         own = {w for w in counts if len(w) > 1 or w in SINGLE_LETTER_WORDS}
         often = {w for w, n in counts.items() if n >= ATTESTED and len(w) > 1}
-        seen = {w.lower() for t in anywhere for w in WORD.findall(t) if len(w) > 2}
+        seen = {w.lower() for w in WORD.findall("\n".join(anywhere)) if len(w) > 2}
         return cls(
             frozenset(own) | lexicon(), frozenset(often) | lexicon(), frozenset(seen)
         )

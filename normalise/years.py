@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from normalise.repair import Repair
 from normalise.vocabulary import QUARTER_NUMBER
@@ -116,6 +117,8 @@ def period_end(financial_year: str, period: str) -> date | None:
     return ends.get(period)
 
 
+# Asked of every title, heading and sentence, many printed alike.
+@lru_cache(maxsize=4096)
 def quarters_in(text: str) -> tuple[str, ...]:
     """The quarters a title names: "Quarters 1 and 2" -> ("Q1", "Q2").
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalise.text import squash
 from normalise.vocabulary import FINANCIAL_YEAR
@@ -119,6 +120,8 @@ def _value_column(core: str, s: str, index: int, year: str | None) -> Column | N
     return None
 
 
+# The same labels ("Quarter 1", "Annual Target") head grid after grid.
+@lru_cache(maxsize=4096)
 def classify(label: str, index: int) -> Column | None:
     """ "Quarter 1" -> Q1 actual; "Annual Target" -> FY target; "Outturn 2016/17"
     -> FY actual of 2016/17; unknown -> None."""

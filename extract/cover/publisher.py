@@ -12,12 +12,17 @@ there keeps its printed name and has no code.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 
 from extract.document import Document
 from schemas.organisations import Organisation, by_name, organisations
 
 OPENING_LINES = 15
+# The letters outside ASCII that a case-blind pattern matches to ASCII ones:
+# "İ" and "ı" to i, "ſ" to s, the Kelvin sign to k.
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 # "County Council" alone names no council; a county, town or parish council is
 # seldom the publisher of a district's paper (samples/004).
 GENERIC = frozenset({"District", "Borough", "County", "City", "Town", "Parish"})
@@ -38,12 +43,33 @@ def _pattern(org: Organisation) -> re.Pattern[str]:
     )
 
 
+@cache
+def _ascii_names(org: Organisation) -> tuple[str, ...] | None:
+    """A council's names in lower case, or None when one is not ASCII."""
+    names = (org.name, *org.aliases)
+    if not all(n.isascii() for n in names):
+        return None
+    return tuple(n.lower() for n in names)
+
+
 def publisher(doc: Document) -> tuple[str | None, str | None]:
     """(canonical or printed name, GSS code or None) of the publishing council."""
     scores: dict[tuple[str, str | None], tuple[bool, bool, int, int]] = {}
+    # Each name is sought once in the whole text: a registered name is printed
+    # letters and spaces, so no match runs from one line into the next.
+    text = "\n".join(doc.lines)
+    starts = list(accumulate((len(line) + 1 for line in doc.lines[:-1]), initial=0))
+    # Most registered councils are named nowhere in a paper: an ASCII name
+    # matches only where its lower case is in the text's, unless the text holds
+    # a letter other than an ASCII one that the name patterns take for one.
+    lowered = None if any(c in text for c in ASCII_LOOKALIKES) else text.lower()
     for org in organisations():
+        names = _ascii_names(org)
+        if lowered is not None and names is not None:
+            if not any(n in lowered for n in names):
+                continue
         pattern = _pattern(org)
-        lines = [n for n, line in enumerate(doc.lines) for _ in pattern.finditer(line)]
+        lines = [bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)]
         if lines:
             key = (org.name, org.gss_code)
             scores[key] = _score(lines, org.county)

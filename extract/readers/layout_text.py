@@ -22,7 +22,8 @@ def read_layout_text(
     doc_id = doc_id_of(data)
     printed = printed_lines(lines)
     tabbed = ["" if p is None else "\t".join(p.cells) for p in printed]
-    rows = [_on_input_lines(row, printed) for row in build_rows(tabbed)]
+    ends = _ends_before(printed)
+    rows = [_on_input_lines(row, printed, ends) for row in build_rows(tabbed)]
     # pdftotext ends every page with a form feed.
     text = "\n".join(lines)
     pages = text.count("\f") + (1 if text.rsplit("\f", 1)[-1].strip() else 0)
@@ -39,27 +40,57 @@ def read_layout_text(
     )
 
 
+def _ends_before(printed: Sequence[PrintedLine | None]) -> list[int | None]:
+    """For each printed line k (1-based, at index k - 1), the last input line of
+    the printed lines before it, or None when all of them are blank."""
+    out: list[int | None] = []
+    last: int | None = None
+    for p in printed:
+        out.append(last)
+        if p is not None:
+            last = p.line_end
+    return out
+
+
 def _span(
-    printed: Sequence[PrintedLine | None], first: int, last: int
+    printed: Sequence[PrintedLine | None],
+    ends: Sequence[int | None],
+    first: int,
+    last: int,
 ) -> tuple[int, int]:
     """Input lines of printed lines `first`..`last` (1-based)."""
     lo = printed[first - 1]
     hi = printed[last - 1]
-    start = lo.line_start if lo else _nearest(printed, first)
+    start = lo.line_start if lo else _nearest(ends, first)
     end = hi.line_end if hi else start
     return start, max(start, end)
 
 
-def _nearest(printed: Sequence[PrintedLine | None], k: int) -> int:
+def _nearest(ends: Sequence[int | None], k: int) -> int:
     """A blank printed line stands for the input line it came from."""
-    before = [p.line_end for p in printed[: k - 1] if p is not None]
-    return (before[-1] + 1) if before else k
+    before = ends[k - 1]
+    return (before + 1) if before is not None else k
 
 
-def _on_input_lines(row: Row, printed: Sequence[PrintedLine | None]) -> Row:
-    cells = tuple(
-        Cell(c.raw, c.text, c.column, None, *_span(printed, c.line_start, c.line_end))
-        for c in row.cells
-    )
-    start, end = _span(printed, row.line_start, row.line_end)
+def _on_input_lines(
+    row: Row, printed: Sequence[PrintedLine | None], ends: Sequence[int | None]
+) -> Row:
+    cells = tuple(_cell_on_input_lines(c, printed, ends) for c in row.cells)
+    start, end = _span(printed, ends, row.line_start, row.line_end)
+    if (
+        row.page is None
+        and (start, end) == (row.line_start, row.line_end)
+        and all(a is b for a, b in zip(cells, row.cells, strict=True))
+    ):
+        # Plain text prints one line per input line: the row is already there.
+        return row
     return Row(cells, None, start, end, row.tabbed, row.wrapped)
+
+
+def _cell_on_input_lines(
+    c: Cell, printed: Sequence[PrintedLine | None], ends: Sequence[int | None]
+) -> Cell:
+    start, end = _span(printed, ends, c.line_start, c.line_end)
+    if c.page is None and (start, end) == (c.line_start, c.line_end):
+        return c
+    return Cell(c.raw, c.text, c.column, None, start, end)

@@ -1,0 +1,132 @@
+"""The faster paths read exactly what the plain ones read, on every sample."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.cover.publisher import ASCII_LOOKALIKES, publisher
+from extract.document import Document
+from extract.layout.text_grid import PrintedLine
+from extract.readers import read_path
+from extract.readers.layout_text import _ends_before, _nearest
+from normalise.categories import candidates
+from normalise.counts import read_counts
+from normalise.sentences import NUMBER, SKIP_RULES, numbers
+from schemas.organisations import organisations
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+TEXTS = sorted(SAMPLES.rglob("*.txt"))
+
+
+def _paragraphs() -> list[str]:
+    out: list[str] = []
+    for path in TEXTS:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        out += lines
+        out += ["\n".join(lines[i : i + 5]) for i in range(0, len(lines), 3)]
+    return out
+
+
+def _skip_rule(paragraph: str, start: int, end: int) -> str | None:
+    """The first rule, in order, with any match overlapping start..end."""
+    for name, pattern in SKIP_RULES:
+        if any(
+            m.start() < end and start < m.end() for m in pattern.finditer(paragraph)
+        ):
+            return name
+    return None
+
+
+def test_skip_rules_as_every_match_would_give() -> None:
+    for paragraph in _paragraphs():
+        found = numbers(paragraph)
+        for m, n in zip(NUMBER.finditer(paragraph), found, strict=True):
+            end = m.end("fy") if m["fy"] else m.end("digits")
+            assert n.skipped == _skip_rule(paragraph, m.start(), end), (paragraph, n)
+
+
+def test_numbers_are_a_fresh_list_each_time() -> None:
+    text = "There were 5,803 crimes, a reduction of 11% (705 crimes)."
+    first = numbers(text)
+    first.clear()
+    assert [n.text for n in numbers(text)] == ["5,803", "11%", "705"]
+
+
+def test_counts_and_candidates_are_fresh_lists_each_time() -> None:
+    text = "Police 3, Self 2, Council 5"
+    counts, _ = read_counts(text)
+    expected = list(counts)
+    counts.clear()
+    assert read_counts(text)[0] == expected
+    hits = candidates("Police")
+    hits.clear()
+    assert candidates("Police")
+
+
+def _publisher_line_by_line(doc: Document) -> set[str]:
+    """Councils matched on each line alone, as the name patterns read them."""
+    found = set()
+    for org in organisations():
+        names = sorted((org.name, *org.aliases), key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        if any(pattern.search(line) for line in doc.lines):
+            found.add(org.name)
+    return found
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_publisher_found_in_a_sample(path: Path) -> None:
+    doc = read_path(path)
+    name, code = publisher(doc)
+    registered = _publisher_line_by_line(doc)
+    assert (name in registered) == (code is not None)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Minutes – café", "", "Cannock Chase Council"),
+        # A long s: the case-blind name pattern reads it as an s.
+        ("Minutes", "", "Cannock Cha\u017fe Council"),
+    ],
+)
+def test_publisher_in_text_that_is_not_ascii(lines: tuple[str, ...]) -> None:
+    doc = Document("x", "x.txt", "txt", lines, ())
+    assert publisher(doc) == ("Cannock Chase District Council", "E07000192")
+
+
+def test_ascii_lookalikes_are_every_letter_a_name_pattern_reads_as_ascii() -> None:
+    ascii_char = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    found = "".join(
+        chr(c) for c in range(128, sys.maxunicode + 1) if ascii_char.fullmatch(chr(c))
+    )
+    assert found == ASCII_LOOKALIKES
+
+
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        ([True, True, True], [None, 1, 2]),
+        ([False, True, False, True], [None, None, 2, 2]),
+        ([False, False], [None, None]),
+    ],
+)
+def test_ends_before(printed: list[bool], expected: list[int | None]) -> None:
+    lines = [
+        PrintedLine(("x",), k + 1, k + 1, 1) if on else None
+        for k, on in enumerate(printed)
+    ]
+    ends = _ends_before(lines)
+    assert ends == expected
+    # A blank printed line stands for the input line after the last one printed.
+    for k, on in enumerate(printed, start=1):
+        if not on:
+            before = [p.line_end for p in lines[: k - 1] if p is not None]
+            assert _nearest(ends, k) == ((before[-1] + 1) if before else k)
