@@ -34,6 +34,7 @@ NOT_PARSER = (
     "extract/cli/",
     "extract/engines/",
     "extract/inputs.py",
+    "extract/manifest.py",
     "extract/progress.py",
     "extract/publish.py",
     "extract/qa/",

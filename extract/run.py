@@ -13,7 +13,7 @@ import json
 import logging
 import shutil
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -29,10 +29,17 @@ from extract.inputs import (
     discover,
     hash_inputs,
 )
+from extract.manifest import (
+    DATAPACKAGE,
+    MANIFEST,
+    RunResult,
+    published_run,
+    run_result,
+    write_manifest,
+)
 from extract.parse import FileResult, Task, parse, process, refuse
 from extract.pipeline import PARSER_VERSION
 from extract.publish import (
-    Area,
     hold,
     partition,
     partitioned,
@@ -40,7 +47,7 @@ from extract.publish import (
 )
 from extract.readers import DEFAULT_LIMITS, Limits
 from extract.records import IssueRow, as_row
-from extract.reduce import Entry, EntryLog, Written, write_tables
+from extract.reduce import Entry, EntryLog, write_tables
 from extract.shards import Summary
 from schemas.datapackage import Parts, write_datapackage
 from schemas.partitions import PARTITION_COLUMNS, UNKNOWN
@@ -57,11 +64,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-MANIFEST = "manifest.json"
-# Beside the manifest in a run's folder, not published: what an unchanged
-# re-run reports without reading every input's line of the manifest.
-RESULT = "result.json"
-DATAPACKAGE = "datapackage.json"
 
 
 class Observer(Protocol):
@@ -78,46 +80,6 @@ class Interrupted(Exception):
     def __init__(self, done: int) -> None:
         super().__init__(f"{done} documents done are kept for the next run")
         self.done = done
-
-
-@dataclass(frozen=True, slots=True)
-class RunResult:
-    """What a run did. Only its failures are held; every input's summary is
-    read from the run's manifest when asked for (`files`)."""
-
-    counts: dict[str, int]
-    inputs: int = 0
-    failures: tuple[Summary, ...] = ()
-    parsed: int = 0
-    cached: int = 0
-    refused: tuple[Refused, ...] = ()
-    duplicates: tuple[Duplicate, ...] = ()
-    manifest: Path | None = None
-    cached_run: bool = False
-    # Rows not written for breaking their table's schema (schema_violation).
-    violations: int = 0
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures) + len(self.refused)
-
-    @property
-    def files(self) -> tuple[Summary, ...]:
-        """Every input's summary, in input order, from the run's manifest."""
-        if self.manifest is None:
-            return ()
-        content = json.loads(self.manifest.read_text(encoding="utf-8"))
-        return tuple(
-            Summary(
-                str(i["source_path"]),
-                i["sha256"],
-                str(i["status"]),
-                float(i["seconds"]),
-                str(i.get("reason", "")),
-                cached=self.cached_run or bool(i["cached"]),
-            )
-            for i in content["inputs"]
-        )
 
 
 def _run_key(hashed: Sequence[Hashed], text_form: str | None, *extra: object) -> str:
@@ -203,130 +165,6 @@ def _entries(
         raise Interrupted(done) from None
 
 
-def write_manifest(
-    folder: Path,
-    run_key: str,
-    options: dict[str, object],
-    entries: EntryLog,
-    refused: Sequence[Refused],
-    duplicates: Sequence[Duplicate],
-    written: Written,
-) -> None:
-    """manifest.json, as `json.dumps(..., indent=2)` would write it, with the
-    inputs written one at a time."""
-    content: dict[str, object] = {
-        "parser_version": PARSER_VERSION,
-        "run_key": run_key,
-        "options": options,
-        "inputs": INPUTS_HERE,
-        "duplicates": [
-            {"source_path": d.item.source_path, "same_as": d.first.source_path}
-            for d in duplicates
-        ],
-        "refused": [{"path": r.path, "reason": r.reason} for r in refused],
-        "cache": {"parsed": entries.parsed, "cached": entries.cached},
-        "row_counts": written.counts,
-        "schema_violations": written.dropped,
-    }
-    head, tail = _dumps(content).split(json.dumps(INPUTS_HERE))
-    with (folder / MANIFEST).open("w", encoding="utf-8") as f:
-        f.write(head)
-        f.write("[" if len(entries) else "[]")
-        for n, e in enumerate(entries):
-            item = _dumps(_manifest_input(e.summary)).replace("\n", "\n    ")
-            f.write(("," if n else "") + "\n    " + item)
-        f.write("\n  ]" if len(entries) else "")
-        f.write(tail + "\n")
-
-
-# Where the inputs go in the manifest's text.
-INPUTS_HERE = "\0inputs\0"
-
-
-def _dumps(content: object) -> str:
-    return json.dumps(content, indent=2, ensure_ascii=False)
-
-
-def _manifest_input(s: Summary) -> dict[str, object]:
-    row: dict[str, object] = {
-        "source_path": s.source_path,
-        "sha256": s.sha256,
-        "status": s.status,
-        "seconds": round(s.seconds, 4),
-        "cached": s.cached,
-    }
-    return {**row, "reason": s.reason} if s.reason else row
-
-
-def _result(
-    run: Path,
-    run_key: str,
-    entries: EntryLog,
-    refused: Sequence[Refused],
-    duplicates: Sequence[Duplicate],
-    written: Written,
-) -> RunResult:
-    """The run's result, also written beside its manifest for a re-run."""
-    result = RunResult(
-        written.counts,
-        inputs=len(entries),
-        failures=tuple(entries.failures),
-        parsed=entries.parsed,
-        cached=entries.cached,
-        refused=tuple(refused),
-        duplicates=tuple(duplicates),
-        manifest=run / MANIFEST,
-        violations=written.dropped,
-    )
-    said = {
-        "run_key": run_key,
-        "inputs": result.inputs,
-        "failures": [asdict(f) for f in result.failures],
-        "parsed": result.parsed,
-        "cached": result.cached,
-        "row_counts": written.counts,
-        "violations": result.violations,
-    }
-    (run / RESULT).write_text(json.dumps(said, ensure_ascii=False), encoding="utf-8")
-    return result
-
-
-def _published(
-    area: Area,
-    run_key: str,
-    names: Sequence[str],
-    refused: Sequence[Refused],
-    duplicates: Sequence[Duplicate],
-) -> RunResult | None:
-    """The live run's result, when it is of these very inputs and complete."""
-    live = area.live()
-    if live is None:
-        return None
-    try:
-        said = json.loads((live / RESULT).read_text(encoding="utf-8"))
-        failures = tuple(Summary(**{**f, "cached": True}) for f in said["failures"])
-        inputs, counts = int(said["inputs"]), dict(said["row_counts"])
-        violations = int(said["violations"])
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
-    # A run published before the data package was written is republished.
-    whole = all((live / name).exists() for name in (*names, DATAPACKAGE))
-    if not whole or said.get("run_key") != run_key:
-        return None
-    return RunResult(
-        counts,
-        inputs=inputs,
-        failures=failures,
-        parsed=0,
-        cached=inputs,
-        refused=tuple(refused),
-        duplicates=tuple(duplicates),
-        manifest=live / MANIFEST,
-        cached_run=True,
-        violations=violations,
-    )
-
-
 def _partition(run: Path, partition_by: str | None) -> dict[str, Parts]:
     """The tables with a `partition_by` column rewritten as hive folders."""
     if partition_by is None:
@@ -397,7 +235,9 @@ def extract(
         hashed, duplicates = hash_inputs(found)
         run_key = _run_key(hashed, text_form, duplicates, refused, options)
         published = (
-            _published(area, run_key, names, refused, duplicates) if use_cache else None
+            published_run(area, run_key, names, refused, duplicates)
+            if use_cache
+            else None
         )
         if published is not None:
             # Nothing changed since the live run: it is this run's output.
@@ -421,7 +261,7 @@ def extract(
             written = write_tables(entries, issues, run, scratch)
             parts = _partition(run, partition_by)
             write_manifest(run, run_key, options, entries, refused, duplicates, written)
-            result = _result(run, run_key, entries, refused, duplicates, written)
+            result = run_result(run, run_key, entries, refused, duplicates, written)
             write_datapackage(run, PARSER_VERSION, parts)
             area.publish(run, [*names, MANIFEST, DATAPACKAGE])
         except BaseException:

@@ -12,11 +12,12 @@ from extract.blocks import blocks_of
 from extract.context import Context
 from extract.document import Document
 from extract.layout.tab_rows import build_rows
+from extract.manifest import RunResult
 from extract.pipeline import context_of
 from extract.readers import read_path
 from extract.recognisers import Recogniser
 from extract.records import Record
-from extract.run import RunResult, extract
+from extract.run import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

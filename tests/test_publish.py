@@ -19,8 +19,9 @@ from extract import cache, parse, publish, reduce
 from extract import inputs as inputs_module
 from extract import run as run_module
 from extract.cli import main
+from extract.manifest import RunResult
 from extract.panel import PanelFact
-from extract.run import RunResult, extract
+from extract.run import extract
 from extract.shards import FACTS_SCHEMA
 from schemas.tables import TABLES
 from tests.conftest import ROOT, S000, S002, S003, SAMPLES

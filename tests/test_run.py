@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from extract.cli import main
-from extract.run import RunResult
+from extract.manifest import RunResult
 from schemas.tables import TABLES
 from tests.conftest import S000, S003, SAMPLES
 

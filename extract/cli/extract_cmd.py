@@ -30,8 +30,8 @@ from schemas.partitions import PARTITION_COLUMNS, UNKNOWN
 from schemas.ranges import DATE_WINDOW
 
 if TYPE_CHECKING:
+    from extract.manifest import RunResult
     from extract.progress import Bar
-    from extract.run import RunResult
 
 
 def add_extract_command(commands: argparse._SubParsersAction[Parser]) -> None:
