@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from normalise.amounts import amounts_in
 from normalise.categories import candidates, match_category
 from normalise.counts import counts_in, read_counts
 from normalise.values import (
     Value,
-    amounts_in,
     bare_unit,
     is_missing,
     labelled_parts,
