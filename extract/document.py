@@ -27,17 +27,16 @@ class Cell:
     line_start: int
     line_end: int
     flat: str = field(init=False, repr=False, compare=False)
+    paragraphs: tuple[str, ...] = field(init=False, repr=False, compare=False)
     # The paragraphs joined by spaces: the text claims count characters in.
     reading: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Read by every recogniser many times over: computed once.
         object.__setattr__(self, "flat", " ".join(self.text.split()))
-        object.__setattr__(self, "reading", " ".join(self.paragraphs))
-
-    @property
-    def paragraphs(self) -> tuple[str, ...]:
-        return tuple(p for p in self.text.split("\n") if p.strip())
+        paragraphs = tuple(p for p in self.text.split("\n") if p.strip())
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "reading", " ".join(paragraphs))
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,8 @@ def columns_of(row: Row, latest: str | None = None) -> Columns | None:
     outcomes = next(
         (c.column for c in row.cells if OUTCOMES_HEADER.match(c.flat)), None
     )
+    if not found and outcomes is None:
+        return None
     progress = progress_column(row)
     if found and found[0][1]["progress"]:
         # "Action & Progress Update" holds the progress text itself; a

@@ -59,9 +59,11 @@ def columns_of(row: Row, latest: str | None = None) -> Columns | None:
         return next((c.column for c in row.cells if pattern.match(c.flat)), None)
 
     milestone = find(MILESTONE)
+    if milestone is None:
+        return None
     progress = progress_column(row)
     quarters = rating_columns(row, latest)
-    if milestone is None or not (quarters or progress is not None):
+    if not (quarters or progress is not None):
         return None
     return Columns(find(APPROACH), find(KEY_PROJECT), milestone, progress, quarters)
 
