@@ -138,7 +138,11 @@ def write_entry(folder: Path, summary: Summary, records: Sequence[Record]) -> Su
             counts[table.name] = data.num_rows
             if data.num_rows:
                 write_arrow(tmp / f"{table.name}.arrow", data)
-        facts = [asdict(f) for f in facts_of(records)]
+        # PanelFact holds no nested dataclass: a shallow dict is its row.
+        facts = [
+            {n: getattr(f, n) for n in f.__dataclass_fields__}
+            for f in facts_of(records)
+        ]
         if facts:
             write_arrow(
                 tmp / f"{FACTS}.arrow", pa.Table.from_pylist(facts, FACTS_SCHEMA)
