@@ -12,7 +12,7 @@ knowing each other. Coverage and `reportx inspect` read the claims.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.document import Cell, Row
@@ -47,12 +47,6 @@ class Claims:
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self._all)
-
-    def __len__(self) -> int:
-        return len(self._all)
-
-    def on_row(self, row: int) -> tuple[Claim, ...]:
-        return tuple(self._by_row.get(row, ()))
 
     def held_by_others(self, name: str, row: int, column: int | None = None) -> bool:
         """Whether another recogniser claims row `row` (or its cell `column`)."""
@@ -115,6 +109,18 @@ class Claims:
         if not others:
             return self._add(_cell_claim(name, index, cell, None, cell.reading))
         return self.take_spans(name, index, cell, rest)
+
+    def take_rest_of_rows(
+        self, name: str, rows: Sequence[Row], indices: Iterable[int]
+    ) -> bool:
+        """Claim what other recognisers left of every cell of `rows[i]` for
+        each of `indices`; whether anything was left to claim."""
+        took = False
+        for i in indices:
+            for cell in rows[i].cells:
+                if cell.reading.strip():
+                    took = self.take_rest(name, i, cell) or took
+        return took
 
     def free_text(self, name: str, index: int, cell: Cell) -> str:
         """`cell`'s reading text without the ranges others claimed, squashed."""
@@ -188,12 +194,11 @@ def claim_lines(
     """Claim what is left of every row from `rows[start]` on that lies within
     the printed lines `line_start`-`line_end` of `page` (an action that runs
     over several rows, a statement's sentence)."""
+    within = []
     for i in range(start, len(rows)):
         row = rows[i]
         if row.page != page or row.line_start > line_end:
             break
-        if row.line_end < line_start:
-            continue
-        for cell in row.cells:
-            if cell.reading.strip():
-                claims.take_rest(name, i, cell)
+        if row.line_end >= line_start:
+            within.append(i)
+    claims.take_rest_of_rows(name, rows, within)

@@ -126,7 +126,7 @@ def process_document(doc: Document) -> Processed:
     headings = [Found(HEADINGS, r) for r in ctx.repairs]
     records = [*ctx.repairs, *facts, *(f.record for f in cross)]
     # Coverage reads every claim; unclaimed table rows become issues.
-    coverage = measure_coverage(doc, blocks.claims, _reading_rows(blocks))
+    coverage = measure_coverage(doc, blocks.claims, blocks.reading_rows)
     empty = checks.no_facts(doc, records, coverage.n_tokens)
     prose = prose_of(blocks, ctx)
     row = document_row(doc, meta, coverage, prose.coverage)
@@ -142,11 +142,6 @@ def process_document(doc: Document) -> Processed:
         *(Found(METADATA, i) for i in meta.issues),
     ]
     return Processed(doc, meta, ctx, row, tuple(found), coverage, prose, blocks)
-
-
-def _reading_rows(blocks: Blocks) -> frozenset[int]:
-    """Rows of tables printed in reading order, whose cells coverage counts."""
-    return frozenset(i for b in blocks.blocks if b.reading_order for i in b.rows)
 
 
 def document_row(

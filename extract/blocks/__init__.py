@@ -38,6 +38,8 @@ class Blocks:
     items: frozenset[int]
     blocks: tuple[Block, ...]
     paragraphs: tuple[Paragraph, ...]
+    # The rows of the tables printed in reading order.
+    reading_rows: frozenset[int] = frozenset()
     claims: Claims = field(default_factory=Claims)
     # Readings of the whole document more than one step needs (the prose
     # reading: the statements recogniser and prose coverage), made once.
@@ -50,16 +52,7 @@ class Blocks:
     def prose(self) -> tuple[Paragraph, ...]:
         """The paragraphs that are prose: not the cells of a table printed in
         reading order."""
-        cells = {i for b in self.blocks if b.reading_order for i in b.rows}
-        return tuple(p for p in self.paragraphs if p.row_index not in cells)
-
-    def block_of(self) -> dict[int, Block]:
-        """The block each row belongs to (a table before a paragraph)."""
-        out: dict[int, Block] = {}
-        for b in self.blocks:
-            for i in b.rows:
-                out.setdefault(i, b)
-        return out
+        return tuple(p for p in self.paragraphs if p.row_index not in self.reading_rows)
 
 
 def blocks_of(doc: Document) -> Blocks:
@@ -67,14 +60,16 @@ def blocks_of(doc: Document) -> Blocks:
     rows, items = list_rows(doc.rows)
     paras = tuple(paragraphs(doc))
     tables = _tables(rows, items)
+    reading: list[Block] = []
     if not any(row.tabbed for row in rows):
         # No row with columns: the document is printed in reading order.
-        tables += reading_order_tables(rows, paras)
+        reading = reading_order_tables(rows, paras)
+    tables += reading
     in_table = {i for t in tables for i in t.rows}
     prose = [
         replace(b, paragraph=p)
         for p in paras
-        if (b := _block("prose", rows, [i for i in _rows_of(p) if i not in in_table]))
+        if (b := _block("prose", rows, [i for i in p.rows if i not in in_table]))
     ]
     ordered = sorted([*tables, *prose], key=lambda b: b.rows[0])
     index = {b.rows[0]: k for k, b in enumerate(ordered)}
@@ -86,11 +81,8 @@ def blocks_of(doc: Document) -> Blocks:
         )
         for k, b in enumerate(ordered)
     )
-    return Blocks(doc, rows, items, numbered, paras)
-
-
-def _rows_of(p: Paragraph) -> list[int]:
-    return list(range(p.row_index, p.row_index + len(p.pieces)))
+    reading_rows = frozenset(i for b in reading for i in b.rows)
+    return Blocks(doc, rows, items, numbered, paras, reading_rows)
 
 
 def _block(

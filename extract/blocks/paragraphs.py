@@ -12,10 +12,10 @@ lines 150-160): a lone mark makes the next text row an item.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from extract.document import Document, Row
+from extract.document import Cell, Document, Row
 
 BULLET = re.compile(r"^\s*[•●▪◦]\s*")
 # "1. Note the update …", "(2) Identify …": a numbered list item.
@@ -71,6 +71,11 @@ class Paragraph:
     # Cells of a table printed one after another, not sentences.
     fragment: bool = False
 
+    @property
+    def rows(self) -> range:
+        """The indices in `doc.rows` of the rows joined, one a piece."""
+        return range(self.row_index, self.row_index + len(self.pieces))
+
     def provenance(self, start: int, end: int, at: int) -> tuple[int | None, int, int]:
         """(page, line_start, line_end) of the text from `start` to `end`, on the
         page of the character at `at` (a sentence can run over a page break)."""
@@ -85,6 +90,24 @@ class Paragraph:
         if not hit:
             hit = [p for p in self.pieces if p.page == page][:1] or list(self.pieces)
         return page, min(p.line_start for p in hit), max(p.line_end for p in hit)
+
+
+def cell_of(paras: Sequence[Paragraph]) -> Cell:
+    """Paragraphs read as one table cell (reading-order text prints a cell as a
+    paragraph, an interleaved one as several), their lines its provenance on the
+    page it starts on."""
+    pieces = [piece for para in paras for piece in para.pieces]
+    text = " ".join(para.text for para in paras)
+    page = pieces[0].page
+    on_page = [piece for piece in pieces if piece.page == page]
+    return Cell(
+        text,
+        text,
+        0,
+        page,
+        min(piece.line_start for piece in on_page),
+        max(piece.line_end for piece in on_page),
+    )
 
 
 @dataclass(slots=True)

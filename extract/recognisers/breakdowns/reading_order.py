@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.blocks import Blocks
-from extract.blocks.paragraphs import Paragraph
+from extract.blocks.paragraphs import Paragraph, cell_of
 from extract.context import Context
 from extract.document import Cell
 from extract.recognisers.breakdowns.counted import QUARTER_PREFIX, counted
@@ -45,8 +45,7 @@ class QuarterCell:
 
 def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueRow]:
     """The counts of the quarter cells of every reading-order table."""
-    rows = {i for b in blocks.blocks if b.reading_order for i in b.rows}
-    paras = [p for p in blocks.paragraphs if p.row_index in rows]
+    paras = [p for p in blocks.paragraphs if p.row_index in blocks.reading_rows]
     cells = [c for k, p in enumerate(paras) if (c := _quarter_cell(blocks, name, p, k))]
     used: set[int] = set()
     for group in _groups(cells):
@@ -54,11 +53,12 @@ def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueR
         if indicator is None:
             continue
         for c in group:
-            if _claim(blocks, name, paras[c.at]):
+            para = paras[c.at]
+            if blocks.claims.take_rest_of_rows(name, blocks.doc.rows, para.rows):
                 yield from counted(
                     blocks.doc,
                     ctx,
-                    paras[c.at].row_index,
+                    para.row_index,
                     indicator,
                     c.quarter,
                     c.cell,
@@ -76,28 +76,17 @@ def _quarter_cell(
     counts, ambiguous = read_counts(text[m.end() :])
     if not counts:
         return None
-    pieces = para.pieces
-    cell = Cell(
-        text,
-        text,
-        0,
-        pieces[0].page,
-        pieces[0].line_start,
-        max(p.line_end for p in pieces if p.page == pieces[0].page),
-    )
-    return QuarterCell(k, f"Q{m['q']}", cell, (counts, ambiguous))
+    return QuarterCell(k, f"Q{m['q']}", cell_of([para]), (counts, ambiguous))
 
 
 def _free_text(blocks: Blocks, name: str, para: Paragraph) -> str:
     """The paragraph without the parts other recognisers claimed."""
     rows = blocks.doc.rows
-    parts = []
-    for m in range(len(para.pieces)):
-        row = rows[para.row_index + m]
-        if row.cells:
-            parts.append(
-                blocks.claims.free_text(name, para.row_index + m, row.cells[0])
-            )
+    parts = [
+        blocks.claims.free_text(name, i, rows[i].cells[0])
+        for i in para.rows
+        if rows[i].cells
+    ]
     return " ".join(" ".join(parts).split())
 
 
@@ -145,14 +134,3 @@ def _counted_name(blocks: Blocks, name: str, para: Paragraph) -> str | None:
         and not NOT_A_NAME.search(n)
     ]
     return counted_names[-1] if counted_names else None
-
-
-def _claim(blocks: Blocks, name: str, para: Paragraph) -> bool:
-    """Claim what is left of the paragraph's lines."""
-    rows = blocks.doc.rows
-    took = False
-    for m in range(len(para.pieces)):
-        i = para.row_index + m
-        for cell in rows[i].cells:
-            took = blocks.claims.take_rest(name, i, cell) or took
-    return took

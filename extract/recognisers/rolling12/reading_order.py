@@ -18,8 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from extract.blocks import Blocks
-from extract.blocks.paragraphs import Paragraph
-from extract.document import Cell
+from extract.blocks.paragraphs import Paragraph, cell_of
 from extract.recognisers.rolling12.quarter_blocks import Block, Found, blocks_in
 from normalise.indicators import ROLLING_NAME, split_indicators
 from normalise.numbers import parse_int
@@ -47,24 +46,10 @@ LATE_CHANGE = re.compile(
 LATE_CHANGE_CHARS = 80
 
 
-@dataclass(frozen=True, slots=True)
-class Para:
-    """A prose paragraph and the document rows it was joined from."""
-
-    paragraph: Paragraph
-    rows: tuple[int, ...]
-
-    @property
-    def text(self) -> str:
-        return self.paragraph.text
-
-
 def read(blocks: Blocks, name: str) -> list[Found]:
     """Every quarter block of the prose paragraphs, each claimed by `name`."""
-    paras = [
-        Para(p, tuple(range(p.row_index, p.row_index + len(p.pieces))))
-        for p in blocks.paragraphs
-    ]
+    paras = blocks.paragraphs
+    by_row = {p.row_index: p for p in paras}
     groups = list(_groups(paras))
     used: set[int] = set()
     found: list[Found] = []
@@ -77,7 +62,7 @@ def read(blocks: Blocks, name: str) -> list[Found]:
                 found.extend(replace(f, indicator=indicator) for f in group.found)
             continue
         for f in group.found:
-            if _claim_spans(blocks, name, paras, f):
+            if _claim_spans(blocks, name, by_row[f.row_index], f):
                 found.append(replace(f, indicator=indicator))
     return found
 
@@ -95,7 +80,7 @@ class Group:
     interleaved: bool = False
 
 
-def _groups(paras: Sequence[Para]) -> Iterator[Group]:
+def _groups(paras: Sequence[Paragraph]) -> Iterator[Group]:
     k = 0
     while k < len(paras):
         if LABEL_ONLY.match(paras[k].text):
@@ -115,18 +100,19 @@ def _groups(paras: Sequence[Para]) -> Iterator[Group]:
             k += 1
 
 
-def _whole(para: Para, k: int) -> list[Found]:
+def _whole(para: Paragraph, k: int) -> list[Found]:
     """The blocks printed whole in one paragraph."""
     try:
         printed = blocks_in(para.text)
     except TimeoutError:
         return []
-    cell = _cell(para)
-    row = para.paragraph.row_index
-    return [Found(_late_change(para.text, b), cell, "", row) for b in printed]
+    cell = cell_of([para])
+    return [
+        Found(_late_change(para.text, b), cell, "", para.row_index) for b in printed
+    ]
 
 
-def _interleaved(paras: Sequence[Para], k: int) -> Group | None:
+def _interleaved(paras: Sequence[Paragraph], k: int) -> Group | None:
     """Quarter cells printed line by line across the row, from `paras[k]`."""
     labels = []
     j = k
@@ -157,27 +143,12 @@ def _interleaved(paras: Sequence[Para], k: int) -> Group | None:
             return None
         if len(printed) != 1:
             return None
-        cell = _cell(*(paras[i] for i in column))
-        found.append(Found(printed[0], cell, "", paras[column[0]].paragraph.row_index))
+        cell = cell_of([paras[i] for i in column])
+        found.append(Found(printed[0], cell, "", paras[column[0]].row_index))
     before = [k - 1] if k > 0 and len(paras[k - 1].text) <= NAME_PART_CHARS else []
     name = " ".join(paras[i].text for i in [*before, *parts])
     last = max([*labels, *fragments, *parts])
     return Group(k, last, tuple(found), name or None, (*before, *parts), True)
-
-
-def _cell(*paras: Para) -> Cell:
-    """The paragraphs as one cell, with their lines as provenance."""
-    pieces = [p for para in paras for p in para.paragraph.pieces]
-    text = " ".join(para.text for para in paras)
-    first = pieces[0]
-    return Cell(
-        text,
-        text,
-        0,
-        first.page,
-        min(p.line_start for p in pieces if p.page == first.page),
-        max(p.line_end for p in pieces if p.page == first.page),
-    )
 
 
 def _late_change(text: str, block: Block) -> Block:
@@ -202,7 +173,7 @@ def _late_change(text: str, block: Block) -> Block:
 
 
 def _name(
-    paras: Sequence[Para], group: Group, groups: Sequence[Group], used: set[int]
+    paras: Sequence[Paragraph], group: Group, groups: Sequence[Group], used: set[int]
 ) -> str | None:
     """The rolling indicator a group of blocks belongs to (see the module doc)."""
     if group.name and (name := _named(group.name)):
@@ -224,14 +195,14 @@ def _name(
     return None
 
 
-def _rolling_name(para: Para) -> str | None:
+def _rolling_name(para: Paragraph) -> str | None:
     """The rolling indicator's name in a paragraph of names: from the start of
     the line it begins on (a name printed above it ends with ")" or ".")."""
     m = ROLLING_NAME.search(para.text)
     if m is None:
         return None
     start = 0
-    for piece in para.paragraph.pieces:
+    for piece in para.pieces:
         if piece.start > m.start():
             break
         before = para.text[: piece.start].rstrip()
@@ -248,7 +219,7 @@ def _named(text: str) -> str | None:
 
 
 def _claim_lines(
-    blocks: Blocks, name: str, paras: Sequence[Para], group: Group
+    blocks: Blocks, name: str, paras: Sequence[Paragraph], group: Group
 ) -> bool:
     """Claim every line of an interleaved row: its cells and its name."""
     claims, rows = blocks.claims, blocks.doc.rows
@@ -264,15 +235,13 @@ def _claim_lines(
     return True
 
 
-def _claim_spans(blocks: Blocks, name: str, paras: Sequence[Para], f: Found) -> bool:
-    """Claim the characters a block printed whole in a paragraph takes on each
-    of its lines (the counts printed after it stay for others)."""
+def _claim_spans(blocks: Blocks, name: str, para: Paragraph, f: Found) -> bool:
+    """Claim the characters a block printed whole in `para` takes on each of
+    its lines (the counts printed after it stay for others)."""
     claims, rows = blocks.claims, blocks.doc.rows
-    para = next(p for p in paras if p.paragraph.row_index == f.row_index)
     wanted = []
-    for m, piece in enumerate(para.paragraph.pieces):
+    for i, piece in zip(para.rows, para.pieces, strict=True):
         a, b = max(f.block.start, piece.start), min(f.block.end, piece.end)
-        i = para.paragraph.row_index + m
         if a < b and rows[i].cells:
             wanted.append((i, rows[i].cells[0], (a - piece.start, b - piece.start)))
     if not wanted or any(claims.held_by_others(name, i) for i, _, _ in wanted):
