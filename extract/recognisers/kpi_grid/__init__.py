@@ -156,14 +156,17 @@ def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[F
         or _is_theme(row.texts, ctx.theme(row.row_index))
     ):
         return
-    if grid.plain:
-        _claim(blocks, grid, row)
     frequency = None
     parsed: list[tuple[Column, str, list[Value]]] = []
+    # The columns whose cells the row is read from: claimed below.
+    read = {at}
     for column in grid.columns:
         text = row.texts[column.index] if column.index < len(row.texts) else ""
-        if column.kind == "frequency" and FREQUENCY.match(text.strip().upper()):
-            frequency = text.strip().upper()
+        if column.kind == "frequency":
+            if FREQUENCY.match(text.strip().upper()):
+                frequency = text.strip().upper()
+            if text.strip() and not is_count_list(text):
+                read.add(column.index)
         elif (
             column.kind in ("value", "commentary")
             and text.strip()
@@ -171,6 +174,11 @@ def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[F
         ):
             values = parse_cell(text, commentary=column.kind == "commentary")
             parsed.append((column, text, values))
+            read.add(column.index)
+    if grid.plain:
+        for cell in blocks.rows[row.row_index].cells:
+            if cell.column in read:
+                blocks.claims.take_cell(NAME, row.row_index, cell)
     row_unit = bare_unit(name, [vs for _, _, vs in parsed])
     for column, text, values in parsed:
         for value in values:
@@ -205,18 +213,6 @@ def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[F
                 value.repairs,
                 value.problem,
             )
-
-
-def _claim(blocks: Blocks, grid: Grid, row: GridRow) -> None:
-    """Claim the name cell and the cells read under the grid's columns."""
-    cells = blocks.rows[row.row_index].cells
-    read = {c.index for c in grid.columns if c.kind != "name"}
-    for cell in cells:
-        text = cell.flat
-        if cell.column == grid.name_index or (
-            cell.column in read and text and not is_count_list(text)
-        ):
-            blocks.claims.take_cell(NAME, row.row_index, cell)
 
 
 def _repair_row(doc: Document, fact: IndicatorValue, fix: Repair) -> RepairRow:
