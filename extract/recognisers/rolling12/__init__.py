@@ -89,15 +89,14 @@ def _snippet(text: str) -> str:
 
 def _timed_out(doc: Document, cell: Cell) -> IssueRow:
     """`unparsed_block` for a cell the patterns could not get through in time."""
-    text = " ".join(cell.text.split())
-    shown = text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
     return _issue(
         doc,
         cell,
         "warning",
         "unparsed_block",
-        f"quarter blocks not read: searching this cell of {len(text)} characters "
-        f'took over {quarter_blocks.MATCH_TIMEOUT:g} s: "{shown}"',
+        f"quarter blocks not read: searching this cell of {len(cell.flat)} "
+        f"characters took over {quarter_blocks.MATCH_TIMEOUT:g} s: "
+        f'"{_snippet(cell.flat)}"',
     )
 
 
