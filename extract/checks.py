@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
+from extract.claims import Claim
 from extract.context import Context
-from extract.coverage import number_tokens
+from extract.coverage import claimed_numbers, line_text, number_tokens
 from extract.document import Document
 from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
 from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
@@ -145,6 +146,7 @@ CELL_CHARS = 40
 SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
 # So many such lines make a paper with figures in tables, not in its prose.
 MIN_CELL_LINES = 3
+SNIPPET = 60
 
 
 def no_facts(
@@ -181,6 +183,49 @@ def no_facts(
         f"{doc.source_path}: readable, but no fact row was found: {why}",
         severity=severity,
     )
+
+
+# Figures of table cells in prose lines that no claim touches, this many lines
+# apart at most, are one unread stretch of a table printed without columns.
+CELL_GAP = 10
+
+
+def unread_cells(
+    doc: Document, cells: Sequence[tuple[int | None, int]], claims: Iterable[Claim]
+) -> Iterator[IssueRow]:
+    """`unparsed_block` (warning) for each stretch of prose lines that print
+    table cells (`cells`: the page and line of every figure the prose reading
+    took for a table cell, `pdftotext -raw` prints a row's cells on one line)
+    that no recogniser claimed: a table whose figures nobody read, even in a
+    document that gave other rows. A stray cell or two among sentences is the
+    prose coverage's account, not an issue."""
+    claimed = claimed_numbers(claims)
+    lines = sorted(
+        {c for c in cells if c not in claimed}, key=lambda c: (c[0] or 0, c[1])
+    )
+    if len(lines) < MIN_CELL_LINES:
+        return
+    runs: list[list[tuple[int | None, int]]] = []
+    for at in lines:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last[0] == at[0] and at[1] - last[1] <= CELL_GAP:
+            runs[-1].append(at)
+        else:
+            runs.append([at])
+    for run in runs:
+        (page, first), last_line = run[0], run[-1][1]
+        span = f"{first}-{last_line}" if last_line > first else f"{first}"
+        snippet = " ".join(line_text(doc, page, first).split())
+        if len(snippet) > SNIPPET:
+            snippet = snippet[: SNIPPET - 1] + "…"
+        yield IssueRow.of(
+            "unparsed_block",
+            doc.doc_id,
+            f"{doc.source_path}:{span}: {len(run)} line(s) of table cells printed "
+            f'without columns that no recogniser claimed: "{snippet}"',
+            page=page,
+            line=first,
+        )
 
 
 def _cell_line(text: str) -> bool:

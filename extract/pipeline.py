@@ -24,7 +24,7 @@ from extract.keys import KeyCheck
 from extract.panel import assign_ids
 from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
-from extract.recognisers.statements import ProseReading, prose_of
+from extract.recognisers.statements import TABLE_FRAGMENT, ProseReading, prose_of
 from extract.records import DocumentRow, Record
 
 __all__ = [
@@ -129,6 +129,8 @@ def process_document(doc: Document) -> Processed:
     coverage = measure_coverage(doc, blocks.claims, blocks.reading_rows)
     empty = checks.no_facts(doc, records, coverage.n_tokens)
     prose = prose_of(blocks, ctx)
+    cells = [(n.page, n.line) for n in prose.numbers if n.status == TABLE_FRAGMENT]
+    unread = checks.unread_cells(doc, cells, blocks.claims)
     row = document_row(doc, meta, coverage, prose.coverage)
     ranges = checks.out_of_range(doc, [row, *facts])
     found = [
@@ -137,6 +139,7 @@ def process_document(doc: Document) -> Processed:
         *cross,
         *(Found(COVERAGE, i) for i in coverage.issues(doc)),
         *(Found(CHECKS, i) for i in empty),
+        *(Found(CHECKS, i) for i in unread),
         *(Found(CHECKS, i) for i in ranges),
         *(Found(READER, i) for i in doc.issues),
         *(Found(METADATA, i) for i in meta.issues),

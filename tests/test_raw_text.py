@@ -1,0 +1,95 @@
+"""Text in content-stream order (`pdftotext -raw` of samples/pdf/*-ruled.pdf):
+no blank lines and no columns, a table row's cells one after another on a
+line. Its tables are not read; what they print is reported, never silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.coverage import canonical, number_tokens
+from extract.run import extract
+from tests.conftest import SAMPLES, SHARED
+from tests.test_plain_text import SPAN
+
+RAW = Path(__file__).parent / "fixtures" / "rawtext"
+STEM_000 = "000_af055924f554b2ff"
+
+
+@pytest.fixture(scope="module")
+def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("raw")
+    extract(sorted(RAW.glob("*.txt")), out)
+    return out
+
+
+def _issues(out: Path, name: str) -> pd.DataFrame:
+    docs = pd.read_parquet(out / "documents.parquet")
+    doc_id = docs.loc[docs.source_path == name, "doc_id"].item()
+    issues = pd.read_parquet(out / "issues.parquet")
+    return issues[issues.doc_id == doc_id]
+
+
+def _spans(issues: pd.DataFrame) -> list[tuple[int, int]]:
+    out = []
+    for message in issues[issues.code == "unparsed_block"].message:
+        m = SPAN.search(message)
+        assert m is not None, message
+        out.append((int(m["start"]), int(m["end"] or m["start"])))
+    return out
+
+
+def test_unread_table_cells_in_a_report_with_other_rows_are_reported(
+    raw: Path,
+) -> None:
+    """000 gives rolling rows, so it is not `no_facts`; the stretches of its
+    grids and counts that nobody read are one `unparsed_block` each."""
+    issues = _issues(raw, f"{STEM_000}-raw.txt")
+    assert "no_facts" not in set(issues.code)
+    assert _spans(issues) == [(79, 109), (126, 176), (256, 293), (314, 321)]
+    assert (issues[issues.code == "unparsed_block"].severity == "warning").all()
+    first = issues[issues.code == "unparsed_block"].message.iloc[2]
+    assert first.startswith(
+        f"{STEM_000}-raw.txt:256-293: 14 line(s) of table cells printed without "
+        'columns that no recogniser claimed: "0 4 1 0 0"'
+    )
+
+
+def test_every_kpi_value_of_000_lies_in_a_reported_stretch(raw: Path) -> None:
+    spans = _spans(_issues(raw, f"{STEM_000}-raw.txt"))
+    lines = (RAW / f"{STEM_000}-raw.txt").read_text(encoding="utf-8").split("\n")
+    gold = pd.read_csv(SHARED / "gold" / "indicator_values.csv")
+    values = gold[gold.file == f"{STEM_000}.txt"].value
+    assert len(values) == 20
+    for value in values:
+        want = f"{abs(value):g}"
+        at = [
+            n
+            for n, line in enumerate(lines, 1)
+            if want in {canonical(t) for t in number_tokens(line)}
+        ]
+        assert any(a <= n <= b for n in at for a, b in spans), value
+
+
+def test_a_report_without_fact_rows_names_where_its_cells_are(raw: Path) -> None:
+    issues = _issues(raw, "002_c2fd677fd2d5bf7c-raw.txt")
+    assert list(issues[issues.code == "no_facts"].severity) == ["warning"]
+    assert _spans(issues)[:2] == [(42, 79), (96, 114)]
+
+
+def test_prose_with_a_stray_cell_is_not_reported(tmp_path: Path) -> None:
+    """The samples' own forms print at most one figure as a lone cell in
+    prose: the prose coverage accounts for it, no issue is raised."""
+    forms = [
+        SAMPLES / "text" / f"{s}.txt"
+        for s in (
+            "003_23ba67851198ff7c-plain",
+            "004_d8bfd0ac3b4287f7-layout",
+            "004_d8bfd0ac3b4287f7-plain",
+        )
+    ]
+    extract(forms, tmp_path)
+    issues = pd.read_parquet(tmp_path / "issues.parquet")
+    assert not issues.message.str.contains("printed without columns").any()
