@@ -47,12 +47,17 @@ STREET = (
 # order they are tried. Each is found in the whole paragraph, so a rule can see
 # where the paragraph starts.
 SKIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # "5.4", "- 1.1 To provide …", "6 Implications", "3" alone on its line.
+    # "5.4", "- 1.1 To provide …", "6 Implications", "3" alone on its line; in a
+    # paper whose text runs on without line breaks, a heading and its first
+    # paragraph anywhere ("… for the year. 2 Recommendations 2.1 To note …"), and
+    # a paragraph's number after a sentence ("… function. 2.3 Note the …").
     (
         "section_number",
         re.compile(
             r"^\s*(?:[-•]\s*)?(?:\d+\.\d+(?:\.\d+)*(?=\s|\*|$)"
             r"|\d{1,2}(?=\s+[A-Z]|\*|\s*$))"
+            r"|(?<![\w.,£])(?P<head>\d{1,2})\s+[A-Z][^\d.]{0,120}?\s(?P=head)\.\d{1,2}(?=\s)"
+            r"|(?<=[.;:!?]\s)\d{1,2}\.\d{1,2}(?=\s+[A-Z][a-z]+\s)"
         ),
     ),
     # "1. Note the update", "(2) Identify"; "**6.1 Financial**" inside a heading.

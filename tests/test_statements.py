@@ -370,6 +370,14 @@ def test_subject_to_registry(subject: str | None, indicator_id: str | None) -> N
     "paragraph, expected",
     [
         ("5.4", [("5.4", "section_number")]),
+        # A paper's text run on without line breaks: headings among sentences.
+        ("of the year. 3 Key Issues and Reasons 3.1 Targets for 2018/19 are set",
+         [("3", "section_number"), ("3.1", "section_number"), ("2018/19", "year")]),
+        ("as agreed. 2.3 Note the budget of £4,000", [("2.3", "section_number"),
+         ("£4,000", None)]),
+        ("a fall. 12 Members of the public attended 1.1 events",
+         [("12", None), ("1.1", None)]),
+        ("The rate was 12.5 Tonnes", [("12.5", None)]),
         ("1. Note the update on the Plans;", [("1", "item_number")]),
         ("During 2011/12, there were 5,803 crimes",
          [("2011/12", "year"), ("5,803", None)]),
