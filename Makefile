@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint golden bench pdfs texts fuzz clean
+.PHONY: demo test install lint golden bench pdfs browser-pdfs texts fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ golden: $(STAMP)
 ## pdfs: rebuild samples/pdf/ (ruled and unruled PDFs) from samples/*.txt
 pdfs: $(STAMP)
 	$(PY) samples/pdf/build.py
+
+## browser-pdfs: rebuild samples/pdf/*-browser.pdf, the samples printed by headless
+## Chromium (needs chromium; CHROMIUM=path to use another)
+browser-pdfs: $(STAMP)
+	$(PY) samples/pdf/build_browser.py
 
 ## texts: rebuild samples/text/ (pdftotext -layout and plain text of the ruled PDFs)
 texts: $(STAMP)

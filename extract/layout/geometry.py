@@ -44,6 +44,10 @@ class Run:
     x1: float
     base: float
     size: float
+    # The text object ended in a space its bounds include but its text, stripped,
+    # does not: the next run starts a new word however close it is ("PDP "
+    # "2018-19" of a browser's print).
+    spaced: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,10 @@ class Line:
     first: float  # baseline of its first visual line
     last: float  # baseline of its last visual line
     tabbed: bool
+    # A ruled row with no rule above it (it goes on from the page before) or
+    # below it (it goes on on the next page): a page break split it.
+    open_top: bool = False
+    open_bottom: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,29 +76,37 @@ class Group:
 
 def visual_lines(runs: Iterable[Run]) -> list[list[Run]]:
     """Runs grouped by baseline, top-down, left to right, near runs merged."""
+    return [merged(line) for line in baselines(runs)]
+
+
+def baselines(runs: Iterable[Run]) -> list[list[Run]]:
+    """Runs grouped by baseline, top-down, each line left to right, unmerged:
+    runs a ruling divides must be placed in their cells before they are joined
+    (a browser's print sets the words of neighbouring cells a few points apart)."""
     lines: list[list[Run]] = []
     for run in sorted(runs, key=lambda r: r.base):
         if lines and run.base - lines[-1][0].base <= 0.25 * run.size:
             lines[-1].append(run)
         else:
             lines.append([run])
-    return [_merged(sorted(line, key=lambda r: r.x0)) for line in lines]
+    return [sorted(line, key=lambda r: r.x0) for line in lines]
 
 
-def _merged(line: Sequence[Run]) -> list[Run]:
+def merged(line: Sequence[Run]) -> list[Run]:
     """Neighbouring runs of one line joined into fragments (words of a cell)."""
     out = [line[0]]
     for run in line[1:]:
         last = out[-1]
         gap = run.x0 - last.x1
         if gap <= JOIN_GAP * run.size:
-            sep = " " if gap > 0.1 * run.size else ""
+            sep = " " if last.spaced or gap > 0.1 * run.size else ""
             out[-1] = Run(
                 f"{last.text}{sep}{run.text}",
                 last.x0,
                 max(last.x1, run.x1),
                 last.base,
                 last.size,
+                run.spaced,
             )
         else:
             out.append(run)

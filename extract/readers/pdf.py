@@ -18,10 +18,12 @@ from extract.document import Cell, Document, Row
 from extract.layout.geometry import (
     Group,
     Line,
+    baselines,
     free_lines,
     groups,
     line_numbers,
     line_pitch,
+    merged,
     printed,
     running_lines,
     visual_lines,
@@ -32,7 +34,7 @@ from extract.readers.limits import DEFAULT_LIMITS, Limits
 from extract.readers.pdf_objects import PageContent, page_content
 from extract.readers.pdf_open import NoTextLayer, open_pdf
 from extract.readers.pdf_streams import check_streams
-from extract.readers.pdf_tables import ruled_tables, split_runs
+from extract.readers.pdf_tables import open_ends, ruled_tables, split_runs
 from extract.records import IssueRow
 from normalise.repair import Repair
 
@@ -174,7 +176,8 @@ def _pages_lines(
     kept = [(i + 1, c) for i, c in enumerate(contents) if c and c.runs]
     if not kept:
         return {}, {}
-    vlines = [visual_lines(c.runs) for _, c in kept]
+    unmerged = [baselines(c.runs) for _, c in kept]
+    vlines = [[merged(line) for line in lines] for lines in unmerged]
     running = running_lines(vlines, [c.height for _, c in kept])
     if len(running) == sum(map(len, vlines)):
         # The same lines on every page and nothing else: they are the text.
@@ -184,12 +187,19 @@ def _pages_lines(
     laid: list[tuple[int, PageContent, list[Line], list[Group]]] = []
     for k, (number, content) in enumerate(kept):
         runs = [
-            r for i, line in enumerate(vlines[k]) if (k, i) not in running for r in line
+            r
+            for i, line in enumerate(unmerged[k])
+            if (k, i) not in running
+            for r in line
         ]
-        table_rows, outside = split_runs(runs, ruled_tables(content.edges))
+        tables = ruled_tables(content.edges)
+        ends = open_ends(tables, content.edges)
+        table_rows, outside = split_runs(runs, tables, ends)
         laid.append(
             (number, content, table_rows, groups(visual_lines(outside), margin))
         )
+    for (_, _, before, _), (_, _, after, _) in zip(laid, laid[1:], strict=False):
+        _join_split_row(before, after)
     spans = [_spans([*t, *g]) for _, _, t, g in laid]
     pitch = line_pitch(spans, DEFAULT_PITCH * size)
     top = min(s[0][0] for s in spans if s)
@@ -206,6 +216,24 @@ def _pages_lines(
         for line, repairs in _symbol_lines(page, content.symbols, pitch, top).items():
             symbols[number, line] = repairs
     return out, symbols
+
+
+def _join_split_row(before: list[Line], after: list[Line]) -> None:
+    """A table row a page break split, its foot open on one page and its top
+    open on the next, made one row again where it ends: at the head of the next
+    page, where the rest of its table goes on."""
+    if not before or not after:
+        return
+    last = max(before, key=lambda line: line.last)
+    first = min(after, key=lambda line: line.first)
+    if not (last.open_bottom and first.open_top) or len(last.cells) != len(first.cells):
+        return
+    cells = tuple(
+        " ".join(t for t in pair if t)
+        for pair in zip(last.cells, first.cells, strict=True)
+    )
+    after[after.index(first)] = Line(cells, first.first, first.last, True)
+    before.remove(last)
 
 
 def _symbol_lines(

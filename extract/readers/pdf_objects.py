@@ -232,7 +232,9 @@ def page_content(
                     page=index + 1,
                 )
             if kind == TEXT:
-                text = text_of(raw).strip()
+                # PDFium writes a hyphen that ends a printed line as U+0002.
+                drawn = text_of(raw).replace("\x02", "-")
+                text = drawn.strip()
                 if text:
                     text, repair = read_symbols(text, _font_name(raw, fonts))
                     _, b, _, d, e, f = _matrix(raw, fs)
@@ -243,7 +245,8 @@ def page_content(
                     ):
                         raise pdfium.PdfiumError("Failed to locate pageobject.")
                     size = size_of.value * (b * b + d * d) ** 0.5
-                    runs.append(Run(text, e, right.value, height - f, size))
+                    spaced = drawn[-1].isspace()
+                    runs.append(Run(text, e, right.value, height - f, size, spaced))
                     if repair:
                         symbols.append((height - f, repair))
             elif kind == PATH:

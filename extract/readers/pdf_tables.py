@@ -12,7 +12,7 @@ from typing import Any
 
 import pdfplumber.table as plumber
 
-from extract.layout.geometry import Line, Run
+from extract.layout.geometry import Line, Run, baselines, merged
 from extract.readers.pdf_objects import MIN_EDGE, Edge
 
 # pdfplumber's TableFinder defaults: snap, join and intersection tolerance 3 pt.
@@ -27,7 +27,7 @@ def ruled_tables(edges: Sequence[Edge]) -> list[list[list[Bbox]]]:
     if not edges:
         return []
     merged = plumber.merge_edges(
-        list(edges), TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE
+        [*edges, *closing_edges(edges)], TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE
     )
     merged = [e for e in merged if max(e["width"], e["height"]) >= MIN_EDGE]
     points = plumber.edges_to_intersections(merged, TOLERANCE, TOLERANCE)
@@ -40,6 +40,36 @@ def ruled_tables(edges: Sequence[Edge]) -> list[list[list[Bbox]]]:
             rows.setdefault(round(cell[1], 1), []).append(cell)
         tables.append([sorted(rows[top]) for top in sorted(rows)])
     return tables
+
+
+def closing_edges(edges: Sequence[Edge]) -> list[Edge]:
+    """Horizontal rules where a table's column rules stop without one: a row
+    a page break splits is printed open at the page's foot and at the next
+    page's head (a browser's print draws no border there). Where the rule is
+    drawn, the one added coincides with it and merges into it."""
+    ends: dict[float, list[Edge]] = {}
+    for e in edges:
+        if e["orientation"] == "v":
+            ends.setdefault(round(e["top"]), []).append(e)
+            ends.setdefault(round(e["bottom"]), []).append(e)
+    out = []
+    for y, rules in ends.items():
+        xs = sorted({round(e["x0"], 1) for e in rules})
+        if len(xs) < 3:
+            continue
+        out.append(
+            {
+                "x0": xs[0],
+                "x1": xs[-1],
+                "top": float(y),
+                "bottom": float(y),
+                "width": xs[-1] - xs[0],
+                "height": 0.0,
+                "orientation": "h",
+                "object_type": "line",
+            }
+        )
+    return out
 
 
 def intersections_to_cells(intersections: dict[Point, Any]) -> list[Bbox]:
@@ -114,10 +144,41 @@ def _locate(
     return (r, c) if c >= 0 and x < row[c][2] else None
 
 
+def open_ends(
+    tables: Sequence[list[list[Bbox]]], edges: Sequence[Edge]
+) -> list[tuple[bool, bool]]:
+    """For each table, whether its top and its foot are drawn without a rule
+    (only `closing_edges` close them): a row a page break split."""
+    rules = [e for e in edges if e["orientation"] == "h"]
+
+    def ruled(y: float, x0: float, x1: float) -> bool:
+        spans = sorted(
+            (max(e["x0"], x0), min(e["x1"], x1))
+            for e in rules
+            if abs(e["top"] - y) <= TOLERANCE and e["x1"] > x0 and e["x0"] < x1
+        )
+        covered, reach = 0.0, x0
+        for a, b in spans:
+            if b > reach:
+                covered += b - max(a, reach)
+                reach = b
+        return covered >= 0.5 * (x1 - x0)
+
+    out = []
+    for table in tables:
+        x0, x1 = table[0][0][0], table[0][-1][2]
+        top, foot = table[0][0][1], table[-1][0][3]
+        out.append((not ruled(top, x0, x1), not ruled(foot, x0, x1)))
+    return out
+
+
 def split_runs(
-    runs: Sequence[Run], tables: Sequence[list[list[Bbox]]]
+    runs: Sequence[Run],
+    tables: Sequence[list[list[Bbox]]],
+    ends: Sequence[tuple[bool, bool]] = (),
 ) -> tuple[list[Line], list[Run]]:
-    """Rows of the ruled tables as lines, and the runs outside every table."""
+    """Rows of the ruled tables as lines, and the runs outside every table;
+    `ends` (of `open_ends`) mark a table's first and last rows open."""
     placed: dict[tuple[int, int, int], list[Run]] = {}
     free: list[Run] = []
     tops = [[row[0][1] for row in t] for t in tables]
@@ -132,17 +193,24 @@ def split_runs(
     for t, table in enumerate(tables):
         for r, row in enumerate(table):
             cells = [
-                sorted(placed.get((t, r, c), []), key=lambda u: (u.base, u.x0))
+                [
+                    u
+                    for line in baselines(placed.get((t, r, c), []))
+                    for u in merged(line)
+                ]
                 for c in range(len(row))
             ]
             bases = [u.base for cell in cells for u in cell]
             middle = (row[0][1] + row[0][3]) / 2
+            open_top, open_bottom = ends[t] if t < len(ends) else (False, False)
             lines.append(
                 Line(
                     tuple(" ".join(u.text for u in cell) for cell in cells),
                     min(bases, default=middle),
                     max(bases, default=middle),
                     True,
+                    open_top and r == 0,
+                    open_bottom and r == len(table) - 1,
                 )
             )
     return lines, free

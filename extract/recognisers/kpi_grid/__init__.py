@@ -48,9 +48,14 @@ FREQUENCY = re.compile(r"^[QA]$")
 # label before a plain figure ("Q2 figure 45 (provisional)") is the grid's value.
 QUARTER_LABEL = re.compile(r"^(?:Q|quarter\s*)[1-4]\b\s*[-\u2013:]?\s*", re.IGNORECASE)
 # Any wording of a rolling block ("Previous 12 months = 1,234", "Last 12 month:
-# 1,111") belongs to the rolling-12-months recogniser, printed label or not.
+# 1,111", "Change over 12 Months = 15%") belongs to the rolling-12-months
+# recogniser, printed label or not; so do its pieces where a block is wrapped
+# over rows ("Previous 12" above "months = 89").
 ROLLING_CELL = re.compile(
-    r"\b(?:previous|last|current)\s+12\s*-?\s*months?\b", re.IGNORECASE
+    r"\b(?:previous|last|current)\s+12\s*-?\s*months?\b"
+    r"|\bchange\s+over\s+12\s*-?\s*months?\b"
+    r"|\b(?:previous|last|current)\s+12\s*$|^\s*months?\s*[=:]",
+    re.IGNORECASE,
 )
 NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # How close a row's text must be to the theme in force to be that theme's heading

@@ -1,0 +1,144 @@
+"""PDFs of another producer: samples/pdf/<stem>-browser.pdf, the samples printed
+by headless Chromium (samples/pdf/build_browser.py). The browser sizes the
+columns, splits rows over page breaks without a border there, draws borders as
+thin filled rectangles, splits words at kerning pairs and writes a line-ending
+hyphen as U+0002."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import runpy
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pypdfium2 as pdfium
+import pytest
+
+from extract.layout.geometry import Run, merged
+from extract.readers.pdf import read_pdf
+from extract.readers.pdf_objects import page_content
+from extract.readers.pdf_tables import closing_edges, open_ends, ruled_tables
+from extract.run import extract
+from tests.conftest import SAMPLES, SHARED
+
+BROWSER = sorted((SAMPLES / "pdf").glob("*-browser.pdf"))
+SCORE = SHARED / "tools" / "score.py"
+
+
+@pytest.fixture(scope="module")
+def browser_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("browser")
+    extract(BROWSER, out)
+    return out
+
+
+def _scores(out: Path) -> dict[str, Any]:
+    printed = io.StringIO()
+    argv = sys.argv
+    sys.argv = [str(SCORE), "--gold", str(SHARED / "gold"), "--out", str(out)]
+    sys.argv += ["--pair-by-stem", "--json"]
+    try:
+        with contextlib.redirect_stdout(printed), contextlib.suppress(SystemExit):
+            runpy.run_path(str(SCORE), run_name="__main__")
+    finally:
+        sys.argv = argv
+    tables: dict[str, Any] = json.loads(printed.getvalue())["tables"]
+    return tables
+
+
+def test_browser_pdfs_read_as_their_text_twins(browser_out: Path) -> None:
+    assert len(BROWSER) == 5
+    scores = _scores(browser_out)
+    for table in ("documents", "indicator_values", "status_summary", "breakdowns"):
+        assert scores[table]["f1"] == 1.0, table
+    assert scores["actions"]["correct"] == scores["actions"]["gold_fields"] == 98
+    # The Hate Crime rows of 000 and 001 are wrapped over four ruled rows that a
+    # page break splits: not read, and never read as KPI values.
+    rolling = scores["rolling_12_months"]
+    assert (rolling["correct"], rolling["produced_fields"]) == (98, 98)
+    assert rolling["gold_fields"] == 126
+
+
+def test_the_unread_split_rolling_rows_are_reported(browser_out: Path) -> None:
+    docs = pd.read_parquet(browser_out / "documents.parquet")
+    issues = pd.read_parquet(browser_out / "issues.parquet").merge(docs, on="doc_id")
+    unparsed = issues[
+        (issues.code == "unparsed_block")
+        & (issues.source_path == "000_af055924f554b2ff-browser.pdf")
+    ]
+    assert unparsed.message.str.contains(
+        '"(Variation) – Police data months = 89', regex=False
+    ).any()
+
+
+def test_a_row_split_by_a_page_break_is_one_row() -> None:
+    path = SAMPLES / "pdf" / "002_c2fd677fd2d5bf7c-browser.pdf"
+    doc = read_pdf(path, path.name)
+    rows = [r for r in doc.rows if r.tabbed and "Benchmark our current" in r.flat]
+    assert len(rows) == 1
+    assert rows[0].texts[1] == (
+        "Review of compliance and enforcement policies in key areas of taxi and "
+        "private hire licensing and sale of alcohol"
+    )
+    assert rows[0].page == 4
+
+
+def test_a_line_ending_hyphen_is_a_hyphen(browser_out: Path) -> None:
+    """PDFium writes "roll-" at the end of a wrapped line as "roll\x02"."""
+    path = SAMPLES / "pdf" / "000_af055924f554b2ff-browser.pdf"
+    pdf = pdfium.PdfDocument(path)
+    try:
+        runs = page_content(pdf, 2).runs
+    finally:
+        pdf.close()
+    # "r" and "oll-" are two runs: the browser splits words at kerning pairs.
+    assert [r.text for r in runs if r.text.endswith("oll-")] == ["oll-"]
+    assert not [r for r in runs if "\x02" in r.text]
+    docs = pd.read_parquet(browser_out / "documents.parquet")
+    actions = pd.read_parquet(browser_out / "actions.parquet")
+    actions = actions.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    titles = actions[actions.source_path == path.name].title
+    assert titles.str.startswith("Lead and roll-out the").sum() == 1
+
+
+def test_a_space_the_text_object_ends_with_parts_words() -> None:
+    first = Run("PDP", 10.0, 30.0, 50.0, 9.0, spaced=True)
+    second = Run("2018-19", 30.2, 60.0, 50.0, 9.0)
+    kerned = Run("T", 10.0, 15.0, 50.0, 9.0), Run("otal", 14.6, 30.0, 50.0, 9.0)
+    assert [r.text for r in merged([first, second])] == ["PDP 2018-19"]
+    assert [r.text for r in merged(kerned)] == ["Total"]
+
+
+def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> Any:
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+        "object_type": "line",
+    }
+
+
+def test_column_rules_without_a_foot_close_an_open_table() -> None:
+    """Three columns ruled from 100 down to the page's foot at 700, a rule at
+    their head and one at 400 only: the table is found, its foot open."""
+    verticals = [_edge("v", x, x, 100.0, 700.0) for x in (50.0, 200.0, 350.0)]
+    rules = [_edge("h", 50.0, 350.0, y, y) for y in (100.0, 400.0)]
+    edges = [*verticals, *rules]
+    assert [(e["top"], e["x0"], e["x1"]) for e in closing_edges(edges)] == [
+        (100.0, 50.0, 350.0),
+        (700.0, 50.0, 350.0),
+    ]
+    tables = ruled_tables(edges)
+    assert [[(c[1], c[3]) for c in row][:1] for row in tables[0]] == [
+        [(100.0, 400.0)],
+        [(400.0, 700.0)],
+    ]
+    assert open_ends(tables, edges) == [(False, True)]
