@@ -203,8 +203,35 @@ def split_row(text: str) -> tuple[list[tuple[str | None, str]], bool]:
     return pieces, section is not None
 
 
-def _next_text_row(rows: list[tuple[int, Row]], k: int) -> Row | None:
-    return rows[k + 1][1] if k + 1 < len(rows) else None
+def _labelled_values(
+    rows: list[tuple[int, Row]], k: int
+) -> tuple[list[int], list[tuple[str, int, Row]]]:
+    """Labels alone on their lines from `rows[k]` (none when `rows[k]` is no
+    such label), and (field, index, row) of the value each takes.
+
+    One label takes the next line when it is no label ("Lead Head of Service" /
+    "Jo Bloggs, Head of Policy"). Two or more are a cover sheet's two columns
+    read one after the other, as copying from a PDF viewer gives them ("Report
+    of:" / "Contact Officer:" / … then "Head of Governance" / "R Lamond" / …):
+    paired in order when as many value lines follow, else none takes a value
+    (never the value of another)."""
+    end = k
+    while end < len(rows) and LABEL_LINE.match(rows[end][1].flat):
+        end += 1
+    labels = rows[k:end]
+    values = rows[end : end + len(labels)]
+    if not labels or len(values) < len(labels):
+        return [], []
+    if any(
+        LABEL.match(r.flat) or (len(labels) > 1 and SECTION_START.match(r.flat))
+        for _, r in values
+    ):
+        return [i for i, _ in labels], []
+    return [i for i, _ in labels], [
+        (_label_name(m), vi, value)
+        for (_, label), (vi, value) in zip(labels, values, strict=True)
+        if (m := LABEL_LINE.match(label.flat))
+    ]
 
 
 def read_cover(doc: Document) -> CoverSheet:
@@ -232,16 +259,15 @@ def read_cover(doc: Document) -> CoverSheet:
     for k, (i, row) in enumerate(rows):
         if i in taken:
             continue
-        text = row.flat
-        below = _next_text_row(rows, k)
-        if (m := LABEL_LINE.match(text)) and below is not None:
-            if not LABEL_LINE.match(below.flat) and not LABEL.match(below.flat):
-                taken.add(rows[k + 1][0])
-                split_rows.update((i, rows[k + 1][0]))
-                if rest := add(_label_name(m), below.flat, below):
-                    pieces.append(Piece(squash(rest), rows[k + 1][0]))
+        labels, values = _labelled_values(rows, k)
+        if labels:
+            taken.update(labels, (vi for _, vi, _ in values))
+            if len(labels) > 1 or values:
+                split_rows.update(labels, (vi for _, vi, _ in values))
+            rests = [(vi, add(field, v.flat, v)) for field, vi, v in values]
+            pieces += [Piece(squash(rest), vi) for vi, rest in rests if rest]
             continue
-        parts, body_starts = split_row(text)
+        parts, body_starts = split_row(row.flat)
         labelled = any(name for name, _ in parts)
         if labelled or len(parts) > 1:
             split_rows.add(i)
