@@ -144,6 +144,11 @@ def title_blocks(
         if row is not None and not row.tabbed and row.flat and i not in stops:
             run.append(i)
             continue
+        if len(run) > TITLE_BLOCK_ROWS and not blocks:
+            # The report's first line, run on into the cells of a table printed
+            # in reading order ("… PDP 2018-19 - Environment, …" / "Quarter Four
+            # (1 January 2019" / …): a title alone.
+            run = run[:1]
         texts = [doc.rows[k].flat for k in run]
         if (
             run

@@ -37,6 +37,17 @@ TITLE_WORDS = re.compile(
     r"performance|update|report|\bplan\b|\bPDP\b|outturn", re.IGNORECASE
 )
 QUARTER_COLUMN = re.compile(r"^(?:quarter|q)\s*([1-4])(?:\s+rating)?$", re.IGNORECASE)
+# Quarter column labels one after another: a grid's header printed on one
+# line ("Quarter 1 Quarter 2 Quarter 3 Quarter 4 Annual Total", "Q3 Rating Q4"),
+# no title.
+COLUMN_LABELS = re.compile(
+    r"\b(?:quarter|q)\s*[1-4](?:\s+rating)?\s+(?:quarter|q)\s*[1-4]\b", re.I
+)
+# A line that ends on a word no title ends on goes on with its sentence on the
+# next line ("… complete at the end of Q4, with works to the").
+RUNS_ON = re.compile(
+    r"[,;]\s*\S.*\b(?:the|a|an|to|of|and|or|with|in|for|on|at|by|from)\s*$", re.I
+)
 TITLE_CHARS = 160
 TITLE_HEADINGS = 40
 QUARTER_HEADINGS = 30
@@ -51,7 +62,10 @@ def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]
     titles = [
         t
         for _, t in heads[:QUARTER_HEADINGS]
-        if not t.rstrip().endswith(".") and not HEADER_WORDS.match(" ".join(t.split()))
+        if not t.rstrip().endswith(".")
+        and not HEADER_WORDS.match(" ".join(t.split()))
+        and not COLUMN_LABELS.search(t)
+        and not RUNS_ON.search(t)
     ]
     for text in titles + grids:
         found.update(title_quarters(text))

@@ -7,8 +7,8 @@ A block sits whole in one paragraph ("Q1 (24.07.17) Previous 12" / "months =
 "Q2 (10.10.17)", … then "Previous 12" four times, "months = 89", "months =
 88", …), read back into their quarters. The indicator is the rolling name
 printed before the blocks in their own paragraph, else the nearest unused one
-before them, else the first after them: in reading order a row's name can
-follow its cells.
+before them, else, for a row of blocks, the first after them: in reading order
+a row's name can follow its cells.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ FRAGMENT = re.compile(
     r"\(?\s*[-+\u2013]?\s*\d)",
     re.IGNORECASE,
 )
+# A dated quarter cell ("Q1 (24.07.17) Previous 12"): the cells of another row,
+# read or not, lie between a block and any name past them.
+QUARTER_CELL = re.compile(r"^Q[1-4]\s*\(\s*\d", re.IGNORECASE)
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 12
 # A part of an interleaved name column: "Over Time", "(Variation) – Police data".
@@ -185,9 +188,13 @@ def _name(
     taken = {i for g in groups for i in range(g.first, g.last + 1)}
     before = range(group.first - 1, max(-1, group.first - 1 - NAME_WINDOW), -1)
     after = range(group.last + 1, min(len(paras), group.last + 1 + NAME_WINDOW))
-    for window in (before, after):
+    # A name after the cells names a row of them; one quarter's block printed
+    # apart from its row (a browser's print sets a split column's last cell
+    # pages on) would take the next row's name.
+    windows = (before, after) if len(group.found) > 1 else (before,)
+    for window in windows:
         for i in window:
-            if i in taken:
+            if i in taken or QUARTER_CELL.match(paras[i].text):
                 break
             if i not in used and (name := _rolling_name(paras[i])) is not None:
                 used.add(i)
