@@ -93,3 +93,27 @@ def test_prose_with_a_stray_cell_is_not_reported(tmp_path: Path) -> None:
     extract(forms, tmp_path)
     issues = pd.read_parquet(tmp_path / "issues.parquet")
     assert not issues.message.str.contains("printed without columns").any()
+
+
+def test_rolling_rows_are_named_by_the_name_before_their_first_block(
+    raw: Path,
+) -> None:
+    """Each row's name runs on, without a blank line, from the page title, the
+    grid's header and the row before: it is the lines up to its first block
+    back to a bracket, a figure or a column label."""
+    docs = pd.read_parquet(raw / "documents.parquet")
+    rows = pd.read_parquet(raw / "rolling_12_months.parquet").merge(
+        docs[["doc_id", "source_path"]], on="doc_id"
+    )
+    s000 = rows[rows.source_path == f"{STEM_000}-raw.txt"]
+    assert list(zip(s000.indicator_id, s000.quarter, s000.last_12_months)) == [
+        ("committed-crime", "Q1", 6506),
+        ("committed-crime", "Q2", 6730),
+        ("committed-crime", "Q3", 6782),
+        ("committed-crime", "Q4", 6577),
+        ("asb-incidents", "Q1", 2914),
+        ("asb-incidents", "Q2", 3062),
+        ("asb-incidents", "Q3", 3179),
+        ("asb-incidents", "Q4", 3132),
+    ]
+    assert s000.indicator.iloc[0].startswith("Committed Crime Over Time (Variation)")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, cell_of
+from extract.blocks.reading_order import is_column_label
 from extract.recognisers.rolling12.quarter_blocks import Block, Found, blocks_in
 from normalise.indicators import ROLLING_NAME, split_indicators
 from normalise.numbers import parse_int
@@ -35,6 +36,9 @@ FRAGMENT = re.compile(
 # A dated quarter cell ("Q1 (24.07.17) Previous 12"): the cells of another row,
 # read or not, lie between a block and any name past them.
 QUARTER_CELL = re.compile(r"^Q[1-4]\s*\(\s*\d", re.IGNORECASE)
+# How long a name printed before its block in the same paragraph can be.
+NAME_CHARS = 160
+DIGIT = re.compile(r"\d")
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 12
 # A part of an interleaved name column: "Over Time", "(Variation) – Police data".
@@ -64,9 +68,19 @@ def read(blocks: Blocks, name: str) -> list[Found]:
             if _claim_lines(blocks, name, paras, group):
                 found.extend(replace(f, indicator=indicator) for f in group.found)
             continue
+        previous: Found | None = None
         for f in group.found:
-            if _claim_spans(blocks, name, by_row[f.row_index], f):
+            para = by_row[f.row_index]
+            if previous is not None and f.quarter <= previous.quarter:
+                # The quarters start again: another row, its name printed before
+                # its first block in the same paragraph (text without blank
+                # lines, as `pdftotext -raw` gives it).
+                same = previous.row_index == f.row_index
+                start = previous.block.start if same else 0
+                indicator = _rolling_name(para, start, f.block.start) or indicator
+            if _claim_spans(blocks, name, para, f):
                 found.append(replace(f, indicator=indicator))
+            previous = f
     return found
 
 
@@ -183,7 +197,7 @@ def _name(
         used.update(group.parts)
         return name
     first = group.found[0]
-    if name := _named(first.cell.text[: first.block.start]):
+    if name := _rolling_name(paras[group.first], 0, first.block.start):
         return name
     taken = {i for g in groups for i in range(g.first, g.last + 1)}
     before = range(group.first - 1, max(-1, group.first - 1 - NAME_WINDOW), -1)
@@ -202,20 +216,41 @@ def _name(
     return None
 
 
-def _rolling_name(para: Paragraph) -> str | None:
-    """The rolling indicator's name in a paragraph of names: from the start of
-    the line it begins on (a name printed above it ends with ")" or ".")."""
-    m = ROLLING_NAME.search(para.text)
-    if m is None:
+def _rolling_name(
+    para: Paragraph, start: int = 0, end: int | None = None
+) -> str | None:
+    """The rolling indicator's name in a paragraph's text from `start` to `end`.
+
+    In a paragraph of names, the first, from the start of the line it begins
+    on (a name printed above it ends with ")" or "."). Before a block (`end`),
+    the last: from the line it is on, and the lines above it that go on with
+    it, back to a line ending a sentence or bracket, a column label or a line
+    with a figure (`pdftotext -raw` runs a grid's header, a row's cells and the
+    next row's name together)."""
+    text = para.text[:end]
+    found = list(ROLLING_NAME.finditer(text, start))
+    if not found:
         return None
-    start = 0
-    for piece in para.pieces:
-        if piece.start > m.start():
+    if end is None:
+        at = found[0].start()
+        for piece in para.pieces:
+            if piece.start > at:
+                break
+            before = para.text[: piece.start].rstrip()
+            if piece.start > start and before.endswith((")", ".")):
+                start = piece.start
+        return _named(text[start:])
+    at = found[-1].start()
+    lines = [p for p in para.pieces if start <= p.start <= at]
+    first = len(lines) - 1
+    while first > 0 and len(text[lines[first - 1].start : at]) <= NAME_CHARS:
+        above = text[lines[first - 1].start : lines[first - 1].end]
+        if above.rstrip().endswith((")", ".")) or DIGIT.search(above):
             break
-        before = para.text[: piece.start].rstrip()
-        if piece.start and before.endswith((")", ".")):
-            start = piece.start
-    return _named(para.text[start:])
+        if is_column_label(above):
+            break
+        first -= 1
+    return _named(text[lines[first].start :] if lines else text[start:])
 
 
 def _named(text: str) -> str | None:
