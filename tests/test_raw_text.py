@@ -106,7 +106,8 @@ def test_rolling_rows_are_named_by_the_name_before_their_first_block(
         docs[["doc_id", "source_path"]], on="doc_id"
     )
     s000 = rows[rows.source_path == f"{STEM_000}-raw.txt"]
-    assert list(zip(s000.indicator_id, s000.quarter, s000.last_12_months)) == [
+    read = zip(s000.indicator_id, s000.quarter, s000.last_12_months, strict=True)
+    assert list(read) == [
         ("committed-crime", "Q1", 6506),
         ("committed-crime", "Q2", 6730),
         ("committed-crime", "Q3", 6782),
