@@ -23,6 +23,7 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column
 from extract.context import Context
 from extract.document import Document
+from extract.recognisers.kpi_grid import reading_order
 from extract.recognisers.kpi_grid.grids import (
     Grid,
     GridRow,
@@ -144,6 +145,7 @@ class Fact:
     record: IndicatorValue
     repairs: tuple[Repair, ...]
     problem: str | None = None
+    labelled: bool = False
 
 
 def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fact]:
@@ -212,6 +214,7 @@ def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[F
                 ),
                 value.repairs,
                 value.problem,
+                value.labelled,
             )
 
 
@@ -240,6 +243,21 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
     )
 
 
+def _reading_facts(blocks: Blocks, ctx: Context) -> Iterator[Fact]:
+    """The rows of grids printed in reading order (`reading_order`), each
+    claimed with the paragraphs it was read from."""
+    for r in reading_order.readings(blocks, NAME):
+        facts = [
+            f
+            for f in _facts(blocks, ctx, r.grid, r.row)
+            if f.labelled or f.record.reported_as not in r.labelled_only
+        ]
+        if facts:
+            for para in r.claim:
+                blocks.claims.take_rest_of_rows(NAME, blocks.doc.rows, para.rows)
+            yield from facts
+
+
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Every value of every grid, in printed order, each with its repairs.
 
@@ -254,6 +272,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         for row in grid.rows
         for fact in _facts(blocks, ctx, grid, row)
     ]
+    out.extend((True, fact) for fact in _reading_facts(blocks, ctx))
     # The table's own rows before its restatement as HTML: their provenance
     # is one line per value.
     out.sort(key=lambda pf: (not pf[0], pf[1].record.line_start))
