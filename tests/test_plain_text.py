@@ -190,11 +190,11 @@ def test_cells_of_counts_are_read_where_they_open_with_their_quarter(
 
 
 def test_no_rows_are_guessed_for_tables_without_columns(every_plain: Path) -> None:
-    """Summary grids and action tables need their columns: in reading order
-    they are reported (below), not guessed. KPI grids are read where each row's
-    shape is certain (tests/test_kpi_grid_reading_order.py)."""
-    for table in ("status_summary", "actions"):
-        assert pd.read_parquet(every_plain / f"{table}.parquet").empty, table
+    """Action tables need their columns: in reading order they are reported
+    (below), not guessed. KPI and summary grids are read where their shape is
+    certain (tests/test_kpi_grid_reading_order.py,
+    tests/test_status_summary_reading_order.py)."""
+    assert pd.read_parquet(every_plain / "actions.parquet").empty
 
 
 def test_every_gold_fact_not_read_lies_in_an_unparsed_block(
@@ -211,6 +211,7 @@ def test_every_gold_fact_not_read_lies_in_an_unparsed_block(
     n = 0
     read = _table(every_plain, "breakdowns")
     values = _table(every_plain, "indicator_values")
+    counts = _table(every_plain, "status_summary")
     for table, column in PRINTED.items():
         gold = pd.read_csv(GOLD / f"{table}.csv")
         for path in PLAIN:
@@ -224,6 +225,8 @@ def test_every_gold_fact_not_read_lies_in_an_unparsed_block(
                 if table == "breakdowns" and _was_read(read, path.name, fact):
                     continue
                 if table == "indicator_values" and _value_read(values, path.name, fact):
+                    continue
+                if table == "status_summary" and _count_read(counts, path.name, fact):
                     continue
                 where = _printed_at(lines, fact, table, column)
                 assert where, (path.name, table, fact)
@@ -252,6 +255,17 @@ def _value_read(read: pd.DataFrame, name: str, fact: Any) -> bool:
         & (read.period == fact.period)
         & (read.measure == fact.measure)
         & ((read.value == fact.value) | (read.value.isna() & pd.isna(fact.value)))
+    ]
+    return not same.empty
+
+
+def _count_read(read: pd.DataFrame, name: str, fact: Any) -> bool:
+    """Whether a gold status count has its row: same scope, period, category."""
+    same = read[
+        (read.source_path == name)
+        & (read.scope == fact.scope)
+        & (read.period == fact.period)
+        & (read.category == fact.category)
     ]
     return not same.empty
 
