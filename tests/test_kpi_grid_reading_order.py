@@ -167,3 +167,11 @@ def test_quarters_not_from_q1_are_no_header() -> None:
     rating labels (samples/002), not a grid."""
     lines = ["Q2", "", "Q3", "", "Q4", "", "Identify a provider", "", "1", "", "2"]
     assert _values([*lines, "", "3"]) == []
+
+
+def test_a_grid_printing_names_after_cells_is_not_read() -> None:
+    """A name set lower in its cell comes out after the row's cells: then the
+    cells after a name are the next row's, not its own."""
+    lines = [*HEADER, "12", "", "14", "", "9", "", "40", "", "Number of visits", ""]
+    lines += ["20", "", "22", "", "21", "", "60", "", "Number of calls"]
+    assert _values(lines) == []

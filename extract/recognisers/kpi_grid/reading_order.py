@@ -85,15 +85,25 @@ def _block_readings(
             k += 1
             continue
         k = end
+        found: list[Reading] = []
+        orphans = 0
+        named = False
         while k < len(paras) and not _is_label(paras[k].text):
             if _held(blocks, name, paras[k]) or _cell_like(paras[k].text):
+                orphans += not named and not _held(blocks, name, paras[k])
                 k += 1
                 continue
+            named = True
             start = k
             cells, k = _row_cells(blocks, name, paras, k + 1, columns)
             reading = _reading(paras, start, cells, columns)
             if reading is not None:
-                yield reading
+                found.append(reading)
+        # Cells of more than half a row before the first name: this grid
+        # prints a row's name after its cells (a name set lower in its cell),
+        # so a name's cells cannot be told from the next row's.
+        if 2 * orphans <= len(columns):
+            yield from found
 
 
 def _header(
