@@ -14,7 +14,7 @@ from extract.readers import read_document
 from extract.recognisers import kpi_grid
 from extract.records import IndicatorValue
 from extract.run import extract
-from tests.conftest import S000, S002, SAMPLES
+from tests.conftest import S000, S001, S002, SAMPLES
 
 PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
 # What a value is: the columns the TAB export and the plain form must agree on.
@@ -82,7 +82,7 @@ def test_every_value_read_is_the_tab_exports(
     docs = pd.read_parquet(run_dir / "documents.parquet")[["doc_id", "source_path"]]
     tab = pd.read_parquet(run_dir / "indicator_values.parquet").merge(docs, on="doc_id")
     got = plain_values.assign(source_path=plain_values.source_path.str[:20] + ".txt")
-    assert set(got.source_path) == {S000, S002}
+    assert set(got.source_path) == {S000, S001, S002}
     key = ["source_path", "indicator", "financial_year", "period", "measure", "unit"]
     both = got.merge(tab, on=key, how="left", suffixes=("", "_tab"), indicator=True)
     assert set(both._merge) == {"both"}
@@ -129,6 +129,26 @@ def test_rows_read_in_002_plain(plain_values: pd.DataFrame) -> None:
     ]
     # Q4 prints "n/a": a row without a value, as in the TAB export.
     assert list(dhp[dhp.value.isna()].period) == ["Q4"]
+
+
+def test_an_html_table_wrapped_over_lines_is_read(plain_values: pd.DataFrame) -> None:
+    """001's HRA programme table, printed as HTML in an action's cell, comes
+    out wrapped over lines 97-113: "<th>Programme</th> <th>Annual Target</th>"
+    / "<th>Q2</th> </tr> …"."""
+    rows = plain_values[plain_values.source_path == "001_4e0ea328a26b8980-plain.txt"]
+    gas = rows[rows.indicator == "No. of properties having gas heating replaced"]
+    assert sorted(zip(gas.period, gas.measure, gas.value, strict=True)) == [
+        ("FY", "target", 275.0),
+        ("Q2", "actual", 146.0),
+    ]
+    assert len(rows) == 12
+    assert set(zip(rows.line_start, rows.line_end, strict=True)) == {(97, 113)}
+
+
+def test_an_html_table_cut_by_a_blank_line_is_not_read() -> None:
+    lines = ["<table> <tr> <th>Programme</th> <th>Annual Target</th> <th>Q2</th>"]
+    lines += ["</tr> <tr> <td>Kitchens</td> <td>60</td>", "", "<td>27</td> </tr>"]
+    assert _values([*HEADER, *lines, "</table>"]) == []
 
 
 HEADER = ["Quarter 1", "", "Quarter 2", "", "Quarter 3", "", "Annual Target", ""]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -23,7 +24,7 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column
 from extract.context import Context
 from extract.document import Document
-from extract.recognisers.kpi_grid import reading_order
+from extract.recognisers.kpi_grid import html_paragraphs, reading_order
 from extract.recognisers.kpi_grid.grids import (
     Grid,
     GridRow,
@@ -244,17 +245,22 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
 
 
 def _reading_facts(blocks: Blocks, ctx: Context) -> Iterator[Fact]:
-    """The rows of grids printed in reading order (`reading_order`), each
-    claimed with the paragraphs it was read from."""
-    for r in reading_order.readings(blocks, NAME):
+    """The rows of grids printed in reading order (`reading_order`) and of
+    HTML tables printed in its paragraphs (`html_paragraphs`), each claimed
+    with the lines it was read from."""
+    claimed: set[int] = set()
+    for r in chain(
+        reading_order.readings(blocks, NAME), html_paragraphs.readings(blocks, NAME)
+    ):
         facts = [
             f
             for f in _facts(blocks, ctx, r.grid, r.row)
             if f.labelled or f.record.reported_as not in r.labelled_only
         ]
         if facts:
-            for para in r.claim:
-                blocks.claims.take_rest_of_rows(NAME, blocks.doc.rows, para.rows)
+            lines = [i for i in r.claim if i not in claimed]
+            blocks.claims.take_rest_of_rows(NAME, blocks.doc.rows, lines)
+            claimed.update(lines)
             yield from facts
 
 

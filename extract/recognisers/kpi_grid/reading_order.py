@@ -52,13 +52,13 @@ class Reading:
     """One row as a grid of one row for the KPI grid recogniser to read.
 
     `labelled_only` names the columns (by label) whose cells give only the
-    values that print their own year or measure; `claim` the paragraphs to
-    claim once the row gives values."""
+    values that print their own year or measure; `claim` the rows (printed
+    lines) to claim once the row gives values."""
 
     grid: Grid
     row: GridRow
     labelled_only: frozenset[str]
-    claim: tuple[Paragraph, ...]
+    claim: tuple[int, ...]
 
 
 def readings(blocks: Blocks, name: str) -> Iterator[Reading]:
@@ -284,5 +284,5 @@ def _reading(
         Grid(grid_columns, (row,)),
         row,
         labelled_only,
-        tuple(paras[k] for k in used),
+        tuple(i for k in used for i in paras[k].rows),
     )
