@@ -83,10 +83,10 @@ def test_every_value_read_is_the_tab_exports(
     tab = pd.read_parquet(run_dir / "indicator_values.parquet").merge(docs, on="doc_id")
     got = plain_values.assign(source_path=plain_values.source_path.str[:20] + ".txt")
     assert set(got.source_path) == {S000, S001, S002}
-    key = ["source_path", "indicator", "financial_year", "period", "measure", "unit"]
+    key = ["source_path", *FACT[:5]]
     both = got.merge(tab, on=key, how="left", suffixes=("", "_tab"), indicator=True)
     assert set(both._merge) == {"both"}
-    for column in ["value", "comparator", "qualifier", "frequency", "note"]:
+    for column in [*FACT[5:], "frequency", "note"]:
         same = (both[column] == both[f"{column}_tab"]) | (
             both[column].isna() & both[f"{column}_tab"].isna()
         )
