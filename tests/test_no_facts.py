@@ -61,9 +61,10 @@ def test_a_layout_table_nothing_reads_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_a_plain_text_sample_is_a_warning(tmp_path: Path) -> None:
-    # samples/002 in reading order: its grids and milestone tables, cell by
-    # cell, and no quarter block (which reading-order text is read for).
-    src = SAMPLES / "text" / "002_c2fd677fd2d5bf7c-plain.txt"
+    # samples/004 in reading order: its appendix's delivery plan table, cell
+    # by cell, and no quarter block or grid (which reading-order text is read
+    # for).
+    src = SAMPLES / "text" / "004_d8bfd0ac3b4287f7-plain.txt"
     found = _issues(tmp_path, src.name, src.read_text(encoding="utf-8"))
     assert list(found.severity) == ["warning"]
     assert (

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -23,6 +24,7 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column
 from extract.context import Context
 from extract.document import Document
+from extract.recognisers.kpi_grid import html_paragraphs, reading_order
 from extract.recognisers.kpi_grid.grids import (
     Grid,
     GridRow,
@@ -149,6 +151,7 @@ class Fact:
     record: IndicatorValue
     repairs: tuple[Repair, ...]
     problem: str | None = None
+    labelled: bool = False
 
 
 def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fact]:
@@ -217,6 +220,7 @@ def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[F
                 ),
                 value.repairs,
                 value.problem,
+                value.labelled,
             )
 
 
@@ -245,6 +249,26 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
     )
 
 
+def _reading_facts(blocks: Blocks, ctx: Context) -> Iterator[Fact]:
+    """The rows of grids printed in reading order (`reading_order`) and of
+    HTML tables printed in its paragraphs (`html_paragraphs`), each claimed
+    with the lines it was read from."""
+    claimed: set[int] = set()
+    for r in chain(
+        reading_order.readings(blocks, NAME), html_paragraphs.readings(blocks, NAME)
+    ):
+        facts = [
+            f
+            for f in _facts(blocks, ctx, r.grid, r.row)
+            if f.labelled or f.record.reported_as not in r.labelled_only
+        ]
+        if facts:
+            lines = [i for i in r.claim if i not in claimed]
+            blocks.claims.take_rest_of_rows(NAME, blocks.doc.rows, lines)
+            claimed.update(lines)
+            yield from facts
+
+
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Every value of every grid, in printed order, each with its repairs.
 
@@ -259,6 +283,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         for row in grid.rows
         for fact in _facts(blocks, ctx, grid, row)
     ]
+    out.extend((True, fact) for fact in _reading_facts(blocks, ctx))
     # The table's own rows before its restatement as HTML: their provenance
     # is one line per value.
     out.sort(key=lambda pf: (not pf[0], pf[1].record.line_start))

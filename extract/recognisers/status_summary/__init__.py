@@ -14,6 +14,7 @@ from dataclasses import replace
 from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Document, Row
+from extract.recognisers.status_summary import reading_order
 from extract.recognisers.status_summary.printed import (
     DIGIT,
     Value,
@@ -94,6 +95,21 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         if unknown and grid:
             yield _unknown_labels(doc, row, unknown, [r for r, _, _ in grid])
     yield from _vertical(blocks, ctx)
+    yield from _reading(blocks, ctx)
+
+
+def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
+    """Grids printed in reading order (`reading_order`), each claimed whole."""
+    doc = blocks.doc
+    for found in reading_order.grids(blocks, NAME):
+        labels = " ".join(found.labels.values())
+        default = scope_of(labels) or titled_scope(doc.rows, found.first) or "actions"
+        for para in found.paras:
+            for i in para.rows:
+                blocks.claims.take_row(NAME, i, doc.rows[i])
+        grid = [(row, scope or default, values) for row, scope, values in found.rows]
+        period = grid_period(doc.rows, found.first, ctx)
+        yield from _grid(doc, ctx, found.first, found.labels, period, grid)
 
 
 def _vertical(blocks: Blocks, ctx: Context) -> Iterator[Record]:

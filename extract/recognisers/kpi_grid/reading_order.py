@@ -1,0 +1,288 @@
+"""KPI grids in reading-order text: pdftotext without -layout, or text copied
+from a PDF viewer, prints a grid's column labels one after another ("Quarter
+1", …, "Quarter 4", "Target- Achieved/ Trend"), then, row by row, the
+indicator's name and its filled cells, each a paragraph; an empty cell prints
+nothing.
+
+A row is read only when its shape leaves no doubt which cell is which column:
+its name (a paragraph without a figure), then exactly one cell per column, each
+a value its column can hold (a frequency "Q"/"A", figures every one of which is
+read, "N/A"). Where the row prints more cells than the header has columns and
+the header ends in commentary columns (a label printed elsewhere:
+samples/text/000_af055924f554b2ff-plain.txt prints "Performance compared to
+2015/16" after the grid), the value columns are read one to one and the cells
+after them only for the values that say their own year or measure ("2015/16
+-51.49%", "Target - 50% Actual – 44.1%"). pdftotext prints the first line of
+a wrapped cell and a one-line neighbour on one line ("36.5% NB: Figure based
+on estimated SCC Target - 50% Actual – 44.1%" / "residual and …"): a labelled
+tail of a wrapped cell's first line is the next cell. Every other row is left
+unclaimed, and so reported as an `unparsed_block`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from extract.blocks import Blocks
+from extract.blocks.columns import Column, classify, header_columns
+from extract.blocks.paragraphs import Paragraph
+from extract.blocks.reading_order import is_column_label
+from extract.recognisers.kpi_grid.grids import Grid, GridRow
+from normalise.amounts import amounts_in
+from normalise.text import fold_dashes, squash
+from normalise.values import LABEL, is_missing, parse_cell
+
+FREQUENCY_CELL = re.compile(r"^[QA]$")
+# "Cannock Chase Council — Page 3 of 4": a running footer between a grid's cells.
+FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell's text and the paragraph it was printed in."""
+
+    text: str
+    para: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One row as a grid of one row for the KPI grid recogniser to read.
+
+    `labelled_only` names the columns (by label) whose cells give only the
+    values that print their own year or measure; `claim` the rows (printed
+    lines) to claim once the row gives values."""
+
+    grid: Grid
+    row: GridRow
+    labelled_only: frozenset[str]
+    claim: tuple[int, ...]
+
+
+def readings(blocks: Blocks, name: str) -> Iterator[Reading]:
+    """The rows of every KPI grid of the document's reading-order tables."""
+    for block in blocks.tables():
+        if not block.reading_order:
+            continue
+        members = set(block.rows)
+        paras = [
+            p
+            for p in blocks.paragraphs
+            if p.row_index in members and not FOOTER.search(p.text)
+        ]
+        yield from _block_readings(blocks, name, paras)
+
+
+def _block_readings(
+    blocks: Blocks, name: str, paras: Sequence[Paragraph]
+) -> Iterator[Reading]:
+    k = 0
+    while k < len(paras):
+        columns, end = _header(paras, k)
+        if columns is None:
+            k += 1
+            continue
+        k = end
+        found: list[Reading] = []
+        orphans = 0
+        named = False
+        while k < len(paras) and not _is_label(paras[k].text):
+            if _held(blocks, name, paras[k]) or _cell_like(paras[k].text):
+                orphans += not named and not _held(blocks, name, paras[k])
+                k += 1
+                continue
+            named = True
+            start = k
+            cells, k = _row_cells(blocks, name, paras, k + 1, columns)
+            reading = _reading(paras, start, cells, columns)
+            if reading is not None:
+                found.append(reading)
+        # Cells of more than half a row before the first name: this grid
+        # prints a row's name after its cells (a name set lower in its cell),
+        # so a name's cells cannot be told from the next row's.
+        if 2 * orphans <= len(columns):
+            yield from found
+
+
+def _header(
+    paras: Sequence[Paragraph], k: int
+) -> tuple[tuple[Column, ...] | None, int]:
+    """The columns of a grid header printed from `paras[k]` on, and where its
+    rows start: labels of grid columns one after another, the quarters in order
+    from Q1, none twice."""
+    labels: list[str] = []
+    j = k
+    while j < len(paras) and classify(squash(paras[j].text), j - k + 1) is not None:
+        labels.append(squash(paras[j].text))
+        j += 1
+    if len(labels) < 2:
+        return None, k
+    columns = header_columns(["", *labels])
+    if columns is None:
+        return None, k
+    grid = [c for c in columns if c.kind != "name"]
+    quarters = [c.period for c in grid if c.period and c.period.startswith("Q")]
+    places = [
+        (c.kind, c.period, c.measure, c.financial_year, c.previous_year) for c in grid
+    ]
+    if quarters != [f"Q{n}" for n in range(1, len(quarters) + 1)] or not quarters:
+        return None, k
+    if len(set(places)) != len(places):
+        return None, k
+    return tuple(grid), j
+
+
+def _is_label(text: str) -> bool:
+    return is_column_label(text) or classify(squash(text), 0) is not None
+
+
+def _held(blocks: Blocks, name: str, para: Paragraph) -> bool:
+    return any(blocks.claims.held_by_others(name, i) for i in para.rows)
+
+
+def _cell_like(text: str) -> bool:
+    """A paragraph that can be a cell: a frequency, "N/A", or a figure."""
+    t = squash(text)
+    return bool(
+        FREQUENCY_CELL.match(t)
+        or is_missing(t)
+        or any(v.value is not None for v in parse_cell(t, commentary=True))
+    )
+
+
+def _row_cells(
+    blocks: Blocks,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    columns: Sequence[Column],
+) -> tuple[list[Cell], int]:
+    """The cells after a row's name, up to the next name, label or claimed
+    paragraph; in a grid with a frequency column a paragraph followed by a
+    frequency is the next row's name."""
+    frequency = any(c.kind == "frequency" for c in columns)
+    cells: list[Cell] = []
+    while k < len(paras):
+        text = paras[k].text
+        if (
+            _is_label(text)
+            or _held(blocks, name, paras[k])
+            or not _cell_like(text)
+            or (
+                frequency
+                and cells
+                and k + 1 < len(paras)
+                and FREQUENCY_CELL.match(squash(paras[k + 1].text))
+            )
+        ):
+            break
+        cells.extend(Cell(t, k) for t in _split(paras[k]))
+        k += 1
+    return cells, k
+
+
+def _split(para: Paragraph) -> list[str]:
+    """A wrapped cell, and the labelled one-line cell pdftotext printed on its
+    first line after it ("36.5% NB: … SCC Target - 50% Actual – 44.1%")."""
+    text = para.text
+    if len(para.pieces) < 2:
+        return [text]
+    first = para.pieces[0]
+    line = text[first.start : first.end]
+    for m in LABEL.finditer(line):
+        head, tail = line[: m.start()], line[m.start() :]
+        if amounts_in(head) and _all_labelled(tail):
+            return [squash(head + text[first.end :]), squash(tail)]
+    return [text]
+
+
+def _all_labelled(text: str) -> bool:
+    values = parse_cell(text, commentary=True)
+    return bool(values) and all(v.labelled for v in values)
+
+
+def _fits(column: Column, text: str) -> bool:
+    """Whether a cell can be `column`'s: a frequency under "Frequency", "N/A"
+    or figures every one of which is read under a value column."""
+    t = squash(text)
+    if column.kind == "frequency":
+        return FREQUENCY_CELL.match(t) is not None
+    if FREQUENCY_CELL.match(t):
+        return False
+    if column.kind != "value" or is_missing(t):
+        return True
+    values = parse_cell(t)
+    main = squash(fold_dashes(t)).partition("(")[0]
+    return (
+        bool(values)
+        and all(
+            v.value is not None and not v.labelled and not v.problem for v in values
+        )
+        and len(amounts_in(main)) == len(values)
+    )
+
+
+def _reading(
+    paras: Sequence[Paragraph],
+    start: int,
+    cells: Sequence[Cell],
+    columns: Sequence[Column],
+) -> Reading | None:
+    if not cells:
+        return None
+    name = paras[start]
+    if len(cells) == len(columns):
+        placed = list(zip(columns, cells, strict=True))
+        labelled_only: frozenset[str] = frozenset()
+    else:
+        lead = [c for c in columns if c.kind != "commentary"]
+        trailing = columns[len(lead) :]
+        if (
+            len(cells) < len(columns)
+            or not trailing
+            or any(c.kind == "commentary" for c in lead)
+            or any(c.kind != "commentary" for c in trailing)
+        ):
+            return None
+        placed = list(zip(lead, cells, strict=False))
+        for n, cell in enumerate(cells[len(lead) :]):
+            placed.append((trailing[min(n, len(trailing) - 1)], cell))
+        labelled_only = frozenset(c.label for c in trailing)
+    if not all(_fits(column, cell.text) for column, cell in placed):
+        return None
+    used = sorted({start, *(c.para for c in cells)})
+    if labelled_only:
+        # A cell read only for its labelled values is claimed only when it has
+        # no other figure: what is not read stays reported.
+        unread = {
+            cell.para
+            for column, cell in placed
+            if column.label in labelled_only and not _all_labelled(cell.text)
+        }
+        used = [k for k in used if k not in unread]
+    grid_columns = (
+        Column(0, "", "name"),
+        *(replace(column, index=n) for n, (column, _) in enumerate(placed, 1)),
+    )
+    texts = (name.text, *(cell.text for _, cell in placed))
+    on_page = [
+        piece
+        for k in range(start, max(c.para for c in cells) + 1)
+        for piece in paras[k].pieces
+        if piece.page == name.pieces[0].page
+    ]
+    row = GridRow(
+        texts,
+        name.row_index,
+        name.pieces[0].page,
+        min(p.line_start for p in on_page),
+        max(p.line_end for p in on_page),
+    )
+    return Reading(
+        Grid(grid_columns, (row,)),
+        row,
+        labelled_only,
+        tuple(i for k in used for i in paras[k].rows),
+    )

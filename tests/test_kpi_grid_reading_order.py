@@ -1,0 +1,197 @@
+"""KPI grids in reading-order text (pdftotext without -layout): a row is read
+only where its shape is certain, and then exactly as the TAB export reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.blocks import blocks_of
+from extract.pipeline import context_of
+from extract.readers import read_document
+from extract.recognisers import kpi_grid
+from extract.records import IndicatorValue
+from extract.run import extract
+from tests.conftest import S000, S001, S002, SAMPLES
+
+PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
+# What a value is: the columns the TAB export and the plain form must agree on.
+FACT = [
+    "indicator",
+    "financial_year",
+    "period",
+    "measure",
+    "unit",
+    "value",
+    "comparator",
+    "qualifier",
+]
+
+
+@pytest.fixture(scope="module")
+def plain_values(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    out = tmp_path_factory.mktemp("plain-grids")
+    extract(PLAIN, out)
+    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
+    return pd.read_parquet(out / "indicator_values.parquet").merge(docs, on="doc_id")
+
+
+def _values(lines: list[str]) -> list[IndicatorValue]:
+    # Prose around the grid: a bare figure on a page's last lines would be
+    # its page number.
+    prose = ["Comments on overall performance", "", "No comments were made."]
+    data = "\n".join(["Performance Indicators", "", *lines, "", *prose]).encode()
+    doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
+    ctx = context_of(doc)[1]
+    return [
+        r
+        for r in kpi_grid.recognise(blocks_of(doc), ctx)
+        if isinstance(r, IndicatorValue)
+    ]
+
+
+def test_household_waste_recycled_in_000_plain(plain_values: pd.DataFrame) -> None:
+    rows = plain_values[
+        (plain_values.source_path == "000_af055924f554b2ff-plain.txt")
+        & (plain_values.indicator == "Percentage of household waste recycled")
+    ]
+    quarters = rows[rows.period.str.startswith("Q")].sort_values("period")
+    assert list(quarters.value) == [47.5, 51.8, 38.6, 36.5]
+    assert set(quarters.unit) == {"percent"}
+    assert list(quarters.qualifier) == ["confirmed"] * 3 + ["estimated"]
+    # The Q4 cell's first line and the one-line target cell come out on one
+    # line: "36.5% NB: Figure based on estimated SCC Target - 50% Actual – 44.1%".
+    q4 = quarters[quarters.period == "Q4"].iloc[0]
+    assert q4.value_text == (
+        "36.5% NB: Figure based on estimated SCC residual and Material "
+        "Recycling Facility output tonnages"
+    )
+    year = rows[rows.period == "FY"].sort_values(["financial_year", "measure"])
+    assert [(r.financial_year, r.measure, r.value) for r in year.itertuples()] == [
+        ("2015/16", "actual", 51.49),
+        ("2017/18", "actual", 44.1),
+        ("2017/18", "target", 50.0),
+    ]
+
+
+def test_every_value_read_is_the_tab_exports(
+    plain_values: pd.DataFrame, run_dir: Path
+) -> None:
+    docs = pd.read_parquet(run_dir / "documents.parquet")[["doc_id", "source_path"]]
+    tab = pd.read_parquet(run_dir / "indicator_values.parquet").merge(docs, on="doc_id")
+    got = plain_values.assign(source_path=plain_values.source_path.str[:20] + ".txt")
+    assert set(got.source_path) == {S000, S001, S002}
+    key = ["source_path", *FACT[:5]]
+    both = got.merge(tab, on=key, how="left", suffixes=("", "_tab"), indicator=True)
+    assert set(both._merge) == {"both"}
+    for column in [*FACT[5:], "frequency", "note"]:
+        same = (both[column] == both[f"{column}_tab"]) | (
+            both[column].isna() & both[f"{column}_tab"].isna()
+        )
+        assert same.all(), column
+
+
+def test_rows_read_in_002_plain(plain_values: pd.DataFrame) -> None:
+    """Rows printing every cell are read; "Increased number of referrals …"
+    (A, 189 Cases, 304, 304: which three of seven columns?) is not."""
+    rows = plain_values[plain_values.source_path == "002_c2fd677fd2d5bf7c-plain.txt"]
+    assert sorted(set(rows.indicator)) == [
+        "Number of ASB complaints dealt with via the Community Safety Hub",
+        "Number of CCTV case reviews provided to Staffordshire Police",
+        "Number of Discretionary Housing Payments awards",
+        "Number of new universal credit claimants within the period",
+    ]
+    dhp = rows[rows.indicator.str.startswith("Number of Discretionary")]
+    read = dhp[dhp.value.notna()]
+    assert sorted(
+        zip(
+            read.financial_year,
+            read.period,
+            read.measure,
+            read.unit,
+            read.value,
+            strict=True,
+        )
+    ) == [
+        ("2017/18", "FY", "actual", "count", 141.0),
+        ("2017/18", "FY", "actual", "gbp", 84171.24),
+        ("2018/19", "FY", "actual", "count", 314.0),
+        ("2018/19", "FY", "actual", "gbp", 64029.16),
+        ("2018/19", "FY", "target", "gbp", 172583.0),
+        ("2018/19", "Q1", "actual", "count", 100.0),
+        ("2018/19", "Q1", "actual", "gbp", 19112.23),
+        ("2018/19", "Q2", "actual", "count", 98.0),
+        ("2018/19", "Q2", "actual", "gbp", 22208.6),
+        ("2018/19", "Q3", "actual", "count", 116.0),
+        ("2018/19", "Q3", "actual", "gbp", 22708.33),
+    ]
+    # Q4 prints "n/a": a row without a value, as in the TAB export.
+    assert list(dhp[dhp.value.isna()].period) == ["Q4"]
+
+
+def test_an_html_table_wrapped_over_lines_is_read(plain_values: pd.DataFrame) -> None:
+    """001's HRA programme table, printed as HTML in an action's cell, comes
+    out wrapped over lines 97-113: "<th>Programme</th> <th>Annual Target</th>"
+    / "<th>Q2</th> </tr> …"."""
+    rows = plain_values[plain_values.source_path == "001_4e0ea328a26b8980-plain.txt"]
+    gas = rows[rows.indicator == "No. of properties having gas heating replaced"]
+    assert sorted(zip(gas.period, gas.measure, gas.value, strict=True)) == [
+        ("FY", "target", 275.0),
+        ("Q2", "actual", 146.0),
+    ]
+    assert len(rows) == 12
+    assert set(zip(rows.line_start, rows.line_end, strict=True)) == {(97, 113)}
+
+
+def test_an_html_table_cut_by_a_blank_line_is_not_read() -> None:
+    lines = ["<table> <tr> <th>Programme</th> <th>Annual Target</th> <th>Q2</th>"]
+    lines += ["</tr> <tr> <td>Kitchens</td> <td>60</td>", "", "<td>27</td> </tr>"]
+    assert _values([*HEADER, *lines, "</table>"]) == []
+
+
+HEADER = ["Quarter 1", "", "Quarter 2", "", "Quarter 3", "", "Annual Target", ""]
+
+
+def test_a_row_printing_every_cell_is_read() -> None:
+    got = _values([*HEADER, "Number of visits", "", "12", "", "14", "", "9", "", "40"])
+    assert [(v.period, v.measure, v.value) for v in got] == [
+        ("Q1", "actual", 12.0),
+        ("Q2", "actual", 14.0),
+        ("Q3", "actual", 9.0),
+        ("FY", "target", 40.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # An empty cell prints nothing: three figures for four columns.
+        ["12", "14", "40"],
+        # Two figures in one quarter's cell: not one cell.
+        ["12 14", "9", "3", "40"],
+        # A labelled figure in a quarter's cell may be its neighbour's.
+        ["12", "14", "9 Target 40", "40"],
+    ],
+)
+def test_a_row_of_uncertain_shape_is_not_read(cells: list[str]) -> None:
+    lines = [*HEADER, "Number of visits", ""]
+    for cell in cells:
+        lines += [cell, ""]
+    assert _values(lines) == []
+
+
+def test_quarters_not_from_q1_are_no_header() -> None:
+    """ "Q2", "Q3", "Q4" printed together are the rest of a milestone table's
+    rating labels (samples/002), not a grid."""
+    lines = ["Q2", "", "Q3", "", "Q4", "", "Identify a provider", "", "1", "", "2"]
+    assert _values([*lines, "", "3"]) == []
+
+
+def test_a_grid_printing_names_after_cells_is_not_read() -> None:
+    """A name set lower in its cell comes out after the row's cells: then the
+    cells after a name are the next row's, not its own."""
+    lines = [*HEADER, "12", "", "14", "", "9", "", "40", "", "Number of visits", ""]
+    lines += ["20", "", "22", "", "21", "", "60", "", "Number of calls"]
+    assert _values(lines) == []

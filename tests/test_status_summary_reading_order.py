@@ -1,0 +1,86 @@
+"""Summary grids in reading-order text (pdftotext without -layout): read only
+where the labels and values leave no doubt which value is whose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.blocks import blocks_of
+from extract.pipeline import context_of
+from extract.readers import read_document
+from extract.recognisers import status_summary
+from extract.records import StatusCount
+from extract.run import extract
+from tests.conftest import S003, SAMPLES
+
+PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
+FACT = ["plan", "theme", "scope", "period", "category", "label", "count", "percent"]
+LABELS = ["Completed", "", "On Target", "", "Requires Attention", ""]
+
+
+@pytest.fixture(scope="module")
+def plain_counts(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+    out = tmp_path_factory.mktemp("plain-summaries")
+    extract(PLAIN, out)
+    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
+    return pd.read_parquet(out / "status_summary.parquet").merge(docs, on="doc_id")
+
+
+def _counts(lines: list[str]) -> list[tuple[str, str, int | None, float | None]]:
+    text = ["Summary of Progress", "", *lines, "", "Comments", "", "None were made."]
+    data = "\n".join(text).encode()
+    doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
+    ctx = context_of(doc)[1]
+    return [
+        (r.scope, r.category, r.count, r.percent)
+        for r in status_summary.recognise(blocks_of(doc), ctx)
+        if isinstance(r, StatusCount)
+    ]
+
+
+def test_003_plain_reads_as_its_tab_export(
+    plain_counts: pd.DataFrame, run_dir: Path
+) -> None:
+    """Labels, then "Performance Indicators" and five "-", then "Actions" and
+    "0 0%", "2 100%", … (samples/text/003…-plain.txt lines 73-107)."""
+    docs = pd.read_parquet(run_dir / "documents.parquet")[["doc_id", "source_path"]]
+    tab = pd.read_parquet(run_dir / "status_summary.parquet").merge(docs, on="doc_id")
+    want = tab[tab.source_path == S003][FACT].reset_index(drop=True)
+    got = plain_counts[plain_counts.source_path == "003_23ba67851198ff7c-plain.txt"]
+    assert len(want) == 10
+    pd.testing.assert_frame_equal(got[FACT].reset_index(drop=True), want)
+
+
+def test_a_label_printed_above_the_others_leaves_the_grid_unread(
+    plain_counts: pd.DataFrame,
+) -> None:
+    """000 prints "No Rating" and 002 "TOTAL" on the line above the other
+    labels, over the last column: in reading order they come first."""
+    assert set(plain_counts.source_path) == {"003_23ba67851198ff7c-plain.txt"}
+
+
+def test_counts_then_percents() -> None:
+    got = _counts([*LABELS, "1", "", "3", "", "0", "", "25%", "", "75%", "", "0%"])
+    assert got == [
+        ("actions", "completed", 1, 25.0),
+        ("actions", "on_target", 3, 75.0),
+        ("actions", "attention", 0, 0.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # "No Rating" before the statuses: it heads a later column.
+        ["No Rating", "", *LABELS, "1", "", "3", "", "0", "", "2"],
+        # One value more than labels: which is whose?
+        [*LABELS, "1", "", "3", "", "0", "", "2"],
+        # One fewer: an empty cell prints nothing.
+        [*LABELS, "1 (25%)", "", "3 (75%)"],
+    ],
+)
+def test_a_grid_of_uncertain_shape_is_not_read(lines: list[str]) -> None:
+    assert _counts(lines) == []
