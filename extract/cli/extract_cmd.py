@@ -22,6 +22,7 @@ from extract.engines import (
     ENGINES,
     EngineUnavailable,
     WorkerLimits,
+    arrow_without_pandas,
     default_jobs,
 )
 from extract.inputs import UsageError
@@ -186,6 +187,9 @@ def run_extract(args: argparse.Namespace) -> int:
         print("reportx extract: a limit must be 0 (none) or more", file=sys.stderr)
         return EXIT_USAGE
     worker_limits = WorkerLimits(args.max_memory_mb or None, args.timeout_s or None)
+    # This process is the run's: it and its workers build tables, never from
+    # pandas objects.
+    arrow_without_pandas()
     from extract.run import Interrupted, extract
 
     bar: Bar | None = None

@@ -14,11 +14,14 @@ and the batch goes on.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
+
     from extract.parse import Parsed, Task
 
 ENGINES = ("local", "dask")
@@ -67,6 +70,39 @@ class WorkerLimits:
 
 DEFAULT_WORKER_LIMITS = WorkerLimits()
 NO_WORKER_LIMITS = WorkerLimits(None, None)
+
+
+class _NoPandas:
+    """An import of pandas that fails as if it were not installed."""
+
+    def find_spec(self, fullname: str, *args: object) -> ModuleSpec | None:
+        if fullname.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return None
+
+
+def arrow_without_pandas() -> None:
+    """Let pyarrow find pandas missing, in a process of the run's own.
+
+    pyarrow builds every array of Python objects (`pa.array`,
+    `Table.from_pylist`) only after asking whether they are a pandas array,
+    and imports pandas to answer, once per process: a quarter of a second of
+    the start of a one-file run. The `reportx extract` process and the
+    workers never give pyarrow a pandas object, so its first array is built
+    here while pandas cannot be imported; pyarrow remembers that it has no
+    pandas to ask. What does need pandas (`Table.to_pandas`) still imports
+    it. A process that imported pandas already is left as it is.
+    """
+    if "pandas" in sys.modules:
+        return
+    import pyarrow as pa
+
+    finder = _NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        pa.array([])
+    finally:
+        sys.meta_path.remove(finder)
 
 
 class LimitExceeded(Exception):
