@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
 from tests.conftest import ROOT, S003, SAMPLES
 
 
@@ -76,3 +78,25 @@ print("pandas" in sys.modules, type(table.to_pandas()).__name__)
 print(pa.table(table.to_pandas()).equals(table))
 """
     assert _python(code) == "False DataFrame\nTrue"
+
+
+def test_the_program_prints_publishes_and_exits_with_the_run_status(
+    tmp_path: Path,
+) -> None:
+    # The program ends its process itself once the run is done (no teardown).
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnot a PDF beyond its first line\n")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "extract.cli", "extract", str(SAMPLES / S003)]
+        + [str(broken), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"2 inputs: 1 ok, 1 failed -> {out}\n")
+    assert done.stdout.endswith(" rows\n")
+    assert done.stderr.startswith("  failed: broken.pdf: truncated PDF")
+    documents = pq.read_table(out / "documents.parquet").to_pylist()
+    assert sorted(d["status"] for d in documents) == ["failed", "ok"]
