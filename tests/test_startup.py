@@ -41,6 +41,34 @@ print(status, sorted(m for m in ("pandas", "bs4") if m in sys.modules))
     assert _python(code) == "0 []"
 
 
+def test_the_program_imports_neither_numpy_nor_pandas_nor_bs4(
+    tmp_path: Path,
+) -> None:
+    # The program ends its own process: what it imported is printed as it ends.
+    argv = [
+        *("reportx", "extract", str(SAMPLES / S003), "--out", str(tmp_path / "out")),
+        *("--quiet", "--no-cache"),
+    ]
+    code = f"""
+import os, sys
+from extract.cli import main
+
+end = os._exit
+
+
+def ending(status):
+    imported = [m for m in ("numpy", "pandas", "bs4") if m in sys.modules]
+    print(status, imported, flush=True)
+    end(status)
+
+
+os._exit = ending
+sys.argv = {argv!r}
+main()
+"""
+    assert _python(code) == "0 []"
+
+
 def test_importing_the_run_imports_no_pandas() -> None:
     code = """
 import sys
