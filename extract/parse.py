@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import pyarrow as pa
-
 from extract import cache
 from extract.checks import WINDOW
 from extract.inputs import Input, os_reason
@@ -30,12 +28,6 @@ from extract.readers import (
 from extract.records import DocumentRow, IssueRow, Record
 from extract.shards import Summary, write_entry
 from schemas.ranges import DATE_WINDOW
-
-# pyarrow imports pandas, where it is installed, on the first array it builds
-# from Python objects (its pandas shim), in every process that builds one:
-# about 0.8 s. The run builds one anyway, so it is built here, before an engine
-# starts its workers, which then inherit the import instead of each repeating it.
-pa.array([0])
 
 
 @dataclass(slots=True)

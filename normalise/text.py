@@ -6,12 +6,28 @@ import re
 import warnings
 from functools import lru_cache
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
-
 WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 # Elements whose end is a paragraph break in the printed cell.
 BLOCK_TAGS = ("p", "li", "ul", "ol", "tr", "table", "div", "br", "h1", "h2", "h3")
+# Elements followed by a tab: the cells of a table printed in a cell.
+CELL_TAGS = ("td", "th")
+# The elements of the markup read without BeautifulSoup (see `_simple_text`):
+# the block and cell elements and the inline ones whose text is plain text.
+SIMPLE_TAGS = frozenset(
+    (*BLOCK_TAGS, *CELL_TAGS, "thead", "tbody", "tfoot")
+    + ("span", "b", "i", "u", "em", "strong", "a", "font", "sup", "sub", "small")
+)
+# A start or end tag html.parser reads as written: a name, then attributes
+# whose values hold no angle bracket (an unquoted one no slash either).
+SIMPLE_TAG = re.compile(
+    r"<(?P<end>/?)(?P<name>[a-zA-Z][a-zA-Z0-9]*)"
+    r"(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+    r"(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'=<>`/]+(?=[\s>])))?)*)"
+    r"\s*(?P<empty>/?)>"
+)
+# "&" starts a character reference unless a space follows it ("Crime & ASB").
+REFERENCE = re.compile(r"&(?!\s)")
 DASHES = str.maketrans(
     {"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"}
 )
@@ -35,17 +51,77 @@ def strip_html(raw: str) -> str:
     """
     if not has_html(raw):
         return "\n".join(p for p in (squash(x) for x in raw.split("\n")) if p)
+    text = _simple_text(raw)
+    if text is None:
+        text = _soup_text(raw)
+    lines = (" ".join(x.replace("\t", " ").split()) for x in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _simple_text(raw: str) -> str | None:
+    """The text `_soup_text` gives, read without BeautifulSoup, for markup of
+    SIMPLE_TAGS with no character reference and no other angle bracket
+    (every cell with markup in samples/); None for any other markup.
+
+    As html.parser builds the tree: an end tag closes every element opened
+    after its own (`<p>a<b>b</p>`), an end tag of no open element is ignored,
+    and what is still open ends with the cell (`<ul style="..."> - Training`).
+    """
+    if REFERENCE.search(raw):
+        return None
+    parts: list[str] = []
+    open_: list[str] = []
+    at = 0
+    for tag in SIMPLE_TAG.finditer(raw):
+        parts.append(raw[at : tag.start()])
+        at = tag.end()
+        name = tag["name"].lower()
+        if name not in SIMPLE_TAGS:
+            return None
+        if tag["end"]:
+            if tag["attrs"] or tag["empty"] or name == "br":
+                return None
+            if name in open_:
+                while (last := open_.pop()) != name:
+                    parts.append(_after(last))
+                parts.append(_after(name))
+            continue
+        parts.append("\n" if name in BLOCK_TAGS else "")
+        if tag["empty"] or name == "br":
+            parts.append(_after(name))
+        else:
+            open_.append(name)
+    parts.append(raw[at:])
+    parts.extend(_after(name) for name in reversed(open_))
+    text = "".join(parts)
+    if "<" in text or ">" in text:
+        return None
+    return text
+
+
+def _after(name: str) -> str:
+    """What ends an element in the text: a line break after a block, a tab
+    after a table cell."""
+    if name in BLOCK_TAGS:
+        return "\n"
+    return "\t" if name in CELL_TAGS else ""
+
+
+def _soup_text(raw: str) -> str:
+    """The text of any markup, as BeautifulSoup's html.parser reads it: a line
+    break before and after each block element, a tab after each table cell."""
+    # bs4 (with soupsieve, 0.1 s) is imported by the first cell that needs it.
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(raw, "html.parser")
     for tag in soup.find_all(BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")
-    for cell in soup.find_all(["td", "th"]):
+    for cell in soup.find_all(CELL_TAGS):
         cell.insert_after("\t")
-    text = soup.get_text()
-    lines = (" ".join(x.replace("\t", " ").split()) for x in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return soup.get_text()
 
 
 def fold_dashes(s: str) -> str:

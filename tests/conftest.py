@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+# Imported once here: the extract path imports bs4 at the first cell whose
+# markup needs it, which a property test's first example must not pay for.
+import bs4  # noqa: F401
 import pandas as pd
 import pytest
 

@@ -14,7 +14,7 @@ from extract.document import Document
 from extract.layout.tab_rows import build_rows
 from extract.readers import UnreadableInput
 from extract.readers.decode import decode, split_lines
-from normalise.text import squash, strip_html
+from normalise.text import _simple_text, _soup_text, squash, strip_html
 from tests.conftest import S000, S001, S003
 
 Load = Callable[[str], tuple[Document, Context]]
@@ -140,6 +140,64 @@ def test_squash_is_idempotent(s: str) -> None:
 @given(st.text())
 def test_strip_html_never_raises(s: str) -> None:
     assert isinstance(strip_html(s), str)
+
+
+def _lines(text: str) -> str:
+    lines = (squash(x.replace("\t", " ")) for x in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        ("<p>a</p> <p>b</p>", "a\nb"),
+        # samples/003 line 120: a list left open to the end of the cell.
+        ('<p>x:</p> <ul style="list-style-type: none"> - one - two', "x:\n- one - two"),
+        ("<table><tr><td>a</td><td>b</td></tr></table>", "a b"),
+        ("<p>a<b>b</p>c", "ab\nc"),  # </p> ends the <b> opened inside it
+        ("a</p>b<br/>c<BR>d", "ab\nc\nd"),
+        ("<p>Crime & ASB</p>", "Crime & ASB"),
+    ],
+)
+def test_simple_markup_read_without_beautifulsoup(raw: str, text: str) -> None:
+    got = _simple_text(raw)
+    assert got is not None and _lines(got) == text == _lines(_soup_text(raw))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "<p>&amp;</p>",  # a character reference
+        "<p><20,000 Tonnes</p>",  # an angle bracket that is no tag
+        "<p>a</p> <ul",  # a tag cut off
+        "<script>a</script>",  # an element not in SIMPLE_TAGS
+        "<p>a<!-- b --></p>",
+        "<p>a</br></p>",
+        "<a href=x/>b</a>",  # html.parser reads the value x/, not an empty tag
+    ],
+)
+def test_other_markup_is_left_to_beautifulsoup(raw: str) -> None:
+    assert _simple_text(raw) is None
+
+
+MARKUP = st.sampled_from(
+    [
+        *("<p>", "</p>", "<ul>", "</ul>", "<li>", "</li>", "<tr>", "</tr>"),
+        *("<td>", "</td>", "<th>", "</th>", "<table>", "</table>", "<br>", "<br/>"),
+        *("<P>", "</Td>", "<b>", "</b>", "<span class=x>", "</span>", "<p/>"),
+        *('<ul style="list-style-type: none">', "<div id='a' hidden>", "</div>"),
+        *("<a href=x/>", "<img>", "</br>", "<p", "&", "&amp;", "<", ">", "</ p>"),
+    ]
+)
+TEXT = st.text(alphabet=st.sampled_from("ab 1\t\n\r\u00a0&/=\"'-"), max_size=6)
+
+
+@given(st.lists(st.one_of(MARKUP, TEXT), max_size=16))
+def test_simple_markup_reads_as_beautifulsoup_reads_it(parts: list[str]) -> None:
+    raw = "".join(parts)
+    got = _simple_text(raw)
+    if got is not None:
+        assert _lines(got) == _lines(_soup_text(raw))
 
 
 def test_a_row_of_values_whose_name_goes_on_below() -> None:

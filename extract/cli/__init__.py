@@ -51,7 +51,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     if args.command == "extract":
-        return run_extract(args)
+        return run_extract(args, program=argv is None)
     if args.command in QA_COMMANDS:
         return QA_COMMANDS[args.command](args)
     parser.print_usage(sys.stderr)

@@ -14,11 +14,15 @@ and the batch goes on.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from importlib.machinery import ModuleSpec
+
     from extract.parse import Parsed, Task
 
 ENGINES = ("local", "dask")
@@ -67,6 +71,67 @@ class WorkerLimits:
 
 DEFAULT_WORKER_LIMITS = WorkerLimits()
 NO_WORKER_LIMITS = WorkerLimits(None, None)
+
+
+class _Absent:
+    """A finder for which some packages are not installed."""
+
+    def __init__(self, *packages: str) -> None:
+        self.packages = packages
+
+    def find_spec(self, fullname: str, *args: object) -> ModuleSpec | None:
+        if fullname.partition(".")[0] in self.packages:
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return None
+
+
+@contextmanager
+def _absent(*packages: str) -> Iterator[None]:
+    """Imports of `packages` fail, as if they were not installed."""
+    finder = _Absent(*packages)
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def arrow_without_pandas() -> None:
+    """Let pyarrow find pandas missing, in a process of the run's own.
+
+    pyarrow builds every array of Python objects (`pa.array`,
+    `Table.from_pylist`) only after asking whether they are a pandas array,
+    and imports pandas to answer, once per process: a quarter of a second of
+    the start of a one-file run. The `reportx extract` process and the
+    workers never give pyarrow a pandas object, so its first array is built
+    here while pandas cannot be imported; pyarrow remembers that it has no
+    pandas to ask. What does need pandas (`Table.to_pandas`) still imports
+    it. A process that imported pandas already is left as it is.
+    """
+    if "pandas" in sys.modules:
+        return
+    import pyarrow as pa
+
+    with _absent("pandas"):
+        pa.array([])
+
+
+def arrow_without_numpy() -> None:
+    """Import pyarrow as it runs where numpy is not installed (numpy is
+    optional to pyarrow), for a process that gives it Python values only.
+
+    pyarrow and its compute functions import numpy as they load: 0.1 s, and
+    a BLAS thread per core. What the run does with pyarrow (tables built from
+    records, Arrow and Parquet files, compute functions) never touches numpy,
+    whereas `to_numpy` and `to_pandas` no longer work in this process: only
+    the `reportx extract` program imports pyarrow so. A process that imported
+    pyarrow or numpy already is left as it is.
+    """
+    if "pyarrow" in sys.modules or "numpy" in sys.modules:
+        return
+    with _absent("numpy", "pandas"):
+        import pyarrow
+        import pyarrow.compute  # noqa: F401
 
 
 class LimitExceeded(Exception):

@@ -22,7 +22,13 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar, cast
 
-from extract.engines import NO_WORKER_LIMITS, LimitExceeded, WorkerLimits, default_jobs
+from extract.engines import (
+    NO_WORKER_LIMITS,
+    LimitExceeded,
+    WorkerLimits,
+    arrow_without_pandas,
+    default_jobs,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -56,6 +62,7 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], memory: int | None) -> No
     # Ctrl-C reaches every process of the terminal's group; the parent alone
     # handles it and ends the workers, so none prints a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    arrow_without_pandas()
     cap_memory(memory)
     while True:
         try:

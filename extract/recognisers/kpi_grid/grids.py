@@ -8,8 +8,6 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
-
 from extract.blocks import Blocks
 from extract.blocks.columns import Column, header_columns, name_index
 from extract.document import Document, Row
@@ -54,6 +52,8 @@ def _plain_grids(blocks: Blocks) -> Iterator[Grid]:
 
 
 def _html_tables(raw: str) -> list[list[list[str]]]:
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(raw, "html.parser")
