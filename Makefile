@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint golden bench pdfs browser-pdfs texts fuzz clean
+.PHONY: demo test install lint golden bench bytecode pdfs browser-pdfs texts fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## demo: install, then extract samples/ into output/
-demo: $(STAMP)
+demo: $(STAMP) bytecode
 	$(VENV)/bin/reportx extract samples --out output
 
 ## lint: formatting, lint rules and strict typing
@@ -48,8 +48,14 @@ texts: $(STAMP)
 ## bench: reports/s and MB/s at --jobs 1 and 2 over 2,000 synthetic reports, their
 ## floor, PDF pages/s beside pypdfium2, start-up time and peak memory (BENCH_REPORTS)
 BENCH_REPORTS ?= 2000
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(PY) bench/bench_all.py --reports $(BENCH_REPORTS)
+
+## bytecode: compile the project's modules once, so that a run (where
+## PYTHONDONTWRITEBYTECODE is set, or the tree is read-only) need not compile
+## them every time it starts; a module changed since is compiled again as usual
+bytecode: $(STAMP)
+	$(PY) -m compileall -q -j 0 extract normalise schemas
 
 ## realpdfs: fetch the public test PDFs in tests/fixtures/realpdf/urls.txt (network)
 ## into REALPDFS and check each comes out ok (rows or no_facts) or failed with a reason
