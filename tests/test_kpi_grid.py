@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from extract.blocks.columns import classify, header_columns
+from extract.recognisers import kpi_grid
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from tests.conftest import S000, S001, S002, recognised
 
@@ -750,4 +751,24 @@ def test_multiplied_amounts_and_nil_are_values_with_repairs() -> None:
         ("value", 4, "£450k", "450000", "amount_multiplier"),
         ("value", 4, "£2.3bn", "2300000000", "amount_multiplier"),
         ("value", 5, "Nil", "0", "nil_as_zero"),
+    ]
+
+
+def test_a_row_named_in_lower_case_is_a_wrapped_row_not_read() -> None:
+    """A row whose name opens in lower case is the later lines of a wrapped
+    row printed apart ("against the person," of pdftotext -layout of a
+    browser's print): its cells are the row above's, not values of its own."""
+    lines = [
+        "\tQuarter 1\tQuarter 2\tQuarter 3\tQuarter 4",
+        "Number of fly tipping incidents\t123\t121\t81\t100",
+        "",
+        "\tQuarter 1\tQuarter 2\tQuarter 3\tQuarter 4",
+        "against the person,\t15%\t15%\t14%\t4%",
+    ]
+    rows = [r for r in recognised(kpi_grid, lines) if isinstance(r, IndicatorValue)]
+    assert [(r.indicator, r.period, r.value) for r in rows] == [
+        ("Number of fly tipping incidents", "Q1", 123.0),
+        ("Number of fly tipping incidents", "Q2", 121.0),
+        ("Number of fly tipping incidents", "Q3", 81.0),
+        ("Number of fly tipping incidents", "Q4", 100.0),
     ]

@@ -155,11 +155,15 @@ class Fact:
 
 
 def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fact]:
+    """The values of one grid row. A row whose name opens in lower case is the
+    later lines of a wrapped row that were not joined to it ("against the
+    person," of a `pdftotext -layout` of a browser's print): not read."""
     doc = blocks.doc
     at = grid.name_index
     name = squash(row.texts[at]) if at < len(row.texts) else ""
     if (
         not name
+        or name[0].islower()
         or owned_elsewhere(blocks, grid, row)
         or _is_theme(row.texts, ctx.theme(row.row_index))
     ):
