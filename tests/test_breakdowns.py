@@ -517,3 +517,13 @@ def test_a_negative_count_is_kept_and_reported() -> None:
             "x.txt:3: breakdowns.count -2 is outside 0..; kept as printed",
         )
     ]
+
+
+@pytest.mark.parametrize("name", ["– Victim Support data", "referrals to ASB Champion"])
+def test_a_name_going_on_from_a_row_above_starts_no_row(name: str) -> None:
+    """A wrapped row printed apart from its first line (pdftotext -layout of a
+    browser's print): its name cell goes on from the row above, so its counts
+    are not a row of their own, nor that row's."""
+    row = "\t".join([name, "6 closed cases 2 x Council referrals", "13 closed"])
+    records = _recognise([PLAN, "", HEADER, row])
+    assert _counts(records) == []

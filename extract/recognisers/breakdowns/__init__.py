@@ -44,6 +44,10 @@ class Parent:
     name_at: int
 
 
+# A name cell that opens in lower case or with a dash goes on from a row above.
+NAME_GOES_ON = re.compile(r"^\s*(?:[a-z]|[-\u2013\u2014]\s)")
+
+
 def breakdown_indicator(name_cell: str) -> str | None:
     """The name counts belong to: the one that is not an "Over Time" measure."""
     names = split_indicators(name_cell)
@@ -113,7 +117,9 @@ def _first_row(
     name_at = name_index(columns)
     name_cell = row.cell(name_at)
     indicator = breakdown_indicator(name_cell.text) if name_cell else None
-    if indicator is None:
+    if indicator is None or NAME_GOES_ON.match(name_cell.text if name_cell else ""):
+        # "– Victim Support data", "against the": the later lines of a wrapped
+        # row printed apart from it, whose counts are not a row of their own.
         return [], None
     out: list[Breakdown | IssueRow] = []
     parent: Parent | None = None
