@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.claims import Claim
 from extract.document import Document, Row
@@ -91,6 +92,7 @@ class Coverage:
             )
 
 
+@lru_cache(maxsize=8192)
 def canonical(token: str) -> str | None:
     """A number as compared: no thousands commas, no sign, shortest form."""
     try:

@@ -68,10 +68,13 @@ class Vocabulary:
     @classmethod
     def of(cls, texts: Iterable[str], anywhere: Iterable[str] = ()) -> Vocabulary:
         # No word runs over a newline, so the texts are tokenised in one pass.
-        counts = Counter(map(str.lower, WORD.findall("\n".join(texts))))
+        counts: Counter[str] = Counter()
+        for word, n in Counter(WORD.findall("\n".join(texts))).items():
+            counts[word.lower()] += n
         own = {w for w in counts if len(w) > 1 or w in SINGLE_LETTER_WORDS}
         often = {w for w, n in counts.items() if n >= ATTESTED and len(w) > 1}
-        seen = {w.lower() for w in WORD.findall("\n".join(anywhere)) if len(w) > 2}
+        printed = set(WORD.findall("\n".join(anywhere)))
+        seen = {w.lower() for w in printed if len(w) > 2}
         return cls(
             frozenset(own) | lexicon(), frozenset(often) | lexicon(), frozenset(seen)
         )
