@@ -40,12 +40,14 @@ class Cell:
         object.__setattr__(self, "reading", reading)
 
 
-# A report prints a few hundred distinct cell texts in thousands of cells (empty
-# cells, headers, marks): 50 reports of the synthetic archive hold 2,068 texts in
-# 34,140 cells.
+# A report repeats most of its cell texts (empty cells, marks, labels): samples/001
+# prints 540 cells with 89 texts, 398 of the cells empty.
 @lru_cache(maxsize=16384)
 def _readings(text: str) -> tuple[str, tuple[str, ...], str]:
     """A cell text's `flat`, `paragraphs` and `reading`."""
+    if "\n" not in text:
+        flat = " ".join(text.split())
+        return (flat, (text,), text) if flat else ("", (), "")
     paragraphs = tuple(p for p in text.split("\n") if p.strip())
     return " ".join(text.split()), paragraphs, " ".join(paragraphs)
 

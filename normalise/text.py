@@ -34,6 +34,8 @@ def strip_html(raw: str) -> str:
     Text without tags is only whitespace-squashed, so "<20,000 Tonnes" survives.
     """
     if not has_html(raw):
+        if "\n" not in raw:
+            return squash(raw)
         return "\n".join(p for p in (squash(x) for x in raw.split("\n")) if p)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)

@@ -85,10 +85,9 @@ def _values(cells: Sequence[str]) -> int:
 def _can_start_wrap(cells: Sequence[str]) -> bool:
     """A first line of a wrapped row: fragments with words, at most one lone value."""
     filled = _filled(cells)
-    worded = [i for i in filled if _has_letters(cells[i])]
     return (
         len(filled) >= 2
-        and len(worded) >= 2
+        and sum(1 for i in filled if _has_letters(cells[i])) >= 2
         and _narrow(cells)
         and not _labelled(cells)
         and _values(cells) <= 1
