@@ -33,6 +33,7 @@ LABEL = re.compile(
 TAG = re.compile(r"<[^>]*>")
 DIGIT = re.compile(r"\d")
 SNIPPET = 60
+NONE_HELD: frozenset[str] = frozenset()
 
 LineRef = tuple[int | None, int]
 
@@ -103,10 +104,14 @@ def canonical(token: str) -> str | None:
 
 def number_tokens(text: str) -> list[str]:
     """The value numbers printed in `text`, labels and HTML tags left out."""
+    return list(_tokens(text))
+
+
+def _tokens(text: str) -> tuple[str, ...]:
     if DIGIT.search(text) is None:
         # Dropping labels and tags adds no digit: without one there is no number.
-        return []
-    return list(_number_tokens(text))
+        return ()
+    return _number_tokens(text)
 
 
 # Coverage reads a table's lines and the no-facts check the short lines of
@@ -169,9 +174,9 @@ def measure(
         row_lines = []
         for page, n in refs:
             text = line_text(doc, page, n)
-            tokens = tuple(number_tokens(text))
-            held = claimed.get((page, n), set())
-            covered = tuple(canonical(t) in held for t in tokens)
+            tokens = _tokens(text)
+            held = claimed.get((page, n), NONE_HELD)
+            covered = tuple([canonical(t) in held for t in tokens])
             row_lines.append(
                 TableLine(page, n, text, tokens, covered, (page, n) in claimed)
             )

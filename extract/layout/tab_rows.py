@@ -175,6 +175,9 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
     if "\t" not in lines[start]:
         return start + 1
     first = _cells_of(lines[start])
+    if len(_filled(first)) < 2:
+        # Both shapes start with two fragments or values side by side.
+        return start + 1
     if _can_start_wrap(first):
         end = _group_end(lines, start, going_on=False)
         if end - start - 1 >= MIN_WRAP_FOLLOWERS and _runs_on(lines[start:end]):
