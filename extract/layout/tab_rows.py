@@ -193,14 +193,7 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
 
 
 def _cell(raw: str, column: int, first: int, last: int) -> Cell:
-    return Cell(
-        raw=raw,
-        text=strip_html(raw),
-        column=column,
-        page=None,
-        line_start=first,
-        line_end=last,
-    )
+    return Cell(raw, strip_html(raw), column, None, first, last)
 
 
 def _wrapped_row(group: Sequence[str], first_line: int) -> Row:
