@@ -125,6 +125,9 @@ class Claims:
     def free_text(self, name: str, index: int, cell: Cell) -> str:
         """`cell`'s reading text without the ranges others claimed, squashed."""
         others = self._others_on(name, index, cell.column)
+        if not others:
+            # The reading text squashed is the cell's flat text.
+            return cell.flat
         if any(c.spans is None for c in others):
             return ""
         taken = sorted(s for c in others for s in c.spans or ())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.claims import Claim
 from extract.document import Document, Row
@@ -32,6 +33,7 @@ LABEL = re.compile(
 TAG = re.compile(r"<[^>]*>")
 DIGIT = re.compile(r"\d")
 SNIPPET = 60
+NONE_HELD: frozenset[str] = frozenset()
 
 LineRef = tuple[int | None, int]
 
@@ -91,6 +93,7 @@ class Coverage:
             )
 
 
+@lru_cache(maxsize=8192)
 def canonical(token: str) -> str | None:
     """A number as compared: no thousands commas, no sign, shortest form."""
     try:
@@ -101,11 +104,22 @@ def canonical(token: str) -> str | None:
 
 def number_tokens(text: str) -> list[str]:
     """The value numbers printed in `text`, labels and HTML tags left out."""
+    return list(_tokens(text))
+
+
+def _tokens(text: str) -> tuple[str, ...]:
     if DIGIT.search(text) is None:
         # Dropping labels and tags adds no digit: without one there is no number.
-        return []
+        return ()
+    return _number_tokens(text)
+
+
+# Coverage reads a table's lines and the no-facts check the short lines of
+# reading-order text: the same lines, tokenised once.
+@lru_cache(maxsize=4096)
+def _number_tokens(text: str) -> tuple[str, ...]:
     text = LABEL.sub(" ", TAG.sub(" ", text))
-    return [m.group().rstrip(",") for m in NUMBER.finditer(text)]
+    return tuple(m.group().rstrip(",") for m in NUMBER.finditer(text))
 
 
 def line_text(doc: Document, page: int | None, number: int) -> str:
@@ -160,9 +174,9 @@ def measure(
         row_lines = []
         for page, n in refs:
             text = line_text(doc, page, n)
-            tokens = tuple(number_tokens(text))
-            held = claimed.get((page, n), set())
-            covered = tuple(canonical(t) in held for t in tokens)
+            tokens = _tokens(text)
+            held = claimed.get((page, n), NONE_HELD)
+            covered = tuple([canonical(t) in held for t in tokens])
             row_lines.append(
                 TableLine(page, n, text, tokens, covered, (page, n) in claimed)
             )

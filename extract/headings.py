@@ -223,8 +223,8 @@ def build_context(doc: Document, meta: Metadata) -> Context:
     walk = _Walk(
         doc,
         Vocabulary.of(
-            (r.flat for r in rows if not r.tabbed or len(r.filled) < 3),
-            anywhere=[r.flat for r in rows],
+            [r.flat for r in rows if not r.tabbed or len(r.filled) < 3],
+            elsewhere=[r.flat for r in rows if r.tabbed and len(r.filled) >= 3],
         ),
         single_plan,
     )

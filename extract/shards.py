@@ -134,6 +134,10 @@ def write_entry(folder: Path, summary: Summary, records: Sequence[Record]) -> Su
         counts: dict[str, int] = {}
         # Issues last: a row another table cannot hold is reported there.
         for table in sorted(DOCUMENT_TABLES, key=lambda t: t is ISSUES):
+            if not rows[table.name]:
+                # Most documents fill a few of the tables.
+                counts[table.name] = 0
+                continue
             data = arrow_table(table, rows[table.name], late)
             counts[table.name] = data.num_rows
             if data.num_rows:

@@ -66,12 +66,26 @@ class Vocabulary:
         object.__setattr__(self, "ordered", tuple(sorted(self.attested)))
 
     @classmethod
-    def of(cls, texts: Iterable[str], anywhere: Iterable[str] = ()) -> Vocabulary:
+    def of(
+        cls,
+        texts: Iterable[str],
+        anywhere: Iterable[str] = (),
+        elsewhere: Iterable[str] | None = None,
+    ) -> Vocabulary:
+        """The vocabulary of `texts`; `anywhere` holds every text printed, or,
+        given `elsewhere` instead, the texts printed besides `texts`."""
         # No word runs over a newline, so the texts are tokenised in one pass.
-        counts = Counter(map(str.lower, WORD.findall("\n".join(texts))))
+        raw = Counter(WORD.findall("\n".join(texts)))
+        counts: Counter[str] = Counter()
+        for word, n in raw.items():
+            counts[word.lower()] += n
         own = {w for w in counts if len(w) > 1 or w in SINGLE_LETTER_WORDS}
         often = {w for w, n in counts.items() if n >= ATTESTED and len(w) > 1}
-        seen = {w.lower() for w in WORD.findall("\n".join(anywhere)) if len(w) > 2}
+        if elsewhere is None:
+            printed = set(WORD.findall("\n".join(anywhere)))
+        else:
+            printed = {*raw, *WORD.findall("\n".join(elsewhere))}
+        seen = {w.lower() for w in printed if len(w) > 2}
         return cls(
             frozenset(own) | lexicon(), frozenset(often) | lexicon(), frozenset(seen)
         )

@@ -76,9 +76,9 @@ def _outcome(out: Path) -> tuple[dict[str, str], pd.DataFrame, pd.DataFrame]:
 def test_a_document_past_the_time_limit_fails_and_the_rest_are_written(
     tmp_path: Path,
 ) -> None:
-    # Forty copies of samples/004 in one file take a minute (the whole report
-    # is one long table); samples/001 and 003 take a fraction of a second.
-    heavy = (SAMPLES / S004).read_bytes() * 40
+    # Two hundred copies of samples/004 in one file take far longer than 4 s (the
+    # whole report is one long table); samples/001 and 003 a fraction of a second.
+    heavy = (SAMPLES / S004).read_bytes() * 200
     inputs = _inputs(tmp_path / "in", heavy)
     out = tmp_path / "out"
     started = time.monotonic()

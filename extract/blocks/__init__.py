@@ -67,9 +67,9 @@ def blocks_of(doc: Document) -> Blocks:
     tables += reading
     in_table = {i for t in tables for i in t.rows}
     prose = [
-        replace(b, paragraph=p)
+        b
         for p in paras
-        if (b := _block("prose", rows, [i for i in p.rows if i not in in_table]))
+        if (b := _block("prose", rows, [i for i in p.rows if i not in in_table], p))
     ]
     ordered = sorted([*tables, *prose], key=lambda b: b.rows[0])
     index = {b.rows[0]: k for k, b in enumerate(ordered)}
@@ -89,6 +89,7 @@ def _block(
     kind: Kind,
     rows: tuple[Row, ...],
     members: list[int],
+    paragraph: Paragraph | None = None,
     header: int | None = None,
     columns: tuple[Column, ...] | None = None,
     follows: int | None = None,
@@ -106,6 +107,7 @@ def _block(
         header,
         columns,
         follows,
+        paragraph,
     )
 
 
@@ -121,7 +123,7 @@ def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
 
     def close() -> None:
         nonlocal members, header, columns, follows, last
-        if b := _block("table", rows, members, header, columns, follows):
+        if b := _block("table", rows, members, None, header, columns, follows):
             out.append(b)
             last = b.rows[0]
         members, header, columns, follows = [], None, None, None

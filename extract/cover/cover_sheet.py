@@ -162,8 +162,14 @@ def _label_name(m: re.Match[str]) -> str:
 
 def _hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, field) of every label in a cover row."""
-    hits = [(m.start(), m.end(), _label_name(m)) for m in LABEL.finditer(text)]
-    if m := LABEL_AT_START.match(text):
+    # Both label patterns end with a colon: most rows print none.
+    colon = ":" in text
+    hits = (
+        [(m.start(), m.end(), _label_name(m)) for m in LABEL.finditer(text)]
+        if colon
+        else []
+    )
+    if colon and (m := LABEL_AT_START.match(text)):
         hits.append((m.start(), m.end(), _label_name(m)))
     if m := ITEM_NUMBER.match(text):
         hits.append((0, m.start("n"), "item_number"))

@@ -66,15 +66,17 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
     for org in organisations():
         names = _ascii_names(org)
         if lowered is not None and names is not None:
-            if not any(n in lowered for n in names):
-                continue
-        pattern = _pattern(org)
-        lines = [bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)]
+            found = _found(_pattern(org), text, lowered, names)
+        else:
+            found = [m.start() for m in _pattern(org).finditer(text)]
+        lines = [bisect_right(starts, at) - 1 for at in found]
         if lines:
             key = (org.name, org.gss_code)
             scores[key] = _score(lines, org.county)
     printed: dict[str, list[int]] = {}
     for n, line in enumerate(doc.lines):
+        if "Council" not in line:
+            continue
         for m in PRINTED_COUNCIL.finditer(line):
             if by_name(m[1]) is None and not GENERIC >= set(m[1].split()[:-1]):
                 printed.setdefault(m[1], []).append(n)
@@ -84,6 +86,27 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
     if not scores:
         return None, None
     return max(scores, key=lambda k: scores[k])
+
+
+def _found(
+    pattern: re.Pattern[str], text: str, lowered: str, names: tuple[str, ...]
+) -> list[int]:
+    """Where `pattern` matches in `text`, as `finditer` finds them, tried only
+    where `lowered` (the text in lower case, letter for letter) prints one of the
+    council's `names`: the case-blind pattern is slow over a whole paper."""
+    candidates: set[int] = set()
+    for name in names:
+        at = lowered.find(name)
+        while at >= 0:
+            candidates.add(at)
+            at = lowered.find(name, at + 1)
+    found: list[int] = []
+    end = 0
+    for at in sorted(candidates):
+        if at >= end and (m := pattern.match(text, at)):
+            found.append(at)
+            end = m.end()
+    return found
 
 
 def _score(lines: list[int], minor: bool) -> tuple[bool, bool, int, int]:

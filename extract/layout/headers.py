@@ -29,8 +29,10 @@ HEADER_WORDS = re.compile(
 def is_header_cells(texts: Sequence[str]) -> bool:
     """At least two labels, and most of the filled cells known column labels."""
     filled = [t.strip() for t in texts if t.strip()]
+    if len(filled) < 2:
+        return False
     known = sum(1 for t in filled if HEADER_WORDS.match(t))
-    return len(filled) >= 2 and known >= max(2, (len(filled) + 1) // 2)
+    return known >= max(2, (len(filled) + 1) // 2)
 
 
 def is_header(row: Row) -> bool:

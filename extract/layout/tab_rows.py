@@ -85,10 +85,9 @@ def _values(cells: Sequence[str]) -> int:
 def _can_start_wrap(cells: Sequence[str]) -> bool:
     """A first line of a wrapped row: fragments with words, at most one lone value."""
     filled = _filled(cells)
-    worded = [i for i in filled if _has_letters(cells[i])]
     return (
         len(filled) >= 2
-        and len(worded) >= 2
+        and sum(1 for i in filled if _has_letters(cells[i])) >= 2
         and _narrow(cells)
         and not _labelled(cells)
         and _values(cells) <= 1
@@ -176,6 +175,9 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
     if "\t" not in lines[start]:
         return start + 1
     first = _cells_of(lines[start])
+    if len(_filled(first)) < 2:
+        # Both shapes start with two fragments or values side by side.
+        return start + 1
     if _can_start_wrap(first):
         end = _group_end(lines, start, going_on=False)
         if end - start - 1 >= MIN_WRAP_FOLLOWERS and _runs_on(lines[start:end]):
@@ -191,14 +193,7 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
 
 
 def _cell(raw: str, column: int, first: int, last: int) -> Cell:
-    return Cell(
-        raw=raw,
-        text=strip_html(raw),
-        column=column,
-        page=None,
-        line_start=first,
-        line_end=last,
-    )
+    return Cell(raw, strip_html(raw), column, None, first, last)
 
 
 def _wrapped_row(group: Sequence[str], first_line: int) -> Row:

@@ -49,6 +49,13 @@ QUARTER_LABEL = re.compile(r"(?:Q[1-4]|Quarter [1-4])(?: Rating)?")
 
 
 def fragments(line: str) -> list[Fragment]:
+    text = line.strip()
+    if text[:1] != "Q" and " ".join(text.split()) == text:
+        # Words one space apart, as most lines of prose: one fragment, if any.
+        if not text:
+            return []
+        x0 = len(line) - len(line.lstrip())
+        return [Fragment(text, x0, x0 + len(text))]
     out: list[Fragment] = []
     for m in FRAGMENT.finditer(line):
         if QUARTER_LABELS.fullmatch(m[0]):

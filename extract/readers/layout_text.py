@@ -75,8 +75,12 @@ def _nearest(ends: Sequence[int | None], k: int) -> int:
 def _on_input_lines(
     row: Row, printed: Sequence[PrintedLine | None], ends: Sequence[int | None]
 ) -> Row:
-    cells = tuple(_cell_on_input_lines(c, printed, ends) for c in row.cells)
     start, end = _span(printed, ends, row.line_start, row.line_end)
+    if row.page is None and (start, end) == (row.line_start, row.line_end):
+        if len(row.cells) == 1 and _on_own_lines(row.cells[0], start, end):
+            # One cell on the row's own lines, as a line of prose: no cell moves.
+            return row
+    cells = tuple(_cell_on_input_lines(c, printed, ends) for c in row.cells)
     if (
         row.page is None
         and (start, end) == (row.line_start, row.line_end)
@@ -85,6 +89,10 @@ def _on_input_lines(
         # Plain text prints one line per input line: the row is already there.
         return row
     return Row(cells, None, start, end, row.tabbed, row.wrapped)
+
+
+def _on_own_lines(c: Cell, start: int, end: int) -> bool:
+    return c.page is None and c.line_start == start and c.line_end == end
 
 
 def _cell_on_input_lines(

@@ -49,6 +49,8 @@ ACTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 OUTCOMES_HEADER = re.compile(r"^Outcomes?$", re.IGNORECASE)
+# Either label's word, sought once in a row's text before cell by cell.
+HEADER_WORD = re.compile(r"action|outcome", re.IGNORECASE)
 # Without quarter columns a header is only known by its title and progress
 # labels; a title cell this long is text that ends in "action", not a label
 # ("Action", "Key Actions", "Actions and Progress Updates" are all shorter).
@@ -85,6 +87,8 @@ def columns_of(row: Row, latest: str | None = None) -> Columns | None:
     `latest` is the report's latest quarter, the one a single "Status" column
     rates.
     """
+    if HEADER_WORD.search(row.flat) is None:
+        return None
     found = [(c, m) for c in row.cells if (m := ACTION_LABEL.search(c.flat))]
     outcomes = next(
         (c.column for c in row.cells if OUTCOMES_HEADER.match(c.flat)), None

@@ -38,6 +38,8 @@ APPROACH = re.compile(r"^Approach$", re.IGNORECASE)
 # "Key Project" (samples/002), "Projects" (a Cabinet report layout projects/RAG layout).
 KEY_PROJECT = re.compile(r"^(?:Key\s+)?Projects?$", re.IGNORECASE)
 MILESTONE = re.compile(r"^Milestones?(?:\s*\(s\))?$", re.IGNORECASE)
+# The label's word, sought once in a row's text before cell by cell.
+MILESTONE_WORD = re.compile(r"milestone", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,8 @@ def columns_of(row: Row, latest: str | None = None) -> Columns | None:
 
     `latest` is the report's latest quarter, the one a single "RAG" column rates.
     """
+    if MILESTONE_WORD.search(row.flat) is None:
+        return None
 
     def find(pattern: re.Pattern[str]) -> int | None:
         return next((c.column for c in row.cells if pattern.match(c.flat)), None)

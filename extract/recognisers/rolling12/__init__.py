@@ -43,7 +43,8 @@ def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
             row = blocks.doc.rows[i]
             if not row.tabbed or not row.cells:
                 continue
-            indicator = rolling_indicator(split_indicators(row.cells[0].text))
+            indicator: str | None = None
+            named = False
             for cell in row.cells[1:]:
                 # Paragraphs joined: a block may be spread over several <p>.
                 try:
@@ -54,6 +55,10 @@ def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
                 spans = tuple((b.start, b.end) for b in printed)
                 if not spans or not blocks.claims.take_spans(NAME, i, cell, spans):
                     continue
+                if not named:
+                    # Most rows hold no block: their names are not read.
+                    indicator = rolling_indicator(split_indicators(row.cells[0].text))
+                    named = True
                 into = found if indicator else stray
                 into.extend(Found(b, cell, indicator or "", i) for b in printed)
     return found, timed_out, stray
