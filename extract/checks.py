@@ -128,13 +128,12 @@ def cross_check(
                 f"grid counts {total} {grid.scope}, {len(items)} are printed"
             )
         if problems:
-            yield IssueRow.of(
+            yield IssueRow.at(
                 "summary_mismatch",
-                doc.doc_id,
-                f"{doc.source_path}:{grid.line}: {grid.plan} {grid.scope} "
-                f"{grid.period}: " + "; ".join(problems),
+                doc,
+                grid.line,
+                f"{grid.plan} {grid.scope} {grid.period}: " + "; ".join(problems),
                 page=grid.page,
-                line=grid.line,
                 severity="info",
             )
 
@@ -218,13 +217,14 @@ def unread_cells(
         snippet = " ".join(line_text(doc, page, first).split())
         if len(snippet) > SNIPPET:
             snippet = snippet[: SNIPPET - 1] + "…"
-        yield IssueRow.of(
+        yield IssueRow.at(
             "unparsed_block",
-            doc.doc_id,
-            f"{doc.source_path}:{span}: {len(run)} line(s) of table cells printed "
-            f'without columns that no recogniser claimed: "{snippet}"',
+            doc,
+            first,
+            f"{len(run)} line(s) of table cells printed without columns that no "
+            f'recogniser claimed: "{snippet}"',
             page=page,
-            line=first,
+            span=span,
         )
 
 
@@ -247,14 +247,12 @@ def out_of_range(
     window = window or WINDOW.get()
     for r in records:
         for problem in _range_problems(r, window):
-            line = getattr(r, "line_start", None)
-            where = f"{doc.source_path}:{line}: " if line else f"{doc.source_path}: "
-            yield IssueRow.of(
+            yield IssueRow.at(
                 "value_out_of_range",
-                doc.doc_id,
-                where + problem,
+                doc,
+                getattr(r, "line_start", None) or None,
+                problem,
                 page=getattr(r, "page", None),
-                line=line,
                 severity="warning",
             )
 

@@ -83,13 +83,13 @@ class Coverage:
                 if b.end_page is not None and b.end_page != b.page
                 else ""
             )
-            yield IssueRow.of(
+            yield IssueRow.at(
                 "unparsed_block",
-                doc.doc_id,
-                f"{doc.source_path}:{span}{pages}: table block with numbers that "
-                f'no recogniser claimed: "{b.text}"',
+                doc,
+                b.line_start,
+                f'table block with numbers that no recogniser claimed: "{b.text}"',
                 page=b.page,
-                line=b.line_start,
+                span=span + pages,
             )
 
 

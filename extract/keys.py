@@ -74,13 +74,12 @@ def _missing(
     # Parquet writer refuses a null there, so the row is reported, not written.
     key = ", ".join(f"{k}={row.get(k)}" for k in BY_NAME[table].key if k != "doc_id")
     line, page = row.get("line_start"), row.get("page")
-    return IssueRow.of(
+    return IssueRow.at(
         "missing_key",
-        doc.doc_id,
-        f"{doc.source_path}:{line}: {table} row not written: no "
-        f"{', '.join(missing)} could be told ({key})",
+        doc,
+        line if isinstance(line, int) else None,
+        f"{table} row not written: no {', '.join(missing)} could be told ({key})",
         page=page if isinstance(page, int) else None,
-        line=line if isinstance(line, int) else None,
     )
 
 
@@ -96,12 +95,12 @@ def _issue(
     key = ", ".join(f"{k}={row[k]}" for k in key_columns if k != "doc_id")
     said = "; ".join(f"{c}: kept {first[c]!r}, dropped {row[c]!r}" for c in differs)
     line, page = row.get("line_start"), row.get("page")
-    return IssueRow.of(
+    return IssueRow.at(
         "duplicate_key",
-        doc.doc_id,
-        f"{doc.source_path}:{line}: {table} key ({key}) already found at line "
-        f"{first.get('line_start')}; " + (said or "same values, not written twice"),
+        doc,
+        line if isinstance(line, int) else None,
+        f"{table} key ({key}) already found at line {first.get('line_start')}; "
+        + (said or "same values, not written twice"),
         page=page if isinstance(page, int) else None,
-        line=line if isinstance(line, int) else None,
         severity="warning" if set(differs) - DESCRIPTIVE else "info",
     )

@@ -55,14 +55,13 @@ def _repaired(
             return raw
         if day is None:
             logged.append(
-                IssueRow.of(
+                IssueRow.at(
                     "ambiguous_repair",
-                    doc.doc_id,
-                    f'{doc.source_path}:{record.line_start}: date "{raw}" in '
-                    f"{record.table}.progress is impossible; candidates "
-                    f"{', '.join(repair.alternatives)}; left as printed",
+                    doc,
+                    record.line_start,
+                    f'date "{raw}" in {record.table}.progress is impossible; '
+                    f"candidates {', '.join(repair.alternatives)}; left as printed",
                     page=record.page,
-                    line=record.line_start,
                 )
             )
             return raw

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from normalise.repair import Repair
 from schemas.issues import BY_CODE, SEVERITIES
@@ -264,6 +264,37 @@ class IssueRow:
         if severity is not None and severity not in SEVERITIES:
             raise ValueError(f"unknown severity {severity!r}")
         return cls(doc_id, severity or kind.severity, code, message, page, line)
+
+    @classmethod
+    def at(
+        cls,
+        code: str,
+        doc: Located,
+        line: int | None,
+        message: str,
+        *,
+        page: int | None = None,
+        severity: str | None = None,
+        span: str | None = None,
+    ) -> IssueRow:
+        """An issue at a line of a document: its message opens with where,
+        "samples/000.txt:64: " (or the `span` of lines, "79-109"), as QA
+        tools print places; "samples/000.txt: " where the line is unknown."""
+        where = span or ("" if line is None else str(line))
+        place = f"{doc.source_path}:{where}: " if where else f"{doc.source_path}: "
+        return cls.of(
+            code, doc.doc_id, place + message, page=page, line=line, severity=severity
+        )
+
+
+class Located(Protocol):
+    """What an issue names its document by: a `Document`."""
+
+    @property
+    def doc_id(self) -> str: ...
+
+    @property
+    def source_path(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,14 +206,13 @@ def _report_type(
 
 def _ambiguous(doc: Document, unbounded: tuple[Field, ...]) -> tuple[IssueRow, ...]:
     return tuple(
-        IssueRow.of(
+        IssueRow.at(
             "ambiguous_field",
-            doc.doc_id,
-            f'{doc.source_path}:{f.line}: cover-sheet field {f.name} "'
-            f'{f.value}…" runs on with no label, heading or section to end it; '
-            "left empty",
+            doc,
+            f.line,
+            f'cover-sheet field {f.name} "{f.value}…" runs on with no label, '
+            "heading or section to end it; left empty",
             page=f.page,
-            line=f.line,
         )
         for f in unbounded
     )

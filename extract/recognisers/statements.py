@@ -241,11 +241,11 @@ def _unclear(
     doc: Document, f: Figure, sentence: str, page: int | None, line: int
 ) -> IssueRow:
     snippet = sentence if len(sentence) <= SNIPPET else sentence[: SNIPPET - 1] + "…"
-    return IssueRow.of(
+    return IssueRow.at(
         "unclear_unit",
-        doc.doc_id,
-        f'{doc.source_path}:{line}: "{f.number.text.strip()}" in "{snippet}" has '
-        "no % sign and no noun, so its unit cannot be told; kept with unit null",
+        doc,
+        line,
+        f'"{f.number.text.strip()}" in "{snippet}" has no % sign and no noun, '
+        "so its unit cannot be told; kept with unit null",
         page=page,
-        line=line,
     )

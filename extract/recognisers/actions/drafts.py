@@ -174,14 +174,14 @@ def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow
                 seen.setdefault(symbol, []).append(mark)
     for symbol, marks in seen.items():
         lines = ", ".join(str(n) for n in sorted({m.line for m in marks}))
-        yield IssueRow.of(
+        yield IssueRow.at(
             "unknown_symbol",
-            doc.doc_id,
-            f'{doc.source_path}:{marks[0].line}: rating symbol "{symbol}" '
-            f"(lines {lines}) is not in schemas/symbols.csv, so its rating "
-            "is null; add it to the map if its meaning is known",
+            doc,
+            marks[0].line,
+            f'rating symbol "{symbol}" (lines {lines}) is not in '
+            "schemas/symbols.csv, so its rating is null; add it to the map if "
+            "its meaning is known",
             page=marks[0].page,
-            line=marks[0].line,
         )
 
 

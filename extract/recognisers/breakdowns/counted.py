@@ -41,7 +41,6 @@ def counted(
 def _ambiguous(
     doc: Document, indicator: str, quarter: str, cell: Cell, label: Ambiguous
 ) -> IssueRow:
-    where = f"{doc.source_path}:{cell.line_start}: {indicator} {quarter}"
     if label.candidates:
         code = "ambiguous_category"
         said = f"could be {' or '.join(label.candidates)}"
@@ -49,12 +48,12 @@ def _ambiguous(
         # "2 escalated" among case counts: the contract's list has no such
         # category, and QA must see the count rather than lose it.
         code, said = "unknown_category", "names no known category"
-    return IssueRow.of(
+    return IssueRow.at(
         code,
-        doc.doc_id,
-        f"{where} {label.text!r} {said}; not counted",
+        doc,
+        cell.line_start,
+        f"{indicator} {quarter} {label.text!r} {said}; not counted",
         page=cell.page,
-        line=cell.line_start,
         severity="warning",
     )
 
@@ -62,14 +61,13 @@ def _ambiguous(
 def _inferred(
     doc: Document, indicator: str, quarter: str, cell: Cell, count: Count
 ) -> IssueRow:
-    return IssueRow.of(
+    return IssueRow.at(
         "unknown_category",
-        doc.doc_id,
-        f"{doc.source_path}:{cell.line_start}: {indicator} {quarter} "
-        f"{count.text!r} names no listed {count.dimension}; counted as "
-        f"{count.category}",
+        doc,
+        cell.line_start,
+        f"{indicator} {quarter} {count.text!r} names no listed "
+        f"{count.dimension}; counted as {count.category}",
         page=cell.page,
-        line=cell.line_start,
         severity="info",
     )
 

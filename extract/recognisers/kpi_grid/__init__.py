@@ -242,14 +242,13 @@ def _repair_row(doc: Document, fact: IndicatorValue, fix: Repair) -> RepairRow:
 
 def _unreadable(doc: Document, fact: Fact) -> IssueRow:
     r = fact.record
-    return IssueRow.of(
+    return IssueRow.at(
         "unreadable_value",
-        doc.doc_id,
-        f"{doc.source_path}:{r.line_start}: {r.indicator} "
-        f"{r.reported_as} {r.value_text[:80]!r}: {fact.problem}; "
-        f"kept as a null value",
+        doc,
+        r.line_start,
+        f"{r.indicator} {r.reported_as} {r.value_text[:80]!r}: {fact.problem}; "
+        "kept as a null value",
         page=r.page,
-        line=r.line_start,
     )
 
 

@@ -77,13 +77,8 @@ def _repair_row(doc: Document, found: Found, column: str, fix: Repair) -> Repair
 
 
 def _issue(doc: Document, cell: Cell, severity: str, code: str, msg: str) -> IssueRow:
-    return IssueRow.of(
-        code,
-        doc.doc_id,
-        f"{doc.source_path}:{cell.line_start}: {msg}",
-        page=cell.page,
-        line=cell.line_start,
-        severity=severity,
+    return IssueRow.at(
+        code, doc, cell.line_start, msg, page=cell.page, severity=severity
     )
 
 

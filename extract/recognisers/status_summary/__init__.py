@@ -185,13 +185,13 @@ def _unknown_labels(
         f'"{label}" = ' + ", ".join(r.text_at(col) or "(empty)" for r in values)
         for col, label in sorted(unknown.items())
     )
-    return IssueRow.of(
+    return IssueRow.at(
         "unknown_status_label",
-        doc.doc_id,
-        f"{doc.source_path}:{row.line_start}: status grid column(s) "
-        f"with no category in the contract, not extracted: {said}",
+        doc,
+        row.line_start,
+        f"status grid column(s) with no category in the contract, not "
+        f"extracted: {said}",
         page=row.page,
-        line=row.line_start,
     )
 
 
@@ -267,10 +267,10 @@ def _mismatches(doc: Document, records: list[StatusCount]) -> Iterator[IssueRow]
                     )
     if problems:
         first = records[0]
-        yield IssueRow.of(
+        yield IssueRow.at(
             "summary_mismatch",
-            doc.doc_id,
-            f"{doc.source_path}:{first.line_start}: " + "; ".join(problems),
+            doc,
+            first.line_start,
+            "; ".join(problems),
             page=first.page,
-            line=first.line_start,
         )
