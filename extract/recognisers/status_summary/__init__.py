@@ -129,21 +129,8 @@ def _vertical(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             period = grid_period(rows, top, ctx)
             scope = titled_scope(rows, top) or "actions"
             records = [
-                StatusCount(
-                    doc_id=doc.doc_id,
-                    # plan is part of the key, never null: "" when the report
-                    # prints no plan heading, as theme is "" for the plan.
-                    plan=ctx.plan(i) or "",
-                    scope=scope,
-                    period=period,
-                    category=category,
-                    label=row.text_at(0),
-                    count=value.count,
-                    percent=value.percent,
-                    theme=ctx.theme(i) or "",
-                    page=row.page,
-                    line_start=row.line_start,
-                    line_end=row.line_end,
+                _count(
+                    doc, ctx, i, (scope, period), (category, row.text_at(0)), value, row
                 )
                 for row, (category, value) in run
             ]
@@ -225,24 +212,51 @@ def _grid(
 ) -> Iterator[Record]:
     for first, last, scope, values in _merge(grid):
         records = [
-            StatusCount(
-                doc_id=doc.doc_id,
-                plan=ctx.plan(i) or "",
-                scope=scope,
-                period=period,
-                category=category_of(labels[col]) or "",
-                label=labels[col],
-                count=v.count,
-                percent=v.percent,
-                theme=ctx.theme(i) or "",
-                page=first.page,
-                line_start=first.line_start,
-                line_end=last.line_end,
+            _count(
+                doc,
+                ctx,
+                i,
+                (scope, period),
+                (category_of(labels[col]) or "", labels[col]),
+                v,
+                first,
+                last,
             )
             for col, v in sorted(values.items())
         ]
         yield from records
         yield from _mismatches(doc, records)
+
+
+def _count(
+    doc: Document,
+    ctx: Context,
+    i: int,
+    grid: tuple[str, str | None],
+    category: tuple[str, str],
+    value: Value,
+    first: Row,
+    last: Row | None = None,
+) -> StatusCount:
+    """One count of a grid at row `i`: its (scope, period), its (category,
+    printed label), printed on rows `first` to `last`."""
+    (scope, period), (name, label) = grid, category
+    return StatusCount(
+        doc_id=doc.doc_id,
+        # plan is part of the key, never null: "" when the report prints no
+        # plan heading, as theme is "" for the plan.
+        plan=ctx.plan(i) or "",
+        scope=scope,
+        period=period,
+        category=name,
+        label=label,
+        count=value.count,
+        percent=value.percent,
+        theme=ctx.theme(i) or "",
+        page=first.page,
+        line_start=first.line_start,
+        line_end=(last or first).line_end,
+    )
 
 
 def _mismatches(doc: Document, records: list[StatusCount]) -> Iterator[IssueRow]:
