@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extract import panel_reduce
+from extract import panel_reduce, reduce
 from extract.panel import PanelFact, panel_of
 from extract.records import IndicatorRow, Observation, Record, as_row
 from extract.shards import FACTS, FACTS_SCHEMA, group_of, write_arrow
@@ -142,3 +142,23 @@ def test_buckets_are_read_in_few_record_batches(
     monkeypatch.setattr(panel_reduce, "read_arrow", spy)
     assert reduced(shards, tmp_path) == in_memory()
     assert chunks == [1, 1, 1]
+
+
+def test_the_tables_are_reduced_on_the_system_allocator(
+    shards: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[str] = []
+
+    def spy(*args: Any) -> tuple[dict[str, int], Path]:
+        pools.append(pa.default_memory_pool().backend_name)
+        raise RuntimeError("stop")
+
+    before = pa.default_memory_pool().backend_name
+    monkeypatch.setattr(reduce, "write_panel", spy)
+    monkeypatch.setattr(reduce, "DOCUMENT_TABLES", ())
+    log = reduce.EntryLog(tmp_path / "entries.jsonl", 0)
+    with pytest.raises(RuntimeError):
+        reduce.write_tables(log, [], tmp_path, tmp_path)
+    log.close()
+    assert pools == ["system"]
+    assert pa.default_memory_pool().backend_name == before
