@@ -35,11 +35,13 @@ NOT_PARSER = (
     "extract/engines/",
     "extract/inputs.py",
     "extract/manifest.py",
+    "extract/panel_reduce.py",
     "extract/progress.py",
     "extract/publish.py",
     "extract/qa/",
     "extract/reduce.py",
     "extract/run.py",
+    "extract/table_sink.py",
     "extract/validate.py",
 )
 

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from extract import cache, parse, publish, reduce
+from extract import cache, panel_reduce, parse, publish, reduce
 from extract import inputs as inputs_module
 from extract import run as run_module
 from extract.cli import main
@@ -120,7 +120,7 @@ def test_cached_rerun_parses_nothing_and_gives_the_same_rows(
 def test_panel_reduced_in_small_buckets_gives_the_same_rows(
     inputs: Path, tmp_path: Path, plain: Callable[[], Path], monkeypatch: Any
 ) -> None:
-    monkeypatch.setattr(reduce, "BUCKET_ROWS", 5)
+    monkeypatch.setattr(panel_reduce, "BUCKET_ROWS", 5)
     extract([inputs], tmp_path / "out")
     monkeypatch.undo()
     assert_same(plain(), tmp_path / "out")
@@ -130,8 +130,8 @@ def test_facts_split_in_ranges_of_buckets_give_the_same_rows(
     inputs: Path, tmp_path: Path, plain: Callable[[], Path], monkeypatch: Any
 ) -> None:
     # Two files open at a time: the buckets are split in ranges, twice and more.
-    monkeypatch.setattr(reduce, "BUCKET_ROWS", 5)
-    monkeypatch.setattr(reduce, "FANOUT", 2)
+    monkeypatch.setattr(panel_reduce, "BUCKET_ROWS", 5)
+    monkeypatch.setattr(panel_reduce, "FANOUT", 2)
     extract([inputs], tmp_path / "out")
     monkeypatch.undo()
     assert_same(plain(), tmp_path / "out")

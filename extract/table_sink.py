@@ -1,0 +1,86 @@
+"""One table's rows appended in order to one Parquet file, in row groups of a
+bounded size; and an Arrow file read back a record batch at a time."""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from schemas.datapackage import described_schema
+from schemas.tables import OutputTable
+
+# A table is written in row groups of about this many bytes: the text tables
+# (actions, issues) hold a kilobyte a row, so a count of rows would not bound
+# the memory a run needs.
+ROW_GROUP_BYTES = 4 << 20
+# ...or of this many shards: a shard of a few rows still holds its file and a
+# schema, so a thousand small ones cost far more than their rows.
+ROW_GROUP_SHARDS = 100
+# Parquet pages (and dictionary pages) of this many bytes, not the default
+# megabyte: a column chunk's pages are held until its row group is written,
+# and an `observations` row of a big archive lists thousands of documents.
+# With the 10,000 reports of bench/bench_archive.py the reduce peaked at 204
+# MiB with 1 MiB pages, 197 with these; 173 for 200 reports.
+PAGE_BYTES = 64 << 10
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
+    return trim
+
+
+# glibc keeps what a row group's writing freed inside its heap; handing it back
+# after each row group took the same run's peak from 197 MiB to 183.
+MALLOC_TRIM = _malloc_trim()
+
+
+class TableSink:
+    """One table's rows, appended in order to one Parquet file."""
+
+    def __init__(self, path: Path, table: OutputTable) -> None:
+        self.table = table
+        # Each field carries its description, for tools that read the file alone.
+        self.schema = described_schema(table)
+        self.writer = pq.ParquetWriter(
+            str(path),
+            self.schema,
+            data_page_size=PAGE_BYTES,
+            dictionary_pagesize_limit=PAGE_BYTES,
+        )
+        self.buffer: list[pa.Table] = []
+        self.buffered = self.rows = 0
+
+    def add(self, data: pa.Table) -> None:
+        if data.num_rows:
+            self.buffer.append(data)
+            self.buffered += data.nbytes
+            self.rows += data.num_rows
+        if self.buffered >= ROW_GROUP_BYTES or len(self.buffer) >= ROW_GROUP_SHARDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.writer.write_table(pa.concat_tables(self.buffer).cast(self.schema))
+            if MALLOC_TRIM is not None:
+                MALLOC_TRIM(0)
+        self.buffer, self.buffered = [], 0
+
+    def close(self) -> int:
+        self.flush()
+        self.writer.close()
+        return self.rows
+
+
+def batches(path: Path) -> Iterator[pa.Table]:
+    """An Arrow file's record batches one at a time, never the file whole."""
+    with pa.OSFile(str(path)) as source:
+        reader = pa.ipc.open_file(source)
+        for i in range(reader.num_record_batches):
+            yield pa.Table.from_batches([reader.get_batch(i)])
