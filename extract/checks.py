@@ -184,6 +184,9 @@ def no_facts(
     )
 
 
+# A line of section numbers alone ("2 2.1", "6.3"): the numbering cells of a
+# narrative report printed as a table, no figures.
+NUMBERS_ONLY = re.compile(r"^\s*(?:\d{1,2}\s+)?\d{1,2}\.\d{1,2}\s*$")
 # Figures of table cells in prose lines that no claim touches, this many lines
 # apart at most, are one unread stretch of a table printed without columns.
 CELL_GAP = 10
@@ -200,7 +203,12 @@ def unread_cells(
     prose coverage's account, not an issue."""
     claimed = claimed_numbers(claims)
     lines = sorted(
-        {c for c in cells if c not in claimed}, key=lambda c: (c[0] or 0, c[1])
+        {
+            c
+            for c in cells
+            if c not in claimed and not NUMBERS_ONLY.match(line_text(doc, *c))
+        },
+        key=lambda c: (c[0] or 0, c[1]),
     )
     if len(lines) < MIN_CELL_LINES:
         return

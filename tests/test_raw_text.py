@@ -118,3 +118,15 @@ def test_rolling_rows_are_named_by_the_name_before_their_first_block(
         ("asb-incidents", "Q4", 3132),
     ]
     assert s000.indicator.iloc[0].startswith("Committed Crime Over Time (Variation)")
+
+
+def test_lines_of_section_numbers_alone_are_no_table_cells(tmp_path: Path) -> None:
+    """A narrative report printed as a table by a browser sets its section
+    numbers in cells of their own ("2 2.1", "6.3"): no unread table there."""
+    pdf = SAMPLES / "pdf" / "004_d8bfd0ac3b4287f7-browser.pdf"
+    extract([pdf], tmp_path)
+    issues = pd.read_parquet(tmp_path / "issues.parquet")
+    unread = issues[issues.message.str.contains("printed without columns")]
+    assert len(unread) > 0
+    assert not unread.message.str.contains('claimed: "2 2.1"', regex=False).any()
+    assert not unread.message.str.contains('claimed: "6.3"', regex=False).any()
