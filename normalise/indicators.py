@@ -14,6 +14,10 @@ SLUG_CHARS = re.compile(r"[^a-z0-9]+")
 # A rolling-12-months measure: "ASB Incidents Over Time (Variation) – Police data".
 ROLLING_NAME = re.compile(r"over\s+time|variation", re.IGNORECASE)
 SLUG_LENGTH = 64
+# A name cell that opens in lower case or with a dash goes on from the row
+# above: the later lines of a wrapped row printed apart from it ("against the
+# person,", "– Victim Support data"), whose cells are no row of their own.
+GOES_ON = re.compile(r"^\s*(?:[a-z]|[-\u2013\u2014]\s)")
 
 
 def slug(name: str) -> str:
@@ -25,6 +29,11 @@ def slug(name: str) -> str:
     if len(s) > SLUG_LENGTH:
         s = s[:SLUG_LENGTH].rsplit("-", 1)[0]
     return s or "indicator"
+
+
+def goes_on(name_cell: str) -> bool:
+    """Whether a row's name cell continues the row above (see GOES_ON)."""
+    return GOES_ON.match(name_cell) is not None
 
 
 def split_indicators(cell_text: str) -> list[str]:

@@ -27,7 +27,7 @@ from extract.recognisers.breakdowns.counted import (
 )
 from extract.records import Breakdown, IssueRow, Record
 from normalise.counts import read_counts
-from normalise.indicators import ROLLING_NAME, split_indicators
+from normalise.indicators import ROLLING_NAME, goes_on, split_indicators
 
 NAME = "breakdowns"
 # A continuation row printed without its empty name cell starts with a note or a
@@ -42,10 +42,6 @@ class Parent:
     indicator: str
     quarters: dict[int, str]
     name_at: int
-
-
-# A name cell that opens in lower case or with a dash goes on from a row above.
-NAME_GOES_ON = re.compile(r"^\s*(?:[a-z]|[-\u2013\u2014]\s)")
 
 
 def breakdown_indicator(name_cell: str) -> str | None:
@@ -117,9 +113,7 @@ def _first_row(
     name_at = name_index(columns)
     name_cell = row.cell(name_at)
     indicator = breakdown_indicator(name_cell.text) if name_cell else None
-    if indicator is None or NAME_GOES_ON.match(name_cell.text if name_cell else ""):
-        # "– Victim Support data", "against the": the later lines of a wrapped
-        # row printed apart from it, whose counts are not a row of their own.
+    if indicator is None or goes_on(name_cell.text if name_cell else ""):
         return [], None
     out: list[Breakdown | IssueRow] = []
     parent: Parent | None = None

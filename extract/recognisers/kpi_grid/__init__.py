@@ -33,7 +33,7 @@ from extract.recognisers.kpi_grid.grids import (
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from normalise.categories import is_breakdown
 from normalise.counts import read_counts
-from normalise.indicators import slug
+from normalise.indicators import goes_on, slug
 from normalise.repair import Repair
 from normalise.text import squash
 from normalise.values import Value, bare_unit, parse_cell
@@ -155,15 +155,14 @@ class Fact:
 
 
 def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fact]:
-    """The values of one grid row. A row whose name opens in lower case is the
-    later lines of a wrapped row that were not joined to it ("against the
-    person," of a `pdftotext -layout` of a browser's print): not read."""
+    """The values of one grid row; none for a row whose name goes on from the
+    row above (`goes_on`: a wrapped row's later lines printed apart)."""
     doc = blocks.doc
     at = grid.name_index
     name = squash(row.texts[at]) if at < len(row.texts) else ""
     if (
         not name
-        or name[0].islower()
+        or goes_on(name)
         or owned_elsewhere(blocks, grid, row)
         or _is_theme(row.texts, ctx.theme(row.row_index))
     ):
