@@ -184,9 +184,6 @@ def no_facts(
     )
 
 
-# A line of section numbers alone ("2 2.1", "6.3"): the numbering cells of a
-# narrative report printed as a table, no figures.
-NUMBERS_ONLY = re.compile(r"^\s*(?:\d{1,2}\s+)?\d{1,2}\.\d{1,2}\s*$")
 # Figures of table cells in prose lines that no claim touches, this many lines
 # apart at most, are one unread stretch of a table printed without columns.
 CELL_GAP = 10
@@ -203,11 +200,11 @@ def unread_cells(
     prose coverage's account, not an issue."""
     claimed = claimed_numbers(claims)
     lines = sorted(
-        {
+        (
             c
-            for c in cells
-            if c not in claimed and not NUMBERS_ONLY.match(line_text(doc, *c))
-        },
+            for c in set(cells) - claimed.keys()
+            if not _section_numbers(line_text(doc, *c))
+        ),
         key=lambda c: (c[0] or 0, c[1]),
     )
     if len(lines) < MIN_CELL_LINES:
@@ -234,6 +231,18 @@ def unread_cells(
             page=page,
             span=span,
         )
+
+
+def _section_numbers(text: str) -> bool:
+    """A line of section numbers alone ("2 2.1", "6.3"): the numbering cells
+    of a narrative report printed as a table, no figures; a row of counts
+    ("0 4 1 0 0") is figures."""
+    tokens = text.split()
+    return (
+        0 < len(tokens) <= 2
+        and "." in tokens[-1]
+        and all(SECTION_NUMBER.match(t) for t in tokens)
+    )
 
 
 def _cell_line(text: str) -> bool:
