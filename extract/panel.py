@@ -20,6 +20,7 @@ from extract.records import (
     IndicatorRow,
     IndicatorValue,
     IssueRow,
+    Located,
     Observation,
     Record,
     Rolling12,
@@ -32,9 +33,7 @@ from normalise.years import period_end, period_start
 SAME_VALUE = 1e-9
 
 
-def assign_ids(
-    doc_id: str, source_path: str, records: Iterable[Record]
-) -> Iterator[Record]:
+def assign_ids(doc: Located, records: Iterable[Record]) -> Iterator[Record]:
     """Registry ids on every fact; an `new_indicator` info issue per unseen name."""
     reported: set[str] = set()
     for r in records:
@@ -42,14 +41,13 @@ def assign_ids(
             m = registry.match(r.indicator)
             if not m.known and m.indicator_id not in reported:
                 reported.add(m.indicator_id)
-                yield IssueRow.of(
+                yield IssueRow.at(
                     "new_indicator",
-                    doc_id,
-                    f"{source_path}:{r.line_start}: indicator "
-                    f'"{r.indicator}" is not in the registry; new id '
+                    doc,
+                    r.line_start,
+                    f'indicator "{r.indicator}" is not in the registry; new id '
                     f'"{m.indicator_id}"',
                     page=r.page,
-                    line=r.line_start,
                 )
             r = dataclasses.replace(r, indicator_id=m.indicator_id)
         yield r

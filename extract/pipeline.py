@@ -98,7 +98,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Found]:
     doc = blocks.doc
     for r in RECOGNISERS:
         records = list(r.recognise(blocks, ctx))
-        for record in assign_ids(doc.doc_id, doc.source_path, records):
+        for record in assign_ids(doc, records):
             yield Found(r.NAME, record)
 
 
