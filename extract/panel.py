@@ -31,6 +31,11 @@ from normalise.years import period_end, period_start
 
 # Values this close are the same printed figure.
 SAME_VALUE = 1e-9
+# A `conflicting_values` issue names this many of the latest reports and the
+# range of the earlier ones: every source is in the observation's
+# `source_doc_ids`, and an archive restating one figure a thousand times would
+# otherwise make a message of a thousand paths.
+SAID = 10
 
 
 def assign_ids(doc: Located, records: Iterable[Record]) -> Iterator[Record]:
@@ -269,9 +274,13 @@ def _conflict(
     winner: Source,
 ) -> IssueRow:
     indicator_id, fy, period, measure, unit = k
-    said = "; ".join(
-        f"{s.source_path} says {s.value:g}" for s in printed if s.value is not None
-    )
+    said = "; ".join(f"{s.source_path} says {s.value:g}" for s in printed[-SAID:])
+    if len(printed) > SAID:
+        earlier = [s.value for s in printed[:-SAID] if s.value is not None]
+        said = (
+            f"{len(earlier)} earlier reports say {min(earlier):g} to "
+            f"{max(earlier):g}; {said}"
+        )
     return IssueRow.of(
         "conflicting_values",
         winner.doc_id,

@@ -9,6 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.panel import PanelFact, observe
+from extract.records import IssueRow, Observation
 from tests.conftest import S000, S001, S002
 
 Table = Callable[[str], pd.DataFrame]
@@ -57,6 +59,36 @@ def test_conflict_is_an_issue(table: Table) -> None:
         "(002_c2fd677fd2d5bf7c.txt) wins"
     )
     assert conflicts.iloc[0].file == S002
+
+
+def test_a_figure_restated_by_many_reports_names_the_latest_ten() -> None:
+    facts = [
+        PanelFact(
+            "fly-tipping-incidents",
+            "2017/18",
+            "FY",
+            "actual",
+            "count",
+            "Fly tipping",
+            400.0 + k,
+            f"d{k:02d}",
+            f"r{k:02d}.txt",
+            "2017/18",
+            "Q4",
+            f"2018-06-{k + 1:02d}",
+            "grid",
+        )  # fmt: skip
+        for k in range(25)
+    ]
+    out = list(observe(facts))
+    (issue,) = [r for r in out if isinstance(r, IssueRow)]
+    latest = "; ".join(f"r{k:02d}.txt says {400 + k}" for k in range(15, 25))
+    assert issue.message == (
+        "fly-tipping-incidents 2017/18 FY actual (count): 15 earlier reports say "
+        f"400 to 414; {latest}; the latest report (r24.txt) wins"
+    )
+    (obs,) = [r for r in out if isinstance(r, Observation)]
+    assert (obs.value, obs.n_sources, len(obs.source_doc_ids)) == (424.0, 25, 25)
 
 
 def test_restated_quarters_are_merged(observations: pd.DataFrame, table: Table) -> None:
