@@ -27,6 +27,7 @@ from extract.shards import (
     DOCUMENT_TABLES,
     LATE,
     LATE_SCHEMA,
+    REJECTED,
     Summary,
     arrow_table,
     read_arrow,
@@ -60,6 +61,9 @@ class EntryLog:
         self.failures: list[Summary] = []
         self.parsed = self.cached = 0
         self.late: list[int] = []
+        self.rejected: list[int] = []
+        # Rows the documents' own checks kept out of their shards.
+        self.dropped = 0
         self.file = path.open("wb")
 
     def add(self, index: int, folder: Path, summary: Summary) -> Entry:
@@ -76,6 +80,9 @@ class EntryLog:
             self.failures.append(lean)
         if lean.counts.get(LATE):
             self.late.append(index)
+        if lean.counts.get(REJECTED):
+            self.rejected.append(index)
+        self.dropped += lean.dropped
         return e
 
     def close(self) -> None:
@@ -89,6 +96,9 @@ class EntryLog:
 
     def with_late(self) -> Iterator[Entry]:
         return self._read(sorted(self.late))
+
+    def with_rejected(self) -> Iterator[Entry]:
+        return self._read(sorted(self.rejected))
 
     def _read(self, indexes: Iterable[int]) -> Iterator[Entry]:
         self.file.flush()
@@ -157,11 +167,22 @@ def _write_tables(
         with_facts, entries.fact_groups, run, scratch, late, checker
     )
     counts.update(panel_counts)
+    counts[ISSUES.name] = _write_issues(
+        entries, run_issues, panel_issues, run, late, checker
+    )
+    return Written(counts, checker.dropped + entries.dropped)
+
+
+def _write_issues(
+    entries: EntryLog,
+    run_issues: list[dict[str, object]],
+    panel_issues: Path,
+    run: Path,
+    late: list[dict[str, object]],
+    checker: Checker,
+) -> int:
     sink = TableSink(run / f"{ISSUES.name}.parquet", ISSUES)
-    for e in entries:
-        if e.summary.counts.get(ISSUES.name):
-            data = read_arrow(e.folder / f"{ISSUES.name}.arrow")
-            sink.add(checker.rows(ISSUES, data))
+    _copy_entries(entries, ISSUES, sink, checker)
     sink.add(checker.rows(ISSUES, arrow_table(ISSUES, run_issues, late)))
     for data in batches(panel_issues):
         sink.add(checker.rows(ISSUES, data))
@@ -177,8 +198,7 @@ def _write_tables(
     # Built from the catalogue: they satisfy the issues schema.
     for data in batches(checker.path):
         sink.add(data)
-    counts[ISSUES.name] = sink.close()
-    return Written(counts, checker.dropped)
+    return sink.close()
 
 
 def _late_rows(data: pa.Table) -> pa.Table:
@@ -189,8 +209,18 @@ def _copy_shards(
     entries: EntryLog, table: OutputTable, run: Path, checker: Checker
 ) -> int:
     sink = TableSink(run / f"{table.name}.parquet", table)
+    _copy_entries(entries, table, sink, checker)
+    return sink.close()
+
+
+def _copy_entries(
+    entries: EntryLog, table: OutputTable, sink: TableSink, checker: Checker
+) -> None:
+    """Each document's shard of `table` into `sink`, in input order; the
+    issues of the rows its checks kept out (extract/shards.py) to `checker`."""
     for e in entries:
         if e.summary.counts.get(table.name):
-            data = read_arrow(e.folder / f"{table.name}.arrow")
-            sink.add(checker.rows(table, data))
-    return sink.close()
+            sink.add(read_arrow(e.folder / f"{table.name}.arrow"))
+    for e in entries.with_rejected():
+        rows = read_arrow(e.folder / f"{REJECTED}.arrow")
+        checker.take(rows.filter(pc.equal(rows["source_table"], table.name)))

@@ -2,8 +2,10 @@
 
 An entry is what one input gave: `entry.json` (status, seconds, row counts) and
 `<table>.arrow` for each table it has rows in, plus `facts.arrow`, the few
-columns of its facts the run-level panel needs, and `late.arrow`, the issues
-for rows a table's schema could not hold. Entries are written whole into a
+columns of its facts the run-level panel needs, `late.arrow`, the issues
+for rows a table's schema could not hold, and `rejected.arrow`, the
+`schema_violation` issues of the rows its checks (extract/validate.py) kept
+out of the shards. Entries are written whole into a
 temporary folder and renamed into place, so a killed run leaves either a
 complete entry or a temporary folder the next run removes.
 """
@@ -23,10 +25,11 @@ import pyarrow as pa
 
 from extract.panel import PanelFact, facts_of
 from extract.records import IssueRow, Record, as_row
+from extract.validate import checked
 from schemas.tables import BY_NAME, ISSUES, TABLES, OutputTable
 
 ENTRY = "entry.json"
-FACTS, LATE = "facts", "late"
+FACTS, LATE, REJECTED = "facts", "late", "rejected"
 # The tables a document gives; `indicators` and `observations` are run-level.
 DOCUMENT_TABLES = tuple(
     t for t in TABLES if t.name not in ("indicators", "observations")
@@ -59,6 +62,8 @@ class Summary:
     # work.
     fact_groups: dict[str, int] = field(default_factory=dict)
     cached: bool = False
+    # Rows kept out of the shards for breaking their table's schema.
+    dropped: int = 0
 
     @classmethod
     def load(cls, folder: Path) -> Summary:
@@ -131,7 +136,9 @@ def write_entry(folder: Path, summary: Summary, records: Sequence[Record]) -> Su
     tmp.mkdir()
     try:
         late: list[dict[str, object]] = []
+        rejected: list[dict[str, object]] = []
         counts: dict[str, int] = {}
+        dropped = 0
         # Issues last: a row another table cannot hold is reported there.
         for table in sorted(DOCUMENT_TABLES, key=lambda t: t is ISSUES):
             if not rows[table.name]:
@@ -139,6 +146,9 @@ def write_entry(folder: Path, summary: Summary, records: Sequence[Record]) -> Su
                 counts[table.name] = 0
                 continue
             data = arrow_table(table, rows[table.name], late)
+            data, issues, n = checked(table, data)
+            rejected += [{**row, "source_table": table.name} for row in issues]
+            dropped += n
             counts[table.name] = data.num_rows
             if data.num_rows:
                 write_arrow(tmp / f"{table.name}.arrow", data)
@@ -154,9 +164,19 @@ def write_entry(folder: Path, summary: Summary, records: Sequence[Record]) -> Su
         if late:
             write_arrow(tmp / f"{LATE}.arrow", pa.Table.from_pylist(late, LATE_SCHEMA))
             counts[LATE] = len(late)
+        if rejected:
+            write_arrow(
+                tmp / f"{REJECTED}.arrow", pa.Table.from_pylist(rejected, LATE_SCHEMA)
+            )
+            counts[REJECTED] = len(rejected)
         groups = Counter(group_of(f["indicator_id"], f["financial_year"], f["period"])
                          for f in facts)  # fmt: skip
-        done = replace(summary, counts=counts, fact_groups=dict(sorted(groups.items())))
+        done = replace(
+            summary,
+            counts=counts,
+            fact_groups=dict(sorted(groups.items())),
+            dropped=dropped,
+        )
         (tmp / ENTRY).write_text(json.dumps(asdict(done)), encoding="utf-8")
         _replace_folder(tmp, folder)
     except BaseException:
@@ -182,6 +202,6 @@ def _replace_folder(tmp: Path, folder: Path) -> None:
 def schema_of(name: str) -> pa.Schema:
     if name == FACTS:
         return FACTS_SCHEMA
-    if name == LATE:
+    if name in (LATE, REJECTED):
         return LATE_SCHEMA
     return BY_NAME[name].schema

@@ -16,7 +16,7 @@ from extract.pipeline import Found, Processed
 from extract.records import Action, ActionUpdate
 from extract.run import extract
 from schemas.tables import TABLES
-from tests.conftest import S000, S003, SAMPLES
+from tests.conftest import S000, S001, S003, SAMPLES
 
 DOC = "c1b8a5f161945a57"  # samples/003
 KEY = f"item_id='{DOC}:1'"
@@ -93,6 +93,12 @@ def test_rows_that_break_the_schema_are_not_written(
     # An unchanged re-run publishes nothing new and says the same.
     again = extract(inputs, out)
     assert again.cached_run and again.violations == 3
+    # Checked where the shards are written: a run that takes samples/003 from
+    # the cache with another input reports its rows again.
+    more = extract([*inputs, str(SAMPLES / S001)], out)
+    assert (more.cached, more.parsed, more.violations) == (2, 1, 3)
+    issues = pd.read_parquet(out / "issues.parquet")
+    assert list(issues[issues.code == "schema_violation"].message) == list(bad.message)
 
 
 def test_a_clean_run_has_no_violations(run_dir: Path) -> None:
