@@ -42,7 +42,6 @@ NOT_PARSER = (
     "extract/reduce.py",
     "extract/run.py",
     "extract/table_sink.py",
-    "extract/validate.py",
 )
 
 

@@ -41,6 +41,12 @@ FANOUT = 32
 # rows costs a kilobyte of metadata on disk and many more once read back.
 SPILL_BYTES = 4 << 20
 SPILL_SHARDS = 100
+# `observations` is written in smaller row groups than the other tables: a row
+# of a big archive lists thousands of documents, and the Parquet writer holds a
+# row group's encoded pages until it is written. Writing the 10,000 reports of
+# bench/bench_archive.py, the reduce held 66 MiB (anonymous memory) with 4 MiB
+# row groups, 60 with these, 54 for the rest of the run.
+OBSERVATION_GROUP_BYTES = 256 << 10
 GROUP_COLUMNS = ("indicator_id", "financial_year", "period")
 # Between the parts of a group's key: no indicator id, year or period holds it.
 KEY_SEPARATOR = "\x1f"
@@ -61,7 +67,20 @@ def buckets(fact_groups: Counter[str]) -> list[list[str]]:
 
 
 def _facts(table: pa.Table) -> list[PanelFact]:
-    return [PanelFact(**row) for row in table.to_pylist()]
+    """The facts of an Arrow table. A bucket may hold thousands of facts of one
+    observation, which repeat its names, units and ranks: each distinct text
+    is one object, not one per fact."""
+    columns = [_shared(table.column(name)) for name in FACTS_SCHEMA.names]
+    return [PanelFact(*row) for row in zip(*columns, strict=True)]
+
+
+def _shared(column: pa.ChunkedArray) -> list[object]:
+    if column.type != pa.string():
+        values: list[object] = column.to_pylist()
+        return values
+    encoded = column.combine_chunks().dictionary_encode()
+    texts = encoded.dictionary.to_pylist()
+    return [None if i is None else texts[i] for i in encoded.indices.to_pylist()]
 
 
 def observed(folders: Iterable[Path], seen: Seen) -> Iterator[pa.Table]:
@@ -156,7 +175,9 @@ def write_panel(
     """`observations` and `indicators` of the facts shards in `folders` into
     `run`; their issues into a scratch file, returned with the row counts."""
     issues_path = scratch / "panel-issues.arrow"
-    observations = TableSink(run / f"{OBSERVATIONS.name}.parquet", OBSERVATIONS)
+    observations = TableSink(
+        run / f"{OBSERVATIONS.name}.parquet", OBSERVATIONS, OBSERVATION_GROUP_BYTES
+    )
     seen = Seen()
     groups = buckets(fact_groups)
     with pa.ipc.new_file(str(issues_path), ISSUES.schema) as issues_file:

@@ -44,8 +44,11 @@ MALLOC_TRIM = _malloc_trim()
 class TableSink:
     """One table's rows, appended in order to one Parquet file."""
 
-    def __init__(self, path: Path, table: OutputTable) -> None:
+    def __init__(
+        self, path: Path, table: OutputTable, row_group_bytes: int = ROW_GROUP_BYTES
+    ) -> None:
         self.table = table
+        self.row_group_bytes = row_group_bytes
         # Each field carries its description, for tools that read the file alone.
         self.schema = described_schema(table)
         self.writer = pq.ParquetWriter(
@@ -62,7 +65,10 @@ class TableSink:
             self.buffer.append(data)
             self.buffered += data.nbytes
             self.rows += data.num_rows
-        if self.buffered >= ROW_GROUP_BYTES or len(self.buffer) >= ROW_GROUP_SHARDS:
+        if (
+            self.buffered >= self.row_group_bytes
+            or len(self.buffer) >= ROW_GROUP_SHARDS
+        ):
             self.flush()
 
     def flush(self) -> None:
