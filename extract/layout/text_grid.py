@@ -32,10 +32,6 @@ TABLE_GAP = 4
 BAND_LINES = 2
 DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
-# Reading-order text can print a page's footer before its last cells
-# ("Cannock Chase Council — Page 4 of 4" above the grid's last "0 0%",
-# samples/text/001_4e0ea328a26b8980-plain.txt line 400).
-NAMED_PAGE = re.compile(r"\bpage\s+\d+\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +55,7 @@ def pages_of(lines: Sequence[str]) -> list[int]:
 
 def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
     """Indexes of running headers and footers: a page's first or last lines that
-    recur, numbers aside, on another page, and lines anywhere that name their
-    page and so recur ("Cannock Chase Council — Page 1 of 4")."""
+    recur, numbers aside, on another page ("Cannock Chase Council — Page 1 of 4")."""
     by_page: dict[int, list[int]] = {}
     for i, line in enumerate(lines):
         if line.strip(" \f"):
@@ -77,12 +72,7 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
     if len(by_page) < 2:
         return {i for i in band if PAGE_NUMBER.search(lines[i])}
     seen = Counter(key(i) for i in band)
-    # A line that names its page is a footer wherever it is printed on the
-    # page, when it recurs, numbers aside, on another page.
-    named = [i for i, line in enumerate(lines) if NAMED_PAGE.search(line)]
-    pages_of_key = Counter(k for k, _ in {(key(i), pages[i]) for i in named})
-    footers = {i for i in named if pages_of_key[key(i)] >= 2}
-    return {i for i in band if seen[key(i)] >= 2} | footers
+    return {i for i in band if seen[key(i)] >= 2}
 
 
 def _table_lines(

@@ -42,17 +42,13 @@ def read_layout_text(
 
 def _ends_before(printed: Sequence[PrintedLine | None]) -> list[int | None]:
     """For each printed line k (1-based, at index k - 1), the last input line of
-    the printed lines before it, or None when all of them are blank. A blank
-    printed line is one input line: a blank one, or a running header or footer
-    dropped (so rows after a footer printed mid-page keep their lines' order)."""
+    the printed lines before it, or None when all of them are blank."""
     out: list[int | None] = []
     last: int | None = None
     for p in printed:
         out.append(last)
         if p is not None:
             last = p.line_end
-        elif last is not None:
-            last += 1
     return out
 
 

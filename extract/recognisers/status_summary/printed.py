@@ -95,6 +95,7 @@ def is_title(row: Row) -> bool:
 
 
 def is_title_text(text: str) -> bool:
+    """A grid title's text: short, and no sentence."""
     return len(text) <= TITLE_CHARS and not text.endswith(".")
 
 

@@ -20,8 +20,9 @@ any column: such a grid is left unread, and so reported as an `unparsed_block`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
@@ -38,6 +39,10 @@ from normalise.vocabulary import status_category as category_of
 
 # A summary grid prints three statuses at least (see `printed.label_cells`).
 MIN_LABELS = 3
+# "Cannock Chase Council — Page 4 of 4": a page's footer, printed between a
+# grid's values where reading order puts it (samples/text/001…-plain.txt
+# line 400, before the last "0 0%").
+FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
 LAST = frozenset({"no_rating", "total"})
 
 
@@ -71,13 +76,19 @@ def grids(blocks: Blocks, name: str) -> Iterator[Found]:
         if not block.reading_order:
             continue
         members = set(block.rows)
-        paras = [p for p in blocks.paragraphs if p.row_index in members]
+        printed = [p for p in blocks.paragraphs if p.row_index in members]
+        paras = [p for p in printed if not FOOTER.search(p.text)]
+        footers = [i for p in printed if FOOTER.search(p.text) for i in p.rows]
         k = 0
         while k < len(paras):
             found, k = _grid(paras, k)
-            if found is not None and not any(
-                blocks.claims.held_by_others(name, i) for i in found.members
-            ):
+            if found is None:
+                continue
+            # A footer printed between the grid's values is part of it.
+            top, end = found.members[0], found.members[-1]
+            inside = [i for i in footers if top < i < end]
+            found = replace(found, members=tuple(sorted((*found.members, *inside))))
+            if not any(blocks.claims.held_by_others(name, i) for i in found.members):
                 yield found
 
 
