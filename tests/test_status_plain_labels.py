@@ -173,3 +173,26 @@ def test_a_label_over_the_others_of_uncertain_column_is_not_read(
     lines: list[str],
 ) -> None:
     assert _counts(lines) == []
+
+
+@pytest.mark.parametrize(
+    "above, period",
+    [
+        # The title paragraph just above the labels names the quarter.
+        (["Quarter Four Performance", ""], "Q4"),
+        # A cell of the table above names one, a title sits between: the
+        # grid is the report's (no period in this made-up report).
+        (["Q4 – There has been a delay", "", "Progress summary", ""], ""),
+    ],
+)
+def test_the_period_is_read_from_the_title_just_above(
+    above: list[str], period: str
+) -> None:
+    values = ["1 (25%)", "", "3 (75%)", "", "0 (0%)", "", "4 (100%)"]
+    got = _counts([*above, "TOTAL", *LABELS, *values])
+    assert [(p, c, n) for p, c, n, _ in got] == [
+        (period, "completed", 1),
+        (period, "on_target", 3),
+        (period, "aborted", 0),
+        (period, "total", 4),
+    ]
