@@ -32,6 +32,17 @@ def is_column_label(text: str) -> bool:
     )
 
 
+def _opens_table(p: Paragraph) -> bool:
+    """A column label, or a paragraph that ends in two: a grid's title lines,
+    then a label printed on the line above the first column's, then that one
+    ("Quarter Four (…)", "Performance", "TOTAL", "Milestone completed",
+    samples/text/002_c2fd677fd2d5bf7c-plain.txt lines 5-8)."""
+    last = [p.text[piece.start : piece.end] for piece in p.pieces[-2:]]
+    return is_column_label(p.text) or (
+        len(last) == 2 and all(is_column_label(text) for text in last)
+    )
+
+
 def _is_heading(p: Paragraph) -> bool:
     """A numbered section heading ("5.4 Community Safety", "Appendix 2"): a
     title printed alone ("Quarter 2") can be a column label, and a cell can
@@ -50,7 +61,7 @@ def reading_order_tables(
     start: int | None = None
     for p in paras:
         if start is None:
-            if is_column_label(p.text):
+            if _opens_table(p):
                 start = p.row_index
         elif _is_heading(p):
             out.append(_table(rows, start, p.row_index))

@@ -24,6 +24,8 @@ from extract.recognisers.status_summary.printed import (
     read_values,
     scope_of,
     titled_scope,
+    titles_period,
+    titles_scope,
 )
 from extract.records import IssueRow, Record, StatusCount
 from normalise.vocabulary import status_category as category_of
@@ -103,12 +105,11 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     doc = blocks.doc
     for found in reading_order.grids(blocks, NAME):
         labels = " ".join(found.labels.values())
-        default = scope_of(labels) or titled_scope(doc.rows, found.first) or "actions"
-        for para in found.paras:
-            for i in para.rows:
-                blocks.claims.take_row(NAME, i, doc.rows[i])
+        default = scope_of(labels) or titles_scope(found.titles) or "actions"
+        for i in found.members:
+            blocks.claims.take_row(NAME, i, doc.rows[i])
         grid = [(row, scope or default, values) for row, scope, values in found.rows]
-        period = grid_period(doc.rows, found.first, ctx)
+        period = titles_period(found.titles, ctx)
         yield from _grid(doc, ctx, found.first, found.labels, period, grid)
 
 

@@ -6,7 +6,7 @@ grid that names its scope and period.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.context import Context
@@ -91,8 +91,12 @@ def read_values(row: Row, columns: Sequence[int]) -> dict[int, Value] | None:
 
 def is_title(row: Row) -> bool:
     """A grid title: one short cell, no sentence ("Quarter Four (…) Performance")."""
-    text = row.flat
-    return len(row.filled) <= 1 and len(text) <= TITLE_CHARS and not text.endswith(".")
+    return len(row.filled) <= 1 and is_title_text(row.flat)
+
+
+def is_title_text(text: str) -> bool:
+    """A grid title's text: short, and no sentence."""
+    return len(text) <= TITLE_CHARS and not text.endswith(".")
 
 
 def titles_above(rows: Sequence[Row], i: int) -> Iterator[str]:
@@ -108,9 +112,15 @@ def titles_above(rows: Sequence[Row], i: int) -> Iterator[str]:
 
 
 def grid_period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
-    """The period in the grid's title ("Quarter Four (…) Performance", "Annual
-    Performance 2018-19"), else the period the report covers."""
-    for title in titles_above(rows, i):
+    """The period in the title of the grid at `rows[i]`, else the report's."""
+    return titles_period(titles_above(rows, i), ctx)
+
+
+def titles_period(titles: Iterable[str], ctx: Context) -> str | None:
+    """The period in a grid's titles, nearest first ("Quarter Four (…)
+    Performance", "Annual Performance 2018-19"), else the period the report
+    covers."""
+    for title in titles:
         if quarters := year_to_date(title, ctx.quarters) or quarters_in(title):
             return period_of(quarters)
     return ctx.period
@@ -118,7 +128,12 @@ def grid_period(rows: Sequence[Row], i: int, ctx: Context) -> str | None:
 
 def titled_scope(rows: Sequence[Row], i: int) -> str | None:
     """ "Milestones" printed over a grid whose labels say only "Completed" …"""
-    return next((s for t in titles_above(rows, i) if (s := scope_of(t))), None)
+    return titles_scope(titles_above(rows, i))
+
+
+def titles_scope(titles: Iterable[str]) -> str | None:
+    """The scope a grid's titles name, nearest first."""
+    return next((s for t in titles if (s := scope_of(t))), None)
 
 
 def scope_of(text: str) -> str | None:

@@ -7,16 +7,22 @@ each a paragraph: "Project completed", …, "Project aborted/ closed", then
 A grid is read only when its shape is certain: every label a paragraph of
 its own, at least three different statuses, then rows of exactly one value
 per label (a row's scope printed before it, or counts then percents), and no
-value left over. A label printed on the line above the others ("No Rating",
-"TOTAL", samples/000 and 002) comes out before them in reading order, though
-it heads a later column: such a grid is left unread, and so reported as an
-`unparsed_block`.
+value left over.
+
+"No Rating" or "TOTAL" printed on the line above the other labels heads the
+last column, the one the label line leaves without a label (samples/000 and
+002). pdftotext prints it first, on the line before the first label in the
+same paragraph, under any title lines: "Quarter Four (…)", "Performance",
+"TOTAL", "Milestone completed" (samples/text/002_c2fd677fd2d5bf7c-plain.txt
+lines 5-8). Printed as a paragraph of its own before the others, it could head
+any column: such a grid is left unread, and so reported as an `unparsed_block`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
@@ -24,6 +30,7 @@ from extract.document import Row
 from extract.recognisers.status_summary.printed import (
     DIGIT,
     Value,
+    is_title_text,
     read_value,
     scope_of,
 )
@@ -32,18 +39,35 @@ from normalise.vocabulary import status_category as category_of
 
 # A summary grid prints three statuses at least (see `printed.label_cells`).
 MIN_LABELS = 3
+# "Cannock Chase Council — Page 4 of 4": a page's footer, printed between a
+# grid's values where reading order puts it (samples/text/001…-plain.txt
+# line 400, before the last "0 0%").
+FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
 LAST = frozenset({"no_rating", "total"})
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
     """A grid: its first label's row, labels by column, its rows of values as
-    (provenance row, scope or None, values by column), and its paragraphs."""
+    (provenance row, scope or None, values by column), and the rows of the
+    document it is printed on, from its first label to its last value."""
 
     first: int
     labels: dict[int, str]
     rows: list[tuple[Row, str | None, dict[int, Value]]]
-    paras: tuple[Paragraph, ...]
+    members: tuple[int, ...]
+    # The title lines above it, nearest first ("Quarter Four (…) Performance").
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """The paragraph a grid's labels start in: the row of its first label line,
+    the first column's label, and the labels printed on the line above it."""
+
+    first: int
+    label: str
+    above: tuple[str, ...]
 
 
 def grids(blocks: Blocks, name: str) -> Iterator[Found]:
@@ -52,41 +76,72 @@ def grids(blocks: Blocks, name: str) -> Iterator[Found]:
         if not block.reading_order:
             continue
         members = set(block.rows)
-        paras = [p for p in blocks.paragraphs if p.row_index in members]
+        printed = [p for p in blocks.paragraphs if p.row_index in members]
+        paras = [p for p in printed if not FOOTER.search(p.text)]
+        footers = [i for p in printed if FOOTER.search(p.text) for i in p.rows]
         k = 0
         while k < len(paras):
             found, k = _grid(paras, k)
-            if found is not None and not any(
-                blocks.claims.held_by_others(name, i)
-                for p in found.paras
-                for i in p.rows
-            ):
+            if found is None:
+                continue
+            # A footer printed between the grid's values is part of it.
+            top, end = found.members[0], found.members[-1]
+            inside = [i for i in footers if top < i < end]
+            found = replace(found, members=tuple(sorted((*found.members, *inside))))
+            if not any(blocks.claims.held_by_others(name, i) for i in found.members):
                 yield found
+
+
+def _lines(para: Paragraph) -> list[str]:
+    return [squash(para.text[piece.start : piece.end]) for piece in para.pieces]
 
 
 def _labels_in(para: Paragraph) -> set[str]:
     """The statuses the lines of a paragraph name, each line on its own."""
-    return {
-        c
-        for piece in para.pieces
-        if (c := category_of(para.text[piece.start : piece.end])) is not None
-    }
+    return {c for line in _lines(para) if (c := category_of(line)) is not None}
+
+
+def _opening(para: Paragraph) -> _Opening | None:
+    """The labels `para` opens a grid with: one label, or title lines, then
+    "TOTAL" or "No Rating" on lines of their own, then the first label."""
+    if _is_label(para):
+        return _Opening(para.row_index, squash(para.text), ())
+    lines = _lines(para)
+    categories = [category_of(line) for line in lines]
+    top = next((n for n, c in enumerate(categories) if c is not None), len(lines))
+    under = top
+    while under < len(lines) and categories[under] in LAST:
+        under += 1
+    if (
+        under == top
+        or under == len(lines)
+        or categories[under] is None
+        or any(c is not None for c in categories[under + 1 :])
+    ):
+        return None
+    label = " ".join(lines[under:])
+    if category_of(label) != categories[under]:
+        return None
+    return _Opening(para.row_index + top, label, tuple(lines[top:under]))
 
 
 def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
     """The grid whose labels start at `paras[k]`, and where to look next."""
-    j = k
+    opening = _opening(paras[k])
+    if opening is None or (k > 0 and _labels_in(paras[k - 1])):
+        return None, k + 1
+    j = k + 1
     while j < len(paras) and _is_label(paras[j]):
         j += 1
-    labels = [squash(p.text) for p in paras[k:j]]
+    printed = [opening.label, *(squash(p.text) for p in paras[k + 1 : j])]
+    labels = printed + list(opening.above)
     categories = [category_of(t) for t in labels]
-    # "No Rating" and "TOTAL" head the last columns: printed before a status,
-    # they were printed on the line above the others.
-    spilt = [c in LAST for c in categories]
+    # "No Rating" and "TOTAL" head the last columns: printed in a paragraph of
+    # their own before a status, they could head any column.
+    spilt = [c in LAST for c in categories[: len(printed)]]
     if (
         len(labels) < MIN_LABELS
         or len(set(categories)) != len(categories)
-        or (k > 0 and _labels_in(paras[k - 1]))
         or spilt != sorted(spilt)
     ):
         return None, max(j, k + 1)
@@ -106,10 +161,49 @@ def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
             break
         rows.append((_row(paras[j : j + n]), scope, dict(enumerate(values))))
         j += n
-    if not rows or (j < len(paras) and read_value(squash(paras[j].text))):
+    if (
+        not rows
+        or (j < len(paras) and read_value(squash(paras[j].text)))
+        or not _adds_up(categories, rows)
+    ):
         return None, j
-    found = Found(paras[k].row_index, dict(enumerate(labels)), rows, tuple(paras[k:j]))
-    return found, j
+    members = tuple(i for p in paras[k:j] for i in p.rows if i >= opening.first)
+    titles = _titles(paras, k, opening)
+    return Found(opening.first, dict(enumerate(labels)), rows, members, titles), j
+
+
+def _titles(paras: Sequence[Paragraph], k: int, opening: _Opening) -> tuple[str, ...]:
+    """The titles of the grid opening at `paras[k]`, nearest first: its title
+    lines over the labels, one title ("Quarter Four (1 January 2019 - 31 March
+    2019)", "Performance"), then the paragraph before it when that is one title
+    line ("Summary of Progress in Delivering Projects/Actions:"). A cell of
+    the table above can print a quarter ("Q4 – There has been a delay"), so
+    nothing further up is read."""
+    over = _lines(paras[k])[: opening.first - paras[k].row_index]
+    titles = [" ".join(over)] if over else []
+    before = paras[k - 1] if k > 0 else None
+    if before is not None and len(before.pieces) == 1 and is_title_text(before.text):
+        titles.append(squash(before.text))
+    return tuple(titles)
+
+
+def _adds_up(
+    categories: Sequence[str | None],
+    rows: Sequence[tuple[Row, str | None, dict[int, Value]]],
+) -> bool:
+    """Whether a TOTAL column's counts are the sum of the others', where both
+    are printed: the column a TOTAL printed above the labels heads is then
+    certain."""
+    if "total" not in categories:
+        return True
+    at = categories.index("total")
+    for _, _, values in rows:
+        total = values[at].count
+        counts = [v.count for col, v in values.items() if col != at]
+        parts = [c for c in counts if c is not None]
+        if total is not None and len(parts) == len(counts) and sum(parts) != total:
+            return False
+    return True
 
 
 def _is_label(para: Paragraph) -> bool:
