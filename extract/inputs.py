@@ -10,9 +10,12 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from extract.spill import Spilled
 
 INPUT_SUFFIXES = (".txt", ".pdf")
 
@@ -59,10 +62,26 @@ def os_reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def discover(paths: Sequence[str | Path]) -> tuple[list[Input], list[Refused]]:
-    """Every .txt and .pdf under the given files and folders, in a stable order,
-    and the paths that could not be looked at."""
-    found: list[Input] = []
+def _input_line(item: Input) -> list[str]:
+    return [str(item.path), item.source_path]
+
+
+def _input_of(line: Any) -> Input:
+    return Input(Path(line[0]), line[1])
+
+
+def _hashed_line(h: Hashed) -> list[str | None]:
+    return [str(h.item.path), h.item.source_path, h.sha256, h.error]
+
+
+def _hashed_of(line: Any) -> Hashed:
+    return Hashed(Input(Path(line[0]), line[1]), line[2], line[3])
+
+
+def discover(paths: Sequence[str | Path]) -> tuple[Spilled[Input], list[Refused]]:
+    """Every .txt and .pdf under the given files and folders, in a stable order
+    (kept on disk, extract/spill.py), and the paths that could not be looked at."""
+    found = Spilled(_input_line, _input_of)
     refused: list[Refused] = []
     for given in paths:
         root = Path(given)
@@ -74,7 +93,8 @@ def discover(paths: Sequence[str | Path]) -> tuple[list[Input], list[Refused]]:
             refused.append(Refused(str(given), os_reason(exc)))
             continue
         if os.path.isdir(root):
-            found.extend(_walk(root, root, refused))
+            for item in _walk(root, root, refused):
+                found.append(item)
         elif os.path.isfile(root):
             found.append(Input(root, root.name))
         else:
@@ -121,20 +141,26 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def hash_inputs(items: Sequence[Input]) -> tuple[list[Hashed], list[Duplicate]]:
-    """Each input's sha256; a repeat of bytes already seen is a Duplicate."""
-    unique: list[Hashed] = []
+def hash_inputs(
+    items: Iterable[Input],
+) -> tuple[Spilled[Hashed], list[Duplicate]]:
+    """Each input's sha256 (kept on disk, in input order); a repeat of bytes
+    already seen is a Duplicate."""
+    unique = Spilled(_hashed_line, _hashed_of)
     duplicates: list[Duplicate] = []
-    first_by_sha: dict[str, Input] = {}
+    # Each digest as 32 bytes, with the position of its first input.
+    first_by_sha: dict[bytes, int] = {}
     for item in items:
         try:
             sha = sha256_of(item.path)
         except OSError as exc:
             unique.append(Hashed(item, None, f"cannot be read: {os_reason(exc)}"))
             continue
-        if sha in first_by_sha:
-            duplicates.append(Duplicate(item, first_by_sha[sha], sha))
+        digest = bytes.fromhex(sha)
+        if digest in first_by_sha:
+            first = unique[first_by_sha[digest]].item
+            duplicates.append(Duplicate(item, first, sha))
             continue
-        first_by_sha[sha] = item
+        first_by_sha[digest] = len(unique)
         unique.append(Hashed(item, sha))
     return unique, duplicates

@@ -12,9 +12,11 @@ import hashlib
 import json
 import logging
 import shutil
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -49,6 +51,7 @@ from extract.readers import DEFAULT_LIMITS, Limits
 from extract.records import IssueRow, as_row
 from extract.reduce import Entry, EntryLog, write_tables
 from extract.shards import Summary
+from extract.spill import Spilled
 from schemas.datapackage import Parts, write_datapackage
 from schemas.partitions import PARTITION_COLUMNS, UNKNOWN
 from schemas.ranges import DATE_WINDOW
@@ -82,7 +85,7 @@ class Interrupted(Exception):
         self.done = done
 
 
-def _run_key(hashed: Sequence[Hashed], text_form: str | None, *extra: object) -> str:
+def _run_key(hashed: Iterable[Hashed], text_form: str | None, *extra: object) -> str:
     """What decides a run's output: its inputs, in order, and the parser."""
     digest = hashlib.sha256(
         json.dumps([cache.parser_fingerprint(), text_form]).encode()
@@ -129,9 +132,40 @@ def _observe(observer: Observer | None, entry: Entry) -> None:
         observer.done(s)
 
 
+class _Todo:
+    """The tasks of the inputs to parse, each made as the engine reaches it: a
+    first run over a big archive holds their positions, not every input."""
+
+    def __init__(
+        self,
+        hashed: Spilled[Hashed],
+        text_form: str | None,
+        store: Path,
+        scratch: Path,
+        limits: Limits,
+        window: tuple[date, date],
+    ) -> None:
+        self.hashed = hashed
+        self.indexes = array("q")
+        self.task = partial(
+            Task, text_form=text_form, store=store, scratch=scratch,
+            limits=limits, window=window,
+        )  # fmt: skip
+
+    def add(self, index: int) -> None:
+        self.indexes.append(index)
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def __iter__(self) -> Iterator[Task]:
+        for i in self.indexes:
+            yield self.task(index=i, item=self.hashed[i].item)
+
+
 def _entries(
     entries: EntryLog,
-    hashed: Sequence[Hashed],
+    hashed: Spilled[Hashed],
     store: cache.Store,
     scratch: Path,
     text_form: str | None,
@@ -142,7 +176,7 @@ def _entries(
     limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     """Each input's entry into `entries`: from the cache, or parsed now."""
-    todo: list[Task] = []
+    todo = _Todo(hashed, text_form, store.root, scratch, limits, window)
     if observer:
         observer.start(len(hashed))
     done = 0
@@ -156,7 +190,7 @@ def _entries(
                 _observe(observer, entries.add(i, store.folder(key), summary))
                 done += 1
                 continue
-        todo.append(Task(i, h.item, text_form, store.root, scratch, limits, window))
+        todo.add(i)
     try:
         for i, folder, summary in run_engine.map(parse, todo, refuse):
             _observe(observer, entries.add(i, folder, summary))
@@ -233,6 +267,7 @@ def extract(
         store = cache.Store(Path(cache_dir) if cache_dir else area.cache)
         store.remove_stale()
         hashed, duplicates = hash_inputs(found)
+        found.close()
         run_key = _run_key(hashed, text_form, duplicates, refused, options)
         published = (
             published_run(area, run_key, names, refused, duplicates)
@@ -241,6 +276,7 @@ def extract(
         )
         if published is not None:
             # Nothing changed since the live run: it is this run's output.
+            hashed.close()
             return published
         run, scratch = area.new_run()
         entries = EntryLog(scratch / "entries.jsonl", len(hashed))
@@ -270,4 +306,5 @@ def extract(
             raise
         finally:
             entries.close()
+            hashed.close()
     return result

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from importlib.machinery import ModuleSpec
@@ -26,6 +26,18 @@ if TYPE_CHECKING:
     from extract.parse import Parsed, Task
 
 ENGINES = ("local", "dask")
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Tasks(Protocol[T_co]):
+    """What an engine maps over: counted, and read once in order (a list, or
+    the tasks of a run made one at a time, extract/run.py)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[T_co]: ...
+
 
 # Address space a document may add to its worker's, MiB. Every sample adds
 # at most 35 MiB (to a worker that starts at 1.4 GiB of address space, mostly
@@ -146,7 +158,7 @@ class Engine(Protocol):
     def map(
         self,
         fn: Callable[[Task], Parsed],
-        tasks: Sequence[Task],
+        tasks: Tasks[Task],
         fail: Callable[[Task, str], Parsed] | None = None,
     ) -> Iterator[Parsed]:
         """`fn` of every task, as each finishes (`fail(task, why)` for a task

@@ -23,7 +23,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from extract.engines import (
     NO_WORKER_LIMITS,
     EngineUnavailable,
     LimitExceeded,
+    Tasks,
     WorkerLimits,
 )
 from extract.engines.local import run_in_worker
@@ -79,7 +80,7 @@ class DaskEngine:
     def map(
         self,
         fn: Callable[[Task], Parsed],
-        tasks: Sequence[Task],
+        tasks: Tasks[Task],
         fail: Callable[[Task, str], Parsed] | None = None,
     ) -> Iterator[Parsed]:
         if not tasks:

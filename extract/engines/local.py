@@ -10,12 +10,12 @@ of one that was ended or died, and the batch goes on.
 
 from __future__ import annotations
 
+import itertools
 import resource
 import signal
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -25,6 +25,7 @@ from typing import Any, Generic, TypeVar, cast
 from extract.engines import (
     NO_WORKER_LIMITS,
     LimitExceeded,
+    Tasks,
     WorkerLimits,
     arrow_without_pandas,
     default_jobs,
@@ -176,7 +177,7 @@ class LocalEngine:
     def map(
         self,
         fn: Callable[[T], R],
-        tasks: Sequence[T],
+        tasks: Tasks[T],
         fail: Callable[[T, str], R] | None = None,
     ) -> Iterator[R]:
         if not tasks:
@@ -194,17 +195,17 @@ class LocalEngine:
     def _supervise(
         self,
         fn: Callable[[T], R],
-        tasks: Sequence[T],
+        tasks: Tasks[T],
         fail: Callable[[T, str], R] | None,
     ) -> Iterator[R]:
         ctx = get_context(self.start_method)
         limits, timeout_s = self.limits, self.limits.timeout_s
-        todo = deque(tasks)
+        todo = iter(tasks)
         workers: list[_Worker[T]] = []
         try:
-            for _ in range(min(self.jobs, len(tasks))):
+            for _, first in zip(range(self.jobs), todo, strict=False):
                 workers.append(_Worker(ctx, fn, limits))
-                workers[-1].give(todo.popleft(), timeout_s)
+                workers[-1].give(first, timeout_s)
             while busy := [w for w in workers if w.task is not None]:
                 deadlines = [w.deadline for w in busy if w.deadline is not None]
                 left = (
@@ -222,8 +223,8 @@ class LocalEngine:
                     if why is not None:
                         w.stop()
                         workers[workers.index(w)] = w = _Worker(ctx, fn, limits)
-                    if todo:
-                        w.give(todo.popleft(), timeout_s)
+                    for following in itertools.islice(todo, 1):
+                        w.give(following, timeout_s)
                     yield cast(R, result) if why is None else _failed(fail, task, why)
         finally:
             for w in workers:
