@@ -1,0 +1,449 @@
+"""Action tables in reading-order text: pdftotext without -layout, or text
+copied from a PDF viewer, prints an "Action & Progress Update | Outcomes | Q1
+Rating … Q4 Rating" table's cells one after another, each a paragraph: the
+header's labels ("Q1 Rating" may come later, between cells), the action cell
+(its title, its quarter texts run on or spilt over several paragraphs), the
+Outcomes cell, the rating symbols ("\\bigcirc", "▶") each on its own
+(samples/text/000_af055924f554b2ff-plain.txt lines 317-352).
+
+A table runs from its header (the action label, then "Outcomes") to the next
+header, a "Strategic Objective", a summary grid or its heading, another table's
+column label, a new plan or a paragraph another recogniser read. In it a
+paragraph starts an action when no action is open, when its quarter labels
+start again ("Lead and roll-out … Q1 - …" after an action's "Q4 –"), or, once
+the open action has its Outcomes and no quarter label, when an unlabelled
+paragraph (its own Outcomes) follows it; a paragraph that starts with a quarter
+label, or whose labels go on from the open action's, continues it. The first
+unlabelled paragraph after an action's text is its Outcomes.
+
+Reading order does not say which rating column a symbol sits in: a symbol is
+printed after the label of its column, so the symbols of an action are placed
+only when they are as many as the rating labels printed before them, the labels
+Q1, Q2, … in order (one a column). A table is read only when every action in it
+is certain: its symbols placed, or no symbol printed anywhere in the table.
+Every other table is left unclaimed, and so reported as an `unparsed_block`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from extract.blocks import Blocks
+from extract.blocks.paragraphs import Paragraph
+from extract.blocks.reading_order import is_column_label
+from extract.context import Context
+from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
+from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING, Draft, Mark
+from extract.recognisers.actions.quarter_labels import (
+    LABEL,
+    Para,
+    bare_quarters,
+    label_quarters,
+    last_quarter,
+    leading_quarters,
+    quarter_texts,
+)
+from normalise.symbols import holds_symbol
+from normalise.text import has_html, squash, strip_html
+from normalise.vocabulary import status_category
+
+# "Cannock Chase Council — Page 2 of 4": a running footer between a table's cells.
+FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
+# "Q1 Rating", "Q1\nRating", or the four printed on one line ("Q1 Rating Q2
+# Rating Q3 Rating Q4 Rating", samples/text/000…-plain.txt line 375). A bare
+# "Quarter 2" is a quarter text's label, not a rating column's.
+RATING_LABEL = re.compile(
+    r"(?:(?:Q|Quarter)\s*[1-4]\s*Rating|Rating\s*(?:Q|Quarter)\s*[1-4])",
+    re.IGNORECASE,
+)
+# "Strategic Objective Improving the Council's social housing stock …": the
+# objective row of the next table, run into its text.
+OBJECTIVE = re.compile(r"^Strategic\s+Objective\b", re.IGNORECASE)
+# A status grid's label is short ("Project on target"); an action text can
+# name a status in a sentence.
+STATUS_LABEL_CHARS = 120
+DIGIT = re.compile(r"[1-4]")
+NESTED_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+NESTED_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Action:
+    """An action being read: where it starts, its title, its progress
+    paragraphs, Outcomes, symbols and the paragraphs it was read from."""
+
+    first: Paragraph
+    title: str
+    progress: list[Para]
+    used: list[Paragraph]
+    outcomes: list[str] = field(default_factory=list)
+    last: int | None = None
+    # Each symbol as printed, with the rating labels printed before it.
+    marks: list[tuple[Paragraph, str, tuple[str, ...]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """An action read from a reading-order table and the paragraphs it fills."""
+
+    draft: Draft
+    paras: tuple[Paragraph, ...]
+
+
+def readings(blocks: Blocks, ctx: Context, name: str) -> Iterator[Reading]:
+    """Every action of the document's reading-order action tables whose reading
+    is certain, in document order."""
+    if not blocks.reading_rows:
+        return
+    paras = [p for p in blocks.paragraphs if not FOOTER.search(p.text)]
+    k = 0
+    while k < len(paras):
+        if not _is_header(paras, k):
+            k += 1
+            continue
+        k, actions = _table(blocks, ctx, name, paras, k + 2)
+        if actions is not None:
+            yield from actions
+
+
+def _is_header(paras: Sequence[Paragraph], k: int) -> bool:
+    """The action label ("… Action & Progress Update"), then "Outcomes"."""
+    m = ACTION_LABEL.search(squash(paras[k].text))
+    return (
+        m is not None
+        and bool(m["progress"])
+        and k + 1 < len(paras)
+        and OUTCOMES_HEADER.match(squash(paras[k + 1].text)) is not None
+    )
+
+
+def _rating_labels(text: str) -> tuple[str, ...] | None:
+    """The quarters of a paragraph that is only rating labels, else None."""
+    found = RATING_LABEL.findall(text)
+    if not found or RATING_LABEL.sub("", text).strip():
+        return None
+    return tuple(f"Q{DIGIT.findall(label)[0]}" for label in found)
+
+
+def _mark(blocks: Blocks, para: Paragraph) -> str | None:
+    """The rating symbol a paragraph is, as printed, else None."""
+    if len(para.pieces) != 1:
+        return None
+    row = blocks.doc.rows[para.row_index]
+    if len(row.cells) != 1 or not holds_symbol(raw := row.cells[0].raw):
+        return None
+    return raw.strip()
+
+
+def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) -> bool:
+    """Whether `para` closes the table whose header is at row `start`."""
+    text = squash(para.text)
+    return bool(
+        any(blocks.claims.held_by_others(name, i) for i in para.rows)
+        or SUMMARY_HEADING.match(text)
+        or OBJECTIVE.match(text)
+        or RULE.match(text)
+        or is_column_label(text)
+        or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
+        or ctx.plan(para.row_index) != ctx.plan(start)
+    )
+
+
+def _raw(blocks: Blocks, para: Paragraph) -> str:
+    """A paragraph's lines as printed, markup and all."""
+    return " ".join(c.raw for i in para.rows for c in blocks.doc.rows[i].cells)
+
+
+def _opens_table(raw: str) -> bool:
+    """Whether markup printed in a cell opens a `<table>` it does not close:
+    samples/text/001_4e0ea328a26b8980-plain.txt lines 91-113 print an action
+    cell's nested table over three paragraphs."""
+    return len(NESTED_OPEN.findall(raw)) > len(NESTED_CLOSE.findall(raw))
+
+
+def _pieces(blocks: Blocks, para: Paragraph) -> list[Para]:
+    """A paragraph's text as the action cell's paragraphs: its `<p>` and list
+    paragraphs, or its lines with a bare quarter label ("Quarter 2") on a line
+    of its own apart from the text under it."""
+    # samples/text/003_23ba67851198ff7c-plain.txt line 216 prints the rule
+    # under the table ("---") in the last cell's paragraph.
+    rows = [r for i in para.rows if not RULE.match((r := blocks.doc.rows[i]).flat)]
+    raw = " ".join(c.raw for r in rows for c in r.cells)
+    page = para.pieces[0].page
+    where = (page, para.pieces[0].line_start, para.pieces[-1].line_end)
+    if has_html(raw):
+        return [Para(squash(t), *where) for t in strip_html(raw).split("\n") if t]
+    out: list[Para] = []
+    lines: list[str] = []
+    for row in rows:
+        if bare_quarters(row.flat) is not None:
+            if lines:
+                out.append(Para(squash(" ".join(lines)), *where))
+            out.append(Para(squash(row.flat), *where))
+            lines = []
+        elif row.flat:
+            lines.append(row.flat)
+    if lines:
+        out.append(Para(squash(" ".join(lines)), *where))
+    return out
+
+
+def _quarters(pieces: Sequence[Para]) -> tuple[tuple[int, ...] | None, int | None]:
+    """The quarters the text starts with, and the first quarter of a label
+    printed after other text."""
+    text = " ".join(p.text for p in pieces)
+    lead = leading_quarters(pieces[0].text) if pieces else None
+    inner = next(
+        (min(qs) for m in LABEL.finditer(text, 1) if (qs := label_quarters(m))),
+        None,
+    )
+    return lead, inner
+
+
+def _restarts(pieces: list[Para], last: int | None) -> list[list[Para]]:
+    """A paragraph's pieces split before each title whose next piece starts
+    the quarters again: samples/text/001_4e0ea328a26b8980-plain.txt line 336
+    prints the next action's `<p>` title and quarters in the paragraph of the
+    CCTV action's Q2 text."""
+    chunks: list[list[Para]] = [[]]
+    for n, piece in enumerate(pieces):
+        lead = leading_quarters(piece.text)
+        nxt = leading_quarters(pieces[n + 1].text) if n + 1 < len(pieces) else None
+        if (
+            chunks[-1]
+            and lead is None
+            and LABEL.search(piece.text) is None
+            and nxt is not None
+            and last is not None
+            and min(nxt) <= last
+        ):
+            chunks.append([])
+        chunks[-1].append(piece)
+        if (q := last_quarter(piece.text)) is not None:
+            last = q
+    return chunks
+
+
+def _start(para: Paragraph, pieces: list[Para]) -> _Action:
+    """An action from the paragraph that starts it: title up to its first
+    quarter label (or its first paragraph), the rest its progress."""
+    first, rest = pieces[0], pieces[1:]
+    m = LABEL.search(first.text, 1)
+    if m is not None:
+        title = first.text[: m.start()].strip()
+        rest = [Para(first.text[m.start() :], *_where(first)), *rest]
+    else:
+        title = first.text
+    action = _Action(para, title, rest, [para])
+    action.last = _last(rest, None)
+    return action
+
+
+def _last(pieces: Sequence[Para], last: int | None) -> int | None:
+    """The highest quarter of the last label in `pieces`, else `last`."""
+    for piece in pieces:
+        if (q := last_quarter(piece.text)) is not None:
+            last = q
+    return last
+
+
+def _where(para: Para) -> tuple[int | None, int, int]:
+    return para.page, para.line_start, para.line_end
+
+
+def _continue(action: _Action, para: Paragraph, pieces: list[Para]) -> None:
+    action.progress += pieces
+    action.used.append(para)
+    action.last = _last(pieces, action.last)
+
+
+# What a paragraph of text does in an action table (see `_place`).
+START, CONTINUE, OUTCOMES, DOUBT = "start", "continue", "outcomes", "doubt"
+
+
+def _place(
+    open_: _Action | None,
+    pieces: list[Para],
+    follows: Callable[[], list[Para] | None],
+) -> str:
+    """Whether a paragraph of text starts an action, continues the open one,
+    is its Outcomes, or cannot be told. `follows` gives the next paragraph of
+    text in the table, if any."""
+    lead, inner = _quarters(pieces)
+    if open_ is None:
+        return START if lead is None else DOUBT
+    last = open_.last
+    if lead is not None:
+        # The quarters starting again with no title before them: the next
+        # action's title ran into the text above.
+        return DOUBT if last is not None and min(lead) <= last else CONTINUE
+    if inner is not None:
+        restart = last is not None and inner <= last
+        return START if restart or (last is None and open_.outcomes) else CONTINUE
+    if not open_.outcomes:
+        return OUTCOMES
+    if last is not None:
+        return CONTINUE
+    nxt = follows()
+    if nxt is None:
+        return CONTINUE
+    # A title is followed by its own Outcomes, a paragraph without labels.
+    return START if _quarters(nxt) == (None, None) else DOUBT
+
+
+@dataclass(slots=True)
+class _Table:
+    """An action table being read: its actions, the rating labels printed so
+    far, how many symbols it prints, and whether its reading is certain."""
+
+    start: int
+    actions: list[_Action] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    marks: int = 0
+    certain: bool = True
+    # Markup of a nested table still open in the open action's cell.
+    nested: bool = False
+
+    def text(self, para: Paragraph, raw: str, pieces: list[Para], place: str) -> None:
+        """Read a paragraph of text placed by `_place`."""
+        open_ = self.actions[-1] if self.actions else None
+        if open_ is not None and (self.nested or place == CONTINUE):
+            _continue(open_, para, pieces)
+        elif place == START:
+            self.actions.append(_start(para, pieces))
+        elif open_ is not None and place == OUTCOMES:
+            open_.outcomes.append(squash(para.text))
+            open_.used.append(para)
+        else:
+            self.certain = False
+        if self.actions and self.actions[-1].used[-1] is para:
+            self.nested = _opens_table(raw) or (
+                self.nested and not NESTED_CLOSE.search(raw)
+            )
+
+    def before_header(self, para: Paragraph) -> None:
+        """The text a header paragraph prints before its label goes on from
+        the open action ("… delaying this. Action & Progress Update" run onto
+        one line); an objective ("Strategic Objective … Action & Progress
+        Update", samples/text/000…-plain.txt lines 315-317) is the next
+        table's."""
+        text = squash(para.text)
+        m = ACTION_LABEL.search(text)
+        head = text[: m.start()].strip() if m else ""
+        if not head or OBJECTIVE.match(head) or not self.actions:
+            return
+        piece = para.pieces[0]
+        where = (piece.page, piece.line_start, para.pieces[-1].line_end)
+        _continue(self.actions[-1], para, [Para(head, *where)])
+
+    def mark(self, para: Paragraph, raw: str) -> None:
+        self.marks += 1
+        if not self.actions:
+            self.certain = False
+        else:
+            self.actions[-1].marks.append((para, raw, tuple(self.labels)))
+
+
+def _table(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+) -> tuple[int, list[Reading] | None]:
+    """The actions of the table whose cells start at `paras[k]` (None when any
+    is uncertain), and where to look for the next header."""
+    table = _Table(paras[k - 2].row_index)
+    while k < len(paras):
+        para = paras[k]
+        if _is_header(paras, k):
+            table.before_header(para)
+            break
+        k += 1
+        if (quarters := _rating_labels(squash(para.text))) is not None:
+            table.labels.extend(quarters)
+        elif (raw := _mark(blocks, para)) is not None:
+            table.mark(para, raw)
+        elif _ends(blocks, ctx, name, para, table.start):
+            k -= 1
+            break
+        elif pieces := _pieces(blocks, para):
+            open_ = table.actions[-1] if table.actions else None
+            pieces, *others = _restarts(pieces, open_.last if open_ else None)
+
+            def follows(at: int = k) -> list[Para] | None:
+                nxt = _next_text(blocks, ctx, name, paras, at, table.start)
+                return None if nxt is None else _pieces(blocks, nxt)
+
+            place = _place(open_, pieces, follows)
+            table.text(para, _raw(blocks, para), pieces, place)
+            table.actions.extend(_start(para, chunk) for chunk in others)
+    if not table.certain or not table.actions:
+        return k, None
+    out = [_reading(a, table.marks) for a in table.actions]
+    if any(r is None for r in out):
+        return k, None
+    return k, [r for r in out if r is not None]
+
+
+def _next_text(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    start: int,
+) -> Paragraph | None:
+    """The next paragraph of the table that is neither a label nor a symbol."""
+    while k < len(paras):
+        para = paras[k]
+        if _is_header(paras, k) or _ends(blocks, ctx, name, para, start):
+            return None
+        if _rating_labels(squash(para.text)) is None and _mark(blocks, para) is None:
+            return para
+        k += 1
+    return None
+
+
+def _reading(action: _Action, in_table: int) -> Reading | None:
+    """The action as a draft, its symbols placed; None when they cannot be."""
+    placed: list[Mark] = []
+    if action.marks:
+        seen = action.marks[0][2]
+        if (
+            any(labels != seen for _, _, labels in action.marks)
+            or len(seen) != len(action.marks)
+            or list(seen) != [f"Q{n}" for n in range(1, len(seen) + 1)]
+        ):
+            return None
+        for quarter, (para, raw, _) in zip(seen, action.marks, strict=True):
+            piece = para.pieces[0]
+            placed.append(Mark(quarter, raw, piece.page, piece.line_start))
+    elif in_table:
+        return None
+    if not action.title:
+        return None
+    first = action.first
+    used = sorted({*action.used, *(p for p, _, _ in action.marks)}, key=_row)
+    progress = " ".join(p.text for p in action.progress)
+    draft = Draft(
+        kind="action",
+        row_index=first.row_index,
+        title=action.title,
+        outcomes=" ".join(action.outcomes) or None,
+        approach=None,
+        key_project=None,
+        progress=progress or None,
+        page=first.pieces[0].page,
+        line_start=first.pieces[0].line_start,
+        line_end=max(p.pieces[-1].line_end for p in used),
+        texts=quarter_texts(action.progress),
+        marks=tuple(placed),
+    )
+    return Reading(draft, tuple(used))
+
+
+def _row(para: Paragraph) -> int:
+    return para.row_index
