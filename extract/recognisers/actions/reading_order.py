@@ -34,6 +34,7 @@ from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
 from extract.blocks.reading_order import is_column_label
 from extract.context import Context
+from extract.document import Row
 from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
 from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING, Draft, Mark
 from extract.recognisers.actions.quarter_labels import (
@@ -137,6 +138,20 @@ def _mark(blocks: Blocks, para: Paragraph) -> str | None:
     return raw.strip()
 
 
+def _labels_and_marks(blocks: Blocks, para: Paragraph) -> bool:
+    """A paragraph of rating labels and the symbols printed under them, each
+    line one or the other: "Q1 Rating" / "○" (samples/text/000…-dingbats-plain.txt
+    lines 436-437)."""
+    rows = [blocks.doc.rows[i] for i in para.rows]
+    labels = [_rating_labels(r.flat) is not None for r in rows]
+    marks = [len(r.cells) == 1 and holds_symbol(r.cells[0].raw) for r in rows]
+    return (
+        any(labels)
+        and any(marks)
+        and all(a or b for a, b in zip(labels, marks, strict=True))
+    )
+
+
 def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) -> bool:
     """Whether `para` closes the table whose header is at row `start`."""
     text = squash(para.text)
@@ -148,6 +163,7 @@ def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) 
         or is_column_label(text)
         or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
         or ctx.plan(para.row_index) != ctx.plan(start)
+        or ctx.theme(para.row_index) != ctx.theme(start)
     )
 
 
@@ -165,29 +181,37 @@ def _opens_table(raw: str) -> bool:
 
 def _pieces(blocks: Blocks, para: Paragraph) -> list[Para]:
     """A paragraph's text as the action cell's paragraphs: its `<p>` and list
-    paragraphs, or its lines with a bare quarter label ("Quarter 2") on a line
-    of its own apart from the text under it."""
+    paragraphs, or its lines from one that starts with a quarter label to the
+    next ("Q3 - CCTV Police Reviews …", samples/text/000…-plain.txt line 348),
+    a bare label ("Quarter 2") a paragraph of its own."""
     # samples/text/003_23ba67851198ff7c-plain.txt line 216 prints the rule
     # under the table ("---") in the last cell's paragraph.
     rows = [r for i in para.rows if not RULE.match((r := blocks.doc.rows[i]).flat)]
     raw = " ".join(c.raw for r in rows for c in r.cells)
-    page = para.pieces[0].page
-    where = (page, para.pieces[0].line_start, para.pieces[-1].line_end)
+    if not rows:
+        return []
     if has_html(raw):
+        where = (rows[0].page, rows[0].line_start, rows[-1].line_end)
         return [Para(squash(t), *where) for t in strip_html(raw).split("\n") if t]
-    out: list[Para] = []
-    lines: list[str] = []
+    groups: list[list[Row]] = []
     for row in rows:
-        if bare_quarters(row.flat) is not None:
-            if lines:
-                out.append(Para(squash(" ".join(lines)), *where))
-            out.append(Para(squash(row.flat), *where))
-            lines = []
-        elif row.flat:
-            lines.append(row.flat)
-    if lines:
-        out.append(Para(squash(" ".join(lines)), *where))
-    return out
+        bare = bare_quarters(row.flat) is not None
+        if not groups or bare or leading_quarters(row.flat) is not None:
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+        if bare:
+            groups.append([])
+    return [
+        Para(
+            squash(" ".join(r.flat for r in group)),
+            group[0].page,
+            group[0].line_start,
+            group[-1].line_end,
+        )
+        for group in groups
+        if group
+    ]
 
 
 def _quarters(pieces: Sequence[Para]) -> tuple[tuple[int, ...] | None, int | None]:
@@ -364,6 +388,9 @@ def _table(
         k += 1
         if (quarters := _rating_labels(squash(para.text))) is not None:
             table.labels.extend(quarters)
+        elif _labels_and_marks(blocks, para):
+            # Which label of the line above is a symbol's column?
+            table.certain = False
         elif (raw := _mark(blocks, para)) is not None:
             table.mark(para, raw)
         elif _ends(blocks, ctx, name, para, table.start):
