@@ -265,3 +265,22 @@ def test_quarters_starting_again_start_the_next_action() -> None:
         ]
     )
     assert [g[0] for g in got] == ["Clean the streets", "Q1", "Q2", "Plant trees", "Q1"]
+
+
+def test_a_cell_whose_markup_goes_on_is_one_cell() -> None:
+    """A `<p>` left open at a blank line goes on in the next paragraph: the
+    title is the whole first `<p>`."""
+    got = _read(
+        [
+            *HEADER,
+            "<p>Clean the streets of the",
+            "",
+            "town centre</p> <p>Q1 – Swept.</p>",
+            "",
+            "<p>Cleaner streets</p>",
+        ]
+    )
+    assert got == [
+        ("Clean the streets of the town centre", "Cleaner streets", None),
+        ("Q1", "Swept.", None),
+    ]

@@ -66,8 +66,15 @@ OBJECTIVE = re.compile(r"^Strategic\s+Objective\b", re.IGNORECASE)
 # name a status in a sentence.
 STATUS_LABEL_CHARS = 120
 DIGIT = re.compile(r"[1-4]")
-NESTED_OPEN = re.compile(r"<table\b", re.IGNORECASE)
-NESTED_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+# Markup a cell opens and closes: a paragraph that leaves one open goes on
+# in the next.
+MARKUP = tuple(
+    (
+        re.compile(rf"<{tag}\b", re.IGNORECASE),
+        re.compile(rf"</{tag}\s*>", re.IGNORECASE),
+    )
+    for tag in ("p", "table")
+)
 
 
 @dataclass(slots=True)
@@ -81,8 +88,9 @@ class _Action:
     used: list[Paragraph]
     outcomes: list[str] = field(default_factory=list)
     last: int | None = None
-    # Each symbol as printed, with the rating labels printed before it.
-    marks: list[tuple[Paragraph, str, tuple[str, ...]]] = field(default_factory=list)
+    # Each symbol as printed, its paragraph and row, and the rating labels
+    # printed before it.
+    marks: list[tuple[Paragraph, Row, tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,27 +136,29 @@ def _rating_labels(text: str) -> tuple[str, ...] | None:
     return tuple(f"Q{DIGIT.findall(label)[0]}" for label in found)
 
 
-def _mark(blocks: Blocks, para: Paragraph) -> str | None:
-    """The rating symbol a paragraph is, as printed, else None."""
-    if len(para.pieces) != 1:
-        return None
-    row = blocks.doc.rows[para.row_index]
-    if len(row.cells) != 1 or not holds_symbol(raw := row.cells[0].raw):
-        return None
-    return raw.strip()
+def _symbol(row: Row) -> bool:
+    """A printed line that is one rating symbol (or several: "○ ○"), not a
+    rule ("---") nor a line of markup ("<th>Q2</th> </tr>")."""
+    if len(row.cells) != 1 or RULE.match(row.flat):
+        return False
+    raw = row.cells[0].raw
+    return not has_html(raw) and holds_symbol(raw)
 
 
-def _labels_and_marks(blocks: Blocks, para: Paragraph) -> bool:
-    """A paragraph of rating labels and the symbols printed under them, each
-    line one or the other: "Q1 Rating" / "○" (samples/text/000…-dingbats-plain.txt
-    lines 436-437)."""
+def _marks(blocks: Blocks, para: Paragraph) -> list[Row] | None:
+    """The lines of a paragraph of rating symbols, one a line; else None."""
     rows = [blocks.doc.rows[i] for i in para.rows]
-    labels = [_rating_labels(r.flat) is not None for r in rows]
-    marks = [len(r.cells) == 1 and holds_symbol(r.cells[0].raw) for r in rows]
-    return (
-        any(labels)
-        and any(marks)
-        and all(a or b for a, b in zip(labels, marks, strict=True))
+    return rows if all(_symbol(r) for r in rows) else None
+
+
+def _mixed(blocks: Blocks, para: Paragraph) -> bool:
+    """A paragraph of text run together with a rating label or a line of
+    symbols ("Q1 Rating" / "○", samples/text/000…-dingbats-plain.txt lines
+    436-437): which column a symbol is under, or where the text ends, cannot
+    be told."""
+    rows = [blocks.doc.rows[i] for i in para.rows]
+    return RATING_LABEL.search(squash(para.text)) is not None or any(
+        _symbol(r) for r in rows
     )
 
 
@@ -160,33 +170,43 @@ def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) 
         or SUMMARY_HEADING.match(text)
         or OBJECTIVE.match(text)
         or RULE.match(text)
-        or is_column_label(text)
+        # "Quarter 2" alone is a quarter text's label (samples/000 line 72
+        # prints it above its text), not another table's column.
+        or (is_column_label(text) and bare_quarters(text) is None)
         or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
         or ctx.plan(para.row_index) != ctx.plan(start)
         or ctx.theme(para.row_index) != ctx.theme(start)
     )
 
 
-def _raw(blocks: Blocks, para: Paragraph) -> str:
-    """A paragraph's lines as printed, markup and all."""
-    return " ".join(c.raw for i in para.rows for c in blocks.doc.rows[i].cells)
+def _raw(blocks: Blocks, group: Sequence[Paragraph]) -> str:
+    """Paragraphs' lines as printed, markup and all."""
+    rows = (blocks.doc.rows[i] for para in group for i in para.rows)
+    return " ".join(c.raw for r in rows for c in r.cells)
 
 
-def _opens_table(raw: str) -> bool:
-    """Whether markup printed in a cell opens a `<table>` it does not close:
+def _open_markup(raw: str) -> bool:
+    """Whether a cell's markup opens a `<p>` or `<table>` it does not close:
     samples/text/001_4e0ea328a26b8980-plain.txt lines 91-113 print an action
     cell's nested table over three paragraphs."""
-    return len(NESTED_OPEN.findall(raw)) > len(NESTED_CLOSE.findall(raw))
+    return any(
+        len(opens.findall(raw)) > len(closes.findall(raw)) for opens, closes in MARKUP
+    )
 
 
-def _pieces(blocks: Blocks, para: Paragraph) -> list[Para]:
+def _pieces(blocks: Blocks, group: Sequence[Paragraph]) -> list[Para]:
     """A paragraph's text as the action cell's paragraphs: its `<p>` and list
     paragraphs, or its lines from one that starts with a quarter label to the
     next ("Q3 - CCTV Police Reviews …", samples/text/000…-plain.txt line 348),
     a bare label ("Quarter 2") a paragraph of its own."""
     # samples/text/003_23ba67851198ff7c-plain.txt line 216 prints the rule
     # under the table ("---") in the last cell's paragraph.
-    rows = [r for i in para.rows if not RULE.match((r := blocks.doc.rows[i]).flat)]
+    rows = [
+        r
+        for para in group
+        for i in para.rows
+        if not RULE.match((r := blocks.doc.rows[i]).flat)
+    ]
     raw = " ".join(c.raw for r in rows for c in r.cells)
     if not rows:
         return []
@@ -216,14 +236,15 @@ def _pieces(blocks: Blocks, para: Paragraph) -> list[Para]:
 
 def _quarters(pieces: Sequence[Para]) -> tuple[tuple[int, ...] | None, int | None]:
     """The quarters the text starts with, and the first quarter of a label
-    printed after other text."""
-    text = " ".join(p.text for p in pieces)
+    printed after other text ("Quarter 2" on a line of its own included)."""
     lead = leading_quarters(pieces[0].text) if pieces else None
-    inner = next(
-        (min(qs) for m in LABEL.finditer(text, 1) if (qs := label_quarters(m))),
-        None,
-    )
-    return lead, inner
+    for n, piece in enumerate(pieces):
+        if n and (bare := bare_quarters(piece.text)):
+            return lead, min(bare)
+        for m in LABEL.finditer(piece.text, 0 if n else 1):
+            if qs := label_quarters(m):
+                return lead, min(qs)
+    return lead, None
 
 
 def _restarts(pieces: list[Para], last: int | None) -> list[list[Para]]:
@@ -250,7 +271,7 @@ def _restarts(pieces: list[Para], last: int | None) -> list[list[Para]]:
     return chunks
 
 
-def _start(para: Paragraph, pieces: list[Para]) -> _Action:
+def _start(group: Sequence[Paragraph], pieces: list[Para]) -> _Action:
     """An action from the paragraph that starts it: title up to its first
     quarter label (or its first paragraph), the rest its progress."""
     first, rest = pieces[0], pieces[1:]
@@ -260,7 +281,7 @@ def _start(para: Paragraph, pieces: list[Para]) -> _Action:
         rest = [Para(first.text[m.start() :], *_where(first)), *rest]
     else:
         title = first.text
-    action = _Action(para, title, rest, [para])
+    action = _Action(group[0], title, rest, list(group))
     action.last = _last(rest, None)
     return action
 
@@ -277,9 +298,9 @@ def _where(para: Para) -> tuple[int | None, int, int]:
     return para.page, para.line_start, para.line_end
 
 
-def _continue(action: _Action, para: Paragraph, pieces: list[Para]) -> None:
+def _continue(action: _Action, group: Sequence[Paragraph], pieces: list[Para]) -> None:
     action.progress += pieces
-    action.used.append(para)
+    action.used.extend(group)
     action.last = _last(pieces, action.last)
 
 
@@ -306,7 +327,11 @@ def _place(
     if inner is not None:
         restart = last is not None and inner <= last
         return START if restart or (last is None and open_.outcomes) else CONTINUE
-    if not open_.outcomes:
+    if open_.progress and bare_quarters(open_.progress[-1].text) is not None:
+        # The text under a "Quarter 2" printed alone.
+        return CONTINUE
+    if not open_.outcomes and not open_.marks:
+        # Outcomes are printed left of the rating columns, before the symbols.
         return OUTCOMES
     if last is not None:
         return CONTINUE
@@ -327,25 +352,19 @@ class _Table:
     labels: list[str] = field(default_factory=list)
     marks: int = 0
     certain: bool = True
-    # Markup of a nested table still open in the open action's cell.
-    nested: bool = False
 
-    def text(self, para: Paragraph, raw: str, pieces: list[Para], place: str) -> None:
-        """Read a paragraph of text placed by `_place`."""
+    def text(self, group: Sequence[Paragraph], pieces: list[Para], place: str) -> None:
+        """Read a cell's paragraphs of text placed by `_place`."""
         open_ = self.actions[-1] if self.actions else None
-        if open_ is not None and (self.nested or place == CONTINUE):
-            _continue(open_, para, pieces)
+        if open_ is not None and place == CONTINUE:
+            _continue(open_, group, pieces)
         elif place == START:
-            self.actions.append(_start(para, pieces))
+            self.actions.append(_start(group, pieces))
         elif open_ is not None and place == OUTCOMES:
-            open_.outcomes.append(squash(para.text))
-            open_.used.append(para)
+            open_.outcomes.append(" ".join(p.text for p in pieces))
+            open_.used.extend(group)
         else:
             self.certain = False
-        if self.actions and self.actions[-1].used[-1] is para:
-            self.nested = _opens_table(raw) or (
-                self.nested and not NESTED_CLOSE.search(raw)
-            )
 
     def before_header(self, para: Paragraph) -> None:
         """The text a header paragraph prints before its label goes on from
@@ -360,14 +379,15 @@ class _Table:
             return
         piece = para.pieces[0]
         where = (piece.page, piece.line_start, para.pieces[-1].line_end)
-        _continue(self.actions[-1], para, [Para(head, *where)])
+        _continue(self.actions[-1], [para], [Para(head, *where)])
 
-    def mark(self, para: Paragraph, raw: str) -> None:
-        self.marks += 1
+    def mark(self, para: Paragraph, rows: list[Row]) -> None:
+        self.marks += len(rows)
         if not self.actions:
             self.certain = False
         else:
-            self.actions[-1].marks.append((para, raw, tuple(self.labels)))
+            labels = tuple(self.labels)
+            self.actions[-1].marks += [(para, row, labels) for row in rows]
 
 
 def _table(
@@ -388,31 +408,54 @@ def _table(
         k += 1
         if (quarters := _rating_labels(squash(para.text))) is not None:
             table.labels.extend(quarters)
-        elif _labels_and_marks(blocks, para):
-            # Which label of the line above is a symbol's column?
-            table.certain = False
-        elif (raw := _mark(blocks, para)) is not None:
-            table.mark(para, raw)
+        elif (rows := _marks(blocks, para)) is not None:
+            table.mark(para, rows)
         elif _ends(blocks, ctx, name, para, table.start):
             k -= 1
             break
-        elif pieces := _pieces(blocks, para):
+        elif _mixed(blocks, para):
+            table.certain = False
+        else:
+            end = _cell_end(blocks, ctx, name, paras, k - 1, table.start)
+            group, k = paras[k - 1 : end], end
+            if not (pieces := _pieces(blocks, group)):
+                continue
             open_ = table.actions[-1] if table.actions else None
             pieces, *others = _restarts(pieces, open_.last if open_ else None)
 
             def follows(at: int = k) -> list[Para] | None:
                 nxt = _next_text(blocks, ctx, name, paras, at, table.start)
-                return None if nxt is None else _pieces(blocks, nxt)
+                if nxt is None:
+                    return None
+                end = _cell_end(blocks, ctx, name, paras, nxt, table.start)
+                return _pieces(blocks, paras[nxt:end])
 
-            place = _place(open_, pieces, follows)
-            table.text(para, _raw(blocks, para), pieces, place)
-            table.actions.extend(_start(para, chunk) for chunk in others)
+            table.text(group, pieces, _place(open_, pieces, follows))
+            table.actions.extend(_start(group, chunk) for chunk in others)
     if not table.certain or not table.actions:
         return k, None
     out = [_reading(a, table.marks) for a in table.actions]
     if any(r is None for r in out):
         return k, None
     return k, [r for r in out if r is not None]
+
+
+def _is_text(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    start: int,
+) -> bool | None:
+    """Whether `paras[k]` is a paragraph of the table's text (False for a
+    label or symbols, None where the table ends)."""
+    para = paras[k]
+    if _is_header(paras, k) or _ends(blocks, ctx, name, para, start):
+        return None
+    if _rating_labels(squash(para.text)) is not None or _marks(blocks, para):
+        return False
+    return not _mixed(blocks, para)
 
 
 def _next_text(
@@ -422,16 +465,36 @@ def _next_text(
     paras: Sequence[Paragraph],
     k: int,
     start: int,
-) -> Paragraph | None:
-    """The next paragraph of the table that is neither a label nor a symbol."""
+) -> int | None:
+    """Where the table's next paragraph of text is, if it has one."""
     while k < len(paras):
-        para = paras[k]
-        if _is_header(paras, k) or _ends(blocks, ctx, name, para, start):
+        text = _is_text(blocks, ctx, name, paras, k, start)
+        if text is None:
             return None
-        if _rating_labels(squash(para.text)) is None and _mark(blocks, para) is None:
-            return para
+        if text:
+            return k
         k += 1
     return None
+
+
+def _cell_end(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    start: int,
+) -> int:
+    """The end of the cell whose text starts at `paras[k]`: the paragraphs up
+    to the one that closes the markup it opens."""
+    end = k + 1
+    while (
+        end < len(paras)
+        and _open_markup(_raw(blocks, paras[k:end]))
+        and _is_text(blocks, ctx, name, paras, end, start)
+    ):
+        end += 1
+    return end
 
 
 def _reading(action: _Action, in_table: int) -> Reading | None:
@@ -445,9 +508,9 @@ def _reading(action: _Action, in_table: int) -> Reading | None:
             or list(seen) != [f"Q{n}" for n in range(1, len(seen) + 1)]
         ):
             return None
-        for quarter, (para, raw, _) in zip(seen, action.marks, strict=True):
-            piece = para.pieces[0]
-            placed.append(Mark(quarter, raw, piece.page, piece.line_start))
+        for quarter, (_, row, _) in zip(seen, action.marks, strict=True):
+            raw = row.cells[0].raw.strip()
+            placed.append(Mark(quarter, raw, row.page, row.line_start))
     elif in_table:
         return None
     if not action.title:
