@@ -4,24 +4,27 @@ Rating … Q4 Rating" table's cells one after another, each a paragraph: the
 header's labels ("Q1 Rating" may come later, between cells), the action cell
 (its title, its quarter texts run on or spilt over several paragraphs), the
 Outcomes cell, the rating symbols ("\\bigcirc", "▶") each on its own
-(samples/text/000_af055924f554b2ff-plain.txt lines 317-352).
+(samples/text/000_af055924f554b2ff-plain.txt lines 317-352). How a paragraph
+is told for a label, symbols or text: see `plain_cells`.
 
 A table runs from its header (the action label, then "Outcomes") to the next
 header, a "Strategic Objective", a summary grid or its heading, another table's
-column label, a new plan or a paragraph another recogniser read. In it a
-paragraph starts an action when no action is open, when its quarter labels
-start again ("Lead and roll-out … Q1 - …" after an action's "Q4 –"), or, once
-the open action has its Outcomes and no quarter label, when an unlabelled
-paragraph (its own Outcomes) follows it; a paragraph that starts with a quarter
-label, or whose labels go on from the open action's, continues it. The first
-unlabelled paragraph after an action's text is its Outcomes.
+column label, a new plan or theme, or a paragraph another recogniser read. In
+it a paragraph of text starts an action when no action is open, when its
+quarter labels start again ("Lead and roll-out … Q1 - …" after an action's
+"Q4 –"), or, once the open action has its Outcomes (or symbols) and no quarter
+label, when a paragraph without labels (its own Outcomes) follows it. The
+first paragraph without labels after an action's text, before its symbols, is
+its Outcomes; every other paragraph continues the open action.
 
 Reading order does not say which rating column a symbol sits in: a symbol is
 printed after the label of its column, so the symbols of an action are placed
 only when they are as many as the rating labels printed before them, the labels
 Q1, Q2, … in order (one a column). A table is read only when every action in it
-is certain: its symbols placed, or no symbol printed anywhere in the table.
-Every other table is left unclaimed, and so reported as an `unparsed_block`.
+is certain: its symbols placed, or no symbol printed anywhere in the table, and
+no paragraph whose place cannot be told (quarters starting again with no title,
+a symbol run into text). Every other table is left unclaimed, and so reported
+as an `unparsed_block`.
 """
 
 from __future__ import annotations
@@ -35,46 +38,27 @@ from extract.blocks.paragraphs import Paragraph
 from extract.blocks.reading_order import is_column_label
 from extract.context import Context
 from extract.document import Row
+from extract.recognisers.actions import plain_cells
 from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
 from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING, Draft, Mark
 from extract.recognisers.actions.quarter_labels import (
     LABEL,
     Para,
     bare_quarters,
-    label_quarters,
     last_quarter,
-    leading_quarters,
     quarter_texts,
 )
-from normalise.symbols import holds_symbol
-from normalise.text import has_html, squash, strip_html
+from normalise.text import squash
 from normalise.vocabulary import status_category
 
 # "Cannock Chase Council — Page 2 of 4": a running footer between a table's cells.
 FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
-# "Q1 Rating", "Q1\nRating", or the four printed on one line ("Q1 Rating Q2
-# Rating Q3 Rating Q4 Rating", samples/text/000…-plain.txt line 375). A bare
-# "Quarter 2" is a quarter text's label, not a rating column's.
-RATING_LABEL = re.compile(
-    r"(?:(?:Q|Quarter)\s*[1-4]\s*Rating|Rating\s*(?:Q|Quarter)\s*[1-4])",
-    re.IGNORECASE,
-)
 # "Strategic Objective Improving the Council's social housing stock …": the
 # objective row of the next table, run into its text.
 OBJECTIVE = re.compile(r"^Strategic\s+Objective\b", re.IGNORECASE)
 # A status grid's label is short ("Project on target"); an action text can
 # name a status in a sentence.
 STATUS_LABEL_CHARS = 120
-DIGIT = re.compile(r"[1-4]")
-# Markup a cell opens and closes: a paragraph that leaves one open goes on
-# in the next.
-MARKUP = tuple(
-    (
-        re.compile(rf"<{tag}\b", re.IGNORECASE),
-        re.compile(rf"</{tag}\s*>", re.IGNORECASE),
-    )
-    for tag in ("p", "table")
-)
 
 
 @dataclass(slots=True)
@@ -128,40 +112,6 @@ def _is_header(paras: Sequence[Paragraph], k: int) -> bool:
     )
 
 
-def _rating_labels(text: str) -> tuple[str, ...] | None:
-    """The quarters of a paragraph that is only rating labels, else None."""
-    found = RATING_LABEL.findall(text)
-    if not found or RATING_LABEL.sub("", text).strip():
-        return None
-    return tuple(f"Q{DIGIT.findall(label)[0]}" for label in found)
-
-
-def _symbol(row: Row) -> bool:
-    """A printed line that is one rating symbol (or several: "○ ○"), not a
-    rule ("---") nor a line of markup ("<th>Q2</th> </tr>")."""
-    if len(row.cells) != 1 or RULE.match(row.flat):
-        return False
-    raw = row.cells[0].raw
-    return not has_html(raw) and holds_symbol(raw)
-
-
-def _marks(blocks: Blocks, para: Paragraph) -> list[Row] | None:
-    """The lines of a paragraph of rating symbols, one a line; else None."""
-    rows = [blocks.doc.rows[i] for i in para.rows]
-    return rows if all(_symbol(r) for r in rows) else None
-
-
-def _mixed(blocks: Blocks, para: Paragraph) -> bool:
-    """A paragraph of text run together with a rating label or a line of
-    symbols ("Q1 Rating" / "○", samples/text/000…-dingbats-plain.txt lines
-    436-437): which column a symbol is under, or where the text ends, cannot
-    be told."""
-    rows = [blocks.doc.rows[i] for i in para.rows]
-    return RATING_LABEL.search(squash(para.text)) is not None or any(
-        _symbol(r) for r in rows
-    )
-
-
 def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) -> bool:
     """Whether `para` closes the table whose header is at row `start`."""
     text = squash(para.text)
@@ -177,98 +127,6 @@ def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) 
         or ctx.plan(para.row_index) != ctx.plan(start)
         or ctx.theme(para.row_index) != ctx.theme(start)
     )
-
-
-def _raw(blocks: Blocks, group: Sequence[Paragraph]) -> str:
-    """Paragraphs' lines as printed, markup and all."""
-    rows = (blocks.doc.rows[i] for para in group for i in para.rows)
-    return " ".join(c.raw for r in rows for c in r.cells)
-
-
-def _open_markup(raw: str) -> bool:
-    """Whether a cell's markup opens a `<p>` or `<table>` it does not close:
-    samples/text/001_4e0ea328a26b8980-plain.txt lines 91-113 print an action
-    cell's nested table over three paragraphs."""
-    return any(
-        len(opens.findall(raw)) > len(closes.findall(raw)) for opens, closes in MARKUP
-    )
-
-
-def _pieces(blocks: Blocks, group: Sequence[Paragraph]) -> list[Para]:
-    """A paragraph's text as the action cell's paragraphs: its `<p>` and list
-    paragraphs, or its lines from one that starts with a quarter label to the
-    next ("Q3 - CCTV Police Reviews …", samples/text/000…-plain.txt line 348),
-    a bare label ("Quarter 2") a paragraph of its own."""
-    # samples/text/003_23ba67851198ff7c-plain.txt line 216 prints the rule
-    # under the table ("---") in the last cell's paragraph.
-    rows = [
-        r
-        for para in group
-        for i in para.rows
-        if not RULE.match((r := blocks.doc.rows[i]).flat)
-    ]
-    raw = " ".join(c.raw for r in rows for c in r.cells)
-    if not rows:
-        return []
-    if has_html(raw):
-        where = (rows[0].page, rows[0].line_start, rows[-1].line_end)
-        return [Para(squash(t), *where) for t in strip_html(raw).split("\n") if t]
-    groups: list[list[Row]] = []
-    for row in rows:
-        bare = bare_quarters(row.flat) is not None
-        if not groups or bare or leading_quarters(row.flat) is not None:
-            groups.append([row])
-        else:
-            groups[-1].append(row)
-        if bare:
-            groups.append([])
-    return [
-        Para(
-            squash(" ".join(r.flat for r in group)),
-            group[0].page,
-            group[0].line_start,
-            group[-1].line_end,
-        )
-        for group in groups
-        if group
-    ]
-
-
-def _quarters(pieces: Sequence[Para]) -> tuple[tuple[int, ...] | None, int | None]:
-    """The quarters the text starts with, and the first quarter of a label
-    printed after other text ("Quarter 2" on a line of its own included)."""
-    lead = leading_quarters(pieces[0].text) if pieces else None
-    for n, piece in enumerate(pieces):
-        if n and (bare := bare_quarters(piece.text)):
-            return lead, min(bare)
-        for m in LABEL.finditer(piece.text, 0 if n else 1):
-            if qs := label_quarters(m):
-                return lead, min(qs)
-    return lead, None
-
-
-def _restarts(pieces: list[Para], last: int | None) -> list[list[Para]]:
-    """A paragraph's pieces split before each title whose next piece starts
-    the quarters again: samples/text/001_4e0ea328a26b8980-plain.txt line 336
-    prints the next action's `<p>` title and quarters in the paragraph of the
-    CCTV action's Q2 text."""
-    chunks: list[list[Para]] = [[]]
-    for n, piece in enumerate(pieces):
-        lead = leading_quarters(piece.text)
-        nxt = leading_quarters(pieces[n + 1].text) if n + 1 < len(pieces) else None
-        if (
-            chunks[-1]
-            and lead is None
-            and LABEL.search(piece.text) is None
-            and nxt is not None
-            and last is not None
-            and min(nxt) <= last
-        ):
-            chunks.append([])
-        chunks[-1].append(piece)
-        if (q := last_quarter(piece.text)) is not None:
-            last = q
-    return chunks
 
 
 def _start(group: Sequence[Paragraph], pieces: list[Para]) -> _Action:
@@ -316,7 +174,7 @@ def _place(
     """Whether a paragraph of text starts an action, continues the open one,
     is its Outcomes, or cannot be told. `follows` gives the next paragraph of
     text in the table, if any."""
-    lead, inner = _quarters(pieces)
+    lead, inner = plain_cells.quarters(pieces)
     if open_ is None:
         return START if lead is None else DOUBT
     last = open_.last
@@ -339,7 +197,7 @@ def _place(
     if nxt is None:
         return CONTINUE
     # A title is followed by its own Outcomes, a paragraph without labels.
-    return START if _quarters(nxt) == (None, None) else DOUBT
+    return START if plain_cells.quarters(nxt) == (None, None) else DOUBT
 
 
 @dataclass(slots=True)
@@ -406,29 +264,31 @@ def _table(
             table.before_header(para)
             break
         k += 1
-        if (quarters := _rating_labels(squash(para.text))) is not None:
+        if (quarters := plain_cells.rating_labels(squash(para.text))) is not None:
             table.labels.extend(quarters)
-        elif (rows := _marks(blocks, para)) is not None:
+        elif (rows := plain_cells.marks(blocks, para)) is not None:
             table.mark(para, rows)
         elif _ends(blocks, ctx, name, para, table.start):
             k -= 1
             break
-        elif _mixed(blocks, para):
+        elif plain_cells.mixed(blocks, para):
             table.certain = False
         else:
             end = _cell_end(blocks, ctx, name, paras, k - 1, table.start)
             group, k = paras[k - 1 : end], end
-            if not (pieces := _pieces(blocks, group)):
+            if not (pieces := plain_cells.pieces(blocks, group)):
                 continue
             open_ = table.actions[-1] if table.actions else None
-            pieces, *others = _restarts(pieces, open_.last if open_ else None)
+            pieces, *others = plain_cells.restarts(
+                pieces, open_.last if open_ else None
+            )
 
             def follows(at: int = k) -> list[Para] | None:
                 nxt = _next_text(blocks, ctx, name, paras, at, table.start)
                 if nxt is None:
                     return None
                 end = _cell_end(blocks, ctx, name, paras, nxt, table.start)
-                return _pieces(blocks, paras[nxt:end])
+                return plain_cells.pieces(blocks, paras[nxt:end])
 
             table.text(group, pieces, _place(open_, pieces, follows))
             table.actions.extend(_start(group, chunk) for chunk in others)
@@ -453,9 +313,9 @@ def _is_text(
     para = paras[k]
     if _is_header(paras, k) or _ends(blocks, ctx, name, para, start):
         return None
-    if _rating_labels(squash(para.text)) is not None or _marks(blocks, para):
-        return False
-    return not _mixed(blocks, para)
+    labels = plain_cells.rating_labels(squash(para.text))
+    symbols = plain_cells.marks(blocks, para)
+    return labels is None and symbols is None and not plain_cells.mixed(blocks, para)
 
 
 def _next_text(
@@ -490,7 +350,7 @@ def _cell_end(
     end = k + 1
     while (
         end < len(paras)
-        and _open_markup(_raw(blocks, paras[k:end]))
+        and plain_cells.open_markup(plain_cells.raw(blocks, paras[k:end]))
         and _is_text(blocks, ctx, name, paras, end, start)
     ):
         end += 1
