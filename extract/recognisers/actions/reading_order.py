@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
@@ -79,7 +79,9 @@ class _Action:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """An action read from a reading-order table and the paragraphs it fills."""
+    """An action read from a reading-order table and the paragraphs it fills
+    (the first action of a table also its header, rating labels and the page
+    footers printed among its cells)."""
 
     draft: Draft
     paras: tuple[Paragraph, ...]
@@ -91,14 +93,19 @@ def readings(blocks: Blocks, ctx: Context, name: str) -> Iterator[Reading]:
     if not blocks.reading_rows:
         return
     paras = [p for p in blocks.paragraphs if not FOOTER.search(p.text)]
+    footers = [p for p in blocks.paragraphs if FOOTER.search(p.text)]
     k = 0
     while k < len(paras):
         if not _is_header(paras, k):
             k += 1
             continue
         k, actions = _table(blocks, ctx, name, paras, k + 2)
-        if actions is not None:
-            yield from actions
+        if actions is None:
+            continue
+        rows = [p.row_index for r in actions for p in r.paras]
+        within = [p for p in footers if min(rows) < p.row_index < max(rows)]
+        first = replace(actions[0], paras=(*actions[0].paras, *within))
+        yield from [first, *actions[1:]]
 
 
 def _is_header(paras: Sequence[Paragraph], k: int) -> bool:
@@ -210,6 +217,8 @@ class _Table:
     labels: list[str] = field(default_factory=list)
     marks: int = 0
     certain: bool = True
+    # The header's and rating labels' paragraphs, claimed with the first action.
+    printed_labels: list[Paragraph] = field(default_factory=list)
 
     def text(self, group: Sequence[Paragraph], pieces: list[Para], place: str) -> None:
         """Read a cell's paragraphs of text placed by `_place`."""
@@ -257,7 +266,7 @@ def _table(
 ) -> tuple[int, list[Reading] | None]:
     """The actions of the table whose cells start at `paras[k]` (None when any
     is uncertain), and where to look for the next header."""
-    table = _Table(paras[k - 2].row_index)
+    table = _Table(paras[k - 2].row_index, printed_labels=list(paras[k - 2 : k]))
     while k < len(paras):
         para = paras[k]
         if _is_header(paras, k):
@@ -266,6 +275,7 @@ def _table(
         k += 1
         if (quarters := plain_cells.rating_labels(squash(para.text))) is not None:
             table.labels.extend(quarters)
+            table.printed_labels.append(para)
         elif (rows := plain_cells.marks(blocks, para)) is not None:
             table.mark(para, rows)
         elif _ends(blocks, ctx, name, para, table.start):
@@ -295,9 +305,12 @@ def _table(
     if not table.certain or not table.actions:
         return k, None
     out = [_reading(a, table.marks) for a in table.actions]
-    if any(r is None for r in out):
+    read = [r for r in out if r is not None]
+    if len(read) < len(out):
         return k, None
-    return k, [r for r in out if r is not None]
+    first = read[0]
+    labelled = replace(first, paras=(*table.printed_labels, *first.paras))
+    return k, [labelled, *read[1:]]
 
 
 def _is_text(
