@@ -303,3 +303,26 @@ def test_a_cell_whose_markup_goes_on_is_one_cell() -> None:
         ("Clean the streets of the town centre", "Cleaner streets", None),
         ("Q1", "Swept.", None),
     ]
+
+
+def test_a_title_above_quarters_starting_again_starts_an_action() -> None:
+    """As the TAB reading takes the row above a restarting "Quarter 1 –"."""
+    got = _read(
+        [
+            *HEADER,
+            "Clean the streets Q1 – Swept. Q2 – Swept again.",
+            "",
+            "Cleaner streets",
+            "",
+            "Plant trees",
+            "",
+            "Q1 – Planted.",
+        ]
+    )
+    assert got == [
+        ("Clean the streets", "Cleaner streets", None),
+        ("Q1", "Swept.", None),
+        ("Q2", "Swept again.", None),
+        ("Plant trees", None, None),
+        ("Q1", "Planted.", None),
+    ]

@@ -176,11 +176,11 @@ START, CONTINUE, OUTCOMES, DOUBT = "start", "continue", "outcomes", "doubt"
 def _place(
     open_: _Action | None,
     pieces: list[Para],
-    follows: Callable[[], list[Para] | None],
+    follows: Callable[[], Iterator[list[Para]]],
 ) -> str:
     """Whether a paragraph of text starts an action, continues the open one,
-    is its Outcomes, or cannot be told. `follows` gives the next paragraph of
-    text in the table, if any."""
+    is its Outcomes, or cannot be told. `follows` gives the table's next
+    paragraphs of text."""
     lead, inner = plain_cells.quarters(pieces)
     if open_ is None:
         return START if lead is None else DOUBT
@@ -199,12 +199,30 @@ def _place(
         # Outcomes are printed left of the rating columns, before the symbols.
         return OUTCOMES
     if last is not None:
-        return CONTINUE
-    nxt = follows()
+        return _after_quarters(last, follows())
+    nxt = next(follows(), None)
     if nxt is None:
         return CONTINUE
     # A title is followed by its own Outcomes, a paragraph without labels.
     return START if plain_cells.quarters(nxt) == (None, None) else DOUBT
+
+
+def _after_quarters(last: int, following: Iterator[list[Para]]) -> str:
+    """A paragraph without labels after the open action's quarter texts: the
+    next action's title when the next paragraph starts the quarters again (as
+    the TAB reading takes the row above a restarting "Quarter 1 –"), else more
+    of the open action's text ("Additionally, …" before "Q3 – …",
+    samples/text/000…-plain.txt lines 421-423). Which of several paragraphs
+    before a restart is the title cannot be told."""
+    unlabelled = 0
+    for pieces in following:
+        lead, inner = plain_cells.quarters(pieces)
+        if lead is not None and min(lead) <= last:
+            return START if unlabelled == 0 else DOUBT
+        if lead is not None or inner is not None:
+            break
+        unlabelled += 1
+    return CONTINUE
 
 
 @dataclass(slots=True)
@@ -266,7 +284,8 @@ def _table(
 ) -> tuple[int, list[Reading] | None]:
     """The actions of the table whose cells start at `paras[k]` (None when any
     is uncertain), and where to look for the next header."""
-    table = _Table(paras[k - 2].row_index, printed_labels=list(paras[k - 2 : k]))
+    start = paras[k - 2].row_index
+    table = _Table(start, printed_labels=list(paras[k - 2 : k]))
     while k < len(paras):
         para = paras[k]
         if _is_header(paras, k):
@@ -293,12 +312,12 @@ def _table(
                 pieces, open_.last if open_ else None
             )
 
-            def follows(at: int = k) -> list[Para] | None:
-                nxt = _next_text(blocks, ctx, name, paras, at, table.start)
-                if nxt is None:
-                    return None
-                end = _cell_end(blocks, ctx, name, paras, nxt, table.start)
-                return plain_cells.pieces(blocks, paras[nxt:end])
+            def follows(at: int = k) -> Iterator[list[Para]]:
+                while (
+                    nxt := _next_text(blocks, ctx, name, paras, at, start)
+                ) is not None:
+                    at = _cell_end(blocks, ctx, name, paras, nxt, start)
+                    yield plain_cells.pieces(blocks, paras[nxt:at])
 
             table.text(group, pieces, _place(open_, pieces, follows))
             table.actions.extend(_start(group, chunk) for chunk in others)
