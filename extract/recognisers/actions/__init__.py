@@ -8,28 +8,35 @@ a rating symbol (see `extract.recognisers.actions.action_table`). Each milestone
 "Approach | Key Project | Milestone(s) | Progress | Q1 …" table (or "Projects |
 Milestones | Progress Update | RAG") gives one row of kind `milestone`, approach
 and key project filled down, and one update per quarter with a labelled text or
-a mark (see `milestone_table`). Both kinds share one numbering.
+a mark (see `milestone_table`). Both kinds share one numbering. Text printed
+without columns (pdftotext without -layout) gives its action tables' cells one
+after another: see `reading_order`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from extract.blocks import Blocks
 from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
-from extract.recognisers.actions import action_table, milestone_table
+from extract.recognisers.actions import action_table, milestone_table, reading_order
 from extract.recognisers.actions.drafts import Draft, emit, unknown_symbols
-from extract.records import Record
+from extract.records import IssueRow, Record
 
 NAME = "actions"
 
 
-def numbered(doc: Document, ctx: Context) -> list[tuple[str, Draft]]:
-    """Actions and milestones with their `item_id`: one count in document order."""
+def numbered(
+    doc: Document, ctx: Context, read: Sequence[Draft] = ()
+) -> list[tuple[str, Draft]]:
+    """Actions and milestones with their `item_id`: one count in document order.
+
+    `read` are the drafts read from the document's reading-order tables.
+    """
     drafts = sorted(
-        action_table.parse(doc, ctx) + milestone_table.parse(doc, ctx),
+        action_table.parse(doc, ctx) + milestone_table.parse(doc, ctx) + list(read),
         key=lambda d: d.row_index,
     )
     return [(f"{doc.doc_id}:{n}", d) for n, d in enumerate(drafts, 1)]
@@ -41,8 +48,17 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     Each claims the rows it was read from (what other recognisers left of them).
     """
     doc = blocks.doc
-    items = numbered(doc, ctx)
+    tables = list(reading_order.readings(blocks, ctx, NAME))
+    read = [r for r in tables if isinstance(r, reading_order.Reading)]
+    paras = {id(r.draft): r.paras for r in read}
+    items = numbered(doc, ctx, [r.draft for r in read])
     for item_id, draft in items:
+        if id(draft) in paras:
+            for para in paras[id(draft)]:
+                for i in para.rows:
+                    blocks.claims.take_row(NAME, i, doc.rows[i])
+            yield from emit(draft, item_id, doc.doc_id, ctx, doc.font_repairs)
+            continue
         claim_lines(
             blocks.claims,
             NAME,
@@ -54,3 +70,20 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         )
         yield from emit(draft, item_id, doc.doc_id, ctx, doc.font_repairs)
     yield from unknown_symbols(doc, [d for _, d in items])
+    for t in tables:
+        if isinstance(t, reading_order.Unread):
+            yield _unread(doc, t)
+
+
+def _unread(doc: Document, table: reading_order.Unread) -> IssueRow:
+    first, last = table.first.pieces[0], table.last.pieces[-1]
+    return IssueRow.at(
+        "unparsed_block",
+        doc,
+        first.line_start,
+        "action table printed in reading order, not read: which action or "
+        "quarter some of its cells or rating symbols belong to cannot be told",
+        page=first.page,
+        severity="warning",
+        span=f"{first.line_start}-{last.line_end}",
+    )

@@ -1,0 +1,442 @@
+"""Action tables in reading-order text: pdftotext without -layout, or text
+copied from a PDF viewer, prints an "Action & Progress Update | Outcomes | Q1
+Rating … Q4 Rating" table's cells one after another, each a paragraph: the
+header's labels ("Q1 Rating" may come later, between cells), the action cell
+(its title, its quarter texts run on or spilt over several paragraphs), the
+Outcomes cell, the rating symbols ("\\bigcirc", "▶") each on its own
+(samples/text/000_af055924f554b2ff-plain.txt lines 317-352). How a paragraph
+is told for a label, symbols or text: see `plain_cells`.
+
+A table runs from its header (the action label, then "Outcomes") to the next
+header, a "Strategic Objective", a summary grid or its heading, another table's
+column label, a new plan or theme, or a paragraph another recogniser read. In
+it a paragraph of text starts an action when no action is open, when its
+quarter labels start again ("Lead and roll-out … Q1 - …" after an action's
+"Q4 –"), or, once the open action has its Outcomes (or symbols) and no quarter
+label, when a paragraph without labels (its own Outcomes) follows it. The
+first paragraph without labels after an action's text, before its symbols, is
+its Outcomes; every other paragraph continues the open action.
+
+Reading order does not say which rating column a symbol sits in: a symbol is
+printed after the label of its column, so the symbols of an action are placed
+only when they are as many as the rating labels printed before them, the labels
+Q1, Q2, … in order (one a column). A table is read only when every action in it
+is certain: its symbols placed, or no symbol printed anywhere in the table, and
+no paragraph whose place cannot be told (quarters starting again with no title,
+a symbol run into text). Every other table is left unclaimed, and reported as
+an `unparsed_block`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from extract.blocks import Blocks
+from extract.blocks.paragraphs import Paragraph
+from extract.blocks.reading_order import is_column_label
+from extract.context import Context
+from extract.document import Row
+from extract.recognisers.actions import plain_cells
+from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
+from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING, Draft, Mark
+from extract.recognisers.actions.quarter_labels import (
+    LABEL,
+    Para,
+    bare_quarters,
+    last_quarter,
+    quarter_texts,
+)
+from normalise.text import squash
+from normalise.vocabulary import status_category
+
+# "Cannock Chase Council — Page 2 of 4": a running footer between a table's cells.
+FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
+# "Strategic Objective Improving the Council's social housing stock …": the
+# objective row of the next table, run into its text.
+OBJECTIVE = re.compile(r"^Strategic\s+Objective\b", re.IGNORECASE)
+# A status grid's label is short ("Project on target"); an action text can
+# name a status in a sentence.
+STATUS_LABEL_CHARS = 120
+
+
+@dataclass(slots=True)
+class _Action:
+    """An action being read: where it starts, its title, its progress
+    paragraphs, Outcomes, symbols and the paragraphs it was read from."""
+
+    first: Paragraph
+    title: str
+    progress: list[Para]
+    used: list[Paragraph]
+    outcomes: list[str] = field(default_factory=list)
+    last: int | None = None
+    # Each symbol as printed, its paragraph and row, and the rating labels
+    # printed before it.
+    marks: list[tuple[Paragraph, Row, tuple[str, ...]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """An action read from a reading-order table and the paragraphs it fills
+    (the first action of a table also its header, rating labels and the page
+    footers printed among its cells)."""
+
+    draft: Draft
+    paras: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A reading-order action table left unread: from its header to its last
+    paragraph."""
+
+    first: Paragraph
+    last: Paragraph
+
+
+def readings(blocks: Blocks, ctx: Context, name: str) -> Iterator[Reading | Unread]:
+    """Every action of the document's reading-order action tables whose reading
+    is certain, and each table that is not, in document order."""
+    if not blocks.reading_rows:
+        return
+    paras = [p for p in blocks.paragraphs if not FOOTER.search(p.text)]
+    footers = [p for p in blocks.paragraphs if FOOTER.search(p.text)]
+    k = 0
+    while k < len(paras):
+        if not _is_header(paras, k):
+            k += 1
+            continue
+        header = paras[k]
+        k, actions = _table(blocks, ctx, name, paras, k + 2)
+        if actions is None:
+            yield Unread(header, paras[max(k - 1, 0)])
+            continue
+        rows = [p.row_index for r in actions for p in r.paras]
+        within = [p for p in footers if min(rows) < p.row_index < max(rows)]
+        first = replace(actions[0], paras=(*actions[0].paras, *within))
+        yield from [first, *actions[1:]]
+
+
+def _is_header(paras: Sequence[Paragraph], k: int) -> bool:
+    """The action label ("… Action & Progress Update"), then "Outcomes"."""
+    m = ACTION_LABEL.search(squash(paras[k].text))
+    return (
+        m is not None
+        and bool(m["progress"])
+        and k + 1 < len(paras)
+        and OUTCOMES_HEADER.match(squash(paras[k + 1].text)) is not None
+    )
+
+
+def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) -> bool:
+    """Whether `para` closes the table whose header is at row `start`."""
+    text = squash(para.text)
+    return bool(
+        any(blocks.claims.held_by_others(name, i) for i in para.rows)
+        or SUMMARY_HEADING.match(text)
+        or OBJECTIVE.match(text)
+        or RULE.match(text)
+        # "Quarter 2" alone is a quarter text's label (samples/000 line 72
+        # prints it above its text), not another table's column.
+        or (is_column_label(text) and bare_quarters(text) is None)
+        or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
+        or ctx.plan(para.row_index) != ctx.plan(start)
+        or ctx.theme(para.row_index) != ctx.theme(start)
+    )
+
+
+def _start(group: Sequence[Paragraph], pieces: list[Para]) -> _Action:
+    """An action from the paragraph that starts it: title up to its first
+    quarter label (or its first paragraph), the rest its progress."""
+    first, rest = pieces[0], pieces[1:]
+    m = LABEL.search(first.text, 1)
+    if m is not None:
+        title = first.text[: m.start()].strip()
+        rest = [Para(first.text[m.start() :], *_where(first)), *rest]
+    else:
+        title = first.text
+    action = _Action(group[0], title, rest, list(group))
+    action.last = _last(rest, None)
+    return action
+
+
+def _last(pieces: Sequence[Para], last: int | None) -> int | None:
+    """The highest quarter of the last label in `pieces`, else `last`."""
+    for piece in pieces:
+        if (q := last_quarter(piece.text)) is not None:
+            last = q
+    return last
+
+
+def _where(para: Para) -> tuple[int | None, int, int]:
+    return para.page, para.line_start, para.line_end
+
+
+def _continue(action: _Action, group: Sequence[Paragraph], pieces: list[Para]) -> None:
+    action.progress += pieces
+    action.used.extend(group)
+    action.last = _last(pieces, action.last)
+
+
+# What a paragraph of text does in an action table (see `_place`).
+START, CONTINUE, OUTCOMES, DOUBT = "start", "continue", "outcomes", "doubt"
+
+
+def _place(
+    open_: _Action | None,
+    pieces: list[Para],
+    follows: Callable[[], Iterator[list[Para]]],
+) -> str:
+    """Whether a paragraph of text starts an action, continues the open one,
+    is its Outcomes, or cannot be told. `follows` gives the table's next
+    paragraphs of text."""
+    lead, inner = plain_cells.quarters(pieces)
+    if open_ is None:
+        return START if lead is None else DOUBT
+    last = open_.last
+    if lead is not None:
+        # The quarters starting again with no title before them: the next
+        # action's title ran into the text above.
+        return DOUBT if last is not None and min(lead) <= last else CONTINUE
+    if inner is not None:
+        restart = last is not None and inner <= last
+        return START if restart or (last is None and open_.outcomes) else CONTINUE
+    if open_.progress and bare_quarters(open_.progress[-1].text) is not None:
+        # The text under a "Quarter 2" printed alone.
+        return CONTINUE
+    if not open_.outcomes and not open_.marks:
+        # Outcomes are printed left of the rating columns, before the symbols.
+        return OUTCOMES
+    if last is not None:
+        return _after_quarters(last, follows())
+    nxt = next(follows(), None)
+    if nxt is None:
+        return CONTINUE
+    # A title is followed by its own Outcomes, a paragraph without labels.
+    return START if plain_cells.quarters(nxt) == (None, None) else DOUBT
+
+
+def _after_quarters(last: int, following: Iterator[list[Para]]) -> str:
+    """A paragraph without labels after the open action's quarter texts: the
+    next action's title when the next paragraph starts the quarters again (as
+    the TAB reading takes the row above a restarting "Quarter 1 –"), else more
+    of the open action's text ("Additionally, …" before "Q3 – …",
+    samples/text/000…-plain.txt lines 421-423). Which of several paragraphs
+    before a restart is the title cannot be told."""
+    unlabelled = 0
+    for pieces in following:
+        lead, inner = plain_cells.quarters(pieces)
+        if lead is not None and min(lead) <= last:
+            return START if unlabelled == 0 else DOUBT
+        if lead is not None or inner is not None:
+            break
+        unlabelled += 1
+    return CONTINUE
+
+
+@dataclass(slots=True)
+class _Table:
+    """An action table being read: its actions, the rating labels printed so
+    far, how many symbols it prints, and whether its reading is certain."""
+
+    start: int
+    actions: list[_Action] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    marks: int = 0
+    certain: bool = True
+    # The header's and rating labels' paragraphs, claimed with the first action.
+    printed_labels: list[Paragraph] = field(default_factory=list)
+
+    def text(self, group: Sequence[Paragraph], pieces: list[Para], place: str) -> None:
+        """Read a cell's paragraphs of text placed by `_place`."""
+        open_ = self.actions[-1] if self.actions else None
+        if open_ is not None and place == CONTINUE:
+            _continue(open_, group, pieces)
+        elif place == START:
+            self.actions.append(_start(group, pieces))
+        elif open_ is not None and place == OUTCOMES:
+            open_.outcomes.append(" ".join(p.text for p in pieces))
+            open_.used.extend(group)
+        else:
+            self.certain = False
+
+    def before_header(self, para: Paragraph) -> None:
+        """The text a header paragraph prints before its label goes on from
+        the open action ("… delaying this. Action & Progress Update" run onto
+        one line); an objective ("Strategic Objective … Action & Progress
+        Update", samples/text/000…-plain.txt lines 315-317) is the next
+        table's."""
+        text = squash(para.text)
+        m = ACTION_LABEL.search(text)
+        head = text[: m.start()].strip() if m else ""
+        if not head or OBJECTIVE.match(head) or not self.actions:
+            return
+        piece = para.pieces[0]
+        where = (piece.page, piece.line_start, para.pieces[-1].line_end)
+        _continue(self.actions[-1], [para], [Para(head, *where)])
+
+    def mark(self, para: Paragraph, rows: list[Row]) -> None:
+        self.marks += len(rows)
+        if not self.actions:
+            self.certain = False
+        else:
+            labels = tuple(self.labels)
+            self.actions[-1].marks += [(para, row, labels) for row in rows]
+
+
+def _table(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+) -> tuple[int, list[Reading] | None]:
+    """The actions of the table whose cells start at `paras[k]` (None when any
+    is uncertain), and where to look for the next header."""
+    start = paras[k - 2].row_index
+    table = _Table(start, printed_labels=list(paras[k - 2 : k]))
+    while k < len(paras):
+        para = paras[k]
+        if _is_header(paras, k):
+            table.before_header(para)
+            break
+        k += 1
+        if (quarters := plain_cells.rating_labels(squash(para.text))) is not None:
+            table.labels.extend(quarters)
+            table.printed_labels.append(para)
+        elif (rows := plain_cells.marks(blocks, para)) is not None:
+            table.mark(para, rows)
+        elif _ends(blocks, ctx, name, para, table.start):
+            k -= 1
+            break
+        elif plain_cells.mixed(blocks, para):
+            table.certain = False
+        else:
+            end = _cell_end(blocks, ctx, name, paras, k - 1, table.start)
+            group, k = paras[k - 1 : end], end
+            if not (pieces := plain_cells.pieces(blocks, group)):
+                continue
+            open_ = table.actions[-1] if table.actions else None
+            pieces, *others = plain_cells.restarts(
+                pieces, open_.last if open_ else None
+            )
+
+            def follows(at: int = k) -> Iterator[list[Para]]:
+                while (
+                    nxt := _next_text(blocks, ctx, name, paras, at, start)
+                ) is not None:
+                    at = _cell_end(blocks, ctx, name, paras, nxt, start)
+                    yield plain_cells.pieces(blocks, paras[nxt:at])
+
+            table.text(group, pieces, _place(open_, pieces, follows))
+            table.actions.extend(_start(group, chunk) for chunk in others)
+    if not table.certain or not table.actions:
+        return k, None
+    out = [_reading(a, table.marks) for a in table.actions]
+    read = [r for r in out if r is not None]
+    if len(read) < len(out):
+        return k, None
+    first = read[0]
+    labelled = replace(first, paras=(*table.printed_labels, *first.paras))
+    return k, [labelled, *read[1:]]
+
+
+def _is_text(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    start: int,
+) -> bool | None:
+    """Whether `paras[k]` is a paragraph of the table's text (False for a
+    label or symbols, None where the table ends)."""
+    para = paras[k]
+    if _is_header(paras, k) or _ends(blocks, ctx, name, para, start):
+        return None
+    labels = plain_cells.rating_labels(squash(para.text))
+    symbols = plain_cells.marks(blocks, para)
+    return labels is None and symbols is None and not plain_cells.mixed(blocks, para)
+
+
+def _next_text(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    start: int,
+) -> int | None:
+    """Where the table's next paragraph of text is, if it has one."""
+    while k < len(paras):
+        text = _is_text(blocks, ctx, name, paras, k, start)
+        if text is None:
+            return None
+        if text:
+            return k
+        k += 1
+    return None
+
+
+def _cell_end(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    start: int,
+) -> int:
+    """The end of the cell whose text starts at `paras[k]`: the paragraphs up
+    to the one that closes the markup it opens."""
+    end = k + 1
+    while (
+        end < len(paras)
+        and plain_cells.open_markup(plain_cells.raw(blocks, paras[k:end]))
+        and _is_text(blocks, ctx, name, paras, end, start)
+    ):
+        end += 1
+    return end
+
+
+def _reading(action: _Action, in_table: int) -> Reading | None:
+    """The action as a draft, its symbols placed; None when they cannot be."""
+    placed: list[Mark] = []
+    if action.marks:
+        seen = action.marks[0][2]
+        if (
+            any(labels != seen for _, _, labels in action.marks)
+            or len(seen) != len(action.marks)
+            or list(seen) != [f"Q{n}" for n in range(1, len(seen) + 1)]
+        ):
+            return None
+        for quarter, (_, row, _) in zip(seen, action.marks, strict=True):
+            raw = row.cells[0].raw.strip()
+            placed.append(Mark(quarter, raw, row.page, row.line_start))
+    elif in_table:
+        return None
+    if not action.title:
+        return None
+    first = action.first
+    used = sorted({*action.used, *(p for p, _, _ in action.marks)}, key=_row)
+    progress = " ".join(p.text for p in action.progress)
+    draft = Draft(
+        kind="action",
+        row_index=first.row_index,
+        title=action.title,
+        outcomes=" ".join(action.outcomes) or None,
+        approach=None,
+        key_project=None,
+        progress=progress or None,
+        page=first.pieces[0].page,
+        line_start=first.pieces[0].line_start,
+        line_end=max(p.pieces[-1].line_end for p in used),
+        texts=quarter_texts(action.progress),
+        marks=tuple(placed),
+    )
+    return Reading(draft, tuple(used))
+
+
+def _row(para: Paragraph) -> int:
+    return para.row_index
