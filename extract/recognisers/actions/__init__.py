@@ -21,7 +21,12 @@ from extract.blocks import Blocks
 from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
-from extract.recognisers.actions import action_table, milestone_table, reading_order
+from extract.recognisers.actions import (
+    action_table,
+    milestone_table,
+    plain_action,
+    reading_order,
+)
 from extract.recognisers.actions.drafts import Draft, emit, unknown_symbols
 from extract.records import IssueRow, Record
 
@@ -49,7 +54,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """
     doc = blocks.doc
     tables = list(reading_order.readings(blocks, ctx, NAME))
-    read = [r for r in tables if isinstance(r, reading_order.Reading)]
+    read = [r for r in tables if isinstance(r, plain_action.Reading)]
     paras = {id(r.draft): r.paras for r in read}
     items = numbered(doc, ctx, [r.draft for r in read])
     for item_id, draft in items:

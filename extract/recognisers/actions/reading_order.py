@@ -30,7 +30,7 @@ an `unparsed_block`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from extract.blocks import Blocks
@@ -38,15 +38,12 @@ from extract.blocks.paragraphs import Paragraph
 from extract.blocks.reading_order import is_column_label
 from extract.context import Context
 from extract.document import Row
-from extract.recognisers.actions import plain_cells
+from extract.recognisers.actions import plain_action, plain_cells
 from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
-from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING, Draft, Mark
+from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING
 from extract.recognisers.actions.quarter_labels import (
-    LABEL,
     Para,
     bare_quarters,
-    last_quarter,
-    quarter_texts,
 )
 from normalise.text import squash
 from normalise.vocabulary import status_category
@@ -61,32 +58,6 @@ OBJECTIVE = re.compile(r"^Strategic\s+Objective\b", re.IGNORECASE)
 STATUS_LABEL_CHARS = 120
 
 
-@dataclass(slots=True)
-class _Action:
-    """An action being read: where it starts, its title, its progress
-    paragraphs, Outcomes, symbols and the paragraphs it was read from."""
-
-    first: Paragraph
-    title: str
-    progress: list[Para]
-    used: list[Paragraph]
-    outcomes: list[str] = field(default_factory=list)
-    last: int | None = None
-    # Each symbol as printed, its paragraph and row, and the rating labels
-    # printed before it.
-    marks: list[tuple[Paragraph, Row, tuple[str, ...]]] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """An action read from a reading-order table and the paragraphs it fills
-    (the first action of a table also its header, rating labels and the page
-    footers printed among its cells)."""
-
-    draft: Draft
-    paras: tuple[Paragraph, ...]
-
-
 @dataclass(frozen=True, slots=True)
 class Unread:
     """A reading-order action table left unread: from its header to its last
@@ -96,7 +67,9 @@ class Unread:
     last: Paragraph
 
 
-def readings(blocks: Blocks, ctx: Context, name: str) -> Iterator[Reading | Unread]:
+def readings(
+    blocks: Blocks, ctx: Context, name: str
+) -> Iterator[plain_action.Reading | Unread]:
     """Every action of the document's reading-order action tables whose reading
     is certain, and each table that is not, in document order."""
     if not blocks.reading_rows:
@@ -147,102 +120,13 @@ def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) 
     )
 
 
-def _start(group: Sequence[Paragraph], pieces: list[Para]) -> _Action:
-    """An action from the paragraph that starts it: title up to its first
-    quarter label (or its first paragraph), the rest its progress."""
-    first, rest = pieces[0], pieces[1:]
-    m = LABEL.search(first.text, 1)
-    if m is not None:
-        title = first.text[: m.start()].strip()
-        rest = [Para(first.text[m.start() :], *_where(first)), *rest]
-    else:
-        title = first.text
-    action = _Action(group[0], title, rest, list(group))
-    action.last = _last(rest, None)
-    return action
-
-
-def _last(pieces: Sequence[Para], last: int | None) -> int | None:
-    """The highest quarter of the last label in `pieces`, else `last`."""
-    for piece in pieces:
-        if (q := last_quarter(piece.text)) is not None:
-            last = q
-    return last
-
-
-def _where(para: Para) -> tuple[int | None, int, int]:
-    return para.page, para.line_start, para.line_end
-
-
-def _continue(action: _Action, group: Sequence[Paragraph], pieces: list[Para]) -> None:
-    action.progress += pieces
-    action.used.extend(group)
-    action.last = _last(pieces, action.last)
-
-
-# What a paragraph of text does in an action table (see `_place`).
-START, CONTINUE, OUTCOMES, DOUBT = "start", "continue", "outcomes", "doubt"
-
-
-def _place(
-    open_: _Action | None,
-    pieces: list[Para],
-    follows: Callable[[], Iterator[list[Para]]],
-) -> str:
-    """Whether a paragraph of text starts an action, continues the open one,
-    is its Outcomes, or cannot be told. `follows` gives the table's next
-    paragraphs of text."""
-    lead, inner = plain_cells.quarters(pieces)
-    if open_ is None:
-        return START if lead is None else DOUBT
-    last = open_.last
-    if lead is not None:
-        # The quarters starting again with no title before them: the next
-        # action's title ran into the text above.
-        return DOUBT if last is not None and min(lead) <= last else CONTINUE
-    if inner is not None:
-        restart = last is not None and inner <= last
-        return START if restart or (last is None and open_.outcomes) else CONTINUE
-    if open_.progress and bare_quarters(open_.progress[-1].text) is not None:
-        # The text under a "Quarter 2" printed alone.
-        return CONTINUE
-    if not open_.outcomes and not open_.marks:
-        # Outcomes are printed left of the rating columns, before the symbols.
-        return OUTCOMES
-    if last is not None:
-        return _after_quarters(last, follows())
-    nxt = next(follows(), None)
-    if nxt is None:
-        return CONTINUE
-    # A title is followed by its own Outcomes, a paragraph without labels.
-    return START if plain_cells.quarters(nxt) == (None, None) else DOUBT
-
-
-def _after_quarters(last: int, following: Iterator[list[Para]]) -> str:
-    """A paragraph without labels after the open action's quarter texts: the
-    next action's title when the next paragraph starts the quarters again (as
-    the TAB reading takes the row above a restarting "Quarter 1 –"), else more
-    of the open action's text ("Additionally, …" before "Q3 – …",
-    samples/text/000…-plain.txt lines 421-423). Which of several paragraphs
-    before a restart is the title cannot be told."""
-    unlabelled = 0
-    for pieces in following:
-        lead, inner = plain_cells.quarters(pieces)
-        if lead is not None and min(lead) <= last:
-            return START if unlabelled == 0 else DOUBT
-        if lead is not None or inner is not None:
-            break
-        unlabelled += 1
-    return CONTINUE
-
-
 @dataclass(slots=True)
 class _Table:
     """An action table being read: its actions, the rating labels printed so
     far, how many symbols it prints, and whether its reading is certain."""
 
     start: int
-    actions: list[_Action] = field(default_factory=list)
+    actions: list[plain_action.OpenAction] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     marks: int = 0
     certain: bool = True
@@ -252,11 +136,11 @@ class _Table:
     def text(self, group: Sequence[Paragraph], pieces: list[Para], place: str) -> None:
         """Read a cell's paragraphs of text placed by `_place`."""
         open_ = self.actions[-1] if self.actions else None
-        if open_ is not None and place == CONTINUE:
-            _continue(open_, group, pieces)
-        elif place == START:
-            self.actions.append(_start(group, pieces))
-        elif open_ is not None and place == OUTCOMES:
+        if open_ is not None and place == plain_action.CONTINUE:
+            plain_action.extend(open_, group, pieces)
+        elif place == plain_action.START:
+            self.actions.append(plain_action.start(group, pieces))
+        elif open_ is not None and place == plain_action.OUTCOMES:
             open_.outcomes.append(" ".join(p.text for p in pieces))
             open_.used.extend(group)
         else:
@@ -275,7 +159,7 @@ class _Table:
             return
         piece = para.pieces[0]
         where = (piece.page, piece.line_start, para.pieces[-1].line_end)
-        _continue(self.actions[-1], [para], [Para(head, *where)])
+        plain_action.extend(self.actions[-1], [para], [Para(head, *where)])
 
     def mark(self, para: Paragraph, rows: list[Row]) -> None:
         self.marks += len(rows)
@@ -292,7 +176,7 @@ def _table(
     name: str,
     paras: Sequence[Paragraph],
     k: int,
-) -> tuple[int, list[Reading] | None]:
+) -> tuple[int, list[plain_action.Reading] | None]:
     """The actions of the table whose cells start at `paras[k]` (None when any
     is uncertain), and where to look for the next header."""
     start = paras[k - 2].row_index
@@ -330,11 +214,11 @@ def _table(
                     at = _cell_end(blocks, ctx, name, paras, nxt, start)
                     yield plain_cells.pieces(blocks, paras[nxt:at])
 
-            table.text(group, pieces, _place(open_, pieces, follows))
-            table.actions.extend(_start(group, chunk) for chunk in others)
+            table.text(group, pieces, plain_action.place(open_, pieces, follows))
+            table.actions.extend(plain_action.start(group, chunk) for chunk in others)
     if not table.certain or not table.actions:
         return k, None
-    out = [_reading(a, table.marks) for a in table.actions]
+    out = [plain_action.reading(a, table.marks) for a in table.actions]
     read = [r for r in out if r is not None]
     if len(read) < len(out):
         return k, None
@@ -398,45 +282,3 @@ def _cell_end(
     ):
         end += 1
     return end
-
-
-def _reading(action: _Action, in_table: int) -> Reading | None:
-    """The action as a draft, its symbols placed; None when they cannot be."""
-    placed: list[Mark] = []
-    if action.marks:
-        seen = action.marks[0][2]
-        if (
-            any(labels != seen for _, _, labels in action.marks)
-            or len(seen) != len(action.marks)
-            or list(seen) != [f"Q{n}" for n in range(1, len(seen) + 1)]
-        ):
-            return None
-        for quarter, (_, row, _) in zip(seen, action.marks, strict=True):
-            raw = row.cells[0].raw.strip()
-            placed.append(Mark(quarter, raw, row.page, row.line_start))
-    elif in_table:
-        return None
-    if not action.title:
-        return None
-    first = action.first
-    used = sorted({*action.used, *(p for p, _, _ in action.marks)}, key=_row)
-    progress = " ".join(p.text for p in action.progress)
-    draft = Draft(
-        kind="action",
-        row_index=first.row_index,
-        title=action.title,
-        outcomes=" ".join(action.outcomes) or None,
-        approach=None,
-        key_project=None,
-        progress=progress or None,
-        page=first.pieces[0].page,
-        line_start=first.pieces[0].line_start,
-        line_end=max(p.pieces[-1].line_end for p in used),
-        texts=quarter_texts(action.progress),
-        marks=tuple(placed),
-    )
-    return Reading(draft, tuple(used))
-
-
-def _row(para: Paragraph) -> int:
-    return para.row_index
