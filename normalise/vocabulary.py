@@ -41,10 +41,19 @@ STATUS_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Any of the categories: most texts asked about are no status label, and are
+# told so by one search instead of one a category.
+ANY_STATUS = re.compile(
+    "|".join(f"(?:{p.pattern})" for _, p in STATUS_CATEGORIES), re.IGNORECASE
+)
+
+
 # A status table prints the same few labels on every row.
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def status_category(label: str) -> str | None:
     """The status category a printed label names ("On Target" -> "on_target")."""
+    if not ANY_STATUS.search(label):
+        return None
     for name, pattern in STATUS_CATEGORIES:
         if pattern.search(label):
             return name
