@@ -182,7 +182,9 @@ class _Text:
             self.units = -(size // -2)
             self.buffer = (pdfium_c.FPDF_WCHAR * self.units)()
             pdfium_c.FPDFTextObj_GetText(raw, self.textpage, self.buffer, size)
-        return codecs.decode(memoryview(self.buffer)[: -(size // -2) - 1], "utf-16-le")
+        # A font's ToUnicode map may give half of a surrogate pair: U+FFFD.
+        units = memoryview(self.buffer)[: -(size // -2) - 1]
+        return codecs.decode(units, "utf-16-le", "replace")
 
 
 def _matrix(raw: Any, fs: Any) -> Matrix:

@@ -1,0 +1,21 @@
+"""Inputs `make fuzz` once found to raise, kept so they never do again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.pipeline import process_document
+from extract.readers import read_document
+
+FUZZ = Path(__file__).parent / "fixtures" / "fuzz"
+
+
+def test_half_a_surrogate_pair_in_a_pdf_text_is_a_replacement_character() -> None:
+    """A mutated sample PDF whose font maps a glyph to half of a UTF-16
+    surrogate pair: the text object reads with U+FFFD in its place."""
+    path = FUZZ / "lone-surrogate.pdf"
+    doc = read_document(path, path.name, path.read_bytes())
+    assert len(doc.rows) == 489
+    odd = [r for r in doc.rows if "\ufffd" in r.flat]
+    assert [r.line_start for r in odd] == [odd[0].line_start]
+    assert process_document(doc).document.status == "ok"
