@@ -56,6 +56,14 @@ class Duplicate:
     sha256: str
 
 
+def printable(name: str) -> str:
+    """A file name as the tables print it: bytes of a name that are no UTF-8
+    (held by Python as lone surrogates) become U+FFFD, which Parquet can hold."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def os_reason(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "symlink loop"
@@ -90,15 +98,15 @@ def discover(paths: Sequence[str | Path]) -> tuple[Spilled[Input], list[Refused]
         except FileNotFoundError:
             raise UsageError(f"no such file or folder: {given}") from None
         except OSError as exc:
-            refused.append(Refused(str(given), os_reason(exc)))
+            refused.append(Refused(printable(str(given)), os_reason(exc)))
             continue
         if os.path.isdir(root):
             for item in _walk(root, root, refused):
                 found.append(item)
         elif os.path.isfile(root):
-            found.append(Input(root, root.name))
+            found.append(Input(root, printable(root.name)))
         else:
-            refused.append(Refused(str(given), "not a file or a folder"))
+            refused.append(Refused(printable(str(given)), "not a file or a folder"))
     return found, refused
 
 
@@ -109,7 +117,9 @@ def _walk(root: Path, folder: Path, refused: list[Refused]) -> Iterator[Input]:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        refused.append(Refused(str(folder), f"cannot be listed: {os_reason(exc)}"))
+        refused.append(
+            Refused(printable(str(folder)), f"cannot be listed: {os_reason(exc)}")
+        )
         return
     # Depth first, by name at each level: the order sorted(rglob("*")) gives,
     # as paths compare part by part.
@@ -123,7 +133,7 @@ def _walk(root: Path, folder: Path, refused: list[Refused]) -> Iterator[Input]:
             yield from _walk(root, path, refused)
         elif path.suffix.lower() in INPUT_SUFFIXES and not _is_folder(path):
             # A link that goes nowhere or loops is kept: reading it reports why.
-            yield Input(path, path.relative_to(root).as_posix())
+            yield Input(path, printable(path.relative_to(root).as_posix()))
 
 
 def _is_folder(path: Path) -> bool:

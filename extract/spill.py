@@ -31,7 +31,9 @@ class Spilled(Generic[T]):
         self._end = 0
 
     def append(self, item: T) -> None:
-        line = json.dumps(self._encode(item), ensure_ascii=False).encode() + b"\n"
+        # ASCII JSON: a file name that is no UTF-8 holds lone surrogates
+        # (surrogateescape), which only escaped survive the trip.
+        line = json.dumps(self._encode(item)).encode() + b"\n"
         self._file.seek(self._end)
         self._file.write(line)
         self._offsets.append(self._end)

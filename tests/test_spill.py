@@ -1,13 +1,16 @@
-"""A list kept on disk gives back what was put in, by position and in order."""
+"""A list kept on disk gives back what was put in, by position and in order;
+the run's inputs kept in it, whatever their names."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pyarrow.parquet as pq
 from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.inputs import Hashed, Input, discover, hash_inputs
+from extract.run import extract
 from extract.spill import Spilled
 from tests.conftest import SAMPLES
 
@@ -58,3 +61,19 @@ def test_the_inputs_of_a_folder_in_order_with_their_digests(tmp_path: Path) -> N
     assert hashed[0] == Hashed(Input(b, "a/c.txt"), hashed[0].sha256)
     ((again, first, sha),) = [(d.item, d.first, d.sha256) for d in duplicates]
     assert (again.path, first.path, sha) == (a, b, hashed[0].sha256)
+
+
+def test_a_file_name_that_is_no_utf8(tmp_path: Path) -> None:
+    """Read by its own name; printed with U+FFFD for the byte that is no UTF-8."""
+    name = b"caf\xe9.txt".decode("utf-8", "surrogateescape")
+    sample = (SAMPLES / "003_23ba67851198ff7c.txt").read_bytes()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(sample)
+    found, _ = discover([tmp_path / "in"])
+    hashed, _ = hash_inputs(found)
+    assert [h.item.path for h in hashed] == [tmp_path / "in" / name]
+    assert hashed[0].item.source_path == "caf\ufffd.txt"
+    result = extract([tmp_path / "in"], tmp_path / "out")
+    assert (result.failed, result.counts["actions"]) == (0, 2)
+    docs = pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
+    assert [(d["source_path"], d["status"]) for d in docs] == [("caf\ufffd.txt", "ok")]
