@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +17,7 @@ from extract.engines import WorkerLimits, default_jobs, engine
 from extract.engines.local import LocalEngine
 from extract.run import extract
 from schemas.tables import TABLES
-from tests.conftest import S000, S001, S002, S003, SAMPLES
+from tests.conftest import ROOT, S000, S001, S002, S003, SAMPLES
 
 
 def _square(n: int) -> tuple[int, int]:
@@ -43,6 +46,57 @@ def test_stopping_early_ends_the_workers() -> None:
     results = LocalEngine(2).map(_square, list(range(100)))
     next(results)
     results.close()  # what an error or Ctrl-C in the caller does
+
+
+# A parent that starts two workers on tasks that sleep, prints the workers'
+# process ids and waits to be killed.
+PARENT = """
+import os, sys, time
+from extract.engines.local import LocalEngine
+def nap(n):
+    time.sleep(60)
+    return os.getpid()
+def pids():
+    own = os.getpid()
+    for d in os.listdir("/proc"):
+        try:
+            stat = open(f"/proc/{d}/stat").read()
+        except OSError:
+            continue
+        if d.isdigit() and int(stat.rsplit(")", 1)[1].split()[1]) == own:
+            yield int(d)
+results = LocalEngine(2).map(nap, [1, 2])
+import threading
+threading.Thread(target=lambda: next(results), daemon=True).start()
+while len(list(pids())) < 2:
+    time.sleep(0.05)
+print(" ".join(map(str, pids())), flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert proc.stdout is not None
+    workers = [int(pid) for pid in proc.stdout.readline().split()]
+    assert len(workers) == 2
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _alive(pid)]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def test_engine_by_name() -> None:

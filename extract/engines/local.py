@@ -10,7 +10,9 @@ of one that was ended or died, and the batch goes on.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
+import os
 import resource
 import signal
 import threading
@@ -58,8 +60,31 @@ def cap_memory(allowance: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _serve(conn: Connection, fn: Callable[[Any], Any], memory: int | None) -> None:
-    """A worker: run `fn` on each task the parent sends, send back the outcome."""
+# prctl(2): the signal a process gets when the thread that started it ends.
+PR_SET_PDEATHSIG = 1
+
+
+def _end_with(parent: int) -> None:
+    """End this worker when its parent ends, even by SIGKILL: it would wait on
+    its pipe for ever, as every worker started after it holds a copy of the
+    parent's end. Linux only; elsewhere a worker outlives a killed parent."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (AttributeError, OSError):
+        return
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        # The parent ended before it could be told to.
+        os._exit(1)
+
+
+def _serve(
+    conn: Connection, fn: Callable[[Any], Any], memory: int | None, parent: int | None
+) -> None:
+    """A worker: run `fn` on each task the parent sends, send back the outcome.
+    With `parent`, the worker ends when that process does."""
+    if parent is not None:
+        _end_with(parent)
     # Ctrl-C reaches every process of the terminal's group; the parent alone
     # handles it and ends the workers, so none prints a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -91,11 +116,20 @@ class _Worker(Generic[T]):
     """One worker process and the task it is on."""
 
     def __init__(
-        self, ctx: BaseContext, fn: Callable[[T], object], limits: WorkerLimits
+        self,
+        ctx: BaseContext,
+        fn: Callable[[T], object],
+        limits: WorkerLimits,
+        bound: bool = True,
     ) -> None:
         self.conn, child = ctx.Pipe()
+        # A bound worker ends with this process. A kept worker of
+        # `run_in_worker` is started from a thread of a Dask worker, and must
+        # not end with that thread; a fork server's child is the server's.
+        forked_here = ctx.get_start_method() != "forkserver"
+        parent = os.getpid() if bound and forked_here else None
         self.process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child, fn, limits.memory_bytes), daemon=True
+            target=_serve, args=(child, fn, limits.memory_bytes, parent), daemon=True
         )
         self.process.start()
         child.close()
@@ -251,7 +285,7 @@ def run_in_worker(
         kept = _KEPT.setdefault(key, [])
         worker = kept.pop() if kept else None
     if worker is None or not worker.process.is_alive():
-        worker = _Worker(get_context(start_method), fn, limits)
+        worker = _Worker(get_context(start_method), fn, limits, bound=False)
     try:
         worker.give(task, limits.timeout_s)
         ready = wait([worker.conn, worker.process.sentinel], limits.timeout_s)
