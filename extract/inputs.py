@@ -160,17 +160,23 @@ def hash_inputs(
     duplicates: list[Duplicate] = []
     # Each digest as 32 bytes, with the position of its first input.
     first_by_sha: dict[bytes, int] = {}
-    for item in items:
-        try:
-            sha = sha256_of(item.path)
-        except OSError as exc:
-            unique.append(Hashed(item, None, f"cannot be read: {os_reason(exc)}"))
-            continue
-        digest = bytes.fromhex(sha)
-        if digest in first_by_sha:
-            first = unique[first_by_sha[digest]].item
-            duplicates.append(Duplicate(item, first, sha))
-            continue
-        first_by_sha[digest] = len(unique)
-        unique.append(Hashed(item, sha))
+    try:
+        for item in items:
+            try:
+                sha = sha256_of(item.path)
+            except OSError as exc:
+                why = f"cannot be read: {os_reason(exc)}"
+                unique.append(Hashed(item, None, why))
+                continue
+            digest = bytes.fromhex(sha)
+            if digest in first_by_sha:
+                first = unique[first_by_sha[digest]].item
+                duplicates.append(Duplicate(item, first, sha))
+                continue
+            first_by_sha[digest] = len(unique)
+            unique.append(Hashed(item, sha))
+    except BaseException:
+        # Ctrl-C while a big archive is hashed: its scratch file goes too.
+        unique.close()
+        raise
     return unique, duplicates

@@ -31,10 +31,10 @@ from normalise.years import period_end, period_start
 
 # Values this close are the same printed figure.
 SAME_VALUE = 1e-9
-# A `conflicting_values` issue names this many of the latest reports and the
-# range of the earlier ones: every source is in the observation's
-# `source_doc_ids`, and an archive restating one figure a thousand times would
-# otherwise make a message of a thousand paths.
+# A `conflicting_values` issue names the values of this many of the latest
+# reports (by year, quarter and date), and the range of the earlier ones: every
+# source is in the observation's `source_doc_ids`, and an archive restating one
+# figure a thousand times would otherwise make a message of a thousand paths.
 SAID = 10
 
 
@@ -274,12 +274,18 @@ def _conflict(
     winner: Source,
 ) -> IssueRow:
     indicator_id, fy, period, measure, unit = k
-    said = "; ".join(f"{s.source_path} says {s.value:g}" for s in printed[-SAID:])
-    if len(printed) > SAID:
-        earlier = [s.value for s in printed[:-SAID] if s.value is not None]
+    by_date = sorted(printed, key=lambda s: (s.rank, s.source_path))
+    latest = {id(s) for s in by_date[-SAID:]}
+    said = "; ".join(
+        f"{s.source_path} says {s.value:g}" for s in printed if id(s) in latest
+    )
+    if earlier := by_date[:-SAID]:
+        values = [s.value for s in earlier if s.value is not None]
+        low, high = min(values), max(values)
+        n = len({s.doc_id for s in earlier})
         said = (
-            f"{len(earlier)} earlier reports say {min(earlier):g} to "
-            f"{max(earlier):g}; {said}"
+            f"{n} earlier {'report says' if n == 1 else 'reports say'} {low:g}"
+            f"{'' if high == low else f' to {high:g}'}; {said}"
         )
     return IssueRow.of(
         "conflicting_values",

@@ -14,6 +14,7 @@ import logging
 import shutil
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import asdict
 from datetime import date
 from functools import partial
@@ -241,9 +242,6 @@ def extract(
     target = Path(out)
     if target.exists() and not target.is_dir():
         raise UsageError(f"--out {out} is a file, not a folder")
-    found, refused = discover(paths)
-    if not found and not refused:
-        raise UsageError(f"no .txt or .pdf input under {', '.join(map(str, paths))}")
     if partition_by is not None and partition_by not in PARTITION_COLUMNS:
         known = ", ".join(PARTITION_COLUMNS)
         raise UsageError(f"--partition-by {partition_by}: not one of {known}")
@@ -262,49 +260,56 @@ def extract(
     }
     names = table_names(partition_by)
     run_engine = make_engine(engine, jobs, worker_limits, scheduler)
-    with hold(target) as area:
-        area.remove_leftovers()
-        store = cache.Store(Path(cache_dir) if cache_dir else area.cache)
-        store.remove_stale()
-        hashed, duplicates = hash_inputs(found)
-        found.close()
-        run_key = _run_key(hashed, text_form, duplicates, refused, options)
-        published = (
-            published_run(area, run_key, names, refused, duplicates)
-            if use_cache
-            else None
-        )
-        if published is not None:
-            # Nothing changed since the live run: it is this run's output.
-            hashed.close()
-            return published
-        run, scratch = area.new_run()
-        entries = EntryLog(scratch / "entries.jsonl", len(hashed))
-        try:
-            _entries(
-                entries,
-                hashed,
-                store,
-                scratch,
-                text_form,
-                date_window,
-                run_engine,
-                use_cache,
-                observer,
-                limits,
+    found, refused = discover(paths)
+    # The input lists' scratch files are closed however the run ends.
+    with ExitStack() as spilled:
+        spilled.callback(found.close)
+        if not found and not refused:
+            where = ", ".join(map(str, paths))
+            raise UsageError(f"no .txt or .pdf input under {where}")
+        with hold(target) as area:
+            area.remove_leftovers()
+            store = cache.Store(Path(cache_dir) if cache_dir else area.cache)
+            store.remove_stale()
+            hashed, duplicates = hash_inputs(found)
+            spilled.callback(hashed.close)
+            run_key = _run_key(hashed, text_form, duplicates, refused, options)
+            published = (
+                published_run(area, run_key, names, refused, duplicates)
+                if use_cache
+                else None
             )
-            issues = run_issues(refused, duplicates)
-            written = write_tables(entries, issues, run, scratch)
-            parts = _partition(run, partition_by)
-            write_manifest(run, run_key, options, entries, refused, duplicates, written)
-            result = run_result(run, run_key, entries, refused, duplicates, written)
-            write_datapackage(run, PARSER_VERSION, parts)
-            area.publish(run, [*names, MANIFEST, DATAPACKAGE])
-        except BaseException:
-            shutil.rmtree(run, ignore_errors=True)
-            shutil.rmtree(scratch, ignore_errors=True)
-            raise
-        finally:
-            entries.close()
-            hashed.close()
-    return result
+            if published is not None:
+                # Nothing changed since the live run: it is this run's output.
+                return published
+            run, scratch = area.new_run()
+            entries = EntryLog(scratch / "entries.jsonl", len(hashed))
+            try:
+                _entries(
+                    entries,
+                    hashed,
+                    store,
+                    scratch,
+                    text_form,
+                    date_window,
+                    run_engine,
+                    use_cache,
+                    observer,
+                    limits,
+                )
+                issues = run_issues(refused, duplicates)
+                written = write_tables(entries, issues, run, scratch)
+                parts = _partition(run, partition_by)
+                write_manifest(
+                    run, run_key, options, entries, refused, duplicates, written
+                )
+                result = run_result(run, run_key, entries, refused, duplicates, written)
+                write_datapackage(run, PARSER_VERSION, parts)
+                area.publish(run, [*names, MANIFEST, DATAPACKAGE])
+            except BaseException:
+                shutil.rmtree(run, ignore_errors=True)
+                shutil.rmtree(scratch, ignore_errors=True)
+                raise
+            finally:
+                entries.close()
+        return result

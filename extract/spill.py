@@ -2,8 +2,10 @@
 
 An archive of a million reports lists a million paths and digests; held as
 Python objects they would take a kilobyte each for the whole run. `Spilled`
-keeps each item as one JSON line of an anonymous scratch file (removed when it
-is closed or the process ends) and in memory only the offset of each line.
+keeps each item as one JSON line of an anonymous scratch file in the system's
+temporary folder (`TMPDIR`; removed when it is closed or the process ends) and
+in memory only the offset of each line. Where that folder is a RAM disk, so is
+the list.
 """
 
 from __future__ import annotations
@@ -48,9 +50,11 @@ class Spilled(Generic[T]):
 
     def __iter__(self) -> Iterator[T]:
         # By position, not one pass over the file: an item may be looked up
-        # (`[i]`) or appended between two steps.
-        for i in range(len(self._offsets)):
+        # (`[i]`) or appended between two steps, and is then met, as in a list.
+        i = 0
+        while i < len(self._offsets):
             yield self[i]
+            i += 1
 
     def close(self) -> None:
         self._file.close()

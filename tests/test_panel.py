@@ -91,6 +91,32 @@ def test_a_figure_restated_by_many_reports_names_the_latest_ten() -> None:
     assert (obs.value, obs.n_sources, len(obs.source_doc_ids)) == (424.0, 25, 25)
 
 
+def test_the_latest_ten_are_told_by_date_not_by_kind() -> None:
+    """A prose value sorts first (a grid value beats it), yet the report it is
+    in is the latest: it is among the ten named, not counted as earlier. The
+    earlier ones are counted as reports (r01 prints the figure twice)."""
+
+    def fact(k: int, value: float, source: str = "grid") -> PanelFact:
+        return PanelFact(
+            "fly-tipping-incidents", "2017/18", "FY", "actual", "count",
+            "Fly tipping", value, f"d{k:02d}", f"r{k:02d}.txt",
+            "2017/18", "Q4", f"2018-06-{k + 1:02d}", source,
+        )  # fmt: skip
+
+    facts = [fact(k, 400.0 + k) for k in range(12)] + [
+        fact(1, 400.0),
+        fact(11, 99.0, "prose"),
+    ]
+    (issue,) = [r for r in observe(facts) if isinstance(r, IssueRow)]
+    named = "; ".join(
+        ["r11.txt says 99", *(f"r{k:02d}.txt says {400 + k}" for k in range(3, 12))]
+    )
+    assert issue.message == (
+        "fly-tipping-incidents 2017/18 FY actual (count): 3 earlier reports say "
+        f"400 to 402; {named}; the latest report (r11.txt) wins"
+    )
+
+
 def test_restated_quarters_are_merged(observations: pd.DataFrame, table: Table) -> None:
     docs = table("documents").set_index("source_path").doc_id
     crime = observations[observations.indicator_id == "committed-crime"]

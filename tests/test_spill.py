@@ -77,3 +77,14 @@ def test_a_file_name_that_is_no_utf8(tmp_path: Path) -> None:
     assert (result.failed, result.counts["actions"]) == (0, 2)
     docs = pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()
     assert [(d["source_path"], d["status"]) for d in docs] == [("caf\ufffd.txt", "ok")]
+
+
+def test_an_item_appended_while_iterating_is_met() -> None:
+    spilled = Spilled[str](str, str)
+    spilled.append("a")
+    seen = []
+    for item in spilled:
+        seen.append(item)
+        if item == "a":
+            spilled.append("b")
+    assert seen == ["a", "b"]
