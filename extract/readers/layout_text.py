@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from extract.document import Cell, Document, Row
 from extract.layout.tab_rows import build_rows
 from extract.layout.text_grid import PrintedLine, printed_lines
 from extract.readers.errors import doc_id_of
 from extract.readers.tab_text import encoding_issues
+from extract.records import IssueRow
 
 
 def read_layout_text(
@@ -27,7 +29,7 @@ def read_layout_text(
     # pdftotext ends every page with a form feed.
     text = "\n".join(lines)
     pages = text.count("\f") + (1 if text.rsplit("\f", 1)[-1].strip() else 0)
-    return Document(
+    doc = Document(
         doc_id=doc_id,
         source_path=source_path,
         source_format="txt",
@@ -38,6 +40,32 @@ def read_layout_text(
         issues=encoding_issues(doc_id, source_path, encoding),
         text_form=text_form,
     )
+    unread = tuple(_unread(doc, printed))
+    return replace(doc, issues=doc.issues + unread) if unread else doc
+
+
+def _unread(doc: Document, printed: Sequence[PrintedLine | None]) -> Iterator[IssueRow]:
+    """`unparsed_block` for each run of table rows left unread: a rating mark
+    printed under no column label, whose quarter cannot be told, and the
+    wrapped rest of its row."""
+    runs: list[tuple[int, int]] = []
+    for p in printed:
+        if p is None or not p.unread:
+            continue
+        if runs and runs[-1][1] + 1 == p.line_start:
+            runs[-1] = (runs[-1][0], p.line_end)
+        else:
+            runs.append((p.line_start, p.line_end))
+    for start, end in runs:
+        yield IssueRow.at(
+            "unparsed_block",
+            doc,
+            start,
+            "table row not read: a rating mark sits under no one column label, "
+            "so which quarter it rates cannot be told",
+            severity="warning",
+            span=f"{start}-{end}" if end > start else None,
+        )
 
 
 def _ends_before(printed: Sequence[PrintedLine | None]) -> list[int | None]:

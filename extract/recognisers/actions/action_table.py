@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from extract.context import Context
 from extract.document import Cell, Document, Row
+from extract.layout.tab_rows import JOINING_WORDS
 from extract.recognisers.actions.drafts import (
     Draft,
     Mark,
@@ -147,6 +148,8 @@ def _starts_action(
         return bool(cell_text(cells, cols.action) or cell_text(cells, cols.outcomes))
     if _leading_label(cells, cols) is not None or not cell_text(cells, cols.action):
         return False
+    if _goes_on(cells, open_.rows, cols):
+        return False
     if after_header or cell_text(cells, cols.outcomes):
         return True
     if cols.progress is not None:
@@ -164,6 +167,22 @@ def _starts_action(
         return inner <= last
     following = _leading_label(nxt, cols) if nxt is not None else None
     return following is not None and min(following) <= last
+
+
+def _goes_on(cells: Sequence[Cell], above: Sequence[Row], cols: Columns) -> bool:
+    """A row whose title or outcomes text goes on with the open action's: it
+    starts in lower case, or the outcomes above stop on a joining word
+    (samples/text/000_…-browser-layout line 118 "requested by Staffordshire
+    Police …  option" under "Explore the feasibility of … CCTV evidence  FRP";
+    001_…-browser-layout line 185 "Cannock Chase LSP priorities.</p>" under
+    "<p>The programme will be designed to deliver against the")."""
+    title, outcomes = cell_text(cells, cols.action), cell_text(cells, cols.outcomes)
+    if title[:1].islower() or outcomes[:1].islower():
+        return True
+    if not (outcomes and above):
+        return False
+    words = cell_text(logical_cells(above[-1]), cols.outcomes).split()
+    return bool(words) and words[-1].lower() in JOINING_WORDS
 
 
 def parse(doc: Document, ctx: Context) -> list[Draft]:
