@@ -46,8 +46,6 @@ class Fragment:
 # Q3 Rating Q4 Rating" in samples/text/000-layout): one label per column.
 QUARTER_LABELS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4])(?: Rating)?(?: |$)){2,}")
 QUARTER_LABEL = re.compile(r"(?:Q[1-4]|Quarter [1-4])(?: Rating)?")
-# A rating mark printed alone: "✓", "▲", "\bigcirc".
-MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
 
 
 def fragments(line: str) -> list[Fragment]:
@@ -248,42 +246,3 @@ def worded_starts(region: Sequence[list[Fragment]], starts: Sequence[int]) -> li
     they make must not cut a header in two."""
     lettered = [f.x0 for frags in region for f in frags if LETTER.search(f.text)]
     return [s for s in starts if any(abs(x - s) <= X_TOLERANCE for x in lettered)]
-
-
-def tight_labels(frags: Sequence[Fragment]) -> list[Fragment]:
-    """The quarter labels of a header line set one space apart ("Q1 Q2 Q3 Q4"):
-    labels narrower than their columns, squeezed together by pdftotext, so
-    that a position between two of them (or past the last) tells no column."""
-    labels = [f for f in frags if QUARTER_LABEL.fullmatch(f.text)]
-    tight = {
-        id(f)
-        for a, b in zip(labels, labels[1:], strict=False)
-        if b.x0 - a.x1 == 1
-        for f in (a, b)
-    }
-    return [f for f in labels if id(f) in tight]
-
-
-def misplaced_marks(region: Sequence[Sequence[Fragment]]) -> set[int]:
-    """Lines of a region (indexes) below a header of tight quarter labels that
-    print a rating mark under no one label: its quarter cannot be told
-    (samples/text/002-browser-layout line 159: "✓" at 106 between "Q2" at
-    104 and "Q3" at 107, a Q2 mark; line 174: "✓" at 113, past "Q4" at
-    110, a Q3 mark)."""
-    out: set[int] = set()
-    labels: list[Fragment] = []
-    for k, frags in enumerate(region):
-        tight = tight_labels(frags)
-        if tight:
-            labels = tight
-            continue
-        if not labels:
-            continue
-        for f in frags:
-            if MARK.fullmatch(f.text) and not _under_one(f, labels):
-                out.add(k)
-    return out
-
-
-def _under_one(f: Fragment, labels: Sequence[Fragment]) -> bool:
-    return sum(1 for lab in labels if f.x0 < lab.x1 and lab.x0 < f.x1) == 1

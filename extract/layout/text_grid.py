@@ -21,10 +21,10 @@ from extract.layout.text_columns import (
     cells_of,
     column_starts,
     fragments,
-    misplaced_marks,
     worded_starts,
 )
 from extract.layout.text_rows import joined_cells, starts_row
+from extract.layout.unplaced import doubtful_cut, misplaced_marks, overflowing
 
 # Columns are set this many spaces apart at least somewhere in a table; words
 # of justified prose two or three.
@@ -103,6 +103,12 @@ def _table_lines(
     # How wide each column really is: its longest line.
     widths = [max(len(cells[c]) for cells in split) for c in range(width)]
     misplaced = {indexes[k] for k in misplaced_marks(region)}
+    if overflowing(region, split, cuts):
+        misplaced |= {
+            i
+            for i, frags in zip(indexes, region, strict=True)
+            if doubtful_cut(lines[i], frags, cuts)
+        }
     groups: list[tuple[list[list[str]], int, int]] = []
     for k, i in enumerate(indexes):
         cells = split[k]

@@ -45,9 +45,8 @@ def read_layout_text(
 
 
 def _unread(doc: Document, printed: Sequence[PrintedLine | None]) -> Iterator[IssueRow]:
-    """`unparsed_block` for each run of table rows left unread: a rating mark
-    printed under no column label, whose quarter cannot be told, and the
-    wrapped rest of its row."""
+    """`unparsed_block` for each run of table rows left unread (see
+    `extract.layout.unplaced`) and the wrapped rest of each row."""
     runs: list[tuple[int, int]] = []
     for p in printed:
         if p is None or not p.unread:
@@ -61,8 +60,8 @@ def _unread(doc: Document, printed: Sequence[PrintedLine | None]) -> Iterator[Is
             "unparsed_block",
             doc,
             start,
-            "table row not read: a rating mark sits under no one column label, "
-            "so which quarter it rates cannot be told",
+            "table row not read: a rating mark or a cell's text lies between "
+            "or across columns, so which column it belongs to cannot be told",
             severity="warning",
             span=f"{start}-{end}" if end > start else None,
         )
