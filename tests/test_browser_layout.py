@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.readers import read_path
 from extract.run import extract
 from tests.conftest import S000, S001, S002, SAMPLES
 
@@ -143,7 +144,7 @@ def test_cells_run_together_are_reported_not_read(
     # Line 39 "3,235 Last 12 3,108 Last 12" runs over the Quarter 2 column,
     # where both "12" and "3,108" could start its text: the ASB row is not
     # read (it gave Q1's figures as Q2's).
-    assert _spans(browser("issues"), S000) == ["19-24", "39-62", "79-101", "116"]
+    assert _spans(browser("issues"), S000) == ["19-24", "39-62", "79-101"]
     rolling = browser("rolling_12_months")
     assert rolling[rolling.file == _name(S000)].empty
     # 002 line 132: "100 cases 98 cases    116 cases" (it gave Q2 = 116).
@@ -153,3 +154,35 @@ def test_cells_run_together_are_reported_not_read(
         & values.indicator.str.contains("Discretionary Housing")
     ]
     assert dhp.empty
+
+
+def test_a_share_wrapped_under_its_count_is_read_with_it(
+    browser: Callable[[str], pd.DataFrame],
+) -> None:
+    # 002 lines 9-10: "… 0 (0%)   12" over "(100%)".
+    status = browser("status_summary")
+    totals = status[(status.file == _name(S002)) & (status.category == "total")]
+    got = [
+        tuple(r) for r in totals[["period", "count", "percent", "line_start"]].values
+    ]
+    assert got == [("Q4", 12.0, 100.0, 9), ("FY", 32.0, 100.0, 18)]
+
+
+def test_header_text_and_list_items_do_not_start_actions(
+    browser: Callable[[str], pd.DataFrame],
+) -> None:
+    actions = browser("actions")
+    titles = set(actions[actions.file == _name(S000)].title)
+    # 000 line 259 "and Action & Progress Update" goes on with line 258's header.
+    assert not [t for t in titles if t.startswith("and Action")]
+    assert "Explore delivery options for a new cemetery site" in titles
+    # 001 line 196: the outcomes above end on a list's bullet ("… expectations •").
+    titles_001 = set(actions[actions.file == _name(S001)].title)
+    assert not [t for t in titles_001 if t.startswith("Partners will")]
+
+
+def test_an_unread_row_is_marked_so_in_the_document() -> None:
+    doc = read_path(TEXTS / _name(S002))
+    unread = [(r.line_start, r.line_end) for r in doc.rows if r.unread]
+    assert unread[:2] == [(55, 62), (101, 101)]
+    assert all(not r.flat for r in doc.rows if r.unread)

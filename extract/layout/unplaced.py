@@ -17,6 +17,9 @@ from extract.layout.text_columns import (
     Fragment,
 )
 
+# Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
+# text, read by no recogniser as a value, wherever it is cut.
+LABEL_WORDS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4]|Rating)(?: |$))+")
 # A rating mark printed alone: "✓", "▲", "\bigcirc".
 MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
 
@@ -85,6 +88,8 @@ def doubtful_cut(line: str, frags: Sequence[Fragment], cuts: Sequence[int]) -> b
     (24.07.17) Q2 (10.10.17)" over the Quarter 2 column, where "Q2" and
     "(10.10.17)" both start a few characters before it)."""
     for f in frags:
+        if LABEL_WORDS.fullmatch(f.text):
+            continue
         for s in cuts:
             if not f.x0 < s < f.x1 or _word_at(line, s):
                 continue

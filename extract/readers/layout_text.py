@@ -103,6 +103,9 @@ def _on_input_lines(
     row: Row, printed: Sequence[PrintedLine | None], ends: Sequence[int | None]
 ) -> Row:
     start, end = _span(printed, ends, row.line_start, row.line_end)
+    p = printed[row.line_start - 1]
+    if p is not None and p.unread:
+        return Row(row.cells, None, start, end, row.tabbed, unread=True)
     if row.page is None and (start, end) == (row.line_start, row.line_end):
         if len(row.cells) == 1 and _on_own_lines(row.cells[0], start, end):
             # One cell on the row's own lines, as a line of prose: no cell moves.

@@ -145,7 +145,12 @@ def _starts_action(
 ) -> bool:
     """Whether a row begins a new action rather than continuing the open one."""
     if open_ is None:
-        return bool(cell_text(cells, cols.action) or cell_text(cells, cols.outcomes))
+        # The header's label wrapped under it ("Striving for … environments"
+        # / "and Action & Progress Update", samples/text/000_…-browser-layout).
+        title = cell_text(cells, cols.action)
+        return bool(title or cell_text(cells, cols.outcomes)) and not (
+            after_header and ACTION_LABEL.search(title)
+        )
     if _leading_label(cells, cols) is not None or not cell_text(cells, cols.action):
         return False
     if _goes_on(cells, open_.rows, cols):
@@ -170,19 +175,16 @@ def _starts_action(
 
 
 def _goes_on(cells: Sequence[Cell], above: Sequence[Row], cols: Columns) -> bool:
-    """A row whose title or outcomes text goes on with the open action's: it
-    starts in lower case, or the outcomes above stop on a joining word
-    (samples/text/000_…-browser-layout line 118 "requested by Staffordshire
-    Police …  option" under "Explore the feasibility of … CCTV evidence  FRP";
-    001_…-browser-layout line 185 "Cannock Chase LSP priorities.</p>" under
-    "<p>The programme will be designed to deliver against the")."""
+    """A row whose title or outcomes go on with the open action's: a lower-case
+    start, or outcomes above that stop on a joining word or a list's bullet
+    (samples/text/000_…-browser-layout line 118 "requested by …  option")."""
     title, outcomes = cell_text(cells, cols.action), cell_text(cells, cols.outcomes)
     if title[:1].islower() or outcomes[:1].islower():
         return True
     if not (outcomes and above):
         return False
     words = cell_text(logical_cells(above[-1]), cols.outcomes).split()
-    return bool(words) and words[-1].lower() in JOINING_WORDS
+    return bool(words) and (words[-1].lower() in JOINING_WORDS or words[-1] == "•")
 
 
 def parse(doc: Document, ctx: Context) -> list[Draft]:
