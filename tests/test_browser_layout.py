@@ -12,7 +12,7 @@ import pytest
 
 from extract.readers import read_path
 from extract.run import extract
-from tests.conftest import S000, S001, S002, SAMPLES
+from tests.conftest import S000, S001, S002, S003, SAMPLES
 
 TEXTS = SAMPLES / "text"
 NOT_PLACED = "which column it belongs to cannot be told"
@@ -144,7 +144,14 @@ def test_cells_run_together_are_reported_not_read(
     # Line 39 "3,235 Last 12 3,108 Last 12" runs over the Quarter 2 column,
     # where both "12" and "3,108" could start its text: the ASB row is not
     # read (it gave Q1's figures as Q2's).
-    assert _spans(browser("issues"), S000) == ["19-24", "39-62", "79-101"]
+    assert _spans(browser("issues"), S000) == [
+        "19-24",
+        "39-62",
+        "70-75",
+        "79-101",
+        "282-283",
+        "285-286",
+    ]
     rolling = browser("rolling_12_months")
     assert rolling[rolling.file == _name(S000)].empty
     # 002 line 132: "100 cases 98 cases    116 cases" (it gave Q2 = 116).
@@ -186,3 +193,20 @@ def test_an_unread_row_is_marked_so_in_the_document() -> None:
     unread = [(r.line_start, r.line_end) for r in doc.rows if r.unread]
     assert unread[:2] == [(55, 62), (101, 101)]
     assert all(not r.flat for r in doc.rows if r.unread)
+
+
+def test_a_mark_just_before_a_label_in_another_column_is_reported(
+    browser: Callable[[str], pd.DataFrame],
+) -> None:
+    # 003 line 143 ends its outcomes "… front line staff ▶" one character
+    # before "Q1"; 000 line 282 prints "5" three characters before "Q1", in
+    # the Outcomes column.
+    assert _spans(browser("issues"), S003) == ["143-155"]
+    actions = browser("actions")
+    titles = list(actions[actions.file.isin([_name(S000), _name(S003)])].title)
+    assert not [t for t in titles if t.startswith(("Lead and roll-out", "Declare Air"))]
+    # The cemetery action above the unread row keeps its Quarter 4 text.
+    updates = browser("action_updates")
+    cemetery = actions[actions.title.str.contains("new cemetery site")].item_id
+    got = updates[updates.item_id.isin(cemetery) & updates.progress.notna()]
+    assert list(got.quarter) == ["Q2", "Q3", "Q4"]

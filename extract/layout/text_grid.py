@@ -24,7 +24,12 @@ from extract.layout.text_columns import (
     worded_starts,
 )
 from extract.layout.text_rows import joined_cells, starts_row
-from extract.layout.unplaced import doubtful_cut, misplaced_marks, overflowing
+from extract.layout.unplaced import (
+    doubtful_cut,
+    misplaced_marks,
+    overflowing,
+    stray_marks,
+)
 
 # Columns are set this many spaces apart at least somewhere in a table; words
 # of justified prose two or three.
@@ -103,6 +108,7 @@ def _table_lines(
     # How wide each column really is: its longest line.
     widths = [max(len(cells[c]) for cells in split) for c in range(width)]
     misplaced = {indexes[k] for k in misplaced_marks(region)}
+    misplaced |= {indexes[k] for k in stray_marks(region, starts)}
     if overflowing(region, split, cuts):
         misplaced |= {
             i

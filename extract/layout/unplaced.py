@@ -7,13 +7,16 @@ A row that holds one is left unread rather than placed by guess.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
     EARLY_START,
     LATE_START,
+    MARK_CHARS,
     QUARTER_LABEL,
+    X_TOLERANCE,
     Fragment,
 )
 
@@ -101,3 +104,43 @@ def doubtful_cut(line: str, frags: Sequence[Fragment], cuts: Sequence[int]) -> b
 
 def _word_at(line: str, x: int) -> bool:
     return 0 < x < len(line) and line[x - 1] == " " and line[x] != " "
+
+
+def stray_marks(
+    region: Sequence[Sequence[Fragment]], starts: Sequence[int]
+) -> set[int]:
+    """Lines (indexes) below a header of quarter labels that print a mark a
+    few characters before a label's start, yet in another column: the last
+    word of a cell's text ("… front line staff ▶", samples/text/003_…-browser-
+    layout line 143) or a figure alone ("5" three characters before "Q1",
+    000_…-browser-layout line 282). It may rate that quarter or belong to
+    the text: which cannot be told."""
+    out: set[int] = set()
+    labels: list[int] = []
+    for k, frags in enumerate(region):
+        found = [f.x0 for f in frags if QUARTER_LABEL.fullmatch(f.text)]
+        if len(found) >= 2:
+            labels = found
+            continue
+        for f in frags if labels else ():
+            x = _mark_at(f)
+            if x is None or _column_start(f, starts) in labels:
+                continue
+            if any(0 < lx - x <= EARLY_START for lx in labels):
+                out.add(k)
+    return out
+
+
+def _mark_at(f: Fragment) -> int | None:
+    """Where a fragment prints a mark: all of it (a symbol, or a figure of at
+    most MARK_CHARS characters), or a symbol glyph as its last word."""
+    if MARK.fullmatch(f.text) or (len(f.text) <= MARK_CHARS and f.text.isdigit()):
+        return f.x0
+    last = f.text.rsplit(" ", 1)[-1]
+    if len(last) == 1 and unicodedata.category(last) == "So" and last != f.text:
+        return f.x1 - 1
+    return None
+
+
+def _column_start(f: Fragment, starts: Sequence[int]) -> int | None:
+    return next((s for s in starts if abs(s - f.x0) <= X_TOLERANCE), None)

@@ -234,6 +234,8 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
 
 def _next_filled(rows: Sequence[Row], i: int) -> tuple[Cell, ...] | None:
     for row in rows[i + 1 :]:
+        if row.unread:
+            return None
         if row.flat:
             return logical_cells(row) if row.tabbed else None
     return None
