@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from extract.context import Context
 from extract.document import Cell, Document, Row
-from extract.layout.tab_rows import JOINING_WORDS
+from extract.recognisers.actions.continued import goes_on, labelled_prose
 from extract.recognisers.actions.drafts import (
     Draft,
     Mark,
@@ -153,7 +153,7 @@ def _starts_action(
         )
     if _leading_label(cells, cols) is not None or not cell_text(cells, cols.action):
         return False
-    if _goes_on(cells, open_.rows, cols):
+    if goes_on(cells, open_.rows, cols.action, cols.outcomes):
         return False
     if after_header or cell_text(cells, cols.outcomes):
         return True
@@ -174,21 +174,12 @@ def _starts_action(
     return following is not None and min(following) <= last
 
 
-def _goes_on(cells: Sequence[Cell], above: Sequence[Row], cols: Columns) -> bool:
-    """A row whose title or outcomes go on with the open action's: a lower-case
-    start, or outcomes above that stop on a joining word or a list's bullet
-    (samples/text/000_…-browser-layout line 118 "requested by …  option")."""
-    title, outcomes = cell_text(cells, cols.action), cell_text(cells, cols.outcomes)
-    if title[:1].islower() or outcomes[:1].islower():
-        return True
-    if not (outcomes and above):
-        return False
-    words = cell_text(logical_cells(above[-1]), cols.outcomes).split()
-    return bool(words) and (words[-1].lower() in JOINING_WORDS or words[-1] == "•")
+def parse(
+    doc: Document, ctx: Context, unread: list[tuple[int, int]] | None = None
+) -> list[Draft]:
+    """Every action of every action table in the document, in document order.
 
-
-def parse(doc: Document, ctx: Context) -> list[Draft]:
-    """Every action of every action table in the document, in document order."""
+    The first and last line of each action left unread go to `unread`."""
     drafts: list[Draft] = []
     latest = ctx.quarters[-1] if ctx.quarters else None
     cols: Columns | None = None
@@ -207,8 +198,10 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
         if cols is None:
             continue
         if ends_table(row, i, start, ctx, by_theme=True):
-            if open_ is not None:
+            if open_ is not None and not labelled_prose(doc.rows, i):
                 drafts.extend(_drafted(open_))
+            elif open_ is not None and unread is not None:
+                unread.append((open_.rows[0].line_start, open_.rows[-1].line_end))
             cols, open_ = None, None
             continue
         if not row.flat and not any(c.raw.strip() for c in row.cells):
