@@ -38,7 +38,12 @@ def main() -> None:
     sources = (
         sorted(SAMPLES.glob("*.txt"))
         if args.form == "tab"
-        else sorted((SAMPLES / "text").glob(f"*-{args.form}.txt"))
+        else sorted(
+            p
+            for p in (SAMPLES / "text").glob(f"*-{args.form}.txt")
+            # The ruled PDFs' texts only, not `-browser-layout.txt`.
+            if not p.name.endswith("-browser-layout.txt")
+        )
     )
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "in"

@@ -59,6 +59,9 @@ class Row:
     `tabbed` is true for table rows (cells separated by TAB in text exports, or
     table cells found by the PDF reader); prose lines are rows of one cell.
     `wrapped` is true when the row was rebuilt from column-wrapped lines.
+    `unread` is true for a table row whose cells could not be told apart (a
+    layout text's cell between or across columns): it has no text, and what
+    was read above it does not go on below it.
     """
 
     cells: tuple[Cell, ...]
@@ -67,6 +70,7 @@ class Row:
     line_end: int
     tabbed: bool
     wrapped: bool = False
+    unread: bool = False
     texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
     filled: tuple[Cell, ...] = field(init=False, repr=False, compare=False)
     flat: str = field(init=False, repr=False, compare=False)

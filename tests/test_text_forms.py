@@ -160,7 +160,8 @@ def test_printed_lines_keep_the_input_lines_they_came_from() -> None:
 @pytest.fixture(scope="module")
 def layout_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("layout")
-    extract(sorted(TEXTS.glob("*-layout.txt")), out)
+    # The ruled PDFs' layout texts; the browser-printed ones have tests of their own.
+    extract([TEXTS / f"{s}-layout.txt" for s in STEMS], out)
     return out
 
 

@@ -24,6 +24,12 @@ from extract.layout.text_columns import (
     worded_starts,
 )
 from extract.layout.text_rows import joined_cells, starts_row
+from extract.layout.unplaced import (
+    doubtful_cut,
+    misplaced_marks,
+    overflowing,
+    stray_marks,
+)
 
 # Columns are set this many spaces apart at least somewhere in a table; words
 # of justified prose two or three.
@@ -42,6 +48,9 @@ class PrintedLine:
     line_start: int
     line_end: int
     page: int
+    # Its cells could not be told apart (a mark under no column): no cells,
+    # and the row is reported as unread.
+    unread: bool = False
 
 
 def pages_of(lines: Sequence[str]) -> list[int]:
@@ -98,26 +107,45 @@ def _table_lines(
     ]
     # How wide each column really is: its longest line.
     widths = [max(len(cells[c]) for cells in split) for c in range(width)]
-    out: list[PrintedLine] = []
-    row: list[list[str]] = []
-    first = last = indexes[0]
+    misplaced = {indexes[k] for k in misplaced_marks(region)}
+    misplaced |= {indexes[k] for k in stray_marks(region, starts)}
+    if overflowing(region, split, cuts):
+        misplaced |= {
+            i
+            for i, frags in zip(indexes, region, strict=True)
+            if doubtful_cut(lines[i], frags, cuts)
+        }
+    groups: list[tuple[list[list[str]], int, int]] = []
     for k, i in enumerate(indexes):
         cells = split[k]
         below = split[k + 1] if k + 1 < len(split) else ()
-        if row and starts_row(row, cells, below, widths):
-            out.append(_joined(row, first, last, pages[first]))
-            row = []
-        if not row:
-            first = i
-        row.append(cells)
-        last = i
-    if row:
-        out.append(_joined(row, first, last, pages[first]))
+        if not groups or starts_row(groups[-1][0], cells, below, widths):
+            groups.append(([], i, i))
+        rows, first, _ = groups[-1]
+        rows.append(cells)
+        groups[-1] = (rows, first, i)
+    out: list[PrintedLine] = []
+    unread = False
+    for rows, first, last in groups:
+        if any(i in misplaced for i in range(first, last + 1)):
+            unread = True
+        elif not (unread and _goes_on(rows[0])):
+            unread = False
+        if unread:
+            out.append(PrintedLine((), first + 1, last + 1, pages[first], unread=True))
+        else:
+            out.append(
+                PrintedLine(joined_cells(rows), first + 1, last + 1, pages[first])
+            )
     return out, starts
 
 
-def _joined(row: Sequence[list[str]], first: int, last: int, page: int) -> PrintedLine:
-    return PrintedLine(joined_cells(row), first + 1, last + 1, page)
+def _goes_on(cells: Sequence[str]) -> bool:
+    """A row whose first cell starts in lower case or with a digit: the rest
+    of the row above, wrapped ("spend  approved by Cabinet" under
+    "Permission to  Permission to Spend report")."""
+    first = next((c.strip() for c in cells if c.strip()), "")
+    return first[:1].islower() or first[:1].isdigit()
 
 
 def _is_table(split: Sequence[list[Fragment]]) -> bool:

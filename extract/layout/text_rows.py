@@ -28,6 +28,8 @@ FRESH_START = re.compile(r"^(?:[A-Z0-9£$\"'“‘]|[^\w\s(])")
 # How a line that finished its text ends.
 ENDED = re.compile(r"(?:[.!?:;)%]|</\w+>)$")
 SENTENCE_END = re.compile(r"(?:[.!?]|</\w+>)$")
+# A count's share in brackets, wrapped under the count: "12" / "(100%)".
+SHARE = re.compile(r"^\(\d[\d,]*(?:\.\d+)?\s*%\)$")
 
 
 def _bare(text: str) -> bool:
@@ -84,6 +86,10 @@ def starts_row(
     used = {c for r in row for c, text in enumerate(r) if text}
     if any(c not in used for c in filled):
         return True
+    if all(_share_of(above[c], line[c]) for c in filled):
+        # samples/text/002_…-browser-layout lines 9-10: "… 0 (0%)   12" over
+        # "(100%)", the total's share wrapped under it.
+        return False
     if any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled):
         return True
     if any(_stopped_short(above[c], line[c], widths[c]) for c in filled if widths):
@@ -100,6 +106,11 @@ def starts_row(
         # row's other cells end their sentences.
         return True
     return any(_bare(line[c]) for c in filled) and all(_ended(above[c]) for c in filled)
+
+
+def _share_of(above: str, text: str) -> bool:
+    """`text` is a bracketed share ("(100%)") under a count that has none."""
+    return SHARE.match(text) is not None and _bare(above) and "%" not in above
 
 
 def _stopped_short(above: str, text: str, width: int) -> bool:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from extract.document import Cell, Document, Row
 from extract.layout.tab_rows import build_rows
 from extract.layout.text_grid import PrintedLine, printed_lines
 from extract.readers.errors import doc_id_of
 from extract.readers.tab_text import encoding_issues
+from extract.records import IssueRow
 
 
 def read_layout_text(
@@ -27,7 +29,7 @@ def read_layout_text(
     # pdftotext ends every page with a form feed.
     text = "\n".join(lines)
     pages = text.count("\f") + (1 if text.rsplit("\f", 1)[-1].strip() else 0)
-    return Document(
+    doc = Document(
         doc_id=doc_id,
         source_path=source_path,
         source_format="txt",
@@ -38,6 +40,31 @@ def read_layout_text(
         issues=encoding_issues(doc_id, source_path, encoding),
         text_form=text_form,
     )
+    unread = tuple(_unread(doc, printed))
+    return replace(doc, issues=doc.issues + unread) if unread else doc
+
+
+def _unread(doc: Document, printed: Sequence[PrintedLine | None]) -> Iterator[IssueRow]:
+    """`unparsed_block` for each run of table rows left unread (see
+    `extract.layout.unplaced`) and the wrapped rest of each row."""
+    runs: list[tuple[int, int]] = []
+    for p in printed:
+        if p is None or not p.unread:
+            continue
+        if runs and runs[-1][1] + 1 == p.line_start:
+            runs[-1] = (runs[-1][0], p.line_end)
+        else:
+            runs.append((p.line_start, p.line_end))
+    for start, end in runs:
+        yield IssueRow.at(
+            "unparsed_block",
+            doc,
+            start,
+            "table row not read: a rating mark or a cell's text lies between "
+            "or across columns, so which column it belongs to cannot be told",
+            severity="warning",
+            span=f"{start}-{end}" if end > start else None,
+        )
 
 
 def _ends_before(printed: Sequence[PrintedLine | None]) -> list[int | None]:
@@ -76,6 +103,9 @@ def _on_input_lines(
     row: Row, printed: Sequence[PrintedLine | None], ends: Sequence[int | None]
 ) -> Row:
     start, end = _span(printed, ends, row.line_start, row.line_end)
+    p = printed[row.line_start - 1]
+    if p is not None and p.unread:
+        return Row(row.cells, None, start, end, row.tabbed, unread=True)
     if row.page is None and (start, end) == (row.line_start, row.line_end):
         if len(row.cells) == 1 and _on_own_lines(row.cells[0], start, end):
             # One cell on the row's own lines, as a line of prose: no cell moves.

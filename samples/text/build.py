@@ -4,7 +4,9 @@
 
 `<stem>-layout.txt` is `pdftotext -layout` (columns aligned with spaces) and
 `<stem>-plain.txt` is `pdftotext` without flags (cells one after another in
-reading order); `<stem>-<kind>-plain.txt` is the reading-order text of the
+reading order); `<stem>-browser-layout.txt` is `pdftotext -layout` of the
+samples printed by a browser (`<stem>-browser.pdf`), whose columns overflow
+one another; `<stem>-<kind>-plain.txt` is the reading-order text of the
 other PDFs (unruled, glyphs, dingbats) where it differs from every text
 written before it. Needs Debian's poppler-utils; the
 outputs are committed, so the tests need no poppler.
@@ -34,6 +36,12 @@ def build() -> list[Path]:
                 ["pdftotext", "-enc", "UTF-8", *flags, str(pdf), str(out)], check=True
             )
             written.append(out)
+    for pdf in sorted(PDFS.glob("*-browser.pdf")):
+        out = HERE / f"{pdf.stem}-layout.txt"
+        subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), str(out)], check=True
+        )
+        written.append(out)
     seen = {path.read_bytes() for path in written}
     for pdf in sorted(PDFS.glob("*.pdf")):
         if pdf.name.endswith("-ruled.pdf"):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from extract.context import Context
 from extract.document import Cell, Document, Row
+from extract.recognisers.actions.continued import goes_on, labelled_prose
 from extract.recognisers.actions.drafts import (
     Draft,
     Mark,
@@ -144,8 +145,15 @@ def _starts_action(
 ) -> bool:
     """Whether a row begins a new action rather than continuing the open one."""
     if open_ is None:
-        return bool(cell_text(cells, cols.action) or cell_text(cells, cols.outcomes))
+        # The header's label wrapped under it ("Striving for … environments"
+        # / "and Action & Progress Update", samples/text/000_…-browser-layout).
+        title = cell_text(cells, cols.action)
+        return bool(title or cell_text(cells, cols.outcomes)) and not (
+            after_header and ACTION_LABEL.search(title)
+        )
     if _leading_label(cells, cols) is not None or not cell_text(cells, cols.action):
+        return False
+    if goes_on(cells, open_.rows, cols.action, cols.outcomes):
         return False
     if after_header or cell_text(cells, cols.outcomes):
         return True
@@ -166,8 +174,12 @@ def _starts_action(
     return following is not None and min(following) <= last
 
 
-def parse(doc: Document, ctx: Context) -> list[Draft]:
-    """Every action of every action table in the document, in document order."""
+def parse(
+    doc: Document, ctx: Context, unread: list[tuple[int, int]] | None = None
+) -> list[Draft]:
+    """Every action of every action table in the document, in document order.
+
+    The first and last line of each action left unread go to `unread`."""
     drafts: list[Draft] = []
     latest = ctx.quarters[-1] if ctx.quarters else None
     cols: Columns | None = None
@@ -186,8 +198,10 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
         if cols is None:
             continue
         if ends_table(row, i, start, ctx, by_theme=True):
-            if open_ is not None:
+            if open_ is not None and not labelled_prose(doc.rows, i):
                 drafts.extend(_drafted(open_))
+            elif open_ is not None and unread is not None:
+                unread.append((open_.rows[0].line_start, open_.rows[-1].line_end))
             cols, open_ = None, None
             continue
         if not row.flat and not any(c.raw.strip() for c in row.cells):
@@ -213,6 +227,8 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
 
 def _next_filled(rows: Sequence[Row], i: int) -> tuple[Cell, ...] | None:
     for row in rows[i + 1 :]:
+        if row.unread:
+            return None
         if row.flat:
             return logical_cells(row) if row.tabbed else None
     return None

@@ -259,8 +259,11 @@ def ends_table(row: Row, i: int, start: int, ctx: Context, by_theme: bool) -> bo
 
     Prose, another table's header, a status grid or its heading, a "---" row, a
     "Strategic Objective" row, a new plan (or theme, for action tables). A row of
-    rating symbols only continues the table.
+    rating symbols only continues the table. A row left unread ends it: which
+    action its lines go on with cannot be told.
     """
+    if row.unread:
+        return True
     if not row.tabbed:
         return bool(row.flat)
     cells = logical_cells(row)

@@ -99,6 +99,11 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
                 first, approach, key_project = len(drafts), None, None
             cols, start = found, i
             continue
+        if cols is not None and row.unread:
+            # A milestone left unread: the rows below neither continue nor
+            # fill down from the rows above it.
+            first, approach, key_project = len(drafts), None, None
+            continue
         if cols is None or not row.flat:
             continue
         if ends_table(row, i, start, ctx, by_theme=False):

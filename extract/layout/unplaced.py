@@ -1,0 +1,146 @@
+"""Cells of space-aligned text whose column cannot be told: a rating mark
+under no one of a header's quarter labels, or a fragment that runs over a
+column start where more than one word could begin the next column's text.
+A row that holds one is left unread rather than placed by guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from extract.layout.headers import is_header_cells
+from extract.layout.text_columns import (
+    EARLY_START,
+    LATE_START,
+    MARK_CHARS,
+    QUARTER_LABEL,
+    X_TOLERANCE,
+    Fragment,
+)
+
+# Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
+# text, read by no recogniser as a value, wherever it is cut.
+LABEL_WORDS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4]|Rating)(?: |$))+")
+# A rating mark printed alone: "✓", "▲", "\bigcirc".
+MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
+
+
+def tight_labels(frags: Sequence[Fragment]) -> list[Fragment]:
+    """The quarter labels of a header line set one space apart ("Q1 Q2 Q3 Q4"):
+    labels narrower than their columns, squeezed together by pdftotext, so
+    that a position between two of them (or past the last) tells no column."""
+    labels = [f for f in frags if QUARTER_LABEL.fullmatch(f.text)]
+    tight = {
+        id(f)
+        for a, b in zip(labels, labels[1:], strict=False)
+        if b.x0 - a.x1 == 1
+        for f in (a, b)
+    }
+    return [f for f in labels if id(f) in tight]
+
+
+def misplaced_marks(region: Sequence[Sequence[Fragment]]) -> set[int]:
+    """Lines of a region (indexes) below a header of tight quarter labels that
+    print a rating mark under no one label: its quarter cannot be told
+    (samples/text/002-browser-layout line 159: "✓" at 106 between "Q2" at
+    104 and "Q3" at 107, a Q2 mark; line 174: "✓" at 113, past "Q4" at
+    110, a Q3 mark)."""
+    out: set[int] = set()
+    labels: list[Fragment] = []
+    for k, frags in enumerate(region):
+        tight = tight_labels(frags)
+        if tight:
+            labels = tight
+            continue
+        if not labels:
+            continue
+        for f in frags:
+            if MARK.fullmatch(f.text) and not _under_one(f, labels):
+                out.add(k)
+    return out
+
+
+def _under_one(f: Fragment, labels: Sequence[Fragment]) -> bool:
+    return sum(1 for lab in labels if f.x0 < lab.x1 and lab.x0 < f.x1) == 1
+
+
+def overflowing(
+    region: Sequence[Sequence[Fragment]],
+    split: Sequence[Sequence[str]],
+    cuts: Sequence[int],
+) -> bool:
+    """Whether a table region prints its header's labels run together: quarter
+    labels one space apart, or a header line whose text runs over a column
+    start ("Annual Annual Target", samples/text/000_…-browser-layout line 3).
+    Its cells overflow their columns, so where one ends cannot be told by
+    position alone."""
+    for frags, cells in zip(region, split, strict=True):
+        if tight_labels(frags):
+            return True
+        if is_header_cells(cells) and any(f.x0 < s < f.x1 for f in frags for s in cuts):
+            return True
+    return False
+
+
+def doubtful_cut(line: str, frags: Sequence[Fragment], cuts: Sequence[int]) -> bool:
+    """Whether a fragment of the line runs over a column start where no word
+    starts exactly, and more than one word starts near enough to begin the
+    next column's text (samples/text/000_…-browser-layout line 36: "Q1
+    (24.07.17) Q2 (10.10.17)" over the Quarter 2 column, where "Q2" and
+    "(10.10.17)" both start a few characters before it)."""
+    for f in frags:
+        if LABEL_WORDS.fullmatch(f.text):
+            continue
+        for s in cuts:
+            if not f.x0 < s < f.x1 or _word_at(line, s):
+                continue
+            near = range(max(f.x0 + 1, s - EARLY_START), min(f.x1, s + LATE_START + 1))
+            if sum(1 for x in near if _word_at(line, x)) > 1:
+                return True
+    return False
+
+
+def _word_at(line: str, x: int) -> bool:
+    return 0 < x < len(line) and line[x - 1] == " " and line[x] != " "
+
+
+def stray_marks(
+    region: Sequence[Sequence[Fragment]], starts: Sequence[int]
+) -> set[int]:
+    """Lines (indexes) below a header of quarter labels that print a mark a
+    few characters before a label's start, yet in another column: the last
+    word of a cell's text ("… front line staff ▶", samples/text/003_…-browser-
+    layout line 143) or a figure alone ("5" three characters before "Q1",
+    000_…-browser-layout line 282). It may rate that quarter or belong to
+    the text: which cannot be told."""
+    out: set[int] = set()
+    labels: list[int] = []
+    for k, frags in enumerate(region):
+        found = [f.x0 for f in frags if QUARTER_LABEL.fullmatch(f.text)]
+        if len(found) >= 2:
+            labels = found
+            continue
+        for f in frags if labels else ():
+            x = _mark_at(f)
+            if x is None or _column_start(f, starts) in labels:
+                continue
+            if any(0 < lx - x <= EARLY_START for lx in labels):
+                out.add(k)
+    return out
+
+
+def _mark_at(f: Fragment) -> int | None:
+    """Where a fragment prints a mark: all of it (a symbol, or a figure of at
+    most MARK_CHARS characters), or a symbol glyph as its last word."""
+    if MARK.fullmatch(f.text) or (len(f.text) <= MARK_CHARS and f.text.isdigit()):
+        return f.x0
+    last = f.text.rsplit(" ", 1)[-1]
+    if len(last) == 1 and unicodedata.category(last) == "So" and last != f.text:
+        return f.x1 - 1
+    return None
+
+
+def _column_start(f: Fragment, starts: Sequence[int]) -> int | None:
+    return next((s for s in starts if abs(s - f.x0) <= X_TOLERANCE), None)
