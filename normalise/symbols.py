@@ -19,6 +19,9 @@ MATH_WRAPPER = re.compile(r"^\$\s*(?P<inner>.*?)\s*\$$")
 WORD = re.compile(r"(?<![\\\w])[^\W\d_]{2,}")
 # A symbol is one glyph or one LaTeX command ("\bigcirc" is 8 characters).
 SYMBOL_CHARS = 16
+# A figure of two digits or more ("275", "1,204", "12.5%"): a table's number
+# run into a rating column, where one digit can be a symbol font's glyph ("5").
+FIGURE = re.compile(r"\d[\d,.]*\d%?")
 # Markup around one glyph is short ("<u></u>", "<span>✓</span>"); a longer cell
 # is prose and is not worth parsing as HTML.
 RAW_CHARS = 200
@@ -48,8 +51,8 @@ def holds_symbol(raw: str) -> bool:
     """Whether a rating cell prints a symbol, or the debris of one, rather than words.
 
     "▶", "5", "$ \\bigcirc$" and "<u></u>" (whose cleaning is logged) do, and so
-    do rating words of the symbol map ("Green"); "No Rating", "On track" and
-    prose do not.
+    do rating words of the symbol map ("Green"); "No Rating", "On track",
+    figures ("275") and prose do not.
     """
     if not raw.strip() or len(raw) > RAW_CHARS:
         return False
@@ -59,4 +62,6 @@ def holds_symbol(raw: str) -> bool:
     if is_rating_word(value):
         # "Green", "Amber", "Completed": words the symbol map rates.
         return True
+    if FIGURE.fullmatch(value.strip()):
+        return False
     return len(value) <= SYMBOL_CHARS and WORD.search(value) is None

@@ -225,3 +225,17 @@ def test_an_action_whose_text_may_go_on_in_prose_is_reported_not_read(
     actions = browser("actions")
     titles = list(actions[actions.file == _name(S000)].title)
     assert not [t for t in titles if t.startswith("Explore the feasibility")]
+
+
+def test_a_nested_tables_figure_in_a_rating_column_is_no_mark(
+    browser: Callable[[str], pd.DataFrame],
+) -> None:
+    """001's HRA Capital Programme prints a nested table of spend whose "275"
+    runs into the Q3 rating column (line 46): a figure, not a symbol."""
+    actions, updates = browser("actions"), browser("action_updates")
+    hra = actions[(actions.file == _name(S001)) & actions.title.str.contains("HRA")]
+    (item_id,) = hra.item_id
+    rated = updates[(updates.item_id == item_id) & updates.rating_symbol.notna()]
+    assert rated.empty
+    issues = browser("issues")
+    assert not issues[issues.message.str.contains('symbol "275"', regex=False)].size

@@ -51,6 +51,12 @@ def test_clean_symbol(raw: str, symbol: str | None, rules: tuple[str, ...]) -> N
         ("No Rating", False),
         ("On track", False),
         ("G", True),
+        # A table's figure run into a rating column is no symbol; one digit
+        # can be a symbol font's glyph.
+        ("275", False),
+        ("1,204", False),
+        ("12.5%", False),
+        ("05", False),
         ("<u>Not due</u>", False),
         ("✓" * 17, False),
         ("x" * 5000, False),
