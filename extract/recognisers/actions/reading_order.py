@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
@@ -103,21 +104,74 @@ def _is_header(paras: Sequence[Paragraph], k: int) -> bool:
     )
 
 
-def _ends(blocks: Blocks, ctx: Context, name: str, para: Paragraph, start: int) -> bool:
-    """Whether `para` closes the table whose header is at row `start`."""
-    text = squash(para.text)
-    return bool(
-        any(blocks.claims.held_by_others(name, i) for i in para.rows)
-        or SUMMARY_HEADING.match(text)
-        or OBJECTIVE.match(text)
-        or RULE.match(text)
-        # "Quarter 2" alone is a quarter text's label (samples/000 line 72
-        # prints it above its text), not another table's column.
-        or (is_column_label(text) and bare_quarters(text) is None)
-        or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
-        or ctx.plan(para.row_index) != ctx.plan(start)
-        or ctx.theme(para.row_index) != ctx.theme(start)
-    )
+@dataclass(frozen=True, slots=True)
+class _Cells:
+    """The document's paragraphs as the cells of the table whose header is at
+    row `start`: where the table ends, which paragraphs are its text, where a
+    cell of text ends."""
+
+    blocks: Blocks
+    ctx: Context
+    name: str
+    paras: Sequence[Paragraph]
+    start: int
+
+    def ends(self, para: Paragraph) -> bool:
+        """Whether `para` closes the table."""
+        text = squash(para.text)
+        ctx = self.ctx
+        return bool(
+            any(self.blocks.claims.held_by_others(self.name, i) for i in para.rows)
+            or SUMMARY_HEADING.match(text)
+            or OBJECTIVE.match(text)
+            or RULE.match(text)
+            # "Quarter 2" alone is a quarter text's label (samples/000 line 72
+            # prints it above its text), not another table's column.
+            or (is_column_label(text) and bare_quarters(text) is None)
+            or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
+            or ctx.plan(para.row_index) != ctx.plan(self.start)
+            or ctx.theme(para.row_index) != ctx.theme(self.start)
+        )
+
+    def is_text(self, k: int) -> bool | None:
+        """Whether `paras[k]` is a paragraph of the table's text (False for a
+        label or symbols, None where the table ends)."""
+        para = self.paras[k]
+        if _is_header(self.paras, k) or self.ends(para):
+            return None
+        labels = plain_cells.rating_labels(squash(para.text))
+        symbols = plain_cells.marks(self.blocks, para)
+        mixed = plain_cells.mixed(self.blocks, para)
+        return labels is None and symbols is None and not mixed
+
+    def next_text(self, k: int) -> int | None:
+        """Where the table's next paragraph of text is, if it has one."""
+        while k < len(self.paras):
+            text = self.is_text(k)
+            if text is None:
+                return None
+            if text:
+                return k
+            k += 1
+        return None
+
+    def cell_end(self, k: int) -> int:
+        """The end of the cell whose text starts at `paras[k]`: the paragraphs
+        up to the one that closes the markup it opens."""
+        end = k + 1
+        while (
+            end < len(self.paras)
+            and plain_cells.open_markup(plain_cells.raw(self.blocks, self.paras[k:end]))
+            and self.is_text(end)
+        ):
+            end += 1
+        return end
+
+    def following(self, at: int) -> Iterator[list[Para]]:
+        """The pieces of each cell of text from `paras[at]` on."""
+        while (nxt := self.next_text(at)) is not None:
+            at = self.cell_end(nxt)
+            yield plain_cells.pieces(self.blocks, self.paras[nxt:at])
 
 
 @dataclass(slots=True)
@@ -180,6 +234,7 @@ def _table(
     """The actions of the table whose cells start at `paras[k]` (None when any
     is uncertain), and where to look for the next header."""
     start = paras[k - 2].row_index
+    cells = _Cells(blocks, ctx, name, paras, start)
     table = _Table(start, printed_labels=list(paras[k - 2 : k]))
     while k < len(paras):
         para = paras[k]
@@ -192,13 +247,13 @@ def _table(
             table.printed_labels.append(para)
         elif (rows := plain_cells.marks(blocks, para)) is not None:
             table.mark(para, rows)
-        elif _ends(blocks, ctx, name, para, table.start):
+        elif cells.ends(para):
             k -= 1
             break
         elif plain_cells.mixed(blocks, para):
             table.certain = False
         else:
-            end = _cell_end(blocks, ctx, name, paras, k - 1, table.start)
+            end = cells.cell_end(k - 1)
             group, k = paras[k - 1 : end], end
             if not (pieces := plain_cells.pieces(blocks, group)):
                 continue
@@ -206,14 +261,7 @@ def _table(
             pieces, *others = plain_cells.restarts(
                 pieces, open_.last if open_ else None
             )
-
-            def follows(at: int = k) -> Iterator[list[Para]]:
-                while (
-                    nxt := _next_text(blocks, ctx, name, paras, at, start)
-                ) is not None:
-                    at = _cell_end(blocks, ctx, name, paras, nxt, start)
-                    yield plain_cells.pieces(blocks, paras[nxt:at])
-
+            follows = partial(cells.following, k)
             table.text(group, pieces, plain_action.place(open_, pieces, follows))
             table.actions.extend(plain_action.start(group, chunk) for chunk in others)
     if not table.certain or not table.actions:
@@ -225,60 +273,3 @@ def _table(
     first = read[0]
     labelled = replace(first, paras=(*table.printed_labels, *first.paras))
     return k, [labelled, *read[1:]]
-
-
-def _is_text(
-    blocks: Blocks,
-    ctx: Context,
-    name: str,
-    paras: Sequence[Paragraph],
-    k: int,
-    start: int,
-) -> bool | None:
-    """Whether `paras[k]` is a paragraph of the table's text (False for a
-    label or symbols, None where the table ends)."""
-    para = paras[k]
-    if _is_header(paras, k) or _ends(blocks, ctx, name, para, start):
-        return None
-    labels = plain_cells.rating_labels(squash(para.text))
-    symbols = plain_cells.marks(blocks, para)
-    return labels is None and symbols is None and not plain_cells.mixed(blocks, para)
-
-
-def _next_text(
-    blocks: Blocks,
-    ctx: Context,
-    name: str,
-    paras: Sequence[Paragraph],
-    k: int,
-    start: int,
-) -> int | None:
-    """Where the table's next paragraph of text is, if it has one."""
-    while k < len(paras):
-        text = _is_text(blocks, ctx, name, paras, k, start)
-        if text is None:
-            return None
-        if text:
-            return k
-        k += 1
-    return None
-
-
-def _cell_end(
-    blocks: Blocks,
-    ctx: Context,
-    name: str,
-    paras: Sequence[Paragraph],
-    k: int,
-    start: int,
-) -> int:
-    """The end of the cell whose text starts at `paras[k]`: the paragraphs up
-    to the one that closes the markup it opens."""
-    end = k + 1
-    while (
-        end < len(paras)
-        and plain_cells.open_markup(plain_cells.raw(blocks, paras[k:end]))
-        and _is_text(blocks, ctx, name, paras, end, start)
-    ):
-        end += 1
-    return end
