@@ -59,6 +59,19 @@ def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+# Every reading-order sample: samples/text/*-plain.txt.
+PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
+
+
+@pytest.fixture(scope="session")
+def plain_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`reportx extract` over every reading-order sample (PLAIN), once per
+    session."""
+    out = tmp_path_factory.mktemp("every-plain")
+    extract(PLAIN, out)
+    return out
+
+
 @pytest.fixture(scope="session")
 def run_result(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
     out = tmp_path_factory.mktemp("out-result")

@@ -14,20 +14,10 @@ from extract.pipeline import context_of
 from extract.readers import read_document
 from extract.recognisers import actions
 from extract.records import Action, ActionUpdate
-from extract.run import extract
-from tests.conftest import SAMPLES
 
-PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
 S000 = "000_af055924f554b2ff-plain.txt"
 S001 = "001_4e0ea328a26b8980-plain.txt"
 S003 = "003_23ba67851198ff7c-plain.txt"
-
-
-@pytest.fixture(scope="module")
-def plain_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("plain-actions")
-    extract(PLAIN, out)
-    return out
 
 
 def _with_file(out: Path, table: str) -> pd.DataFrame:
@@ -37,9 +27,9 @@ def _with_file(out: Path, table: str) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def plain(plain_out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+def plain(plain_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(actions, action_updates) of every plain sample, with a `file` column."""
-    return _with_file(plain_out, "actions"), _with_file(plain_out, "action_updates")
+    return _with_file(plain_dir, "actions"), _with_file(plain_dir, "action_updates")
 
 
 def _items(plain: tuple[pd.DataFrame, pd.DataFrame], file: str) -> pd.DataFrame:
@@ -116,23 +106,23 @@ def _unparsed(out: Path, file: str) -> list[tuple[int, ...]]:
     ]
 
 
-def test_000_plain_tables_read_leave_nothing_unparsed(plain_out: Path) -> None:
+def test_000_plain_tables_read_leave_nothing_unparsed(plain_dir: Path) -> None:
     """The four tables read (lines 315-449), their labels and the page footer
     among their cells included, are claimed; the environment table left
     unread is reported by the actions reader (its header to its last cell,
     lines 572-613) and by coverage (its numbered rows, 568-616)."""
-    spans = _unparsed(plain_out, S000)
+    spans = _unparsed(plain_dir, S000)
     assert not [s for s in spans if s[0] <= 449 and s[-1] >= 315]
     assert {(572, 613), (568, 616)} <= set(spans)
 
 
 def test_an_action_table_left_unread_is_reported_without_numbers(
-    plain_out: Path,
+    plain_dir: Path,
 ) -> None:
     """The dingbats form prints one of the Community Trigger's two "○" after
     "Q4 Rating": the table is not read, and though its lines hold no number
     that coverage would miss, it is reported."""
-    spans = _unparsed(plain_out, "000_af055924f554b2ff-dingbats-plain.txt")
+    spans = _unparsed(plain_dir, "000_af055924f554b2ff-dingbats-plain.txt")
     assert (427, 448) in spans
 
 

@@ -13,10 +13,8 @@ from extract.pipeline import context_of
 from extract.readers import read_document
 from extract.recognisers import kpi_grid
 from extract.records import IndicatorValue
-from extract.run import extract
-from tests.conftest import S000, S001, S002, SAMPLES
+from tests.conftest import S000, S001, S002
 
-PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
 # What a value is: the columns the TAB export and the plain form must agree on.
 FACT = [
     "indicator",
@@ -31,11 +29,10 @@ FACT = [
 
 
 @pytest.fixture(scope="module")
-def plain_values(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
-    out = tmp_path_factory.mktemp("plain-grids")
-    extract(PLAIN, out)
-    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
-    return pd.read_parquet(out / "indicator_values.parquet").merge(docs, on="doc_id")
+def plain_values(plain_dir: Path) -> pd.DataFrame:
+    docs = pd.read_parquet(plain_dir / "documents.parquet")[["doc_id", "source_path"]]
+    values = pd.read_parquet(plain_dir / "indicator_values.parquet")
+    return values.merge(docs, on="doc_id")
 
 
 def _values(lines: list[str]) -> list[IndicatorValue]:

@@ -15,7 +15,7 @@ import pytest
 
 from extract.coverage import canonical, number_tokens
 from extract.run import extract
-from tests.conftest import SAMPLES, SHARED
+from tests.conftest import PLAIN, SAMPLES, SHARED
 from tests.test_pdf_samples import score
 
 STEMS = [
@@ -28,7 +28,6 @@ STEMS = [
 DOCUMENT_COLUMNS = ["report_type", "financial_year", "quarters", "report_date"]
 
 
-PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
 GOLD = SHARED / "gold"
 SPAN = re.compile(r":(?P<start>\d+)(?:-(?P<end>\d+))?: ")
 # The column of a gold row that is printed in the report: where to look for it.
@@ -38,13 +37,6 @@ PRINTED = {
     "status_summary": "count",
     "actions": "title_hint",
 }
-
-
-@pytest.fixture(scope="module")
-def every_plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("every-plain")
-    extract(PLAIN, out)
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +133,7 @@ def test_no_rolling_rows_where_none_are_printed(plain: Path) -> None:
     }
 
 
-def test_every_plain_form_is_scored(every_plain: Path) -> None:
+def test_every_plain_form_is_scored(plain_dir: Path) -> None:
     assert [p.name for p in PLAIN] == [
         f"{STEMS[0]}-dingbats-plain.txt",
         f"{STEMS[0]}-plain.txt",
@@ -152,7 +144,7 @@ def test_every_plain_form_is_scored(every_plain: Path) -> None:
         f"{STEMS[3]}-plain.txt",
         f"{STEMS[4]}-plain.txt",
     ]
-    docs = pd.read_parquet(every_plain / "documents.parquet")
+    docs = pd.read_parquet(plain_dir / "documents.parquet")
     assert sorted(docs.source_path) == [p.name for p in PLAIN]
 
 
@@ -171,38 +163,38 @@ def _score(tmp_path: Path, out: Path, table: str) -> str:
 
 @pytest.mark.parametrize("table", ["documents", "rolling_12_months"])
 def test_documents_and_rolling_blocks_score_full_marks(
-    tmp_path: Path, every_plain: Path, table: str
+    tmp_path: Path, plain_dir: Path, table: str
 ) -> None:
-    assert _score(tmp_path, every_plain, table) == (
+    assert _score(tmp_path, plain_dir, table) == (
         "overall F1 1.000 (precision 1.000 recall 1.000)"
     )
 
 
 def test_cells_of_counts_are_read_where_they_open_with_their_quarter(
-    tmp_path: Path, every_plain: Path
+    tmp_path: Path, plain_dir: Path
 ) -> None:
     """ "Q1 - 15 on going cases, 6 closed cases 2 x Council referrals …" after
     its rolling block; "Q1 24 Individuals … 17 Race". The notes printed across
     the row under them (samples/000 "1 Mental Health") are not placed."""
-    assert _score(tmp_path, every_plain, "breakdowns") == (
+    assert _score(tmp_path, plain_dir, "breakdowns") == (
         "overall F1 0.886 (precision 1.000 recall 0.795)"
     )
 
 
-def test_no_rows_are_guessed_for_tables_without_columns(every_plain: Path) -> None:
+def test_no_rows_are_guessed_for_tables_without_columns(plain_dir: Path) -> None:
     """Milestone tables need their columns: in reading order they are reported
     (below), not guessed. Action tables, KPI and summary grids are read where
     their shape is certain (tests/test_actions_plain.py,
     tests/test_kpi_grid_reading_order.py,
     tests/test_status_summary_reading_order.py)."""
-    kinds = pd.read_parquet(every_plain / "actions.parquet").kind
+    kinds = pd.read_parquet(plain_dir / "actions.parquet").kind
     assert set(kinds) == {"action"}
 
 
 def test_every_gold_fact_not_read_lies_in_an_unparsed_block(
-    every_plain: Path,
+    plain_dir: Path,
 ) -> None:
-    issues = _table(every_plain, "issues")
+    issues = _table(plain_dir, "issues")
     blocks: dict[str, list[tuple[int, int]]] = {}
     for i in issues[issues.code == "unparsed_block"].itertuples():
         m = SPAN.search(i.message)
@@ -211,10 +203,10 @@ def test_every_gold_fact_not_read_lies_in_an_unparsed_block(
         blocks.setdefault(i.source_path, []).append(span)
     unplaced = []
     n = 0
-    read = _table(every_plain, "breakdowns")
-    values = _table(every_plain, "indicator_values")
-    counts = _table(every_plain, "status_summary")
-    items = _table(every_plain, "actions")
+    read = _table(plain_dir, "breakdowns")
+    values = _table(plain_dir, "indicator_values")
+    counts = _table(plain_dir, "status_summary")
+    items = _table(plain_dir, "actions")
     for table, column in PRINTED.items():
         gold = pd.read_csv(GOLD / f"{table}.csv")
         for path in PLAIN:

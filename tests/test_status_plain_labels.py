@@ -14,10 +14,8 @@ from extract.pipeline import context_of
 from extract.readers import read_document
 from extract.recognisers import status_summary
 from extract.records import StatusCount
-from extract.run import extract
-from tests.conftest import SAMPLES
+from tests.conftest import PLAIN
 
-PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
 FACT = ["plan", "theme", "scope", "period", "category", "label", "count", "percent"]
 S000 = "000_af055924f554b2ff-plain.txt"
 S001 = "001_4e0ea328a26b8980-plain.txt"
@@ -26,11 +24,10 @@ LABELS = ["Milestone completed", "", "Milestone on target", "", "Project aborted
 
 
 @pytest.fixture(scope="module")
-def counts(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
-    out = tmp_path_factory.mktemp("plain-labels")
-    extract(PLAIN, out)
-    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
-    return pd.read_parquet(out / "status_summary.parquet").merge(docs, on="doc_id")
+def counts(plain_dir: Path) -> pd.DataFrame:
+    docs = pd.read_parquet(plain_dir / "documents.parquet")[["doc_id", "source_path"]]
+    counts = pd.read_parquet(plain_dir / "status_summary.parquet")
+    return counts.merge(docs, on="doc_id")
 
 
 def _grid(counts: pd.DataFrame, name: str, period: str) -> list[tuple[object, ...]]:

@@ -13,20 +13,17 @@ from extract.pipeline import context_of
 from extract.readers import read_document
 from extract.recognisers import status_summary
 from extract.records import StatusCount
-from extract.run import extract
-from tests.conftest import S003, SAMPLES
+from tests.conftest import S003
 
-PLAIN = sorted((SAMPLES / "text").glob("*-plain.txt"))
 FACT = ["plan", "theme", "scope", "period", "category", "label", "count", "percent"]
 LABELS = ["Completed", "", "On Target", "", "Requires Attention", ""]
 
 
 @pytest.fixture(scope="module")
-def plain_counts(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
-    out = tmp_path_factory.mktemp("plain-summaries")
-    extract(PLAIN, out)
-    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
-    return pd.read_parquet(out / "status_summary.parquet").merge(docs, on="doc_id")
+def plain_counts(plain_dir: Path) -> pd.DataFrame:
+    docs = pd.read_parquet(plain_dir / "documents.parquet")[["doc_id", "source_path"]]
+    counts = pd.read_parquet(plain_dir / "status_summary.parquet")
+    return counts.merge(docs, on="doc_id")
 
 
 def _counts(lines: list[str]) -> list[tuple[str, str, int | None, float | None]]:
