@@ -9,7 +9,7 @@ touches, with numbers on them, are `unparsed_block` issues.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -159,11 +159,15 @@ def table_rows(
 
 
 def measure(
-    doc: Document, claims: Iterable[Claim], reading: frozenset[int] = frozenset()
+    doc: Document,
+    claims: Iterable[Claim],
+    reading: frozenset[int] = frozenset(),
+    reported: Collection[LineRef] = frozenset(),
 ) -> Coverage:
     """Coverage of one document by the claims made on it. A run of table lines
     that no claim touches, or whose numbers no claim holds, with numbers on it,
-    is an unparsed block."""
+    is an unparsed block. Lines a recogniser `reported` as a structure it left
+    unread count as not covered, but are no block of their own: they end one."""
     claimed = claimed_numbers(claims)
     lines: list[TableLine] = []
     blocks: list[Block] = []
@@ -194,10 +198,11 @@ def measure(
             read = any(t.claimed for t in row_lines)
         else:
             read = all(t.claimed and all(t.covered) for t in row_lines)
-        if run and (not adjacent or read):
+        told = all(ref in reported for ref in refs)
+        if run and (not adjacent or read or told):
             blocks.extend(_block(run))
             run = []
-        if not read:
+        if not read and not told:
             run.extend(row_lines)
         previous_end, previous_row = refs[-1], row
     blocks.extend(_block(run))

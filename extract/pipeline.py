@@ -126,7 +126,9 @@ def process_document(doc: Document) -> Processed:
     headings = [Found(HEADINGS, r) for r in ctx.repairs]
     records = [*ctx.repairs, *facts, *(f.record for f in cross)]
     # Coverage reads every claim; unclaimed table rows become issues.
-    coverage = measure_coverage(doc, blocks.claims, blocks.reading_rows)
+    coverage = measure_coverage(
+        doc, blocks.claims, blocks.reading_rows, blocks.claims.reported
+    )
     empty = checks.no_facts(doc, records, coverage.n_tokens)
     prose = prose_of(blocks, ctx)
     cells = [(n.page, n.line) for n in prose.numbers if n.status == TABLE_FRAGMENT]

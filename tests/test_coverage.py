@@ -97,3 +97,23 @@ def test_unparsed_blocks_are_issues(table: Callable[[str], pd.DataFrame]) -> Non
         m.startswith(f"{f}:")
         for f, m in zip(unparsed["file"], unparsed["message"], strict=True)
     )
+
+
+def test_a_table_its_reader_reported_is_not_reported_again(plain_dir: Path) -> None:
+    # samples/text/000-plain prints the Environment action table (lines 572-613)
+    # in reading order; the actions reader leaves it unread and reports it.
+    # Coverage had reported the same lines again, as 568-616.
+    issues = pd.read_parquet(plain_dir / "issues.parquet")
+    docs = pd.read_parquet(plain_dir / "documents.parquet")
+    doc_id = docs.loc[
+        docs.source_path.str.endswith("000_af055924f554b2ff-plain.txt"), "doc_id"
+    ].item()
+    blocks = issues[(issues.doc_id == doc_id) & (issues.code == "unparsed_block")]
+    around = blocks[blocks.line.between(560, 620)].message.tolist()
+    assert len(around) == 1
+    assert around[0].startswith(
+        "000_af055924f554b2ff-plain.txt:572-613: action table printed in "
+        "reading order, not read"
+    )
+    # Its lines still count as numbers not read.
+    assert docs.loc[docs.doc_id == doc_id, "coverage"].item() < 1

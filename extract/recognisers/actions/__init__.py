@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from extract.blocks import Blocks
-from extract.claims import claim_lines
+from extract.claims import Claims, claim_lines
 from extract.context import Context
 from extract.document import Document
 from extract.recognisers.actions import (
@@ -84,7 +84,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     yield from unknown_symbols(doc, [d for _, d in items])
     for t in tables:
         if isinstance(t, reading_order.Unread):
-            yield _unread(doc, t)
+            yield _unread(doc, blocks.claims, t)
     for first, last in unread:
         yield IssueRow.at(
             "unparsed_block",
@@ -97,8 +97,9 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         )
 
 
-def _unread(doc: Document, table: reading_order.Unread) -> IssueRow:
+def _unread(doc: Document, claims: Claims, table: reading_order.Unread) -> IssueRow:
     first, last = table.first.pieces[0], table.last.pieces[-1]
+    claims.report(first.page, first.line_start, last.line_end)
     return IssueRow.at(
         "unparsed_block",
         doc,
