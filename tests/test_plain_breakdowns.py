@@ -113,6 +113,8 @@ def test_a_row_continued_below_is_read_into_its_cells_in_order() -> None:
         ["6 x Self referrals", "", "5 x Self referrals", "", "4 x Self referrals"],
         # The cells of a row whose name is printed after them.
         ["6 x Self referrals", "", "5 x Self referrals", "", "Fly – Reports – data"],
+        # Counting again what the cells above count: a next row's cells.
+        ["6 on going cases", "", "5 on going cases"],
     ],
 )
 def test_paragraphs_of_counts_that_cannot_be_placed_are_left(

@@ -166,19 +166,25 @@ def _below(
 ) -> list[int]:
     """The paragraphs that continue `group`'s cells below them: paragraphs of
     counts opening with a count, right after the last cell, as many as the
-    cells, the paragraph after them no name of a row printed after its cells;
-    else none."""
+    cells, each counting no category its cell counts (the cells of a next row
+    would count them again), the paragraph after them no name of a row printed
+    after its cells; else none."""
     found: list[int] = []
     k = group[-1].end
     while k < len(paras) and len(found) <= len(group):
         text = _free_text(blocks, name, paras[k])
+        counts = read_counts(text)[0]
         if (
             not OPENS_WITH_COUNT.match(text)
             or QUARTER_PREFIX.match(text)
-            or not read_counts(text)[0]
+            or not counts
             or any(blocks.claims.held_by_others(name, i) for i in paras[k].rows)
         ):
             break
+        if len(found) < len(group) and _categories(counts) & _categories(
+            group[len(found)].read[0]
+        ):
+            return []
         found.append(k)
         k += 1
     if len(found) != len(group):
@@ -186,6 +192,10 @@ def _below(
     if k < len(paras) and _counted_name(blocks, name, paras[k]) is not None:
         return []
     return found
+
+
+def _categories(counts: Sequence[Count]) -> set[tuple[str, str]]:
+    return {(c.dimension, c.category) for c in counts}
 
 
 def _free_text(blocks: Blocks, name: str, para: Paragraph) -> str:
