@@ -7,7 +7,20 @@ A cell is read only when it opens with its quarter and holds labelled counts.
 The indicator is the name printed with its data source ("ASB – Number of
 referrals to ASB Champion – Victim Support data") nearest before the row's
 cells, else the first after them: in reading order a row's name can follow
-its cells.
+its cells. pdftotext prints a name and the first cell on one line when they
+share a baseline ("… Victim Support data Q1 - 15 on going cases …",
+samples/text/001_4e0ea328a26b8980-plain.txt line 293): that cell's name is the
+one printed before its quarter.
+
+A cell goes on in the lines printed right under it (no blank line between:
+one pdftotext block), though the paragraph reader ends a paragraph at a line
+that reads as a numbered heading ("17 Race", samples/text/000…-plain.txt line
+208). A row continued below its quarter cells ("<p>6 x Self referrals …</p>",
+one a cell, samples/text/001…-plain.txt lines 299-303) prints those cells left
+to right as it printed the quarters: paragraphs of counts right after a row
+whose name is printed before it, exactly as many as its quarter cells, are read
+into them in order. Any other paragraph of counts is left unclaimed, and so
+reported as an `unparsed_block`.
 """
 
 from __future__ import annotations
@@ -19,7 +32,6 @@ from dataclasses import dataclass
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, cell_of
 from extract.context import Context
-from extract.document import Cell
 from extract.recognisers.breakdowns.counted import QUARTER_PREFIX, counted
 from extract.records import Breakdown, IssueRow
 from normalise.counts import Ambiguous, Count, read_counts
@@ -31,52 +43,159 @@ from normalise.indicators import ROLLING_NAME, SOURCE_END, split_indicators
 NOT_A_NAME = re.compile(r"\bQ[1-4]\b|\(\s*[-+]?\d")
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 8
+# A cell continued below its row opens with a count ("6 x Self referrals").
+OPENS_WITH_COUNT = re.compile(r"^\d")
 
 
 @dataclass(frozen=True, slots=True)
 class QuarterCell:
-    """A paragraph that opens with a quarter and prints labelled counts."""
+    """A cell that opens with a quarter and prints labelled counts: its
+    paragraphs (`at` the first, `end` one past the last), and the name printed
+    before its quarter in its first paragraph, if any."""
 
     at: int
+    end: int
     quarter: str
-    cell: Cell
     read: tuple[list[Count], list[Ambiguous]]
+    name: str | None = None
 
 
 def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueRow]:
     """The counts of the quarter cells of every reading-order table."""
     paras = [p for p in blocks.paragraphs if p.row_index in blocks.reading_rows]
-    cells = [c for k, p in enumerate(paras) if (c := _quarter_cell(blocks, name, p, k))]
+    cells = _quarter_cells(blocks, name, paras)
     used: set[int] = set()
     for group in _groups(cells):
-        indicator = _indicator(blocks, name, paras, group, used)
+        indicator, before = _indicator(blocks, name, paras, group, used)
         if indicator is None:
             continue
+        below = _below(blocks, name, paras, group) if before else []
         for c in group:
-            para = paras[c.at]
-            if blocks.claims.take_rest_of_rows(name, blocks.doc.rows, para.rows):
-                yield from counted(
-                    blocks.doc,
-                    ctx,
-                    para.row_index,
-                    indicator,
-                    c.quarter,
-                    c.cell,
-                    c.read,
-                )
+            yield from _counted(
+                blocks, ctx, name, indicator, c.quarter, paras[c.at : c.end], c.read
+            )
+        for c, k in zip(group, below, strict=False):
+            text = _free_text(blocks, name, paras[k])
+            yield from _counted(
+                blocks, ctx, name, indicator, c.quarter, [paras[k]], read_counts(text)
+            )
+
+
+def _counted(
+    blocks: Blocks,
+    ctx: Context,
+    name: str,
+    indicator: str,
+    quarter: str,
+    cell: Sequence[Paragraph],
+    read: tuple[list[Count], list[Ambiguous]],
+) -> Iterator[Breakdown | IssueRow]:
+    """The rows of a cell's counts, once its paragraphs are claimed."""
+    rows = [i for para in cell for i in para.rows]
+    if blocks.claims.take_rest_of_rows(name, blocks.doc.rows, rows):
+        yield from counted(
+            blocks.doc, ctx, cell[0].row_index, indicator, quarter, cell_of(cell), read
+        )
+
+
+def _quarter_cells(
+    blocks: Blocks, name: str, paras: Sequence[Paragraph]
+) -> list[QuarterCell]:
+    out: list[QuarterCell] = []
+    k = 0
+    while k < len(paras):
+        cell = _quarter_cell(blocks, name, paras, k)
+        if cell is None:
+            k += 1
+            continue
+        out.append(cell)
+        k = cell.end
+    return out
 
 
 def _quarter_cell(
-    blocks: Blocks, name: str, para: Paragraph, k: int
+    blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int
 ) -> QuarterCell | None:
-    text = _free_text(blocks, name, para)
+    own, text = _own_name(_free_text(blocks, name, paras[k]))
     m = QUARTER_PREFIX.match(text)
     if m is None:
         return None
-    counts, ambiguous = read_counts(text[m.end() :])
+    end = _run_on(blocks, name, paras, k)
+    rest = [_free_text(blocks, name, p) for p in paras[k + 1 : end]]
+    counts, ambiguous = read_counts(" ".join([text[m.end() :], *rest]))
     if not counts:
         return None
-    return QuarterCell(k, f"Q{m['q']}", cell_of([para]), (counts, ambiguous))
+    quarter = f"Q{m['q']}"
+    return QuarterCell(k, end, quarter, (counts, ambiguous), own)
+
+
+def _own_name(text: str) -> tuple[str | None, str]:
+    """A counted name printed before the quarter that opens the cell ("… –
+    Victim Support data Q1 - 15 on going cases …"), and the cell's text."""
+    for m in SOURCE_END.finditer(text):
+        rest = text[m.end() :].lstrip()
+        if QUARTER_PREFIX.match(rest):
+            names = split_indicators(text[: m.end()])
+            if names and _is_counted_name(names[-1]):
+                return names[-1], rest
+    return None, text
+
+
+def _run_on(blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int) -> int:
+    """One past the last paragraph of the cell starting at `paras[k]`: the
+    paragraphs printed on the lines right under it, up to a quarter or a name."""
+    end = k + 1
+    while end < len(paras) and _adjacent(paras[end - 1], paras[end]):
+        text = _free_text(blocks, name, paras[end])
+        if not text or QUARTER_PREFIX.match(text) or _own_name(text)[0]:
+            break
+        if any(_is_counted_name(n) for n in split_indicators(text)):
+            break
+        end += 1
+    return end
+
+
+def _adjacent(above: Paragraph, below: Paragraph) -> bool:
+    """Whether `below` is printed on the line right after `above`."""
+    last, first = above.pieces[-1], below.pieces[0]
+    return last.page == first.page and first.line_start == last.line_end + 1
+
+
+def _below(
+    blocks: Blocks, name: str, paras: Sequence[Paragraph], group: Sequence[QuarterCell]
+) -> list[int]:
+    """The paragraphs that continue `group`'s cells below them: paragraphs of
+    counts opening with a count, right after the last cell, as many as the
+    cells, each counting no category its cell counts (the cells of a next row
+    would count them again), the paragraph after them no name of a row printed
+    after its cells; else none."""
+    found: list[int] = []
+    k = group[-1].end
+    while k < len(paras) and len(found) <= len(group):
+        text = _free_text(blocks, name, paras[k])
+        counts = read_counts(text)[0]
+        if (
+            not OPENS_WITH_COUNT.match(text)
+            or QUARTER_PREFIX.match(text)
+            or not counts
+            or any(blocks.claims.held_by_others(name, i) for i in paras[k].rows)
+        ):
+            break
+        if len(found) < len(group) and _categories(counts) & _categories(
+            group[len(found)].read[0]
+        ):
+            return []
+        found.append(k)
+        k += 1
+    if len(found) != len(group):
+        return []
+    if k < len(paras) and _counted_name(blocks, name, paras[k]) is not None:
+        return []
+    return found
+
+
+def _categories(counts: Sequence[Count]) -> set[tuple[str, str]]:
+    return {(c.dimension, c.category) for c in counts}
 
 
 def _free_text(blocks: Blocks, name: str, para: Paragraph) -> str:
@@ -91,10 +210,13 @@ def _free_text(blocks: Blocks, name: str, para: Paragraph) -> str:
 
 
 def _groups(cells: Sequence[QuarterCell]) -> Iterator[list[QuarterCell]]:
-    """Runs of quarter cells of one row: quarters rising, paragraphs close."""
+    """Runs of quarter cells of one row: quarters rising, paragraphs close, a
+    cell printed with its name the first of its row."""
     group: list[QuarterCell] = []
     for c in cells:
-        if group and (c.quarter <= group[-1].quarter or c.at > group[-1].at + 2):
+        if group and (
+            c.quarter <= group[-1].quarter or c.at > group[-1].end + 1 or c.name
+        ):
             yield group
             group = []
         group.append(c)
@@ -108,29 +230,35 @@ def _indicator(
     paras: Sequence[Paragraph],
     group: Sequence[QuarterCell],
     used: set[int],
-) -> str | None:
-    first, last = group[0].at, group[-1].at
+) -> tuple[str | None, bool]:
+    """The row's name, and whether it is printed before its cells."""
+    first, last = group[0].at, group[-1].end - 1
+    if group[0].name is not None:
+        used.add(first)
+        return group[0].name, True
     before = range(first - 1, max(-1, first - 1 - NAME_WINDOW), -1)
     after = range(last + 1, min(len(paras), last + 1 + NAME_WINDOW))
-    for window in (before, after):
+    for window, is_before in ((before, True), (after, False)):
         for k in window:
             if k in used:
                 continue
             if (found := _counted_name(blocks, name, paras[k])) is not None:
                 used.add(k)
-                return found
-    return None
+                return found, is_before
+    return None, False
 
 
 def _counted_name(blocks: Blocks, name: str, para: Paragraph) -> str | None:
     """The name of a counted indicator a paragraph prints with its data source
     ("… – Victim Support data"), not a rolling "Over Time" measure."""
     names = split_indicators(_free_text(blocks, name, para))
-    counted_names = [
-        n
-        for n in names
-        if SOURCE_END.search(n)
-        and not ROLLING_NAME.search(n)
-        and not NOT_A_NAME.search(n)
-    ]
+    counted_names = [n for n in names if _is_counted_name(n)]
     return counted_names[-1] if counted_names else None
+
+
+def _is_counted_name(text: str) -> bool:
+    return bool(
+        SOURCE_END.search(text)
+        and not ROLLING_NAME.search(text)
+        and not NOT_A_NAME.search(text)
+    )

@@ -1,0 +1,134 @@
+"""Counts in reading-order text (pdftotext without -layout): a cell printed on
+its row name's line, a cell going on past a line read as a heading, and a row
+continued below its quarter cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.blocks import blocks_of
+from extract.pipeline import context_of
+from extract.readers import read_document
+from extract.recognisers import breakdowns
+from extract.records import Breakdown
+
+ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
+CACH = "Hate Crime – Number of self referrals to CACH – CACH data agreements"
+S000 = "000_af055924f554b2ff-plain.txt"
+S000_DINGBATS = "000_af055924f554b2ff-dingbats-plain.txt"
+S001 = "001_4e0ea328a26b8980-plain.txt"
+
+
+def _counts(out: Path, file: str, indicator: str) -> list[tuple[object, ...]]:
+    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
+    rows = pd.read_parquet(out / "breakdowns.parquet").merge(docs, on="doc_id")
+    rows = rows[(rows.source_path == file) & (rows.indicator == indicator)]
+    return [
+        (r.period, r.category, r.count, r.line_start, r.line_end)
+        for r in rows.itertuples()
+    ]
+
+
+def test_001_first_cell_printed_on_its_names_line(plain_dir: Path) -> None:
+    """Line 293: "ASB – … Victim Support data Q1 - 15 on going cases, 6 closed
+    cases 2 x Council referrals 4 x" / "Police referrals"."""
+    assert _counts(plain_dir, S001, ASB)[:4] == [
+        ("Q1", "ongoing", 15, 293, 294),
+        ("Q1", "closed", 6, 293, 294),
+        ("Q1", "Council", 2, 293, 294),
+        ("Q1", "Police", 4, 293, 294),
+    ]
+
+
+def test_001_row_continued_below_its_two_quarter_cells(plain_dir: Path) -> None:
+    """Lines 299-303: "<p>6 x Self referrals …</p>" under Q1, "<p>5 x Self
+    referrals …</p>" under Q2, as the TAB export's row under them holds."""
+    assert _counts(plain_dir, S001, ASB)[8:] == [
+        ("Q1", "Self", 6, 299, 300),
+        ("Q1", "Other", 3, 299, 300),
+        ("Q1", "identified", 19, 299, 300),
+        ("Q1", "declined", 1, 299, 300),
+        ("Q2", "Self", 5, 302, 303),
+        ("Q2", "Other", 0, 302, 303),
+        ("Q2", "identified", 19, 302, 303),
+        ("Q2", "declined", 2, 302, 303),
+    ]
+
+
+@pytest.mark.parametrize("file", [S000, S000_DINGBATS])
+def test_000_cell_goes_on_past_a_line_read_as_a_heading(
+    plain_dir: Path, file: str
+) -> None:
+    """Line 208 "17 Race" ends Q1's cell (lines 201-207) on the next line."""
+    q1 = [c for c in _counts(plain_dir, file, CACH) if c[0] == "Q1"]
+    assert q1[-1] == ("Q1", "Race", 17, 201, 208)
+    assert len(q1) == 7
+
+
+def _read(lines: list[str]) -> list[tuple[str, str, str, int]]:
+    """(indicator, quarter, category, count) of what the breakdowns recogniser
+    reads in a made-up reading-order report."""
+    text = ["Quarter 1", "", "Quarter 2", "", *lines, "", "Summary of Progress"]
+    data = "\n".join(text).encode()
+    doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
+    ctx = context_of(doc)[1]
+    return [
+        (r.indicator, r.period, r.category, r.count)
+        for r in breakdowns.recognise(blocks_of(doc), ctx)
+        if isinstance(r, Breakdown)
+    ]
+
+
+ROW = [
+    f"{ASB} Q1 - 15 on going cases, 6 closed cases",
+    "",
+    "Q2 – 13 on going cases, 13 closed cases",
+    "",
+]
+ROW_READ = [
+    (ASB, "Q1", "ongoing", 15),
+    (ASB, "Q1", "closed", 6),
+    (ASB, "Q2", "ongoing", 13),
+    (ASB, "Q2", "closed", 13),
+]
+
+
+def test_a_row_continued_below_is_read_into_its_cells_in_order() -> None:
+    got = _read([*ROW, "6 x Self referrals", "", "5 x Self referrals"])
+    assert got == [
+        *ROW_READ,
+        (ASB, "Q1", "Self", 6),
+        (ASB, "Q2", "Self", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # One paragraph under two cells: which is it under?
+        ["6 x Self referrals"],
+        # Three under two.
+        ["6 x Self referrals", "", "5 x Self referrals", "", "4 x Self referrals"],
+        # The cells of a row whose name is printed after them.
+        ["6 x Self referrals", "", "5 x Self referrals", "", "Fly – Reports – data"],
+        # Counting again what the cells above count: a next row's cells.
+        ["6 on going cases", "", "5 on going cases"],
+    ],
+)
+def test_paragraphs_of_counts_that_cannot_be_placed_are_left(
+    below: list[str],
+) -> None:
+    assert _read([*ROW, *below]) == ROW_READ
+
+
+def test_a_cell_goes_on_only_on_the_next_line() -> None:
+    cell = "Q1 24 Individuals reported approx. 120 incidents: 1 Religion"
+    q2 = ["", "Q2 33 Individuals reported approx. 150 incidents"]
+    next_line = _read([CACH, "", cell, "17 Race", *q2])
+    apart = _read([CACH, "", cell, "", "17 Race", *q2])
+    assert (CACH, "Q1", "Race", 17) in next_line
+    assert [r for r in apart if r[2] == "Race"] == []
+    assert len(apart) == len(next_line) - 1 == 5
