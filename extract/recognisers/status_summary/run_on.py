@@ -1,0 +1,262 @@
+"""Summary grids in text whose cells run on along a line: `pdftotext -raw`
+prints a PDF's text in content-stream order, with no blank lines and no
+columns, so a grid is its labels one after another on a line ("Milestone
+completed Milestone on target Milestone/timeline/scope/target date requires
+attention. Project aborted/closed") and each row of values on a line of its
+own ("9 (75%) 0 (0%) 3 (25%) 0 (0%) 12 (100%)"), any label printed above the
+others ("TOTAL") on the line before them (tests/fixtures/rawtext/002…-raw.txt
+lines 6-8).
+
+Where one label ends and the next begins is not printed, only the order of
+the statuses the labels name: a grid is read when its label lines name
+different statuses, one after another, and each row holds exactly one value a
+status, or one more where "TOTAL" is printed above. TOTAL's column is not
+printed either: it is the column whose count is the sum of the others', and
+the grid is read only when every such column gives the same reading. A label
+printed above whose column nothing tells ("No Rating", samples/000) leaves the
+grid unread, and so reported as an `unparsed_block`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from extract.blocks import Blocks
+from extract.document import Row
+from extract.recognisers.status_summary.printed import (
+    DIGIT,
+    TITLE_LOOKBACK,
+    Value,
+    is_title_text,
+    read_value,
+    scope_of,
+)
+from extract.recognisers.status_summary.reading_order import LAST, MIN_LABELS, Found
+from normalise.vocabulary import ANY_STATUS
+from normalise.vocabulary import status_category as category_of
+
+# A value is printed in one token ("4", "80%", "-") or two ("9 (75%)", "0 0%").
+VALUE_TOKENS = (1, 2)
+# A token of a value: "4", "80%", "(75%)", "-".
+VALUE_PART = re.compile(r"^(?:\d+|\(?\d+(?:\.\d+)?%\)?|[-\u2013\u2014]+)$")
+# "Summary of Progress in Delivering Projects/Actions:" introduces what follows.
+INTRODUCES = re.compile(r":\s*$")
+# A sentence ends inside the line: wrapped cell text, not a title.
+SENTENCE_BREAK = re.compile(r"[.;]\s+\S")
+
+Line = tuple[str | None, list[Value]]
+
+
+def split_labels(text: str) -> list[tuple[str, str]] | None:
+    """(status, printed status words) of each label of a line of labels run on,
+    in order; None when the line names fewer than three statuses or one twice.
+
+    The words of one status ("aborted/ closed") are one label; the words
+    between two statuses belong to one label or the other, which changes
+    nothing read, so a label is given as its status words alone."""
+    found: list[tuple[str, int, int]] = []
+    for m in ANY_STATUS.finditer(text):
+        category = category_of(m.group())
+        if category is None:
+            return None
+        if found and found[-1][0] == category:
+            found[-1] = (category, found[-1][1], m.end())
+        else:
+            found.append((category, m.start(), m.end()))
+    categories = [c for c, _, _ in found]
+    if len(found) < MIN_LABELS or len(set(categories)) != len(categories):
+        return None
+    return [(c, _whole_words(text, start, end)) for c, start, end in found]
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """The words of `text` that characters `start` to `end` lie in."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def read_line(text: str, n: int) -> Line | None:
+    """(scope, values) of a line of `n` values, the scope printed before them
+    ("Actions 0 0% 2 100% 0 0% 0 0% 0 0%"), or None when the line is no such
+    row or its tokens make `n` values in more than one way ("1 2% 3 4%")."""
+    tokens = text.split()
+    first = next((k for k, t in enumerate(tokens) if VALUE_PART.match(t)), len(tokens))
+    prefix = " ".join(tokens[:first])
+    scope = scope_of(prefix) if prefix else None
+    if n < 1 or (prefix and (scope is None or DIGIT.search(prefix))):
+        return None
+    values = _only_reading(tokens[first:], n)
+    return None if values is None else (scope, values)
+
+
+def _only_reading(tokens: Sequence[str], n: int) -> list[Value] | None:
+    """The values `tokens` print when they make `n` values in one way only."""
+    # ways[k][m]: readings of tokens[k:] as m values, at most two kept.
+    ways: list[dict[int, list[list[Value]]]] = [{} for _ in range(len(tokens) + 1)]
+    ways[len(tokens)][0] = [[]]
+    for k in range(len(tokens) - 1, -1, -1):
+        for size in VALUE_TOKENS:
+            value = read_value(" ".join(tokens[k : k + size]))
+            if k + size > len(tokens) or value is None:
+                continue
+            for m, rests in ways[k + size].items():
+                if m + 1 <= n:
+                    kept = ways[k].setdefault(m + 1, [])
+                    kept.extend([value, *rest] for rest in rests[: 2 - len(kept)])
+    readings = ways[0].get(n, [])
+    return readings[0] if len(readings) == 1 else None
+
+
+def is_values_line(text: str) -> bool:
+    """A line of values, however many, after the scope they count, if any
+    ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators - - -")."""
+    tokens = text.split()
+    first = next((k for k, t in enumerate(tokens) if VALUE_PART.match(t)), None)
+    if first is None or not all(VALUE_PART.match(t) for t in tokens[first:]):
+        return False
+    return first == 0 or scope_of(" ".join(tokens[:first])) is not None
+
+
+def grids(blocks: Blocks, name: str) -> Iterator[Found]:
+    """The summary grids of a document printed without columns whose rows run
+    on along a line, each one whose rows no recogniser has claimed."""
+    rows = blocks.doc.rows
+    if any(row.tabbed for row in rows):
+        return
+    j = 1
+    while j < len(rows):
+        found = None
+        if is_values_line(rows[j].flat):
+            found = _grid(rows, j)
+        if found is None:
+            j += 1
+            continue
+        claimed = {c.row for c in blocks.claims}
+        if not claimed.intersection(found.members):
+            yield found
+        j = found.members[-1] + 1
+
+
+def _grid(rows: Sequence[Row], j: int) -> Found | None:
+    """The grid whose first row of values is `rows[j]`, when certain."""
+    top = _labels_top(rows, j)
+    if top is None:
+        return None
+    printed = " ".join(rows[k].flat for k in range(top, j))
+    labels = split_labels(printed)
+    above = rows[top - 1].flat if top > 0 else ""
+    extra = category_of(above) if above and not DIGIT.search(above) else None
+    if labels is None or extra not in (None, "total"):
+        return None
+    n = len(labels) + (extra is not None)
+    read: list[tuple[int, Line]] = []
+    k = j
+    while k < len(rows) and (line := read_line(rows[k].flat, n)) is not None:
+        read.append((k, line))
+        k += 1
+    if not read or (k < len(rows) and is_values_line(rows[k].flat)):
+        return None
+    columns: list[str] | None = [label for label, _ in labels]
+    if extra is not None:
+        columns = _with_total(
+            [label for label, _ in labels], [values for _, (_, values) in read]
+        )
+    if columns is None:
+        return None
+    # The scope the labels name ("Milestone completed …"), whichever label
+    # the word is in.
+    named = scope_of(printed)
+    first = top - 1 if extra is not None else top
+    words = {**dict(labels), "total": above}
+    return Found(
+        first,
+        {col: words[c] for col, c in enumerate(columns)},
+        [
+            (rows[k], scope or named, dict(enumerate(values)))
+            for k, (scope, values) in read
+        ],
+        tuple(range(first, k)),
+        _titles(rows, first),
+    )
+
+
+def _labels_top(rows: Sequence[Row], j: int) -> int | None:
+    """The first of the label lines over the values at `rows[j]`: the lines
+    up from it with no figure, up to a label printed alone above the others
+    ("TOTAL"), a figure, a title that introduces ("…:") or a page's top; the
+    first of them names a status, or where the labels start is not certain."""
+    top = j
+    while top > 0:
+        text = rows[top - 1].flat
+        if (
+            not text
+            or DIGIT.search(text)
+            or INTRODUCES.search(text)
+            or category_of(text) in LAST
+        ):
+            break
+        top -= 1
+    if top == j or not ANY_STATUS.search(rows[top].flat):
+        return None
+    return top
+
+
+def _with_total(columns: list[str], rows: list[list[Value]]) -> list[str] | None:
+    """The statuses by column with "total" put in the column whose count is
+    the sum of the others' in every row that prints every count: None when
+    there is none, or when two such columns read differently."""
+    readings = []
+    for at in range(len(columns) + 1):
+        if all(_adds_up(values, at) for values in rows):
+            order = [*columns[:at], "total", *columns[at:]]
+            readings.append((order, _by_status(order, rows)))
+    if not readings or any(r[1] != readings[0][1] for r in readings):
+        return None
+    if not any(_counted(values) for values in rows):
+        return None
+    return readings[0][0]
+
+
+def _counted(values: list[Value]) -> bool:
+    return all(v.count is not None for v in values)
+
+
+def _adds_up(values: list[Value], at: int) -> bool:
+    """Whether the count at column `at` is the others' sum (true where a count
+    is not printed)."""
+    if not _counted(values):
+        return True
+    counts = [v.count or 0 for v in values]
+    return counts[at] == sum(counts) - counts[at]
+
+
+def _by_status(order: list[str], rows: list[list[Value]]) -> list[dict[str, Value]]:
+    return [dict(zip(order, values, strict=True)) for values in rows]
+
+
+def _titles(rows: Sequence[Row], first: int) -> tuple[str, ...]:
+    """The title lines over a grid whose first line is `rows[first]`, nearest
+    first, at most `TITLE_LOOKBACK`: up to a line that is no title (a
+    sentence, a row of values) or past one that introduces ("…:"). Blank
+    lines, the page furniture the reader drops, are passed over."""
+    titles: list[str] = []
+    k = first - 1
+    while k >= 0 and len(titles) < TITLE_LOOKBACK:
+        text = rows[k].flat
+        k -= 1
+        if not text:
+            continue
+        if (
+            not is_title_text(text)
+            or SENTENCE_BREAK.search(text)
+            or is_values_line(text)
+        ):
+            break
+        titles.append(text)
+        if INTRODUCES.search(text):
+            break
+    return tuple(titles)
