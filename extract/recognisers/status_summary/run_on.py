@@ -36,6 +36,8 @@ from extract.recognisers.status_summary.reading_order import LAST, MIN_LABELS, F
 from normalise.vocabulary import ANY_STATUS
 from normalise.vocabulary import status_category as category_of
 
+# Lines a grid's labels run over at most (003 lines 37-41: five).
+LABEL_LINES = 8
 # A value is printed in one token ("4", "80%", "-") or two ("9 (75%)", "0 0%").
 VALUE_TOKENS = (1, 2)
 # A token of a value: "4", "80%", "(75%)", "-".
@@ -190,7 +192,7 @@ def _labels_top(rows: Sequence[Row], j: int) -> int | None:
     ("TOTAL"), a figure, a title that introduces ("…:") or a page's top; the
     first of them names a status, or where the labels start is not certain."""
     top = j
-    while top > 0:
+    while top > max(0, j - LABEL_LINES):
         text = rows[top - 1].flat
         if (
             not text
