@@ -93,8 +93,9 @@ def test_wrapped_labels_and_rows_named_by_their_scope(raw: Path) -> None:
 
 def test_a_label_above_whose_column_is_not_printed_is_reported(raw: Path) -> None:
     """000 and 001 print "No Rating" above the labels: which column it heads is
-    not printed and no sum tells it, so their grids stay unread and
-    reported, while 002's in the same run are read."""
+    not printed, and "0 4 1 0 0" reads differently with it first or last, so
+    their grids stay unread and reported, while 002's in the same run are
+    read."""
     assert _grid_rows(raw, S000) == []
     assert _grid_rows(raw, S001) == []
     assert (256, 293) in _spans(_issues(raw, S000))
@@ -163,3 +164,19 @@ def test_run_on_readers_never_raise(s: str) -> None:
     is_values_line(s)
     for n in range(6):
         read_line(s, n)
+
+
+def test_no_rating_is_read_where_every_column_it_can_head_reads_alike() -> None:
+    labels = [
+        "No Rating",
+        "Project completed Project on target Project requires attention",
+    ]
+    read = recognised(status_summary, [*labels, "0 0 0 0"])
+    counts = [(r.category, r.count) for r in read if isinstance(r, StatusCount)]
+    assert counts == [
+        ("completed", 0),
+        ("on_target", 0),
+        ("attention", 0),
+        ("no_rating", 0),
+    ]
+    assert recognised(status_summary, [*labels, "0 4 1 0"]) == []

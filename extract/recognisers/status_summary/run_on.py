@@ -10,11 +10,12 @@ lines 6-8).
 Where one label ends and the next begins is not printed, only the order of
 the statuses the labels name: a grid is read when its label lines name
 different statuses, one after another, and each row holds exactly one value a
-status, or one more where "TOTAL" is printed above. TOTAL's column is not
-printed either: it is the column whose count is the sum of the others', and
-the grid is read only when every such column gives the same reading. A label
-printed above whose column nothing tells ("No Rating", samples/000) leaves the
-grid unread, and so reported as an `unparsed_block`.
+status, or one more where "TOTAL" or "No Rating" is printed above. That
+label's column is not printed either: TOTAL's is one whose count is the sum of
+the others', No Rating's any, and the grid is read only when every column it
+can head gives the same reading. Where they differ (samples/000 "0 4 1 0 0"
+under "No Rating") the grid is left unread, and so reported as an
+`unparsed_block`.
 """
 
 from __future__ import annotations
@@ -152,7 +153,7 @@ def _grid(rows: Sequence[Row], j: int) -> Found | None:
     labels = split_labels(printed)
     above = rows[top - 1].flat if top > 0 else ""
     extra = category_of(above) if above and not DIGIT.search(above) else None
-    if labels is None or extra not in (None, "total"):
+    if labels is None or (extra is not None and extra not in LAST):
         return None
     n = len(labels) + (extra is not None)
     read: list[tuple[int, Line]] = []
@@ -164,8 +165,8 @@ def _grid(rows: Sequence[Row], j: int) -> Found | None:
         return None
     columns: list[str] | None = [label for label, _ in labels]
     if extra is not None:
-        columns = _with_total(
-            [label for label, _ in labels], [values for _, (_, values) in read]
+        columns = _with_extra(
+            [label for label, _ in labels], extra, [values for _, (_, values) in read]
         )
     if columns is None:
         return None
@@ -173,7 +174,7 @@ def _grid(rows: Sequence[Row], j: int) -> Found | None:
     # the word is in.
     named = scope_of(printed)
     first = top - 1 if extra is not None else top
-    words = {**dict(labels), "total": above}
+    words = {**dict(labels), str(extra): above}
     return Found(
         first,
         {col: words[c] for col, c in enumerate(columns)},
@@ -207,20 +208,24 @@ def _labels_top(rows: Sequence[Row], j: int) -> int | None:
     return top
 
 
-def _with_total(columns: list[str], rows: list[list[Value]]) -> list[str] | None:
-    """The statuses by column with "total" put in the column whose count is
-    the sum of the others' in every row that prints every count: None when
-    there is none, or when two such columns read differently."""
+def _with_extra(
+    columns: list[str], extra: str, rows: list[list[Value]]
+) -> list[str] | None:
+    """The statuses by column with the label printed above the others
+    (`extra`) put in its column: "total" where the count is the sum of the
+    others' in every row that prints every count, "no_rating" anywhere. None
+    when no column fits, or when two that fit read differently."""
     readings = []
     for at in range(len(columns) + 1):
-        if all(_adds_up(values, at) for values in rows):
-            order = [*columns[:at], "total", *columns[at:]]
+        if extra != "total" or all(_adds_up(values, at) for values in rows):
+            order = [*columns[:at], extra, *columns[at:]]
             readings.append((order, _by_status(order, rows)))
     if not readings or any(r[1] != readings[0][1] for r in readings):
         return None
-    if not any(_counted(values) for values in rows):
+    if extra == "total" and not any(_counted(values) for values in rows):
         return None
-    return readings[0][0]
+    # Every placement reads alike: the last column is where such a label goes.
+    return readings[-1][0]
 
 
 def _counted(values: list[Value]) -> bool:
