@@ -180,3 +180,22 @@ def test_no_rating_is_read_where_every_column_it_can_head_reads_alike() -> None:
         ("no_rating", 0),
     ]
     assert recognised(status_summary, [*labels, "0 4 1 0"]) == []
+
+
+def test_a_bracketed_percent_opening_a_line_ends_the_value_above() -> None:
+    """A browser's raw text wraps "12 (100%)": "(100%)" opens the next line
+    and can be no value of its own."""
+    read = recognised(
+        status_summary, [*TOTAL_GRID, "9 (75%) 0 (0%) 3 (25%) 12", "(100%)"]
+    )
+    total = [r for r in read if isinstance(r, StatusCount) and r.category == "total"]
+    assert [(r.count, r.percent, r.line_start, r.line_end) for r in total] == [
+        (12, 100.0, 4, 5)
+    ]
+
+
+def test_a_scope_printed_between_labels_and_values_is_not_guessed() -> None:
+    """ "Actions" on a line of its own under the labels: the first row's scope,
+    or the end of the last label; either way not read."""
+    assert recognised(status_summary, [*TOTAL_GRID, "Actions", "9 0 3 12"]) == []
+    assert recognised(status_summary, [*TOTAL_GRID, "Actions 9 0 3 12"]) != []

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from extract.blocks import Blocks
 from extract.document import Row
@@ -43,6 +44,9 @@ LABEL_LINES = 8
 VALUE_TOKENS = (1, 2)
 # A token of a value: "4", "80%", "(75%)", "-".
 VALUE_PART = re.compile(r"^(?:\d+|\(?\d+(?:\.\d+)?%\)?|[-\u2013\u2014]+)$")
+# A percent in brackets opening a line: the rest of the value before it, its
+# count ending the line above ("… 0 (0%) 12" / "(100%)").
+PERCENT_REST = re.compile(r"^\(\d+(?:\.\d+)?%\)")
 # "Summary of Progress in Delivering Projects/Actions:" introduces what follows.
 INTRODUCES = re.compile(r":\s*$")
 # A sentence ends inside the line: wrapped cell text, not a title.
@@ -151,16 +155,22 @@ def _grid(rows: Sequence[Row], j: int) -> Found | None:
         return None
     printed = " ".join(rows[k].flat for k in range(top, j))
     labels = split_labels(printed)
+    if _scope_after(printed):
+        return None  # the first row's scope printed over it, or a label's end
     above = rows[top - 1].flat if top > 0 else ""
     extra = category_of(above) if above and not DIGIT.search(above) else None
     if labels is None or (extra is not None and extra not in LAST):
         return None
     n = len(labels) + (extra is not None)
-    read: list[tuple[int, Line]] = []
+    read: list[tuple[Row, Line]] = []
     k = j
-    while k < len(rows) and (line := read_line(rows[k].flat, n)) is not None:
-        read.append((k, line))
-        k += 1
+    while k < len(rows):
+        end = _values_end(rows, k)
+        line = read_line(" ".join(r.flat for r in rows[k:end]), n)
+        if line is None:
+            break
+        read.append((replace(rows[k], line_end=rows[end - 1].line_end), line))
+        k = end
     if not read or (k < len(rows) and is_values_line(rows[k].flat)):
         return None
     columns: list[str] | None = [label for label, _ in labels]
@@ -179,12 +189,33 @@ def _grid(rows: Sequence[Row], j: int) -> Found | None:
         first,
         {col: words[c] for col, c in enumerate(columns)},
         [
-            (rows[k], scope or named, dict(enumerate(values)))
-            for k, (scope, values) in read
+            (row, scope or named, dict(enumerate(values)))
+            for row, (scope, values) in read
         ],
         tuple(range(first, k)),
         _titles(rows, first),
     )
+
+
+def _scope_after(printed: str) -> bool:
+    """Whether the words after the last status of a grid's labels name a
+    scope ("… aborted/ closed Performance Indicators"): the first row's
+    scope printed on a line of its own, or the last label's end."""
+    ends = [m.end() for m in ANY_STATUS.finditer(printed)]
+    return bool(ends) and scope_of(printed[ends[-1] :]) is not None
+
+
+def _values_end(rows: Sequence[Row], k: int) -> int:
+    """The line after a row of values printed from `rows[k]`: lines that open
+    with the bracketed percent of the value before are its rest."""
+    end = k + 1
+    while (
+        end < len(rows)
+        and PERCENT_REST.match(rows[end].flat)
+        and is_values_line(rows[end].flat)
+    ):
+        end += 1
+    return end
 
 
 def _labels_top(rows: Sequence[Row], j: int) -> int | None:
