@@ -18,6 +18,13 @@ cell is as certain to end on its line; a name printed before the values on
 their line is the whole name only when no line comes between it and that
 row. Every other row is left unclaimed, and so reported as an
 `unparsed_block`.
+
+A row printed without values (a theme over the rows after it, "Support
+vulnerable people", line 50) prints nothing that tells its lines from the
+next row's name: where one stands over a row that is read, its words open
+that row's name. Without a frequency column nothing marks where a row's
+values start (a name can end in a figure, "Retain 6"): such grids are not
+read.
 """
 
 from __future__ import annotations
@@ -94,13 +101,17 @@ def _value_label(label: str) -> bool:
 def header_at(rows: Sequence[Row], h: int) -> Header | None:
     """The header whose last line is `rows[h]`: a line of value labels alone,
     the name's and frequency's labels ("Frequency of reporting (Q or A)") on
-    the lines above it. Without a frequency column nothing marks where a row's
-    values start (a name can end in a figure: "Retain 6"), so it is none."""
+    the lines above it."""
+    own_words = rows[h].flat.split()
+    if not any(
+        _value_label(" ".join(own_words[-size:]))
+        for size in range(1, min(LABEL_WORDS, len(own_words)) + 1)
+    ):
+        return None  # most lines: not ending in a value label
     above = [i for i in range(max(0, h - HEADER_LINES), h + 1) if rows[i].flat]
     words = [w for i in above for w in rows[i].flat.split()][-HEADER_WORDS:]
     found = value_labels(words)
-    own = len(rows[h].flat.split())
-    if found is None or len(words) - found[0] < own:
+    if found is None or len(words) - found[0] < len(own_words):
         return None
     start, labels = found
     before = " ".join(words[:start])
