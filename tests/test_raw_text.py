@@ -1,6 +1,8 @@
 """Text in content-stream order (`pdftotext -raw` of samples/pdf/*-ruled.pdf):
 no blank lines and no columns, a table row's cells one after another on a
-line. Its tables are not read; what they print is reported, never silent."""
+line. Its tables are read only where certain (tests/test_raw_status_grids.py,
+tests/test_raw_kpi_grids.py); what they print unread is reported, never
+silent."""
 
 from __future__ import annotations
 

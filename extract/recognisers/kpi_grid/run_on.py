@@ -38,7 +38,7 @@ from extract.blocks.columns import Column, classify, header_columns
 from extract.document import Row
 from extract.recognisers.kpi_grid.grids import Grid, GridRow
 from extract.recognisers.kpi_grid.reading_order import Reading
-from normalise.values import is_missing, parse_cell
+from normalise.values import Value, is_missing, parse_cell
 from normalise.vocabulary import ANY_STATUS, status_category
 
 FREQUENCY_CELL = re.compile(r"^[QA]$")
@@ -177,11 +177,9 @@ def _same_reading(cell: str, more: str) -> bool:
     return alone == joined
 
 
-def _read(v: object) -> tuple[object, ...]:
-    return tuple(
-        getattr(v, f)
-        for f in ("value", "unit", "qualifier", "comparator", "measure", "problem")
-    )
+def _read(v: Value) -> tuple[object, ...]:
+    """What a value gives a row (its note aside)."""
+    return (v.value, v.unit, v.qualifier, v.comparator, v.measure, v.problem)
 
 
 def readings(blocks: Blocks, name: str) -> Iterator[Reading]:
