@@ -1,6 +1,8 @@
 """Text in content-stream order (`pdftotext -raw` of samples/pdf/*-ruled.pdf):
 no blank lines and no columns, a table row's cells one after another on a
-line. Its tables are not read; what they print is reported, never silent."""
+line. Its tables are read only where certain (tests/test_raw_status_grids.py,
+tests/test_raw_kpi_grids.py); what they print unread is reported, never
+silent."""
 
 from __future__ import annotations
 
@@ -73,10 +75,9 @@ def test_every_kpi_value_of_000_lies_in_a_reported_stretch(raw: Path) -> None:
         assert any(a <= n <= b for n in at for a, b in spans), value
 
 
-def test_a_report_without_fact_rows_names_where_its_cells_are(raw: Path) -> None:
+def test_unread_grids_are_named_where_their_cells_are(raw: Path) -> None:
     issues = _issues(raw, "002_c2fd677fd2d5bf7c-raw.txt")
-    assert list(issues[issues.code == "no_facts"].severity) == ["warning"]
-    assert _spans(issues)[:2] == [(42, 79), (96, 114)]
+    assert _spans(issues)[:2] == [(42, 42), (53, 79)]
 
 
 def test_prose_with_a_stray_cell_is_not_reported(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column
 from extract.context import Context
 from extract.document import Document
-from extract.recognisers.kpi_grid import html_paragraphs, reading_order
+from extract.recognisers.kpi_grid import html_paragraphs, reading_order, run_on
 from extract.recognisers.kpi_grid.grids import (
     Grid,
     GridRow,
@@ -252,12 +252,15 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
 
 
 def _reading_facts(blocks: Blocks, ctx: Context) -> Iterator[Fact]:
-    """The rows of grids printed in reading order (`reading_order`) and of
-    HTML tables printed in its paragraphs (`html_paragraphs`), each claimed
-    with the lines it was read from."""
+    """The rows of grids printed in reading order (`reading_order`), of HTML
+    tables printed in its paragraphs (`html_paragraphs`) and of grids whose
+    rows run on along a line (`run_on`), each claimed with the lines it was
+    read from."""
     claimed: set[int] = set()
     for r in chain(
-        reading_order.readings(blocks, NAME), html_paragraphs.readings(blocks, NAME)
+        reading_order.readings(blocks, NAME),
+        html_paragraphs.readings(blocks, NAME),
+        run_on.readings(blocks, NAME),
     ):
         facts = [
             f

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import chain
 
 from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Document, Row
-from extract.recognisers.status_summary import reading_order
+from extract.recognisers.status_summary import reading_order, run_on
 from extract.recognisers.status_summary.printed import (
     DIGIT,
     Value,
@@ -101,9 +102,10 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
 
 
 def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
-    """Grids printed in reading order (`reading_order`), each claimed whole."""
+    """Grids printed in reading order (`reading_order`) or with each row's
+    cells run on along a line (`run_on`), each claimed whole."""
     doc = blocks.doc
-    for found in reading_order.grids(blocks, NAME):
+    for found in chain(reading_order.grids(blocks, NAME), run_on.grids(blocks, NAME)):
         labels = " ".join(found.labels.values())
         default = scope_of(labels) or titles_scope(found.titles) or "actions"
         for i in found.members:

@@ -1,0 +1,300 @@
+"""Summary grids in text whose cells run on along a line: `pdftotext -raw`
+prints a PDF's text in content-stream order, with no blank lines and no
+columns, so a grid is its labels one after another on a line ("Milestone
+completed Milestone on target Milestone/timeline/scope/target date requires
+attention. Project aborted/closed") and each row of values on a line of its
+own ("9 (75%) 0 (0%) 3 (25%) 0 (0%) 12 (100%)"), any label printed above the
+others ("TOTAL") on the line before them (tests/fixtures/rawtext/002…-raw.txt
+lines 6-8).
+
+Where one label ends and the next begins is not printed, only the order of
+the statuses the labels name: a grid is read when its label lines name
+different statuses, one after another, and each row holds exactly one value a
+status, or one more where "TOTAL" or "No Rating" is printed above. That
+label's column is not printed either: TOTAL's is one whose count is the sum of
+the others', No Rating's any, and the grid is read only when every column it
+can head gives the same reading. Where they differ (samples/000 "0 4 1 0 0"
+under "No Rating") the grid is left unread, and so reported as an
+`unparsed_block`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from extract.blocks import Blocks
+from extract.document import Row
+from extract.recognisers.status_summary.printed import (
+    DIGIT,
+    TITLE_LOOKBACK,
+    Value,
+    is_title_text,
+    read_value,
+    scope_of,
+)
+from extract.recognisers.status_summary.reading_order import LAST, MIN_LABELS, Found
+from normalise.vocabulary import ANY_STATUS
+from normalise.vocabulary import status_category as category_of
+
+# Lines a grid's labels run over at most (003 lines 37-41: five).
+LABEL_LINES = 8
+# A value is printed in one token ("4", "80%", "-") or two ("9 (75%)", "0 0%").
+VALUE_TOKENS = (1, 2)
+# A token of a value: "4", "80%", "(75%)", "-".
+VALUE_PART = re.compile(r"^(?:\d+|\(?\d+(?:\.\d+)?%\)?|[-\u2013\u2014]+)$")
+# A percent in brackets opening a line: the rest of the value before it, its
+# count ending the line above ("… 0 (0%) 12" / "(100%)").
+PERCENT_REST = re.compile(r"^\(\d+(?:\.\d+)?%\)")
+# "Summary of Progress in Delivering Projects/Actions:" introduces what follows.
+INTRODUCES = re.compile(r":\s*$")
+# A sentence ends inside the line: wrapped cell text, not a title.
+SENTENCE_BREAK = re.compile(r"[.;]\s+\S")
+
+Line = tuple[str | None, list[Value]]
+
+
+def split_labels(text: str) -> list[tuple[str, str]] | None:
+    """(status, printed status words) of each label of a line of labels run on,
+    in order; None when the line names fewer than three statuses or one twice.
+
+    The words of one status ("aborted/ closed") are one label; the words
+    between two statuses belong to one label or the other, which changes
+    nothing read, so a label is given as its status words alone."""
+    found: list[tuple[str, int, int]] = []
+    for m in ANY_STATUS.finditer(text):
+        category = category_of(m.group())
+        if category is None:
+            return None
+        if found and found[-1][0] == category:
+            found[-1] = (category, found[-1][1], m.end())
+        else:
+            found.append((category, m.start(), m.end()))
+    categories = [c for c, _, _ in found]
+    if len(found) < MIN_LABELS or len(set(categories)) != len(categories):
+        return None
+    return [(c, _whole_words(text, start, end)) for c, start, end in found]
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """The words of `text` that characters `start` to `end` lie in."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def read_line(text: str, n: int) -> Line | None:
+    """(scope, values) of a line of `n` values, the scope printed before them
+    ("Actions 0 0% 2 100% 0 0% 0 0% 0 0%"), or None when the line is no such
+    row or its tokens make `n` values in more than one way ("1 2% 3 4%")."""
+    tokens = text.split()
+    first = next((k for k, t in enumerate(tokens) if VALUE_PART.match(t)), len(tokens))
+    prefix = " ".join(tokens[:first])
+    scope = scope_of(prefix) if prefix else None
+    if n < 1 or (prefix and (scope is None or DIGIT.search(prefix))):
+        return None
+    values = _only_reading(tokens[first:], n)
+    return None if values is None else (scope, values)
+
+
+def _only_reading(tokens: Sequence[str], n: int) -> list[Value] | None:
+    """The values `tokens` print when they make `n` values in one way only."""
+    # ways[k][m]: readings of tokens[k:] as m values, at most two kept.
+    ways: list[dict[int, list[list[Value]]]] = [{} for _ in range(len(tokens) + 1)]
+    ways[len(tokens)][0] = [[]]
+    for k in range(len(tokens) - 1, -1, -1):
+        for size in VALUE_TOKENS:
+            value = read_value(" ".join(tokens[k : k + size]))
+            if k + size > len(tokens) or value is None:
+                continue
+            for m, rests in ways[k + size].items():
+                if m + 1 <= n:
+                    kept = ways[k].setdefault(m + 1, [])
+                    kept.extend([value, *rest] for rest in rests[: 2 - len(kept)])
+    readings = ways[0].get(n, [])
+    return readings[0] if len(readings) == 1 else None
+
+
+def is_values_line(text: str) -> bool:
+    """A line of values, however many, after the scope they count, if any
+    ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators - - -")."""
+    tokens = text.split()
+    first = next((k for k, t in enumerate(tokens) if VALUE_PART.match(t)), None)
+    if first is None or not all(VALUE_PART.match(t) for t in tokens[first:]):
+        return False
+    return first == 0 or scope_of(" ".join(tokens[:first])) is not None
+
+
+def grids(blocks: Blocks, name: str) -> Iterator[Found]:
+    """The summary grids of a document printed without columns whose rows run
+    on along a line, each one whose rows no recogniser has claimed."""
+    rows = blocks.doc.rows
+    if any(row.tabbed for row in rows):
+        return
+    j = 1
+    while j < len(rows):
+        found = None
+        if is_values_line(rows[j].flat):
+            found = _grid(rows, j)
+        if found is None:
+            j += 1
+            continue
+        claimed = {c.row for c in blocks.claims}
+        if not claimed.intersection(found.members):
+            yield found
+        j = found.members[-1] + 1
+
+
+def _grid(rows: Sequence[Row], j: int) -> Found | None:
+    """The grid whose first row of values is `rows[j]`, when certain."""
+    top = _labels_top(rows, j)
+    if top is None:
+        return None
+    printed = " ".join(rows[k].flat for k in range(top, j))
+    labels = split_labels(printed)
+    if _scope_after(printed):
+        return None  # the first row's scope printed over it, or a label's end
+    above = rows[top - 1].flat if top > 0 else ""
+    extra = category_of(above) if above and not DIGIT.search(above) else None
+    if labels is None or (extra is not None and extra not in LAST):
+        return None
+    n = len(labels) + (extra is not None)
+    read: list[tuple[Row, Line]] = []
+    k = j
+    while k < len(rows):
+        end = _values_end(rows, k)
+        line = read_line(" ".join(r.flat for r in rows[k:end]), n)
+        if line is None:
+            break
+        read.append((replace(rows[k], line_end=rows[end - 1].line_end), line))
+        k = end
+    if not read or (k < len(rows) and is_values_line(rows[k].flat)):
+        return None
+    columns: list[str] | None = [label for label, _ in labels]
+    if extra is not None:
+        columns = _with_extra(
+            [label for label, _ in labels], extra, [values for _, (_, values) in read]
+        )
+    if columns is None:
+        return None
+    # The scope the labels name ("Milestone completed …"), whichever label
+    # the word is in.
+    named = scope_of(printed)
+    first = top - 1 if extra is not None else top
+    words = {**dict(labels), str(extra): above}
+    return Found(
+        first,
+        {col: words[c] for col, c in enumerate(columns)},
+        [
+            (row, scope or named, dict(enumerate(values)))
+            for row, (scope, values) in read
+        ],
+        tuple(range(first, k)),
+        _titles(rows, first),
+    )
+
+
+def _scope_after(printed: str) -> bool:
+    """Whether the words after the last status of a grid's labels name a
+    scope ("… aborted/ closed Performance Indicators"): the first row's
+    scope printed on a line of its own, or the last label's end."""
+    ends = [m.end() for m in ANY_STATUS.finditer(printed)]
+    return bool(ends) and scope_of(printed[ends[-1] :]) is not None
+
+
+def _values_end(rows: Sequence[Row], k: int) -> int:
+    """The line after a row of values printed from `rows[k]`: lines that open
+    with the bracketed percent of the value before are its rest."""
+    end = k + 1
+    while (
+        end < len(rows)
+        and PERCENT_REST.match(rows[end].flat)
+        and is_values_line(rows[end].flat)
+    ):
+        end += 1
+    return end
+
+
+def _labels_top(rows: Sequence[Row], j: int) -> int | None:
+    """The first of the label lines over the values at `rows[j]`: the lines
+    up from it with no figure, up to a label printed alone above the others
+    ("TOTAL"), a figure, a title that introduces ("…:") or a page's top; the
+    first of them names a status, or where the labels start is not certain."""
+    top = j
+    while top > max(0, j - LABEL_LINES):
+        text = rows[top - 1].flat
+        if (
+            not text
+            or DIGIT.search(text)
+            or INTRODUCES.search(text)
+            or category_of(text) in LAST
+        ):
+            break
+        top -= 1
+    if top == j or not ANY_STATUS.search(rows[top].flat):
+        return None
+    return top
+
+
+def _with_extra(
+    columns: list[str], extra: str, rows: list[list[Value]]
+) -> list[str] | None:
+    """The statuses by column with the label printed above the others
+    (`extra`) put in its column: "total" where the count is the sum of the
+    others' in every row that prints every count, "no_rating" anywhere. None
+    when no column fits, or when two that fit read differently."""
+    readings = []
+    for at in range(len(columns) + 1):
+        if extra != "total" or all(_adds_up(values, at) for values in rows):
+            order = [*columns[:at], extra, *columns[at:]]
+            readings.append((order, _by_status(order, rows)))
+    if not readings or any(r[1] != readings[0][1] for r in readings):
+        return None
+    if extra == "total" and not any(_counted(values) for values in rows):
+        return None
+    # Every placement reads alike: the last column is where such a label goes.
+    return readings[-1][0]
+
+
+def _counted(values: list[Value]) -> bool:
+    return all(v.count is not None for v in values)
+
+
+def _adds_up(values: list[Value], at: int) -> bool:
+    """Whether the count at column `at` is the others' sum (true where a count
+    is not printed)."""
+    if not _counted(values):
+        return True
+    counts = [v.count or 0 for v in values]
+    return counts[at] == sum(counts) - counts[at]
+
+
+def _by_status(order: list[str], rows: list[list[Value]]) -> list[dict[str, Value]]:
+    return [dict(zip(order, values, strict=True)) for values in rows]
+
+
+def _titles(rows: Sequence[Row], first: int) -> tuple[str, ...]:
+    """The title lines over a grid whose first line is `rows[first]`, nearest
+    first, at most `TITLE_LOOKBACK`: up to a line that is no title (a
+    sentence, a row of values) or past one that introduces ("…:"). Blank
+    lines, the page furniture the reader drops, are passed over."""
+    titles: list[str] = []
+    k = first - 1
+    while k >= 0 and len(titles) < TITLE_LOOKBACK:
+        text = rows[k].flat
+        k -= 1
+        if not text:
+            continue
+        if (
+            not is_title_text(text)
+            or SENTENCE_BREAK.search(text)
+            or is_values_line(text)
+        ):
+            break
+        titles.append(text)
+        if INTRODUCES.search(text):
+            break
+    return tuple(titles)

@@ -1,0 +1,201 @@
+"""Summary grids in `pdftotext -raw` text: labels run on along one line (or
+several, wrapped), each row's values on a line of its own. Read where every
+value's status is certain; else reported as an `unparsed_block`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.recognisers import status_summary
+from extract.recognisers.status_summary.printed import Value
+from extract.recognisers.status_summary.run_on import (
+    is_values_line,
+    read_line,
+    split_labels,
+)
+from extract.records import StatusCount
+from extract.run import extract
+from tests.conftest import recognised
+from tests.test_raw_text import RAW, _issues, _spans
+
+S000 = "000_af055924f554b2ff-raw.txt"
+S001 = "001_4e0ea328a26b8980-raw.txt"
+S002 = "002_c2fd677fd2d5bf7c-raw.txt"
+S003 = "003_23ba67851198ff7c-raw.txt"
+
+
+@pytest.fixture(scope="module")
+def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("raw-status")
+    extract(sorted(RAW.glob("*.txt")), out)
+    return out
+
+
+def _grid_rows(out: Path, name: str) -> list[tuple[object, ...]]:
+    docs = pd.read_parquet(out / "documents.parquet")
+    doc_id = docs.loc[docs.source_path == name, "doc_id"].item()
+    rows = pd.read_parquet(out / "status_summary.parquet")
+    rows = rows[rows.doc_id == doc_id]
+    return list(
+        zip(
+            rows.scope,
+            rows.period,
+            rows.category,
+            rows["count"].astype("Int64").tolist(),
+            rows.percent.tolist(),
+            rows.line_start,
+            strict=True,
+        )
+    )
+
+
+def test_grids_with_total_above_their_labels_are_read(raw: Path) -> None:
+    """002: "TOTAL" on the line above the labels; its column is the one whose
+    count is the sum of the others' (12 = 9 + 0 + 3 + 0)."""
+    assert _grid_rows(raw, S002) == [
+        ("milestones", "Q4", "completed", 9, 75.0, 8),
+        ("milestones", "Q4", "on_target", 0, 0.0, 8),
+        ("milestones", "Q4", "attention", 3, 25.0, 8),
+        ("milestones", "Q4", "aborted", 0, 0.0, 8),
+        ("milestones", "Q4", "total", 12, 100.0, 8),
+        ("milestones", "FY", "completed", 28, 87.5, 12),
+        ("milestones", "FY", "on_target", 0, 0.0, 12),
+        ("milestones", "FY", "attention", 4, 12.5, 12),
+        ("milestones", "FY", "aborted", 0, 0.0, 12),
+        ("milestones", "FY", "total", 32, 100.0, 12),
+    ]
+
+
+def test_wrapped_labels_and_rows_named_by_their_scope(raw: Path) -> None:
+    """003 lines 37-43: five labels over five lines, then a row per scope."""
+    got = _grid_rows(raw, S003)
+    assert [r[:4] for r in got] == [
+        ("performance_indicators", "Q1-Q2", c, pd.NA)
+        for c in ("completed", "on_target", "attention", "amendment", "aborted")
+    ] + [
+        ("actions", "Q1-Q2", c, n)
+        for c, n in (
+            ("completed", 0),
+            ("on_target", 2),
+            ("attention", 0),
+            ("amendment", 0),
+            ("aborted", 0),
+        )
+    ]
+    assert [r[4] for r in got[5:]] == [0.0, 100.0, 0.0, 0.0, 0.0]
+    assert all(pd.isna(r[4]) for r in got[:5])
+
+
+def test_a_label_above_whose_column_is_not_printed_is_reported(raw: Path) -> None:
+    """000 and 001 print "No Rating" above the labels: which column it heads is
+    not printed, and "0 4 1 0 0" reads differently with it first or last, so
+    their grids stay unread and reported, while 002's in the same run are
+    read."""
+    assert _grid_rows(raw, S000) == []
+    assert _grid_rows(raw, S001) == []
+    assert (256, 293) in _spans(_issues(raw, S000))
+    assert (210, 210) in _spans(_issues(raw, S001))
+    assert len(_grid_rows(raw, S002)) == 10
+
+
+def test_labels_split_into_their_statuses_in_order() -> None:
+    assert split_labels(
+        "Milestone completed Milestone on target Milestone/timeline/scope/target "
+        "date requires attention. Project aborted/closed"
+    ) == [
+        ("completed", "completed"),
+        ("on_target", "on target"),
+        ("attention", "requires attention."),
+        ("aborted", "aborted/closed"),
+    ]
+    # One status twice, or fewer than three: no grid's labels.
+    assert split_labels("Completed On target Completed") is None
+    assert split_labels("Project completed Project on target") is None
+
+
+def test_a_line_of_values_is_read_only_one_way() -> None:
+    assert read_line("9 (75%) 0 (0%) 3 (25%) 0 (0%) 12 (100%)", 5) == (
+        None,
+        [Value(9, 75), Value(0, 0), Value(3, 25), Value(0, 0), Value(12, 100)],
+    )
+    assert read_line("Actions 0 0% 2 100% 0 0%", 3) == (
+        "actions",
+        [Value(0, 0), Value(2, 100), Value(0, 0)],
+    )
+    assert read_line("0% 80% 20%", 3) == (None, [Value(None, p) for p in (0, 80, 20)])
+    # "1 2% 3 4%" is three values two ways: (1) (2%) (3 4%) or (1 2%) (3) (4%).
+    assert read_line("1 2% 3 4%", 3) is None
+    assert read_line("Q 85 N/A 20 27", 4) is None
+    assert is_values_line("Performance Indicators - - - - -")
+    assert not is_values_line("6 Implications**6.1 Financial**")
+
+
+TOTAL_GRID = [
+    "Summary of milestones:",
+    "TOTAL",
+    "Milestone completed Milestone on target Milestone requires attention",
+]
+
+
+def test_total_is_read_only_where_the_sum_places_it() -> None:
+    """12 = 9 + 3 places TOTAL last; in "3 0 3 0" either 3 is the others'
+    sum, and the two readings differ: not read."""
+    read = recognised(status_summary, [*TOTAL_GRID, "9 0 3 12"])
+    counts = [(r.category, r.count) for r in read if isinstance(r, StatusCount)]
+    assert counts == [
+        ("completed", 9),
+        ("on_target", 0),
+        ("attention", 3),
+        ("total", 12),
+    ]
+    assert recognised(status_summary, [*TOTAL_GRID, "3 0 3 0"]) == []
+    assert recognised(status_summary, [*TOTAL_GRID, "9 0 3 13"]) == []
+    assert recognised(status_summary, [*TOTAL_GRID, "9 0 3"]) == []
+
+
+@given(st.text())
+def test_run_on_readers_never_raise(s: str) -> None:
+    split_labels(s)
+    is_values_line(s)
+    for n in range(6):
+        read_line(s, n)
+
+
+def test_no_rating_is_read_where_every_column_it_can_head_reads_alike() -> None:
+    labels = [
+        "No Rating",
+        "Project completed Project on target Project requires attention",
+    ]
+    read = recognised(status_summary, [*labels, "0 0 0 0"])
+    counts = [(r.category, r.count) for r in read if isinstance(r, StatusCount)]
+    assert counts == [
+        ("completed", 0),
+        ("on_target", 0),
+        ("attention", 0),
+        ("no_rating", 0),
+    ]
+    assert recognised(status_summary, [*labels, "0 4 1 0"]) == []
+
+
+def test_a_bracketed_percent_opening_a_line_ends_the_value_above() -> None:
+    """A browser's raw text wraps "12 (100%)": "(100%)" opens the next line
+    and can be no value of its own."""
+    read = recognised(
+        status_summary, [*TOTAL_GRID, "9 (75%) 0 (0%) 3 (25%) 12", "(100%)"]
+    )
+    total = [r for r in read if isinstance(r, StatusCount) and r.category == "total"]
+    assert [(r.count, r.percent, r.line_start, r.line_end) for r in total] == [
+        (12, 100.0, 4, 5)
+    ]
+
+
+def test_a_scope_printed_between_labels_and_values_is_not_guessed() -> None:
+    """ "Actions" on a line of its own under the labels: the first row's scope,
+    or the end of the last label; either way not read."""
+    assert recognised(status_summary, [*TOTAL_GRID, "Actions", "9 0 3 12"]) == []
+    assert recognised(status_summary, [*TOTAL_GRID, "Actions 9 0 3 12"]) != []
