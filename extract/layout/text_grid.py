@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
     Fragment,
     carried_columns,
@@ -81,7 +82,23 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
     if len(by_page) < 2:
         return {i for i in band if PAGE_NUMBER.search(lines[i])}
     seen = Counter(key(i) for i in band)
-    return {i for i in band if seen[key(i)] >= 2}
+    return {i for i in band if seen[key(i)] >= 2} - _repeated_headers(lines, by_page)
+
+
+def _repeated_headers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
+    """A page's first lines from a table header's on: the header of a table
+    that goes on from the page before, printed again at the top of each page,
+    which recurs as a running header does but opens the rows below it
+    (samples/text/000_…-browser-layout lines 139-140 and 210-211: "Action &
+    Progress Update  Outcomes  Q1 …" over "Rating Rating Rating Rating")."""
+    out: set[int] = set()
+    for indexes in by_page.values():
+        top = indexes[:BAND_LINES]
+        for k, i in enumerate(top):
+            if is_header_cells([f.text for f in fragments(lines[i])]):
+                out.update(top[k:])
+                break
+    return out
 
 
 def _table_lines(
