@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.layout.text_columns import fragments
-from extract.layout.unplaced import doubtful_cut, misplaced_marks
+from extract.layout.text_columns import cells_of, fragments
+from extract.layout.text_rows import starts_row
+from extract.layout.unplaced import doubtful_cut, misplaced_marks, unread_rows
 
 HEADER = "Milestone      Progress      Q1 Q2 Q3 Q4"
 #                                    ^29^32^35^38
@@ -47,3 +48,52 @@ def test_a_cut_is_doubtful_where_two_words_could_start_a_column(
     line: str, doubtful: bool
 ) -> None:
     assert doubtful_cut(line, fragments(line), [0, 20]) is doubtful
+
+
+def test_a_last_word_one_character_before_a_column_is_that_columns() -> None:
+    # 002-browser-layout line 70: the frequency "Q" at 14, its column at 15.
+    line = "Number of ASB Q              85"
+    assert cells_of(line, [0, 15, 29], 3) == ["Number of ASB", "Q", "85"]
+
+
+def test_a_header_line_that_completes_its_labels_goes_on_with_the_header() -> None:
+    # 002-browser-layout lines 59-60: "Performance" / "Indicator".
+    header = ["Performance", "Frequency", "Last", "Target", "Q1", "Q2"]
+    assert not starts_row([header], ["Indicator", "of", "year's", "", "", ""])
+    assert starts_row([header], ["Number of fly", "Q", "470", "N/A", "102", "132"])
+
+
+def test_a_name_going_on_in_lower_case_is_the_same_row() -> None:
+    # 002-browser-layout lines 96-97: the HRA indicator's name wraps.
+    row = [["Following", "Q", "N/A", "0% (All cases", "1.22%", "(One"]]
+    line = ["implementation", "", "", "dealt with at", "(Only three", "case"]
+    assert not starts_row(row, line, (), [20, 3, 5, 15, 12, 10])
+
+
+@pytest.mark.parametrize(
+    "firsts, doubtful, unread",
+    [
+        # A doubtful row's wrapped lines in lower case: the row above is its
+        # start, the row below its rest (002-browser-layout lines 96-106).
+        (
+            [
+                ["Following", "Q", "N/A", "0% (All cases"],
+                ["Duty", "", "progressed to", "from 82,"],
+                ["Homelessness", "", "main duty in", "two of"],
+                ["Number of", "Q", "", "This"],
+            ],
+            [False, True, False, False],
+            [True, True, True, False],
+        ),
+        # A doubtful row that starts afresh leaves the row above read.
+        (
+            [["Number of new", "Q", "531", "N/A"], ["Number of", "Q", "141 cases", ""]],
+            [False, True],
+            [False, True],
+        ),
+    ],
+)
+def test_a_doubtful_row_leaves_the_rows_it_may_go_on_with_unread(
+    firsts: list[list[str]], doubtful: list[bool], unread: list[bool]
+) -> None:
+    assert unread_rows(firsts, doubtful) == unread

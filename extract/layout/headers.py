@@ -31,8 +31,12 @@ def is_header_cells(texts: Sequence[str]) -> bool:
     filled = [t.strip() for t in texts if t.strip()]
     if len(filled) < 2:
         return False
-    known = sum(1 for t in filled if HEADER_WORDS.match(t))
-    return known >= max(2, (len(filled) + 1) // 2)
+    return known_labels(filled) >= max(2, (len(filled) + 1) // 2)
+
+
+def known_labels(texts: Sequence[str]) -> int:
+    """How many of the cells are known column labels."""
+    return sum(1 for t in texts if HEADER_WORDS.match(t.strip()))
 
 
 def is_header(row: Row) -> bool:

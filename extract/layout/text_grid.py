@@ -30,6 +30,7 @@ from extract.layout.unplaced import (
     misplaced_marks,
     overflowing,
     stray_marks,
+    unread_rows,
 )
 
 # Columns are set this many spaces apart at least somewhere in a table; words
@@ -142,12 +143,12 @@ def _table_lines(
         rows.append(cells)
         groups[-1] = (rows, first, i)
     out: list[PrintedLine] = []
-    unread = False
-    for rows, first, last in groups:
-        if any(i in misplaced for i in range(first, last + 1)):
-            unread = True
-        elif not (unread and _goes_on(rows[0])):
-            unread = False
+    doubtful = [
+        any(i in misplaced for i in range(first, last + 1)) for _, first, last in groups
+    ]
+    for (rows, first, last), unread in zip(
+        groups, unread_rows([rows[0] for rows, _, _ in groups], doubtful), strict=True
+    ):
         if unread:
             out.append(PrintedLine((), first + 1, last + 1, pages[first], unread=True))
         else:
@@ -155,14 +156,6 @@ def _table_lines(
                 PrintedLine(joined_cells(rows), first + 1, last + 1, pages[first])
             )
     return out, starts
-
-
-def _goes_on(cells: Sequence[str]) -> bool:
-    """A row whose first cell starts in lower case or with a digit: the rest
-    of the row above, wrapped ("spend  approved by Cabinet" under
-    "Permission to  Permission to Spend report")."""
-    first = next((c.strip() for c in cells if c.strip()), "")
-    return first[:1].islower() or first[:1].isdigit()
 
 
 def _is_table(split: Sequence[list[Fragment]]) -> bool:
@@ -201,14 +194,44 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             j += 1
         region = list(range(i, j))
         split = [fragments(clean[k]) for k in region]
-        if _is_table(split):
+        lead = _leading_prose(clean, region, split) if _is_table(split) else 0
+        out.extend(_prose(clean, region[:lead], pages))
+        region, split = region[lead:], split[lead:]
+        if region and _is_table(split):
             rows, starts = _table_lines(clean, region, split, pages, starts)
             out.extend(rows)
         else:
             starts = []
-            out.extend(
-                PrintedLine((" ".join(clean[k].split()),), k + 1, k + 1, pages[k])
-                for k in region
-            )
+            out.extend(_prose(clean, region, pages))
         i = j
     return out
+
+
+def _prose(
+    lines: Sequence[str], indexes: Sequence[int], pages: Sequence[int]
+) -> list[PrintedLine | None]:
+    """Lines of prose: each a printed line of one cell."""
+    return [
+        PrintedLine((" ".join(lines[k].split()),), k + 1, k + 1, pages[k])
+        for k in indexes
+    ]
+
+
+def _leading_prose(
+    lines: Sequence[str], indexes: Sequence[int], split: Sequence[list[Fragment]]
+) -> int:
+    """How many of a table region's first lines are a paragraph above the
+    table, printed with no blank line between: each one run of words, one
+    space apart, over two or more of the table's column starts (samples/text/
+    002_…-browser-layout lines 55-56 "In the figures produced below …" over
+    the indicators' header)."""
+    starts = column_starts(split, [lines[i] for i in indexes])
+    n = 0
+    for frags in split:
+        if (
+            len(frags) != 1
+            or sum(1 for s in starts if frags[0].x0 < s < frags[0].x1) < 2
+        ):
+            break
+        n += 1
+    return n
