@@ -274,27 +274,3 @@ def test_a_nested_tables_figure_in_a_rating_column_is_no_mark(
     assert rated.empty
     issues = browser("issues")
     assert not issues[issues.message.str.contains('symbol "275"', regex=False)].size
-
-
-def test_indicators_under_a_paragraph_and_a_wrapped_header_are_read(
-    browser: Callable[[str], pd.DataFrame],
-) -> None:
-    # 002 lines 55-56 are a paragraph over the header of lines 59-62, with no
-    # blank line between; line 70 sets its frequency "Q" one space after the
-    # name; line 96's HRA row is left unread (line 101 runs over a column).
-    values = browser("indicator_values")
-    mine = values[values.file == _name(S002)]
-    asb = mine[mine.indicator.str.startswith("Number of ASB") & mine.value.notna()]
-    got = [(r.financial_year, r.period, r.measure, r.value) for r in asb.itertuples()]
-    assert set(asb.indicator) == {
-        "Number of ASB complaints dealt with via the Community Safety Hub"
-    }
-    assert got == [
-        ("2017/18", "FY", "actual", 85.0),
-        ("2018/19", "Q1", "actual", 20.0),
-        ("2018/19", "Q2", "actual", 27.0),
-        ("2018/19", "Q3", "actual", 12.0),
-        ("2018/19", "Q4", "actual", 43.0),
-        ("2018/19", "FY", "actual", 102.0),
-    ]
-    assert not mine[mine.line_start.between(96, 106)].size

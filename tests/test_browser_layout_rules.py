@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from extract.layout.text_columns import cells_of, fragments
+from extract.layout.headers import label_spans
+from extract.layout.text_columns import cells_of, fragments, split_labels
 from extract.layout.text_rows import starts_row
-from extract.layout.unplaced import doubtful_cut, misplaced_marks, unread_rows
+from extract.layout.unplaced import (
+    doubtful_cut,
+    misplaced_marks,
+    stray_marks,
+    unread_rows,
+)
 
 HEADER = "Milestone      Progress      Q1 Q2 Q3 Q4"
 #                                    ^29^32^35^38
@@ -97,3 +103,45 @@ def test_a_doubtful_row_leaves_the_rows_it_may_go_on_with_unread(
     firsts: list[list[str]], doubtful: list[bool], unread: list[bool]
 ) -> None:
     assert unread_rows(firsts, doubtful) == unread
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # 001-browser-layout line 6: a header's labels set one space apart.
+        (
+            "Quarter 1 Quarter 2 Annual Total Annual Target Target Achieved / Trend",
+            [
+                "Quarter 1",
+                "Quarter 2",
+                "Annual Total",
+                "Annual Target",
+                "Target Achieved / Trend",
+            ],
+        ),
+        ("Outcomes Q1", ["Outcomes", "Q1"]),
+        # One label, prose, or words that are not all labels: no split.
+        ("Annual Target", None),
+        ("The quarter was good", None),
+        ("Frequency Last", None),
+    ],
+)
+def test_a_run_of_labels_is_split_into_its_labels(
+    text: str, labels: list[str] | None
+) -> None:
+    spans = label_spans(text)
+    assert (None if spans is None else [text[a:b] for a, b in spans]) == labels
+
+
+def test_a_figure_in_the_column_a_label_starts_near_is_no_stray_mark() -> None:
+    # 002-browser-layout line 70 prints "20" at 43, the start of the column
+    # that "Q1" (at 44, line 59) heads: no stray mark. A "5" at 40, in the
+    # column before, is one.
+    header = split_labels(
+        fragments("Performance        Frequency Last    Target Q1      Q2")
+    )
+    starts = [0, 15, 28, 37, 43, 58]
+    row = fragments("Number of ASB Q              85      N/A   20         27")
+    assert stray_marks([header, row], starts) == set()
+    stray = fragments("Number of ASB Q              85         5")
+    assert stray_marks([header, stray], starts) == {1}

@@ -26,6 +26,44 @@ HEADER_WORDS = re.compile(
 )
 
 
+# The most words a column label has ("Target Achieved / Trend", "Performance
+# compared to 2015/16").
+LABEL_WORDS = 6
+WORD = re.compile(r"\S+")
+
+
+def label_spans(text: str) -> list[tuple[int, int]] | None:
+    """The spans of the column labels a run of words is made of, set one
+    space apart ("Quarter 1 Quarter 2 … Annual Total Annual Target Target
+    Achieved / Trend", samples/text/001_…-browser-layout line 6), or None
+    unless it is two labels or more, read one way only."""
+    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    n = len(words)
+    if n < 2 or not _label_at(text, words, 0):
+        return None
+    # ways[i]: how many readings words[i:] have (two is many); nxt[i]: where
+    # the label that starts at i ends in the one reading.
+    ways, nxt = [0] * n + [1], [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, min(n, i + LABEL_WORDS) + 1):
+            if ways[j] and HEADER_WORDS.match(text[words[i][0] : words[j - 1][1]]):
+                ways[i] = min(2, ways[i] + ways[j])
+                nxt[i] = j
+    if ways[0] != 1 or nxt[0] == n:
+        return None
+    spans, i = [], 0
+    while i < n:
+        spans.append((words[i][0], words[nxt[i] - 1][1]))
+        i = nxt[i]
+    return spans
+
+
+def _label_at(text: str, words: Sequence[tuple[int, int]], i: int) -> bool:
+    """Some label starts at word i: a cheap test before reading the whole run."""
+    ends = range(i + 1, min(len(words), i + LABEL_WORDS) + 1)
+    return any(HEADER_WORDS.match(text[words[i][0] : words[j - 1][1]]) for j in ends)
+
+
 def is_header_cells(texts: Sequence[str]) -> bool:
     """At least two labels, and most of the filled cells known column labels."""
     filled = [t.strip() for t in texts if t.strip()]

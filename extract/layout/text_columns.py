@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.layout.headers import label_spans
+
 LETTER = re.compile(r"[A-Za-z]")
 # Text between two gaps of two or more spaces: one cell's text on one line.
 FRAGMENT = re.compile(r"\S+(?: \S+)*")
@@ -65,6 +67,21 @@ def fragments(line: str) -> list[Fragment]:
             )
         else:
             out.append(Fragment(m[0], m.start(), m.end()))
+    return out
+
+
+def split_labels(frags: Sequence[Fragment]) -> list[Fragment]:
+    """A table line's fragments, those made of column labels set one space
+    apart cut into one per label ("Quarter 1 Quarter 2 … Annual Target",
+    samples/text/001_…-browser-layout line 6). Only a table's: text without
+    columns prints its header as one line of words (`pdftotext -raw`)."""
+    out: list[Fragment] = []
+    for f in frags:
+        spans = label_spans(f.text)
+        if spans is None:
+            out.append(f)
+        else:
+            out.extend(Fragment(f.text[a:b], f.x0 + a, f.x0 + b) for a, b in spans)
     return out
 
 

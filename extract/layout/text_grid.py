@@ -22,6 +22,7 @@ from extract.layout.text_columns import (
     cells_of,
     column_starts,
     fragments,
+    split_labels,
     worded_starts,
 )
 from extract.layout.text_rows import joined_cells, starts_row
@@ -194,7 +195,11 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             j += 1
         region = list(range(i, j))
         split = [fragments(clean[k]) for k in region]
-        lead = _leading_prose(clean, region, split) if _is_table(split) else 0
+        if _is_table(split):
+            split = [split_labels(frags) for frags in split]
+            lead = _leading_prose(clean, region, split)
+        else:
+            lead = 0
         out.extend(_prose(clean, region[:lead], pages))
         region, split = region[lead:], split[lead:]
         if region and _is_table(split):
