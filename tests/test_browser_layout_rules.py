@@ -120,6 +120,17 @@ def test_a_doubtful_row_leaves_the_rows_it_may_go_on_with_unread(
             ],
         ),
         ("Outcomes Q1", ["Outcomes", "Q1"]),
+        # 001-browser-layout line 217: a status grid's labels.
+        (
+            "Project completed Project on target Project Timeline/scope/target "
+            "date requires attention. Alterations considered by leadership team",
+            [
+                "Project completed",
+                "Project on target",
+                "Project Timeline/scope/target date requires attention. "
+                "Alterations considered by leadership team",
+            ],
+        ),
         # One label, prose, or words that are not all labels: no split.
         ("Annual Target", None),
         ("The quarter was good", None),

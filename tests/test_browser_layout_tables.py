@@ -19,14 +19,23 @@ def _name(sample: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def values(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
+def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    """The indicator values and status summaries of 001 and 002, by file."""
     out = tmp_path_factory.mktemp("browser-layout-tables")
     extract([TEXTS / _name(S001), TEXTS / _name(S002)], out)
     docs = pd.read_parquet(out / "documents.parquet")
     files = dict(zip(docs["doc_id"], docs["source_path"].map(_base), strict=True))
-    df = pd.read_parquet(out / "indicator_values.parquet")
-    df["file"] = df["doc_id"].map(files)
-    return df
+    return {
+        name: pd.read_parquet(out / f"{name}.parquet").assign(
+            file=lambda df: df["doc_id"].map(files)
+        )
+        for name in ("indicator_values", "status_summary")
+    }
+
+
+@pytest.fixture(scope="module")
+def values(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return tables["indicator_values"]
 
 
 def _base(path: str) -> str:
@@ -71,3 +80,20 @@ def test_indicators_under_a_paragraph_and_a_wrapped_header_are_read(
         ("2018/19", "FY", "actual", 102.0),
     ]
     assert not mine[mine.line_start.between(96, 106)].size
+
+
+def test_a_status_grid_under_labels_set_one_space_apart_is_read(
+    tables: dict[str, pd.DataFrame],
+) -> None:
+    # 001 line 217: "Project completed Project on target Project Timeline/…"
+    # one space apart over line 218's "0 0%  8 100%  0 0% …".
+    status = tables["status_summary"]
+    mine = status[status.file == _name(S001)]
+    got = [(r.category, r.count, r.percent, r.line_start) for r in mine.itertuples()]
+    assert got == [
+        ("completed", 0, 0.0, 218),
+        ("on_target", 8, 100.0, 218),
+        ("attention", 0, 0.0, 218),
+        ("aborted", 0, 0.0, 218),
+        ("no_rating", 0, 0.0, 218),
+    ]

@@ -26,9 +26,18 @@ HEADER_WORDS = re.compile(
 )
 
 
-# The most words a column label has ("Target Achieved / Trend", "Performance
-# compared to 2015/16").
-LABEL_WORDS = 6
+# Column labels of status summary grids: "Project completed", "Milestone on
+# target", "Project Timeline/scope/target date requires attention.
+# Alterations considered by leadership team", "Project aborted/ closed".
+STATUS_LABEL = re.compile(
+    r"^(?:project|milestone|action)s?[/\s]"
+    r"(?:(?!project|milestone|action)[\w/]+\s+){0,4}?"
+    r"(?:completed|on\s+target|aborted\s*/?\s*closed|requires\s+(?:attention|"
+    r"amendment)\.?(?:\s+alterations\s+considered\s+by\s+leadership\s+team)?)$",
+    re.IGNORECASE,
+)
+# The most words a column label has (the status grid's "… requires attention").
+LABEL_WORDS = 12
 WORD = re.compile(r"\S+")
 
 
@@ -46,7 +55,7 @@ def label_spans(text: str) -> list[tuple[int, int]] | None:
     ways, nxt = [0] * n + [1], [n] * (n + 1)
     for i in range(n - 1, -1, -1):
         for j in range(i + 1, min(n, i + LABEL_WORDS) + 1):
-            if ways[j] and HEADER_WORDS.match(text[words[i][0] : words[j - 1][1]]):
+            if ways[j] and _is_label(text[words[i][0] : words[j - 1][1]]):
                 ways[i] = min(2, ways[i] + ways[j])
                 nxt[i] = j
     if ways[0] != 1 or nxt[0] == n:
@@ -61,7 +70,11 @@ def label_spans(text: str) -> list[tuple[int, int]] | None:
 def _label_at(text: str, words: Sequence[tuple[int, int]], i: int) -> bool:
     """Some label starts at word i: a cheap test before reading the whole run."""
     ends = range(i + 1, min(len(words), i + LABEL_WORDS) + 1)
-    return any(HEADER_WORDS.match(text[words[i][0] : words[j - 1][1]]) for j in ends)
+    return any(_is_label(text[words[i][0] : words[j - 1][1]]) for j in ends)
+
+
+def _is_label(text: str) -> bool:
+    return HEADER_WORDS.match(text) is not None or STATUS_LABEL.match(text) is not None
 
 
 def is_header_cells(texts: Sequence[str]) -> bool:
