@@ -274,3 +274,16 @@ def test_a_nested_tables_figure_in_a_rating_column_is_no_mark(
     assert rated.empty
     issues = browser("issues")
     assert not issues[issues.message.str.contains('symbol "275"', regex=False)].size
+
+
+def test_values_listed_in_one_cell_stay_with_their_row(
+    browser: Callable[[str], pd.DataFrame],
+) -> None:
+    # 000 lines 252-253 list "2017.18 – 425" over "2016.17 - 484" in the
+    # fly-tipping row's target cell.
+    values = browser("indicator_values")
+    fly = values[
+        (values.file == _name(S000)) & values.indicator.str.contains("fly tipping")
+    ]
+    got = fly[fly.period == "FY"][["financial_year", "measure", "value"]]
+    assert ("2016/17", "actual", 484.0) in set(map(tuple, got.values))

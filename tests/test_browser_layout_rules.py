@@ -156,3 +156,16 @@ def test_a_figure_in_the_column_a_label_starts_near_is_no_stray_mark() -> None:
     assert stray_marks([header, row], starts) == set()
     stray = fragments("Number of ASB Q              85         5")
     assert stray_marks([header, stray], starts) == {1}
+
+
+def test_a_value_listed_under_a_value_in_its_cell_is_the_same_row() -> None:
+    # 000-browser-layout lines 249-253: the fly-tipping row's target cell
+    # lists "2017.18 – 425" over "2016.17 - 484".
+    row = [
+        ["Number of fly", "123", "No target -"],
+        ["incidents", "", "measure only"],
+        ["", "", "2017.18 – 425"],
+    ]
+    assert not starts_row(row, ["", "", "2016.17 - 484"], (), [14, 4, 14])
+    # A row of one line: its value under another is the next row's.
+    assert starts_row([["", "", "2017.18 – 425"]], ["", "", "2016.17 - 484"])

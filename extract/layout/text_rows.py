@@ -96,7 +96,7 @@ def starts_row(
         # samples/text/002_…-browser-layout lines 9-10: "… 0 (0%)   12" over
         # "(100%)", the total's share wrapped under it.
         return False
-    if any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled):
+    if _repeats_value(row, line, filled):
         return True
     if any(_stopped_short(above[c], line[c], widths[c]) for c in filled if widths):
         return True
@@ -112,6 +112,20 @@ def starts_row(
         # row's other cells end their sentences.
         return True
     return any(_bare(line[c]) for c in filled) and all(_ended(above[c]) for c in filled)
+
+
+def _repeats_value(
+    row: Sequence[list[str]], line: list[str], filled: list[int]
+) -> bool:
+    """A value in a column where the row printed one already: the next row's
+    (rows of one line each; a row's marks sit on its first lines), unless a
+    lone value under a lone value in the same column, with no name beside
+    either: a list of values in one cell ("2017.18 – 425" / "2016.17 - 484",
+    samples/text/000_…-browser-layout lines 252-253)."""
+    above = [c for c, text in enumerate(row[-1]) if text]
+    if len(row) > 1 and above == filled and len(filled) == 1 and filled != [0]:
+        return False
+    return any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled)
 
 
 def _refills(row: Sequence[list[str]], line: list[str], filled: list[int]) -> bool:
