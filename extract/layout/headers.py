@@ -46,9 +46,11 @@ def label_spans(text: str) -> list[tuple[int, int]] | None:
     space apart ("Quarter 1 Quarter 2 … Annual Total Annual Target Target
     Achieved / Trend", samples/text/001_…-browser-layout line 6), or None
     unless it is two labels or more, read one way only."""
+    if " " not in text:
+        return None
     words = [(m.start(), m.end()) for m in WORD.finditer(text)]
     n = len(words)
-    if n < 2 or not _label_at(text, words, 0):
+    if not _label_at(text, words, 0):
         return None
     # ways[i]: how many readings words[i:] have (two is many); nxt[i]: where
     # the label that starts at i ends in the one reading.

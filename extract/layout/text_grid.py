@@ -195,14 +195,14 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             j += 1
         region = list(range(i, j))
         split = [fragments(clean[k]) for k in region]
-        if _is_table(split):
+        table = _is_table(split)
+        if table:
             split = [split_labels(frags) for frags in split]
             lead = _leading_prose(clean, region, split)
-        else:
-            lead = 0
-        out.extend(_prose(clean, region[:lead], pages))
-        region, split = region[lead:], split[lead:]
-        if region and _is_table(split):
+            out.extend(_prose(clean, region[:lead], pages))
+            region, split = region[lead:], split[lead:]
+            table = bool(region) and (not lead or _is_table(split))
+        if table:
             rows, starts = _table_lines(clean, region, split, pages, starts)
             out.extend(rows)
         else:
@@ -230,6 +230,8 @@ def _leading_prose(
     space apart, over two or more of the table's column starts (samples/text/
     002_…-browser-layout lines 55-56 "In the figures produced below …" over
     the indicators' header)."""
+    if len(split[0]) != 1:
+        return 0
     starts = column_starts(split, [lines[i] for i in indexes])
     n = 0
     for frags in split:

@@ -147,10 +147,12 @@ def _after_labels(row: Sequence[list[str]], line: list[str]) -> bool | None:
     None where neither decides: a header's rows end where the names start,
     unless the line completes the header's wrapped labels; "Label:  value"
     lines (cover sheets) are a row each."""
+    if not line[0]:
+        return None
     header = is_header_cells(joined_cells(row))
     if header and _completes_labels(row, line):
         return False
-    if line[0] and (header or row[-1][0].endswith(":")):
+    if header or row[-1][0].endswith(":"):
         return True
     return None
 
