@@ -19,9 +19,10 @@ MATH_WRAPPER = re.compile(r"^\$\s*(?P<inner>.*?)\s*\$$")
 WORD = re.compile(r"(?<![\\\w])[^\W\d_]{2,}")
 # A symbol is one glyph or one LaTeX command ("\bigcirc" is 8 characters).
 SYMBOL_CHARS = 16
-# A figure of two digits or more ("275", "1,204", "12.5%"): a table's number
-# run into a rating column, where one digit can be a symbol font's glyph ("5").
-FIGURE = re.compile(r"\d[\d,.]*\d%?")
+# Figures of two digits or more ("275", "1,204", "12.5%", "635 237"): a
+# table's numbers run into a rating column, where one digit can be a symbol
+# font's glyph ("5").
+FIGURE = re.compile(r"\d[\d,.]*\d%?(?:\s+\d[\d,.]*\d%?)*")
 # Markup around one glyph is short ("<u></u>", "<span>✓</span>"); a longer cell
 # is prose and is not worth parsing as HTML.
 RAW_CHARS = 200

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from extract.layout.text_columns import fragments
-from extract.layout.unplaced import doubtful_cut, misplaced_marks
+from extract.layout.headers import label_spans
+from extract.layout.text_columns import cells_of, fragments, split_labels
+from extract.layout.text_rows import starts_row
+from extract.layout.unplaced import (
+    doubtful_cut,
+    misplaced_marks,
+    stray_marks,
+    unread_rows,
+)
 
 HEADER = "Milestone      Progress      Q1 Q2 Q3 Q4"
 #                                    ^29^32^35^38
@@ -47,3 +54,118 @@ def test_a_cut_is_doubtful_where_two_words_could_start_a_column(
     line: str, doubtful: bool
 ) -> None:
     assert doubtful_cut(line, fragments(line), [0, 20]) is doubtful
+
+
+def test_a_last_word_one_character_before_a_column_is_that_columns() -> None:
+    # 002-browser-layout line 70: the frequency "Q" at 14, its column at 15.
+    line = "Number of ASB Q              85"
+    assert cells_of(line, [0, 15, 29], 3) == ["Number of ASB", "Q", "85"]
+
+
+def test_a_header_line_that_completes_its_labels_goes_on_with_the_header() -> None:
+    # 002-browser-layout lines 59-60: "Performance" / "Indicator".
+    header = ["Performance", "Frequency", "Last", "Target", "Q1", "Q2"]
+    assert not starts_row([header], ["Indicator", "of", "year's", "", "", ""])
+    assert starts_row([header], ["Number of fly", "Q", "470", "N/A", "102", "132"])
+
+
+def test_a_name_going_on_in_lower_case_is_the_same_row() -> None:
+    # 002-browser-layout lines 96-97: the HRA indicator's name wraps.
+    row = [["Following", "Q", "N/A", "0% (All cases", "1.22%", "(One"]]
+    line = ["implementation", "", "", "dealt with at", "(Only three", "case"]
+    assert not starts_row(row, line, (), [20, 3, 5, 15, 12, 10])
+
+
+@pytest.mark.parametrize(
+    "firsts, doubtful, unread",
+    [
+        # A doubtful row's wrapped lines in lower case: the row above is its
+        # start, the row below its rest (002-browser-layout lines 96-106).
+        (
+            [
+                ["Following", "Q", "N/A", "0% (All cases"],
+                ["Duty", "", "progressed to", "from 82,"],
+                ["Homelessness", "", "main duty in", "two of"],
+                ["Number of", "Q", "", "This"],
+            ],
+            [False, True, False, False],
+            [True, True, True, False],
+        ),
+        # A doubtful row that starts afresh leaves the row above read.
+        (
+            [["Number of new", "Q", "531", "N/A"], ["Number of", "Q", "141 cases", ""]],
+            [False, True],
+            [False, True],
+        ),
+    ],
+)
+def test_a_doubtful_row_leaves_the_rows_it_may_go_on_with_unread(
+    firsts: list[list[str]], doubtful: list[bool], unread: list[bool]
+) -> None:
+    assert unread_rows(firsts, doubtful) == unread
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        # 001-browser-layout line 6: a header's labels set one space apart.
+        (
+            "Quarter 1 Quarter 2 Annual Total Annual Target Target Achieved / Trend",
+            [
+                "Quarter 1",
+                "Quarter 2",
+                "Annual Total",
+                "Annual Target",
+                "Target Achieved / Trend",
+            ],
+        ),
+        ("Outcomes Q1", ["Outcomes", "Q1"]),
+        # 001-browser-layout line 217: a status grid's labels.
+        (
+            "Project completed Project on target Project Timeline/scope/target "
+            "date requires attention. Alterations considered by leadership team",
+            [
+                "Project completed",
+                "Project on target",
+                "Project Timeline/scope/target date requires attention. "
+                "Alterations considered by leadership team",
+            ],
+        ),
+        # One label, prose, or words that are not all labels: no split.
+        ("Annual Target", None),
+        ("The quarter was good", None),
+        ("Frequency Last", None),
+    ],
+)
+def test_a_run_of_labels_is_split_into_its_labels(
+    text: str, labels: list[str] | None
+) -> None:
+    spans = label_spans(text)
+    assert (None if spans is None else [text[a:b] for a, b in spans]) == labels
+
+
+def test_a_figure_in_the_column_a_label_starts_near_is_no_stray_mark() -> None:
+    # 002-browser-layout line 70 prints "20" at 43, the start of the column
+    # that "Q1" (at 44, line 59) heads: no stray mark. A "5" at 40, in the
+    # column before, is one.
+    header = split_labels(
+        fragments("Performance        Frequency Last    Target Q1      Q2")
+    )
+    starts = [0, 15, 28, 37, 43, 58]
+    row = fragments("Number of ASB Q              85      N/A   20         27")
+    assert stray_marks([header, row], starts) == set()
+    stray = fragments("Number of ASB Q              85         5")
+    assert stray_marks([header, stray], starts) == {1}
+
+
+def test_a_value_listed_under_a_value_in_its_cell_is_the_same_row() -> None:
+    # 000-browser-layout lines 249-253: the fly-tipping row's target cell
+    # lists "2017.18 – 425" over "2016.17 - 484".
+    row = [
+        ["Number of fly", "123", "No target -"],
+        ["incidents", "", "measure only"],
+        ["", "", "2017.18 – 425"],
+    ]
+    assert not starts_row(row, ["", "", "2016.17 - 484"], (), [14, 4, 14])
+    # A row of one line: its value under another is the next row's.
+    assert starts_row([["", "", "2017.18 – 425"]], ["", "", "2016.17 - 484"])

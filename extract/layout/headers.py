@@ -26,13 +26,70 @@ HEADER_WORDS = re.compile(
 )
 
 
+# Column labels of status summary grids: "Project completed", "Milestone on
+# target", "Project Timeline/scope/target date requires attention.
+# Alterations considered by leadership team", "Project aborted/ closed".
+STATUS_LABEL = re.compile(
+    r"^(?:project|milestone|action)s?[/\s]"
+    r"(?:(?!project|milestone|action)[\w/]+\s+){0,4}?"
+    r"(?:completed|on\s+target|aborted\s*/?\s*closed|requires\s+(?:attention|"
+    r"amendment)\.?(?:\s+alterations\s+considered\s+by\s+leadership\s+team)?)$",
+    re.IGNORECASE,
+)
+# The most words a column label has (the status grid's "… requires attention").
+LABEL_WORDS = 12
+WORD = re.compile(r"\S+")
+
+
+def label_spans(text: str) -> list[tuple[int, int]] | None:
+    """The spans of the column labels a run of words is made of, set one
+    space apart ("Quarter 1 Quarter 2 … Annual Total Annual Target Target
+    Achieved / Trend", samples/text/001_…-browser-layout line 6), or None
+    unless it is two labels or more, read one way only."""
+    if " " not in text:
+        return None
+    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    n = len(words)
+    if not _label_at(text, words, 0):
+        return None
+    # ways[i]: how many readings words[i:] have (two is many); nxt[i]: where
+    # the label that starts at i ends in the one reading.
+    ways, nxt = [0] * n + [1], [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, min(n, i + LABEL_WORDS) + 1):
+            if ways[j] and _is_label(text[words[i][0] : words[j - 1][1]]):
+                ways[i] = min(2, ways[i] + ways[j])
+                nxt[i] = j
+    if ways[0] != 1 or nxt[0] == n:
+        return None
+    spans, i = [], 0
+    while i < n:
+        spans.append((words[i][0], words[nxt[i] - 1][1]))
+        i = nxt[i]
+    return spans
+
+
+def _label_at(text: str, words: Sequence[tuple[int, int]], i: int) -> bool:
+    """Some label starts at word i: a cheap test before reading the whole run."""
+    ends = range(i + 1, min(len(words), i + LABEL_WORDS) + 1)
+    return any(_is_label(text[words[i][0] : words[j - 1][1]]) for j in ends)
+
+
+def _is_label(text: str) -> bool:
+    return HEADER_WORDS.match(text) is not None or STATUS_LABEL.match(text) is not None
+
+
 def is_header_cells(texts: Sequence[str]) -> bool:
     """At least two labels, and most of the filled cells known column labels."""
     filled = [t.strip() for t in texts if t.strip()]
     if len(filled) < 2:
         return False
-    known = sum(1 for t in filled if HEADER_WORDS.match(t))
-    return known >= max(2, (len(filled) + 1) // 2)
+    return known_labels(filled) >= max(2, (len(filled) + 1) // 2)
+
+
+def known_labels(texts: Sequence[str]) -> int:
+    """How many of the cells are known column labels."""
+    return sum(1 for t in texts if HEADER_WORDS.match(t.strip()))
 
 
 def is_header(row: Row) -> bool:

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.layout.headers import label_spans
+
 LETTER = re.compile(r"[A-Za-z]")
 # Text between two gaps of two or more spaces: one cell's text on one line.
 FRAGMENT = re.compile(r"\S+(?: \S+)*")
@@ -65,6 +67,21 @@ def fragments(line: str) -> list[Fragment]:
             )
         else:
             out.append(Fragment(m[0], m.start(), m.end()))
+    return out
+
+
+def split_labels(frags: Sequence[Fragment]) -> list[Fragment]:
+    """A table line's fragments, those made of column labels set one space
+    apart cut into one per label ("Quarter 1 Quarter 2 … Annual Target",
+    samples/text/001_…-browser-layout line 6). Only a table's: text without
+    columns prints its header as one line of words (`pdftotext -raw`)."""
+    out: list[Fragment] = []
+    for f in frags:
+        spans = label_spans(f.text)
+        if spans is None:
+            out.append(f)
+        else:
+            out.extend(Fragment(f.text[a:b], f.x0 + a, f.x0 + b) for a, b in spans)
     return out
 
 
@@ -145,9 +162,15 @@ def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fra
     out = [f]
     for s in starts:
         last = out[-1]
-        if not last.x0 < s < last.x1:
+        if last.x0 < s < last.x1:
+            cut = _word_start(line, s, last.x0)
+        elif s == last.x1 and _starts_word(line, s - X_TOLERANCE, last.x0):
+            # Its last word starts one character before the column, which
+            # ends the fragment where the column starts (samples/text/002_…-
+            # browser-layout line 70: "Number of ASB Q", "Q" the frequency).
+            cut = s - X_TOLERANCE
+        else:
             continue
-        cut = _word_start(line, s, last.x0)
         if cut is not None:
             out[-1] = Fragment(line[last.x0 : cut - 1].rstrip(), last.x0, cut - 1)
             out.append(Fragment(line[cut : last.x1], cut, last.x1))
@@ -158,10 +181,12 @@ def _word_start(line: str, s: int, lo: int) -> int | None:
     """The start of a word at column start `s`, or the nearest one up to
     EARLY_START before it or LATE_START after it."""
     near = sorted(range(s - EARLY_START, s + LATE_START + 1), key=lambda x: abs(x - s))
-    for x in near:
-        if lo < x < len(line) and line[x - 1] == " " and line[x] != " ":
-            return x
-    return None
+    return next((x for x in near if _starts_word(line, x, lo)), None)
+
+
+def _starts_word(line: str, x: int, lo: int) -> bool:
+    """A word of the line starts at `x`, after `lo`."""
+    return lo < x < len(line) and line[x - 1] == " " and line[x] != " "
 
 
 def cells_of(

@@ -15,12 +15,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
     Fragment,
     carried_columns,
     cells_of,
     column_starts,
     fragments,
+    split_labels,
     worded_starts,
 )
 from extract.layout.text_rows import joined_cells, starts_row
@@ -29,6 +31,7 @@ from extract.layout.unplaced import (
     misplaced_marks,
     overflowing,
     stray_marks,
+    unread_rows,
 )
 
 # Columns are set this many spaces apart at least somewhere in a table; words
@@ -81,7 +84,23 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
     if len(by_page) < 2:
         return {i for i in band if PAGE_NUMBER.search(lines[i])}
     seen = Counter(key(i) for i in band)
-    return {i for i in band if seen[key(i)] >= 2}
+    return {i for i in band if seen[key(i)] >= 2} - _repeated_headers(lines, by_page)
+
+
+def _repeated_headers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
+    """A page's first lines from a table header's on: the header of a table
+    that goes on from the page before, printed again at the top of each page,
+    which recurs as a running header does but opens the rows below it
+    (samples/text/000_…-browser-layout lines 139-140 and 210-211: "Action &
+    Progress Update  Outcomes  Q1 …" over "Rating Rating Rating Rating")."""
+    out: set[int] = set()
+    for indexes in by_page.values():
+        top = indexes[:BAND_LINES]
+        for k, i in enumerate(top):
+            if is_header_cells([f.text for f in fragments(lines[i])]):
+                out.update(top[k:])
+                break
+    return out
 
 
 def _table_lines(
@@ -125,12 +144,12 @@ def _table_lines(
         rows.append(cells)
         groups[-1] = (rows, first, i)
     out: list[PrintedLine] = []
-    unread = False
-    for rows, first, last in groups:
-        if any(i in misplaced for i in range(first, last + 1)):
-            unread = True
-        elif not (unread and _goes_on(rows[0])):
-            unread = False
+    doubtful = [
+        any(i in misplaced for i in range(first, last + 1)) for _, first, last in groups
+    ]
+    for (rows, first, last), unread in zip(
+        groups, unread_rows([rows[0] for rows, _, _ in groups], doubtful), strict=True
+    ):
         if unread:
             out.append(PrintedLine((), first + 1, last + 1, pages[first], unread=True))
         else:
@@ -138,14 +157,6 @@ def _table_lines(
                 PrintedLine(joined_cells(rows), first + 1, last + 1, pages[first])
             )
     return out, starts
-
-
-def _goes_on(cells: Sequence[str]) -> bool:
-    """A row whose first cell starts in lower case or with a digit: the rest
-    of the row above, wrapped ("spend  approved by Cabinet" under
-    "Permission to  Permission to Spend report")."""
-    first = next((c.strip() for c in cells if c.strip()), "")
-    return first[:1].islower() or first[:1].isdigit()
 
 
 def _is_table(split: Sequence[list[Fragment]]) -> bool:
@@ -184,14 +195,50 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             j += 1
         region = list(range(i, j))
         split = [fragments(clean[k]) for k in region]
-        if _is_table(split):
+        table = _is_table(split)
+        if table:
+            split = [split_labels(frags) for frags in split]
+            lead = _leading_prose(clean, region, split)
+            out.extend(_prose(clean, region[:lead], pages))
+            region, split = region[lead:], split[lead:]
+            table = bool(region) and (not lead or _is_table(split))
+        if table:
             rows, starts = _table_lines(clean, region, split, pages, starts)
             out.extend(rows)
         else:
             starts = []
-            out.extend(
-                PrintedLine((" ".join(clean[k].split()),), k + 1, k + 1, pages[k])
-                for k in region
-            )
+            out.extend(_prose(clean, region, pages))
         i = j
     return out
+
+
+def _prose(
+    lines: Sequence[str], indexes: Sequence[int], pages: Sequence[int]
+) -> list[PrintedLine | None]:
+    """Lines of prose: each a printed line of one cell."""
+    return [
+        PrintedLine((" ".join(lines[k].split()),), k + 1, k + 1, pages[k])
+        for k in indexes
+    ]
+
+
+def _leading_prose(
+    lines: Sequence[str], indexes: Sequence[int], split: Sequence[list[Fragment]]
+) -> int:
+    """How many of a table region's first lines are a paragraph above the
+    table, printed with no blank line between: each one run of words, one
+    space apart, over two or more of the table's column starts (samples/text/
+    002_…-browser-layout lines 55-56 "In the figures produced below …" over
+    the indicators' header)."""
+    if len(split[0]) != 1:
+        return 0
+    starts = column_starts(split, [lines[i] for i in indexes])
+    n = 0
+    for frags in split:
+        if (
+            len(frags) != 1
+            or sum(1 for s in starts if frags[0].x0 < s < frags[0].x1) < 2
+        ):
+            break
+        n += 1
+    return n

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.layout.headers import is_header_cells
+from extract.layout.headers import is_header_cells, known_labels
 from extract.layout.text_columns import STRUCTURAL_CELLS
 
 # Characters are placed on a grid from proportional type, so a wrapped line
@@ -61,7 +61,9 @@ def starts_row(
       ended its text ("Strategic Objective" / "Working with partners …"; the
       TAB export's own rows of samples/000 "Hate Crime" printed in one cell);
     - starts every cell afresh (capital, digit or mark) where the cells above
-      it had ended ("… delaying this." / "Explore offer from …").
+      it had ended ("… delaying this." / "Explore offer from …");
+    - starts a name afresh under a line of the name alone, with cells in the
+      columns the row's first line filled.
     """
     first, above = row[0], row[-1]
     filled = [c for c, text in enumerate(line) if text]
@@ -69,10 +71,9 @@ def starts_row(
         return False
     if line[0] and (not first[0] or (not above[0] and any(r[0] for r in row))):
         return True
-    if line[0] and (is_header_cells(joined_cells(row)) or above[0].endswith(":")):
-        # A header's rows end where the names start; "Label:  value" lines
-        # (cover sheets) are a row each.
-        return True
+    labels = _after_labels(row, line)
+    if labels is not None:
+        return labels
     if (
         filled == [0]
         and FRESH_START.match(line[0])
@@ -86,15 +87,20 @@ def starts_row(
     used = {c for r in row for c, text in enumerate(r) if text}
     if any(c not in used for c in filled):
         return True
+    if line[0][:1].islower() and above[0]:
+        # The name goes on in lower case ("Following" / "implementation of
+        # Housing …", samples/text/002_…-browser-layout lines 96-97), however
+        # its other cells wrap.
+        return False
     if all(_share_of(above[c], line[c]) for c in filled):
         # samples/text/002_…-browser-layout lines 9-10: "… 0 (0%)   12" over
         # "(100%)", the total's share wrapped under it.
         return False
-    if any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled):
+    if _repeats_value(row, line, filled):
         return True
     if any(_stopped_short(above[c], line[c], widths[c]) for c in filled if widths):
         return True
-    if not line[0] and _restarts(row, line, filled):
+    if _restarts(row, line, filled) or _refills(row, line, filled):
         return True
     if len(filled) < 2 or not all(FRESH_START.match(line[c]) for c in filled):
         return False
@@ -106,6 +112,60 @@ def starts_row(
         # row's other cells end their sentences.
         return True
     return any(_bare(line[c]) for c in filled) and all(_ended(above[c]) for c in filled)
+
+
+def _repeats_value(
+    row: Sequence[list[str]], line: list[str], filled: list[int]
+) -> bool:
+    """A value in a column where the row printed one already: the next row's
+    (rows of one line each; a row's marks sit on its first lines), unless a
+    lone value under a lone value in the same column, with no name beside
+    either: a list of values in one cell ("2017.18 – 425" / "2016.17 - 484",
+    samples/text/000_…-browser-layout lines 252-253)."""
+    above = [c for c, text in enumerate(row[-1]) if text]
+    if len(row) > 1 and above == filled and len(filled) == 1 and filled != [0]:
+        return False
+    return any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled)
+
+
+def _refills(row: Sequence[list[str]], line: list[str], filled: list[int]) -> bool:
+    """A name and two or more cells of the row's first line printed again
+    under a line of the name alone: the next row's first line ("Number of
+    Q  141 cases  Value of …" under "period", samples/text/002_…-browser-
+    layout line 132)."""
+    others = [c for c in filled if c]
+    return (
+        FRESH_START.match(line[0]) is not None
+        and len(others) >= 2
+        and not any(row[-1][1:])
+        and all(row[0][c] for c in others)
+    )
+
+
+def _after_labels(row: Sequence[list[str]], line: list[str]) -> bool | None:
+    """Whether `line` starts a row after a header's or a label's line, or
+    None where neither decides: a header's rows end where the names start,
+    unless the line completes the header's wrapped labels; "Label:  value"
+    lines (cover sheets) are a row each."""
+    if not line[0]:
+        return None
+    header = is_header_cells(joined_cells(row))
+    if header and _completes_labels(row, line):
+        return False
+    if header or row[-1][0].endswith(":"):
+        return True
+    return None
+
+
+def _completes_labels(row: Sequence[list[str]], line: list[str]) -> bool:
+    """`line` goes on with the header row's wrapped labels: with it, a cell
+    that was no known label becomes one ("Performance" / "Indicator" in
+    samples/text/002_…-browser-layout lines 59-60)."""
+    before, after = joined_cells(row), joined_cells([*row, line])
+    return any(
+        known_labels([b]) < known_labels([a])
+        for b, a in zip(before, after, strict=True)
+    )
 
 
 def _share_of(above: str, text: str) -> bool:
@@ -126,7 +186,7 @@ def _restarts(row: Sequence[list[str]], line: list[str], filled: list[int]) -> b
     down (samples/text/002-layout line 147: "Identify any critical gaps …")."""
     above = row[-1]
     again = [c for c in filled if not above[c] and any(r[c] for r in row)]
-    if not again or not all(FRESH_START.match(line[c]) for c in filled):
+    if line[0] or not again or not all(FRESH_START.match(line[c]) for c in filled):
         return False
     # The row's text ended a sentence in a column the line goes on in.
     return any(

@@ -23,6 +23,8 @@ from extract.layout.text_columns import (
 # Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
 # text, read by no recogniser as a value, wherever it is cut.
 LABEL_WORDS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4]|Rating)(?: |$))+")
+# A cell that goes on with a lower-case word ("progressed to"), not "n/a".
+LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
 # A rating mark printed alone: "✓", "▲", "\bigcirc".
 MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
 
@@ -124,7 +126,7 @@ def stray_marks(
             continue
         for f in frags if labels else ():
             x = _mark_at(f)
-            if x is None or _column_start(f, starts) in labels:
+            if x is None or _under_label(_column_start(f, starts), labels):
                 continue
             if any(0 < lx - x <= EARLY_START for lx in labels):
                 out.add(k)
@@ -144,3 +146,46 @@ def _mark_at(f: Fragment) -> int | None:
 
 def _column_start(f: Fragment, starts: Sequence[int]) -> int | None:
     return next((s for s in starts if abs(s - f.x0) <= X_TOLERANCE), None)
+
+
+def _under_label(start: int | None, labels: Sequence[int]) -> bool:
+    """A column that starts where a label does, give or take X_TOLERANCE
+    (samples/text/002_…-browser-layout: "20" at 43 in the column at 43,
+    under "Q1" at 44)."""
+    return start is not None and any(abs(lx - start) <= X_TOLERANCE for lx in labels)
+
+
+def unread_rows(
+    firsts: Sequence[Sequence[str]], doubtful: Sequence[bool]
+) -> list[bool]:
+    """Which rows of a table are left unread, given each row's first line
+    (cells) and whether a line of it has a doubtful cell: those rows, the
+    rows after one that go on with it, and the row before one whose first
+    line goes on with that row (it is the rest of the same row), unless that
+    is the table's header."""
+    unread = list(doubtful)
+    for k in range(1, len(unread)):
+        if unread[k - 1] and (_goes_on(firsts[k]) or _continues(firsts[k])):
+            unread[k] = True
+    for k in range(len(unread) - 1, 0, -1):
+        if unread[k] and _continues(firsts[k]) and not is_header_cells(firsts[k - 1]):
+            unread[k - 1] = True
+    return unread
+
+
+def _goes_on(cells: Sequence[str]) -> bool:
+    """A row whose first cell starts in lower case or with a digit: the rest
+    of the row above, wrapped ("spend  approved by Cabinet" under
+    "Permission to  Permission to Spend report")."""
+    first = next((c.strip() for c in cells if c.strip()), "")
+    return first[:1].islower() or first[:1].isdigit()
+
+
+def _continues(cells: Sequence[str]) -> bool:
+    """A line whose name, or most of whose cells, start in lower case: the
+    wrapped rest of the row above, however its name begins (samples/text/
+    002_…-browser-layout line 101 "Duty  progressed to  from 82, …" under
+    "(HRA) % of Main")."""
+    filled = [c for c in cells if c]
+    lower = sum(1 for c in filled if LOWER_START.match(c))
+    return bool(filled) and (filled[0][:1].islower() or 2 * lower > len(filled))

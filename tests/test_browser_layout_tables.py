@@ -1,0 +1,99 @@
+"""Indicator tables of the browser-printed samples' layout text: headers set
+tight or wrapped, paragraphs and names printed against the table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.run import extract
+from tests.conftest import S001, S002, SAMPLES
+
+TEXTS = SAMPLES / "text"
+
+
+def _name(sample: str) -> str:
+    return sample.removesuffix(".txt") + "-browser-layout.txt"
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    """The indicator values and status summaries of 001 and 002, by file."""
+    out = tmp_path_factory.mktemp("browser-layout-tables")
+    extract([TEXTS / _name(S001), TEXTS / _name(S002)], out)
+    docs = pd.read_parquet(out / "documents.parquet")
+    files = dict(zip(docs["doc_id"], docs["source_path"].map(_base), strict=True))
+    return {
+        name: pd.read_parquet(out / f"{name}.parquet").assign(
+            file=lambda df: df["doc_id"].map(files)
+        )
+        for name in ("indicator_values", "status_summary")
+    }
+
+
+@pytest.fixture(scope="module")
+def values(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return tables["indicator_values"]
+
+
+def _base(path: str) -> str:
+    return Path(path).name
+
+
+def test_values_under_labels_set_one_space_apart_are_read(
+    values: pd.DataFrame,
+) -> None:
+    # 001 line 6 prints "Quarter 1 Quarter 2 … Annual Total Annual Target …"
+    # one space apart; line 8's "160" at 126 is under "Annual Target" (127).
+    mine = values[(values.file == _name(S001)) & (values.line_start < 12)]
+    got = [(r.line_start, r.period, r.measure, r.value) for r in mine.itertuples()]
+    assert got == [
+        (8, "Q1", "actual", 76.0),
+        (8, "Q2", "actual", 33.0),
+        (8, "FY", "target", 160.0),
+        (10, "Q1", "actual", 0.0),
+        (10, "Q2", "actual", 0.0),
+        (10, "FY", "target", 45.0),
+    ]
+
+
+def test_indicators_under_a_paragraph_and_a_wrapped_header_are_read(
+    values: pd.DataFrame,
+) -> None:
+    # 002 lines 55-56 are a paragraph over the header of lines 59-62, with no
+    # blank line between; line 70 sets its frequency "Q" one space after the
+    # name; line 96's HRA row is left unread (line 101 runs over a column).
+    mine = values[values.file == _name(S002)]
+    asb = mine[mine.indicator.str.startswith("Number of ASB") & mine.value.notna()]
+    got = [(r.financial_year, r.period, r.measure, r.value) for r in asb.itertuples()]
+    assert set(asb.indicator) == {
+        "Number of ASB complaints dealt with via the Community Safety Hub"
+    }
+    assert got == [
+        ("2017/18", "FY", "actual", 85.0),
+        ("2018/19", "Q1", "actual", 20.0),
+        ("2018/19", "Q2", "actual", 27.0),
+        ("2018/19", "Q3", "actual", 12.0),
+        ("2018/19", "Q4", "actual", 43.0),
+        ("2018/19", "FY", "actual", 102.0),
+    ]
+    assert not mine[mine.line_start.between(96, 106)].size
+
+
+def test_a_status_grid_under_labels_set_one_space_apart_is_read(
+    tables: dict[str, pd.DataFrame],
+) -> None:
+    # 001 line 217: "Project completed Project on target Project Timeline/…"
+    # one space apart over line 218's "0 0%  8 100%  0 0% …".
+    status = tables["status_summary"]
+    mine = status[status.file == _name(S001)]
+    got = [(r.category, r.count, r.percent, r.line_start) for r in mine.itertuples()]
+    assert got == [
+        ("completed", 0, 0.0, 218),
+        ("on_target", 8, 100.0, 218),
+        ("attention", 0, 0.0, 218),
+        ("aborted", 0, 0.0, 218),
+        ("no_rating", 0, 0.0, 218),
+    ]
