@@ -177,7 +177,9 @@ def measure(
     for row, refs in table_rows(doc, reading):
         row_lines = []
         for page, n in refs:
-            text = line_text(doc, page, n)
+            # A row with no text prints nothing: a blank line, or a running
+            # header or footer the reader dropped.
+            text = line_text(doc, page, n) if row.flat else ""
             tokens = _tokens(text)
             held = claimed.get((page, n), NONE_HELD)
             covered = tuple([canonical(t) in held for t in tokens])

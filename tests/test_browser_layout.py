@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.layout.text_grid import pages_of, running_lines
+from extract.layout.pages import pages_of, running_lines
 from extract.readers import read_path
 from extract.run import extract
 from tests.conftest import S000, S001, S002, S003, SAMPLES

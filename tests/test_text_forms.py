@@ -11,8 +11,9 @@ from types import ModuleType
 import pandas as pd
 import pytest
 
+from extract.layout.pages import pages_of, running_lines
 from extract.layout.text_columns import cells_of, column_starts, fragments
-from extract.layout.text_grid import pages_of, printed_lines, running_lines
+from extract.layout.text_grid import printed_lines
 from extract.layout.text_rows import starts_row
 from extract.readers import read_document, read_path, sniff_text_form
 from extract.readers.decode import decode, split_lines
@@ -139,7 +140,13 @@ def test_running_headers_and_footers_are_dropped() -> None:
 
 
 def test_printed_lines_keep_the_input_lines_they_came_from() -> None:
-    printed = [p for p in printed_lines(_lines(TEXTS / f"{STEMS[0]}-layout.txt")) if p]
+    lines = printed_lines(_lines(TEXTS / f"{STEMS[0]}-layout.txt"))
+    printed = [p for p in lines if p and p.cells]
+    # A running header keeps its place as a printed line of no cells.
+    assert [(p.line_start, p.page) for p in lines if p and not p.cells][:2] == [
+        (1, 1),
+        (60, 1),
+    ]
     crime = next(p for p in printed if p.cells[0].startswith("Committed Crime"))
     assert (crime.line_start, crime.line_end) == (15, 21)
     assert crime.cells[1].startswith("Q1 (24.07.17) Previous 12 months = 5,673")

@@ -10,12 +10,10 @@ would print, for `tab_rows.build_rows`.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.layout.headers import is_header_cells
+from extract.layout.pages import pages_of, running_lines
 from extract.layout.text_columns import (
     Fragment,
     carried_columns,
@@ -37,10 +35,6 @@ from extract.layout.unplaced import (
 # Columns are set this many spaces apart at least somewhere in a table; words
 # of justified prose two or three.
 TABLE_GAP = 4
-# Running headers and footers are among a page's first and last lines.
-BAND_LINES = 2
-DIGITS = re.compile(r"\d+")
-PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,53 +48,6 @@ class PrintedLine:
     # Its cells could not be told apart (a mark under no column): no cells,
     # and the row is reported as unread.
     unread: bool = False
-
-
-def pages_of(lines: Sequence[str]) -> list[int]:
-    """The 1-based page of every line: pdftotext starts each page with a form feed."""
-    page, out = 1, []
-    for line in lines:
-        page += line.count("\f")
-        out.append(page)
-    return out
-
-
-def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
-    """Indexes of running headers and footers: a page's first or last lines that
-    recur, numbers aside, on another page ("Cannock Chase Council — Page 1 of 4")."""
-    by_page: dict[int, list[int]] = {}
-    for i, line in enumerate(lines):
-        if line.strip(" \f"):
-            by_page.setdefault(pages[i], []).append(i)
-    band = {
-        i
-        for indexes in by_page.values()
-        for i in (*indexes[:BAND_LINES], *indexes[-BAND_LINES:])
-    }
-
-    def key(i: int) -> str:
-        return DIGITS.sub("#", " ".join(lines[i].split()))
-
-    if len(by_page) < 2:
-        return {i for i in band if PAGE_NUMBER.search(lines[i])}
-    seen = Counter(key(i) for i in band)
-    return {i for i in band if seen[key(i)] >= 2} - _repeated_headers(lines, by_page)
-
-
-def _repeated_headers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
-    """A page's first lines from a table header's on: the header of a table
-    that goes on from the page before, printed again at the top of each page,
-    which recurs as a running header does but opens the rows below it
-    (samples/text/000_…-browser-layout lines 139-140 and 210-211: "Action &
-    Progress Update  Outcomes  Q1 …" over "Rating Rating Rating Rating")."""
-    out: set[int] = set()
-    for indexes in by_page.values():
-        top = indexes[:BAND_LINES]
-        for k, i in enumerate(top):
-            if is_header_cells([f.text for f in fragments(lines[i])]):
-                out.update(top[k:])
-                break
-    return out
 
 
 def _table_lines(
@@ -177,7 +124,7 @@ def _widest_gap(frags: Sequence[Fragment]) -> int:
 def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     """The text's printed lines, tables' rows joined; None for a blank line.
 
-    Running headers and footers are blank lines here.
+    Running headers and footers are printed lines of no cells.
     """
     clean = [line.replace("\f", "").expandtabs() for line in lines]
     pages = pages_of(lines)
@@ -186,7 +133,13 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     starts: list[int] = []
     i = 0
     while i < len(clean):
-        if i in dropped or not clean[i].strip():
+        if i in dropped:
+            # Furniture prints nothing, but keeps its place: the rows around
+            # it stay on their own lines, and a table runs on across it.
+            out.append(PrintedLine((), i + 1, i + 1, pages[i]))
+            i += 1
+            continue
+        if not clean[i].strip():
             out.append(None)
             i += 1
             continue

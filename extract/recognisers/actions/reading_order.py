@@ -39,6 +39,7 @@ from extract.blocks.paragraphs import Paragraph
 from extract.blocks.reading_order import is_column_label
 from extract.context import Context
 from extract.document import Row
+from extract.layout.pages import PAGE_FOOTER
 from extract.recognisers.actions import plain_action, plain_cells
 from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
 from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING
@@ -49,8 +50,6 @@ from extract.recognisers.actions.quarter_labels import (
 from normalise.text import squash
 from normalise.vocabulary import status_category
 
-# "Cannock Chase Council — Page 2 of 4": a running footer between a table's cells.
-FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
 # "Strategic Objective Improving the Council's social housing stock …": the
 # objective row of the next table, run into its text.
 OBJECTIVE = re.compile(r"^Strategic\s+Objective\b", re.IGNORECASE)
@@ -75,8 +74,8 @@ def readings(
     is certain, and each table that is not, in document order."""
     if not blocks.reading_rows:
         return
-    paras = [p for p in blocks.paragraphs if not FOOTER.search(p.text)]
-    footers = [p for p in blocks.paragraphs if FOOTER.search(p.text)]
+    paras = [p for p in blocks.paragraphs if not PAGE_FOOTER.search(p.text)]
+    footers = [p for p in blocks.paragraphs if PAGE_FOOTER.search(p.text)]
     k = 0
     while k < len(paras):
         if not _is_header(paras, k):

@@ -29,14 +29,13 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column, classify, header_columns
 from extract.blocks.paragraphs import Paragraph
 from extract.blocks.reading_order import is_column_label
+from extract.layout.pages import PAGE_FOOTER
 from extract.recognisers.kpi_grid.grids import Grid, GridRow
 from normalise.amounts import amounts_in
 from normalise.text import fold_dashes, squash
 from normalise.values import LABEL, is_missing, parse_cell
 
 FREQUENCY_CELL = re.compile(r"^[QA]$")
-# "Cannock Chase Council — Page 3 of 4": a running footer between a grid's cells.
-FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +69,7 @@ def readings(blocks: Blocks, name: str) -> Iterator[Reading]:
         paras = [
             p
             for p in blocks.paragraphs
-            if p.row_index in members and not FOOTER.search(p.text)
+            if p.row_index in members and not PAGE_FOOTER.search(p.text)
         ]
         yield from _block_readings(blocks, name, paras)
 

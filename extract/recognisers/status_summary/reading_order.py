@@ -20,13 +20,13 @@ any column: such a grid is left unread, and so reported as an `unparsed_block`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
 from extract.document import Row
+from extract.layout.pages import PAGE_FOOTER
 from extract.recognisers.status_summary.printed import (
     DIGIT,
     Value,
@@ -39,10 +39,6 @@ from normalise.vocabulary import status_category as category_of
 
 # A summary grid prints three statuses at least (see `printed.label_cells`).
 MIN_LABELS = 3
-# "Cannock Chase Council — Page 4 of 4": a page's footer, printed between a
-# grid's values where reading order puts it (samples/text/001…-plain.txt
-# line 400, before the last "0 0%").
-FOOTER = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
 LAST = frozenset({"no_rating", "total"})
 
 
@@ -77,8 +73,8 @@ def grids(blocks: Blocks, name: str) -> Iterator[Found]:
             continue
         members = set(block.rows)
         printed = [p for p in blocks.paragraphs if p.row_index in members]
-        paras = [p for p in printed if not FOOTER.search(p.text)]
-        footers = [i for p in printed if FOOTER.search(p.text) for i in p.rows]
+        paras = [p for p in printed if not PAGE_FOOTER.search(p.text)]
+        footers = [i for p in printed if PAGE_FOOTER.search(p.text) for i in p.rows]
         k = 0
         while k < len(paras):
             found, k = _grid(paras, k)
