@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.blocks import Blocks
 from extract.blocks.columns import Column, classify, header_columns
@@ -93,6 +94,8 @@ def value_labels(words: Sequence[str]) -> tuple[int, list[str]] | None:
     return start, ways[start][0]
 
 
+# Every line's last words are tried as a label: the same few words recur.
+@lru_cache(maxsize=8192)
 def _value_label(label: str) -> bool:
     column = classify(label, 0)
     return column is not None and column.kind == "value"

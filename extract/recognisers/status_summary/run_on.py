@@ -122,6 +122,8 @@ def is_values_line(text: str) -> bool:
     """A line of values, however many, after the scope they count, if any
     ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators - - -")."""
     tokens = text.split()
+    if not tokens or not VALUE_PART.match(tokens[-1]):
+        return False  # most lines: prose, its last word no value
     first = next((k for k, t in enumerate(tokens) if VALUE_PART.match(t)), None)
     if first is None or not all(VALUE_PART.match(t) for t in tokens[first:]):
         return False
