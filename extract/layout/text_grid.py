@@ -10,10 +10,12 @@ would print, for `tab_rows.build_rows`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from extract.layout.pages import pages_of, running_lines
+from extract.layout.printed_headings import Headings, heading_starts, printed_headings
 from extract.layout.text_columns import (
     Fragment,
     carried_columns,
@@ -55,6 +57,7 @@ def _table_lines(
     indexes: Sequence[int],
     region: Sequence[list[Fragment]],
     pages: Sequence[int],
+    headings: Callable[[], Headings],
     carried: Sequence[int] = (),
 ) -> tuple[list[PrintedLine], list[int]]:
     """The rows of one table region as printed lines, and its column starts.
@@ -81,11 +84,12 @@ def _table_lines(
             for i, frags in zip(indexes, region, strict=True)
             if doubtful_cut(lines[i], frags, cuts)
         }
+    headed = heading_starts(split, indexes, headings)
     groups: list[tuple[list[list[str]], int, int]] = []
     for k, i in enumerate(indexes):
         cells = split[k]
         below = split[k + 1] if k + 1 < len(split) else ()
-        if not groups or starts_row(groups[-1][0], cells, below, widths):
+        if not groups or k in headed or starts_row(groups[-1][0], cells, below, widths):
             groups.append(([], i, i))
         rows, first, _ = groups[-1]
         rows.append(cells)
@@ -129,6 +133,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     clean = [line.replace("\f", "").expandtabs() for line in lines]
     pages = pages_of(lines)
     dropped = running_lines(clean, pages)
+    headings = cache(lambda: printed_headings(clean))
     out: list[PrintedLine | None] = []
     starts: list[int] = []
     i = 0
@@ -156,7 +161,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             region, split = region[lead:], split[lead:]
             table = bool(region) and (not lead or _is_table(split))
         if table:
-            rows, starts = _table_lines(clean, region, split, pages, starts)
+            rows, starts = _table_lines(clean, region, split, pages, headings, starts)
             out.extend(rows)
         else:
             starts = []

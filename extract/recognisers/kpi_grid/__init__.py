@@ -24,6 +24,11 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column
 from extract.context import Context
 from extract.document import Document
+from extract.layout.printed_headings import (
+    Headings,
+    heading_in_name,
+    printed_headings,
+)
 from extract.recognisers.kpi_grid import html_paragraphs, reading_order, run_on
 from extract.recognisers.kpi_grid.grids import (
     Grid,
@@ -154,9 +159,17 @@ class Fact:
     labelled: bool = False
 
 
-def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[Fact]:
+def _facts(
+    blocks: Blocks,
+    ctx: Context,
+    grid: Grid,
+    row: GridRow,
+    headings: Headings | None = None,
+) -> Iterator[Fact]:
     """The values of one grid row; none for a row whose name goes on from the
-    row above (`goes_on`: a wrapped row's later lines printed apart)."""
+    row above (`goes_on`: a wrapped row's later lines printed apart), or,
+    given the document's `headings` (text without TABs), runs into a theme
+    heading (`extract.layout.printed_headings`)."""
     doc = blocks.doc
     at = grid.name_index
     name = squash(row.texts[at]) if at < len(row.texts) else ""
@@ -165,6 +178,10 @@ def _facts(blocks: Blocks, ctx: Context, grid: Grid, row: GridRow) -> Iterator[F
         or goes_on(name)
         or owned_elsewhere(blocks, grid, row)
         or _is_theme(row.texts, ctx.theme(row.row_index))
+        or (
+            headings is not None
+            and heading_in_name(name, headings, range(row.line_start, row.line_end + 1))
+        )
     ):
         return
     frequency = None
@@ -251,7 +268,9 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
     )
 
 
-def _reading_facts(blocks: Blocks, ctx: Context) -> Iterator[Fact]:
+def _reading_facts(
+    blocks: Blocks, ctx: Context, headings: Headings | None
+) -> Iterator[Fact]:
     """The rows of grids printed in reading order (`reading_order`), of HTML
     tables printed in its paragraphs (`html_paragraphs`) and of grids whose
     rows run on along a line (`run_on`), each claimed with the lines it was
@@ -264,7 +283,7 @@ def _reading_facts(blocks: Blocks, ctx: Context) -> Iterator[Fact]:
     ):
         facts = [
             f
-            for f in _facts(blocks, ctx, r.grid, r.row)
+            for f in _facts(blocks, ctx, r.grid, r.row, headings)
             if f.labelled or f.record.reported_as not in r.labelled_only
         ]
         if facts:
@@ -282,13 +301,17 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     first and reports the repeat.
     """
     doc = blocks.doc
+    # Text without TABs prints no theme row of its own (`printed_headings`).
+    headings = (
+        printed_headings(doc.lines) if doc.text_form in ("layout", "plain") else None
+    )
     out = [
         (grid.plain, fact)
         for grid in grids(blocks)
         for row in grid.rows
-        for fact in _facts(blocks, ctx, grid, row)
+        for fact in _facts(blocks, ctx, grid, row, headings)
     ]
-    out.extend((True, fact) for fact in _reading_facts(blocks, ctx))
+    out.extend((True, fact) for fact in _reading_facts(blocks, ctx, headings))
     # The table's own rows before its restatement as HTML: their provenance
     # is one line per value.
     out.sort(key=lambda pf: (not pf[0], pf[1].record.line_start))

@@ -51,6 +51,8 @@ FOREIGN = re.compile(
     r"\b(?:approach|key\s+projects?|milestones?|actions?\s*(?:&|\+|and)\s*progress)\b",
     re.IGNORECASE,
 )
+# A quarter's label: the line printing them is a header's last.
+QUARTER_LABEL = re.compile(r"\b(?:q|quarter\s*)[1-4]\b", re.IGNORECASE)
 # A figure alone in a cell: "85", "1,084", "12.5%", "£172,583".
 FIGURE = re.compile(r"^[£$]?-?\d[\d,]*(?:\.\d+)?%?$")
 # Words of one value label at most ("Year End Actual Total").
@@ -122,6 +124,11 @@ def header_at(rows: Sequence[Row], h: int) -> Header | None:
         return None
     columns = header_columns(["", "Frequency", *labels])
     if columns is None or not _quarters_in_order(columns):
+        return None
+    if not QUARTER_LABEL.search(rows[h].flat):
+        # Labels printed after the quarters' line ("Last year's" / "outturn"
+        # under "Target Q1 … Total") may stand left of them on the page: in
+        # what order the columns run cannot be told.
         return None
     return Header(columns, h)
 
@@ -214,10 +221,17 @@ def _rows(rows: Sequence[Row], header: Header) -> tuple[list[Reading], int]:
         if not text:
             k += 1
             continue
-        if header_at(rows, k) is not None or _opens_status_grid(text):
+        if (
+            header_at(rows, k) is not None
+            or _opens_status_grid(text)
+            or _header_like(text)
+        ):
             break
         line = row_line(text)
         if line is None:
+            # A line of values with no frequency letter is a row this reader
+            # cannot place, not the next row's name.
+            settled = settled and not _values_like(text)
             names.append(k)
             k += 1
             continue
@@ -242,6 +256,20 @@ def _rows(rows: Sequence[Row], header: Header) -> tuple[list[Reading], int]:
         settled, names = ends, []
         k += 1
     return found, k
+
+
+def _header_like(text: str) -> bool:
+    """A header this reader does not read (its labels in another order, no
+    "Frequency", an action table's): two value labels or more at the line's
+    end, or an action table's labels. The grid above ends there; the rows
+    under it are left to be reported."""
+    found = value_labels(text.split()[-HEADER_WORDS:])
+    return (found is not None and len(found[1]) >= 2) or bool(FOREIGN.search(text))
+
+
+def _values_like(text: str) -> bool:
+    """Two values or more among a line's words ("85 N/A 20 27 12 43 102")."""
+    return sum(_one_word_value(w) for w in text.split()) >= 2
 
 
 def _opens_status_grid(text: str) -> bool:

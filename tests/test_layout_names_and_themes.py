@@ -1,0 +1,105 @@
+"""Indicator names and themes in `-layout` text: the same as the TAB export's,
+where the theme heading that stands on a row of its own in TAB is printed in
+the name column under the indicator above it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.layout.printed_headings import (
+    heading_in_name,
+    heading_starts,
+    printed_headings,
+)
+from extract.run import extract
+from tests.conftest import SAMPLES
+
+# 003 prints no KPI grid; 001-layout misses the HRA rows' theme (a
+# "Strategic Objective" heading the layout stage does not join).
+STEMS = ["000_af055924f554b2ff", "002_c2fd677fd2d5bf7c"]
+S002 = "002_c2fd677fd2d5bf7c"
+KEY = ["indicator_id", "theme", "indicator", "financial_year", "period", "measure"]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("layout-names")
+    inputs = [SAMPLES / f"{s}.txt" for s in STEMS]
+    inputs += [SAMPLES / "text" / f"{s}-layout.txt" for s in STEMS]
+    inputs.append(SAMPLES / "text" / f"{S002}-browser-layout.txt")
+    extract(inputs, folder)
+    return folder
+
+
+def _values(out: Path, name: str) -> pd.DataFrame:
+    docs = pd.read_parquet(out / "documents.parquet")
+    doc_id = docs.loc[docs.source_path == name, "doc_id"].item()
+    rows = pd.read_parquet(out / "indicator_values.parquet")
+    return rows[rows.doc_id == doc_id]
+
+
+def _facts(rows: pd.DataFrame) -> set[tuple[object, ...]]:
+    return {
+        (*key, None if pd.isna(value) else value)
+        for *key, value in rows[[*KEY, "value"]].itertuples(index=False)
+    }
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_layout_text_gives_the_tab_exports_rows(out: Path, stem: str) -> None:
+    # 002-layout had read "Support vulnerable people" (a theme row) as the
+    # end of the CCTV name, and the rows under it in the theme above.
+    tab = _facts(_values(out, f"{stem}.txt"))
+    assert tab
+    assert _facts(_values(out, f"{stem}-layout.txt")) == tab
+
+
+def test_browser_layout_names_and_themes(out: Path) -> None:
+    rows = _values(out, f"{S002}-browser-layout.txt")
+    themes = dict(zip(rows.indicator_id, rows.theme, strict=False))
+    assert themes["cctv-case-reviews"] == "Sustaining safe and secure communities"
+    assert themes["hub-referrals"] == "Support vulnerable people"
+    assert themes["universal-credit-claimants"] == "Support vulnerable people"
+    names = set(rows.indicator)
+    assert "Number of CCTV case reviews provided to Staffordshire Police" in names
+    assert not [n for n in names if n.endswith("Support vulnerable people")]
+
+
+def test_a_heading_printed_apart_starts_a_row() -> None:
+    lines = [
+        "Support Vulnerable People – the number of tenancies sustained …",
+        "Name  Q  1  2",
+        "Number of CCTV  Q  340  101",
+        "case reviews",
+        "Support",
+        "vulnerable",
+        "people",
+        "Increased  A  189  304",
+    ]
+    split = [[c for c in line.split("  ")] for line in lines[2:]]
+    split = [cells + [""] * (4 - len(cells)) for cells in split]
+    found = heading_starts(split, range(2, 8), lambda: printed_headings(lines))
+    assert found == {2}
+    headings = printed_headings(lines)
+    assert heading_in_name(
+        "Number of CCTV case reviews Support vulnerable people", headings, range(3, 8)
+    )
+    # Printed only on the name's own lines: no heading.
+    assert not heading_in_name(
+        "Number of CCTV case reviews Support vulnerable people", headings, range(1, 9)
+    )
+
+
+@given(st.lists(st.text(max_size=30), max_size=12), st.text(max_size=60))
+def test_headings_of_any_text(lines: list[str], name: str) -> None:
+    headings = printed_headings(lines)
+    assert heading_in_name(name, headings, range(0)) in (True, False)
+    split = [line.split("  ") or [""] for line in lines]
+    assert heading_starts(split, range(len(split)), lambda: headings) <= set(
+        range(len(split))
+    )
