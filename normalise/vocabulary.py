@@ -28,8 +28,9 @@ STATUS_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amendment", re.compile(r"requires\s+amendment", re.IGNORECASE)),
     ("attention", re.compile(r"requires\s+attention", re.IGNORECASE)),
     ("aborted", re.compile(r"aborted|closed", re.IGNORECASE)),
-    ("completed", re.compile(r"\bcompleted?\b", re.IGNORECASE)),
-    ("on_target", re.compile(r"on\s+target", re.IGNORECASE)),
+    # "Not on target", "not (yet) completed" name no status of these.
+    ("completed", re.compile(r"(?<!not\s)(?<!yet\s)\bcompleted?\b", re.IGNORECASE)),
+    ("on_target", re.compile(r"(?<!not\s)\bon\s+target", re.IGNORECASE)),
     # "Not Yet Due": nothing to rate yet, the grids' "No Rating" column.
     (
         "no_rating",

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from normalise.dates import parse_date, repair_date
 from normalise.numbers import parse_int, parse_number
+from normalise.vocabulary import status_category
 from normalise.words import Vocabulary, join_broken, rejoin
 from normalise.years import financial_year, financial_years_in, period_end, quarter_of
 
@@ -320,3 +321,21 @@ def test_letters_typed_for_digits(
     got, repair = repair_date(raw, evidence=[date(2018, 4, 17)])
     assert got == value and repair is not None
     assert (repair.repaired, repair.rule) == (repaired, rule)
+
+
+@pytest.mark.parametrize(
+    "label, category",
+    [
+        ("Milestone on target", "on_target"),
+        ("Project completed", "completed"),
+        ("Requires Attention", "attention"),
+        # A negated status is none of these: it had counted as on target.
+        ("Milestone not on target", None),
+        ("Not on target", None),
+        ("Project not completed", None),
+        ("Not yet completed", None),
+        ("Not Yet Due", "no_rating"),
+    ],
+)
+def test_status_category(label: str, category: str | None) -> None:
+    assert status_category(label) == category
