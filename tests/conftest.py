@@ -72,6 +72,26 @@ def plain_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+# `pdftotext -raw` of the ruled PDFs.
+RAW = Path(__file__).parent / "fixtures" / "rawtext"
+
+
+@pytest.fixture(scope="session")
+def raw_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`reportx extract` over every raw-text fixture (RAW), once per session."""
+    out = tmp_path_factory.mktemp("every-raw")
+    extract(sorted(RAW.glob("*.txt")), out)
+    return out
+
+
+def rows_of(out: Path, table: str, source_path: str) -> pd.DataFrame:
+    """The rows of `table` in the output `out` from the input `source_path`."""
+    docs = pd.read_parquet(out / "documents.parquet")
+    doc_id = docs.loc[docs.source_path == source_path, "doc_id"].item()
+    rows = pd.read_parquet(out / f"{table}.parquet")
+    return rows[rows.doc_id == doc_id]
+
+
 @pytest.fixture(scope="session")
 def run_result(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
     out = tmp_path_factory.mktemp("out-result")

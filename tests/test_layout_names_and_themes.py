@@ -17,7 +17,7 @@ from extract.layout.printed_headings import (
     printed_headings,
 )
 from extract.run import extract
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, rows_of
 
 # 003 prints no KPI grid; 001-layout misses the HRA rows' theme (a
 # "Strategic Objective" heading the layout stage does not join).
@@ -37,10 +37,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _values(out: Path, name: str) -> pd.DataFrame:
-    docs = pd.read_parquet(out / "documents.parquet")
-    doc_id = docs.loc[docs.source_path == name, "doc_id"].item()
-    rows = pd.read_parquet(out / "indicator_values.parquet")
-    return rows[rows.doc_id == doc_id]
+    return rows_of(out, "indicator_values", name)
 
 
 def _facts(rows: pd.DataFrame) -> set[tuple[object, ...]]:

@@ -7,38 +7,26 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.recognisers import kpi_grid
 from extract.recognisers.kpi_grid.run_on import RowLine, row_line, value_labels
 from extract.records import IndicatorValue
-from extract.run import extract
-from tests.conftest import recognised
-from tests.test_raw_text import RAW, _issues, _spans
+from tests.conftest import recognised, rows_of
+from tests.test_raw_text import _issues, _spans
 
 S002 = "002_c2fd677fd2d5bf7c-raw.txt"
 
 
-@pytest.fixture(scope="module")
-def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("raw-kpi")
-    extract(sorted(RAW.glob("*.txt")), out)
-    return out
-
-
 def _values(out: Path, name: str) -> pd.DataFrame:
-    docs = pd.read_parquet(out / "documents.parquet")
-    doc_id = docs.loc[docs.source_path == name, "doc_id"].item()
-    rows = pd.read_parquet(out / "indicator_values.parquet")
-    return rows[rows.doc_id == doc_id]
+    return rows_of(out, "indicator_values", name)
 
 
-def test_rows_with_a_value_in_every_column_are_read(raw: Path) -> None:
+def test_rows_with_a_value_in_every_column_are_read(raw_dir: Path) -> None:
     """002: five rows print seven values under seven value columns; their
     names run over the lines since the row before."""
-    got = _values(raw, S002)
+    got = _values(raw_dir, S002)
     names = list(dict.fromkeys(got.indicator))
     assert names == [
         "Number of ASB complaints dealt with via the Community Safety Hub",
@@ -65,10 +53,10 @@ def test_rows_with_a_value_in_every_column_are_read(raw: Path) -> None:
     assert got.groupby("indicator").line_start.first().to_dict()[names[4]] == 114
 
 
-def test_rows_with_empty_or_wrapped_cells_stay_reported(raw: Path) -> None:
+def test_rows_with_empty_or_wrapped_cells_stay_reported(raw_dir: Path) -> None:
     """ "A 4 4 4" (three values, seven columns), "A 189 Cases 304 304" and
     the wrapped cells after it, the Discretionary Housing Payments cells."""
-    assert _spans(_issues(raw, S002))[:3] == [(42, 42), (53, 79), (99, 113)]
+    assert _spans(_issues(raw_dir, S002))[:3] == [(42, 42), (53, 79), (99, 113)]
 
 
 HEADER = [

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,21 +18,13 @@ from extract.recognisers.status_summary.run_on import (
     split_labels,
 )
 from extract.records import StatusCount
-from extract.run import extract
 from tests.conftest import recognised
-from tests.test_raw_text import RAW, _issues, _spans
+from tests.test_raw_text import _issues, _spans
 
 S000 = "000_af055924f554b2ff-raw.txt"
 S001 = "001_4e0ea328a26b8980-raw.txt"
 S002 = "002_c2fd677fd2d5bf7c-raw.txt"
 S003 = "003_23ba67851198ff7c-raw.txt"
-
-
-@pytest.fixture(scope="module")
-def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("raw-status")
-    extract(sorted(RAW.glob("*.txt")), out)
-    return out
 
 
 def _grid_rows(out: Path, name: str) -> list[tuple[object, ...]]:
@@ -54,10 +45,10 @@ def _grid_rows(out: Path, name: str) -> list[tuple[object, ...]]:
     )
 
 
-def test_grids_with_total_above_their_labels_are_read(raw: Path) -> None:
+def test_grids_with_total_above_their_labels_are_read(raw_dir: Path) -> None:
     """002: "TOTAL" on the line above the labels; its column is the one whose
     count is the sum of the others' (12 = 9 + 0 + 3 + 0)."""
-    assert _grid_rows(raw, S002) == [
+    assert _grid_rows(raw_dir, S002) == [
         ("milestones", "Q4", "completed", 9, 75.0, 8),
         ("milestones", "Q4", "on_target", 0, 0.0, 8),
         ("milestones", "Q4", "attention", 3, 25.0, 8),
@@ -71,9 +62,9 @@ def test_grids_with_total_above_their_labels_are_read(raw: Path) -> None:
     ]
 
 
-def test_wrapped_labels_and_rows_named_by_their_scope(raw: Path) -> None:
+def test_wrapped_labels_and_rows_named_by_their_scope(raw_dir: Path) -> None:
     """003 lines 37-43: five labels over five lines, then a row per scope."""
-    got = _grid_rows(raw, S003)
+    got = _grid_rows(raw_dir, S003)
     assert [r[:4] for r in got] == [
         ("performance_indicators", "Q1-Q2", c, pd.NA)
         for c in ("completed", "on_target", "attention", "amendment", "aborted")
@@ -91,16 +82,16 @@ def test_wrapped_labels_and_rows_named_by_their_scope(raw: Path) -> None:
     assert all(pd.isna(r[4]) for r in got[:5])
 
 
-def test_a_label_above_whose_column_is_not_printed_is_reported(raw: Path) -> None:
+def test_a_label_above_whose_column_is_not_printed_is_reported(raw_dir: Path) -> None:
     """000 and 001 print "No Rating" above the labels: which column it heads is
     not printed, and "0 4 1 0 0" reads differently with it first or last, so
     their grids stay unread and reported, while 002's in the same run are
     read."""
-    assert _grid_rows(raw, S000) == []
-    assert _grid_rows(raw, S001) == []
-    assert (256, 293) in _spans(_issues(raw, S000))
-    assert (210, 210) in _spans(_issues(raw, S001))
-    assert len(_grid_rows(raw, S002)) == 10
+    assert _grid_rows(raw_dir, S000) == []
+    assert _grid_rows(raw_dir, S001) == []
+    assert (256, 293) in _spans(_issues(raw_dir, S000))
+    assert (210, 210) in _spans(_issues(raw_dir, S001))
+    assert len(_grid_rows(raw_dir, S002)) == 10
 
 
 def test_labels_split_into_their_statuses_in_order() -> None:

@@ -9,29 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from extract.coverage import canonical, number_tokens
 from extract.run import extract
-from tests.conftest import SAMPLES, SHARED
+from tests.conftest import RAW, SAMPLES, SHARED, rows_of
 from tests.test_plain_text import SPAN
 
-RAW = Path(__file__).parent / "fixtures" / "rawtext"
 STEM_000 = "000_af055924f554b2ff"
 
 
-@pytest.fixture(scope="module")
-def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("raw")
-    extract(sorted(RAW.glob("*.txt")), out)
-    return out
-
-
 def _issues(out: Path, name: str) -> pd.DataFrame:
-    docs = pd.read_parquet(out / "documents.parquet")
-    doc_id = docs.loc[docs.source_path == name, "doc_id"].item()
-    issues = pd.read_parquet(out / "issues.parquet")
-    return issues[issues.doc_id == doc_id]
+    return rows_of(out, "issues", name)
 
 
 def _spans(issues: pd.DataFrame) -> list[tuple[int, int]]:
@@ -44,11 +32,11 @@ def _spans(issues: pd.DataFrame) -> list[tuple[int, int]]:
 
 
 def test_unread_table_cells_in_a_report_with_other_rows_are_reported(
-    raw: Path,
+    raw_dir: Path,
 ) -> None:
     """000 gives rolling rows, so it is not `no_facts`; the stretches of its
     grids and counts that nobody read are one `unparsed_block` each."""
-    issues = _issues(raw, f"{STEM_000}-raw.txt")
+    issues = _issues(raw_dir, f"{STEM_000}-raw.txt")
     assert "no_facts" not in set(issues.code)
     assert _spans(issues) == [(79, 109), (126, 176), (256, 293), (314, 321)]
     assert (issues[issues.code == "unparsed_block"].severity == "warning").all()
@@ -59,8 +47,8 @@ def test_unread_table_cells_in_a_report_with_other_rows_are_reported(
     )
 
 
-def test_every_kpi_value_of_000_lies_in_a_reported_stretch(raw: Path) -> None:
-    spans = _spans(_issues(raw, f"{STEM_000}-raw.txt"))
+def test_every_kpi_value_of_000_lies_in_a_reported_stretch(raw_dir: Path) -> None:
+    spans = _spans(_issues(raw_dir, f"{STEM_000}-raw.txt"))
     lines = (RAW / f"{STEM_000}-raw.txt").read_text(encoding="utf-8").split("\n")
     gold = pd.read_csv(SHARED / "gold" / "indicator_values.csv")
     values = gold[gold.file == f"{STEM_000}.txt"].value
@@ -75,8 +63,8 @@ def test_every_kpi_value_of_000_lies_in_a_reported_stretch(raw: Path) -> None:
         assert any(a <= n <= b for n in at for a, b in spans), value
 
 
-def test_unread_grids_are_named_where_their_cells_are(raw: Path) -> None:
-    issues = _issues(raw, "002_c2fd677fd2d5bf7c-raw.txt")
+def test_unread_grids_are_named_where_their_cells_are(raw_dir: Path) -> None:
+    issues = _issues(raw_dir, "002_c2fd677fd2d5bf7c-raw.txt")
     assert _spans(issues)[:2] == [(42, 42), (53, 79)]
 
 
@@ -97,13 +85,13 @@ def test_prose_with_a_stray_cell_is_not_reported(tmp_path: Path) -> None:
 
 
 def test_rolling_rows_are_named_by_the_name_before_their_first_block(
-    raw: Path,
+    raw_dir: Path,
 ) -> None:
     """Each row's name runs on, without a blank line, from the page title, the
     grid's header and the row before: it is the lines up to its first block
     back to a bracket, a figure or a column label."""
-    docs = pd.read_parquet(raw / "documents.parquet")
-    rows = pd.read_parquet(raw / "rolling_12_months.parquet").merge(
+    docs = pd.read_parquet(raw_dir / "documents.parquet")
+    rows = pd.read_parquet(raw_dir / "rolling_12_months.parquet").merge(
         docs[["doc_id", "source_path"]], on="doc_id"
     )
     s000 = rows[rows.source_path == f"{STEM_000}-raw.txt"]
