@@ -32,6 +32,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inputs = [SAMPLES / f"{s}.txt" for s in STEMS]
     inputs += [SAMPLES / "text" / f"{s}-layout.txt" for s in STEMS]
     inputs.append(SAMPLES / "text" / f"{S002}-browser-layout.txt")
+    inputs.append(SAMPLES / "text" / f"{STEMS[0]}-browser-layout.txt")
     extract(inputs, folder)
     return folder
 
@@ -65,6 +66,16 @@ def test_browser_layout_names_and_themes(out: Path) -> None:
     names = set(rows.indicator)
     assert "Number of CCTV case reviews provided to Staffordshire Police" in names
     assert not [n for n in names if n.endswith("Support vulnerable people")]
+
+
+def test_rating_marks_under_quarter_labels_are_no_kpi_values(out: Path) -> None:
+    # 000's browser layout text puts the cemetery action's progress in the
+    # name column of a grid whose Q2/Q3 cells hold "\\bigcirc": it had given
+    # two indicators named by their progress text, with no value.
+    rows = _values(out, f"{STEMS[0]}-browser-layout.txt")
+    assert not rows.indicator.str.startswith("Core requirements").any()
+    assert not rows.value_text.fillna("").str.contains("bigcirc").any()
+    assert "household-waste-recycled" in set(rows.indicator_id)
 
 
 def test_a_heading_printed_apart_starts_a_row() -> None:

@@ -40,6 +40,7 @@ from normalise.categories import is_breakdown
 from normalise.counts import read_counts
 from normalise.indicators import goes_on, slug
 from normalise.repair import Repair
+from normalise.symbols import holds_symbol
 from normalise.text import squash
 from normalise.values import Value, bare_unit, parse_cell
 from normalise.years import (
@@ -49,6 +50,8 @@ from schemas.tables import NO_UNIT
 
 NAME = "kpi_grid"
 FREQUENCY = re.compile(r"^[QA]$")
+# A figure anywhere in a cell: no rating mark.
+DIGIT = re.compile(r"\d")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
 # "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") may
 # be a quarter block, owned by the rolling-12-months or breakdowns recogniser; a
@@ -203,6 +206,10 @@ def _facts(
             values = parse_cell(text, commentary=column.kind == "commentary")
             parsed.append((column, text, values))
             read.add(column.index)
+    if _marks_only(parsed):
+        # Rating marks under quarter labels: an action table's row, whose
+        # progress text a layout reading put in the name column.
+        return
     if grid.plain:
         for cell in blocks.rows[row.row_index].cells:
             if cell.column in read:
@@ -291,6 +298,14 @@ def _reading_facts(
             blocks.claims.take_rest_of_rows(NAME, blocks.doc.rows, lines)
             claimed.update(lines)
             yield from facts
+
+
+def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
+    """Whether a row's value cells print rating marks alone ("\\bigcirc", "✓")."""
+    cells = [text for column, text, _ in parsed if column.kind == "value"]
+    return bool(cells) and all(
+        holds_symbol(text) and not DIGIT.search(text) for text in cells
+    )
 
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
