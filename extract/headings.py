@@ -62,6 +62,8 @@ QUOTED_PLAN = re.compile(
     r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b"
 )
 STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
+# Lines an objective printed as prose runs over at most.
+OBJECTIVE_LINES = 3
 ACTION_HEADER = re.compile(
     r"\s*Action\s*(?:&|\+|and)\s*Progress Update.*$", re.IGNORECASE
 )
@@ -145,6 +147,27 @@ def _next_text_row(rows: Sequence[Row], i: int) -> int | None:
         if rows[j].flat:
             return j
     return None
+
+
+def _prose_objective(rows: Sequence[Row], i: int) -> tuple[str, int] | None:
+    """A "Strategic Objective" label printed as prose (text without TABs) and
+    the objective on the lines under it, up to a blank line or a table row:
+    the objective and its last row."""
+    if not STRATEGIC_OBJECTIVE.match(rows[i].flat):
+        return None
+    j, lines = i + 1, list[str]()
+    while (
+        j < len(rows)
+        and rows[j].flat
+        and not rows[j].tabbed
+        and len(lines) < OBJECTIVE_LINES
+    ):
+        lines.append(rows[j].flat)
+        j += 1
+    if not lines:
+        return None
+    objective = TRAILING_JOIN.sub("", ACTION_HEADER.sub("", " ".join(lines))).strip()
+    return objective, j - 1
 
 
 def _objective_theme(objective: str, seen: Sequence[str]) -> str:
@@ -252,6 +275,11 @@ def build_context(doc: Document, meta: Metadata) -> Context:
                     walk.clean([objective], rows[j]), walk.seen
                 )
                 skip_to = j
+        elif not row.tabbed and (prose := _prose_objective(rows, i)) is not None:
+            objective, skip_to = prose
+            walk.theme = _objective_theme(
+                walk.clean([objective], rows[skip_to]), walk.seen
+            )
         elif (cells := _grid_theme(rows, i, repeated, walk.vocab)) is not None:
             walk.set_theme(walk.clean(cells, row))
         plans.append(walk.plan)
