@@ -69,14 +69,21 @@ def test_browser_layout_names_and_themes(out: Path) -> None:
     assert not [n for n in names if n.endswith("Support vulnerable people")]
 
 
-def test_rating_marks_under_quarter_labels_are_no_kpi_values(out: Path) -> None:
+def test_marks_and_dates_under_quarter_labels_are_no_kpi_values(out: Path) -> None:
     # 000's browser layout text puts the cemetery action's progress in the
     # name column of a grid whose Q2/Q3 cells hold "\\bigcirc": it had given
     # two indicators named by their progress text, with no value.
     rows = _values(out, f"{STEMS[0]}-browser-layout.txt")
     assert not rows.indicator.str.startswith("Core requirements").any()
     assert not rows.value_text.fillna("").str.contains("bigcirc").any()
-    assert "household-waste-recycled" in set(rows.indicator_id)
+    # Nor are a rolling-12 block's dated captions ("(24.07.17)"), which had
+    # given an indicator "Incidents" under a theme run into the KPI name.
+    assert not rows.value_text.fillna("").str.contains(r"\d\.\d\d\.\d\d").any()
+    assert set(rows.indicator_id) == {
+        "fly-tipping-incidents",
+        "household-waste-recycled",
+        "residual-household-waste",
+    }
 
 
 def test_a_heading_printed_apart_starts_a_row() -> None:

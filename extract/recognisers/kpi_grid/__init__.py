@@ -52,6 +52,8 @@ NAME = "kpi_grid"
 FREQUENCY = re.compile(r"^[QA]$")
 # A figure anywhere in a cell: no rating mark.
 DIGIT = re.compile(r"\d")
+# A date alone in a cell, as rolling-12 blocks caption their quarters.
+PRINTED_DATE = re.compile(r"\(?\d{1,3}[./]\d{1,2}[./]\d{2,4}\)?")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
 # "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") may
 # be a quarter block, owned by the rolling-12-months or breakdowns recogniser; a
@@ -206,9 +208,10 @@ def _facts(
             values = parse_cell(text, commentary=column.kind == "commentary")
             parsed.append((column, text, values))
             read.add(column.index)
-    if _marks_only(parsed):
+    if _marks_only(parsed) or _dates_only(parsed):
         # Rating marks under quarter labels: an action table's row, whose
-        # progress text a layout reading put in the name column.
+        # progress text a layout reading put in the name column; dates
+        # alone ("(24.07.17)"): the captions of a rolling-12 block.
         return
     if grid.plain:
         for cell in blocks.rows[row.row_index].cells:
@@ -306,6 +309,13 @@ def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
     return bool(cells) and all(
         holds_symbol(text) and not DIGIT.search(text) for text in cells
     )
+
+
+def _dates_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
+    """Whether a row's value cells print dates alone ("(24.07.17)"): the
+    captions of a rolling-12 block, not values."""
+    cells = [text for column, text, _ in parsed if column.kind == "value"]
+    return bool(cells) and all(PRINTED_DATE.fullmatch(text.strip()) for text in cells)
 
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
