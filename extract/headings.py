@@ -62,6 +62,9 @@ QUOTED_PLAN = re.compile(
     r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b"
 )
 STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
+LABELLED_OBJECTIVE = re.compile(
+    r"^strategic objective\s+(?P<objective>[A-Z].{10,})$", re.IGNORECASE
+)
 # Lines an objective printed as prose runs over at most.
 OBJECTIVE_LINES = 3
 ACTION_HEADER = re.compile(
@@ -266,6 +269,10 @@ def build_context(doc: Document, meta: Metadata) -> Context:
             walk.plan, walk.theme, walk.seen = name, None, []
         elif not row.tabbed and _plain_theme(text):
             walk.set_theme(walk.clean([text], row))
+        elif row.tabbed and (m := LABELLED_OBJECTIVE.match(row.text_at(0))):
+            # The label and its objective wrapped into one cell (a layout
+            # text's column): "Strategic Objective Improving the Council's …".
+            walk.theme = _objective_theme(walk.clean([m["objective"]], row), walk.seen)
         elif row.tabbed and STRATEGIC_OBJECTIVE.match(row.text_at(0)):
             if (j := _next_text_row(rows, i)) is not None:
                 objective = TRAILING_JOIN.sub(
