@@ -44,9 +44,7 @@ class Claims:
     def __init__(self) -> None:
         self._by_row: dict[int, list[Claim]] = defaultdict(list)
         self._all: list[Claim] = []
-        # Printed lines a recogniser found a structure on, did not read and
-        # reported itself: coverage does not report them a second time.
-        self.reported: set[tuple[int | None, int]] = set()
+        self._reported: set[tuple[int | None, int]] = set()
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self._all)
@@ -141,7 +139,13 @@ class Claims:
     def report(self, page: int | None, line_start: int, line_end: int) -> None:
         """Lines `line_start`-`line_end` of `page` hold a structure left
         unread and reported as an issue of its own."""
-        self.reported.update((page, n) for n in range(line_start, line_end + 1))
+        self._reported.update((page, n) for n in range(line_start, line_end + 1))
+
+    @property
+    def reported(self) -> frozenset[tuple[int | None, int]]:
+        """Printed lines a recogniser found a structure on, did not read and
+        reported itself: coverage does not report them a second time."""
+        return frozenset(self._reported)
 
     def _others_on(self, name: str, row: int, column: int) -> list[Claim]:
         return [
