@@ -14,6 +14,7 @@ from extract.context import Context
 from extract.coverage import claimed_numbers, line_text, number_tokens
 from extract.document import Document
 from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
+from normalise.counts import COUNT_ROW
 from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
 from schemas.tables import FACT_TABLES
 
@@ -207,7 +208,10 @@ def unread_cells(
         ),
         key=lambda c: (c[0] or 0, c[1]),
     )
-    if len(lines) < MIN_CELL_LINES:
+    # A summary grid's row of counts alone on its line is a table's row.
+    if len(lines) < MIN_CELL_LINES and not any(
+        COUNT_ROW.search(line_text(doc, *c)) for c in lines
+    ):
         return
     runs: list[list[tuple[int | None, int]]] = []
     for at in lines:

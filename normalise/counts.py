@@ -47,6 +47,10 @@ SEGMENT_BREAK = re.compile(
 GENERIC = frozenset({"Other"})
 LABEL_WORDS = 4
 
+# A summary grid's row of counts and their shares, three or more:
+# "9 (75%) 0 (0%) 3 (25%) 12 (100%)".
+COUNT_ROW = re.compile(r"(?:\b\d+\s*\(\d+(?:\.\d+)?%\)\s*){3,}")
+
 
 @dataclass(frozen=True, slots=True)
 class Count:

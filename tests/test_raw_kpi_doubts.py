@@ -94,3 +94,36 @@ def test_labels_printed_after_the_quarters_leave_the_grid_unread(
     assert ASB not in _names(values)
     # Page 3's grid, under a header in print order, is still read.
     assert "Number of fly tipping incidents" in _names(values)
+
+
+def test_a_grid_with_a_label_not_read_is_reported(tmp_path: Path) -> None:
+    # "Milestone not on target" names no status: the grid above 002's first
+    # row of counts is not read, and that row is reported, not taken for
+    # sentences (it had given statements "9 (75%) …").
+    _extract(
+        tmp_path,
+        (
+            "Milestone completed Milestone on target Milestone/timeline/scope/"
+            "target date requires attention. Project aborted/closed\n"
+            "9 (75%) 0 (0%) 3 (25%) 0 (0%) 12 (100%)",
+            "Milestone completed Milestone not on target Project aborted/closed\n"
+            "9 (75%) 3 (25%) 0 (0%) 12 (100%)",
+        ),
+    )
+    grids = pd.read_parquet(tmp_path / "out" / "status_summary.parquet")
+    assert set(grids.line_start) == {12}
+    issues = pd.read_parquet(tmp_path / "out" / "issues.parquet")
+    blocks = issues[(issues.code == "unparsed_block") & (issues.line == 8)]
+    assert blocks.message.str.endswith(
+        'claimed: "9 (75%) 3 (25%) 0 (0%) 12 (100%)"'
+    ).all()
+    assert len(blocks) == 1
+    statements = pd.read_parquet(tmp_path / "out" / "statements.parquet")
+    assert not statements.sentence.str.contains(r"\(75%\)").any()
+
+
+def test_read_grids_give_no_statements(tmp_path: Path) -> None:
+    _extract(tmp_path)
+    statements = pd.read_parquet(tmp_path / "out" / "statements.parquet")
+    assert not statements.sentence.str.contains(r"\d \(\d+(?:\.\d+)?%\) \d").any()
+    assert len(statements) == 2

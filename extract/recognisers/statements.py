@@ -25,6 +25,7 @@ from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
 from extract.records import IssueRow, Record, Statement
+from normalise.counts import COUNT_ROW
 from normalise.figures import Figure, Frame, frame_of, read_figures
 from normalise.sentences import Number, numbers, sentences
 from normalise.subjects import indicator_of
@@ -149,9 +150,18 @@ def read_prose(
         if para.bullet and para.lead is not None:
             prefix, lead_frame = _lead_frame(para.lead)
         claimed: set[int] = set()
+        # Numbers of a summary grid's row run into the paragraph (raw text).
+        grid: set[int] = set()
         antecedent: str | None = None
         for start, end in sentences(para.text):
             sentence = para.text[start:end]
+            if rows := [m.span() for m in COUNT_ROW.finditer(sentence)]:
+                grid.update(
+                    start + n.start
+                    for n in _shifted(found, start, end)
+                    if any(a <= n.start < b for a, b in rows)
+                )
+                continue
             own = frame_of(sentence)
             shape = LEAD_AND_FIGURES.match(sentence) if para.bullet else None
             figures = read_figures(
@@ -189,6 +199,8 @@ def read_prose(
             status = (
                 STATEMENT
                 if n.start in claimed
+                else TABLE_FRAGMENT
+                if n.start in grid
                 else (n.skipped if n.skipped is not None else LEFT_OVER)
             )
             account.append(ProseNumber(page, first, n.text.strip(), status))
