@@ -21,10 +21,13 @@ row. Every other row is left unclaimed, and so reported as an
 
 A row printed without values (a theme over the rows after it, "Support
 vulnerable people", line 50) prints nothing that tells its lines from the
-next row's name: where one stands over a row that is read, its words open
-that row's name. Without a frequency column nothing marks where a row's
-values start (a name can end in a figure, "Retain 6"): such grids are not
-read.
+next row's name; a name that opens with a heading the report prints apart
+too ("Support Vulnerable People – …", line 18) is not read (the KPI grid
+recogniser's check, `extract.layout.printed_headings`). A grid ends at a
+header this module cannot read, and a line of values without a frequency
+letter leaves the next name uncertain. Without a frequency column nothing
+marks where a row's values start (a name can end in a figure, "Retain 6"):
+such grids are not read.
 """
 
 from __future__ import annotations
