@@ -119,3 +119,27 @@ def test_headings_of_any_text(lines: list[str], name: str) -> None:
     assert heading_starts(split, range(len(split)), lambda: headings) <= set(
         range(len(split))
     )
+
+
+def test_a_figure_under_no_label_leaves_its_row_unread(tmp_path: Path) -> None:
+    # 001's browser layout text with two more figures in the affordable
+    # housing row: "150" sits right-aligned where no label starts. The row
+    # had been read without it (its Q3 and the rest silently short).
+    name = "001_4e0ea328a26b8980-browser-layout.txt"
+    lines = (SAMPLES / "text" / name).read_text(encoding="utf-8").split("\n")
+    old = lines[7]
+    assert old.startswith("Additional affordable housing") and old.endswith("160")
+    lines[7] = old[:96] + "41              150   160"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text("\n".join(lines), encoding="utf-8")
+    extract([folder], tmp_path / "out")
+    rows = rows_of(tmp_path / "out", "indicator_values", name)
+    assert not rows.indicator.str.startswith("Additional affordable").any()
+    issues = rows_of(tmp_path / "out", "issues", name)
+    spans = issues[issues.code == "unparsed_block"].message.str.extract(
+        r":(\d+)(?:-(\d+))?: "
+    )
+    first = spans[0].astype(int)
+    last = spans[1].fillna(spans[0]).astype(int)
+    assert ((first <= 8) & (8 <= last)).any()

@@ -208,7 +208,7 @@ def _facts(
             values = parse_cell(text, commentary=column.kind == "commentary")
             parsed.append((column, text, values))
             read.add(column.index)
-    if _marks_only(parsed) or _dates_only(parsed):
+    if _marks_only(parsed) or _dates_only(parsed) or _unlabelled_figure(grid, row):
         # Rating marks under quarter labels: an action table's row, whose
         # progress text a layout reading put in the name column; dates
         # alone ("(24.07.17)"): the captions of a rolling-12 block.
@@ -308,6 +308,17 @@ def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
     cells = [text for column, text, _ in parsed if column.kind == "value"]
     return bool(cells) and all(
         holds_symbol(text) and not DIGIT.search(text) for text in cells
+    )
+
+
+def _unlabelled_figure(grid: Grid, row: GridRow) -> bool:
+    """Whether the row prints a figure in a column no label heads: which
+    value it is cannot be told (a right-aligned total under a blank label)."""
+    headed = {c.index for c in grid.columns} | {grid.name_index}
+    return any(
+        DIGIT.search(text)
+        for k, text in enumerate(row.texts)
+        if k not in headed and text.strip()
     )
 
 
