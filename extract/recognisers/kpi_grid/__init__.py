@@ -52,6 +52,8 @@ NAME = "kpi_grid"
 FREQUENCY = re.compile(r"^[QA]$")
 # A figure anywhere in a cell: no rating mark.
 DIGIT = re.compile(r"\d")
+# A figure alone in a cell: "150", "1,084", "12.5%".
+BARE_FIGURE = re.compile(r"[£$]?-?\d[\d,]*(?:\.\d+)?%?")
 # A date alone in a cell, as rolling-12 blocks caption their quarters.
 PRINTED_DATE = re.compile(r"\(?\d{1,3}[./]\d{1,2}[./]\d{2,4}\)?")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
@@ -208,7 +210,11 @@ def _facts(
             values = parse_cell(text, commentary=column.kind == "commentary")
             parsed.append((column, text, values))
             read.add(column.index)
-    if _marks_only(parsed) or _dates_only(parsed) or _unlabelled_figure(grid, row):
+    if (
+        _marks_only(parsed)
+        or _dates_only(parsed)
+        or _unlabelled_figure(blocks, grid, row)
+    ):
         # Rating marks under quarter labels: an action table's row, whose
         # progress text a layout reading put in the name column; dates
         # alone ("(24.07.17)"): the captions of a rolling-12 block.
@@ -311,14 +317,18 @@ def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
     )
 
 
-def _unlabelled_figure(grid: Grid, row: GridRow) -> bool:
-    """Whether the row prints a figure in a column no label heads: which
-    value it is cannot be told (a right-aligned total under a blank label)."""
+def _unlabelled_figure(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
+    """Whether a row of a `-layout` text prints a figure alone in a column no
+    label heads: which value it is cannot be told (a right-aligned total
+    under a blank label). A TAB export's columns are its cells, and a column
+    a grid does not read there is a comment's."""
+    if blocks.doc.text_form != "layout":
+        return False
     headed = {c.index for c in grid.columns} | {grid.name_index}
     return any(
-        DIGIT.search(text)
+        BARE_FIGURE.fullmatch(text.strip())
         for k, text in enumerate(row.texts)
-        if k not in headed and text.strip()
+        if k not in headed
     )
 
 
