@@ -143,3 +143,31 @@ def test_a_figure_under_no_label_leaves_its_row_unread(tmp_path: Path) -> None:
     first = spans[0].astype(int)
     last = spans[1].fillna(spans[0]).astype(int)
     assert ((first <= 8) & (8 <= last)).any()
+
+
+def test_two_figures_in_one_value_column_leave_their_row_unread(
+    tmp_path: Path,
+) -> None:
+    # 002's browser layout text with the ASB row's Q3 "12" set on the next
+    # line, a character left of the Q3 column: it joins Q2's cell ("27 12"),
+    # which had been read as Q2 = 27 with "12" its note, Q3 silently missing.
+    name = f"{S002}-browser-layout.txt"
+    text = (SAMPLES / "text" / name).read_text(encoding="utf-8")
+    old = (
+        "Number of ASB Q              85      N/A   20                27"
+        "             12          43           102\ncomplaints dealt\n"
+    )
+    new = (
+        "Number of ASB Q              85      N/A   20                27"
+        "                         43           102\ncomplaints dealt"
+        + " " * 47
+        + "12\n"
+    )
+    assert old in text
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text(text.replace(old, new), encoding="utf-8")
+    extract([folder], tmp_path / "out")
+    rows = rows_of(tmp_path / "out", "indicator_values", name)
+    assert "asb-complaints-hub" not in set(rows.indicator_id)
+    assert "cctv-case-reviews" in set(rows.indicator_id)

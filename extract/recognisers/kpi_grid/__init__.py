@@ -319,16 +319,24 @@ def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
 
 def _unlabelled_figure(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
     """Whether a row of a `-layout` text prints a figure alone in a column no
-    label heads: which value it is cannot be told (a right-aligned total
-    under a blank label). A TAB export's columns are its cells, and a column
-    a grid does not read there is a comment's."""
+    label heads, or two figures alone in one value column: which value each
+    is cannot be told (a right-aligned total under a blank label; a figure
+    set a character left of its column). A TAB export's columns are its
+    cells, and a column a grid does not read there is a comment's."""
     if blocks.doc.text_form != "layout":
         return False
     headed = {c.index for c in grid.columns} | {grid.name_index}
+    values = {c.index for c in grid.columns if c.kind == "value"}
     return any(
         BARE_FIGURE.fullmatch(text.strip())
         for k, text in enumerate(row.texts)
         if k not in headed
+    ) or any(
+        # "27 12": a figure printed a character left of its column joins the
+        # cell before it.
+        len(words := text.split()) >= 2 and all(BARE_FIGURE.fullmatch(w) for w in words)
+        for k, text in enumerate(row.texts)
+        if k in values
     )
 
 
