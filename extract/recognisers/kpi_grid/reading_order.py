@@ -121,16 +121,23 @@ def _header(
     columns = header_columns(["", *labels])
     if columns is None:
         return None, k
+    if not quarters_in_order(columns):
+        return None, k
+    return tuple(c for c in columns if c.kind != "name"), j
+
+
+def quarters_in_order(columns: Sequence[Column]) -> bool:
+    """A grid header's quarters in order from Q1, and no column twice."""
     grid = [c for c in columns if c.kind != "name"]
     quarters = [c.period for c in grid if c.period and c.period.startswith("Q")]
     places = [
         (c.kind, c.period, c.measure, c.financial_year, c.previous_year) for c in grid
     ]
-    if quarters != [f"Q{n}" for n in range(1, len(quarters) + 1)] or not quarters:
-        return None, k
-    if len(set(places)) != len(places):
-        return None, k
-    return tuple(grid), j
+    return (
+        bool(quarters)
+        and quarters == [f"Q{n}" for n in range(1, len(quarters) + 1)]
+        and len(set(places)) == len(places)
+    )
 
 
 def _is_label(text: str) -> bool:

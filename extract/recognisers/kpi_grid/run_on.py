@@ -41,7 +41,7 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column, classify, header_columns
 from extract.document import Row
 from extract.recognisers.kpi_grid.grids import Grid, GridRow
-from extract.recognisers.kpi_grid.reading_order import Reading
+from extract.recognisers.kpi_grid.reading_order import Reading, quarters_in_order
 from normalise.values import Value, is_missing, parse_cell
 from normalise.vocabulary import ANY_STATUS, status_category
 
@@ -126,7 +126,7 @@ def header_at(rows: Sequence[Row], h: int) -> Header | None:
     if FOREIGN.search(before) or not FREQUENCY_LABEL.search(before):
         return None
     columns = header_columns(["", "Frequency", *labels])
-    if columns is None or not _quarters_in_order(columns):
+    if columns is None or not quarters_in_order(columns):
         return None
     if not QUARTER_LABEL.search(rows[h].flat):
         # Labels printed after the quarters' line ("Last year's" / "outturn"
@@ -134,21 +134,6 @@ def header_at(rows: Sequence[Row], h: int) -> Header | None:
         # what order the columns run cannot be told.
         return None
     return Header(columns, h)
-
-
-def _quarters_in_order(columns: Sequence[Column]) -> bool:
-    """The quarters in order from Q1, and no column twice (as the reading-order
-    grids' headers)."""
-    grid = [c for c in columns if c.kind != "name"]
-    quarters = [c.period for c in grid if c.period and c.period.startswith("Q")]
-    places = [
-        (c.kind, c.period, c.measure, c.financial_year, c.previous_year) for c in grid
-    ]
-    return (
-        bool(quarters)
-        and quarters == [f"Q{n}" for n in range(1, len(quarters) + 1)]
-        and len(set(places)) == len(places)
-    )
 
 
 @dataclass(frozen=True, slots=True)
