@@ -58,17 +58,18 @@ def printed_headings(printed: Sequence[str]) -> Headings:
     )
 
 
-def heading_in_name(name: str, headings: Headings, own: range) -> bool:
+def heading_in_name(name: str, headings: Callable[[], Headings], own: range) -> bool:
     """Whether `name` begins or ends with a heading printed apart from its own
     lines `own`, the rest of it a name of its own: both parts two words at
     least, each opening with a capital ("… Staffordshire Police | Support
-    vulnerable people")."""
+    vulnerable people"). `headings` are read only for a name that could be
+    split so."""
     words = name.split()
     for k in range(MIN_WORDS, len(words) - MIN_WORDS + 1):
         if not (words[0][:1].isupper() and words[k][:1].isupper()):
             continue
         for part in (words[:k], words[k:]):
-            if headings.printed_apart(folded(part), own):
+            if headings().printed_apart(folded(part), own):
                 return True
     return False
 

@@ -14,8 +14,9 @@ with at least two value columns is a grid, its other columns are commentary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 
 from rapidfuzz import fuzz
@@ -52,8 +53,6 @@ NAME = "kpi_grid"
 FREQUENCY = re.compile(r"^[QA]$")
 # A figure anywhere in a cell: no rating mark.
 DIGIT = re.compile(r"\d")
-# A figure alone in a cell: "150", "1,084", "12.5%".
-BARE_FIGURE = re.compile(r"[£$]?-?\d[\d,]*(?:\.\d+)?%?")
 # A date alone in a cell, as rolling-12 blocks caption their quarters.
 PRINTED_DATE = re.compile(r"\(?\d{1,3}[./]\d{1,2}[./]\d{2,4}\)?")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
@@ -171,7 +170,7 @@ def _facts(
     ctx: Context,
     grid: Grid,
     row: GridRow,
-    headings: Headings | None = None,
+    headings: Callable[[], Headings] | None = None,
 ) -> Iterator[Fact]:
     """The values of one grid row; none for a row whose name goes on from the
     row above (`goes_on`: a wrapped row's later lines printed apart), or,
@@ -285,7 +284,7 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
 
 
 def _reading_facts(
-    blocks: Blocks, ctx: Context, headings: Headings | None
+    blocks: Blocks, ctx: Context, headings: Callable[[], Headings] | None
 ) -> Iterator[Fact]:
     """The rows of grids printed in reading order (`reading_order`), of HTML
     tables printed in its paragraphs (`html_paragraphs`) and of grids whose
@@ -328,13 +327,13 @@ def _unlabelled_figure(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
     headed = {c.index for c in grid.columns} | {grid.name_index}
     values = {c.index for c in grid.columns if c.kind == "value"}
     return any(
-        BARE_FIGURE.fullmatch(text.strip())
+        run_on.FIGURE.match(text.strip())
         for k, text in enumerate(row.texts)
         if k not in headed
     ) or any(
         # "27 12": a figure printed a character left of its column joins the
         # cell before it.
-        len(words := text.split()) >= 2 and all(BARE_FIGURE.fullmatch(w) for w in words)
+        len(words := text.split()) >= 2 and all(run_on.FIGURE.match(w) for w in words)
         for k, text in enumerate(row.texts)
         if k in values
     )
@@ -357,7 +356,9 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     doc = blocks.doc
     # Text without TABs prints no theme row of its own (`printed_headings`).
     headings = (
-        printed_headings(doc.lines) if doc.text_form in ("layout", "plain") else None
+        cache(lambda: printed_headings(doc.lines))
+        if doc.text_form in ("layout", "plain")
+        else None
     )
     out = [
         (grid.plain, fact)
