@@ -72,6 +72,15 @@ def plain_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def plain_counts(plain_dir: Path) -> pd.DataFrame:
+    """The summary grids read from every reading-order sample, with their
+    inputs' `source_path`."""
+    docs = pd.read_parquet(plain_dir / "documents.parquet")[["doc_id", "source_path"]]
+    counts = pd.read_parquet(plain_dir / "status_summary.parquet")
+    return counts.merge(docs, on="doc_id")
+
+
 # `pdftotext -raw` of the ruled PDFs.
 RAW = Path(__file__).parent / "fixtures" / "rawtext"
 

@@ -23,13 +23,6 @@ S002 = "002_c2fd677fd2d5bf7c-plain.txt"
 LABELS = ["Milestone completed", "", "Milestone on target", "", "Project aborted", ""]
 
 
-@pytest.fixture(scope="module")
-def counts(plain_dir: Path) -> pd.DataFrame:
-    docs = pd.read_parquet(plain_dir / "documents.parquet")[["doc_id", "source_path"]]
-    counts = pd.read_parquet(plain_dir / "status_summary.parquet")
-    return counts.merge(docs, on="doc_id")
-
-
 def _grid(counts: pd.DataFrame, name: str, period: str) -> list[tuple[object, ...]]:
     rows = counts[(counts.source_path == name) & (counts.period == period)]
     return [
@@ -51,14 +44,14 @@ def _counts(lines: list[str]) -> list[tuple[str, str, int | None, float | None]]
 
 
 def test_every_plain_form_reads_its_grids_as_its_tab_export(
-    counts: pd.DataFrame, run_dir: Path
+    plain_counts: pd.DataFrame, run_dir: Path
 ) -> None:
     docs = pd.read_parquet(run_dir / "documents.parquet")[["doc_id", "source_path"]]
     tab = pd.read_parquet(run_dir / "status_summary.parquet").merge(docs, on="doc_id")
     read = {}
     for path in PLAIN:
         want = tab[tab.source_path == f"{path.name.split('-')[0]}.txt"][FACT]
-        got = counts[counts.source_path == path.name][FACT]
+        got = plain_counts[plain_counts.source_path == path.name][FACT]
         pd.testing.assert_frame_equal(
             got.reset_index(drop=True), want.reset_index(drop=True)
         )
@@ -75,19 +68,21 @@ def test_every_plain_form_reads_its_grids_as_its_tab_export(
     }
 
 
-def test_total_over_the_labels_heads_the_last_column(counts: pd.DataFrame) -> None:
+def test_total_over_the_labels_heads_the_last_column(
+    plain_counts: pd.DataFrame,
+) -> None:
     """ "Quarter Four (1 January 2019 - 31 March 2019)", "Performance", "TOTAL",
     "Milestone completed" in one paragraph, then the other labels, then
     "9 (75%)" … "12 (100%)" (samples/text/002…-plain.txt lines 5-24)."""
     plan = "Improving Community Wellbeing PDP"
-    assert _grid(counts, S002, "Q4") == [
+    assert _grid(plain_counts, S002, "Q4") == [
         (plan, "milestones", "completed", 9, 75.0, 16, 24),
         (plan, "milestones", "on_target", 0, 0.0, 16, 24),
         (plan, "milestones", "attention", 3, 25.0, 16, 24),
         (plan, "milestones", "aborted", 0, 0.0, 16, 24),
         (plan, "milestones", "total", 12, 100.0, 16, 24),
     ]
-    assert [(c, n, p) for _, _, c, n, p, _, _ in _grid(counts, S002, "FY")] == [
+    assert [(c, n, p) for _, _, c, n, p, _, _ in _grid(plain_counts, S002, "FY")] == [
         ("completed", 28, 87.5),
         ("on_target", 0, 0.0),
         ("attention", 4, 12.5),
@@ -96,10 +91,12 @@ def test_total_over_the_labels_heads_the_last_column(counts: pd.DataFrame) -> No
     ]
 
 
-def test_no_rating_over_the_labels_heads_the_last_column(counts: pd.DataFrame) -> None:
+def test_no_rating_over_the_labels_heads_the_last_column(
+    plain_counts: pd.DataFrame,
+) -> None:
     """ "No Rating" over "Project completed", then five counts and five
     percents (samples/text/000…-plain.txt lines 617-644)."""
-    grids = _grid(counts, S000, "FY")
+    grids = _grid(plain_counts, S000, "FY")
     assert len(grids) == 10
     plan = "Environment Priority Delivery Plan"
     assert grids[5:] == [
@@ -112,11 +109,11 @@ def test_no_rating_over_the_labels_heads_the_last_column(counts: pd.DataFrame) -
 
 
 def test_a_title_line_above_the_grid_gives_its_period_not_a_cell_further_up(
-    counts: pd.DataFrame,
+    plain_counts: pd.DataFrame,
 ) -> None:
     """The action cell above 000's first grid ends "… Q3 - There has been a delay
     due to capacity Q4 – …": the grid is the year's (FY), as in the TAB export."""
-    grids = _grid(counts, S000, "FY")[:5]
+    grids = _grid(plain_counts, S000, "FY")[:5]
     assert [(c, n, p) for _, _, c, n, p, _, _ in grids] == [
         ("completed", 0, 0.0),
         ("on_target", 4, 80.0),
@@ -124,16 +121,16 @@ def test_a_title_line_above_the_grid_gives_its_period_not_a_cell_further_up(
         ("aborted", 0, 0.0),
         ("no_rating", 0, 0.0),
     ]
-    assert set(counts[counts.source_path == S000].period) == {"FY"}
+    assert set(plain_counts[plain_counts.source_path == S000].period) == {"FY"}
 
 
 def test_a_page_footer_between_the_values_is_not_a_value(
-    counts: pd.DataFrame,
+    plain_counts: pd.DataFrame,
 ) -> None:
     """ "0 0%" four times, "Cannock Chase Council — Page 4 of 4", then the
     last "0 0%" (samples/text/001…-plain.txt lines 392-402)."""
     plan = "Housing, Crime and Partnerships Priority Delivery Plan"
-    assert _grid(counts, S001, "Q1-Q2") == [
+    assert _grid(plain_counts, S001, "Q1-Q2") == [
         (plan, "actions", "completed", 0, 0.0, 392, 402),
         (plan, "actions", "on_target", 8, 100.0, 392, 402),
         (plan, "actions", "attention", 0, 0.0, 392, 402),

@@ -19,13 +19,6 @@ FACT = ["plan", "theme", "scope", "period", "category", "label", "count", "perce
 LABELS = ["Completed", "", "On Target", "", "Requires Attention", ""]
 
 
-@pytest.fixture(scope="module")
-def plain_counts(plain_dir: Path) -> pd.DataFrame:
-    docs = pd.read_parquet(plain_dir / "documents.parquet")[["doc_id", "source_path"]]
-    counts = pd.read_parquet(plain_dir / "status_summary.parquet")
-    return counts.merge(docs, on="doc_id")
-
-
 def _counts(lines: list[str]) -> list[tuple[str, str, int | None, float | None]]:
     text = ["Summary of Progress", "", *lines, "", "Comments", "", "None were made."]
     data = "\n".join(text).encode()
