@@ -17,7 +17,7 @@ from extract.document import Document
 from extract.layout.tab_rows import build_rows
 from extract.manifest import RunResult
 from extract.pipeline import context_of
-from extract.readers import read_path
+from extract.readers import read_document, read_path
 from extract.recognisers import Recogniser
 from extract.records import Record
 from extract.run import extract
@@ -45,9 +45,17 @@ def synthetic(lines: list[str], source_path: str = "x.txt") -> tuple[Document, C
     return doc, context_of(doc)[1]
 
 
-def recognised(recogniser: Recogniser, lines: list[str]) -> list[Record]:
-    """What one recogniser finds in a made-up report."""
-    doc, ctx = synthetic(lines)
+def recognised(
+    recogniser: Recogniser, lines: list[str], text_form: str | None = None
+) -> list[Record]:
+    """What one recogniser finds in a made-up report: lines of a TAB export,
+    or, given `text_form`, a text read in that form."""
+    if text_form is None:
+        doc, ctx = synthetic(lines)
+    else:
+        data = "\n".join(lines).encode()
+        doc = read_document(Path("x.txt"), "x.txt", data, text_form=text_form)
+        ctx = context_of(doc)[1]
     return list(recogniser.recognise(blocks_of(doc), ctx))
 
 

@@ -9,11 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.blocks import blocks_of
-from extract.pipeline import context_of
-from extract.readers import read_document
 from extract.recognisers import breakdowns
 from extract.records import Breakdown
+from tests.conftest import recognised
 
 ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
 CACH = "Hate Crime – Number of self referrals to CACH – CACH data agreements"
@@ -72,12 +70,9 @@ def _read(lines: list[str]) -> list[tuple[str, str, str, int]]:
     """(indicator, quarter, category, count) of what the breakdowns recogniser
     reads in a made-up reading-order report."""
     text = ["Quarter 1", "", "Quarter 2", "", *lines, "", "Summary of Progress"]
-    data = "\n".join(text).encode()
-    doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
-    ctx = context_of(doc)[1]
     return [
         (r.indicator, r.period, r.category, r.count)
-        for r in breakdowns.recognise(blocks_of(doc), ctx)
+        for r in recognised(breakdowns, text, "plain")
         if isinstance(r, Breakdown)
     ]
 

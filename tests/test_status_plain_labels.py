@@ -9,12 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.blocks import blocks_of
-from extract.pipeline import context_of
-from extract.readers import read_document
 from extract.recognisers import status_summary
 from extract.records import StatusCount
-from tests.conftest import PLAIN
+from tests.conftest import PLAIN, recognised
 
 FACT = ["plan", "theme", "scope", "period", "category", "label", "count", "percent"]
 S000 = "000_af055924f554b2ff-plain.txt"
@@ -33,12 +30,9 @@ def _grid(counts: pd.DataFrame, name: str, period: str) -> list[tuple[object, ..
 
 def _counts(lines: list[str]) -> list[tuple[str, str, int | None, float | None]]:
     text = ["Summary of Progress", "", *lines, "", "Comments", "", "None were made."]
-    data = "\n".join(text).encode()
-    doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
-    ctx = context_of(doc)[1]
     return [
         (r.period or "", r.category, r.count, r.percent)
-        for r in status_summary.recognise(blocks_of(doc), ctx)
+        for r in recognised(status_summary, text, "plain")
         if isinstance(r, StatusCount)
     ]
 

@@ -8,12 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.blocks import blocks_of
-from extract.pipeline import context_of
-from extract.readers import read_document
 from extract.recognisers import status_summary
 from extract.records import StatusCount
-from tests.conftest import S003
+from tests.conftest import S003, recognised
 
 FACT = ["plan", "theme", "scope", "period", "category", "label", "count", "percent"]
 LABELS = ["Completed", "", "On Target", "", "Requires Attention", ""]
@@ -21,12 +18,9 @@ LABELS = ["Completed", "", "On Target", "", "Requires Attention", ""]
 
 def _counts(lines: list[str]) -> list[tuple[str, str, int | None, float | None]]:
     text = ["Summary of Progress", "", *lines, "", "Comments", "", "None were made."]
-    data = "\n".join(text).encode()
-    doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
-    ctx = context_of(doc)[1]
     return [
         (r.scope, r.category, r.count, r.percent)
-        for r in status_summary.recognise(blocks_of(doc), ctx)
+        for r in recognised(status_summary, text, "plain")
         if isinstance(r, StatusCount)
     ]
 
