@@ -15,7 +15,7 @@ from extract.recognisers.status_summary.printed import Value
 from extract.recognisers.status_summary.run_on import (
     is_values_line,
     read_line,
-    split_labels,
+    status_labels,
 )
 from extract.records import StatusCount
 from tests.conftest import recognised
@@ -95,7 +95,7 @@ def test_a_label_above_whose_column_is_not_printed_is_reported(raw_dir: Path) ->
 
 
 def test_labels_split_into_their_statuses_in_order() -> None:
-    assert split_labels(
+    assert status_labels(
         "Milestone completed Milestone on target Milestone/timeline/scope/target "
         "date requires attention. Project aborted/closed"
     ) == [
@@ -105,8 +105,8 @@ def test_labels_split_into_their_statuses_in_order() -> None:
         ("aborted", "aborted/closed"),
     ]
     # One status twice, or fewer than three: no grid's labels.
-    assert split_labels("Completed On target Completed") is None
-    assert split_labels("Project completed Project on target") is None
+    assert status_labels("Completed On target Completed") is None
+    assert status_labels("Project completed Project on target") is None
 
 
 def test_a_line_of_values_is_read_only_one_way() -> None:
@@ -151,7 +151,7 @@ def test_total_is_read_only_where_the_sum_places_it() -> None:
 
 @given(st.text())
 def test_run_on_readers_never_raise(s: str) -> None:
-    split_labels(s)
+    status_labels(s)
     is_values_line(s)
     for n in range(6):
         read_line(s, n)

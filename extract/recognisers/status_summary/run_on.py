@@ -55,7 +55,7 @@ SENTENCE_BREAK = re.compile(r"[.;]\s+\S")
 Line = tuple[str | None, list[Value]]
 
 
-def split_labels(text: str) -> list[tuple[str, str]] | None:
+def status_labels(text: str) -> list[tuple[str, str]] | None:
     """(status, printed status words) of each label of a line of labels run on,
     in order; None when the line names fewer than three statuses or one twice.
 
@@ -156,7 +156,7 @@ def _grid(rows: Sequence[Row], j: int) -> Found | None:
     if top is None:
         return None
     printed = " ".join(rows[k].flat for k in range(top, j))
-    labels = split_labels(printed)
+    labels = status_labels(printed)
     if _scope_after(printed):
         return None  # the first row's scope printed over it, or a label's end
     above = rows[top - 1].flat if top > 0 else ""
