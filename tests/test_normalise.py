@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from normalise.dates import parse_date, repair_date
 from normalise.numbers import parse_int, parse_number
+from normalise.segments import cuts
 from normalise.vocabulary import status_category
 from normalise.words import Vocabulary, join_broken, rejoin
 from normalise.years import financial_year, financial_years_in, period_end, quarter_of
@@ -339,3 +340,29 @@ def test_letters_typed_for_digits(
 )
 def test_status_category(label: str, category: str | None) -> None:
     assert status_category(label) == category
+
+
+def test_cuts_of_labels() -> None:
+    words = "Last year's outturn Target Q1 Q2".split()
+    labels = {"Last year's outturn", "Last year's", "outturn", "Target", "Q1", "Q2"}
+
+    def label(k: int, j: int) -> str | None:
+        text = " ".join(words[k:j])
+        return text if text in labels else None
+
+    ways = cuts(len(words), 3, label)
+    # Two ways from the start ("Last year's outturn" or "Last year's" +
+    # "outturn"), one from "Target" on.
+    assert len(ways[0]) == 2
+    assert ways[3] == [["Target", "Q1", "Q2"]]
+
+
+@given(st.lists(st.sampled_from(["a", "b", "ab", "x"]), max_size=12))
+def test_cuts_rebuild_their_run(items: list[str]) -> None:
+    def piece(k: int, j: int) -> str | None:
+        text = "".join(items[k:j])
+        return text if "x" not in text else None
+
+    for k, found in enumerate(cuts(len(items), 3, piece)):
+        assert len(found) <= 2
+        assert all("".join(reading) == "".join(items[k:]) for reading in found)

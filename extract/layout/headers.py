@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from extract.document import Row
+from normalise.segments import cuts
 
 # Column labels of KPI grids, indicator tables, action and milestone tables:
 # "Quarter 1", "Q1 Rating", "Quarter 1 (Apr-Jun)", "Annual Target", "Last year's
@@ -52,21 +53,15 @@ def label_spans(text: str) -> list[tuple[int, int]] | None:
     n = len(words)
     if not _label_at(text, words, 0):
         return None
-    # ways[i]: how many readings words[i:] have (two is many); nxt[i]: where
-    # the label that starts at i ends in the one reading.
-    ways, nxt = [0] * n + [1], [n] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        for j in range(i + 1, min(n, i + LABEL_WORDS) + 1):
-            if ways[j] and _is_label(text[words[i][0] : words[j - 1][1]]):
-                ways[i] = min(2, ways[i] + ways[j])
-                nxt[i] = j
-    if ways[0] != 1 or nxt[0] == n:
+
+    def span(i: int, j: int) -> tuple[int, int] | None:
+        found = (words[i][0], words[j - 1][1])
+        return found if _is_label(text[found[0] : found[1]]) else None
+
+    ways = cuts(n, LABEL_WORDS, span)[0]
+    if len(ways) != 1 or len(ways[0]) < 2:
         return None
-    spans, i = [], 0
-    while i < n:
-        spans.append((words[i][0], words[nxt[i] - 1][1]))
-        i = nxt[i]
-    return spans
+    return ways[0]
 
 
 def _label_at(text: str, words: Sequence[tuple[int, int]], i: int) -> bool:

@@ -42,6 +42,7 @@ from extract.blocks.columns import Column, classify, header_columns
 from extract.document import Row
 from extract.recognisers.kpi_grid.grids import Grid, GridRow
 from extract.recognisers.kpi_grid.reading_order import Reading, quarters_in_order
+from normalise.segments import cuts
 from normalise.values import Value, is_missing, parse_cell
 from normalise.vocabulary import ANY_STATUS, status_category
 
@@ -83,16 +84,12 @@ def value_labels(words: Sequence[str]) -> tuple[int, list[str]] | None:
     """(where they start, the labels) of the longest run of words at the end
     of `words` that makes value column labels ("Last year's outturn",
     "Target", "Q1", …), when it makes them in one way only."""
-    # ways[k]: the readings of words[k:] as labels, at most two kept.
-    ways: list[list[list[str]]] = [[] for _ in range(len(words) + 1)]
-    ways[len(words)] = [[]]
-    for k in range(len(words) - 1, -1, -1):
-        for size in range(1, LABEL_WORDS + 1):
-            label = " ".join(words[k : k + size])
-            if k + size > len(words) or not _value_label(label):
-                continue
-            for rest in ways[k + size][: 2 - len(ways[k])]:
-                ways[k].append([label, *rest])
+
+    def label(k: int, j: int) -> str | None:
+        text = " ".join(words[k:j])
+        return text if _value_label(text) else None
+
+    ways = cuts(len(words), LABEL_WORDS, label)
     start = next((k for k in range(len(words)) if ways[k]), None)
     if start is None or len(ways[start]) != 1:
         return None
