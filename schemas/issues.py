@@ -36,6 +36,12 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
         "or NULs removed.",
     ),
     IssueType(
+        "tabs_expanded",
+        "info",
+        "A TAB export whose TABs were expanded to spaces: read with them put back "
+        "at the tab stops its gaps end on.",
+    ),
+    IssueType(
         "no_facts",
         "info",
         "A readable document that gave no fact row (warning when it prints "

@@ -13,6 +13,7 @@ import pytest
 
 from extract.run import extract
 from tests.conftest import RAW, SAMPLES
+from tests.test_expanded_tabs import EXPANDED
 
 # What each table's row says, its provenance and its free text aside.
 FACTS = {
@@ -60,7 +61,7 @@ KNOWN = {
 @pytest.fixture(scope="module")
 def every_form(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("every-form")
-    extract([SAMPLES, RAW], out)
+    extract([SAMPLES, RAW, EXPANDED], out)
     return out
 
 

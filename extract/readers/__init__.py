@@ -3,7 +3,9 @@
 A PDF is known by its `%PDF` header, whatever its suffix; a text is decoded
 once and then sniffed for its form: TAB rows (`tab`), columns aligned with
 spaces as `pdftotext -layout` writes them (`layout`), or cells one after
-another in reading order (`plain`). `text_form` overrides the sniffing.
+another in reading order (`plain`); a TAB export whose TABs were expanded to
+spaces is known by its gaps ending on tab stops and read as `tab` with its
+TABs put back. `text_form` overrides the sniffing.
 """
 
 from __future__ import annotations
@@ -82,6 +84,14 @@ def read_document(
     lines = split_lines(text)
     limits.check_lines(lines)
     form = text_form or sniff_text_form(lines)
+    if text_form in (None, "tab") and "\t" not in text:
+        from extract.readers.expanded_tabs import restore
+
+        restored = restore(lines)
+        if restored is not None:
+            from extract.readers.tab_text import read_expanded_tab_text
+
+            return read_expanded_tab_text(source_path, data, restored, encoding)
     if form in ("layout", "plain"):
         # Reading-order text has no columns to find: the layout stage reads
         # it as paragraphs and drops its running headers and footers.

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from extract.document import Document
+from collections.abc import Iterator
+from dataclasses import replace
+
+from extract.document import Document, Row
 from extract.layout.tab_rows import build_rows
 from extract.readers.decode import describe
 from extract.readers.errors import doc_id_of
+from extract.readers.expanded_tabs import Restored
 from extract.records import IssueRow
 
 
@@ -16,7 +20,7 @@ def read_tab_text(
     encoding: str,
     text_form: str = "tab",
 ) -> Document:
-    """A TAB export (or, until it has a reader of its own, reading-order text)."""
+    """A TAB export (or a narrative report without columns)."""
     doc_id = doc_id_of(data)
     return Document(
         doc_id=doc_id,
@@ -28,6 +32,55 @@ def read_tab_text(
         issues=encoding_issues(doc_id, source_path, encoding),
         text_form=text_form,
     )
+
+
+def read_expanded_tab_text(
+    source_path: str, data: bytes, restored: Restored, encoding: str
+) -> Document:
+    """A TAB export whose TABs were expanded to spaces, read with its TABs put
+    back (`extract.readers.expanded_tabs`). A row with a line whose cells
+    cannot be told apart is left unread: `unparsed_block`."""
+    doc = read_tab_text(source_path, data, restored.lines, encoding)
+    rows = tuple(
+        _unread(row) if _in_doubt(row, restored.doubtful) else row for row in doc.rows
+    )
+    told = IssueRow.of(
+        "tabs_expanded",
+        doc.doc_id,
+        f"{source_path}: TABs expanded to spaces at {restored.size}-column stops; "
+        "read with the TABs put back",
+    )
+    return replace(
+        doc,
+        rows=rows,
+        issues=(*doc.issues, told, *_unread_issues(doc, rows)),
+    )
+
+
+def _in_doubt(row: Row, doubtful: frozenset[int]) -> bool:
+    return any(i - 1 in doubtful for i in range(row.line_start, row.line_end + 1))
+
+
+def _unread(row: Row) -> Row:
+    (empty,) = build_rows([""])
+    blank = replace(empty.cells[0], line_start=row.line_start, line_end=row.line_end)
+    return Row((blank,), None, row.line_start, row.line_end, False, unread=True)
+
+
+def _unread_issues(doc: Document, rows: tuple[Row, ...]) -> Iterator[IssueRow]:
+    for row in rows:
+        if row.unread:
+            yield IssueRow.at(
+                "unparsed_block",
+                doc,
+                row.line_start,
+                "table row not read: its TABs were expanded to spaces and which "
+                "of its single spaces were TABs cannot be told",
+                severity="warning",
+                span=f"{row.line_start}-{row.line_end}"
+                if row.line_end > row.line_start
+                else None,
+            )
 
 
 def encoding_issues(
