@@ -22,6 +22,7 @@ def read_tab_text(
 ) -> Document:
     """A TAB export (or a narrative report without columns)."""
     doc_id = doc_id_of(data)
+    lines = untrimmed(lines)
     return Document(
         doc_id=doc_id,
         source_path=source_path,
@@ -32,6 +33,32 @@ def read_tab_text(
         issues=encoding_issues(doc_id, source_path, encoding),
         text_form=text_form,
     )
+
+
+def untrimmed(lines: list[str]) -> list[str]:
+    """The lines of a TAB export whose trailing whitespace was trimmed (an
+    editor's "trim trailing whitespace", `sed 's/[ \t]*$//'`), with the empty
+    cells it took back.
+
+    A TAB export prints a table row's empty last cells as TABs, so a row that
+    only goes on with its first cell's text (samples/000 lines 32-34, the rest
+    of an action's progress) is a line of text and TABs; trimmed, it is a line
+    of text, and the table seems to end above it. The samples print no line
+    without TABs straight under a table row, so in a text where no line ends
+    in a TAB such a line is taken for a row of the table above: it gets that
+    row's TABs. A text with a line ending in a TAB kept them all, and is
+    returned as it is.
+    """
+    if any(line.endswith("\t") for line in lines) or not any(
+        "\t" in line for line in lines
+    ):
+        return lines
+    out = list(lines)
+    for i in range(1, len(out)):
+        line, above = out[i], out[i - 1]
+        if line.strip() and "\t" not in line and "\t" in above:
+            out[i] = line + "\t" * above.count("\t")
+    return out
 
 
 def read_expanded_tab_text(

@@ -1,0 +1,93 @@
+"""TAB exports whose trailing whitespace was trimmed lose the TABs of a row's
+empty last cells: a row that only goes on with its first cell becomes a line
+of text. Such a line straight under a table row is read as a row of that
+table again (extract/readers/tab_text.untrimmed)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extract.readers.tab_text import untrimmed
+from extract.run import extract
+from tests.conftest import S000, S001, S002, S003, SAMPLES, rows_of
+
+TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def trimmed_copies(dest: Path) -> Path:
+    """samples/000-003 as `sed 's/[ \\t]*$//'` leaves them, as `…-trimmed.txt`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in (S000, S001, S002, S003):
+        text = (SAMPLES / name).read_text(encoding="utf-8")
+        (dest / name.replace(".txt", "-trimmed.txt")).write_text(
+            TRAILING.sub("", text), encoding="utf-8"
+        )
+    return dest
+
+
+@pytest.fixture(scope="module")
+def trimmed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("trimmed")
+    out = root / "out"
+    extract([trimmed_copies(root / "in"), *(SAMPLES / n for n in (S000, S001))], out)
+    return out
+
+
+def test_a_row_that_goes_on_with_its_first_cell_gets_its_tabs_back() -> None:
+    lines = TRAILING.sub("", (SAMPLES / S000).read_text(encoding="utf-8")).split("\n")
+    assert "\t" not in lines[31]
+    back = untrimmed(lines)
+    # Lines 32-34: the rest of the CCTV action's progress, under its marks row.
+    # The marks row above ends with its Q4 mark: five TABs once trimmed.
+    assert [back[i].count("\t") for i in (30, 31, 32, 33)] == [5, 5, 5, 5]
+    assert back[31].split("\t")[0] == lines[31]
+    # After a blank line a line of text is prose again (line 36).
+    assert "\t" not in back[35]
+
+
+def test_a_text_that_kept_its_trailing_tabs_is_read_as_it_is() -> None:
+    lines = (SAMPLES / S000).read_text(encoding="utf-8").split("\n")
+    assert untrimmed(lines) is lines
+
+
+@pytest.mark.parametrize(
+    ("table", "sample", "rows"),
+    [
+        ("rolling_12_months", S000, 12),
+        ("breakdowns", S000, 62),
+        ("indicator_values", S000, 20),
+        ("status_summary", S001, 5),
+        ("actions", S001, 7),
+    ],
+)
+def test_the_trimmed_export_gives_its_tab_exports_rows(
+    trimmed_dir: Path, table: str, sample: str, rows: int
+) -> None:
+    got = rows_of(trimmed_dir, table, sample.replace(".txt", "-trimmed.txt"))
+    assert len(got) == rows
+    want = rows_of(trimmed_dir, table, sample)
+    # Provenance aside, and an action's progress, which a trimmed line of text
+    # after a blank line no longer continues.
+    aside = ("doc_id", "item_id", "line_start", "line_end", "progress")
+    keep = [c for c in got.columns if c not in aside]
+    merged = (
+        got[keep].astype(str).merge(want[keep].astype(str), how="left", indicator=True)
+    )
+    assert (merged["_merge"] == "both").all()
+
+
+def test_an_action_whose_progress_goes_on_after_a_blank_line_is_reported(
+    trimmed_dir: Path,
+) -> None:
+    """000's first three actions go on after a blank line in text that lost
+    its TABs: they are not read, and each is an `unparsed_block`."""
+    name = S000.replace(".txt", "-trimmed.txt")
+    actions = rows_of(trimmed_dir, "actions", name)
+    assert actions.line_start.tolist() == [38, 50, 70, 78]
+    issues = rows_of(trimmed_dir, "issues", name)
+    refused = issues[issues.message.str.contains("action not read")]
+    assert [m.split(":")[1] for m in refused.message] == ["30-34", "39-39", "43-43"]
+    assert set(refused.code) == {"unparsed_block"}
