@@ -18,7 +18,10 @@ spaces: they are put back when the line has exactly as many single spaces
 before a stop as it lacks cells. A line with some such spaces, but not as
 many, is in doubt: its cells cannot be told apart, and it is left unread (and
 reported) rather than read into the wrong columns. A line with none lacks
-nothing: its table printed it short.
+nothing: its table printed it short. Where trailing spaces were trimmed too
+(no line ends in one), a short line may only lack its empty last cells, so
+how many TABs it lost inside is not known: a short line with such spaces is
+in doubt unless every one of them is a cut between HTML cells.
 """
 
 from __future__ import annotations
@@ -106,10 +109,14 @@ def restore(lines: Sequence[str]) -> Restored | None:
     size, measure = stops
     restored = [_labelled(line, size, measure) for line in lines]
     widths = [line.count("\t") for line in restored]
+    # With its trailing spaces trimmed, a line may lack its empty last cells:
+    # how many TABs it lost inside is then not known.
+    trimmed = not any(line.endswith(" ") for line in lines)
     doubtful: set[int] = set()
     for i, expected in enumerate(_table_widths(lines, restored, widths)):
         if widths[i] < expected:
-            fixed = _fill(lines[i], expected - widths[i], size, measure)
+            lacking = None if trimmed else expected - widths[i]
+            fixed = _fill(lines[i], lacking, size, measure)
         elif widths[i] > expected:
             fixed = _thin(lines[i], widths[i] - expected, size, measure)
         else:
@@ -131,10 +138,10 @@ def _labelled(line: str, size: int, measure: Columns) -> str:
     return _runs_to_tabs(line, size, measure)
 
 
-def _fill(line: str, lacking: int, size: int, measure: Columns) -> str | None:
-    """The line with the TABs it lacks put back at single spaces before a stop;
-    "" when it has no such space (it lacks nothing), None when which of them
-    were TABs cannot be told."""
+def _fill(line: str, lacking: int | None, size: int, measure: Columns) -> str | None:
+    """The line with the TABs it lacks (None: not known how many) put back at
+    single spaces before a stop; "" when it has no such space (it lacks
+    nothing), None when which of them were TABs cannot be told."""
     candidates = _singles_before_stop(line, size, measure(line))
     if not candidates:
         return ""
@@ -142,7 +149,7 @@ def _fill(line: str, lacking: int, size: int, measure: Columns) -> str | None:
     if len(chosen) != lacking:
         # Cells of HTML: where a closing tag meets an opening one ("</p> <p>").
         chosen = candidates & _tag_cuts(line)
-    if len(chosen) != lacking:
+    if len(chosen) != (len(candidates) if lacking is None else lacking):
         return None
     tabbed = "".join("\t" if k in chosen else ch for k, ch in enumerate(line))
     return _runs_to_tabs(tabbed, size, measure)
