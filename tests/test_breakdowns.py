@@ -527,3 +527,17 @@ def test_a_name_going_on_from_a_row_above_starts_no_row(name: str) -> None:
     row = "\t".join([name, "6 closed cases 2 x Council referrals", "13 closed"])
     records = _recognise([PLAN, "", HEADER, row])
     assert _counts(records) == []
+
+
+def test_a_quarters_text_run_into_the_name_column_names_no_indicator() -> None:
+    """A TAB lost before a quarter's cell (a TAB export expanded at 4 columns,
+    001 line 57) runs its text into the name column: its counts are the
+    quarter's, not an indicator named "Q1 24 Individuals …"."""
+    name = f"<p>{CACH}</p> <p>Q1 24 Individuals reported 120 incidents: 1 Religion</p>"
+    row = "\t".join([name, "Q2 33 Individuals, 3 Religion"])
+    assert _counts(_recognise([PLAN, "", HEADER, row])) == []
+    # Its own name column read as printed gives the counts under the name.
+    kept = "\t".join([f"<p>{CACH}</p>", "Q1 24 Individuals: 1 Religion"])
+    assert _counts(_recognise([PLAN, "", HEADER, kept])) == [
+        (CACH, "Q1", "Religion", 1, 4)
+    ]

@@ -115,6 +115,10 @@ def _first_row(
     indicator = breakdown_indicator(name_cell.text) if name_cell else None
     if indicator is None or goes_on(name_cell.text if name_cell else ""):
         return [], None
+    if QUARTER_PREFIX.match(indicator):
+        # A quarter's text in the name column, run into it where a cell was
+        # lost to its left: no indicator is named.
+        return [], None
     out: list[Breakdown | IssueRow] = []
     parent: Parent | None = None
     quarters: dict[int, str] = {}
