@@ -136,6 +136,24 @@ class Claims:
         kept = [text[a:b] for a, b in _complement(taken, len(text))]
         return " ".join(" ".join(kept).split())
 
+    def unclaimed_spans(self, index: int, cell: Cell) -> list[Span]:
+        """The character ranges of `cell`'s reading text no recogniser has
+        claimed, each trimmed of the spaces around it."""
+        claims = [
+            c
+            for c in self._by_row.get(index, ())
+            if c.column is None or c.column == cell.column
+        ]
+        if any(c.spans is None for c in claims):
+            return []
+        taken = sorted(s for c in claims for s in c.spans or ())
+        text = cell.reading
+        return [
+            _trimmed(text, s)
+            for s in _complement(taken, len(text))
+            if text[s[0] : s[1]].strip()
+        ]
+
     def report(self, page: int | None, line_start: int, line_end: int) -> None:
         """Lines `line_start`-`line_end` of `page` hold a structure left
         unread and reported as an issue of its own."""

@@ -34,11 +34,13 @@ def _spans(issues: pd.DataFrame) -> list[tuple[int, int]]:
 def test_unread_table_cells_in_a_report_with_other_rows_are_reported(
     raw_dir: Path,
 ) -> None:
-    """000 gives rolling rows, so it is not `no_facts`; the stretches of its
-    grids and counts that nobody read are one `unparsed_block` each."""
+    """000 gives rolling rows and counts, so it is not `no_facts`; the
+    stretches of its grids and notes that nobody read are one `unparsed_block`
+    each: the Hate Crime grid's rows (126-131), the notes a page break moved
+    (172-176), the summary and KPI grids."""
     issues = _issues(raw_dir, f"{STEM_000}-raw.txt")
     assert "no_facts" not in set(issues.code)
-    assert _spans(issues) == [(79, 109), (126, 176), (256, 293), (314, 321)]
+    assert _spans(issues) == [(126, 131), (172, 176), (256, 293), (314, 321)]
     assert (issues[issues.code == "unparsed_block"].severity == "warning").all()
     first = issues[issues.code == "unparsed_block"].message.iloc[2]
     assert first.startswith(

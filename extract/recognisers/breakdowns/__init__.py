@@ -20,7 +20,7 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column, name_index
 from extract.context import Context
 from extract.document import Cell, Row
-from extract.recognisers.breakdowns import reading_order
+from extract.recognisers.breakdowns import reading_order, run_on
 from extract.recognisers.breakdowns.counted import (
     QUARTER_PREFIX,
     counted,
@@ -174,3 +174,4 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     Tables printed in reading order are read for cells of counts too."""
     yield from _found(blocks, ctx)
     yield from reading_order.read(blocks, ctx, NAME)
+    yield from run_on.read(blocks, ctx, NAME)

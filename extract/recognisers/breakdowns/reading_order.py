@@ -136,7 +136,7 @@ def _own_name(text: str) -> tuple[str | None, str]:
         rest = text[m.end() :].lstrip()
         if QUARTER_PREFIX.match(rest):
             names = split_indicators(text[: m.end()])
-            if names and _is_counted_name(names[-1]):
+            if names and is_counted_name(names[-1]):
                 return names[-1], rest
     return None, text
 
@@ -149,7 +149,7 @@ def _run_on(blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int) -> in
         text = _free_text(blocks, name, paras[end])
         if not text or QUARTER_PREFIX.match(text) or _own_name(text)[0]:
             break
-        if any(_is_counted_name(n) for n in split_indicators(text)):
+        if any(is_counted_name(n) for n in split_indicators(text)):
             break
         end += 1
     return end
@@ -252,11 +252,11 @@ def _counted_name(blocks: Blocks, name: str, para: Paragraph) -> str | None:
     """The name of a counted indicator a paragraph prints with its data source
     ("… – Victim Support data"), not a rolling "Over Time" measure."""
     names = split_indicators(_free_text(blocks, name, para))
-    counted_names = [n for n in names if _is_counted_name(n)]
+    counted_names = [n for n in names if is_counted_name(n)]
     return counted_names[-1] if counted_names else None
 
 
-def _is_counted_name(text: str) -> bool:
+def is_counted_name(text: str) -> bool:
     return bool(
         SOURCE_END.search(text)
         and not ROLLING_NAME.search(text)
