@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract.blocks import Blocks
+from extract.blocks.reading_order import runs_on
 from extract.context import Context
 from extract.document import Cell
 from extract.recognisers.breakdowns.counted import counted
@@ -45,10 +46,6 @@ QUARTER = re.compile(
 COUNTS_PARAGRAPH = re.compile(r"\s*<p>\s*\d", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 BETWEEN_WORDS = r"(?:\W|\([^)]*\))+"
-# Text in content-stream order has no blank lines (a page's furniture aside:
-# under 1% of the raw fixtures' lines), where reading-order text parts its
-# cells with them (17-42% of samples/text/*-plain.txt).
-BLANK_SHARE = 0.05
 DIGIT = re.compile(r"\d")
 
 
@@ -75,9 +72,7 @@ class Run:
 
 def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueRow]:
     """The counts of every quarter cell of a document printed without columns."""
-    doc = blocks.doc
-    blank = sum(not line.strip() for line in doc.lines)
-    if any(row.tabbed for row in doc.rows) or blank > BLANK_SHARE * len(doc.lines):
+    if not runs_on(blocks.doc):
         return
     runs = _runs(blocks, name)
     row_name: str | None = None

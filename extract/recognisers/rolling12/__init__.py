@@ -15,7 +15,7 @@ from datetime import date
 from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Cell, Document
-from extract.recognisers.rolling12 import quarter_blocks, reading_order
+from extract.recognisers.rolling12 import quarter_blocks, reading_order, run_on
 from extract.recognisers.rolling12.quarter_blocks import Found, blocks_in
 from extract.records import IssueRow, Record, RepairRow, Rolling12
 from normalise.dates import parse_date, repair_date
@@ -104,6 +104,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     doc = blocks.doc
     found, timed_out, stray = _blocks(blocks)
     found += reading_order.read(blocks, NAME)
+    found += run_on.read(blocks, NAME)
     for cell in timed_out:
         yield _timed_out(doc, cell)
     for f in stray:
