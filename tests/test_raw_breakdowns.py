@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.recognisers import breakdowns
 from extract.records import Breakdown, IssueRow, Record
@@ -123,3 +125,28 @@ def test_reading_order_text_with_blank_lines_is_left_to_its_own_reader() -> None
     own paragraph, so none is read."""
     lines = [PLAN, "", ASB, "", "Figures Q1 - 4 on going cases", ""] * 2
     assert _counts(_run_on(lines)) == []
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                PLAN,
+                ASB,
+                "Q1 - 4 on going cases, 2 closed",
+                "cases Q2 - 3 on going cases",
+                "<p>6 x Self referrals 3 x Other agencies</p>",
+                "Q1 (24.07.17) Previous 12 months = 89 Last 12 months = 100",
+                "",
+                "Measure has changed Quarter 1 12",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_any_run_on_lines_give_counts_or_nothing(lines: list[str]) -> None:
+    for r in _run_on([PLAN, *lines]):
+        if isinstance(r, Breakdown):
+            assert r.count >= 0 and r.period in ("Q1", "Q2")

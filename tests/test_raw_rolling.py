@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.recognisers import rolling12
 from extract.recognisers.rolling12.run_on import _pieces
-from extract.records import Rolling12
+from extract.records import Record, Rolling12
 from tests.conftest import S000, recognised, rows_of
 
 FIELDS = ["quarter", "as_of_date", "previous_12_months", "last_12_months", "change_pct"]
@@ -83,3 +85,24 @@ def test_a_column_short_of_a_piece_leaves_the_row_unread() -> None:
     lines = [line for line in GRID if not line.startswith("Last 12")]
     lines.insert(8, "Last 12 months = 100")
     assert _rows(lines) == []
+
+
+@given(st.text(alphabet=st.sampled_from(" Q1()24.07=mntsLa%-–"), max_size=60))
+def test_any_line_splits_into_pieces_or_none(line: str) -> None:
+    split = _pieces(line, 2)
+    if split is not None:
+        before, pieces = split
+        assert len(pieces) == 2 and " ".join([before, *pieces]).split() == line.split()
+
+
+@given(
+    st.lists(
+        st.sampled_from(GRID + ["Q1 - 4 on going cases", "12 12", "", "x data"]),
+        min_size=1,
+        max_size=14,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_any_run_on_lines_give_rows_or_nothing(lines: list[str]) -> None:
+    records = recognised(rolling12, [GRID[0], *lines], text_form="plain")
+    assert all(isinstance(r, Record) for r in records)

@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.readers.tab_text import untrimmed
 from extract.run import extract
@@ -108,3 +110,12 @@ def test_expanded_and_trimmed_a_short_line_with_single_spaces_is_in_doubt(
     assert rolling.last_12_months.tolist() == [6506, 6730, 6782, 6577]
     issues = rows_of(trimmed_dir, "issues", name)
     assert issues.message.str.contains("which of its single spaces").sum() == 15
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab \t1"), max_size=12), max_size=12))
+def test_any_lines_keep_their_number_and_text(lines: list[str]) -> None:
+    """Only TABs are added, at the ends of lines."""
+    back = untrimmed(lines)
+    assert len(back) == len(lines)
+    for line, got in zip(lines, back, strict=True):
+        assert got.startswith(line) and not got[len(line) :].strip("\t")
