@@ -150,3 +150,21 @@ def test_any_run_on_lines_give_counts_or_nothing(lines: list[str]) -> None:
     for r in _run_on([PLAN, *lines]):
         if isinstance(r, Breakdown):
             assert r.count >= 0 and r.period in ("Q1", "Q2")
+
+
+def test_a_quarter_printed_after_other_text_takes_no_row_name() -> None:
+    """A cell after a sentence of another kind starts no cell of the row."""
+    records = _run_on(
+        [
+            PLAN,
+            ASB,
+            "Q1 - 4 on going cases",
+            "Q2 - 3 on going cases",
+            "Lead and roll-out the project across the District with partners.",
+            "Q3 - 2 on going cases",
+        ]
+    )
+    assert _counts(records) == [
+        (ASB, "Q1", "ongoing", 4, 3),
+        (ASB, "Q2", "ongoing", 3, 4),
+    ]

@@ -16,15 +16,16 @@ the row's cells, printed under it), and no further than its last count; it
 is read when it holds labelled counts. Its indicator is the counted name (one
 printed with its data source, not an "Over Time" measure) printed right
 before its label, or right before the cut its label follows; a later quarter
-of the same row, its label higher than the one before and no other name
-between, has the name of the row. A cell without a name is left unclaimed, and
+of the same row, its label higher than the one before, in the same run or the
+next, with no other name and no more than a few words between, has the name
+of the row. A cell without a name is left unclaimed, and
 so reported by coverage.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.blocks import Blocks
@@ -47,6 +48,10 @@ COUNTS_PARAGRAPH = re.compile(r"\s*<p>\s*\d", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 BETWEEN_WORDS = r"(?:\W|\([^)]*\))+"
 DIGIT = re.compile(r"\d")
+# A bracketed note: "(1 individual thought they were targeted …)".
+NOTE = re.compile(r"\([^)]*\)")
+# The words a row prints between two of its cells at most ("out of area").
+BETWEEN_WORDS_MAX = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +81,7 @@ def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueR
         return
     runs = _runs(blocks, name)
     row_name: str | None = None
-    last_quarter = 0
+    last_quarter = last_run = last_end = 0
     for k, run in enumerate(runs):
         labels = list(QUARTER.finditer(run.text))
         for n, m in enumerate(labels):
@@ -98,16 +103,35 @@ def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueR
             quarter = int(m["q"])
             if own is not None:
                 row_name = own
-            elif row_name is None or quarter <= last_quarter or _names_in(before):
+            elif (
+                row_name is None
+                or quarter <= last_quarter
+                or k > last_run + 1
+                or _names_in(before)
+                or _apart(runs, last_run, last_end, k, m.start())
+            ):
                 row_name = None
                 continue
-            last_quarter = quarter
+            last_quarter, last_run, last_end = quarter, k, end
             cell = _claim(blocks, name, run, m.start(), end)
             if cell is None:
                 continue
             yield from counted(
                 blocks.doc, ctx, cell[0], row_name, f"Q{quarter}", cell[1], read_
             )
+
+
+def _apart(runs: Sequence[Run], run: int, end: int, k: int, at: int) -> bool:
+    """Whether more than a few words (a bracketed note aside) are printed
+    between the end of the cell before (at `end` of run `run`) and a label at
+    `at` of run `k`: text of another kind, after which a quarter is no cell of
+    the same row."""
+    between = (
+        runs[run].text[end:] + " " + runs[k].text[:at]
+        if k != run
+        else (runs[k].text[end:at])
+    )
+    return len(NOTE.sub(" ", between).split()) > BETWEEN_WORDS_MAX
 
 
 def _runs(blocks: Blocks, name: str) -> list[Run]:
