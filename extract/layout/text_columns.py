@@ -48,6 +48,8 @@ class Fragment:
 # Q3 Rating Q4 Rating" in samples/text/000-layout): one label per column.
 QUARTER_LABELS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4])(?: Rating)?(?: |$)){2,}")
 QUARTER_LABEL = re.compile(r"(?:Q[1-4]|Quarter [1-4])(?: Rating)?")
+# A rating mark printed alone: "✓", "▲", "\\bigcirc".
+MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
 
 
 def fragments(line: str) -> list[Fragment]:
@@ -130,6 +132,42 @@ def column_starts(
     if starts and (not kept or kept[0][0] != starts[0][0]):
         kept.insert(0, (starts[0][0], starts[0][1], starts[0][3]))
     return _merged(kept)
+
+
+def mark_columns_under_labels(
+    region: Sequence[Sequence[Fragment]], starts: Sequence[int]
+) -> list[int]:
+    """The starts without those only lone marks make, each under one quarter
+    label of the region's header (within EARLY_START before its start or
+    LATE_START after its end): a mark centred a little off its label's start
+    is that label's column, not one of its own (samples/text/002_…-glyphs-
+    layout, from `pdftotext -layout` of the glyphs PDF: "✓" at 195 under "Q1"
+    at 190-192, "Q2" at 203)."""
+    labels = next(
+        (
+            found
+            for frags in region
+            if len(found := [f for f in frags if QUARTER_LABEL.fullmatch(f.text)]) >= 2
+        ),
+        [],
+    )
+    if not labels:
+        return list(starts)
+    kept = []
+    for x in starts:
+        at = [f for frags in region for f in frags if abs(f.x0 - x) <= X_TOLERANCE]
+        under = [
+            lab for lab in labels if lab.x0 - EARLY_START <= x <= lab.x1 + LATE_START
+        ]
+        if (
+            at
+            and all(MARK.fullmatch(f.text) for f in at)
+            and len(under) == 1
+            and abs(under[0].x0 - x) > X_TOLERANCE
+        ):
+            continue
+        kept.append(x)
+    return kept
 
 
 def _merged(starts: list[tuple[int, set[int], int]]) -> list[int]:

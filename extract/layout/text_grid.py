@@ -22,6 +22,7 @@ from extract.layout.text_columns import (
     cells_of,
     column_starts,
     fragments,
+    mark_columns_under_labels,
     split_labels,
     worded_starts,
 )
@@ -67,6 +68,7 @@ def _table_lines(
     its first columns are blank (samples/text/002-layout line 215).
     """
     own = column_starts(region, [lines[i] for i in indexes])
+    own = mark_columns_under_labels(region, own)
     starts = carried_columns(own, carried) or own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)

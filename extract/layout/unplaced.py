@@ -14,6 +14,7 @@ from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
     EARLY_START,
     LATE_START,
+    MARK,
     MARK_CHARS,
     QUARTER_LABEL,
     X_TOLERANCE,
@@ -25,8 +26,6 @@ from extract.layout.text_columns import (
 LABEL_WORDS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4]|Rating)(?: |$))+")
 # A cell that goes on with a lower-case word ("progressed to"), not "n/a".
 LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
-# A rating mark printed alone: "✓", "▲", "\bigcirc".
-MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
 
 
 def tight_labels(frags: Sequence[Fragment]) -> list[Fragment]:
