@@ -15,6 +15,7 @@ from extract.run import extract
 from tests.conftest import RAW, SAMPLES
 from tests.test_expanded_tabs import EXPANDED
 from tests.test_layout_marks import LAYOUT
+from tests.test_raw_breakdowns import BROWSER_RAW
 from tests.test_trimmed_tab_text import trimmed_copies
 
 # What each table's row says, its provenance and its free text aside.
@@ -64,7 +65,7 @@ KNOWN = {
 def every_form(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("every-form")
     trimmed = trimmed_copies(tmp_path_factory.mktemp("trimmed"))
-    extract([SAMPLES, RAW, EXPANDED, LAYOUT, trimmed], out)
+    extract([SAMPLES, RAW, EXPANDED, LAYOUT, BROWSER_RAW, trimmed], out)
     return out
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.recognisers import breakdowns
 from extract.records import Breakdown, IssueRow, Record
-from tests.conftest import S000, S001, recognised, rows_of
+from extract.run import extract
+from tests.conftest import S000, S001, SAMPLES, recognised, rows_of
 
 ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
 FACT = ["indicator_id", "period", "dimension", "category", "count", "approx"]
@@ -168,3 +170,48 @@ def test_a_quarter_printed_after_other_text_takes_no_row_name() -> None:
         (ASB, "Q1", "ongoing", 4, 3),
         (ASB, "Q2", "ongoing", 3, 4),
     ]
+
+
+BROWSER_RAW = Path(__file__).parent / "fixtures" / "browserraw"
+
+
+@pytest.fixture(scope="module")
+def browser_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`pdftotext -raw` of the browser PDFs of 000 and 001, with their TAB
+    exports beside them."""
+    out = tmp_path_factory.mktemp("browser-raw")
+    extract([BROWSER_RAW, SAMPLES / S000, SAMPLES / S001], out)
+    return out
+
+
+@pytest.mark.parametrize("sample", [S000, S001])
+def test_browser_raw_counts_are_the_tab_exports(browser_raw: Path, sample: str) -> None:
+    """Browser raw text prints a row's cells over more lines and, in 001, the
+    ASB and CACH rows with no line between: every count read is the TAB
+    export's, none read across two quarters or under the row above."""
+    raw = _facts(
+        rows_of(browser_raw, "breakdowns", sample.replace(".txt", "-browser-raw.txt"))
+    )
+    tab = _facts(rows_of(browser_raw, "breakdowns", sample))
+    assert raw and raw <= tab
+
+
+def test_a_note_of_other_cells_under_a_row_ends_the_cell_above(
+    browser_raw: Path,
+) -> None:
+    """000's CACH Q4 cell (browser raw lines 362-380) is followed, without a
+    page break, by the notes other quarters print under the row ("(1
+    individual 1 Mental Health …", line 383): its counts stay label-first."""
+    rows = rows_of(browser_raw, "breakdowns", "000_af055924f554b2ff-browser-raw.txt")
+    q4 = rows[(rows.indicator_id == "cach-self-referrals") & (rows.period == "Q4")]
+    got = dict(zip(q4.category, q4["count"], strict=True))
+    assert got == {
+        "individuals": 27,
+        "incidents": 160,
+        "Race": 17,
+        "Sexual Orientation": 1,
+        "Disability - Learning": 3,
+        "Disability - Physical": 1,
+        "Religion": 2,
+        "Gender Identity": 5,
+    }

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, cell_of
+from extract.blocks.reading_order import runs_on
 from extract.context import Context
 from extract.recognisers.breakdowns.counted import QUARTER_PREFIX, counted
 from extract.records import Breakdown, IssueRow
@@ -61,7 +62,11 @@ class QuarterCell:
 
 
 def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueRow]:
-    """The counts of the quarter cells of every reading-order table."""
+    """The counts of the quarter cells of every reading-order table. Text
+    whose cells run on from line to line (`pdftotext -raw`) has no paragraph
+    a cell: `breakdowns.run_on` reads it."""
+    if runs_on(blocks.doc):
+        return
     paras = [p for p in blocks.paragraphs if p.row_index in blocks.reading_rows]
     cells = _quarter_cells(blocks, name, paras)
     used: set[int] = set()

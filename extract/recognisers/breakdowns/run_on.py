@@ -12,8 +12,9 @@ block) or a blank line sits. Text with blank lines between its cells is read
 in reading order (`breakdowns.reading_order`), not here. A quarter's cell opens
 with its label ("Q1 -", "Q2 –", "Q3") and runs to the next label or cut, or
 to an HTML paragraph of counts of categories it counted already (the rest of
-the row's cells, printed under it), and no further than its last count; it
-is read when it holds labelled counts. Its indicator is the counted name (one
+the row's cells, printed under it) or a line that opens with a bracketed note
+of counts, and no further than its last count; it is read when it holds
+labelled counts. Its indicator is the counted name (one
 printed with its data source, not an "Over Time" measure) printed right
 before its label, or right before the cut its label follows; a later quarter
 of the same row, its label higher than the one before, in the same run or the
@@ -48,6 +49,8 @@ COUNTS_PARAGRAPH = re.compile(r"\s*<p>\s*\d", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 BETWEEN_WORDS = r"(?:\W|\([^)]*\))+"
 DIGIT = re.compile(r"\d")
+# A line opening with a bracketed note that counts: "(1 individual …".
+NOTE_LINE = re.compile(r"^\s*\(\s*\d")
 # A bracketed note: "(1 individual thought they were targeted …)".
 NOTE = re.compile(r"\([^)]*\)")
 # The words a row prints between two of its cells at most ("out of area").
@@ -158,6 +161,11 @@ def _runs(blocks: Blocks, name: str) -> list[Run]:
         if cell is None or not cell.reading.strip() or row.unread:
             cut()
             continue
+        if NOTE_LINE.match(cell.reading):
+            # Notes of the row's cells printed under it, "(1 individual 1
+            # Mental Health (1 person felt" (browser raw 000 line 383): no
+            # part of the cell above.
+            cut()
         spans = blocks.claims.unclaimed_spans(i, cell)
         for j, (a, b) in enumerate(spans):
             if j or a:
