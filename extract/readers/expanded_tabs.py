@@ -67,7 +67,10 @@ MEASURES: tuple[Columns, ...] = (_char_columns, _byte_columns)
 def tab_stops(lines: Sequence[str]) -> tuple[int, Columns] | None:
     """The tab size and column measure of a text whose TABs were expanded to
     spaces, or None when its gaps do not end on tab stops."""
-    gapped = [(line, [m.end() for m in GAP.finditer(line)]) for line in lines]
+    # A gap is two spaces: most lines of prose hold none to search for.
+    gapped = [
+        (line, [m.end() for m in GAP.finditer(line)]) for line in lines if "  " in line
+    ]
     gapped = [(line, ends) for line, ends in gapped if ends]
     total = sum(len(ends) for _, ends in gapped)
     if total < MIN_GAPS:
