@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
+from normalise.text import may_hold
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -186,7 +187,9 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
         hits += [
             (m.start(), m.end(), "report_of") for m in UPPER_REPORT_OF.finditer(text)
         ]
-    if not any(name == "report_of" for *_, name in hits) and _may_say_report_of(text):
+    if not any(name == "report_of" for *_, name in hits) and may_hold(
+        text, ("report", "submission")
+    ):
         if m := PROSE_REPORT_OF.search(text):
             hits.append((m.start(), m.end(), "prose_report_of"))
     hits.sort()
@@ -196,13 +199,6 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
     return kept
-
-
-def _may_say_report_of(text: str) -> bool:
-    """Whether `text` can hold PROSE_REPORT_OF: its words, in any case. Text
-    beyond ASCII is searched all the same ("ſubmission" matches too)."""
-    low = text.lower()
-    return not text.isascii() or "report" in low or "submission" in low
 
 
 def _names_a_body(text: str) -> bool:
