@@ -41,7 +41,6 @@ from extract.recognisers.actions.quarter_labels import (
     quarter_texts,
     rating_columns,
 )
-from normalise.text import may_hold
 
 # "Action & Progress Update" (samples/000), "Action +Progress Update" (samples/003),
 # "… public environments and Action & Progress Update" (samples/000 line 69, the
@@ -52,8 +51,7 @@ ACTION_LABEL = re.compile(
 )
 OUTCOMES_HEADER = re.compile(r"^Outcomes?$", re.IGNORECASE)
 # Either label's word, sought once in a row's text before cell by cell.
-HEADER_WORDS = ("action", "outcome")
-HEADER_WORD = re.compile("|".join(HEADER_WORDS), re.IGNORECASE)
+HEADER_WORD = re.compile(r"action|outcome", re.IGNORECASE)
 # Without quarter columns a header is only known by its title and progress
 # labels; a title cell this long is text that ends in "action", not a label
 # ("Action", "Key Actions", "Actions and Progress Updates" are all shorter).
@@ -90,7 +88,7 @@ def columns_of(row: Row, latest: str | None = None) -> Columns | None:
     `latest` is the report's latest quarter, the one a single "Status" column
     rates.
     """
-    if not may_hold(row.flat, HEADER_WORDS) or HEADER_WORD.search(row.flat) is None:
+    if HEADER_WORD.search(row.flat) is None:
         return None
     found = [(c, m) for c in row.cells if (m := ACTION_LABEL.search(c.flat))]
     outcomes = next(

@@ -33,7 +33,6 @@ from extract.recognisers.actions.quarter_labels import (
     quarter_texts,
     rating_columns,
 )
-from normalise.text import may_hold
 
 APPROACH = re.compile(r"^Approach$", re.IGNORECASE)
 # "Key Project" (samples/002), "Projects" (a Cabinet report layout projects/RAG layout).
@@ -57,10 +56,7 @@ def columns_of(row: Row, latest: str | None = None) -> Columns | None:
 
     `latest` is the report's latest quarter, the one a single "RAG" column rates.
     """
-    if (
-        not may_hold(row.flat, ("milestone",))
-        or MILESTONE_WORD.search(row.flat) is None
-    ):
+    if MILESTONE_WORD.search(row.flat) is None:
         return None
 
     def find(pattern: re.Pattern[str]) -> int | None:
