@@ -25,6 +25,15 @@ WINDOW: ContextVar[tuple[date, date]] = ContextVar("date_window", default=DATE_W
 RATED = ("completed", "on_target", "attention", "amendment", "aborted")
 GridKey = tuple[str | None, str, str | None]
 PERIOD = re.compile(r"^Q(?P<first>[1-4])(?:-Q(?P<last>[1-4]))?$")
+# The ranges by table, in the order `schemas/ranges.py` writes them: each
+# record is checked against its own table's columns only.
+DATE_COLUMNS_OF = {
+    table: [c for t, c in DATE_COLUMNS if t == table] for table, _ in DATE_COLUMNS
+}
+NUMBER_RANGES_OF = {
+    table: [(c, bounds) for (t, c), bounds in NUMBER_RANGES.items() if t == table]
+    for table, _ in NUMBER_RANGES
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,22 +289,23 @@ def out_of_range(
 
 def _range_problems(r: Record, window: tuple[date, date]) -> Iterator[str]:
     first, last = window
-    for table, column in DATE_COLUMNS:
-        value = getattr(r, column, None) if r.table == table else None
+    table = r.table
+    for column in DATE_COLUMNS_OF.get(table, ()):
+        value = getattr(r, column, None)
         if isinstance(value, date) and not first <= value <= last:
             yield (
                 f"{table}.{column} {value.isoformat()} is outside "
                 f"{first.isoformat()}..{last.isoformat()}; kept as printed"
             )
-    year = getattr(r, "financial_year", None) if r.table in YEAR_TABLES else None
+    year = getattr(r, "financial_year", None) if table in YEAR_TABLES else None
     if isinstance(year, str) and year[:4].isdigit():
         if not first.year <= int(year[:4]) <= last.year:
             yield (
-                f"{r.table}.financial_year {year} is outside "
+                f"{table}.financial_year {year} is outside "
                 f"{first.year}..{last.year}; kept as printed"
             )
-    for (table, column), (low, high) in NUMBER_RANGES.items():
-        value = getattr(r, column, None) if r.table == table else None
+    for column, (low, high) in NUMBER_RANGES_OF.get(table, ()):
+        value = getattr(r, column, None)
         if isinstance(value, int | float) and not isinstance(value, bool):
             if (low is not None and value < low) or (high is not None and value > high):
                 yield (

@@ -134,10 +134,19 @@ def claimed_numbers(claims: Iterable[Claim]) -> dict[LineRef, set[str]]:
     """Each claimed line and the numbers in the text claimed on it."""
     out: dict[LineRef, set[str]] = {}
     for c in claims:
-        numbers = {v for t in NUMBER.findall(c.text) if (v := canonical(t))}
+        numbers = _claimed(c.text)
         for n in range(c.line_start, c.line_end + 1):
             out.setdefault((c.page, n), set()).update(numbers)
     return out
+
+
+# Coverage and the unread-cells check both read every claim, and most claims
+# hold a cell's whole text, which recurs (empty cells, marks, labels).
+@lru_cache(maxsize=8192)
+def _claimed(text: str) -> frozenset[str]:
+    if DIGIT.search(text) is None:
+        return NONE_HELD
+    return frozenset(v for t in NUMBER.findall(text) if (v := canonical(t)))
 
 
 def _cover_field(row: Row) -> bool:

@@ -189,16 +189,32 @@ def _headed_twice(rows: Sequence[Row]) -> set[str]:
     return {t for t, n in counts.items() if n > 1}
 
 
+def _vocabulary(rows: Sequence[Row]) -> Vocabulary:
+    """The words of the rows a heading is read from, the grid rows' beside them."""
+    return Vocabulary.of(
+        [r.flat for r in rows if not r.tabbed or len(r.filled) < 3],
+        elsewhere=[r.flat for r in rows if r.tabbed and len(r.filled) >= 3],
+    )
+
+
 @dataclass(slots=True)
 class _Walk:
     """State while reading a document's headings top to bottom."""
 
     doc: Document
-    vocab: Vocabulary
     plan: str | None
     theme: str | None = None
     seen: list[str] = field(default_factory=list)
     repairs: list[RepairRow] = field(default_factory=list)
+    words: Vocabulary | None = None
+
+    @property
+    def vocab(self) -> Vocabulary:
+        # Counted when a heading first needs them: a narrative report
+        # (samples/004, 1,679 rows) has no heading to rejoin or correct.
+        if self.words is None:
+            self.words = _vocabulary(self.doc.rows)
+        return self.words
 
     def clean(self, fragments: Sequence[str], row: Row) -> str:
         """A heading's text: split words rejoined, misspellings corrected, logged."""
@@ -218,7 +234,7 @@ class _Walk:
 
 
 def _grid_theme(
-    rows: Sequence[Row], i: int, repeated: set[str], vocab: Vocabulary
+    rows: Sequence[Row], i: int, repeated: set[str], walk: _Walk
 ) -> list[str] | None:
     """The fragments of a theme row of a grid ("Sustaining safe and secure
     communities", "Cleaner and safer er | vironments: Wor | king …", "Promoting a
@@ -228,7 +244,7 @@ def _grid_theme(
         return None
     if ":" in " ".join(cells):
         return cells
-    if len(cells) > 1 and rejoin(cells, vocab)[1]:
+    if len(cells) > 1 and rejoin(cells, walk.vocab)[1]:
         # Text broken mid-word across cells is one heading, not a row of values.
         return cells
     single = len(cells) == 1 and (
@@ -246,14 +262,7 @@ def build_context(doc: Document, meta: Metadata) -> Context:
         if meta.report_type == "committee_performance_report"
         else None
     )
-    walk = _Walk(
-        doc,
-        Vocabulary.of(
-            [r.flat for r in rows if not r.tabbed or len(r.filled) < 3],
-            elsewhere=[r.flat for r in rows if r.tabbed and len(r.filled) >= 3],
-        ),
-        single_plan,
-    )
+    walk = _Walk(doc, single_plan)
     plans: list[str | None] = []
     themes: list[str | None] = []
     skip_to = -1
@@ -287,7 +296,7 @@ def build_context(doc: Document, meta: Metadata) -> Context:
             walk.theme = _objective_theme(
                 walk.clean([objective], rows[skip_to]), walk.seen
             )
-        elif (cells := _grid_theme(rows, i, repeated, walk.vocab)) is not None:
+        elif (cells := _grid_theme(rows, i, repeated, walk)) is not None:
             walk.set_theme(walk.clean(cells, row))
         plans.append(walk.plan)
         themes.append(walk.theme)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from extract.document import Document
-from extract.records import IssueRow, Record, as_row
+from extract.records import IssueRow, Record, RepairRow, as_row
 from schemas.tables import BY_NAME
 
 PROVENANCE = frozenset({"page", "line_start", "line_end"})
@@ -40,25 +40,36 @@ class KeyCheck:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.kept: dict[tuple[object, ...], dict[str, object]] = {}
+        self.kept: dict[tuple[object, ...], Record] = {}
 
     def check(self, record: Record) -> Record:
         """The record itself, or the `duplicate_key` issue that stands for it."""
         name = record.table
         if name not in BY_NAME:
             return record
-        row = as_row(record)
-        missing = [k for k in BY_NAME[name].required_key if row.get(k) is None]
+        table = BY_NAME[name]
+        values = _key_values(record, table.key)
+        missing = [k for k in table.required_key if values[k] is None]
         if missing:
-            return _missing(self.doc, name, row, missing)
+            return _missing(self.doc, name, as_row(record), missing)
         if name not in CHECKED:
             return record
-        key = (name, *(row[k] for k in BY_NAME[name].key))
+        key = (name, *values.values())
         first = self.kept.get(key)
         if first is None:
-            self.kept[key] = row
+            self.kept[key] = record
             return record
-        return _issue(self.doc, name, row, first)
+        return _issue(self.doc, name, as_row(record), as_row(first))
+
+
+def _key_values(record: Record, columns: tuple[str, ...]) -> dict[str, object]:
+    """The record's key columns as its row holds them (None for a column it
+    lacks); its whole row is built only for a record that is reported."""
+    if isinstance(record, RepairRow):
+        row = record.as_row()
+        return {c: row.get(c) for c in columns}
+    fields = record.__dataclass_fields__
+    return {c: getattr(record, c) if c in fields else None for c in columns}
 
 
 def unique_keys(doc: Document, records: Iterable[Record]) -> Iterator[Record]:

@@ -54,7 +54,9 @@ def assign_ids(doc: Located, records: Iterable[Record]) -> Iterator[Record]:
                     f'"{m.indicator_id}"',
                     page=r.page,
                 )
-            r = dataclasses.replace(r, indicator_id=m.indicator_id)
+            if r.indicator_id != m.indicator_id:
+                # A name no registry entry holds keeps the slug it was given.
+                r = dataclasses.replace(r, indicator_id=m.indicator_id)
         yield r
 
 

@@ -57,8 +57,11 @@ QUARTER_ENDING = re.compile(
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 # "October to December 2017", "October–December 2016", "1 October 2016 - 31
 # December 2016", "January 2018 to March 2018".
+# The lookahead, a day's digit or a month's first letter, lets the search pass
+# over most word starts of the 80 opening lines without trying the rest.
 MONTH_SPAN = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>\d{{4}}))?"
+    r"\b(?=[\djfmasond])"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m1>{MONTH})(?:\s+(?P<y1>\d{{4}}))?"
     rf"\s*(?:-|\u2013|\u2014|to|until)\s*"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m2>{MONTH})\s+(?P<y2>\d{{4}})\b",
     re.IGNORECASE,

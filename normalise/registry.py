@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
@@ -85,6 +85,9 @@ def by_id(indicator_id: str) -> Entry | None:
     return next((e for e in entries() if e.indicator_id == indicator_id), None)
 
 
+# A report prints each indicator's name on several rows (one a quarter or
+# year), and the reports of a series print the same names.
+@lru_cache(maxsize=4096)
 def match(printed: str) -> Match:
     """The registry entry for a printed name, or a new id when there is none."""
     k = key(printed)

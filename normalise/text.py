@@ -39,6 +39,17 @@ def squash(s: str) -> str:
     return " ".join(s.split())
 
 
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-blind pattern could find one of the lower-case ASCII
+    `words` in `text`: a cheap test before searching with re.IGNORECASE.
+    Beyond ASCII the answer is yes, as such a pattern also takes "ſ" for "s",
+    "K" (the Kelvin sign) for "k" and "ı" for "i"."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def has_html(s: str) -> bool:
     return TAG.search(s) is not None
 

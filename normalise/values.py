@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from normalise.amounts import (
     AMOUNT,
@@ -229,19 +230,26 @@ def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
     Commentary columns ("Target Achieved / Trend") give only the values they
     print: their words alone ("Measure has changed") give nothing.
     """
+    return list(_cell_values(text, commentary))
+
+
+# Grids print the same cells again and again ("N/A", "-", "✓", targets), and
+# the run-on reader reads each last cell once more to compare it.
+@lru_cache(maxsize=8192)
+def _cell_values(text: str, commentary: bool) -> tuple[Value, ...]:
     s = squash(fold_dashes(text).replace("\u00a3", "£"))
     if not s:
-        return []
+        return ()
     if problem := unreadable(s):
-        return [_no_value(s, problem)]
+        return (_no_value(s, problem),)
     # A commentary column's "Nil" is no figure: only value columns print one.
     out = [] if commentary else _nil(s)
     if not out:
         for part in labelled_parts(s):
             out.extend(values_of_part(part))
     if out or commentary:
-        return out
-    return [_no_value(None if is_missing(s) else s)]
+        return tuple(out)
+    return (_no_value(None if is_missing(s) else s),)
 
 
 def _no_value(note: str | None, problem: str | None = None) -> Value:

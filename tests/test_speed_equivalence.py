@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from extract.cover.cover_sheet import (
+    MEETING_BODIES,
+    MEETING_HEADING,
+    PROSE_REPORT_OF,
+    UPPER_REPORT_OF,
+)
 from extract.cover.publisher import ASCII_LOOKALIKES, publisher
 from extract.document import Document
 from extract.layout.text_grid import PrintedLine
@@ -16,6 +24,7 @@ from extract.readers.layout_text import _ends_before, _nearest
 from normalise.categories import candidates
 from normalise.counts import read_counts
 from normalise.sentences import NUMBER, SKIP_RULES, numbers
+from normalise.text import may_hold
 from schemas.organisations import organisations
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -130,3 +139,35 @@ def test_ends_before(printed: list[bool], expected: list[int | None]) -> None:
         if not on:
             before = [p.line_end for p in lines[: k - 1] if p is not None]
             assert _nearest(ends, k) == ((before[-1] + 1) if before else k)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_cover_row_tests_pass_every_line_a_pattern_matches(path: Path) -> None:
+    for line in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+        if PROSE_REPORT_OF.search(line):
+            assert may_hold(line, ("report", "submission")), line
+        if MEETING_HEADING.search(line):
+            assert any(body in line for body in MEETING_BODIES), line
+        if UPPER_REPORT_OF.search(line):
+            assert "REPORT OF" in line, line
+
+
+@given(st.text(alphabet="actionACTIONreportſıKk é", max_size=20))
+def test_may_hold_never_misses_a_case_blind_match(text: str) -> None:
+    for words in (("action", "outcome"), ("report", "sk")):
+        found = re.search("|".join(words), text, re.IGNORECASE) is not None
+        assert may_hold(text, words) or not found, text
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        ("Action & Progress Update", True),
+        ("OUTCOMES", True),
+        ("Number of fly tipping incidents", False),
+        # Beyond ASCII a case-blind pattern also reads "ſ" as "s": searched.
+        ("Acti\u017fon", True),
+    ],
+)
+def test_may_hold(text: str, held: bool) -> None:
+    assert may_hold(text, ("action", "outcome")) is held

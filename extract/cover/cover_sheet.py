@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
+from normalise.text import may_hold
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -99,7 +100,16 @@ PROSE_REPORT_OF = re.compile(
     re.IGNORECASE,
 )
 # 2015", "COUNCIL 25 JUNE 2008": the meeting a flattened sheet repeats.
-MEETING_BODY = r"(?:CABINET|COUNCIL|COMMITTEE|SUB-COMMITTEE|BOARD|PANEL|EXECUTIVE)"
+MEETING_BODIES = (
+    "CABINET",
+    "COUNCIL",
+    "COMMITTEE",
+    "SUB-COMMITTEE",
+    "BOARD",
+    "PANEL",
+    "EXECUTIVE",
+)
+MEETING_BODY = "(?:" + "|".join(MEETING_BODIES) + ")"
 MEETING_HEADING = re.compile(
     rf"(?<![A-Za-z])(?P<body>(?:[A-Z][A-Z&'-]*,?\s+){{0,6}}?{MEETING_BODY})"
     rf"(?:\s*[-\u2013,]?\s*|\s+)(?P<when>(?:(?:MON|TUES|WEDNES|THURS|FRI)DAY,?\s+)?"
@@ -173,8 +183,13 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
         hits.append((m.start(), m.end(), _label_name(m)))
     if m := ITEM_NUMBER.match(text):
         hits.append((0, m.start("n"), "item_number"))
-    hits += [(m.start(), m.end(), "report_of") for m in UPPER_REPORT_OF.finditer(text)]
-    if not any(name == "report_of" for *_, name in hits):
+    if "REPORT OF" in text:
+        hits += [
+            (m.start(), m.end(), "report_of") for m in UPPER_REPORT_OF.finditer(text)
+        ]
+    if not any(name == "report_of" for *_, name in hits) and may_hold(
+        text, ("report", "submission")
+    ):
         if m := PROSE_REPORT_OF.search(text):
             hits.append((m.start(), m.end(), "prose_report_of"))
     hits.sort()
@@ -186,6 +201,12 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+def _names_a_body(text: str) -> bool:
+    """Whether `text` names a meeting's body in capitals, as every
+    MEETING_HEADING does; most cover rows name none."""
+    return any(body in text for body in MEETING_BODIES)
+
+
 def split_row(text: str) -> tuple[list[tuple[str | None, str]], bool]:
     """A cover row as (field or None, text) pieces, and whether the report's
     first section starts in it (nothing after that is cover)."""
@@ -194,8 +215,9 @@ def split_row(text: str) -> tuple[list[tuple[str | None, str]], bool]:
     end = section.start() if section else len(text)
     hits = [h for h in hits if h[0] < end]
     cuts = {0, end}
-    for m in MEETING_HEADING.finditer(text, 0, end):
-        cuts.update((m.start(), m.end()))
+    if _names_a_body(text):
+        for m in MEETING_HEADING.finditer(text, 0, end):
+            cuts.update((m.start(), m.end()))
     starts = {h[0]: h for h in hits}
     cuts.update(starts)
     bounds = sorted(c for c in cuts if c <= end)
@@ -294,7 +316,8 @@ def _headings_in(text: str) -> list[str]:
     if not text:
         return []
     cuts = {0, len(text)}
-    for m in MEETING_HEADING.finditer(text):
-        cuts.update((m.start(), m.end()))
+    if _names_a_body(text):
+        for m in MEETING_HEADING.finditer(text):
+            cuts.update((m.start(), m.end()))
     bounds = sorted(cuts)
     return [s for a, b in zip(bounds, bounds[1:], strict=False) if (s := text[a:b])]

@@ -9,8 +9,10 @@ covers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from extract.cover.cover_sheet import CoverSheet, Field, read_cover
 from extract.cover.cover_values import title_case
@@ -130,13 +132,14 @@ def cover_sheet(doc: Document) -> dict[str, str]:
 
 def title_blocks(
     doc: Document, stops: frozenset[int] = frozenset()
-) -> list[tuple[int, str]]:
+) -> Iterator[tuple[int, str]]:
     """Short prose lines set apart by blank lines, a title split over up to
     `TITLE_BLOCK_ROWS` lines joined: "Community Safety Priority Delivery Plan" /
     "2014-15 Quarter 3 Performance Update". Rows, not line numbers: a PDF numbers
     its lines from each page's top. Rows in `stops` (cover-sheet labels, the
-    meeting heading) end a block and are no part of one."""
-    blocks: list[tuple[int, str]] = []
+    meeting heading) end a block and are no part of one. In printed order, read
+    only as far as a caller takes them (a title is among the first few)."""
+    found = False
     run: list[int] = []
     for i, row in enumerate([*doc.rows, None]):
         if row is not None and PAGE_NUMBER_LINE.match(row.flat):
@@ -144,7 +147,7 @@ def title_blocks(
         if row is not None and not row.tabbed and row.flat and i not in stops:
             run.append(i)
             continue
-        if len(run) > TITLE_BLOCK_ROWS and not blocks:
+        if len(run) > TITLE_BLOCK_ROWS and not found:
             # The report's first line, run on into the cells of a table printed
             # in reading order ("… PDP 2018-19 - Environment, …" / "Quarter Four
             # (1 January 2019" / …): a title alone.
@@ -156,9 +159,9 @@ def title_blocks(
             and all(len(t) <= HEADING_CHARS for t in texts)
             and not SENTENCE_BREAK.search(" ".join(texts))
         ):
-            blocks.append((run[0], " ".join(texts)))
+            found = True
+            yield run[0], " ".join(texts)
         run = []
-    return blocks
 
 
 def _title(
@@ -167,7 +170,7 @@ def _title(
     stops = sheet.split_rows | {
         i for i, t in heads[:TITLE_HEADINGS] if heading_meeting(t) or date_of_line(t)
     }
-    candidates = title_blocks(doc, stops)[:TITLE_HEADINGS] + [
+    candidates = list(islice(title_blocks(doc, stops), TITLE_HEADINGS)) + [
         (p.row, p.text) for p in sheet.pieces if not DATED.search(p.text)
     ]
     blocks = [

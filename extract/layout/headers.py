@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from extract.document import Row
 from normalise.segments import cuts
@@ -89,4 +90,11 @@ def known_labels(texts: Sequence[str]) -> int:
 
 def is_header(row: Row) -> bool:
     """A table header row (see `is_header_cells`)."""
-    return is_header_cells(row.texts)
+    return _is_header_texts(row.texts)
+
+
+# The block stage, the report period, the action tables and the theme headings
+# each ask it of every table row.
+@lru_cache(maxsize=4096)
+def _is_header_texts(texts: tuple[str, ...]) -> bool:
+    return is_header_cells(texts)

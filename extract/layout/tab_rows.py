@@ -242,8 +242,10 @@ def build_rows(lines: Sequence[str]) -> list[Row]:
             rows.append(_wrapped_row(lines[i:end], number))
         elif "\t" in line:
             cells = tuple(
-                _cell(raw, col, number, number)
-                for col, raw in enumerate(_cells_of(line))
+                [
+                    _cell(raw, col, number, number)
+                    for col, raw in enumerate(_cells_of(line))
+                ]
             )
             rows.append(
                 Row(

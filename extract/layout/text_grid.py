@@ -124,6 +124,8 @@ def _is_table(split: Sequence[list[Fragment]]) -> bool:
 
 
 def _widest_gap(frags: Sequence[Fragment]) -> int:
+    if len(frags) < 2:
+        return 0  # a line of prose
     return max((b.x0 - a.x1 for a, b in zip(frags, frags[1:], strict=False)), default=0)
 
 
@@ -159,7 +161,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
         if table:
             split = [split_labels(frags) for frags in split]
             lead = _leading_prose(clean, region, split)
-            out.extend(_prose(clean, region[:lead], pages))
+            out.extend(_prose(clean, region[:lead], pages, split[:lead]))
             region, split = region[lead:], split[lead:]
             table = bool(region) and (not lead or _is_table(split))
         if table:
@@ -167,18 +169,28 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             out.extend(rows)
         else:
             starts = []
-            out.extend(_prose(clean, region, pages))
+            out.extend(_prose(clean, region, pages, split))
         i = j
     return out
 
 
 def _prose(
-    lines: Sequence[str], indexes: Sequence[int], pages: Sequence[int]
+    lines: Sequence[str],
+    indexes: Sequence[int],
+    pages: Sequence[int],
+    split: Sequence[list[Fragment]],
 ) -> list[PrintedLine | None]:
-    """Lines of prose: each a printed line of one cell."""
+    """Lines of prose: each a printed line of one cell. A line of one
+    fragment (`split[n]` for `indexes[n]`) is already its words one space
+    apart."""
     return [
-        PrintedLine((" ".join(lines[k].split()),), k + 1, k + 1, pages[k])
-        for k in indexes
+        PrintedLine(
+            (frags[0].text if len(frags) == 1 else " ".join(lines[k].split()),),
+            k + 1,
+            k + 1,
+            pages[k],
+        )
+        for k, frags in zip(indexes, split, strict=True)
     ]
 
 

@@ -54,7 +54,10 @@ def sniff_text_form(lines: Sequence[str]) -> str:
         return "tab"
     if sum("\t" in line for line in filled) >= max(1, len(filled) // 50):
         return "tab"
-    gapped = sum(COLUMN_GAP.search(line.strip()) is not None for line in filled)
+    # A gap is two spaces: most lines of prose hold none to search for.
+    gapped = sum(
+        "  " in line and COLUMN_GAP.search(line.strip()) is not None for line in filled
+    )
     if gapped >= LAYOUT_SHARE * len(filled):
         return "layout"
     lengths = sorted(len(line) for line in filled)

@@ -70,23 +70,34 @@ MEASURES: tuple[Columns, ...] = (_char_columns, _byte_columns)
 def tab_stops(lines: Sequence[str]) -> tuple[int, Columns] | None:
     """The tab size and column measure of a text whose TABs were expanded to
     spaces, or None when its gaps do not end on tab stops."""
-    gapped = [(line, [m.end() for m in GAP.finditer(line)]) for line in lines]
+    # A gap is two spaces: most lines of prose hold none to search for.
+    gapped = [
+        (line, [m.end() for m in GAP.finditer(line)]) for line in lines if "  " in line
+    ]
     gapped = [(line, ends) for line, ends in gapped if ends]
     total = sum(len(ends) for _, ends in gapped)
     if total < MIN_GAPS:
         return None
+    # Where each gap ends by each measure, found once for every tab size.
+    measured = [(measure, _gap_ends(gapped, measure)) for measure in MEASURES]
     for size in TAB_SIZES:
         best: tuple[int, Columns] | None = None
-        for measure in MEASURES:
-            on_stop = 0
-            for line, ends in gapped:
-                columns = measure(line)
-                on_stop += sum(columns[end] % size == 0 for end in ends)
+        for measure, ends in measured:
+            on_stop = sum(end % size == 0 for end in ends)
             if on_stop >= ON_STOP_SHARE * total and (best is None or on_stop > best[0]):
                 best = (on_stop, measure)
         if best is not None:
             return size, best[1]
     return None
+
+
+def _gap_ends(gapped: Sequence[tuple[str, list[int]]], measure: Columns) -> list[int]:
+    """The column each gap of each line ends at, as `measure` counts columns."""
+    out: list[int] = []
+    for line, ends in gapped:
+        columns = measure(line)
+        out.extend(columns[end] for end in ends)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

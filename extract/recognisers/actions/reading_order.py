@@ -74,8 +74,9 @@ def readings(
     is certain, and each table that is not, in document order."""
     if not blocks.reading_rows:
         return
-    paras = [p for p in blocks.paragraphs if not PAGE_FOOTER.search(p.text)]
-    footers = [p for p in blocks.paragraphs if PAGE_FOOTER.search(p.text)]
+    footer = [PAGE_FOOTER.search(p.text) is not None for p in blocks.paragraphs]
+    paras = [p for p, f in zip(blocks.paragraphs, footer, strict=True) if not f]
+    footers = [p for p, f in zip(blocks.paragraphs, footer, strict=True) if f]
     k = 0
     while k < len(paras):
         if not _is_header(paras, k):

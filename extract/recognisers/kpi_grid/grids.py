@@ -70,7 +70,8 @@ def _embedded_grids(doc: Document) -> Iterator[Grid]:
     """Tables printed as HTML inside a cell (samples/001 line 36, an action's text)."""
     for i, row in enumerate(doc.rows):
         for cell in row.cells:
-            if "<table" not in cell.raw.lower():
+            # Most cells hold no markup at all: no need to lower their case.
+            if "<" not in cell.raw or "<table" not in cell.raw.lower():
                 continue
             for table in _html_tables(cell.raw):
                 if not table or (columns := header_columns(table[0])) is None:

@@ -103,16 +103,24 @@ def _value_label(label: str) -> bool:
     return column is not None and column.kind == "value"
 
 
+# Every line of a report printed without columns is tried (1,679 in
+# samples/004); a report's boilerplate lines recur in the next of its series.
+@lru_cache(maxsize=8192)
+def _ends_in_value_label(text: str) -> bool:
+    words = text.split()
+    return any(
+        _value_label(" ".join(words[-size:]))
+        for size in range(1, min(LABEL_WORDS, len(words)) + 1)
+    )
+
+
 def header_at(rows: Sequence[Row], h: int) -> Header | None:
     """The header whose last line is `rows[h]`: a line of value labels alone,
     the name's and frequency's labels ("Frequency of reporting (Q or A)") on
     the lines above it."""
-    own_words = rows[h].flat.split()
-    if not any(
-        _value_label(" ".join(own_words[-size:]))
-        for size in range(1, min(LABEL_WORDS, len(own_words)) + 1)
-    ):
+    if not _ends_in_value_label(rows[h].flat):
         return None  # most lines: not ending in a value label
+    own_words = rows[h].flat.split()
     above = [i for i in range(max(0, h - HEADER_LINES), h + 1) if rows[i].flat]
     words = [w for i in above for w in rows[i].flat.split()][-HEADER_WORDS:]
     found = value_labels(words)
