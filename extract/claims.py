@@ -98,13 +98,7 @@ class Claims:
         others = self._others_on(name, index, cell.column)
         if any(c.spans is None for c in others):
             return False
-        taken = sorted(s for c in others for s in c.spans or ())
-        text = cell.reading
-        rest = tuple(
-            _trimmed(text, s)
-            for s in _complement(taken, len(text))
-            if text[s[0] : s[1]].strip()
-        )
+        rest = _rest(cell.reading, others)
         if not rest:
             return False
         if not others:
@@ -136,7 +130,7 @@ class Claims:
         kept = [text[a:b] for a, b in _complement(taken, len(text))]
         return " ".join(" ".join(kept).split())
 
-    def unclaimed_spans(self, index: int, cell: Cell) -> list[Span]:
+    def unclaimed_spans(self, index: int, cell: Cell) -> tuple[Span, ...]:
         """The character ranges of `cell`'s reading text no recogniser has
         claimed, each trimmed of the spaces around it."""
         claims = [
@@ -145,14 +139,8 @@ class Claims:
             if c.column is None or c.column == cell.column
         ]
         if any(c.spans is None for c in claims):
-            return []
-        taken = sorted(s for c in claims for s in c.spans or ())
-        text = cell.reading
-        return [
-            _trimmed(text, s)
-            for s in _complement(taken, len(text))
-            if text[s[0] : s[1]].strip()
-        ]
+            return ()
+        return _rest(cell.reading, claims)
 
     def report(self, page: int | None, line_start: int, line_end: int) -> None:
         """Lines `line_start`-`line_end` of `page` hold a structure left
@@ -190,6 +178,17 @@ def _meets(claim: Claim, spans: tuple[Span, ...]) -> bool:
     if claim.column is None or claim.spans is None:
         return True
     return any(a < d and c < b for a, b in spans for c, d in claim.spans)
+
+
+def _rest(text: str, claims: Sequence[Claim]) -> tuple[Span, ...]:
+    """The ranges of `text` outside the spans of `claims`, trimmed, that hold
+    some text."""
+    taken = sorted(s for c in claims for s in c.spans or ())
+    return tuple(
+        _trimmed(text, s)
+        for s in _complement(taken, len(text))
+        if text[s[0] : s[1]].strip()
+    )
 
 
 def _trimmed(text: str, span: Span) -> Span:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from extract.blocks.columns import Column, header_columns
 from extract.blocks.model import Block, Kind
 from extract.blocks.paragraphs import Paragraph, paragraphs
-from extract.blocks.reading_order import reading_order_tables
+from extract.blocks.reading_order import reading_order_tables, runs_on
 from extract.blocks.tables import gap_end, list_rows
 from extract.claims import Claims
 from extract.document import Document, Row
@@ -40,6 +40,9 @@ class Blocks:
     paragraphs: tuple[Paragraph, ...]
     # The rows of the tables printed in reading order.
     reading_rows: frozenset[int] = frozenset()
+    # Whether the text prints its cells running on from line to line
+    # (`pdftotext -raw`; `extract.blocks.reading_order.runs_on`).
+    runs_on: bool = False
     claims: Claims = field(default_factory=Claims)
     # Readings of the whole document more than one step needs (the prose
     # reading: the statements recogniser and prose coverage), made once.
@@ -82,7 +85,7 @@ def blocks_of(doc: Document) -> Blocks:
         for k, b in enumerate(ordered)
     )
     reading_rows = frozenset(i for b in reading for i in b.rows)
-    return Blocks(doc, rows, items, numbered, paras, reading_rows)
+    return Blocks(doc, rows, items, numbered, paras, reading_rows, runs_on(doc))
 
 
 def _block(

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, cell_of
-from extract.blocks.reading_order import runs_on
 from extract.context import Context
 from extract.recognisers.breakdowns.counted import QUARTER_PREFIX, counted
 from extract.records import Breakdown, IssueRow
@@ -65,7 +64,7 @@ def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueR
     """The counts of the quarter cells of every reading-order table. Text
     whose cells run on from line to line (`pdftotext -raw`) has no paragraph
     a cell: `breakdowns.run_on` reads it."""
-    if runs_on(blocks.doc):
+    if blocks.runs_on:
         return
     paras = [p for p in blocks.paragraphs if p.row_index in blocks.reading_rows]
     cells = _quarter_cells(blocks, name, paras)
@@ -186,7 +185,7 @@ def _below(
             or any(blocks.claims.held_by_others(name, i) for i in paras[k].rows)
         ):
             break
-        if len(found) < len(group) and _categories(counts) & _categories(
+        if len(found) < len(group) and categories(counts) & categories(
             group[len(found)].read[0]
         ):
             return []
@@ -199,7 +198,7 @@ def _below(
     return found
 
 
-def _categories(counts: Sequence[Count]) -> set[tuple[str, str]]:
+def categories(counts: Sequence[Count]) -> set[tuple[str, str]]:
     return {(c.dimension, c.category) for c in counts}
 
 

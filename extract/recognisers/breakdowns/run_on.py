@@ -30,11 +30,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.blocks import Blocks
-from extract.blocks.reading_order import runs_on
 from extract.context import Context
 from extract.document import Cell
 from extract.recognisers.breakdowns.counted import counted
-from extract.recognisers.breakdowns.reading_order import is_counted_name
+from extract.recognisers.breakdowns.reading_order import categories, is_counted_name
 from extract.records import Breakdown, IssueRow
 from normalise.counts import read_counts
 from normalise.indicators import SOURCE_END, split_indicators
@@ -59,13 +58,18 @@ BETWEEN_WORDS_MAX = 6
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A part of a row's one cell no other recogniser claimed: characters
+    """A part of a row's one cell no recogniser claimed: characters
     `start`-`end` of its reading text, at `at` in its run's text."""
 
     row: int
     start: int
     end: int
     at: int
+
+    @property
+    def stop(self) -> int:
+        """Where the piece ends in its run's text."""
+        return self.at + self.end - self.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +84,9 @@ class Run:
 
 def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueRow]:
     """The counts of every quarter cell of a document printed without columns."""
-    if not runs_on(blocks.doc):
+    if not blocks.runs_on:
         return
-    runs = _runs(blocks, name)
+    runs = _runs(blocks)
     row_name: str | None = None
     last_quarter = last_run = last_end = 0
     for k, run in enumerate(runs):
@@ -137,7 +141,7 @@ def _apart(runs: Sequence[Run], run: int, end: int, k: int, at: int) -> bool:
     return len(NOTE.sub(" ", between).split()) > BETWEEN_WORDS_MAX
 
 
-def _runs(blocks: Blocks, name: str) -> list[Run]:
+def _runs(blocks: Blocks) -> list[Run]:
     """The free text of the document's lines, cut at claimed parts and blank lines."""
     rows = blocks.doc.rows
     runs: list[Run] = []
@@ -187,12 +191,12 @@ def _own_part(text: str, opens: list[int]) -> int:
     Q2 cell, raw lines 152-155) or one the cell counted already."""
     if not opens:
         return len(text)
-    seen = _categories(text[: opens[0]])
+    seen = categories(read_counts(text[: opens[0]])[0])
     for a, b in zip(opens, [*opens[1:], len(text)], strict=True):
-        counted = _categories(text[a:b])
-        if counted & seen:
+        here = categories(read_counts(text[a:b])[0])
+        if here & seen:
             return opens[0]
-        seen |= counted
+        seen |= here
     return len(text)
 
 
@@ -213,10 +217,6 @@ def _through_last_count(text: str) -> int:
     return max(ends, default=len(text))
 
 
-def _categories(text: str) -> set[tuple[str, str]]:
-    return {(c.dimension, c.category) for c in read_counts(text)[0]}
-
-
 def _name_before(run: Run, lo: int, hi: int) -> str | None:
     """The counted name the run's text `lo`-`hi` ends with ("… – Victim Support
     data"): read from the whole lines before it that print no figure, since a
@@ -227,9 +227,8 @@ def _name_before(run: Run, lo: int, hi: int) -> str | None:
     if not text or not any(m.end() == len(text) for m in SOURCE_END.finditer(text)):
         return None
     begin = end
-    for a in sorted({p.at for p in run.pieces if not p.start and lo <= p.at < end})[
-        ::-1
-    ]:
+    lines = {p.at for p in run.pieces if not p.start and lo <= p.at < end}
+    for a in sorted(lines, reverse=True):
         if DIGIT.search(run.text[a:begin]):
             break
         begin = a
@@ -249,7 +248,7 @@ def _claim(
     rows = blocks.doc.rows
     taken: list[Piece] = []
     for p in run.pieces:
-        a, b = max(start, p.at), min(end, p.at + p.end - p.start)
+        a, b = max(start, p.at), min(end, p.stop)
         if a >= b:
             continue
         span = (p.start + a - p.at, p.start + b - p.at)

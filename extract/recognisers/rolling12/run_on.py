@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from extract.blocks import Blocks
-from extract.blocks.reading_order import is_column_label, runs_on
+from extract.blocks.reading_order import is_column_label
 from extract.document import Cell, Row
 from extract.recognisers.rolling12.quarter_blocks import Block, Found, blocks_in
 from normalise.indicators import ROLLING_NAME, split_indicators
@@ -52,10 +52,9 @@ NAME_PART_CHARS = 60
 
 def read(blocks: Blocks, name: str) -> list[Found]:
     """Every row of quarter blocks printed across its columns, claimed by `name`."""
-    doc = blocks.doc
-    if not runs_on(doc):
+    if not blocks.runs_on:
         return []
-    rows = doc.rows
+    rows = blocks.doc.rows
     found: list[Found] = []
     j = 0
     while j < len(rows):
