@@ -193,7 +193,7 @@ def _name(
     paras: Sequence[Paragraph], group: Group, groups: Sequence[Group], used: set[int]
 ) -> str | None:
     """The rolling indicator a group of blocks belongs to (see the module doc)."""
-    if group.name and (name := _named(group.name)):
+    if group.name and (name := named(group.name)):
         used.update(group.parts)
         return name
     first = group.found[0]
@@ -239,21 +239,28 @@ def _rolling_name(
             before = para.text[: piece.start].rstrip()
             if piece.start > start and before.endswith((")", ".")):
                 start = piece.start
-        return _named(text[start:])
+        return named(text[start:])
     at = found[-1].start()
     lines = [p for p in para.pieces if start <= p.start <= at]
     first = len(lines) - 1
     while first > 0 and len(text[lines[first - 1].start : at]) <= NAME_CHARS:
-        above = text[lines[first - 1].start : lines[first - 1].end]
-        if above.rstrip().endswith((")", ".")) or DIGIT.search(above):
-            break
-        if is_column_label(above):
+        if stops_name(text[lines[first - 1].start : lines[first - 1].end]):
             break
         first -= 1
-    return _named(text[lines[first].start :] if lines else text[start:])
+    return named(text[lines[first].start :] if lines else text[start:])
 
 
-def _named(text: str) -> str | None:
+def stops_name(line: str) -> bool:
+    """A line above a name that is no part of it: one ending a sentence or
+    bracket, one with a figure, or a column label."""
+    return (
+        line.rstrip().endswith((")", "."))
+        or DIGIT.search(line) is not None
+        or is_column_label(line)
+    )
+
+
+def named(text: str) -> str | None:
     """The rolling indicator among the names `text` holds ("ASB Incidents Over
     Time (Variation) – Police data" of the two names of samples/000 line 9)."""
     names = split_indicators(text.strip(" -\u2013"))

@@ -29,10 +29,9 @@ import re
 from collections.abc import Sequence
 
 from extract.blocks import Blocks
-from extract.blocks.reading_order import is_column_label
 from extract.document import Cell, Row
 from extract.recognisers.rolling12.quarter_blocks import Block, Found, blocks_in
-from normalise.indicators import ROLLING_NAME, split_indicators
+from extract.recognisers.rolling12.reading_order import named, stops_name
 
 # A dated quarter label: "Q1 (24.07.17)", "Q4 (197.04.18)".
 LABEL = re.compile(r"Q[1-4]\s*\(\s*[\d./\s]+\)", re.IGNORECASE)
@@ -41,7 +40,6 @@ LABELS_LINE = re.compile(
     r"^(?:Q[1-4]\s*\(\s*[\d./\s]+\)\s*){2,}(?:[-\u2013\u2014]\s*)?$", re.IGNORECASE
 )
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-DIGIT = re.compile(r"\d")
 # How many lines a row's pieces and name parts take at most.
 ROW_LINES = 12
 # How many lines above the labels a name takes at most, and how long a line
@@ -77,7 +75,8 @@ def _row(
     labels = [m[0] for m in LABEL.finditer(rows[j].flat)]
     n = len(labels)
     columns: list[list[str]] = [[label] for label in labels]
-    parts: list[int] = []
+    # The lines of the name column among the pieces, and what each gives it.
+    parts: dict[int, str] = {}
     lines = [j]
     read: list[tuple[Block, str]] | None = None
     k = j + 1
@@ -89,11 +88,11 @@ def _row(
         if split is None:
             if len(text) > NAME_PART_CHARS:
                 return None
-            parts.append(k)
+            parts[k] = text
         else:
             before, pieces = split
             if before:
-                parts.append(k)
+                parts[k] = before
             for column, piece in zip(columns, pieces, strict=True):
                 column.append(piece)
             lines.append(k)
@@ -102,11 +101,7 @@ def _row(
     if read is None:
         return None
     above = _name_above(rows, j)
-    indicator = _named(
-        " ".join(
-            [rows[i].flat for i in above] + [_name_part(rows[i].flat, n) for i in parts]
-        )
-    )
+    indicator = named(" ".join([*(rows[i].flat for i in above), *parts.values()]))
     claimed = sorted({*above, *lines, *parts})
     if indicator is None or any(blocks.claims.held_by_others(name, i) for i in claimed):
         return None
@@ -133,12 +128,6 @@ def _pieces(text: str, n: int) -> tuple[str, list[str]] | None:
     return None
 
 
-def _name_part(text: str, n: int) -> str:
-    """What a line of the row gives the name column."""
-    split = _pieces(text, n)
-    return text if split is None else split[0]
-
-
 def _blocks(columns: Sequence[Sequence[str]]) -> list[tuple[Block, str]] | None:
     """Each column's one block and text, once every column reads as one block
     with its change; None before."""
@@ -160,21 +149,10 @@ def _name_above(rows: Sequence[Row], j: int) -> list[int]:
     above: list[int] = []
     for i in range(j - 1, max(-1, j - 1 - NAME_LINES), -1):
         text = rows[i].flat
-        if (
-            not text
-            or DIGIT.search(text)
-            or is_column_label(text)
-            or text.rstrip().endswith((")", "."))
-            or len(text) > NAME_PART_CHARS
-        ):
+        if not text or len(text) > NAME_PART_CHARS or stops_name(text):
             break
         above.insert(0, i)
     return above
-
-
-def _named(text: str) -> str | None:
-    names = split_indicators(text.strip(" -\u2013"))
-    return next((n for n in names if ROLLING_NAME.search(n)), None)
 
 
 def _cell(first: Row, last: Row, text: str) -> Cell:
