@@ -144,9 +144,7 @@ def _labelled(line: str, size: int, measure: Columns) -> str:
     set one space apart cut where they meet on a stop ("Target- Achieved/ Trend
     Performance compared to 2015/16" at samples/000 line 62)."""
     cuts = _label_cuts(line) & _singles_before_stop(line, size, measure(line))
-    if cuts:
-        line = "".join("\t" if k in cuts else ch for k, ch in enumerate(line))
-    return _runs_to_tabs(line, size, measure)
+    return _runs_to_tabs(_tabs_at(line, cuts), size, measure)
 
 
 def _fill(line: str, lacking: int | None, size: int, measure: Columns) -> str | None:
@@ -162,8 +160,7 @@ def _fill(line: str, lacking: int | None, size: int, measure: Columns) -> str | 
         chosen = candidates & _tag_cuts(line)
     if len(chosen) != (len(candidates) if lacking is None else lacking):
         return None
-    tabbed = "".join("\t" if k in chosen else ch for k, ch in enumerate(line))
-    return _runs_to_tabs(tabbed, size, measure)
+    return _runs_to_tabs(_tabs_at(line, chosen), size, measure)
 
 
 def _thin(line: str, surplus: int, size: int, measure: Columns) -> str | None:
@@ -183,6 +180,13 @@ def _thin(line: str, surplus: int, size: int, measure: Columns) -> str | None:
     if len(kept) != surplus:
         return None
     return _runs_to_tabs(line, size, measure, kept)
+
+
+def _tabs_at(line: str, spaces: set[int]) -> str:
+    """The line with a TAB for each single space at an index in `spaces`."""
+    if not spaces:
+        return line
+    return "".join("\t" if k in spaces else ch for k, ch in enumerate(line))
 
 
 def _runs_to_tabs(

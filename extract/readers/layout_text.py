@@ -9,7 +9,7 @@ from extract.document import Cell, Document, Row
 from extract.layout.tab_rows import build_rows
 from extract.layout.text_grid import PrintedLine, printed_lines
 from extract.readers.errors import doc_id_of
-from extract.readers.tab_text import encoding_issues
+from extract.readers.tab_text import encoding_issues, unread_issue
 from extract.records import IssueRow
 
 
@@ -56,14 +56,12 @@ def _unread(doc: Document, printed: Sequence[PrintedLine | None]) -> Iterator[Is
         else:
             runs.append((p.line_start, p.line_end))
     for start, end in runs:
-        yield IssueRow.at(
-            "unparsed_block",
+        yield unread_issue(
             doc,
             start,
-            "table row not read: a rating mark or a cell's text lies between "
-            "or across columns, so which column it belongs to cannot be told",
-            severity="warning",
-            span=f"{start}-{end}" if end > start else None,
+            end,
+            "a rating mark or a cell's text lies between or across columns, so "
+            "which column it belongs to cannot be told",
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from extract.document import Document, Row
+from extract.document import Cell, Document, Row
 from extract.layout.tab_rows import build_rows
 from extract.readers.decode import describe
 from extract.readers.errors import doc_id_of
@@ -89,25 +89,33 @@ def _in_doubt(row: Row, doubtful: frozenset[int]) -> bool:
 
 
 def _unread(row: Row) -> Row:
-    (empty,) = build_rows([""])
-    blank = replace(empty.cells[0], line_start=row.line_start, line_end=row.line_end)
+    """The row with no text: a table row whose cells could not be told apart."""
+    blank = Cell("", "", 0, None, row.line_start, row.line_end)
     return Row((blank,), None, row.line_start, row.line_end, False, unread=True)
 
 
 def _unread_issues(doc: Document, rows: tuple[Row, ...]) -> Iterator[IssueRow]:
     for row in rows:
         if row.unread:
-            yield IssueRow.at(
-                "unparsed_block",
+            yield unread_issue(
                 doc,
                 row.line_start,
-                "table row not read: its TABs were expanded to spaces and which "
-                "of its single spaces were TABs cannot be told",
-                severity="warning",
-                span=f"{row.line_start}-{row.line_end}"
-                if row.line_end > row.line_start
-                else None,
+                row.line_end,
+                "its TABs were expanded to spaces and which of its single spaces "
+                "were TABs cannot be told",
             )
+
+
+def unread_issue(doc: Document, start: int, end: int, why: str) -> IssueRow:
+    """`unparsed_block` for table rows on lines `start`-`end` left unread."""
+    return IssueRow.at(
+        "unparsed_block",
+        doc,
+        start,
+        f"table row not read: {why}",
+        severity="warning",
+        span=f"{start}-{end}" if end > start else None,
+    )
 
 
 def encoding_issues(
