@@ -15,6 +15,17 @@ from tests.conftest import S000, S001, recognised, synthetic
 Table = Callable[[str], pd.DataFrame]
 ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
 CACH = "Hate Crime – Number of self referrals to CACH – CACH data agreements"
+# samples/000's CACH counts of Q4, label first: "Race 17 Sexual Orientation 1 …".
+CACH_Q4_000 = {
+    "individuals": 27,
+    "incidents": 160,
+    "Race": 17,
+    "Sexual Orientation": 1,
+    "Disability - Learning": 3,
+    "Disability - Physical": 1,
+    "Religion": 2,
+    "Gender Identity": 5,
+}
 
 # (file, indicator, period, dimension, category, count, approx, line_start)
 EXPECTED = [
@@ -146,16 +157,7 @@ def test_hate_crime_q4_label_first(breakdowns: pd.DataFrame) -> None:
         & (breakdowns.indicator == CACH)
         & (breakdowns.period == "Q4")
     ].set_index("category")
-    assert q4["count"].to_dict() == {
-        "individuals": 27,
-        "incidents": 160,
-        "Race": 17,
-        "Sexual Orientation": 1,
-        "Disability - Learning": 3,
-        "Disability - Physical": 1,
-        "Religion": 2,
-        "Gender Identity": 5,
-    }
+    assert q4["count"].to_dict() == CACH_Q4_000
     assert q4.loc["incidents", "approx"] and q4.loc["incidents", "value_text"] == (
         "Incidents c.160"
     )
@@ -221,7 +223,7 @@ def _recognise(lines: list[str]) -> list[Record]:
     return recognised(breakdowns, lines)
 
 
-def _counts(records: list[Record]) -> list[tuple[object, ...]]:
+def counts_of(records: list[Record]) -> list[tuple[object, ...]]:
     return [
         (r.indicator, r.period, r.category, r.count, r.line_start)
         for r in records
@@ -240,7 +242,7 @@ def test_ambiguous_disability_is_an_issue_not_a_guess() -> None:
             ),
         ]
     )
-    assert _counts(records) == [
+    assert counts_of(records) == [
         (CACH, "Q1", "Race", 3, 4),
         (CACH, "Q1", "Religion", 1, 4),
         (CACH, "Q2", "Race", 3, 4),
@@ -256,7 +258,7 @@ def test_ambiguous_disability_is_an_issue_not_a_guess() -> None:
 def test_prose_theme_inside_grid_keeps_its_columns() -> None:
     theme = "Safer communities: Working with partners to foster safer communities"
     records = _recognise([PLAN, "", HEADER, theme, "\t".join([ASB, "4 closed cases"])])
-    assert _counts(records) == [(ASB, "Q1", "closed", 4, 5)]
+    assert counts_of(records) == [(ASB, "Q1", "closed", 4, 5)]
 
 
 def test_printed_variants_of_one_indicator_are_one_key(tmp_path: Path) -> None:
@@ -374,7 +376,7 @@ def test_bracketed_disability_in_a_grid_cell() -> None:
             ),
         ]
     )
-    assert _counts(records) == [
+    assert counts_of(records) == [
         (CACH, "Q1", "individuals", 18, 4),
         (CACH, "Q1", "incidents", 60, 4),
         (CACH, "Q1", "Race", 7, 4),
@@ -432,7 +434,7 @@ def test_list_items_need_an_open_list() -> None:
     records = _recognise(
         [PLAN, "", HEADER, "\t".join([CACH, "Q1 3 Race"]), "<li>Religion – 3</li>"]
     )
-    assert _counts(records) == [(CACH, "Q1", "Race", 3, 4)]
+    assert counts_of(records) == [(CACH, "Q1", "Race", 3, 4)]
 
 
 def test_unlisted_labels_are_other_or_reported() -> None:
@@ -526,7 +528,7 @@ def test_a_name_going_on_from_a_row_above_starts_no_row(name: str) -> None:
     are not a row of their own, nor that row's."""
     row = "\t".join([name, "6 closed cases 2 x Council referrals", "13 closed"])
     records = _recognise([PLAN, "", HEADER, row])
-    assert _counts(records) == []
+    assert counts_of(records) == []
 
 
 def test_a_quarters_text_run_into_the_name_column_names_no_indicator() -> None:
@@ -535,9 +537,9 @@ def test_a_quarters_text_run_into_the_name_column_names_no_indicator() -> None:
     quarter's, not an indicator named "Q1 24 Individuals …"."""
     name = f"<p>{CACH}</p> <p>Q1 24 Individuals reported 120 incidents: 1 Religion</p>"
     row = "\t".join([name, "Q2 33 Individuals, 3 Religion"])
-    assert _counts(_recognise([PLAN, "", HEADER, row])) == []
+    assert counts_of(_recognise([PLAN, "", HEADER, row])) == []
     # Its own name column read as printed gives the counts under the name.
     kept = "\t".join([f"<p>{CACH}</p>", "Q1 24 Individuals: 1 Religion"])
-    assert _counts(_recognise([PLAN, "", HEADER, kept])) == [
+    assert counts_of(_recognise([PLAN, "", HEADER, kept])) == [
         (CACH, "Q1", "Religion", 1, 4)
     ]

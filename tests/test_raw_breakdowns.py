@@ -16,6 +16,7 @@ from extract.recognisers import breakdowns
 from extract.records import Breakdown, IssueRow, Record
 from extract.run import extract
 from tests.conftest import S000, S001, SAMPLES, recognised, rows_of
+from tests.test_breakdowns import CACH_Q4_000, counts_of
 
 ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
 FACT = ["indicator_id", "period", "dimension", "category", "count", "approx"]
@@ -73,14 +74,6 @@ def test_001_raw_reads_each_cell_without_the_rest_printed_below_the_row(
     assert len(rows) == 24
 
 
-def _counts(records: list[Record]) -> list[tuple[object, ...]]:
-    return [
-        (r.indicator, r.period, r.category, r.count, r.line_start)
-        for r in records
-        if isinstance(r, Breakdown)
-    ]
-
-
 def _run_on(lines: list[str]) -> list[Record]:
     return recognised(breakdowns, lines, text_form="plain")
 
@@ -97,7 +90,7 @@ def test_a_cell_ends_at_its_last_count() -> None:
             "Measure has changed Quarter 1 Quarter 2 12 Previous",
         ]
     )
-    assert _counts(records) == [
+    assert counts_of(records) == [
         (ASB, "Q1", "ongoing", 4, 5),
         (ASB, "Q1", "closed", 2, 5),
         (ASB, "Q2", "ongoing", 3, 6),
@@ -106,7 +99,7 @@ def test_a_cell_ends_at_its_last_count() -> None:
 
 
 def test_a_cell_without_a_name_before_it_is_not_read() -> None:
-    assert _counts(_run_on([PLAN, "Q1 - 4 on going cases, 2 closed cases"])) == []
+    assert counts_of(_run_on([PLAN, "Q1 - 4 on going cases, 2 closed cases"])) == []
 
 
 def test_a_lower_quarter_after_a_higher_one_starts_no_row_of_its_own() -> None:
@@ -118,7 +111,7 @@ def test_a_lower_quarter_after_a_higher_one_starts_no_row_of_its_own() -> None:
             "Q1 - 5 on going cases",
         ]
     )
-    assert _counts(records) == [(ASB, "Q2", "ongoing", 4, 3)]
+    assert counts_of(records) == [(ASB, "Q2", "ongoing", 4, 3)]
 
 
 def test_reading_order_text_with_blank_lines_is_left_to_its_own_reader() -> None:
@@ -126,7 +119,7 @@ def test_reading_order_text_with_blank_lines_is_left_to_its_own_reader() -> None
     read only as the reading-order reader reads it: here no cell opens its
     own paragraph, so none is read."""
     lines = [PLAN, "", ASB, "", "Figures Q1 - 4 on going cases", ""] * 2
-    assert _counts(_run_on(lines)) == []
+    assert counts_of(_run_on(lines)) == []
 
 
 @given(
@@ -166,7 +159,7 @@ def test_a_quarter_printed_after_other_text_takes_no_row_name() -> None:
             "Q3 - 2 on going cases",
         ]
     )
-    assert _counts(records) == [
+    assert counts_of(records) == [
         (ASB, "Q1", "ongoing", 4, 3),
         (ASB, "Q2", "ongoing", 3, 4),
     ]
@@ -205,13 +198,4 @@ def test_a_note_of_other_cells_under_a_row_ends_the_cell_above(
     rows = rows_of(browser_raw, "breakdowns", "000_af055924f554b2ff-browser-raw.txt")
     q4 = rows[(rows.indicator_id == "cach-self-referrals") & (rows.period == "Q4")]
     got = dict(zip(q4.category, q4["count"], strict=True))
-    assert got == {
-        "individuals": 27,
-        "incidents": 160,
-        "Race": 17,
-        "Sexual Orientation": 1,
-        "Disability - Learning": 3,
-        "Disability - Physical": 1,
-        "Religion": 2,
-        "Gender Identity": 5,
-    }
+    assert got == CACH_Q4_000
