@@ -195,6 +195,8 @@ def test_continuation_row_adds_to_asb_quarters(breakdowns: pd.DataFrame) -> None
         ("Hate Crime Incidents Over Time (Variation) – Police data\n" + CACH, CACH),
         (CACH, CACH),
         ("", None),
+        # A quarter's text run into the name column names no indicator.
+        (f"{CACH}\nQ1 24 Individuals reported 120 incidents", None),
     ],
 )
 def test_breakdown_indicator(cell: str, name: str | None) -> None:

@@ -86,7 +86,6 @@ def read_document(
         raise UnreadableInput("file holds only whitespace")
     lines = split_lines(text)
     limits.check_lines(lines)
-    form = text_form or sniff_text_form(lines)
     if text_form in (None, "tab") and "\t" not in text:
         from extract.readers.expanded_tabs import restore
 
@@ -95,6 +94,7 @@ def read_document(
             from extract.readers.tab_text import read_expanded_tab_text
 
             return read_expanded_tab_text(source_path, data, restored, encoding)
+    form = text_form or sniff_text_form(lines)
     if form in ("layout", "plain"):
         # Reading-order text has no columns to find: the layout stage reads
         # it as paragraphs and drops its running headers and footers.

@@ -45,10 +45,15 @@ class Parent:
 
 
 def breakdown_indicator(name_cell: str) -> str | None:
-    """The name counts belong to: the one that is not an "Over Time" measure."""
+    """The name counts belong to: the one that is not an "Over Time" measure.
+    None when that opens with a quarter label: a quarter's text run into the
+    name column where a cell was lost to its left ("… </p> <p>Q1 24
+    Individuals …"), which names no indicator."""
     names = split_indicators(name_cell)
     counted = [n for n in names if not ROLLING_NAME.search(n)] or names
-    return counted[-1] if counted else None
+    if not counted or QUARTER_PREFIX.match(counted[-1]):
+        return None
+    return counted[-1]
 
 
 def cell_text(blocks: Blocks, i: int, cell: Cell) -> tuple[str | None, str]:
@@ -114,10 +119,6 @@ def _first_row(
     name_cell = row.cell(name_at)
     indicator = breakdown_indicator(name_cell.text) if name_cell else None
     if indicator is None or goes_on(name_cell.text if name_cell else ""):
-        return [], None
-    if QUARTER_PREFIX.match(indicator):
-        # A quarter's text in the name column, run into it where a cell was
-        # lost to its left: no indicator is named.
         return [], None
     out: list[Breakdown | IssueRow] = []
     parent: Parent | None = None
