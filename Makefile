@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint golden bench bytecode pdfs browser-pdfs texts fuzz clean
+.PHONY: demo test install lint golden bench bytecode pdfs browser-pdfs writer-pdfs texts fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ pdfs: $(STAMP)
 ## Chromium (needs chromium; CHROMIUM=path to use another)
 browser-pdfs: $(STAMP)
 	$(PY) samples/pdf/build_browser.py
+
+## writer-pdfs: rebuild samples/pdf/*-writer.pdf, the samples opened by LibreOffice
+## Writer and exported to PDF (needs soffice; SOFFICE=path to use another)
+writer-pdfs: $(STAMP)
+	$(PY) samples/pdf/build_writer.py
 
 ## texts: rebuild samples/text/ (pdftotext -layout and plain text of the ruled PDFs)
 texts: $(STAMP)

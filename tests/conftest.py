@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+import runpy
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 # Imported once here: the extract path imports bs4 at the first cell whose
 # markup needs it, which a property test's first example must not pay for.
@@ -31,6 +37,22 @@ S001 = "001_4e0ea328a26b8980.txt"
 S002 = "002_c2fd677fd2d5bf7c.txt"
 S003 = "003_23ba67851198ff7c.txt"
 S004 = "004_d8bfd0ac3b4287f7.txt"
+
+
+def gold_scores(out: Path) -> dict[str, Any]:
+    """score.py --pair-by-stem on an output folder: each table's scores."""
+    score = SHARED / "tools" / "score.py"
+    printed = io.StringIO()
+    argv = sys.argv
+    sys.argv = [str(score), "--gold", str(SHARED / "gold"), "--out", str(out)]
+    sys.argv += ["--pair-by-stem", "--json"]
+    try:
+        with contextlib.redirect_stdout(printed), contextlib.suppress(SystemExit):
+            runpy.run_path(str(score), run_name="__main__")
+    finally:
+        sys.argv = argv
+    tables: dict[str, Any] = json.loads(printed.getvalue())["tables"]
+    return tables
 
 
 def synthetic(lines: list[str], source_path: str = "x.txt") -> tuple[Document, Context]:

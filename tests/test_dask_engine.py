@@ -35,7 +35,7 @@ def test_dask_gives_the_local_engines_rows_in_the_same_order(
     args = ["extract", str(SAMPLES), "--out", str(dask), "--quiet"]
     assert main([*args, "--engine", "dask", "--scheduler", scheduler]) == 0
     documents = pd.read_parquet(dask / "documents.parquet")
-    assert len(documents) == 48 and set(documents.status) == {"ok"}
+    assert len(documents) == 53 and set(documents.status) == {"ok"}
     for t in TABLES:
         pd.testing.assert_frame_equal(
             pd.read_parquet(local / f"{t.name}.parquet"),

@@ -28,18 +28,28 @@ from extract.layout.geometry import (
     running_lines,
     visual_lines,
 )
+from extract.layout.page_split import goes_on
 from extract.layout.tab_rows import build_rows
 from extract.readers.errors import UnreadableInput, doc_id_of
 from extract.readers.limits import DEFAULT_LIMITS, Limits
 from extract.readers.pdf_objects import PageContent, page_content
 from extract.readers.pdf_open import NoTextLayer, open_pdf
 from extract.readers.pdf_streams import check_streams
-from extract.readers.pdf_tables import open_ends, ruled_tables, split_runs
+from extract.readers.pdf_tables import (
+    Bbox,
+    open_ends,
+    ruled_tables,
+    split_runs,
+)
 from extract.records import IssueRow
 from normalise.repair import Repair
 
 __all__ = ["NoTextLayer", "read_pdf"]
 
+# Two parts of a table a page break splits have their columns this close, in
+# points: a word processor lays each page's part out again, a rule's width or
+# so apart.
+SAME_COLUMN = 6.0
 # Without any two printed lines to measure, lines are this many font sizes apart.
 DEFAULT_PITCH = 1.9
 IMAGE_ONLY = "image only, no text layer: OCR is needed to read it; the page was skipped"
@@ -185,6 +195,7 @@ def _pages_lines(
     margin = min(r.x0 for _, c in kept for r in c.runs)
     size = min(r.size for _, c in kept for r in c.runs)
     laid: list[tuple[int, PageContent, list[Line], list[Group]]] = []
+    grids: list[list[list[list[Bbox]]]] = []
     for k, (number, content) in enumerate(kept):
         runs = [
             r
@@ -198,8 +209,11 @@ def _pages_lines(
         laid.append(
             (number, content, table_rows, groups(visual_lines(outside), margin))
         )
-    for (_, _, before, _), (_, _, after, _) in zip(laid, laid[1:], strict=False):
-        _join_split_row(before, after)
+        grids.append(tables)
+    for k in range(len(laid) - 1):
+        (_, _, before, below), (_, _, after, above) = laid[k], laid[k + 1]
+        if not _join_split_row(before, after):
+            _join_closed_split_row(before, after, below, above, grids[k : k + 2])
     spans = [_spans([*t, *g]) for _, _, t, g in laid]
     pitch = line_pitch(spans, DEFAULT_PITCH * size)
     top = min(s[0][0] for s in spans if s)
@@ -218,16 +232,57 @@ def _pages_lines(
     return out, symbols
 
 
-def _join_split_row(before: list[Line], after: list[Line]) -> None:
+def _join_split_row(before: list[Line], after: list[Line]) -> bool:
     """A table row a page break split, its foot open on one page and its top
     open on the next, made one row again where it ends: at the head of the next
-    page, where the rest of its table goes on."""
+    page, where the rest of its table goes on. Whether it was."""
+    if not before or not after:
+        return False
+    last = max(before, key=lambda line: line.last)
+    first = min(after, key=lambda line: line.first)
+    if not (last.open_bottom and first.open_top) or len(last.cells) != len(first.cells):
+        return False
+    _join(before, after, last, first)
+    return True
+
+
+def _join_closed_split_row(
+    before: list[Line],
+    after: list[Line],
+    below: Sequence[Group],
+    above: Sequence[Group],
+    grids: Sequence[Sequence[list[list[Bbox]]]],
+) -> None:
+    """A table row a page break split with the border drawn on both sides of
+    the break (a word processor's print), made one row again: the page's last
+    printed line is a table row, the next page's first printed line a row of
+    a table with the same columns, and their text goes on
+    (`layout.page_split.goes_on`)."""
     if not before or not after:
         return
     last = max(before, key=lambda line: line.last)
     first = min(after, key=lambda line: line.first)
-    if not (last.open_bottom and first.open_top) or len(last.cells) != len(first.cells):
+    foot = max((t[-1] for t in grids[0]), key=lambda row: row[0][3])
+    head = min((t[0] for t in grids[1]), key=lambda row: row[0][1])
+    # Nothing beside or below the foot row, above or beside the head row.
+    at_foot = [line for line in before if line.last >= foot[0][1]]
+    at_head = [line for line in after if line.first <= head[0][3]]
+    if at_foot != [last] or at_head != [first]:
         return
+    if any(g.last >= foot[0][1] for g in below) or any(
+        g.first <= head[0][3] for g in above
+    ):
+        return
+    if len(foot) != len(head) or any(
+        abs(a[0] - b[0]) > SAME_COLUMN or abs(a[2] - b[2]) > SAME_COLUMN
+        for a, b in zip(foot, head, strict=True)
+    ):
+        return
+    if goes_on(last.cells, first.cells):
+        _join(before, after, last, first)
+
+
+def _join(before: list[Line], after: list[Line], last: Line, first: Line) -> None:
     cells = tuple(
         " ".join(t for t in pair if t)
         for pair in zip(last.cells, first.cells, strict=True)

@@ -1,0 +1,125 @@
+"""PDFs of a word processor: samples/pdf/<stem>-writer.pdf, the samples opened
+by LibreOffice Writer and exported (samples/pdf/build_writer.py). Writer lets a
+row break across pages and draws the table's border on both sides of the
+break, so a row a page break splits looks like two rows; it is made one where
+its text goes on (extract/layout/page_split.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.layout.page_split import goes_on
+from extract.readers.pdf import read_pdf
+from extract.run import extract
+from tests.conftest import SAMPLES, gold_scores
+
+WRITER = sorted((SAMPLES / "pdf").glob("*-writer.pdf"))
+
+
+@pytest.fixture(scope="module")
+def writer_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("writer")
+    extract(WRITER, out)
+    return out
+
+
+def _of(out: Path, table: str, stem: str) -> pd.DataFrame:
+    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
+    rows = pd.read_parquet(out / f"{table}.parquet").merge(docs, on="doc_id")
+    return rows[rows.source_path == f"{stem}-writer.pdf"]
+
+
+def test_writer_pdfs_read_as_their_text_twins(writer_out: Path) -> None:
+    assert len(WRITER) == 5
+    scores = gold_scores(writer_out)
+    for table in ("documents", "rolling_12_months", "status_summary", "breakdowns"):
+        assert scores[table]["f1"] == 1.0, table
+    values = scores["indicator_values"]
+    # 002's "1.20% Average": Writer breaks "Average" where its narrow cell
+    # ends ("Averag" / "e"), so the qualifier is not read.
+    assert (values["correct"], values["produced_fields"]) == (302, 303)
+    actions = scores["actions"]
+    # 001's embedded programme table puts "Q2" in a rating column; Writer
+    # breaks 000's "$\\bigcirc$" where its narrow cell ends, so the new
+    # cemetery row loses its Q3 mark.
+    assert (actions["correct"], actions["produced_fields"]) == (96, 98)
+
+
+def test_a_breakdown_row_split_by_a_page_break_keeps_its_name(
+    writer_out: Path,
+) -> None:
+    # 000: the Hate Crime row starts at the foot of page 1; its name ends
+    # "to CACH –" there and goes on "CACH data agreements" on page 2.
+    rows = _of(writer_out, "breakdowns", "000_af055924f554b2ff")
+    hate = rows[rows.indicator.str.startswith("Hate Crime")]
+    assert set(hate.indicator) == {
+        "Hate Crime – Number of self referrals to CACH – CACH data agreements"
+    }
+    assert len(hate) == 32
+    q1 = hate[hate.period == "Q1"].set_index("category")["count"].to_dict()
+    assert q1 == {
+        "individuals": 24,
+        "incidents": 120,
+        "Religion": 1,
+        "Sexual Orientation": 2,
+        "Disability - Physical": 2,
+        "Disability - Learning": 3,
+        "Race": 17,
+    }
+    assert set(hate.page) == {2}
+
+
+def test_a_kpi_row_split_by_a_page_break_keeps_its_name(writer_out: Path) -> None:
+    # 000: "Percentage of" and the quarters' figures at the foot of page 3,
+    # "household waste recycled" and their qualifiers at the head of page 4.
+    rows = _of(writer_out, "indicator_values", "000_af055924f554b2ff")
+    waste = rows[rows.indicator == "Percentage of household waste recycled"]
+    assert sorted(waste.value.round(2)) == [36.5, 38.6, 44.1, 47.5, 50.0, 51.49, 51.8]
+    assert not rows.indicator.str.fullmatch("Percentage of").any()
+
+
+def test_the_split_row_is_one_row_where_it_ends() -> None:
+    path = SAMPLES / "pdf" / "000_af055924f554b2ff-writer.pdf"
+    doc = read_pdf(path, path.name)
+    rows = [r for r in doc.rows if r.tabbed and "self referrals to CACH" in r.flat]
+    assert len(rows) == 1
+    assert rows[0].texts[0] == (
+        "Hate Crime – Number of self referrals to CACH – CACH data agreements"
+    )
+    assert rows[0].page == 2
+
+
+@pytest.mark.parametrize(
+    ("foot", "head", "on"),
+    [
+        # The name ends mid-phrase: on, whatever the other cells say.
+        (
+            ["Hate Crime – Number of self referrals to CACH –", "Chase District"],
+            ["CACH data agreements", "reported approx. 120"],
+            True,
+        ),
+        (["Percentage of", "47.5%"], ["household waste recycled", "Confirmed"], True),
+        # A name left empty under a name, and a cell going on in lower case.
+        (["Satisfaction with local area", "Previous 12"], ["", "months = 89"], True),
+        # A new row: its name and figures start afresh.
+        (
+            ["Number of fly tipping incidents", "54", "78"],
+            ["Number of abandoned vehicles", "12", "9"],
+            False,
+        ),
+        # A sparse new row: an annual indicator under a quarterly one.
+        (["Number of X", "A", "12", ""], ["Number of Y", "A", "", "5"], False),
+        (["Number of X", "12"], ["", "5"], False),
+        # "n/a" is not a word going on; a lone dash is not a phrase left open.
+        (["Retain 6 Green Flags", "-"], ["Number of Y", "n/a"], False),
+        # Title case on both sides of the break is not told from a new row.
+        (["Appoint Preferred", "✓"], ["Provider", ""], False),
+        ([], [], False),
+        (["a"], ["b", "c"], False),
+    ],
+)
+def test_goes_on(foot: list[str], head: list[str], on: bool) -> None:
+    assert goes_on(foot, head) is on
