@@ -17,6 +17,7 @@ from extract.run import extract
 from tests.conftest import SAMPLES, gold_scores
 
 WRITER = sorted((SAMPLES / "pdf").glob("*-writer.pdf"))
+WRITER_HEADINGS = Path(__file__).resolve().parent / "fixtures" / "writerpdf"
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +27,11 @@ def writer_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _of(out: Path, table: str, stem: str) -> pd.DataFrame:
+def _of(out: Path, table: str, name: str) -> pd.DataFrame:
+    """The rows of one input, by its name without `.pdf` (a stem and its form)."""
     docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
     rows = pd.read_parquet(out / f"{table}.parquet").merge(docs, on="doc_id")
-    return rows[rows.source_path == f"{stem}-writer.pdf"]
+    return rows[rows.source_path == f"{name}.pdf"]
 
 
 def test_writer_pdfs_read_as_their_text_twins(writer_out: Path) -> None:
@@ -53,7 +55,7 @@ def test_a_breakdown_row_split_by_a_page_break_keeps_its_name(
 ) -> None:
     # 000: the Hate Crime row starts at the foot of page 1; its name ends
     # "to CACH –" there and goes on "CACH data agreements" on page 2.
-    rows = _of(writer_out, "breakdowns", "000_af055924f554b2ff")
+    rows = _of(writer_out, "breakdowns", "000_af055924f554b2ff-writer")
     hate = rows[rows.indicator.str.startswith("Hate Crime")]
     assert set(hate.indicator) == {
         "Hate Crime – Number of self referrals to CACH – CACH data agreements"
@@ -75,7 +77,7 @@ def test_a_breakdown_row_split_by_a_page_break_keeps_its_name(
 def test_a_kpi_row_split_by_a_page_break_keeps_its_name(writer_out: Path) -> None:
     # 000: "Percentage of" and the quarters' figures at the foot of page 3,
     # "household waste recycled" and their qualifiers at the head of page 4.
-    rows = _of(writer_out, "indicator_values", "000_af055924f554b2ff")
+    rows = _of(writer_out, "indicator_values", "000_af055924f554b2ff-writer")
     waste = rows[rows.indicator == "Percentage of household waste recycled"]
     assert sorted(waste.value.round(2)) == [36.5, 38.6, 44.1, 47.5, 50.0, 51.49, 51.8]
     assert not rows.indicator.str.fullmatch("Percentage of").any()
@@ -123,3 +125,41 @@ def test_the_split_row_is_one_row_where_it_ends() -> None:
 )
 def test_goes_on(foot: list[str], head: list[str], on: bool) -> None:
     assert goes_on(foot, head) is on
+
+
+def test_a_split_row_under_a_repeated_heading_row_is_one_row() -> None:
+    # tests/fixtures/writerpdf: `build_writer.py --heading-rows`, each table's
+    # first row repeated at the head of every page it runs on. 001's Committed
+    # Crime row starts at the foot of page 3 and goes on under page 4's
+    # repeated "Quarter 1 … Quarter 4" row.
+    path = WRITER_HEADINGS / "001_4e0ea328a26b8980-writer-headings.pdf"
+    rows = [r for r in read_pdf(path, path.name).rows if r.tabbed]
+    k = next(i for i, r in enumerate(rows) if "Committed Crime" in r.flat)
+    assert sum("Committed Crime" in r.flat for r in rows) == 1
+    assert rows[k - 1].texts[1:5] == (
+        "Quarter 1",
+        "Quarter 2",
+        "Quarter 3",
+        "Quarter 4",
+    )
+    assert (rows[k - 1].page, rows[k].page) == (4, 4)
+    assert rows[k].texts[1] == (
+        "Q1 (24.07.17) Previous 12 months = 5,673 Last 12 months = 6,506 Change "
+        "Over 12 Months = 15% increase (833) For information only, data provided "
+        "by Staffs Police."
+    )
+
+
+def test_writer_pdfs_with_heading_rows(tmp_path: Path) -> None:
+    extract(sorted(WRITER_HEADINGS.glob("*.pdf")), tmp_path)
+    rolling = _of(tmp_path, "rolling_12_months", "001_4e0ea328a26b8980-writer-headings")
+    crime = rolling[rolling.indicator.str.startswith("Committed Crime")]
+    assert crime.set_index("quarter")[["change_pct", "change_abs"]].to_dict(
+        "index"
+    ) == {
+        "Q1": {"change_pct": 15.0, "change_abs": 833.0},
+        "Q2": {"change_pct": 15.0, "change_abs": 902.0},
+    }
+    scores = gold_scores(tmp_path)
+    for table in ("documents", "rolling_12_months", "breakdowns", "status_summary"):
+        assert scores[table]["f1"] == 1.0, table

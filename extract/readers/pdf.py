@@ -255,19 +255,28 @@ def _join_closed_split_row(
 ) -> None:
     """A table row a page break split with the border drawn on both sides of
     the break (a word processor's print), made one row again: the page's last
-    printed line is a table row, the next page's first printed line a row of
-    a table with the same columns, and their text goes on
-    (`layout.page_split.goes_on`)."""
+    printed line is a table row, the next page's first printed line (after
+    the table's heading rows, repeated there) a row of a table with the same
+    columns, and their text goes on (`layout.page_split.goes_on`)."""
     if not before or not after:
         return
     last = max(before, key=lambda line: line.last)
-    first = min(after, key=lambda line: line.first)
+    down = sorted(after, key=lambda line: line.first)
+    printed_before = {line.cells for line in before}
+    repeated = 0
+    while repeated < len(down) - 1 and down[repeated].cells in printed_before:
+        repeated += 1
+    first = down[repeated]
     foot = max((t[-1] for t in grids[0]), key=lambda row: row[0][3])
-    head = min((t[0] for t in grids[1]), key=lambda row: row[0][1])
-    # Nothing beside or below the foot row, above or beside the head row.
+    table = min(grids[1], key=lambda t: t[0][0][1])
+    if repeated >= len(table):
+        return
+    head = table[repeated]
+    # Nothing beside or below the foot row, above or beside the head row but
+    # the heading rows.
     at_foot = [line for line in before if line.last >= foot[0][1]]
-    at_head = [line for line in after if line.first <= head[0][3]]
-    if at_foot != [last] or at_head != [first]:
+    at_head = [line for line in down if line.first <= head[0][3]]
+    if at_foot != [last] or at_head != down[: repeated + 1]:
         return
     if any(g.last >= foot[0][1] for g in below) or any(
         g.first <= head[0][3] for g in above

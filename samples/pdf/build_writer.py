@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,8 +36,15 @@ CELL = '<td valign="top">'
 BLANK = "<p>&nbsp;</p>"
 
 
-def writer_page(lines: list[str]) -> str:
+# A table's first row, made a heading row that Writer repeats on every page.
+FIRST_ROW = re.compile(r"(<table[^>]*>)\n(<tr>.*?</tr>)")
+
+
+def writer_page(lines: list[str], heading_rows: bool = False) -> str:
     page = page_of(lines).replace("<table>", TABLE).replace("<td>", CELL)
+    if heading_rows:
+        page = FIRST_ROW.sub(r"\1\n<thead>\2</thead><tbody>", page)
+        page = page.replace("</table>", "</tbody></table>")
     return page.replace("<p></p>", BLANK)
 
 
@@ -70,13 +78,22 @@ def main() -> None:
         "texts", nargs="*", type=Path, default=sorted((ROOT / "samples").glob("*.txt"))
     )
     parser.add_argument("--out", type=Path, default=ROOT / "samples" / "pdf")
+    parser.add_argument(
+        "--heading-rows",
+        action="store_true",
+        help="make each table's first row a heading row, repeated on every page "
+        "(<stem>-writer-headings.pdf; tests/fixtures/writerpdf/)",
+    )
     args = parser.parse_args()
     soffice = os.environ.get("SOFFICE", "soffice")
     args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "-writer-headings" if args.heading_rows else "-writer"
     for txt in args.texts:
         lines = split_lines(decode(txt.read_bytes())[0])
         path = print_pdf(
-            writer_page(lines), args.out / f"{txt.stem}-writer.pdf", soffice
+            writer_page(lines, args.heading_rows),
+            args.out / f"{txt.stem}{suffix}.pdf",
+            soffice,
         )
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
