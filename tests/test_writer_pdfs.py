@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extract.layout.page_split import goes_on
 from extract.readers.pdf import read_pdf
@@ -163,3 +165,13 @@ def test_writer_pdfs_with_heading_rows(tmp_path: Path) -> None:
     scores = gold_scores(tmp_path)
     for table in ("documents", "rolling_12_months", "breakdowns", "status_summary"):
         assert scores[table]["f1"] == 1.0, table
+
+
+@given(
+    st.lists(st.text(max_size=30), max_size=6),
+    st.lists(st.text(max_size=30), max_size=6),
+)
+def test_goes_on_takes_any_cells(foot: list[str], head: list[str]) -> None:
+    on = goes_on(foot, head)
+    assert isinstance(on, bool)
+    assert not on or len(foot) == len(head)
