@@ -96,13 +96,16 @@ class Claims:
         """Claim what other recognisers left of `cell`; refused when nothing is
         left or the whole cell is claimed."""
         others = self._others_on(name, index, cell.column)
+        if not others:
+            # The whole cell is left: claimed, when it holds some text.
+            return bool(cell.reading.strip()) and self._add(
+                _cell_claim(name, index, cell, None, cell.reading)
+            )
         if any(c.spans is None for c in others):
             return False
         rest = _rest(cell.reading, others)
         if not rest:
             return False
-        if not others:
-            return self._add(_cell_claim(name, index, cell, None, cell.reading))
         return self.take_spans(name, index, cell, rest)
 
     def take_rest_of_rows(

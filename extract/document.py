@@ -12,6 +12,8 @@ from functools import lru_cache
 from extract.records import IssueRow
 from normalise.repair import Repair
 
+_set = object.__setattr__
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -32,12 +34,28 @@ class Cell:
     # The paragraphs joined by spaces: the text claims count characters in.
     reading: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    # Written out, not generated: a report builds thousands of cells, and the
+    # generated __init__ of a frozen class sets each field by a global lookup.
+    def __init__(
+        self,
+        raw: str,
+        text: str,
+        column: int,
+        page: int | None,
+        line_start: int,
+        line_end: int,
+    ) -> None:
+        _set(self, "raw", raw)
+        _set(self, "text", text)
+        _set(self, "column", column)
+        _set(self, "page", page)
+        _set(self, "line_start", line_start)
+        _set(self, "line_end", line_end)
         # Read by every recogniser many times over: computed once.
-        flat, paragraphs, reading = _readings(self.text)
-        object.__setattr__(self, "flat", flat)
-        object.__setattr__(self, "paragraphs", paragraphs)
-        object.__setattr__(self, "reading", reading)
+        flat, paragraphs, reading = _readings(text)
+        _set(self, "flat", flat)
+        _set(self, "paragraphs", paragraphs)
+        _set(self, "reading", reading)
 
 
 # A report repeats most of its cell texts (empty cells, marks, labels): samples/001
@@ -75,19 +93,34 @@ class Row:
     filled: tuple[Cell, ...] = field(init=False, repr=False, compare=False)
     flat: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        cells = self.cells
+    def __init__(
+        self,
+        cells: tuple[Cell, ...],
+        page: int | None,
+        line_start: int,
+        line_end: int,
+        tabbed: bool,
+        wrapped: bool = False,
+        unread: bool = False,
+    ) -> None:
+        _set(self, "cells", cells)
+        _set(self, "page", page)
+        _set(self, "line_start", line_start)
+        _set(self, "line_end", line_end)
+        _set(self, "tabbed", tabbed)
+        _set(self, "wrapped", wrapped)
+        _set(self, "unread", unread)
         if len(cells) == 1:
             # A prose line: one cell.
             flat = cells[0].flat
-            object.__setattr__(self, "texts", (flat,))
-            object.__setattr__(self, "filled", cells if flat else ())
-            object.__setattr__(self, "flat", flat)
+            _set(self, "texts", (flat,))
+            _set(self, "filled", cells if flat else ())
+            _set(self, "flat", flat)
             return
         texts = tuple([c.flat for c in cells])
-        object.__setattr__(self, "texts", texts)
-        object.__setattr__(self, "filled", tuple([c for c in cells if c.flat]))
-        object.__setattr__(self, "flat", " ".join([t for t in texts if t]))
+        _set(self, "texts", texts)
+        _set(self, "filled", tuple([c for c in cells if c.flat]))
+        _set(self, "flat", " ".join([t for t in texts if t]))
 
     def cell(self, column: int) -> Cell | None:
         return self.cells[column] if 0 <= column < len(self.cells) else None

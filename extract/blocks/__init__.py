@@ -13,7 +13,7 @@ parts they read in `Blocks.claims`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from extract.blocks.columns import Column, header_columns
 from extract.blocks.model import Block, Kind
@@ -77,11 +77,7 @@ def blocks_of(doc: Document) -> Blocks:
     ordered = sorted([*tables, *prose], key=lambda b: b.rows[0])
     index = {b.rows[0]: k for k, b in enumerate(ordered)}
     numbered = tuple(
-        replace(
-            b,
-            index=k,
-            follows=None if b.follows is None else index[b.follows],
-        )
+        b.numbered(k, None if b.follows is None else index[b.follows])
         for k, b in enumerate(ordered)
     )
     reading_rows = frozenset(i for b in reading for i in b.rows)

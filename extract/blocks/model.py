@@ -34,3 +34,20 @@ class Block:
     @property
     def body(self) -> tuple[int, ...]:
         return tuple(i for i in self.rows if i != self.header)
+
+    def numbered(self, index: int, follows: int | None) -> Block:
+        """This block as block `index` of its document, going on from block
+        `follows` (what `dataclasses.replace` makes, at half its cost)."""
+        return Block(
+            self.kind,
+            index,
+            self.rows,
+            self.page,
+            self.line_start,
+            self.line_end,
+            self.header,
+            self.columns,
+            follows,
+            self.paragraph,
+            self.reading_order,
+        )

@@ -27,7 +27,13 @@ FOOTER_CHARS = 80
 
 def is_page_footer(text: str) -> bool:
     """A line that is a page's footer: "Cannock Chase Council — Page 4 of 4"."""
-    return len(text.strip()) <= FOOTER_CHARS and PAGE_FOOTER.search(text) is not None
+    # Most lines print no "page" (and no letter outside ASCII matches one of
+    # its letters case-blind): a substring test spares them the rest.
+    return (
+        "page" in text.lower()
+        and len(text.strip()) <= FOOTER_CHARS
+        and PAGE_FOOTER.search(text) is not None
+    )
 
 
 def pages_of(lines: Sequence[str]) -> list[int]:

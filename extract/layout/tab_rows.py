@@ -82,19 +82,6 @@ def _values(cells: Sequence[str]) -> int:
     return sum(1 for c in cells if c.strip() and BARE_VALUE.match(c.strip()))
 
 
-def _can_start_wrap(cells: Sequence[str]) -> bool:
-    """A first line of a wrapped row: fragments with words, at most one lone value."""
-    filled = _filled(cells)
-    return (
-        len(filled) >= 2
-        and sum(1 for i in filled if _has_letters(cells[i])) >= 2
-        and _narrow(cells)
-        and not _labelled(cells)
-        and _values(cells) <= 1
-        and not is_header_cells(cells)
-    )
-
-
 def _continues(first: Sequence[str], cells: Sequence[str]) -> bool:
     """True when `cells` carries the next fragment of `first`'s columns.
 
@@ -175,21 +162,22 @@ def _wrap_end(lines: Sequence[str], start: int) -> int:
     if "\t" not in lines[start]:
         return start + 1
     first = _cells_of(lines[start])
-    if len(_filled(first)) < 2:
-        # Both shapes start with two fragments or values side by side.
+    filled = _filled(first)
+    # Both shapes start with two fragments or values side by side, on a line
+    # of narrow cells that is neither a "Label:" record nor a header.
+    if (
+        len(filled) < 2
+        or not _narrow(first)
+        or _labelled(first)
+        or is_header_cells(first)
+    ):
         return start + 1
-    if _can_start_wrap(first):
+    # A first line of a wrapped row: fragments with words, at most one lone value.
+    if sum(1 for i in filled if _has_letters(first[i])) >= 2 and _values(first) <= 1:
         end = _group_end(lines, start, going_on=False)
         if end - start - 1 >= MIN_WRAP_FOLLOWERS and _runs_on(lines[start:end]):
             return end
-    if (
-        len(_filled(first)) >= 2
-        and _narrow(first)
-        and not _labelled(first)
-        and not is_header_cells(first)
-    ):
-        return _group_end(lines, start, going_on=True)
-    return start + 1
+    return _group_end(lines, start, going_on=True)
 
 
 def _cell(raw: str, column: int, first: int, last: int) -> Cell:

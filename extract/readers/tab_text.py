@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from extract.document import Cell, Document, Row
 from extract.layout.tab_rows import build_rows
 from extract.readers.decode import describe
 from extract.readers.errors import doc_id_of
-from extract.readers.expanded_tabs import Restored
 from extract.records import IssueRow
+
+if TYPE_CHECKING:
+    from extract.readers.expanded_tabs import Restored
 
 
 def read_tab_text(
