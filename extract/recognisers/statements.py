@@ -85,7 +85,11 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Statements of the prose paragraphs; each claims the lines of its sentence."""
     reading = prose_of(blocks, ctx)
     rows = blocks.doc.rows
-    first = {(r.page, r.line_start): i for i, r in enumerate(rows)}
+    first = (
+        {(r.page, r.line_start): i for i, r in enumerate(rows)}
+        if reading.statements
+        else {}
+    )
     for s in reading.statements:
         if (at := first.get((s.page, s.line_start))) is not None:
             claim_lines(blocks.claims, NAME, rows, at, s.page, s.line_start, s.line_end)
