@@ -185,6 +185,29 @@ def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow
         )
 
 
+def rows_with(rows: Sequence[Row], words: tuple[str, ...]) -> frozenset[int]:
+    """The indices of the rows a case-blind search for one of the lower-case
+    ASCII `words` may find it in: one pass over the document's text rather
+    than a search a row. A row beyond ASCII is always one, as such a search
+    also takes "ı" for "i" and "ſ" for "s" (`normalise.text.may_hold`)."""
+    # A row's flat text holds no newline, so no word found runs over two rows;
+    # lowering keeps every newline.
+    low = "\n".join(row.flat for row in rows).lower()
+    starts = []
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            starts.append(at)
+            at = low.find(word, at + 1)
+    found = {i for i, row in enumerate(rows) if not row.flat.isascii()}
+    line = previous = 0
+    for at in sorted(starts):
+        line += low.count("\n", previous, at)
+        previous = at
+        found.add(line)
+    return frozenset(found)
+
+
 def logical_cells(row: Row) -> tuple[Cell, ...]:
     """The row's cells with a nested table's flattened copy left out.
 
