@@ -18,6 +18,7 @@ import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, paragraphs
@@ -216,9 +217,16 @@ def _cell(para: Paragraph) -> bool:
     bullet that continues a lead-in sentence."""
     if para.bullet and para.lead is not None:
         return False
-    if not any(n.skipped is None for n in numbers(para.text)):
+    return _cell_text(para.text)
+
+
+# Every paragraph is asked, and a report's series reprints most of them.
+@lru_cache(maxsize=4096)
+def _cell_text(text: str) -> bool:
+    """Whether `text` prints a value number and fewer than `CELL_WORDS` words."""
+    if not any(n.skipped is None for n in numbers(text)):
         return False
-    return len(LETTERS.findall(para.text)) < CELL_WORDS
+    return len(LETTERS.findall(text)) < CELL_WORDS
 
 
 def _statement(
