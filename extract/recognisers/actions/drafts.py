@@ -190,19 +190,21 @@ def rows_with(rows: Sequence[Row], words: tuple[str, ...]) -> frozenset[int]:
     ASCII `words` may find it in: one pass over the document's text rather
     than a search a row. A row beyond ASCII is always one, as such a search
     also takes "ı" for "i" and "ſ" for "s" (`normalise.text.may_hold`)."""
-    # A row's flat text holds no newline, so no word found runs over two rows;
-    # lowering keeps every newline.
-    low = "\n".join(row.flat for row in rows).lower()
+    # A row's flat text holds no newline, so no word found runs over two rows.
+    # In UTF-8 every byte of a character beyond ASCII is beyond ASCII too, and
+    # lowering bytes (faster than lowering text) changes only A-Z.
+    low = "\n".join(row.flat for row in rows).encode().lower()
     starts = []
     for word in words:
-        at = low.find(word)
+        key = word.encode()
+        at = low.find(key)
         while at != -1:
             starts.append(at)
-            at = low.find(word, at + 1)
+            at = low.find(key, at + 1)
     found = {i for i, row in enumerate(rows) if not row.flat.isascii()}
     line = previous = 0
     for at in sorted(starts):
-        line += low.count("\n", previous, at)
+        line += low.count(b"\n", previous, at)
         previous = at
         found.add(line)
     return frozenset(found)
