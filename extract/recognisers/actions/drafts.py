@@ -193,7 +193,7 @@ def rows_with(rows: Sequence[Row], words: tuple[str, ...]) -> frozenset[int]:
     # A row's flat text holds no newline, so no word found runs over two rows.
     # In UTF-8 every byte of a character beyond ASCII is beyond ASCII too, and
     # lowering bytes (faster than lowering text) changes only A-Z.
-    low = "\n".join(row.flat for row in rows).encode().lower()
+    low = "\n".join([row.flat for row in rows]).encode().lower()
     starts = []
     for word in words:
         key = word.encode()
