@@ -14,7 +14,6 @@ and `reportx inspect`.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -114,8 +113,11 @@ def _lead_frame(lead: Paragraph) -> tuple[str, Frame]:
 
 
 def _shifted(ns: list[Number], start: int, end: int) -> list[Number]:
+    # Made directly: dataclasses.replace takes several times as long.
     return [
-        dataclasses.replace(n, start=n.start - start, end=n.end - start)
+        Number(
+            n.start - start, n.end - start, n.text, n.value, n.percent, n.gbp, n.skipped
+        )
         for n in ns
         if start <= n.start < end
     ]
