@@ -11,7 +11,7 @@ from extract.recognisers.actions.drafts import rows_with
 from extract.recognisers.actions.milestone_table import MILESTONE_WORD, MILESTONE_WORDS
 
 TEXTS = st.lists(
-    st.text(alphabet="aActionOUTCOMEmilestoneSsıİſ \t\n–-", max_size=30)
+    st.text(alphabet="aActionOUTCOMEmilestoneSsıİſ\u212a \t\n–-", max_size=30)
     | st.sampled_from(["Action & Progress Update", "MILESTONES", "Outcome", ""]),
     max_size=8,
 )

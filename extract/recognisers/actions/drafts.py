@@ -26,7 +26,7 @@ from extract.recognisers.actions.quarter_labels import (
 from extract.records import Action, ActionUpdate, IssueRow, Record, RepairRow
 from normalise.repair import Repair
 from normalise.symbols import clean_symbol, holds_symbol
-from normalise.text import strip_html
+from normalise.text import case_blind, strip_html
 from normalise.vocabulary import status_category as category_of
 from schemas.symbols import rating_of
 
@@ -186,14 +186,11 @@ def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow
 
 
 def rows_with(rows: Sequence[Row], words: tuple[str, ...]) -> frozenset[int]:
-    """The indices of the rows a case-blind search for one of the lower-case
-    ASCII `words` may find it in: one pass over the document's text rather
-    than a search a row. A row beyond ASCII is always one, as such a search
-    also takes "ı" for "i" and "ſ" for "s" (`normalise.text.may_hold`)."""
+    """The indices of the rows in which a case-blind search for one of the
+    lower-case ASCII `words` may find it: one pass over the document's text
+    rather than a search a row."""
     # A row's flat text holds no newline, so no word found runs over two rows.
-    # In UTF-8 every byte of a character beyond ASCII is beyond ASCII too, and
-    # lowering bytes (faster than lowering text) changes only A-Z.
-    low = "\n".join([row.flat for row in rows]).encode().lower()
+    low = case_blind("\n".join([row.flat for row in rows]))
     starts = []
     for word in words:
         key = word.encode()
@@ -201,7 +198,7 @@ def rows_with(rows: Sequence[Row], words: tuple[str, ...]) -> frozenset[int]:
         while at != -1:
             starts.append(at)
             at = low.find(key, at + 1)
-    found = {i for i, row in enumerate(rows) if not row.flat.isascii()}
+    found = set()
     line = previous = 0
     for at in sorted(starts):
         line += low.count(b"\n", previous, at)
