@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from normalise.text import fold_dashes
 
@@ -20,6 +21,8 @@ SLUG_LENGTH = 64
 GOES_ON = re.compile(r"^\s*(?:[a-z]|[-\u2013\u2014]\s)")
 
 
+# Every value of an indicator's row asks for the same id.
+@lru_cache(maxsize=8192)
 def slug(name: str) -> str:
     """ "Hate Crime Incidents Over Time (Variation) – Police data" ->
     "hate-crime-incidents-over-time-variation-police-data"."""

@@ -10,6 +10,7 @@ only a report's own title or opening sentence uses.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from normalise.dates import month_number, parse_date
@@ -54,6 +55,10 @@ PRINTED_DATE = (
 QUARTER_ENDING = re.compile(
     rf"\bquarter\s+end(?:ing|ed)?\s+(?:on\s+)?(?P<date>{PRINTED_DATE})", re.IGNORECASE
 )
+# Where QUARTER_ENDING can start: "quarter" in any case, found by a pattern
+# that ignores no case, which the engine scans for far faster (no letter of
+# "quarter" has a case-blind match beyond ASCII).
+QUARTER_WORD = re.compile(r"[Qq][Uu][Aa][Rr][Tt][Ee][Rr]")
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 # "October to December 2017", "October–December 2016", "1 October 2016 - 31
 # December 2016", "January 2018 to March 2018".
@@ -157,9 +162,21 @@ def stated_period(text: str) -> tuple[str, tuple[str, ...]] | None:
     """The period an opening sentence says the report covers: "covering the
     quarter ending 31st March 2018", "This report covers October to December
     2017". A date range the text merely mentions is not one."""
-    for pattern, read in ((QUARTER_ENDING, quarter_ending), (MONTH_SPAN, month_span)):
-        for m in pattern.finditer(text):
+    for found, read in (
+        (_quarter_endings(text), quarter_ending),
+        (MONTH_SPAN.finditer(text), month_span),
+    ):
+        for m in found:
             before = text[max(0, m.start() - COVERING_CHARS) : m.start()]
-            if COVERING.search(before) and (found := read(m[0])) is not None:
-                return found
+            if COVERING.search(before) and (period := read(m[0])) is not None:
+                return period
     return None
+
+
+def _quarter_endings(text: str) -> Iterator[re.Match[str]]:
+    """`QUARTER_ENDING.finditer(text)`, tried only where "quarter" is printed."""
+    at = 0
+    for word in QUARTER_WORD.finditer(text):
+        if word.start() >= at and (m := QUARTER_ENDING.match(text, word.start())):
+            yield m
+            at = m.end()

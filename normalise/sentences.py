@@ -161,6 +161,10 @@ def numbers(paragraph: str) -> list[Number]:
 # alone.
 @lru_cache(maxsize=4096)
 def _numbers(paragraph: str) -> tuple[Number, ...]:
+    printed = list(NUMBER.finditer(paragraph))
+    if not printed:
+        # Most paragraphs print no number: no rule need be run over them.
+        return ()
     # Each rule's matches do not overlap and come in order, so their ends rise
     # with their starts and the first match ending after a number's start is the
     # only one of that rule that can cover it.
@@ -170,7 +174,7 @@ def _numbers(paragraph: str) -> tuple[Number, ...]:
         if (found := list(pattern.finditer(paragraph)))
     ]
     out = []
-    for m in NUMBER.finditer(paragraph):
+    for m in printed:
         digits = m["fy"] or m["digits"]
         end = m.end("fy") if m["fy"] else m.end("digits")
         out.append(

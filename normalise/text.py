@@ -50,6 +50,21 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
 
 
+# The characters beyond ASCII a case-blind pattern takes for an ASCII letter:
+# "İ" and "ı" for "i", "ſ" for "s", "K" (the Kelvin sign) for "k".
+CASE_BLIND_EXTRA = "\u0130\u0131\u017f\u212a"
+CASE_BLIND_ASCII = str.maketrans(CASE_BLIND_EXTRA, "iisk")
+
+
+def case_blind(text: str) -> bytes:
+    """`text` as bytes in which a case-blind pattern's lower-case ASCII words
+    are found as they are: UTF-8 (whose bytes for a character beyond ASCII are
+    all beyond ASCII) with A-Z lowered and `CASE_BLIND_EXTRA` put as ASCII."""
+    if any(c in text for c in CASE_BLIND_EXTRA):
+        text = text.translate(CASE_BLIND_ASCII)
+    return text.encode().lower()
+
+
 def has_html(s: str) -> bool:
     return TAG.search(s) is not None
 

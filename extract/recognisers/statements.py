@@ -14,10 +14,10 @@ and `reportx inspect`.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, paragraphs
@@ -85,7 +85,11 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Statements of the prose paragraphs; each claims the lines of its sentence."""
     reading = prose_of(blocks, ctx)
     rows = blocks.doc.rows
-    first = {(r.page, r.line_start): i for i, r in enumerate(rows)}
+    first = (
+        {(r.page, r.line_start): i for i, r in enumerate(rows)}
+        if reading.statements
+        else {}
+    )
     for s in reading.statements:
         if (at := first.get((s.page, s.line_start))) is not None:
             claim_lines(blocks.claims, NAME, rows, at, s.page, s.line_start, s.line_end)
@@ -109,8 +113,11 @@ def _lead_frame(lead: Paragraph) -> tuple[str, Frame]:
 
 
 def _shifted(ns: list[Number], start: int, end: int) -> list[Number]:
+    # Made directly: dataclasses.replace takes several times as long.
     return [
-        dataclasses.replace(n, start=n.start - start, end=n.end - start)
+        Number(
+            n.start - start, n.end - start, n.text, n.value, n.percent, n.gbp, n.skipped
+        )
         for n in ns
         if start <= n.start < end
     ]
@@ -212,9 +219,16 @@ def _cell(para: Paragraph) -> bool:
     bullet that continues a lead-in sentence."""
     if para.bullet and para.lead is not None:
         return False
-    if not any(n.skipped is None for n in numbers(para.text)):
+    return _cell_text(para.text)
+
+
+# Every paragraph is asked, and a report's series reprints most of them.
+@lru_cache(maxsize=4096)
+def _cell_text(text: str) -> bool:
+    """Whether `text` prints a value number and fewer than `CELL_WORDS` words."""
+    if not any(n.skipped is None for n in numbers(text)):
         return False
-    return len(LETTERS.findall(para.text)) < CELL_WORDS
+    return len(LETTERS.findall(text)) < CELL_WORDS
 
 
 def _statement(

@@ -30,6 +30,7 @@ from extract.recognisers.actions.drafts import (
     marks_of,
     paragraphs,
     progress_column,
+    rows_with,
 )
 from extract.recognisers.actions.quarter_labels import (
     LABEL,
@@ -51,7 +52,8 @@ ACTION_LABEL = re.compile(
 )
 OUTCOMES_HEADER = re.compile(r"^Outcomes?$", re.IGNORECASE)
 # Either label's word, sought once in a row's text before cell by cell.
-HEADER_WORD = re.compile(r"action|outcome", re.IGNORECASE)
+HEADER_WORDS = ("action", "outcome")
+HEADER_WORD = re.compile("|".join(HEADER_WORDS), re.IGNORECASE)
 # Without quarter columns a header is only known by its title and progress
 # labels; a title cell this long is text that ends in "action", not a label
 # ("Action", "Key Actions", "Actions and Progress Updates" are all shorter).
@@ -185,8 +187,9 @@ def parse(
     cols: Columns | None = None
     start, after_header = 0, False
     open_: Open | None = None
+    headers = rows_with(doc.rows, HEADER_WORDS)
     for i, row in enumerate(doc.rows):
-        if (found := columns_of(row, latest)) is not None:
+        if i in headers and (found := columns_of(row, latest)) is not None:
             # A repeated header (a page break) may be followed by the open
             # action's next quarter, so the open action stays open; a header
             # with other columns starts another table.

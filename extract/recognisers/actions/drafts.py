@@ -26,7 +26,7 @@ from extract.recognisers.actions.quarter_labels import (
 from extract.records import Action, ActionUpdate, IssueRow, Record, RepairRow
 from normalise.repair import Repair
 from normalise.symbols import clean_symbol, holds_symbol
-from normalise.text import strip_html
+from normalise.text import case_blind, strip_html
 from normalise.vocabulary import status_category as category_of
 from schemas.symbols import rating_of
 
@@ -183,6 +183,28 @@ def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow
             "its meaning is known",
             page=marks[0].page,
         )
+
+
+def rows_with(rows: Sequence[Row], words: tuple[str, ...]) -> frozenset[int]:
+    """The indices of the rows in which a case-blind search for one of the
+    lower-case ASCII `words` may find it: one pass over the document's text
+    rather than a search a row."""
+    # A row's flat text holds no newline, so no word found runs over two rows.
+    low = case_blind("\n".join([row.flat for row in rows]))
+    starts = []
+    for word in words:
+        key = word.encode()
+        at = low.find(key)
+        while at != -1:
+            starts.append(at)
+            at = low.find(key, at + 1)
+    found = set()
+    line = previous = 0
+    for at in sorted(starts):
+        line += low.count(b"\n", previous, at)
+        previous = at
+        found.add(line)
+    return frozenset(found)
 
 
 def logical_cells(row: Row) -> tuple[Cell, ...]:

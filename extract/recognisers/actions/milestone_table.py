@@ -27,6 +27,7 @@ from extract.recognisers.actions.drafts import (
     marks_of,
     paragraphs,
     progress_column,
+    rows_with,
 )
 from extract.recognisers.actions.quarter_labels import (
     Para,
@@ -39,7 +40,8 @@ APPROACH = re.compile(r"^Approach$", re.IGNORECASE)
 KEY_PROJECT = re.compile(r"^(?:Key\s+)?Projects?$", re.IGNORECASE)
 MILESTONE = re.compile(r"^Milestones?(?:\s*\(s\))?$", re.IGNORECASE)
 # The label's word, sought once in a row's text before cell by cell.
-MILESTONE_WORD = re.compile(r"milestone", re.IGNORECASE)
+MILESTONE_WORDS = ("milestone",)
+MILESTONE_WORD = re.compile("|".join(MILESTONE_WORDS), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +88,9 @@ def parse(doc: Document, ctx: Context) -> list[Draft]:
     first = 0
     approach: str | None = None
     key_project: str | None = None
+    headers = rows_with(doc.rows, MILESTONE_WORDS)
     for i, row in enumerate(doc.rows):
-        if (found := columns_of(row, latest)) is not None:
+        if i in headers and (found := columns_of(row, latest)) is not None:
             # A header repeated after a page break under the same plan and
             # theme continues its table; any other header starts afresh.
             if (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.document import Row
 from normalise.vocabulary import DASH, MONTH
@@ -141,9 +142,17 @@ def leading_quarters(text: str) -> tuple[int, ...] | None:
     return label_quarters(m) if m else None
 
 
+# An action's text is read for its labels row by row as the action is read, and
+# again whole when it is drafted; a report's series reprints most of its text.
+@lru_cache(maxsize=4096)
+def _labels(text: str) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
+    """(start, end, quarters) of each LABEL in `text`."""
+    return tuple((m.start(), m.end(), label_quarters(m)) for m in LABEL.finditer(text))
+
+
 def last_quarter(text: str) -> int | None:
     """The highest quarter named by the last label in `text`."""
-    found = [max(qs) for m in LABEL.finditer(text) if (qs := label_quarters(m))]
+    found = [max(qs) for _, _, qs in _labels(text) if qs]
     if bare := bare_quarters(text):
         found.append(max(bare))
     return found[-1] if found else None
@@ -158,9 +167,9 @@ def quarter_texts(paras: Sequence[Para]) -> tuple[QuarterText, ...]:
             current = bare
             continue
         at = 0
-        for m in LABEL.finditer(para.text):
-            pieces.append((current, para.text[at : m.start()], para))
-            current, at = label_quarters(m), m.end()
+        for start, end, qs in _labels(para.text):
+            pieces.append((current, para.text[at:start], para))
+            current, at = qs, end
         pieces.append((current, para.text[at:], para))
     texts: list[QuarterText] = []
     for q in range(1, 5):

@@ -47,7 +47,7 @@ from extract.recognisers.actions.quarter_labels import (
     Para,
     bare_quarters,
 )
-from normalise.text import squash
+from normalise.text import may_hold, squash
 from normalise.vocabulary import status_category
 
 # "Strategic Objective Improving the Council's social housing stock …": the
@@ -95,6 +95,8 @@ def readings(
 
 def _is_header(paras: Sequence[Paragraph], k: int) -> bool:
     """The action label ("… Action & Progress Update"), then "Outcomes"."""
+    if not may_hold(paras[k].text, ("action",)):
+        return False
     m = ACTION_LABEL.search(squash(paras[k].text))
     return (
         m is not None

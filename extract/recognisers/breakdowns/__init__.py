@@ -126,8 +126,12 @@ def _first_row(
     for cell in row.cells:
         if cell.column == name_at:
             continue
+        header = _header_quarter(columns, cell.column)
+        if header is None and "Q" not in cell.flat and "q" not in cell.flat:
+            # No quarter column and no quarter label to open the cell.
+            continue
         label, text = cell_text(blocks, i, cell)
-        quarter = label or _header_quarter(columns, cell.column)
+        quarter = label or header
         if quarter is None:
             continue
         quarters[cell.column] = quarter

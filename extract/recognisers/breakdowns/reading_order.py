@@ -120,6 +120,14 @@ def _quarter_cells(
 def _quarter_cell(
     blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int
 ) -> QuarterCell | None:
+    rows = blocks.doc.rows
+    if not any(
+        "Q" in rows[i].cells[0].flat or "q" in rows[i].cells[0].flat
+        for i in paras[k].rows
+        if rows[i].cells
+    ):
+        # A quarter label opens with Q or q whichever way it is printed.
+        return None
     own, text = _own_name(_free_text(blocks, name, paras[k]))
     m = QUARTER_PREFIX.match(text)
     if m is None:

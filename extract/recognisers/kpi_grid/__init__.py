@@ -95,10 +95,11 @@ def owned_elsewhere(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
         for c in grid.columns
         if c.kind == "value" and c.period is not None and c.period.startswith("Q")
     }
+    at = grid.name_index
     return any(
         ROLLING_CELL.search(t) or (k in quarter_columns and _quarter_block(t))
         for k, t in enumerate(texts)
-        if k != grid.name_index
+        if k != at
     )
 
 

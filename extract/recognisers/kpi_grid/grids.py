@@ -7,6 +7,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.blocks import Blocks
 from extract.blocks.columns import Column, header_columns, name_index
@@ -51,19 +52,23 @@ def _plain_grids(blocks: Blocks) -> Iterator[Grid]:
         yield Grid(block.columns, body, plain=True)
 
 
-def _html_tables(raw: str) -> list[list[list[str]]]:
+# Parsing HTML is slow (milliseconds a table) and a series of reports prints
+# the same tables again.
+@lru_cache(maxsize=256)
+def _html_tables(raw: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The cell texts of each row of each table printed as HTML in `raw`."""
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(raw, "html.parser")
-    return [
-        [
-            [squash(td.get_text(" ")) for td in tr.find_all(["td", "th"])]
+    return tuple(
+        tuple(
+            tuple(squash(td.get_text(" ")) for td in tr.find_all(["td", "th"]))
             for tr in table.find_all("tr")
-        ]
+        )
         for table in soup.find_all("table")
-    ]
+    )
 
 
 def _embedded_grids(doc: Document) -> Iterator[Grid]:
@@ -77,7 +82,7 @@ def _embedded_grids(doc: Document) -> Iterator[Grid]:
                 if not table or (columns := header_columns(table[0])) is None:
                     continue
                 body = tuple(
-                    GridRow(tuple(r), i, cell.page, cell.line_start, cell.line_end)
+                    GridRow(r, i, cell.page, cell.line_start, cell.line_end)
                     for r in table[1:]
                 )
                 yield Grid(columns, body)

@@ -28,7 +28,8 @@ def readings(blocks: Blocks, name: str) -> Iterator[Reading]:
         if not block.reading_order:
             continue
         for i in block.rows:
-            if "<table" in _raw(rows[i]).lower():
+            raw = _raw(rows[i])
+            if "<" in raw and "<table" in raw.lower():
                 yield from _table_readings(blocks, name, i)
 
 
@@ -62,7 +63,7 @@ def _table_readings(blocks: Blocks, name: str, start: int) -> Iterator[Reading]:
         if not table or (columns := header_columns(table[0])) is None:
             continue
         for texts in table[1:]:
-            row = GridRow(tuple(texts), start, page, first, last)
+            row = GridRow(texts, start, page, first, last)
             # Unclaimed, as `grids` leaves a table in a TAB cell: the cell is
             # an action's, which stays reported until its text is read.
             yield Reading(Grid(columns, (row,)), row, frozenset(), ())

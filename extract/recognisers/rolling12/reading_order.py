@@ -123,6 +123,8 @@ def _whole(para: Paragraph, k: int) -> list[Found]:
         printed = blocks_in(para.text)
     except TimeoutError:
         return []
+    if not printed:
+        return []
     cell = cell_of([para])
     return [
         Found(_late_change(para.text, b), cell, "", para.row_index) for b in printed
