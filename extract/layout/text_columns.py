@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from extract.layout.headers import label_spans
 
 LETTER = re.compile(r"[A-Za-z]")
+# One figure: "123", "47.5%", "£84,171.24".
+FIGURE = re.compile(r"[£$€]?\d[\d,.]*%?")
 # Text between two gaps of two or more spaces: one cell's text on one line.
 FRAGMENT = re.compile(r"\S+(?: \S+)*")
 # A fragment is in a column when it starts within this many characters of it.
@@ -211,7 +213,12 @@ def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fra
             continue
         if cut is not None:
             out[-1] = Fragment(line[last.x0 : cut - 1].rstrip(), last.x0, cut - 1)
-            out.append(Fragment(line[cut : last.x1], cut, last.x1))
+            part = line[cut : last.x1]
+            # A figure cut off is the column's, however early it starts (a
+            # Writer PDF's -layout text: "Number of fly 123", "123" two
+            # characters before the Q1 column); words go by their middle.
+            x0 = max(cut, s - X_TOLERANCE) if FIGURE.fullmatch(part) else cut
+            out.append(Fragment(part, x0, last.x1))
     return out
 
 
