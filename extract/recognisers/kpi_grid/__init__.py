@@ -51,6 +51,9 @@ from schemas.tables import NO_UNIT
 
 NAME = "kpi_grid"
 FREQUENCY = re.compile(r"^[QA]$")
+# A frequency letter between a name's words: "Number of CCTV Q case reviews".
+STRAY_FREQUENCY = re.compile(r"(?<=\w) ([QA]) (?=[a-z])")
+STRAY_FREQUENCY_RULE = "frequency_in_name"
 # A figure anywhere in a cell: no rating mark.
 DIGIT = re.compile(r"\d")
 # A date alone in a cell, as rolling-12 blocks caption their quarters.
@@ -192,6 +195,9 @@ def _facts(
     ):
         return
     frequency = None
+    repairs: tuple[Repair, ...] = ()
+    if stray := _stray_frequency(doc, grid, row, name):
+        name, frequency, repairs = stray
     parsed: list[tuple[Column, str, list[Value]]] = []
     # The columns whose cells the row is read from: claimed below.
     read = {at}
@@ -254,14 +260,46 @@ def _facts(
                     line_start=row.line_start,
                     line_end=row.line_end,
                 ),
-                value.repairs,
+                repairs + value.repairs,
                 value.problem,
                 value.labelled,
             )
 
 
+def _stray_frequency(
+    doc: Document, grid: Grid, row: GridRow, name: str
+) -> tuple[str, str, tuple[Repair, ...]] | None:
+    """A row of `-layout` text whose frequency letter pdftotext set one space
+    after the name's first words, a few characters before its own column, so
+    that it reads as part of the name ("Number of CCTV Q case reviews …" in a
+    Writer PDF's text): the name without it, the letter, and the repair. Only
+    where the row's frequency cell is empty and the letter stands between a
+    word and a lower-case word, as no name prints it."""
+    if doc.text_form != "layout":
+        return None
+    cells = [
+        row.texts[c.index] if c.index < len(row.texts) else ""
+        for c in grid.columns
+        if c.kind == "frequency"
+    ]
+    if len(cells) != 1 or cells[0].strip():
+        return None
+    found = STRAY_FREQUENCY.search(name)
+    if found is None:
+        return None
+    repaired = name[: found.start()] + name[found.end() - 1 :]
+    fix = Repair(raw=name, repaired=repaired, rule=STRAY_FREQUENCY_RULE)
+    return repaired, found[1], (fix,)
+
+
 def _repair_row(doc: Document, fact: IndicatorValue, fix: Repair) -> RepairRow:
-    column = "financial_year" if fix.rule.startswith("financial_year") else "value"
+    column = (
+        "financial_year"
+        if fix.rule.startswith("financial_year")
+        else "indicator"
+        if fix.rule == STRAY_FREQUENCY_RULE
+        else "value"
+    )
     return RepairRow.of(
         doc.doc_id,
         "indicator_values",
