@@ -26,6 +26,8 @@ FIGURE = re.compile(r"\d[\d,.]*\d%?(?:\s+\d[\d,.]*\d%?)*")
 # Markup around one glyph is short ("<u></u>", "<span>✓</span>"); a longer cell
 # is prose and is not worth parsing as HTML.
 RAW_CHARS = 200
+# A quarter's label ("Q2"): a heading of a table printed in the cell, no mark.
+QUARTER = re.compile(r"[Qq][1-4]")
 
 
 def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
@@ -53,7 +55,7 @@ def holds_symbol(raw: str) -> bool:
 
     "▶", "5", "$ \\bigcirc$" and "<u></u>" (whose cleaning is logged) do, and so
     do rating words of the symbol map ("Green"); "No Rating", "On track",
-    figures ("275") and prose do not.
+    figures ("275"), a quarter's label ("Q2") and prose do not.
     """
     if not raw.strip() or len(raw) > RAW_CHARS:
         return False
@@ -63,6 +65,6 @@ def holds_symbol(raw: str) -> bool:
     if is_rating_word(value):
         # "Green", "Amber", "Completed": words the symbol map rates.
         return True
-    if FIGURE.fullmatch(value.strip()):
+    if FIGURE.fullmatch(value.strip()) or QUARTER.fullmatch(value.strip()):
         return False
     return len(value) <= SYMBOL_CHARS and WORD.search(value) is None

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from normalise.dates import parse_date, repair_date
 from normalise.numbers import parse_int, parse_number
 from normalise.segments import cuts
+from normalise.symbols import holds_symbol
 from normalise.vocabulary import status_category
 from normalise.words import Vocabulary, join_broken, rejoin
 from normalise.years import financial_year, financial_years_in, period_end, quarter_of
@@ -366,3 +367,11 @@ def test_cuts_rebuild_their_run(items: list[str]) -> None:
     for k, found in enumerate(cuts(len(items), 3, piece)):
         assert len(found) <= 2
         assert all("".join(reading) == "".join(items[k:]) for reading in found)
+
+
+def test_a_quarter_label_is_no_rating_mark() -> None:
+    # 001's Writer PDF prints its HRA programme table's "Q2" label in the
+    # action table's Q2 rating column.
+    assert not holds_symbol("Q2")
+    assert not holds_symbol(" q4 ")
+    assert holds_symbol("5") and holds_symbol("✓") and holds_symbol("Q5")
