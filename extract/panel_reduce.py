@@ -1,4 +1,4 @@
-"""The run-level panel as a reduce over the facts shards: `observations`,
+"""The run-level panel as a reduce over the entries' facts: `observations`,
 `indicators` and the `conflicting_values` issues, never every fact at once.
 
 `indicators` needs only a few sets per indicator (`Seen`), filled an entry at
@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 
 from extract.panel import PanelFact, Seen, observe
 from extract.records import Observation, as_row
-from extract.shards import FACTS, FACTS_SCHEMA, arrow_table, group_key, read_arrow
+from extract.shards import FACTS_SCHEMA, arrow_table, group_key, read_arrow
 from extract.table_sink import TableSink, batches
 from extract.validate import Checker
 from schemas.tables import INDICATORS, ISSUES, OBSERVATIONS
@@ -83,22 +83,21 @@ def _shared(column: pa.ChunkedArray) -> list[object]:
     return [None if i is None else texts[i] for i in encoded.indices.to_pylist()]
 
 
-def observed(folders: Iterable[Path], seen: Seen) -> Iterator[pa.Table]:
+def observed(shards: Iterable[pa.Table], seen: Seen) -> Iterator[pa.Table]:
     """The facts that are observations, a shard at a time; every fact of each
     shard is told to `seen` on the way."""
-    for folder in folders:
-        data = read_arrow(folder / f"{FACTS}.arrow")
+    for data in shards:
         seen.add(_facts(data))
         keep = pc.and_(pc.is_valid(data["measure"]), pc.is_valid(data["period"]))
         yield data.filter(keep)
 
 
 def fact_batches(
-    folders: Iterable[Path], groups: list[list[str]], scratch: Path, seen: Seen
+    shards: Iterable[pa.Table], groups: list[list[str]], scratch: Path, seen: Seen
 ) -> Iterator[list[PanelFact]]:
     """Every observation fact of the run, a bucket of whole observation groups
     at a time; `seen` is told of every fact first."""
-    facts = observed(folders, seen)
+    facts = observed(shards, seen)
     if len(groups) == 1:
         yield [f for data in facts for f in _facts(data)]
         return
@@ -165,14 +164,14 @@ def _split(
 
 
 def write_panel(
-    folders: Iterable[Path],
+    shards: Iterable[pa.Table],
     fact_groups: Counter[str],
     run: Path,
     scratch: Path,
     late: list[dict[str, object]],
     checker: Checker,
 ) -> tuple[dict[str, int], Path]:
-    """`observations` and `indicators` of the facts shards in `folders` into
+    """`observations` and `indicators` of `shards`, each entry's facts, into
     `run`; their issues into a scratch file, returned with the row counts."""
     issues_path = scratch / "panel-issues.arrow"
     observations = TableSink(
@@ -181,7 +180,7 @@ def write_panel(
     seen = Seen()
     groups = buckets(fact_groups)
     with pa.ipc.new_file(str(issues_path), ISSUES.schema) as issues_file:
-        for facts in fact_batches(folders, groups, scratch, seen):
+        for facts in fact_batches(shards, groups, scratch, seen):
             rows: list[dict[str, object]] = []
             issues: list[dict[str, object]] = []
             for record in observe(facts):
