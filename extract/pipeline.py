@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 
 from extract import checks
 from extract.blocks import Blocks, blocks_of
@@ -26,6 +25,7 @@ from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
 from extract.recognisers.statements import TABLE_FRAGMENT, ProseReading, prose_of
 from extract.records import DocumentRow, Record
+from extract.version import parser_version
 
 __all__ = [
     "PARSER_VERSION",
@@ -38,10 +38,7 @@ __all__ = [
     "recognise",
 ]
 
-try:
-    PARSER_VERSION = version("reportx")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    PARSER_VERSION = "0+unknown"
+PARSER_VERSION = parser_version()
 
 # The pipeline's own steps, as `Found.step` names them.
 HEADINGS, KEYS, DATES, CHECKS, COVERAGE, READER, METADATA = (
