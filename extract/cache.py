@@ -1,16 +1,17 @@
-"""The incremental cache: one entry of shards per input, kept between runs.
+"""The incremental cache: one entry file per input, kept between runs.
 
 An entry is found by a key made of everything that decides its rows: the
 sha256 of the input's bytes, its `source_path` (printed in `documents` and in
 issue messages), the parser version with a fingerprint of the parser's own
-code and data files, `text_form` and the date window (`--date-window`). So an
-unchanged input is never parsed again, a changed one is, and a parser upgrade
-(or any edit to the code of an installed-from-source checkout) parses
-everything again.
+code and data files, `text_form`, the date window (`--date-window`) and the
+entry file's layout (`shards.FORMAT`). So an unchanged input is never parsed
+again, a changed one is, and a parser upgrade (or any edit to the code of an
+installed-from-source checkout) parses everything again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -21,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.pipeline import PARSER_VERSION
-from extract.shards import Summary
+from extract.shards import FORMAT, Summary
 from schemas.ranges import DATE_WINDOW
 
 # The packages whose code and data decide the rows of an entry...
@@ -74,31 +75,33 @@ def entry_key(
     what = [sha256, source_path, parser_fingerprint(), text_form, dates]
     if limits is not None:
         what.append(limits)
+    what.append(f"entry format {FORMAT}")
     return hashlib.sha256(json.dumps(what).encode()).hexdigest()
 
 
 class Store:
-    """Entries under one folder: `<key[:2]>/<key>/`."""
+    """Entry files under one folder: `<key[:2]>/<key>`."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def folder(self, key: str) -> Path:
+    def path(self, key: str) -> Path:
         return self.root / key[:2] / key
 
     def lookup(self, key: str) -> Summary | None:
         """The entry's summary, or None when there is no complete entry."""
         try:
-            found = Summary.load(self.folder(key))
+            found = Summary.load(self.path(key))
         except (OSError, ValueError, TypeError):
             return None
         return dataclasses.replace(found, cached=True)
 
     def remove_stale(self) -> None:
-        """Temporary folders of runs that were killed while writing an entry.
+        """Temporary files of runs that were killed while writing an entry
+        (folders, of runs of an older layout).
 
         A cache can be shared by runs into several --out folders (--cache-dir),
-        so a temporary folder of a process still alive is left alone.
+        so a temporary file of a process still alive is left alone.
         """
         if not self.root.is_dir():
             return
@@ -108,7 +111,15 @@ class Store:
             for tmp in bucket.glob(".tmp-*"):
                 pid = _pid_of(tmp.name)
                 if pid == os.getpid() or not _alive(pid):
-                    shutil.rmtree(tmp, ignore_errors=True)
+                    _remove(tmp)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+        return
+    with contextlib.suppress(OSError):
+        path.unlink()
 
 
 def _pid_of(name: str) -> int:

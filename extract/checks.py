@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
-from extract.claims import Claim
 from extract.context import Context
-from extract.coverage import claimed_numbers, line_text, number_tokens
+from extract.coverage import LineRef, line_text, number_tokens
 from extract.document import Document
 from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
 from normalise.counts import COUNT_ROW
@@ -200,15 +199,17 @@ CELL_GAP = 10
 
 
 def unread_cells(
-    doc: Document, cells: Sequence[tuple[int | None, int]], claims: Iterable[Claim]
+    doc: Document,
+    cells: Sequence[tuple[int | None, int]],
+    claimed: Mapping[LineRef, Set[str]],
 ) -> Iterator[IssueRow]:
     """`unparsed_block` (warning) for each stretch of prose lines that print
     table cells (`cells`: the page and line of every figure the prose reading
     took for a table cell, `pdftotext -raw` prints a row's cells on one line)
-    that no recogniser claimed: a table whose figures nobody read, even in a
-    document that gave other rows. A stray cell or two among sentences is the
-    prose coverage's account, not an issue."""
-    claimed = claimed_numbers(claims)
+    that no recogniser claimed (`claimed`: the lines claims touch, as
+    `coverage.claimed_numbers` gives them): a table whose figures nobody read,
+    even in a document that gave other rows. A stray cell or two among
+    sentences is the prose coverage's account, not an issue."""
     lines = sorted(
         (
             c

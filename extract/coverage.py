@@ -9,7 +9,7 @@ touches, with numbers on them, are `unparsed_block` issues.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,8 +140,8 @@ def claimed_numbers(claims: Iterable[Claim]) -> dict[LineRef, set[str]]:
     return out
 
 
-# Coverage and the unread-cells check both read every claim, and most claims
-# hold a cell's whole text, which recurs (empty cells, marks, labels).
+# Most claims hold a cell's whole text, which recurs (empty cells, marks,
+# labels).
 @lru_cache(maxsize=8192)
 def _claimed(text: str) -> frozenset[str]:
     if DIGIT.search(text) is None:
@@ -169,15 +169,15 @@ def table_rows(
 
 def measure(
     doc: Document,
-    claims: Iterable[Claim],
+    claimed: Mapping[LineRef, Set[str]],
     reading: frozenset[int] = frozenset(),
     reported: Collection[LineRef] = frozenset(),
 ) -> Coverage:
-    """Coverage of one document by the claims made on it. A run of table lines
-    that no claim touches, or whose numbers no claim holds, with numbers on it,
-    is an unparsed block. Lines a recogniser `reported` as a structure it left
-    unread count as not covered, but are no block of their own: they end one."""
-    claimed = claimed_numbers(claims)
+    """Coverage of one document by the claims made on it (`claimed`, their
+    `claimed_numbers`). A run of table lines that no claim touches, or whose
+    numbers no claim holds, with numbers on it, is an unparsed block. Lines a
+    recogniser `reported` as a structure it left unread count as not covered,
+    but are no block of their own: they end one."""
     lines: list[TableLine] = []
     blocks: list[Block] = []
     run: list[TableLine] = []

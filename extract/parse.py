@@ -1,4 +1,4 @@
-"""One input -> its entry of shards: the per-document function an engine maps.
+"""One input -> its entry file: the per-document function an engine maps.
 
 `process` runs the pipeline on one input and keeps every record in memory (the
 tests and `inspect` want them); `parse` writes them to the input's cache entry
@@ -140,12 +140,12 @@ class Task:
     window: tuple[date, date] = DATE_WINDOW
 
 
-# A task's index, the folder of its entry and the entry's summary.
+# A task's index, the path of its entry file and the entry's summary.
 Parsed = tuple[int, Path, Summary]
 
 
 def parse(task: Task) -> Parsed:
-    """The per-document function an engine maps: parse, write the shards."""
+    """The per-document function an engine maps: parse, write the entry."""
     return _write(task, process(task.item, task.text_form, task.limits, task.window))
 
 
@@ -165,8 +165,8 @@ def refuse(task: Task, why: str) -> Parsed:
         else hashlib.sha256(task.item.source_path.encode()).hexdigest()[:16]
     )
     result = _failed(task.item, doc_id, sha, fmt, why, started, "limit_exceeded")
-    folder = task.scratch / f"limited-{task.index:06d}"
-    return task.index, folder, write_entry(folder, _summary(result), result.records)
+    path = task.scratch / f"limited-{task.index:06d}"
+    return task.index, path, write_entry(path, _summary(result), result.records)
 
 
 def _summary(result: FileResult) -> Summary:
@@ -182,7 +182,7 @@ def _summary(result: FileResult) -> Summary:
 
 def _write(task: Task, result: FileResult) -> Parsed:
     if result.sha256 is None:
-        folder = task.scratch / f"unreadable-{task.index:06d}"
+        path = task.scratch / f"unreadable-{task.index:06d}"
     else:
         key = cache.entry_key(
             result.sha256,
@@ -191,5 +191,5 @@ def _write(task: Task, result: FileResult) -> Parsed:
             task.limits.key(),
             task.window,
         )
-        folder = cache.Store(task.store).folder(key)
-    return task.index, folder, write_entry(folder, _summary(result), result.records)
+        path = cache.Store(task.store).path(key)
+    return task.index, path, write_entry(path, _summary(result), result.records)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 
 from extract import checks
 from extract.blocks import Blocks, blocks_of
 from extract.context import Context
 from extract.cover.metadata import Metadata, key_decision, read_metadata
-from extract.coverage import Coverage
+from extract.coverage import Coverage, claimed_numbers
 from extract.coverage import measure as measure_coverage
 from extract.document import Document
 from extract.headings import build_context
@@ -26,6 +25,7 @@ from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
 from extract.recognisers.statements import TABLE_FRAGMENT, ProseReading, prose_of
 from extract.records import DocumentRow, Record
+from extract.version import parser_version
 
 __all__ = [
     "PARSER_VERSION",
@@ -38,10 +38,7 @@ __all__ = [
     "recognise",
 ]
 
-try:
-    PARSER_VERSION = version("reportx")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    PARSER_VERSION = "0+unknown"
+PARSER_VERSION = parser_version()
 
 # The pipeline's own steps, as `Found.step` names them.
 HEADINGS, KEYS, DATES, CHECKS, COVERAGE, READER, METADATA = (
@@ -125,14 +122,16 @@ def process_document(doc: Document) -> Processed:
     cross = [Found(CHECKS, i) for i in checks.cross_check(doc, ctx, facts)]
     headings = [Found(HEADINGS, r) for r in ctx.repairs]
     records = [*ctx.repairs, *facts, *(f.record for f in cross)]
-    # Coverage reads every claim; unclaimed table rows become issues.
+    # Coverage and the unread-cells check read the numbers of every claim;
+    # unclaimed table rows become issues.
+    claimed = claimed_numbers(blocks.claims)
     coverage = measure_coverage(
-        doc, blocks.claims, blocks.reading_rows, blocks.claims.reported
+        doc, claimed, blocks.reading_rows, blocks.claims.reported
     )
     empty = checks.no_facts(doc, records, coverage.n_tokens)
     prose = prose_of(blocks, ctx)
     cells = [(n.page, n.line) for n in prose.numbers if n.status == TABLE_FRAGMENT]
-    unread = checks.unread_cells(doc, cells, blocks.claims)
+    unread = checks.unread_cells(doc, cells, claimed)
     row = document_row(doc, meta, coverage, prose.coverage)
     ranges = checks.out_of_range(doc, [row, *facts])
     found = [

@@ -32,7 +32,6 @@ from secrets import token_hex
 from urllib.parse import quote
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from extract.inputs import UsageError
@@ -141,6 +140,9 @@ def partition(run: Path, table: OutputTable, column: str) -> list[str]:
     <value>/part-0.parquet` (the value URL-quoted, "2017/18" as 2017%2F18; no
     value as UNKNOWN), a row group at a time; rows keep their order within a
     folder. The files' paths relative to `run`, in folder order."""
+    # Here only: a run that is not partitioned need not import it.
+    import pyarrow.compute as pc
+
     source = run / f"{table.name}.parquet"
     folder = run / table.name
     reader = pq.ParquetFile(source)

@@ -5,7 +5,7 @@ entry is one line of a scratch file (`EntryLog`), read back in input order;
 each table is written shard by shard, in input order, in row groups of about
 ROW_GROUP_BYTES (extract/table_sink.py). The panel (`indicators`,
 `observations` and their `conflicting_values` issues) is a reduce over the
-facts shards a bucket of observations at a time (extract/panel_reduce.py).
+entries' facts a bucket of observations at a time (extract/panel_reduce.py).
 Rows and their order are those of one in-memory run over every record.
 """
 
@@ -20,17 +20,17 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from extract.panel_reduce import write_panel
 from extract.shards import (
     DOCUMENT_TABLES,
+    FACTS,
     LATE,
     LATE_SCHEMA,
     REJECTED,
     Summary,
     arrow_table,
-    read_arrow,
+    read_part,
 )
 from extract.table_sink import TableSink, batches
 from extract.validate import Checker
@@ -42,9 +42,13 @@ LATE_ORDER = [t.name for t in sorted(TABLES, key=lambda t: t is ISSUES)]
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    folder: Path
+    path: Path
     summary: Summary
     has_facts: bool
+
+    def read(self, name: str) -> pa.Table:
+        """The entry's table `name` (one it has rows in)."""
+        return read_part(self.path, self.summary.parts[name])
 
 
 class EntryLog:
@@ -66,13 +70,13 @@ class EntryLog:
         self.dropped = 0
         self.file = path.open("wb")
 
-    def add(self, index: int, folder: Path, summary: Summary) -> Entry:
+    def add(self, index: int, path: Path, summary: Summary) -> Entry:
         """Log input `index`'s entry, its fact groups counted into the run's."""
         self.fact_groups.update(summary.fact_groups)
         lean = replace(summary, fact_groups={})
-        e = Entry(folder, lean, has_facts=bool(summary.fact_groups))
+        e = Entry(path, lean, has_facts=bool(summary.fact_groups))
         self.offsets[index] = self.file.tell()
-        line = {"folder": str(folder), "summary": asdict(lean), "facts": e.has_facts}
+        line = {"path": str(path), "summary": asdict(lean), "facts": e.has_facts}
         self.file.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
         self.cached += lean.cached
         self.parsed += not lean.cached
@@ -107,7 +111,7 @@ class EntryLog:
                 f.seek(self.offsets[i])
                 line = json.loads(f.readline())
                 summary = Summary(**line["summary"])
-                yield Entry(Path(line["folder"]), summary, bool(line["facts"]))
+                yield Entry(Path(line["path"]), summary, bool(line["facts"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +166,7 @@ def _write_tables(
         if table is not ISSUES:
             counts[table.name] = _copy_shards(entries, table, run, checker)
     late: list[dict[str, object]] = []
-    with_facts = (e.folder for e in entries if e.has_facts)
+    with_facts = (e.read(FACTS) for e in entries if e.has_facts)
     panel_counts, panel_issues = write_panel(
         with_facts, entries.fact_groups, run, scratch, late, checker
     )
@@ -188,8 +192,7 @@ def _write_issues(
         sink.add(checker.rows(ISSUES, data))
     for name in LATE_ORDER:
         for e in entries.with_late():
-            rows = read_arrow(e.folder / f"{LATE}.arrow")
-            data = _late_rows(rows.filter(pc.equal(rows["source_table"], name)))
+            data = _late_rows(_reported_for(e.read(LATE), name))
             sink.add(checker.rows(ISSUES, data))
         own = [row for row in late if row["source_table"] == name]
         data = _late_rows(pa.Table.from_pylist(own, LATE_SCHEMA))
@@ -199,6 +202,14 @@ def _write_issues(
     for data in batches(checker.path):
         sink.add(data)
     return sink.close()
+
+
+def _reported_for(rows: pa.Table, name: str) -> pa.Table:
+    """The issue rows of `rows` about rows of table `name`. Few runs have
+    any: only they import pyarrow.compute (0.08 s)."""
+    import pyarrow.compute as pc
+
+    return rows.filter(pc.equal(rows["source_table"], name))
 
 
 def _late_rows(data: pa.Table) -> pa.Table:
@@ -220,7 +231,6 @@ def _copy_entries(
     issues of the rows its checks kept out (extract/shards.py) to `checker`."""
     for e in entries:
         if e.summary.counts.get(table.name):
-            sink.add(read_arrow(e.folder / f"{table.name}.arrow"))
+            sink.add(e.read(table.name))
     for e in entries.with_rejected():
-        rows = read_arrow(e.folder / f"{REJECTED}.arrow")
-        checker.take(rows.filter(pc.equal(rows["source_table"], table.name)))
+        checker.take(_reported_for(e.read(REJECTED), table.name))

@@ -188,13 +188,13 @@ def _entries(
             )
             summary = store.lookup(key)
             if summary is not None:
-                _observe(observer, entries.add(i, store.folder(key), summary))
+                _observe(observer, entries.add(i, store.path(key), summary))
                 done += 1
                 continue
         todo.add(i)
     try:
-        for i, folder, summary in run_engine.map(parse, todo, refuse):
-            _observe(observer, entries.add(i, folder, summary))
+        for i, path, summary in run_engine.map(parse, todo, refuse):
+            _observe(observer, entries.add(i, path, summary))
             done += 1
     except KeyboardInterrupt:
         raise Interrupted(done) from None

@@ -1,13 +1,15 @@
-"""One document's records as Arrow shards, one per table, in an entry folder.
+"""One document's records as Arrow tables, all in one entry file.
 
-An entry is what one input gave: `entry.json` (status, seconds, row counts) and
-`<table>.arrow` for each table it has rows in, plus `facts.arrow`, the few
-columns of its facts the run-level panel needs, `late.arrow`, the issues
-for rows a table's schema could not hold, and `rejected.arrow`, the
-`schema_violation` issues of the rows its checks (extract/validate.py) kept
-out of the shards. Entries are written whole into a
-temporary folder and renamed into place, so a killed run leaves either a
-complete entry or a temporary folder the next run removes.
+An entry is what one input gave, in one file: an Arrow IPC stream for each
+table it has rows in, plus `facts`, the few columns of its facts the run-level
+panel needs, `late`, the issues for rows a table's schema could not hold, and
+`rejected`, the `schema_violation` issues of the rows its checks
+(extract/validate.py) kept out of its tables; the streams one after the other
+from the file's start, then its summary (status, seconds, row counts and where
+each stream lies) as JSON, then the length of that JSON. One file, not one a
+table: creating a file costs more than writing one of these tables. Entries
+are written whole into a temporary file and renamed into place, so a killed
+run leaves either a complete entry or a temporary file the next run removes.
 """
 
 from __future__ import annotations
@@ -15,10 +17,9 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -28,7 +29,11 @@ from extract.records import IssueRow, Record, as_row
 from extract.validate import checked
 from schemas.tables import BY_NAME, ISSUES, TABLES, OutputTable
 
-ENTRY = "entry.json"
+# The layout of an entry file, part of the cache key: an entry of another
+# layout is never read as one of this.
+FORMAT = 2
+# The summary's length in bytes, as ASCII digits, ends the file.
+TRAILER = 10
 FACTS, LATE, REJECTED = "facts", "late", "rejected"
 # The tables a document gives; `indicators` and `observations` are run-level.
 DOCUMENT_TABLES = tuple(
@@ -50,7 +55,7 @@ ARROW_ERRORS = (pa.ArrowException, OverflowError, TypeError, ValueError)
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """What the run needs to know of an entry without opening its shards."""
+    """What the run needs to know of an entry without reading its tables."""
 
     source_path: str
     sha256: str | None
@@ -62,12 +67,18 @@ class Summary:
     # work.
     fact_groups: dict[str, int] = field(default_factory=dict)
     cached: bool = False
-    # Rows kept out of the shards for breaking their table's schema.
+    # Rows kept out of the tables for breaking their table's schema.
     dropped: int = 0
+    # Where each table's stream lies in the entry file: its offset and length.
+    parts: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, folder: Path) -> Summary:
-        data = json.loads((folder / ENTRY).read_text(encoding="utf-8"))
+    def load(cls, path: Path) -> Summary:
+        with path.open("rb") as f:
+            f.seek(-TRAILER, os.SEEK_END)
+            size = int(f.read(TRAILER))
+            f.seek(-TRAILER - size, os.SEEK_END)
+            data = json.loads(f.read(size))
         return cls(**data)
 
 
@@ -113,90 +124,92 @@ def _late_issue(
     return {**as_row(issue), "source_table": table.name}
 
 
-def write_arrow(path: Path, data: pa.Table) -> None:
-    with pa.OSFile(str(path), "wb") as sink:
-        with pa.ipc.new_file(sink, data.schema) as writer:
-            writer.write_table(data)
-
-
 def read_arrow(path: Path) -> pa.Table:
-    # Read whole, not memory-mapped: shards are small, and opening a mapping
-    # costs three times the read (thousands of shards in a cached run).
+    """An Arrow IPC file, read whole: scratch files are small, and opening a
+    mapping costs three times the read."""
     return pa.ipc.open_file(pa.py_buffer(path.read_bytes())).read_all()
 
 
-def write_entry(folder: Path, summary: Summary, records: Sequence[Record]) -> Summary:
-    """Write one document's shards as the entry `folder`, atomically."""
+def read_part(path: Path, span: Sequence[int]) -> pa.Table:
+    """The table of the entry file `path` whose stream lies at `span`."""
+    offset, size = span
+    with path.open("rb", buffering=0) as f:
+        f.seek(offset)
+        data = f.read(size)
+    return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
+
+
+def _put(
+    sink: pa.BufferOutputStream, parts: dict[str, list[int]], name: str, data: pa.Table
+) -> None:
+    start = sink.tell()
+    with pa.ipc.new_stream(sink, data.schema) as writer:
+        writer.write_table(data)
+    parts[name] = [start, sink.tell() - start]
+
+
+def write_entry(path: Path, summary: Summary, records: Sequence[Record]) -> Summary:
+    """Write one document's tables as the entry file `path`, atomically."""
     rows: dict[str, list[dict[str, object]]] = {t.name: [] for t in DOCUMENT_TABLES}
     for record in records:
         rows[record.table].append(as_row(record))
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    # Not mkdtemp: its 0700 would keep the group out of a shared cache.
-    tmp = folder.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}"
-    tmp.mkdir()
+    sink = pa.BufferOutputStream()
+    parts: dict[str, list[int]] = {}
+    late: list[dict[str, object]] = []
+    rejected: list[dict[str, object]] = []
+    counts: dict[str, int] = {}
+    dropped = 0
+    # Issues last: a row another table cannot hold is reported there.
+    for table in sorted(DOCUMENT_TABLES, key=lambda t: t is ISSUES):
+        if not rows[table.name]:
+            # Most documents fill a few of the tables.
+            counts[table.name] = 0
+            continue
+        data = arrow_table(table, rows[table.name], late)
+        data, issues, n = checked(table, data)
+        rejected += [{**row, "source_table": table.name} for row in issues]
+        dropped += n
+        counts[table.name] = data.num_rows
+        if data.num_rows:
+            _put(sink, parts, table.name, data)
+    # PanelFact holds no nested dataclass: a shallow dict is its row.
+    facts = [
+        {n: getattr(f, n) for n in f.__dataclass_fields__} for f in facts_of(records)
+    ]
+    if facts:
+        _put(sink, parts, FACTS, pa.Table.from_pylist(facts, FACTS_SCHEMA))
+    if late:
+        _put(sink, parts, LATE, pa.Table.from_pylist(late, LATE_SCHEMA))
+        counts[LATE] = len(late)
+    if rejected:
+        _put(sink, parts, REJECTED, pa.Table.from_pylist(rejected, LATE_SCHEMA))
+        counts[REJECTED] = len(rejected)
+    groups = Counter(group_of(f["indicator_id"], f["financial_year"], f["period"])
+                     for f in facts)  # fmt: skip
+    done = replace(
+        summary,
+        counts=counts,
+        fact_groups=dict(sorted(groups.items())),
+        dropped=dropped,
+        parts=parts,
+    )
+    # Its fields hold no dataclass: a shallow dict is its JSON.
+    content = {n: getattr(done, n) for n in done.__dataclass_fields__}
+    head = json.dumps(content).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Not mkstemp: its 0600 would keep the group out of a shared cache.
+    tmp = path.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}"
     try:
-        late: list[dict[str, object]] = []
-        rejected: list[dict[str, object]] = []
-        counts: dict[str, int] = {}
-        dropped = 0
-        # Issues last: a row another table cannot hold is reported there.
-        for table in sorted(DOCUMENT_TABLES, key=lambda t: t is ISSUES):
-            if not rows[table.name]:
-                # Most documents fill a few of the tables.
-                counts[table.name] = 0
-                continue
-            data = arrow_table(table, rows[table.name], late)
-            data, issues, n = checked(table, data)
-            rejected += [{**row, "source_table": table.name} for row in issues]
-            dropped += n
-            counts[table.name] = data.num_rows
-            if data.num_rows:
-                write_arrow(tmp / f"{table.name}.arrow", data)
-        # PanelFact holds no nested dataclass: a shallow dict is its row.
-        facts = [
-            {n: getattr(f, n) for n in f.__dataclass_fields__}
-            for f in facts_of(records)
-        ]
-        if facts:
-            write_arrow(
-                tmp / f"{FACTS}.arrow", pa.Table.from_pylist(facts, FACTS_SCHEMA)
-            )
-        if late:
-            write_arrow(tmp / f"{LATE}.arrow", pa.Table.from_pylist(late, LATE_SCHEMA))
-            counts[LATE] = len(late)
-        if rejected:
-            write_arrow(
-                tmp / f"{REJECTED}.arrow", pa.Table.from_pylist(rejected, LATE_SCHEMA)
-            )
-            counts[REJECTED] = len(rejected)
-        groups = Counter(group_of(f["indicator_id"], f["financial_year"], f["period"])
-                         for f in facts)  # fmt: skip
-        done = replace(
-            summary,
-            counts=counts,
-            fact_groups=dict(sorted(groups.items())),
-            dropped=dropped,
-        )
-        (tmp / ENTRY).write_text(json.dumps(asdict(done)), encoding="utf-8")
-        _replace_folder(tmp, folder)
+        with tmp.open("wb") as f:
+            f.write(sink.getvalue())
+            f.write(head)
+            f.write(b"%0*d" % (TRAILER, len(head)))
+        # Over an older entry (a forced re-parse) too.
+        os.replace(tmp, path)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.unlink(missing_ok=True)
         raise
     return done
-
-
-def _replace_folder(tmp: Path, folder: Path) -> None:
-    """Rename `tmp` to `folder`; an older entry there (a forced re-parse) goes."""
-    try:
-        os.rename(tmp, folder)
-        return
-    except OSError:
-        if not folder.exists():
-            raise
-    old = folder.with_name(f".tmp-{os.getpid()}-old-{folder.name}")
-    os.rename(folder, old)
-    os.rename(tmp, folder)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def schema_of(name: str) -> pa.Schema:

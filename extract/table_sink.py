@@ -73,10 +73,22 @@ class TableSink:
 
     def flush(self) -> None:
         if self.buffer:
-            self.writer.write_table(pa.concat_tables(self.buffer).cast(self.schema))
+            self.writer.write_table(self._described(pa.concat_tables(self.buffer)))
             if MALLOC_TRIM is not None:
                 MALLOC_TRIM(0)
         self.buffer, self.buffered = [], 0
+
+    def _described(self, data: pa.Table) -> pa.Table:
+        """`data` with the file's schema: `data.cast(self.schema)`, but data of
+        its types already is only relabelled (a cast imports pyarrow.compute,
+        0.08 s of a one-file run)."""
+        same = data.schema.names == self.schema.names and all(
+            a.type == b.type and (b.nullable or not column.null_count)
+            for a, b, column in zip(data.schema, self.schema, data.columns, strict=True)
+        )
+        if not same:
+            return data.cast(self.schema)
+        return pa.Table.from_arrays(data.columns, schema=self.schema)
 
     def close(self) -> int:
         self.flush()

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from extract.records import IssueRow, as_row
 from schemas.columns import allowed_values
@@ -114,6 +113,9 @@ def violations(table: OutputTable, data: pa.Table) -> Iterator[tuple[int, IssueR
     with a null column is not also reported as a repeated key."""
     if _sound(table, data):
         return
+    # Here only: most runs have no row to report, and need not import it.
+    import pyarrow.compute as pc
+
     failed: set[int] = set()
     for field in table.schema:
         column = data.column(field.name)
@@ -148,6 +150,8 @@ def violations(table: OutputTable, data: pa.Table) -> Iterator[tuple[int, IssueR
 
 
 def _indexes(mask: pa.ChunkedArray) -> list[int]:
+    import pyarrow.compute as pc
+
     return [int(i) for i in pc.indices_nonzero(mask.fill_null(False)).to_pylist()]
 
 

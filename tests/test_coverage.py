@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from extract.blocks import blocks_of
-from extract.coverage import canonical, measure, number_tokens
+from extract.coverage import canonical, claimed_numbers, measure, number_tokens
 from extract.pipeline import context_of
 from extract.readers import read_path
 from extract.recognisers import rolling12
@@ -68,7 +68,7 @@ def test_measure_counts_covered_numbers_and_unparsed_blocks(tmp_path: Path) -> N
     # the quarter block of line 3, and nothing claims lines 4-5.
     rows = list(rolling12.recognise(blocks, context_of(doc)[1]))
     assert [r.line_start for r in rows] == [3]
-    cov = measure(doc, blocks.claims)
+    cov = measure(doc, claimed_numbers(blocks.claims))
     assert (cov.n_tokens, cov.n_covered, cov.share) == (6, 3, 0.5)
     assert [(b.line_start, b.line_end, b.text) for b in cov.unparsed] == [
         (4, 5, "Fly tipping 120 130")

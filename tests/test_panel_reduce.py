@@ -15,7 +15,7 @@ import pytest
 from extract import panel_reduce, reduce
 from extract.panel import PanelFact, panel_of
 from extract.records import IndicatorRow, Observation, Record, as_row
-from extract.shards import FACTS, FACTS_SCHEMA, group_of, write_arrow
+from extract.shards import FACTS_SCHEMA, group_of
 from extract.validate import Checker
 from schemas.tables import INDICATORS, OBSERVATIONS, OutputTable
 
@@ -47,23 +47,20 @@ def report_facts(k: int) -> list[PanelFact]:
 
 
 @pytest.fixture()
-def shards(tmp_path: Path) -> list[Path]:
-    folders = []
+def shards() -> list[pa.Table]:
+    tables = []
     for k in range(REPORTS):
-        folder = tmp_path / "entries" / f"{k:02d}"
-        folder.mkdir(parents=True)
         rows = [
             {n: getattr(f, n) for n in PanelFact.__dataclass_fields__}
             for f in report_facts(k)
         ]
-        write_arrow(folder / f"{FACTS}.arrow", pa.Table.from_pylist(rows, FACTS_SCHEMA))
-        folders.append(folder)
-    return folders
+        tables.append(pa.Table.from_pylist(rows, FACTS_SCHEMA))
+    return tables
 
 
-def reduced(folders: list[Path], tmp_path: Path) -> dict[str, list[dict[str, Any]]]:
+def reduced(shards: list[pa.Table], tmp_path: Path) -> dict[str, list[dict[str, Any]]]:
     groups: Counter[str] = Counter()
-    for k in range(len(folders)):
+    for k in range(len(shards)):
         groups.update(
             group_of(f.indicator_id, f.financial_year, f.period)
             for f in report_facts(k)
@@ -72,7 +69,7 @@ def reduced(folders: list[Path], tmp_path: Path) -> dict[str, list[dict[str, Any
     run.mkdir()
     scratch.mkdir()
     checker = Checker(scratch / "violations.arrow")
-    panel_reduce.write_panel(folders, groups, run, scratch, [], checker)
+    panel_reduce.write_panel(shards, groups, run, scratch, [], checker)
     checker.close()
     return {
         t.name: pq.read_table(run / f"{t.name}.parquet").to_pylist()
@@ -94,7 +91,7 @@ def in_memory() -> dict[str, list[dict[str, Any]]]:
 
 
 def test_a_bucket_holds_whole_observations_and_no_named_fact(
-    shards: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shards: list[pa.Table], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Buckets of one fact: each observation's 30 facts are a bucket of their
     # own, and the 30 breakdown names, one group, are never a bucket.
@@ -124,7 +121,7 @@ def test_a_bucket_holds_whole_observations_and_no_named_fact(
 
 
 def test_buckets_are_read_in_few_record_batches(
-    shards: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shards: list[pa.Table], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Split twice (four buckets, two files at a time): each bucket's file is
     # one record batch, not one a shard; the breakdown names' bucket is empty.
@@ -145,7 +142,7 @@ def test_buckets_are_read_in_few_record_batches(
 
 
 def test_the_tables_are_reduced_on_the_system_allocator(
-    shards: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shards: list[pa.Table], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pools: list[str] = []
 

@@ -69,6 +69,44 @@ main()
     assert _python(code) == "0 []"
 
 
+def test_a_one_file_program_run_needs_no_compute_functions(tmp_path: Path) -> None:
+    # pyarrow.compute builds a Python wrapper for each function as it loads.
+    argv = [
+        *("reportx", "extract", str(SAMPLES / S003), "--out", str(tmp_path / "out")),
+        *("--quiet", "--no-cache"),
+    ]
+    code = f"""
+import os, sys
+from extract.cli import main
+
+end = os._exit
+
+
+def ending(status):
+    late = ("pyarrow.compute", "importlib.metadata")
+    imported = [m for m in late if m in sys.modules]
+    print(status, imported, flush=True)
+    end(status)
+
+
+os._exit = ending
+sys.argv = {argv!r}
+main()
+"""
+    assert _python(code) == "0 []"
+
+
+def test_compute_functions_imported_later_import_no_numpy() -> None:
+    code = """
+import sys
+from extract.engines import arrow_without_numpy
+arrow_without_numpy()
+import pyarrow.compute
+print("numpy" in sys.modules)
+"""
+    assert _python(code) == "False"
+
+
 def test_importing_the_run_imports_no_pandas() -> None:
     code = """
 import sys

@@ -132,18 +132,21 @@ def arrow_without_numpy() -> None:
     """Import pyarrow as it runs where numpy is not installed (numpy is
     optional to pyarrow), for a process that gives it Python values only.
 
-    pyarrow and its compute functions import numpy as they load: 0.1 s, and
-    a BLAS thread per core. What the run does with pyarrow (tables built from
-    records, Arrow and Parquet files, compute functions) never touches numpy,
-    whereas `to_numpy` and `to_pandas` no longer work in this process: only
-    the `reportx extract` program imports pyarrow so. A process that imported
-    pyarrow or numpy already is left as it is.
+    pyarrow and its compiled compute module import numpy as they load: 0.1 s,
+    and a BLAS thread per core. What the run does with pyarrow (tables built
+    from records, Arrow and Parquet files, compute functions) never touches
+    numpy, whereas `to_numpy` and `to_pandas` no longer work in this process:
+    only the `reportx extract` program imports pyarrow so. The compute
+    functions themselves (pyarrow.compute, whose Python wrappers take 0.08 s
+    to build) are imported where a run needs them, which a run of a few files
+    seldom does; without numpy then too. A process that imported pyarrow or
+    numpy already is left as it is.
     """
     if "pyarrow" in sys.modules or "numpy" in sys.modules:
         return
     with _absent("numpy", "pandas"):
         import pyarrow
-        import pyarrow.compute  # noqa: F401
+        import pyarrow._compute  # noqa: F401
 
 
 class LimitExceeded(Exception):

@@ -3,7 +3,7 @@ cluster (`--engine dask --scheduler ADDRESS`).
 
 Workers share no folder with this machine. Each task goes out with its
 input's bytes; the worker parses them into a temporary folder of its own and
-sends the entry's files back, and this machine writes them into the cache,
+sends the entry file back, and this machine writes it into the cache,
 as the local engine's workers would have. Workers need only reportx (with
 its `dask` extra) installed, at the version of this machine.
 
@@ -21,7 +21,6 @@ import importlib
 import multiprocessing
 import os
 import secrets
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -49,12 +48,12 @@ CONNECT_TIMEOUT_S = 10
 @dataclass(frozen=True, slots=True)
 class Shipped:
     """An entry made on a worker: where it goes (`store` or `scratch`, then the
-    folder's path under it), its files and its summary."""
+    file's path under it), its bytes and its summary."""
 
     index: int
     base: str
-    folder: str
-    files: dict[str, bytes]
+    path: str
+    data: bytes
     summary: Summary
 
 
@@ -157,7 +156,7 @@ def _on_worker(
     fn: Callable[[Task], Parsed], task: Task, data: bytes, limits: WorkerLimits
 ) -> Shipped | str:
     """On a worker: parse one input's bytes into a folder of our own; its
-    entry's files, or why a limit stopped it."""
+    entry file, or why a limit stopped it."""
     with tempfile.TemporaryDirectory(prefix="reportx-") as tmp:
         root = Path(tmp)
         source = root / "in" / task.item.path.name
@@ -171,22 +170,22 @@ def _on_worker(
         )
         daemonic = multiprocessing.current_process().daemon
         if limits == NO_WORKER_LIMITS or daemonic:
-            index, folder, summary = fn(here)
+            index, path, summary = fn(here)
         else:
             # forkserver: a Dask worker runs threads of its own, and a fork
             # of a threaded process may inherit a lock some thread holds.
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["extract.parse", "extract.engines.local"])
             try:
-                index, folder, summary = run_in_worker(fn, here, limits)
+                index, path, summary = run_in_worker(fn, here, limits)
             except LimitExceeded as exc:
                 return str(exc)
-        where = folder.relative_to(root)
+        where = path.relative_to(root)
         return Shipped(
             index,
             where.parts[0],
             Path(*where.parts[1:]).as_posix(),
-            {p.name: p.read_bytes() for p in folder.iterdir()},
+            path.read_bytes(),
             summary,
         )
 
@@ -194,17 +193,13 @@ def _on_worker(
 def _land(shipped: Shipped, task: Task) -> Parsed:
     """Write a shipped entry where the local engine would have written it."""
     base = task.store if shipped.base == "store" else task.scratch
-    folder = base / shipped.folder
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = folder.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}"
-    tmp.mkdir()
+    path = base / shipped.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}"
     try:
-        for name, content in shipped.files.items():
-            (tmp / name).write_bytes(content)
-        if folder.exists():
-            shutil.rmtree(folder)
-        os.rename(tmp, folder)
+        tmp.write_bytes(shipped.data)
+        os.replace(tmp, path)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return shipped.index, folder, shipped.summary
+    return shipped.index, path, shipped.summary
