@@ -24,14 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# What a cell's text ends with when the phrase goes on after it.
-OPEN_END = re.compile(
-    r"(?:[-\u2013\u2014,:;(/&+=]"
-    r"|\b(?:of|and|the|to|for|in|on|by|with|from|a|an|at|or|per|as|than|into"
-    r"|its|their|be|is|are|was|were|been|has|have|that|which|this|these|whilst"
-    r"|while|within|between|under|over|through|including|via))\s*$",
-    re.IGNORECASE,
-)
+from extract.layout.tab_rows import JOINING_WORDS
+
+# A mark a cell's text ends with when the phrase goes on after it; so does a
+# joining word (`tab_rows.JOINING_WORDS`, as for a wrapped cell).
+OPEN_MARK = re.compile(r"[-\u2013\u2014,:;(/&+=]\s*$")
 # A lower-case word opening a cell ("reported approx. 120"), not an
 # abbreviation such as "n/a".
 LOWER_START = re.compile(r"^[a-z][a-z'\u2019-]*(?=[\s,.;:)]|$)")
@@ -65,5 +62,12 @@ def goes_on(foot: Sequence[str], head: Sequence[str]) -> bool:
 
 def _on(above: str, below: str) -> bool:
     return bool(WORD.search(above)) and bool(
-        OPEN_END.search(above) or LOWER_START.match(below)
+        _open_end(above) or LOWER_START.match(below)
+    )
+
+
+def _open_end(text: str) -> bool:
+    words = text.split()
+    return bool(OPEN_MARK.search(text)) or (
+        bool(words) and words[-1].lower() in JOINING_WORDS
     )
