@@ -10,6 +10,7 @@ pdfplumber's own page parsing is not used: bench/bench_pdf.py measured it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -194,8 +195,7 @@ def _pages_lines(
         running = set()
     margin = min(r.x0 for _, c in kept for r in c.runs)
     size = min(r.size for _, c in kept for r in c.runs)
-    laid: list[tuple[int, PageContent, list[Line], list[Group]]] = []
-    grids: list[list[list[list[Bbox]]]] = []
+    laid: list[_Laid] = []
     for k, (number, content) in enumerate(kept):
         runs = [
             r
@@ -206,30 +206,41 @@ def _pages_lines(
         tables = ruled_tables(content.edges)
         ends = open_ends(tables, content.edges)
         table_rows, outside = split_runs(runs, tables, ends)
-        laid.append(
-            (number, content, table_rows, groups(visual_lines(outside), margin))
-        )
-        grids.append(tables)
-    for k in range(len(laid) - 1):
-        (_, _, before, below), (_, _, after, above) = laid[k], laid[k + 1]
-        if not _join_split_row(before, after):
-            _join_closed_split_row(before, after, below, above, grids[k : k + 2])
-    spans = [_spans([*t, *g]) for _, _, t, g in laid]
+        free_text = groups(visual_lines(outside), margin)
+        laid.append(_Laid(number, content, table_rows, free_text, tables))
+    for here, following in zip(laid, laid[1:], strict=False):
+        if not _join_split_row(here.rows, following.rows):
+            _join_closed_split_row(here, following)
+    spans = [_spans([*each.rows, *each.free]) for each in laid]
     pitch = line_pitch(spans, DEFAULT_PITCH * size)
     top = min(s[0][0] for s in spans if s)
     out: dict[int, tuple[str, ...]] = {}
     symbols: dict[tuple[int, int], tuple[Repair, ...]] = {}
     starts: list[float] = []
-    for number, content, table_rows, found in laid:
-        free, starts = free_lines(found, pitch, starts)
-        page = sorted([*table_rows, *free], key=lambda line: line.first)
+    for laid_page in laid:
+        free, starts = free_lines(laid_page.free, pitch, starts)
+        page = sorted([*laid_page.rows, *free], key=lambda line: line.first)
+        number = laid_page.number
         out[number] = tuple(
             "" if cells is None else "\t".join(cells)
             for cells in printed(page, pitch, top)
         )
-        for line, repairs in _symbol_lines(page, content.symbols, pitch, top).items():
+        symbols_of = laid_page.content.symbols
+        for line, repairs in _symbol_lines(page, symbols_of, pitch, top).items():
             symbols[number, line] = repairs
     return out, symbols
+
+
+@dataclass(frozen=True, slots=True)
+class _Laid:
+    """A page laid out: its ruled tables' rows (joined across page breaks in
+    place), its free text's printed-line groups and its ruled tables."""
+
+    number: int
+    content: PageContent
+    rows: list[Line]
+    free: list[Group]
+    tables: list[list[list[Bbox]]]
 
 
 def _join_split_row(before: list[Line], after: list[Line]) -> bool:
@@ -246,18 +257,13 @@ def _join_split_row(before: list[Line], after: list[Line]) -> bool:
     return True
 
 
-def _join_closed_split_row(
-    before: list[Line],
-    after: list[Line],
-    below: Sequence[Group],
-    above: Sequence[Group],
-    grids: Sequence[Sequence[list[list[Bbox]]]],
-) -> None:
+def _join_closed_split_row(page: _Laid, following: _Laid) -> None:
     """A table row a page break split with the border drawn on both sides of
     the break (a word processor's print), made one row again: the page's last
     printed line is a table row, the next page's first printed line (after
     the table's heading rows, repeated there) a row of a table with the same
     columns, and their text goes on (`layout.page_split.goes_on`)."""
+    before, after = page.rows, following.rows
     if not before or not after:
         return
     last = max(before, key=lambda line: line.last)
@@ -267,8 +273,8 @@ def _join_closed_split_row(
     while repeated < len(down) - 1 and down[repeated].cells in printed_before:
         repeated += 1
     first = down[repeated]
-    foot = max((t[-1] for t in grids[0]), key=lambda row: row[0][3])
-    table = min(grids[1], key=lambda t: t[0][0][1])
+    foot = max((t[-1] for t in page.tables), key=lambda row: row[0][3])
+    table = min(following.tables, key=lambda t: t[0][0][1])
     if repeated >= len(table):
         return
     head = table[repeated]
@@ -278,8 +284,8 @@ def _join_closed_split_row(
     at_head = [line for line in down if line.first <= head[0][3]]
     if at_foot != [last] or at_head != down[: repeated + 1]:
         return
-    if any(g.last >= foot[0][1] for g in below) or any(
-        g.first <= head[0][3] for g in above
+    if any(g.last >= foot[0][1] for g in page.free) or any(
+        g.first <= head[0][3] for g in following.free
     ):
         return
     if len(foot) != len(head) or any(
