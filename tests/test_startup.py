@@ -41,12 +41,12 @@ print(status, sorted(m for m in ("pandas", "bs4") if m in sys.modules))
     assert _python(code) == "0 []"
 
 
-def test_the_program_imports_neither_numpy_nor_pandas_nor_bs4(
-    tmp_path: Path,
-) -> None:
-    # The program ends its own process: what it imported is printed as it ends.
+def _imported_as_the_program_ends(out: Path, modules: tuple[str, ...]) -> str:
+    """Run `reportx extract` on one small file as the program does (it ends
+    its own process); its exit status and which of `modules` it had imported,
+    printed as it ends."""
     argv = [
-        *("reportx", "extract", str(SAMPLES / S003), "--out", str(tmp_path / "out")),
+        *("reportx", "extract", str(SAMPLES / S003), "--out", str(out)),
         *("--quiet", "--no-cache"),
     ]
     code = f"""
@@ -57,7 +57,7 @@ end = os._exit
 
 
 def ending(status):
-    imported = [m for m in ("numpy", "pandas", "bs4") if m in sys.modules]
+    imported = [m for m in {modules!r} if m in sys.modules]
     print(status, imported, flush=True)
     end(status)
 
@@ -66,34 +66,20 @@ os._exit = ending
 sys.argv = {argv!r}
 main()
 """
-    assert _python(code) == "0 []"
+    return _python(code)
+
+
+def test_the_program_imports_neither_numpy_nor_pandas_nor_bs4(
+    tmp_path: Path,
+) -> None:
+    modules = ("numpy", "pandas", "bs4")
+    assert _imported_as_the_program_ends(tmp_path / "out", modules) == "0 []"
 
 
 def test_a_one_file_program_run_needs_no_compute_functions(tmp_path: Path) -> None:
     # pyarrow.compute builds a Python wrapper for each function as it loads.
-    argv = [
-        *("reportx", "extract", str(SAMPLES / S003), "--out", str(tmp_path / "out")),
-        *("--quiet", "--no-cache"),
-    ]
-    code = f"""
-import os, sys
-from extract.cli import main
-
-end = os._exit
-
-
-def ending(status):
     late = ("pyarrow.compute", "importlib.metadata")
-    imported = [m for m in late if m in sys.modules]
-    print(status, imported, flush=True)
-    end(status)
-
-
-os._exit = ending
-sys.argv = {argv!r}
-main()
-"""
-    assert _python(code) == "0 []"
+    assert _imported_as_the_program_ends(tmp_path / "out", late) == "0 []"
 
 
 def test_compute_functions_imported_later_import_no_numpy() -> None:
