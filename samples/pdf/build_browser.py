@@ -84,19 +84,31 @@ def print_pdf(page: str, path: Path, chromium: str) -> Path:
     return path
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def sample_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments of a printer of the samples: the texts and where to."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "texts", nargs="*", type=Path, default=sorted((ROOT / "samples").glob("*.txt"))
     )
     parser.add_argument("--out", type=Path, default=ROOT / "samples" / "pdf")
-    args = parser.parse_args()
+    return parser
+
+
+def lines_of(txt: Path) -> list[str]:
+    return split_lines(decode(txt.read_bytes())[0])
+
+
+def shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
+def main() -> None:
+    args = sample_parser(__doc__.splitlines()[0]).parse_args()
     chromium = os.environ.get("CHROMIUM", "chromium")
     args.out.mkdir(parents=True, exist_ok=True)
     for txt in args.texts:
-        lines = split_lines(decode(txt.read_bytes())[0])
-        path = print_pdf(page_of(lines), args.out / f"{txt.stem}-browser.pdf", chromium)
-        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        page = page_of(lines_of(txt))
+        print(shown(print_pdf(page, args.out / f"{txt.stem}-browser.pdf", chromium)))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ so one row reads as two (the ones to join are in tests/test_writer_pdfs.py).
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -24,9 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_browser import page_of  # noqa: E402
-
-from extract.readers.decode import decode, split_lines  # noqa: E402
+from build_browser import lines_of, page_of, sample_parser, shown  # noqa: E402
 
 # Writer's HTML import reads a table's borders and a cell's alignment from
 # these attributes, not from the style sheet.
@@ -73,11 +70,7 @@ def print_pdf(page: str, path: Path, soffice: str) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "texts", nargs="*", type=Path, default=sorted((ROOT / "samples").glob("*.txt"))
-    )
-    parser.add_argument("--out", type=Path, default=ROOT / "samples" / "pdf")
+    parser = sample_parser(__doc__.splitlines()[0])
     parser.add_argument(
         "--heading-rows",
         action="store_true",
@@ -89,13 +82,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "-writer-headings" if args.heading_rows else "-writer"
     for txt in args.texts:
-        lines = split_lines(decode(txt.read_bytes())[0])
-        path = print_pdf(
-            writer_page(lines, args.heading_rows),
-            args.out / f"{txt.stem}{suffix}.pdf",
-            soffice,
-        )
-        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        page = writer_page(lines_of(txt), args.heading_rows)
+        print(shown(print_pdf(page, args.out / f"{txt.stem}{suffix}.pdf", soffice)))
 
 
 if __name__ == "__main__":
