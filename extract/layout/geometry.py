@@ -19,6 +19,11 @@ JOIN_GAP = 0.6
 # Baselines nearer than this (in font sizes) are one line of a wrapped cell or
 # paragraph; the next printed line is further (samples/pdf: 9 pt vs 13 pt at 7 pt).
 CONTINUATION = 1.5
+# A gap between wrapped lines over this many leadings is a new printed line.
+LEADING_SLACK = 1.2
+# A gap is a document's leading when it is this share as common as the most
+# common gap.
+COMMON = 0.25
 # x-positions within this many points are one column or one margin.
 X_TOLERANCE = 1.5
 # Running headers and footers sit in the outer band of the page.
@@ -48,6 +53,10 @@ class Run:
     # does not: the next run starts a new word however close it is ("PDP "
     # "2018-19" of a browser's print).
     spaced: bool = False
+    # Where a joined run's words after a gap start: (offset in `text`, x0). A
+    # header set close to its neighbour ("Target" then "Q1", 0.57 sizes apart in
+    # LibreOffice's print) is joined here and parted again at a column start.
+    parts: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +109,18 @@ def merged(line: Sequence[Run]) -> list[Run]:
         gap = run.x0 - last.x1
         if gap <= JOIN_GAP * run.size:
             sep = " " if last.spaced or gap > 0.1 * run.size else ""
+            text = f"{last.text}{sep}{run.text}"
+            at = len(text) - len(run.text)
+            part = ((at, run.x0),) if sep else ()
+            shifted = tuple((at + k, x0) for k, x0 in run.parts)
             out[-1] = Run(
-                f"{last.text}{sep}{run.text}",
+                text,
                 last.x0,
                 max(last.x1, run.x1),
                 last.base,
                 last.size,
                 run.spaced,
+                last.parts + part + shifted,
             )
         else:
             out.append(run)
@@ -148,13 +162,43 @@ def running_lines(
     return {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}
 
 
-def groups(lines: Sequence[list[Run]], margin: float) -> list[Group]:
-    """Consecutive visual lines that continue one another, as printed lines."""
+def leading(pages: Iterable[Sequence[list[Run]]]) -> float | None:
+    """The distance between the baselines of a wrapped text's lines, or None.
+
+    The gaps between visual lines from one type size to CONTINUATION sizes are
+    counted to the half point; the smallest that is common (a quarter as
+    common as the most common) wins. The most common can be the rows' of a
+    table whose cells are centred in their row; a gap seen a few times only,
+    a table's own.
+    """
+    gaps = Counter(
+        round(2 * gap) / 2
+        for lines in pages
+        for a, b in zip(lines, lines[1:], strict=False)
+        if b[0].size <= (gap := b[0].base - a[0].base) < CONTINUATION * b[0].size
+    )
+    common = max(2, COMMON * max(gaps.values(), default=0))
+    return min((g for g, n in gaps.items() if n >= common), default=None)
+
+
+def groups(
+    lines: Sequence[list[Run]], margin: float, spacing: float | None = None
+) -> list[Group]:
+    """Consecutive visual lines that continue one another, as printed lines.
+
+    With the document's `leading`, a gap well over it starts a new printed
+    line however near: a table without rules whose cells are centred in their
+    row sets its rows 1.27 leadings apart, under CONTINUATION sizes (a
+    LibreOffice print, tests/fixtures/writerborderless/).
+    """
     found: list[Group] = []
     for line in lines:
         base = line[0].base
         indented = len(line) > 1 or line[0].x0 > margin + X_TOLERANCE
-        if found and base - found[-1].last < CONTINUATION * line[0].size:
+        near = CONTINUATION * line[0].size
+        if spacing is not None:
+            near = min(near, LEADING_SLACK * spacing)
+        if found and base - found[-1].last < near:
             g = found[-1]
             found[-1] = Group(
                 g.runs + tuple(line), g.first, base, g.indented or indented
@@ -213,10 +257,33 @@ def _cells(region: Sequence[Group], starts: Sequence[float]) -> list[Line]:
     for g in region:
         parts: list[list[str]] = [[] for _ in range(width)]
         for run in sorted(g.runs, key=lambda r: (r.base, r.x0)):
-            column = max(0, bisect_right(starts, run.x0 + X_TOLERANCE) - 1)
-            parts[column].append(run.text)
+            for x0, text in _parted(run, starts):
+                column = max(0, bisect_right(starts, x0 + X_TOLERANCE) - 1)
+                parts[column].append(text)
         lines.append(Line(tuple(" ".join(p) for p in parts), g.first, g.last, True))
     return lines
+
+
+def _parted(run: Run, starts: Sequence[float]) -> list[tuple[float, str]]:
+    """A joined run cut where one of its words starts a column, as (x0, text)."""
+    cuts = [
+        (at, x0)
+        for at, x0 in run.parts
+        if any(abs(x0 - x) <= X_TOLERANCE for x in starts)
+    ]
+    if not cuts:
+        return [(run.x0, run.text)]
+    pieces, begin, x = [], 0, run.x0
+    for at, x0 in cuts:
+        pieces.append((x, run.text[begin:at].strip()))
+        begin, x = at, x0
+    pieces.append((x, run.text[begin:]))
+    return pieces
+
+
+# A page's free text laid out: a paragraph's group, or a table's groups and
+# the columns they start.
+Laid = Group | tuple[Sequence[Group], list[float]]
 
 
 def free_lines(
@@ -229,14 +296,31 @@ def free_lines(
     page break must not shift the others (samples/002, unruled).
     Returns the lines and the column starts of the page's last table.
     """
-    lines: list[Line] = []
+    laid, starts = _laid(found, pitch, carried)
+    return _lines([laid])[0], starts
+
+
+def free_pages(pages: Sequence[Sequence[Group]], pitch: float) -> list[list[Line]]:
+    """`free_lines` of each page, a page's first table in the columns of the
+    last one before it, a header and its body apart on two pages compared."""
+    laid: list[list[Laid]] = []
+    starts: list[float] = []
+    for found in pages:
+        page, starts = _laid(found, pitch, starts)
+        laid.append(page)
+    return _lines(laid)
+
+
+def _laid(
+    found: Sequence[Group], pitch: float, carried: Sequence[float]
+) -> tuple[list[Laid], list[float]]:
+    laid: list[Laid] = []
     starts = list(carried)
     i = 0
     while i < len(found):
         g = found[i]
         if not g.indented:
-            text = " ".join(r.text for r in sorted(g.runs, key=lambda r: r.base))
-            lines.append(Line((text,), g.first, g.last, False))
+            laid.append(g)
             starts = []
             i += 1
             continue
@@ -250,9 +334,58 @@ def free_lines(
         region = found[i:j]
         if not (i == 0 and _fits(region, starts)):
             starts = column_starts(region)
-        lines.extend(_cells(region, starts))
+        laid.append((region, starts))
         i = j
-    return lines, starts
+    return laid, starts
+
+
+def _lines(pages: Sequence[Sequence[Laid]]) -> list[list[Line]]:
+    """Each page's lines: a paragraph as one cell, a table in its columns."""
+    columns = [item[1] for page in pages for item in page if isinstance(item, tuple)]
+    out: list[list[Line]] = []
+    at = 0  # the table's place among the document's tables
+    for page in pages:
+        lines: list[Line] = []
+        for item in page:
+            if isinstance(item, Group):
+                runs = sorted(item.runs, key=lambda r: r.base)
+                lines.append(
+                    Line(
+                        (" ".join(r.text for r in runs),), item.first, item.last, False
+                    )
+                )
+                continue
+            region, own = item
+            near = [columns[n] for n in (at - 1, at + 1) if 0 <= n < len(columns)]
+            lines.extend(_cells(region, _with_joined(region, own, near)))
+            at += 1
+        out.append(lines)
+    return out
+
+
+def _with_joined(
+    region: Sequence[Group],
+    starts: list[float],
+    near: Sequence[list[float]],
+) -> list[float]:
+    """`starts` and the columns a neighbouring table (the body under a header)
+    has beside these where a word of this table starts one: a header set close
+    to the next ("Target Q1") was joined into one fragment."""
+    words = [x0 for g in region for r in g.runs for _, x0 in r.parts]
+    if not words:
+        return starts
+    for other in near:
+        if len(other) <= len(starts) or not _within(starts, other):
+            continue
+        extra = [x for x in other if not _within([x], starts) and _within([x], words)]
+        if extra:
+            return sorted([*starts, *extra])
+    return starts
+
+
+def _within(xs: Sequence[float], among: Sequence[float]) -> bool:
+    """Each of `xs` is one of `among`, to X_TOLERANCE."""
+    return all(any(abs(x - y) <= X_TOLERANCE for y in among) for x in xs)
 
 
 def printed(

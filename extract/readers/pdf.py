@@ -20,8 +20,9 @@ from extract.layout.geometry import (
     Group,
     Line,
     baselines,
-    free_lines,
+    free_pages,
     groups,
+    leading,
     line_numbers,
     line_pitch,
     merged,
@@ -195,8 +196,8 @@ def _pages_lines(
         running = set()
     margin = min(r.x0 for _, c in kept for r in c.runs)
     size = min(r.size for _, c in kept for r in c.runs)
-    laid: list[_Laid] = []
-    for k, (number, content) in enumerate(kept):
+    placed = []
+    for k, (_, content) in enumerate(kept):
         runs = [
             r
             for i, line in enumerate(unmerged[k])
@@ -206,8 +207,12 @@ def _pages_lines(
         tables = ruled_tables(content.edges)
         ends = open_ends(tables, content.edges)
         table_rows, outside = split_runs(runs, tables, ends)
-        free_text = groups(visual_lines(outside), margin)
-        laid.append(_Laid(number, content, table_rows, free_text, tables))
+        placed.append((table_rows, visual_lines(outside), tables))
+    spacing = leading([free for _, free, _ in placed])
+    laid = [
+        _Laid(number, content, rows, groups(free, margin, spacing), tables)
+        for (number, content), (rows, free, tables) in zip(kept, placed, strict=True)
+    ]
     for here, following in zip(laid, laid[1:], strict=False):
         if not _join_split_row(here.rows, following.rows):
             _join_closed_split_row(here, following)
@@ -216,9 +221,8 @@ def _pages_lines(
     top = min(s[0][0] for s in spans if s)
     out: dict[int, tuple[str, ...]] = {}
     symbols: dict[tuple[int, int], tuple[Repair, ...]] = {}
-    starts: list[float] = []
-    for laid_page in laid:
-        free, starts = free_lines(laid_page.free, pitch, starts)
+    free_text = free_pages([each.free for each in laid], pitch)
+    for laid_page, free in zip(laid, free_text, strict=True):
         page = sorted([*laid_page.rows, *free], key=lambda line: line.first)
         number = laid_page.number
         out[number] = tuple(

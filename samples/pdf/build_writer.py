@@ -7,6 +7,11 @@ PDF (`soffice --headless`; set SOFFICE to its path). Another producer than
 `build.py`'s and the browser's: Writer sizes the columns itself, lets a row
 break across pages and draws the table's border on both sides of the break,
 so one row reads as two (the ones to join are in tests/test_writer_pdfs.py).
+
+`--borderless` leaves the tables as the page's style sheet sets them, which
+Writer does not read: no borders, and each cell's text centred in its row's
+height, so the lines of one row's cells sit at different heights
+(`<stem>-writer-borderless.pdf`; tests/fixtures/writerborderless/).
 """
 
 from __future__ import annotations
@@ -37,8 +42,12 @@ BLANK = "<p>&nbsp;</p>"
 FIRST_ROW = re.compile(r"(<table[^>]*>)\n(<tr>.*?</tr>)")
 
 
-def writer_page(lines: list[str], heading_rows: bool = False) -> str:
-    page = page_of(lines).replace("<table>", TABLE).replace("<td>", CELL)
+def writer_page(
+    lines: list[str], heading_rows: bool = False, borderless: bool = False
+) -> str:
+    page = page_of(lines)
+    if not borderless:
+        page = page.replace("<table>", TABLE).replace("<td>", CELL)
     if heading_rows:
         page = FIRST_ROW.sub(r"\1\n<thead>\2</thead><tbody>", page)
         page = page.replace("</table>", "</tbody></table>")
@@ -77,12 +86,20 @@ def main() -> None:
         help="make each table's first row a heading row, repeated on every page "
         "(<stem>-writer-headings.pdf; tests/fixtures/writerpdf/)",
     )
+    parser.add_argument(
+        "--borderless",
+        action="store_true",
+        help="tables without borders, cells centred in their row "
+        "(<stem>-writer-borderless.pdf; tests/fixtures/writerborderless/)",
+    )
     args = parser.parse_args()
     soffice = os.environ.get("SOFFICE", "soffice")
     args.out.mkdir(parents=True, exist_ok=True)
-    suffix = "-writer-headings" if args.heading_rows else "-writer"
+    suffix = "-writer"
+    suffix += "-headings" if args.heading_rows else ""
+    suffix += "-borderless" if args.borderless else ""
     for txt in args.texts:
-        page = writer_page(lines_of(txt), args.heading_rows)
+        page = writer_page(lines_of(txt), args.heading_rows, args.borderless)
         print(shown(print_pdf(page, args.out / f"{txt.stem}{suffix}.pdf", soffice)))
 
 

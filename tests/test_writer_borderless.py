@@ -1,0 +1,161 @@
+"""Tables without rules whose cells are centred in their row: the samples as
+LibreOffice Writer prints an HTML page whose table style it does not read
+(`samples/pdf/build_writer.py --borderless`, tests/fixtures/writerborderless/).
+
+Two things set this print apart. A row's lines are 10.5 pt apart and its
+rows 13.3 pt, both under the 1.5 type sizes that make one printed line, so
+the document's leading tells the rows apart (`geometry.leading`). And
+neighbouring header cells are set 0.57 type sizes apart ("Target" "Q1"), as
+near as words, so a joined header fragment is parted again where the body of
+its table starts a column (`geometry.free_lines`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.layout.geometry import (
+    Group,
+    Run,
+    free_lines,
+    groups,
+    leading,
+    merged,
+    visual_lines,
+)
+from extract.run import extract
+from tests.conftest import gold_scores
+
+BORDERLESS = sorted(
+    (Path(__file__).resolve().parent / "fixtures" / "writerborderless").glob("*.pdf")
+)
+
+
+@pytest.fixture(scope="module")
+def borderless_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("borderless")
+    extract(BORDERLESS, out)
+    return out
+
+
+def _of(out: Path, table: str, stem: str) -> pd.DataFrame:
+    docs = pd.read_parquet(out / "documents.parquet")
+    rows = docs
+    if table != "documents":
+        rows = pd.read_parquet(out / f"{table}.parquet")
+        rows = rows.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    return rows[rows.source_path == f"{stem}-writer-borderless.pdf"]
+
+
+def test_borderless_tables_are_read_with_few_wrong_values(borderless_out: Path) -> None:
+    assert len(BORDERLESS) == 5
+    scores = gold_scores(borderless_out)
+    assert scores["documents"]["f1"] == 1.0
+    for table in ("rolling_12_months", "status_summary", "breakdowns"):
+        assert scores[table]["precision"] == 1.0, table
+    values = scores["indicator_values"]
+    # 002's "1.20% Average" loses its qualifier: the one wrong field.
+    assert (values["correct"], values["produced_fields"]) == (284, 285)
+    assert values["gold_fields"] == 303
+    actions = scores["actions"]
+    # 000's new cemetery row loses its marks, as in the bordered Writer print.
+    assert (actions["correct"], actions["produced_fields"]) == (82, 84)
+
+
+def test_a_header_set_close_to_the_next_is_parted_at_the_bodys_column(
+    borderless_out: Path,
+) -> None:
+    # 002: "Target" and "Q1" are 5.1 pt apart at the foot of page 1; the
+    # body on page 2 starts a column where "Q1" starts. Read as one header
+    # cell, every quarter's value moved one quarter on (Q2 = Q1's 20).
+    rows = _of(borderless_out, "indicator_values", "002_c2fd677fd2d5bf7c")
+    asb = rows[(rows.indicator_id == "asb-complaints-hub") & (rows.measure == "actual")]
+    got = asb.set_index(["financial_year", "period"])["value"].to_dict()
+    assert got == {
+        ("2017/18", "FY"): 85.0,
+        ("2018/19", "Q1"): 20.0,
+        ("2018/19", "Q2"): 27.0,
+        ("2018/19", "Q3"): 12.0,
+        ("2018/19", "Q4"): 43.0,
+        ("2018/19", "FY"): 102.0,
+    }
+
+
+def test_cover_sheet_rows_nearer_than_a_line_and_a_half_stay_apart(
+    borderless_out: Path,
+) -> None:
+    # 003: the cover sheet's rows are 13.3 pt apart in 9 pt type; read as one
+    # printed line, its labels ran together and no field was read.
+    doc = _of(borderless_out, "documents", "003_23ba67851198ff7c").iloc[0]
+    assert doc.report_of == "Head of Governance"
+    assert doc.contact_officer == "R Lamond"
+    assert doc.portfolio == "Community Safety"
+    assert not doc.key_decision and doc.key_decision is not None
+    assert doc.committee == "Community Safety Scrutiny Committee"
+
+
+def _run(text: str, x0: float, base: float, size: float = 9.0) -> Run:
+    return Run(text, x0, x0 + 0.55 * size * len(text), base, size)
+
+
+def test_leading_is_the_smallest_common_gap_between_lines() -> None:
+    # Wrapped lines 10.5 pt apart, rows 13.5 pt apart, a stray 10 pt gap once.
+    bases = [100, 110.5, 121, 134.5, 145, 158.5, 169, 179.5, 193, 203]
+    lines = visual_lines([_run("text", 36, b) for b in bases])
+    assert leading([lines]) == 10.5
+    assert leading([]) is None
+    # Gaps seen once each: none is the leading.
+    assert leading([visual_lines([_run("a", 36, 100), _run("b", 36, 110.5)])]) is None
+
+
+def test_rows_over_a_leading_apart_are_printed_lines_of_their_own() -> None:
+    lines = visual_lines(
+        [
+            _run("Report of:", 36, 100),
+            _run("Head of Governance", 130, 100),
+            _run("Contact Officer:", 36, 113.3),
+            _run("R Lamond", 130, 113.3),
+        ]
+    )
+    assert len(groups(lines, margin=36)) == 1
+    rows, _ = free_lines(groups(lines, margin=36, spacing=10.5), pitch=10.5)
+    assert [row.cells for row in rows] == [
+        ("Report of:", "Head of Governance"),
+        ("Contact Officer:", "R Lamond"),
+    ]
+
+
+def test_a_joined_header_is_parted_where_its_body_starts_a_column() -> None:
+    target, q1 = _run("Target", 215, 100), _run("Q1", 249.5, 100)
+    header = merged([_run("Name", 36, 100), target, q1])
+    assert [r.text for r in header] == ["Name", "Target Q1"]
+    assert header[1].parts == ((7, 249.5),)
+    body = [_run("ASB", 36, 130), _run("N/A", 215, 130), _run("20", 249.5, 130)]
+    found = [
+        Group(tuple(header), 100, 100, True),
+        Group((_run("Theme", 36, 115),), 115, 115, False),
+        Group(tuple(body), 130, 130, True),
+    ]
+    lines, _ = free_lines(found, pitch=13)
+    assert [line.cells for line in lines] == [
+        ("Name", "Target", "Q1"),
+        ("Theme",),
+        ("ASB", "N/A", "20"),
+    ]
+
+
+def test_a_word_at_a_column_of_a_table_with_other_columns_stays_joined() -> None:
+    # The header's columns are not the body's and more ("Other" starts where
+    # the body has none): the body's "Target Q1" is not parted at its "Q1".
+    header = [_run("Name", 36, 100), _run("Other", 120, 100), _run("Q1", 250, 100)]
+    joined = merged([_run("Target", 215, 130), _run("Q1", 249.5, 130)])
+    found = [
+        Group(tuple(header), 100, 100, True),
+        Group((_run("Theme", 36, 115),), 115, 115, False),
+        Group((_run("ASB", 36, 130), *joined), 130, 130, True),
+    ]
+    lines, _ = free_lines(found, pitch=13)
+    assert lines[-1].cells == ("ASB", "Target Q1")
