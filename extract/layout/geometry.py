@@ -300,15 +300,22 @@ def free_lines(
     return _lines([laid])[0], starts
 
 
-def free_pages(pages: Sequence[Sequence[Group]], pitch: float) -> list[list[Line]]:
+def free_pages(
+    pages: Sequence[Sequence[Group]], pitch: float
+) -> tuple[list[list[Line]], list[bool]]:
     """`free_lines` of each page, a page's first table in the columns of the
-    last one before it, a header and its body apart on two pages compared."""
+    last one before it, a header and its body apart on two pages compared.
+    And, for each page, whether its first table goes on in those columns."""
     laid: list[list[Laid]] = []
+    kept: list[bool] = []
     starts: list[float] = []
     for found in pages:
-        page, starts = _laid(found, pitch, starts)
+        page, last = _laid(found, pitch, starts)
+        first = page[0] if page else None
+        kept.append(isinstance(first, tuple) and bool(starts) and first[1] == starts)
         laid.append(page)
-    return _lines(laid)
+        starts = last
+    return _lines(laid), kept
 
 
 def _laid(

@@ -221,7 +221,10 @@ def _pages_lines(
     top = min(s[0][0] for s in spans if s)
     out: dict[int, tuple[str, ...]] = {}
     symbols: dict[tuple[int, int], tuple[Repair, ...]] = {}
-    free_text = free_pages([each.free for each in laid], pitch)
+    free_text, carried = free_pages([each.free for each in laid], pitch)
+    for k in range(1, len(laid)):
+        if carried[k]:
+            _join_free_split_row(laid[k - 1], free_text[k - 1], laid[k], free_text[k])
     for laid_page, free in zip(laid, free_text, strict=True):
         page = sorted([*laid_page.rows, *free], key=lambda line: line.first)
         number = laid_page.number
@@ -295,6 +298,27 @@ def _join_closed_split_row(page: _Laid, following: _Laid) -> None:
     if len(foot) != len(head) or any(
         abs(a[0] - b[0]) > SAME_COLUMN or abs(a[2] - b[2]) > SAME_COLUMN
         for a, b in zip(foot, head, strict=True)
+    ):
+        return
+    if goes_on(last.cells, first.cells):
+        _join(before, after, last, first)
+
+
+def _join_free_split_row(
+    page: _Laid, before: list[Line], following: _Laid, after: list[Line]
+) -> None:
+    """A row of a table without rules that a page break split, made one row
+    again: the page's last printed line and the next page's first are rows of
+    the same columns, nothing ruled below or above them, and their text goes
+    on (`layout.page_split.goes_on`)."""
+    if not before or not after:
+        return
+    last = max(before, key=lambda line: line.last)
+    first = min(after, key=lambda line: line.first)
+    if not (last.tabbed and first.tabbed) or len(last.cells) != len(first.cells):
+        return
+    if any(row.last >= last.first for row in page.rows) or any(
+        row.first <= first.last for row in following.rows
     ):
         return
     if goes_on(last.cells, first.cells):
