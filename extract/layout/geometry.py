@@ -297,7 +297,7 @@ def free_lines(
     Returns the lines and the column starts of the page's last table.
     """
     laid, starts = _laid(found, pitch, carried)
-    return _lines([laid])[0], starts
+    return _lines([laid], [False])[0], starts
 
 
 def free_pages(
@@ -315,7 +315,7 @@ def free_pages(
         kept.append(isinstance(first, tuple) and bool(starts) and first[1] == starts)
         laid.append(page)
         starts = last
-    return _lines(laid), kept
+    return _lines(laid, kept), kept
 
 
 def _laid(
@@ -339,16 +339,32 @@ def _laid(
         ):
             j += 1
         region = found[i:j]
-        if not (i == 0 and _fits(region, starts)):
+        if not _fits(region, starts):
             starts = column_starts(region)
         laid.append((region, starts))
         i = j
     return laid, starts
 
 
-def _lines(pages: Sequence[Sequence[Laid]]) -> list[list[Line]]:
-    """Each page's lines: a paragraph as one cell, a table in its columns."""
+def _lines(pages: Sequence[Sequence[Laid]], kept: Sequence[bool]) -> list[list[Line]]:
+    """Each page's lines: a paragraph as one cell, a table in its columns.
+    `kept`: whether a page's first table goes on in the last one's columns."""
     columns = [item[1] for page in pages for item in page if isinstance(item, tuple)]
+    # Until nothing changes: a header's columns told by its body's, then the
+    # body's by the header's so told, then the next body's by that one's.
+    for _ in columns:
+        told = [
+            _told(own, [columns[n] for n in (k - 1, k + 1) if 0 <= n < len(columns)])
+            for k, own in enumerate(columns)
+        ]
+        if told == columns:
+            break
+        columns = told
+    at = 0
+    for page, goes_on in zip(pages, kept, strict=True):
+        if goes_on and at:
+            columns[at] = columns[at - 1]
+        at += sum(isinstance(item, tuple) for item in page)
     out: list[list[Line]] = []
     at = 0  # the table's place among the document's tables
     for page in pages:
@@ -356,37 +372,29 @@ def _lines(pages: Sequence[Sequence[Laid]]) -> list[list[Line]]:
         for item in page:
             if isinstance(item, Group):
                 runs = sorted(item.runs, key=lambda r: r.base)
-                lines.append(
-                    Line(
-                        (" ".join(r.text for r in runs),), item.first, item.last, False
-                    )
-                )
+                text = " ".join(r.text for r in runs)
+                lines.append(Line((text,), item.first, item.last, False))
                 continue
-            region, own = item
-            near = [columns[n] for n in (at - 1, at + 1) if 0 <= n < len(columns)]
-            lines.extend(_cells(region, _with_joined(region, own, near)))
+            lines.extend(_cells(item[0], columns[at]))
             at += 1
         out.append(lines)
     return out
 
 
-def _with_joined(
-    region: Sequence[Group],
-    starts: list[float],
-    near: Sequence[list[float]],
-) -> list[float]:
-    """`starts` and the columns a neighbouring table (the body under a header)
-    has beside these where a word of this table starts one: a header set close
-    to the next ("Target Q1") was joined into one fragment."""
-    words = [x0 for g in region for r in g.runs for _, x0 in r.parts]
-    if not words:
-        return starts
+def _told(starts: list[float], near: Sequence[list[float]]) -> list[float]:
+    """A table's columns as a neighbouring table (the body under a header,
+    the next page's first) tells them, where that table starts a column at
+    each of this one's and more (a header set close to the next, "Target Q1",
+    was joined into one fragment: parted again at the body's columns), or at
+    this one's first two and others to their left (a header's first cell was
+    left empty: "", "Quarter 1", ...)."""
     for other in near:
-        if len(other) <= len(starts) or not _within(starts, other):
-            continue
-        extra = [x for x in other if not _within([x], starts) and _within([x], words)]
-        if extra:
-            return sorted([*starts, *extra])
+        if len(other) > len(starts) and _within(starts, other):
+            return other
+        if len(starts) >= 2 and _within(starts[:2], other):
+            left = [x for x in other if x < starts[0] - X_TOLERANCE]
+            if left:
+                return [*left, *starts]
     return starts
 
 
