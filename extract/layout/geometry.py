@@ -289,7 +289,9 @@ Laid = Group | tuple[Sequence[Group], list[float]]
 def free_lines(
     found: Sequence[Group], pitch: float, carried: Sequence[float] = ()
 ) -> tuple[list[Line], list[float]]:
-    """Paragraphs as one cell; runs of indented lines as unruled table rows.
+    """Paragraphs as one cell; unruled table rows from an indented line on to
+    the next blank line (a row printing only its first cell, at the margin
+    like a paragraph, stays in its table: tests/fixtures/writerborderless).
 
     A table at the top of a page keeps the columns of the table that ended the
     page before when its fragments start there: a column left empty after a
@@ -332,11 +334,7 @@ def _laid(
             i += 1
             continue
         j = i + 1
-        while (
-            j < len(found)
-            and found[j].indented
-            and found[j].first - found[j - 1].last < 1.5 * pitch
-        ):
+        while j < len(found) and found[j].first - found[j - 1].last < 1.5 * pitch:
             j += 1
         region = found[i:j]
         if not _fits(region, starts):
