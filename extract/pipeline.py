@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from extract import checks
 from extract.blocks import Blocks, blocks_of
@@ -20,11 +21,21 @@ from extract.coverage import measure as measure_coverage
 from extract.document import Document
 from extract.headings import build_context
 from extract.keys import KeyCheck
+from extract.layout.page_split import ends_mid_phrase
 from extract.panel import assign_ids
 from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
 from extract.recognisers.statements import TABLE_FRAGMENT, ProseReading, prose_of
-from extract.records import DocumentRow, Record
+from extract.records import (
+    Action,
+    ActionUpdate,
+    Breakdown,
+    DocumentRow,
+    IndicatorValue,
+    IssueRow,
+    Record,
+    Rolling12,
+)
 from extract.version import parser_version
 
 __all__ = [
@@ -99,6 +110,63 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Found]:
             yield Found(r.NAME, record)
 
 
+# The facts that stand under a printed name, and the name they stand under.
+Named = IndicatorValue | Breakdown | Rolling12 | Action
+
+
+def _name(record: Record) -> str | None:
+    if isinstance(record, Action):
+        return record.title
+    if isinstance(record, IndicatorValue | Breakdown | Rolling12):
+        return record.indicator
+    return None
+
+
+def _whole_named(doc: Document, found: list[Found]) -> list[Found]:
+    """The facts, less those whose indicator name or action title ends mid-phrase
+    ("Percentage of", "Award Contract to"), each such row reported: the reader
+    cut the name where it went on (a name cell centred beside its values in
+    `pdftotext -layout` text), so the fact would stand under a wrong name."""
+    cut: dict[tuple[int | None, int], str] = {}
+    items: set[str] = set()
+    for f in found:
+        name = _name(f.record)
+        if name and ends_mid_phrase(name):
+            named = cast(Named, f.record)
+            cut.setdefault((named.page, named.line_start), name)
+            if isinstance(named, Action):
+                items.add(named.item_id)
+    if not cut:
+        return found
+    kept = [f for f in found if not _dropped(f.record, cut, items)]
+    issues = [
+        Found(
+            CHECKS,
+            IssueRow.at(
+                "unparsed_block",
+                doc,
+                line,
+                f"row not read: its name {name!r} ends mid-phrase, so the rest "
+                "of it was printed where it could not be read",
+                page=page,
+                severity="warning",
+            ),
+        )
+        for (page, line), name in cut.items()
+    ]
+    return kept + issues
+
+
+def _dropped(
+    record: Record, cut: dict[tuple[int | None, int], str], items: set[str]
+) -> bool:
+    if isinstance(record, Action | ActionUpdate):
+        return record.item_id in items
+    if isinstance(record, IndicatorValue | Breakdown | Rolling12):
+        return (record.page, record.line_start) in cut
+    return False
+
+
 def _normalised(doc: Document, found: Iterable[Found]) -> Iterator[Found]:
     """One row per natural key (repeats reported), impossible dates in progress
     texts repaired; each result keeps its recogniser, what a step adds is its own."""
@@ -117,7 +185,7 @@ def process_document(doc: Document) -> Processed:
     """Run every step on one readable document."""
     meta, ctx = context_of(doc)
     blocks = blocks_of(doc)
-    found = list(_normalised(doc, recognise(blocks, ctx)))
+    found = list(_normalised(doc, _whole_named(doc, list(recognise(blocks, ctx)))))
     facts = [f.record for f in found]
     cross = [Found(CHECKS, i) for i in checks.cross_check(doc, ctx, facts)]
     headings = [Found(HEADINGS, r) for r in ctx.repairs]

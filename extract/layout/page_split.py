@@ -62,11 +62,13 @@ def goes_on(foot: Sequence[str], head: Sequence[str]) -> bool:
 
 def _on(above: str, below: str) -> bool:
     return bool(WORD.search(above)) and bool(
-        _open_end(above) or LOWER_START.match(below)
+        ends_mid_phrase(above) or LOWER_START.match(below)
     )
 
 
-def _open_end(text: str) -> bool:
+def ends_mid_phrase(text: str) -> bool:
+    """Whether `text` ends where its phrase goes on: on a dash, comma or open
+    bracket, or on a joining word ("of", "and", "to")."""
     words = text.split()
     return bool(OPEN_MARK.search(text)) or (
         bool(words) and words[-1].lower() in JOINING_WORDS

@@ -1,0 +1,75 @@
+"""A fact whose indicator name or action title ends mid-phrase ("Percentage
+of", "Award Contract to") is not read but reported: the reader cut the name
+where it went on (a name cell centred beside its values in `pdftotext -layout`
+text of a table without rules), so the fact would stand under a wrong name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.layout.page_split import ends_mid_phrase
+from extract.pipeline import Processed, process_document
+from extract.readers import read_document
+from extract.records import Action, ActionUpdate, IndicatorValue, IssueRow
+from tests.conftest import SAMPLES
+
+
+def _processed(tmp_path: Path, sample: str, old: str, new: str) -> Processed:
+    text = (SAMPLES / sample).read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / sample
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return process_document(read_document(path, path.name, path.read_bytes()))
+
+
+def test_a_kpi_row_under_a_cut_name_is_reported_not_read(tmp_path: Path) -> None:
+    done = _processed(
+        tmp_path,
+        "000_af055924f554b2ff.txt",
+        "Percentage of household waste recycled\t",
+        "Percentage of\t",
+    )
+    values = [r for r in done.records if isinstance(r, IndicatorValue)]
+    assert not [v for v in values if v.line_start == 64]
+    # The rows around it are read as before.
+    residual = [
+        v for v in values if v.indicator == "Residual household waste collected"
+    ]
+    assert sorted(v.value for v in residual if v.period == "Q1") == [5666.55]
+    issues = [
+        r for r in done.records if isinstance(r, IssueRow) and "mid-phrase" in r.message
+    ]
+    assert [(i.code, i.line, i.severity) for i in issues] == [
+        ("unparsed_block", 64, "warning")
+    ]
+    assert "'Percentage of'" in issues[0].message
+
+
+def test_a_milestone_under_a_cut_title_goes_with_its_updates(tmp_path: Path) -> None:
+    done = _processed(
+        tmp_path,
+        "002_c2fd677fd2d5bf7c.txt",
+        "Award Contract to Specialist Provider",
+        "Award Contract to",
+    )
+    actions = [r for r in done.records if isinstance(r, Action)]
+    assert not [a for a in actions if a.title.startswith("Award Contract")]
+    assert [a.title for a in actions if "Specialist Provider" in a.title] == [
+        "Project Plan Developed and Procurement of Specialist Provider"
+    ]
+    items = {a.item_id for a in actions}
+    updates = [r for r in done.records if isinstance(r, ActionUpdate)]
+    assert updates and all(u.item_id in items for u in updates)
+    issues = [
+        r for r in done.records if isinstance(r, IssueRow) and "mid-phrase" in r.message
+    ]
+    assert len(issues) == 1 and "'Award Contract to'" in issues[0].message
+
+
+def test_names_that_end_mid_phrase() -> None:
+    assert ends_mid_phrase("Percentage of")
+    assert ends_mid_phrase("Project Team Set Up –")
+    assert ends_mid_phrase("Hate Crime – Number of self referrals to CACH –")
+    assert not ends_mid_phrase("Residual household waste collected")
+    assert not ends_mid_phrase("Number of fly tipping incidents")
+    assert not ends_mid_phrase("")
