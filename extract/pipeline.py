@@ -114,24 +114,29 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Found]:
 Named = IndicatorValue | Breakdown | Rolling12 | Action
 
 
-def _name(record: Record) -> str | None:
+def _cut(record: Record) -> str | None:
+    """The name a fact stands under where it is cut: it ends mid-phrase, or,
+    an action's title, it opens in lower case ("and enforcement")."""
     if isinstance(record, Action):
-        return record.title
-    if isinstance(record, IndicatorValue | Breakdown | Rolling12):
-        return record.indicator
+        name = record.title
+        if name[:1].islower() or ends_mid_phrase(name):
+            return name
+    elif isinstance(record, IndicatorValue | Breakdown | Rolling12):
+        if ends_mid_phrase(record.indicator):
+            return record.indicator
     return None
 
 
 def _whole_named(doc: Document, found: list[Found]) -> list[Found]:
-    """The facts, less those whose indicator name or action title ends mid-phrase
-    ("Percentage of", "Award Contract to"), each such row reported: the reader
-    cut the name where it went on (a name cell centred beside its values in
+    """The facts, less those whose indicator name or action title is cut
+    ("Percentage of", "Award Contract to", `_cut`), each such row reported:
+    the reader cut the name where it went on (a name cell centred beside its values in
     `pdftotext -layout` text), so the fact would stand under a wrong name."""
     cut: dict[tuple[int | None, int], str] = {}
     items: set[str] = set()
     for f in found:
-        name = _name(f.record)
-        if name and ends_mid_phrase(name):
+        name = _cut(f.record)
+        if name:
             named = cast(Named, f.record)
             cut.setdefault((named.page, named.line_start), name)
             if isinstance(named, Action):
@@ -146,7 +151,7 @@ def _whole_named(doc: Document, found: list[Found]) -> list[Found]:
                 "unparsed_block",
                 doc,
                 line,
-                f"row not read: its name {name!r} ends mid-phrase, so the rest "
+                f"row not read: its name {name!r} is cut mid-phrase, so the rest "
                 "of it was printed where it could not be read",
                 page=page,
                 severity="warning",

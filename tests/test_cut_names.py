@@ -37,7 +37,9 @@ def test_a_kpi_row_under_a_cut_name_is_reported_not_read(tmp_path: Path) -> None
     ]
     assert sorted(v.value for v in residual if v.period == "Q1") == [5666.55]
     issues = [
-        r for r in done.records if isinstance(r, IssueRow) and "mid-phrase" in r.message
+        r
+        for r in done.records
+        if isinstance(r, IssueRow) and "cut mid-phrase" in r.message
     ]
     assert [(i.code, i.line, i.severity) for i in issues] == [
         ("unparsed_block", 64, "warning")
@@ -61,7 +63,9 @@ def test_a_milestone_under_a_cut_title_goes_with_its_updates(tmp_path: Path) -> 
     updates = [r for r in done.records if isinstance(r, ActionUpdate)]
     assert updates and all(u.item_id in items for u in updates)
     issues = [
-        r for r in done.records if isinstance(r, IssueRow) and "mid-phrase" in r.message
+        r
+        for r in done.records
+        if isinstance(r, IssueRow) and "cut mid-phrase" in r.message
     ]
     assert len(issues) == 1 and "'Award Contract to'" in issues[0].message
 
@@ -73,3 +77,21 @@ def test_names_that_end_mid_phrase() -> None:
     assert not ends_mid_phrase("Residual household waste collected")
     assert not ends_mid_phrase("Number of fly tipping incidents")
     assert not ends_mid_phrase("")
+
+
+def test_a_milestone_title_opening_in_lower_case_is_cut(tmp_path: Path) -> None:
+    done = _processed(
+        tmp_path,
+        "002_c2fd677fd2d5bf7c.txt",
+        "Publish Anti Social Behaviour Policy",
+        "and Social Behaviour Policy",
+    )
+    titles = [r.title for r in done.records if isinstance(r, Action)]
+    assert not [t for t in titles if "Social Behaviour Policy" in t]
+    assert "Publish Community Safety Hub Referral Data" in titles
+    issues = [
+        r
+        for r in done.records
+        if isinstance(r, IssueRow) and "cut mid-phrase" in r.message
+    ]
+    assert len(issues) == 1 and "'and Social Behaviour Policy'" in issues[0].message
