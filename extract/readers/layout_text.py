@@ -92,7 +92,7 @@ def _rows(
     k = 0
     while k < len(tabbed):
         if "\t" not in tabbed[k]:
-            yield _line_row(printed, ends, k + 1, tabbed[k])
+            yield _line_row(printed[k], ends, k + 1, tabbed[k])
             k += 1
             continue
         end = k + 1
@@ -124,15 +124,18 @@ def _nearest(ends: Sequence[int | None], k: int) -> int:
 
 
 def _line_row(
-    printed: Sequence[PrintedLine | None], ends: Sequence[int | None], k: int, raw: str
+    p: PrintedLine | None, ends: Sequence[int | None], k: int, raw: str
 ) -> Row:
-    """Printed line `k`, a line of one cell (or none), as a row on its input lines."""
-    start, end = _span(printed, ends, k, k)
-    p = printed[k - 1]
-    if p is not None and p.unread:
-        # Its cell stays on the printed line: the row says where it was read.
-        cell = Cell(raw, strip_html(raw), 0, None, k, k)
-        return Row((cell,), None, start, end, False, unread=True)
+    """Printed line `k` (`p`), a line of one cell or none, as a row on its
+    input lines (as `_span` places it)."""
+    if p is None:
+        start = end = _nearest(ends, k)
+    else:
+        start, end = p.line_start, max(p.line_start, p.line_end)
+        if p.unread:
+            # Its cell stays on the printed line: the row says where it was read.
+            cell = Cell(raw, strip_html(raw), 0, None, k, k)
+            return Row((cell,), None, start, end, False, unread=True)
     return Row(
         (Cell(raw, strip_html(raw), 0, None, start, end),), None, start, end, False
     )
