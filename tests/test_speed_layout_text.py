@@ -1,6 +1,6 @@
-"""The layout-text reader's shortcuts read what the general rules read: page
-footers found after one test of the whole text, and TAB lines joined into rows
-run by run."""
+"""The text readers' shortcuts read what the general rules read: lines split
+without the pattern, page footers found after one test of the whole text, and
+TAB lines joined into rows run by run."""
 
 from __future__ import annotations
 
@@ -14,13 +14,21 @@ from extract.document import Cell, Row
 from extract.layout.pages import is_page_footer, page_footers
 from extract.layout.tab_rows import build_rows
 from extract.layout.text_grid import printed_lines
-from extract.readers.decode import decode, split_lines
+from extract.readers.decode import LINE_BREAK, decode, split_lines
 from tests.conftest import SAMPLES
 
 LAYOUT_TEXTS = sorted((SAMPLES / "text").glob("*.txt"))
 PARTS = st.sampled_from(
     ["Page", "page ", "PAGE", " 2", " of ", "5", "\u0130", "x", "\f"]
 )
+
+
+@given(st.text(alphabet="ab \r\n\f\t\v\x85\u2028"))
+def test_lines_break_where_the_pattern_breaks_them(text: str) -> None:
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    assert split_lines(text) == lines
 
 
 @given(st.lists(st.lists(PARTS, max_size=8).map("".join), max_size=6))
