@@ -36,6 +36,15 @@ def is_page_footer(text: str) -> bool:
     )
 
 
+def page_footers(lines: Sequence[str]) -> list[int]:
+    """Indexes of the lines that are page footers (`is_page_footer`)."""
+    # Most texts print no "page": one test of the whole text spares each line
+    # its own (see `is_page_footer`).
+    if "page" not in "\n".join(lines).lower():
+        return []
+    return [i for i, line in enumerate(lines) if is_page_footer(line)]
+
+
 def pages_of(lines: Sequence[str]) -> list[int]:
     """The 1-based page of every line: a form feed starts a page; in a text
     without form feeds, a footer numbering the pages in order ends one."""
@@ -51,7 +60,7 @@ def pages_of(lines: Sequence[str]) -> list[int]:
 def _footed_pages(lines: Sequence[str]) -> list[int]:
     """Pages ended by their footers, where two or more footers number pages
     one after another; else one page."""
-    ends = [i for i, line in enumerate(lines) if is_page_footer(line)]
+    ends = page_footers(lines)
     numbers = [int(m["page"]) for i in ends if (m := PAGE_FOOTER.search(lines[i]))]
     if len(ends) < 2 or numbers != list(range(numbers[0], numbers[0] + len(ends))):
         return [1] * len(lines)
@@ -82,7 +91,7 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
 
     if len(by_page) < 2:
         return {i for i in band if PAGE_NUMBER.search(lines[i])}
-    footers = [i for i, line in enumerate(lines) if is_page_footer(line)]
+    footers = page_footers(lines)
     repeated = Counter(key(i) for i in footers)
     # A rating mark closing two pages' tables ("✓") is no furniture.
     band = {i for i in band if WORD.search(lines[i])}

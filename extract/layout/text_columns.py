@@ -54,10 +54,15 @@ QUARTER_LABEL = re.compile(r"(?:Q[1-4]|Quarter [1-4])(?: Rating)?")
 MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
 
 
+def one_run(text: str) -> bool:
+    """A line's stripped `text` is one fragment, its words one space apart, as
+    most lines of prose are (a line of quarter labels is cut at each label)."""
+    return text[:1] != "Q" and " ".join(text.split()) == text
+
+
 def fragments(line: str) -> list[Fragment]:
     text = line.strip()
-    if text[:1] != "Q" and " ".join(text.split()) == text:
-        # Words one space apart, as most lines of prose: one fragment, if any.
+    if one_run(text):
         if not text:
             return []
         x0 = len(line) - len(line.lstrip())

@@ -11,8 +11,8 @@ would print, for `tab_rows.build_rows`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from extract.layout.pages import pages_of, running_lines
 from extract.layout.printed_headings import Headings, heading_starts, printed_headings
@@ -23,6 +23,7 @@ from extract.layout.text_columns import (
     column_starts,
     fragments,
     mark_columns_under_labels,
+    one_run,
     split_labels,
     worded_starts,
 )
@@ -40,8 +41,9 @@ from extract.layout.unplaced import (
 TABLE_GAP = 4
 
 
-@dataclass(frozen=True, slots=True)
-class PrintedLine:
+# A named tuple, not a dataclass: a report of prose makes one a line, and a
+# tuple is made in a third of the time.
+class PrintedLine(NamedTuple):
     """A printed line of cells and the input lines (1-based) it was read from."""
 
     cells: tuple[str, ...]
@@ -135,6 +137,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     Running headers and footers are printed lines of no cells.
     """
     clean = [line.replace("\f", "").expandtabs() for line in lines]
+    texts = [line.strip() for line in clean]
     pages = pages_of(lines)
     dropped = running_lines(clean, pages)
     headings = cache(lambda: printed_headings(clean))
@@ -148,30 +151,51 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             out.append(PrintedLine((), i + 1, i + 1, pages[i]))
             i += 1
             continue
-        if not clean[i].strip():
+        if not texts[i]:
             out.append(None)
             i += 1
             continue
         j = i
-        while j < len(clean) and clean[j].strip() and j not in dropped:
+        while j < len(clean) and texts[j] and j not in dropped:
             j += 1
-        region = list(range(i, j))
-        split = [fragments(clean[k]) for k in region]
-        table = _is_table(split)
-        if table:
-            split = [split_labels(frags) for frags in split]
-            lead = _leading_prose(clean, region, split)
-            out.extend(_prose(clean, region[:lead], pages, split[:lead]))
-            region, split = region[lead:], split[lead:]
-            table = bool(region) and (not lead or _is_table(split))
-        if table:
-            rows, starts = _table_lines(clean, region, split, pages, headings, starts)
-            out.extend(rows)
-        else:
+        if all(map(one_run, texts[i:j])):
+            # A paragraph, each line one fragment: no table (see `_is_table`),
+            # and each line's text is its one cell (most of a report of prose).
             starts = []
-            out.extend(_prose(clean, region, pages, split))
+            out.extend(
+                PrintedLine((texts[k],), k + 1, k + 1, pages[k]) for k in range(i, j)
+            )
+        else:
+            starts = _region_lines(clean, range(i, j), pages, headings, starts, out)
         i = j
     return out
+
+
+def _region_lines(
+    clean: Sequence[str],
+    region: Sequence[int],
+    pages: Sequence[int],
+    headings: Callable[[], Headings],
+    carried: Sequence[int],
+    out: list[PrintedLine | None],
+) -> list[int]:
+    """Print a region of lines with no blank line between onto `out`: a
+    table's rows, with the paragraph above it, or prose. The table's column
+    starts, to carry on to the next region; none after prose."""
+    split = [fragments(clean[k]) for k in region]
+    table = _is_table(split)
+    if table:
+        split = [split_labels(frags) for frags in split]
+        lead = _leading_prose(clean, region, split)
+        out.extend(_prose(clean, region[:lead], pages, split[:lead]))
+        region, split = region[lead:], split[lead:]
+        table = bool(region) and (not lead or _is_table(split))
+    if not table:
+        out.extend(_prose(clean, region, pages, split))
+        return []
+    rows, starts = _table_lines(clean, region, split, pages, headings, carried)
+    out.extend(rows)
+    return starts
 
 
 def _prose(

@@ -11,6 +11,7 @@ from extract.layout.text_grid import PrintedLine, printed_lines
 from extract.readers.errors import doc_id_of
 from extract.readers.tab_text import encoding_issues, unread_issue
 from extract.records import IssueRow
+from normalise.text import strip_html
 
 
 def read_layout_text(
@@ -25,7 +26,7 @@ def read_layout_text(
     printed = printed_lines(lines)
     tabbed = ["" if p is None else "\t".join(p.cells) for p in printed]
     ends = _ends_before(printed)
-    rows = [_on_input_lines(row, printed, ends) for row in build_rows(tabbed)]
+    rows = list(_rows(printed, tabbed, ends))
     # pdftotext ends every page with a form feed.
     text = "\n".join(lines)
     pages = text.count("\f") + (1 if text.rsplit("\f", 1)[-1].strip() else 0)
@@ -77,6 +78,31 @@ def _ends_before(printed: Sequence[PrintedLine | None]) -> list[int | None]:
     return out
 
 
+def _rows(
+    printed: Sequence[PrintedLine | None],
+    tabbed: Sequence[str],
+    ends: Sequence[int | None],
+) -> Iterator[Row]:
+    """The rows of the printed lines (`tabbed`, as TAB lines), on input lines.
+
+    `build_rows` joins only TAB lines that follow one another, so it reads
+    each run of them on its own; a line of one cell is a row of its own, built
+    here as `build_rows` would (a report of prose prints little else).
+    """
+    k = 0
+    while k < len(tabbed):
+        if "\t" not in tabbed[k]:
+            yield _line_row(printed[k], ends, k + 1, tabbed[k])
+            k += 1
+            continue
+        end = k + 1
+        while end < len(tabbed) and "\t" in tabbed[end]:
+            end += 1
+        for row in build_rows(tabbed[k:end]):
+            yield _on_input_lines(row, printed, ends, k)
+        k = end
+
+
 def _span(
     printed: Sequence[PrintedLine | None],
     ends: Sequence[int | None],
@@ -97,36 +123,48 @@ def _nearest(ends: Sequence[int | None], k: int) -> int:
     return (before + 1) if before is not None else k
 
 
-def _on_input_lines(
-    row: Row, printed: Sequence[PrintedLine | None], ends: Sequence[int | None]
+def _line_row(
+    p: PrintedLine | None, ends: Sequence[int | None], k: int, raw: str
 ) -> Row:
-    start, end = _span(printed, ends, row.line_start, row.line_end)
-    p = printed[row.line_start - 1]
-    if p is not None and p.unread:
-        return Row(row.cells, None, start, end, row.tabbed, unread=True)
-    if row.page is None and (start, end) == (row.line_start, row.line_end):
-        if len(row.cells) == 1 and _on_own_lines(row.cells[0], start, end):
-            # One cell on the row's own lines, as a line of prose: no cell moves.
-            return row
-    cells = tuple(_cell_on_input_lines(c, printed, ends) for c in row.cells)
-    if (
-        row.page is None
-        and (start, end) == (row.line_start, row.line_end)
-        and all(a is b for a, b in zip(cells, row.cells, strict=True))
+    """Printed line `k` (`p`), a line of one cell or none, as a row on its
+    input lines (as `_span` places it)."""
+    if p is None:
+        start = end = _nearest(ends, k)
+    else:
+        start, end = p.line_start, max(p.line_start, p.line_end)
+        if p.unread:
+            # Its cell stays on the printed line: the row says where it was read.
+            cell = Cell(raw, strip_html(raw), 0, None, k, k)
+            return Row((cell,), None, start, end, False, unread=True)
+    return Row(
+        (Cell(raw, strip_html(raw), 0, None, start, end),), None, start, end, False
+    )
+
+
+def _on_input_lines(
+    row: Row,
+    printed: Sequence[PrintedLine | None],
+    ends: Sequence[int | None],
+    offset: int,
+) -> Row:
+    """A row of TAB lines read from printed line `offset + 1` on, on input lines."""
+    start, end = _span(printed, ends, row.line_start + offset, row.line_end + offset)
+    cells = tuple(_cell_on_input_lines(c, printed, ends, offset) for c in row.cells)
+    if (start, end) == (row.line_start, row.line_end) and all(
+        a is b for a, b in zip(cells, row.cells, strict=True)
     ):
-        # Plain text prints one line per input line: the row is already there.
+        # Already there: the lines of a table before any row joined lines.
         return row
     return Row(cells, None, start, end, row.tabbed, row.wrapped)
 
 
-def _on_own_lines(c: Cell, start: int, end: int) -> bool:
-    return c.page is None and c.line_start == start and c.line_end == end
-
-
 def _cell_on_input_lines(
-    c: Cell, printed: Sequence[PrintedLine | None], ends: Sequence[int | None]
+    c: Cell,
+    printed: Sequence[PrintedLine | None],
+    ends: Sequence[int | None],
+    offset: int,
 ) -> Cell:
-    start, end = _span(printed, ends, c.line_start, c.line_end)
-    if c.page is None and (start, end) == (c.line_start, c.line_end):
+    start, end = _span(printed, ends, c.line_start + offset, c.line_end + offset)
+    if (start, end) == (c.line_start, c.line_end):
         return c
     return Cell(c.raw, c.text, c.column, None, start, end)

@@ -94,6 +94,10 @@ def _decoded_size(raw: memoryview, filters: list[str], limit: int) -> int:
     A filter this reader does not measure (LZW, or one only images use) ends
     the count at the bytes before it.
     """
+    if _most(raw, filters) <= limit:
+        # Too short to pass the limit whatever it decodes to: nothing to
+        # decode (ASCII85 is decoded in Python, a page's content 4 ms a time).
+        return len(raw)
     data: bytes | memoryview = raw
     for k, name in enumerate(filters):
         last = k == len(filters) - 1
@@ -115,6 +119,28 @@ def _decoded_size(raw: memoryview, filters: list[str], limit: int) -> int:
         if len(data) > limit:
             return len(data)
     return len(data)
+
+
+def _most(raw: memoryview, filters: list[str]) -> int:
+    """The most bytes `_decoded_size` can count for the stream: each filter's
+    output at its longest, up to the first it does not measure."""
+    most = len(raw)
+    for k, name in enumerate(filters):
+        if SHRINKING.get(name) == "a85":
+            # Four bytes for a "z", at most four for five other characters;
+            # text that is not ASCII85 after all is kept as it is.
+            zeros = bytes(raw).count(b"z") if k == 0 else most
+            most += 3 * zeros
+        elif name in SHRINKING:
+            # One byte for two hex digits, or the text kept as it is.
+            most += 1
+        elif name in FLATE:
+            most *= DEFLATE_RATIO
+        elif name in RUN_LENGTH:
+            most *= RUN_LENGTH_RATIO
+        else:
+            break
+    return most
 
 
 def _ascii(data: bytes, kind: str) -> bytes:
