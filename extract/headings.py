@@ -62,6 +62,7 @@ QUOTED_PLAN = re.compile(
     r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b"
 )
 STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
+OBJECTIVE_LABEL_CHARS = len("strategic objective")
 LABELLED_OBJECTIVE = re.compile(
     r"^strategic objective\s+(?P<objective>[A-Z].{10,})$", re.IGNORECASE
 )
@@ -150,6 +151,13 @@ def _next_text_row(rows: Sequence[Row], i: int) -> int | None:
         if rows[j].flat:
             return j
     return None
+
+
+def _is_objective_label(text: str) -> bool:
+    """ "Strategic Objective" alone, in any case."""
+    # Each letter of the pattern reads one character: the length rules out
+    # nearly every row before the case-blind match.
+    return len(text) == OBJECTIVE_LABEL_CHARS and bool(STRATEGIC_OBJECTIVE.match(text))
 
 
 def _prose_objective(rows: Sequence[Row], i: int) -> tuple[str, int] | None:
@@ -270,7 +278,7 @@ def build_context(doc: Document, meta: Metadata) -> Context:
     prose_rows = plan_rows | {
         i
         for i, r in enumerate(rows)
-        if not r.tabbed and (": " in r.flat or STRATEGIC_OBJECTIVE.match(r.flat))
+        if not r.tabbed and (": " in r.flat or _is_objective_label(r.flat))
     }
     walk = _Walk(doc, single_plan)
     plans: list[str | None] = []

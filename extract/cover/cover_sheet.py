@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
-from normalise.text import may_hold
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -99,6 +98,8 @@ PROSE_REPORT_OF = re.compile(
     r"\s+(?:the\s+)?)(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# The words every PROSE_REPORT_OF match starts with.
+PROSE_WORDS = ("report", "submission")
 # 2015", "COUNCIL 25 JUNE 2008": the meeting a flattened sheet repeats.
 MEETING_BODIES = (
     "CABINET",
@@ -187,10 +188,8 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
         hits += [
             (m.start(), m.end(), "report_of") for m in UPPER_REPORT_OF.finditer(text)
         ]
-    if not any(name == "report_of" for *_, name in hits) and may_hold(
-        text, ("report", "submission")
-    ):
-        if m := PROSE_REPORT_OF.search(text):
+    if not any(name == "report_of" for *_, name in hits):
+        if m := prose_report_of(text):
             hits.append((m.start(), m.end(), "prose_report_of"))
     hits.sort()
     # One label per place: "Agenda Item No: 9.1" is one label, not two.
@@ -199,6 +198,30 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
     return kept
+
+
+def prose_report_of(text: str) -> re.Match[str] | None:
+    """`PROSE_REPORT_OF.search(text)`, tried only where "report" or "submission"
+    starts: the case-blind search is slow over the long rows of a table."""
+    if not text.isascii():
+        # Beyond ASCII a case-blind pattern reads "ſ" as "s": searched.
+        return PROSE_REPORT_OF.search(text)
+    low = text.lower()
+    starts = sorted(at for word in PROSE_WORDS for at in _offsets(low, word))
+    for at in starts:
+        if m := PROSE_REPORT_OF.match(text, at):
+            return m
+    return None
+
+
+def _offsets(text: str, word: str) -> list[int]:
+    """Every offset at which `word` starts in `text`."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _names_a_body(text: str) -> bool:

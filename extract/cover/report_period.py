@@ -18,6 +18,7 @@ from extract.document import Document
 from extract.layout.headers import HEADER_WORDS, is_header
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
+from normalise.text import may_hold
 from normalise.years import (
     ALL_QUARTERS,
     financial_year_of,
@@ -49,6 +50,8 @@ RUNS_ON = re.compile(
     r"[,;]\s*\S.*\b(?:the|a|an|to|of|and|or|with|in|for|on|at|by|from)\s*$", re.I
 )
 TITLE_CHARS = 160
+GRID_TITLE = re.compile(r"\bperformance\b", re.IGNORECASE)
+GRID_TITLE_CHARS = 120
 TITLE_HEADINGS = 40
 QUARTER_HEADINGS = 30
 OPENING_LINES = 80
@@ -72,12 +75,18 @@ def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]
     return tuple(sorted(found))
 
 
-def _meeting_cycle(doc: Document) -> tuple[str | None, tuple[str, ...]]:
-    """Year and quarter of a quarterly report dated only by the meetings it follows."""
-    text = " ".join(doc.lines[:80])
-    if not re.search(r"quarterly", text, re.IGNORECASE):
+def opening_text(doc: Document) -> str:
+    """The first `OPENING_LINES` lines, whitespace squashed: where a report says
+    what it is and which period it covers."""
+    return " ".join(" ".join(doc.lines[:OPENING_LINES]).split())
+
+
+def _meeting_cycle(opening: str) -> tuple[str | None, tuple[str, ...]]:
+    """Year and quarter of a quarterly report dated only by the meetings it
+    follows, as its `opening` says."""
+    if not may_hold(opening, ("quarterly",)):
         return None, ()
-    m = MEETING_CYCLE.search(" ".join(text.split()))
+    m = MEETING_CYCLE.search(opening)
     if not m:
         return None, ()
     # The cycle's first month: "September and October 2015" follows Q2's work.
@@ -123,8 +132,8 @@ def grid_titles(doc: Document) -> list[str]:
         for r in doc.rows
         if r.tabbed
         and len(r.filled) == 1
-        and re.search(r"\bperformance\b", r.flat, re.IGNORECASE)
-        and len(r.flat) < 120
+        and len(r.flat) < GRID_TITLE_CHARS
+        and GRID_TITLE.search(r.flat)
     ]
 
 
@@ -152,15 +161,17 @@ def report_period(
     report_type: str,
     title: str | None,
     heads: list[tuple[int, str]],
+    opening: str,
 ) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
-    """Financial year, quarters covered and quarters named."""
+    """Financial year, quarters covered and quarters named; `opening` is the
+    report's `opening_text`."""
     if report_type == "other":
         # Another council paper (samples of railway business cases, budgets) takes
         # its year and quarter from its title only, never from dates in its text;
         # a quarterly paper still follows its meeting cycle.
         years = title_years(title or "")
         quarters = title_quarters(title or "")
-        cycle_year, cycle_quarters = _meeting_cycle(doc)
+        cycle_year, cycle_quarters = _meeting_cycle(opening)
         if not years and cycle_year:
             return cycle_year, cycle_quarters, cycle_quarters
         return (years[0] if years else None), quarters, quarters
@@ -169,7 +180,7 @@ def report_period(
     quarters = _quarters(heads, grids)
     # "covering the quarter ending 31st March 2018": what the paper says it covers
     # beats the month of the meetings it follows and narrows an end-of-year title.
-    stated = stated_period(" ".join(" ".join(doc.lines[:OPENING_LINES]).split()))
+    stated = stated_period(opening)
     if stated and (fy is None or fy == stated[0]):
         fy = stated[0]
         if not quarters or quarters == ALL_QUARTERS:
@@ -177,7 +188,7 @@ def report_period(
     # A quarterly update dated only by the meetings it follows (samples/004: "the
     # LSP cycle of meetings in November and December 2012") covers that quarter,
     # whatever later year its text looks ahead to.
-    cycle_year, cycle_quarters = (None, ()) if stated else _meeting_cycle(doc)
+    cycle_year, cycle_quarters = (None, ()) if stated else _meeting_cycle(opening)
     if cycle_year and report_type == "partnership_update":
         # An update with no title of its own is dated by its meeting cycle.
         fy, quarters = cycle_year, cycle_quarters
