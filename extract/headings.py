@@ -153,13 +153,6 @@ def _next_text_row(rows: Sequence[Row], i: int) -> int | None:
     return None
 
 
-def _is_objective_label(text: str) -> bool:
-    """ "Strategic Objective" alone, in any case."""
-    # Each letter of the pattern reads one character: the length rules out
-    # nearly every row before the case-blind match.
-    return len(text) == OBJECTIVE_LABEL_CHARS and bool(STRATEGIC_OBJECTIVE.match(text))
-
-
 def _prose_objective(rows: Sequence[Row], i: int) -> tuple[str, int] | None:
     """A "Strategic Objective" label printed as prose (text without TABs) and
     the objective on the lines under it, up to a blank line or a table row:
@@ -274,11 +267,12 @@ def build_context(doc: Document, meta: Metadata) -> Context:
     # rows print neither kind of plan, so most are never matched.
     plan_rows = _plan_rows(rows) if single_plan is None else set()
     # Prose rows that may be a heading: a plan's, a theme's ("Name: text") or
-    # an objective's label. Most prose is none of these and is passed over.
+    # the "Strategic Objective" label's (as long as the label). Most prose is
+    # none of these and is passed over.
     prose_rows = plan_rows | {
         i
         for i, r in enumerate(rows)
-        if not r.tabbed and (": " in r.flat or _is_objective_label(r.flat))
+        if not r.tabbed and (": " in r.flat or len(r.flat) == OBJECTIVE_LABEL_CHARS)
     }
     walk = _Walk(doc, single_plan)
     plans: list[str | None] = []

@@ -13,8 +13,9 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import date
+from functools import lru_cache
 
-from extract.document import Document
+from extract.document import Document, Row
 from extract.layout.headers import HEADER_WORDS, is_header
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
@@ -71,7 +72,7 @@ def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]
         and not RUNS_ON.search(t)
     ]
     for text in titles + grids:
-        found.update(title_quarters(text))
+        found.update(_heading_quarters(text))
     return tuple(sorted(found))
 
 
@@ -110,9 +111,22 @@ def _titled_year(
         and len(t) <= TITLE_CHARS
     ]
     for text in titles:
-        if years := title_years(text):
-            return years[0]
+        if year := _first_title_year(text):
+            return year
     return None
+
+
+# A council's reports print the same headings quarter after quarter ("Purpose of
+# Report", "Performance Update"), each read for its quarters and year.
+@lru_cache(maxsize=4096)
+def _heading_quarters(text: str) -> tuple[str, ...]:
+    return title_quarters(text)
+
+
+@lru_cache(maxsize=4096)
+def _first_title_year(text: str) -> str | None:
+    years = title_years(text)
+    return years[0] if years else None
 
 
 def _body_year(doc: Document) -> str | None:
@@ -145,7 +159,9 @@ def column_quarters(doc: Document) -> tuple[str, ...]:
     for row in doc.rows:
         if not row.flat:
             columns = {}
-        elif row.tabbed and is_header(row):
+        # A header sets the columns read below it; with none set, only a header
+        # naming a quarter sets any.
+        elif row.tabbed and (columns or _names_a_quarter(row)) and is_header(row):
             columns = {
                 c.column: f"Q{m[1]}"
                 for c in row.filled
@@ -153,7 +169,19 @@ def column_quarters(doc: Document) -> tuple[str, ...]:
             }
         elif columns:
             found.update(q for col, q in columns.items() if row.text_at(col))
+        if len(found) == len(ALL_QUARTERS):
+            break
+        if columns and found.issuperset(columns.values()):
+            # Columns of quarters found already add none: read on as if none
+            # were set, so that only a header naming a quarter is tried.
+            columns = {}
     return tuple(sorted(found))
+
+
+def _names_a_quarter(row: Row) -> bool:
+    """Whether a cell may be a QUARTER_COLUMN label, which starts with "q" in
+    any case: a header row without one leaves no quarter column to read."""
+    return any(c.flat[:1] in "qQ" for c in row.filled)
 
 
 def report_period(
