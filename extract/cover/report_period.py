@@ -169,8 +169,8 @@ def column_quarters(doc: Document) -> tuple[str, ...]:
             }
         elif columns:
             found.update(q for col, q in columns.items() if row.text_at(col))
-        if len(found) == len(ALL_QUARTERS):
-            break
+            if len(found) == len(ALL_QUARTERS):
+                break  # nothing more to find
         if columns and found.issuperset(columns.values()):
             # Columns of quarters found already add none: read on as if none
             # were set, so that only a header naming a quarter is tried.
