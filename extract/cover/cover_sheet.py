@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
+from normalise.text import CASE_BLIND_ASCII
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -203,10 +204,12 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
 def prose_report_of(text: str) -> re.Match[str] | None:
     """`PROSE_REPORT_OF.search(text)`, tried only where "report" or "submission"
     starts: the case-blind search is slow over the long rows of a table."""
-    if not text.isascii():
-        # Beyond ASCII a case-blind pattern reads "ſ" as "s": searched.
+    # The text lowered, letter for letter, with the letters beyond ASCII that a
+    # case-blind pattern reads as ASCII ones ("ſ" as "s") put as those; should a
+    # letter lower to two, the offsets no longer line up, and it is searched.
+    low = text.lower() if text.isascii() else text.translate(CASE_BLIND_ASCII).lower()
+    if len(low) != len(text):
         return PROSE_REPORT_OF.search(text)
-    low = text.lower()
     starts = sorted(at for word in PROSE_WORDS for at in _offsets(low, word))
     for at in starts:
         if m := PROSE_REPORT_OF.match(text, at):
