@@ -8,8 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.cover.cover_sheet import PROSE_REPORT_OF, prose_report_of
+from extract.cover.cover_sheet import (
+    PROSE_REPORT_OF,
+    SECTION_START,
+    SECTION_WORDS,
+    prose_report_of,
+)
 from extract.cover.publisher import _line_numbers
+from normalise.text import may_hold
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TEXTS = sorted(SAMPLES.rglob("*.txt"))
@@ -29,6 +35,29 @@ def _searched(text: str) -> tuple[int, int] | None:
 def test_prose_report_of_as_search_on_every_line(path: Path) -> None:
     for line in path.read_text(encoding="utf-8", errors="replace").split("\n"):
         assert _span(line) == _searched(line), line
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_section_words_are_in_every_section_start(path: Path) -> None:
+    for line in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+        if SECTION_START.search(line):
+            assert may_hold(line, SECTION_WORDS), line
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 Purpose of the Report",
+        "2. INTRODUCTION",
+        "3 Executive Summary",
+        "4 Recommendations",
+        "5 Background",
+        "6 Key Issues",
+        "7 Report Details",
+    ],
+)
+def test_section_words_name_every_section(text: str) -> None:
+    assert SECTION_START.search(text) and may_hold(text, SECTION_WORDS)
 
 
 @given(st.text(alphabet="reportREPORTsubmissionſıİKé– ofthebyA.", max_size=40))

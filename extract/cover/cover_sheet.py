@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
-from normalise.text import CASE_BLIND_ASCII
+from normalise.text import CASE_BLIND_ASCII, may_hold
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -124,6 +124,17 @@ SECTION_START = re.compile(
     r"executive\s+summary|summary|recommendations?|background|key\s+issues|"
     r"report\s+details?)\b",
     re.IGNORECASE,
+)
+
+# A word every SECTION_START match holds: most cover rows hold none.
+SECTION_WORDS = (
+    "purpose",
+    "introduction",
+    "summary",
+    "recommendation",
+    "background",
+    "key",
+    "report",
 )
 
 
@@ -237,7 +248,7 @@ def split_row(text: str) -> tuple[list[tuple[str | None, str]], bool]:
     """A cover row as (field or None, text) pieces, and whether the report's
     first section starts in it (nothing after that is cover)."""
     hits = _hits(text)
-    section = SECTION_START.search(text)
+    section = SECTION_START.search(text) if may_hold(text, SECTION_WORDS) else None
     end = section.start() if section else len(text)
     hits = [h for h in hits if h[0] < end]
     cuts = {0, end}
