@@ -62,6 +62,7 @@ QUOTED_PLAN = re.compile(
     r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b"
 )
 STRATEGIC_OBJECTIVE = re.compile(r"^strategic objective$", re.IGNORECASE)
+OBJECTIVE_LABEL_CHARS = len("strategic objective")
 LABELLED_OBJECTIVE = re.compile(
     r"^strategic objective\s+(?P<objective>[A-Z].{10,})$", re.IGNORECASE
 )
@@ -262,42 +263,28 @@ def build_context(doc: Document, meta: Metadata) -> Context:
         if meta.report_type == "committee_performance_report"
         else None
     )
+    # Rows a plan heading (alone or with the line under it) may start on: most
+    # rows print neither kind of plan, so most are never matched.
+    plan_rows = _plan_rows(rows) if single_plan is None else set()
+    # Prose rows that may be a heading: a plan's, a theme's ("Name: text") or
+    # the "Strategic Objective" label's (as long as the label). Most prose is
+    # none of these and is passed over.
+    prose_rows = plan_rows | {
+        i
+        for i, r in enumerate(rows)
+        if not r.tabbed and (": " in r.flat or len(r.flat) == OBJECTIVE_LABEL_CHARS)
+    }
     walk = _Walk(doc, single_plan)
     plans: list[str | None] = []
     themes: list[str | None] = []
     skip_to = -1
     for i, row in enumerate(rows):
-        text = row.flat
         if i <= skip_to:
             pass
-        elif (
-            single_plan is None
-            and not row.tabbed
-            and (name := _plan_name(text) or _plan_name(_with_next(rows, i)))
-        ):
-            walk.plan, walk.theme, walk.seen = name, None, []
-        elif not row.tabbed and _plain_theme(text):
-            walk.set_theme(walk.clean([text], row))
-        elif row.tabbed and (m := LABELLED_OBJECTIVE.match(row.text_at(0))):
-            # The label and its objective wrapped into one cell (a layout
-            # text's column): "Strategic Objective Improving the Council's …".
-            walk.theme = _objective_theme(walk.clean([m["objective"]], row), walk.seen)
-        elif row.tabbed and STRATEGIC_OBJECTIVE.match(row.text_at(0)):
-            if (j := _next_text_row(rows, i)) is not None:
-                objective = TRAILING_JOIN.sub(
-                    "", ACTION_HEADER.sub("", rows[j].text_at(0))
-                ).strip()
-                walk.theme = _objective_theme(
-                    walk.clean([objective], rows[j]), walk.seen
-                )
-                skip_to = j
-        elif not row.tabbed and (prose := _prose_objective(rows, i)) is not None:
-            objective, skip_to = prose
-            walk.theme = _objective_theme(
-                walk.clean([objective], rows[skip_to]), walk.seen
-            )
-        elif (cells := _grid_theme(rows, i, repeated, walk)) is not None:
-            walk.set_theme(walk.clean(cells, row))
+        elif row.tabbed:
+            skip_to = _tabbed_heading(rows, i, repeated, walk, skip_to)
+        elif i in prose_rows:
+            skip_to = _prose_heading(rows, i, i in plan_rows, walk, skip_to)
         plans.append(walk.plan)
         themes.append(walk.theme)
     return Context(
@@ -309,6 +296,56 @@ def build_context(doc: Document, meta: Metadata) -> Context:
         themes=tuple(themes),
         repairs=tuple(walk.repairs),
     )
+
+
+def _plan_rows(rows: Sequence[Row]) -> set[int]:
+    """Rows that may be a plan heading, alone or run on into the next line:
+    those printing a plan's kind, or "Priority" that the next line may go on
+    with ("… Priority" / "Delivery Plan 2014-15"), and the rows just above."""
+    named = [
+        i for i, r in enumerate(rows) if PLAN_KIND_PDP in r.flat or "Priority" in r.flat
+    ]
+    return {*named, *(i - 1 for i in named)}
+
+
+def _prose_heading(
+    rows: Sequence[Row], i: int, may_plan: bool, walk: _Walk, skip_to: int
+) -> int:
+    """Read prose row `i` as a plan, a theme or an objective heading, if it is
+    one; the last row it takes."""
+    row = rows[i]
+    text = row.flat
+    if may_plan and (name := _plan_name(text) or _plan_name(_with_next(rows, i))):
+        walk.plan, walk.theme, walk.seen = name, None, []
+    elif _plain_theme(text):
+        walk.set_theme(walk.clean([text], row))
+    elif (prose := _prose_objective(rows, i)) is not None:
+        objective, skip_to = prose
+        walk.theme = _objective_theme(walk.clean([objective], rows[skip_to]), walk.seen)
+    return skip_to
+
+
+def _tabbed_heading(
+    rows: Sequence[Row], i: int, repeated: set[str], walk: _Walk, skip_to: int
+) -> int:
+    """Read table row `i` as an objective or a theme heading, if it is one; the
+    last row it takes."""
+    row = rows[i]
+    first = row.text_at(0)
+    if m := LABELLED_OBJECTIVE.match(first):
+        # The label and its objective wrapped into one cell (a layout
+        # text's column): "Strategic Objective Improving the Council's …".
+        walk.theme = _objective_theme(walk.clean([m["objective"]], row), walk.seen)
+    elif STRATEGIC_OBJECTIVE.match(first):
+        if (j := _next_text_row(rows, i)) is not None:
+            objective = TRAILING_JOIN.sub(
+                "", ACTION_HEADER.sub("", rows[j].text_at(0))
+            ).strip()
+            walk.theme = _objective_theme(walk.clean([objective], rows[j]), walk.seen)
+            skip_to = j
+    elif (cells := _grid_theme(rows, i, repeated, walk)) is not None:
+        walk.set_theme(walk.clean(cells, row))
+    return skip_to
 
 
 def _with_next(rows: Sequence[Row], i: int) -> str:

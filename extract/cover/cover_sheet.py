@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
-from normalise.text import may_hold
+from normalise.text import CASE_BLIND_ASCII, may_hold
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -99,6 +99,8 @@ PROSE_REPORT_OF = re.compile(
     r"\s+(?:the\s+)?)(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+# The words every PROSE_REPORT_OF match starts with.
+PROSE_WORDS = ("report", "submission")
 # 2015", "COUNCIL 25 JUNE 2008": the meeting a flattened sheet repeats.
 MEETING_BODIES = (
     "CABINET",
@@ -122,6 +124,17 @@ SECTION_START = re.compile(
     r"executive\s+summary|summary|recommendations?|background|key\s+issues|"
     r"report\s+details?)\b",
     re.IGNORECASE,
+)
+
+# A word every SECTION_START match holds: most cover rows hold none.
+SECTION_WORDS = (
+    "purpose",
+    "introduction",
+    "summary",
+    "recommendation",
+    "background",
+    "key",
+    "report",
 )
 
 
@@ -187,10 +200,8 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
         hits += [
             (m.start(), m.end(), "report_of") for m in UPPER_REPORT_OF.finditer(text)
         ]
-    if not any(name == "report_of" for *_, name in hits) and may_hold(
-        text, ("report", "submission")
-    ):
-        if m := PROSE_REPORT_OF.search(text):
+    if not any(name == "report_of" for *_, name in hits):
+        if m := prose_report_of(text):
             hits.append((m.start(), m.end(), "prose_report_of"))
     hits.sort()
     # One label per place: "Agenda Item No: 9.1" is one label, not two.
@@ -199,6 +210,32 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
     return kept
+
+
+def prose_report_of(text: str) -> re.Match[str] | None:
+    """`PROSE_REPORT_OF.search(text)`, tried only where "report" or "submission"
+    starts: the case-blind search is slow over the long rows of a table."""
+    # The text lowered, letter for letter, with the letters beyond ASCII that a
+    # case-blind pattern reads as ASCII ones ("ſ" as "s") put as those; should a
+    # letter lower to two, the offsets no longer line up, and it is searched.
+    low = text.lower() if text.isascii() else text.translate(CASE_BLIND_ASCII).lower()
+    if len(low) != len(text):
+        return PROSE_REPORT_OF.search(text)
+    starts = sorted(at for word in PROSE_WORDS for at in _offsets(low, word))
+    for at in starts:
+        if m := PROSE_REPORT_OF.match(text, at):
+            return m
+    return None
+
+
+def _offsets(text: str, word: str) -> list[int]:
+    """Every offset at which `word` starts in `text`."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _names_a_body(text: str) -> bool:
@@ -211,7 +248,7 @@ def split_row(text: str) -> tuple[list[tuple[str | None, str]], bool]:
     """A cover row as (field or None, text) pieces, and whether the report's
     first section starts in it (nothing after that is cover)."""
     hits = _hits(text)
-    section = SECTION_START.search(text)
+    section = SECTION_START.search(text) if may_hold(text, SECTION_WORDS) else None
     end = section.start() if section else len(text)
     hits = [h for h in hits if h[0] < end]
     cuts = {0, end}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from extract.cover.cover_sheet import MEETING_HEADING
 from extract.cover.cover_values import DATE, PROSE_END, squash, title_case
@@ -81,6 +82,8 @@ class AgendaItem:
     line: int
 
 
+# The title, the meeting and its date are each read from the same headings.
+@lru_cache(maxsize=4096)
 def date_of_line(text: str) -> date | None:
     """The date a line consists of, weekday and time allowed."""
     m = DATE_LINE.match(text.strip())
@@ -90,6 +93,7 @@ def date_of_line(text: str) -> date | None:
     return parse_date(d["date"]) if d else None
 
 
+@lru_cache(maxsize=4096)
 def heading_meeting(text: str) -> tuple[str, date] | None:
     """ "CABINET 14 MARCH 2017" -> ("Cabinet", 2017-03-14); "Audit Committee
     - 3rd June 2015" -> ("Audit Committee", 2015-06-03)."""

@@ -26,9 +26,9 @@ from extract.cover.meeting import (
 )
 from extract.cover.publisher import publisher
 from extract.cover.report_period import (
-    OPENING_LINES,
     TITLE_HEADINGS,
     TITLE_WORDS,
+    opening_text,
     report_period,
 )
 from extract.document import Document
@@ -47,6 +47,9 @@ SECTION = re.compile(
     re.IGNORECASE,
 )
 TITLE_BLOCK_ROWS = 3
+# Headings the report type is read from; its title, meeting and quarters are
+# read from fewer (TITLE_HEADINGS, HEAD_ROWS, QUARTER_HEADINGS).
+TYPE_HEADINGS = 60
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.IGNORECASE)
 # A sentence ending inside a block: prose, not a title ("… is attached as
 # Appendix A. 6").
@@ -102,18 +105,22 @@ class Metadata:
 
 def _headings(doc: Document, sheet: CoverSheet) -> list[tuple[int, str]]:
     """Short prose rows with their index in `doc.rows`: where titles are printed.
-    A cover row split at its labels stands as the text no label claimed."""
-    heads = [
-        (i, r.flat)
-        for i, r in enumerate(doc.rows)
-        if not r.tabbed
-        and r.flat
-        and len(r.flat) <= HEADING_CHARS
-        and i not in sheet.split_rows
-        and (doc.text_form != "plain" or not _continues(doc, i))
-    ]
+    A cover row split at its labels stands as the text no label claimed. The
+    first `TYPE_HEADINGS` only: no reader looks further."""
+    heads: list[tuple[int, str]] = []
+    for i, r in enumerate(doc.rows):
+        if len(heads) == TYPE_HEADINGS:
+            break
+        if (
+            not r.tabbed
+            and r.flat
+            and len(r.flat) <= HEADING_CHARS
+            and i not in sheet.split_rows
+            and (doc.text_form != "plain" or not _continues(doc, i))
+        ):
+            heads.append((i, r.flat))
     heads += [(p.row, p.text) for p in sheet.pieces if len(p.text) <= HEADING_CHARS]
-    return sorted(heads, key=lambda h: h[0])
+    return sorted(heads, key=lambda h: h[0])[:TYPE_HEADINGS]
 
 
 def _continues(doc: Document, i: int) -> bool:
@@ -188,7 +195,7 @@ def _title(
 
 
 def _report_type(
-    doc: Document,
+    opening: str,
     heads: list[tuple[int, str]],
     title: str | None,
     meeting: str | None,
@@ -196,12 +203,11 @@ def _report_type(
 ) -> str:
     """A cover report on performance to a meeting, a plan's performance update, a
     partnership update, or another council paper (a business case, a budget)."""
-    text = " ".join(t for _, t in heads[:60])
+    text = " ".join(t for _, t in heads[:TYPE_HEADINGS])
     if (meeting or sheet.fields) and PERFORMANCE_SUBJECT.search(text):
         return "committee_performance_report"
     if title and PLAN_UPDATE.search(title):
         return "pdp_performance_update"
-    opening = " ".join(" ".join(doc.lines[:OPENING_LINES]).split())
     if PARTNERSHIP_UPDATE.search(opening):
         return "partnership_update"
     return "other"
@@ -224,6 +230,8 @@ def _ambiguous(doc: Document, unbounded: tuple[Field, ...]) -> tuple[IssueRow, .
 def read_metadata(doc: Document) -> Metadata:
     sheet = read_cover(doc)
     heads = _headings(doc, sheet)
+    # Read for the report type and the period it covers.
+    opening = opening_text(doc)
     cover = sheet.values
     lines = {f.name: f.line for f in reversed(sheet.fields)}
     agenda = agenda_item(doc)
@@ -241,11 +249,11 @@ def read_metadata(doc: Document) -> Metadata:
     report_type = (
         "committee_performance_report"
         if agenda is not None
-        else _report_type(doc, heads, title, meeting, sheet)
+        else _report_type(opening, heads, title, meeting, sheet)
     )
     if agenda is not None:
         heads = [(0, agenda.title)]
-    fy, quarters, named = report_period(doc, report_type, title, heads)
+    fy, quarters, named = report_period(doc, report_type, title, heads, opening)
     organisation, code = publisher(doc)
     return Metadata(
         title=title,

@@ -12,9 +12,7 @@ there keeps its printed name and has no code.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache
-from itertools import accumulate
 
 from extract.document import Document
 from schemas.organisations import Organisation, by_name, organisations
@@ -58,7 +56,6 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
     # Each name is sought once in the whole text: a registered name is printed
     # letters and spaces, so no match runs from one line into the next.
     text = "\n".join(doc.lines)
-    starts = list(accumulate((len(line) + 1 for line in doc.lines[:-1]), initial=0))
     # Most registered councils are named nowhere in a paper: an ASCII name
     # matches only where its lower case is in the text's, unless the text holds
     # a letter other than an ASCII one that the name patterns take for one.
@@ -69,7 +66,7 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
             found = _found(_pattern(org), text, lowered, names)
         else:
             found = [m.start() for m in _pattern(org).finditer(text)]
-        lines = [bisect_right(starts, at) - 1 for at in found]
+        lines = _line_numbers(text, found)
         if lines:
             key = (org.name, org.gss_code)
             scores[key] = _score(lines, org.county)
@@ -107,6 +104,19 @@ def _found(
             found.append(at)
             end = m.end()
     return found
+
+
+def _line_numbers(text: str, found: list[int]) -> list[int]:
+    """The 0-based line of `text` each of the ascending offsets `found` is on."""
+    # Counted from one offset to the next: few councils are named, and those
+    # few times, so the lines' offsets are never listed.
+    lines: list[int] = []
+    line = last = 0
+    for at in found:
+        line += text.count("\n", last, at)
+        lines.append(line)
+        last = at
+    return lines
 
 
 def _score(lines: list[int], minor: bool) -> tuple[bool, bool, int, int]:

@@ -13,11 +13,13 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import date
+from functools import lru_cache
 
-from extract.document import Document
+from extract.document import Document, Row
 from extract.layout.headers import HEADER_WORDS, is_header
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
+from normalise.text import may_hold
 from normalise.years import (
     ALL_QUARTERS,
     financial_year_of,
@@ -49,6 +51,8 @@ RUNS_ON = re.compile(
     r"[,;]\s*\S.*\b(?:the|a|an|to|of|and|or|with|in|for|on|at|by|from)\s*$", re.I
 )
 TITLE_CHARS = 160
+GRID_TITLE = re.compile(r"\bperformance\b", re.IGNORECASE)
+GRID_TITLE_CHARS = 120
 TITLE_HEADINGS = 40
 QUARTER_HEADINGS = 30
 OPENING_LINES = 80
@@ -68,16 +72,22 @@ def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]
         and not RUNS_ON.search(t)
     ]
     for text in titles + grids:
-        found.update(title_quarters(text))
+        found.update(_heading_quarters(text))
     return tuple(sorted(found))
 
 
-def _meeting_cycle(doc: Document) -> tuple[str | None, tuple[str, ...]]:
-    """Year and quarter of a quarterly report dated only by the meetings it follows."""
-    text = " ".join(doc.lines[:80])
-    if not re.search(r"quarterly", text, re.IGNORECASE):
+def opening_text(doc: Document) -> str:
+    """The first `OPENING_LINES` lines, whitespace squashed: where a report says
+    what it is and which period it covers."""
+    return " ".join(" ".join(doc.lines[:OPENING_LINES]).split())
+
+
+def _meeting_cycle(opening: str) -> tuple[str | None, tuple[str, ...]]:
+    """Year and quarter of a quarterly report dated only by the meetings it
+    follows, as its `opening` says."""
+    if not may_hold(opening, ("quarterly",)):
         return None, ()
-    m = MEETING_CYCLE.search(" ".join(text.split()))
+    m = MEETING_CYCLE.search(opening)
     if not m:
         return None, ()
     # The cycle's first month: "September and October 2015" follows Q2's work.
@@ -101,9 +111,22 @@ def _titled_year(
         and len(t) <= TITLE_CHARS
     ]
     for text in titles:
-        if years := title_years(text):
-            return years[0]
+        if year := _first_title_year(text):
+            return year
     return None
+
+
+# A council's reports print the same headings quarter after quarter ("Purpose of
+# Report", "Performance Update"), each read for its quarters and year.
+@lru_cache(maxsize=4096)
+def _heading_quarters(text: str) -> tuple[str, ...]:
+    return title_quarters(text)
+
+
+@lru_cache(maxsize=4096)
+def _first_title_year(text: str) -> str | None:
+    years = title_years(text)
+    return years[0] if years else None
 
 
 def _body_year(doc: Document) -> str | None:
@@ -123,8 +146,8 @@ def grid_titles(doc: Document) -> list[str]:
         for r in doc.rows
         if r.tabbed
         and len(r.filled) == 1
-        and re.search(r"\bperformance\b", r.flat, re.IGNORECASE)
-        and len(r.flat) < 120
+        and len(r.flat) < GRID_TITLE_CHARS
+        and GRID_TITLE.search(r.flat)
     ]
 
 
@@ -136,7 +159,9 @@ def column_quarters(doc: Document) -> tuple[str, ...]:
     for row in doc.rows:
         if not row.flat:
             columns = {}
-        elif row.tabbed and is_header(row):
+        # A header sets the columns read below it; with none set, only a header
+        # naming a quarter sets any.
+        elif row.tabbed and (columns or _names_a_quarter(row)) and is_header(row):
             columns = {
                 c.column: f"Q{m[1]}"
                 for c in row.filled
@@ -144,7 +169,19 @@ def column_quarters(doc: Document) -> tuple[str, ...]:
             }
         elif columns:
             found.update(q for col, q in columns.items() if row.text_at(col))
+            if len(found) == len(ALL_QUARTERS):
+                break  # nothing more to find
+        if columns and found.issuperset(columns.values()):
+            # Columns of quarters found already add none: read on as if none
+            # were set, so that only a header naming a quarter is tried.
+            columns = {}
     return tuple(sorted(found))
+
+
+def _names_a_quarter(row: Row) -> bool:
+    """Whether a cell may be a QUARTER_COLUMN label, which starts with "q" in
+    any case: a header row without one leaves no quarter column to read."""
+    return any(c.flat[:1] in "qQ" for c in row.filled)
 
 
 def report_period(
@@ -152,15 +189,17 @@ def report_period(
     report_type: str,
     title: str | None,
     heads: list[tuple[int, str]],
+    opening: str,
 ) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
-    """Financial year, quarters covered and quarters named."""
+    """Financial year, quarters covered and quarters named; `opening` is the
+    report's `opening_text`."""
     if report_type == "other":
         # Another council paper (samples of railway business cases, budgets) takes
         # its year and quarter from its title only, never from dates in its text;
         # a quarterly paper still follows its meeting cycle.
         years = title_years(title or "")
         quarters = title_quarters(title or "")
-        cycle_year, cycle_quarters = _meeting_cycle(doc)
+        cycle_year, cycle_quarters = _meeting_cycle(opening)
         if not years and cycle_year:
             return cycle_year, cycle_quarters, cycle_quarters
         return (years[0] if years else None), quarters, quarters
@@ -169,7 +208,7 @@ def report_period(
     quarters = _quarters(heads, grids)
     # "covering the quarter ending 31st March 2018": what the paper says it covers
     # beats the month of the meetings it follows and narrows an end-of-year title.
-    stated = stated_period(" ".join(" ".join(doc.lines[:OPENING_LINES]).split()))
+    stated = stated_period(opening)
     if stated and (fy is None or fy == stated[0]):
         fy = stated[0]
         if not quarters or quarters == ALL_QUARTERS:
@@ -177,7 +216,7 @@ def report_period(
     # A quarterly update dated only by the meetings it follows (samples/004: "the
     # LSP cycle of meetings in November and December 2012") covers that quarter,
     # whatever later year its text looks ahead to.
-    cycle_year, cycle_quarters = (None, ()) if stated else _meeting_cycle(doc)
+    cycle_year, cycle_quarters = (None, ()) if stated else _meeting_cycle(opening)
     if cycle_year and report_type == "partnership_update":
         # An update with no title of its own is dated by its meeting cycle.
         fy, quarters = cycle_year, cycle_quarters
