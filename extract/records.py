@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from operator import attrgetter
 from typing import ClassVar, Protocol
 
 from normalise.repair import Repair
@@ -363,3 +366,22 @@ def as_row(record: Record) -> dict[str, object]:
     if isinstance(record, RepairRow):
         return record.as_row()
     return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def columns(records: Sequence[Record], names: Sequence[str]) -> list[list[object]]:
+    """The values of the columns `names` of `records`, all of one class, a
+    list a column: what `as_row` gives, without building a dict a row."""
+    kind: type = type(records[0])
+    get = _getter(kind, tuple(names))
+    return [list(values) for values in zip(*map(get, records), strict=True)]
+
+
+@cache
+def _getter(
+    kind: type, names: tuple[str, ...]
+) -> Callable[[object], tuple[object, ...]]:
+    """A record's values of the columns `names`, as a tuple (one C call)."""
+    if kind is RepairRow:
+        names = tuple("target" if n == "table" else n for n in names)
+    # Two names at least, so attrgetter returns a tuple.
+    return attrgetter(names[0], names[1], *names[2:])
