@@ -14,6 +14,7 @@ from extract.coverage import LineRef, line_text, number_tokens
 from extract.document import Document
 from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
 from normalise.counts import COUNT_ROW
+from normalise.patterns import compiled
 from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
 from schemas.tables import FACT_TABLES
 
@@ -151,7 +152,7 @@ def cross_check(
 # "0%", "9 (75%)", "110 victims") is a table cell printed on its own line;
 # section numbers ("2.1") and dates are not figures.
 CELL_CHARS = 40
-SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$")
+SECTION_NUMBER = compiled(r"^\d+(?:\.\d+)*\.?$")
 # So many such lines make a paper with figures in tables, not in its prose.
 MIN_CELL_LINES = 3
 SNIPPET = 60

@@ -2,12 +2,49 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
+from operator import attrgetter
 from typing import ClassVar, Protocol
 
 from normalise.repair import Repair
 from schemas.issues import BY_CODE, SEVERITIES
+
+
+class _Record:
+    """Equality, hash and repr of the record classes, as their dataclass would
+    make them (over the fields, in order), written once: generating and
+    compiling the three for each class took a third of this module's import."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _values(self.__class__)
+        return values(self) == values(other)
+
+    def __hash__(self) -> int:
+        return hash(_values(self.__class__)(self))
+
+    def __repr__(self) -> str:
+        names = (f.name for f in fields(self.__class__))  # type: ignore[arg-type]
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+
+_VALUES: dict[type, Callable[[object], tuple[object, ...]]] = {}
+
+
+def _values(kind: type) -> Callable[[object], tuple[object, ...]]:
+    """A record's field values, as a tuple (one C call)."""
+    values = _VALUES.get(kind)
+    if values is None:
+        names = [f.name for f in fields(kind)]
+        values = _VALUES[kind] = attrgetter(names[0], names[1], *names[2:])
+    return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,8 +54,8 @@ class Provenance:
     line_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class DocumentRow(_Record):
     table: ClassVar[str] = "documents"
     doc_id: str
     source_path: str
@@ -46,8 +83,8 @@ class DocumentRow:
     organisation_code: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Rolling12:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Rolling12(_Record):
     table: ClassVar[str] = "rolling_12_months"
     doc_id: str
     plan: str | None
@@ -69,8 +106,8 @@ class Rolling12:
     line_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorValue:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class IndicatorValue(_Record):
     table: ClassVar[str] = "indicator_values"
     doc_id: str
     plan: str | None
@@ -93,8 +130,8 @@ class IndicatorValue:
     line_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Action(_Record):
     table: ClassVar[str] = "actions"
     item_id: str
     doc_id: str
@@ -111,8 +148,8 @@ class Action:
     line_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class ActionUpdate:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ActionUpdate(_Record):
     table: ClassVar[str] = "action_updates"
     item_id: str
     doc_id: str
@@ -125,8 +162,8 @@ class ActionUpdate:
     line_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class StatusCount:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class StatusCount(_Record):
     table: ClassVar[str] = "status_summary"
     doc_id: str
     plan: str | None
@@ -142,8 +179,8 @@ class StatusCount:
     line_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Breakdown:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Breakdown(_Record):
     table: ClassVar[str] = "breakdowns"
     doc_id: str
     plan: str | None
@@ -161,8 +198,8 @@ class Breakdown:
     line_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Statement(_Record):
     table: ClassVar[str] = "statements"
     statement_id: str
     doc_id: str
@@ -182,8 +219,8 @@ class Statement:
     line_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class RepairRow:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class RepairRow(_Record):
     table: ClassVar[str] = "repairs"
     doc_id: str
     # `table` is the contract's column name; the dataclass field is `target`.
@@ -237,8 +274,8 @@ class RepairRow:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class IssueRow:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class IssueRow(_Record):
     table: ClassVar[str] = "issues"
     doc_id: str | None
     severity: str
@@ -297,8 +334,8 @@ class Located(Protocol):
     def source_path(self) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorRow:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class IndicatorRow(_Record):
     table: ClassVar[str] = "indicators"
     indicator_id: str
     name: str
@@ -309,8 +346,8 @@ class IndicatorRow:
     last_year: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Observation:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Observation(_Record):
     table: ClassVar[str] = "observations"
     indicator_id: str
     financial_year: str | None
@@ -363,3 +400,22 @@ def as_row(record: Record) -> dict[str, object]:
     if isinstance(record, RepairRow):
         return record.as_row()
     return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def columns(records: Sequence[Record], names: Sequence[str]) -> list[list[object]]:
+    """The values of the columns `names` of `records`, all of one class, a
+    list a column: what `as_row` gives, without building a dict a row."""
+    kind: type = type(records[0])
+    get = _getter(kind, tuple(names))
+    return [list(values) for values in zip(*map(get, records), strict=True)]
+
+
+@cache
+def _getter(
+    kind: type, names: tuple[str, ...]
+) -> Callable[[object], tuple[object, ...]]:
+    """A record's values of the columns `names`, as a tuple (one C call)."""
+    if kind is RepairRow:
+        names = tuple("target" if n == "table" else n for n in names)
+    # Two names at least, so attrgetter returns a tuple.
+    return attrgetter(names[0], names[1], *names[2:])

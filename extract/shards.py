@@ -20,12 +20,13 @@ import secrets
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
+from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
 
 from extract.panel import PanelFact, facts_of
-from extract.records import IssueRow, Record, as_row
+from extract.records import IssueRow, Record, as_row, columns
 from extract.validate import checked
 from schemas.tables import BY_NAME, ISSUES, TABLES, OutputTable
 
@@ -35,6 +36,8 @@ FORMAT = 2
 # The summary's length in bytes, as ASCII digits, ends the file.
 TRAILER = 10
 FACTS, LATE, REJECTED = "facts", "late", "rejected"
+# The fields of a fact that name its observation group (`group_of`).
+GROUP_COLUMNS = ("indicator_id", "financial_year", "period")
 # The tables a document gives; `indicators` and `observations` are run-level.
 DOCUMENT_TABLES = tuple(
     t for t in TABLES if t.name not in ("indicators", "observations")
@@ -50,7 +53,13 @@ FACTS_SCHEMA = pa.schema(
 
 # The issue schema plus the table whose row it reports, to keep today's order.
 LATE_SCHEMA = ISSUES.schema.append(pa.field("source_table", pa.string()))
+# The order a document's tables are written in: issues last, as a row
+# another table cannot hold is reported there.
+WRITE_ORDER = tuple(sorted(DOCUMENT_TABLES, key=lambda t: t is ISSUES))
 ARROW_ERRORS = (pa.ArrowException, OverflowError, TypeError, ValueError)
+# Given, so that writing a stream does not read the environment for the
+# legacy formats pyarrow's default options look for (twice a stream).
+IPC_OPTIONS = pa.ipc.IpcWriteOptions()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +120,20 @@ def arrow_table(
     return pa.Table.from_pylist(good, schema=table.schema)
 
 
+def records_table(
+    table: OutputTable, records: Sequence[Record], late: list[dict[str, object]]
+) -> pa.Table:
+    """`arrow_table` of the rows of `records` (all of one class), built from
+    the records column by column: the same table and the same issues, without
+    a dict a row."""
+    try:
+        data = columns(records, table.schema.names)
+        return pa.Table.from_arrays(data, schema=table.schema)
+    except ARROW_ERRORS:
+        # A row its schema cannot hold: find it as `arrow_table` does.
+        return arrow_table(table, [as_row(r) for r in records], late)
+
+
 def _late_issue(
     table: OutputTable, row: dict[str, object], exc: Exception
 ) -> dict[str, object]:
@@ -143,65 +166,95 @@ def _put(
     sink: pa.BufferOutputStream, parts: dict[str, list[int]], name: str, data: pa.Table
 ) -> None:
     start = sink.tell()
-    with pa.ipc.new_stream(sink, data.schema) as writer:
+    with pa.ipc.new_stream(sink, data.schema, options=IPC_OPTIONS) as writer:
         writer.write_table(data)
     parts[name] = [start, sink.tell() - start]
 
 
 def write_entry(path: Path, summary: Summary, records: Sequence[Record]) -> Summary:
     """Write one document's tables as the entry file `path`, atomically."""
-    rows: dict[str, list[dict[str, object]]] = {t.name: [] for t in DOCUMENT_TABLES}
-    for record in records:
-        rows[record.table].append(as_row(record))
     sink = pa.BufferOutputStream()
     parts: dict[str, list[int]] = {}
-    late: list[dict[str, object]] = []
-    rejected: list[dict[str, object]] = []
-    counts: dict[str, int] = {}
-    dropped = 0
-    # Issues last: a row another table cannot hold is reported there.
-    for table in sorted(DOCUMENT_TABLES, key=lambda t: t is ISSUES):
-        if not rows[table.name]:
-            # Most documents fill a few of the tables.
-            counts[table.name] = 0
-            continue
-        data = arrow_table(table, rows[table.name], late)
-        data, issues, n = checked(table, data)
-        rejected += [{**row, "source_table": table.name} for row in issues]
-        dropped += n
-        counts[table.name] = data.num_rows
-        if data.num_rows:
-            _put(sink, parts, table.name, data)
-    # PanelFact holds no nested dataclass: a shallow dict is its row.
-    facts = [
-        {n: getattr(f, n) for n in f.__dataclass_fields__} for f in facts_of(records)
-    ]
-    if facts:
-        _put(sink, parts, FACTS, pa.Table.from_pylist(facts, FACTS_SCHEMA))
+    counts, dropped, late, rejected = _put_tables(sink, parts, records)
+    groups = _put_facts(sink, parts, records)
     if late:
         _put(sink, parts, LATE, pa.Table.from_pylist(late, LATE_SCHEMA))
         counts[LATE] = len(late)
     if rejected:
         _put(sink, parts, REJECTED, pa.Table.from_pylist(rejected, LATE_SCHEMA))
         counts[REJECTED] = len(rejected)
-    groups = Counter(group_of(f["indicator_id"], f["financial_year"], f["period"])
-                     for f in facts)  # fmt: skip
     done = replace(
-        summary,
-        counts=counts,
-        fact_groups=dict(sorted(groups.items())),
-        dropped=dropped,
-        parts=parts,
+        summary, counts=counts, fact_groups=groups, dropped=dropped, parts=parts
     )
     # Its fields hold no dataclass: a shallow dict is its JSON.
     content = {n: getattr(done, n) for n in done.__dataclass_fields__}
-    head = json.dumps(content).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_file(path, sink.getvalue(), json.dumps(content).encode())
+    return done
+
+
+def _put_tables(
+    sink: pa.BufferOutputStream, parts: dict[str, list[int]], records: Sequence[Record]
+) -> tuple[dict[str, int], int, list[dict[str, object]], list[dict[str, object]]]:
+    """Each table the records have rows in, checked, into `sink`: the row
+    counts, how many rows the checks dropped, the issues of rows a table could
+    not hold (`late`) and of the rows the checks dropped (`rejected`)."""
+    rows: dict[str, list[Record]] = {t.name: [] for t in DOCUMENT_TABLES}
+    for record in records:
+        rows[record.table].append(record)
+    late: list[dict[str, object]] = []
+    rejected: list[dict[str, object]] = []
+    counts: dict[str, int] = {}
+    dropped = 0
+    for table in WRITE_ORDER:
+        if not rows[table.name]:
+            # Most documents fill a few of the tables.
+            counts[table.name] = 0
+            continue
+        data = records_table(table, rows[table.name], late)
+        data, issues, n = checked(table, data)
+        rejected += [{**row, "source_table": table.name} for row in issues]
+        dropped += n
+        counts[table.name] = data.num_rows
+        if data.num_rows:
+            _put(sink, parts, table.name, data)
+    return counts, dropped, late, rejected
+
+
+def _put_facts(
+    sink: pa.BufferOutputStream, parts: dict[str, list[int]], records: Sequence[Record]
+) -> dict[str, int]:
+    """The records' panel facts into `sink`; how many fall in each
+    observation group (`group_of`), in the groups' order."""
+    facts = list(facts_of(records))
+    if not facts:
+        return {}
+    get = attrgetter(*FACTS_SCHEMA.names)
+    values = [list(column) for column in zip(*map(get, facts), strict=True)]
+    _put(sink, parts, FACTS, pa.Table.from_arrays(values, schema=FACTS_SCHEMA))
+    field = dict(zip(FACTS_SCHEMA.names, values, strict=True))
+    # Counted by distinct field values first: a document repeats a group often,
+    # and `group_of` is a JSON text a call.
+    same = Counter(zip(*(field[name] for name in GROUP_COLUMNS), strict=True))
+    groups: Counter[str] = Counter()
+    for key, n in same.items():
+        groups[group_of(*key)] += n
+    return dict(sorted(groups.items()))
+
+
+def _write_file(path: Path, streams: pa.Buffer, head: bytes) -> None:
+    """The entry file: its streams, its summary `head`, the summary's length;
+    written under a temporary name and renamed into place."""
     # Not mkstemp: its 0600 would keep the group out of a shared cache.
     tmp = path.parent / f".tmp-{os.getpid()}-{secrets.token_hex(6)}"
     try:
-        with tmp.open("wb") as f:
-            f.write(sink.getvalue())
+        f = tmp.open("wb")
+    except FileNotFoundError:
+        # The folder is made when the first entry of its bucket is written.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        f = tmp.open("wb")
+    try:
+        with f:
+            f.write(streams)
             f.write(head)
             f.write(b"%0*d" % (TRAILER, len(head)))
         # Over an older entry (a forced re-parse) too.
@@ -209,7 +262,6 @@ def write_entry(path: Path, summary: Summary, records: Sequence[Record]) -> Summ
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return done
 
 
 def schema_of(name: str) -> pa.Schema:

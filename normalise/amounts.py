@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from normalise.numbers import parse_number
+from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.years import FY_IN_TEXT
 
-AMOUNT = re.compile(
+AMOUNT = compiled(
     r"(?<![\w/.,£])"
     r"(?P<comparator><=|>=|[<>\u2264\u2265])?\s*"
     r"(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
@@ -62,7 +63,7 @@ WORD_UNITS = {
 # "opened on 1 April 2019". Month names are capitalised in the reports, which
 # keeps "12 may be revised" a number; a year must follow, as a day without one
 # ("31 March") may be a figure.
-DATE = re.compile(
+DATE = compiled(
     r"(?<![\w.,/])(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
     r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

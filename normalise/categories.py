@@ -9,17 +9,17 @@ is ambiguous and names no category.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from normalise.patterns import compiled
 from normalise.text import fold_dashes
 
 CATEGORIES_CSV = Path(__file__).resolve().parent.parent / "schemas" / "categories.csv"
-NON_WORD = re.compile(r"[^a-z]+")
+NON_WORD = compiled(r"[^a-z]+")
 # partial_ratio of a canonical term against a printed label: "on going cases" scores
 # 86 for "ongoing", "Gender ID" 100 for "gender identity"; unrelated words stay
 # below 70 ("Cannock Chase District" against every term).

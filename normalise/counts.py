@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from normalise.categories import candidates, catch_all, is_label, match_category
+from normalise.patterns import compiled
 from normalise.text import fold_dashes, squash
 
 # A minus sign set against the number ("-2 x Council referrals") is kept, so a
 # negative count is reported, not read as 2; "Q1 - 15 on going cases" spaces its
 # dash and prints 15.
-COUNT = re.compile(
+COUNT = compiled(
     r"(?<![\w.,/])(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
     r"(?P<minus>(?:(?<=\s)|(?<=^))[-\u2212](?=\d))?"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d%]|[./]\d|[eE][+-]?\d)"
@@ -32,14 +33,14 @@ MAX_COUNT = 2**63 - 1
 # for reasons of race and religion)" explains the motivations, it adds none.
 # A short bracket without digits is part of its label: "Disability (Physical) 2"
 # names one category; without "(Physical)" it is an ambiguous "Disability".
-PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
-DIGIT = re.compile(r"\d")
+PAREN = compiled(r"\((?P<inner>[^()]*)\)")
+DIGIT = compiled(r"\d")
 # "(Physical)", "(please specify)" are labels; "(Adult Social Care)" after
 # "1 x Other" and longer brackets are notes on a label already printed.
 NOTE_WORDS = 3
 # Items of a list are apart at commas, at sentence ends ("… 85 incidents.
 # Motivation: Race 12") and before a heading ("Incidents: c.160 Motivation: …").
-SEGMENT_BREAK = re.compile(
+SEGMENT_BREAK = compiled(
     r",\s+|(?<=[a-z0-9)])\.\s+(?=[A-Z])|\s+(?=[A-Z][a-z]+(?:\s+[a-z]+)?:)"
 )
 # A category any list may end with: it belongs to the list it is printed in

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from normalise.patterns import compiled
 from normalise.sentences import Number
 from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.years import financial_year, financial_years_in, period_of, quarters_in
@@ -27,7 +28,7 @@ REDUCTION = (
     r"|declined|fewer|lower|less|down|reduced"
 )
 INCREASE = r"increases?|increased|rises?|rose|risen|more|higher|up|growth|grew"
-CHANGE_WORD = re.compile(rf"\b(?:(?P<down>{REDUCTION})|(?P<up>{INCREASE}))\b", re.I)
+CHANGE_WORD = compiled(rf"\b(?:(?P<down>{REDUCTION})|(?P<up>{INCREASE}))\b", re.I)
 # The word right after a figure: "22% reduction", "416 fewer crimes", "22% lower".
 CHANGE_AFTER = re.compile(
     rf"^\s*(?:(?P<down>{REDUCTION})|(?P<up>{INCREASE}))\b(?!\s+than\s+\d)", re.I
@@ -39,12 +40,12 @@ CHANGE_BEFORE = re.compile(
     re.I,
 )
 # "a reduction in anti social behaviour of 11%": the subject comes first.
-CHANGE_IN_BEFORE = re.compile(
+CHANGE_IN_BEFORE = compiled(
     rf"\b(?:{REDUCTION}|{INCREASE})\s+(?:in|on)\s+(?P<np>[^,;.()]+?)\s+(?:of|by)\s*$",
     re.I,
 )
 # A lead-in that gives its bullets a direction: "Reductions have been recorded in:".
-LEAD_CHANGE = re.compile(
+LEAD_CHANGE = compiled(
     r"\b(?:(?P<down>reductions?|decreases?|falls?)|(?P<up>increases?|rises?))\b",
     re.I,
 )
@@ -57,7 +58,7 @@ COMPARISON = re.compile(
     re.I,
 )
 # "61 crimes per 1,000 population": a rate, and the 1,000 is part of it.
-RATE = re.compile(
+RATE = compiled(
     r"^\s*(?P<np>(?:[^\W\d][\w'’-]*\s+){0,3}?)per\s+"
     r"(?P<base>1,000|1000|10,000|100,000|thousand)\b",
     re.I,
@@ -66,12 +67,12 @@ RATE_BASES = {"1,000": 1000, "1000": 1000, "thousand": 1000}
 # "71% of residents feel safe …": what the share is of.
 SHARE_OF = re.compile(r"^\s*of\s+(?P<np>.*)", re.S)
 # "25.3% reduction in serious acquisitive crime": what changed.
-CHANGE_IN = re.compile(
+CHANGE_IN = compiled(
     rf"^\s*(?:{REDUCTION}|{INCREASE})\s+(?:in|on|of|for|amongst|among)\s+(?P<np>.*)",
     re.I | re.S,
 )
 # Adjectives between a count and its noun: "416 fewer crimes", "5 new officers".
-COUNT_LEAD = re.compile(r"^\s*(?:(?:fewer|more|less|additional|extra|new)\s+)?", re.I)
+COUNT_LEAD = compiled(r"^\s*(?:(?:fewer|more|less|additional|extra|new)\s+)?", re.I)
 WORD = re.compile(r"[^\W\d][\w'’&-]*")
 CLAUSE_END = re.compile(r"[,;:.()\[\]/\u2013\u2014\"“”]|\s-\s")
 

@@ -6,19 +6,20 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from normalise.patterns import compiled
 from normalise.text import fold_dashes
 
 # An indicator name ends with its data source: "… – Police data",
 # "… – Victim Support data", "… – CACH data agreements".
-SOURCE_END = re.compile(r"\bdata(?:\s+agreements)?\b", re.IGNORECASE)
-SLUG_CHARS = re.compile(r"[^a-z0-9]+")
+SOURCE_END = compiled(r"\bdata(?:\s+agreements)?\b", re.IGNORECASE)
+SLUG_CHARS = compiled(r"[^a-z0-9]+")
 # A rolling-12-months measure: "ASB Incidents Over Time (Variation) – Police data".
-ROLLING_NAME = re.compile(r"over\s+time|variation", re.IGNORECASE)
+ROLLING_NAME = compiled(r"over\s+time|variation", re.IGNORECASE)
 SLUG_LENGTH = 64
 # A name cell that opens in lower case or with a dash goes on from the row
 # above: the later lines of a wrapped row printed apart from it ("against the
 # person,", "– Victim Support data"), whose cells are no row of their own.
-GOES_ON = re.compile(r"^\s*(?:[a-z]|[-\u2013\u2014]\s)")
+GOES_ON = compiled(r"^\s*(?:[a-z]|[-\u2013\u2014]\s)")
 
 
 # Every value of an indicator's row asks for the same id.

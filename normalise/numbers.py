@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from normalise.patterns import compiled
 from normalise.repair import Repair
 
-NUMBER = re.compile(r"^([-+\u2013\u2212]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
-SPACED_MINUS = re.compile(r"^[-\u2013\u2212]\s+\d")
+NUMBER = compiled(r"^([-+\u2013\u2212]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+SPACED_MINUS = compiled(r"^[-\u2013\u2212]\s+\d")
 
 
 def parse_number(raw: str) -> tuple[float | None, Repair | None]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from normalise.dates import month_number, parse_date
+from normalise.patterns import compiled
 from normalise.years import (
     ALL_QUARTERS,
     HALF_YEAR,
@@ -73,7 +74,7 @@ MONTH_SPAN = re.compile(
 )
 # Prose says which period it covers before naming it: "This report covers
 # October to December 2017", "performance for the quarter ending …".
-COVERING = re.compile(
+COVERING = compiled(
     r"\b(?:cover(?:s|ing|ed)?|for|during|period|relat(?:es|ing)\s+to)\s+"
     r"(?:the\s+)?(?:(?:three\s+months|period|months?)\s+)?(?:from\s+|of\s+)?$",
     re.IGNORECASE,

@@ -6,7 +6,9 @@ import re
 import warnings
 from functools import lru_cache
 
-WS = re.compile(r"[ \t\r\f\v\u00a0]+")
+from normalise.patterns import compiled
+
+WS = compiled(r"[ \t\r\f\v\u00a0]+")
 TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 # Elements whose end is a paragraph break in the printed cell.
 BLOCK_TAGS = ("p", "li", "ul", "ol", "tr", "table", "div", "br", "h1", "h2", "h3")

@@ -22,6 +22,7 @@ from normalise.amounts import (
     Amount,
     amounts_in,
 )
+from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.text import fold_dashes, squash
 from normalise.years import financial_year
@@ -29,7 +30,7 @@ from normalise.years import financial_year
 # A label opens a value of its own: "Target - 50%", "Actual – 44.1%",
 # "2017.18 – 425", "2015/16 -51.49%". It only counts when an amount follows,
 # so "No target - this is a measure only" and "Not reported in 2015/16" are words.
-LABEL = re.compile(
+LABEL = compiled(
     r"(?:\b(?P<measure>target|actual)\b"
     r"|(?<![\d/.])(?P<year>20\d\d\s*[./\-\u2013]\s*\d\d)(?![\d/]))"
     r"(?P<sep>\s*[-\u2013:]?\s*)(?=[<>\u2264\u2265£~]|\d|approx|c\.\d)",
@@ -37,24 +38,24 @@ LABEL = re.compile(
 )
 # Between two values of one cell only a short label may stand: "141 cases
 # Value – £84,171.24"; anything longer is the note.
-GAP = re.compile(r"^[\s\-\u2013:,]*(?:[A-Za-z]+[\s\-\u2013:,]*){0,2}$")
-MISSING = re.compile(r"^(?:n/?a|-+|\u2013|none)$", re.IGNORECASE)
+GAP = compiled(r"^[\s\-\u2013:,]*(?:[A-Za-z]+[\s\-\u2013:,]*){0,2}$")
+MISSING = compiled(r"^(?:n/?a|-+|\u2013|none)$", re.IGNORECASE)
 # "Nil", "Nil – closed for refurbishment": the word for zero opening a value
 # cell, so the figure is 0 and the rest of the cell its note.
-NIL = re.compile(r"^nil\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+NIL = compiled(r"^nil\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("confirmed", re.compile(r"\bconfirmed\b", re.IGNORECASE)),
-    ("estimated", re.compile(r"\bestimated?\b", re.IGNORECASE)),
-    ("cumulative", re.compile(r"\bcumulative(?:ly)?\b", re.IGNORECASE)),
-    ("average", re.compile(r"\baverage\b", re.IGNORECASE)),
-    ("approx", re.compile(r"\bapprox(?:imately)?\b|\bcirca\b", re.IGNORECASE)),
+    ("confirmed", compiled(r"\bconfirmed\b", re.IGNORECASE)),
+    ("estimated", compiled(r"\bestimated?\b", re.IGNORECASE)),
+    ("cumulative", compiled(r"\bcumulative(?:ly)?\b", re.IGNORECASE)),
+    ("average", compiled(r"\baverage\b", re.IGNORECASE)),
+    ("approx", compiled(r"\bapprox(?:imately)?\b|\bcirca\b", re.IGNORECASE)),
 )
 NOTE_EDGES = " -\u2013:,;."
 SHOWN_CHARS = 24
-TOO_LONG = re.compile(rf"(?<![\d,.])[0-9](?:,?[0-9]){{{MAX_DIGITS},}}")
+TOO_LONG = compiled(rf"(?<![\d,.])[0-9](?:,?[0-9]){{{MAX_DIGITS},}}")
 # "1e308" is not how a council report prints a number; reading its "1" would
 # invent a value.
-EXPONENT = re.compile(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
+EXPONENT = compiled(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
 # The unit an indicator's name gives its bare numbers: "Percentage of household
 # waste recycled", "% of Main Duty …" (percent); "Number of Discretionary
 # Housing Payments awards", "No. of properties …" (count), even when a "£" cell
@@ -63,16 +64,16 @@ NAME_UNITS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Average time to re-let council properties (days)", "Number of days to …"
     (
         OUTSIDE,
-        re.compile(
+        compiled(
             r"\((?:days|weeks|hours|minutes)\)|\b(?:days|weeks|hours)\s+"
             r"(?:to|taken)\b",
             re.IGNORECASE,
         ),
     ),
-    ("percent", re.compile(r"%|\bper\s?cent(?:age)?\b", re.IGNORECASE)),
-    ("gbp", re.compile(r"£|\bpounds\b", re.IGNORECASE)),
-    ("tonnes", re.compile(r"\btonn(?:es|age)\b", re.IGNORECASE)),
-    ("count", re.compile(r"\b(?:number|no\.?)\s+of\b", re.IGNORECASE)),
+    ("percent", compiled(r"%|\bper\s?cent(?:age)?\b", re.IGNORECASE)),
+    ("gbp", compiled(r"£|\bpounds\b", re.IGNORECASE)),
+    ("tonnes", compiled(r"\btonn(?:es|age)\b", re.IGNORECASE)),
+    ("count", compiled(r"\b(?:number|no\.?)\s+of\b", re.IGNORECASE)),
 )
 
 

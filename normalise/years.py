@@ -6,10 +6,11 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.vocabulary import QUARTER_NUMBER
 
-FY = re.compile(r"^(20\d\d)\s*([./\-\u2013])\s*(\d\d)$")
+FY = compiled(r"^(20\d\d)\s*([./\-\u2013])\s*(\d\d)$")
 FY_IN_TEXT = re.compile(
     r"(?<![\d/.])(20\d\d)\s*([./\-\u2013])\s*((?:20)?\d\d)(?![\d/.]?\d)"
 )

@@ -141,10 +141,14 @@ def arrow_without_numpy() -> None:
     to build) are imported where a run needs them, which a run of a few files
     seldom does; without numpy then too. A process that imported pyarrow or
     numpy already is left as it is.
+
+    Nor is cloudpickle imported (with uuid, a fourteenth of pyarrow's own
+    import): pyarrow takes it for its pickle module where it is installed (as
+    dask installs it), and uses the standard one alike without it.
     """
     if "pyarrow" in sys.modules or "numpy" in sys.modules:
         return
-    with _absent("numpy", "pandas"):
+    with _absent("numpy", "pandas", "cloudpickle"):
         import pyarrow
         import pyarrow._compute  # noqa: F401
 

@@ -27,6 +27,7 @@ from extract.document import Document
 from extract.records import IssueRow, Record, Statement
 from normalise.counts import COUNT_ROW
 from normalise.figures import Figure, Frame, frame_of, read_figures
+from normalise.patterns import compiled
 from normalise.sentences import Number, numbers, sentences
 from normalise.subjects import indicator_of
 from schemas.tables import NO_UNIT
@@ -45,7 +46,7 @@ NEAR_CELLS, CELL_WINDOW = 2, 3
 LETTERS = re.compile(r"[^\W\d_]{2,}")
 # "Violent crime (22% reduction/416 fewer crimes in overall violence)": the
 # figures in brackets measure the words before them.
-LEAD_AND_FIGURES = re.compile(
+LEAD_AND_FIGURES = compiled(
     r"^(?P<lead>[^()\d]{3,80}?)\s*\((?P<figures>[^()]*\d[^()]*)\)\W*$"
 )
 SNIPPET = 80

@@ -24,6 +24,7 @@ from extract.recognisers.actions.quarter_labels import (
     quarter_columns,
 )
 from extract.records import Action, ActionUpdate, IssueRow, Record, RepairRow
+from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.symbols import clean_symbol, holds_symbol
 from normalise.text import case_blind, strip_html
@@ -36,7 +37,7 @@ QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 # carries the marks of the action above it.
 RULE = re.compile(r"^[-‐‑‒–—―_=\s]+$")
 NESTED_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|$)", re.IGNORECASE | re.DOTALL)
-NESTED_CELL = re.compile(r"<t[dh](?:\s[^>]*)?>", re.IGNORECASE)
+NESTED_CELL = compiled(r"<t[dh](?:\s[^>]*)?>", re.IGNORECASE)
 # The status grid under an action table is headed "Summary of Progress in
 # Delivering Projects/Actions:" (samples/000 lines 53, 82; samples/001 line 72),
 # printed with trailing tabs in some exports, which makes it a table row.

@@ -34,14 +34,15 @@ from extract.recognisers.actions.quarter_labels import (
     quarter_texts,
     rating_columns,
 )
+from normalise.patterns import compiled
 
-APPROACH = re.compile(r"^Approach$", re.IGNORECASE)
+APPROACH = compiled(r"^Approach$", re.IGNORECASE)
 # "Key Project" (samples/002), "Projects" (a Cabinet report layout projects/RAG layout).
-KEY_PROJECT = re.compile(r"^(?:Key\s+)?Projects?$", re.IGNORECASE)
-MILESTONE = re.compile(r"^Milestones?(?:\s*\(s\))?$", re.IGNORECASE)
+KEY_PROJECT = compiled(r"^(?:Key\s+)?Projects?$", re.IGNORECASE)
+MILESTONE = compiled(r"^Milestones?(?:\s*\(s\))?$", re.IGNORECASE)
 # The label's word, sought once in a row's text before cell by cell.
 MILESTONE_WORDS = ("milestone",)
-MILESTONE_WORD = re.compile("|".join(MILESTONE_WORDS), re.IGNORECASE)
+MILESTONE_WORD = compiled("|".join(MILESTONE_WORDS), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,23 +20,24 @@ from extract.recognisers.actions.quarter_labels import (
     last_quarter,
     leading_quarters,
 )
+from normalise.patterns import compiled
 from normalise.symbols import holds_symbol
 from normalise.text import has_html, squash, strip_html
 
 # "Q1 Rating", "Q1\nRating", or the four printed on one line ("Q1 Rating Q2
 # Rating Q3 Rating Q4 Rating", samples/text/000…-plain.txt line 375). A bare
 # "Quarter 2" is a quarter text's label, not a rating column's.
-RATING_LABEL = re.compile(
+RATING_LABEL = compiled(
     r"(?:(?:Q|Quarter)\s*[1-4]\s*Rating|Rating\s*(?:Q|Quarter)\s*[1-4])",
     re.IGNORECASE,
 )
-DIGIT = re.compile(r"[1-4]")
+DIGIT = compiled(r"[1-4]")
 # Markup a cell opens and closes: a paragraph that leaves one open goes on
 # in the next.
 MARKUP = tuple(
     (
-        re.compile(rf"<{tag}\b", re.IGNORECASE),
-        re.compile(rf"</{tag}\s*>", re.IGNORECASE),
+        compiled(rf"<{tag}\b", re.IGNORECASE),
+        compiled(rf"</{tag}\s*>", re.IGNORECASE),
     )
     for tag in ("p", "table")
 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.document import Row
+from normalise.patterns import compiled
 from normalise.vocabulary import DASH, MONTH
 
 QUARTER_LIST = r"[1-4](?:\s*(?:,|and|&)\s*[1-4])*"
@@ -42,8 +43,8 @@ BARE_LABEL = re.compile(
     rf"|(?P<months>{MONTH_RANGE}))\s*[.:]?$",
     re.IGNORECASE,
 )
-DIGIT = re.compile(r"[1-4]")
-MONTH_NAME = re.compile(MONTH, re.IGNORECASE)
+DIGIT = compiled(r"[1-4]")
+MONTH_NAME = compiled(MONTH, re.IGNORECASE)
 # Financial-year month order: April opens Q1, January opens Q4.
 MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 # Quarter columns of action and milestone tables: samples/000 prints "Q1 Rating",
@@ -57,7 +58,7 @@ QUARTER_COLUMN = re.compile(
 # One rating column for the whole table: "Action | Target Date | Update |
 # Status" and "Projects | Milestones | Progress Update | RAG" (a Cabinet report layout)
 # rate each item once, in the quarter the report covers.
-RATING_COLUMN = re.compile(
+RATING_COLUMN = compiled(
     r"^(?:Status|RAG(?:\s+(?:Status|Rating))?|(?:Overall\s+)?Rating)$",
     re.IGNORECASE,
 )

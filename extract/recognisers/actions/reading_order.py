@@ -47,12 +47,13 @@ from extract.recognisers.actions.quarter_labels import (
     Para,
     bare_quarters,
 )
+from normalise.patterns import compiled
 from normalise.text import may_hold, squash
 from normalise.vocabulary import status_category
 
 # "Strategic Objective Improving the Council's social housing stock …": the
 # objective row of the next table, run into its text.
-OBJECTIVE = re.compile(r"^Strategic\s+Objective\b", re.IGNORECASE)
+OBJECTIVE = compiled(r"^Strategic\s+Objective\b", re.IGNORECASE)
 # A status grid's label is short ("Project on target"); an action text can
 # name a status in a sentence.
 STATUS_LABEL_CHARS = 120

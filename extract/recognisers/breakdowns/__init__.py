@@ -12,7 +12,6 @@ printed without tabs below the cell that opens their list ("<ul>" then
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -28,11 +27,12 @@ from extract.recognisers.breakdowns.counted import (
 from extract.records import Breakdown, IssueRow, Record
 from normalise.counts import read_counts
 from normalise.indicators import ROLLING_NAME, goes_on, split_indicators
+from normalise.patterns import compiled
 
 NAME = "breakdowns"
 # A continuation row printed without its empty name cell starts with a note or a
 # count in column 0: samples/000 lines 19-25 put Q1's "(1 individual …)" there.
-SHIFTED_START = re.compile(r"^[(\d]")
+SHIFTED_START = compiled(r"^[(\d]")
 
 
 @dataclass(frozen=True, slots=True)

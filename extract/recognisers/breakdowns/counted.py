@@ -12,9 +12,10 @@ from extract.document import Cell, Document
 from extract.records import Breakdown, IssueRow
 from normalise.counts import Ambiguous, Count
 from normalise.indicators import slug
+from normalise.patterns import compiled
 
 # "Q1 - 15 on going cases", "Quarter 2: …": the quarter a cell of counts opens with.
-QUARTER_PREFIX = re.compile(
+QUARTER_PREFIX = compiled(
     r"^\s*(?:Q|quarter\s*)(?P<q>[1-4])\b\s*[-\u2013:]?\s*", re.IGNORECASE
 )
 

@@ -25,7 +25,6 @@ reported as an `unparsed_block`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -36,15 +35,16 @@ from extract.recognisers.breakdowns.counted import QUARTER_PREFIX, counted
 from extract.records import Breakdown, IssueRow
 from normalise.counts import Ambiguous, Count, read_counts
 from normalise.indicators import ROLLING_NAME, SOURCE_END, split_indicators
+from normalise.patterns import compiled
 
 # Words of another column printed into a name's lines ("Hate Crime – Number of
 # self Increase (11) Q1 24 Individuals …", samples/text/001…-plain.txt line
 # 306): a quarter label or a bracketed figure is no part of an indicator's name.
-NOT_A_NAME = re.compile(r"\bQ[1-4]\b|\(\s*[-+]?\d")
+NOT_A_NAME = compiled(r"\bQ[1-4]\b|\(\s*[-+]?\d")
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 8
 # A cell continued below its row opens with a count ("6 x Self referrals").
-OPENS_WITH_COUNT = re.compile(r"^\d")
+OPENS_WITH_COUNT = compiled(r"^\d")
 
 
 @dataclass(frozen=True, slots=True)

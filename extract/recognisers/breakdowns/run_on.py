@@ -37,21 +37,22 @@ from extract.recognisers.breakdowns.reading_order import categories, is_counted_
 from extract.records import Breakdown, IssueRow
 from normalise.counts import read_counts
 from normalise.indicators import SOURCE_END, split_indicators
+from normalise.patterns import compiled
 
 # A quarter label opening a cell: "Q1 -", "Q2 –", "Q4 Individuals", not "Q1
 # (24.07.17)" (a rolling block) or "Q1 Rating" (a column label).
-QUARTER = re.compile(
+QUARTER = compiled(
     r"(?<![\w(/])Q(?P<q>[1-4])\b(?!\s*\(|\s+rating)\s*[-\u2013:]?\s*", re.IGNORECASE
 )
 # An HTML paragraph of a cell that opens with a count ("<p>6 x Self referrals").
-COUNTS_PARAGRAPH = re.compile(r"\s*<p>\s*\d", re.IGNORECASE)
-WORD = re.compile(r"\w+")
+COUNTS_PARAGRAPH = compiled(r"\s*<p>\s*\d", re.IGNORECASE)
+WORD = compiled(r"\w+")
 BETWEEN_WORDS = r"(?:\W|\([^)]*\))+"
-DIGIT = re.compile(r"\d")
+DIGIT = compiled(r"\d")
 # A line opening with a bracketed note that counts: "(1 individual …".
-NOTE_LINE = re.compile(r"^\s*\(\s*\d")
+NOTE_LINE = compiled(r"^\s*\(\s*\d")
 # A bracketed note: "(1 individual thought they were targeted …)".
-NOTE = re.compile(r"\([^)]*\)")
+NOTE = compiled(r"\([^)]*\)")
 # The words a row prints between two of its cells at most ("out of area").
 BETWEEN_WORDS_MAX = 6
 

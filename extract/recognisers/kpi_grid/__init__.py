@@ -40,6 +40,7 @@ from extract.records import IndicatorValue, IssueRow, Record, RepairRow
 from normalise.categories import is_breakdown
 from normalise.counts import read_counts
 from normalise.indicators import goes_on, slug
+from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.symbols import holds_symbol
 from normalise.text import squash
@@ -50,30 +51,30 @@ from normalise.years import (
 from schemas.tables import NO_UNIT
 
 NAME = "kpi_grid"
-FREQUENCY = re.compile(r"^[QA]$")
+FREQUENCY = compiled(r"^[QA]$")
 # A frequency letter between a name's words: "Number of CCTV Q case reviews".
-STRAY_FREQUENCY = re.compile(r"(?<=\w) ([QA]) (?=[a-z])")
+STRAY_FREQUENCY = compiled(r"(?<=\w) ([QA]) (?=[a-z])")
 STRAY_FREQUENCY_RULE = "frequency_in_name"
 # A figure anywhere in a cell: no rating mark.
-DIGIT = re.compile(r"\d")
+DIGIT = compiled(r"\d")
 # A date alone in a cell, as rolling-12 blocks caption their quarters.
-PRINTED_DATE = re.compile(r"\(?\d{1,3}[./]\d{1,2}[./]\d{2,4}\)?")
+PRINTED_DATE = compiled(r"\(?\d{1,3}[./]\d{1,2}[./]\d{2,4}\)?")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
 # "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") may
 # be a quarter block, owned by the rolling-12-months or breakdowns recogniser; a
 # label before a plain figure ("Q2 figure 45 (provisional)") is the grid's value.
-QUARTER_LABEL = re.compile(r"^(?:Q|quarter\s*)[1-4]\b\s*[-\u2013:]?\s*", re.IGNORECASE)
+QUARTER_LABEL = compiled(r"^(?:Q|quarter\s*)[1-4]\b\s*[-\u2013:]?\s*", re.IGNORECASE)
 # Any wording of a rolling block ("Previous 12 months = 1,234", "Last 12 month:
 # 1,111", "Change over 12 Months = 15%") belongs to the rolling-12-months
 # recogniser, printed label or not; so do its pieces where a block is wrapped
 # over rows ("Previous 12" above "months = 89").
-ROLLING_CELL = re.compile(
+ROLLING_CELL = compiled(
     r"\b(?:previous|last|current)\s+12\s*-?\s*months?\b"
     r"|\bchange\s+over\s+12\s*-?\s*months?\b"
     r"|\b(?:previous|last|current)\s+12\s*$|^\s*months?\s*[=:]",
     re.IGNORECASE,
 )
-NON_ALNUM = re.compile(r"[^a-z0-9]+")
+NON_ALNUM = compiled(r"[^a-z0-9]+")
 # How close a row's text must be to the theme in force to be that theme's heading
 # printed across the grid (samples/000 line 4 splits it over six cells).
 THEME_MATCH = 90.0

@@ -17,8 +17,9 @@ from extract.blocks.columns import header_columns
 from extract.document import Row
 from extract.recognisers.kpi_grid.grids import Grid, GridRow, _html_tables
 from extract.recognisers.kpi_grid.reading_order import Reading
+from normalise.patterns import compiled
 
-TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+TABLE = compiled(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def readings(blocks: Blocks, name: str) -> Iterator[Reading]:

@@ -21,7 +21,6 @@ unclaimed, and so reported as an `unparsed_block`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -32,10 +31,11 @@ from extract.blocks.reading_order import is_column_label
 from extract.layout.pages import PAGE_FOOTER
 from extract.recognisers.kpi_grid.grids import Grid, GridRow
 from normalise.amounts import amounts_in
+from normalise.patterns import compiled
 from normalise.text import fold_dashes, squash
 from normalise.values import LABEL, is_missing, parse_cell
 
-FREQUENCY_CELL = re.compile(r"^[QA]$")
+FREQUENCY_CELL = compiled(r"^[QA]$")
 
 
 @dataclass(frozen=True, slots=True)

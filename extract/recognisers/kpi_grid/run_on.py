@@ -42,23 +42,24 @@ from extract.blocks.columns import Column, classify, header_columns
 from extract.document import Row
 from extract.recognisers.kpi_grid.grids import Grid, GridRow
 from extract.recognisers.kpi_grid.reading_order import Reading, quarters_in_order
+from normalise.patterns import compiled
 from normalise.segments import cuts
 from normalise.values import Value, is_missing, parse_cell
 from normalise.vocabulary import ANY_STATUS, status_category
 
-FREQUENCY_CELL = re.compile(r"^[QA]$")
+FREQUENCY_CELL = compiled(r"^[QA]$")
 # "Frequency of reporting (Q or A)" among a header's labels.
-FREQUENCY_LABEL = re.compile(r"\bfrequency\b", re.IGNORECASE)
+FREQUENCY_LABEL = compiled(r"\bfrequency\b", re.IGNORECASE)
 # Labels of action and milestone tables, whose Q1-Q4 columns hold ratings
 # ("Approach Key Project Milestone(s) Progress Q1 Q2 Q3 Q4").
-FOREIGN = re.compile(
+FOREIGN = compiled(
     r"\b(?:approach|key\s+projects?|milestones?|actions?\s*(?:&|\+|and)\s*progress)\b",
     re.IGNORECASE,
 )
 # A quarter's label: the line printing them is a header's last.
-QUARTER_LABEL = re.compile(r"\b(?:q|quarter\s*)[1-4]\b", re.IGNORECASE)
+QUARTER_LABEL = compiled(r"\b(?:q|quarter\s*)[1-4]\b", re.IGNORECASE)
 # A figure alone in a cell: "85", "1,084", "12.5%", "£172,583".
-FIGURE = re.compile(r"^[£$]?-?\d[\d,]*(?:\.\d+)?%?$")
+FIGURE = compiled(r"^[£$]?-?\d[\d,]*(?:\.\d+)?%?$")
 # Words of one value label at most ("Year End Actual Total").
 LABEL_WORDS = 5
 # Lines a header's labels run over at most, and the words read from them.

@@ -5,25 +5,33 @@ fields, with ":" for "=", "no change", typos in the captions.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from extract.document import Cell
+from normalise.patterns import ENHANCEMATCH, fuzzy
+
+if TYPE_CHECKING:
+    import regex
 
 MINUS = "-\u2013\u2212"
 
 # ENHANCEMATCH: of the fuzzy matches at a position, the one with fewest errors.
-FLAGS = regex.IGNORECASE | regex.ENHANCEMATCH
+FLAGS = re.IGNORECASE | ENHANCEMATCH
+
+# The patterns are compiled, and regex imported, when a cell first holds a
+# quarter label and a total: a run of reports without quarter blocks needs
+# neither.
 
 # A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2".
-ANCHOR = regex.compile(
+ANCHOR = fuzzy(
     r"\b(?:Q|Quarter\s*)(?P<n>[1-4])\b\s*"
     r"(?:\(\s*(?P<date>(?=[^)]*\d)[\dOolI./]+)\s*\)"
     r"|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b)?",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 # The labels as damaged text prints them: OCR reads "m" as "rn" ("12 rnonths")
@@ -40,15 +48,11 @@ MONTHS = r"(?:months?){e<=2}"
 # figure, so the block is reported rather than lost.
 TOTAL = rf"[=:]\s*(?P<v>[+{MINUS}]?\s*\d[\d,]*)?"
 
-PREVIOUS = regex.compile(
-    rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS
-)
+PREVIOUS = fuzzy(rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS)
 
-LAST = regex.compile(
-    rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS
-)
+LAST = fuzzy(rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS)
 
-CHANGE = regex.compile(
+CHANGE = fuzzy(
     rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
     rf"(?:(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
     r"\s*(?:(?P<direction>increase|reduction|decrease)|no\s+change)?"

@@ -23,22 +23,23 @@ from extract.blocks.reading_order import is_column_label
 from extract.recognisers.rolling12.quarter_blocks import Block, Found, blocks_in
 from normalise.indicators import ROLLING_NAME, split_indicators
 from normalise.numbers import parse_int
+from normalise.patterns import compiled
 
 # "Q1 (24.07.17)" alone: the first line of an interleaved row's quarter cells.
 LABEL_ONLY = re.compile(r"^Q[1-4]\s*\(\s*[\d./\s]+\)$", re.IGNORECASE)
 # The later lines of an interleaved quarter cell: "Previous 12", "months = 89",
 # "Last 12 months = 100", "Change over 12 Months = 12%", "= 2,957", "(222)".
-FRAGMENT = re.compile(
+FRAGMENT = compiled(
     r"^(?:previous|last|current|change|months?\b|over\s+12|=|"
     r"\(?\s*[-+\u2013]?\s*\d)",
     re.IGNORECASE,
 )
 # A dated quarter cell ("Q1 (24.07.17) Previous 12"): the cells of another row,
 # read or not, lie between a block and any name past them.
-QUARTER_CELL = re.compile(r"^Q[1-4]\s*\(\s*\d", re.IGNORECASE)
+QUARTER_CELL = compiled(r"^Q[1-4]\s*\(\s*\d", re.IGNORECASE)
 # How long a name printed before its block in the same paragraph can be.
 NAME_CHARS = 160
-DIGIT = re.compile(r"\d")
+DIGIT = compiled(r"\d")
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 12
 # A part of an interleaved name column: "Over Time", "(Variation) – Police data".
@@ -46,7 +47,7 @@ NAME_PART_CHARS = 60
 # The direction and difference a column printed a line later, past the words of
 # the column beside it: "… 12%" / "Police data Hate Crime – Number of self
 # Increase (11)" (samples/text/001_4e0ea328a26b8980-plain.txt lines 305-306).
-LATE_CHANGE = re.compile(
+LATE_CHANGE = compiled(
     r"\b(?P<direction>increase|reduction|decrease)\s*\(\s*(?P<abs>[+\-\u2013]?\s*[\d,]+)\s*\)",
     re.IGNORECASE,
 )

@@ -32,14 +32,15 @@ from extract.blocks import Blocks
 from extract.document import Cell, Row
 from extract.recognisers.rolling12.quarter_blocks import Block, Found, blocks_in
 from extract.recognisers.rolling12.reading_order import named, stops_name
+from normalise.patterns import compiled
 
 # A dated quarter label: "Q1 (24.07.17)", "Q4 (197.04.18)".
-LABEL = re.compile(r"Q[1-4]\s*\(\s*[\d./\s]+\)", re.IGNORECASE)
+LABEL = compiled(r"Q[1-4]\s*\(\s*[\d./\s]+\)", re.IGNORECASE)
 # A line of dated labels only, and perhaps a mark of a column after them ("-").
-LABELS_LINE = re.compile(
+LABELS_LINE = compiled(
     r"^(?:Q[1-4]\s*\(\s*[\d./\s]+\)\s*){2,}(?:[-\u2013\u2014]\s*)?$", re.IGNORECASE
 )
-DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+DIGITS = compiled(r"\d+(?:[.,]\d+)*")
 # How many lines a row's pieces and name parts take at most.
 ROW_LINES = 12
 # How many lines above the labels a name takes at most, and how long a line

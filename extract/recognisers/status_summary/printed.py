@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from extract.context import Context
 from extract.document import Row
+from normalise.patterns import compiled
 from normalise.vocabulary import status_category as category_of
 from normalise.years import period_of, quarters_in, year_to_date
 
@@ -30,7 +31,7 @@ SCOPES = (
 
 TITLE_LOOKBACK = 4
 
-DIGIT = re.compile(r"\d")
+DIGIT = compiled(r"\d")
 
 TITLE_CHARS = 120
 

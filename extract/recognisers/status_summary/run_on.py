@@ -20,7 +20,6 @@ under "No Rating") the grid is left unread, and so reported as an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -35,6 +34,7 @@ from extract.recognisers.status_summary.printed import (
     scope_of,
 )
 from extract.recognisers.status_summary.reading_order import LAST, MIN_LABELS, Found
+from normalise.patterns import compiled
 from normalise.vocabulary import ANY_STATUS
 from normalise.vocabulary import status_category as category_of
 
@@ -43,14 +43,14 @@ LABEL_LINES = 8
 # A value is printed in one token ("4", "80%", "-") or two ("9 (75%)", "0 0%").
 VALUE_TOKENS = (1, 2)
 # A token of a value: "4", "80%", "(75%)", "-".
-VALUE_PART = re.compile(r"^(?:\d+|\(?\d+(?:\.\d+)?%\)?|[-\u2013\u2014]+)$")
+VALUE_PART = compiled(r"^(?:\d+|\(?\d+(?:\.\d+)?%\)?|[-\u2013\u2014]+)$")
 # A percent in brackets opening a line: the rest of the value before it, its
 # count ending the line above ("… 0 (0%) 12" / "(100%)").
-PERCENT_REST = re.compile(r"^\(\d+(?:\.\d+)?%\)")
+PERCENT_REST = compiled(r"^\(\d+(?:\.\d+)?%\)")
 # "Summary of Progress in Delivering Projects/Actions:" introduces what follows.
-INTRODUCES = re.compile(r":\s*$")
+INTRODUCES = compiled(r":\s*$")
 # A sentence ends inside the line: wrapped cell text, not a title.
-SENTENCE_BREAK = re.compile(r"[.;]\s+\S")
+SENTENCE_BREAK = compiled(r"[.;]\s+\S")
 
 Line = tuple[str | None, list[Value]]
 
