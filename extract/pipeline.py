@@ -8,6 +8,7 @@ the step that made it: a recogniser's NAME or one of the pipeline's own steps.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import cast
@@ -21,7 +22,7 @@ from extract.coverage import measure as measure_coverage
 from extract.document import Document
 from extract.headings import build_context
 from extract.keys import KeyCheck
-from extract.layout.page_split import ends_mid_phrase
+from extract.layout.tab_rows import JOINING_WORDS
 from extract.panel import assign_ids
 from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
@@ -114,16 +115,29 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Found]:
 Named = IndicatorValue | Breakdown | Rolling12 | Action
 
 
+# A name that ends on one of these, or on a joining word as printed ("of",
+# "to"; not a capital "A" of "band A"), goes on somewhere it was not read.
+NAME_OPEN_END = re.compile(r"[-\u2013\u2014,;(/&]\s*$")
+
+
+def name_cut(name: str, title: bool = False) -> bool:
+    """Whether an indicator name or (`title`) an action title is cut: it ends
+    mid-phrase, or a title opens on a word in lower case ("and enforcement";
+    not "eBay" or "e-mail")."""
+    words = name.split()
+    if not words:
+        return False
+    if NAME_OPEN_END.search(name) or (words[-1] in JOINING_WORDS and words[-1] != "a"):
+        return True
+    return title and words[0].isalpha() and words[0].islower()
+
+
 def _cut(record: Record) -> str | None:
-    """The name a fact stands under where it is cut: it ends mid-phrase, or,
-    an action's title, it opens in lower case ("and enforcement")."""
+    """The name a fact stands under where it is cut (`name_cut`)."""
     if isinstance(record, Action):
-        name = record.title
-        if name[:1].islower() or ends_mid_phrase(name):
-            return name
-    elif isinstance(record, IndicatorValue | Breakdown | Rolling12):
-        if ends_mid_phrase(record.indicator):
-            return record.indicator
+        return record.title if name_cut(record.title, title=True) else None
+    if isinstance(record, IndicatorValue | Breakdown | Rolling12):
+        return record.indicator if name_cut(record.indicator) else None
     return None
 
 

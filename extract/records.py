@@ -16,7 +16,7 @@ from schemas.issues import BY_CODE, SEVERITIES
 class _Record:
     """Equality, hash and repr of the record classes, as their dataclass would
     make them (over the fields, in order), written once: generating and
-    compiling the three for each class took a third of this module's import."""
+    compiling the three for each class costs a third of this module's import."""
 
     __slots__ = ()
 

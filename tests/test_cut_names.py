@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.layout.page_split import ends_mid_phrase
-from extract.pipeline import Processed, process_document
+from extract.pipeline import Processed, name_cut, process_document
 from extract.readers import read_document
 from extract.records import Action, ActionUpdate, IndicatorValue, IssueRow
 from tests.conftest import SAMPLES
@@ -70,13 +69,22 @@ def test_a_milestone_under_a_cut_title_goes_with_its_updates(tmp_path: Path) -> 
     assert len(issues) == 1 and "'Award Contract to'" in issues[0].message
 
 
-def test_names_that_end_mid_phrase() -> None:
-    assert ends_mid_phrase("Percentage of")
-    assert ends_mid_phrase("Project Team Set Up –")
-    assert ends_mid_phrase("Hate Crime – Number of self referrals to CACH –")
-    assert not ends_mid_phrase("Residual household waste collected")
-    assert not ends_mid_phrase("Number of fly tipping incidents")
-    assert not ends_mid_phrase("")
+def test_names_that_are_cut() -> None:
+    assert name_cut("Percentage of")
+    assert name_cut("Project Team Set Up –")
+    assert name_cut("and enforcement", title=True)
+    assert not name_cut("and enforcement")  # an indicator: only its end counts
+    for whole in (
+        "Residual household waste collected",
+        "Number of fly tipping incidents",
+        "Number of residents aged 65+",
+        "Calls answered within 20 secs:",
+        "Properties in council tax band A",
+        "",
+    ):
+        assert not name_cut(whole), whole
+    assert not name_cut("eBay listings checked", title=True)
+    assert not name_cut("e-mail alerts sent", title=True)
 
 
 def test_a_milestone_title_opening_in_lower_case_is_cut(tmp_path: Path) -> None:

@@ -173,10 +173,22 @@ def test_leading_is_the_smallest_common_gap_between_lines() -> None:
     # Wrapped lines 10.5 pt apart, rows 13.5 pt apart, a stray 10 pt gap once.
     bases = [100, 110.5, 121, 134.5, 145, 158.5, 169, 179.5, 193, 203]
     lines = visual_lines([_run("text", 36, b) for b in bases])
-    assert leading([lines]) == 10.5
-    assert leading([]) is None
+    assert leading([lines]) == {9.0: 10.5}
+    assert leading([]) == {}
     # Gaps seen once each: none is the leading.
-    assert leading([visual_lines([_run("a", 36, 100), _run("b", 36, 110.5)])]) is None
+    assert leading([visual_lines([_run("a", 36, 100), _run("b", 36, 110.5)])]) == {}
+
+
+def test_small_prints_leading_says_nothing_of_large_print() -> None:
+    # 7 pt notes 8.5 pt apart, then an 11 pt paragraph 13.5 pt apart: each
+    # size has its own leading, and the paragraph stays one printed line.
+    small = [_run("note", 36, 100 + 8.5 * k, size=7.0) for k in range(4)]
+    large = [_run("paragraph", 36, 160 + 13.5 * k, size=11.0) for k in range(4)]
+    lines = visual_lines([*small, *large])
+    spacing = leading([lines])
+    assert spacing == {7.0: 8.5, 11.0: 13.5}
+    found = groups(lines, margin=36, spacing=spacing)
+    assert [len(g.runs) for g in found] == [4, 4]
 
 
 def test_rows_over_a_leading_apart_are_printed_lines_of_their_own() -> None:
@@ -189,7 +201,7 @@ def test_rows_over_a_leading_apart_are_printed_lines_of_their_own() -> None:
         ]
     )
     assert len(groups(lines, margin=36)) == 1
-    rows, _ = free_lines(groups(lines, margin=36, spacing=10.5), pitch=10.5)
+    rows, _ = free_lines(groups(lines, margin=36, spacing={9.0: 10.5}), pitch=10.5)
     assert [row.cells for row in rows] == [
         ("Report of:", "Head of Governance"),
         ("Contact Officer:", "R Lamond"),
@@ -202,15 +214,11 @@ def test_a_joined_header_is_parted_where_its_body_starts_a_column() -> None:
     assert [r.text for r in header] == ["Name", "Target Q1"]
     assert header[1].parts == ((7, 249.5),)
     body = [_run("ASB", 36, 150), _run("N/A", 215, 150), _run("20", 249.5, 150)]
-    found = [
-        Group(tuple(header), 100, 100, True),
-        Group((_run("Theme", 36, 125),), 125, 125, False),
-        Group(tuple(body), 150, 150, True),
-    ]
+    # A blank line between: two tables, the body's columns telling the header's.
+    found = [Group(tuple(header), 100, 100, True), Group(tuple(body), 150, 150, True)]
     lines, _ = free_lines(found, pitch=13)
     assert [line.cells for line in lines] == [
         ("Name", "Target", "Q1"),
-        ("Theme",),
         ("ASB", "N/A", "20"),
     ]
 
@@ -222,8 +230,43 @@ def test_a_word_at_a_column_of_a_table_with_other_columns_stays_joined() -> None
     joined = merged([_run("Target", 215, 150), _run("Q1", 249.5, 150)])
     found = [
         Group(tuple(header), 100, 100, True),
-        Group((_run("Theme", 36, 125),), 125, 125, False),
         Group((_run("ASB", 36, 150), *joined), 150, 150, True),
     ]
     lines, _ = free_lines(found, pitch=13)
     assert lines[-1].cells == ("ASB", "Target Q1")
+
+
+def test_a_heading_at_the_margin_under_an_indented_table_is_no_row_of_it() -> None:
+    found = groups(
+        visual_lines(
+            [
+                _run("Indicator A", 90, 100),
+                _run("12", 200, 100),
+                _run("Housing Priority Delivery Plan", 72, 116),
+            ]
+        ),
+        margin=72,
+    )
+    lines, _ = free_lines(found, pitch=13)
+    assert [(line.cells, line.tabbed) for line in lines] == [
+        (("Indicator A", "12"), True),
+        (("Housing Priority Delivery Plan",), False),
+    ]
+
+
+def test_tables_apart_by_a_paragraph_keep_their_own_columns() -> None:
+    # A 3-column table, a paragraph, then a 2-column table whose starts are
+    # among the first's: nothing tells the second the first's columns.
+    first = [_run("Name", 72, 100), _run("Q1", 200, 100), _run("Q2", 300, 100)]
+    second = [_run("Other", 72, 160), _run("5", 300, 160)]
+    found = [
+        Group(tuple(first), 100, 100, True),
+        Group((_run("A paragraph between", 72, 130),), 130, 130, False),
+        Group(tuple(second), 160, 160, True),
+    ]
+    lines, _ = free_lines(found, pitch=13)
+    assert [line.cells for line in lines] == [
+        ("Name", "Q1", "Q2"),
+        ("A paragraph between",),
+        ("Other", "5"),
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 # Runs on one baseline closer than this (in font sizes) are one fragment: a
@@ -24,6 +24,8 @@ LEADING_SLACK = 1.2
 # A gap is a document's leading when it is this share as common as the most
 # common gap.
 COMMON = 0.25
+# Passes over a run of tables that tell one another their columns.
+TELLING = 4
 # x-positions within this many points are one column or one margin.
 X_TOLERANCE = 1.5
 # Running headers and footers sit in the outer band of the page.
@@ -162,42 +164,51 @@ def running_lines(
     return {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}
 
 
-def leading(pages: Iterable[Sequence[list[Run]]]) -> float | None:
-    """The distance between the baselines of a wrapped text's lines, or None.
+def leading(pages: Iterable[Sequence[list[Run]]]) -> dict[float, float]:
+    """The distance between the baselines of a wrapped text's lines, for each
+    type size (to the half point) that has one.
 
-    The gaps between visual lines from one type size to CONTINUATION sizes are
-    counted to the half point; the smallest that is common (a quarter as
-    common as the most common) wins. The most common can be the rows' of a
-    table whose cells are centred in their row; a gap seen a few times only,
-    a table's own.
+    The gaps between visual lines of one size, from one size to CONTINUATION
+    sizes, are counted to the half point; the smallest that is common (a
+    quarter as common as the most common) wins. The most common can be the
+    rows' of a table whose cells are centred in their row; a gap seen a few
+    times only, a table's own. Small print's leading says nothing of large.
     """
-    gaps = Counter(
-        round(2 * gap) / 2
-        for lines in pages
-        for a, b in zip(lines, lines[1:], strict=False)
-        if b[0].size <= (gap := b[0].base - a[0].base) < CONTINUATION * b[0].size
-    )
-    common = max(2, COMMON * max(gaps.values(), default=0))
-    return min((g for g, n in gaps.items() if n >= common), default=None)
+    gaps: dict[float, Counter[float]] = {}
+    for lines in pages:
+        for a, b in zip(lines, lines[1:], strict=False):
+            size = b[0].size
+            gap = b[0].base - a[0].base
+            if a[0].size == size and size <= gap < CONTINUATION * size:
+                key = round(2 * size) / 2
+                gaps.setdefault(key, Counter())[round(2 * gap) / 2] += 1
+    out: dict[float, float] = {}
+    for size, seen in gaps.items():
+        common = max(2, COMMON * max(seen.values()))
+        if usual := [g for g, n in seen.items() if n >= common]:
+            out[size] = min(usual)
+    return out
 
 
 def groups(
-    lines: Sequence[list[Run]], margin: float, spacing: float | None = None
+    lines: Sequence[list[Run]],
+    margin: float,
+    spacing: Mapping[float, float] | None = None,
 ) -> list[Group]:
     """Consecutive visual lines that continue one another, as printed lines.
 
-    With the document's `leading`, a gap well over it starts a new printed
-    line however near: a table without rules whose cells are centred in their
-    row sets its rows 1.27 leadings apart, under CONTINUATION sizes (a
-    LibreOffice print, tests/fixtures/writerborderless/).
+    With the document's `leading` of the line's type size, a gap well over it
+    starts a new printed line however near: a table without rules whose cells
+    are centred in their row sets its rows 1.27 leadings apart, under
+    CONTINUATION sizes (a LibreOffice print, tests/fixtures/writerborderless/).
     """
     found: list[Group] = []
     for line in lines:
         base = line[0].base
         indented = len(line) > 1 or line[0].x0 > margin + X_TOLERANCE
         near = CONTINUATION * line[0].size
-        if spacing is not None:
-            near = min(near, LEADING_SLACK * spacing)
+        if spacing and (usual := spacing.get(round(2 * line[0].size) / 2)):
+            near = min(near, LEADING_SLACK * usual)
         if found and base - found[-1].last < near:
             g = found[-1]
             found[-1] = Group(
@@ -335,6 +346,8 @@ def _laid(
             continue
         j = i + 1
         while j < len(found) and found[j].first - found[j - 1].last < 1.5 * pitch:
+            if not found[j].indented and not _in_table(found, i, j, pitch):
+                break
             j += 1
         region = found[i:j]
         if not _fits(region, starts):
@@ -344,20 +357,45 @@ def _laid(
     return laid, starts
 
 
+def _in_table(found: Sequence[Group], i: int, j: int, pitch: float) -> bool:
+    """Whether the margin line `found[j]`, a row's gap under the table that
+    starts at `found[i]`, is a row of it printing only its first cell: it
+    starts where the table's first column does, or the table goes on under it
+    (with no blank line) with a column starting where it starts. A heading
+    at the margin over an indented table's next part is no row of it."""
+    x = found[j].runs[0].x0
+    left = min(r.x0 for g in found[i:j] for r in g.runs)
+    if abs(x - left) <= X_TOLERANCE:
+        return True
+    k = j + 1
+    while k < len(found) and not found[k].indented:
+        k += 1
+    return (
+        k < len(found)
+        and all(
+            found[n].first - found[n - 1].last < 1.5 * pitch for n in range(j, k + 1)
+        )
+        and any(abs(r.x0 - x) <= X_TOLERANCE for r in found[k].runs)
+    )
+
+
 def _lines(pages: Sequence[Sequence[Laid]], kept: Sequence[bool]) -> list[list[Line]]:
     """Each page's lines: a paragraph as one cell, a table in its columns.
     `kept`: whether a page's first table goes on in the last one's columns."""
-    columns = [item[1] for page in pages for item in page if isinstance(item, tuple)]
-    # Until nothing changes: a header's columns told by its body's, then the
-    # body's by the header's so told, then the next body's by that one's.
-    for _ in columns:
-        told = [
-            _told(own, [columns[n] for n in (k - 1, k + 1) if 0 <= n < len(columns)])
-            for k, own in enumerate(columns)
-        ]
-        if told == columns:
-            break
-        columns = told
+    columns: list[list[float]] = []
+    # Runs of tables with no paragraph between them (a header and its body,
+    # a page's last table and the next page's first): only these tell one
+    # another their columns.
+    chains: list[list[int]] = [[]]
+    for page in pages:
+        for item in page:
+            if isinstance(item, Group):
+                chains.append([])
+            else:
+                chains[-1].append(len(columns))
+                columns.append(item[1])
+    for chain in chains:
+        _tell(columns, chain)
     at = 0
     for page, goes_on in zip(pages, kept, strict=True):
         if goes_on and at:
@@ -377,6 +415,25 @@ def _lines(pages: Sequence[Sequence[Laid]], kept: Sequence[bool]) -> list[list[L
             at += 1
         out.append(lines)
     return out
+
+
+def _tell(columns: list[list[float]], chain: Sequence[int]) -> None:
+    """The columns of a run of tables, each told by its neighbours (`_told`)
+    until nothing changes: a header's by its body's, then the body's by the
+    header's so told. At most TELLING passes: each moves what is told one
+    table on."""
+    for _ in range(TELLING):
+        told = [
+            _told(
+                columns[k],
+                [columns[chain[n]] for n in (at - 1, at + 1) if 0 <= n < len(chain)],
+            )
+            for at, k in enumerate(chain)
+        ]
+        if all(columns[k] == t for k, t in zip(chain, told, strict=True)):
+            return
+        for k, t in zip(chain, told, strict=True):
+            columns[k] = t
 
 
 def _told(starts: list[float], near: Sequence[list[float]]) -> list[float]:
