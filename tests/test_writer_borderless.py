@@ -270,3 +270,26 @@ def test_tables_apart_by_a_paragraph_keep_their_own_columns() -> None:
         ("A paragraph between",),
         ("Other", "5"),
     ]
+
+
+BORDERLESS_TEXT = BORDERLESS[0].parent.parent / "writerborderlesstext"
+
+
+def test_text_of_the_borderless_print_reports_cut_names(tmp_path: Path) -> None:
+    # `pdftotext -layout` and plain `pdftotext` of the five PDFs: a name cell
+    # centred beside its values prints above and below them, so most rows
+    # are reported. What is read under a name cut mid-phrase is reported
+    # instead ("Percentage of" 47.5%, milestones "Award Contract to").
+    texts = sorted(BORDERLESS_TEXT.glob("*.txt"))
+    assert len(texts) == 10
+    extract(texts, tmp_path)
+    scores = gold_scores(tmp_path)
+    assert scores["documents"]["f1"] == 1.0
+    values = scores["indicator_values"]
+    assert (values["correct"], values["produced_fields"]) == (9, 10)
+    issues = pd.read_parquet(tmp_path / "issues.parquet")
+    cut = issues[issues.message.str.contains("cut mid-phrase")]
+    assert len(cut) == 39
+    assert set(cut.code) == {"unparsed_block"}
+    facts = pd.read_parquet(tmp_path / "indicator_values.parquet")
+    assert "Percentage of" not in set(facts.indicator)
