@@ -116,6 +116,17 @@ def read_pdf(
         pdf.close()
     contents, skipped = _skip_unreadable(contents, doc_id, source_path)
     issues.extend(skipped)
+    issues.extend(
+        _page_issue(
+            doc_id,
+            source_path,
+            i + 1,
+            "unparsed_block",
+            f"{c.unplaced} text object(s) drawn at no finite position left out",
+        )
+        for i, c in enumerate(contents)
+        if c is not None and c.unplaced
+    )
     pages, symbols = _pages_lines(contents)
     lines: list[str] = []
     rows: list[Row] = []

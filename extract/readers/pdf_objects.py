@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import ctypes
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ class PageContent:
     height: float
     images: int
     symbols: tuple[tuple[float, Repair], ...] = ()
+    # Text objects drawn at no finite place (a NaN or infinite matrix or
+    # size, in a damaged file): left out, and counted for an issue.
+    unplaced: int = 0
 
     @property
     def unmapped(self) -> bool:
@@ -214,7 +218,7 @@ def page_content(
         runs: list[Run] = []
         symbols: list[tuple[float, Repair]] = []
         edges: list[Edge] = []
-        images = 0
+        images = unplaced = 0
         fonts: dict[int, str] = {}
         text_of = _Text(textpage)
         fs = pdfium_c.FS_MATRIX()
@@ -247,6 +251,9 @@ def page_content(
                     ):
                         raise pdfium.PdfiumError("Failed to locate pageobject.")
                     size = size_of.value * (b * b + d * d) ** 0.5
+                    if not all(map(math.isfinite, (e, right.value, f, size))):
+                        unplaced += 1
+                        continue
                     spaced = drawn[-1].isspace()
                     runs.append(Run(text, e, right.value, height - f, size, spaced))
                     if repair:
@@ -255,7 +262,9 @@ def page_content(
                 _segments(raw, count, _matrix(raw, fs), height, edges)
             elif kind == IMAGE:
                 images += 1
-        return PageContent(tuple(runs), tuple(edges), height, images, tuple(symbols))
+        return PageContent(
+            tuple(runs), tuple(edges), height, images, tuple(symbols), unplaced
+        )
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
         pdfium_c.FPDF_ClosePage(page)
