@@ -254,10 +254,7 @@ def column_starts(region: Sequence[Group]) -> list[float]:
 
 def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
     return bool(starts) and all(
-        any(abs(r.x0 - x) <= X_TOLERANCE for x in starts)
-        for g in region
-        for r in g.runs
-        if not MARK.match(r.text)
+        _near(r.x0, starts) for g in region for r in g.runs if not MARK.match(r.text)
     )
 
 
@@ -277,11 +274,7 @@ def _cells(region: Sequence[Group], starts: Sequence[float]) -> list[Line]:
 
 def _parted(run: Run, starts: Sequence[float]) -> list[tuple[float, str]]:
     """A joined run cut where one of its words starts a column, as (x0, text)."""
-    cuts = [
-        (at, x0)
-        for at, x0 in run.parts
-        if any(abs(x0 - x) <= X_TOLERANCE for x in starts)
-    ]
+    cuts = [(at, x0) for at, x0 in run.parts if _near(x0, starts)]
     if not cuts:
         return [(run.x0, run.text)]
     pieces, begin, x = [], 0, run.x0
@@ -365,7 +358,7 @@ def _in_table(found: Sequence[Group], i: int, j: int, pitch: float) -> bool:
     at the margin over an indented table's next part is no row of it."""
     x = found[j].runs[0].x0
     left = min(r.x0 for g in found[i:j] for r in g.runs)
-    if abs(x - left) <= X_TOLERANCE:
+    if _near(x, [left]):
         return True
     k = j + 1
     while k < len(found) and not found[k].indented:
@@ -375,7 +368,7 @@ def _in_table(found: Sequence[Group], i: int, j: int, pitch: float) -> bool:
         and all(
             found[n].first - found[n - 1].last < 1.5 * pitch for n in range(j, k + 1)
         )
-        and any(abs(r.x0 - x) <= X_TOLERANCE for r in found[k].runs)
+        and _near(x, [r.x0 for r in found[k].runs])
     )
 
 
@@ -455,7 +448,12 @@ def _told(starts: list[float], near: Sequence[list[float]]) -> list[float]:
 
 def _within(xs: Sequence[float], among: Sequence[float]) -> bool:
     """Each of `xs` is one of `among`, to X_TOLERANCE."""
-    return all(any(abs(x - y) <= X_TOLERANCE for y in among) for x in xs)
+    return all(_near(x, among) for x in xs)
+
+
+def _near(x: float, among: Sequence[float]) -> bool:
+    """`x` is one of `among`, to X_TOLERANCE: one column or one margin."""
+    return any(abs(x - y) <= X_TOLERANCE for y in among)
 
 
 def printed(

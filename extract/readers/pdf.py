@@ -265,14 +265,21 @@ def _join_split_row(before: list[Line], after: list[Line]) -> bool:
     """A table row a page break split, its foot open on one page and its top
     open on the next, made one row again where it ends: at the head of the next
     page, where the rest of its table goes on. Whether it was."""
-    if not before or not after:
+    edge = _at_break(before, after)
+    if edge is None or not (edge[0].open_bottom and edge[1].open_top):
         return False
+    _join(before, after, *edge)
+    return True
+
+
+def _at_break(before: list[Line], after: list[Line]) -> tuple[Line, Line] | None:
+    """The last line before a page break and the first after it, when both
+    pages have lines and the two have as many cells."""
+    if not before or not after:
+        return None
     last = max(before, key=lambda line: line.last)
     first = min(after, key=lambda line: line.first)
-    if not (last.open_bottom and first.open_top) or len(last.cells) != len(first.cells):
-        return False
-    _join(before, after, last, first)
-    return True
+    return (last, first) if len(last.cells) == len(first.cells) else None
 
 
 def _join_closed_split_row(page: _Laid, following: _Laid) -> None:
@@ -322,12 +329,10 @@ def _join_free_split_row(
     again: the page's last printed line and the next page's first are rows of
     the same columns, nothing ruled below or above them, and their text goes
     on (`layout.page_split.goes_on`)."""
-    if not before or not after:
+    edge = _at_break(before, after)
+    if edge is None or not (edge[0].tabbed and edge[1].tabbed):
         return
-    last = max(before, key=lambda line: line.last)
-    first = min(after, key=lambda line: line.first)
-    if not (last.tabbed and first.tabbed) or len(last.cells) != len(first.cells):
-        return
+    last, first = edge
     if any(row.last >= last.first for row in page.rows) or any(
         row.first <= first.last for row in following.rows
     ):
