@@ -21,6 +21,14 @@ def _processed(tmp_path: Path, sample: str, old: str, new: str) -> Processed:
     return process_document(read_document(path, path.name, path.read_bytes()))
 
 
+def _cut_issues(done: Processed) -> list[IssueRow]:
+    return [
+        r
+        for r in done.records
+        if isinstance(r, IssueRow) and "cut mid-phrase" in r.message
+    ]
+
+
 def test_a_kpi_row_under_a_cut_name_is_reported_not_read(tmp_path: Path) -> None:
     done = _processed(
         tmp_path,
@@ -35,11 +43,7 @@ def test_a_kpi_row_under_a_cut_name_is_reported_not_read(tmp_path: Path) -> None
         v for v in values if v.indicator == "Residual household waste collected"
     ]
     assert sorted(v.value for v in residual if v.period == "Q1") == [5666.55]
-    issues = [
-        r
-        for r in done.records
-        if isinstance(r, IssueRow) and "cut mid-phrase" in r.message
-    ]
+    issues = _cut_issues(done)
     assert [(i.code, i.line, i.severity) for i in issues] == [
         ("unparsed_block", 64, "warning")
     ]
@@ -61,11 +65,7 @@ def test_a_milestone_under_a_cut_title_goes_with_its_updates(tmp_path: Path) -> 
     items = {a.item_id for a in actions}
     updates = [r for r in done.records if isinstance(r, ActionUpdate)]
     assert updates and all(u.item_id in items for u in updates)
-    issues = [
-        r
-        for r in done.records
-        if isinstance(r, IssueRow) and "cut mid-phrase" in r.message
-    ]
+    issues = _cut_issues(done)
     assert len(issues) == 1 and "'Award Contract to'" in issues[0].message
 
 
@@ -97,9 +97,5 @@ def test_a_milestone_title_opening_in_lower_case_is_cut(tmp_path: Path) -> None:
     titles = [r.title for r in done.records if isinstance(r, Action)]
     assert not [t for t in titles if "Social Behaviour Policy" in t]
     assert "Publish Community Safety Hub Referral Data" in titles
-    issues = [
-        r
-        for r in done.records
-        if isinstance(r, IssueRow) and "cut mid-phrase" in r.message
-    ]
+    issues = _cut_issues(done)
     assert len(issues) == 1 and "'and Social Behaviour Policy'" in issues[0].message

@@ -27,7 +27,7 @@ from extract.layout.geometry import (
     visual_lines,
 )
 from extract.run import extract
-from tests.conftest import gold_scores
+from tests.conftest import gold_scores, rows_of
 
 BORDERLESS = sorted(
     (Path(__file__).resolve().parent / "fixtures" / "writerborderless").glob("*.pdf")
@@ -42,12 +42,7 @@ def borderless_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _of(out: Path, table: str, stem: str) -> pd.DataFrame:
-    docs = pd.read_parquet(out / "documents.parquet")
-    rows = docs
-    if table != "documents":
-        rows = pd.read_parquet(out / f"{table}.parquet")
-        rows = rows.merge(docs[["doc_id", "source_path"]], on="doc_id")
-    return rows[rows.source_path == f"{stem}-writer-borderless.pdf"]
+    return rows_of(out, table, f"{stem}-writer-borderless.pdf")
 
 
 def test_borderless_tables_are_read_with_few_wrong_values(borderless_out: Path) -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from extract.layout.page_split import goes_on
 from extract.readers.pdf import read_pdf
 from extract.run import extract
-from tests.conftest import SAMPLES, gold_scores
+from tests.conftest import SAMPLES, gold_scores, rows_of
 
 WRITER = sorted((SAMPLES / "pdf").glob("*-writer.pdf"))
 WRITER_HEADINGS = Path(__file__).resolve().parent / "fixtures" / "writerpdf"
@@ -31,9 +31,7 @@ def writer_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _of(out: Path, table: str, name: str) -> pd.DataFrame:
     """The rows of one input, by its name without `.pdf` (a stem and its form)."""
-    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
-    rows = pd.read_parquet(out / f"{table}.parquet").merge(docs, on="doc_id")
-    return rows[rows.source_path == f"{name}.pdf"]
+    return rows_of(out, table, f"{name}.pdf")
 
 
 def test_writer_pdfs_read_as_their_text_twins(writer_out: Path) -> None:
