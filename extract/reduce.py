@@ -16,7 +16,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -50,6 +50,18 @@ class Entry:
         """The entry's table `name` (one it has rows in)."""
         return read_part(self.path, self.summary.parts[name])
 
+    def read_each(self, names: Iterable[str]) -> Iterator[tuple[str, pa.Table]]:
+        """Those of tables `names` the entry has rows in, its file opened once."""
+        spans = [
+            (n, self.summary.parts[n]) for n in names if self.summary.counts.get(n)
+        ]
+        if not spans:
+            return
+        with self.path.open("rb", buffering=0) as f:
+            for name, (offset, size) in spans:
+                f.seek(offset)
+                yield name, pa.ipc.open_stream(pa.py_buffer(f.read(size))).read_all()
+
 
 class EntryLog:
     """Each input's entry, one JSON line in a scratch file, read back in input
@@ -76,7 +88,9 @@ class EntryLog:
         lean = replace(summary, fact_groups={})
         e = Entry(path, lean, has_facts=bool(summary.fact_groups))
         self.offsets[index] = self.file.tell()
-        line = {"path": str(path), "summary": asdict(lean), "facts": e.has_facts}
+        # Its fields hold no dataclass: a shallow dict is its JSON.
+        fields = {n: getattr(lean, n) for n in lean.__dataclass_fields__}
+        line = {"path": str(path), "summary": fields, "facts": e.has_facts}
         self.file.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
         self.cached += lean.cached
         self.parsed += not lean.cached
@@ -161,10 +175,13 @@ def _write_tables(
     scratch: Path,
 ) -> Written:
     checker = Checker(scratch / "violations.arrow")
+    sinks = {t.name: TableSink(run / f"{t.name}.parquet", t) for t in DOCUMENT_TABLES}
+    _copy_entries(entries, sinks)
     counts: dict[str, int] = {}
     for table in DOCUMENT_TABLES:
         if table is not ISSUES:
-            counts[table.name] = _copy_shards(entries, table, run, checker)
+            _check_rejected(entries, table, checker)
+            counts[table.name] = sinks[table.name].close()
     late: list[dict[str, object]] = []
     with_facts = (e.read(FACTS) for e in entries if e.has_facts)
     panel_counts, panel_issues = write_panel(
@@ -172,7 +189,7 @@ def _write_tables(
     )
     counts.update(panel_counts)
     counts[ISSUES.name] = _write_issues(
-        entries, run_issues, panel_issues, run, late, checker
+        entries, run_issues, panel_issues, sinks[ISSUES.name], late, checker
     )
     return Written(counts, checker.dropped + entries.dropped)
 
@@ -181,12 +198,12 @@ def _write_issues(
     entries: EntryLog,
     run_issues: list[dict[str, object]],
     panel_issues: Path,
-    run: Path,
+    sink: TableSink,
     late: list[dict[str, object]],
     checker: Checker,
 ) -> int:
-    sink = TableSink(run / f"{ISSUES.name}.parquet", ISSUES)
-    _copy_entries(entries, ISSUES, sink, checker)
+    """The rest of `issues` after the documents' own (in `sink` already)."""
+    _check_rejected(entries, ISSUES, checker)
     sink.add(checker.rows(ISSUES, arrow_table(ISSUES, run_issues, late)))
     for data in batches(panel_issues):
         sink.add(checker.rows(ISSUES, data))
@@ -216,21 +233,16 @@ def _late_rows(data: pa.Table) -> pa.Table:
     return data.drop_columns(["source_table"])
 
 
-def _copy_shards(
-    entries: EntryLog, table: OutputTable, run: Path, checker: Checker
-) -> int:
-    sink = TableSink(run / f"{table.name}.parquet", table)
-    _copy_entries(entries, table, sink, checker)
-    return sink.close()
-
-
-def _copy_entries(
-    entries: EntryLog, table: OutputTable, sink: TableSink, checker: Checker
-) -> None:
-    """Each document's shard of `table` into `sink`, in input order; the
-    issues of the rows its checks kept out (extract/shards.py) to `checker`."""
+def _copy_entries(entries: EntryLog, sinks: dict[str, TableSink]) -> None:
+    """Each document's shards into the sinks of their tables, in input order;
+    each entry file is read once."""
     for e in entries:
-        if e.summary.counts.get(table.name):
-            sink.add(e.read(table.name))
+        for name, data in e.read_each(sinks):
+            sinks[name].add(data)
+
+
+def _check_rejected(entries: EntryLog, table: OutputTable, checker: Checker) -> None:
+    """The issues of the rows of `table` the documents' checks kept out
+    (extract/shards.py), to `checker`."""
     for e in entries.with_rejected():
         checker.take(_reported_for(e.read(REJECTED), table.name))

@@ -58,16 +58,26 @@ class TableSink:
             dictionary_pagesize_limit=PAGE_BYTES,
         )
         self.buffer: list[pa.Table] = []
-        self.buffered = self.rows = 0
+        self.rows = 0
+        # The sizes of the buffers the buffered tables hold, which bound the
+        # bytes they use (`nbytes`, twenty times as long to find); those are
+        # counted only once the bound reaches a row group.
+        self.bound = 0
+        self.used: list[int] = []
+
+    @property
+    def buffered(self) -> int:
+        """The bytes the buffered tables use."""
+        self.used += [data.nbytes for data in self.buffer[len(self.used) :]]
+        return sum(self.used)
 
     def add(self, data: pa.Table) -> None:
         if data.num_rows:
             self.buffer.append(data)
-            self.buffered += data.nbytes
+            self.bound += data.get_total_buffer_size()
             self.rows += data.num_rows
-        if (
-            self.buffered >= self.row_group_bytes
-            or len(self.buffer) >= ROW_GROUP_SHARDS
+        if len(self.buffer) >= ROW_GROUP_SHARDS or (
+            self.bound >= self.row_group_bytes and self.buffered >= self.row_group_bytes
         ):
             self.flush()
 
@@ -76,7 +86,7 @@ class TableSink:
             self.writer.write_table(self._described(pa.concat_tables(self.buffer)))
             if MALLOC_TRIM is not None:
                 MALLOC_TRIM(0)
-        self.buffer, self.buffered = [], 0
+        self.buffer, self.bound, self.used = [], 0, []
 
     def _described(self, data: pa.Table) -> pa.Table:
         """`data` with the file's schema: `data.cast(self.schema)`, but data of
