@@ -236,6 +236,17 @@ def observe(facts: Iterable[PanelFact]) -> Iterator[Record]:
         )
 
 
+# The fields of a fact `Seen.note` takes, in order.
+SEEN_COLUMNS = (
+    "indicator_id",
+    "indicator",
+    "financial_year",
+    "measure",
+    "period",
+    "unit",
+)
+
+
 class Seen:
     """What the `indicators` table needs of the facts: per indicator the names
     printed, the years and the units observed. Small: it grows with the
@@ -248,11 +259,27 @@ class Seen:
 
     def add(self, facts: Iterable[PanelFact]) -> None:
         for f in facts:
-            self.names[f.indicator_id].add(f.indicator)
-            if f.financial_year:
-                self.years[f.indicator_id].add(f.financial_year)
-            if f.measure is not None and f.period is not None and f.unit:
-                self.units[f.indicator_id].add(f.unit)
+            self.note(
+                f.indicator_id, f.indicator, f.financial_year, f.measure, f.period,
+                f.unit,
+            )  # fmt: skip
+
+    def note(
+        self,
+        indicator_id: str,
+        indicator: str,
+        financial_year: str | None,
+        measure: str | None,
+        period: str | None,
+        unit: str | None,
+    ) -> None:
+        """One fact: its indicator, the name printed, year, measure, period
+        and unit (the fields SEEN_COLUMNS names, in order)."""
+        self.names[indicator_id].add(indicator)
+        if financial_year:
+            self.years[indicator_id].add(financial_year)
+        if measure is not None and period is not None and unit:
+            self.units[indicator_id].add(unit)
 
     def indicators(self) -> Iterator[IndicatorRow]:
         for indicator_id in sorted(self.names):

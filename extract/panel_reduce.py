@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from extract.panel import PanelFact, Seen, observe
+from extract.panel import SEEN_COLUMNS, PanelFact, Seen, observe
 from extract.records import Observation, as_row
 from extract.shards import FACTS_SCHEMA, arrow_table, group_key, read_arrow
 from extract.table_sink import TableSink, batches
@@ -47,6 +47,7 @@ SPILL_SHARDS = 100
 # row groups, 60 with these, 54 for the rest of the run.
 OBSERVATION_GROUP_BYTES = 256 << 10
 GROUP_COLUMNS = ("indicator_id", "financial_year", "period")
+MEASURE, PERIOD = SEEN_COLUMNS.index("measure"), SEEN_COLUMNS.index("period")
 # Between the parts of a group's key: no indicator id, year or period holds it.
 KEY_SEPARATOR = "\x1f"
 
@@ -85,10 +86,10 @@ def observed(shards: Iterable[pa.Table], seen: Seen) -> Iterator[pa.Table]:
     """The facts that are observations, a shard at a time; every fact of each
     shard is told to `seen` on the way."""
     for data in shards:
-        seen.add(_facts(data))
-        measures = data.column("measure").to_pylist()
-        periods = data.column("period").to_pylist()
-        pairs = zip(measures, periods, strict=True)
+        columns = [data.column(name).to_pylist() for name in SEEN_COLUMNS]
+        for fact in zip(*columns, strict=True):
+            seen.note(*fact)
+        pairs = zip(columns[MEASURE], columns[PERIOD], strict=True)
         yield _kept(data, [m is not None and p is not None for m, p in pairs])
 
 
