@@ -50,18 +50,6 @@ class Entry:
         """The entry's table `name` (one it has rows in)."""
         return read_part(self.path, self.summary.parts[name])
 
-    def read_each(self, names: Iterable[str]) -> Iterator[tuple[str, pa.Table]]:
-        """Those of tables `names` the entry has rows in, its file opened once."""
-        spans = [
-            (n, self.summary.parts[n]) for n in names if self.summary.counts.get(n)
-        ]
-        if not spans:
-            return
-        with self.path.open("rb", buffering=0) as f:
-            for name, (offset, size) in spans:
-                f.seek(offset)
-                yield name, pa.ipc.open_stream(pa.py_buffer(f.read(size))).read_all()
-
 
 class EntryLog:
     """Each input's entry, one JSON line in a scratch file, read back in input
@@ -175,13 +163,10 @@ def _write_tables(
     scratch: Path,
 ) -> Written:
     checker = Checker(scratch / "violations.arrow")
-    sinks = {t.name: TableSink(run / f"{t.name}.parquet", t) for t in DOCUMENT_TABLES}
-    _copy_entries(entries, sinks)
     counts: dict[str, int] = {}
     for table in DOCUMENT_TABLES:
         if table is not ISSUES:
-            _check_rejected(entries, table, checker)
-            counts[table.name] = sinks[table.name].close()
+            counts[table.name] = _copy_shards(entries, table, run, checker)
     late: list[dict[str, object]] = []
     with_facts = (e.read(FACTS) for e in entries if e.has_facts)
     panel_counts, panel_issues = write_panel(
@@ -189,7 +174,7 @@ def _write_tables(
     )
     counts.update(panel_counts)
     counts[ISSUES.name] = _write_issues(
-        entries, run_issues, panel_issues, sinks[ISSUES.name], late, checker
+        entries, run_issues, panel_issues, run, late, checker
     )
     return Written(counts, checker.dropped + entries.dropped)
 
@@ -198,12 +183,12 @@ def _write_issues(
     entries: EntryLog,
     run_issues: list[dict[str, object]],
     panel_issues: Path,
-    sink: TableSink,
+    run: Path,
     late: list[dict[str, object]],
     checker: Checker,
 ) -> int:
-    """The rest of `issues` after the documents' own (in `sink` already)."""
-    _check_rejected(entries, ISSUES, checker)
+    sink = TableSink(run / f"{ISSUES.name}.parquet", ISSUES)
+    _copy_entries(entries, ISSUES, sink, checker)
     sink.add(checker.rows(ISSUES, arrow_table(ISSUES, run_issues, late)))
     for data in batches(panel_issues):
         sink.add(checker.rows(ISSUES, data))
@@ -233,16 +218,23 @@ def _late_rows(data: pa.Table) -> pa.Table:
     return data.drop_columns(["source_table"])
 
 
-def _copy_entries(entries: EntryLog, sinks: dict[str, TableSink]) -> None:
-    """Each document's shards into the sinks of their tables, in input order;
-    each entry file is read once."""
+def _copy_shards(
+    entries: EntryLog, table: OutputTable, run: Path, checker: Checker
+) -> int:
+    sink = TableSink(run / f"{table.name}.parquet", table)
+    _copy_entries(entries, table, sink, checker)
+    return sink.close()
+
+
+def _copy_entries(
+    entries: EntryLog, table: OutputTable, sink: TableSink, checker: Checker
+) -> None:
+    """Each document's shard of `table` into `sink`, in input order; the
+    issues of the rows its checks kept out (extract/shards.py) to `checker`.
+    One table at a time: a Parquet writer holds its row group's pages, so
+    writing every table at once would hold one row group a table."""
     for e in entries:
-        for name, data in e.read_each(sinks):
-            sinks[name].add(data)
-
-
-def _check_rejected(entries: EntryLog, table: OutputTable, checker: Checker) -> None:
-    """The issues of the rows of `table` the documents' checks kept out
-    (extract/shards.py), to `checker`."""
+        if e.summary.counts.get(table.name):
+            sink.add(e.read(table.name))
     for e in entries.with_rejected():
         checker.take(_reported_for(e.read(REJECTED), table.name))
