@@ -153,6 +153,12 @@ class Document:
     font_repairs: dict[tuple[int, int], tuple[Repair, ...]] = field(
         default_factory=dict
     )
+    # Words a table cell's edge cut without a hyphen that the PDF reader joined
+    # again ("Averag" | "e"), by (page, line): logged against the facts that
+    # print them (`pipeline`).
+    word_repairs: dict[tuple[int, int], tuple[Repair, ...]] = field(
+        default_factory=dict
+    )
 
     @property
     def n_lines(self) -> int:

@@ -35,7 +35,10 @@ from extract.records import (
     IndicatorValue,
     IssueRow,
     Record,
+    RepairRow,
     Rolling12,
+    Statement,
+    StatusCount,
 )
 from extract.version import parser_version
 
@@ -110,6 +113,12 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Found]:
         for record in assign_ids(doc, records):
             yield Found(r.NAME, record)
 
+
+# The facts that say where they were printed: a page and a span of lines.
+PRINTED = (
+    Action, ActionUpdate, Breakdown, IndicatorValue, Rolling12, Statement,
+    StatusCount,
+)  # fmt: skip
 
 # The facts that stand under a printed name, and the name they stand under.
 Named = IndicatorValue | Breakdown | Rolling12 | Action
@@ -206,9 +215,10 @@ def process_document(doc: Document) -> Processed:
     blocks = blocks_of(doc)
     found = list(_normalised(doc, _whole_named(doc, list(recognise(blocks, ctx)))))
     facts = [f.record for f in found]
+    joined = [Found(READER, r) for r in joined_words(doc, facts)]
     cross = [Found(CHECKS, i) for i in checks.cross_check(doc, ctx, facts)]
     headings = [Found(HEADINGS, r) for r in ctx.repairs]
-    records = [*ctx.repairs, *facts, *(f.record for f in cross)]
+    records = [*ctx.repairs, *facts, *(f.record for f in joined + cross)]
     # Coverage and the unread-cells check read the numbers of every claim;
     # unclaimed table rows become issues.
     claimed = claimed_numbers(blocks.claims)
@@ -224,6 +234,7 @@ def process_document(doc: Document) -> Processed:
     found = [
         *headings,
         *found,
+        *joined,
         *cross,
         *(Found(COVERAGE, i) for i in coverage.issues(doc)),
         *(Found(CHECKS, i) for i in empty),
@@ -233,6 +244,29 @@ def process_document(doc: Document) -> Processed:
         *(Found(METADATA, i) for i in meta.issues),
     ]
     return Processed(doc, meta, ctx, row, tuple(found), coverage, prose, blocks)
+
+
+def joined_words(doc: Document, facts: Iterable[Record]) -> Iterator[RepairRow]:
+    """The `repairs` of the words the PDF reader joined again where a table
+    cell's edge cut them (`Document.word_repairs`): one a table and column of
+    the facts on the word's line whose text prints it."""
+    if not doc.word_repairs:
+        return
+    on_line = [f for f in facts if isinstance(f, PRINTED)]
+    for (page, line), repairs in doc.word_repairs.items():
+        for repair in repairs:
+            logged: set[tuple[str, str]] = set()
+            for f in on_line:
+                if f.page != page or not f.line_start <= line <= f.line_end:
+                    continue
+                for name in f.__dataclass_fields__:
+                    value = getattr(f, name)
+                    if isinstance(value, str) and repair.repaired in value:
+                        if (f.table, name) not in logged:
+                            logged.add((f.table, name))
+                            yield RepairRow.of(
+                                doc.doc_id, f.table, name, repair, page=page, line=line
+                            )
 
 
 def document_row(

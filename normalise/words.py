@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -205,3 +205,43 @@ def correct_misspellings(text: str, vocab: Vocabulary) -> tuple[str, list[Repair
         return fixed
 
     return WORD.sub(fix, text), repairs
+
+
+def cut_word(
+    left: str, right: str, counts: Mapping[str, int]
+) -> tuple[str, Repair] | None:
+    """The one word a line break cut where a narrow cell ended, without a
+    hyphen ("Averag" | "e" -> "Average", a word processor's print of
+    samples/002), or None when `left` and `right` are two words.
+
+    `counts` are the document's words (lower case) and how often each is
+    printed. The parts joined must be a word the document prints elsewhere,
+    the second part must go on in lower case, and one part must be no word:
+    printed nowhere else, in no lexicon. Two words a line break parts as any
+    other ("Hate" | "Crime", "in" | "to") stay two.
+    """
+    lm, rm = EDGE.match(left), EDGE.match(right)
+    if not lm or not rm or lm[3] or rm[1]:
+        return None
+    lw, rw = lm[2], rm[2]
+    if not rw.islower() or not counts.get((lw + rw).lower()):
+        return None
+    if _printed_word(lw, counts) and _printed_word(rw, counts):
+        return None
+    fixed = lm[1] + lw + rw + rm[3]
+    return fixed, Repair(f"{left} {right}", fixed, "split_word", 0.9)
+
+
+def _printed_word(part: str, counts: Mapping[str, int]) -> bool:
+    """A word of the lexicon, or one the document prints again elsewhere (the
+    part itself is printed once where the line breaks); of single letters
+    only "a" and "I"."""
+    low = part.lower()
+    if len(low) == 1:
+        return low in SINGLE_LETTER_WORDS
+    return counts.get(low, 0) >= ATTESTED or low in lexicon()
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each word (lower case) is printed in `texts`."""
+    return Counter(w.lower() for w in WORD.findall("\n".join(texts)))

@@ -13,6 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from normalise.repair import Repair
+from normalise.words import cut_word
+
 # Runs on one baseline closer than this (in font sizes) are one fragment: a
 # word gap is ~0.3 size; cells are at least twice the cell padding apart.
 JOIN_GAP = 0.6
@@ -258,18 +261,78 @@ def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
     )
 
 
-def _cells(region: Sequence[Group], starts: Sequence[float]) -> list[Line]:
-    """Lines of an unruled table with the given column starts."""
+def _cells(
+    region: Sequence[Group],
+    starts: Sequence[float],
+    words: Mapping[str, int] | None = None,
+    cut: list[tuple[float, Repair]] | None = None,
+) -> list[Line]:
+    """Lines of an unruled table with the given column starts. With the
+    document's `words`, a word a cell's edge cut is joined again
+    (`rejoin_cut`; a column's edge is where its widest line ends) and its
+    repair, at its baseline, added to `cut`."""
     width = max(len(starts), 2)  # one filled column is still a table row
+    placed = [
+        [
+            (run, x0, text, max(0, bisect_right(starts, x0 + X_TOLERANCE) - 1))
+            for run in sorted(g.runs, key=lambda r: (r.base, r.x0))
+            for x0, text in _parted(run, starts)
+        ]
+        for g in region
+    ]
+    rights = [0.0] * width
+    for row in placed:
+        for run, _, _, column in row:
+            rights[column] = max(rights[column], run.x1)
     lines = []
-    for g in region:
+    for g, row in zip(region, placed, strict=True):
         parts: list[list[str]] = [[] for _ in range(width)]
-        for run in sorted(g.runs, key=lambda r: (r.base, r.x0)):
-            for x0, text in _parted(run, starts):
-                column = max(0, bisect_right(starts, x0 + X_TOLERANCE) - 1)
-                parts[column].append(text)
+        ends: list[Run | None] = [None] * width
+        for run, _, text, column in row:
+            end = ends[column]
+            if (
+                words is not None
+                and end is not None
+                and end.base != run.base
+                and at_edge(end, rights[column])
+                and (joined := rejoin_cut(parts[column][-1], text, words))
+            ):
+                parts[column][-1], text, repair = joined
+                if cut is not None:
+                    cut.append((end.base, repair))
+                if not text:
+                    ends[column] = run
+                    continue
+            parts[column].append(text)
+            ends[column] = run
         lines.append(Line(tuple(" ".join(p) for p in parts), g.first, g.last, True))
     return lines
+
+
+# A cell's line ends at the cell's edge when it stops this many type sizes
+# short of it.
+EDGE_SLACK = 0.5
+
+
+def at_edge(run: Run, right: float) -> bool:
+    """`run` ends its line at `right`, its cell's edge, with no space after it."""
+    return not run.spaced and right - run.x1 <= EDGE_SLACK * run.size
+
+
+def rejoin_cut(
+    text: str, after: str, words: Mapping[str, int]
+) -> tuple[str, str, Repair] | None:
+    """A cell's `text` so far and its next line `after`, when the cell's edge
+    cut a word between them without a hyphen ("… Averag" | "e", a word
+    processor's print of a word too wide for its cell): the word joined again
+    and the rest of `after`, with the repair (`normalise.words.cut_word`, on
+    the document's `words`)."""
+    before, space, tail = text.rpartition(" ")
+    head, _, rest = after.partition(" ")
+    joined = cut_word(tail, head, words)
+    if joined is None:
+        return None
+    return before + space + joined[0], rest, joined[1]
 
 
 def _parted(run: Run, starts: Sequence[float]) -> list[tuple[float, str]]:
@@ -307,11 +370,16 @@ def free_lines(
 
 
 def free_pages(
-    pages: Sequence[Sequence[Group]], pitch: float
+    pages: Sequence[Sequence[Group]],
+    pitch: float,
+    words: Mapping[str, int] | None = None,
+    cut: Sequence[list[tuple[float, Repair]]] = (),
 ) -> tuple[list[list[Line]], list[bool]]:
     """`free_lines` of each page, a page's first table in the columns of the
     last one before it, a header and its body apart on two pages compared.
-    And, for each page, whether its first table goes on in those columns."""
+    And, for each page, whether its first table goes on in those columns.
+    With the document's `words`, the words a cell's edge cut are joined again
+    (`_cells`), their repairs added to the page's list in `cut`."""
     laid: list[list[Laid]] = []
     kept: list[bool] = []
     starts: list[float] = []
@@ -321,7 +389,7 @@ def free_pages(
         kept.append(isinstance(first, tuple) and bool(starts) and first[1] == starts)
         laid.append(page)
         starts = last
-    return _lines(laid, kept), kept
+    return _lines(laid, kept, words, cut), kept
 
 
 def _laid(
@@ -372,7 +440,12 @@ def _in_table(found: Sequence[Group], i: int, j: int, pitch: float) -> bool:
     )
 
 
-def _lines(pages: Sequence[Sequence[Laid]], kept: Sequence[bool]) -> list[list[Line]]:
+def _lines(
+    pages: Sequence[Sequence[Laid]],
+    kept: Sequence[bool],
+    words: Mapping[str, int] | None = None,
+    cut: Sequence[list[tuple[float, Repair]]] = (),
+) -> list[list[Line]]:
     """Each page's lines: a paragraph as one cell, a table in its columns.
     `kept`: whether a page's first table goes on in the last one's columns."""
     columns: list[list[float]] = []
@@ -396,7 +469,7 @@ def _lines(pages: Sequence[Sequence[Laid]], kept: Sequence[bool]) -> list[list[L
         at += sum(isinstance(item, tuple) for item in page)
     out: list[list[Line]] = []
     at = 0  # the table's place among the document's tables
-    for page in pages:
+    for k, page in enumerate(pages):
         lines: list[Line] = []
         for item in page:
             if isinstance(item, Group):
@@ -404,7 +477,8 @@ def _lines(pages: Sequence[Sequence[Laid]], kept: Sequence[bool]) -> list[list[L
                 text = " ".join(r.text for r in runs)
                 lines.append(Line((text,), item.first, item.last, False))
                 continue
-            lines.extend(_cells(item[0], columns[at]))
+            page_cut = cut[k] if k < len(cut) else None
+            lines.extend(_cells(item[0], columns[at], words, page_cut))
             at += 1
         out.append(lines)
     return out

@@ -45,6 +45,7 @@ from extract.readers.pdf_tables import (
 )
 from extract.records import IssueRow
 from normalise.repair import Repair
+from normalise.words import word_counts
 
 __all__ = ["NoTextLayer", "read_pdf"]
 
@@ -127,7 +128,7 @@ def read_pdf(
         for i, c in enumerate(contents)
         if c is not None and c.unplaced
     )
-    pages, symbols = _pages_lines(contents)
+    pages, symbols, joined = _pages_lines(contents)
     lines: list[str] = []
     rows: list[Row] = []
     page_lines: dict[int, tuple[str, ...]] = {}
@@ -148,6 +149,7 @@ def read_pdf(
         page_lines=page_lines,
         issues=tuple(issues),
         font_repairs=symbols,
+        word_repairs=joined,
     )
 
 
@@ -189,16 +191,21 @@ def _on_page(row: Row, page: int) -> Row:
     return Row(cells, page, row.line_start, row.line_end, row.tabbed, row.wrapped)
 
 
+# Repairs the reader made, by the (page, printed line) they were made on.
+LineRepairs = dict[tuple[int, int], tuple[Repair, ...]]
+
+
 def _pages_lines(
     contents: Sequence[PageContent | None],
-) -> tuple[dict[int, tuple[str, ...]], dict[tuple[int, int], tuple[Repair, ...]]]:
+) -> tuple[dict[int, tuple[str, ...]], LineRepairs, LineRepairs]:
     """Printed lines of each page with text, running headers and footers dropped.
 
-    And the symbol-font repairs made on each (page, line) that was kept.
+    And the symbol-font repairs made on each (page, line) that was kept, and
+    the words a table cell's edge cut that were joined again.
     """
     kept = [(i + 1, c) for i, c in enumerate(contents) if c and c.runs]
     if not kept:
-        return {}, {}
+        return {}, {}, {}
     unmerged = [baselines(c.runs) for _, c in kept]
     vlines = [[merged(line) for line in lines] for lines in unmerged]
     running = running_lines(vlines, [c.height for _, c in kept])
@@ -207,7 +214,9 @@ def _pages_lines(
         running = set()
     margin = min(r.x0 for _, c in kept for r in c.runs)
     size = min(r.size for _, c in kept for r in c.runs)
+    words = word_counts(r.text for _, c in kept for r in c.runs)
     placed = []
+    cut: list[list[tuple[float, Repair]]] = []
     for k, (_, content) in enumerate(kept):
         runs = [
             r
@@ -217,7 +226,8 @@ def _pages_lines(
         ]
         tables = ruled_tables(content.edges)
         ends = open_ends(tables, content.edges)
-        table_rows, outside = split_runs(runs, tables, ends)
+        cut.append([])
+        table_rows, outside = split_runs(runs, tables, ends, words, cut[-1])
         placed.append((table_rows, visual_lines(outside), tables))
     spacing = leading([free for _, free, _ in placed])
     laid = [
@@ -231,12 +241,13 @@ def _pages_lines(
     pitch = line_pitch(spans, DEFAULT_PITCH * size)
     top = min(s[0][0] for s in spans if s)
     out: dict[int, tuple[str, ...]] = {}
-    symbols: dict[tuple[int, int], tuple[Repair, ...]] = {}
-    free_text, carried = free_pages([each.free for each in laid], pitch)
+    symbols: LineRepairs = {}
+    free_text, carried = free_pages([each.free for each in laid], pitch, words, cut)
     for k in range(1, len(laid)):
         if carried[k]:
             _join_free_split_row(laid[k - 1], free_text[k - 1], laid[k], free_text[k])
-    for laid_page, free in zip(laid, free_text, strict=True):
+    joined: LineRepairs = {}
+    for laid_page, free, page_cut in zip(laid, free_text, cut, strict=True):
         page = sorted([*laid_page.rows, *free], key=lambda line: line.first)
         number = laid_page.number
         out[number] = tuple(
@@ -246,7 +257,9 @@ def _pages_lines(
         symbols_of = laid_page.content.symbols
         for line, repairs in _symbol_lines(page, symbols_of, pitch, top).items():
             symbols[number, line] = repairs
-    return out, symbols
+        for line, repairs in _symbol_lines(page, page_cut, pitch, top).items():
+            joined[number, line] = repairs
+    return out, symbols, joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,7 +369,8 @@ def _symbol_lines(
     pitch: float,
     top: float,
 ) -> dict[int, tuple[Repair, ...]]:
-    """The page's symbol-font repairs by the printed line their baseline is on."""
+    """The page's repairs (symbol-font or cut words) by the printed line their
+    baseline is on."""
     found: dict[int, tuple[Repair, ...]] = {}
     if not symbols:
         return found

@@ -7,13 +7,14 @@ intersections -> cells steps); text runs are placed in the cell they start in.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pdfplumber.table as plumber
 
-from extract.layout.geometry import Line, Run, baselines, merged
+from extract.layout.geometry import Line, Run, at_edge, baselines, merged, rejoin_cut
 from extract.readers.pdf_objects import MIN_EDGE, Edge
+from normalise.repair import Repair
 
 # pdfplumber's TableFinder defaults: snap, join and intersection tolerance 3 pt.
 TOLERANCE = 3.0
@@ -176,9 +177,14 @@ def split_runs(
     runs: Sequence[Run],
     tables: Sequence[list[list[Bbox]]],
     ends: Sequence[tuple[bool, bool]] = (),
+    words: Mapping[str, int] | None = None,
+    cut: list[tuple[float, Repair]] | None = None,
 ) -> tuple[list[Line], list[Run]]:
     """Rows of the ruled tables as lines, and the runs outside every table;
-    `ends` (of `open_ends`) mark a table's first and last rows open."""
+    `ends` (of `open_ends`) mark a table's first and last rows open. With the
+    document's `words` (`normalise.words.word_counts`), a word a cell's edge
+    cut is joined again (`cell_text`) and its repair, at its baseline, added
+    to `cut`."""
     placed: dict[tuple[int, int, int], list[Run]] = {}
     free: list[Run] = []
     tops = [[row[0][1] for row in t] for t in tables]
@@ -193,19 +199,18 @@ def split_runs(
     for t, table in enumerate(tables):
         for r, row in enumerate(table):
             cells = [
-                [
-                    u
-                    for line in baselines(placed.get((t, r, c), []))
-                    for u in merged(line)
-                ]
+                [merged(line) for line in baselines(placed.get((t, r, c), []))]
                 for c in range(len(row))
             ]
-            bases = [u.base for cell in cells for u in cell]
+            bases = [u.base for cell in cells for line in cell for u in line]
             middle = (row[0][1] + row[0][3]) / 2
             open_top, open_bottom = ends[t] if t < len(ends) else (False, False)
             lines.append(
                 Line(
-                    tuple(" ".join(u.text for u in cell) for cell in cells),
+                    tuple(
+                        cell_text(cell, box[2], words, cut)
+                        for cell, box in zip(cells, row, strict=True)
+                    ),
                     min(bases, default=middle),
                     max(bases, default=middle),
                     True,
@@ -214,3 +219,34 @@ def split_runs(
                 )
             )
     return lines, free
+
+
+def cell_text(
+    lines: Sequence[Sequence[Run]],
+    right: float,
+    words: Mapping[str, int] | None = None,
+    cut: list[tuple[float, Repair]] | None = None,
+) -> str:
+    """A cell's text from its lines' fragments, the lines joined by a space.
+
+    Where a line stops at the cell's `right` edge with no space after its
+    last word, a word the edge cut is joined again (`rejoin_cut`, on the
+    document's `words`) and the repair goes to `cut` at the line's baseline.
+    """
+    parts: list[str] = []
+    last: Run | None = None
+    for line in lines:
+        texts = [u.text for u in line]
+        if (
+            last is not None
+            and words is not None
+            and at_edge(last, right)
+            and (joined := rejoin_cut(parts[-1], texts[0], words))
+        ):
+            parts[-1], rest, repair = joined
+            texts[0:1] = [rest] if rest else []
+            if cut is not None:
+                cut.append((last.base, repair))
+        parts.extend(texts)
+        last = line[-1]
+    return " ".join(parts)

@@ -1,0 +1,125 @@
+"""Words a narrow table cell's edge cut without a hyphen, joined again by the
+PDF reader: Writer prints 002's "1.20% Average" in a cell too narrow for
+"Average" as "Averag" / "e" (samples/pdf/002_…-writer.pdf and its borderless
+print). The join is logged in `repairs` against the facts that print it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.layout.geometry import Run, rejoin_cut
+from extract.readers.pdf import read_pdf
+from extract.readers.pdf_tables import cell_text
+from extract.run import extract
+from normalise.repair import Repair
+from normalise.words import cut_word, word_counts
+from tests.conftest import SAMPLES, rows_of
+
+BORDERED = SAMPLES / "pdf" / "002_c2fd677fd2d5bf7c-writer.pdf"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BORDERLESS = (
+    FIXTURES / "writerborderless" / "002_c2fd677fd2d5bf7c-writer-borderless.pdf"
+)
+# A report that prints "average" once more, "e" only where "Average" broke.
+WORDS = word_counts(["Average of the year", "1.20% Averag e", "in to the to in"])
+
+
+def test_a_cut_word_is_joined_when_the_whole_is_printed_elsewhere() -> None:
+    joined = cut_word("Averag", "e", WORDS)
+    assert joined is not None
+    word, repair = joined
+    assert word == "Average"
+    assert (repair.raw, repair.repaired, repair.rule) == (
+        "Averag e",
+        "Average",
+        "split_word",
+    )
+    assert repair.confidence == 0.9
+    # Punctuation around the word stays where it was.
+    bracketed = cut_word("(Averag", "e),", WORDS)
+    assert bracketed is not None
+    assert bracketed[0] == "(Average),"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "why"),
+    [
+        ("in", "to", "both parts are words the report prints again"),
+        ("Averag", "E", "a word goes on in lower case"),
+        ("Implemen", "t", "the report prints no 'implement' elsewhere"),
+        ("Averag-", "e", "a hyphen ends the line"),
+        ("Averag", "-e", "the next line opens with a dash"),
+    ],
+)
+def test_two_parts_stay_apart_unless_certain(left: str, right: str, why: str) -> None:
+    assert cut_word(left, right, WORDS) is None, why
+
+
+@given(st.text(max_size=20), st.text(max_size=20), st.lists(st.text(max_size=15)))
+def test_cut_word_takes_any_text(left: str, right: str, texts: list[str]) -> None:
+    joined = cut_word(left, right, word_counts(texts))
+    if joined is not None:
+        word, repair = joined
+        assert repair.raw == f"{left} {right}"
+        assert repair.repaired == word
+        assert " " not in word
+
+
+def _run(text: str, x1: float, base: float, spaced: bool = False) -> Run:
+    return Run(text, 527.9, x1, base, 9.0, spaced)
+
+
+def test_a_cell_joins_only_a_line_that_ends_at_its_edge() -> None:
+    # samples/pdf/002_…-writer.pdf page 2: the cell spans 526.3-561.3 pt.
+    lines = [[_run("1.20%", 556.5, 369.8, True)], [_run("Averag", 559.0, 380.3)]]
+    lines.append([_run("e", 533.0, 390.8)])
+    cut: list[tuple[float, Repair]] = []
+    assert cell_text(lines, 561.3, WORDS, cut) == "1.20% Average"
+    assert [(base, r.repaired) for base, r in cut] == [(380.3, "Average")]
+    # A line that ends in a space, or well short of the edge, is a wrap.
+    spaced = [lines[0], [_run("Averag", 559.0, 380.3, True)], lines[2]]
+    assert cell_text(spaced, 561.3, WORDS) == "1.20% Averag e"
+    short = [lines[0], [_run("Averag", 550.0, 380.3)], lines[2]]
+    assert cell_text(short, 561.3, WORDS) == "1.20% Averag e"
+    # Without the document's words nothing is joined.
+    assert cell_text(lines, 561.3) == "1.20% Averag e"
+
+
+def test_rejoin_cut_keeps_the_rest_of_the_next_line() -> None:
+    joined = rejoin_cut("1.20% Averag", "e of Q1-Q4", WORDS)
+    assert joined is not None
+    assert joined[:2] == ("1.20% Average", "of Q1-Q4")
+    assert joined[2].raw == "Averag e"
+    assert rejoin_cut("1.20% Averag", "Q1 e", WORDS) is None
+
+
+@pytest.mark.parametrize(("pdf", "line"), [(BORDERED, 8), (BORDERLESS, 7)])
+def test_writer_prints_of_002_read_average_whole(
+    pdf: Path, line: int, tmp_path: Path
+) -> None:
+    doc = read_pdf(pdf, pdf.name)
+    assert {k: [r.repaired for r in v] for k, v in doc.word_repairs.items()} == {
+        (2, line): ["Average"]
+    }
+    extract([pdf], tmp_path)
+    values = rows_of(tmp_path, "indicator_values", pdf.name)
+    fy = values[
+        (values.indicator_id == "homelessness-main-duty")
+        & (values.financial_year == "2018/19")
+        & (values.period == "FY")
+    ]
+    assert fy[["value", "qualifier", "value_text"]].to_dict("records") == [
+        {"value": 1.2, "qualifier": "average", "value_text": "1.20% Average"}
+    ]
+    repairs = pd.read_parquet(tmp_path / "repairs.parquet")
+    joined = repairs[repairs.rule == "split_word"]
+    assert sorted(joined.column) == ["note", "value_text"]
+    assert set(joined.table) == {"indicator_values"}
+    assert set(
+        zip(joined.page, joined.line, joined.raw, joined.repaired, strict=True)
+    ) == {(2, line, "Averag e", "Average")}
