@@ -249,24 +249,29 @@ def process_document(doc: Document) -> Processed:
 def joined_words(doc: Document, facts: Iterable[Record]) -> Iterator[RepairRow]:
     """The `repairs` of the words the PDF reader joined again where a table
     cell's edge cut them (`Document.word_repairs`): one a table and column of
-    the facts on the word's line whose text prints it."""
+    the facts on the word's line whose text prints it (a word cut alike twice
+    on one line, once)."""
     if not doc.word_repairs:
         return
     on_line = [f for f in facts if isinstance(f, PRINTED)]
     for (page, line), repairs in doc.word_repairs.items():
+        logged: set[tuple[str, str, str]] = set()
         for repair in repairs:
-            logged: set[tuple[str, str]] = set()
             for f in on_line:
                 if f.page != page or not f.line_start <= line <= f.line_end:
                     continue
                 for name in f.__dataclass_fields__:
                     value = getattr(f, name)
-                    if isinstance(value, str) and repair.repaired in value:
-                        if (f.table, name) not in logged:
-                            logged.add((f.table, name))
-                            yield RepairRow.of(
-                                doc.doc_id, f.table, name, repair, page=page, line=line
-                            )
+                    key = (f.table, name, repair.raw)
+                    if (
+                        isinstance(value, str)
+                        and repair.repaired in value
+                        and key not in logged
+                    ):
+                        logged.add(key)
+                        yield RepairRow.of(
+                            doc.doc_id, f.table, name, repair, page=page, line=line
+                        )
 
 
 def document_row(

@@ -5,6 +5,7 @@ print). The join is logged in `repairs` against the facts that print it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.layout.geometry import Run, rejoin_cut
+from extract.pipeline import joined_words, process_document
 from extract.readers.pdf import read_pdf
 from extract.readers.pdf_tables import cell_text
 from extract.run import extract
@@ -123,3 +125,15 @@ def test_writer_prints_of_002_read_average_whole(
     assert set(
         zip(joined.page, joined.line, joined.raw, joined.repaired, strict=True)
     ) == {(2, line, "Averag e", "Average")}
+
+
+def test_a_word_cut_alike_twice_on_a_line_is_logged_once_a_column() -> None:
+    doc = read_pdf(BORDERED, BORDERED.name)
+    (at, (repair,)) = next(iter(doc.word_repairs.items()))
+    twice = replace(doc, word_repairs={at: (repair, repair)})
+    facts = [f.record for f in process_document(twice).found]
+    rows = list(joined_words(twice, facts))
+    assert sorted((r.target, r.column) for r in rows) == [
+        ("indicator_values", "note"),
+        ("indicator_values", "value_text"),
+    ]
