@@ -74,18 +74,13 @@ class Vocabulary:
     ) -> Vocabulary:
         """The vocabulary of `texts`; `anywhere` holds every text printed, or,
         given `elsewhere` instead, the texts printed besides `texts`."""
-        # No word runs over a newline, so the texts are tokenised in one pass.
-        raw = Counter(WORD.findall("\n".join(texts)))
-        counts: Counter[str] = Counter()
-        for word, n in raw.items():
-            counts[word.lower()] += n
+        counts = Counter(_lowered_words(texts))
         own = {w for w in counts if len(w) > 1 or w in SINGLE_LETTER_WORDS}
         often = {w for w, n in counts.items() if n >= ATTESTED and len(w) > 1}
-        if elsewhere is None:
-            printed = set(WORD.findall("\n".join(anywhere)))
-        else:
-            printed = {*raw, *WORD.findall("\n".join(elsewhere))}
-        seen = {w.lower() for w in printed if len(w) > 2}
+        printed = set(_lowered_words(anywhere if elsewhere is None else elsewhere))
+        if elsewhere is not None:
+            printed.update(counts)
+        seen = {w for w in printed if len(w) > 2}
         return cls(
             frozenset(own) | lexicon(), frozenset(often) | lexicon(), frozenset(seen)
         )
@@ -104,6 +99,13 @@ class Vocabulary:
             word.lower(), self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
         return (hit[0], float(hit[1])) if hit else None
+
+
+def _lowered_words(texts: Iterable[str]) -> list[str]:
+    """Every word of `texts`, in lower case."""
+    # No word runs over a newline, so the texts are tokenised in one pass; a
+    # word is ASCII letters and an apostrophe, so lowered it splits back apart.
+    return " ".join(WORD.findall("\n".join(texts))).lower().split()
 
 
 def _match_case(word: str, like: str) -> str:
