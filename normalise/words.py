@@ -20,6 +20,12 @@ from rapidfuzz import fuzz, process
 from normalise.repair import Repair
 
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# Every byte but an ASCII letter's or the apostrophe's as a space: what is left
+# are the runs of characters WORD's words are made of.
+WORD_CHARS = bytes(
+    c if chr(c).isascii() and (chr(c).isalpha() or chr(c) == "'") else ord(" ")
+    for c in range(256)
+)
 EDGE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
 # Near misses accepted for a rejoined word: "commuinities" -> "communities" scores
 # 95.7, "ervironments" -> "environments" 91.7, "oleaner" -> "cleaner" 85.7, while
@@ -102,10 +108,17 @@ class Vocabulary:
 
 
 def _lowered_words(texts: Iterable[str]) -> list[str]:
-    """Every word of `texts`, in lower case."""
-    # No word runs over a newline, so the texts are tokenised in one pass; a
-    # word is ASCII letters and an apostrophe, so lowered it splits back apart.
-    return " ".join(WORD.findall("\n".join(texts))).lower().split()
+    """Every word of `texts` (WORD's), in lower case, in no stated order."""
+    # A word is ASCII letters and an apostrophe, so it lies within one run of
+    # those; a run with no apostrophe is one word.
+    text = "\n".join(texts).encode("ascii", "replace").translate(WORD_CHARS)
+    runs = text.decode("ascii")
+    if "'" not in runs:
+        return runs.lower().split()
+    split = runs.split()
+    plain = " ".join([run for run in split if "'" not in run])
+    marked = " ".join(WORD.findall(" ".join([run for run in split if "'" in run])))
+    return f"{plain} {marked}".lower().split()
 
 
 def _match_case(word: str, like: str) -> str:
