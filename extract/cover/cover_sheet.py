@@ -219,7 +219,7 @@ def prose_report_of(text: str) -> re.Match[str] | None:
     # case-blind pattern reads as ASCII ones ("ſ" as "s") put as those; should a
     # letter lower to two, the offsets no longer line up, and it is searched.
     blind = text
-    if any(c in text for c in CASE_BLIND_EXTRA):
+    if not text.isascii() and any(c in text for c in CASE_BLIND_EXTRA):
         blind = text.translate(CASE_BLIND_ASCII)
     low = blind.lower()
     if len(low) != len(text):
