@@ -402,12 +402,11 @@ def as_row(record: Record) -> dict[str, object]:
     return {name: getattr(record, name) for name in record.__dataclass_fields__}
 
 
-def columns(records: Sequence[Record], names: Sequence[str]) -> list[list[object]]:
+def values(records: Sequence[Record], names: Sequence[str]) -> list[tuple[object, ...]]:
     """The values of the columns `names` of `records`, all of one class, a
-    list a column: what `as_row` gives, without building a dict a row."""
+    tuple a record: what `as_row` gives, without building a dict a row."""
     kind: type = type(records[0])
-    get = _getter(kind, tuple(names))
-    return [list(values) for values in zip(*map(get, records), strict=True)]
+    return list(map(_getter(kind, tuple(names)), records))
 
 
 @cache

@@ -20,13 +20,14 @@ import secrets
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
 
 from extract.panel import PanelFact, facts_of
-from extract.records import IssueRow, Record, as_row, columns
+from extract.records import IssueRow, Record, as_row, values
 from extract.validate import checked
 from schemas.tables import BY_NAME, ISSUES, TABLES, OutputTable
 
@@ -51,15 +52,17 @@ FACTS_SCHEMA = pa.schema(
     ]
 )
 
+# A panel fact's values, in the order of its row's columns.
+FACT_VALUES = attrgetter(*FACTS_SCHEMA.names)
+
 # The issue schema plus the table whose row it reports, to keep today's order.
 LATE_SCHEMA = ISSUES.schema.append(pa.field("source_table", pa.string()))
 # The order a document's tables are written in: issues last, as a row
 # another table cannot hold is reported there.
 WRITE_ORDER = tuple(sorted(DOCUMENT_TABLES, key=lambda t: t is ISSUES))
 ARROW_ERRORS = (pa.ArrowException, OverflowError, TypeError, ValueError)
-# Given, so that writing a stream does not read the environment for the
-# legacy formats pyarrow's default options look for (twice a stream).
-IPC_OPTIONS = pa.ipc.IpcWriteOptions()
+# What ends an Arrow IPC stream: the continuation marker and a length of 0.
+END_OF_STREAM = b"\xff\xff\xff\xff\x00\x00\x00\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +127,31 @@ def records_table(
     table: OutputTable, records: Sequence[Record], late: list[dict[str, object]]
 ) -> pa.Table:
     """`arrow_table` of the rows of `records` (all of one class), built from
-    the records column by column: the same table and the same issues, without
+    a tuple of values a record: the same table and the same issues, without
     a dict a row."""
     try:
-        data = columns(records, table.schema.names)
-        return pa.Table.from_arrays(data, schema=table.schema)
+        return tuple_table(table.name, values(records, table.schema.names))
     except ARROW_ERRORS:
         # A row its schema cannot hold: find it as `arrow_table` does.
         return arrow_table(table, [as_row(r) for r in records], late)
+
+
+def tuple_table(name: str, rows: list[tuple[object, ...]]) -> pa.Table:
+    """Rows of the entry table `name`, each a tuple of its columns' values in
+    order, as an Arrow table: one conversion for the whole table, not one a
+    column."""
+    return pa.Table.from_struct_array(pa.array(rows, _row_type(name)))
+
+
+@cache
+def _row_type(name: str) -> pa.StructType:
+    return pa.struct(list(schema_of(name)))
+
+
+@cache
+def _schema_message(name: str) -> pa.Buffer:
+    """The message that opens every stream of the entry table `name`."""
+    return schema_of(name).serialize()
 
 
 def _late_issue(
@@ -162,38 +182,47 @@ def read_part(path: Path, span: Sequence[int]) -> pa.Table:
     return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
 
 
-def _put(
-    sink: pa.BufferOutputStream, parts: dict[str, list[int]], name: str, data: pa.Table
-) -> None:
-    start = sink.tell()
-    with pa.ipc.new_stream(sink, data.schema, options=IPC_OPTIONS) as writer:
-        writer.write_table(data)
-    parts[name] = [start, sink.tell() - start]
+class _Streams:
+    """An entry's streams, one after the other, and where each lies."""
+
+    def __init__(self) -> None:
+        self.messages: list[pa.Buffer | bytes] = []
+        self.size = 0
+        self.parts: dict[str, list[int]] = {}
+
+    def put(self, name: str, data: pa.Table) -> None:
+        """The stream of table `name`: the same bytes as `pa.ipc.new_stream`
+        writes, its schema's message serialized once a run."""
+        start = self.size
+        batches = [batch.serialize() for batch in data.to_batches()]
+        for message in (_schema_message(name), *batches, END_OF_STREAM):
+            self.messages.append(message)
+            self.size += len(message)
+        self.parts[name] = [start, self.size - start]
 
 
 def write_entry(path: Path, summary: Summary, records: Sequence[Record]) -> Summary:
     """Write one document's tables as the entry file `path`, atomically."""
-    sink = pa.BufferOutputStream()
-    parts: dict[str, list[int]] = {}
-    counts, dropped, late, rejected = _put_tables(sink, parts, records)
-    groups = _put_facts(sink, parts, records)
+    sink = _Streams()
+    counts, dropped, late, rejected = _put_tables(sink, records)
+    groups = _put_facts(sink, records)
     if late:
-        _put(sink, parts, LATE, pa.Table.from_pylist(late, LATE_SCHEMA))
+        sink.put(LATE, pa.Table.from_pylist(late, LATE_SCHEMA))
         counts[LATE] = len(late)
     if rejected:
-        _put(sink, parts, REJECTED, pa.Table.from_pylist(rejected, LATE_SCHEMA))
+        sink.put(REJECTED, pa.Table.from_pylist(rejected, LATE_SCHEMA))
         counts[REJECTED] = len(rejected)
     done = replace(
-        summary, counts=counts, fact_groups=groups, dropped=dropped, parts=parts
+        summary, counts=counts, fact_groups=groups, dropped=dropped, parts=sink.parts
     )
     # Its fields hold no dataclass: a shallow dict is its JSON.
     content = {n: getattr(done, n) for n in done.__dataclass_fields__}
-    _write_file(path, sink.getvalue(), json.dumps(content).encode())
+    _write_file(path, sink.messages, json.dumps(content).encode())
     return done
 
 
 def _put_tables(
-    sink: pa.BufferOutputStream, parts: dict[str, list[int]], records: Sequence[Record]
+    sink: _Streams, records: Sequence[Record]
 ) -> tuple[dict[str, int], int, list[dict[str, object]], list[dict[str, object]]]:
     """Each table the records have rows in, checked, into `sink`: the row
     counts, how many rows the checks dropped, the issues of rows a table could
@@ -216,32 +245,27 @@ def _put_tables(
         dropped += n
         counts[table.name] = data.num_rows
         if data.num_rows:
-            _put(sink, parts, table.name, data)
+            sink.put(table.name, data)
     return counts, dropped, late, rejected
 
 
-def _put_facts(
-    sink: pa.BufferOutputStream, parts: dict[str, list[int]], records: Sequence[Record]
-) -> dict[str, int]:
+def _put_facts(sink: _Streams, records: Sequence[Record]) -> dict[str, int]:
     """The records' panel facts into `sink`; how many fall in each
     observation group (`group_of`), in the groups' order."""
     facts = list(facts_of(records))
     if not facts:
         return {}
-    get = attrgetter(*FACTS_SCHEMA.names)
-    values = [list(column) for column in zip(*map(get, facts), strict=True)]
-    _put(sink, parts, FACTS, pa.Table.from_arrays(values, schema=FACTS_SCHEMA))
-    field = dict(zip(FACTS_SCHEMA.names, values, strict=True))
+    sink.put(FACTS, tuple_table(FACTS, list(map(FACT_VALUES, facts))))
     # Counted by distinct field values first: a document repeats a group often,
     # and `group_of` is a JSON text a call.
-    same = Counter(zip(*(field[name] for name in GROUP_COLUMNS), strict=True))
+    same = Counter(map(attrgetter(*GROUP_COLUMNS), facts))
     groups: Counter[str] = Counter()
     for key, n in same.items():
         groups[group_of(*key)] += n
     return dict(sorted(groups.items()))
 
 
-def _write_file(path: Path, streams: pa.Buffer, head: bytes) -> None:
+def _write_file(path: Path, streams: list[pa.Buffer | bytes], head: bytes) -> None:
     """The entry file: its streams, its summary `head`, the summary's length;
     written under a temporary name and renamed into place."""
     # Not mkstemp: its 0600 would keep the group out of a shared cache.
@@ -254,7 +278,7 @@ def _write_file(path: Path, streams: pa.Buffer, head: bytes) -> None:
         f = tmp.open("wb")
     try:
         with f:
-            f.write(streams)
+            f.writelines(streams)
             f.write(head)
             f.write(b"%0*d" % (TRAILER, len(head)))
         # Over an older entry (a forced re-parse) too.

@@ -15,6 +15,7 @@ from datetime import date
 
 from normalise.dates import month_number, parse_date
 from normalise.patterns import compiled
+from normalise.text import CASE_BLIND_ASCII, CASE_BLIND_EXTRA
 from normalise.years import (
     ALL_QUARTERS,
     HALF_YEAR,
@@ -72,6 +73,13 @@ MONTH_SPAN = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<m2>{MONTH})\s+(?P<y2>\d{{4}})\b",
     re.IGNORECASE,
 )
+# How every MONTH name starts.
+MONTH_STARTS = (
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun",
+    b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+)  # fmt: skip
+# What may follow a day's number ("1st").
+DAY_SUFFIXES = (b"st", b"nd", b"rd", b"th")
 # Prose says which period it covers before naming it: "This report covers
 # October to December 2017", "performance for the quarter ending …".
 COVERING = compiled(
@@ -165,7 +173,7 @@ def stated_period(text: str) -> tuple[str, tuple[str, ...]] | None:
     2017". A date range the text merely mentions is not one."""
     for found, read in (
         (_quarter_endings(text), quarter_ending),
-        (MONTH_SPAN.finditer(text), month_span),
+        (_month_spans(text), month_span),
     ):
         for m in found:
             before = text[max(0, m.start() - COVERING_CHARS) : m.start()]
@@ -181,3 +189,57 @@ def _quarter_endings(text: str) -> Iterator[re.Match[str]]:
         if word.start() >= at and (m := QUARTER_ENDING.match(text, word.start())):
             yield m
             at = m.end()
+
+
+def _month_spans(text: str) -> Iterator[re.Match[str]]:
+    """`MONTH_SPAN.finditer(text)`, tried only where a month's name starts a
+    word or a day may be printed ahead of it."""
+    at = 0
+    for start in _span_starts(text, _ascii_blind(text)):
+        if start >= at and (m := MONTH_SPAN.match(text, start)):
+            yield m
+            at = m.end()
+
+
+def _ascii_blind(text: str) -> bytes:
+    """`text` a byte a character, as a case-blind pattern reads its ASCII
+    letters: A-Z lowered, the letters beyond ASCII it takes for ASCII ones ("ſ"
+    for "s") put as those, every other character beyond ASCII a "?"."""
+    if any(c in text for c in CASE_BLIND_EXTRA):
+        text = text.translate(CASE_BLIND_ASCII)
+    return text.encode("ascii", "replace").lower()
+
+
+def _span_starts(text: str, low: bytes) -> list[int]:
+    """Where a MONTH_SPAN match may start, in order: at each month's name that
+    starts a word ("October"), and at a day printed ahead of it ("1st October",
+    "31 October"). `low` is `_ascii_blind(text)`."""
+    starts: set[int] = set()
+    for name in MONTH_STARTS:
+        at = low.find(name)
+        while at >= 0:
+            if at == 0 or not _is_word(text[at - 1]):
+                starts.add(at)
+                starts.update(_day_starts(text, low, at))
+            at = low.find(name, at + 1)
+    return sorted(starts)
+
+
+def _day_starts(text: str, low: bytes, month: int) -> range:
+    """Where a day's number printed before the spaces ahead of the month's name
+    at `month` may start."""
+    end = month
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == month:
+        return range(0)
+    if low[max(0, end - 2) : end] in DAY_SUFFIXES:
+        end -= 2
+    if end <= 0 or not text[end - 1].isdecimal():
+        return range(0)
+    return range(max(0, end - 2), end)
+
+
+def _is_word(char: str) -> bool:
+    """Whether a pattern's `\\w` takes `char`."""
+    return char.isalnum() or char == "_"

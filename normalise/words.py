@@ -20,6 +20,12 @@ from rapidfuzz import fuzz, process
 from normalise.repair import Repair
 
 WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# Every byte but an ASCII letter's or the apostrophe's as a space: what is left
+# are the runs of characters WORD's words are made of.
+WORD_CHARS = bytes(
+    c if chr(c).isascii() and (chr(c).isalpha() or chr(c) == "'") else ord(" ")
+    for c in range(256)
+)
 EDGE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
 # Near misses accepted for a rejoined word: "commuinities" -> "communities" scores
 # 95.7, "ervironments" -> "environments" 91.7, "oleaner" -> "cleaner" 85.7, while
@@ -74,18 +80,13 @@ class Vocabulary:
     ) -> Vocabulary:
         """The vocabulary of `texts`; `anywhere` holds every text printed, or,
         given `elsewhere` instead, the texts printed besides `texts`."""
-        # No word runs over a newline, so the texts are tokenised in one pass.
-        raw = Counter(WORD.findall("\n".join(texts)))
-        counts: Counter[str] = Counter()
-        for word, n in raw.items():
-            counts[word.lower()] += n
+        counts = Counter(_lowered_words(texts))
         own = {w for w in counts if len(w) > 1 or w in SINGLE_LETTER_WORDS}
         often = {w for w, n in counts.items() if n >= ATTESTED and len(w) > 1}
-        if elsewhere is None:
-            printed = set(WORD.findall("\n".join(anywhere)))
-        else:
-            printed = {*raw, *WORD.findall("\n".join(elsewhere))}
-        seen = {w.lower() for w in printed if len(w) > 2}
+        printed = set(_lowered_words(anywhere if elsewhere is None else elsewhere))
+        if elsewhere is not None:
+            printed.update(counts)
+        seen = {w for w in printed if len(w) > 2}
         return cls(
             frozenset(own) | lexicon(), frozenset(often) | lexicon(), frozenset(seen)
         )
@@ -104,6 +105,20 @@ class Vocabulary:
             word.lower(), self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
         return (hit[0], float(hit[1])) if hit else None
+
+
+def _lowered_words(texts: Iterable[str]) -> list[str]:
+    """Every word of `texts` (WORD's), in lower case, in no stated order."""
+    # A word is ASCII letters and an apostrophe, so it lies within one run of
+    # those; a run with no apostrophe is one word.
+    text = "\n".join(texts).encode("ascii", "replace").translate(WORD_CHARS)
+    runs = text.decode("ascii")
+    if "'" not in runs:
+        return runs.lower().split()
+    split = runs.split()
+    plain = " ".join([run for run in split if "'" not in run])
+    marked = " ".join(WORD.findall(" ".join([run for run in split if "'" in run])))
+    return f"{plain} {marked}".lower().split()
 
 
 def _match_case(word: str, like: str) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
-from normalise.text import CASE_BLIND_ASCII, may_hold
+from normalise.text import CASE_BLIND_ASCII, CASE_BLIND_EXTRA, may_hold
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -218,7 +218,10 @@ def prose_report_of(text: str) -> re.Match[str] | None:
     # The text lowered, letter for letter, with the letters beyond ASCII that a
     # case-blind pattern reads as ASCII ones ("ſ" as "s") put as those; should a
     # letter lower to two, the offsets no longer line up, and it is searched.
-    low = text.lower() if text.isascii() else text.translate(CASE_BLIND_ASCII).lower()
+    blind = text
+    if not text.isascii() and any(c in text for c in CASE_BLIND_EXTRA):
+        blind = text.translate(CASE_BLIND_ASCII)
+    low = blind.lower()
     if len(low) != len(text):
         return PROSE_REPORT_OF.search(text)
     starts = sorted(at for word in PROSE_WORDS for at in _offsets(low, word))

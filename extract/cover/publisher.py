@@ -42,12 +42,13 @@ def _pattern(org: Organisation) -> re.Pattern[str]:
 
 
 @cache
-def _ascii_names(org: Organisation) -> tuple[str, ...] | None:
-    """A council's names in lower case, or None when one is not ASCII."""
+def _ascii_names(org: Organisation) -> tuple[bytes, ...] | None:
+    """A council's names in lower case, as ASCII bytes, or None when one is
+    not ASCII."""
     names = (org.name, *org.aliases)
     if not all(n.isascii() for n in names):
         return None
-    return tuple(n.lower() for n in names)
+    return tuple(n.lower().encode("ascii") for n in names)
 
 
 def publisher(doc: Document) -> tuple[str | None, str | None]:
@@ -57,9 +58,14 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
     # letters and spaces, so no match runs from one line into the next.
     text = "\n".join(doc.lines)
     # Most registered councils are named nowhere in a paper: an ASCII name
-    # matches only where its lower case is in the text's, unless the text holds
-    # a letter other than an ASCII one that the name patterns take for one.
-    lowered = None if any(c in text for c in ASCII_LOOKALIKES) else text.lower()
+    # matches only where its lower case is in the text's (a byte a letter, a
+    # letter beyond ASCII a "?"), unless the text holds a letter other than an
+    # ASCII one that the name patterns take for one.
+    lowered = (
+        None
+        if any(c in text for c in ASCII_LOOKALIKES)
+        else text.encode("ascii", "replace").lower()
+    )
     for org in organisations():
         names = _ascii_names(org)
         if lowered is not None and names is not None:
@@ -86,10 +92,10 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
 
 
 def _found(
-    pattern: re.Pattern[str], text: str, lowered: str, names: tuple[str, ...]
+    pattern: re.Pattern[str], text: str, lowered: bytes, names: tuple[bytes, ...]
 ) -> list[int]:
     """Where `pattern` matches in `text`, as `finditer` finds them, tried only
-    where `lowered` (the text in lower case, letter for letter) prints one of the
+    where `lowered` (the text in lower case, a byte a letter) prints one of the
     council's `names`: the case-blind pattern is slow over a whole paper."""
     candidates: set[int] = set()
     for name in names:
