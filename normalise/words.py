@@ -259,4 +259,4 @@ def _printed_word(part: str, counts: Mapping[str, int]) -> bool:
 
 def word_counts(texts: Iterable[str]) -> Counter[str]:
     """How often each word (lower case) is printed in `texts`."""
-    return Counter(w.lower() for w in WORD.findall("\n".join(texts)))
+    return Counter(_lowered_words(texts))
