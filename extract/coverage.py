@@ -9,7 +9,7 @@ touches, with numbers on them, are `unparsed_block` issues.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -171,7 +171,7 @@ def measure(
     doc: Document,
     claimed: Mapping[LineRef, Set[str]],
     reading: frozenset[int] = frozenset(),
-    reported: Collection[LineRef] = frozenset(),
+    reported: frozenset[LineRef] = frozenset(),
 ) -> Coverage:
     """Coverage of one document by the claims made on it (`claimed`, their
     `claimed_numbers`). A run of table lines that no claim touches, or whose
@@ -183,18 +183,22 @@ def measure(
     run: list[TableLine] = []
     previous_end: LineRef | None = None
     previous_row: Row | None = None
+    n_tokens = n_covered = 0
     for row, refs in table_rows(doc, reading):
         row_lines = []
-        for page, n in refs:
+        for ref in refs:
+            page, n = ref
             # A row with no text prints nothing: a blank line, or a running
             # header or footer the reader dropped.
             text = line_text(doc, page, n) if row.flat else ""
             tokens = _tokens(text)
-            held = claimed.get((page, n), NONE_HELD)
-            covered = tuple([canonical(t) in held for t in tokens])
-            row_lines.append(
-                TableLine(page, n, text, tokens, covered, (page, n) in claimed)
-            )
+            covered: tuple[bool, ...] = ()
+            if tokens:
+                held = claimed.get(ref, NONE_HELD)
+                covered = tuple([canonical(t) in held for t in tokens])
+                n_tokens += len(tokens)
+                n_covered += sum(covered)
+            row_lines.append(TableLine(page, n, text, tokens, covered, ref in claimed))
         lines.extend(row_lines)
         adjacent = previous_end is not None and refs[0] == (
             previous_end[0],
@@ -209,7 +213,7 @@ def measure(
             read = any(t.claimed for t in row_lines)
         else:
             read = all(t.claimed and all(t.covered) for t in row_lines)
-        told = all(ref in reported for ref in refs)
+        told = reported.issuperset(refs)
         if run and (not adjacent or read or told):
             blocks.extend(_block(run))
             run = []
@@ -217,8 +221,6 @@ def measure(
             run.extend(row_lines)
         previous_end, previous_row = refs[-1], row
     blocks.extend(_block(run))
-    n_tokens = sum(len(t.tokens) for t in lines)
-    n_covered = sum(sum(t.covered) for t in lines)
     share = round(n_covered / n_tokens, 4) if n_tokens else None
     return Coverage(share, n_tokens, n_covered, tuple(lines), tuple(blocks))
 
