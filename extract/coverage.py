@@ -37,6 +37,8 @@ NONE_HELD: frozenset[str] = frozenset()
 
 LineRef = tuple[int | None, int]
 
+_set = object.__setattr__
+
 
 @dataclass(frozen=True, slots=True)
 class TableLine:
@@ -48,6 +50,24 @@ class TableLine:
     tokens: tuple[str, ...]
     covered: tuple[bool, ...]
     claimed: bool
+
+    # Written out, not generated, as `extract.document.Cell`'s: coverage builds
+    # one a table line.
+    def __init__(
+        self,
+        page: int | None,
+        line: int,
+        text: str,
+        tokens: tuple[str, ...],
+        covered: tuple[bool, ...],
+        claimed: bool,
+    ) -> None:
+        _set(self, "page", page)
+        _set(self, "line", line)
+        _set(self, "text", text)
+        _set(self, "tokens", tokens)
+        _set(self, "covered", covered)
+        _set(self, "claimed", claimed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,8 @@ FRAGMENT_ROWS = 3
 # The wrap width: the length most full prose rows reach.
 WRAP_PERCENTILE = 0.9
 
+_set = object.__setattr__
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -61,6 +63,17 @@ class Piece:
     page: int | None
     line_start: int
     line_end: int
+
+    # Written out, not generated, as `extract.document.Cell`'s: a paragraph
+    # builds one a row.
+    def __init__(
+        self, start: int, end: int, page: int | None, line_start: int, line_end: int
+    ) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "page", page)
+        _set(self, "line_start", line_start)
+        _set(self, "line_end", line_end)
 
 
 @dataclass(frozen=True, slots=True)
