@@ -206,6 +206,9 @@ def measure(
     n_tokens = n_covered = 0
     for row, refs in table_rows(doc, reading):
         row_lines = []
+        # A table row is read when a claim touches it; a line of reading-order
+        # text holds parts of several cells, and is read when its numbers are.
+        touched, held_all = False, True
         for ref in refs:
             page, n = ref
             # A row with no text prints nothing: a blank line, or a running
@@ -218,7 +221,10 @@ def measure(
                 covered = tuple([canonical(t) in held for t in tokens])
                 n_tokens += len(tokens)
                 n_covered += sum(covered)
-            row_lines.append(TableLine(page, n, text, tokens, covered, ref in claimed))
+            on = ref in claimed
+            touched = touched or on
+            held_all = held_all and on and all(covered)
+            row_lines.append(TableLine(page, n, text, tokens, covered, on))
         lines.extend(row_lines)
         adjacent = previous_end is not None and refs[0] == (
             previous_end[0],
@@ -227,12 +233,7 @@ def measure(
         if not row.tabbed and previous_row is not None and not previous_row.tabbed:
             # Reading-order text runs on over a page break.
             adjacent = adjacent or refs[0][1] == 1
-        # A table row is read when a claim touches it; a line of reading-order
-        # text holds parts of several cells, and is read when its numbers are.
-        if row.tabbed:
-            read = any(t.claimed for t in row_lines)
-        else:
-            read = all(t.claimed and all(t.covered) for t in row_lines)
+        read = touched if row.tabbed else held_all
         told = reported.issuperset(refs)
         if run and (not adjacent or read or told):
             blocks.extend(_block(run))
