@@ -68,6 +68,8 @@ def gap_end(rows: Sequence[Row], i: int, columns: Sequence[Column]) -> int | Non
 
 def _open_lists(raw: str) -> int:
     """How many lists `raw` opens and leaves open ("<ul>" after a paragraph: 1)."""
+    if "<" not in raw:
+        return 0
     return sum(-1 if m["close"] else 1 for m in LIST_TAG.finditer(raw))
 
 
