@@ -175,13 +175,11 @@ def _cover_field(row: Row) -> bool:
     return 1 <= len(filled) <= 2 and filled[0].flat.endswith(":")
 
 
-def table_rows(
-    doc: Document, reading: frozenset[int] = frozenset()
-) -> list[tuple[Row, list[LineRef]]]:
-    """The table rows of a document and the printed lines each spans: tabbed
-    rows, and the rows of tables printed in reading order (`reading`)."""
+def table_rows(doc: Document, reading: frozenset[int] = frozenset()) -> list[Row]:
+    """The table rows of a document: tabbed rows, and the rows of tables
+    printed in reading order (`reading`)."""
     return [
-        (row, [(row.page, n) for n in range(row.line_start, row.line_end + 1)])
+        row
         for i, row in enumerate(doc.rows)
         if (row.tabbed and not _cover_field(row)) or i in reading
     ]
@@ -204,13 +202,14 @@ def measure(
     previous_end: LineRef | None = None
     previous_row: Row | None = None
     n_tokens = n_covered = 0
-    for row, refs in table_rows(doc, reading):
+    for row in table_rows(doc, reading):
+        page, numbers = row.page, range(row.line_start, row.line_end + 1)
         row_lines = []
         # A table row is read when a claim touches it; a line of reading-order
         # text holds parts of several cells, and is read when its numbers are.
         touched, held_all = False, True
-        for ref in refs:
-            page, n = ref
+        for n in numbers:
+            ref = (page, n)
             # A row with no text prints nothing: a blank line, or a running
             # header or footer the reader dropped.
             text = line_text(doc, page, n) if row.flat else ""
@@ -226,21 +225,21 @@ def measure(
             held_all = held_all and on and all(covered)
             row_lines.append(TableLine(page, n, text, tokens, covered, on))
         lines.extend(row_lines)
-        adjacent = previous_end is not None and refs[0] == (
+        adjacent = previous_end is not None and (page, row.line_start) == (
             previous_end[0],
             previous_end[1] + 1,
         )
         if not row.tabbed and previous_row is not None and not previous_row.tabbed:
             # Reading-order text runs on over a page break.
-            adjacent = adjacent or refs[0][1] == 1
+            adjacent = adjacent or row.line_start == 1
         read = touched if row.tabbed else held_all
-        told = reported.issuperset(refs)
+        told = bool(reported) and all((page, n) in reported for n in numbers)
         if run and (not adjacent or read or told):
             blocks.extend(_block(run))
             run = []
         if not read and not told:
             run.extend(row_lines)
-        previous_end, previous_row = refs[-1], row
+        previous_end, previous_row = (page, row.line_end), row
     blocks.extend(_block(run))
     share = round(n_covered / n_tokens, 4) if n_tokens else None
     return Coverage(share, n_tokens, n_covered, tuple(lines), tuple(blocks))
