@@ -9,7 +9,7 @@ touches, with numbers on them, are `unparsed_block` issues.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,6 +37,8 @@ NONE_HELD: frozenset[str] = frozenset()
 
 LineRef = tuple[int | None, int]
 
+_set = object.__setattr__
+
 
 @dataclass(frozen=True, slots=True)
 class TableLine:
@@ -48,6 +50,24 @@ class TableLine:
     tokens: tuple[str, ...]
     covered: tuple[bool, ...]
     claimed: bool
+
+    # Written out, not generated, as `extract.document.Cell`'s: coverage builds
+    # one a table line.
+    def __init__(
+        self,
+        page: int | None,
+        line: int,
+        text: str,
+        tokens: tuple[str, ...],
+        covered: tuple[bool, ...],
+        claimed: bool,
+    ) -> None:
+        _set(self, "page", page)
+        _set(self, "line", line)
+        _set(self, "text", text)
+        _set(self, "tokens", tokens)
+        _set(self, "covered", covered)
+        _set(self, "claimed", claimed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +175,11 @@ def _cover_field(row: Row) -> bool:
     return 1 <= len(filled) <= 2 and filled[0].flat.endswith(":")
 
 
-def table_rows(
-    doc: Document, reading: frozenset[int] = frozenset()
-) -> list[tuple[Row, list[LineRef]]]:
-    """The table rows of a document and the printed lines each spans: tabbed
-    rows, and the rows of tables printed in reading order (`reading`)."""
+def table_rows(doc: Document, reading: frozenset[int] = frozenset()) -> list[Row]:
+    """The table rows of a document: tabbed rows, and the rows of tables
+    printed in reading order (`reading`)."""
     return [
-        (row, [(row.page, n) for n in range(row.line_start, row.line_end + 1)])
+        row
         for i, row in enumerate(doc.rows)
         if (row.tabbed and not _cover_field(row)) or i in reading
     ]
@@ -171,7 +189,7 @@ def measure(
     doc: Document,
     claimed: Mapping[LineRef, Set[str]],
     reading: frozenset[int] = frozenset(),
-    reported: Collection[LineRef] = frozenset(),
+    reported: frozenset[LineRef] = frozenset(),
 ) -> Coverage:
     """Coverage of one document by the claims made on it (`claimed`, their
     `claimed_numbers`). A run of table lines that no claim touches, or whose
@@ -183,42 +201,46 @@ def measure(
     run: list[TableLine] = []
     previous_end: LineRef | None = None
     previous_row: Row | None = None
-    for row, refs in table_rows(doc, reading):
+    n_tokens = n_covered = 0
+    for row in table_rows(doc, reading):
+        page, numbers = row.page, range(row.line_start, row.line_end + 1)
         row_lines = []
-        for page, n in refs:
+        # A table row is read when a claim touches it; a line of reading-order
+        # text holds parts of several cells, and is read when its numbers are.
+        touched, held_all = False, True
+        for n in numbers:
+            ref = (page, n)
             # A row with no text prints nothing: a blank line, or a running
             # header or footer the reader dropped.
             text = line_text(doc, page, n) if row.flat else ""
             tokens = _tokens(text)
-            held = claimed.get((page, n), NONE_HELD)
-            covered = tuple([canonical(t) in held for t in tokens])
-            row_lines.append(
-                TableLine(page, n, text, tokens, covered, (page, n) in claimed)
-            )
+            covered: tuple[bool, ...] = ()
+            if tokens:
+                held = claimed.get(ref, NONE_HELD)
+                covered = tuple([canonical(t) in held for t in tokens])
+                n_tokens += len(tokens)
+                n_covered += sum(covered)
+            on = ref in claimed
+            touched = touched or on
+            held_all = held_all and on and all(covered)
+            row_lines.append(TableLine(page, n, text, tokens, covered, on))
         lines.extend(row_lines)
-        adjacent = previous_end is not None and refs[0] == (
+        adjacent = previous_end is not None and (page, row.line_start) == (
             previous_end[0],
             previous_end[1] + 1,
         )
         if not row.tabbed and previous_row is not None and not previous_row.tabbed:
             # Reading-order text runs on over a page break.
-            adjacent = adjacent or refs[0][1] == 1
-        # A table row is read when a claim touches it; a line of reading-order
-        # text holds parts of several cells, and is read when its numbers are.
-        if row.tabbed:
-            read = any(t.claimed for t in row_lines)
-        else:
-            read = all(t.claimed and all(t.covered) for t in row_lines)
-        told = all(ref in reported for ref in refs)
+            adjacent = adjacent or row.line_start == 1
+        read = touched if row.tabbed else held_all
+        told = bool(reported) and all((page, n) in reported for n in numbers)
         if run and (not adjacent or read or told):
             blocks.extend(_block(run))
             run = []
         if not read and not told:
             run.extend(row_lines)
-        previous_end, previous_row = refs[-1], row
+        previous_end, previous_row = (page, row.line_end), row
     blocks.extend(_block(run))
-    n_tokens = sum(len(t.tokens) for t in lines)
-    n_covered = sum(sum(t.covered) for t in lines)
     share = round(n_covered / n_tokens, 4) if n_tokens else None
     return Coverage(share, n_tokens, n_covered, tuple(lines), tuple(blocks))
 

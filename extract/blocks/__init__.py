@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from extract.blocks.columns import Column, header_columns
+from extract.blocks.columns import Column, squashed_header_columns
 from extract.blocks.model import Block, Kind
 from extract.blocks.paragraphs import Paragraph, paragraphs
 from extract.blocks.reading_order import reading_order_tables, runs_on
@@ -122,6 +122,9 @@ def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
 
     def close() -> None:
         nonlocal members, header, columns, follows, last
+        if not members:
+            # Nothing open: header, columns and follows are set only with a row.
+            return
         if b := _block("table", rows, members, None, header, columns, follows):
             out.append(b)
             last = b.rows[0]
@@ -133,7 +136,7 @@ def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
         if i in items:
             members.append(i)
         elif row.tabbed and row.flat:
-            heading = header_columns(row.texts)
+            heading = squashed_header_columns(row.texts)
             headed = heading is not None or is_header(row)
             if headed or not members:
                 close()

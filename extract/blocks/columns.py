@@ -145,21 +145,25 @@ def classify(label: str, index: int) -> Column | None:
 
 
 def header_columns(texts: Sequence[str]) -> tuple[Column, ...] | None:
-    """The columns of a KPI grid header row, or None when the row is not one.
+    """The columns of a KPI grid header row printing `texts`, or None (see
+    `squashed_header_columns`)."""
+    return squashed_header_columns([squash(t) for t in texts])
+
+
+def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
+    """The columns of a KPI grid header row, or None when the row is not one;
+    its `labels` squashed already (`Row.texts`).
 
     At least two value columns make a grid; the name column is the one headed
     like a name ("Performance Indicator", "PI Description") or else the first
     unheaded or unknown column before the values; other unknown columns
     ("Comments", "RAG") are commentary that gives no rows.
     """
-    labels = [squash(t) for t in texts]
-    if any(FOREIGN_COL.match(label) for label in labels):
-        return None
     columns = [
         classify(label, index) if label else None for index, label in enumerate(labels)
     ]
     values = sum(1 for c in columns if c is not None and c.kind == "value")
-    if values < MIN_VALUE_COLUMNS:
+    if values < MIN_VALUE_COLUMNS or any(FOREIGN_COL.match(label) for label in labels):
         return None
     first_value = next(
         i for i, c in enumerate(columns) if c is not None and c.kind == "value"

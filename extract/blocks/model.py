@@ -10,6 +10,8 @@ from extract.blocks.paragraphs import Paragraph
 
 Kind = Literal["table", "prose"]
 
+_set = object.__setattr__
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -30,6 +32,34 @@ class Block:
     # A table of reading-order text (pdftotext without -layout): its cells are
     # paragraphs one after another, from its first column label on.
     reading_order: bool = False
+
+    # Written out, not generated, as `extract.document.Cell`'s: a document
+    # builds one a paragraph, and numbers each once more (`numbered`).
+    def __init__(
+        self,
+        kind: Kind,
+        index: int,
+        rows: tuple[int, ...],
+        page: int | None,
+        line_start: int,
+        line_end: int,
+        header: int | None = None,
+        columns: tuple[Column, ...] | None = None,
+        follows: int | None = None,
+        paragraph: Paragraph | None = None,
+        reading_order: bool = False,
+    ) -> None:
+        _set(self, "kind", kind)
+        _set(self, "index", index)
+        _set(self, "rows", rows)
+        _set(self, "page", page)
+        _set(self, "line_start", line_start)
+        _set(self, "line_end", line_end)
+        _set(self, "header", header)
+        _set(self, "columns", columns)
+        _set(self, "follows", follows)
+        _set(self, "paragraph", paragraph)
+        _set(self, "reading_order", reading_order)
 
     @property
     def body(self) -> tuple[int, ...]:

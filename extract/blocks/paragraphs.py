@@ -31,6 +31,10 @@ NUMBERED_HEADING = re.compile(
 )
 # A title row: short, no sentence end, starts like a heading.
 TITLE = re.compile(r"^\s*[A-Z‘'\"][^:;]{0,79}?(?<![.,:;])\s*$")
+# What a row BULLET, ITEM, NUMBERED_PARAGRAPH or a numbered heading matches
+# opens with when not a digit: a row's `flat` starts at its first printed
+# character, and a row that opens with none of these matches none of them.
+OPENINGS = ("•", "●", "▪", "◦", "(", "-", "Appendix")
 SENTENCE_CLOSE = re.compile(r"[.!?][’”\")]*\s*$")
 # A wrapped paragraph's last row is shorter than its full rows: a row that ends
 # a sentence under this share of the longest row so far ends the paragraph
@@ -47,6 +51,8 @@ FRAGMENT_ROWS = 3
 # The wrap width: the length most full prose rows reach.
 WRAP_PERCENTILE = 0.9
 
+_set = object.__setattr__
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -57,6 +63,17 @@ class Piece:
     page: int | None
     line_start: int
     line_end: int
+
+    # Written out, not generated, as `extract.document.Cell`'s: a paragraph
+    # builds one a row.
+    def __init__(
+        self, start: int, end: int, page: int | None, line_start: int, line_end: int
+    ) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "page", page)
+        _set(self, "line_start", line_start)
+        _set(self, "line_end", line_end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,13 +164,15 @@ def paragraphs(doc: Document) -> Iterator[Paragraph]:
     """The prose paragraphs of a document in order; table rows end a paragraph."""
     builder = _Builder(doc)
     for i, row in enumerate(doc.rows):
-        yield from builder.add(i, row)
-    yield from builder.close()
+        builder.add(i, row)
+    builder.close()
+    return iter(builder.out)
 
 
 class _Builder:
     """Reads rows one at a time: the heading in force, the open paragraph, the
-    lead-in a list continues and the bullet marks still waiting for a text."""
+    lead-in a list continues, the bullet marks still waiting for a text and the
+    paragraphs read so far."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -166,8 +185,9 @@ class _Builder:
         self.lead: Paragraph | None = None
         self.draft: _Draft | None = None
         self.longest = 0
+        self.out: list[Paragraph] = []
 
-    def close(self) -> Iterator[Paragraph]:
+    def close(self) -> None:
         draft, self.draft = self.draft, None
         if draft is None or not draft.rows:
             return
@@ -178,23 +198,26 @@ class _Builder:
             self.lead = p
         elif not p.bullet:
             self.lead = None
-        yield p
+        self.out.append(p)
 
-    def add(self, i: int, row: Row) -> Iterator[Paragraph]:
+    def add(self, i: int, row: Row) -> None:
         text = row.flat
         if row.tabbed or not text:
-            yield from self.close()
+            self.close()
             if row.tabbed:
                 self.lead, self.pending_bullets, self.pending_number = None, 0, None
             return
-        heading = self._heading(i, text)
+        opens = text[0].isdecimal() or text.startswith(OPENINGS)
+        heading = self._heading(i, text, opens)
         if heading is not None:
-            yield from self.close()
+            self.close()
             self.section, self.lead, self.pending_bullets = heading, None, 0
-            yield _paragraph(_Draft(i, False, [row]), heading, None, self.wrap)
+            self.out.append(
+                _paragraph(_Draft(i, False, [row]), heading, None, self.wrap)
+            )
             return
         self.pending_number = None
-        yield from self._start(i, text)
+        self._start(i, text, opens)
         if self.draft is None:
             return
         self.draft.rows.append(row)
@@ -204,19 +227,24 @@ class _Builder:
         # A list item ends at its first short row ("• Enhance ERDF programme
         # £30,000", samples/004 line 127, has the next paragraph right under it).
         if short and (bullet or SENTENCE_CLOSE.search(text)):
-            yield from self.close()
+            self.close()
 
-    def _heading(self, i: int, text: str) -> str | None:
+    def _heading(self, i: int, text: str, opens: bool) -> str | None:
         """The section a heading row starts ("5.4", then "5.4 Community
-        Safety" from the title row after it), or None for other rows."""
-        if (m := SECTION_NUMBER.match(text)) and _follows(m["number"], self.last):
+        Safety" from the title row after it), or None for other rows. `opens`:
+        the row can open with a number (`OPENINGS`)."""
+        if (
+            opens
+            and (m := SECTION_NUMBER.match(text))
+            and _follows(m["number"], self.last)
+        ):
             self.pending_number, self.numbered = m["number"], True
             self.last = _key(m["number"])
             return m["number"]
         pending, self.pending_number = self.pending_number, None
         if pending is not None and _title_of(text) and not BULLET.match(text):
             return f"{pending} {text.strip()}"
-        m = NUMBERED_HEADING.match(text)
+        m = NUMBERED_HEADING.match(text) if opens else None
         appendix = "Appendix" in text
         if (
             m
@@ -231,28 +259,32 @@ class _Builder:
             return text.strip() if _alone(self.doc, i) else None
         return None
 
-    def _start(self, i: int, text: str) -> Iterator[Paragraph]:
+    def _start(self, i: int, text: str, opens: bool) -> None:
         """Open a new paragraph or list item where this row starts one."""
         draft = self.draft
-        if mark := BULLET.match(text):
-            yield from self.close()
+        if opens and (mark := BULLET.match(text)):
+            self.close()
             if not text[mark.end() :].strip():
                 self.pending_bullets += 1
                 return
             bullet = True
-        elif ITEM.match(text) and (
-            self.lead is not None
-            or (draft is not None and draft.rows[-1].flat.endswith((":", ";")))
+        elif (
+            opens
+            and ITEM.match(text)
+            and (
+                self.lead is not None
+                or (draft is not None and draft.rows[-1].flat.endswith((":", ";")))
+            )
         ):
             bullet = True
         elif self.pending_bullets and self.lead is not None:
             self.pending_bullets -= 1
             bullet = True
-        elif draft is None or NUMBERED_PARAGRAPH.match(text):
+        elif draft is None or (opens and NUMBERED_PARAGRAPH.match(text)):
             self.pending_bullets, bullet = 0, False
         else:
             return
-        yield from self.close()
+        self.close()
         self.draft, self.longest = _Draft(i, bullet), 0
 
 

@@ -38,7 +38,11 @@ def runs_on(doc: Document) -> bool:
 
 def is_column_label(text: str) -> bool:
     """A paragraph that is a table's column label, printed on its own."""
-    text = " ".join(text.split())
+    return _is_label(" ".join(text.split()))
+
+
+def _is_label(text: str) -> bool:
+    """`is_column_label` of a squashed text: a paragraph's, or a row's in it."""
     return bool(HEADER_WORDS.match(text)) or (
         len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None
     )
@@ -49,9 +53,11 @@ def _opens_table(p: Paragraph) -> bool:
     then a label printed on the line above the first column's, then that one
     ("Quarter Four (…)", "Performance", "TOTAL", "Milestone completed",
     samples/text/002_c2fd677fd2d5bf7c-plain.txt lines 5-8)."""
-    last = [p.text[piece.start : piece.end] for piece in p.pieces[-2:]]
-    return is_column_label(p.text) or (
-        len(last) == 2 and all(is_column_label(text) for text in last)
+    if _is_label(p.text):
+        return True
+    last = p.pieces[-2:]
+    return len(last) == 2 and all(
+        _is_label(p.text[piece.start : piece.end]) for piece in last
     )
 
 
@@ -84,12 +90,12 @@ def reading_order_tables(
 
 
 def _table(rows: Sequence[Row], start: int, end: int) -> Block:
-    members = tuple(range(start, end))
-    last = max((i for i in members if rows[i].flat), default=start)
+    members = range(start, end)
+    last = next((i for i in reversed(members) if rows[i].flat), start)
     return Block(
         "table",
         0,
-        tuple(i for i in members if i <= last),
+        tuple(members[: last - start + 1]),
         rows[start].page,
         rows[start].line_start,
         rows[last].line_end,

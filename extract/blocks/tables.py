@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.blocks.columns import Column, header_columns, name_index
+from extract.blocks.columns import Column, name_index, squashed_header_columns
 from extract.document import Cell, Row
 from extract.layout.headers import is_header
 from normalise.text import strip_html
@@ -30,7 +30,7 @@ LIST_LINE = re.compile(r"^\s*(?:<li\b|</[uo]l\s*>)", re.IGNORECASE)
 
 
 def is_new_header(row: Row) -> bool:
-    return is_header(row) or header_columns(row.texts) is not None
+    return is_header(row) or squashed_header_columns(row.texts) is not None
 
 
 def is_data_row(row: Row, columns: Sequence[Column]) -> bool:
@@ -68,6 +68,8 @@ def gap_end(rows: Sequence[Row], i: int, columns: Sequence[Column]) -> int | Non
 
 def _open_lists(raw: str) -> int:
     """How many lists `raw` opens and leaves open ("<ul>" after a paragraph: 1)."""
+    if "<" not in raw:
+        return 0
     return sum(-1 if m["close"] else 1 for m in LIST_TAG.finditer(raw))
 
 
