@@ -154,9 +154,10 @@ class Document:
         default_factory=dict
     )
     # Words a table cell's edge cut without a hyphen that the PDF reader joined
-    # again ("Averag" | "e"), by (page, line): logged against the facts that
-    # print them (`pipeline`).
-    word_repairs: dict[tuple[int, int], tuple[Repair, ...]] = field(
+    # again ("Averag" | "e"), by (page, line), each with the words either side
+    # of it in its cell: logged against the facts that print them there
+    # (`pipeline.joined_words`).
+    word_repairs: dict[tuple[int, int], tuple[tuple[Repair, str], ...]] = field(
         default_factory=dict
     )
 

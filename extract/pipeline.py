@@ -41,6 +41,7 @@ from extract.records import (
     StatusCount,
 )
 from extract.version import parser_version
+from normalise.text import squash, strip_html
 
 __all__ = [
     "PARSER_VERSION",
@@ -118,6 +119,10 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Found]:
 PRINTED = (
     Action, ActionUpdate, Breakdown, IndicatorValue, Rolling12, Statement,
     StatusCount,
+)  # fmt: skip
+Printed = (
+    Action | ActionUpdate | Breakdown | IndicatorValue | Rolling12 | Statement
+    | StatusCount
 )  # fmt: skip
 
 # The facts that stand under a printed name, and the name they stand under.
@@ -249,16 +254,18 @@ def process_document(doc: Document) -> Processed:
 def joined_words(doc: Document, facts: Iterable[Record]) -> Iterator[RepairRow]:
     """The `repairs` of the words the PDF reader joined again where a table
     cell's edge cut them (`Document.word_repairs`): one a table and column of
-    the facts on the word's line whose text prints it (a word cut alike twice
-    on one line, once)."""
+    the facts on the word's line whose text prints it as its cell does (the
+    text holds the words either side of it there, or is part of them); a word
+    cut alike twice on one line, once."""
     if not doc.word_repairs:
         return
     on_line = [f for f in facts if isinstance(f, PRINTED)]
-    for (page, line), repairs in doc.word_repairs.items():
+    for (page, line), cuts in doc.word_repairs.items():
         logged: set[tuple[str, str, str]] = set()
-        for repair in repairs:
+        for repair, context in cuts:
+            near = squash(strip_html(context))
             for f in on_line:
-                if f.page != page or not f.line_start <= line <= f.line_end:
+                if not _printed_on(f, page, line):
                     continue
                 for name in f.__dataclass_fields__:
                     value = getattr(f, name)
@@ -266,12 +273,24 @@ def joined_words(doc: Document, facts: Iterable[Record]) -> Iterator[RepairRow]:
                     if (
                         isinstance(value, str)
                         and repair.repaired in value
+                        and (near in value or value in near)
                         and key not in logged
                     ):
                         logged.add(key)
                         yield RepairRow.of(
                             doc.doc_id, f.table, name, repair, page=page, line=line
                         )
+
+
+def _printed_on(fact: Printed, page: int, line: int) -> bool:
+    """Whether `fact` was printed over line `line` of page `page`. A fact
+    whose last line is above its first goes on over a page break, to that
+    line of the next page."""
+    if fact.line_end >= fact.line_start:
+        return fact.page == page and fact.line_start <= line <= fact.line_end
+    if fact.page == page:
+        return line >= fact.line_start
+    return fact.page == page - 1 and line <= fact.line_end
 
 
 def document_row(

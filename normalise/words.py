@@ -27,6 +27,9 @@ WORD_CHARS = bytes(
     for c in range(256)
 )
 EDGE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
+# The letters that end a line's last fragment, after what is no letter ("<p>"
+# of markup printed as text, an opening bracket).
+LINE_END_WORD = re.compile(r"^(.*[^A-Za-z])?([A-Za-z]+)$", re.DOTALL)
 # Near misses accepted for a rejoined word: "commuinities" -> "communities" scores
 # 95.7, "ervironments" -> "environments" 91.7, "oleaner" -> "cleaner" 85.7, while
 # two real words run together ("partnersto" vs "partners", 88.9) never get here.
@@ -230,21 +233,32 @@ def cut_word(
     samples/002), or None when `left` and `right` are two words.
 
     `counts` are the document's words (lower case) and how often each is
-    printed. The parts joined must be a word the document prints elsewhere,
-    the second part must go on in lower case, and one part must be no word:
-    printed nowhere else, in no lexicon. Two words a line break parts as any
-    other ("Hate" | "Crime", "in" | "to") stay two.
+    printed. The second part must go on in lower case, and one part must be
+    no word: printed nowhere else, in no lexicon. The parts joined must be a
+    word the document prints elsewhere or, when neither part is a word, the
+    start of one ("Implemen" | "t" where "implementation" is printed, in
+    samples/001). Two words a line break parts as any other ("Hate" |
+    "Crime", "in" | "to") stay two.
     """
-    lm, rm = EDGE.match(left), EDGE.match(right)
-    if not lm or not rm or lm[3] or rm[1]:
+    lm, rm = LINE_END_WORD.match(left), EDGE.match(right)
+    if not lm or not rm or rm[1] or not rm[2].islower():
         return None
     lw, rw = lm[2], rm[2]
-    if not rw.islower() or not counts.get((lw + rw).lower()):
+    whole = (lw + rw).lower()
+    words = _printed_word(lw, counts) + _printed_word(rw, counts)
+    if words == 2 or not (
+        counts.get(whole) or (words == 0 and _starts_printed_word(whole, counts))
+    ):
         return None
-    if _printed_word(lw, counts) and _printed_word(rw, counts):
-        return None
-    fixed = lm[1] + lw + rw + rm[3]
-    return fixed, Repair(f"{left} {right}", fixed, "split_word", 0.9)
+    # The repair names the word alone, as the facts print it: markup and
+    # punctuation around it stay as they are.
+    repair = Repair(f"{lw} {rw}", lw + rw, "split_word", 0.9)
+    return (lm[1] or "") + lw + rw + rm[3], repair
+
+
+def _starts_printed_word(start: str, counts: Mapping[str, int]) -> bool:
+    """`start` begins a longer word the document prints."""
+    return any(w.startswith(start) and w != start for w in counts)
 
 
 def _printed_word(part: str, counts: Mapping[str, int]) -> bool:

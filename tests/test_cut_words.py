@@ -13,12 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.layout.geometry import Run, rejoin_cut
+from extract.layout.geometry import CutWord, Run, rejoin_cut
 from extract.pipeline import joined_words, process_document
 from extract.readers.pdf import read_pdf
 from extract.readers.pdf_tables import cell_text
 from extract.run import extract
-from normalise.repair import Repair
 from normalise.words import cut_word, word_counts
 from tests.conftest import SAMPLES, rows_of
 
@@ -42,10 +41,23 @@ def test_a_cut_word_is_joined_when_the_whole_is_printed_elsewhere() -> None:
         "split_word",
     )
     assert repair.confidence == 0.9
+    # Two parts that are no words make the start of a word the report prints:
+    # samples/001 prints "implementation" once, and "Implemen" | "t" where
+    # its narrow cell ends.
+    started = cut_word("Implemen", "t", word_counts(["implementation", "Implemen t"]))
+    assert started is not None
+    assert started[0] == "Implement"
+    # ... but not when one part is a word ("in" | "to" -> "into…" nowhere).
+    assert cut_word("in", "t", word_counts(["in in interest", "in t"])) is None
+    # Markup printed as text before the word stays (Writer's print of 001).
+    marked = cut_word("<p>Implemen", "t", word_counts(["implementation"]))
+    assert marked is not None
+    assert marked[0] == "<p>Implement"
     # Punctuation around the word stays where it was.
     bracketed = cut_word("(Averag", "e),", WORDS)
     assert bracketed is not None
     assert bracketed[0] == "(Average),"
+    assert (bracketed[1].raw, bracketed[1].repaired) == ("Averag e", "Average")
 
 
 @pytest.mark.parametrize(
@@ -53,8 +65,10 @@ def test_a_cut_word_is_joined_when_the_whole_is_printed_elsewhere() -> None:
     [
         ("in", "to", "both parts are words the report prints again"),
         ("Averag", "E", "a word goes on in lower case"),
-        ("Implemen", "t", "the report prints no 'implement' elsewhere"),
+        ("Implemen", "t", "the report prints no word that starts 'implement'"),
+        ("Averag", "ed", "'averaged' is printed nowhere, and 'averag' starts none"),
         ("Averag-", "e", "a hyphen ends the line"),
+        ("Averag.", "e", "a full stop ends the line"),
         ("Averag", "-e", "the next line opens with a dash"),
     ],
 )
@@ -67,9 +81,10 @@ def test_cut_word_takes_any_text(left: str, right: str, texts: list[str]) -> Non
     joined = cut_word(left, right, word_counts(texts))
     if joined is not None:
         word, repair = joined
-        assert repair.raw == f"{left} {right}"
-        assert repair.repaired == word
-        assert " " not in word
+        # The repair names the word alone; its text keeps what was around it.
+        assert repair.raw.replace(" ", "", 1) == repair.repaired
+        assert repair.repaired in word
+        assert word.startswith(left[: len(left) - len(repair.raw.split()[0])])
 
 
 def _run(text: str, x1: float, base: float, spaced: bool = False) -> Run:
@@ -80,9 +95,11 @@ def test_a_cell_joins_only_a_line_that_ends_at_its_edge() -> None:
     # samples/pdf/002_…-writer.pdf page 2: the cell spans 526.3-561.3 pt.
     lines = [[_run("1.20%", 556.5, 369.8, True)], [_run("Averag", 559.0, 380.3)]]
     lines.append([_run("e", 533.0, 390.8)])
-    cut: list[tuple[float, Repair]] = []
+    cut: list[CutWord] = []
     assert cell_text(lines, 561.3, WORDS, cut) == "1.20% Average"
-    assert [(base, r.repaired) for base, r in cut] == [(380.3, "Average")]
+    assert [(c.base, c.repair.repaired, c.context) for c in cut] == [
+        (380.3, "Average", "1.20% Average")
+    ]
     # A line that ends in a space, or well short of the edge, is a wrap.
     spaced = [lines[0], [_run("Averag", 559.0, 380.3, True)], lines[2]]
     assert cell_text(spaced, 561.3, WORDS) == "1.20% Averag e"
@@ -97,6 +114,8 @@ def test_rejoin_cut_keeps_the_rest_of_the_next_line() -> None:
     assert joined is not None
     assert joined[:2] == ("1.20% Average", "of Q1-Q4")
     assert joined[2].raw == "Averag e"
+    # The words either side of it in its cell, to tell the facts that print it.
+    assert joined[3] == "1.20% Average of"
     assert rejoin_cut("1.20% Averag", "Q1 e", WORDS) is None
 
 
@@ -105,9 +124,9 @@ def test_writer_prints_of_002_read_average_whole(
     pdf: Path, line: int, tmp_path: Path
 ) -> None:
     doc = read_pdf(pdf, pdf.name)
-    assert {k: [r.repaired for r in v] for k, v in doc.word_repairs.items()} == {
-        (2, line): ["Average"]
-    }
+    assert [(r.repaired, near) for r, near in doc.word_repairs[2, line]] == [
+        ("Average", "1.20% Average")
+    ]
     extract([pdf], tmp_path)
     values = rows_of(tmp_path, "indicator_values", pdf.name)
     fy = values[
@@ -119,7 +138,7 @@ def test_writer_prints_of_002_read_average_whole(
         {"value": 1.2, "qualifier": "average", "value_text": "1.20% Average"}
     ]
     repairs = pd.read_parquet(tmp_path / "repairs.parquet")
-    joined = repairs[repairs.rule == "split_word"]
+    joined = repairs[(repairs.rule == "split_word") & (repairs.repaired == "Average")]
     assert sorted(joined.column) == ["note", "value_text"]
     assert set(joined.table) == {"indicator_values"}
     assert set(
@@ -136,4 +155,48 @@ def test_a_word_cut_alike_twice_on_a_line_is_logged_once_a_column() -> None:
     assert sorted((r.target, r.column) for r in rows) == [
         ("indicator_values", "note"),
         ("indicator_values", "value_text"),
+    ]
+
+
+def test_a_joined_word_is_logged_only_where_its_cell_prints_it(tmp_path: Path) -> None:
+    # The borderless print of 002 breaks "quality/maintai" | "ned" in a key
+    # project's cell; the approach beside it prints "well maintained" of its
+    # own, which is no repair.
+    extract([BORDERLESS], tmp_path)
+    repairs = pd.read_parquet(tmp_path / "repairs.parquet")
+    maintained = repairs[repairs.repaired == "maintained"]
+    assert maintained[["table", "column", "page", "line", "raw"]].to_dict(
+        "records"
+    ) == [
+        {
+            "table": "actions",
+            "column": "key_project",
+            "page": 4,
+            "line": 17,
+            "raw": "maintai ned",
+        }
+    ]
+    actions = rows_of(tmp_path, "actions", BORDERLESS.name)
+    near = actions[(actions.page == 4) & actions.line_start.isin([17, 18])]
+    assert set(near.key_project) == {"Deliver high quality/maintained parks"}
+
+
+def test_001_implement_is_read_whole_in_the_writer_print(tmp_path: Path) -> None:
+    pdf = SAMPLES / "pdf" / "001_4e0ea328a26b8980-writer.pdf"
+    extract([pdf], tmp_path)
+    actions = rows_of(tmp_path, "actions", pdf.name)
+    titles = [t for t in actions.title if "range of improvements" in t]
+    assert titles == [
+        "Implement a range of improvements works as provided for in the 2017-18 "
+        "HRA Capital Programme."
+    ]
+    repairs = pd.read_parquet(tmp_path / "repairs.parquet")
+    joined = repairs[repairs.rule == "split_word"]
+    assert joined[["table", "column", "raw", "repaired"]].to_dict("records") == [
+        {
+            "table": "actions",
+            "column": "title",
+            "raw": "Implemen t",
+            "repaired": "Implement",
+        }
     ]

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from normalise.repair import Repair
 from normalise.words import cut_word
@@ -265,7 +266,7 @@ def _cells(
     region: Sequence[Group],
     starts: Sequence[float],
     words: Mapping[str, int] | None = None,
-    cut: list[tuple[float, Repair]] | None = None,
+    cut: list[CutWord] | None = None,
 ) -> list[Line]:
     """Lines of an unruled table with the given column starts. With the
     document's `words`, a word a cell's edge cut is joined again
@@ -295,11 +296,12 @@ def _cells(
                 and end is not None
                 and end.base != run.base
                 and at_edge(end, rights[column])
-                and (joined := rejoin_cut(parts[column][-1], text, words))
+                and (joined := rejoin_cut(" ".join(parts[column]), text, words))
             ):
-                parts[column][-1], text, repair = joined
+                whole, text, repair, context = joined
+                parts[column] = [whole]
                 if cut is not None:
-                    cut.append((end.base, repair))
+                    cut.append(CutWord(end.base, repair, context))
                 if not text:
                     ends[column] = run
                     continue
@@ -319,20 +321,31 @@ def at_edge(run: Run, right: float) -> bool:
     return not run.spaced and right - run.x1 <= EDGE_SLACK * run.size
 
 
+class CutWord(NamedTuple):
+    """A word a cell's edge cut, joined again: the baseline of the line it
+    began on, the repair, and the words either side of it in its cell (which
+    facts print it: `pipeline.joined_words`)."""
+
+    base: float
+    repair: Repair
+    context: str
+
+
 def rejoin_cut(
     text: str, after: str, words: Mapping[str, int]
-) -> tuple[str, str, Repair] | None:
+) -> tuple[str, str, Repair, str] | None:
     """A cell's `text` so far and its next line `after`, when the cell's edge
     cut a word between them without a hyphen ("… Averag" | "e", a word
     processor's print of a word too wide for its cell): the word joined again
     and the rest of `after`, with the repair (`normalise.words.cut_word`, on
-    the document's `words`)."""
+    the document's `words`) and the words either side of the joined one."""
     before, space, tail = text.rpartition(" ")
     head, _, rest = after.partition(" ")
     joined = cut_word(tail, head, words)
     if joined is None:
         return None
-    return before + space + joined[0], rest, joined[1]
+    context = " ".join([*before.split()[-1:], joined[0], *rest.split()[:1]])
+    return before + space + joined[0], rest, joined[1], context
 
 
 def _parted(run: Run, starts: Sequence[float]) -> list[tuple[float, str]]:
@@ -373,7 +386,7 @@ def free_pages(
     pages: Sequence[Sequence[Group]],
     pitch: float,
     words: Mapping[str, int] | None = None,
-    cut: Sequence[list[tuple[float, Repair]]] = (),
+    cut: Sequence[list[CutWord]] = (),
 ) -> tuple[list[list[Line]], list[bool]]:
     """`free_lines` of each page, a page's first table in the columns of the
     last one before it, a header and its body apart on two pages compared.
@@ -444,7 +457,7 @@ def _lines(
     pages: Sequence[Sequence[Laid]],
     kept: Sequence[bool],
     words: Mapping[str, int] | None = None,
-    cut: Sequence[list[tuple[float, Repair]]] = (),
+    cut: Sequence[list[CutWord]] = (),
 ) -> list[list[Line]]:
     """Each page's lines: a paragraph as one cell, a table in its columns.
     `kept`: whether a page's first table goes on in the last one's columns."""

@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pypdfium2 as pdfium
 
 from extract.document import Cell, Document, Row
 from extract.layout.geometry import (
+    CutWord,
     Group,
     Line,
     baselines,
@@ -193,11 +195,14 @@ def _on_page(row: Row, page: int) -> Row:
 
 # Repairs the reader made, by the (page, printed line) they were made on.
 LineRepairs = dict[tuple[int, int], tuple[Repair, ...]]
+# Words a cell's edge cut, joined again, with the words either side of each.
+LineCuts = dict[tuple[int, int], tuple[tuple[Repair, str], ...]]
+T = TypeVar("T")
 
 
 def _pages_lines(
     contents: Sequence[PageContent | None],
-) -> tuple[dict[int, tuple[str, ...]], LineRepairs, LineRepairs]:
+) -> tuple[dict[int, tuple[str, ...]], LineRepairs, LineCuts]:
     """Printed lines of each page with text, running headers and footers dropped.
 
     And the symbol-font repairs made on each (page, line) that was kept, and
@@ -216,7 +221,7 @@ def _pages_lines(
     size = min(r.size for _, c in kept for r in c.runs)
     words = word_counts(r.text for _, c in kept for r in c.runs)
     placed = []
-    cut: list[list[tuple[float, Repair]]] = []
+    cut: list[list[CutWord]] = []
     for k, (_, content) in enumerate(kept):
         runs = [
             r
@@ -246,7 +251,7 @@ def _pages_lines(
     for k in range(1, len(laid)):
         if carried[k]:
             _join_free_split_row(laid[k - 1], free_text[k - 1], laid[k], free_text[k])
-    joined: LineRepairs = {}
+    joined: LineCuts = {}
     for laid_page, free, page_cut in zip(laid, free_text, cut, strict=True):
         page = sorted([*laid_page.rows, *free], key=lambda line: line.first)
         number = laid_page.number
@@ -257,8 +262,9 @@ def _pages_lines(
         symbols_of = laid_page.content.symbols
         for line, repairs in _symbol_lines(page, symbols_of, pitch, top).items():
             symbols[number, line] = repairs
-        for line, repairs in _symbol_lines(page, page_cut, pitch, top).items():
-            joined[number, line] = repairs
+        cuts = [(c.base, (c.repair, c.context)) for c in page_cut]
+        for line, found in _symbol_lines(page, cuts, pitch, top).items():
+            joined[number, line] = found
     return out, symbols, joined
 
 
@@ -365,13 +371,13 @@ def _join(before: list[Line], after: list[Line], last: Line, first: Line) -> Non
 
 def _symbol_lines(
     page: Sequence[Line],
-    symbols: Sequence[tuple[float, Repair]],
+    symbols: Sequence[tuple[float, T]],
     pitch: float,
     top: float,
-) -> dict[int, tuple[Repair, ...]]:
-    """The page's repairs (symbol-font or cut words) by the printed line their
-    baseline is on."""
-    found: dict[int, tuple[Repair, ...]] = {}
+) -> dict[int, tuple[T, ...]]:
+    """The page's repairs (symbol-font, or cut words with their context) by
+    the printed line their baseline is on."""
+    found: dict[int, tuple[T, ...]] = {}
     if not symbols:
         return found
     numbers = line_numbers(page, pitch, top)

@@ -12,9 +12,16 @@ from typing import Any
 
 import pdfplumber.table as plumber
 
-from extract.layout.geometry import Line, Run, at_edge, baselines, merged, rejoin_cut
+from extract.layout.geometry import (
+    CutWord,
+    Line,
+    Run,
+    at_edge,
+    baselines,
+    merged,
+    rejoin_cut,
+)
 from extract.readers.pdf_objects import MIN_EDGE, Edge
-from normalise.repair import Repair
 
 # pdfplumber's TableFinder defaults: snap, join and intersection tolerance 3 pt.
 TOLERANCE = 3.0
@@ -178,7 +185,7 @@ def split_runs(
     tables: Sequence[list[list[Bbox]]],
     ends: Sequence[tuple[bool, bool]] = (),
     words: Mapping[str, int] | None = None,
-    cut: list[tuple[float, Repair]] | None = None,
+    cut: list[CutWord] | None = None,
 ) -> tuple[list[Line], list[Run]]:
     """Rows of the ruled tables as lines, and the runs outside every table;
     `ends` (of `open_ends`) mark a table's first and last rows open. With the
@@ -225,7 +232,7 @@ def cell_text(
     lines: Sequence[Sequence[Run]],
     right: float,
     words: Mapping[str, int] | None = None,
-    cut: list[tuple[float, Repair]] | None = None,
+    cut: list[CutWord] | None = None,
 ) -> str:
     """A cell's text from its lines' fragments, the lines joined by a space.
 
@@ -233,20 +240,19 @@ def cell_text(
     last word, a word the edge cut is joined again (`rejoin_cut`, on the
     document's `words`) and the repair goes to `cut` at the line's baseline.
     """
-    parts: list[str] = []
+    text = ""
     last: Run | None = None
     for line in lines:
-        texts = [u.text for u in line]
+        after = " ".join(u.text for u in line)
         if (
             last is not None
             and words is not None
             and at_edge(last, right)
-            and (joined := rejoin_cut(parts[-1], texts[0], words))
+            and (joined := rejoin_cut(text, after, words))
         ):
-            parts[-1], rest, repair = joined
-            texts[0:1] = [rest] if rest else []
+            text, after, repair, context = joined
             if cut is not None:
-                cut.append((last.base, repair))
-        parts.extend(texts)
+                cut.append(CutWord(last.base, repair, context))
+        text = f"{text} {after}" if text and after else text or after
         last = line[-1]
-    return " ".join(parts)
+    return text
