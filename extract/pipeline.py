@@ -255,25 +255,29 @@ def joined_words(doc: Document, facts: Iterable[Record]) -> Iterator[RepairRow]:
     """The `repairs` of the words the PDF reader joined again where a table
     cell's edge cut them (`Document.word_repairs`): one a table and column of
     the facts on the word's line whose text prints it as its cell does (the
-    text holds the words either side of it there, or is part of them); a word
-    cut alike twice on one line, once."""
+    text holds the words either side of it there, or is part of them; case
+    aside, as a qualifier "average" read from "Average"); a word cut alike
+    twice on one line, once."""
     if not doc.word_repairs:
         return
     on_line = [f for f in facts if isinstance(f, PRINTED)]
     for (page, line), cuts in doc.word_repairs.items():
         logged: set[tuple[str, str, str]] = set()
         for repair, context in cuts:
-            near = squash(strip_html(context))
+            near = squash(strip_html(context)).lower()
+            word = repair.repaired.lower()
             for f in on_line:
                 if not _printed_on(f, page, line):
                     continue
                 for name in f.__dataclass_fields__:
                     value = getattr(f, name)
+                    if not isinstance(value, str) or not value:
+                        continue
+                    low = value.lower()
                     key = (f.table, name, repair.raw)
                     if (
-                        isinstance(value, str)
-                        and repair.repaired in value
-                        and (near in value or value in near)
+                        word in low
+                        and (near in low or low in near)
                         and key not in logged
                     ):
                         logged.add(key)

@@ -191,14 +191,33 @@ class _Streams:
         self.parts: dict[str, list[int]] = {}
 
     def put(self, name: str, data: pa.Table) -> None:
-        """The stream of table `name`: the same bytes as `pa.ipc.new_stream`
-        writes, its schema's message serialized once a run."""
+        """The stream of table `name`: the bytes `pa.ipc.new_stream` writes,
+        its schema's message serialized once a run. A table of another schema,
+        or with dictionary columns (whose stream needs dictionary batches),
+        is written by `pa.ipc.new_stream` itself."""
         start = self.size
-        batches = [batch.serialize() for batch in data.to_batches()]
-        for message in (_schema_message(name), *batches, END_OF_STREAM):
+        if _plain(name, data.schema):
+            batches = [batch.serialize() for batch in data.to_batches()]
+            messages = [_schema_message(name), *batches, END_OF_STREAM]
+        else:
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, data.schema) as writer:
+                writer.write_table(data)
+            messages = [sink.getvalue()]
+        for message in messages:
             self.messages.append(message)
             self.size += len(message)
         self.parts[name] = [start, self.size - start]
+
+
+def _plain(name: str, schema: pa.Schema) -> bool:
+    """`schema` is the entry table `name`'s, with no dictionary column."""
+    return schema.equals(schema_of(name)) and _undictionaried(name)
+
+
+@cache
+def _undictionaried(name: str) -> bool:
+    return not any(pa.types.is_dictionary(f.type) for f in schema_of(name))
 
 
 def write_entry(path: Path, summary: Summary, records: Sequence[Record]) -> Summary:

@@ -59,25 +59,27 @@ class TableSink:
         )
         self.buffer: list[pa.Table] = []
         self.rows = 0
-        # The sizes of the buffers the buffered tables hold, which bound the
-        # bytes they use (`nbytes`, twenty times as long to find); those are
-        # counted only once the bound reaches a row group.
-        self.bound = 0
+        # A row group is written once its tables use `row_group_bytes`
+        # (`nbytes`). The sizes of the buffers they hold are summed as they
+        # come, and what they use is summed only once those reach a row group:
+        # a table of its own buffers uses no more than they hold, and summing
+        # `nbytes` table by table takes twenty times as long.
+        self.held = 0
         self.used: list[int] = []
 
-    @property
-    def buffered(self) -> int:
-        """The bytes the buffered tables use."""
+    def used_bytes(self) -> int:
+        """The bytes the buffered tables use, each table's counted once."""
         self.used += [data.nbytes for data in self.buffer[len(self.used) :]]
         return sum(self.used)
 
     def add(self, data: pa.Table) -> None:
         if data.num_rows:
             self.buffer.append(data)
-            self.bound += data.get_total_buffer_size()
+            self.held += data.get_total_buffer_size()
             self.rows += data.num_rows
         if len(self.buffer) >= ROW_GROUP_SHARDS or (
-            self.bound >= self.row_group_bytes and self.buffered >= self.row_group_bytes
+            self.held >= self.row_group_bytes
+            and self.used_bytes() >= self.row_group_bytes
         ):
             self.flush()
 
@@ -86,7 +88,7 @@ class TableSink:
             self.writer.write_table(self._described(pa.concat_tables(self.buffer)))
             if MALLOC_TRIM is not None:
                 MALLOC_TRIM(0)
-        self.buffer, self.bound, self.used = [], 0, []
+        self.buffer, self.held, self.used = [], 0, []
 
     def _described(self, data: pa.Table) -> pa.Table:
         """`data` with the file's schema: `data.cast(self.schema)`, but data of

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.layout.geometry import CutWord, Run, rejoin_cut
+from extract.layout.geometry import CutWord, Run, join_next_line, rejoin_cut
 from extract.pipeline import joined_words, process_document
 from extract.readers.pdf import read_pdf
 from extract.readers.pdf_tables import cell_text
@@ -139,7 +139,8 @@ def test_writer_prints_of_002_read_average_whole(
     ]
     repairs = pd.read_parquet(tmp_path / "repairs.parquet")
     joined = repairs[(repairs.rule == "split_word") & (repairs.repaired == "Average")]
-    assert sorted(joined.column) == ["note", "value_text"]
+    # The qualifier read from the word is logged with the texts that print it.
+    assert sorted(joined.column) == ["note", "qualifier", "value_text"]
     assert set(joined.table) == {"indicator_values"}
     assert set(
         zip(joined.page, joined.line, joined.raw, joined.repaired, strict=True)
@@ -154,6 +155,7 @@ def test_a_word_cut_alike_twice_on_a_line_is_logged_once_a_column() -> None:
     rows = list(joined_words(twice, facts))
     assert sorted((r.target, r.column) for r in rows) == [
         ("indicator_values", "note"),
+        ("indicator_values", "qualifier"),
         ("indicator_values", "value_text"),
     ]
 
@@ -200,3 +202,24 @@ def test_001_implement_is_read_whole_in_the_writer_print(tmp_path: Path) -> None
             "repaired": "Implement",
         }
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("Funding allocated to", "wards across the district"),
+        ("Met with a", "head of service"),
+    ],
+)
+def test_a_line_of_several_words_is_an_ordinary_wrap(line: str, after: str) -> None:
+    # A word processor cuts a word only when it is wider than its cell: the
+    # line it starts on holds it alone. "towards" and "ahead" are printed in
+    # the report, and "wards" and "head" are no words of it, yet these wrap.
+    words = word_counts(["towards ahead", line, after])
+    end = _run(line.split()[-1], 559.0, 380.3)
+    assert join_next_line(line, line, end, 561.3, after, words) is None
+    # The same cut alone on its line is joined.
+    alone = line.split()[-1]
+    joined = join_next_line(line, alone, end, 561.3, after, words)
+    assert joined is not None
+    assert joined[0].endswith(("towards", "ahead"))

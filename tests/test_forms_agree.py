@@ -58,9 +58,6 @@ KNOWN = {
     # awareness" (000); 001 reads a progress paragraph as an action's title.
     ("actions", "text/000_af055924f554b2ff-browser-layout.txt"),
     ("actions", "text/001_4e0ea328a26b8980-browser-layout.txt"),
-    # Writer breaks a word too wide for its narrow cell where the cell ends,
-    # with no hyphen: 001's action reads "Implemen t a range of …".
-    ("actions", "pdf/001_4e0ea328a26b8980-writer.pdf"),
 }
 
 

@@ -15,9 +15,10 @@ import pytest
 from extract import panel_reduce, reduce
 from extract.panel import PanelFact, panel_of
 from extract.records import IndicatorRow, Observation, Record, as_row
-from extract.shards import FACTS_SCHEMA, group_of
+from extract.shards import FACTS_SCHEMA, arrow_table, group_of
+from extract.table_sink import TableSink
 from extract.validate import Checker
-from schemas.tables import INDICATORS, OBSERVATIONS, OutputTable
+from schemas.tables import INDICATORS, ISSUES, OBSERVATIONS, OutputTable
 
 REPORTS = 30
 
@@ -159,3 +160,37 @@ def test_the_tables_are_reduced_on_the_system_allocator(
     log.close()
     assert pools == ["system"]
     assert pa.default_memory_pool().backend_name == before
+
+
+def test_a_table_sink_writes_a_row_group_when_its_tables_use_its_size(
+    tmp_path: Path,
+) -> None:
+    # The sink sums the sizes of the buffers its tables hold as they come and
+    # what they use (`nbytes`) only near a row group; the row groups are the
+    # ones a sum of `nbytes` makes. Slices hold their whole buffers but use
+    # a part of them.
+    rows: list[dict[str, object]] = [
+        {"doc_id": f"d{i}", "code": "unparsed_block", "severity": "warning",
+         "message": "x" * (200 + i)}
+        for i in range(60)
+    ]  # fmt: skip
+    whole = arrow_table(ISSUES, rows, [])
+    pieces = [whole.slice(i, 1) for i in range(60)]
+    size = 3_000
+    sink = TableSink(tmp_path / "issues.parquet", ISSUES, size)
+    for piece in pieces:
+        sink.add(piece)
+    assert sink.close() == 60
+    expected, used, held = [], 0, 0
+    for piece in pieces:
+        used += piece.nbytes
+        held += 1
+        if used >= size:
+            expected.append(held)
+            used = held = 0
+    if held:
+        expected.append(held)
+    meta = pq.ParquetFile(tmp_path / "issues.parquet").metadata
+    groups = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    assert groups == expected
+    assert len(groups) > 3

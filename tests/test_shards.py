@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from extract import parse, shards
@@ -72,3 +73,20 @@ def test_an_entry_is_written_into_a_new_bucket_folder(
     assert sorted(p.name for p in path.parent.iterdir()) == ["abcdef"]
     written = {t: n for t, n in done.counts.items() if n}
     assert written == {name: len(rows) for name, rows in _by_table(records).items()}
+
+
+def test_an_entry_stream_reads_back_whatever_its_table() -> None:
+    # An entry table of its own schema is written message by message; one of
+    # another schema, or with a dictionary column, by pyarrow's stream writer.
+    facts = pa.table({"indicator_id": ["x"], "value": [1.5]})
+    own = pa.Table.from_pylist(
+        [dict.fromkeys(shards.FACTS_SCHEMA.names)], schema=shards.FACTS_SCHEMA
+    )
+    coded = pa.table({"a": pa.array(["x", "y", "x"]).dictionary_encode()})
+    for table in (own, facts, coded):
+        streams = shards._Streams()
+        streams.put(shards.FACTS, table)
+        data = pa.py_buffer(b"".join(bytes(m) for m in streams.messages))
+        assert streams.parts == {shards.FACTS: [0, data.size]}
+        back = pa.ipc.open_stream(data).read_all()
+        assert back.equals(table)

@@ -262,6 +262,29 @@ def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
     )
 
 
+@dataclass(slots=True)
+class _CellLine:
+    """The last line of a cell being read: its baseline, its last run (None
+    when that run was parted over two columns: its x1 is no end of this
+    cell's) and its texts."""
+
+    base: float
+    end: Run | None
+    texts: list[str]
+
+
+def _placed(g: Group, starts: Sequence[float]) -> list[tuple[Run, str, int, int]]:
+    """A row's runs in reading order, each part of one (`_parted`) with its
+    column and how many parts its run has."""
+    out = []
+    for run in sorted(g.runs, key=lambda r: (r.base, r.x0)):
+        pieces = _parted(run, starts)
+        for x0, text in pieces:
+            column = max(0, bisect_right(starts, x0 + X_TOLERANCE) - 1)
+            out.append((run, text, column, len(pieces)))
+    return out
+
+
 def _cells(
     region: Sequence[Group],
     starts: Sequence[float],
@@ -270,43 +293,39 @@ def _cells(
 ) -> list[Line]:
     """Lines of an unruled table with the given column starts. With the
     document's `words`, a word a cell's edge cut is joined again
-    (`rejoin_cut`; a column's edge is where its widest line ends) and its
-    repair, at its baseline, added to `cut`."""
+    (`join_next_line`; a column's edge is where its widest line ends) and its
+    repair added to `cut`."""
     width = max(len(starts), 2)  # one filled column is still a table row
-    placed = [
-        [
-            (run, x0, text, max(0, bisect_right(starts, x0 + X_TOLERANCE) - 1))
-            for run in sorted(g.runs, key=lambda r: (r.base, r.x0))
-            for x0, text in _parted(run, starts)
-        ]
-        for g in region
-    ]
+    placed = [_placed(g, starts) for g in region]
     rights = [0.0] * width
     for row in placed:
-        for run, _, _, column in row:
-            rights[column] = max(rights[column], run.x1)
+        for run, _, column, pieces in row:
+            if pieces == 1:
+                rights[column] = max(rights[column], run.x1)
     lines = []
     for g, row in zip(region, placed, strict=True):
         parts: list[list[str]] = [[] for _ in range(width)]
-        ends: list[Run | None] = [None] * width
-        for run, _, text, column in row:
-            end = ends[column]
-            if (
-                words is not None
-                and end is not None
-                and end.base != run.base
-                and at_edge(end, rights[column])
-                and (joined := rejoin_cut(" ".join(parts[column]), text, words))
-            ):
-                whole, text, repair, context = joined
-                parts[column] = [whole]
-                if cut is not None:
-                    cut.append(CutWord(end.base, repair, context))
-                if not text:
-                    ends[column] = run
-                    continue
+        last: list[_CellLine | None] = [None] * width
+        for run, text, column, pieces in row:
+            end = run if pieces == 1 else None
+            line = last[column]
+            if line is not None and line.base == run.base:
+                line.texts.append(text)
+                line.end = end
+            else:
+                if line is not None and line.end is not None:
+                    joined = join_next_line(
+                        " ".join(parts[column]), " ".join(line.texts), line.end,
+                        rights[column], text, words, cut,
+                    )  # fmt: skip
+                    if joined is not None:
+                        parts[column], text = [joined[0]], joined[1]
+                        if not text:
+                            # The whole line went to the word before.
+                            last[column] = _CellLine(run.base, end, [])
+                            continue
+                last[column] = _CellLine(run.base, end, [text])
             parts[column].append(text)
-            ends[column] = run
         lines.append(Line(tuple(" ".join(p) for p in parts), g.first, g.last, True))
     return lines
 
@@ -346,6 +365,34 @@ def rejoin_cut(
         return None
     context = " ".join([*before.split()[-1:], joined[0], *rest.split()[:1]])
     return before + space + joined[0], rest, joined[1], context
+
+
+def join_next_line(
+    text: str,
+    line: str,
+    end: Run,
+    right: float,
+    after: str,
+    words: Mapping[str, int] | None,
+    cut: list[CutWord] | None = None,
+) -> tuple[str, str] | None:
+    """A cell's `text` so far, whose last line `line` ends with `end`, and its
+    next line `after`, when the cell's edge (`right`) cut a word between them:
+    the text with the word joined again (`rejoin_cut`, on the document's
+    `words`) and the rest of `after`; the repair goes to `cut`.
+
+    A word processor cuts a word only when it is wider than its cell, so the
+    line it starts on holds it alone and ends at the cell's edge with no
+    space after it."""
+    if words is None or len(line.split()) != 1 or not at_edge(end, right):
+        return None
+    joined = rejoin_cut(text, after, words)
+    if joined is None:
+        return None
+    whole, rest, repair, context = joined
+    if cut is not None:
+        cut.append(CutWord(end.base, repair, context))
+    return whole, rest
 
 
 def _parted(run: Run, starts: Sequence[float]) -> list[tuple[float, str]]:

@@ -16,10 +16,9 @@ from extract.layout.geometry import (
     CutWord,
     Line,
     Run,
-    at_edge,
     baselines,
+    join_next_line,
     merged,
-    rejoin_cut,
 )
 from extract.readers.pdf_objects import MIN_EDGE, Edge
 
@@ -236,23 +235,18 @@ def cell_text(
 ) -> str:
     """A cell's text from its lines' fragments, the lines joined by a space.
 
-    Where a line stops at the cell's `right` edge with no space after its
-    last word, a word the edge cut is joined again (`rejoin_cut`, on the
-    document's `words`) and the repair goes to `cut` at the line's baseline.
+    A word the cell's `right` edge cut is joined again (`join_next_line`, on
+    the document's `words`), its repair added to `cut`.
     """
-    text = ""
+    text = previous = ""
     last: Run | None = None
     for line in lines:
         after = " ".join(u.text for u in line)
-        if (
-            last is not None
-            and words is not None
-            and at_edge(last, right)
-            and (joined := rejoin_cut(text, after, words))
+        if last is not None and (
+            joined := join_next_line(text, previous, last, right, after, words, cut)
         ):
-            text, after, repair, context = joined
-            if cut is not None:
-                cut.append(CutWord(last.base, repair, context))
+            text, after = joined
         text = f"{text} {after}" if text and after else text or after
+        previous = " ".join(u.text for u in line)
         last = line[-1]
     return text
