@@ -97,7 +97,10 @@ class Claims:
         left or the whole cell is claimed."""
         others = self._others_on(name, index, cell.column)
         if not others:
-            # The whole cell is left: claimed, when it holds some text.
+            # The whole cell is left: claimed, when it holds some text, and
+            # once: a recogniser that holds it whole already keeps it.
+            if self._holds_whole(name, index, cell.column):
+                return True
             return bool(cell.reading.strip()) and self._add(
                 _cell_claim(name, index, cell, None, cell.reading)
             )
@@ -162,6 +165,12 @@ class Claims:
             for c in self._by_row.get(row, ())
             if c.recogniser != name and (c.column is None or c.column == column)
         ]
+
+    def _holds_whole(self, name: str, row: int, column: int) -> bool:
+        return any(
+            c.recogniser == name and c.column == column and c.spans is None
+            for c in self._by_row.get(row, ())
+        )
 
     def _add(self, claim: Claim) -> bool:
         self._by_row[claim.row].append(claim)

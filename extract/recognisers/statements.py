@@ -91,7 +91,13 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         if reading.statements
         else {}
     )
+    # The statements of one sentence claim its lines once.
+    claimed: set[tuple[int | None, int, int]] = set()
     for s in reading.statements:
+        lines = (s.page, s.line_start, s.line_end)
+        if lines in claimed:
+            continue
+        claimed.add(lines)
         if (at := first.get((s.page, s.line_start))) is not None:
             claim_lines(blocks.claims, NAME, rows, at, s.page, s.line_start, s.line_end)
     yield from reading.statements
