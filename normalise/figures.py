@@ -74,6 +74,9 @@ CHANGE_IN = compiled(
 # Adjectives between a count and its noun: "416 fewer crimes", "5 new officers".
 COUNT_LEAD = compiled(r"^\s*(?:(?:fewer|more|less|additional|extra|new)\s+)?", re.I)
 WORD = re.compile(r"[^\W\d][\w'’&-]*")
+# How many characters either side of a figure its subject, change and
+# comparison are read from.
+CONTEXT = 400
 CLAUSE_END = re.compile(r"[,;:.()\[\]/\u2013\u2014\"“”]|\s-\s")
 
 # Where each kind of noun phrase stops: the share's clause runs on ("residents
@@ -209,7 +212,11 @@ def read_figures(
     for i, n in enumerate(values):
         if n.start in used:
             continue
-        after, before = sentence[n.end :], sentence[: n.start]
+        # What a figure's words are read from: the text either side of it, as
+        # far as any phrase about it reaches (a paragraph without a full stop
+        # can run to thousands of numbers, each searched around).
+        after = sentence[n.end : n.end + CONTEXT]
+        before = sentence[max(0, n.start - CONTEXT) : n.start]
         unit, is_figure, rate = _unit(n, after)
         if not is_figure:
             continue

@@ -12,6 +12,7 @@ lines 150-160): a lone mark makes the next text row an item.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -87,6 +88,11 @@ class Paragraph:
     lead: Paragraph | None = None
     # Cells of a table printed one after another, not sentences.
     fragment: bool = False
+    # Where each piece starts in `text`, and where it ends (the space after
+    # it included), for `provenance`: made on first use.
+    _bounds: tuple[tuple[int, ...], tuple[int, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def rows(self) -> range:
@@ -96,17 +102,30 @@ class Paragraph:
     def provenance(self, start: int, end: int, at: int) -> tuple[int | None, int, int]:
         """(page, line_start, line_end) of the text from `start` to `end`, on the
         page of the character at `at` (a sentence can run over a page break)."""
-        page = next((p.page for p in self.pieces if p.start <= at < p.end + 1), None)
+        # The pieces follow one another in the text, one space apart: the
+        # ones a range meets are found by bisection (a paragraph of thousands
+        # of lines can print thousands of numbers).
+        starts, ends = self._piece_bounds()
+        k = bisect_right(starts, at) - 1
+        page = self.pieces[k].page if k >= 0 and at < ends[k] else None
         if page is None and self.pieces:
             page = self.pieces[0].page
-        hit = [
-            p
-            for p in self.pieces
-            if p.page == page and p.start < end and start < p.end + 1
-        ]
+        lo, hi = bisect_right(ends, start), bisect_left(starts, end)
+        hit = [p for p in self.pieces[lo:hi] if p.page == page]
         if not hit:
             hit = [p for p in self.pieces if p.page == page][:1] or list(self.pieces)
         return page, min(p.line_start for p in hit), max(p.line_end for p in hit)
+
+    def _piece_bounds(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        bounds = self._bounds
+        if bounds is None:
+            bounds = _bounds_of(self.pieces)
+            object.__setattr__(self, "_bounds", bounds)
+        return bounds
+
+
+def _bounds_of(pieces: Sequence[Piece]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return tuple(p.start for p in pieces), tuple(p.end + 1 for p in pieces)
 
 
 def cell_of(paras: Sequence[Paragraph]) -> Cell:
