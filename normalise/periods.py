@@ -15,7 +15,7 @@ from datetime import date
 
 from normalise.dates import month_number, parse_date
 from normalise.patterns import compiled
-from normalise.text import CASE_BLIND_ASCII, CASE_BLIND_EXTRA
+from normalise.text import case_blind
 from normalise.years import (
     ALL_QUARTERS,
     HALF_YEAR,
@@ -195,25 +195,16 @@ def _month_spans(text: str) -> Iterator[re.Match[str]]:
     """`MONTH_SPAN.finditer(text)`, tried only where a month's name starts a
     word or a day may be printed ahead of it."""
     at = 0
-    for start in _span_starts(text, _ascii_blind(text)):
+    for start in _span_starts(text, case_blind(text)):
         if start >= at and (m := MONTH_SPAN.match(text, start)):
             yield m
             at = m.end()
 
 
-def _ascii_blind(text: str) -> bytes:
-    """`text` a byte a character, as a case-blind pattern reads its ASCII
-    letters: A-Z lowered, the letters beyond ASCII it takes for ASCII ones ("ſ"
-    for "s") put as those, every other character beyond ASCII a "?"."""
-    if any(c in text for c in CASE_BLIND_EXTRA):
-        text = text.translate(CASE_BLIND_ASCII)
-    return text.encode("ascii", "replace").lower()
-
-
 def _span_starts(text: str, low: bytes) -> list[int]:
     """Where a MONTH_SPAN match may start, in order: at each month's name that
     starts a word ("October"), and at a day printed ahead of it ("1st October",
-    "31 October"). `low` is `_ascii_blind(text)`."""
+    "31 October"). `low` is `case_blind(text)`."""
     starts: set[int] = set()
     for name in MONTH_STARTS:
         at = low.find(name)

@@ -60,11 +60,12 @@ CASE_BLIND_ASCII = str.maketrans(CASE_BLIND_EXTRA, "iisk")
 
 def case_blind(text: str) -> bytes:
     """`text` as bytes in which a case-blind pattern's lower-case ASCII words
-    are found as they are: UTF-8 (whose bytes for a character beyond ASCII are
-    all beyond ASCII) with A-Z lowered and `CASE_BLIND_EXTRA` put as ASCII."""
+    are found as they are, a byte a character (an offset in it is the same
+    in `text`): A-Z lowered, `CASE_BLIND_EXTRA` put as ASCII, every other
+    character beyond ASCII a "?"."""
     if any(c in text for c in CASE_BLIND_EXTRA):
         text = text.translate(CASE_BLIND_ASCII)
-    return text.encode().lower()
+    return text.encode("ascii", "replace").lower()
 
 
 def has_html(s: str) -> bool:

@@ -16,7 +16,7 @@ from extract.cover.cover_sheet import (
     PROSE_REPORT_OF,
     UPPER_REPORT_OF,
 )
-from extract.cover.publisher import ASCII_LOOKALIKES, publisher
+from extract.cover.publisher import publisher
 from extract.document import Document
 from extract.layout.text_grid import PrintedLine
 from extract.readers import read_path
@@ -24,7 +24,7 @@ from extract.readers.layout_text import _ends_before, _nearest
 from normalise.categories import candidates
 from normalise.counts import read_counts
 from normalise.sentences import NUMBER, SKIP_RULES, numbers
-from normalise.text import may_hold
+from normalise.text import CASE_BLIND_EXTRA, may_hold
 from schemas.organisations import organisations
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -116,7 +116,7 @@ def test_ascii_lookalikes_are_every_letter_a_name_pattern_reads_as_ascii() -> No
     found = "".join(
         chr(c) for c in range(128, sys.maxunicode + 1) if ascii_char.fullmatch(chr(c))
     )
-    assert found == ASCII_LOOKALIKES
+    assert found == CASE_BLIND_EXTRA
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
-from normalise.text import CASE_BLIND_ASCII, CASE_BLIND_EXTRA, may_hold
+from normalise.text import case_blind, may_hold
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -215,23 +215,17 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
 def prose_report_of(text: str) -> re.Match[str] | None:
     """`PROSE_REPORT_OF.search(text)`, tried only where "report" or "submission"
     starts: the case-blind search is slow over the long rows of a table."""
-    # The text lowered, letter for letter, with the letters beyond ASCII that a
-    # case-blind pattern reads as ASCII ones ("ſ" as "s") put as those; should a
-    # letter lower to two, the offsets no longer line up, and it is searched.
-    blind = text
-    if not text.isascii() and any(c in text for c in CASE_BLIND_EXTRA):
-        blind = text.translate(CASE_BLIND_ASCII)
-    low = blind.lower()
-    if len(low) != len(text):
-        return PROSE_REPORT_OF.search(text)
-    starts = sorted(at for word in PROSE_WORDS for at in _offsets(low, word))
+    low = case_blind(text)
+    starts = sorted(
+        at for word in PROSE_WORDS for at in _offsets(low, word.encode("ascii"))
+    )
     for at in starts:
         if m := PROSE_REPORT_OF.match(text, at):
             return m
     return None
 
 
-def _offsets(text: str, word: str) -> list[int]:
+def _offsets(text: bytes, word: bytes) -> list[int]:
     """Every offset at which `word` starts in `text`."""
     found: list[int] = []
     at = text.find(word)

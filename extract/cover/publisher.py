@@ -15,12 +15,10 @@ import re
 from functools import cache
 
 from extract.document import Document
+from normalise.text import CASE_BLIND_EXTRA, case_blind
 from schemas.organisations import Organisation, by_name, organisations
 
 OPENING_LINES = 15
-# The letters outside ASCII that a case-blind pattern matches to ASCII ones:
-# "İ" and "ı" to i, "ſ" to s, the Kelvin sign to k.
-ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
 # "County Council" alone names no council; a county, town or parish council is
 # seldom the publisher of a district's paper (samples/004).
 GENERIC = frozenset({"District", "Borough", "County", "City", "Town", "Parish"})
@@ -61,11 +59,7 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
     # matches only where its lower case is in the text's (a byte a letter, a
     # letter beyond ASCII a "?"), unless the text holds a letter other than an
     # ASCII one that the name patterns take for one.
-    lowered = (
-        None
-        if any(c in text for c in ASCII_LOOKALIKES)
-        else text.encode("ascii", "replace").lower()
-    )
+    lowered = None if any(c in text for c in CASE_BLIND_EXTRA) else case_blind(text)
     for org in organisations():
         names = _ascii_names(org)
         if lowered is not None and names is not None:
