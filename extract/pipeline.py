@@ -116,10 +116,6 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Found]:
 
 
 # The facts that say where they were printed: a page and a span of lines.
-PRINTED = (
-    Action, ActionUpdate, Breakdown, IndicatorValue, Rolling12, Statement,
-    StatusCount,
-)  # fmt: skip
 Printed = (
     Action | ActionUpdate | Breakdown | IndicatorValue | Rolling12 | Statement
     | StatusCount
@@ -260,7 +256,7 @@ def joined_words(doc: Document, facts: Iterable[Record]) -> Iterator[RepairRow]:
     twice on one line, once."""
     if not doc.word_repairs:
         return
-    on_line = [f for f in facts if isinstance(f, PRINTED)]
+    on_line = [f for f in facts if isinstance(f, Printed)]
     for (page, line), cuts in doc.word_repairs.items():
         logged: set[tuple[str, str, str]] = set()
         for repair, context in cuts:

@@ -260,10 +260,10 @@ def _pages_lines(
             for cells in printed(page, pitch, top)
         )
         symbols_of = laid_page.content.symbols
-        for line, repairs in _symbol_lines(page, symbols_of, pitch, top).items():
+        for line, repairs in _by_line(page, symbols_of, pitch, top).items():
             symbols[number, line] = repairs
         cuts = [(c.base, (c.repair, c.context)) for c in page_cut]
-        for line, found in _symbol_lines(page, cuts, pitch, top).items():
+        for line, found in _by_line(page, cuts, pitch, top).items():
             joined[number, line] = found
     return out, symbols, joined
 
@@ -369,21 +369,21 @@ def _join(before: list[Line], after: list[Line], last: Line, first: Line) -> Non
     before.remove(last)
 
 
-def _symbol_lines(
+def _by_line(
     page: Sequence[Line],
-    symbols: Sequence[tuple[float, T]],
+    found_at: Sequence[tuple[float, T]],
     pitch: float,
     top: float,
 ) -> dict[int, tuple[T, ...]]:
-    """The page's repairs (symbol-font, or cut words with their context) by
-    the printed line their baseline is on."""
+    """Things found at a baseline on the page (symbol-font repairs, cut words
+    with their context) by the printed line that baseline is on."""
     found: dict[int, tuple[T, ...]] = {}
-    if not symbols:
+    if not found_at:
         return found
     numbers = line_numbers(page, pitch, top)
-    for base, repair in symbols:
+    for base, thing in found_at:
         for line, number in zip(page, numbers, strict=True):
             if line.first - pitch / 2 <= base <= line.last + pitch / 2:
-                found[number] = (*found.get(number, ()), repair)
+                found[number] = (*found.get(number, ()), thing)
                 break
     return found

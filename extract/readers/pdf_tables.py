@@ -241,12 +241,11 @@ def cell_text(
     text = previous = ""
     last: Run | None = None
     for line in lines:
-        after = " ".join(u.text for u in line)
+        printed = after = " ".join(u.text for u in line)
         if last is not None and (
             joined := join_next_line(text, previous, last, right, after, words, cut)
         ):
             text, after = joined
         text = f"{text} {after}" if text and after else text or after
-        previous = " ".join(u.text for u in line)
-        last = line[-1]
+        previous, last = printed, line[-1]
     return text
