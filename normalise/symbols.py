@@ -13,6 +13,9 @@ from normalise.text import has_html, squash, strip_html
 from schemas.symbols import is_rating_word
 
 MATH_WRAPPER = re.compile(r"^\$\s*(?P<inner>.*?)\s*\$$")
+# A space between a LaTeX command's backslash and its name: LibreOffice Writer's
+# print of samples/000 line 75 sets the backslash and "bigcirc" apart.
+COMMAND_SPACE = re.compile(r"\\\s+(?=[A-Za-z]+$)")
 # A word of two or more letters that is not a LaTeX command: "No Rating" in a
 # rating column is a status grid's label (a grid printed straight under an action
 # table), while "\bigcirc" (samples/000 line 75) is a glyph's name.
@@ -43,10 +46,9 @@ def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
     if m := MATH_WRAPPER.match(value):
         # samples/000 line 75 prints "$ \bigcirc$"; its other rating cells say
         # "\bigcirc".
-        repairs.append(
-            Repair(raw=value, repaired=m["inner"], rule="latex_math_wrapper")
-        )
-        value = m["inner"]
+        inner = COMMAND_SPACE.sub(r"\\", m["inner"])
+        repairs.append(Repair(raw=value, repaired=inner, rule="latex_math_wrapper"))
+        value = inner
     return (value or None), tuple(repairs)
 
 

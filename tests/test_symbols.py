@@ -22,6 +22,8 @@ Loader = Callable[[str], pd.DataFrame]
         ("▲", "▲", ()),
         ("\\bigcirc", "\\bigcirc", ()),
         ("$ \\bigcirc$", "\\bigcirc", ("latex_math_wrapper",)),
+        # A PDF's word gap between the backslash and the command's name.
+        ("$ \\ bigcirc$", "\\bigcirc", ("latex_math_wrapper",)),
         ("<u></u>", None, ("empty_markup",)),
         ("<u>✓</u>", "✓", ("symbol_markup",)),
         ("5", "5", ()),

@@ -44,10 +44,27 @@ def test_writer_pdfs_read_as_their_text_twins(writer_out: Path) -> None:
     # ("Averag" / "e"), is read whole (tests/test_cut_words.py).
     assert (values["correct"], values["produced_fields"]) == (303, 303)
     actions = scores["actions"]
-    # Writer breaks 000's "$\\bigcirc$" where its narrow cell ends, so the
-    # new cemetery row loses its Q3 mark. (001's embedded programme table puts
-    # its "Q2" label in a rating column: a quarter's label is no mark.)
-    assert (actions["correct"], actions["produced_fields"]) == (97, 98)
+    # (001's embedded programme table puts its "Q2" label in a rating column:
+    # a quarter's label is no mark.)
+    assert (actions["correct"], actions["produced_fields"]) == (98, 98)
+
+
+def test_a_latex_mark_writer_sets_apart_is_one_mark(writer_out: Path) -> None:
+    # 000 line 75 prints "$ \\bigcirc$" in the new cemetery row's Q3 rating
+    # column; Writer sets the backslash and "bigcirc" apart ("$ \\ bigcirc$").
+    items = _of(writer_out, "actions", "000_af055924f554b2ff-writer")
+    cemetery = items[items.title.str.contains("new cemetery")].item_id
+    updates = _of(writer_out, "action_updates", "000_af055924f554b2ff-writer")
+    marks = updates[updates.item_id.isin(cemetery)].set_index("quarter")
+    assert marks.rating_symbol.dropna().to_dict() == {
+        "Q2": "\\bigcirc",
+        "Q3": "\\bigcirc",
+    }
+    repairs = _of(writer_out, "repairs", "000_af055924f554b2ff-writer")
+    wrapper = repairs[repairs.rule == "latex_math_wrapper"]
+    assert list(zip(wrapper.raw, wrapper.repaired, strict=True)) == [
+        ("$ \\ bigcirc$", "\\bigcirc")
+    ]
 
 
 def test_a_breakdown_row_split_by_a_page_break_keeps_its_name(
