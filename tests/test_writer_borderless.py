@@ -58,8 +58,10 @@ def test_borderless_tables_are_read_with_few_wrong_values(borderless_out: Path) 
     assert values["gold_fields"] == 303
     actions = scores["actions"]
     # Every action field produced is right (000's new cemetery row has its Q3
-    # mark, "$ \\ bigcirc$" as Writer sets it: tests/test_writer_pdfs.py).
-    assert (actions["correct"], actions["produced_fields"]) == (90, 90)
+    # mark, "$ \\ bigcirc$" as Writer sets it: tests/test_writer_pdfs.py), and
+    # 000's actions whose text ends a blank line under their table are read.
+    assert (actions["correct"], actions["produced_fields"]) == (96, 96)
+    assert actions["gold_fields"] == 98
 
 
 def test_a_header_set_close_to_the_next_is_parted_at_the_bodys_column(
@@ -141,6 +143,82 @@ def test_rows_of_a_first_cell_alone_stay_in_their_table(borderless_out: Path) ->
     # And the AQMA action under it, with its Q1 rating printed as 5.
     aqma = rows[rows.title.str.startswith("Declare Air Quality Management Area")]
     assert len(aqma) == 1
+
+
+def test_an_actions_last_text_a_blank_line_under_its_table_is_read_with_it(
+    borderless_out: Path,
+) -> None:
+    # 000 prints the end of three actions' text as rows of the first cell
+    # alone, a blank line under their table, at the margin: "Due to the
+    # relocation … Q4 – Staffordshire Police …" (page 2), "The plan moving
+    # forward …" (page 3) and four paragraphs of the Hate Crime Policy, each
+    # wrapped at the first column's width and ending on a full stop.
+    rows = _of(borderless_out, "actions", "000_af055924f554b2ff")
+    updates = _of(borderless_out, "action_updates", "000_af055924f554b2ff")
+    starts = {
+        "Explore the feasibility of introducing charges for CCTV evidence": (
+            "Staffordshire Police are going though a period of transformation"
+        ),
+        'Lead and roll-out the "Let\'s Work Together" project': (
+            "This action is on hold until capacity within the partnership team"
+        ),
+        "Develop a District Wide Anti Social Behaviour & Hate Crime Policy": (
+            "Feedback and comments have been received from WMT"
+        ),
+    }
+    for title, q4 in starts.items():
+        item = rows[rows.title.str.startswith(title)]
+        assert len(item) == 1, title
+        got = updates[updates.item_id.isin(item.item_id)].set_index("quarter")
+        assert got.index.tolist() == ["Q1", "Q2", "Q3", "Q4"], title
+        assert got.progress["Q4"].startswith(q4), title
+    cctv = rows[rows.title.str.startswith("Explore the feasibility")].item_id
+    marks = updates[updates.item_id.isin(cctv)].rating_symbol.tolist()
+    assert marks == ["\\bigcirc"] * 4
+    assert got.progress["Q3"].startswith("A draft ASB Policy has been circulated")
+    # The Crime & Partnerships grid's five actions are all read.
+    issues = _of(borderless_out, "issues", "000_af055924f554b2ff")
+    mismatch = issues[issues.code == "summary_mismatch"].message
+    assert not mismatch.str.contains("Crime & Partnerships").any()
+    assert mismatch.str.contains("Environment").tolist() == [True]
+
+
+def test_a_heading_or_a_short_note_under_a_table_is_no_row_of_it() -> None:
+    # A table whose first column ends at x=300 (its second starts at 320).
+    table = [
+        Group((_run("Action & Progress Update", 36, 100), _run("Q1", 320, 100)),
+              100, 100, True),
+        Group((_run("Develop a District Wide Anti Social Behaviour", 36, 113),
+               _run("and Hate Crime Policy in the year to March", 36, 123.5),
+               _run("o", 320, 113)), 113, 123.5, True),
+    ]  # fmt: skip
+    sentences = Group(
+        (
+            _run("Feedback and comments have been received", 36, 150),
+            _run("from all partners at a senior level.", 36, 160.5),
+        ),
+        150,
+        160.5,
+        False,
+    )
+    heading = Group(
+        (_run("Support", 36, 150), _run("Vulnerable People", 36, 160.5)),
+        150,
+        160.5,
+        False,
+    )
+    note = Group(
+        (_run("Figures are provisional.", 36, 150), _run("See notes.", 36, 160.5)),
+        150,
+        160.5,
+        False,
+    )
+    lines, _ = free_lines([*table, sentences], pitch=13)
+    assert [line.tabbed for line in lines] == [True, True, True]
+    assert lines[-1].cells[0].startswith("Feedback and comments")
+    for margin in (heading, note):
+        lines, _ = free_lines([*table, margin], pitch=13)
+        assert [line.tabbed for line in lines] == [True, True, False]
 
 
 def test_a_row_a_page_break_split_is_one_row_again(borderless_out: Path) -> None:

@@ -43,6 +43,12 @@ DIGITS = re.compile(r"\d+")
 MIN_PITCH = 0.5
 # Text placed far off the page (y = -10^9) is not a billion blank lines away.
 MAX_BLANKS = 1000
+# A paragraph's last words: a full stop, then perhaps a closing quote or bracket.
+SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?\s*$")
+# A word space, in font sizes; a line broken where the next word did not fit
+# would fill this share of its column with that word.
+SPACE = 0.25
+WRAP_SHARE = 0.75
 PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
 
 
@@ -461,8 +467,11 @@ def _laid(
     while i < len(found):
         g = found[i]
         if not g.indented:
-            laid.append(g)
-            starts = []
+            if laid and isinstance(last := laid[-1], tuple) and _first_cell(g, last):
+                laid[-1] = ((*last[0], g), last[1])
+            else:
+                laid.append(g)
+                starts = []
             i += 1
             continue
         j = i + 1
@@ -476,6 +485,48 @@ def _laid(
         laid.append((region, starts))
         i = j
     return laid, starts
+
+
+def _first_cell(g: Group, table: tuple[Sequence[Group], list[float]]) -> bool:
+    """Whether the margin text `g`, a blank line under an unruled table, is a
+    row of it printing only its first cell: sentences (it ends on a full
+    stop) set in the first column, each line ending before the second column
+    starts and broken where the next word would not fit in the column
+    (`_full`). A paragraph runs on to the page's margin; a
+    heading ("Support Vulnerable People" over the next table) is no sentence.
+    Such a row is an action's last quarter's text under its table
+    (tests/fixtures/writerborderless/000 pages 2-3)."""
+    region, starts = table
+    if len(starts) < 2 or not SENTENCE_END.search(g.runs[-1].text):
+        return False
+    left = min(r.x0 for h in region for r in h.runs)
+    if not _near(g.runs[0].x0, [left]):
+        return False
+    edge = starts[1] - X_TOLERANCE
+    if any(r.x1 >= edge for r in g.runs):
+        return False
+    widest = max(
+        r.x1
+        for h in (*region, g)
+        for r in h.runs
+        if r.x1 < edge and _near(r.x0, [left])
+    )
+    lines = baselines(g.runs)
+    return len(lines) >= 2 and all(
+        _full(above[-1], below[0], left, widest)
+        for above, below in zip(lines, lines[1:], strict=False)
+    )
+
+
+def _full(end: Run, next_run: Run, left: float, widest: float) -> bool:
+    """Whether a line ending with `end` was broken because the next line's
+    first word would not fit: with it, the line would fill WRAP_SHARE of its
+    column (from `left` to `widest`, its widest line). Lines of a cell end
+    unevenly, and a word's width is only estimated (a share of its run's)."""
+    word = next_run.text.split(maxsplit=1)[0] if next_run.text.strip() else ""
+    share = len(word) / max(len(next_run.text), 1)
+    width = share * (next_run.x1 - next_run.x0) + SPACE * end.size
+    return end.x1 + width > left + WRAP_SHARE * (widest - left)
 
 
 def _in_table(found: Sequence[Group], i: int, j: int, pitch: float) -> bool:
