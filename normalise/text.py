@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from functools import lru_cache
 
 from normalise.patterns import compiled
@@ -34,6 +35,62 @@ DASH = re.compile("[\u2013\u2014\u2010\u2011\u2212]")
 DASHES = str.maketrans(
     {"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"}
 )
+
+
+# Characters a print sets for looks, not for letters: the ligatures of Unicode's
+# alphabetic presentation forms ("ﬁ" in "beneﬁts", as a PDF's font may map
+# them), the soft hyphen (U+00AD, seen only where a line breaks) and the
+# zero-width space, joiners, word joiner and no-break space (U+FEFF).
+LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+SOFT_HYPHEN = "\u00ad"
+PRESENTATION = re.compile("[\ufb00-\ufb06\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def spell_out(text: str) -> tuple[str, Counter[str]]:
+    """`text` in letters: each ligature spelt out ("ﬁ" -> "fi"), a soft hyphen
+    printed as the hyphen it shows where it ends a line (or the text) and
+    dropped elsewhere, zero-width characters dropped; how many of each kind
+    ("ligature", "soft hyphen", "zero-width character") were met."""
+    counts: Counter[str] = Counter()
+    if PRESENTATION.search(text) is None:
+        return text, counts
+
+    def letters(m: re.Match[str]) -> str:
+        char = m[0]
+        if char in LIGATURES:
+            counts["ligature"] += 1
+            return LIGATURES[char]
+        if char == SOFT_HYPHEN:
+            counts["soft hyphen"] += 1
+            at = m.end()
+            return "-" if at == len(text) or text[at] in "\r\n" else ""
+        counts["zero-width character"] += 1
+        return ""
+
+    return PRESENTATION.sub(letters, text), counts
+
+
+def spelt_out_notes(counts: Counter[str]) -> tuple[str, ...]:
+    """How `spell_out`'s counts read in an issue: "3 ligatures spelt out", "1
+    soft hyphen read as printed", "2 zero-width characters removed"."""
+    done = {
+        "ligature": "spelt out",
+        "soft hyphen": "read as printed",
+        "zero-width character": "removed",
+    }
+    return tuple(
+        f"{n} {kind}{'s' if n > 1 else ''} {what}"
+        for kind, what in done.items()
+        if (n := counts[kind])
+    )
 
 
 def squash(s: str) -> str:

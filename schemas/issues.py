@@ -32,8 +32,10 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
     IssueType(
         "encoding",
         "info",
-        "A text input that is not plain UTF-8: the encoding used, bytes replaced "
-        "or NULs removed.",
+        "How an input's text was read where it was not plain UTF-8 or lost "
+        "characters: the encoding used, bytes replaced, NULs removed; ligatures "
+        "spelt out as letters, soft hyphens and zero-width characters removed "
+        "(text or PDF).",
     ),
     IssueType(
         "tabs_expanded",

@@ -4,8 +4,10 @@ A byte-order mark names the encoding (UTF-8, UTF-16 or UTF-32, either byte
 order); UTF-16 without one is known by its NUL pattern; anything else is UTF-8
 when it decodes as UTF-8, else Windows-1252. One rule then holds for NULs and
 other control characters wherever they sit in the file: a text with many is
-binary and refused; stray NULs are removed and counted. The label `decode`
-returns says what was used, guessed and removed; `describe` words it.
+binary and refused; stray NULs are removed and counted. So are the
+characters a print sets for looks: ligatures spelt out, soft hyphens and
+zero-width characters removed (`normalise.text.spell_out`). The label
+`decode` returns says what was used, guessed and removed; `describe` words it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from extract.readers.errors import UnreadableInput
+from normalise.text import spell_out, spelt_out_notes
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -76,7 +79,7 @@ def decode_text(data: bytes) -> Decoded:
     if not data:
         raise UnreadableInput("empty file (0 bytes)")
     decoded = _with_bom(data) or _utf16_by_nuls(data) or _utf8_or_cp1252(data)
-    return _without_nuls(decoded)
+    return _spelt_out(_without_nuls(decoded))
 
 
 def _with_bom(data: bytes) -> Decoded | None:
@@ -156,6 +159,15 @@ def _without_nuls(decoded: Decoded) -> Decoded:
         decoded.codec,
         (*decoded.notes, _count(nuls, "NUL") + " removed"),
     )
+
+
+def _spelt_out(decoded: Decoded) -> Decoded:
+    """The text with its ligatures spelt out and its invisible characters
+    removed (`normalise.text.spell_out`), counted in the notes."""
+    text, counts = spell_out(decoded.text)
+    if not counts:
+        return decoded
+    return Decoded(text, decoded.codec, (*decoded.notes, *spelt_out_notes(counts)))
 
 
 def _count(n: int, noun: str) -> str:

@@ -9,6 +9,7 @@ pdfplumber's own page parsing is not used: bench/bench_pdf.py measured it
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ from extract.readers.pdf_tables import (
 )
 from extract.records import IssueRow
 from normalise.repair import Repair
+from normalise.text import spelt_out_notes
 from normalise.words import word_counts
 
 __all__ = ["NoTextLayer", "read_pdf"]
@@ -130,6 +132,7 @@ def read_pdf(
         for i, c in enumerate(contents)
         if c is not None and c.unplaced
     )
+    issues.extend(_spelt_out(doc_id, source_path, contents))
     pages, symbols, joined = _pages_lines(contents)
     lines: list[str] = []
     rows: list[Row] = []
@@ -153,6 +156,24 @@ def read_pdf(
         font_repairs=symbols,
         word_repairs=joined,
     )
+
+
+def _spelt_out(
+    doc_id: str, source_path: str, contents: Sequence[PageContent | None]
+) -> list[IssueRow]:
+    """An `encoding` info issue for a PDF whose text was read without the
+    characters its print set for looks (ligatures spelt out ...), as a text
+    input's says so."""
+    counts: Counter[str] = Counter()
+    for content in contents:
+        if content is not None:
+            counts.update(dict(content.spelt))
+    if not counts:
+        return []
+    notes = ", ".join(spelt_out_notes(counts))
+    return [
+        IssueRow.of("encoding", doc_id, f"{source_path}: read as PDF text ({notes})")
+    ]
 
 
 def _skip_unreadable(

@@ -6,6 +6,7 @@ import codecs
 import ctypes
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from extract.layout.geometry import Run
 from extract.readers.limits import LimitExceeded
 from extract.readers.symbol_fonts import read_symbols
 from normalise.repair import Repair
+from normalise.text import spell_out
 
 # Strokes shorter than this (pt) rule no table: pdfplumber's minimum edge.
 MIN_EDGE = 3.0
@@ -58,6 +60,9 @@ class PageContent:
     # Text objects drawn at no finite place (a NaN or infinite matrix or
     # size, in a damaged file): left out, and counted for an issue.
     unplaced: int = 0
+    # Characters set for looks that the text was read without (ligatures
+    # spelt out, `normalise.text.spell_out`), by kind: for an issue.
+    spelt: tuple[tuple[str, int], ...] = ()
 
     @property
     def unmapped(self) -> bool:
@@ -219,6 +224,7 @@ def page_content(
         symbols: list[tuple[float, Repair]] = []
         edges: list[Edge] = []
         images = unplaced = 0
+        spelt: Counter[str] = Counter()
         fonts: dict[int, str] = {}
         text_of = _Text(textpage)
         fs = pdfium_c.FS_MATRIX()
@@ -239,7 +245,8 @@ def page_content(
                 )
             if kind == TEXT:
                 # PDFium writes a hyphen that ends a printed line as U+0002.
-                drawn = text_of(raw).replace("\x02", "-")
+                drawn, counts = spell_out(text_of(raw).replace("\x02", "-"))
+                spelt.update(counts)
                 text = drawn.strip()
                 if text:
                     text, repair = read_symbols(text, _font_name(raw, fonts))
@@ -263,7 +270,13 @@ def page_content(
             elif kind == IMAGE:
                 images += 1
         return PageContent(
-            tuple(runs), tuple(edges), height, images, tuple(symbols), unplaced
+            tuple(runs),
+            tuple(edges),
+            height,
+            images,
+            tuple(symbols),
+            unplaced,
+            tuple(spelt.items()),
         )
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
