@@ -252,11 +252,11 @@ def cells_of(
     parts: list[list[str]] = [[] for _ in range(width)]
     for frag in fragments(line) if frags is None else frags:
         for f in _split_at_columns(frag, line, starts if cuts is None else cuts):
-            parts[_column(f, starts)].append(f.text)
+            parts[column_of(f, starts)].append(f.text)
     return [" ".join(p) for p in parts]
 
 
-def _column(f: Fragment, starts: Sequence[int]) -> int:
+def column_of(f: Fragment, starts: Sequence[int]) -> int:
     """The column a fragment starts in; a fragment off every column start (a
     mark centred in its cell, a number set to the right) goes by its middle."""
     col = max(0, bisect_right(starts, f.x0 + X_TOLERANCE) - 1)

@@ -14,9 +14,13 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from extract.layout.headers import is_header_cells
+from extract.layout.packed_values import placed_values
 from extract.layout.pages import pages_of, running_lines
 from extract.layout.printed_headings import Headings, heading_starts, printed_headings
 from extract.layout.text_columns import (
+    FIGURE,
+    STRUCTURAL_CELLS,
     Fragment,
     carried_columns,
     cells_of,
@@ -74,6 +78,7 @@ def _table_lines(
     starts = carried_columns(own, carried) or own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)
+    region = [placed_values(frags, starts, cuts) for frags in region]
     split = [
         cells_of(lines[i], starts, width, cuts, frags)
         for i, frags in zip(indexes, region, strict=True)
@@ -193,9 +198,36 @@ def _region_lines(
     if not table:
         out.extend(_prose(clean, region, pages, split))
         return []
-    rows, starts = _table_lines(clean, region, split, pages, headings, carried)
-    out.extend(rows)
+    starts = list(carried)
+    for n, (a, b) in enumerate(_tables(split)):
+        # A header printed again sets out a table of its own (samples/text/
+        # 002_…-browser-layout line 122, a new page's indicators, each column
+        # up to six characters from where line 59 printed it).
+        rows, starts = _table_lines(
+            clean, region[a:b], split[a:b], pages, headings, starts if not n else ()
+        )
+        out.extend(rows)
     return starts
+
+
+def _tables(split: Sequence[list[Fragment]]) -> list[tuple[int, int]]:
+    """The spans of a table region's lines (`split`) that are tables of their
+    own: each from a header line printed again, below rows of figures under
+    the header before it."""
+    bounds = [0]
+    header_seen = figures_since = False
+    for k, frags in enumerate(split):
+        header = len(frags) >= STRUCTURAL_CELLS and is_header_cells(
+            [f.text for f in frags]
+        )
+        if header and header_seen and figures_since:
+            bounds.append(k)
+        if header:
+            header_seen, figures_since = True, False
+        elif any(FIGURE.search(f.text) for f in frags):
+            figures_since = True
+    bounds.append(len(split))
+    return list(zip(bounds, bounds[1:], strict=False))
 
 
 def _prose(
