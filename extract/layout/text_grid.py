@@ -10,12 +10,13 @@ would print, for `tab_rows.build_rows`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
 from extract.layout.headers import is_header_cells
 from extract.layout.packed_values import placed_values
+from extract.layout.page_marks import moved_marks, placed_marks
 from extract.layout.pages import pages_of, running_lines
 from extract.layout.printed_headings import Headings, heading_starts, printed_headings
 from extract.layout.text_columns import (
@@ -83,8 +84,6 @@ def _table_lines(
         cells_of(lines[i], starts, width, cuts, frags)
         for i, frags in zip(indexes, region, strict=True)
     ]
-    # How wide each column really is: its longest line.
-    widths = [max(len(cells[c]) for cells in split) for c in range(width)]
     misplaced = {indexes[k] for k in misplaced_marks(region)}
     misplaced |= {indexes[k] for k in stray_marks(region, starts)}
     if overflowing(region, split, cuts):
@@ -93,6 +92,13 @@ def _table_lines(
             for i, frags in zip(indexes, region, strict=True)
             if doubtful_cut(lines[i], frags, cuts)
         }
+    # How wide each column really is: its longest line of those cut surely
+    # (samples/text/002_…-browser-layout line 311 runs "Prioritise and draw
+    # Schemes" together: the milestones column looked 28 characters wide).
+    sure = [
+        cells for i, cells in zip(indexes, split, strict=True) if i not in misplaced
+    ]
+    widths = [max((len(cells[c]) for cells in sure), default=0) for c in range(width)]
     headed = heading_starts(split, indexes, headings)
     groups: list[tuple[list[list[str]], int, int]] = []
     for k, i in enumerate(indexes):
@@ -146,6 +152,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     pages = pages_of(lines)
     dropped = running_lines(clean, pages)
     headings = cache(lambda: printed_headings(clean))
+    marks = placed_marks(clean, pages)
     out: list[PrintedLine | None] = []
     starts: list[int] = []
     i = 0
@@ -171,7 +178,9 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
                 PrintedLine((texts[k],), k + 1, k + 1, pages[k]) for k in range(i, j)
             )
         else:
-            starts = _region_lines(clean, range(i, j), pages, headings, starts, out)
+            starts = _region_lines(
+                clean, range(i, j), pages, headings, starts, out, marks
+            )
         i = j
     return out
 
@@ -183,11 +192,12 @@ def _region_lines(
     headings: Callable[[], Headings],
     carried: Sequence[int],
     out: list[PrintedLine | None],
+    marks: Mapping[int, Mapping[int, int]],
 ) -> list[int]:
     """Print a region of lines with no blank line between onto `out`: a
     table's rows, with the paragraph above it, or prose. The table's column
     starts, to carry on to the next region; none after prose."""
-    split = [fragments(clean[k]) for k in region]
+    split = [moved_marks(fragments(clean[k]), marks.get(k)) for k in region]
     table = _is_table(split)
     if table:
         split = [split_labels(frags) for frags in split]
