@@ -290,3 +290,29 @@ def test_values_listed_in_one_cell_stay_with_their_row(
     ]
     got = fly[fly.period == "FY"][["financial_year", "measure", "value"]]
     assert ("2016/17", "actual", 484.0) in set(map(tuple, got.values))
+
+
+def test_a_row_that_goes_on_after_a_page_break_keeps_its_columns(
+    browser: Callable[[str], pd.DataFrame],
+) -> None:
+    # 001 line 152 goes on with the ASB Champion row of the page before, its
+    # Quarter 1 and 2 text at 33 and 104 where that page printed them at 42
+    # and 83: the columns the row filled, in order (the Quarter 2 text went
+    # to the last column, "Target Achieved / Trend").
+    rows = browser("breakdowns")
+    mine = rows[(rows.file == _name(S001)) & (rows.period == "Q2")]
+    got = {
+        (r.dimension, r.category): (int(r["count"]), int(r.line_start))
+        for _, r in mine.iterrows()
+        if r.indicator_id == "asb-champion-referrals"
+    }
+    assert got == {
+        ("case_status", "ongoing"): (13, 145),
+        ("case_status", "closed"): (13, 145),
+        ("referral_source", "Council"): (6, 145),
+        ("referral_source", "Police"): (1, 145),
+        ("referral_source", "Self"): (5, 152),
+        ("referral_source", "Other"): (0, 152),
+        ("victims", "identified"): (19, 152),
+        ("case_status", "declined"): (2, 152),
+    }

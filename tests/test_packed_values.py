@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract.layout.packed_values import placed_values
-from extract.layout.text_columns import Fragment, cells_of, fragments
+from extract.layout.text_columns import Fragment, carried_columns, cells_of, fragments
 from extract.layout.text_grid import printed_lines
 
 # samples/text/002_…-browser-layout lines 122 and 132-133: the table's Q1-Q4
@@ -92,3 +92,19 @@ def test_a_header_printed_again_sets_out_a_table_of_its_own() -> None:
         "78",
         "366",
     )
+
+
+@pytest.mark.parametrize(
+    "own, filled, moved",
+    [
+        # The row's Quarter 1 and 2 columns, in order.
+        ([0, 33, 104], (0, 1, 2), [0, 33, 104, 124, 132, 140, 147]),
+        # Not as many as the row filled: spread in proportion, the last last.
+        ([0, 33, 104], (0, 1, 2, 6), [0, 33, 59, 88, 93, 99, 104]),
+    ],
+)
+def test_a_region_goes_on_in_the_columns_its_row_filled(
+    own: list[int], filled: tuple[int, ...], moved: list[int]
+) -> None:
+    carried = [0, 42, 83, 124, 132, 140, 147]
+    assert carried_columns(own, carried, filled) == moved

@@ -60,15 +60,23 @@ class PrintedLine(NamedTuple):
     unread: bool = False
 
 
+class Carried(NamedTuple):
+    """A table's column starts and the columns its last row filled: what a
+    region that goes on with the table is read by."""
+
+    starts: tuple[int, ...] = ()
+    filled: tuple[int, ...] = ()
+
+
 def _table_lines(
     lines: Sequence[str],
     indexes: Sequence[int],
     region: Sequence[list[Fragment]],
     pages: Sequence[int],
     headings: Callable[[], Headings],
-    carried: Sequence[int] = (),
-) -> tuple[list[PrintedLine], list[int]]:
-    """The rows of one table region as printed lines, and its column starts.
+    carried: Carried,
+) -> tuple[list[PrintedLine], Carried]:
+    """The rows of one table region as printed lines, and its columns.
 
     A region whose fragments all start at the columns of the table before it
     goes on with that table after a page break or a blank line, even where
@@ -76,7 +84,7 @@ def _table_lines(
     """
     own = column_starts(region, [lines[i] for i in indexes])
     own = mark_columns_under_labels(region, own)
-    starts = carried_columns(own, carried) or own
+    starts = carried_columns(own, carried.starts, carried.filled) or own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)
     region = [placed_values(frags, starts, cuts) for frags in region]
@@ -122,7 +130,8 @@ def _table_lines(
             out.append(
                 PrintedLine(joined_cells(rows), first + 1, last + 1, pages[first])
             )
-    return out, starts
+    filled = {c for cells in groups[-1][0] for c, text in enumerate(cells) if text}
+    return out, Carried(tuple(starts), tuple(sorted(filled)))
 
 
 def _is_table(split: Sequence[list[Fragment]]) -> bool:
@@ -154,7 +163,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     headings = cache(lambda: printed_headings(clean))
     marks = placed_marks(clean, pages)
     out: list[PrintedLine | None] = []
-    starts: list[int] = []
+    carried = Carried()
     i = 0
     while i < len(clean):
         if i in dropped:
@@ -173,13 +182,13 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
         if all(map(one_run, texts[i:j])):
             # A paragraph, each line one fragment: no table (see `_is_table`),
             # and each line's text is its one cell (most of a report of prose).
-            starts = []
+            carried = Carried()
             out.extend(
                 PrintedLine((texts[k],), k + 1, k + 1, pages[k]) for k in range(i, j)
             )
         else:
-            starts = _region_lines(
-                clean, range(i, j), pages, headings, starts, out, marks
+            carried = _region_lines(
+                clean, range(i, j), pages, headings, carried, out, marks
             )
         i = j
     return out
@@ -190,10 +199,10 @@ def _region_lines(
     region: Sequence[int],
     pages: Sequence[int],
     headings: Callable[[], Headings],
-    carried: Sequence[int],
+    carried: Carried,
     out: list[PrintedLine | None],
     marks: Mapping[int, Mapping[int, int]],
-) -> list[int]:
+) -> Carried:
     """Print a region of lines with no blank line between onto `out`: a
     table's rows, with the paragraph above it, or prose. The table's column
     starts, to carry on to the next region; none after prose."""
@@ -207,17 +216,16 @@ def _region_lines(
         table = bool(region) and (not lead or _is_table(split))
     if not table:
         out.extend(_prose(clean, region, pages, split))
-        return []
-    starts = list(carried)
+        return Carried()
     for n, (a, b) in enumerate(_tables(split)):
         # A header printed again sets out a table of its own (samples/text/
         # 002_…-browser-layout line 122, a new page's indicators, each column
         # up to six characters from where line 59 printed it).
-        rows, starts = _table_lines(
-            clean, region[a:b], split[a:b], pages, headings, starts if not n else ()
+        rows, carried = _table_lines(
+            clean, region[a:b], split[a:b], pages, headings, Carried() if n else carried
         )
         out.extend(rows)
-    return starts
+    return carried
 
 
 def _tables(split: Sequence[list[Fragment]]) -> list[tuple[int, int]]:
