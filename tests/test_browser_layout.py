@@ -200,12 +200,10 @@ def test_an_unread_row_is_marked_so_in_the_document() -> None:
 def test_a_mark_just_before_a_label_in_another_column_is_reported(
     browser: Callable[[str], pd.DataFrame],
 ) -> None:
-    # 003 line 143 ends its outcomes "… front line staff ▶" one character
-    # before "Q1"; 000 line 282 prints "5" three characters before "Q1", in
-    # the Outcomes column.
-    assert _spans(browser("issues"), S003) == ["143-155"]
+    # 000 line 282 prints "5" three characters before "Q1", in the Outcomes
+    # column, and no mark under "Q2", "Q3" or "Q4".
     actions = browser("actions")
-    titles = list(actions[actions.file.isin([_name(S000), _name(S003)])].title)
+    titles = list(actions[actions.file == _name(S000)].title)
     assert not [t for t in titles if t.startswith("Declare Air")]
     # The cemetery action above the unread row keeps its Quarter 4 text.
     updates = browser("action_updates")
@@ -316,3 +314,21 @@ def test_a_row_that_goes_on_after_a_page_break_keeps_its_columns(
         ("victims", "identified"): (19, 152),
         ("case_status", "declined"): (2, 152),
     }
+
+
+def test_a_mark_run_into_the_text_before_it_is_read_with_a_mark_under_each_label(
+    browser: Callable[[str], pd.DataFrame],
+) -> None:
+    # 003 line 143 ends its outcomes "… front line staff ▶" one character
+    # before "Q1" (98) and prints "▶" under "Q2" (105): a mark for each label.
+    assert _spans(browser("issues"), S003) == []
+    actions, updates = browser("actions"), browser("action_updates")
+    lead = actions[
+        (actions.file == _name(S003)) & actions.title.str.startswith("Lead and roll")
+    ]
+    assert list(lead.line_start) == [143]
+    rated = updates[updates.item_id.isin(lead.item_id) & updates.rating_symbol.notna()]
+    assert list(zip(rated.quarter, rated.rating_symbol, strict=True)) == [
+        ("Q1", "▶"),
+        ("Q2", "▶"),
+    ]
