@@ -84,8 +84,8 @@ def _in_order(
 
 
 def _places(xs: Sequence[int]) -> list[list[int]]:
-    """Starts (sorted) in groups of those X_TOLERANCE apart or less; None
-    unless each group is MIN_APART or more from the next."""
+    """Starts (sorted) in groups of those X_TOLERANCE apart or less; no
+    groups unless each is MIN_APART or more from the next."""
     groups: list[list[int]] = []
     for x in xs:
         if groups and x - groups[-1][-1] <= X_TOLERANCE:

@@ -204,8 +204,8 @@ def _region_lines(
     marks: Mapping[int, Mapping[int, int]],
 ) -> Carried:
     """Print a region of lines with no blank line between onto `out`: a
-    table's rows, with the paragraph above it, or prose. The table's column
-    starts, to carry on to the next region; none after prose."""
+    table's rows, with the paragraph above it, or prose. The table's columns,
+    to carry on to the next region; none after prose."""
     split = [moved_marks(fragments(clean[k]), marks.get(k)) for k in region]
     table = _is_table(split)
     if table:
