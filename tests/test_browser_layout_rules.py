@@ -169,3 +169,12 @@ def test_a_value_listed_under_a_value_in_its_cell_is_the_same_row() -> None:
     assert not starts_row(row, ["", "", "2016.17 - 484"], (), [14, 4, 14])
     # A row of one line: its value under another is the next row's.
     assert starts_row([["", "", "2017.18 – 425"]], ["", "", "2016.17 - 484"])
+
+
+def test_a_mark_run_into_text_is_no_stray_mark_with_one_under_each_label() -> None:
+    # samples/text/003_…-browser-layout lines 130 and 143.
+    header = " " * 98 + "Q1     Q2"
+    line = "<p>Training delivered to front line staff ▶".rjust(98) + "       ▶"
+    alone = "<p>Training delivered to front line staff ▶".rjust(98)
+    region = [fragments(header), fragments(line), fragments(alone)]
+    assert stray_marks(region, [0, 55, 98, 105]) == {2}

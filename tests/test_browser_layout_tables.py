@@ -42,6 +42,10 @@ def _base(path: str) -> str:
     return Path(path).name
 
 
+def _value(value: float) -> float | None:
+    return None if pd.isna(value) else value
+
+
 def test_values_under_labels_set_one_space_apart_are_read(
     values: pd.DataFrame,
 ) -> None:
@@ -96,4 +100,58 @@ def test_a_status_grid_under_labels_set_one_space_apart_is_read(
         ("attention", 0, 0.0, 218),
         ("aborted", 0, 0.0, 218),
         ("no_rating", 0, 0.0, 218),
+    ]
+
+
+def test_values_set_one_space_apart_are_read_in_their_columns(
+    values: pd.DataFrame,
+) -> None:
+    # 002 lines 132-133: "100 cases 98 cases    116 cases n/a" and
+    # "£19,112.23 £22,208.60 £22,708.33" under Q1 (58), Q2 (70), Q3 (83) and
+    # Q4 (96): each value in turn in the next column, the nearest one.
+    mine = values[
+        (values.file == _name(S002))
+        & values.indicator.str.startswith("Number of Discretionary Housing")
+    ]
+    got = [
+        (r.financial_year, r.period, r.measure, r.unit, _value(r.value))
+        for r in mine.itertuples()
+    ]
+    assert got == [
+        ("2017/18", "FY", "actual", "count", 141.0),
+        ("2017/18", "FY", "actual", "gbp", 84171.24),
+        ("2018/19", "FY", "target", "gbp", 172583.0),
+        ("2018/19", "Q1", "actual", "count", 100.0),
+        ("2018/19", "Q1", "actual", "gbp", 19112.23),
+        ("2018/19", "Q2", "actual", "count", 98.0),
+        ("2018/19", "Q2", "actual", "gbp", 22208.6),
+        ("2018/19", "Q3", "actual", "count", 116.0),
+        ("2018/19", "Q3", "actual", "gbp", 22708.33),
+        ("2018/19", "Q4", "actual", "none", None),
+        ("2018/19", "FY", "actual", "count", 314.0),
+        ("2018/19", "FY", "actual", "gbp", 64029.16),
+    ]
+    assert set(mine.line_start) == {132}
+
+
+def test_a_header_printed_again_sets_out_its_own_columns(
+    values: pd.DataFrame,
+) -> None:
+    # 002 line 122 prints the indicators' header again, each column up to six
+    # characters from where line 59 printed it ("Q2" at 70, not 61).
+    mine = values[(values.file == _name(S002)) & (values.line_start > 140)]
+    got = [
+        (r.line_start, r.period, r.measure, _value(r.value)) for r in mine.itertuples()
+    ]
+    assert got == [
+        (141, "FY", "actual", 6.0),
+        (141, "FY", "target", 6.0),
+        (141, "Q2", "actual", 6.0),
+        (143, "FY", "actual", 470.0),
+        (143, "FY", "target", None),
+        (143, "Q1", "actual", 102.0),
+        (143, "Q2", "actual", 132.0),
+        (143, "Q3", "actual", 54.0),
+        (143, "Q4", "actual", 78.0),
+        (143, "FY", "actual", 366.0),
     ]

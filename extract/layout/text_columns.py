@@ -252,11 +252,11 @@ def cells_of(
     parts: list[list[str]] = [[] for _ in range(width)]
     for frag in fragments(line) if frags is None else frags:
         for f in _split_at_columns(frag, line, starts if cuts is None else cuts):
-            parts[_column(f, starts)].append(f.text)
+            parts[column_of(f, starts)].append(f.text)
     return [" ".join(p) for p in parts]
 
 
-def _column(f: Fragment, starts: Sequence[int]) -> int:
+def column_of(f: Fragment, starts: Sequence[int]) -> int:
     """The column a fragment starts in; a fragment off every column start (a
     mark centred in its cell, a number set to the right) goes by its middle."""
     col = max(0, bisect_right(starts, f.x0 + X_TOLERANCE) - 1)
@@ -265,15 +265,21 @@ def _column(f: Fragment, starts: Sequence[int]) -> int:
     return max(0, bisect_right(starts, (f.x0 + f.x1) // 2) - 1)
 
 
-def carried_columns(own: Sequence[int], carried: Sequence[int]) -> list[int] | None:
+def carried_columns(
+    own: Sequence[int], carried: Sequence[int], filled: Sequence[int] = ()
+) -> list[int] | None:
     """The columns of the table before, moved to where this region prints them,
     when each of this region's columns is one of those (a table that goes on
     after a page break may be laid out a few characters apart).
 
-    Columns that match nothing after the last one that does are spread over
-    the table's remaining columns in proportion, its last column last:
-    samples/text/002-layout's last page prints the marks of the page before's
-    Q1-Q4 (190, 200, 209, 215) at 187, 192 and 202 (Q1, Q2, Q4).
+    Columns that match nothing after the last one that does are, as many as
+    the columns the table's last row filled (`filled`), those columns in
+    order: the row goes on (samples/text/001_…-browser-layout line 152 prints
+    the Quarter 1 and 2 columns of the page before, at 42 and 83, at 33 and
+    104). Else they are spread over the table's remaining columns in
+    proportion, its last column last: samples/text/002-layout's last page
+    prints the marks of the page before's Q1-Q4 (190, 200, 209, 215) at 187,
+    192 and 202 (Q1, Q2, Q4).
     """
     if len(carried) < 2 or not own:
         return None
@@ -283,9 +289,23 @@ def carried_columns(own: Sequence[int], carried: Sequence[int]) -> list[int] | N
         while k < len(carried) and carried[k] < x - CARRY_TOLERANCE:
             k += 1
         if k == len(carried) or abs(carried[k] - x) > CARRY_TOLERANCE:
-            return _spread(own, carried, moved, j, k) if j else None
+            if not j:
+                return None
+            return _onto(own, carried, filled) or _spread(own, carried, moved, j, k)
         moved[k] = x
         k += 1
+    return moved if moved == sorted(set(moved)) else None
+
+
+def _onto(
+    own: Sequence[int], carried: Sequence[int], filled: Sequence[int]
+) -> list[int] | None:
+    """The carried columns with those `filled` moved, in order, to `own`."""
+    if len(own) != len(filled):
+        return None
+    moved = list(carried)
+    for x, c in zip(own, filled, strict=True):
+        moved[c] = x
     return moved if moved == sorted(set(moved)) else None
 
 

@@ -10,13 +10,18 @@ would print, for `tab_rows.build_rows`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from extract.layout.headers import is_header_cells
+from extract.layout.packed_values import placed_values
+from extract.layout.page_marks import moved_marks, placed_marks
 from extract.layout.pages import pages_of, running_lines
 from extract.layout.printed_headings import Headings, heading_starts, printed_headings
 from extract.layout.text_columns import (
+    FIGURE,
+    STRUCTURAL_CELLS,
     Fragment,
     carried_columns,
     cells_of,
@@ -55,15 +60,23 @@ class PrintedLine(NamedTuple):
     unread: bool = False
 
 
+class Carried(NamedTuple):
+    """A table's column starts and the columns its last row filled: what a
+    region that goes on with the table is read by."""
+
+    starts: tuple[int, ...] = ()
+    filled: tuple[int, ...] = ()
+
+
 def _table_lines(
     lines: Sequence[str],
     indexes: Sequence[int],
     region: Sequence[list[Fragment]],
     pages: Sequence[int],
     headings: Callable[[], Headings],
-    carried: Sequence[int] = (),
-) -> tuple[list[PrintedLine], list[int]]:
-    """The rows of one table region as printed lines, and its column starts.
+    carried: Carried,
+) -> tuple[list[PrintedLine], Carried]:
+    """The rows of one table region as printed lines, and its columns.
 
     A region whose fragments all start at the columns of the table before it
     goes on with that table after a page break or a blank line, even where
@@ -71,15 +84,14 @@ def _table_lines(
     """
     own = column_starts(region, [lines[i] for i in indexes])
     own = mark_columns_under_labels(region, own)
-    starts = carried_columns(own, carried) or own
+    starts = carried_columns(own, carried.starts, carried.filled) or own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)
+    region = [placed_values(frags, starts, cuts) for frags in region]
     split = [
         cells_of(lines[i], starts, width, cuts, frags)
         for i, frags in zip(indexes, region, strict=True)
     ]
-    # How wide each column really is: its longest line.
-    widths = [max(len(cells[c]) for cells in split) for c in range(width)]
     misplaced = {indexes[k] for k in misplaced_marks(region)}
     misplaced |= {indexes[k] for k in stray_marks(region, starts)}
     if overflowing(region, split, cuts):
@@ -88,6 +100,13 @@ def _table_lines(
             for i, frags in zip(indexes, region, strict=True)
             if doubtful_cut(lines[i], frags, cuts)
         }
+    # How wide each column really is: its longest line of those cut surely
+    # (samples/text/002_…-browser-layout line 311 runs "Prioritise and draw
+    # Schemes" together: the milestones column looked 28 characters wide).
+    sure = [
+        cells for i, cells in zip(indexes, split, strict=True) if i not in misplaced
+    ]
+    widths = [max((len(cells[c]) for cells in sure), default=0) for c in range(width)]
     headed = heading_starts(split, indexes, headings)
     groups: list[tuple[list[list[str]], int, int]] = []
     for k, i in enumerate(indexes):
@@ -111,7 +130,8 @@ def _table_lines(
             out.append(
                 PrintedLine(joined_cells(rows), first + 1, last + 1, pages[first])
             )
-    return out, starts
+    filled = {c for cells in groups[-1][0] for c, text in enumerate(cells) if text}
+    return out, Carried(tuple(starts), tuple(sorted(filled)))
 
 
 def _is_table(split: Sequence[list[Fragment]]) -> bool:
@@ -141,8 +161,9 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     pages = pages_of(lines)
     dropped = running_lines(clean, pages)
     headings = cache(lambda: printed_headings(clean))
+    marks = placed_marks(clean, pages)
     out: list[PrintedLine | None] = []
-    starts: list[int] = []
+    carried = Carried()
     i = 0
     while i < len(clean):
         if i in dropped:
@@ -161,12 +182,14 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
         if all(map(one_run, texts[i:j])):
             # A paragraph, each line one fragment: no table (see `_is_table`),
             # and each line's text is its one cell (most of a report of prose).
-            starts = []
+            carried = Carried()
             out.extend(
                 PrintedLine((texts[k],), k + 1, k + 1, pages[k]) for k in range(i, j)
             )
         else:
-            starts = _region_lines(clean, range(i, j), pages, headings, starts, out)
+            carried = _region_lines(
+                clean, range(i, j), pages, headings, carried, out, marks
+            )
         i = j
     return out
 
@@ -176,13 +199,14 @@ def _region_lines(
     region: Sequence[int],
     pages: Sequence[int],
     headings: Callable[[], Headings],
-    carried: Sequence[int],
+    carried: Carried,
     out: list[PrintedLine | None],
-) -> list[int]:
+    marks: Mapping[int, Mapping[int, int]],
+) -> Carried:
     """Print a region of lines with no blank line between onto `out`: a
-    table's rows, with the paragraph above it, or prose. The table's column
-    starts, to carry on to the next region; none after prose."""
-    split = [fragments(clean[k]) for k in region]
+    table's rows, with the paragraph above it, or prose. The table's columns,
+    to carry on to the next region; none after prose."""
+    split = [moved_marks(fragments(clean[k]), marks.get(k)) for k in region]
     table = _is_table(split)
     if table:
         split = [split_labels(frags) for frags in split]
@@ -192,10 +216,36 @@ def _region_lines(
         table = bool(region) and (not lead or _is_table(split))
     if not table:
         out.extend(_prose(clean, region, pages, split))
-        return []
-    rows, starts = _table_lines(clean, region, split, pages, headings, carried)
-    out.extend(rows)
-    return starts
+        return Carried()
+    for n, (a, b) in enumerate(_tables(split)):
+        # A header printed again sets out a table of its own (samples/text/
+        # 002_…-browser-layout line 122, a new page's indicators, each column
+        # up to six characters from where line 59 printed it).
+        rows, carried = _table_lines(
+            clean, region[a:b], split[a:b], pages, headings, Carried() if n else carried
+        )
+        out.extend(rows)
+    return carried
+
+
+def _tables(split: Sequence[list[Fragment]]) -> list[tuple[int, int]]:
+    """The spans of a table region's lines (`split`) that are tables of their
+    own: each from a header line printed again, below rows of figures under
+    the header before it."""
+    bounds = [0]
+    header_seen = figures_since = False
+    for k, frags in enumerate(split):
+        header = len(frags) >= STRUCTURAL_CELLS and is_header_cells(
+            [f.text for f in frags]
+        )
+        if header and header_seen and figures_since:
+            bounds.append(k)
+        if header:
+            header_seen, figures_since = True, False
+        elif any(FIGURE.search(f.text) for f in frags):
+            figures_since = True
+    bounds.append(len(split))
+    return list(zip(bounds, bounds[1:], strict=False))
 
 
 def _prose(

@@ -1,0 +1,85 @@
+"""Values of several columns printed one space apart: the pieces of a
+fragment of figures placed, in order, in the columns it runs over or
+falls just short of.
+
+pdftotext sets the words of one text line one space apart, so values of
+narrow columns that a browser prints close together come out as one
+fragment that starts at its first column and falls short of the others
+("100 cases 98 cases" under "Q1" and "Q2", samples/text/002_…-browser-
+layout line 132). The values keep their order, so each piece goes to the
+next column on, the one whose start is nearest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import combinations
+
+from extract.layout.text_columns import EARLY_START, Fragment, column_of
+
+# One value: a figure and, at most, one lower-case word of its unit ("100
+# cases", "£19,112.23", "12%"), or "n/a".
+VALUE = re.compile(r"[£$€]?\d[\d,]*(?:\.\d+)?%?(?: [a-z]+)?|[nN]/[aA]")
+VALUES = re.compile(rf"(?:{VALUE.pattern})(?: (?:{VALUE.pattern}))+")
+# The placement taken beats every other by this many characters at least.
+MARGIN = EARLY_START
+
+
+def placed_values(
+    frags: Sequence[Fragment], starts: Sequence[int], cuts: Sequence[int]
+) -> list[Fragment]:
+    """A line's fragments, each run of values that runs over a column start
+    in `cuts`, or ends less than EARLY_START characters before one, replaced
+    by its values, each at the start of its column."""
+    out: list[Fragment] = []
+    for k, f in enumerate(frags):
+        following = frags[k + 1] if k + 1 < len(frags) else None
+        end = len(starts) if following is None else column_of(following, starts)
+        placed = _placed(f, starts, cuts, end)
+        out.extend(placed if placed is not None else (f,))
+    return out
+
+
+def _placed(
+    f: Fragment, starts: Sequence[int], cuts: Sequence[int], end: int
+) -> list[Fragment] | None:
+    """The values of `f` at the starts of the columns they belong to, the
+    first in the column `f` starts in and the others in the columns before
+    `end`; None unless `f` is such a run and one placement is clearly best."""
+    if not any(f.x0 < s < f.x1 + EARLY_START for s in cuts):
+        return None
+    if not VALUES.fullmatch(f.text):
+        return None
+    pieces = [
+        Fragment(m[0], f.x0 + m.start(), f.x0 + m.end()) for m in VALUE.finditer(f.text)
+    ]
+    if any(pieces[0].x0 < s < pieces[0].x1 for s in cuts):
+        return None
+    first = column_of(pieces[0], starts)
+    columns = _best(pieces[1:], starts, range(first + 1, end))
+    if columns is None:
+        return None
+    out = [pieces[0]]
+    for piece, col in zip(pieces[1:], columns, strict=True):
+        x0 = starts[col]
+        if col + 1 < len(starts) and x0 + len(piece.text) >= starts[col + 1]:
+            return None
+        out.append(Fragment(piece.text, x0, x0 + len(piece.text)))
+    return out
+
+
+def _best(
+    pieces: Sequence[Fragment], starts: Sequence[int], columns: range
+) -> tuple[int, ...] | None:
+    """The columns, in order, for `pieces` whose starts lie nearest them,
+    when that choice beats every other by MARGIN characters."""
+    costs = sorted(
+        (sum(abs(starts[c] - p.x0) for p, c in zip(pieces, cols, strict=True)), cols)
+        for cols in combinations(columns, len(pieces))
+    )
+    if not costs:
+        return None
+    if len(costs) > 1 and costs[1][0] - costs[0][0] < MARGIN:
+        return None
+    return costs[0][1]
