@@ -182,13 +182,14 @@ def test_cells_of_counts_are_read_where_they_open_with_their_quarter(
 
 
 def test_no_rows_are_guessed_for_tables_without_columns(plain_dir: Path) -> None:
-    """Milestone tables need their columns: in reading order they are reported
-    (below), not guessed. Action tables, KPI and summary grids are read where
-    their shape is certain (tests/test_actions_plain.py,
-    tests/test_kpi_grid_reading_order.py,
+    """A milestone's rating symbol cannot be placed without its columns: in
+    reading order only milestone tables that print no symbol are read, the
+    others are reported (below). Action tables, KPI and summary grids are read
+    where their shape is certain (tests/test_actions_plain.py,
+    tests/test_milestones_plain.py, tests/test_kpi_grid_reading_order.py,
     tests/test_status_summary_reading_order.py)."""
-    kinds = pd.read_parquet(plain_dir / "actions.parquet").kind
-    assert set(kinds) == {"action"}
+    items = pd.read_parquet(plain_dir / "actions.parquet")
+    assert items.kind.value_counts().to_dict() == {"action": 19, "milestone": 6}
 
 
 def test_every_gold_fact_not_read_lies_in_an_unparsed_block(
