@@ -25,6 +25,7 @@ reported as an `unparsed_block`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -45,6 +46,13 @@ NOT_A_NAME = compiled(r"\bQ[1-4]\b|\(\s*[-+]?\d")
 NAME_WINDOW = 8
 # A cell continued below its row opens with a count ("6 x Self referrals").
 OPENS_WITH_COUNT = compiled(r"^\d")
+# A quarter opening a cell of counts after other words on its line ("… Number
+# of self Q1 24 Individuals from …"), and the same opening a paragraph of the
+# cell's markup as printed ("… self Increase (11)</p> <p>Q1 24 Individuals").
+INNER_QUARTER = compiled(r"(?<!\S)Q[1-4]\s*[-\u2013:]?\s*(?=\d)", re.IGNORECASE)
+OPENED_QUARTER = compiled(r"<p>\s*Q[1-4]\s*[-\u2013:]?\s*\d", re.IGNORECASE)
+# How many lines a name goes on alone after the line its cell opens on.
+NAME_TAIL_LINES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +137,12 @@ def _quarter_cell(
         # A quarter label opens with Q or q whichever way it is printed.
         return None
     own, text = _own_name(_free_text(blocks, name, paras[k]))
+    if QUARTER_PREFIX.match(text) is None and (
+        beside := _beside_name(
+            _free_lines(blocks, name, paras[k]), _raw_lines(blocks, paras[k])
+        )
+    ):
+        own, text = beside
     m = QUARTER_PREFIX.match(text)
     if m is None:
         return None
@@ -151,6 +165,40 @@ def _own_name(text: str) -> tuple[str | None, str]:
             if names and is_counted_name(names[-1]):
                 return names[-1], rest
     return None, text
+
+
+def _beside_name(lines: Sequence[str], raw: Sequence[str]) -> tuple[str, str] | None:
+    """A counted name and the cell of counts pdftotext printed beside it line
+    by line, where they share baselines: the cell opens a paragraph of its
+    markup after the name's first words on a line, and the name ends with its
+    data source alone on a line below before the cell goes on ("… Hate Crime –
+    Number of self Increase (11)</p> <p>Q1 24 Individuals from …, The" /
+    "referrals to CACH – CACH data agreements</p>" / "motivation behind …",
+    samples/text/001_4e0ea328a26b8980-plain.txt lines 306-308). `lines` are
+    the paragraph's lines less what others claimed, `raw` as printed. The name
+    and the cell's text, else None."""
+    for n, line in enumerate(lines):
+        m = INNER_QUARTER.search(line)
+        if m is None or not m.start():
+            continue
+        if not OPENED_QUARTER.search(raw[n]):
+            return None
+        heads = split_indicators(" ".join([*lines[:n], line[: m.start()]]))
+        if not heads or SOURCE_END.search(heads[-1]):
+            return None
+        for end in range(n + 1, min(len(lines), n + 1 + NAME_TAIL_LINES)):
+            tail = lines[end]
+            if read_counts(tail)[0] or INNER_QUARTER.search(tail):
+                return None
+            ends = [e for e in SOURCE_END.finditer(tail) if e.end() == len(tail)]
+            if not ends:
+                continue
+            own = " ".join([heads[-1], *lines[n + 1 : end + 1]])
+            if split_indicators(own) != [own] or not is_counted_name(own):
+                return None
+            return own, " ".join([line[m.start() :], *lines[end + 1 :]])
+        return None
+    return None
 
 
 def _run_on(blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int) -> int:
@@ -219,6 +267,22 @@ def _free_text(blocks: Blocks, name: str, para: Paragraph) -> str:
         if rows[i].cells
     ]
     return " ".join(" ".join(parts).split())
+
+
+def _free_lines(blocks: Blocks, name: str, para: Paragraph) -> list[str]:
+    """`_free_text` of each of the paragraph's lines."""
+    rows = blocks.doc.rows
+    return [
+        " ".join(blocks.claims.free_text(name, i, rows[i].cells[0]).split())
+        for i in para.rows
+        if rows[i].cells
+    ]
+
+
+def _raw_lines(blocks: Blocks, para: Paragraph) -> list[str]:
+    """The paragraph's lines as printed, markup and all."""
+    rows = blocks.doc.rows
+    return [rows[i].cells[0].raw for i in para.rows if rows[i].cells]
 
 
 def _groups(cells: Sequence[QuarterCell]) -> Iterator[list[QuarterCell]]:

@@ -289,15 +289,37 @@ def _claim_lines(
 
 def _claim_spans(blocks: Blocks, name: str, para: Paragraph, f: Found) -> bool:
     """Claim the characters a block printed whole in `para` takes on each of
-    its lines (the counts printed after it stay for others)."""
+    its lines, and the direction and difference it took from a line later
+    (the counts printed after it stay for others)."""
     claims, rows = blocks.claims, blocks.doc.rows
+    late = _late_span(para.text, f.block)
+    printed = [(f.block.start, f.block.end), *([late] if late else [])]
     wanted = []
     for i, piece in zip(para.rows, para.pieces, strict=True):
-        a, b = max(f.block.start, piece.start), min(f.block.end, piece.end)
-        if a < b and rows[i].cells:
-            wanted.append((i, rows[i].cells[0], (a - piece.start, b - piece.start)))
+        spans = tuple(
+            (a - piece.start, b - piece.start)
+            for start, end in printed
+            if (a := max(start, piece.start)) < (b := min(end, piece.end))
+        )
+        if spans and rows[i].cells:
+            wanted.append((i, rows[i].cells[0], spans))
     if not wanted or any(claims.held_by_others(name, i) for i, _, _ in wanted):
         return False
-    for i, cell, span in wanted:
-        claims.take_spans(name, i, cell, (span,))
+    for i, cell, spans in wanted:
+        claims.take_spans(name, i, cell, spans)
     return True
+
+
+def _late_span(text: str, block: Block) -> tuple[int, int] | None:
+    """Where `text` prints the direction and difference `_late_change` gave
+    `block`, after the block's end."""
+    if block.change is None or block.direction is None:
+        return None
+    start = block.end
+    m = LATE_CHANGE.search(text[start : start + LATE_CHANGE_CHARS])
+    if m is None or (m["abs"], m["direction"].lower()) != (
+        block.change,
+        block.direction,
+    ):
+        return None
+    return start + m.start(), start + m.end()
