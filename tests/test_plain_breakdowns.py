@@ -11,13 +11,19 @@ import pytest
 
 from extract.recognisers import breakdowns
 from extract.records import Breakdown
-from tests.conftest import recognised
+from extract.run import extract
+from tests.conftest import RAW, recognised
 
 ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
 CACH = "Hate Crime – Number of self referrals to CACH – CACH data agreements"
 S000 = "000_af055924f554b2ff-plain.txt"
 S000_DINGBATS = "000_af055924f554b2ff-dingbats-plain.txt"
 S001 = "001_4e0ea328a26b8980-plain.txt"
+BORDERLESS_PLAIN = (
+    RAW.parent
+    / "writerborderlesstext"
+    / "000_af055924f554b2ff-writer-borderless-plain.txt"
+)
 
 
 def _counts(out: Path, file: str, indicator: str) -> list[tuple[object, ...]]:
@@ -189,3 +195,23 @@ def test_a_name_beside_its_cell_that_does_not_end_alone_is_not_read(
     lines: list[str],
 ) -> None:
     assert _read(lines) == []
+
+
+def test_a_cell_printing_another_quarters_label_is_not_read() -> None:
+    """Shredded columns run into one paragraph ("Q1 - 15 on Q2 – 13 on" /
+    "going cases, 6 going cases, 13"): which quarter a count is cannot be
+    told."""
+    name = "ASB – Number of referrals to ASB Champion – Victim Support data"
+    cell = ["Q1 - 15 on Q2 – 13 on", "going cases, 6 going cases, 13"]
+    assert _read([name, "", *cell]) == []
+    assert _read([name, "", cell[0].replace(" Q2 – 13 on", ""), cell[1]]) != []
+
+
+def test_no_counts_are_read_from_the_writer_borderless_plain_text(
+    tmp_path: Path,
+) -> None:
+    """tests/fixtures/writerborderlesstext/000…-plain.txt lines 95-187 print
+    the Hate Crime, ASB and referrals rows' cells shredded into one paragraph
+    opening "Q1 (24.07.17) Q2 (10.10.17)": none of it is read."""
+    extract([BORDERLESS_PLAIN], tmp_path)
+    assert pd.read_parquet(tmp_path / "breakdowns.parquet").empty

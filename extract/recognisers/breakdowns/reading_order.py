@@ -50,6 +50,13 @@ OPENS_WITH_COUNT = compiled(r"^\d")
 # of self Q1 24 Individuals from …"), and the same opening a paragraph of the
 # cell's markup as printed ("… self Increase (11)</p> <p>Q1 24 Individuals").
 INNER_QUARTER = compiled(r"(?<!\S)Q[1-4]\s*[-\u2013:]?\s*(?=\d)", re.IGNORECASE)
+# Another quarter's label opening a cell or a rolling block inside a cell's
+# text ("Q1 (24.07.17) Q2 (10.10.17)" / … "Q1 - 15 on Q2 – 13 on", a
+# paragraph of shredded columns, tests/fixtures/writerborderlesstext/000…-plain
+# .txt lines 95-187): which quarter its counts are cannot be told.
+OTHER_QUARTER = compiled(
+    r"(?<!\S)Q(?P<q>[1-4])\s*(?:[-\u2013:]\s*)?\(?\d", re.IGNORECASE
+)
 OPENED_QUARTER = compiled(r"<p>\s*Q[1-4]\s*[-\u2013:]?\s*\d", re.IGNORECASE)
 # How many lines a name goes on alone after the line its cell opens on.
 NAME_TAIL_LINES = 2
@@ -148,10 +155,13 @@ def _quarter_cell(
         return None
     end = _run_on(blocks, name, paras, k)
     rest = [_free_text(blocks, name, p) for p in paras[k + 1 : end]]
-    counts, ambiguous = read_counts(" ".join([text[m.end() :], *rest]))
+    cell = " ".join([text[m.end() :], *rest])
+    quarter = f"Q{m['q']}"
+    if any(q["q"] != m["q"] for q in OTHER_QUARTER.finditer(cell)):
+        return None
+    counts, ambiguous = read_counts(cell)
     if not counts:
         return None
-    quarter = f"Q{m['q']}"
     return QuarterCell(k, end, quarter, (counts, ambiguous), own)
 
 

@@ -52,6 +52,8 @@ LATE_CHANGE = compiled(
     re.IGNORECASE,
 )
 LATE_CHANGE_CHARS = 80
+# A quarter block's own words: no part of an indicator's name.
+BLOCK_WORDS = compiled(r"\b(?:previous|last)\s+12\s+months\b", re.IGNORECASE)
 
 
 def read(blocks: Blocks, name: str) -> list[Found]:
@@ -265,9 +267,15 @@ def stops_name(line: str) -> bool:
 
 def named(text: str) -> str | None:
     """The rolling indicator among the names `text` holds ("ASB Incidents Over
-    Time (Variation) – Police data" of the two names of samples/000 line 9)."""
+    Time (Variation) – Police data" of the two names of samples/000 line 9).
+    A name that prints a block's words is a block's text run into a name's
+    lines ("Time (Variation) –" / "Previous 12 months",
+    tests/fixtures/writerborderlesstext/001…-plain.txt lines 334-335)."""
     names = split_indicators(text.strip(" -\u2013"))
-    return next((n for n in names if ROLLING_NAME.search(n)), None)
+    return next(
+        (n for n in names if ROLLING_NAME.search(n) and not BLOCK_WORDS.search(n)),
+        None,
+    )
 
 
 def _claim_lines(
