@@ -48,7 +48,7 @@ DIGITS = compiled(r"\d+")
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    """A milestone table's paragraphs: its labels and furniture, its cells in
+    """A milestone table's paragraphs: its labels, its cells in
     order, and whether it printed anything that leaves them in doubt."""
 
     labels: tuple[Paragraph, ...]
@@ -71,7 +71,7 @@ def readings(blocks: Blocks, name: str) -> Iterator[Reading | Unread]:
     ]
     k = 0
     while k < len(paras):
-        if not is_header(paras, k):
+        if not _is_header(paras, k):
             k += 1
             continue
         table = _table(blocks, name, paras, k)
@@ -105,7 +105,7 @@ def _furniture(paras: Sequence[Paragraph]) -> set[int]:
     return footers | running
 
 
-def is_header(paras: Sequence[Paragraph], k: int) -> bool:
+def _is_header(paras: Sequence[Paragraph], k: int) -> bool:
     """A paragraph whose last line is "Approach", then "Key Project",
     "Milestone(s)" and "Progress", each alone."""
     last = paras[k].pieces[-1]
@@ -139,7 +139,7 @@ def _table(blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int) -> _Ta
     certain = True
     closed = False
     j = k + 1 + len(LABELS)
-    while j < len(paras) and not is_header(paras, j):
+    while j < len(paras) and not _is_header(paras, j):
         para = paras[j]
         if any(blocks.claims.held_by_others(name, i) for i in para.rows):
             break

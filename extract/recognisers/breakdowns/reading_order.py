@@ -19,8 +19,13 @@ that reads as a numbered heading ("17 Race", samples/text/000…-plain.txt line
 one a cell, samples/text/001…-plain.txt lines 299-303) prints those cells left
 to right as it printed the quarters: paragraphs of counts right after a row
 whose name is printed before it, exactly as many as its quarter cells, are read
-into them in order. Any other paragraph of counts is left unclaimed, and so
-reported as an `unparsed_block`.
+into them in order. Where a wrapped name and the first cell share baselines,
+pdftotext prints them side by side line by line: a cell that opens a `<p>`
+after the name's first words takes the name that ends with its data source
+alone on a line below (samples/text/001…-plain.txt lines 305-310). A cell
+that prints another quarter's label (columns shredded into one paragraph) is
+not read. Any other paragraph of counts is left unclaimed, and so reported as
+an `unparsed_block`.
 """
 
 from __future__ import annotations
@@ -47,9 +52,11 @@ NAME_WINDOW = 8
 # A cell continued below its row opens with a count ("6 x Self referrals").
 OPENS_WITH_COUNT = compiled(r"^\d")
 # A quarter opening a cell of counts after other words on its line ("… Number
-# of self Q1 24 Individuals from …"), and the same opening a paragraph of the
-# cell's markup as printed ("… self Increase (11)</p> <p>Q1 24 Individuals").
+# of self Q1 24 Individuals from …").
 INNER_QUARTER = compiled(r"(?<!\S)Q[1-4]\s*[-\u2013:]?\s*(?=\d)", re.IGNORECASE)
+# The same opening a paragraph of the cell's markup as printed ("… self
+# Increase (11)</p> <p>Q1 24 Individuals").
+OPENED_QUARTER = compiled(r"<p>\s*Q[1-4]\s*[-\u2013:]?\s*\d", re.IGNORECASE)
 # Another quarter's label opening a cell or a rolling block inside a cell's
 # text ("Q1 (24.07.17) Q2 (10.10.17)" / … "Q1 - 15 on Q2 – 13 on", a
 # paragraph of shredded columns, tests/fixtures/writerborderlesstext/000…-plain
@@ -57,7 +64,6 @@ INNER_QUARTER = compiled(r"(?<!\S)Q[1-4]\s*[-\u2013:]?\s*(?=\d)", re.IGNORECASE)
 OTHER_QUARTER = compiled(
     r"(?<!\S)Q(?P<q>[1-4])\s*(?:[-\u2013:]\s*)?\(?\d", re.IGNORECASE
 )
-OPENED_QUARTER = compiled(r"<p>\s*Q[1-4]\s*[-\u2013:]?\s*\d", re.IGNORECASE)
 # How many lines a name goes on alone after the line its cell opens on.
 NAME_TAIL_LINES = 2
 
@@ -145,9 +151,7 @@ def _quarter_cell(
         return None
     own, text = _own_name(_free_text(blocks, name, paras[k]))
     if QUARTER_PREFIX.match(text) is None and (
-        beside := _beside_name(
-            _free_lines(blocks, name, paras[k]), _raw_lines(blocks, paras[k])
-        )
+        beside := _beside_name(blocks, name, paras[k])
     ):
         own, text = beside
     m = QUARTER_PREFIX.match(text)
@@ -177,16 +181,19 @@ def _own_name(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _beside_name(lines: Sequence[str], raw: Sequence[str]) -> tuple[str, str] | None:
+def _beside_name(blocks: Blocks, name: str, para: Paragraph) -> tuple[str, str] | None:
     """A counted name and the cell of counts pdftotext printed beside it line
     by line, where they share baselines: the cell opens a paragraph of its
     markup after the name's first words on a line, and the name ends with its
     data source alone on a line below before the cell goes on ("… Hate Crime –
     Number of self Increase (11)</p> <p>Q1 24 Individuals from …, The" /
     "referrals to CACH – CACH data agreements</p>" / "motivation behind …",
-    samples/text/001_4e0ea328a26b8980-plain.txt lines 306-308). `lines` are
-    the paragraph's lines less what others claimed, `raw` as printed. The name
-    and the cell's text, else None."""
+    samples/text/001_4e0ea328a26b8980-plain.txt lines 306-308). The name and
+    the cell's text, else None."""
+    raw = _raw_lines(blocks, para)
+    if not any(OPENED_QUARTER.search(line) for line in raw):
+        return None
+    lines = _free_lines(blocks, name, para)
     for n, line in enumerate(lines):
         m = INNER_QUARTER.search(line)
         if m is None or not m.start():
@@ -200,8 +207,7 @@ def _beside_name(lines: Sequence[str], raw: Sequence[str]) -> tuple[str, str] | 
             tail = lines[end]
             if read_counts(tail)[0] or INNER_QUARTER.search(tail):
                 return None
-            ends = [e for e in SOURCE_END.finditer(tail) if e.end() == len(tail)]
-            if not ends:
+            if not any(e.end() == len(tail) for e in SOURCE_END.finditer(tail)):
                 continue
             own = " ".join([heads[-1], *lines[n + 1 : end + 1]])
             if split_indicators(own) != [own] or not is_counted_name(own):
@@ -270,17 +276,12 @@ def categories(counts: Sequence[Count]) -> set[tuple[str, str]]:
 
 def _free_text(blocks: Blocks, name: str, para: Paragraph) -> str:
     """The paragraph without the parts other recognisers claimed."""
-    rows = blocks.doc.rows
-    parts = [
-        blocks.claims.free_text(name, i, rows[i].cells[0])
-        for i in para.rows
-        if rows[i].cells
-    ]
-    return " ".join(" ".join(parts).split())
+    return " ".join(" ".join(_free_lines(blocks, name, para)).split())
 
 
 def _free_lines(blocks: Blocks, name: str, para: Paragraph) -> list[str]:
-    """`_free_text` of each of the paragraph's lines."""
+    """Each of the paragraph's lines without the parts other recognisers
+    claimed."""
     rows = blocks.doc.rows
     return [
         " ".join(blocks.claims.free_text(name, i, rows[i].cells[0]).split())
