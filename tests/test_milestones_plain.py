@@ -85,11 +85,13 @@ def test_002_tables_with_symbols_are_reported(plain_dir: Path, file: str) -> Non
     assert not any(a <= 424 and b >= 438 for a, b in spans.itertuples(index=False))
 
 
-def _read(lines: list[str]) -> list[tuple[str, ...]]:
-    """What the actions recogniser reads in a made-up reading-order report:
-    (title, key project, progress) of each milestone, ("unread",) of each
-    table reported."""
-    text = ["Quarter 1", "", "Projects and Actions", "", *lines]
+def _read(
+    lines: list[str], above: tuple[str, ...] = ("Quarter 1", "")
+) -> list[tuple[str, ...]]:
+    """What the actions recogniser reads in a made-up reading-order report,
+    `above` printed before its heading: (title, key project, progress) of each
+    milestone, ("unread",) of each table reported."""
+    text = [*above, "Projects and Actions", "", *lines]
     data = "\n".join(text).encode()
     doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
     ctx = context_of(doc)[1]
@@ -168,3 +170,20 @@ def test_a_cell_after_the_quarter_labels_leaves_the_table_unread() -> None:
         ]
     )
     assert got == [("unread",)]
+
+
+def test_a_table_whose_theme_heads_its_first_label_is_read() -> None:
+    """No column label before it: the table starts at the paragraph that
+    prints its theme over "Approach", with "Key Project" after it."""
+    got = _read(
+        [
+            *HEADER,
+            *_paras("Progress", "Tackle fly tipping", "Enforcement campaign"),
+            *_paras("Publish the policy", "Policy published in June."),
+            *LABELS,
+        ],
+        above=(),
+    )
+    assert got == [
+        ("Publish the policy", "Enforcement campaign", "Policy published in June."),
+    ]
