@@ -187,3 +187,29 @@ def test_a_table_whose_theme_heads_its_first_label_is_read() -> None:
     assert got == [
         ("Publish the policy", "Enforcement campaign", "Policy published in June."),
     ]
+
+
+WITHOUT_APPROACH = [
+    "Safer communities",
+    "Key Project",
+    "",
+    *_paras("Milestone", "Progress"),
+]
+
+
+def test_a_table_without_an_approach_column_is_read() -> None:
+    """ "Key Project | Milestone | Progress | Q1 …": one key project, then
+    each milestone's title and Progress."""
+    cells = [
+        *_paras("Enforcement campaign", "Publish the policy"),
+        *_paras("Policy published in June.", "Train the wardens"),
+        *_paras("Two sessions held."),
+    ]
+    assert _read([*WITHOUT_APPROACH, *cells, *LABELS]) == [
+        ("Publish the policy", "Enforcement campaign", "Policy published in June."),
+        ("Train the wardens", "Enforcement campaign", "Two sessions held."),
+    ]
+    # One cell more (an approach printed in a table without its label): which
+    # is which cannot be told.
+    extra = _paras("Tackle fly tipping")
+    assert _read([*WITHOUT_APPROACH, *extra, *cells, *LABELS]) == [("unread",)]

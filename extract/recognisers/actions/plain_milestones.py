@@ -10,13 +10,13 @@ print nothing, so a symbol's column cannot be told from where it is printed:
 a ✓ follows the Progress of a milestone rated in Q4 before "Q2", "Q3" and "Q4"
 are printed (lines 355-395). A table is read only when it prints no symbol at
 all, its labels in order ("Approach", "Key Project", "Milestone(s)",
-"Progress", then its quarters from "Q1", no other paragraph among them), and
-its cells as one approach, one key project, then each milestone's title and
-Progress: an even number of paragraphs, from the header to the quarter labels
-after them, with nothing but those labels and page furniture until the next
-table's header. An empty cell prints nothing, so any other count leaves which
-paragraph is which cell in doubt; such tables, and tables with symbols, are
-left unread and reported.
+"Progress", then its quarters from "Q1", no other paragraph among them; or
+the same without "Approach"), and its cells as one approach, one key
+project, then each milestone's title and Progress: as many paragraphs as
+that makes, from the header to the quarter labels after them, with nothing
+but those labels and page furniture until the next table's header. An empty
+cell prints nothing, so any other count leaves which paragraph is which cell
+in doubt; such tables, and tables with symbols, are left unread and reported.
 """
 
 from __future__ import annotations
@@ -41,8 +41,13 @@ from normalise.patterns import compiled
 from normalise.text import squash
 
 PROGRESS = compiled(r"^Progress$", re.IGNORECASE)
-# The header's labels after the "Approach" that ends its first paragraph.
-LABELS = (KEY_PROJECT, MILESTONE, PROGRESS)
+# A header's labels: the first ends its paragraph (under the theme's lines),
+# each other is a paragraph of its own. The columns before Milestone(s) are
+# the cells printed once for the milestones under them.
+LAYOUTS = (
+    (APPROACH, KEY_PROJECT, MILESTONE, PROGRESS),
+    (KEY_PROJECT, MILESTONE, PROGRESS),
+)
 DIGITS = compiled(r"\d+")
 
 
@@ -55,6 +60,9 @@ class _Table:
     cells: tuple[Paragraph, ...]
     certain: bool
     end: int
+    # How many cells open the table before its first milestone: the approach
+    # and key project, or the key project.
+    lead: int
 
 
 def readings(blocks: Blocks, name: str) -> Iterator[Reading | Unread]:
@@ -71,10 +79,10 @@ def readings(blocks: Blocks, name: str) -> Iterator[Reading | Unread]:
     ]
     k = 0
     while k < len(paras):
-        if not _is_header(paras, k):
+        if (layout := _header(paras, k)) is None:
             k += 1
             continue
-        table = _table(blocks, name, paras, k)
+        table = _table(blocks, name, paras, k, layout)
         last = paras[table.end - 1]
         if not table.certain:
             yield Unread(paras[k], last)
@@ -105,17 +113,24 @@ def _furniture(paras: Sequence[Paragraph]) -> set[int]:
     return footers | running
 
 
-def _is_header(paras: Sequence[Paragraph], k: int) -> bool:
-    """A paragraph whose last line is "Approach", then "Key Project",
-    "Milestone(s)" and "Progress", each alone."""
+def _header(paras: Sequence[Paragraph], k: int) -> tuple[re.Pattern[str], ...] | None:
+    """The labels of a header starting at `paras[k]`: a paragraph whose last
+    line is "Approach" (or "Key Project"), then the other labels in order,
+    each alone."""
     last = paras[k].pieces[-1]
-    if APPROACH.match(squash(paras[k].text[last.start : last.end])) is None:
-        return False
-    following = paras[k + 1 : k + 1 + len(LABELS)]
-    return len(following) == len(LABELS) and all(
-        label.match(squash(p.text)) is not None
-        for label, p in zip(LABELS, following, strict=True)
-    )
+    first = squash(paras[k].text[last.start : last.end])
+    for layout in LAYOUTS:
+        following = paras[k + 1 : k + len(layout)]
+        if (
+            layout[0].match(first) is not None
+            and len(following) == len(layout) - 1
+            and all(
+                label.match(squash(p.text)) is not None
+                for label, p in zip(layout[1:], following, strict=True)
+            )
+        ):
+            return layout
+    return None
 
 
 def _quarter(para: Paragraph) -> int | None:
@@ -130,16 +145,23 @@ def _symbols(blocks: Blocks, para: Paragraph) -> bool:
     )
 
 
-def _table(blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int) -> _Table:
-    """The table whose header starts at `paras[k]`: up to the next header, a
-    paragraph another recogniser read, or the end of the reading-order text."""
-    labels = list(paras[k : k + 1 + len(LABELS)])
+def _table(
+    blocks: Blocks,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    layout: Sequence[re.Pattern[str]],
+) -> _Table:
+    """The table whose header (`layout`'s labels) starts at `paras[k]`: up to
+    the next header, a paragraph another recogniser read, or the end of the
+    reading-order text."""
+    labels = list(paras[k : k + len(layout)])
     quarters: list[int] = []
     cells: list[Paragraph] = []
     certain = True
     closed = False
-    j = k + 1 + len(LABELS)
-    while j < len(paras) and not _is_header(paras, j):
+    j = k + len(layout)
+    while j < len(paras) and _header(paras, j) is None:
         para = paras[j]
         if any(blocks.claims.held_by_others(name, i) for i in para.rows):
             break
@@ -154,23 +176,26 @@ def _table(blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int) -> _Ta
             certain = False
         else:
             cells.append(para)
+    lead = len(layout) - 2
     certain = (
         certain
         and bool(quarters)
         and quarters == list(range(1, len(quarters) + 1))
-        and len(cells) >= 4
-        and len(cells) % 2 == 0
+        and len(cells) >= lead + 2
+        and (len(cells) - lead) % 2 == 0
     )
-    return _Table(tuple(labels), tuple(cells), certain, j)
+    return _Table(tuple(labels), tuple(cells), certain, j, lead)
 
 
 def _milestones(
     blocks: Blocks, table: _Table, furniture: Sequence[Paragraph]
 ) -> list[Reading]:
-    """The table's milestones: approach and key project its first two cells,
-    then each milestone's title and Progress. The first claims the table's
-    labels and the page furniture among its cells too."""
-    approach, project, *rest = table.cells
+    """The table's milestones: its approach and key project (or key project)
+    its first cells, then each milestone's title and Progress. The first
+    claims the table's labels and the page furniture among its cells too."""
+    lead, rest = table.cells[: table.lead], table.cells[table.lead :]
+    approach = lead[0] if len(lead) == 2 else None
+    project = lead[-1]
     out: list[Reading] = []
     for title, progress in zip(rest[::2], rest[1::2], strict=True):
         used = (title, progress)
@@ -180,7 +205,7 @@ def _milestones(
             row_index=title.row_index,
             title=_text(blocks, title),
             outcomes=None,
-            approach=_text(blocks, approach),
+            approach=_text(blocks, approach) if approach else None,
             key_project=_text(blocks, project),
             progress=_text(blocks, progress),
             page=title.pieces[0].page,
@@ -191,7 +216,7 @@ def _milestones(
         )
         out.append(Reading(draft, used))
     first = out[0]
-    claimed = (*table.labels, *furniture, approach, project, *first.paras)
+    claimed = (*table.labels, *furniture, *lead, *first.paras)
     out[0] = Reading(first.draft, tuple(sorted(claimed, key=_row)))
     return out
 
