@@ -205,11 +205,17 @@ def test_003_plain_reads_both_actions_with_their_marks(
     assert items.progress[1].endswith("Isolation Training")
 
 
-def test_002_plain_milestones_are_not_read(
+def test_002_plain_reads_only_the_milestone_table_without_symbols(
     plain: tuple[pd.DataFrame, pd.DataFrame],
 ) -> None:
+    """Each 002 form reads the two licensing milestones, whose table prints
+    no symbol (tests/test_milestones_plain.py), and no action."""
     items = plain[0]
-    assert not items.file.str.startswith("002_").any()
+    got = items[items.file.str.startswith("002_")]
+    assert got.groupby("file").kind.apply(list).to_dict() == {
+        f"002_c2fd677fd2d5bf7c-{form}plain.txt": ["milestone", "milestone"]
+        for form in ("", "dingbats-", "glyphs-")
+    }
 
 
 def _read(lines: list[str]) -> list[tuple[str, str | None, str | None]]:

@@ -11,13 +11,19 @@ import pytest
 
 from extract.recognisers import breakdowns
 from extract.records import Breakdown
-from tests.conftest import recognised
+from extract.run import extract
+from tests.conftest import RAW, recognised
 
 ASB = "ASB – Number of referrals to ASB Champion – Victim Support data"
 CACH = "Hate Crime – Number of self referrals to CACH – CACH data agreements"
 S000 = "000_af055924f554b2ff-plain.txt"
 S000_DINGBATS = "000_af055924f554b2ff-dingbats-plain.txt"
 S001 = "001_4e0ea328a26b8980-plain.txt"
+BORDERLESS_PLAIN = (
+    RAW.parent
+    / "writerborderlesstext"
+    / "000_af055924f554b2ff-writer-borderless-plain.txt"
+)
 
 
 def _counts(out: Path, file: str, indicator: str) -> list[tuple[object, ...]]:
@@ -127,3 +133,85 @@ def test_a_cell_goes_on_only_on_the_next_line() -> None:
     assert (CACH, "Q1", "Race", 17) in next_line
     assert [r for r in apart if r[2] == "Race"] == []
     assert len(apart) == len(next_line) - 1 == 5
+
+
+def test_001_cell_printed_beside_its_name_line_by_line(plain_dir: Path) -> None:
+    """Lines 305-310: the Hate Crime name cell and the Q1 cell share baselines,
+    "… Number of self Increase (11)</p> <p>Q1 24 Individuals …, The" /
+    "referrals to CACH – CACH data agreements</p>" / "motivation behind …";
+    Q2's cell (lines 312-316) follows in a paragraph of its own."""
+    got = _counts(plain_dir, S001, CACH)
+    assert got[:7] == [
+        ("Q1", "individuals", 24, 305, 310),
+        ("Q1", "incidents", 120, 305, 310),
+        ("Q1", "Religion", 1, 305, 310),
+        ("Q1", "Sexual Orientation", 2, 305, 310),
+        ("Q1", "Disability - Physical", 2, 305, 310),
+        ("Q1", "Disability - Learning", 3, 305, 310),
+        ("Q1", "Race", 17, 305, 310),
+    ]
+    assert [(c[0], c[1], c[2]) for c in got[7:]] == [
+        ("Q2", "individuals", 33),
+        ("Q2", "incidents", 150),
+        ("Q2", "Religion", 3),
+        ("Q2", "Sexual Orientation", 2),
+        ("Q2", "Disability - Physical", 2),
+        ("Q2", "Disability - Learning", 1),
+        ("Q2", "Race", 24),
+        ("Q2", "Gender Identity", 3),
+        ("Q2", "Mental Health", 1),
+    ]
+
+
+BESIDE = [
+    "<p>Hate Crime – Number of self <p>Q1 24 Individuals reported approx. 120",
+    "referrals to CACH – CACH data agreements</p>",
+    "incidents, the motivation: 1 Religion 17 Race</p>",
+]
+
+
+def test_a_name_ending_alone_below_its_cells_first_line_is_read() -> None:
+    got = _read(BESIDE)
+    assert got == [
+        (CACH, "Q1", "individuals", 24),
+        (CACH, "Q1", "incidents", 120),
+        (CACH, "Q1", "Religion", 1),
+        (CACH, "Q1", "Race", 17),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # The name's last line holds counts too: whose are they?
+        [BESIDE[0], f"{BESIDE[1]} 2 Religion", BESIDE[2]],
+        # The name never ends with its data source.
+        [BESIDE[0], "referrals to CACH", BESIDE[2]],
+        # The quarter opens no paragraph of markup: it may be the name's text.
+        [BESIDE[0].replace("<p>Q1", "Q1"), *BESIDE[1:]],
+    ],
+)
+def test_a_name_beside_its_cell_that_does_not_end_alone_is_not_read(
+    lines: list[str],
+) -> None:
+    assert _read(lines) == []
+
+
+def test_a_cell_printing_another_quarters_label_is_not_read() -> None:
+    """Shredded columns run into one paragraph ("Q1 - 15 on Q2 – 13 on" /
+    "going cases, 6 going cases, 13"): which quarter a count is cannot be
+    told."""
+    name = "ASB – Number of referrals to ASB Champion – Victim Support data"
+    cell = ["Q1 - 15 on Q2 – 13 on", "going cases, 6 going cases, 13"]
+    assert _read([name, "", *cell]) == []
+    assert _read([name, "", cell[0].replace(" Q2 – 13 on", ""), cell[1]]) != []
+
+
+def test_no_counts_are_read_from_the_writer_borderless_plain_text(
+    tmp_path: Path,
+) -> None:
+    """tests/fixtures/writerborderlesstext/000…-plain.txt lines 95-187 print
+    the Hate Crime, ASB and referrals rows' cells shredded into one paragraph
+    opening "Q1 (24.07.17) Q2 (10.10.17)": none of it is read."""
+    extract([BORDERLESS_PLAIN], tmp_path)
+    assert pd.read_parquet(tmp_path / "breakdowns.parquet").empty

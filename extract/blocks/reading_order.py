@@ -61,6 +61,19 @@ def _opens_table(p: Paragraph) -> bool:
     )
 
 
+def _heads_labels(p: Paragraph, following: Sequence[Paragraph]) -> bool:
+    """A paragraph that ends in a column label, another label after it: a
+    table's title lines over its first label ("Sustaining safe and secure
+    communities" / "Approach", then "Key Project",
+    samples/text/002_c2fd677fd2d5bf7c-plain.txt lines 405-408)."""
+    last = p.pieces[-1]
+    return (
+        len(p.pieces) > 1
+        and _is_label(p.text[last.start : last.end])
+        and any(_is_label(q.text) for q in following)
+    )
+
+
 def _is_heading(p: Paragraph) -> bool:
     """A numbered section heading ("5.4 Community Safety", "Appendix 2"): a
     title printed alone ("Quarter 2") can be a column label, and a cell can
@@ -77,9 +90,9 @@ def reading_order_tables(
     """The reading-order tables of a document printed without columns."""
     out: list[Block] = []
     start: int | None = None
-    for p in paras:
+    for n, p in enumerate(paras):
         if start is None:
-            if _opens_table(p):
+            if _opens_table(p) or _heads_labels(p, paras[n + 1 : n + 2]):
                 start = p.row_index
         elif _is_heading(p):
             out.append(_table(rows, start, p.row_index))

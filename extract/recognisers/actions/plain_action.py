@@ -48,6 +48,15 @@ class Reading:
     paras: tuple[Paragraph, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A reading-order action or milestone table left unread: from its header
+    to its last paragraph."""
+
+    first: Paragraph
+    last: Paragraph
+
+
 def start(group: Sequence[Paragraph], pieces: list[Para]) -> OpenAction:
     """An action from the paragraph that starts it: title up to its first
     quarter label (or its first paragraph), the rest its progress."""

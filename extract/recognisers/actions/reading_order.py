@@ -40,9 +40,10 @@ from extract.blocks.reading_order import is_column_label
 from extract.context import Context
 from extract.document import Row
 from extract.layout.pages import PAGE_FOOTER
-from extract.recognisers.actions import plain_action, plain_cells
+from extract.recognisers.actions import plain_action, plain_cells, plain_milestones
 from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
 from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING
+from extract.recognisers.actions.plain_action import Unread as Unread
 from extract.recognisers.actions.quarter_labels import (
     Para,
     bare_quarters,
@@ -59,20 +60,12 @@ OBJECTIVE = compiled(r"^Strategic\s+Objective\b", re.IGNORECASE)
 STATUS_LABEL_CHARS = 120
 
 
-@dataclass(frozen=True, slots=True)
-class Unread:
-    """A reading-order action table left unread: from its header to its last
-    paragraph."""
-
-    first: Paragraph
-    last: Paragraph
-
-
 def readings(
     blocks: Blocks, ctx: Context, name: str
 ) -> Iterator[plain_action.Reading | Unread]:
     """Every action of the document's reading-order action tables whose reading
-    is certain, and each table that is not, in document order."""
+    is certain, and each table that is not, in document order; then the same
+    of its milestone tables (`plain_milestones`)."""
     if not blocks.reading_rows:
         return
     footer = [PAGE_FOOTER.search(p.text) is not None for p in blocks.paragraphs]
@@ -92,6 +85,7 @@ def readings(
         within = [p for p in footers if min(rows) < p.row_index < max(rows)]
         first = replace(actions[0], paras=(*actions[0].paras, *within))
         yield from [first, *actions[1:]]
+    yield from plain_milestones.readings(blocks, name)
 
 
 def _is_header(paras: Sequence[Paragraph], k: int) -> bool:

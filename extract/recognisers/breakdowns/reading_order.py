@@ -19,12 +19,18 @@ that reads as a numbered heading ("17 Race", samples/text/000…-plain.txt line
 one a cell, samples/text/001…-plain.txt lines 299-303) prints those cells left
 to right as it printed the quarters: paragraphs of counts right after a row
 whose name is printed before it, exactly as many as its quarter cells, are read
-into them in order. Any other paragraph of counts is left unclaimed, and so
-reported as an `unparsed_block`.
+into them in order. Where a wrapped name and the first cell share baselines,
+pdftotext prints them side by side line by line: a cell that opens a `<p>`
+after the name's first words takes the name that ends with its data source
+alone on a line below (samples/text/001…-plain.txt lines 305-310). A cell
+that prints another quarter's label (columns shredded into one paragraph) is
+not read. Any other paragraph of counts is left unclaimed, and so reported as
+an `unparsed_block`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -45,6 +51,21 @@ NOT_A_NAME = compiled(r"\bQ[1-4]\b|\(\s*[-+]?\d")
 NAME_WINDOW = 8
 # A cell continued below its row opens with a count ("6 x Self referrals").
 OPENS_WITH_COUNT = compiled(r"^\d")
+# A quarter opening a cell of counts after other words on its line ("… Number
+# of self Q1 24 Individuals from …").
+INNER_QUARTER = compiled(r"(?<!\S)Q[1-4]\s*[-\u2013:]?\s*(?=\d)", re.IGNORECASE)
+# The same opening a paragraph of the cell's markup as printed ("… self
+# Increase (11)</p> <p>Q1 24 Individuals").
+OPENED_QUARTER = compiled(r"<p>\s*Q[1-4]\s*[-\u2013:]?\s*\d", re.IGNORECASE)
+# Another quarter's label opening a cell or a rolling block inside a cell's
+# text ("Q1 (24.07.17) Q2 (10.10.17)" / … "Q1 - 15 on Q2 – 13 on", a
+# paragraph of shredded columns, tests/fixtures/writerborderlesstext/000…-plain
+# .txt lines 95-187): which quarter its counts are cannot be told.
+OTHER_QUARTER = compiled(
+    r"(?<!\S)Q(?P<q>[1-4])\s*(?:[-\u2013:]\s*)?\(?\d", re.IGNORECASE
+)
+# How many lines a name goes on alone after the line its cell opens on.
+NAME_TAIL_LINES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +150,22 @@ def _quarter_cell(
         # A quarter label opens with Q or q whichever way it is printed.
         return None
     own, text = _own_name(_free_text(blocks, name, paras[k]))
+    if QUARTER_PREFIX.match(text) is None and (
+        beside := _beside_name(blocks, name, paras[k])
+    ):
+        own, text = beside
     m = QUARTER_PREFIX.match(text)
     if m is None:
         return None
     end = _run_on(blocks, name, paras, k)
     rest = [_free_text(blocks, name, p) for p in paras[k + 1 : end]]
-    counts, ambiguous = read_counts(" ".join([text[m.end() :], *rest]))
+    cell = " ".join([text[m.end() :], *rest])
+    quarter = f"Q{m['q']}"
+    if any(q["q"] != m["q"] for q in OTHER_QUARTER.finditer(cell)):
+        return None
+    counts, ambiguous = read_counts(cell)
     if not counts:
         return None
-    quarter = f"Q{m['q']}"
     return QuarterCell(k, end, quarter, (counts, ambiguous), own)
 
 
@@ -151,6 +179,42 @@ def _own_name(text: str) -> tuple[str | None, str]:
             if names and is_counted_name(names[-1]):
                 return names[-1], rest
     return None, text
+
+
+def _beside_name(blocks: Blocks, name: str, para: Paragraph) -> tuple[str, str] | None:
+    """A counted name and the cell of counts pdftotext printed beside it line
+    by line, where they share baselines: the cell opens a paragraph of its
+    markup after the name's first words on a line, and the name ends with its
+    data source alone on a line below before the cell goes on ("… Hate Crime –
+    Number of self Increase (11)</p> <p>Q1 24 Individuals from …, The" /
+    "referrals to CACH – CACH data agreements</p>" / "motivation behind …",
+    samples/text/001_4e0ea328a26b8980-plain.txt lines 306-308). The name and
+    the cell's text, else None."""
+    raw = _raw_lines(blocks, para)
+    if not any(OPENED_QUARTER.search(line) for line in raw):
+        return None
+    lines = _free_lines(blocks, name, para)
+    for n, line in enumerate(lines):
+        m = INNER_QUARTER.search(line)
+        if m is None or not m.start():
+            continue
+        if not OPENED_QUARTER.search(raw[n]):
+            return None
+        heads = split_indicators(" ".join([*lines[:n], line[: m.start()]]))
+        if not heads or SOURCE_END.search(heads[-1]):
+            return None
+        for end in range(n + 1, min(len(lines), n + 1 + NAME_TAIL_LINES)):
+            tail = lines[end]
+            if read_counts(tail)[0] or INNER_QUARTER.search(tail):
+                return None
+            if not any(e.end() == len(tail) for e in SOURCE_END.finditer(tail)):
+                continue
+            own = " ".join([heads[-1], *lines[n + 1 : end + 1]])
+            if split_indicators(own) != [own] or not is_counted_name(own):
+                return None
+            return own, " ".join([line[m.start() :], *lines[end + 1 :]])
+        return None
+    return None
 
 
 def _run_on(blocks: Blocks, name: str, paras: Sequence[Paragraph], k: int) -> int:
@@ -212,13 +276,24 @@ def categories(counts: Sequence[Count]) -> set[tuple[str, str]]:
 
 def _free_text(blocks: Blocks, name: str, para: Paragraph) -> str:
     """The paragraph without the parts other recognisers claimed."""
+    return " ".join(" ".join(_free_lines(blocks, name, para)).split())
+
+
+def _free_lines(blocks: Blocks, name: str, para: Paragraph) -> list[str]:
+    """Each of the paragraph's lines without the parts other recognisers
+    claimed."""
     rows = blocks.doc.rows
-    parts = [
-        blocks.claims.free_text(name, i, rows[i].cells[0])
+    return [
+        " ".join(blocks.claims.free_text(name, i, rows[i].cells[0]).split())
         for i in para.rows
         if rows[i].cells
     ]
-    return " ".join(" ".join(parts).split())
+
+
+def _raw_lines(blocks: Blocks, para: Paragraph) -> list[str]:
+    """The paragraph's lines as printed, markup and all."""
+    rows = blocks.doc.rows
+    return [rows[i].cells[0].raw for i in para.rows if rows[i].cells]
 
 
 def _groups(cells: Sequence[QuarterCell]) -> Iterator[list[QuarterCell]]:

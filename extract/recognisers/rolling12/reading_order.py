@@ -52,6 +52,8 @@ LATE_CHANGE = compiled(
     re.IGNORECASE,
 )
 LATE_CHANGE_CHARS = 80
+# A quarter block's own words: no part of an indicator's name.
+BLOCK_WORDS = compiled(r"\b(?:previous|last)\s+12\s+months\b", re.IGNORECASE)
 
 
 def read(blocks: Blocks, name: str) -> list[Found]:
@@ -265,9 +267,15 @@ def stops_name(line: str) -> bool:
 
 def named(text: str) -> str | None:
     """The rolling indicator among the names `text` holds ("ASB Incidents Over
-    Time (Variation) – Police data" of the two names of samples/000 line 9)."""
+    Time (Variation) – Police data" of the two names of samples/000 line 9).
+    A name that prints a block's words is a block's text run into a name's
+    lines ("Time (Variation) –" / "Previous 12 months",
+    tests/fixtures/writerborderlesstext/001…-plain.txt lines 334-335)."""
     names = split_indicators(text.strip(" -\u2013"))
-    return next((n for n in names if ROLLING_NAME.search(n)), None)
+    return next(
+        (n for n in names if ROLLING_NAME.search(n) and not BLOCK_WORDS.search(n)),
+        None,
+    )
 
 
 def _claim_lines(
@@ -289,15 +297,37 @@ def _claim_lines(
 
 def _claim_spans(blocks: Blocks, name: str, para: Paragraph, f: Found) -> bool:
     """Claim the characters a block printed whole in `para` takes on each of
-    its lines (the counts printed after it stay for others)."""
+    its lines, and the direction and difference it took from a line later
+    (the counts printed after it stay for others)."""
     claims, rows = blocks.claims, blocks.doc.rows
+    late = _late_span(para.text, f.block)
+    printed = [(f.block.start, f.block.end), *([late] if late else [])]
     wanted = []
     for i, piece in zip(para.rows, para.pieces, strict=True):
-        a, b = max(f.block.start, piece.start), min(f.block.end, piece.end)
-        if a < b and rows[i].cells:
-            wanted.append((i, rows[i].cells[0], (a - piece.start, b - piece.start)))
+        spans = tuple(
+            (a - piece.start, b - piece.start)
+            for start, end in printed
+            if (a := max(start, piece.start)) < (b := min(end, piece.end))
+        )
+        if spans and rows[i].cells:
+            wanted.append((i, rows[i].cells[0], spans))
     if not wanted or any(claims.held_by_others(name, i) for i, _, _ in wanted):
         return False
-    for i, cell, span in wanted:
-        claims.take_spans(name, i, cell, (span,))
+    for i, cell, spans in wanted:
+        claims.take_spans(name, i, cell, spans)
     return True
+
+
+def _late_span(text: str, block: Block) -> tuple[int, int] | None:
+    """Where `text` prints the direction and difference `_late_change` gave
+    `block`, after the block's end."""
+    if block.change is None or block.direction is None:
+        return None
+    start = block.end
+    m = LATE_CHANGE.search(text[start : start + LATE_CHANGE_CHARS])
+    if m is None or (m["abs"], m["direction"].lower()) != (
+        block.change,
+        block.direction,
+    ):
+        return None
+    return start + m.start(), start + m.end()
