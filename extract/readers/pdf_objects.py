@@ -7,7 +7,7 @@ import ctypes
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,10 +73,15 @@ class PageContent:
 
 
 def _segments(
-    raw: Any, count: int, m: Matrix, height: float, edges: list[Edge]
+    raw: Any,
+    count: int,
+    m: Matrix,
+    height: float,
+    edges: list[Edge],
+    seen: Seen | None = None,
 ) -> None:
-    """Straight horizontal and vertical strokes of a path, in top-down space,
-    added to `edges`."""
+    """Straight horizontal and vertical strokes of a path, in top-down space
+    of the page as shown (`seen`), added to `edges`."""
     a, b, c, d, e, f = m
     x, y = ctypes.c_float(), ctypes.c_float()
     px, py = ctypes.byref(x), ctypes.byref(y)
@@ -89,6 +94,8 @@ def _segments(
         seg = get_segment(raw, k)
         get_point(seg, px, py)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if seen is not None:
+            point = seen(*point)
         kind = get_type(seg)
         if kind == MOVETO:
             start = point
@@ -196,6 +203,54 @@ class _Text:
         return codecs.decode(units, "utf-16-le", "replace")
 
 
+# Where a point of the page's own space is seen once its /Rotate turns it a
+# number of quarter turns clockwise: (x, y) from the bottom left of the page as
+# shown, for the page's unturned width and height.
+Seen = Callable[[float, float], tuple[float, float]]
+
+
+def seen_at(quarters: int, width: float, height: float) -> Seen | None:
+    """How a page turned `quarters` quarter turns clockwise shows its points;
+    None for a page shown as drawn. A landscape table saved by a printer
+    driver is drawn turned on an upright page that /Rotate 90 turns back."""
+    turns: dict[int, Seen] = {
+        1: lambda x, y: (y, width - x),
+        2: lambda x, y: (width - x, height - y),
+        3: lambda x, y: (height - y, x),
+    }
+    return turns.get(quarters % 4)
+
+
+class _Placer:
+    """Where a text object is printed on the page as shown: its start and end
+    along its line, its baseline from the top and its type size; None when
+    any is no finite number (a damaged file's NaN matrix)."""
+
+    def __init__(self, height: float, seen: Seen | None) -> None:
+        self.height, self.seen = height, seen
+        self.size = ctypes.c_float()
+        self.box = [ctypes.c_float() for _ in range(4)]
+
+    def __call__(self, raw: Any, m: Matrix) -> tuple[float, float, float, float] | None:
+        _, b, _, d, e, f = m
+        if not pdfium_c.FPDFTextObj_GetFontSize(raw, self.size):
+            raise pdfium.PdfiumError("Failed to get font size.")
+        left, bottom, right, top = self.box
+        if not pdfium_c.FPDFPageObj_GetBounds(raw, left, bottom, right, top):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        size = self.size.value * (b * b + d * d) ** 0.5
+        end = right.value
+        if self.seen is not None:
+            if not all(math.isfinite(v.value) for v in self.box):
+                return None
+            e, f = self.seen(e, f)
+            xs = (left.value, right.value)
+            end = max(self.seen(x, y)[0] for x in xs for y in (bottom.value, top.value))
+        if not all(map(math.isfinite, (e, end, f, size))):
+            return None
+        return e, end, self.height - f, size
+
+
 def _matrix(raw: Any, fs: Any) -> Matrix:
     if not pdfium_c.FPDFPageObj_GetMatrix(raw, fs):
         raise pdfium.PdfiumError("Failed to get matrix of pageobject.")
@@ -219,7 +274,12 @@ def page_content(
         pdfium_c.FPDF_ClosePage(page)
         raise pdfium.PdfiumError("Failed to load text page.")
     try:
+        width = pdfium_c.FPDF_GetPageWidthF(page)
         height = pdfium_c.FPDF_GetPageHeightF(page)
+        quarters = pdfium_c.FPDFPage_GetRotation(page)
+        seen = seen_at(quarters, width, height)
+        if seen is not None and quarters % 2:
+            height = width  # the height of the page as shown
         runs: list[Run] = []
         symbols: list[tuple[float, Repair]] = []
         edges: list[Edge] = []
@@ -228,8 +288,7 @@ def page_content(
         fonts: dict[int, str] = {}
         text_of = _Text(textpage)
         fs = pdfium_c.FS_MATRIX()
-        size_of, right = ctypes.c_float(), ctypes.c_float()
-        other = ctypes.c_float()
+        place = _Placer(height, seen)
         operations = 0
         for raw, kind in _objects(page):
             operations += 1
@@ -250,23 +309,16 @@ def page_content(
                 text = drawn.strip()
                 if text:
                     text, repair = read_symbols(text, _font_name(raw, fonts))
-                    _, b, _, d, e, f = _matrix(raw, fs)
-                    if not pdfium_c.FPDFTextObj_GetFontSize(raw, size_of):
-                        raise pdfium.PdfiumError("Failed to get font size.")
-                    if not pdfium_c.FPDFPageObj_GetBounds(
-                        raw, other, other, right, other
-                    ):
-                        raise pdfium.PdfiumError("Failed to locate pageobject.")
-                    size = size_of.value * (b * b + d * d) ** 0.5
-                    if not all(map(math.isfinite, (e, right.value, f, size))):
+                    where = place(raw, _matrix(raw, fs))
+                    if where is None:
                         unplaced += 1
                         continue
-                    spaced = drawn[-1].isspace()
-                    runs.append(Run(text, e, right.value, height - f, size, spaced))
+                    x0, x1, base, size = where
+                    runs.append(Run(text, x0, x1, base, size, drawn[-1].isspace()))
                     if repair:
-                        symbols.append((height - f, repair))
+                        symbols.append((base, repair))
             elif kind == PATH:
-                _segments(raw, count, _matrix(raw, fs), height, edges)
+                _segments(raw, count, _matrix(raw, fs), height, edges, seen)
             elif kind == IMAGE:
                 images += 1
         return PageContent(

@@ -268,10 +268,20 @@ class Printer:
     """Lays blocks out top-down on pages of a fixed size."""
 
     def __init__(
-        self, path: Path, size: tuple[float, float], style: str, pages: int
+        self,
+        path: Path,
+        size: tuple[float, float],
+        style: str,
+        pages: int,
+        turned: int = 0,
     ) -> None:
         height = size[1]
-        self.canvas = Canvas(str(path), pagesize=size, invariant=1)
+        # Turned, as a printer driver saves a landscape page: drawn turned on
+        # a page that /Rotate turns back as far (90, 180 or 270 degrees).
+        self.turned = turned
+        media = (size[1], size[0]) if turned in (90, 270) else size
+        self.width = size[0]
+        self.canvas = Canvas(str(path), pagesize=media, invariant=1)
         self.canvas.setTitle(path.stem)
         self.height, self.pages = height, pages
         self.ruled, self.dingbats = style == "ruled", style == "dingbats"
@@ -287,6 +297,17 @@ class Printer:
             self.canvas.showPage()
         self.page += 1
         c = self.canvas
+        if self.turned:
+            c.setPageRotation(self.turned)
+            # Draw as on the page shown: its point (u, v) lands where /Rotate
+            # shows it at (u, v).
+            if self.turned == 90:
+                c.translate(self.height, 0)
+            elif self.turned == 180:
+                c.translate(self.width, self.height)
+            else:
+                c.translate(0, self.width)
+            c.rotate(self.turned)
         c.setFont(FONT, SIZE)
         c.drawString(MARGIN, self.height - 24, HEADER)
         c.drawString(MARGIN, 18, FOOTER.format(page=self.page, pages=self.pages))
@@ -361,20 +382,26 @@ def layout(
     return page
 
 
-def print_pdf(lines: Sequence[str], path: Path, style: str) -> Path:
+def print_pdf(lines: Sequence[str], path: Path, style: str, turned: int = 0) -> Path:
     frame = least_frame(lines)
     blocks = list(blocks_of(lines, frame))
     tallest = max(sum(b.height for b in u) for u in units(lines, blocks))
     height = max(MIN_HEIGHT, tallest + BODY_TOP + BODY_BOTTOM + 1)
     pages = layout(lines, blocks, None, height)
-    printer = Printer(path, (frame + 2 * MARGIN, height), style, pages)
+    printer = Printer(path, (frame + 2 * MARGIN, height), style, pages, turned)
     layout(lines, blocks, printer, height)
     printer.canvas.save()
     return path
 
 
-def build(txt: Path, out_dir: Path) -> list[Path]:
+def build(txt: Path, out_dir: Path, turned: int = 0) -> list[Path]:
     lines = split_lines(decode(txt.read_bytes())[0])
+    if turned:
+        return [
+            print_pdf(
+                lines, out_dir / f"{txt.stem}-turned{turned}.pdf", "ruled", turned
+            )
+        ]
     glyphs = [with_glyphs(line) for line in lines]
     return [
         print_pdf(
@@ -392,6 +419,15 @@ def main() -> None:
         "texts", nargs="*", type=Path, default=sorted((ROOT / "samples").glob("*.txt"))
     )
     parser.add_argument("--out", type=Path, default=ROOT / "samples" / "pdf")
+    parser.add_argument(
+        "--turned",
+        type=int,
+        choices=(90, 180, 270),
+        default=0,
+        help="print only the ruled PDF, each page drawn turned and /Rotate set "
+        "to turn it back (<stem>-turned<degrees>.pdf), as a printer driver "
+        "saves landscape pages",
+    )
     args = parser.parse_args()
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
     RL_Codecs.register()
@@ -400,7 +436,7 @@ def main() -> None:
     )
     args.out.mkdir(parents=True, exist_ok=True)
     for txt in args.texts:
-        for path in build(txt, args.out):
+        for path in build(txt, args.out, args.turned):
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 
