@@ -203,22 +203,39 @@ class _Text:
         return codecs.decode(units, "utf-16-le", "replace")
 
 
-# Where a point of the page's own space is seen once its /Rotate turns it a
-# number of quarter turns clockwise: (x, y) from the bottom left of the page as
-# shown, for the page's unturned width and height.
+# Where a point of the page's own space is seen: (x, y) from the bottom left of
+# the page as shown, the part its box shows turned by its /Rotate.
 Seen = Callable[[float, float], tuple[float, float]]
+# A page's box (CropBox within MediaBox) in its own space: left, bottom,
+# right, top.
+Box = tuple[float, float, float, float]
 
 
-def seen_at(quarters: int, width: float, height: float) -> Seen | None:
-    """How a page turned `quarters` quarter turns clockwise shows its points;
-    None for a page shown as drawn. A landscape table saved by a printer
-    driver is drawn turned on an upright page that /Rotate 90 turns back."""
+def seen_at(quarters: int, box: Box) -> Seen | None:
+    """How a page shows its points: from its box's bottom left corner, turned
+    `quarters` quarter turns clockwise; None for a page shown as drawn, its
+    box at the origin. A landscape table saved by a printer driver is drawn
+    turned on an upright page that /Rotate 90 turns back; a page cut from
+    another (or set on a larger sheet) has its box's corner off the origin."""
+    left, bottom, right, top = box
+    width, height = right - left, top - bottom
     turns: dict[int, Seen] = {
-        1: lambda x, y: (y, width - x),
-        2: lambda x, y: (width - x, height - y),
-        3: lambda x, y: (height - y, x),
+        0: lambda x, y: (x - left, y - bottom),
+        1: lambda x, y: (y - bottom, width - x + left),
+        2: lambda x, y: (width - x + left, height - y + bottom),
+        3: lambda x, y: (height - y + bottom, x - left),
     }
-    return turns.get(quarters % 4)
+    if quarters % 4 == 0 and left == bottom == 0:
+        return None
+    return turns[quarters % 4]
+
+
+def _box(page: Any) -> Box:
+    """The part of the page a viewer shows, in the page's own space."""
+    rect = pdfium_c.FS_RECTF()
+    if not pdfium_c.FPDF_GetPageBoundingBox(page, rect):
+        raise pdfium.PdfiumError("Failed to get page box.")
+    return rect.left, rect.bottom, rect.right, rect.top
 
 
 class _Placer:
@@ -274,12 +291,11 @@ def page_content(
         pdfium_c.FPDF_ClosePage(page)
         raise pdfium.PdfiumError("Failed to load text page.")
     try:
-        width = pdfium_c.FPDF_GetPageWidthF(page)
-        height = pdfium_c.FPDF_GetPageHeightF(page)
+        left, bottom, right, top = box = _box(page)
         quarters = pdfium_c.FPDFPage_GetRotation(page)
-        seen = seen_at(quarters, width, height)
-        if seen is not None and quarters % 2:
-            height = width  # the height of the page as shown
+        seen = seen_at(quarters, box)
+        # The height of the page as shown.
+        height = right - left if quarters % 2 else top - bottom
         runs: list[Run] = []
         symbols: list[tuple[float, Repair]] = []
         edges: list[Edge] = []

@@ -278,10 +278,11 @@ class Printer:
         height = size[1]
         # Turned, as a printer driver saves a landscape page: drawn turned on
         # a page that /Rotate turns back as far (90, 180 or 270 degrees).
+        # (reportlab writes the MediaBox of a page turned 90 or 270 degrees
+        # upright: `size` is the page as shown.)
         self.turned = turned
-        media = (size[1], size[0]) if turned in (90, 270) else size
         self.width = size[0]
-        self.canvas = Canvas(str(path), pagesize=media, invariant=1)
+        self.canvas = Canvas(str(path), pagesize=size, invariant=1)
         self.canvas.setTitle(path.stem)
         self.height, self.pages = height, pages
         self.ruled, self.dingbats = style == "ruled", style == "dingbats"
