@@ -49,6 +49,12 @@ LAYOUTS = (
     (KEY_PROJECT, MILESTONE, PROGRESS),
 )
 DIGITS = compiled(r"\d+")
+# Cells of one column wrap at its width: a cell of several lines has its
+# widest line within this share of the widest line of its column's cells.
+SAME_WIDTH = 0.8
+# The Progress column is wider than the Milestone(s) column: each Progress
+# cell's widest line is this many times the titles' widest at least.
+PROGRESS_WIDER = 1.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +189,34 @@ def _table(
         and quarters == list(range(1, len(quarters) + 1))
         and len(cells) >= lead + 2
         and (len(cells) - lead) % 2 == 0
+        and _two_columns(blocks, cells[lead::2], cells[lead + 1 :: 2])
     )
     return _Table(tuple(labels), tuple(cells), certain, j, lead)
+
+
+def _two_columns(
+    blocks: Blocks, titles: Sequence[Paragraph], progress: Sequence[Paragraph]
+) -> bool:
+    """Whether the cells taken for titles and for Progress wrap as the
+    Milestone(s) and Progress columns do: each wrapped cell as wide as the
+    others of its column, each Progress cell wider than every title. A table
+    with another approach and key project among its milestones, or a
+    milestone with no Progress yet, pairs cells of other columns and fails."""
+    title_widths = [_widest(blocks, p) for p in titles]
+    if any(_widest(blocks, p) < PROGRESS_WIDER * max(title_widths) for p in progress):
+        return False
+    for column in (titles, progress):
+        top = max(_widest(blocks, p) for p in column)
+        if any(
+            len(p.pieces) > 1 and _widest(blocks, p) < SAME_WIDTH * top for p in column
+        ):
+            return False
+    return True
+
+
+def _widest(blocks: Blocks, para: Paragraph) -> int:
+    """The length of the paragraph's longest line: the width its column wraps at."""
+    return max(len(blocks.doc.rows[i].flat) for i in para.rows)
 
 
 def _milestones(
