@@ -52,30 +52,64 @@ LIGATURES = {
 }
 SOFT_HYPHEN = "\u00ad"
 PRESENTATION = re.compile("[\ufb00-\ufb06\u00ad\u200b-\u200d\u2060\ufeff]")
+# Those characters, and the gaps of two spaces or more that part columns.
+PRESENTATION_OR_GAP = re.compile(f"{PRESENTATION.pattern}| {{2,}}")
 
 
 def spell_out(text: str) -> tuple[str, Counter[str]]:
     """`text` in letters: each ligature spelt out ("ﬁ" -> "fi"), a soft hyphen
     printed as the hyphen it shows where it ends a line (or the text) and
     dropped elsewhere, zero-width characters dropped; how many of each kind
-    ("ligature", "soft hyphen", "zero-width character") were met."""
+    ("ligature", "soft hyphen", "zero-width character") were met.
+
+    Space-aligned text (`pdftotext -layout`) keeps its columns: the next gap
+    of two spaces or more on the line (down to two) gives back what the line
+    gained (a ligature's letters), or takes what it lost: a mark printed
+    after "oﬃce" stays under its quarter."""
     counts: Counter[str] = Counter()
     if PRESENTATION.search(text) is None:
         return text, counts
+    lines = text.split("\n")
+    spelt = [
+        _spelt_line(line, counts) if PRESENTATION.search(line) else line
+        for line in lines
+    ]
+    return "\n".join(spelt), counts
 
-    def letters(m: re.Match[str]) -> str:
-        char = m[0]
-        if char in LIGATURES:
-            counts["ligature"] += 1
-            return LIGATURES[char]
-        if char == SOFT_HYPHEN:
-            counts["soft hyphen"] += 1
-            at = m.end()
-            return "-" if at == len(text) or text[at] in "\r\n" else ""
-        counts["zero-width character"] += 1
-        return ""
 
-    return PRESENTATION.sub(letters, text), counts
+def _spelt_line(line: str, counts: Counter[str]) -> str:
+    parts: list[str] = []
+    shift = 0  # characters the line has gained so far, or lost (< 0)
+    at = 0
+    for m in PRESENTATION_OR_GAP.finditer(line):
+        parts.append(line[at : m.start()])
+        at = m.end()
+        found = m[0]
+        if found[0] != " ":
+            letters = _letters(found, at == len(line.rstrip("\r")), counts)
+            shift += len(letters) - 1
+            parts.append(letters)
+        elif shift > 0:
+            # A gap stays two spaces at least: the columns stay apart.
+            kept = max(2, len(found) - shift)
+            shift -= len(found) - kept
+            parts.append(" " * kept)
+        else:
+            parts.append(found + " " * -shift)
+            shift = 0
+    parts.append(line[at:])
+    return "".join(parts)
+
+
+def _letters(char: str, line_end: bool, counts: Counter[str]) -> str:
+    if char in LIGATURES:
+        counts["ligature"] += 1
+        return LIGATURES[char]
+    if char == SOFT_HYPHEN:
+        counts["soft hyphen"] += 1
+        return "-" if line_end else ""
+    counts["zero-width character"] += 1
+    return ""
 
 
 def spelt_out_notes(counts: Counter[str]) -> tuple[str, ...]:

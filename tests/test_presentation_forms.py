@@ -43,6 +43,9 @@ def _ligated(text: str) -> str:
         ("manage\u00ad\nment", "manage-\nment", {"soft hyphen": 1}),
         ("end\u00ad", "end-", {"soft hyphen": 1}),
         ("zero\u200bwidth\ufeff", "zerowidth", {"zero-width character": 2}),
+        # A column's gap gives back what a ligature's letters took.
+        ("o\ufb03ce   \u2713", "office  \u2713", {"ligature": 1}),
+        ("\u200bab  c", "ab   c", {"zero-width character": 1}),
     ],
 )
 def test_spell_out(text: str, letters: str, counts: dict[str, int]) -> None:
@@ -125,3 +128,38 @@ def test_a_pdf_is_read_without_its_invisible_characters(tmp_path: Path) -> None:
         "invisible.pdf: read as PDF text (1 soft hyphen read as printed, "
         "2 zero-width characters removed)"
     ]
+
+
+LAYOUT_002 = SAMPLES / "text" / "002_c2fd677fd2d5bf7c-layout.txt"
+
+
+def test_a_layout_text_keeps_its_columns(tmp_path: Path) -> None:
+    # 002's "Permission to spend" milestone, its ✓ under Q3 (line 231), with
+    # ligatures in its Progress as pdftotext -layout prints them: one
+    # character each, the text after them already at its column.
+    text = LAYOUT_002.read_text(encoding="utf-8")
+    progress = "Permission to Spend report approved by Cabinet"
+    assert text.count(progress) == 1
+    ligated = "O\ufb03cers \ufb01led sta\ufb00 o\ufb00er, \ufb01nal approval by Cabine"
+    assert len(ligated) == len(progress)
+    source = tmp_path / "002-layout-ligated.txt"
+    source.write_text(text.replace(progress, ligated), encoding="utf-8")
+    out = tmp_path / "out"
+    extract([source, LAYOUT_002], out)
+    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
+    items = pd.read_parquet(out / "actions.parquet").merge(docs, on="doc_id")
+    updates = pd.read_parquet(out / "action_updates.parquet")
+    marks = {}
+    for name in (source.name, LAYOUT_002.name):
+        item = items[
+            items.source_path.str.endswith(name)
+            & (items.title == "Permission to spend")
+        ]
+        rated = updates[updates.item_id.isin(item.item_id)].dropna(
+            subset=["rating_symbol"]
+        )
+        marks[name] = list(zip(rated.quarter, rated.rating_symbol, strict=True))
+    assert marks == {
+        source.name: [("Q3", "\u2713")],
+        LAYOUT_002.name: [("Q3", "\u2713")],
+    }
