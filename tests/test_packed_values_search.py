@@ -5,11 +5,12 @@ another is 1.4e11 ways)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.layout.packed_values import MARGIN, _best
-from extract.layout.text_columns import Fragment
+from extract.layout.packed_values import MARGIN, _best, placed_values
+from extract.layout.text_columns import Fragment, fragments
 
 STARTS = list(range(0, 200, 5))  # forty columns, five characters apart
 
@@ -56,3 +57,22 @@ def test_the_search_finds_what_trying_every_way_finds(
 ) -> None:
     columns = range(lo, min(lo + width, 13))
     assert _best(_at(xs), STARTS, columns) == _exhaustive(_at(xs), columns)
+
+
+@pytest.mark.parametrize(
+    "line, placed",
+    [
+        # One unit: each value in its column (samples/text/002_…-browser-layout).
+        ("Name" + " " * 54 + "100 cases 98 cases", True),
+        # A figure's phrase, not values with a unit: left as printed.
+        ("Name" + " " * 54 + "1 in 5 2 in 7", False),
+        ("Name" + " " * 54 + "3 of 4 5 of 6", False),
+        # Two units are two things, not one value a column.
+        ("Name" + " " * 54 + "100 cases 98 days", False),
+    ],
+)
+def test_values_are_placed_only_with_one_unit(line: str, placed: bool) -> None:
+    starts = [0, 58, 70, 80, 96, 105]
+    frags = fragments(line)
+    got = placed_values(frags, starts, starts)
+    assert (got != frags) is placed

@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extract.layout.tab_rows import JOINING_WORDS
 from extract.layout.text_columns import EARLY_START, Fragment, column_of
 
 # One value: a figure and, at most, one lower-case word of its unit ("100
 # cases", "£19,112.23", "12%"), or "n/a".
 VALUE = re.compile(r"[£$€]?\d[\d,]*(?:\.\d+)?%?(?: [a-z]+)?|[nN]/[aA]")
+UNIT = re.compile(r" (?P<unit>[a-z]+)$")
 VALUES = re.compile(rf"(?:{VALUE.pattern})(?: (?:{VALUE.pattern}))+")
 # The placement taken beats every other by this many characters at least.
 MARGIN = EARLY_START
@@ -50,9 +52,10 @@ def _placed(
         return None
     if not VALUES.fullmatch(f.text):
         return None
-    pieces = [
-        Fragment(m[0], f.x0 + m.start(), f.x0 + m.end()) for m in VALUE.finditer(f.text)
-    ]
+    found = list(VALUE.finditer(f.text))
+    if not _one_unit([u["unit"] for m in found if (u := UNIT.search(m[0]))]):
+        return None
+    pieces = [Fragment(m[0], f.x0 + m.start(), f.x0 + m.end()) for m in found]
     if any(pieces[0].x0 < s < pieces[0].x1 for s in cuts):
         return None
     first = column_of(pieces[0], starts)
@@ -66,6 +69,14 @@ def _placed(
             return None
         out.append(Fragment(piece.text, x0, x0 + len(piece.text)))
     return out
+
+
+def _one_unit(units: Sequence[str]) -> bool:
+    """Whether the values' words are one unit ("100 cases 98 cases"): a
+    joining word is a figure's phrase, not its unit ("1 in 5", "3 of 4", "2 to
+    3 days", "10 per 1000": one value), and two units are two things."""
+    words = set(units)
+    return not words & JOINING_WORDS and len(words) <= 1
 
 
 def _best(
