@@ -216,7 +216,19 @@ def test_a_heading_or_a_short_note_under_a_table_is_no_row_of_it() -> None:
     lines, _ = free_lines([*table, sentences], pitch=13)
     assert [line.tabbed for line in lines] == [True, True, True]
     assert lines[-1].cells[0].startswith("Feedback and comments")
-    for margin in (heading, note):
+    # Sentences wider than the column's own cells: a paragraph of its own
+    # width, not a cell of the column.
+    wider = Group(
+        (
+            _run("The Council's Cabinet will consider a report on the", 36, 150),
+            _run("options at its meeting in July.", 36, 160.5),
+        ),
+        150,
+        160.5,
+        False,
+    )
+    assert wider.runs[0].x1 < 320
+    for margin in (heading, note, wider):
         lines, _ = free_lines([*table, margin], pitch=13)
         assert [line.tabbed for line in lines] == [True, True, False]
 

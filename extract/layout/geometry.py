@@ -490,9 +490,10 @@ def _laid(
 def _first_cell(g: Group, table: tuple[Sequence[Group], list[float]]) -> bool:
     """Whether the margin text `g`, a blank line under an unruled table, is a
     row of it printing only its first cell: sentences (it ends on a full
-    stop) set in the first column, each line ending before the second column
-    starts and broken where the next word would not fit in the column
-    (`_full`). A paragraph runs on to the page's margin; a
+    stop) set in the first column, no line of it wider than the widest line
+    of the column's own cells above (the width that column wraps at), each
+    broken where the next word would not fit in the column (`_full`). A
+    paragraph runs on to the page's margin, or to a width of its own; a
     heading ("Support Vulnerable People" over the next table) is no sentence.
     Such a row is an action's last quarter's text under its table
     (tests/fixtures/writerborderless/000 pages 2-3)."""
@@ -503,14 +504,12 @@ def _first_cell(g: Group, table: tuple[Sequence[Group], list[float]]) -> bool:
     if not _near(g.runs[0].x0, [left]):
         return False
     edge = starts[1] - X_TOLERANCE
-    if any(r.x1 >= edge for r in g.runs):
-        return False
     widest = max(
-        r.x1
-        for h in (*region, g)
-        for r in h.runs
-        if r.x1 < edge and _near(r.x0, [left])
+        (r.x1 for h in region for r in h.runs if r.x1 < edge and _near(r.x0, [left])),
+        default=left,
     )
+    if any(r.x1 > widest + X_TOLERANCE for r in g.runs):
+        return False
     lines = baselines(g.runs)
     return len(lines) >= 2 and all(
         _full(above[-1], below[0], left, widest)
