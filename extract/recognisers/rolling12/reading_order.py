@@ -52,8 +52,13 @@ LATE_CHANGE = compiled(
     re.IGNORECASE,
 )
 LATE_CHANGE_CHARS = 80
-# A quarter block's own words: no part of an indicator's name.
-BLOCK_WORDS = compiled(r"\b(?:previous|last)\s+12\s+months\b", re.IGNORECASE)
+# A quarter block's opening words where they end a name, or anywhere in a name
+# that prints a block's "=": no part of an indicator's name ("Time (Variation)
+# – Previous 12 months", "Over Previous 12 months Time … = 5,673"), where "ASB
+# Incidents in the last 12 months Over Time" is one.
+BLOCK_WORDS = compiled(
+    r"\b(?:previous|last)\s+12\s+months\b(?:\s*$|.*=)", re.IGNORECASE
+)
 
 
 def read(blocks: Blocks, name: str) -> list[Found]:
