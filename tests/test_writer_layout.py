@@ -68,9 +68,37 @@ def test_writer_layout_scores(writer_layout_out: Path) -> None:
     values = scores["indicator_values"]
     assert (values["correct"], values["produced_fields"]) == (174, 175)
     # 000's Hate Crime changes lose their percentages: pdftotext sets each
-    # line of the quarter blocks a few characters off the line above.
+    # line of the quarter blocks a few characters off the line above. Its
+    # Committed Crime row, its quarter blocks packed one space apart, is read.
     rolling = scores["rolling_12_months"]
-    assert (rolling["correct"], rolling["produced_fields"]) == (38, 42)
+    assert (rolling["correct"], rolling["produced_fields"]) == (67, 70)
+
+
+def test_quarter_blocks_packed_one_space_apart_are_read(
+    writer_layout_out: Path,
+) -> None:
+    # 000-writer-layout lines 14-28: "Q1 (24.07.17) Q2 (10.10.17) Q3 …" and
+    # "(Variation) All 5,673 Last 12 5,828 Last 12 5,967 Last 12 6,318 Last 12"
+    # run the four quarter cells together, each further before its column.
+    docs = pd.read_parquet(writer_layout_out / "documents.parquet")
+    rolling = pd.read_parquet(writer_layout_out / "rolling_12_months.parquet")
+    rolling = rolling.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    crime = rolling[
+        (rolling.source_path == "000_af055924f554b2ff-writer-layout.txt")
+        & rolling.indicator.str.startswith("Committed Crime")
+    ]
+    got = {
+        r.quarter: (r.previous_12_months, r.last_12_months, r.change_pct, r.line_start)
+        for r in crime.itertuples()
+    }
+    assert got == {
+        "Q1": (5673.0, 6506.0, 15.0, 14),
+        "Q2": (5828.0, 6730.0, 15.0, 14),
+        "Q3": (5967.0, 6782.0, 14.0, 14),
+        "Q4": (6318.0, 6577.0, 4.0, 14),
+    }
+    issues = pd.read_parquet(writer_layout_out / "issues.parquet")
+    assert not issues.message.str.contains("writer-layout.txt:7-28").any()
 
 
 def test_a_frequency_letter_set_in_the_name_is_the_frequency(

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from extract.layout.headers import is_header_cells
 from extract.layout.packed_values import placed_values
+from extract.layout.packed_words import aligned_cuts, labelled, placed_words
 from extract.layout.page_marks import moved_marks, placed_marks
 from extract.layout.pages import pages_of, running_lines
 from extract.layout.printed_headings import Headings, heading_starts, printed_headings
@@ -87,7 +88,12 @@ def _table_lines(
     starts = carried_columns(own, carried.starts, carried.filled) or own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)
-    region = [placed_values(frags, starts, cuts) for frags in region]
+    heads = labelled(region, cuts)
+    region = [
+        placed_words(placed_values(frags, starts, cuts), starts, heads)
+        for frags in region
+    ]
+    region = aligned_cuts(region, cuts)
     split = [
         cells_of(lines[i], starts, width, cuts, frags)
         for i, frags in zip(indexes, region, strict=True)
