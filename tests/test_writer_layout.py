@@ -142,3 +142,25 @@ def test_a_frequency_letter_set_in_the_name_is_the_frequency(
             "Number of CCTV case reviews provided to Staffordshire Police",
         ),
     }
+
+
+def test_a_status_grid_a_page_break_cuts_is_read(writer_layout_out: Path) -> None:
+    # 000-writer-layout lines 210-215: the summary grid's header runs from one
+    # page onto the next; the next plan's grid (276-281) is cut at the same
+    # place, so its lines recur as a running header's would.
+    docs = pd.read_parquet(writer_layout_out / "documents.parquet")
+    status = pd.read_parquet(writer_layout_out / "status_summary.parquet")
+    status = status.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    crime = status[
+        (status.source_path == "000_af055924f554b2ff-writer-layout.txt")
+        & status.plan.str.startswith("Crime & Partnerships")
+    ]
+    got = {r.category: (r.count, r.percent) for r in crime.itertuples()}
+    assert got == {
+        "completed": (0, 0.0),
+        "on_target": (4, 80.0),
+        "attention": (1, 20.0),
+        "aborted": (0, 0.0),
+        "no_rating": (0, 0.0),
+    }
+    assert set(crime.line_start) == {214}

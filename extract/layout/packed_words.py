@@ -17,6 +17,7 @@ as it is.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from itertools import product
 
@@ -96,17 +97,17 @@ def _placed(
     if over != list(range(first + 1, first + 1 + len(over))):
         return None
     found = list(WORD.finditer(f.text))
-    if any(MARK.fullmatch(m[0]) for m in found):
+    if any(_rating_mark(m[0]) for m in found):
         # Rating marks go by the quarter labels above them (`page_marks`).
         return None
     words = [(f.x0 + m.start(), f.x0 + m.end()) for m in found]
     nexts = [starts[c] if c < len(starts) else None for c in range(first + 1, end + 1)]
-    ranked = sorted(_cuttings(f, words, [starts[c] for c in over], nexts))
-    if not ranked or ranked[0][0] > MAX_OFF * len(ranked[0][1]):
-        return None
-    if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < MARGIN:
-        return None
-    _, chosen = ranked[0]
+    columns = [starts[c] for c in over]
+    chosen = _clear(sorted(_cuttings(f, words, columns, nexts, False)))
+    if chosen is None:
+        # Else the run may be two printed runs, the second set exactly where
+        # the page sets its first cut cell, drifting from there.
+        chosen = _clear(sorted(_cuttings(f, words, columns, nexts, True)))
     if not chosen:
         return None
     bounds = [0, *chosen, len(words)]
@@ -122,24 +123,44 @@ def _placed(
     return out
 
 
+def _clear(ranked: Sequence[tuple[float, tuple[int, ...]]]) -> tuple[int, ...] | None:
+    """The cutting that fits best, when it fits within MAX_OFF a cut and
+    better than any other by MARGIN; else None."""
+    if not ranked or ranked[0][0] > MAX_OFF * len(ranked[0][1]):
+        return None
+    if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < MARGIN:
+        return None
+    return ranked[0][1]
+
+
+def _rating_mark(word: str) -> bool:
+    """A rating mark: a symbol glyph ("✓", "▲") or a TeX name ("\\bigcirc"),
+    not punctuation ("=", "–")."""
+    return MARK.fullmatch(word) is not None and (
+        word.startswith("\\") or any(unicodedata.category(c) == "So" for c in word)
+    )
+
+
 def _cuttings(
     f: Fragment,
     words: Sequence[tuple[int, int]],
     columns: Sequence[int],
     nexts: Sequence[int | None],
+    again: bool,
 ) -> Iterator[tuple[float, tuple[int, ...]]]:
     """Each way to cut the run (word indexes that begin the next columns, in
     order) with how far, at best, its cut words stand from their columns
     under one scale from LOW to HIGH, plus how far its last cell runs past
     the next column's start (`nexts[m]` after m cuts, None past the table's
-    last column)."""
+    last column). With `again`, the drift may start afresh at a first cut
+    word set exactly at its column."""
     for m in range(len(columns) + 1):
         after = nexts[m]
         options = [_near(f, words, x) for x in columns[:m]]
         for chosen in product(*options):
             if any(b <= a for a, b in zip(chosen, chosen[1:], strict=False)):
                 continue
-            yield _fit(f, words, columns[:m], chosen, after), chosen
+            yield _fit(f, words, columns[:m], chosen, after, again), chosen
 
 
 def _near(f: Fragment, words: Sequence[tuple[int, int]], x: int) -> list[int]:
@@ -156,6 +177,7 @@ def _fit(
     columns: Sequence[int],
     chosen: Sequence[int],
     after: int | None,
+    again: bool,
 ) -> float:
     """The least, over scales from LOW to HIGH, of the cut words' distances
     from where the scale puts their columns, plus how far the run's last cell
@@ -166,9 +188,7 @@ def _fit(
     if after is not None:
         points.append((words[-1][1] + 1, after))
     best = _least(f.x0, f.x0, points, after is not None)
-    if len(points) > 1 and points[0][0] == points[0][1]:
-        # The run may be two printed runs, the second set exactly where the
-        # page sets its first cut cell: its drift starts there.
+    if again and len(points) > 1 and points[0][0] == points[0][1]:
         p, x = points[0]
         best = min(best, _least(p, x, points[1:], after is not None))
     return best
