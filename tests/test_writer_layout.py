@@ -164,3 +164,27 @@ def test_a_status_grid_a_page_break_cuts_is_read(writer_layout_out: Path) -> Non
         "no_rating": (0, 0.0),
     }
     assert set(crime.line_start) == {214}
+
+
+def test_a_status_grid_laid_out_afresh_after_a_page_break_is_read(
+    writer_layout_out: Path,
+) -> None:
+    # 000-writer-layout lines 276-281: the page break falls inside the
+    # header, and the new page sets the columns at 0, 12, 21, 65 and 74
+    # where lines 276-278 set them at 0, 16, 33, 95 and 117.
+    docs = pd.read_parquet(writer_layout_out / "documents.parquet")
+    status = pd.read_parquet(writer_layout_out / "status_summary.parquet")
+    status = status.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    env = status[
+        (status.source_path == "000_af055924f554b2ff-writer-layout.txt")
+        & status.plan.str.startswith("Environment")
+    ]
+    got = {r.category: (r.count, r.percent) for r in env.itertuples()}
+    assert got == {
+        "completed": (1, 33.3),
+        "on_target": (2, 66.6),
+        "attention": (0, 0.0),
+        "aborted": (0, 0.0),
+        "no_rating": (0, 0.0),
+    }
+    assert set(env.line_start) == {280}

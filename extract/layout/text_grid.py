@@ -21,8 +21,10 @@ from extract.layout.page_marks import moved_marks, placed_marks
 from extract.layout.pages import pages_of, running_lines
 from extract.layout.printed_headings import Headings, heading_starts, printed_headings
 from extract.layout.text_columns import (
+    CARRY_TOLERANCE,
     FIGURE,
     STRUCTURAL_CELLS,
+    X_TOLERANCE,
     Fragment,
     carried_columns,
     cells_of,
@@ -186,6 +188,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
         j = i
         while j < len(clean) and texts[j] and j not in dropped:
             j += 1
+        _reset_after_break(clean, pages, i, j)
         if all(map(one_run, texts[i:j])):
             # A paragraph, each line one fragment: no table (see `_is_table`),
             # and each line's text is its one cell (most of a report of prose).
@@ -199,6 +202,44 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             )
         i = j
     return out
+
+
+def _reset_after_break(clean: list[str], pages: Sequence[int], i: int, j: int) -> None:
+    """Lines `i`..`j` (no blank line between) with those after a page break
+    that sets as many columns as the lines before it, at most half of them
+    where those do (within CARRY_TOLERANCE), set again at the columns before,
+    in order: one table that the break cut, laid out afresh on the new page
+    (tests/fixtures/writerlayout/000_…-writer-layout line 279: a status
+    grid's header goes on over its counts with columns at 0, 12, 21, 65 and
+    74, where lines 276-278 set them at 0, 16, 33, 95 and 117)."""
+    for k in range(i + 1, j):
+        if pages[k] == pages[k - 1]:
+            continue
+        a = column_starts([fragments(clean[n]) for n in range(i, k)])
+        after = [fragments(clean[n]) for n in range(k, j)]
+        b = column_starts(after)
+        shared = [x for x in b if any(abs(x - y) <= CARRY_TOLERANCE for y in a)]
+        if len(a) != len(b) or len(b) < STRUCTURAL_CELLS or 2 * len(shared) > len(b):
+            return
+        moved = [_set_at(frags, b, a) for frags in after]
+        if all(m is not None for m in moved):
+            clean[k:j] = [m for m in moved if m is not None]
+        return
+
+
+def _set_at(
+    frags: Sequence[Fragment], own: Sequence[int], to: Sequence[int]
+) -> str | None:
+    """A line of `frags`, each starting at a column of `own`, set again with
+    each at the same column of `to`; None if one starts at no column of
+    `own` or two would run together."""
+    line = ""
+    for f in frags:
+        col = next((c for c, x in enumerate(own) if abs(f.x0 - x) <= X_TOLERANCE), None)
+        if col is None or (line and to[col] < len(line) + 2):
+            return None
+        line = line.ljust(to[col]) + f.text
+    return line
 
 
 def _table_headers(clean: Sequence[str], dropped: set[int]) -> set[int]:
