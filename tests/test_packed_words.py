@@ -108,3 +108,9 @@ def test_neighbours_at_the_column_start_tell_nothing() -> None:
         [Fragment("Office of the Police", 0, 20), Fragment("initiatives", 58, 69)],
     ]
     assert aligned_cuts(region, [0, 58]) == region
+
+
+def test_a_run_with_too_many_cuttings_to_weigh_stays_whole() -> None:
+    frags = fragments(" ".join(["word"] * 80))
+    starts = [0, 60, 120, 180, 240, 300, 360]
+    assert placed_words(frags, starts, starts) == frags

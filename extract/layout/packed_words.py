@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from itertools import product
+from math import prod
 
 from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
@@ -44,6 +45,8 @@ MARGIN = 2.5
 # Runs over fewer column starts leave the scale free: the nearest word is
 # as good as any (see `text_columns._split_at_columns`).
 MIN_COLUMNS = 2
+# The most cuttings of one run weighed; a run with more stays whole.
+MAX_CUTTINGS = 5000
 # Lines above and below whose cells show where a column's text starts.
 NEIGHBOURS = 2
 
@@ -103,6 +106,9 @@ def _placed(
     words = [(f.x0 + m.start(), f.x0 + m.end()) for m in found]
     nexts = [starts[c] if c < len(starts) else None for c in range(first + 1, end + 1)]
     columns = [starts[c] for c in over]
+    if prod(len(_near(f, words, x)) for x in columns) > MAX_CUTTINGS:
+        # Too long a run to weigh every cutting: it stays whole.
+        return None
     chosen = _clear(sorted(_cuttings(f, words, columns, nexts, False)))
     if chosen is None:
         # Else the run may be two printed runs, the second set exactly where
