@@ -123,7 +123,10 @@ def test_marks_a_page_does_not_place_are_reported_not_read(
     ]
     assert set(unread.code) == {"unparsed_block"}
     spans = [m.split(": ")[0].rsplit(":", 1)[1] for m in unread.message]
-    assert spans == ["96-106", "188-195", "242-262", "286-288", "311-315", "328-336"]
+    # Lines 188-195 are read, as the gold has them: line 190's "and
+    # strategies" starts the Milestone(s) cell ("Benchmark our current
+    # policies and strategies with nationally …").
+    assert spans == ["96-106", "242-262", "286-288", "311-315", "328-336"]
 
 
 def test_a_wrapped_title_line_does_not_start_an_action(
@@ -154,10 +157,10 @@ def test_cells_run_together_are_reported_not_read(
     # read (it gave Q1's figures as Q2's). Line 23's "15% increase 15%" is
     # values alone, each read in its own column: lines 22-24 are read.
     assert _spans(browser("issues"), S000) == [
-        "18-21",
+        "15-21",
         "39-62",
         "70-75",
-        "79-101",
+        "79-93",
         "282-283",
         "285-286",
     ]
@@ -193,7 +196,7 @@ def test_header_text_and_list_items_do_not_start_actions(
 def test_an_unread_row_is_marked_so_in_the_document() -> None:
     doc = read_path(TEXTS / _name(S002))
     unread = [(r.line_start, r.line_end) for r in doc.rows if r.unread]
-    assert unread[:3] == [(96, 106), (188, 195), (242, 246)]
+    assert unread[:3] == [(96, 106), (242, 246), (247, 253)]
     assert all(not r.flat for r in doc.rows if r.unread)
 
 

@@ -68,9 +68,37 @@ def test_writer_layout_scores(writer_layout_out: Path) -> None:
     values = scores["indicator_values"]
     assert (values["correct"], values["produced_fields"]) == (174, 175)
     # 000's Hate Crime changes lose their percentages: pdftotext sets each
-    # line of the quarter blocks a few characters off the line above.
+    # line of the quarter blocks a few characters off the line above. Its
+    # Committed Crime row, its quarter blocks packed one space apart, is read.
     rolling = scores["rolling_12_months"]
-    assert (rolling["correct"], rolling["produced_fields"]) == (38, 42)
+    assert (rolling["correct"], rolling["produced_fields"]) == (67, 70)
+
+
+def test_quarter_blocks_packed_one_space_apart_are_read(
+    writer_layout_out: Path,
+) -> None:
+    # 000-writer-layout lines 14-28: "Q1 (24.07.17) Q2 (10.10.17) Q3 …" and
+    # "(Variation) All 5,673 Last 12 5,828 Last 12 5,967 Last 12 6,318 Last 12"
+    # run the four quarter cells together, each further before its column.
+    docs = pd.read_parquet(writer_layout_out / "documents.parquet")
+    rolling = pd.read_parquet(writer_layout_out / "rolling_12_months.parquet")
+    rolling = rolling.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    crime = rolling[
+        (rolling.source_path == "000_af055924f554b2ff-writer-layout.txt")
+        & rolling.indicator.str.startswith("Committed Crime")
+    ]
+    got = {
+        r.quarter: (r.previous_12_months, r.last_12_months, r.change_pct, r.line_start)
+        for r in crime.itertuples()
+    }
+    assert got == {
+        "Q1": (5673.0, 6506.0, 15.0, 14),
+        "Q2": (5828.0, 6730.0, 15.0, 14),
+        "Q3": (5967.0, 6782.0, 14.0, 14),
+        "Q4": (6318.0, 6577.0, 4.0, 14),
+    }
+    issues = pd.read_parquet(writer_layout_out / "issues.parquet")
+    assert not issues.message.str.contains("writer-layout.txt:7-28").any()
 
 
 def test_a_frequency_letter_set_in_the_name_is_the_frequency(
@@ -114,3 +142,49 @@ def test_a_frequency_letter_set_in_the_name_is_the_frequency(
             "Number of CCTV case reviews provided to Staffordshire Police",
         ),
     }
+
+
+def test_a_status_grid_a_page_break_cuts_is_read(writer_layout_out: Path) -> None:
+    # 000-writer-layout lines 210-215: the summary grid's header runs from one
+    # page onto the next; the next plan's grid (276-281) is cut at the same
+    # place, so its lines recur as a running header's would.
+    docs = pd.read_parquet(writer_layout_out / "documents.parquet")
+    status = pd.read_parquet(writer_layout_out / "status_summary.parquet")
+    status = status.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    crime = status[
+        (status.source_path == "000_af055924f554b2ff-writer-layout.txt")
+        & status.plan.str.startswith("Crime & Partnerships")
+    ]
+    got = {r.category: (r.count, r.percent) for r in crime.itertuples()}
+    assert got == {
+        "completed": (0, 0.0),
+        "on_target": (4, 80.0),
+        "attention": (1, 20.0),
+        "aborted": (0, 0.0),
+        "no_rating": (0, 0.0),
+    }
+    assert set(crime.line_start) == {214}
+
+
+def test_a_status_grid_laid_out_afresh_after_a_page_break_is_read(
+    writer_layout_out: Path,
+) -> None:
+    # 000-writer-layout lines 276-281: the page break falls inside the
+    # header, and the new page sets the columns at 0, 12, 21, 65 and 74
+    # where lines 276-278 set them at 0, 16, 33, 95 and 117.
+    docs = pd.read_parquet(writer_layout_out / "documents.parquet")
+    status = pd.read_parquet(writer_layout_out / "status_summary.parquet")
+    status = status.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    env = status[
+        (status.source_path == "000_af055924f554b2ff-writer-layout.txt")
+        & status.plan.str.startswith("Environment")
+    ]
+    got = {r.category: (r.count, r.percent) for r in env.itertuples()}
+    assert got == {
+        "completed": (1, 33.3),
+        "on_target": (2, 66.6),
+        "attention": (0, 0.0),
+        "aborted": (0, 0.0),
+        "no_rating": (0, 0.0),
+    }
+    assert set(env.line_start) == {280}

@@ -16,12 +16,15 @@ from typing import NamedTuple
 
 from extract.layout.headers import is_header_cells
 from extract.layout.packed_values import placed_values
+from extract.layout.packed_words import aligned_cuts, labelled, placed_words
 from extract.layout.page_marks import moved_marks, placed_marks
 from extract.layout.pages import pages_of, running_lines
 from extract.layout.printed_headings import Headings, heading_starts, printed_headings
 from extract.layout.text_columns import (
+    CARRY_TOLERANCE,
     FIGURE,
     STRUCTURAL_CELLS,
+    X_TOLERANCE,
     Fragment,
     carried_columns,
     cells_of,
@@ -87,7 +90,12 @@ def _table_lines(
     starts = carried_columns(own, carried.starts, carried.filled) or own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)
-    region = [placed_values(frags, starts, cuts) for frags in region]
+    heads = labelled(region, cuts)
+    region = [
+        placed_words(placed_values(frags, starts, cuts), starts, heads)
+        for frags in region
+    ]
+    region = aligned_cuts(region, cuts)
     split = [
         cells_of(lines[i], starts, width, cuts, frags)
         for i, frags in zip(indexes, region, strict=True)
@@ -159,7 +167,8 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     clean = [line.replace("\f", "").expandtabs() for line in lines]
     texts = [line.strip() for line in clean]
     pages = pages_of(lines)
-    dropped = running_lines(clean, pages)
+    running = running_lines(clean, pages)
+    dropped = running - _table_headers(clean, running)
     headings = cache(lambda: printed_headings(clean))
     marks = placed_marks(clean, pages)
     out: list[PrintedLine | None] = []
@@ -179,6 +188,7 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
         j = i
         while j < len(clean) and texts[j] and j not in dropped:
             j += 1
+        _reset_after_break(clean, pages, i, j)
         if all(map(one_run, texts[i:j])):
             # A paragraph, each line one fragment: no table (see `_is_table`),
             # and each line's text is its one cell (most of a report of prose).
@@ -192,6 +202,77 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
             )
         i = j
     return out
+
+
+def _reset_after_break(clean: list[str], pages: Sequence[int], i: int, j: int) -> None:
+    """Lines `i`..`j` (no blank line between) with those after a page break
+    that sets as many columns as the lines before it, at most half of them
+    where those do (within CARRY_TOLERANCE), set again at the columns before,
+    in order: one table that the break cut, laid out afresh on the new page
+    (tests/fixtures/writerlayout/000_…-writer-layout line 279: a status
+    grid's header goes on over its counts with columns at 0, 12, 21, 65 and
+    74, where lines 276-278 set them at 0, 16, 33, 95 and 117)."""
+    for k in range(i + 1, j):
+        if pages[k] == pages[k - 1]:
+            continue
+        a = column_starts([fragments(clean[n]) for n in range(i, k)])
+        after = [fragments(clean[n]) for n in range(k, j)]
+        b = column_starts(after)
+        shared = [x for x in b if any(abs(x - y) <= CARRY_TOLERANCE for y in a)]
+        if len(a) != len(b) or len(b) < STRUCTURAL_CELLS or 2 * len(shared) > len(b):
+            return
+        moved = [_set_at(frags, b, a) for frags in after]
+        if all(m is not None for m in moved):
+            clean[k:j] = [m for m in moved if m is not None]
+        return
+
+
+def _set_at(
+    frags: Sequence[Fragment], own: Sequence[int], to: Sequence[int]
+) -> str | None:
+    """A line of `frags`, each starting at a column of `own`, set again with
+    each at the same column of `to`; None if one starts at no column of
+    `own` or two would run together."""
+    line = ""
+    for f in frags:
+        col = next((c for c, x in enumerate(own) if abs(f.x0 - x) <= X_TOLERANCE), None)
+        if col is None or (line and to[col] < len(line) + 2):
+            return None
+        line = line.ljust(to[col]) + f.text
+    return line
+
+
+def _table_headers(clean: Sequence[str], dropped: set[int]) -> set[int]:
+    """Of the lines taken for running headers and footers (`dropped`), those
+    that run on, with no blank line, into a line of figures in columns, one
+    of them set in columns too: a table's header, which a page break happens
+    to cut where it cuts the same table of another part of the report
+    (tests/fixtures/writerlayout/000_…-writer-layout lines 211-213 and
+    277-279: each plan's "Project completed  Project on target …" over its
+    counts)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(clean):
+        if not line.strip():
+            run = []
+        elif i in dropped:
+            run.append(i)
+        elif run and _columned(line, figures=True):
+            if any(_columned(clean[k]) for k in run):
+                out.update(run)
+            run = []
+        else:
+            run = []
+    return out
+
+
+def _columned(line: str, figures: bool = False) -> bool:
+    """A line of STRUCTURAL_CELLS fragments or more, each a figure if
+    `figures`."""
+    frags = fragments(line)
+    return len(frags) >= STRUCTURAL_CELLS and (
+        not figures or all(FIGURE.fullmatch(f.text) for f in frags)
+    )
 
 
 def _region_lines(

@@ -114,8 +114,10 @@ def stray_marks(
     few characters before a label's start, yet in another column: the last
     word of a cell's text ("… front line staff ▶", samples/text/003_…-browser-
     layout line 143) or a figure alone ("5" three characters before "Q1",
-    000_…-browser-layout line 282). It may rate that quarter or belong to
-    the text: which cannot be told."""
+    000_…-browser-layout line 282), or a mark run into a cell's text further
+    before the first label (tests/fixtures/writerlayout/002_…-writer-layout
+    line 152: "… to safeguard ✓" six characters before "Q1"). It may rate
+    that quarter or belong to the text: which cannot be told."""
     out: set[int] = set()
     labels: list[int] = []
     for k, frags in enumerate(region):
@@ -129,7 +131,9 @@ def stray_marks(
             x = _mark_at(f)
             if x is None or _under_label(_column_start(f, starts), labels):
                 continue
-            if any(0 < lx - x <= EARLY_START for lx in labels):
+            if any(0 < lx - x <= EARLY_START for lx in labels) or (
+                x != f.x0 and x < min(labels)
+            ):
                 out.add(k)
     return out
 
