@@ -50,3 +50,16 @@ def test_marks_nearer_than_three_characters_are_no_two_places() -> None:
 def test_labels_set_apart_place_marks_by_position() -> None:
     page = [" " * 101 + "Q1   Q2   Q3   Q4", *PAGE[1:]]
     assert placed_marks(page, [1] * len(page)) == {}
+
+
+def test_a_page_with_no_mark_under_the_first_label_places_none() -> None:
+    # No Q1 mark on the page, and a mark column after Q4 (a trend): four
+    # places for four labels, but the first is Q2's, not Q1's.
+    page = [
+        LABELS,
+        _line("Identify & Promote One   Community Safety Partnership", 106),
+        _line("Project Plan Developed   Tender Published 24 January", 113),
+        _line("Publish Anti Social      Corporate ASB Policy will be", 117),
+        _line("Award Contract to        Contract awarded March 2019.", 121, "▲"),
+    ]
+    assert placed_marks(page, [1] * len(page)) == {}

@@ -69,7 +69,8 @@ def _in_order(
     """A page's marks (line, start, the labels above) each with the start of
     its label, or none when the page's marks do not tell their quarters: its
     labels printed at more than one set of places, the marks at other than
-    one place a label, or a place before its label's start."""
+    one place a label, a place before its label's start, or the first place
+    off the first label's."""
     places = {tuple(f.x0 for f in labels) for _, _, labels in marks}
     if len(places) != 1:
         return []
@@ -78,6 +79,11 @@ def _in_order(
     if len(groups) != len(starts) or any(
         g[0] < s - X_TOLERANCE for g, s in zip(groups, starts, strict=True)
     ):
+        return []
+    if groups[0][0] > starts[0] + X_TOLERANCE:
+        # The page drifts further the further right: its first quarter's
+        # marks are under their label. A page with none there (a mark column
+        # after the quarters, "Trend", and no Q1 mark) tells no quarter.
         return []
     label_of = {x: s for g, s in zip(groups, starts, strict=True) for x in g}
     return [(i, x, label_of[x]) for i, x, _ in marks]
