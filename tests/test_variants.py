@@ -1,8 +1,10 @@
 """Reports the samples are not: each sample as another council printed it in
 another year with other figures (`bench/bench_archive.variant`, the reports of
-the benchmark archive), read as TAB text and as ruled and unruled PDFs, gives
-the facts its gold gives, changed alike. A reader that knew the samples' own
-years, council or figures would fail here."""
+the benchmark archive: the council's name, every year and date, and every
+figure printed with a thousands separator change), read as TAB text and as
+ruled and unruled PDFs, gives the facts its gold gives, changed alike. A
+reader that knew the samples' own years, council or large figures would fail
+here; their small figures are the samples' own."""
 
 from __future__ import annotations
 
