@@ -3,6 +3,9 @@ columns where one even drift from the run's start tells the cuts."""
 
 from __future__ import annotations
 
+import pytest
+
+from extract.layout import packed_words
 from extract.layout.packed_words import aligned_cuts, labelled, placed_words
 from extract.layout.text_columns import Fragment, fragments
 
@@ -110,7 +113,34 @@ def test_neighbours_at_the_column_start_tell_nothing() -> None:
     assert aligned_cuts(region, [0, 58]) == region
 
 
-def test_a_run_with_too_many_cuttings_to_weigh_stays_whole() -> None:
-    frags = fragments(" ".join(["word"] * 80))
-    starts = [0, 60, 120, 180, 240, 300, 360]
+def test_a_run_with_too_many_cuttings_to_weigh_stays_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 43 short words and a long one under 20 columns: the last column has no
+    # word near it, so no cutting reaches it, but the cuttings of the columns
+    # before it are some 10^16. They are counted, not made.
+    def weighed(*args: object) -> None:
+        raise AssertionError("cuttings weighed")
+
+    monkeypatch.setattr(packed_words, "_cuttings", weighed)
+    line = " ".join(["ab"] * 43 + ["abcdefghijklmnop"])
+    starts = list(range(0, 200, 10))
+    frags = fragments(line)
     assert placed_words(frags, starts, starts) == frags
+    assert packed_words._count([[1, 2], [3], [2, 4]]) == 1 + 2 + 2 + 2
+
+
+def test_cuttings_are_made_in_order() -> None:
+    options = [[1, 2], [2, 3], [1, 4]]
+    assert list(packed_words._increasing(options)) == [
+        (),
+        (1,),
+        (1, 2),
+        (1, 2, 4),
+        (1, 3),
+        (1, 3, 4),
+        (2,),
+        (2, 3),
+        (2, 3, 4),
+    ]
+    assert packed_words._count(options) == 9

@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from itertools import product
-from math import prod
 
 from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
@@ -106,7 +104,7 @@ def _placed(
     words = [(f.x0 + m.start(), f.x0 + m.end()) for m in found]
     nexts = [starts[c] if c < len(starts) else None for c in range(first + 1, end + 1)]
     columns = [starts[c] for c in over]
-    if prod(len(_near(f, words, x)) for x in columns) > MAX_CUTTINGS:
+    if _count([_near(f, words, x) for x in columns]) > MAX_CUTTINGS:
         # Too long a run to weigh every cutting: it stays whole.
         return None
     chosen = _clear(sorted(_cuttings(f, words, columns, nexts, False)))
@@ -160,13 +158,38 @@ def _cuttings(
     the next column's start (`nexts[m]` after m cuts, None past the table's
     last column). With `again`, the drift may start afresh at a first cut
     word set exactly at its column."""
-    for m in range(len(columns) + 1):
-        after = nexts[m]
-        options = [_near(f, words, x) for x in columns[:m]]
-        for chosen in product(*options):
-            if any(b <= a for a, b in zip(chosen, chosen[1:], strict=False)):
-                continue
-            yield _fit(f, words, columns[:m], chosen, after, again), chosen
+    options = [_near(f, words, x) for x in columns]
+    for chosen in _increasing(options):
+        m = len(chosen)
+        yield _fit(f, words, columns[:m], chosen, nexts[m], again), chosen
+
+
+def _increasing(
+    options: Sequence[Sequence[int]], last: int = -1, chosen: tuple[int, ...] = ()
+) -> Iterator[tuple[int, ...]]:
+    """Every choice of one option each for the first columns (none, the
+    first, the first two …), each later than the one before: built in order,
+    so no choice out of order is made and thrown away."""
+    yield chosen
+    k = len(chosen)
+    if k < len(options):
+        for word in options[k]:
+            if word > last:
+                yield from _increasing(options, word, (*chosen, word))
+
+
+def _count(options: Sequence[Sequence[int]]) -> int:
+    """How many choices `_increasing` makes, counted column by column
+    (choices ending at each word), not made: the bound a run's cuttings are
+    weighed under."""
+    total = 1
+    ending = {word: 1 for word in options[0]} if options else {}
+    for later in options[1:]:
+        total += sum(ending.values())
+        ending = {
+            w: n for w in later if (n := sum(c for v, c in ending.items() if v < w))
+        }
+    return total + sum(ending.values())
 
 
 def _near(f: Fragment, words: Sequence[tuple[int, int]], x: int) -> list[int]:
