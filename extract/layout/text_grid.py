@@ -188,7 +188,11 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
         j = i
         while j < len(clean) and texts[j] and j not in dropped:
             j += 1
-        _reset_after_break(clean, pages, i, j)
+        for k in _reset_after_break(clean, pages, i, j):
+            # Set again at other columns: the places its page's marks were
+            # told by are no longer where it prints them.
+            texts[k] = clean[k].strip()
+            marks.pop(k, None)
         if all(map(one_run, texts[i:j])):
             # A paragraph, each line one fragment: no table (see `_is_table`),
             # and each line's text is its one cell (most of a report of prose).
@@ -204,14 +208,15 @@ def printed_lines(lines: Sequence[str]) -> list[PrintedLine | None]:
     return out
 
 
-def _reset_after_break(clean: list[str], pages: Sequence[int], i: int, j: int) -> None:
+def _reset_after_break(clean: list[str], pages: Sequence[int], i: int, j: int) -> range:
     """Lines `i`..`j` (no blank line between) with those after a page break
     that sets as many columns as the lines before it, at most half of them
     where those do (within CARRY_TOLERANCE), set again at the columns before,
     in order: one table that the break cut, laid out afresh on the new page
     (tests/fixtures/writerlayout/000_…-writer-layout line 279: a status
     grid's header goes on over its counts with columns at 0, 12, 21, 65 and
-    74, where lines 276-278 set them at 0, 16, 33, 95 and 117)."""
+    74, where lines 276-278 set them at 0, 16, 33, 95 and 117). The lines
+    set again."""
     for k in range(i + 1, j):
         if pages[k] == pages[k - 1]:
             continue
@@ -220,11 +225,13 @@ def _reset_after_break(clean: list[str], pages: Sequence[int], i: int, j: int) -
         b = column_starts(after)
         shared = [x for x in b if any(abs(x - y) <= CARRY_TOLERANCE for y in a)]
         if len(a) != len(b) or len(b) < STRUCTURAL_CELLS or 2 * len(shared) > len(b):
-            return
+            return range(0)
         moved = [_set_at(frags, b, a) for frags in after]
         if all(m is not None for m in moved):
             clean[k:j] = [m for m in moved if m is not None]
-        return
+            return range(k, j)
+        return range(0)
+    return range(0)
 
 
 def _set_at(
