@@ -20,6 +20,13 @@ from normalise.words import cut_word
 # Runs on one baseline closer than this (in font sizes) are one fragment: a
 # word gap is ~0.3 size; cells are at least twice the cell padding apart.
 JOIN_GAP = 0.6
+# Gaps (in font sizes) over which joined runs are two words: most runs end at
+# their last glyph's advance, so any gap is a space; a lone narrow digit ends
+# at its ink, short of the next digit by up to a fifth of a size.
+LETTER_GAP = 0.1
+DIGIT_GAP = 0.24
+# The characters of a figure: "1,084.50", "12%".
+FIGURE_CHARS = frozenset("0123456789,.%")
 # Baselines nearer than this (in font sizes) are one line of a wrapped cell or
 # paragraph; the next printed line is further (samples/pdf: 9 pt vs 13 pt at 7 pt).
 CONTINUATION = 1.5
@@ -113,6 +120,20 @@ def baselines(runs: Iterable[Run]) -> list[list[Run]]:
     return [sorted(line, key=lambda r: r.x0) for line in lines]
 
 
+def _word_gap(last: Run, run: Run) -> float:
+    """The gap from a run's end to the next run's start over which a word
+    space parts them. A run ends where its glyphs' bounds do: a glyph printed
+    alone ("1" of "102", "," of "1,111": a PDF that draws each character by
+    itself) ends short of where the next starts by its side bearings, up to a
+    fifth of a size for a narrow digit or a comma, where a word space is a
+    quarter of a size or more; so inside a figure only a gap as wide as a
+    space parts two runs."""
+    a, b = last.text[-1:], run.text[:1]
+    if a and b and a in FIGURE_CHARS and b in FIGURE_CHARS and (a + b).strip(",.%"):
+        return DIGIT_GAP * run.size
+    return LETTER_GAP * run.size
+
+
 def merged(line: Sequence[Run]) -> list[Run]:
     """Neighbouring runs of one line joined into fragments (words of a cell)."""
     out = [line[0]]
@@ -120,7 +141,7 @@ def merged(line: Sequence[Run]) -> list[Run]:
         last = out[-1]
         gap = run.x0 - last.x1
         if gap <= JOIN_GAP * run.size:
-            sep = " " if last.spaced or gap > 0.1 * run.size else ""
+            sep = " " if last.spaced or gap > _word_gap(last, run) else ""
             text = f"{last.text}{sep}{run.text}"
             at = len(text) - len(run.text)
             part = ((at, run.x0),) if sep else ()
