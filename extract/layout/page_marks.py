@@ -37,7 +37,9 @@ def placed_marks(
     quarter their page tells: where each mark (its start) goes, the start of
     its label. A page's marks tell their quarters only where each is printed
     on a line with other text, the first line of its row."""
-    if not any(TIGHT.search(line) for line in lines):
+    # One search of the whole text, not one a line: most texts print no
+    # tight labels (a line break is no space, so no match spans two lines).
+    if not TIGHT.search("\n".join(lines)):
         return {}
     labels: list[Fragment] = []
     found: dict[int, list[tuple[int, int, list[Fragment]]]] = {}
