@@ -183,6 +183,11 @@ def test_an_actions_last_text_a_blank_line_under_its_table_is_read_with_it(
     assert mismatch.str.contains("Environment").tolist() == [True]
 
 
+def _margin(first: str, second: str) -> Group:
+    """Two lines at the margin, a blank line under the table below."""
+    return Group((_run(first, 36, 150), _run(second, 36, 160.5)), 150, 160.5, False)
+
+
 def test_a_heading_or_a_short_note_under_a_table_is_no_row_of_it() -> None:
     # A table whose first column ends at x=300 (its second starts at 320).
     table = [
@@ -192,40 +197,20 @@ def test_a_heading_or_a_short_note_under_a_table_is_no_row_of_it() -> None:
                _run("and Hate Crime Policy in the year to March", 36, 123.5),
                _run("o", 320, 113)), 113, 123.5, True),
     ]  # fmt: skip
-    sentences = Group(
-        (
-            _run("Feedback and comments have been received", 36, 150),
-            _run("from all partners at a senior level.", 36, 160.5),
-        ),
-        150,
-        160.5,
-        False,
+    sentences = _margin(
+        "Feedback and comments have been received",
+        "from all partners at a senior level.",
     )
-    heading = Group(
-        (_run("Support", 36, 150), _run("Vulnerable People", 36, 160.5)),
-        150,
-        160.5,
-        False,
-    )
-    note = Group(
-        (_run("Figures are provisional.", 36, 150), _run("See notes.", 36, 160.5)),
-        150,
-        160.5,
-        False,
-    )
+    heading = _margin("Support", "Vulnerable People")
+    note = _margin("Figures are provisional.", "See notes.")
     lines, _ = free_lines([*table, sentences], pitch=13)
     assert [line.tabbed for line in lines] == [True, True, True]
     assert lines[-1].cells[0].startswith("Feedback and comments")
     # Sentences wider than the column's own cells: a paragraph of its own
     # width, not a cell of the column.
-    wider = Group(
-        (
-            _run("The Council's Cabinet will consider a report on the", 36, 150),
-            _run("options at its meeting in July.", 36, 160.5),
-        ),
-        150,
-        160.5,
-        False,
+    wider = _margin(
+        "The Council's Cabinet will consider a report on the",
+        "options at its meeting in July.",
     )
     assert wider.runs[0].x1 < 320
     for margin in (heading, note, wider):

@@ -144,18 +144,25 @@ def test_a_frequency_letter_set_in_the_name_is_the_frequency(
     }
 
 
+def _grid_of(out: Path, plan: str) -> tuple[dict[str, tuple[int, float]], set[int]]:
+    """000-writer-layout's summary grid of a plan: (count, percent) by
+    category, and the lines its rows start on."""
+    docs = pd.read_parquet(out / "documents.parquet")
+    status = pd.read_parquet(out / "status_summary.parquet")
+    status = status.merge(docs[["doc_id", "source_path"]], on="doc_id")
+    grid = status[
+        (status.source_path == "000_af055924f554b2ff-writer-layout.txt")
+        & status.plan.str.startswith(plan)
+    ]
+    got = {r.category: (r.count, r.percent) for r in grid.itertuples()}
+    return got, set(grid.line_start)
+
+
 def test_a_status_grid_a_page_break_cuts_is_read(writer_layout_out: Path) -> None:
     # 000-writer-layout lines 210-215: the summary grid's header runs from one
     # page onto the next; the next plan's grid (276-281) is cut at the same
     # place, so its lines recur as a running header's would.
-    docs = pd.read_parquet(writer_layout_out / "documents.parquet")
-    status = pd.read_parquet(writer_layout_out / "status_summary.parquet")
-    status = status.merge(docs[["doc_id", "source_path"]], on="doc_id")
-    crime = status[
-        (status.source_path == "000_af055924f554b2ff-writer-layout.txt")
-        & status.plan.str.startswith("Crime & Partnerships")
-    ]
-    got = {r.category: (r.count, r.percent) for r in crime.itertuples()}
+    got, lines = _grid_of(writer_layout_out, "Crime & Partnerships")
     assert got == {
         "completed": (0, 0.0),
         "on_target": (4, 80.0),
@@ -163,7 +170,7 @@ def test_a_status_grid_a_page_break_cuts_is_read(writer_layout_out: Path) -> Non
         "aborted": (0, 0.0),
         "no_rating": (0, 0.0),
     }
-    assert set(crime.line_start) == {214}
+    assert lines == {214}
 
 
 def test_a_status_grid_laid_out_afresh_after_a_page_break_is_read(
@@ -172,14 +179,7 @@ def test_a_status_grid_laid_out_afresh_after_a_page_break_is_read(
     # 000-writer-layout lines 276-281: the page break falls inside the
     # header, and the new page sets the columns at 0, 12, 21, 65 and 74
     # where lines 276-278 set them at 0, 16, 33, 95 and 117.
-    docs = pd.read_parquet(writer_layout_out / "documents.parquet")
-    status = pd.read_parquet(writer_layout_out / "status_summary.parquet")
-    status = status.merge(docs[["doc_id", "source_path"]], on="doc_id")
-    env = status[
-        (status.source_path == "000_af055924f554b2ff-writer-layout.txt")
-        & status.plan.str.startswith("Environment")
-    ]
-    got = {r.category: (r.count, r.percent) for r in env.itertuples()}
+    got, lines = _grid_of(writer_layout_out, "Environment")
     assert got == {
         "completed": (1, 33.3),
         "on_target": (2, 66.6),
@@ -187,4 +187,4 @@ def test_a_status_grid_laid_out_afresh_after_a_page_break_is_read(
         "aborted": (0, 0.0),
         "no_rating": (0, 0.0),
     }
-    assert set(env.line_start) == {280}
+    assert lines == {280}

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from extract.layout.tab_rows import JOINING_WORDS
-from extract.layout.text_columns import EARLY_START, Fragment, column_of
+from extract.layout.text_columns import EARLY_START, Fragment, column_of, each_run
 
 # One value: a figure and, at most, one lower-case word of its unit ("100
 # cases", "£19,112.23", "12%"), or "n/a".
@@ -33,13 +33,7 @@ def placed_values(
     """A line's fragments, each run of values that runs over a column start
     in `cuts`, or ends less than EARLY_START characters before one, replaced
     by its values, each at the start of its column."""
-    out: list[Fragment] = []
-    for k, f in enumerate(frags):
-        following = frags[k + 1] if k + 1 < len(frags) else None
-        end = len(starts) if following is None else column_of(following, starts)
-        placed = _placed(f, starts, cuts, end)
-        out.extend(placed if placed is not None else (f,))
-    return out
+    return each_run(frags, starts, lambda f, end: _placed(f, starts, cuts, end))
 
 
 def _placed(

@@ -29,6 +29,7 @@ from extract.layout.text_columns import (
     X_TOLERANCE,
     Fragment,
     column_of,
+    each_run,
 )
 
 WORD = re.compile(r"\S+")
@@ -72,13 +73,7 @@ def placed_words(
     """A line's fragments, each run of words over MIN_COLUMNS or more column
     starts in `cuts` (the labelled ones) cut into its cells, each placed at
     its column's start, where the cut is clear."""
-    out: list[Fragment] = []
-    for k, f in enumerate(frags):
-        following = frags[k + 1] if k + 1 < len(frags) else None
-        end = len(starts) if following is None else column_of(following, starts)
-        placed = _placed(f, starts, cuts, end)
-        out.extend(placed if placed is not None else (f,))
-    return out
+    return each_run(frags, starts, lambda f, end: _placed(f, starts, cuts, end))
 
 
 def _placed(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract.layout.headers import label_spans
@@ -254,6 +254,23 @@ def cells_of(
         for f in _split_at_columns(frag, line, starts if cuts is None else cuts):
             parts[column_of(f, starts)].append(f.text)
     return [" ".join(p) for p in parts]
+
+
+def each_run(
+    frags: Sequence[Fragment],
+    starts: Sequence[int],
+    place: Callable[[Fragment, int], list[Fragment] | None],
+) -> list[Fragment]:
+    """A line's fragments, each replaced by what `place` makes of it given
+    the column the next fragment starts in (or the end of the table), or
+    kept where it makes nothing (packed values, packed words)."""
+    out: list[Fragment] = []
+    for k, f in enumerate(frags):
+        following = frags[k + 1] if k + 1 < len(frags) else None
+        end = len(starts) if following is None else column_of(following, starts)
+        placed = place(f, end)
+        out.extend(placed if placed is not None else (f,))
+    return out
 
 
 def column_of(f: Fragment, starts: Sequence[int]) -> int:
