@@ -112,21 +112,6 @@ def _letters(char: str, line_end: bool, counts: Counter[str]) -> str:
     return ""
 
 
-def spelt_out_notes(counts: Counter[str]) -> tuple[str, ...]:
-    """How `spell_out`'s counts read in an issue: "3 ligatures spelt out", "1
-    soft hyphen read as printed", "2 zero-width characters removed"."""
-    done = {
-        "ligature": "spelt out",
-        "soft hyphen": "read as printed",
-        "zero-width character": "removed",
-    }
-    return tuple(
-        f"{n} {kind}{'s' if n > 1 else ''} {what}"
-        for kind, what in done.items()
-        if (n := counts[kind])
-    )
-
-
 def squash(s: str) -> str:
     """Collapse runs of whitespace (newlines included) to one space and trim."""
     return " ".join(s.split())

@@ -19,9 +19,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from extract.readers import read_path
-from extract.readers.decode import decode, describe
+from extract.readers.decode import decode, describe, spelt_out_notes
 from extract.run import extract
-from normalise.text import PRESENTATION, spell_out, spelt_out_notes
+from normalise.text import PRESENTATION, spell_out
 from tests.conftest import SAMPLES
 
 S002 = SAMPLES / "002_c2fd677fd2d5bf7c.txt"

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from extract.readers.errors import UnreadableInput
-from normalise.text import spell_out, spelt_out_notes
+from normalise.text import spell_out
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -168,6 +169,21 @@ def _spelt_out(decoded: Decoded) -> Decoded:
     if not counts:
         return decoded
     return Decoded(text, decoded.codec, (*decoded.notes, *spelt_out_notes(counts)))
+
+
+def spelt_out_notes(counts: Counter[str]) -> tuple[str, ...]:
+    """How `spell_out`'s counts read in an issue: "3 ligatures spelt out", "1
+    soft hyphen read as printed", "2 zero-width characters removed"."""
+    done = {
+        "ligature": "spelt out",
+        "soft hyphen": "read as printed",
+        "zero-width character": "removed",
+    }
+    return tuple(
+        f"{_count(n, kind)} {what}"
+        for kind, what in done.items()
+        if (n := counts[kind])
+    )
 
 
 def _count(n: int, noun: str) -> str:

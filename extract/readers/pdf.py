@@ -35,6 +35,7 @@ from extract.layout.geometry import (
 )
 from extract.layout.page_split import goes_on
 from extract.layout.tab_rows import build_rows
+from extract.readers.decode import spelt_out_notes
 from extract.readers.errors import UnreadableInput, doc_id_of
 from extract.readers.limits import DEFAULT_LIMITS, Limits
 from extract.readers.pdf_objects import PageContent, page_content
@@ -48,7 +49,6 @@ from extract.readers.pdf_tables import (
 )
 from extract.records import IssueRow
 from normalise.repair import Repair
-from normalise.text import spelt_out_notes
 from normalise.words import word_counts
 
 __all__ = ["NoTextLayer", "read_pdf"]

@@ -18,7 +18,7 @@ from extract.layout.geometry import Run
 from extract.readers.limits import LimitExceeded
 from extract.readers.symbol_fonts import read_symbols
 from normalise.repair import Repair
-from normalise.text import spell_out
+from normalise.text import PRESENTATION, spell_out
 
 # Strokes shorter than this (pt) rule no table: pdfplumber's minimum edge.
 MIN_EDGE = 3.0
@@ -320,8 +320,10 @@ def page_content(
                 )
             if kind == TEXT:
                 # PDFium writes a hyphen that ends a printed line as U+0002.
-                drawn, counts = spell_out(text_of(raw).replace("\x02", "-"))
-                spelt.update(counts)
+                drawn = text_of(raw).replace("\x02", "-")
+                if PRESENTATION.search(drawn):
+                    drawn, counts = spell_out(drawn)
+                    spelt.update(counts)
                 text = drawn.strip()
                 if text:
                     text, repair = read_symbols(text, _font_name(raw, fonts))
