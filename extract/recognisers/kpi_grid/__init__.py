@@ -80,6 +80,8 @@ NON_ALNUM = compiled(r"[^a-z0-9]+")
 THEME_MATCH = 90.0
 # A cell with this many labelled counts is a breakdown (see `is_count_list`).
 MIN_LIST_COUNTS = 2
+# How much of the cells left unread an issue quotes.
+SNIPPET = 80
 
 
 def owned_elsewhere(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
@@ -176,11 +178,15 @@ def _facts(
     grid: Grid,
     row: GridRow,
     headings: Callable[[], Headings] | None = None,
+    unread: list[IssueRow] | None = None,
 ) -> Iterator[Fact]:
     """The values of one grid row; none for a row whose name goes on from the
     row above (`goes_on`: a wrapped row's later lines printed apart), or,
     given the document's `headings` (text without TABs), runs into a theme
-    heading (`extract.layout.printed_headings`)."""
+    heading (`extract.layout.printed_headings`).
+
+    A row that prints a figure under no column label is read up to that
+    cell; the issue saying so goes to `unread`."""
     doc = blocks.doc
     at = grid.name_index
     name = squash(row.texts[at]) if at < len(row.texts) else ""
@@ -199,33 +205,16 @@ def _facts(
     repairs: tuple[Repair, ...] = ()
     if stray := _stray_frequency(doc, grid, row, name):
         name, frequency, repairs = stray
-    parsed: list[tuple[Column, str, list[Value]]] = []
-    # The columns whose cells the row is read from: claimed below.
-    read = {at}
-    for column in grid.columns:
-        text = row.texts[column.index] if column.index < len(row.texts) else ""
-        if column.kind == "frequency":
-            if FREQUENCY.match(text.strip().upper()):
-                frequency = text.strip().upper()
-            if text.strip() and not is_count_list(text):
-                read.add(column.index)
-        elif (
-            column.kind in ("value", "commentary")
-            and text.strip()
-            and not is_count_list(text)
-        ):
-            values = parse_cell(text, commentary=column.kind == "commentary")
-            parsed.append((column, text, values))
-            read.add(column.index)
-    if (
-        _marks_only(parsed)
-        or _dates_only(parsed)
-        or _unlabelled_figure(blocks, grid, row)
-    ):
+    cut = _unlabelled_figure(blocks, grid, row)
+    parsed, read, printed = _read_cells(grid, row, cut)
+    frequency = printed or frequency
+    if _marks_only(parsed) or _dates_only(parsed) or _joined_figures(blocks, grid, row):
         # Rating marks under quarter labels: an action table's row, whose
         # progress text a layout reading put in the name column; dates
         # alone ("(24.07.17)"): the captions of a rolling-12 block.
         return
+    if cut is not None and unread is not None:
+        unread.append(_unlabelled_issue(doc, name, row, cut))
     if grid.plain:
         for cell in blocks.rows[row.row_index].cells:
             if cell.column in read:
@@ -265,6 +254,35 @@ def _facts(
                 value.problem,
                 value.labelled,
             )
+
+
+def _read_cells(
+    grid: Grid, row: GridRow, cut: int | None
+) -> tuple[list[tuple[Column, str, list[Value]]], set[int], str | None]:
+    """A row's value and commentary cells up to column `cut` (all, if None)
+    with their values; the columns read (its name's too), to be claimed; and
+    the frequency its frequency column prints."""
+    parsed: list[tuple[Column, str, list[Value]]] = []
+    read = {grid.name_index}
+    frequency = None
+    for column in grid.columns:
+        if cut is not None and column.index > cut:
+            break
+        text = row.texts[column.index] if column.index < len(row.texts) else ""
+        if column.kind == "frequency":
+            if FREQUENCY.match(text.strip().upper()):
+                frequency = text.strip().upper()
+            if text.strip() and not is_count_list(text):
+                read.add(column.index)
+        elif (
+            column.kind in ("value", "commentary")
+            and text.strip()
+            and not is_count_list(text)
+        ):
+            values = parse_cell(text, commentary=column.kind == "commentary")
+            parsed.append((column, text, values))
+            read.add(column.index)
+    return parsed, read, frequency
 
 
 def _stray_frequency(
@@ -324,7 +342,10 @@ def _unreadable(doc: Document, fact: Fact) -> IssueRow:
 
 
 def _reading_facts(
-    blocks: Blocks, ctx: Context, headings: Callable[[], Headings] | None
+    blocks: Blocks,
+    ctx: Context,
+    headings: Callable[[], Headings] | None,
+    unread: list[IssueRow],
 ) -> Iterator[Fact]:
     """The rows of grids printed in reading order (`reading_order`), of HTML
     tables printed in its paragraphs (`html_paragraphs`) and of grids whose
@@ -338,7 +359,7 @@ def _reading_facts(
     ):
         facts = [
             f
-            for f in _facts(blocks, ctx, r.grid, r.row, headings)
+            for f in _facts(blocks, ctx, r.grid, r.row, headings, unread)
             if f.labelled or f.record.reported_as not in r.labelled_only
         ]
         if facts:
@@ -356,26 +377,57 @@ def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
     )
 
 
-def _unlabelled_figure(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
-    """Whether a row of a `-layout` text prints a figure alone in a column no
-    label heads, or two figures alone in one value column: which value each
-    is cannot be told (a right-aligned total under a blank label; a figure
-    set a character left of its column). A TAB export's columns are its
-    cells, and a column a grid does not read there is a comment's."""
+def _unlabelled_figure(blocks: Blocks, grid: Grid, row: GridRow) -> int | None:
+    """The first column of a row of a `-layout` text that no label heads and
+    whose cell opens with a figure, or None: which column that value and
+    the cells after it belong to cannot be told (a right-aligned total under
+    a blank label; "116 cases £22,708.33" between Quarter 2 and Quarter 3 in
+    tests/fixtures/writerlayout/002_…-writer-layout line 131; a row that a
+    page break set at other columns than its header's).
+    A TAB export's columns are its cells, and a column a grid does not read
+    there is a comment's."""
+    if blocks.doc.text_form != "layout":
+        return None
+    headed = {c.index for c in grid.columns} | {grid.name_index}
+    return next(
+        (
+            k
+            for k, text in enumerate(row.texts)
+            if k not in headed
+            and (words := text.split())
+            and run_on.FIGURE.match(words[0])
+        ),
+        None,
+    )
+
+
+def _joined_figures(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
+    """Whether a row of a `-layout` text prints two figures alone in one
+    value column ("27 12": a figure printed a character left of its column
+    joins the cell before it), so which value each is cannot be told."""
     if blocks.doc.text_form != "layout":
         return False
-    headed = {c.index for c in grid.columns} | {grid.name_index}
     values = {c.index for c in grid.columns if c.kind == "value"}
     return any(
-        run_on.FIGURE.match(text.strip())
-        for k, text in enumerate(row.texts)
-        if k not in headed
-    ) or any(
-        # "27 12": a figure printed a character left of its column joins the
-        # cell before it.
         len(words := text.split()) >= 2 and all(run_on.FIGURE.match(w) for w in words)
         for k, text in enumerate(row.texts)
         if k in values
+    )
+
+
+def _unlabelled_issue(doc: Document, name: str, row: GridRow, cut: int) -> IssueRow:
+    """`unparsed_block` for the cells of a row from a figure under no label on."""
+    cells = " | ".join(squash(t) for t in row.texts[cut:] if t.strip())
+    if len(cells) > SNIPPET:
+        cells = cells[:SNIPPET] + "…"
+    return IssueRow.at(
+        "unparsed_block",
+        doc,
+        row.line_start,
+        f"{name}: {cells!r} not read: its first figure is printed "
+        "under no column label, so which column it and the cells after it "
+        "belong to cannot be told",
+        page=row.page,
     )
 
 
@@ -400,13 +452,14 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         if doc.text_form in ("layout", "plain")
         else None
     )
+    unread: list[IssueRow] = []
     out = [
         (grid.plain, fact)
         for grid in grids(blocks)
         for row in grid.rows
-        for fact in _facts(blocks, ctx, grid, row, headings)
+        for fact in _facts(blocks, ctx, grid, row, headings, unread)
     ]
-    out.extend((True, fact) for fact in _reading_facts(blocks, ctx, headings))
+    out.extend((True, fact) for fact in _reading_facts(blocks, ctx, headings, unread))
     # The table's own rows before its restatement as HTML: their provenance
     # is one line per value.
     out.sort(key=lambda pf: (not pf[0], pf[1].record.line_start))
@@ -419,3 +472,4 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         yield fact.record
         if fact.problem:
             yield _unreadable(doc, fact)
+    yield from unread
