@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from extract.records import IssueRow, Record, Rolling12
-from tests.conftest import S000, S001, recognised, synthetic
+from extract.run import extract
+from tests.conftest import S000, S001, SAMPLES, recognised, synthetic
 
 CRIME = "Committed Crime Over Time (Variation) All crime groupings"
 ASB = "ASB Incidents Over Time (Variation) – Police data"
@@ -590,3 +593,55 @@ def test_a_negative_total_is_kept_and_reported() -> None:
         "x.txt:3: rolling_12_months.previous_12_months -5673 is outside 0..; "
         "kept as printed"
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Q3: (18.01.17)", "Q3 - (18.01.17)", "Qtr 3 (18.01.17)", "Qtr. 3 – 18.01.17"],
+)
+def test_other_printings_of_the_quarter_label(label: str) -> None:
+    out = _blocks_of(
+        [
+            "COUNCIL",
+            "",
+            f"Violence with Injury – Police data\t{label} Previous 12 months = 880 "
+            "Last 12 months = 951 Change over 12 Months = 8% increase (71)",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, Rolling12)]
+    assert [
+        (r.quarter, r.as_of_date, r.previous_12_months, r.last_12_months) for r in rows
+    ] == [("Q3", date(2017, 1, 18), 880, 951)]
+    assert (rows[0].change_pct, rows[0].change_abs) == (8.0, 71)
+
+
+def test_sample_000_with_colons_after_its_quarter_labels(
+    tmp_path: Path, table: Callable[[str], pd.DataFrame]
+) -> None:
+    # Another year's report may print "Q1: (24.07.17)": every block of 000
+    # is read as from "Q1 (24.07.17)".
+    text = (SAMPLES / S000).read_text(encoding="utf-8")
+    changed = re.sub(r"\b(Q[1-4]) \(", r"\1: (", text)
+    assert changed.count(": (") >= 12
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / S000).write_text(changed, encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    columns = [
+        "indicator",
+        "quarter",
+        "as_of_date",
+        "previous_12_months",
+        "last_12_months",
+        "change_pct",
+        "change_abs",
+        "direction",
+    ]
+    got = pd.read_parquet(tmp_path / "out" / "rolling_12_months.parquet")[columns]
+    want = table("rolling_12_months")
+    docs = table("documents")
+    want = want[want.doc_id.isin(docs[docs.source_path == S000].doc_id)][columns]
+    assert len(got) == 12
+    pd.testing.assert_frame_equal(
+        got.sort_values(["indicator", "quarter"]).reset_index(drop=True),
+        want.sort_values(["indicator", "quarter"]).reset_index(drop=True),
+    )

@@ -26,11 +26,13 @@ FLAGS = re.IGNORECASE | ENHANCEMATCH
 # quarter label and a total: a run of reports without quarter blocks needs
 # neither.
 
-# A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2".
+# A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2",
+# "Qtr 4 (17.04.18)", its date also after a colon or dash ("Q1: (24.07.17)").
 ANCHOR = fuzzy(
-    r"\b(?:Q|Quarter\s*)(?P<n>[1-4])\b\s*"
+    r"\b(?:Q|Qtr\.?\s*|Quarter\s*)(?P<n>[1-4])\b\s*"
+    r"(?:(?:[:\-\u2013]\s*)?"
     r"(?:\(\s*(?P<date>(?=[^)]*\d)[\dOolI./]+)\s*\)"
-    r"|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b)?",
+    r"|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b))?",
     re.IGNORECASE,
 )
 
