@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 import warnings
 from collections import Counter
 from functools import lru_cache
+from html.entities import html5
 
 from normalise.patterns import compiled
 
@@ -31,6 +33,11 @@ SIMPLE_TAG = re.compile(
 )
 # "&" starts a character reference unless a space follows it ("Crime & ASB").
 REFERENCE = re.compile(r"&(?!\s)")
+# A character reference as an HTML export prints it outside markup too
+# ("Crime &amp; Partnerships"), always with its ";".
+ENTITY = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 DASH = re.compile("[\u2013\u2014\u2010\u2011\u2212]")
 DASHES = str.maketrans(
     {"\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-"}
@@ -156,6 +163,8 @@ def strip_html(raw: str) -> str:
     Text without tags is only whitespace-squashed, so "<20,000 Tonnes" survives.
     """
     if not has_html(raw):
+        if "&" in raw:
+            raw = ENTITY.sub(_referenced, raw)
         if "\n" not in raw:
             return squash(raw)
         return "\n".join(p for p in (squash(x) for x in raw.split("\n")) if p)
@@ -164,6 +173,15 @@ def strip_html(raw: str) -> str:
         text = _soup_text(raw)
     lines = (" ".join(x.replace("\t", " ").split()) for x in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _referenced(m: re.Match[str]) -> str:
+    """What a character reference names; an unknown name stays as printed
+    ("&notaname;", which `html.unescape` reads as "¬aname;")."""
+    ref = m[0]
+    if ref[1] == "#":
+        return html.unescape(ref)
+    return html5.get(ref[1:], ref)
 
 
 def _simple_text(raw: str) -> str | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,8 +16,9 @@ from extract.document import Document
 from extract.layout.tab_rows import build_rows
 from extract.readers import UnreadableInput
 from extract.readers.decode import decode, split_lines
+from extract.run import extract
 from normalise.text import _simple_text, _soup_text, squash, strip_html
-from tests.conftest import S000, S001, S003
+from tests.conftest import S000, S001, S003, SAMPLES
 
 Load = Callable[[str], tuple[Document, Context]]
 
@@ -112,6 +115,46 @@ def test_strip_html_keeps_comparators_and_lists() -> None:
     assert strip_html("<20,000 Tonnes") == "<20,000 Tonnes"
     assert strip_html("<ul><li>one</li><li>two</li></ul>") == "one\ntwo"
     assert strip_html("<p>a  b</p> <p>c</p>") == "a b\nc"
+
+
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        # An HTML export's references outside markup: what they name.
+        ("Crime &amp; Partnerships", "Crime & Partnerships"),
+        ("Value &#8211; &#163;84,171.24", "Value \u2013 \u00a384,171.24"),
+        ("&lt;20,000 Tonnes", "<20,000 Tonnes"),
+        # No reference: as printed.
+        ("Crime & ASB", "Crime & ASB"),
+        ("R&D &amp no semicolon", "R&D &amp no semicolon"),
+        ("&notaname; stays", "&notaname; stays"),
+    ],
+)
+def test_character_references_outside_markup(raw: str, text: str) -> None:
+    assert strip_html(raw) == text
+
+
+def test_sample_000_exported_with_references_reads_as_printed(
+    tmp_path: Path,
+) -> None:
+    # "Action &amp; Progress Update" had hidden 000's action tables and its
+    # plan name carried "&amp;": every action and summary count is read.
+    text = (SAMPLES / S000).read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / S000).write_text(text.replace(" & ", " &amp; "), "utf-8")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / S000).write_text(text, "utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    extract([tmp_path / "plain"], tmp_path / "want")
+    for name, columns in [
+        ("actions", ["plan", "kind", "title", "progress"]),
+        ("status_summary", ["plan", "scope", "period", "category", "count"]),
+    ]:
+        got = pd.read_parquet(tmp_path / "out" / f"{name}.parquet")[columns]
+        want = pd.read_parquet(tmp_path / "want" / f"{name}.parquet")[columns]
+        assert len(want) > 5
+        assert "Crime & Partnerships Priority Delivery Plan" in set(got.plan)
+        pd.testing.assert_frame_equal(got, want)
 
 
 def test_prose_lines_are_single_cell_rows() -> None:
