@@ -25,14 +25,16 @@ from normalise.amounts import (
 from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.text import fold_dashes, squash
+from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.years import financial_year
 
 # A label opens a value of its own: "Target - 50%", "Actual – 44.1%",
-# "2017.18 – 425", "2015/16 -51.49%". It only counts when an amount follows,
-# so "No target - this is a measure only" and "Not reported in 2015/16" are words.
+# "2017.18 – 425", "2015/16 -51.49%", "2015/2016 - 51.49%". It only counts when
+# an amount follows, so "No target - this is a measure only" and "Not reported
+# in 2015/16" are words.
 LABEL = compiled(
     r"(?:\b(?P<measure>target|actual)\b"
-    r"|(?<![\d/.])(?P<year>20\d\d\s*[./\-\u2013]\s*\d\d)(?![\d/]))"
+    rf"|(?<![\d/.])(?P<year>{FINANCIAL_YEAR})(?![\d/]))"
     r"(?P<sep>\s*[-\u2013:]?\s*)(?=[<>\u2264\u2265£~]|\d|approx|c\.\d)",
     re.IGNORECASE,
 )

@@ -10,7 +10,7 @@ from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.vocabulary import QUARTER_NUMBER
 
-FY = compiled(r"^(20\d\d)\s*([./\-\u2013])\s*(\d\d)$")
+FY = compiled(r"^(20\d\d)\s*([./\-\u2013])\s*((?:20)?\d\d)$")
 FY_IN_TEXT = re.compile(
     r"(?<![\d/.])(20\d\d)\s*([./\-\u2013])\s*((?:20)?\d\d)(?![\d/.]?\d)"
 )
@@ -43,13 +43,18 @@ EARLY_DAYS = 15
 
 
 def financial_year(raw: str) -> tuple[str | None, Repair | None]:
-    """ "2017/18" as is; "2017-18", "2017.18", "2016 - 17" -> "2017/18" (logged)."""
+    """ "2017/18" as is; "2017-18", "2017/2018" -> "2017/18"; "2017.18" ->
+    "2017/18" (logged)."""
     m = FY.match(raw.strip())
-    if not m or int(m[3]) != (int(m[1]) + 1) % 100:
+    if not m:
         return None, None
-    value = f"{m[1]}/{m[3]}"
+    start, end = int(m[1]), int(m[3])
+    if end != (start + 1 if len(m[3]) == 4 else (start + 1) % 100):
+        return None, None
+    value = f"{m[1]}/{m[3][-2:]}"
     if m[2] != ".":
-        # "2017-18" and "2017/18" are how the reports print a year: plain parsing.
+        # "2017-18", "2017/18" and "2017/2018" are how reports print a year:
+        # plain parsing.
         return value, None
     return value, Repair(raw=raw, repaired=value, rule="financial_year_dot")
 

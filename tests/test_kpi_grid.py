@@ -306,8 +306,12 @@ def test_header_columns(texts: tuple[str, ...], is_grid: bool) -> None:
     assert (header_columns(texts) is not None) == is_grid
 
 
-def test_compared_column_year() -> None:
-    column = classify("Performance compared to 2015/16", 8)
+@pytest.mark.parametrize(
+    "label",
+    ["Performance compared to 2015/16", "Performance compared to 2015/2016"],
+)
+def test_compared_column_year(label: str) -> None:
+    column = classify(label, 8)
     assert column is not None and column.financial_year == "2015/16"
 
 

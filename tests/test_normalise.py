@@ -110,6 +110,10 @@ def test_a_valid_date_is_never_changed(d: date) -> None:
         ("2017.18", "2017/18", "financial_year_dot"),
         ("2016/18", None, None),
         ("2015-18", None, None),
+        ("2015/2016", "2015/16", None),
+        ("2017-2018", "2017/18", None),
+        ("2015/2017", None, None),
+        ("2015/2116", None, None),
     ],
 )
 def test_financial_year(raw: str, value: str | None, rule: str | None) -> None:

@@ -177,6 +177,11 @@ CELLS = [
         [(51.49, "percent", None, None, "actual", "2015/16", None)],
     ),
     (
+        "2015/2016 - 51.49%",
+        True,
+        [(51.49, "percent", None, None, "actual", "2015/16", None)],
+    ),
+    (
         "No target - this is a measure only 2017.18 – 425 2016.17 - 484",
         True,
         [

@@ -49,7 +49,7 @@ FOREIGN_COL = re.compile(
 FREQUENCY_COL = re.compile(r"^frequency\b", re.IGNORECASE)
 TREND_COL = re.compile(r"^target\s*-?\s*achieved\s*/\s*trend$", re.IGNORECASE)
 COMPARED_COL = re.compile(
-    r"^performance\s+compared\s+to\s+(?P<year>20\d\d\s*[/.\-]\s*\d\d)$", re.IGNORECASE
+    rf"^performance\s+compared\s+to\s+(?P<year>{FINANCIAL_YEAR})$", re.IGNORECASE
 )
 NAME_COL = re.compile(
     r"^(?:(?:key\s+)?performance\s+indicators?|k?pis?|indicators?|measures?"
