@@ -597,7 +597,14 @@ def test_a_negative_total_is_kept_and_reported() -> None:
 
 @pytest.mark.parametrize(
     "label",
-    ["Q3: (18.01.17)", "Q3 - (18.01.17)", "Qtr 3 (18.01.17)", "Qtr. 3 – 18.01.17"],
+    [
+        "Q3: (18.01.17)",
+        "Q3 - (18.01.17)",
+        "Qtr 3 (18.01.17)",
+        "Qtr. 3 – 18.01.17",
+        "Q3 (18 January 2017)",
+        "Quarter 3 (18th Jan, 2017)",
+    ],
 )
 def test_other_printings_of_the_quarter_label(label: str) -> None:
     out = _blocks_of(
@@ -645,3 +652,27 @@ def test_sample_000_with_colons_after_its_quarter_labels(
         got.sort_values(["indicator", "quarter"]).reset_index(drop=True),
         want.sort_values(["indicator", "quarter"]).reset_index(drop=True),
     )
+
+
+@pytest.mark.parametrize(
+    "totals, change, pct, abs_, direction",
+    [
+        ((880, 951), "8% rise (71)", 8.0, 71, "increase"),
+        ((951, 880), "7% fall (71)", -7.0, -71, "reduction"),
+        ((880, 951), "8% Rise (71)", 8.0, 71, "increase"),
+    ],
+)
+def test_rise_and_fall_are_directions(
+    totals: tuple[int, int], change: str, pct: float, abs_: int, direction: str
+) -> None:
+    previous, last = totals
+    out = _blocks_of(
+        [
+            "COUNCIL",
+            "",
+            "Violence with Injury – Police data\tQ3 (18.01.17) Previous 12 months "
+            f"= {previous} Last 12 months = {last} Change over 12 Months = {change}",
+        ]
+    )
+    row = next(r for r in out if isinstance(r, Rolling12))
+    assert (row.change_pct, row.change_abs, row.direction) == (pct, abs_, direction)

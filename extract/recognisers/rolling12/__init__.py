@@ -26,7 +26,13 @@ from normalise.years import year_of_quarter_report
 
 NAME = "rolling_12_months"
 SNIPPET = 60
-DIRECTIONS = {"increase": "increase", "reduction": "reduction", "decrease": "reduction"}
+DIRECTIONS = {
+    "increase": "increase",
+    "rise": "increase",
+    "reduction": "reduction",
+    "decrease": "reduction",
+    "fall": "reduction",
+}
 # Printed percentages are whole numbers: a change that is more than this far from
 # the one the two totals give does not follow from them.
 PCT_TOLERANCE = 1.0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from extract.document import Cell
 from normalise.patterns import ENHANCEMATCH, fuzzy
+from normalise.vocabulary import MONTH
 
 if TYPE_CHECKING:
     import regex
@@ -27,11 +28,13 @@ FLAGS = re.IGNORECASE | ENHANCEMATCH
 # neither.
 
 # A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2",
-# "Qtr 4 (17.04.18)", its date also after a colon or dash ("Q1: (24.07.17)").
+# "Qtr 4 (17.04.18)", "Q1 (24 July 2017)", its date also after a colon or dash
+# ("Q1: (24.07.17)").
 ANCHOR = fuzzy(
     r"\b(?:Q|Qtr\.?\s*|Quarter\s*)(?P<n>[1-4])\b\s*"
     r"(?:(?:[:\-\u2013]\s*)?"
     r"(?:\(\s*(?P<date>(?=[^)]*\d)[\dOolI./]+)\s*\)"
+    rf"|\(\s*(?P<worded>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+\d{{4}})\s*\)"
     r"|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b))?",
     re.IGNORECASE,
 )
@@ -54,16 +57,20 @@ PREVIOUS = fuzzy(rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLA
 
 LAST = fuzzy(rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS)
 
+# The words for which way a change went ("15% increase", "3% fall"); the
+# rolling-12 recogniser's DIRECTIONS says which each is.
+DIRECTION = r"increase|reduction|decrease|rise|fall"
+
 CHANGE = fuzzy(
     rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
     rf"(?:(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
-    r"\s*(?:(?P<direction>increase|reduction|decrease)|no\s+change)?"
+    rf"\s*(?:(?P<direction>{DIRECTION})|no\s+change)?"
     rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?"
     # "Change = 120 (9%)": the difference first, the percentage in brackets.
     rf"|(?P<abs_first>[+{MINUS}]?\s*[\d,]+)\s*"
-    r"(?P<direction_first>increase|reduction|decrease)?\s*"
+    rf"(?P<direction_first>{DIRECTION})?\s*"
     rf"\(\s*(?P<pct_last>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%\s*\)"
-    r"(?:\s*(?P<direction_last>increase|reduction|decrease))?"
+    rf"(?:\s*(?P<direction_last>{DIRECTION}))?"
     r"|(?P<none>no\s+change))",
     FLAGS,
 )
@@ -149,7 +156,7 @@ def _scan(text: str, timeout: float | None) -> list[Block]:
         found.append(
             Block(
                 quarter=f"Q{a['n']}",
-                date=a["date"] or a["bare"],
+                date=a["date"] or a["worded"] or a["bare"],
                 previous=previous["v"],
                 last=last["v"],
                 pct=_first(change, "pct", "pct_last"),

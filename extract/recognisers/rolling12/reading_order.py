@@ -20,7 +20,12 @@ from dataclasses import dataclass, replace
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, cell_of
 from extract.blocks.reading_order import is_column_label
-from extract.recognisers.rolling12.quarter_blocks import Block, Found, blocks_in
+from extract.recognisers.rolling12.quarter_blocks import (
+    DIRECTION,
+    Block,
+    Found,
+    blocks_in,
+)
 from normalise.indicators import ROLLING_NAME, split_indicators
 from normalise.numbers import parse_int
 from normalise.patterns import compiled
@@ -48,7 +53,7 @@ NAME_PART_CHARS = 60
 # the column beside it: "… 12%" / "Police data Hate Crime – Number of self
 # Increase (11)" (samples/text/001_4e0ea328a26b8980-plain.txt lines 305-306).
 LATE_CHANGE = compiled(
-    r"\b(?P<direction>increase|reduction|decrease)\s*\(\s*(?P<abs>[+\-\u2013]?\s*[\d,]+)\s*\)",
+    rf"\b(?P<direction>{DIRECTION})\s*\(\s*(?P<abs>[+\-\u2013]?\s*[\d,]+)\s*\)",
     re.IGNORECASE,
 )
 LATE_CHANGE_CHARS = 80
