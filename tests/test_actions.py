@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,7 +13,8 @@ from extract.blocks import blocks_of
 from extract.context import Context
 from extract.document import Document
 from extract.recognisers.actions import action_table, quarter_labels
-from tests.conftest import S000, S001, S002, S003, S004, synthetic
+from extract.run import extract
+from tests.conftest import S000, S001, S002, S003, S004, SAMPLES, synthetic
 
 Loader = Callable[[str], pd.DataFrame]
 CCTV_HOLD = (
@@ -275,6 +278,12 @@ def test_quarter_labels(text: str, quarters: tuple[int, ...] | None) -> None:
         ("slipped from Q1 - Q2 of next year", None),
         ("Between April and June the scheme ran", None),
         ("July–September", (2,)),
+        ("Quarter One – AQMA to be declared and operational", (1,)),
+        ("Quarters two and three - Consultation", (2, 3)),
+        ("Qtr 2: Scheme launched", (2,)),
+        ("Qtrs 3 & 4 - Evaluated", (3, 4)),
+        ("Quarter Three", (3,)),
+        ("Someone said one - two", None),
     ],
 )
 def test_quarter_label_variants(text: str, quarters: tuple[int, ...] | None) -> None:
@@ -319,7 +328,14 @@ def test_quarter_texts_of_label_variants(text: str, texts: dict[str, str]) -> No
 
 
 @pytest.mark.parametrize(
-    "text, bare", [("Quarter 2", True), ("Quarter 4", True), ("Quarter 2 – x", False)]
+    "text, bare",
+    [
+        ("Quarter 2", True),
+        ("Quarter 4", True),
+        ("Quarter 2 – x", False),
+        ("Quarter Two", True),
+        ("Qtr 2", True),
+    ],
 )
 def test_bare_quarter_heading(text: str, bare: bool) -> None:
     assert bool(quarter_labels.BARE_LABEL.match(text)) is bare
@@ -636,3 +652,39 @@ def test_month_labels_on_continuation_rows() -> None:
             ["Q1=▶", "Q2=▶", "Q3=✓"],
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        lambda n: f"Quarter {['One', 'Two', 'Three', 'Four'][n - 1]}",
+        lambda n: f"Qtr {n}",
+    ],
+)
+def test_sample_000_with_quarters_worded_otherwise(
+    tmp_path: Path, wording: Callable[[int], str]
+) -> None:
+    # "Quarter One – AQMA to be declared …" (000 line 79) had been no label:
+    # the AQMA action ran into the cemetery action above it, whose marks
+    # then took its "5".
+    text = (SAMPLES / S000).read_text(encoding="utf-8")
+    changed = re.sub(r"Quarter ([1-4])", lambda m: wording(int(m[1])), text)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / S000).write_text(changed, "utf-8")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / S000).write_text(text, "utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    extract([tmp_path / "plain"], tmp_path / "want")
+    columns = ["item", "quarter", "rating_symbol", "rating"]
+    got, want = (
+        pd.read_parquet(tmp_path / out / "action_updates.parquet").assign(
+            item=lambda t: t.item_id.str.split(":").str[1]
+        )[columns]
+        for out in ("out", "want")
+    )
+    # 000's 7 actions, each rated in its quarters (the AQMA one in Q1 and Q2).
+    assert len(want) == 27
+    assert want.item.nunique() == 7
+    pd.testing.assert_frame_equal(got, want)
+    titles = pd.read_parquet(tmp_path / "out" / "actions.parquet").title
+    assert titles.str.startswith("Declare Air Quality Management Area").sum() == 1

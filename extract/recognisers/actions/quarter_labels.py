@@ -17,33 +17,38 @@ from functools import lru_cache
 
 from extract.document import Row
 from normalise.patterns import compiled
-from normalise.vocabulary import DASH, MONTH
+from normalise.vocabulary import DASH, MONTH, QUARTER_NUMBER
 
-QUARTER_LIST = r"[1-4](?:\s*(?:,|and|&)\s*[1-4])*"
+# "Quarter 2", "Quarters 2, 3 and 4", "Quarter Two", "Qtr 2".
+QUARTER_WORD = r"(?:Quarters?|Qtrs?\.?)"
+QUARTER_LIST = rf"{QUARTER_NUMBER}(?:\s*(?:,|and|&)\s*{QUARTER_NUMBER})*"
 # "Q2/Q3 –" (key-action and Cabinet report layouts) names both quarters.
 Q_LIST = r"Q[1-4](?:\s*(?:/|,|and|&)\s*Q[1-4])*"
 MONTH_RANGE = rf"{MONTH}\s*{DASH}\s*{MONTH}(?:\s+20\d\d)?"
 # A range only labels a text at the start of a paragraph ("Q1-Q3 – Campaign
 # materials were prepared …"); inside a sentence "slipped from Q1 - Q2 of next
 # year" is a range of time, not a label.
-QUARTER_RANGE = rf"^(?:Q|Quarters?\s*)[1-4]\s*(?:{DASH}|to)\s*Q?[1-4]"
+QUARTER_RANGE = rf"^(?:Q|{QUARTER_WORD}\s*)[1-4]\s*(?:{DASH}|to)\s*Q?[1-4]"
 # A label is followed by a dash or colon: "During Q2 the level …" and "training
 # to be schedule Q3." (samples/000 lines 31, 51) mention a quarter, they do not
 # introduce its text. "Q1 - Q2" is a range, not a label. "Q1 update –" words
 # the same label (hate crime and Cabinet report layouts).
 LABEL = re.compile(
     rf"(?<!\w)(?:(?P<range>{QUARTER_RANGE})|(?P<q>{Q_LIST})"
-    rf"|Quarters?\s+(?P<qs>{QUARTER_LIST})|(?P<months>{MONTH_RANGE}))"
+    rf"|{QUARTER_WORD}\s+(?P<qs>{QUARTER_LIST})|(?P<months>{MONTH_RANGE}))"
     rf"(?:\s+update)?\s*[-\u2013\u2014:](?!\s*Q[1-4]\b)\s*",
     re.IGNORECASE,
 )
 # samples/000 lines 72, 74, 76 print "Quarter 2" alone above that quarter's text.
 BARE_LABEL = re.compile(
-    rf"^(?:(?P<q>{Q_LIST})|Quarters?\s+(?P<qs>{QUARTER_LIST})"
+    rf"^(?:(?P<q>{Q_LIST})|{QUARTER_WORD}\s+(?P<qs>{QUARTER_LIST})"
     rf"|(?P<months>{MONTH_RANGE}))\s*[.:]?$",
     re.IGNORECASE,
 )
 DIGIT = compiled(r"[1-4]")
+# A quarter's number in a label, as a figure or a word.
+NUMBER = compiled(r"[1-4]|one|two|three|four", re.IGNORECASE)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 MONTH_NAME = compiled(MONTH, re.IGNORECASE)
 # Financial-year month order: April opens Q1, January opens Q4.
 MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
@@ -126,7 +131,10 @@ def label_quarters(m: re.Match[str]) -> tuple[int, ...]:
         return tuple(range(first, last + 1))
     if groups.get("months"):
         return _month_quarters(groups["months"])
-    return tuple(int(d) for d in DIGIT.findall(m["q"] or m["qs"] or ""))
+    return tuple(
+        NUMBER_WORDS.get(n.casefold()) or int(n)
+        for n in NUMBER.findall(m["q"] or m["qs"] or "")
+    )
 
 
 def bare_quarters(text: str) -> tuple[int, ...] | None:
