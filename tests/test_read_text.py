@@ -342,3 +342,27 @@ def test_utf16_is_text_not_binary() -> None:
         text,
         "utf-16-be (no BOM, told by its NUL pattern)",
     )
+
+
+@pytest.mark.parametrize("sample", [S000, S001])
+def test_lines_padded_with_a_tab_read_as_unpadded(tmp_path: Path, sample: str) -> None:
+    # An exporter that ends every line with an empty cell: prose lines had
+    # become one-cell table rows and most of the report was lost.
+    text = (SAMPLES / sample).read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / sample).write_text(text.replace("\n", "\t\n"), "utf-8")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / sample).write_text(text, "utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    extract([tmp_path / "plain"], tmp_path / "want")
+    for name, columns in [
+        ("rolling_12_months", ["indicator", "quarter", "previous_12_months"]),
+        ("indicator_values", ["indicator", "period", "measure", "value"]),
+        ("actions", ["plan", "kind", "title"]),
+        ("status_summary", ["plan", "period", "category", "count"]),
+        ("breakdowns", ["indicator", "period", "category", "count"]),
+    ]:
+        got = pd.read_parquet(tmp_path / "out" / f"{name}.parquet")[columns]
+        want = pd.read_parquet(tmp_path / "want" / f"{name}.parquet")[columns]
+        assert len(want) > 0
+        pd.testing.assert_frame_equal(got, want)

@@ -41,6 +41,9 @@ LAYOUT_SHARE = 0.12
 # short (median 13-24 characters in samples/text/*-plain.txt), where a TAB
 # export of a narrative report prints a paragraph a line.
 PLAIN_MEDIAN_CHARS = 100
+# A TAB text whose lines with text end with a TAB this often is padded by its
+# exporter (see `_unpadded`).
+PADDED_SHARE = 0.95
 
 
 def is_pdf(data: bytes) -> bool:
@@ -103,7 +106,21 @@ def read_document(
         return read_layout_text(source_path, data, lines, encoding, form)
     from extract.readers.tab_text import read_tab_text
 
-    return read_tab_text(source_path, data, lines, encoding, form)
+    return read_tab_text(source_path, data, _unpadded(lines), encoding, form)
+
+
+def _unpadded(lines: list[str]) -> list[str]:
+    """TAB lines without the empty cell an exporter ends every line with: one
+    trailing TAB taken from each line, where nearly all lines with text
+    (PADDED_SHARE) end with one. A prose line's TAB would make it a row of
+    cells (a report so padded read as a table of one-cell rows, its prose,
+    headings and tables lost); samples/001, a report of tables, ends 77% of
+    its lines with empty cells of their rows."""
+    filled = [line for line in lines if line.strip()]
+    padded = sum(1 for line in filled if line.endswith("\t"))
+    if not filled or padded < PADDED_SHARE * len(filled):
+        return lines
+    return [line[:-1] if line.endswith("\t") else line for line in lines]
 
 
 def _texty(data: bytes) -> bool:
