@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import pytest
 from extract.blocks.columns import classify, header_columns
 from extract.recognisers import kpi_grid
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
-from tests.conftest import S000, S001, S002, recognised
+from extract.run import extract
+from tests.conftest import S000, S001, S002, SAMPLES, recognised
 
 Table = Callable[[str], pd.DataFrame]
 
@@ -266,6 +268,10 @@ def test_repairs_logged(table: Table) -> None:
         ("Quarter 1 (Apr-Jun)", "Q1", "actual", "value"),
         ("Quarter Four", "Q4", "actual", "value"),
         ("Q2 Target", "Q2", "target", "value"),
+        ("Apr-Jun", "Q1", "actual", "value"),
+        ("July – September", "Q2", "actual", "value"),
+        ("Oct to Dec", "Q3", "actual", "value"),
+        ("Jan-Mar 2018", "Q4", "actual", "value"),
     ],
 )
 def test_classify(
@@ -304,6 +310,32 @@ def test_classify(
 )
 def test_header_columns(texts: tuple[str, ...], is_grid: bool) -> None:
     assert (header_columns(texts) is not None) == is_grid
+
+
+@pytest.mark.parametrize("label", ["Apr-Sep", "Mar-May", "Jun-Aug 2017"])
+def test_months_of_no_quarter_are_no_column(label: str) -> None:
+    assert classify(label, 1) is None
+
+
+def test_sample_000_with_its_quarters_headed_by_months(tmp_path: Path) -> None:
+    # Another year's grid may head its quarters "Apr-Jun", "Jul-Sep", …
+    text = (SAMPLES / S000).read_text(encoding="utf-8")
+    months = ["Apr-Jun", "Jul-Sep", "Oct-Dec", "Jan-Mar"]
+    changed = re.sub(r"\tQuarter ([1-4])", lambda m: "\t" + months[int(m[1]) - 1], text)
+    assert changed.count("\tJul-Sep") == 4
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / S000).write_text(changed, "utf-8")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / S000).write_text(text, "utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    extract([tmp_path / "plain"], tmp_path / "want")
+    columns = ["indicator", "financial_year", "period", "measure", "value", "unit"]
+    got, want = (
+        pd.read_parquet(tmp_path / out / "indicator_values.parquet")[columns]
+        for out in ("out", "want")
+    )
+    assert len(want) == 20
+    pd.testing.assert_frame_equal(got, want)
 
 
 @pytest.mark.parametrize(

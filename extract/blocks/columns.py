@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from normalise.text import squash
-from normalise.vocabulary import FINANCIAL_YEAR
+from normalise.vocabulary import DASH, FINANCIAL_YEAR, MONTH
 from normalise.years import financial_year, financial_years_in
 
 QUARTER_COL = re.compile(
@@ -34,6 +34,13 @@ TARGET_COL = re.compile(r"^(?:annual\s+|year[\s-]*end\s+)?target$", re.IGNORECAS
 OUTTURN_COL = re.compile(
     r"^(?:last|previous)\s+year['\u2019]?s?\s+outturn$", re.IGNORECASE
 )
+# A quarter's months as its column's label: "Apr-Jun", "July – September",
+# "Jan to Mar 2018"; the financial year runs April to March.
+MONTHS_COL = re.compile(
+    rf"^(?P<first>{MONTH})\.?\s*(?:{DASH}|to)\s*(?P<last>{MONTH})\.?(?:\s+20\d\d)?$",
+    re.IGNORECASE,
+)
+FY_MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 # "Quarter 1 (Apr-Jun)", "Target (2017/18)": the brackets only annotate.
 TRAILING_PAREN = re.compile(r"^(?P<core>.+?)\s*\((?P<inner>[^()]*)\)$")
 LEADING_YEAR = re.compile(rf"^(?P<year>{FINANCIAL_YEAR})\s+(?P<core>.+)$")
@@ -98,11 +105,23 @@ def _core(label: str) -> tuple[str, str | None] | None:
     return label, year
 
 
+def _months_quarter(core: str) -> str | None:
+    """The quarter a label of its three months names ("Jul-Sep" -> "Q2"), or
+    None (other months, or not months)."""
+    m = MONTHS_COL.match(core)
+    if m is None:
+        return None
+    first, last = (FY_MONTHS.index(m[k][:3].casefold()) for k in ("first", "last"))
+    return f"Q{first // 3 + 1}" if first % 3 == 0 and last == first + 2 else None
+
+
 def _value_column(core: str, s: str, index: int, year: str | None) -> Column | None:
     if m := QUARTER_COL.match(core):
         q = QUARTER_NUMBERS.get(m["q"].lower(), m["q"])
         measure = (m["measure"] or "actual").lower()
         return Column(index, s, "value", f"Q{q}", measure, financial_year=year)
+    if quarter := _months_quarter(core):
+        return Column(index, s, "value", quarter, "actual", financial_year=year)
     if TOTAL_COL.match(core):
         return Column(index, s, "value", "FY", "actual", financial_year=year)
     if TARGET_COL.match(core):
