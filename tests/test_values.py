@@ -326,6 +326,8 @@ def test_parse_cell_repairs(cell: str, rules: list[str]) -> None:
         ("case declined due to", "declined"),
         ("victims and vulnerabilities identified", "identified"),
         ("Individuals from Cannock Chase", "individuals"),
+        ("people from Cannock Chase", "individuals"),
+        ("persons", "individuals"),
         ("Cannock Chase District reported", None),
         ("x", None),
         ("Learning Disability", "Disability - Learning"),
