@@ -312,8 +312,10 @@ def test_header_columns(texts: tuple[str, ...], is_grid: bool) -> None:
     assert (header_columns(texts) is not None) == is_grid
 
 
-@pytest.mark.parametrize("label", ["Apr-Sep", "Mar-May", "Jun-Aug 2017"])
-def test_months_of_no_quarter_are_no_column(label: str) -> None:
+@pytest.mark.parametrize(
+    "label", ["Apr-Sep", "Mar-May", "Jun-Aug 2017", "Target 18/20", "Outturn 17/17"]
+)
+def test_labels_of_no_column(label: str) -> None:
     assert classify(label, 1) is None
 
 
@@ -357,6 +359,9 @@ def test_compared_column_year(label: str) -> None:
         ("Target (2017/18)", "2017/18", False),
         ("Last year's outturn", None, True),
         ("Quarter 1", None, False),
+        ("Outturn 17/18", "2017/18", False),
+        ("18-19 Target", "2018/19", False),
+        ("Target (18/19)", "2018/19", False),
     ],
 )
 def test_column_years(

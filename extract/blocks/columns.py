@@ -43,8 +43,14 @@ MONTHS_COL = re.compile(
 FY_MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 # "Quarter 1 (Apr-Jun)", "Target (2017/18)": the brackets only annotate.
 TRAILING_PAREN = re.compile(r"^(?P<core>.+?)\s*\((?P<inner>[^()]*)\)$")
-LEADING_YEAR = re.compile(rf"^(?P<year>{FINANCIAL_YEAR})\s+(?P<core>.+)$")
-TRAILING_YEAR = re.compile(rf"^(?P<core>.+?)\s+(?P<year>{FINANCIAL_YEAR})$")
+# A header may print a year short ("Outturn 17/18"): two years that follow
+# one another, where nothing else than a year can stand.
+SHORT_YEAR = r"\d\d\s*[/\-\u2013]\s*\d\d"
+LEADING_YEAR = re.compile(rf"^(?P<year>{FINANCIAL_YEAR}|{SHORT_YEAR})\s+(?P<core>.+)$")
+TRAILING_YEAR = re.compile(
+    rf"^(?P<core>.+?)\s+(?P<year>{FINANCIAL_YEAR}|{SHORT_YEAR})$"
+)
+SHORT = re.compile(r"^(?P<a>\d\d)\s*[/\-\u2013]\s*(?P<b>\d\d)$")
 # Headers of action and milestone tables, whose Q1-Q4 columns hold ratings
 # (samples/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4";
 # "Key Actions | Lead Officer | Progress | Q1 … Q4", whose cells are "▶", "✓").
@@ -87,6 +93,9 @@ def name_index(columns: Sequence[Column]) -> int:
 
 
 def _year_of(raw: str) -> str | None:
+    if (m := SHORT.match(raw.strip())) is not None:
+        a, b = int(m["a"]), int(m["b"])
+        return f"20{a:02d}/{b:02d}" if b == (a + 1) % 100 else None
     years = financial_years_in(raw)
     return years[0] if len(years) == 1 else None
 
