@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.claims import Claim
-from extract.document import Document, Row
+from extract.document import Document, Row, slot_setters
 from extract.records import IssueRow
 
 # "5,673", "44.1", "15%", "(833)"; not dates ("24.07.17"), years ("2015/16") or
@@ -36,8 +36,6 @@ SNIPPET = 60
 NONE_HELD: frozenset[str] = frozenset()
 
 LineRef = tuple[int | None, int]
-
-_set = object.__setattr__
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +60,30 @@ class TableLine:
         covered: tuple[bool, ...],
         claimed: bool,
     ) -> None:
-        _set(self, "page", page)
-        _set(self, "line", line)
-        _set(self, "text", text)
-        _set(self, "tokens", tokens)
-        _set(self, "covered", covered)
-        _set(self, "claimed", claimed)
+        _table_line_page(self, page)
+        _table_line_line(self, line)
+        _table_line_text(self, text)
+        _table_line_tokens(self, tokens)
+        _table_line_covered(self, covered)
+        _table_line_claimed(self, claimed)
+
+
+(
+    _table_line_page,
+    _table_line_line,
+    _table_line_text,
+    _table_line_tokens,
+    _table_line_covered,
+    _table_line_claimed,
+) = slot_setters(
+    TableLine,
+    "page",
+    "line",
+    "text",
+    "tokens",
+    "covered",
+    "claimed",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,12 @@ recognisers never know which kind of file they are looking at.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.records import IssueRow
 from normalise.repair import Repair
-
-_set = object.__setattr__
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +34,8 @@ class Cell:
     reading: str = field(init=False, repr=False, compare=False)
 
     # Written out, not generated: a report builds thousands of cells, and the
-    # generated __init__ of a frozen class sets each field by a global lookup.
+    # generated __init__ of a frozen class sets each field by a global lookup
+    # and by name. Here each is set through its slot (`slot_setters`).
     def __init__(
         self,
         raw: str,
@@ -45,17 +45,49 @@ class Cell:
         line_start: int,
         line_end: int,
     ) -> None:
-        _set(self, "raw", raw)
-        _set(self, "text", text)
-        _set(self, "column", column)
-        _set(self, "page", page)
-        _set(self, "line_start", line_start)
-        _set(self, "line_end", line_end)
+        _cell_raw(self, raw)
+        _cell_text(self, text)
+        _cell_column(self, column)
+        _cell_page(self, page)
+        _cell_line_start(self, line_start)
+        _cell_line_end(self, line_end)
         # Read by every recogniser many times over: computed once.
         flat, paragraphs, reading = _readings(text)
-        _set(self, "flat", flat)
-        _set(self, "paragraphs", paragraphs)
-        _set(self, "reading", reading)
+        _cell_flat(self, flat)
+        _cell_paragraphs(self, paragraphs)
+        _cell_reading(self, reading)
+
+
+def slot_setters(
+    cls: type, *names: str
+) -> tuple[Callable[[object, object], None], ...]:
+    """The setters of a frozen class's slots `names`: what `object.__setattr__`
+    calls for each, found once, not by name on every call."""
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+(
+    _cell_raw,
+    _cell_text,
+    _cell_column,
+    _cell_page,
+    _cell_line_start,
+    _cell_line_end,
+    _cell_flat,
+    _cell_paragraphs,
+    _cell_reading,
+) = slot_setters(
+    Cell,
+    "raw",
+    "text",
+    "column",
+    "page",
+    "line_start",
+    "line_end",
+    "flat",
+    "paragraphs",
+    "reading",
+)
 
 
 # A report repeats most of its cell texts (empty cells, marks, labels): samples/001
@@ -103,24 +135,24 @@ class Row:
         wrapped: bool = False,
         unread: bool = False,
     ) -> None:
-        _set(self, "cells", cells)
-        _set(self, "page", page)
-        _set(self, "line_start", line_start)
-        _set(self, "line_end", line_end)
-        _set(self, "tabbed", tabbed)
-        _set(self, "wrapped", wrapped)
-        _set(self, "unread", unread)
+        _row_cells(self, cells)
+        _row_page(self, page)
+        _row_line_start(self, line_start)
+        _row_line_end(self, line_end)
+        _row_tabbed(self, tabbed)
+        _row_wrapped(self, wrapped)
+        _row_unread(self, unread)
         if len(cells) == 1:
             # A prose line: one cell.
             flat = cells[0].flat
-            _set(self, "texts", (flat,))
-            _set(self, "filled", cells if flat else ())
-            _set(self, "flat", flat)
+            _row_texts(self, (flat,))
+            _row_filled(self, cells if flat else ())
+            _row_flat(self, flat)
             return
         texts = tuple([c.flat for c in cells])
-        _set(self, "texts", texts)
-        _set(self, "filled", tuple([c for c in cells if c.flat]))
-        _set(self, "flat", " ".join([t for t in texts if t]))
+        _row_texts(self, texts)
+        _row_filled(self, tuple([c for c in cells if c.flat]))
+        _row_flat(self, " ".join([t for t in texts if t]))
 
     def cell(self, column: int) -> Cell | None:
         return self.cells[column] if 0 <= column < len(self.cells) else None
@@ -128,6 +160,32 @@ class Row:
     def text_at(self, column: int) -> str:
         c = self.cell(column)
         return c.flat if c else ""
+
+
+(
+    _row_cells,
+    _row_page,
+    _row_line_start,
+    _row_line_end,
+    _row_tabbed,
+    _row_wrapped,
+    _row_unread,
+    _row_texts,
+    _row_filled,
+    _row_flat,
+) = slot_setters(
+    Row,
+    "cells",
+    "page",
+    "line_start",
+    "line_end",
+    "tabbed",
+    "wrapped",
+    "unread",
+    "texts",
+    "filled",
+    "flat",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,3 +54,23 @@ def test_a_written_init_sets_every_field(cls: Any) -> None:
     made = cls(**values)
     for f in dataclasses.fields(cls):
         assert hasattr(made, f.name), f.name
+
+
+@pytest.mark.parametrize("cls", WRITTEN, ids=lambda c: c.__name__)
+def test_a_written_init_sets_each_field_to_its_own_argument(cls: Any) -> None:
+    # Each field is set through a setter found by name (`slot_setters`): a
+    # setter listed under another field's name would set the wrong one.
+    values: dict[str, Any] = {
+        p.name: object()
+        for p in inspect.signature(cls.__init__).parameters.values()
+        if p.name != "self"
+    }
+    for name in ("cells", "rows", "columns"):
+        if name in values:
+            values[name] = ()
+    for name in ("raw", "text"):
+        if name in values:
+            values[name] = f"{name} of the cell"
+    made = cls(**values)
+    for name, value in values.items():
+        assert getattr(made, name) is value, name

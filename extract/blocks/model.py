@@ -7,10 +7,9 @@ from typing import Literal
 
 from extract.blocks.columns import Column
 from extract.blocks.paragraphs import Paragraph
+from extract.document import slot_setters
 
 Kind = Literal["table", "prose"]
-
-_set = object.__setattr__
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +48,17 @@ class Block:
         paragraph: Paragraph | None = None,
         reading_order: bool = False,
     ) -> None:
-        _set(self, "kind", kind)
-        _set(self, "index", index)
-        _set(self, "rows", rows)
-        _set(self, "page", page)
-        _set(self, "line_start", line_start)
-        _set(self, "line_end", line_end)
-        _set(self, "header", header)
-        _set(self, "columns", columns)
-        _set(self, "follows", follows)
-        _set(self, "paragraph", paragraph)
-        _set(self, "reading_order", reading_order)
+        _block_kind(self, kind)
+        _block_index(self, index)
+        _block_rows(self, rows)
+        _block_page(self, page)
+        _block_line_start(self, line_start)
+        _block_line_end(self, line_end)
+        _block_header(self, header)
+        _block_columns(self, columns)
+        _block_follows(self, follows)
+        _block_paragraph(self, paragraph)
+        _block_reading_order(self, reading_order)
 
     @property
     def body(self) -> tuple[int, ...]:
@@ -81,3 +80,31 @@ class Block:
             self.paragraph,
             self.reading_order,
         )
+
+
+(
+    _block_kind,
+    _block_index,
+    _block_rows,
+    _block_page,
+    _block_line_start,
+    _block_line_end,
+    _block_header,
+    _block_columns,
+    _block_follows,
+    _block_paragraph,
+    _block_reading_order,
+) = slot_setters(
+    Block,
+    "kind",
+    "index",
+    "rows",
+    "page",
+    "line_start",
+    "line_end",
+    "header",
+    "columns",
+    "follows",
+    "paragraph",
+    "reading_order",
+)

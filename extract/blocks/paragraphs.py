@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from extract.document import Cell, Document, Row
+from extract.document import Cell, Document, Row, slot_setters
 
 BULLET = re.compile(r"^\s*[•●▪◦]\s*")
 # "1. Note the update …", "(2) Identify …": a numbered list item.
@@ -52,8 +52,6 @@ FRAGMENT_ROWS = 3
 # The wrap width: the length most full prose rows reach.
 WRAP_PERCENTILE = 0.9
 
-_set = object.__setattr__
-
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -70,11 +68,27 @@ class Piece:
     def __init__(
         self, start: int, end: int, page: int | None, line_start: int, line_end: int
     ) -> None:
-        _set(self, "start", start)
-        _set(self, "end", end)
-        _set(self, "page", page)
-        _set(self, "line_start", line_start)
-        _set(self, "line_end", line_end)
+        _piece_start(self, start)
+        _piece_end(self, end)
+        _piece_page(self, page)
+        _piece_line_start(self, line_start)
+        _piece_line_end(self, line_end)
+
+
+(
+    _piece_start,
+    _piece_end,
+    _piece_page,
+    _piece_line_start,
+    _piece_line_end,
+) = slot_setters(
+    Piece,
+    "start",
+    "end",
+    "page",
+    "line_start",
+    "line_end",
+)
 
 
 @dataclass(frozen=True, slots=True)
