@@ -437,6 +437,9 @@ TWO_ACTIONS = [
         ["Action & Progress Update", "Outcomes", *(f"Quarter {q}" for q in "1234")],
         ["Actions and Progress Updates", "Outcomes", *(f"Q{q}Rating" for q in "1234")],
         ["Action", "Outcomes", *(f"Q {q} Rating" for q in "1234")],
+        ["Action & Progress Update", "Outcomes", *(f"Q{q} RAG" for q in "1234")],
+        ["Action & Progress Update", "Outcomes", *(f"Qtr {q} Status" for q in "1234")],
+        ["Action & Progress Update", "Outcomes", *(f"RAG Q{q}" for q in "1234")],
     ],
     ids=[
         "Qn Rating",
@@ -446,6 +449,9 @@ TWO_ACTIONS = [
         "Quarter n",
         "plural",
         "Q n",
+        "Qn RAG",
+        "Qtr n Status",
+        "RAG Qn",
     ],
 )
 def test_quarter_column_headers(header: list[str]) -> None:

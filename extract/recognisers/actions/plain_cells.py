@@ -14,6 +14,8 @@ from extract.document import Row
 from extract.recognisers.actions.drafts import RULE
 from extract.recognisers.actions.quarter_labels import (
     LABEL,
+    QUARTER_OF_COLUMN,
+    RATING_WORD,
     Para,
     bare_quarters,
     label_quarters,
@@ -28,7 +30,8 @@ from normalise.text import has_html, squash, strip_html
 # Rating Q3 Rating Q4 Rating", samples/text/000…-plain.txt line 375). A bare
 # "Quarter 2" is a quarter text's label, not a rating column's.
 RATING_LABEL = compiled(
-    r"(?:(?:Q|Quarter)\s*[1-4]\s*Rating|Rating\s*(?:Q|Quarter)\s*[1-4])",
+    rf"(?:{QUARTER_OF_COLUMN}\s*[1-4]\s*{RATING_WORD}"
+    rf"|{RATING_WORD}\s*{QUARTER_OF_COLUMN}\s*[1-4])",
     re.IGNORECASE,
 )
 DIGIT = compiled(r"[1-4]")

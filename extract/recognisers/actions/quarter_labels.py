@@ -53,11 +53,13 @@ MONTH_NAME = compiled(MONTH, re.IGNORECASE)
 # Financial-year month order: April opens Q1, January opens Q4.
 MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 # Quarter columns of action and milestone tables: samples/000 prints "Q1 Rating",
-# samples/002 "Q1"; "Quarter 1 Rating" and "Rating Q1" name the same column the
-# other ways this family words a quarter.
+# samples/002 "Q1"; "Quarter 1 Rating", "Rating Q1", "Q1 RAG", "Qtr 1 Status"
+# name the same column the other ways this family words a quarter.
+RATING_WORD = r"(?:Rating|RAG(?:\s+Rating)?|Status)"
+QUARTER_OF_COLUMN = r"(?:Q|Qtr\.?|Quarter)"
 QUARTER_COLUMN = re.compile(
-    r"^(?:(?:Q|Quarter)\s*(?P<q>[1-4])(?:\s*Rating)?"
-    r"|Rating\s*(?:Q|Quarter)\s*(?P<r>[1-4]))$",
+    rf"^(?:{QUARTER_OF_COLUMN}\s*(?P<q>[1-4])(?:\s*{RATING_WORD})?"
+    rf"|{RATING_WORD}\s*{QUARTER_OF_COLUMN}\s*(?P<r>[1-4]))$",
     re.IGNORECASE,
 )
 # One rating column for the whole table: "Action | Target Date | Update |
