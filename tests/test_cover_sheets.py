@@ -149,6 +149,31 @@ NOTHING: dict[str, Any] = {
 
 FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
     (
+        "report by, contact",
+        [
+            "Report by:\tHead of Governance",
+            "Contact:\tR Lamond",
+            "Telephone No:\t4598",
+            "Portfolio Holder:\tCommunity Safety",
+            "Key Decision:\tNo",
+            "",
+            "CABINET",
+            "14 MARCH 2017",
+            "QUARTER 3 PERFORMANCE REPORT 2016/17",
+        ],
+        {
+            "report_of": "Head of Governance",
+            "contact_officer": "R Lamond",
+            "portfolio": "Community Safety",
+            "key_decision": False,
+            "committee": "Cabinet",
+            "report_date": date(2017, 3, 14),
+            "financial_year": "2016/17",
+            "quarters": ("Q3",),
+            "report_type": "committee_performance_report",
+        },
+    ),
+    (
         "flattened one-line sheet",
         [FLATTENED],
         {

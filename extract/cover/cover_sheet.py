@@ -37,12 +37,13 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("item_number", r"(?:agenda\s+)?item(?:\s+no\.?|\s+number)?"),
     (
         "report_of",
-        r"report\s+of|report\s+from|lead\s+head\s+of\s+service|submitted\s+by",
+        r"report\s+of|report\s+from|report\s+by|lead\s+head\s+of\s+service"
+        r"|submitted\s+by",
     ),
     (
         "contact_officer",
         r"contact\s+officer|lead\s+officer\s+and\s+report\s+author|report\s+author"
-        r"|lead\s+officer|contact\s+name|officer\s+contact",
+        r"|lead\s+officer|contact\s+name|officer\s+contact|contact",
     ),
     (
         "telephone",
