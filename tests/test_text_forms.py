@@ -72,6 +72,18 @@ def test_fragments_split_at_two_spaces_and_between_quarter_labels() -> None:
     ]
 
 
+@pytest.mark.parametrize("word", ["RAG", "Status"])
+def test_quarter_labels_with_other_rating_words(word: str) -> None:
+    frags = fragments(f"Action     Outcomes   Q1 {word} Q2 {word} Q3 {word}")
+    assert [f.text for f in frags] == [
+        "Action",
+        "Outcomes",
+        f"Q1 {word}",
+        f"Q2 {word}",
+        f"Q3 {word}",
+    ]
+
+
 def test_column_starts_are_shared_starts_and_the_left_edge() -> None:
     lines = [
         "Name        Q1     Q2",

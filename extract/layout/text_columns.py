@@ -46,10 +46,13 @@ class Fragment:
     x1: int
 
 
+# The word after a quarter label that heads its rating column: "Q1 Rating",
+# "Q1 RAG", "Q1 Status".
+RATING = r"(?:Rating|RAG|Status)"
 # A header fragment of quarter labels set one space apart ("Q1 Rating Q2 Rating
 # Q3 Rating Q4 Rating" in samples/text/000-layout): one label per column.
-QUARTER_LABELS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4])(?: Rating)?(?: |$)){2,}")
-QUARTER_LABEL = re.compile(r"(?:Q[1-4]|Quarter [1-4])(?: Rating)?")
+QUARTER_LABELS = re.compile(rf"(?:(?:Q[1-4]|Quarter [1-4])(?: {RATING})?(?: |$)){{2,}}")
+QUARTER_LABEL = re.compile(rf"(?:Q[1-4]|Quarter [1-4])(?: {RATING})?")
 # A rating mark printed alone: "✓", "▲", "\\bigcirc".
 MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
 

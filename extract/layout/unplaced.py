@@ -17,13 +17,14 @@ from extract.layout.text_columns import (
     MARK,
     MARK_CHARS,
     QUARTER_LABEL,
+    RATING,
     X_TOLERANCE,
     Fragment,
 )
 
 # Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
 # text, read by no recogniser as a value, wherever it is cut.
-LABEL_WORDS = re.compile(r"(?:(?:Q[1-4]|Quarter [1-4]|Rating)(?: |$))+")
+LABEL_WORDS = re.compile(rf"(?:(?:Q[1-4]|Quarter [1-4]|{RATING})(?: |$))+")
 # A cell that goes on with a lower-case word ("progressed to"), not "n/a".
 LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
 
