@@ -676,3 +676,61 @@ def test_rise_and_fall_are_directions(
     )
     row = next(r for r in out if isinstance(r, Rolling12))
     assert (row.change_pct, row.change_abs, row.direction) == (pct, abs_, direction)
+
+
+# Two quarter cells side by side whose lines pdftotext (without -layout)
+# printed in turn: the first line holds both labels.
+IN_TURN = [
+    "Committed Crime Over Time (Variation) All crime groupings",
+    "",
+    "Q1 (24 July 2017) Previous 12 months = 5,673 Last 12 months = Q2 (10 October "
+    "2017) Previous 12 months = 5,828 Last 12",
+    "6,506 Change Over 12 Months = 15% increase (833) For",
+    "months = 6,730 Change Over 12 Months = 15% increase (902)",
+    "information only, data provided by Staffs Police.",
+    "For information only, data provided by Staffs Police.",
+]
+
+
+def test_cells_whose_lines_are_printed_in_turn() -> None:
+    from extract.recognisers import rolling12
+
+    rows = [
+        r
+        for r in recognised(rolling12, IN_TURN, text_form="plain")
+        if isinstance(r, Rolling12)
+    ]
+    assert [
+        (
+            r.quarter,
+            r.as_of_date,
+            r.previous_12_months,
+            r.last_12_months,
+            r.change_pct,
+            r.change_abs,
+        )
+        for r in rows
+    ] == [
+        ("Q1", date(2017, 7, 24), 5673, 6506, 15.0, 833),
+        ("Q2", date(2017, 10, 10), 5828, 6730, 15.0, 902),
+    ]
+    assert {r.indicator for r in rows} == {
+        "Committed Crime Over Time (Variation) All crime groupings"
+    }
+
+
+def test_lines_in_turn_whose_changes_do_not_follow_are_not_so_read() -> None:
+    # Q2's change (50%) is not what its totals give: which line is whose is in
+    # doubt, and Q1 keeps the totals its own line printed.
+    from extract.recognisers import rolling12
+
+    lines = [
+        line.replace("15% increase (902)", "50% increase (902)") for line in IN_TURN
+    ]
+    rows = [
+        (r.quarter, r.previous_12_months, r.last_12_months)
+        for r in recognised(rolling12, lines, text_form="plain")
+        if isinstance(r, Rolling12)
+    ]
+    assert ("Q1", 5673, None) in rows
+    assert ("Q2", 5828, 6730) not in rows

@@ -21,6 +21,7 @@ from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, cell_of
 from extract.blocks.reading_order import is_column_label
 from extract.recognisers.rolling12.quarter_blocks import (
+    ANCHOR,
     DIRECTION,
     Block,
     Found,
@@ -29,9 +30,18 @@ from extract.recognisers.rolling12.quarter_blocks import (
 from normalise.indicators import ROLLING_NAME, split_indicators
 from normalise.numbers import parse_int
 from normalise.patterns import compiled
+from normalise.vocabulary import MONTH
 
-# "Q1 (24.07.17)" alone: the first line of an interleaved row's quarter cells.
-LABEL_ONLY = re.compile(r"^Q[1-4]\s*\(\s*[\d./\s]+\)$", re.IGNORECASE)
+# How far a printed change may be from the one a block's totals give, in
+# percentage points (it is printed whole: "15%" for 14.7%).
+CHANGE_TOLERANCE = 1.0
+# "Q1 (24.07.17)" alone (or "Qtr 1: (24 July 2017)", as `ANCHOR` reads a
+# label): the first line of an interleaved row's quarter cells.
+LABEL_ONLY = re.compile(
+    r"^(?:Q|Qtr\.?\s*|Quarter\s*)[1-4]\s*(?:[:\-\u2013]\s*)?\(\s*"
+    rf"(?:[\d./\s]+|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+\d{{4}})\s*\)$",
+    re.IGNORECASE,
+)
 # The later lines of an interleaved quarter cell: "Previous 12", "months = 89",
 # "Last 12 months = 100", "Change over 12 Months = 12%", "= 2,957", "(222)".
 FRAGMENT = compiled(
@@ -119,6 +129,10 @@ def _groups(paras: Sequence[Paragraph]) -> Iterator[Group]:
                 yield group
                 k = group.last + 1
                 continue
+        if (in_turn := _lines_in_turn(paras[k], k)) is not None:
+            yield in_turn
+            k += 1
+            continue
         first = k
         found: list[Found] = []
         while k < len(paras) and (here := _whole(paras[k], k)):
@@ -181,6 +195,51 @@ def _interleaved(paras: Sequence[Paragraph], k: int) -> Group | None:
     name = " ".join(paras[i].text for i in [*before, *parts])
     last = max([*labels, *fragments, *parts])
     return Group(k, last, tuple(found), name or None, (*before, *parts), True)
+
+
+def _lines_in_turn(para: Paragraph, k: int) -> Group | None:
+    """Quarter cells set side by side whose lines pdftotext printed in turn,
+    in one paragraph: its first line opens two or more blocks ("Q1 (24 July
+    2017) Previous 12 months = 5,673 Last 12 months = Q2 (10 October 2017)
+    Previous 12 months = 5,828 Last 12"), each later line goes on with the
+    next cell in turn ("6,506 Change … (833) For", "months = 6,730 Change …").
+    Read so only where the paragraph read as it is leaves a block without its
+    totals, and each cell read so is one whole block whose change follows
+    from its totals."""
+    lines = [para.text[p.start : p.end] for p in para.pieces]
+    if len(lines) < 2 or not QUARTER_CELL.match(lines[0]):
+        return None
+    try:
+        if all(b.previous and b.last for b in blocks_in(para.text)):
+            return None
+        starts = [m.start() for m in ANCHOR.finditer(lines[0])]
+        if len(starts) < 2 or starts[0] != 0:
+            return None
+        ends = [*starts[1:], len(lines[0])]
+        cells = [lines[0][a:b] for a, b in zip(starts, ends, strict=True)]
+        for n, line in enumerate(lines[1:]):
+            cells[n % len(cells)] += " " + line
+        read = [blocks_in(cell) for cell in cells]
+    except TimeoutError:
+        return None
+    if not all(len(printed) == 1 and _whole_block(printed[0]) for printed in read):
+        return None
+    cell = cell_of([para])
+    found = tuple(Found(printed[0], cell, "", para.row_index) for printed in read)
+    return Group(k, k, found, interleaved=True)
+
+
+def _whole_block(block: Block) -> bool:
+    """Both totals printed, and the change, if printed, as they give it."""
+    previous = parse_int(block.previous) if block.previous else None
+    last = parse_int(block.last) if block.last else None
+    if not previous or last is None:
+        return False
+    if block.pct is None:
+        return True
+    sign = -1 if block.direction in ("reduction", "decrease", "fall") else 1
+    pct = sign * abs(float(block.pct.replace(" ", "").lstrip("+-\u2013\u2212")))
+    return abs(pct - (last - previous) / previous * 100) <= CHANGE_TOLERANCE
 
 
 def _late_change(text: str, block: Block) -> Block:
