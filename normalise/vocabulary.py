@@ -30,7 +30,7 @@ STATUS_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("aborted", re.compile(r"aborted|closed", re.IGNORECASE)),
     # "Not on target", "not (yet) completed" name no status of these.
     ("completed", re.compile(r"(?<!not\s)(?<!yet\s)\bcompleted?\b", re.IGNORECASE)),
-    ("on_target", re.compile(r"(?<!not\s)\bon\s+(?:target|track)\b", re.IGNORECASE)),
+    ("on_target", re.compile(r"(?<!not\s)\bon\s+target", re.IGNORECASE)),
     # "Not Yet Due": nothing to rate yet, the grids' "No Rating" column.
     (
         "no_rating",

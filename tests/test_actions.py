@@ -284,6 +284,7 @@ def test_quarter_labels(text: str, quarters: tuple[int, ...] | None) -> None:
         ("Qtrs 3 & 4 - Evaluated", (3, 4)),
         ("Quarter Three", (3,)),
         ("Someone said one - two", None),
+        ("Quarter two-thirds of the budget", None),
     ],
 )
 def test_quarter_label_variants(text: str, quarters: tuple[int, ...] | None) -> None:
@@ -318,6 +319,15 @@ def test_quarter_label_variants(text: str, quarters: tuple[int, ...] | None) -> 
         (
             "Quarter 1: Policy agreed. Q2 update – Launched.",
             {"Q1": "Policy agreed.", "Q2": "Launched."},
+        ),
+        # A word the hyphen joins is no label: the text stays Q2's.
+        (
+            "Q2 – We paid this quarter one-off grants, two-thirds of them "
+            "in Quarter Four-year deals.",
+            {
+                "Q2": "We paid this quarter one-off grants, two-thirds of them "
+                "in Quarter Four-year deals."
+            },
         ),
     ],
 )

@@ -149,10 +149,12 @@ NOTHING: dict[str, Any] = {
 
 FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
     (
-        "report by, contact",
+        "report by",
         [
             "Report by:\tHead of Governance",
-            "Contact:\tR Lamond",
+            "Contact Officer:\tR Lamond",
+            # A bare "Contact:" may give a number as well as a name: not read.
+            "Contact:\t01543 462621",
             "Telephone No:\t4598",
             "Portfolio Holder:\tCommunity Safety",
             "Key Decision:\tNo",

@@ -313,6 +313,24 @@ def test_header_columns(texts: tuple[str, ...], is_grid: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "label, period, financial_year",
+    [
+        ("Jan-Mar 2018", "Q4", "2017/18"),
+        ("Apr-Jun 2018", "Q1", "2018/19"),
+        ("Oct - Dec 2017", "Q3", "2017/18"),
+        ("Jul-Sep", "Q2", None),
+        ("Outturn 99/00", "FY", "1999/00"),
+    ],
+)
+def test_calendar_and_short_years_of_columns(
+    label: str, period: str, financial_year: str | None
+) -> None:
+    column = classify(label, 1)
+    assert column is not None
+    assert (column.period, column.financial_year) == (period, financial_year)
+
+
+@pytest.mark.parametrize(
     "label", ["Apr-Sep", "Mar-May", "Jun-Aug 2017", "Target 18/20", "Outturn 17/17"]
 )
 def test_labels_of_no_column(label: str) -> None:

@@ -37,7 +37,8 @@ OUTTURN_COL = re.compile(
 # A quarter's months as its column's label: "Apr-Jun", "July – September",
 # "Jan to Mar 2018"; the financial year runs April to March.
 MONTHS_COL = re.compile(
-    rf"^(?P<first>{MONTH})\.?\s*(?:{DASH}|to)\s*(?P<last>{MONTH})\.?(?:\s+20\d\d)?$",
+    rf"^(?P<first>{MONTH})\.?\s*(?:{DASH}|to)\s*(?P<last>{MONTH})\.?"
+    r"(?:\s+(?P<year>20\d\d))?$",
     re.IGNORECASE,
 )
 FY_MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
@@ -51,6 +52,8 @@ TRAILING_YEAR = re.compile(
     rf"^(?P<core>.+?)\s+(?P<year>{FINANCIAL_YEAR}|{SHORT_YEAR})$"
 )
 SHORT = re.compile(r"^(?P<a>\d\d)\s*[/\-\u2013]\s*(?P<b>\d\d)$")
+# A short year from this one on is of the 1900s ("99/00" is 1999/00).
+CENTURY_TURN = 90
 # Headers of action and milestone tables, whose Q1-Q4 columns hold ratings
 # (samples/002 "Approach | Key Project | Milestone(s) | Progress | Q1 … Q4";
 # "Key Actions | Lead Officer | Progress | Q1 … Q4", whose cells are "▶", "✓").
@@ -95,7 +98,8 @@ def name_index(columns: Sequence[Column]) -> int:
 def _year_of(raw: str) -> str | None:
     if (m := SHORT.match(raw.strip())) is not None:
         a, b = int(m["a"]), int(m["b"])
-        return f"20{a:02d}/{b:02d}" if b == (a + 1) % 100 else None
+        century = 1900 if a >= CENTURY_TURN else 2000
+        return f"{century + a}/{b:02d}" if b == (a + 1) % 100 else None
     years = financial_years_in(raw)
     return years[0] if len(years) == 1 else None
 
@@ -114,14 +118,22 @@ def _core(label: str) -> tuple[str, str | None] | None:
     return label, year
 
 
-def _months_quarter(core: str) -> str | None:
-    """The quarter a label of its three months names ("Jul-Sep" -> "Q2"), or
-    None (other months, or not months)."""
+def _months_quarter(core: str) -> tuple[str, str | None] | None:
+    """The quarter a label of its three months names ("Jul-Sep" -> "Q2") and
+    the financial year its calendar year puts it in ("Jan-Mar 2018" ->
+    2017/18), or None (other months, or not months)."""
     m = MONTHS_COL.match(core)
     if m is None:
         return None
     first, last = (FY_MONTHS.index(m[k][:3].casefold()) for k in ("first", "last"))
-    return f"Q{first // 3 + 1}" if first % 3 == 0 and last == first + 2 else None
+    if first % 3 or last != first + 2:
+        return None
+    year = None
+    if m["year"]:
+        # January to March close the financial year that began the April before.
+        start = int(m["year"]) - (1 if first >= 9 else 0)
+        year = f"{start}/{(start + 1) % 100:02d}"
+    return f"Q{first // 3 + 1}", year
 
 
 def _value_column(core: str, s: str, index: int, year: str | None) -> Column | None:
@@ -129,8 +141,11 @@ def _value_column(core: str, s: str, index: int, year: str | None) -> Column | N
         q = QUARTER_NUMBERS.get(m["q"].lower(), m["q"])
         measure = (m["measure"] or "actual").lower()
         return Column(index, s, "value", f"Q{q}", measure, financial_year=year)
-    if quarter := _months_quarter(core):
-        return Column(index, s, "value", quarter, "actual", financial_year=year)
+    if months := _months_quarter(core):
+        quarter, of_year = months
+        return Column(
+            index, s, "value", quarter, "actual", financial_year=of_year or year
+        )
     if TOTAL_COL.match(core):
         return Column(index, s, "value", "FY", "actual", financial_year=year)
     if TARGET_COL.match(core):

@@ -43,7 +43,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     (
         "contact_officer",
         r"contact\s+officer|lead\s+officer\s+and\s+report\s+author|report\s+author"
-        r"|lead\s+officer|contact\s+name|officer\s+contact|contact",
+        r"|lead\s+officer|contact\s+name|officer\s+contact",
     ),
     (
         "telephone",

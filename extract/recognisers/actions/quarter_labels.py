@@ -32,11 +32,12 @@ QUARTER_RANGE = rf"^(?:Q|{QUARTER_WORD}\s*)[1-4]\s*(?:{DASH}|to)\s*Q?[1-4]"
 # A label is followed by a dash or colon: "During Q2 the level …" and "training
 # to be schedule Q3." (samples/000 lines 31, 51) mention a quarter, they do not
 # introduce its text. "Q1 - Q2" is a range, not a label. "Q1 update –" words
-# the same label (hate crime and Cabinet report layouts).
+# the same label (hate crime and Cabinet report layouts). A hyphen that joins
+# a word ("this quarter one-off grants", "Quarter two-thirds") is no label's.
 LABEL = re.compile(
     rf"(?<!\w)(?:(?P<range>{QUARTER_RANGE})|(?P<q>{Q_LIST})"
     rf"|{QUARTER_WORD}\s+(?P<qs>{QUARTER_LIST})|(?P<months>{MONTH_RANGE}))"
-    rf"(?:\s+update)?\s*[-\u2013\u2014:](?!\s*Q[1-4]\b)\s*",
+    rf"(?:\s+update)?\s*(?:-(?![A-Za-z])|[\u2013\u2014:])(?!\s*Q[1-4]\b)\s*",
     re.IGNORECASE,
 )
 # samples/000 lines 72, 74, 76 print "Quarter 2" alone above that quarter's text.

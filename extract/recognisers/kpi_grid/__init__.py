@@ -185,8 +185,8 @@ def _facts(
     given the document's `headings` (text without TABs), runs into a theme
     heading (`extract.layout.printed_headings`).
 
-    A row that prints a figure under no column label is read up to that
-    cell; the issue saying so goes to `unread`."""
+    A row of a `-layout` text that prints a figure under no column label is
+    not read; the issue saying so goes to `unread`."""
     doc = blocks.doc
     at = grid.name_index
     name = squash(row.texts[at]) if at < len(row.texts) else ""
@@ -205,16 +205,20 @@ def _facts(
     repairs: tuple[Repair, ...] = ()
     if stray := _stray_frequency(doc, grid, row, name):
         name, frequency, repairs = stray
-    cut = _unlabelled_figure(blocks, grid, row)
-    parsed, read, printed = _read_cells(grid, row, cut)
+    parsed, read, printed = _read_cells(grid, row)
     frequency = printed or frequency
     if _marks_only(parsed) or _dates_only(parsed) or _joined_figures(blocks, grid, row):
         # Rating marks under quarter labels: an action table's row, whose
         # progress text a layout reading put in the name column; dates
         # alone ("(24.07.17)"): the captions of a rolling-12 block.
         return
-    if cut is not None and unread is not None:
-        unread.append(_unlabelled_issue(doc, name, row, cut))
+    if (cut := _unlabelled_figure(blocks, grid, row)) is not None:
+        # Which column that figure and the cells around it belong to cannot
+        # be told: a row set at other columns than its labels (after a page
+        # break) is off before the figure too.
+        if unread is not None:
+            unread.append(_unlabelled_issue(doc, name, row, cut))
+        return
     if grid.plain:
         for cell in blocks.rows[row.row_index].cells:
             if cell.column in read:
@@ -257,17 +261,15 @@ def _facts(
 
 
 def _read_cells(
-    grid: Grid, row: GridRow, cut: int | None
+    grid: Grid, row: GridRow
 ) -> tuple[list[tuple[Column, str, list[Value]]], set[int], str | None]:
-    """A row's value and commentary cells up to column `cut` (all, if None)
-    with their values; the columns read (its name's too), to be claimed; and
-    the frequency its frequency column prints."""
+    """A row's value and commentary cells with their values; the columns read
+    (its name's too), to be claimed; and the frequency its frequency column
+    prints."""
     parsed: list[tuple[Column, str, list[Value]]] = []
     read = {grid.name_index}
     frequency = None
     for column in grid.columns:
-        if cut is not None and column.index > cut:
-            break
         text = row.texts[column.index] if column.index < len(row.texts) else ""
         if column.kind == "frequency":
             if FREQUENCY.match(text.strip().upper()):
@@ -380,7 +382,7 @@ def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
 def _unlabelled_figure(blocks: Blocks, grid: Grid, row: GridRow) -> int | None:
     """The first column of a row of a `-layout` text that no label heads and
     whose cell opens with a figure, or None: which column that value and
-    the cells after it belong to cannot be told (a right-aligned total under
+    the cells beside it belong to cannot be told (a right-aligned total under
     a blank label; "116 cases £22,708.33" between Quarter 2 and Quarter 3 in
     tests/fixtures/writerlayout/002_…-writer-layout line 131; a row that a
     page break set at other columns than its header's).
@@ -416,19 +418,21 @@ def _joined_figures(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
 
 
 def _unlabelled_issue(doc: Document, name: str, row: GridRow, cut: int) -> IssueRow:
-    """`unparsed_block` for the cells of a row from a figure under no label on."""
-    cells = " | ".join(squash(t) for t in row.texts[cut:] if t.strip())
-    if len(cells) > SNIPPET:
-        cells = cells[:SNIPPET] + "…"
+    """`unparsed_block` for a row left unread for a figure under no label."""
+    figure = squash(row.texts[cut])
     return IssueRow.at(
         "unparsed_block",
         doc,
         row.line_start,
-        f"{name}: {cells!r} not read: its first figure is printed "
-        "under no column label, so which column it and the cells after it "
-        "belong to cannot be told",
+        f"{name}: row not read: {_quoted(figure)!r} is printed under no column "
+        "label, so which column it and the cells beside it belong to cannot be "
+        f"told: {_quoted(' | '.join(squash(t) for t in row.texts if t.strip()))!r}",
         page=row.page,
     )
+
+
+def _quoted(text: str) -> str:
+    return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
 
 
 def _dates_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
