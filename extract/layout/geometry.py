@@ -166,8 +166,10 @@ def running_lines(
     """(page, index) of visual lines that are running headers or footers.
 
     A header or footer is text in the page's outer band printed at the same
-    place on at least two pages, page numbers aside; a one-page file has only
-    its "Page 1" line, and the band's lines in that line's type size, to go by.
+    place on at least two pages, page numbers aside, at a place where most
+    pages that print a line print such a recurring one; a one-page file has
+    only its "Page 1" line, and the band's lines in that line's type size, to
+    go by.
     """
 
     def key(line: list[Run]) -> tuple[int, str]:
@@ -192,7 +194,21 @@ def running_lines(
             (p, i) for p, i in banded if round(pages[p][i][0].size, 1) in sizes
         }
     seen = Counter(key(pages[p][i]) for p, i in banded)
-    return {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}
+    recurs = {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}
+    # A full page's first and last lines of body text sit in the band when the
+    # margins are narrow, each at one place on every page, and a short line
+    # recurs there now and then ("SFRS" last on pages 20 and 22 of samples/004
+    # printed on US Letter, `samples/pdf/build_variants.py`). A running line's
+    # place holds it (or its like, numbers aside) on most of the pages that print
+    # there; the body's line differs from page to page.
+    printed = Counter(round(pages[p][i][0].base) for p, i in banded)
+    recurring = Counter(round(pages[p][i][0].base) for p, i in recurs)
+    return {
+        (p, i)
+        for p, i in recurs
+        if 2 * recurring[round(pages[p][i][0].base)]
+        > printed[round(pages[p][i][0].base)]
+    }
 
 
 def leading(pages: Iterable[Sequence[list[Run]]]) -> dict[float, float]:
