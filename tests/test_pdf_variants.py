@@ -1,7 +1,8 @@
 """The samples printed in other page geometries (samples/pdf/build_variants.py)
 read as their ruled print does: a body line at a narrow margin's edge is no
-running footer, and a table's first rows printed again at the head of a page
-it goes on to are read once."""
+running footer, a table's first rows printed again at the head of a page it
+goes on to are read once, and figures set right in an unruled table's column
+start no column of their own."""
 
 from __future__ import annotations
 
@@ -18,7 +19,12 @@ from extract.run import extract
 from tests.conftest import SAMPLES, rows_of
 
 BUILD = SAMPLES / "pdf" / "build_variants.py"
-S001, S004 = "001_4e0ea328a26b8980", "004_d8bfd0ac3b4287f7"
+S001, S002, S004 = (
+    "001_4e0ea328a26b8980",
+    "002_c2fd677fd2d5bf7c",
+    "004_d8bfd0ac3b4287f7",
+)
+ASB = "Number of ASB complaints dealt with via the Community Safety Hub"
 WRITER_HEADINGS = Path(__file__).resolve().parent / "fixtures" / "writerpdf"
 # Improving the Council's social housing stock: samples/001 line 33's theme.
 HOUSING = (
@@ -146,3 +152,33 @@ def test_a_body_row_printed_again_is_read_once(repeated_out: Path) -> None:
     assert marks.rating_symbol.dropna().to_dict() == {"Q1": "5", "Q2": "\\bigcirc"}
     docs = pd.read_parquet(repeated_out / "documents.parquet")
     assert docs.loc[docs.source_path == name, "coverage"].item() == 1.0
+
+
+def test_figures_set_right_in_an_unruled_table_keep_their_columns(
+    tmp_path: Path,
+) -> None:
+    # 002 unruled, its figures set right under headers set left: "85" and
+    # "340" under "Last year's outturn" start apart and had each started a
+    # column of its own, and "27", "99", "12" (one width) one more under Q2.
+    pdf = _variant(S002, "unruled-figures-right", tmp_path)
+    doc = read_pdf(pdf, pdf.name)
+    rows = {r.texts[0]: r.texts for r in doc.rows if r.tabbed and r.texts}
+    header = rows["Performance Indicator"]
+    assert len(header) == 9
+    assert rows[ASB][: len(header)] == (
+        ASB, "Q", "85", "N/A", "20", "27", "12", "43", "102",
+    )  # fmt: skip
+    out = tmp_path / "out"
+    extract([pdf], out)
+    values = rows_of(out, "indicator_values", pdf.name)
+    assert len(values) == 63
+    asb = values[values.indicator == ASB].dropna(subset=["value"])
+    got = {(r.financial_year, r.period): r.value for r in asb.itertuples()}
+    assert got == {
+        ("2017/18", "FY"): 85.0,
+        ("2018/19", "Q1"): 20.0,
+        ("2018/19", "Q2"): 27.0,
+        ("2018/19", "Q3"): 12.0,
+        ("2018/19", "Q4"): 43.0,
+        ("2018/19", "FY"): 102.0,
+    }

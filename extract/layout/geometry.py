@@ -45,6 +45,8 @@ BAND = 0.08
 # their column, so a mark starts off the column's edge and is no column start.
 MARK = re.compile(r"^[^\w\s]$")
 DIGITS = re.compile(r"\d+")
+# A figure a table may set right in its column: "85", "1,084.50", "12%", "£50".
+FIGURE = re.compile(r"^[£$€]?-?\d[\d,]*(?:\.\d+)?%?$")
 # Baselines are compared to the half point, so the smallest pitch there is;
 # a page of text a tenth of a point high, lines 0.2 pt apart, measured 0.
 MIN_PITCH = 0.5
@@ -288,21 +290,60 @@ def column_starts(region: Sequence[Group]) -> list[float]:
     """Where an unruled table's columns start: the x-positions its fragments share.
 
     Rating marks sit anywhere in their column (samples/pdf/*-glyphs.pdf centre
-    them under "Q1 Rating"), so they start a column only in a region of marks.
+    them under "Q1 Rating"), so they start a column only in a region of marks;
+    figures set right in their column (`_set_right`) start none.
     """
     runs = [r for g in region for r in g.runs]
     words = [r for r in runs if not MARK.match(r.text)] or runs
+    right = _set_right(region)
     starts: list[float] = []
-    for x in sorted(r.x0 for r in words):
+    for x in sorted(r.x0 for r in words if id(r) not in right):
         if not starts or x - starts[-1] > X_TOLERANCE:
             starts.append(x)
     return starts
 
 
-def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
-    return bool(starts) and all(
-        _near(r.x0, starts) for g in region for r in g.runs if not MARK.match(r.text)
+def _set_right(region: Sequence[Group]) -> set[int]:
+    """The figures (ids of their runs) set right in their column, under a
+    header set left: figures of two rows or more that end where one another
+    end and start apart ("85" and "340" under "Last year's outturn",
+    samples/002 printed so by `samples/pdf/build_variants.py`). Each starts
+    where its width puts it, no column."""
+    figures = sorted(
+        ((r.x1, k, r) for k, g in enumerate(region) for r in g.runs),
+        key=lambda f: (f[0], f[1]),
     )
+    figures = [f for f in figures if FIGURE.match(f[2].text)]
+    clusters: list[list[tuple[float, int, Run]]] = []
+    for f in figures:
+        if clusters and f[0] - clusters[-1][-1][0] <= X_TOLERANCE:
+            clusters[-1].append(f)
+        else:
+            clusters.append([f])
+    out: set[int] = set()
+    for cluster in clusters:
+        x0s = [r.x0 for _, _, r in cluster]
+        rows = {k for _, k, _ in cluster}
+        if len(rows) >= 2 and max(x0s) - min(x0s) > X_TOLERANCE:
+            out.update(id(r) for _, _, r in cluster)
+    if out:
+        # A table that sets figures right sets right its figures of one
+        # width too ("27", "99", "12" under Q2, samples/002), where no word
+        # starts.
+        words = [
+            r.x0
+            for g in region
+            for r in g.runs
+            if not FIGURE.match(r.text) and not MARK.match(r.text)
+        ]
+        for cluster in clusters:
+            if not any(_near(r.x0, words) for _, _, r in cluster):
+                out.update(id(r) for _, _, r in cluster)
+    return out
+
+
+def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
+    return bool(starts) and _within(column_starts(region), starts)
 
 
 @dataclass(slots=True)

@@ -48,7 +48,7 @@ class Variant:
     settings: dict[str, Any] = field(default_factory=dict)
     # "lines" (build.py's four per cell), "rects" (one rectangle per cell),
     # "horizontal" (above and below each row), "zebra" (every other row
-    # shaded, no lines).
+    # shaded, no lines), "none" (build.py's unruled form).
     rules: str = "lines"
     line_width: float = 1.0
     grey: float = 0.0
@@ -87,6 +87,17 @@ VARIANTS: dict[str, Variant] = {
     "zebra": Variant(rules="zebra"),
     "valign-middle": Variant(middle=True),
     "figures-right": Variant(figures_right=True),
+    "rows-tight": Variant({"PITCH": 8.0, "GAP": 1.5}),
+    "rows-loose": Variant({"PITCH": 10.0, "GAP": 10.0}),
+    "unruled-size11": Variant(_sized(11.0), rules="none"),
+    "unruled-portrait": Variant({"WIDTH": 595.0, "MIN_HEIGHT": 842.0}, rules="none"),
+    "unruled-serif": Variant(
+        {"FONT": "DejaVuSerif", "FONT_FILE": FONTS / "DejaVuSerif.ttf"}, rules="none"
+    ),
+    "unruled-padded": Variant({"PAD": 6.0}, rules="none"),
+    "unruled-middle": Variant(rules="none", middle=True),
+    "unruled-figures-right": Variant(rules="none", figures_right=True),
+    "unruled-rows-tight": Variant({"PITCH": 8.0, "GAP": 1.5}, rules="none"),
 }
 
 
@@ -138,7 +149,7 @@ class VariantPrinter(build.Printer):
                 if block.tabbed and v.figures_right and FIGURE.match(text):
                     at = build.MARGIN + x + width - build.PAD - build.width_of(text)
                 self.draw(at, top - drop - build.SIZE - k * build.PITCH, text)
-        if block.tabbed and v.rules != "zebra":
+        if block.tabbed and v.rules not in ("zebra", "none"):
             self.rule(block, top, bottom, left, right)
         self.y -= block.height
 
