@@ -1,8 +1,9 @@
 """The samples printed in other page geometries (samples/pdf/build_variants.py)
 read as their ruled print does: a body line at a narrow margin's edge is no
 running footer, a table's first rows printed again at the head of a page it
-goes on to are read once, and figures set right in an unruled table's column
-start no column of their own."""
+goes on to are read once, figures set right in an unruled table's column
+start no column of their own, and a row whose empty cell fills over a page
+break is no split row."""
 
 from __future__ import annotations
 
@@ -19,11 +20,8 @@ from extract.run import extract
 from tests.conftest import SAMPLES, rows_of
 
 BUILD = SAMPLES / "pdf" / "build_variants.py"
-S001, S002, S004 = (
-    "001_4e0ea328a26b8980",
-    "002_c2fd677fd2d5bf7c",
-    "004_d8bfd0ac3b4287f7",
-)
+S001, S002 = "001_4e0ea328a26b8980", "002_c2fd677fd2d5bf7c"
+S003, S004 = "003_23ba67851198ff7c", "004_d8bfd0ac3b4287f7"
 ASB = "Number of ASB complaints dealt with via the Community Safety Hub"
 WRITER_HEADINGS = Path(__file__).resolve().parent / "fixtures" / "writerpdf"
 # Improving the Council's social housing stock: samples/001 line 33's theme.
@@ -182,3 +180,19 @@ def test_figures_set_right_in_an_unruled_table_keep_their_columns(
         ("2018/19", "Q4"): 43.0,
         ("2018/19", "FY"): 102.0,
     }
+
+
+def test_a_row_whose_empty_cell_fills_over_a_page_break_is_a_new_row(
+    tmp_path: Path,
+) -> None:
+    # 003 on landscape US Letter ends page 3 with "Direction of Travel PIs"
+    # and opens page 4 with "Annual Target" in the third column (samples/003
+    # lines 109-110): a split row's cells have text above the break, so the
+    # two had been joined into one row.
+    pdf = _variant(S003, "letter-landscape", tmp_path)
+    doc = read_pdf(pdf, pdf.name)
+    assert doc.page_lines[3][-1] == "Direction of Travel PIs\t\t"
+    assert doc.page_lines[4][0] == "\t\tAnnual Target"
+    assert _cells(doc.lines) == _cells(
+        read_pdf(SAMPLES / "pdf" / f"{S003}-ruled.pdf", "ruled.pdf").lines
+    )

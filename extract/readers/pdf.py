@@ -362,6 +362,13 @@ def _join_closed_split_row(page: _Laid, following: _Laid) -> None:
         for a, b in zip(foot, head, strict=True)
     ):
         return
+    # A row's cells all start at its top, so each cell a page break splits
+    # has text above the break: a cell empty there and filled below opens a
+    # new row ("Direction of Travel PIs" over "Annual Target", samples/003
+    # lines 109-110, printed on landscape US Letter by build_variants.py).
+    pairs = zip(last.cells, first.cells, strict=False)
+    if any(not above.strip() and below.strip() for above, below in pairs):
+        return
     if goes_on(last.cells, first.cells):
         _join(before, after, last, first)
 
