@@ -45,6 +45,8 @@ BAND = 0.08
 # their column, so a mark starts off the column's edge and is no column start.
 MARK = re.compile(r"^[^\w\s]$")
 DIGITS = re.compile(r"\d+")
+# A figure a table may set right in its column: "85", "1,084.50", "12%", "£50".
+FIGURE = re.compile(r"^[£$€]?-?\d[\d,]*(?:\.\d+)?%?$")
 # Baselines are compared to the half point, so the smallest pitch there is;
 # a page of text a tenth of a point high, lines 0.2 pt apart, measured 0.
 MIN_PITCH = 0.5
@@ -166,8 +168,10 @@ def running_lines(
     """(page, index) of visual lines that are running headers or footers.
 
     A header or footer is text in the page's outer band printed at the same
-    place on at least two pages, page numbers aside; a one-page file has only
-    its "Page 1" line, and the band's lines in that line's type size, to go by.
+    place on at least two pages, page numbers aside, at a place where most
+    pages that print a line print such a recurring one; a one-page file has
+    only its "Page 1" line, and the band's lines in that line's type size, to
+    go by.
     """
 
     def key(line: list[Run]) -> tuple[int, str]:
@@ -192,7 +196,21 @@ def running_lines(
             (p, i) for p, i in banded if round(pages[p][i][0].size, 1) in sizes
         }
     seen = Counter(key(pages[p][i]) for p, i in banded)
-    return {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}
+    recurs = {(p, i) for p, i in banded if seen[key(pages[p][i])] >= 2}
+    # A full page's first and last lines of body text sit in the band when the
+    # margins are narrow, each at one place on every page, and a short line
+    # recurs there now and then ("SFRS" last on pages 20 and 22 of samples/004
+    # printed on US Letter, `samples/pdf/build_variants.py`). A running line's
+    # place holds it (or its like, numbers aside) on most of the pages that print
+    # there; the body's line differs from page to page.
+    printed = Counter(round(pages[p][i][0].base) for p, i in banded)
+    recurring = Counter(round(pages[p][i][0].base) for p, i in recurs)
+    return {
+        (p, i)
+        for p, i in recurs
+        if 2 * recurring[round(pages[p][i][0].base)]
+        > printed[round(pages[p][i][0].base)]
+    }
 
 
 def leading(pages: Iterable[Sequence[list[Run]]]) -> dict[float, float]:
@@ -272,21 +290,60 @@ def column_starts(region: Sequence[Group]) -> list[float]:
     """Where an unruled table's columns start: the x-positions its fragments share.
 
     Rating marks sit anywhere in their column (samples/pdf/*-glyphs.pdf centre
-    them under "Q1 Rating"), so they start a column only in a region of marks.
+    them under "Q1 Rating"), so they start a column only in a region of marks;
+    figures set right in their column (`_set_right`) start none.
     """
     runs = [r for g in region for r in g.runs]
     words = [r for r in runs if not MARK.match(r.text)] or runs
+    right = _set_right(region)
     starts: list[float] = []
-    for x in sorted(r.x0 for r in words):
+    for x in sorted(r.x0 for r in words if id(r) not in right):
         if not starts or x - starts[-1] > X_TOLERANCE:
             starts.append(x)
     return starts
 
 
-def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
-    return bool(starts) and all(
-        _near(r.x0, starts) for g in region for r in g.runs if not MARK.match(r.text)
+def _set_right(region: Sequence[Group]) -> set[int]:
+    """The figures (ids of their runs) set right in their column, under a
+    header set left: figures of two rows or more that end where one another
+    end and start apart ("85" and "340" under "Last year's outturn",
+    samples/002 printed so by `samples/pdf/build_variants.py`). Each starts
+    where its width puts it, no column."""
+    figures = sorted(
+        ((r.x1, k, r) for k, g in enumerate(region) for r in g.runs),
+        key=lambda f: (f[0], f[1]),
     )
+    figures = [f for f in figures if FIGURE.match(f[2].text)]
+    clusters: list[list[tuple[float, int, Run]]] = []
+    for f in figures:
+        if clusters and f[0] - clusters[-1][-1][0] <= X_TOLERANCE:
+            clusters[-1].append(f)
+        else:
+            clusters.append([f])
+    out: set[int] = set()
+    for cluster in clusters:
+        x0s = [r.x0 for _, _, r in cluster]
+        rows = {k for _, k, _ in cluster}
+        if len(rows) >= 2 and max(x0s) - min(x0s) > X_TOLERANCE:
+            out.update(id(r) for _, _, r in cluster)
+    if out:
+        # A table that sets figures right sets right its figures of one
+        # width too ("27", "99", "12" under Q2, samples/002), where no word
+        # starts.
+        words = [
+            r.x0
+            for g in region
+            for r in g.runs
+            if not FIGURE.match(r.text) and not MARK.match(r.text)
+        ]
+        for cluster in clusters:
+            if not any(_near(r.x0, words) for _, _, r in cluster):
+                out.update(id(r) for _, _, r in cluster)
+    return out
+
+
+def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
+    return bool(starts) and _within(column_starts(region), starts)
 
 
 @dataclass(slots=True)

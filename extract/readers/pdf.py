@@ -33,6 +33,7 @@ from extract.layout.geometry import (
     running_lines,
     visual_lines,
 )
+from extract.layout.headers import is_header_cells
 from extract.layout.page_split import goes_on
 from extract.layout.tab_rows import build_rows
 from extract.readers.decode import spelt_out_notes
@@ -263,6 +264,9 @@ def _pages_lines(
     for here, following in zip(laid, laid[1:], strict=False):
         if not _join_split_row(here.rows, following.rows):
             _join_closed_split_row(here, following)
+    heading: list[Line] = []
+    for here, following in zip(laid, laid[1:], strict=False):
+        heading = _drop_repeated_heading(here, following, heading)
     spans = [_spans([*each.rows, *each.free]) for each in laid]
     pitch = line_pitch(spans, DEFAULT_PITCH * size)
     top = min(s[0][0] for s in spans if s)
@@ -358,8 +362,60 @@ def _join_closed_split_row(page: _Laid, following: _Laid) -> None:
         for a, b in zip(foot, head, strict=True)
     ):
         return
+    # A row's cells all start at its top, so each cell a page break splits
+    # has text above the break: a cell empty there and filled below opens a
+    # new row ("Direction of Travel PIs" over "Annual Target", samples/003
+    # lines 109-110, printed on landscape US Letter by build_variants.py).
+    pairs = zip(last.cells, first.cells, strict=False)
+    if any(not above.strip() and below.strip() for above, below in pairs):
+        return
     if goes_on(last.cells, first.cells):
         _join(before, after, last, first)
+
+
+def _drop_repeated_heading(
+    page: _Laid, following: _Laid, heading: list[Line]
+) -> list[Line]:
+    """A ruled table's first rows that a word processor prints again at the
+    head of each page the table goes on to ("repeat as header row"), dropped
+    there: the page ends in a table (nothing below it) and the next page opens
+    (nothing above) with rows whose cells are its first rows', a row of the
+    table under them. A column header row printed again stays: it heads the
+    same columns again, as it is read. Any other row read twice: a label
+    naming the row under it ("Strategic Objective" over a theme, samples/001)
+    named the table's next row instead, a body row (a Writer print repeats a
+    table's first row, tests/fixtures/writerpdf/000 page 3) was an action of
+    its own. `heading` is the rows so repeated of the table that ends `page`
+    when it went on from the page before (its own first rows there were
+    dropped); returns them for the table that ends `following`, when it is
+    the one that goes on."""
+    before, after = page.rows, following.rows
+    if not before or not after or not page.tables or not following.tables:
+        return []
+    foot = max(page.tables, key=lambda t: t[-1][0][3])
+    last = max(before, key=lambda line: line.last)
+    down = sorted(after, key=lambda line: line.first)
+    if any(g.last >= last.last for g in page.free) or any(
+        g.first <= down[0].first for g in following.free
+    ):
+        return []
+    if not heading:
+        top = foot[0][0][1]
+        own = sorted((r for r in before if r.first >= top), key=lambda r: r.first)
+        heading = own[:-1]
+    repeated = 0
+    while (
+        repeated < min(len(heading), len(down) - 1)
+        and down[repeated].tabbed
+        and down[repeated].cells == heading[repeated].cells
+    ):
+        repeated += 1
+    if not repeated:
+        return []
+    for line in down[:repeated]:
+        if not is_header_cells(line.cells):
+            after.remove(line)
+    return heading[:repeated] if len(following.tables) == 1 else []
 
 
 def _join_free_split_row(
