@@ -331,3 +331,24 @@ def test_numbers_set_to_the_right_stay_under_their_header() -> None:
         ("Residual waste collected (tonnes)", "5,666", "4,946", "20,000"),
         ("Percentage of waste recycled", "47.5%", "51.8%", "50%"),
     ]
+
+
+@pytest.mark.parametrize("label", ["Q{} RAG", "Qtr {} RAG", "Qtr {} Rating"])
+def test_packed_rating_labels_worded_otherwise(tmp_path: Path, label: str) -> None:
+    # samples/text/000-layout line 91 packs "Q1 Rating Q2 Rating Q3 Rating Q4
+    # Rating" one space apart; so printed otherwise, the table under it reads
+    # the same 7 actions and 27 quarter updates.
+    name = "000_af055924f554b2ff-layout.txt"
+    text = (SAMPLES / "text" / name).read_text(encoding="utf-8")
+    packed = "Q1 Rating Q2 Rating Q3 Rating Q4 Rating"
+    assert text.count(packed) == 1
+    worded = " ".join(label.format(q) for q in "1234")
+    start = text.index(packed)
+    # The labels keep where they start: the line is cut or padded at its end.
+    changed = text[:start] + worded + text[start + len(packed) :]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text(changed, "utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    updates = pd.read_parquet(tmp_path / "out" / "action_updates.parquet")
+    actions = pd.read_parquet(tmp_path / "out" / "actions.parquet")
+    assert (len(actions), len(updates)) == (7, 27)

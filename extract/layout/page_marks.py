@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from extract.layout.text_columns import (
     MARK,
+    QUARTER,
     QUARTER_LABEL,
     RATING,
     X_TOLERANCE,
@@ -28,9 +29,7 @@ from extract.layout.unplaced import tight_labels
 # The places of two quarters' marks are at least this many characters apart.
 MIN_APART = 3
 # Two quarter labels one space apart: a text that may print tight labels.
-TIGHT = re.compile(
-    rf"\b(?:Q[1-4]|Quarter [1-4])(?: {RATING})? (?:Q[1-4]|Quarter [1-4])\b"
-)
+TIGHT = re.compile(rf"\b{QUARTER}(?: {RATING})? {QUARTER}\b")
 
 
 def placed_marks(

@@ -51,8 +51,11 @@ class Fragment:
 RATING = r"(?:Rating|RAG|Status)"
 # A header fragment of quarter labels set one space apart ("Q1 Rating Q2 Rating
 # Q3 Rating Q4 Rating" in samples/text/000-layout): one label per column.
-QUARTER_LABELS = re.compile(rf"(?:(?:Q[1-4]|Quarter [1-4])(?: {RATING})?(?: |$)){{2,}}")
-QUARTER_LABEL = re.compile(rf"(?:Q[1-4]|Quarter [1-4])(?: {RATING})?")
+# "Q1", "Qtr 1", "Quarter 1", perhaps with the rating word after it ("Q1 RAG";
+# one before it, "RAG Q1 RAG Q2", cannot be told apart packed one space apart).
+QUARTER = r"(?:Q[1-4]|Qtr\.? [1-4]|Quarter [1-4])"
+QUARTER_LABEL = re.compile(rf"{QUARTER}(?: {RATING})?")
+QUARTER_LABELS = re.compile(rf"(?:{QUARTER_LABEL.pattern}(?: |$)){{2,}}")
 # A rating mark printed alone: "✓", "▲", "\\bigcirc".
 MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
 

@@ -16,6 +16,7 @@ from extract.layout.text_columns import (
     LATE_START,
     MARK,
     MARK_CHARS,
+    QUARTER,
     QUARTER_LABEL,
     RATING,
     X_TOLERANCE,
@@ -24,7 +25,7 @@ from extract.layout.text_columns import (
 
 # Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
 # text, read by no recogniser as a value, wherever it is cut.
-LABEL_WORDS = re.compile(rf"(?:(?:Q[1-4]|Quarter [1-4]|{RATING})(?: |$))+")
+LABEL_WORDS = re.compile(rf"(?:(?:{QUARTER}|{RATING})(?: |$))+")
 # A cell that goes on with a lower-case word ("progressed to"), not "n/a".
 LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
 
