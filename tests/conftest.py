@@ -131,6 +131,36 @@ def rows_of(out: Path, table: str, source_path: str) -> pd.DataFrame:
     return rows[rows.doc_id == doc_id]
 
 
+def printed_otherwise(tmp_path: Path, name: str, changed: str) -> Path:
+    """`reportx extract` of the text sample `name` printed otherwise (its text
+    `changed`, as another year's report may print it): the output folder."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text(changed, encoding="utf-8")
+    extract([folder], tmp_path / "out")
+    return tmp_path / "out"
+
+
+def assert_read_as_printed(
+    out: Path, run_dir: Path, name: str, columns: dict[str, list[str]]
+) -> None:
+    """Each table's `columns` in `out` (`printed_otherwise`) are those the
+    session's run over the samples (`run_dir`) read from `name` as printed,
+    row for row; an `item_id` compared by its number in the document. Values
+    are compared, not dtypes: a column with nulls in another sample is float
+    there."""
+    for table, cols in columns.items():
+        got, want = (
+            rows_of(folder, table, name)[cols].reset_index(drop=True)
+            for folder in (out, run_dir)
+        )
+        if "item_id" in cols:
+            for frame in (got, want):
+                frame["item_id"] = frame["item_id"].str.split(":").str[1]
+        assert len(want) > 0, table
+        pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
 @pytest.fixture(scope="session")
 def run_result(tmp_path_factory: pytest.TempPathFactory) -> RunResult:
     out = tmp_path_factory.mktemp("out-result")

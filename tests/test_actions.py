@@ -13,8 +13,18 @@ from extract.blocks import blocks_of
 from extract.context import Context
 from extract.document import Document
 from extract.recognisers.actions import action_table, quarter_labels
-from extract.run import extract
-from tests.conftest import S000, S001, S002, S003, S004, SAMPLES, synthetic
+from tests.conftest import (
+    S000,
+    S001,
+    S002,
+    S003,
+    S004,
+    SAMPLES,
+    assert_read_as_printed,
+    printed_otherwise,
+    rows_of,
+    synthetic,
+)
 
 Loader = Callable[[str], pd.DataFrame]
 CCTV_HOLD = (
@@ -678,29 +688,18 @@ def test_month_labels_on_continuation_rows() -> None:
     ],
 )
 def test_sample_000_with_quarters_worded_otherwise(
-    tmp_path: Path, wording: Callable[[int], str]
+    tmp_path: Path, run_dir: Path, wording: Callable[[int], str]
 ) -> None:
     # "Quarter One – AQMA to be declared …" (000 line 79) had been no label:
     # the AQMA action ran into the cemetery action above it, whose marks
     # then took its "5".
     text = (SAMPLES / S000).read_text(encoding="utf-8")
     changed = re.sub(r"Quarter ([1-4])", lambda m: wording(int(m[1])), text)
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / S000).write_text(changed, "utf-8")
-    (tmp_path / "plain").mkdir()
-    (tmp_path / "plain" / S000).write_text(text, "utf-8")
-    extract([tmp_path / "in"], tmp_path / "out")
-    extract([tmp_path / "plain"], tmp_path / "want")
-    columns = ["item", "quarter", "rating_symbol", "rating"]
-    got, want = (
-        pd.read_parquet(tmp_path / out / "action_updates.parquet").assign(
-            item=lambda t: t.item_id.str.split(":").str[1]
-        )[columns]
-        for out in ("out", "want")
-    )
+    out = printed_otherwise(tmp_path, S000, changed)
+    columns = ["item_id", "quarter", "rating_symbol", "rating"]
+    assert_read_as_printed(out, run_dir, S000, {"action_updates": columns})
     # 000's 7 actions, each rated in its quarters (the AQMA one in Q1 and Q2).
-    assert len(want) == 27
-    assert want.item.nunique() == 7
-    pd.testing.assert_frame_equal(got, want)
-    titles = pd.read_parquet(tmp_path / "out" / "actions.parquet").title
+    updates = rows_of(out, "action_updates", S000)
+    assert (len(updates), updates.item_id.nunique()) == (27, 7)
+    titles = rows_of(out, "actions", S000).title
     assert titles.str.startswith("Declare Air Quality Management Area").sum() == 1

@@ -11,8 +11,16 @@ import pandas as pd
 import pytest
 
 from extract.records import IssueRow, Record, Rolling12
-from extract.run import extract
-from tests.conftest import S000, S001, SAMPLES, recognised, synthetic
+from tests.conftest import (
+    S000,
+    S001,
+    SAMPLES,
+    assert_read_as_printed,
+    printed_otherwise,
+    recognised,
+    rows_of,
+    synthetic,
+)
 
 CRIME = "Committed Crime Over Time (Variation) All crime groupings"
 ASB = "ASB Incidents Over Time (Variation) – Police data"
@@ -623,16 +631,14 @@ def test_other_printings_of_the_quarter_label(label: str) -> None:
 
 
 def test_sample_000_with_colons_after_its_quarter_labels(
-    tmp_path: Path, table: Callable[[str], pd.DataFrame]
+    tmp_path: Path, run_dir: Path
 ) -> None:
     # Another year's report may print "Q1: (24.07.17)": every block of 000
     # is read as from "Q1 (24.07.17)".
     text = (SAMPLES / S000).read_text(encoding="utf-8")
     changed = re.sub(r"\b(Q[1-4]) \(", r"\1: (", text)
     assert changed.count(": (") >= 12
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / S000).write_text(changed, encoding="utf-8")
-    extract([tmp_path / "in"], tmp_path / "out")
+    out = printed_otherwise(tmp_path, S000, changed)
     columns = [
         "indicator",
         "quarter",
@@ -643,15 +649,8 @@ def test_sample_000_with_colons_after_its_quarter_labels(
         "change_abs",
         "direction",
     ]
-    got = pd.read_parquet(tmp_path / "out" / "rolling_12_months.parquet")[columns]
-    want = table("rolling_12_months")
-    docs = table("documents")
-    want = want[want.doc_id.isin(docs[docs.source_path == S000].doc_id)][columns]
-    assert len(got) == 12
-    pd.testing.assert_frame_equal(
-        got.sort_values(["indicator", "quarter"]).reset_index(drop=True),
-        want.sort_values(["indicator", "quarter"]).reset_index(drop=True),
-    )
+    assert_read_as_printed(out, run_dir, S000, {"rolling_12_months": columns})
+    assert len(rows_of(out, "rolling_12_months", S000)) == 12
 
 
 @pytest.mark.parametrize(

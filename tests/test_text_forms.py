@@ -18,7 +18,7 @@ from extract.layout.text_rows import starts_row
 from extract.readers import read_document, read_path, sniff_text_form
 from extract.readers.decode import decode, split_lines
 from extract.run import extract
-from tests.conftest import SAMPLES, SHARED
+from tests.conftest import SAMPLES, SHARED, printed_otherwise, rows_of
 
 TEXTS = SAMPLES / "text"
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
@@ -346,9 +346,7 @@ def test_packed_rating_labels_worded_otherwise(tmp_path: Path, label: str) -> No
     start = text.index(packed)
     # The labels keep where they start: the line is cut or padded at its end.
     changed = text[:start] + worded + text[start + len(packed) :]
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / name).write_text(changed, "utf-8")
-    extract([tmp_path / "in"], tmp_path / "out")
-    updates = pd.read_parquet(tmp_path / "out" / "action_updates.parquet")
-    actions = pd.read_parquet(tmp_path / "out" / "actions.parquet")
+    out = printed_otherwise(tmp_path, name, changed)
+    updates = rows_of(out, "action_updates", name)
+    actions = rows_of(out, "actions", name)
     assert (len(actions), len(updates)) == (7, 27)
