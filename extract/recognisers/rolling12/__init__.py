@@ -16,7 +16,12 @@ from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Cell, Document
 from extract.recognisers.rolling12 import quarter_blocks, reading_order, run_on
-from extract.recognisers.rolling12.quarter_blocks import Found, blocks_in
+from extract.recognisers.rolling12.quarter_blocks import (
+    DIRECTIONS,
+    Found,
+    blocks_in,
+    change_problems,
+)
 from extract.records import IssueRow, Record, RepairRow, Rolling12
 from normalise.dates import parse_date, repair_date
 from normalise.indicators import rolling_indicator, slug, split_indicators
@@ -26,16 +31,6 @@ from normalise.years import year_of_quarter_report
 
 NAME = "rolling_12_months"
 SNIPPET = 60
-DIRECTIONS = {
-    "increase": "increase",
-    "rise": "increase",
-    "reduction": "reduction",
-    "decrease": "reduction",
-    "fall": "reduction",
-}
-# Printed percentages are whole numbers: a change that is more than this far from
-# the one the two totals give does not follow from them.
-PCT_TOLERANCE = 1.0
 
 
 def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
@@ -260,19 +255,7 @@ def _consistency(
     direction: str | None,
 ) -> Iterator[IssueRow]:
     """`inconsistent_change` when the printed change does not follow from the totals."""
-    diff = last - previous
-    problems = []
-    if change is not None and int(change) != diff:
-        problems.append(f"change ({change:g}) is not {last} - {previous} = {diff}")
-    if pct is not None and previous:
-        real = 100.0 * diff / previous
-        if abs(real - pct) > PCT_TOLERANCE:
-            problems.append(
-                f"change {pct:g}% is not {real:.1f}% ({previous} -> {last})"
-            )
-    if direction and diff and (direction == "increase") != (diff > 0):
-        problems.append(f'direction "{direction}" but {previous} -> {last}')
-    if problems:
+    if problems := change_problems(previous, last, pct, change, direction):
         yield _issue(
             doc,
             f.cell,

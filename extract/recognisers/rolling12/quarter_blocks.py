@@ -57,9 +57,19 @@ PREVIOUS = fuzzy(rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLA
 
 LAST = fuzzy(rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS)
 
-# The words for which way a change went ("15% increase", "3% fall"); the
-# rolling-12 recogniser's DIRECTIONS says which each is.
+# The words for which way a change went ("15% increase", "3% fall"), and
+# which way each says.
 DIRECTION = r"increase|reduction|decrease|rise|fall"
+DIRECTIONS = {
+    "increase": "increase",
+    "rise": "increase",
+    "reduction": "reduction",
+    "decrease": "reduction",
+    "fall": "reduction",
+}
+# Printed percentages are whole numbers: a change that is more than this far from
+# the one the two totals give does not follow from them.
+PCT_TOLERANCE = 1.0
 
 CHANGE = fuzzy(
     rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
@@ -186,6 +196,30 @@ def _first(m: regex.Match[str] | None, *groups: str) -> str | None:
     if m is None:
         return None
     return next((m[g] for g in groups if m[g]), None)
+
+
+def change_problems(
+    previous: int,
+    last: int,
+    pct: float | None,
+    change: float | None,
+    direction: str | None,
+) -> list[str]:
+    """How a printed change (signed, and its direction) does not follow from
+    the two totals; none when it does."""
+    diff = last - previous
+    problems = []
+    if change is not None and int(change) != diff:
+        problems.append(f"change ({change:g}) is not {last} - {previous} = {diff}")
+    if pct is not None and previous:
+        real = 100.0 * diff / previous
+        if abs(real - pct) > PCT_TOLERANCE:
+            problems.append(
+                f"change {pct:g}% is not {real:.1f}% ({previous} -> {last})"
+            )
+    if direction and diff and (direction == "increase") != (diff > 0):
+        problems.append(f'direction "{direction}" but {previous} -> {last}')
+    return problems
 
 
 @dataclass(frozen=True, slots=True)

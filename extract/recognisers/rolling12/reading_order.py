@@ -23,25 +23,16 @@ from extract.blocks.reading_order import is_column_label
 from extract.recognisers.rolling12.quarter_blocks import (
     ANCHOR,
     DIRECTION,
+    DIRECTIONS,
     Block,
     Found,
     blocks_in,
+    change_problems,
 )
 from normalise.indicators import ROLLING_NAME, split_indicators
-from normalise.numbers import parse_int
+from normalise.numbers import parse_int, parse_number
 from normalise.patterns import compiled
-from normalise.vocabulary import MONTH
 
-# How far a printed change may be from the one a block's totals give, in
-# percentage points (it is printed whole: "15%" for 14.7%).
-CHANGE_TOLERANCE = 1.0
-# "Q1 (24.07.17)" alone (or "Qtr 1: (24 July 2017)", as `ANCHOR` reads a
-# label): the first line of an interleaved row's quarter cells.
-LABEL_ONLY = re.compile(
-    r"^(?:Q|Qtr\.?\s*|Quarter\s*)[1-4]\s*(?:[:\-\u2013]\s*)?\(\s*"
-    rf"(?:[\d./\s]+|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+\d{{4}})\s*\)$",
-    re.IGNORECASE,
-)
 # The later lines of an interleaved quarter cell: "Previous 12", "months = 89",
 # "Last 12 months = 100", "Change over 12 Months = 12%", "= 2,957", "(222)".
 FRAGMENT = compiled(
@@ -123,7 +114,7 @@ class Group:
 def _groups(paras: Sequence[Paragraph]) -> Iterator[Group]:
     k = 0
     while k < len(paras):
-        if LABEL_ONLY.match(paras[k].text):
+        if _label_only(paras[k].text):
             group = _interleaved(paras, k)
             if group is not None:
                 yield group
@@ -162,14 +153,14 @@ def _interleaved(paras: Sequence[Paragraph], k: int) -> Group | None:
     """Quarter cells printed line by line across the row, from `paras[k]`."""
     labels = []
     j = k
-    while j < len(paras) and LABEL_ONLY.match(paras[j].text):
+    while j < len(paras) and _label_only(paras[j].text):
         labels.append(j)
         j += 1
     fragments: list[int] = []
     parts: list[int] = []
     while j < len(paras):
         text = paras[j].text
-        if LABEL_ONLY.match(text) or re.match(r"^Q[1-4]\b", text):
+        if _label_only(text) or re.match(r"^Q[1-4]\b", text):
             break
         if FRAGMENT.match(text):
             fragments.append(j)
@@ -195,6 +186,14 @@ def _interleaved(paras: Sequence[Paragraph], k: int) -> Group | None:
     name = " ".join(paras[i].text for i in [*before, *parts])
     last = max([*labels, *fragments, *parts])
     return Group(k, last, tuple(found), name or None, (*before, *parts), True)
+
+
+def _label_only(text: str) -> bool:
+    """A dated quarter label alone ("Q1 (24.07.17)", "Qtr 1: (24 July 2017)",
+    as `ANCHOR` reads a label): the first line of an interleaved row's quarter
+    cells."""
+    m = ANCHOR.fullmatch(text.strip())
+    return m is not None and bool(m["date"] or m["worded"])
 
 
 def _lines_in_turn(para: Paragraph, k: int) -> Group | None:
@@ -230,16 +229,19 @@ def _lines_in_turn(para: Paragraph, k: int) -> Group | None:
 
 
 def _whole_block(block: Block) -> bool:
-    """Both totals printed, and the change, if printed, as they give it."""
+    """Both totals printed, and the change, if printed, as they give it
+    (`change_problems`; a reduction's figures are read as falls)."""
     previous = parse_int(block.previous) if block.previous else None
     last = parse_int(block.last) if block.last else None
     if not previous or last is None:
         return False
-    if block.pct is None:
-        return True
-    sign = -1 if block.direction in ("reduction", "decrease", "fall") else 1
-    pct = sign * abs(float(block.pct.replace(" ", "").lstrip("+-\u2013\u2212")))
-    return abs(pct - (last - previous) / previous * 100) <= CHANGE_TOLERANCE
+    direction = DIRECTIONS.get((block.direction or "").lower())
+    pct, change = (
+        parse_number(raw)[0] if raw else None for raw in (block.pct, block.change)
+    )
+    if direction == "reduction":
+        pct, change = (-abs(v) if v is not None else None for v in (pct, change))
+    return not change_problems(previous, last, pct, change, direction)
 
 
 def _late_change(text: str, block: Block) -> Block:
