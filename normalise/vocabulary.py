@@ -21,6 +21,9 @@ MONTH = (
 )
 # "1".."4" or the number as a word.
 QUARTER_NUMBER = r"(?:[1-4]|one|two|three|four)"
+# The word beside a quarter label that heads a rating column: "Q1 Rating",
+# "Q1 RAG", "RAG Rating Q1", "Qtr 1 Status".
+RATING_WORD = r"(?:RAG(?:\s+Rating)?|Rating|Status)"
 
 # The status words of summary grids and action ratings, in the order they are
 # tried: "Requires Amendment" before "Completed".

@@ -19,17 +19,17 @@ from extract.layout.text_columns import (
     MARK,
     QUARTER,
     QUARTER_LABEL,
-    RATING,
     X_TOLERANCE,
     Fragment,
     fragments,
 )
 from extract.layout.unplaced import tight_labels
+from normalise.vocabulary import RATING_WORD
 
 # The places of two quarters' marks are at least this many characters apart.
 MIN_APART = 3
 # Two quarter labels one space apart: a text that may print tight labels.
-TIGHT = re.compile(rf"\b{QUARTER}(?: {RATING})? {QUARTER}\b")
+TIGHT = re.compile(rf"\b{QUARTER}(?: {RATING_WORD})? {QUARTER}\b")
 
 
 def placed_marks(

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract.layout.headers import label_spans
+from normalise.vocabulary import RATING_WORD
 
 LETTER = re.compile(r"[A-Za-z]")
 # One figure: "123", "47.5%", "£84,171.24".
@@ -46,15 +47,12 @@ class Fragment:
     x1: int
 
 
-# The word after a quarter label that heads its rating column: "Q1 Rating",
-# "Q1 RAG", "Q1 Status".
-RATING = r"(?:Rating|RAG|Status)"
 # A header fragment of quarter labels set one space apart ("Q1 Rating Q2 Rating
 # Q3 Rating Q4 Rating" in samples/text/000-layout): one label per column.
 # "Q1", "Qtr 1", "Quarter 1", perhaps with the rating word after it ("Q1 RAG";
 # one before it, "RAG Q1 RAG Q2", cannot be told apart packed one space apart).
 QUARTER = r"(?:Q[1-4]|Qtr\.? [1-4]|Quarter [1-4])"
-QUARTER_LABEL = re.compile(rf"{QUARTER}(?: {RATING})?")
+QUARTER_LABEL = re.compile(rf"{QUARTER}(?: {RATING_WORD})?")
 QUARTER_LABELS = re.compile(rf"(?:{QUARTER_LABEL.pattern}(?: |$)){{2,}}")
 # A rating mark printed alone: "✓", "▲", "\\bigcirc".
 MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")

@@ -18,14 +18,14 @@ from extract.layout.text_columns import (
     MARK_CHARS,
     QUARTER,
     QUARTER_LABEL,
-    RATING,
     X_TOLERANCE,
     Fragment,
 )
+from normalise.vocabulary import RATING_WORD
 
 # Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
 # text, read by no recogniser as a value, wherever it is cut.
-LABEL_WORDS = re.compile(rf"(?:(?:{QUARTER}|{RATING})(?: |$))+")
+LABEL_WORDS = re.compile(rf"(?:(?:{QUARTER}|{RATING_WORD})(?: |$))+")
 # A cell that goes on with a lower-case word ("progressed to"), not "n/a".
 LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
 

@@ -15,7 +15,6 @@ from extract.recognisers.actions.drafts import RULE
 from extract.recognisers.actions.quarter_labels import (
     LABEL,
     QUARTER_OF_COLUMN,
-    RATING_WORD,
     Para,
     bare_quarters,
     label_quarters,
@@ -25,6 +24,7 @@ from extract.recognisers.actions.quarter_labels import (
 from normalise.patterns import compiled
 from normalise.symbols import holds_symbol
 from normalise.text import has_html, squash, strip_html
+from normalise.vocabulary import RATING_WORD
 
 # "Q1 Rating", "Q1\nRating", or the four printed on one line ("Q1 Rating Q2
 # Rating Q3 Rating Q4 Rating", samples/text/000…-plain.txt line 375). A bare

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from extract.document import Row
 from normalise.patterns import compiled
-from normalise.vocabulary import DASH, MONTH, QUARTER_NUMBER
+from normalise.vocabulary import DASH, MONTH, QUARTER_NUMBER, RATING_WORD
 
 # "Quarter 2", "Quarters 2, 3 and 4", "Quarter Two", "Qtr 2".
 QUARTER_WORD = r"(?:Quarters?|Qtrs?\.?)"
@@ -56,7 +56,6 @@ MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 # Quarter columns of action and milestone tables: samples/000 prints "Q1 Rating",
 # samples/002 "Q1"; "Quarter 1 Rating", "Rating Q1", "Q1 RAG", "Qtr 1 Status"
 # name the same column the other ways this family words a quarter.
-RATING_WORD = r"(?:Rating|RAG(?:\s+Rating)?|Status)"
 QUARTER_OF_COLUMN = r"(?:Q|Qtr\.?|Quarter)"
 QUARTER_COLUMN = re.compile(
     rf"^(?:{QUARTER_OF_COLUMN}\s*(?P<q>[1-4])(?:\s*{RATING_WORD})?"
