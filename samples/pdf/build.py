@@ -49,6 +49,8 @@ HEADER = "Cannock Chase Council \u2014 Performance Reports"
 FOOTER = "Cannock Chase Council \u2014 Page {page} of {pages}"
 BODY_TOP = 48.0  # from the page's top edge to the first line's top
 BODY_BOTTOM = 40.0  # room kept for the footer
+# The longest cell of a heading row, in characters (`layout`).
+HEADING = 60
 STYLES = ("ruled", "unruled", "glyphs", "dingbats")
 # A rating cell the export spells in LaTeX: seeds/000 prints "\\bigcirc" and
 # "$ \\bigcirc$" where the report showed a circle (its symbol is "○").
@@ -355,31 +357,61 @@ def _is_blank(unit: Sequence[Block]) -> bool:
 
 
 def layout(
-    lines: Sequence[str], blocks: list[Block], printer: Printer | None, height: float
+    lines: Sequence[str],
+    blocks: list[Block],
+    printer: Printer | None,
+    height: float,
+    repeat_header: bool = False,
 ) -> int:
     """Pages needed (and, with a printer, printed) for the blocks.
 
     Blank lines just before a page break move to the top of the next page,
-    where a reader can still see them as space above the first line.
+    where a reader can still see them as space above the first line. With
+    `repeat_header`, a table's first row, when it is a heading row (labels,
+    each cell at most HEADING characters), is printed again above the rest
+    of the table on each page it goes on to, as a word processor's "repeat
+    header row" does (samples/pdf/build_variants.py).
     """
     page, y = 1, height - BODY_TOP
     pending = 0.0
+    header: list[Block] = []
+    last: Block | None = None
     for unit in units(lines, blocks):
         need = sum(b.height for b in unit)
         if _is_blank(unit):
             pending += need
             continue
+        first = unit[0]
+        goes_on = (
+            last is not None
+            and first.tabbed
+            and last.tabbed
+            and first.columns == last.columns
+        )
+        if first.tabbed and not goes_on:
+            # A table whose first row is text (samples/000 line 41) has no
+            # heading row to repeat.
+            short = all(len(" ".join(c)) <= HEADING for b in unit for c in b.cells)
+            header = list(unit) if short else []
+        repeat = repeat_header and goes_on and bool(header) and unit != header
         if y - pending - need < BODY_BOTTOM and y < height - BODY_TOP:
             page += 1
             y = height - BODY_TOP
             if printer:
                 printer.new_page()
+            if repeat:
+                pending = 0.0
+                for block in header:
+                    y -= block.height
+                    if printer:
+                        printer.place(block)
         y -= pending + need
         if printer:
             printer.y -= pending
             for block in unit:
                 printer.place(block)
         pending = 0.0
+        last = unit[-1]
     return page
 
 

@@ -34,8 +34,6 @@ import build  # noqa: E402
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 FALLBACK, FALLBACK_FILE = "DejaVuSans", FONTS / "DejaVuSans.ttf"
-# The longest cell of a heading row, in characters.
-HEADING = 60
 # A cell that is a figure ("1,084.50", "47.5%", "£12"), set right in its
 # column by `figures_right`.
 FIGURE = re.compile(r"^£?-?[\d,]+(?:\.\d+)?%?$")
@@ -188,58 +186,6 @@ class VariantPrinter(build.Printer):
         c.setFont(build.FONT, build.SIZE)
 
 
-def layout(
-    lines: Sequence[str],
-    blocks: list[build.Block],
-    printer: VariantPrinter | None,
-    height: float,
-    repeat_header: bool,
-) -> int:
-    """`build.layout`, a table's first row printed again above the rest of
-    the table on each page it goes on to, when asked."""
-    page, y = 1, height - build.BODY_TOP
-    pending = 0.0
-    header: list[build.Block] = []
-    last: build.Block | None = None
-    for unit in build.units(lines, blocks):
-        need = sum(b.height for b in unit)
-        if build._is_blank(unit):
-            pending += need
-            continue
-        first = unit[0]
-        goes_on = (
-            last is not None
-            and first.tabbed
-            and last.tabbed
-            and first.columns == last.columns
-        )
-        if first.tabbed and not goes_on:
-            # A heading row is labels; a table whose first row is text
-            # (samples/000 line 41) has none to repeat.
-            short = all(len(" ".join(c)) <= HEADING for b in unit for c in b.cells)
-            header = list(unit) if short else []
-        repeat = repeat_header and goes_on and bool(header) and unit != header
-        if y - pending - need < build.BODY_BOTTOM and y < height - build.BODY_TOP:
-            page += 1
-            y = height - build.BODY_TOP
-            if printer:
-                printer.new_page()
-            if repeat:
-                pending = 0.0
-                for block in header:
-                    y -= block.height
-                    if printer:
-                        printer.place(block)
-        y -= pending + need
-        if printer:
-            printer.y -= pending
-            for block in unit:
-                printer.place(block)
-        pending = 0.0
-        last = unit[-1]
-    return page
-
-
 def print_pdf(lines: Sequence[str], path: Path, variant: Variant) -> Path:
     """`build.print_pdf` of the ruled form, printed the variant's way."""
     frame = build.least_frame(lines)
@@ -248,11 +194,11 @@ def print_pdf(lines: Sequence[str], path: Path, variant: Variant) -> Path:
     # A repeated heading row and a row under it must fit on one page.
     tallest *= 2 if variant.repeat_header else 1
     height = max(build.MIN_HEIGHT, tallest + build.BODY_TOP + build.BODY_BOTTOM + 1)
-    pages = layout(lines, blocks, None, height, variant.repeat_header)
+    pages = build.layout(lines, blocks, None, height, variant.repeat_header)
     printer = VariantPrinter(
         path, (frame + 2 * build.MARGIN, height), "ruled", pages, variant=variant
     )
-    layout(lines, blocks, printer, height, variant.repeat_header)
+    build.layout(lines, blocks, printer, height, variant.repeat_header)
     printer.canvas.save()
     return path
 
