@@ -131,6 +131,18 @@ def rows_of(out: Path, table: str, source_path: str) -> pd.DataFrame:
     return rows[rows.doc_id == doc_id]
 
 
+# 002's "Number of ASB complaints dealt with via the Community Safety Hub"
+# actuals, by (financial year, period), as every print of it reads them.
+ASB_HUB_002 = {
+    ("2017/18", "FY"): 85.0,
+    ("2018/19", "Q1"): 20.0,
+    ("2018/19", "Q2"): 27.0,
+    ("2018/19", "Q3"): 12.0,
+    ("2018/19", "Q4"): 43.0,
+    ("2018/19", "FY"): 102.0,
+}
+
+
 def printed_otherwise(tmp_path: Path, name: str, changed: str) -> Path:
     """`reportx extract` of the text sample `name` printed otherwise (its text
     `changed`, as another year's report may print it): the output folder."""
