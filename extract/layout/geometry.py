@@ -342,10 +342,6 @@ def _set_right(region: Sequence[Group]) -> set[int]:
     return out
 
 
-def _fits(region: Sequence[Group], starts: Sequence[float]) -> bool:
-    return bool(starts) and _within(column_starts(region), starts)
-
-
 @dataclass(slots=True)
 class _CellLine:
     """The last line of a cell being read: its baseline, its last run (None
@@ -558,8 +554,10 @@ def _laid(
                 break
             j += 1
         region = found[i:j]
-        if not _fits(region, starts):
-            starts = column_starts(region)
+        # A region whose columns all start at the table's above goes on in it.
+        own = column_starts(region)
+        if not (starts and _within(own, starts)):
+            starts = own
         laid.append((region, starts))
         i = j
     return laid, starts
