@@ -144,12 +144,29 @@ def test_the_rows_read_are_the_tab_exports(expanded_dir: Path) -> None:
 
 def test_no_row_of_a_line_in_doubt_is_written(expanded_dir: Path) -> None:
     """002 line 59 (Discretionary Housing Payments) lost two TABs among five
-    single spaces: none of its figures is read into a column."""
+    single spaces: none of its figures is read into a column. The rows below
+    it are still read under the grid's header (lines 60-62)."""
     name = _expanded(S002).name
     values = rows_of(expanded_dir, "indicator_values", name)
-    assert len(values) == 41
+    assert len(values) == 51
     assert not (values.line_start == 59).any()
     assert not values.indicator.str.contains("Discretionary").any()
+    below = values[values.line_start > 59]
+    assert below.groupby("indicator").size().to_dict() == {
+        "Number of fly tipping incidents": 7,
+        "Retain 6 Green Flags": 3,
+    }
+    fly = below[below.indicator == "Number of fly tipping incidents"]
+    fly = fly.set_index(["financial_year", "period", "measure"]).value
+    assert fly.isna().to_dict()[("2018/19", "FY", "target")]  # "N/A"
+    assert fly.dropna().to_dict() == {
+        ("2017/18", "FY", "actual"): 470.0,
+        ("2018/19", "Q1", "actual"): 102.0,
+        ("2018/19", "Q2", "actual"): 132.0,
+        ("2018/19", "Q3", "actual"): 54.0,
+        ("2018/19", "Q4", "actual"): 78.0,
+        ("2018/19", "FY", "actual"): 366.0,
+    }
 
 
 @given(

@@ -112,6 +112,35 @@ def test_expanded_and_trimmed_a_short_line_with_single_spaces_is_in_doubt(
     assert issues.message.str.contains("which of its single spaces").sum() == 15
 
 
+def test_a_frequency_letter_run_into_the_name_goes_back_to_its_column(
+    trimmed_dir: Path,
+) -> None:
+    """002 expanded and trimmed, line 62: the TAB after "Number of fly tipping
+    incidents" expanded to one space, so the name reads "… incidents Q" and
+    470 stands under the frequency label, each figure a column early. The
+    letter goes back to its column and each figure with it (the row had been
+    read a column off: 102 as the target, 366 as Q4)."""
+    name = S002.replace(".txt", "-expanded-trimmed.txt")
+    values = rows_of(trimmed_dir, "indicator_values", name)
+    fly = values[values.line_start == 62]
+    assert set(fly.indicator) == {"Number of fly tipping incidents"}
+    assert set(fly.frequency) == {"Q"}
+    got = fly.set_index(["financial_year", "period", "measure"]).value.dropna()
+    assert got.to_dict() == {
+        ("2017/18", "FY", "actual"): 470.0,
+        ("2018/19", "Q1", "actual"): 102.0,
+        ("2018/19", "Q2", "actual"): 132.0,
+        ("2018/19", "Q3", "actual"): 54.0,
+        ("2018/19", "Q4", "actual"): 78.0,
+        ("2018/19", "FY", "actual"): 366.0,
+    }
+    repairs = rows_of(trimmed_dir, "repairs", name)
+    moved = repairs[repairs.rule == "frequency_in_name"]
+    assert moved[["line", "raw", "repaired"]].values.tolist() == [
+        [62, "Number of fly tipping incidents Q", "Number of fly tipping incidents"]
+    ]
+
+
 @given(st.lists(st.text(alphabet=st.sampled_from("ab \t1"), max_size=12), max_size=12))
 def test_any_lines_keep_their_number_and_text(lines: list[str]) -> None:
     """Only TABs are added, at the ends of lines."""

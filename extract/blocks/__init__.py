@@ -135,6 +135,10 @@ def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
         row = rows[i]
         if i in items:
             members.append(i)
+        elif members and row.unread:
+            # A row left unread (and reported) within a table: the rows below
+            # it are still the table's, under its header.
+            pass
         elif row.tabbed and row.flat:
             heading = squashed_header_columns(row.texts)
             headed = heading is not None or is_header(row)

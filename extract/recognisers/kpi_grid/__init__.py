@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain
 
@@ -55,6 +55,8 @@ FREQUENCY = compiled(r"^[QA]$")
 # A frequency letter between a name's words: "Number of CCTV Q case reviews".
 STRAY_FREQUENCY = compiled(r"(?<=\w) ([QA]) (?=[a-z])")
 STRAY_FREQUENCY_RULE = "frequency_in_name"
+# A frequency letter ending a name, its separator lost: "… incidents Q".
+ENDING_FREQUENCY = compiled(r"(?<=\w) ([QA])$")
 # A figure anywhere in a cell: no rating mark.
 DIGIT = compiled(r"\d")
 # A date alone in a cell, as rolling-12 blocks caption their quarters.
@@ -203,9 +205,15 @@ def _facts(
         return
     frequency = None
     repairs: tuple[Repair, ...] = ()
+    moved = None
     if stray := _stray_frequency(doc, grid, row, name):
         name, frequency, repairs = stray
+    elif moved := _lost_separator(doc, grid, row, name):
+        name, row, repairs = moved
     parsed, read, printed = _read_cells(grid, row)
+    if moved:
+        # The document's cells: the letter is the name's, the rest one left.
+        read = {c - 1 if c > at else c for c in read}
     frequency = printed or frequency
     if _marks_only(parsed) or _dates_only(parsed) or _joined_figures(blocks, grid, row):
         # Rating marks under quarter labels: an action table's row, whose
@@ -311,6 +319,38 @@ def _stray_frequency(
     repaired = name[: found.start()] + name[found.end() - 1 :]
     fix = Repair(raw=name, repaired=repaired, rule=STRAY_FREQUENCY_RULE)
     return repaired, found[1], (fix,)
+
+
+def _lost_separator(
+    doc: Document, grid: Grid, row: GridRow, name: str
+) -> tuple[str, GridRow, tuple[Repair, ...]] | None:
+    """A row of text read by TABs whose frequency letter ends its name, the
+    separator after the name lost (a TAB expanded to one space and read as
+    a space: tests/fixtures/expanded/002_…-expanded.txt line 62 with its
+    trailing blanks trimmed, "Number of fly tipping incidents Q" then 470
+    under the frequency label): the name without it, the row with the letter
+    in the frequency column and each cell after it one column on, and the
+    repair. Only where the frequency cell holds no frequency and the row
+    leaves its last column empty, where its last cell goes back to."""
+    if doc.text_form == "layout":
+        return None
+    at = grid.name_index
+    frequency = [c.index for c in grid.columns if c.kind == "frequency"]
+    last = max(c.index for c in grid.columns)
+    texts = row.texts
+    if (
+        frequency != [at + 1]
+        or len(texts) <= at + 1
+        or not texts[at + 1].strip()
+        or FREQUENCY.match(texts[at + 1].strip())
+        or (last < len(texts) and texts[last].strip())
+        or (found := ENDING_FREQUENCY.search(name)) is None
+    ):
+        return None
+    repaired = name[: found.start()]
+    moved = (*texts[:at], repaired, found[1], *texts[at + 1 : last])
+    fix = Repair(raw=name, repaired=repaired, rule=STRAY_FREQUENCY_RULE)
+    return repaired, replace(row, texts=moved), (fix,)
 
 
 def _repair_row(doc: Document, fact: IndicatorValue, fix: Repair) -> RepairRow:
