@@ -189,3 +189,28 @@ def test_a_row_whose_empty_cell_fills_over_a_page_break_is_a_new_row(
     assert _cells(doc.lines) == _cells(
         read_pdf(SAMPLES / "pdf" / f"{S003}-ruled.pdf", "ruled.pdf").lines
     )
+
+
+def test_unruled_rows_set_tight_are_told_from_their_wrapped_lines(
+    tmp_path: Path,
+) -> None:
+    # 002 unruled with rows 9.5 pt apart over cells' lines 8 pt apart (1.19
+    # leadings): each row's first line had been taken for the wrapped line
+    # of the row above, so most of the grid ran into one row and went unread
+    # (4 facts of 63).
+    pdf = _variant(S002, "unruled-rows-tight", tmp_path)
+    doc = read_pdf(pdf, pdf.name)
+    rows = {r.texts[0]: r.texts for r in doc.rows if r.tabbed and r.texts}
+    assert rows[ASB][:9] == (
+        ASB, "Q", "85", "N/A", "20", "27", "12", "43", "102",
+    )  # fmt: skip
+    out = tmp_path / "out"
+    extract([pdf], out)
+    values = rows_of(out, "indicator_values", pdf.name)
+    assert len(values) == 63
+    asb = values[values.indicator == ASB].dropna(subset=["value"])
+    assert {(r.financial_year, r.period): r.value for r in asb.itertuples()} == (
+        ASB_HUB_002
+    )
+    marks = rows_of(out, "actions", pdf.name)
+    assert (marks.kind == "milestone").sum() == 32

@@ -30,8 +30,11 @@ FIGURE_CHARS = frozenset("0123456789,.%")
 # Baselines nearer than this (in font sizes) are one line of a wrapped cell or
 # paragraph; the next printed line is further (samples/pdf: 9 pt vs 13 pt at 7 pt).
 CONTINUATION = 1.5
-# A gap between wrapped lines over this many leadings is a new printed line.
-LEADING_SLACK = 1.2
+# A gap between wrapped lines over this many leadings is a new printed line:
+# a table without rules may set its rows only a point or two further apart
+# than its cells' lines (samples/pdf/build_variants.py "unruled-rows-tight",
+# rows 9.5 pt apart over a leading of 8: 1.19 leadings).
+LEADING_SLACK = 1.15
 # A gap is a document's leading when it is this share as common as the most
 # common gap.
 COMMON = 0.25
