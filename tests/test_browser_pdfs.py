@@ -37,22 +37,38 @@ def test_browser_pdfs_read_as_their_text_twins(browser_out: Path) -> None:
         assert scores[table]["f1"] == 1.0, table
     assert scores["actions"]["correct"] == scores["actions"]["gold_fields"] == 98
     # The Hate Crime rows of 000 and 001 are wrapped over four ruled rows that a
-    # page break splits: not read, and never read as KPI values.
+    # page break splits: read as one row again (`rolling12.stacked`).
     rolling = scores["rolling_12_months"]
-    assert (rolling["correct"], rolling["produced_fields"]) == (98, 98)
+    assert (rolling["correct"], rolling["produced_fields"]) == (126, 126)
     assert rolling["gold_fields"] == 126
 
 
-def test_the_unread_split_rolling_rows_are_reported(browser_out: Path) -> None:
+def test_quarter_blocks_stacked_over_ruled_rows_are_one_row(browser_out: Path) -> None:
+    # 000 page 1: "Hate Crime Incidents | Q1 (24.07.17) …" over "Over Time
+    # (Variation) – Police data | Previous 12 months = 89 …", then page 2's
+    # "Last 12 months = 100 …" and "Change over 12 Months = 12% …", each a
+    # ruled row. They had been left unread (and reported).
     docs = pd.read_parquet(browser_out / "documents.parquet")
-    issues = pd.read_parquet(browser_out / "issues.parquet").merge(docs, on="doc_id")
-    unparsed = issues[
-        (issues.code == "unparsed_block")
-        & (issues.source_path == "000_af055924f554b2ff-browser.pdf")
+    rolling = pd.read_parquet(browser_out / "rolling_12_months.parquet").merge(
+        docs, on="doc_id"
+    )
+    hate = rolling[
+        (rolling.source_path == "000_af055924f554b2ff-browser.pdf")
+        & (rolling.indicator_id == "hate-crime-incidents")
+    ].sort_values("quarter")
+    assert hate[
+        ["quarter", "previous_12_months", "last_12_months"]
+    ].values.tolist() == [
+        ["Q1", 89, 100],
+        ["Q2", 88, 116],
+        ["Q3", 90, 123],
+        ["Q4", 93, 114],
     ]
-    assert unparsed.message.str.contains(
-        '"Over Time (Variation) – Police data Previous 12 months = 89', regex=False
-    ).any()
+    assert hate.change_pct.tolist() == [12.0, 32.0, 33.0, 23.0]
+    assert set(hate.line_start) == {12}
+    issues = pd.read_parquet(browser_out / "issues.parquet").merge(docs, on="doc_id")
+    mine = issues[issues.source_path == "000_af055924f554b2ff-browser.pdf"]
+    assert not mine.message.str.contains("Previous 12 months = 89", regex=False).any()
 
 
 def test_a_row_split_by_a_page_break_is_one_row() -> None:

@@ -14,8 +14,8 @@ from datetime import date
 
 from extract.blocks import Blocks
 from extract.context import Context
-from extract.document import Cell, Document
-from extract.recognisers.rolling12 import quarter_blocks, reading_order, run_on
+from extract.document import Cell, Document, Row
+from extract.recognisers.rolling12 import quarter_blocks, reading_order, run_on, stacked
 from extract.recognisers.rolling12.quarter_blocks import (
     DIRECTIONS,
     Found,
@@ -39,9 +39,16 @@ def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
     found: list[Found] = []
     timed_out: list[Cell] = []
     stray: list[Found] = []
+    joined: dict[int, Row] = {}
+    below: dict[int, list[int]] = {}
+    for first, rest, row in stacked.stacks(blocks):
+        joined[first], below[first] = row, rest
+    gone = {i for rest in below.values() for i in rest}
     for table in blocks.tables():
         for i in table.rows:
-            row = blocks.doc.rows[i]
+            if i in gone:
+                continue
+            row = joined.get(i) or blocks.doc.rows[i]
             if not row.tabbed or not row.cells:
                 continue
             indicator: str | None = None
@@ -62,6 +69,11 @@ def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
                     named = True
                 into = found if indicator else stray
                 into.extend(Found(b, cell, indicator or "", i) for b in printed)
+                for j in below.get(i, ()):
+                    # The rows that went on with this cell's blocks.
+                    blocks.claims.take_cell(
+                        NAME, j, blocks.doc.rows[j].cells[cell.column]
+                    )
     return found, timed_out, stray
 
 
