@@ -152,12 +152,10 @@ def test_cells_run_together_are_reported_not_read(
     browser: Callable[[str], pd.DataFrame],
 ) -> None:
     # 000's header line 33 prints "Annual Annual Target": its cells overflow.
-    # Line 39 "3,235 Last 12 3,108 Last 12" runs over the Quarter 2 column,
-    # where both "12" and "3,108" could start its text: the ASB row is not
-    # read (it gave Q1's figures as Q2's). Line 23's "15% increase 15%" is
-    # values alone, each read in its own column: lines 22-24 are read.
+    # The ASB row (lines 39-62) runs its quarters' words together where no
+    # wording they share tells the cells apart: it is not read (it gave Q1's
+    # figures as Q2's), nor are the Hate Crime rows.
     assert _spans(browser("issues"), S000) == [
-        "15-21",
         "39-62",
         "70-75",
         "79-93",
@@ -165,7 +163,37 @@ def test_cells_run_together_are_reported_not_read(
         "285-286",
     ]
     rolling = browser("rolling_12_months")
-    assert rolling[rolling.file == _name(S000)].empty
+    assert set(rolling[rolling.file == _name(S000)].indicator_id) == {"committed-crime"}
+
+
+def test_quarter_cells_run_together_are_cut_by_their_shared_wording(
+    browser: Callable[[str], pd.DataFrame],
+) -> None:
+    # 000 lines 14-30, the Committed Crime row: line 18 "5,673 Last 12 5,828
+    # Last" runs over the Quarter 2 column, where "12" and "5,828" both start
+    # near it: "5,828 Last" prints as the row's other quarters do ("5,967
+    # Last"). Lines 19 and 22 print one wording once a quarter ("12 Months =
+    # 12 Months = …"), which drift alone cut at the wrong repeat. The
+    # quarter labels of line 14 are a row of their own, and its blocks go on
+    # below them.
+    rolling = browser("rolling_12_months")
+    crime = rolling[rolling.file == _name(S000)].sort_values("quarter")
+    got = crime[["quarter", "previous_12_months", "last_12_months", "change_abs"]]
+    assert got.values.tolist() == [
+        ["Q1", 5673, 6506, 833],
+        ["Q2", 5828, 6730, 902],
+        ["Q3", 5967, 6782, 815],
+        ["Q4", 6318, 6577, 259],
+    ]
+    assert crime.change_pct.tolist() == [15.0, 15.0, 14.0, 4.0]
+    assert set(crime.direction) == {"increase"}
+    assert crime.as_of_date.astype(str).tolist() == [
+        "2017-07-24",
+        "2017-10-10",
+        "2018-01-19",
+        "2018-04-17",
+    ]
+    assert set(crime.line_start) == {14}
 
 
 def test_a_share_wrapped_under_its_count_is_read_with_it(

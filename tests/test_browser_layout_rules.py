@@ -56,6 +56,21 @@ def test_a_cut_is_doubtful_where_two_words_could_start_a_column(
     assert doubtful_cut(line, fragments(line), [0, 20]) is doubtful
 
 
+def test_a_cut_the_lines_other_cells_tell_is_not_doubtful() -> None:
+    # 000-browser-layout line 18: "12" and "5,828" both start near the
+    # Quarter 2 column (31); "5,828 Last" prints as the other quarters do.
+    line = "All crime       5,673 Last 12 5,828 Last      5,967 Last     6,318 Last"
+    cuts = [0, 16, 31, 46, 61]
+    assert doubtful_cut(line, fragments(line), cuts) is False
+    assert cells_of(line, cuts, 5)[1:3] == ["5,673 Last 12", "5,828 Last"]
+    # Where the nearest word's cell is not the one that prints so, or no
+    # other cell tells: doubtful, as before.
+    told = "All crime       5,673 Last 12 5,828 Last      5 5 Last      6 6 Last"
+    assert doubtful_cut(told, fragments(told), cuts) is True
+    alone = "All crime       5,673 Last 12 5,828 Last"
+    assert doubtful_cut(alone, fragments(alone), cuts) is True
+
+
 def test_a_last_word_one_character_before_a_column_is_that_columns() -> None:
     # 002-browser-layout line 70: the frequency "Q" at 14, its column at 15.
     line = "Number of ASB Q              85"

@@ -144,3 +144,25 @@ def test_cuttings_are_made_in_order() -> None:
         (2, 3, 4),
     ]
     assert packed_words._count(options) == 9
+
+
+def test_a_run_of_one_wording_repeated_is_cut_at_each_repeat() -> None:
+    # samples/text/000_…-browser-layout lines 19 and 22: each quarter's block
+    # prints the same line; drift alone cut after "12 months = 12".
+    starts = [0, 16, 31, 46, 61, 93, 104]
+    line = "groupings –     months =       12 months = 12 months = 12 months ="
+    assert _texts(line, starts) == [
+        ("groupings –", 0),
+        ("months =", 16),
+        ("12 months =", 31),
+        ("12 months =", 46),
+        ("12 months =", 61),
+    ]
+    line = "Violence        12 Months = 12 Months = 12 Months = 12 Months ="
+    assert [t for t, _ in _texts(line, starts)] == ["Violence"] + 4 * ["12 Months ="]
+
+
+def test_a_run_not_one_wording_repeated_goes_by_its_drift() -> None:
+    assert packed_words._repeated("12 months = 12 months =".split(), 2) == (3,)
+    assert packed_words._repeated("12 months = 12 Months =".split(), 2) is None
+    assert packed_words._repeated("a b c".split(), 2) is None

@@ -99,10 +99,12 @@ def _placed(
     words = [(f.x0 + m.start(), f.x0 + m.end()) for m in found]
     nexts = [starts[c] if c < len(starts) else None for c in range(first + 1, end + 1)]
     columns = [starts[c] for c in over]
-    if _count([_near(f, words, x) for x in columns]) > MAX_CUTTINGS:
+    chosen = _repeated([m[0] for m in found], 1 + len(over))
+    if chosen is None and _count([_near(f, words, x) for x in columns]) > MAX_CUTTINGS:
         # Too long a run to weigh every cutting: it stays whole.
         return None
-    chosen = _clear(sorted(_cuttings(f, words, columns, nexts, False)))
+    if chosen is None:
+        chosen = _clear(sorted(_cuttings(f, words, columns, nexts, False)))
     if chosen is None:
         # Else the run may be two printed runs, the second set exactly where
         # the page sets its first cut cell, drifting from there.
@@ -120,6 +122,22 @@ def _placed(
             x1 = min(x1, starts[col + 1] - 1)
         out.append(Fragment(text, x0, x1))
     return out
+
+
+def _repeated(words: Sequence[str], columns: int) -> tuple[int, ...] | None:
+    """Where a run over `columns` columns is cut when its words are one
+    wording printed once in each ("12 Months = 12 Months = 12 Months = 12
+    Months =", samples/text/000_…-browser-layout line 22: the quarter columns
+    of a rolling-12 row, each its block's same line): the index of each
+    later cell's first word; None for any other run. Drift alone cuts such a
+    run at the wrong repeat."""
+    if len(words) % columns:
+        return None
+    n = len(words) // columns
+    unit = words[:n]
+    if any(words[k : k + n] != unit for k in range(n, len(words), n)):
+        return None
+    return tuple(range(n, len(words), n))
 
 
 def _clear(ranked: Sequence[tuple[float, tuple[int, ...]]]) -> tuple[int, ...] | None:

@@ -25,6 +25,8 @@ from normalise.vocabulary import RATING_WORD
 
 # Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
 # text, read by no recogniser as a value, wherever it is cut.
+# A figure within a cell's words: "5,828", "15%", "(833)"'s 833.
+FIGURES = re.compile(r"\d[\d,.]*%?")
 LABEL_WORDS = re.compile(rf"(?:(?:{QUARTER}|{RATING_WORD})(?: |$))+")
 # A cell that goes on with a lower-case word ("progressed to"), not "n/a".
 LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
@@ -99,10 +101,30 @@ def doubtful_cut(line: str, frags: Sequence[Fragment], cuts: Sequence[int]) -> b
         for s in cuts:
             if not f.x0 < s < f.x1 or _word_at(line, s):
                 continue
-            near = range(max(f.x0 + 1, s - EARLY_START), min(f.x1, s + LATE_START + 1))
-            if sum(1 for x in near if _word_at(line, x)) > 1:
+            span = range(max(f.x0 + 1, s - EARLY_START), min(f.x1, s + LATE_START + 1))
+            near = [x for x in span if _word_at(line, x)]
+            if len(near) > 1 and not _told_by_siblings(line, f, s, near, frags):
                 return True
     return False
+
+
+def _told_by_siblings(
+    line: str, f: Fragment, s: int, near: Sequence[int], frags: Sequence[Fragment]
+) -> bool:
+    """Whether, of the words `near` column start `s`, the nearest (where the
+    cut is made) is the one alone whose rest of `f` prints as another cell of
+    the line does, its figures aside: the quarter columns of a rolling-12 row
+    print one wording (samples/text/000_…-browser-layout line 18, "5,673 Last
+    12 5,828 Last" over the Quarter 2 column beside "5,967 Last" and "6,318
+    Last": "5,828 Last" is Quarter 2's, not "12 5,828 Last")."""
+    shapes = {_shape(g.text) for g in frags if g is not f}
+    fits = [x for x in near if _shape(line[x : f.x1]) in shapes]
+    return fits == [min(near, key=lambda x: (abs(x - s), x))]
+
+
+def _shape(text: str) -> str:
+    """A cell's words, each figure as "#"."""
+    return " ".join(FIGURES.sub("#", text.lower()).split())
 
 
 def _word_at(line: str, x: int) -> bool:

@@ -6,8 +6,8 @@ sets the Hate Crime row's "Q1 (24.07.17)" over a row of "Previous 12 months =
 89", one of "Last 12 months = 100" and one of "Change over 12 Months = 12%",
 each ruled. Such rows are one row again where a row's quarter cells open
 blocks that hold no totals yet, and the rows under it go on with those
-blocks' words in the same columns and nothing else (their first cell goes on
-with the name).
+blocks' words in the same columns (their first cell goes on with the name,
+any other with its own text).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _stack(
     below: list[int] = []
     for i in members[k + 1 :]:
         row = rows[i]
-        if len(row.cells) != len(first.cells) or not _goes_on(row, opened):
+        if len(row.cells) != len(first.cells) or not _goes_on(row, first, opened):
             break
         below.append(i)
     if not below:
@@ -82,13 +82,17 @@ def _opens(cell: Cell) -> bool:
         return False
 
 
-def _goes_on(row: Row, opened: set[int]) -> bool:
-    """Whether a row's cells past the first hold only words that go on with
-    the blocks of the `opened` columns, in those columns."""
+def _goes_on(row: Row, first: Row, opened: set[int]) -> bool:
+    """Whether a row's cells past the first go on with the blocks of the
+    `opened` columns, each that prints words in those columns with a block's
+    words, and any other only where the `first` row's cell goes on (a
+    comment wrapped beside the blocks)."""
     filled = [c for c in row.cells[1:] if c.reading.strip()]
-    return bool(filled) and all(
-        c.column in opened
-        and (FRAGMENT.match(text := c.reading.lstrip()) or CHANGE_WORD.match(text))
+    going = [c for c in filled if c.column in opened]
+    return bool(going) and all(
+        (FRAGMENT.match(text := c.reading.lstrip()) or CHANGE_WORD.match(text))
+        if c.column in opened
+        else first.cells[c.column].reading.strip()
         for c in filled
     )
 
