@@ -26,9 +26,10 @@ import os
 import shutil
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from secrets import token_hex
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pyarrow as pa
@@ -37,6 +38,9 @@ import pyarrow.parquet as pq
 from extract.inputs import UsageError
 from schemas.partitions import UNKNOWN
 from schemas.tables import TABLES, OutputTable
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 META = ".reportx"
 log = logging.getLogger(__name__)
@@ -83,20 +87,21 @@ class Area:
 
     def publish(self, run: Path, names: Sequence[str]) -> None:
         """Make `run` the live run in one rename, then link DIR/<name> to it."""
-        _fsync_all([path for name in names for path in _tree(run / name)])
-        _fsync(run)
-        tmp = self.meta / f".current-{os.getpid()}"
-        tmp.unlink(missing_ok=True)
-        os.symlink(run.relative_to(self.meta).as_posix(), tmp)
-        os.replace(tmp, self.current)
-        _fsync(self.meta)
-        for name in names:
-            self._link(name)
-        self._unlink_others(names)
-        for folder in _children(self.runs):
-            if folder.name != run.name:
-                shutil.rmtree(folder, ignore_errors=True)
-        shutil.rmtree(self.staging, ignore_errors=True)
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            _fsync_all(pool, [path for name in names for path in _tree(run / name)])
+            _fsync(run)
+            tmp = self.meta / f".current-{os.getpid()}"
+            tmp.unlink(missing_ok=True)
+            os.symlink(run.relative_to(self.meta).as_posix(), tmp)
+            os.replace(tmp, self.current)
+            _fsync(self.meta)
+            for name in names:
+                self._link(name)
+            self._unlink_others(names)
+            old = [f for f in _children(self.runs) if f.name != run.name]
+            _remove_all(pool, [*old, self.staging])
 
     def _link(self, name: str) -> None:
         """DIR/<name> -> .reportx/current/<name>, unless it already is."""
@@ -193,15 +198,41 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_all(paths: Sequence[Path]) -> None:
+def _fsync_all(pool: Executor, paths: Sequence[Path]) -> None:
     """fsync every path, several at once: the journal commits the fsyncs
     made together in one write (a run's 13 files: 70 ms one after another,
     20 ms at once, on ext4)."""
-    from concurrent.futures import ThreadPoolExecutor
+    for _ in pool.map(_fsync, paths):
+        pass
 
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        for _ in pool.map(_fsync, paths):
-            pass
+
+def _remove_all(pool: Executor, folders: Sequence[Path]) -> None:
+    """Remove `folders` and everything in them, their files several at once:
+    an unlink waits for the journal's commit under way, and files unlinked
+    together wait for it once (one-file runs back to back, on ext4 mounted
+    with discard while other processes wrote: publishing took 28-32 ms
+    median, up to 67 ms, removing the replaced run's files one after
+    another; 17-21 ms, up to 44 ms, at once)."""
+    files: list[str] = []
+    folders_found: list[str] = []
+    for folder in folders:
+        for where, _, names in os.walk(folder, topdown=False):
+            files += [os.path.join(where, name) for name in names]
+            folders_found.append(where)
+    for _ in pool.map(_unlink, files):
+        pass
+    for where in folders_found:
+        with suppress(OSError):
+            os.rmdir(where)
+    for folder in folders:
+        # Whatever the walk did not remove (a link to a folder, a file made
+        # meanwhile).
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _unlink(path: str) -> None:
+    with suppress(OSError):
+        os.unlink(path)
 
 
 @contextmanager
