@@ -193,3 +193,14 @@ def test_a_mark_run_into_text_is_no_stray_mark_with_one_under_each_label() -> No
     alone = "<p>Training delivered to front line staff ▶".rjust(98)
     region = [fragments(header), fragments(line), fragments(alone)]
     assert stray_marks(region, [0, 55, 98, 105]) == {2}
+
+
+def test_a_cut_the_fragments_own_parts_tell_is_not_doubtful() -> None:
+    # 002-browser-layout line 101: "2 out of 115 3 out of 162" over the
+    # Quarter 4 column (88), where "115" and "3" both start near it: the two
+    # parts print alike.
+    cuts = [0, 43, 61, 76, 88, 101]
+    line = "Duty" + " " * 39 + "progressed to" + " " * 5 + "from 82," + " " * 7
+    line += "2 out of 115 3 out of 162"
+    assert doubtful_cut(line, fragments(line), cuts) is False
+    assert cells_of(line, cuts, 6)[3:5] == ["2 out of 115", "3 out of 162"]

@@ -164,5 +164,16 @@ def test_a_run_of_one_wording_repeated_is_cut_at_each_repeat() -> None:
 
 def test_a_run_not_one_wording_repeated_goes_by_its_drift() -> None:
     assert packed_words._repeated("12 months = 12 months =".split(), 2) == (3,)
-    assert packed_words._repeated("12 months = 12 Months =".split(), 2) is None
+    assert packed_words._repeated("12 months = 12 weeks =".split(), 2) is None
+    # Figures and case aside: "2 out of 115 3 out of 162" is one wording.
+    assert packed_words._repeated("2 out of 115 3 Out of 162".split(), 3) == (4,)
     assert packed_words._repeated("a b c".split(), 2) is None
+
+
+def test_a_run_of_one_wording_over_fewer_columns_than_it_reaches() -> None:
+    # samples/text/002_…-browser-layout line 98: "progressed to progressed to"
+    # from 76 reaches the Total column (101) but prints Q3's and Q4's cells.
+    starts = [0, 43, 61, 76, 88, 101]
+    line = "of Housing" + " " * 33 + "prevention or" + " " * 5 + "cases" + " " * 10
+    line += "progressed to progressed to"
+    assert _texts(line, starts)[-2:] == [("progressed to", 76), ("progressed to", 88)]

@@ -30,6 +30,7 @@ from extract.layout.text_columns import (
     Fragment,
     column_of,
     each_run,
+    shape,
 )
 
 WORD = re.compile(r"\S+")
@@ -125,19 +126,23 @@ def _placed(
 
 
 def _repeated(words: Sequence[str], columns: int) -> tuple[int, ...] | None:
-    """Where a run over `columns` columns is cut when its words are one
-    wording printed once in each ("12 Months = 12 Months = 12 Months = 12
-    Months =", samples/text/000_…-browser-layout line 22: the quarter columns
-    of a rolling-12 row, each its block's same line): the index of each
+    """Where a run over up to `columns` columns is cut when its words are one
+    wording printed once in each of two or more, figures aside ("12 Months =
+    12 Months = 12 Months = 12 Months =", samples/text/000_…-browser-layout
+    line 22: the quarter columns of a rolling-12 row, each its block's same
+    line; "progressed to progressed to", 002's line 98): the index of each
     later cell's first word; None for any other run. Drift alone cuts such a
     run at the wrong repeat."""
-    if len(words) % columns:
-        return None
-    n = len(words) // columns
-    unit = words[:n]
-    if any(words[k : k + n] != unit for k in range(n, len(words), n)):
-        return None
-    return tuple(range(n, len(words), n))
+    for k in range(min(columns, len(words)), 1, -1):
+        if len(words) % k:
+            continue
+        n = len(words) // k
+        unit = shape(" ".join(words[:n]))
+        if all(
+            shape(" ".join(words[j : j + n])) == unit for j in range(n, len(words), n)
+        ):
+            return tuple(range(n, len(words), n))
+    return None
 
 
 def _clear(ranked: Sequence[tuple[float, tuple[int, ...]]]) -> tuple[int, ...] | None:

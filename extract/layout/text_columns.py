@@ -362,3 +362,13 @@ def worded_starts(region: Sequence[list[Fragment]], starts: Sequence[int]) -> li
     they make must not cut a header in two."""
     lettered = [f.x0 for frags in region for f in frags if LETTER.search(f.text)]
     return [s for s in starts if any(abs(x - s) <= X_TOLERANCE for x in lettered)]
+
+
+# A figure within a cell's words: "5,828", "15%", "(833)"'s 833.
+FIGURES = re.compile(r"\d[\d,.]*%?")
+
+
+def shape(text: str) -> str:
+    """A cell's words as its column prints them in every row or quarter: in
+    lower case, each figure as "#" ("5,828 Last" and "5,967 Last" alike)."""
+    return " ".join(FIGURES.sub("#", text.lower()).split())

@@ -20,13 +20,12 @@ from extract.layout.text_columns import (
     QUARTER_LABEL,
     X_TOLERANCE,
     Fragment,
+    shape,
 )
 from normalise.vocabulary import RATING_WORD
 
 # Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
 # text, read by no recogniser as a value, wherever it is cut.
-# A figure within a cell's words: "5,828", "15%", "(833)"'s 833.
-FIGURES = re.compile(r"\d[\d,.]*%?")
 LABEL_WORDS = re.compile(rf"(?:(?:{QUARTER}|{RATING_WORD})(?: |$))+")
 # A cell that goes on with a lower-case word ("progressed to"), not "n/a".
 LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
@@ -112,19 +111,26 @@ def _told_by_siblings(
     line: str, f: Fragment, s: int, near: Sequence[int], frags: Sequence[Fragment]
 ) -> bool:
     """Whether, of the words `near` column start `s`, the nearest (where the
-    cut is made) is the one alone whose rest of `f` prints as another cell of
-    the line does, its figures aside: the quarter columns of a rolling-12 row
-    print one wording (samples/text/000_…-browser-layout line 18, "5,673 Last
-    12 5,828 Last" over the Quarter 2 column beside "5,967 Last" and "6,318
-    Last": "5,828 Last" is Quarter 2's, not "12 5,828 Last")."""
-    shapes = {_shape(g.text) for g in frags if g is not f}
-    fits = [x for x in near if _shape(line[x : f.x1]) in shapes]
-    return fits == [min(near, key=lambda x: (abs(x - s), x))]
-
-
-def _shape(text: str) -> str:
-    """A cell's words, each figure as "#"."""
-    return " ".join(FIGURES.sub("#", text.lower()).split())
+    cut is made) is the one alone that cuts `f` where the line's cells tell,
+    figures aside: the part after it prints as another cell of the line
+    does; else the two parts print alike; else the part before it prints as
+    another cell does. The quarter columns of a
+    row print one wording (samples/text/000_…-browser-layout line 18, "5,673
+    Last 12 5,828 Last" over the Quarter 2 column beside "5,967 Last":
+    "5,828 Last" is Quarter 2's, not "12 5,828 Last"; 002's line 101, "2 out
+    of 115 3 out of 162")."""
+    shapes = {shape(g.text) for g in frags if g is not f}
+    parts = [(x, shape(line[f.x0 : x]), shape(line[x : f.x1])) for x in near]
+    nearest = min(near, key=lambda x: (abs(x - s), x))
+    # The first of these that any cut meets decides.
+    for fits in (
+        [x for x, _, after in parts if after in shapes],
+        [x for x, before, after in parts if before == after],
+        [x for x, before, _ in parts if before in shapes],
+    ):
+        if fits:
+            return fits == [nearest]
+    return False
 
 
 def _word_at(line: str, x: int) -> bool:
