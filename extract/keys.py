@@ -11,7 +11,9 @@ key columns are never null.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from operator import attrgetter
 
 from extract.document import Document
 from extract.records import IssueRow, Record, RepairRow, as_row
@@ -44,32 +46,64 @@ class KeyCheck:
 
     def check(self, record: Record) -> Record:
         """The record itself, or the `duplicate_key` issue that stands for it."""
-        name = record.table
-        if name not in BY_NAME:
+        kind = record.__class__
+        if kind in _KEYS:
+            key = _KEYS[kind]
+        else:
+            key = _KEYS[kind] = _key_of(kind)
+        if key is None:
             return record
-        table = BY_NAME[name]
-        values = _key_values(record, table.key)
-        missing = [k for k in table.required_key if values[k] is None]
+        values = key.values(record)
+        missing = [c for at, c in key.required if values[at] is None]
         if missing:
-            return _missing(self.doc, name, as_row(record), missing)
-        if name not in CHECKED:
+            return _missing(self.doc, key.table, as_row(record), missing)
+        if not key.checked:
             return record
-        key = (name, *values.values())
-        first = self.kept.get(key)
+        natural = (key.table, *values)
+        first = self.kept.get(natural)
         if first is None:
-            self.kept[key] = record
+            self.kept[natural] = record
             return record
-        return _issue(self.doc, name, as_row(record), as_row(first))
+        return _issue(self.doc, key.table, as_row(record), as_row(first))
 
 
-def _key_values(record: Record, columns: tuple[str, ...]) -> dict[str, object]:
-    """The record's key columns as its row holds them (None for a column it
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """A record class's natural key: its table, the values of the key columns
+    in key order, the places in them of the columns never null, and whether
+    repeats are looked for."""
+
+    table: str
+    values: Callable[[Record], tuple[object, ...]]
+    required: tuple[tuple[int, str], ...]
+    checked: bool
+
+
+# Each record class's `_Key`, None for a class of no output table.
+_KEYS: dict[type, _Key | None] = {}
+
+
+def _key_of(kind: type) -> _Key | None:
+    name: str = getattr(kind, "table", "")
+    if name not in BY_NAME:
+        return None
+    table = BY_NAME[name]
+    columns = table.key
+    required = tuple((at, c) for at, c in enumerate(columns) if c in table.required_key)
+    return _Key(name, _values_of(kind, columns), required, name in CHECKED)
+
+
+def _values_of(
+    kind: type, columns: tuple[str, ...]
+) -> Callable[[Record], tuple[object, ...]]:
+    """A record's key columns as its row holds them (None for a column it
     lacks); its whole row is built only for a record that is reported."""
-    if isinstance(record, RepairRow):
-        row = record.as_row()
-        return {c: row.get(c) for c in columns}
-    fields = record.__dataclass_fields__
-    return {c: getattr(record, c) if c in fields else None for c in columns}
+    if kind is RepairRow:
+        return lambda r: tuple([as_row(r).get(c) for c in columns])
+    fields = getattr(kind, "__dataclass_fields__", {})
+    if len(columns) > 1 and all(c in fields for c in columns):
+        return attrgetter(*columns)
+    return lambda r: tuple([getattr(r, c) if c in fields else None for c in columns])
 
 
 def unique_keys(doc: Document, records: Iterable[Record]) -> Iterator[Record]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 from extract.records import (
     Breakdown,
@@ -56,8 +58,30 @@ def assign_ids(doc: Located, records: Iterable[Record]) -> Iterator[Record]:
                 )
             if r.indicator_id != m.indicator_id:
                 # A name no registry entry holds keeps the slug it was given.
-                r = dataclasses.replace(r, indicator_id=m.indicator_id)
+                r = _with_id(r, m.indicator_id)
         yield r
+
+
+Identified = Rolling12 | IndicatorValue | Breakdown
+
+# Each class's field values in order (one C call), and the place of
+# `indicator_id` among them.
+_FIELDS: dict[type, tuple[Callable[[object], tuple[Any, ...]], int]] = {}
+
+
+def _with_id(record: Identified, indicator_id: str) -> Identified:
+    """`record` with `indicator_id`, as `dataclasses.replace` makes it: most
+    facts of a report take their registry id so, and `replace` reads the
+    class's fields by name every time."""
+    kind = record.__class__
+    found = _FIELDS.get(kind)
+    if found is None:
+        names = [f.name for f in dataclasses.fields(record)]
+        found = _FIELDS[kind] = (attrgetter(*names), names.index("indicator_id"))
+    values, at = found
+    args = list(values(record))
+    args[at] = indicator_id
+    return kind(*args)
 
 
 @dataclass(frozen=True, slots=True)

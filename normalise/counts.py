@@ -51,6 +51,15 @@ LABEL_WORDS = 4
 # A summary grid's row of counts and their shares, three or more:
 # "9 (75%) 0 (0%) 3 (25%) 12 (100%)".
 COUNT_ROW = re.compile(r"(?:\b\d+\s*\(\d+(?:\.\d+)?%\)\s*){3,}")
+COUNT_ROW_SHARES = 3
+
+
+def count_rows(text: str) -> list[tuple[int, int]]:
+    """Where `text` prints a COUNT_ROW: each of its counts is followed by its
+    share and "%)", so a text that prints fewer than three is not searched."""
+    if text.count("%)") < COUNT_ROW_SHARES:
+        return []
+    return [m.span() for m in COUNT_ROW.finditer(text)]
 
 
 @dataclass(frozen=True, slots=True)

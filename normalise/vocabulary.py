@@ -51,12 +51,29 @@ ANY_STATUS = re.compile(
     "|".join(f"(?:{p.pattern})" for _, p in STATUS_CATEGORIES), re.IGNORECASE
 )
 
+# A word each of STATUS_CATEGORIES prints, in lower case, but the whole
+# labels "No Rating", "Not Yet Due" and "TOTAL", which open with one of
+# STATUS_OPENINGS.
+STATUS_WORDS = ("requires", "aborted", "closed", "complete", "target")
+STATUS_OPENINGS = ("no", "total")
+
+
+def _may_name_status(text: str) -> bool:
+    """Whether ANY_STATUS may find a status in `text`: most texts asked about
+    (paragraphs among them) print none of its words, and the case-blind
+    search is slow over a long text. Beyond ASCII the answer is yes, as
+    for `normalise.text.may_hold`."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return low.startswith(STATUS_OPENINGS) or any(w in low for w in STATUS_WORDS)
+
 
 # A status table prints the same few labels on every row.
 @lru_cache(maxsize=4096)
 def status_category(label: str) -> str | None:
     """The status category a printed label names ("On Target" -> "on_target")."""
-    if not ANY_STATUS.search(label):
+    if not _may_name_status(label) or not ANY_STATUS.search(label):
         return None
     for name, pattern in STATUS_CATEGORIES:
         if pattern.search(label):

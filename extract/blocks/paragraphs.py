@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extract.document import Cell, Document, Row, slot_setters
+from extract.layout.pages import PAGE_FOOTER
+from normalise.text import may_hold
 
 BULLET = re.compile(r"^\s*[•●▪◦]\s*")
 # "1. Note the update …", "(2) Identify …": a numbered list item.
@@ -107,6 +109,8 @@ class Paragraph:
     _bounds: tuple[tuple[int, ...], tuple[int, ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # Whether it prints a page footer (`page_footer`): made on first use.
+    _footer: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def rows(self) -> range:
@@ -129,6 +133,20 @@ class Paragraph:
         if not hit:
             hit = [p for p in self.pieces if p.page == page][:1] or list(self.pieces)
         return page, min(p.line_start for p in hit), max(p.line_end for p in hit)
+
+    @property
+    def page_footer(self) -> bool:
+        """Whether the paragraph prints a page footer ("Page 3 of 12"): page
+        furniture among the cells of a table printed in reading order."""
+        footer = self._footer
+        if footer is None:
+            # The case-blind search is slow over long paragraphs, most of
+            # which print no "page".
+            footer = may_hold(self.text, ("page",)) and (
+                PAGE_FOOTER.search(self.text) is not None
+            )
+            object.__setattr__(self, "_footer", footer)
+        return footer
 
     def _piece_bounds(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
         bounds = self._bounds

@@ -25,7 +25,7 @@ from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
 from extract.records import IssueRow, Record, Statement
-from normalise.counts import COUNT_ROW
+from normalise.counts import count_rows
 from normalise.figures import Figure, Frame, frame_of, read_figures
 from normalise.patterns import compiled
 from normalise.sentences import Number, numbers, sentences
@@ -169,7 +169,7 @@ def read_prose(
         antecedent: str | None = None
         for start, end in sentences(para.text):
             sentence = para.text[start:end]
-            if rows := [m.span() for m in COUNT_ROW.finditer(sentence)]:
+            if rows := count_rows(sentence):
                 grid.update(
                     start + n.start
                     for n in _shifted(found, start, end)

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
-from extract.layout.pages import PAGE_FOOTER
 from extract.recognisers.actions import plain_cells
 from extract.recognisers.actions.drafts import Draft
 from extract.recognisers.actions.milestone_table import (
@@ -108,7 +107,7 @@ def _furniture(paras: Sequence[Paragraph]) -> set[int]:
     page: int | None = None
     footers: set[int] = set()
     for p in paras:
-        if PAGE_FOOTER.search(p.text):
+        if p.page_footer:
             footers.add(p.row_index)
         first = p.pieces[0].page
         if first != page and len(p.pieces) == 1:

@@ -39,7 +39,6 @@ from extract.blocks.paragraphs import Paragraph
 from extract.blocks.reading_order import is_column_label
 from extract.context import Context
 from extract.document import Row
-from extract.layout.pages import PAGE_FOOTER
 from extract.recognisers.actions import plain_action, plain_cells, plain_milestones
 from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
 from extract.recognisers.actions.drafts import RULE, SUMMARY_HEADING
@@ -68,7 +67,7 @@ def readings(
     of its milestone tables (`plain_milestones`)."""
     if not blocks.reading_rows:
         return
-    footer = [PAGE_FOOTER.search(p.text) is not None for p in blocks.paragraphs]
+    footer = [p.page_footer for p in blocks.paragraphs]
     paras = [p for p, f in zip(blocks.paragraphs, footer, strict=True) if not f]
     footers = [p for p, f in zip(blocks.paragraphs, footer, strict=True) if f]
     k = 0

@@ -28,7 +28,6 @@ from extract.blocks import Blocks
 from extract.blocks.columns import Column, classify, header_columns
 from extract.blocks.paragraphs import Paragraph
 from extract.blocks.reading_order import is_column_label
-from extract.layout.pages import PAGE_FOOTER
 from extract.recognisers.kpi_grid.grids import Grid, GridRow
 from normalise.amounts import amounts_in
 from normalise.patterns import compiled
@@ -67,9 +66,7 @@ def readings(blocks: Blocks, name: str) -> Iterator[Reading]:
             continue
         members = set(block.rows)
         paras = [
-            p
-            for p in blocks.paragraphs
-            if p.row_index in members and not PAGE_FOOTER.search(p.text)
+            p for p in blocks.paragraphs if p.row_index in members and not p.page_footer
         ]
         yield from _block_readings(blocks, name, paras)
 

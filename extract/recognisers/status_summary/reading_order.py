@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
 from extract.document import Row
-from extract.layout.pages import PAGE_FOOTER
 from extract.recognisers.status_summary.printed import (
     DIGIT,
     Value,
@@ -73,8 +72,8 @@ def grids(blocks: Blocks, name: str) -> Iterator[Found]:
             continue
         members = set(block.rows)
         printed = [p for p in blocks.paragraphs if p.row_index in members]
-        paras = [p for p in printed if not PAGE_FOOTER.search(p.text)]
-        footers = [i for p in printed if PAGE_FOOTER.search(p.text) for i in p.rows]
+        paras = [p for p in printed if not p.page_footer]
+        footers = [i for p in printed if p.page_footer for i in p.rows]
         k = 0
         while k < len(paras):
             found, k = _grid(paras, k)
