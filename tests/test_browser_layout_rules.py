@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.layout.headers import label_spans
@@ -13,6 +15,8 @@ from extract.layout.unplaced import (
     stray_marks,
     unread_rows,
 )
+from extract.run import extract
+from tests.conftest import rows_of
 
 HEADER = "Milestone      Progress      Q1 Q2 Q3 Q4"
 #                                    ^29^32^35^38
@@ -204,3 +208,35 @@ def test_a_cut_the_fragments_own_parts_tell_is_not_doubtful() -> None:
     line += "2 out of 115 3 out of 162"
     assert doubtful_cut(line, fragments(line), cuts) is False
     assert cells_of(line, cuts, 6)[3:5] == ["2 out of 115", "3 out of 162"]
+
+
+def test_cells_of_figures_alone_tell_no_cut(tmp_path: Path) -> None:
+    # A fuzzed layout text, line 6: "12  12 of 15 78" under Q2-Q4: Q3's "12
+    # of 15" and Q4's "78" run together, and "of" and "15" both start near
+    # the Q4 column. A cell "12" beside prints as "12" would: it tells
+    # nothing, so the row is reported, not read as Q3 "12" and Q4 "of 15 78".
+    lines = [
+        "Community Safety Performance Report 2018-19",
+        "",
+        "Performance Indicators",
+        "Performance Indicator                    Freq Last year  Tar"
+        "get  Q1       Q2  Q3  Q4       Total",
+        "Number of fly tipping incidents          A    1,084      Pha"
+        "se 1 Phase 2 5 (5%) 470 0      45%",
+        "Retain Green Flags                       Q               1,0"
+        "84   No       12  12 of 15 78  n/a",
+        "Number of tenancies sustained            A               1 o"
+        "f 2  10 (12%) Not due 102 Yes  15",
+        "Number of CCTV case reviews              Q    1 of 2        "
+        "     n/a          78  On track 15",
+        "Number of good news stories              Q               On "
+        "track 12      1,084 n/a Not due 470",
+    ]
+    src = tmp_path / "in" / "flags-layout.txt"
+    src.parent.mkdir()
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    extract([src], tmp_path / "out")
+    values = rows_of(tmp_path / "out", "indicator_values", src.name)
+    assert values[values.indicator.str.contains("Green")].empty
+    issues = rows_of(tmp_path / "out", "issues", src.name)
+    assert (issues.code == "unparsed_block").any()

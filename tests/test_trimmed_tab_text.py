@@ -148,3 +148,34 @@ def test_any_lines_keep_their_number_and_text(lines: list[str]) -> None:
     assert len(back) == len(lines)
     for line, got in zip(lines, back, strict=True):
         assert got.startswith(line) and not got[len(line) :].strip("\t")
+
+
+def test_a_name_ending_in_a_capital_beside_a_frequency_in_words_stays_whole(
+    tmp_path: Path,
+) -> None:
+    # "Band A" ends the name; "Quarterly" is its frequency printed in words,
+    # no figure: the row is read as printed, not moved a column on.
+    header = (
+        "Performance Indicator\tFrequency of reporting (Q or A)\tLast year's "
+        "outturn\tTarget\tQ1\tQ2\tQ3\tQ4\tTotal"
+    )
+    row = (
+        "Number of empty homes in Council Tax Band A\tQuart"
+        "erly\t120\t100\t30\t32\t31\t29\t"
+    )
+    src = tmp_path / "in" / "band.txt"
+    src.parent.mkdir()
+    src.write_text(f"Performance Report 2018-19\n\n{header}\n{row}\n", encoding="utf-8")
+    extract([src], tmp_path / "out")
+    values = rows_of(tmp_path / "out", "indicator_values", "band.txt")
+    assert set(values.indicator) == {"Number of empty homes in Council Tax Band A"}
+    got = values.set_index(["period", "measure"]).value.to_dict()
+    assert got == {
+        ("FY", "actual"): 120.0,
+        ("FY", "target"): 100.0,
+        ("Q1", "actual"): 30.0,
+        ("Q2", "actual"): 32.0,
+        ("Q3", "actual"): 31.0,
+        ("Q4", "actual"): 29.0,
+    }
+    assert rows_of(tmp_path / "out", "repairs", "band.txt").empty

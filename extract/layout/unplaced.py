@@ -14,6 +14,7 @@ from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
     EARLY_START,
     LATE_START,
+    LETTER,
     MARK,
     MARK_CHARS,
     QUARTER,
@@ -119,9 +120,18 @@ def _told_by_siblings(
     Last 12 5,828 Last" over the Quarter 2 column beside "5,967 Last":
     "5,828 Last" is Quarter 2's, not "12 5,828 Last"; 002's line 101, "2 out
     of 115 3 out of 162")."""
-    shapes = {shape(g.text) for g in frags if g is not f}
-    parts = [(x, shape(line[f.x0 : x]), shape(line[x : f.x1])) for x in near]
+    # Shapes of words: figures alone ("#") print as nearly every cell of a
+    # row of values does, and tell nothing.
+    shapes = {w for g in frags if g is not f and LETTER.search(w := shape(g.text))}
+    parts = [
+        (x, before, after)
+        for x in near
+        if LETTER.search(before := shape(line[f.x0 : x]))
+        and LETTER.search(after := shape(line[x : f.x1]))
+    ]
     nearest = min(near, key=lambda x: (abs(x - s), x))
+    if len(parts) < len(near):
+        return False
     # The first of these that any cut meets decides.
     for fits in (
         [x for x, _, after in parts if after in shapes],

@@ -57,6 +57,8 @@ STRAY_FREQUENCY = compiled(r"(?<=\w) ([QA]) (?=[a-z])")
 STRAY_FREQUENCY_RULE = "frequency_in_name"
 # A frequency letter ending a name, its separator lost: "… incidents Q".
 ENDING_FREQUENCY = compiled(r"(?<=\w) ([QA])$")
+# A cell that opens with a figure ("470", "N/A" is none).
+FIGURE_CELL = compiled(r"^[<>£]?\s*[-\d]")
 # A figure anywhere in a cell: no rating mark.
 DIGIT = compiled(r"\d")
 # A date alone in a cell, as rolling-12 blocks caption their quarters.
@@ -330,8 +332,9 @@ def _lost_separator(
     trailing blanks trimmed, "Number of fly tipping incidents Q" then 470
     under the frequency label): the name without it, the row with the letter
     in the frequency column and each cell after it one column on, and the
-    repair. Only where the frequency cell holds no frequency and the row
-    leaves its last column empty, where its last cell goes back to."""
+    repair. Only where the frequency cell holds a figure (a frequency
+    printed in words, "Quarterly", leaves a name ending "Band A" whole) and
+    the row leaves its last column empty, where its last cell goes back to."""
     if doc.text_form == "layout":
         return None
     at = grid.name_index
@@ -341,8 +344,7 @@ def _lost_separator(
     if (
         frequency != [at + 1]
         or len(texts) <= at + 1
-        or not texts[at + 1].strip()
-        or FREQUENCY.match(texts[at + 1].strip())
+        or not FIGURE_CELL.match(texts[at + 1].strip())
         or (last < len(texts) and texts[last].strip())
         or (found := ENDING_FREQUENCY.search(name)) is None
     ):

@@ -18,11 +18,17 @@ from collections.abc import Iterator, Sequence
 from extract.blocks import Blocks
 from extract.document import Cell, Row
 from extract.recognisers.rolling12.quarter_blocks import ANCHOR, DIRECTION, blocks_in
-from extract.recognisers.rolling12.reading_order import FRAGMENT
 from normalise.patterns import compiled
 
-# A block's change printed on a line of its own: "reduction (-321)".
-CHANGE_WORD = compiled(rf"^(?:{DIRECTION})\b", re.IGNORECASE)
+# A block's later line: its totals' words ("Previous 12", "months = 89",
+# "Last 12", "Change over", "over 12", "= 2,808"), its date ("(24.07.17)"),
+# its change ("reduction (-321)", "(-46)"); never a figure alone, which a
+# KPI row below prints.
+GOES_ON = compiled(
+    rf"^(?:previous|last|current|change|months?\b|over\s+12|=|{DIRECTION}\b"
+    r"|\(\s*\d{1,2}[./]\d|\(\s*[-+\u2013]?\s*\d[\d,]*\s*\))",
+    re.IGNORECASE,
+)
 
 
 def stacks(blocks: Blocks) -> Iterator[tuple[int, list[int], Row]]:
@@ -90,7 +96,7 @@ def _goes_on(row: Row, first: Row, opened: set[int]) -> bool:
     filled = [c for c in row.cells[1:] if c.reading.strip()]
     going = [c for c in filled if c.column in opened]
     return bool(going) and all(
-        (FRAGMENT.match(text := c.reading.lstrip()) or CHANGE_WORD.match(text))
+        GOES_ON.match(c.reading.lstrip())
         if c.column in opened
         else first.cells[c.column].reading.strip()
         for c in filled
