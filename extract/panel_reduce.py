@@ -46,6 +46,8 @@ SPILL_SHARDS = 100
 # bench/bench_archive.py, the reduce held 66 MiB (anonymous memory) with 4 MiB
 # row groups, 60 with these, 54 for the rest of the run.
 OBSERVATION_GROUP_BYTES = 256 << 10
+# The facts `observed` remembers having told `Seen`, at most.
+NOTED_FACTS = 100_000
 GROUP_COLUMNS = ("indicator_id", "financial_year", "period")
 MEASURE, PERIOD = SEEN_COLUMNS.index("measure"), SEEN_COLUMNS.index("period")
 # Between the parts of a group's key: no indicator id, year or period holds it.
@@ -71,24 +73,31 @@ def _facts(table: pa.Table) -> list[PanelFact]:
     observation, which repeat its names, units and ranks: each distinct text
     is one object, not one per fact."""
     columns = [_shared(table.column(name)) for name in FACTS_SCHEMA.names]
-    return [PanelFact(*row) for row in zip(*columns, strict=True)]
+    return list(map(PanelFact, *columns))
 
 
 def _shared(column: pa.ChunkedArray) -> list[object]:
     values: list[object] = column.to_pylist()
     if column.type != pa.string():
         return values
-    texts: dict[object, object] = {}
-    return [None if v is None else texts.setdefault(v, v) for v in values]
+    # A key keeps its first object: each value maps to the first of its equals.
+    texts = dict(zip(values, values, strict=True))
+    return list(map(texts.__getitem__, values))
 
 
 def observed(shards: Iterable[pa.Table], seen: Seen) -> Iterator[pa.Table]:
     """The facts that are observations, a shard at a time; every fact of each
     shard is told to `seen` on the way."""
+    # `seen` keeps sets: a fact told again changes nothing, and reports restate
+    # the same indicators, names, years and units.
+    noted: set[tuple[object, ...]] = set()
     for data in shards:
         columns = [data.column(name).to_pylist() for name in SEEN_COLUMNS]
-        for fact in zip(*columns, strict=True):
+        if len(noted) > NOTED_FACTS:
+            noted.clear()
+        for fact in set(zip(*columns, strict=True)) - noted:
             seen.note(*fact)
+            noted.add(fact)
         pairs = zip(columns[MEASURE], columns[PERIOD], strict=True)
         yield _kept(data, [m is not None and p is not None for m, p in pairs])
 

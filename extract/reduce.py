@@ -1,9 +1,10 @@
 """Shards -> one Parquet file per table, and the run-level panel as a reduce.
 
 No table of the run is ever held whole, nor anything per input: each input's
-entry is one line of a scratch file (`EntryLog`), read back in input order;
-each table is written shard by shard, in input order, in row groups of about
-ROW_GROUP_BYTES (extract/table_sink.py). The panel (`indicators`,
+entry is one line of a scratch file (`EntryLog`), read back once, in input
+order, into a scratch file a table of where the entries' streams of that table
+lie (`Parts`); each table is written shard by shard, in input order, in row
+groups of about ROW_GROUP_BYTES (extract/table_sink.py). The panel (`indicators`,
 `observations` and their `conflicting_values` issues) is a reduce over the
 entries' facts a bucket of observations at a time (extract/panel_reduce.py).
 Rows and their order are those of one in-memory run over every record.
@@ -12,12 +13,15 @@ Rows and their order are those of one in-memory run over every record.
 from __future__ import annotations
 
 import json
+import os
+import struct
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -38,6 +42,11 @@ from schemas.tables import ISSUES, TABLES, OutputTable
 
 # The order a table's unholdable rows are reported in: every table, issues last.
 LATE_ORDER = [t.name for t in sorted(TABLES, key=lambda t: t is ISSUES)]
+# The streams an entry file may hold.
+PART_NAMES = (*(t.name for t in DOCUMENT_TABLES), FACTS, LATE, REJECTED)
+# A stream in a `Parts` file: its offset and length in the entry file, and the
+# length of the entry file's name, which follows.
+PART = struct.Struct("<qqi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +54,6 @@ class Entry:
     path: Path
     summary: Summary
     has_facts: bool
-
-    def read(self, name: str) -> pa.Table:
-        """The entry's table `name` (one it has rows in)."""
-        return read_part(self.path, self.summary.parts[name])
 
 
 class EntryLog:
@@ -64,8 +69,6 @@ class EntryLog:
         self.fact_groups: Counter[str] = Counter()
         self.failures: list[Summary] = []
         self.parsed = self.cached = 0
-        self.late: list[int] = []
-        self.rejected: list[int] = []
         # Rows the documents' own checks kept out of their shards.
         self.dropped = 0
         self.file = path.open("wb")
@@ -84,10 +87,6 @@ class EntryLog:
         self.parsed += not lean.cached
         if lean.status == "failed":
             self.failures.append(lean)
-        if lean.counts.get(LATE):
-            self.late.append(index)
-        if lean.counts.get(REJECTED):
-            self.rejected.append(index)
         self.dropped += lean.dropped
         return e
 
@@ -98,22 +97,46 @@ class EntryLog:
         return self.total
 
     def __iter__(self) -> Iterator[Entry]:
-        return self._read(range(self.total))
+        for line in self._lines():
+            summary = Summary(**line["summary"])
+            yield Entry(Path(line["path"]), summary, bool(line["facts"]))
 
-    def with_late(self) -> Iterator[Entry]:
-        return self._read(sorted(self.late))
+    def parts(self, folder: Path) -> Parts:
+        """Where each stream of the entries lies, table by table, in `folder`."""
+        with ExitStack() as stack:
+            files = {
+                name: stack.enter_context((folder / f"parts-{name}").open("wb"))
+                for name in PART_NAMES
+            }
+            for line in self._lines():
+                path = os.fsencode(line["path"])
+                for name, (offset, size) in line["summary"]["parts"].items():
+                    files[name].write(PART.pack(offset, size, len(path)) + path)
+        return Parts(folder)
 
-    def with_rejected(self) -> Iterator[Entry]:
-        return self._read(sorted(self.rejected))
-
-    def _read(self, indexes: Iterable[int]) -> Iterator[Entry]:
+    def _lines(self) -> Iterator[dict[str, Any]]:
+        """Each entry's line, decoded, in input order."""
         self.file.flush()
         with self.path.open("rb") as f:
-            for i in indexes:
+            for i in range(self.total):
                 f.seek(self.offsets[i])
-                line = json.loads(f.readline())
-                summary = Summary(**line["summary"])
-                yield Entry(Path(line["path"]), summary, bool(line["facts"]))
+                yield json.loads(f.readline())
+
+
+class Parts:
+    """Each table's streams, entry by entry in input order, as one scratch file
+    a table lists them (`EntryLog.parts`): a table is read without decoding an
+    entry's summary, and without visiting an entry that has no rows in it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def read(self, name: str) -> Iterator[pa.Table]:
+        """The entries' tables `name`, in input order."""
+        with (self.folder / f"parts-{name}").open("rb") as f:
+            while head := f.read(PART.size):
+                offset, size, length = PART.unpack(head)
+                yield read_part(f.read(length), (offset, size))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,24 +186,24 @@ def _write_tables(
     scratch: Path,
 ) -> Written:
     checker = Checker(scratch / "violations.arrow")
+    parts = entries.parts(scratch)
     counts: dict[str, int] = {}
     for table in DOCUMENT_TABLES:
         if table is not ISSUES:
-            counts[table.name] = _copy_shards(entries, table, run, checker)
+            counts[table.name] = _copy_shards(parts, table, run, checker)
     late: list[dict[str, object]] = []
-    with_facts = (e.read(FACTS) for e in entries if e.has_facts)
     panel_counts, panel_issues = write_panel(
-        with_facts, entries.fact_groups, run, scratch, late, checker
+        parts.read(FACTS), entries.fact_groups, run, scratch, late, checker
     )
     counts.update(panel_counts)
     counts[ISSUES.name] = _write_issues(
-        entries, run_issues, panel_issues, run, late, checker
+        parts, run_issues, panel_issues, run, late, checker
     )
     return Written(counts, checker.dropped + entries.dropped)
 
 
 def _write_issues(
-    entries: EntryLog,
+    parts: Parts,
     run_issues: list[dict[str, object]],
     panel_issues: Path,
     run: Path,
@@ -188,13 +211,13 @@ def _write_issues(
     checker: Checker,
 ) -> int:
     sink = TableSink(run / f"{ISSUES.name}.parquet", ISSUES)
-    _copy_entries(entries, ISSUES, sink, checker)
+    _copy_entries(parts, ISSUES, sink, checker)
     sink.add(checker.rows(ISSUES, arrow_table(ISSUES, run_issues, late)))
     for data in batches(panel_issues):
         sink.add(checker.rows(ISSUES, data))
     for name in LATE_ORDER:
-        for e in entries.with_late():
-            data = _late_rows(_reported_for(e.read(LATE), name))
+        for rows in parts.read(LATE):
+            data = _late_rows(_reported_for(rows, name))
             sink.add(checker.rows(ISSUES, data))
         own = [row for row in late if row["source_table"] == name]
         data = _late_rows(pa.Table.from_pylist(own, LATE_SCHEMA))
@@ -218,23 +241,20 @@ def _late_rows(data: pa.Table) -> pa.Table:
     return data.drop_columns(["source_table"])
 
 
-def _copy_shards(
-    entries: EntryLog, table: OutputTable, run: Path, checker: Checker
-) -> int:
+def _copy_shards(parts: Parts, table: OutputTable, run: Path, checker: Checker) -> int:
     sink = TableSink(run / f"{table.name}.parquet", table)
-    _copy_entries(entries, table, sink, checker)
+    _copy_entries(parts, table, sink, checker)
     return sink.close()
 
 
 def _copy_entries(
-    entries: EntryLog, table: OutputTable, sink: TableSink, checker: Checker
+    parts: Parts, table: OutputTable, sink: TableSink, checker: Checker
 ) -> None:
     """Each document's shard of `table` into `sink`, in input order; the
     issues of the rows its checks kept out (extract/shards.py) to `checker`.
     One table at a time: a Parquet writer holds its row group's pages, so
     writing every table at once would hold one row group a table."""
-    for e in entries:
-        if e.summary.counts.get(table.name):
-            sink.add(e.read(table.name))
-    for e in entries.with_rejected():
-        checker.take(_reported_for(e.read(REJECTED), table.name))
+    for data in parts.read(table.name):
+        sink.add(data)
+    for rows in parts.read(REJECTED):
+        checker.take(_reported_for(rows, table.name))

@@ -173,12 +173,14 @@ def read_arrow(path: Path) -> pa.Table:
     return pa.ipc.open_file(pa.py_buffer(path.read_bytes())).read_all()
 
 
-def read_part(path: Path, span: Sequence[int]) -> pa.Table:
+def read_part(path: Path | bytes, span: Sequence[int]) -> pa.Table:
     """The table of the entry file `path` whose stream lies at `span`."""
     offset, size = span
-    with path.open("rb", buffering=0) as f:
-        f.seek(offset)
-        data = f.read(size)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        data = os.pread(fd, size, offset)
+    finally:
+        os.close(fd)
     return pa.ipc.open_stream(pa.py_buffer(data)).read_all()
 
 
