@@ -115,11 +115,10 @@ def _told_by_siblings(
     cut is made) is the one alone that cuts `f` where the line's cells tell,
     figures aside: the part after it prints as another cell of the line
     does; else the two parts print alike; else the part before it prints as
-    another cell does. The quarter columns of a
-    row print one wording (samples/text/000_…-browser-layout line 18, "5,673
-    Last 12 5,828 Last" over the Quarter 2 column beside "5,967 Last":
-    "5,828 Last" is Quarter 2's, not "12 5,828 Last"; 002's line 101, "2 out
-    of 115 3 out of 162")."""
+    another cell does. The quarter columns of a row print one wording
+    (samples/text/000_…-browser-layout line 18, "5,673 Last 12 5,828 Last"
+    over the Quarter 2 column beside "5,967 Last": "5,828 Last" is Quarter
+    2's, not "12 5,828 Last"; 002's line 101, "2 out of 115 3 out of 162")."""
     # Shapes of words: figures alone ("#") print as nearly every cell of a
     # row of values does, and tell nothing.
     shapes = {w for g in frags if g is not f and LETTER.search(w := shape(g.text))}

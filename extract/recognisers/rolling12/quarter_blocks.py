@@ -60,6 +60,9 @@ LAST = fuzzy(rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLA
 # The words for which way a change went ("15% increase", "3% fall"), and
 # which way each says.
 DIRECTION = r"increase|reduction|decrease|rise|fall"
+# The words a block's later lines open with, its totals' labels cut across
+# lines: "Previous 12", "months = 89", "Change over", "over 12", "= 2,957".
+LINE_WORDS = r"previous|last|current|change|months?\b|over\s+12|="
 DIRECTIONS = {
     "increase": "increase",
     "rise": "increase",

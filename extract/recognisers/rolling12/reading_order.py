@@ -24,6 +24,7 @@ from extract.recognisers.rolling12.quarter_blocks import (
     ANCHOR,
     DIRECTION,
     DIRECTIONS,
+    LINE_WORDS,
     Block,
     Found,
     blocks_in,
@@ -36,8 +37,7 @@ from normalise.patterns import compiled
 # The later lines of an interleaved quarter cell: "Previous 12", "months = 89",
 # "Last 12 months = 100", "Change over 12 Months = 12%", "= 2,957", "(222)".
 FRAGMENT = compiled(
-    r"^(?:previous|last|current|change|months?\b|over\s+12|=|"
-    r"\(?\s*[-+\u2013]?\s*\d)",
+    rf"^(?:{LINE_WORDS}|\(?\s*[-+\u2013]?\s*\d)",
     re.IGNORECASE,
 )
 # A dated quarter cell ("Q1 (24.07.17) Previous 12"): the cells of another row,

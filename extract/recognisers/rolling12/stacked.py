@@ -17,7 +17,12 @@ from collections.abc import Iterator, Sequence
 
 from extract.blocks import Blocks
 from extract.document import Cell, Row
-from extract.recognisers.rolling12.quarter_blocks import ANCHOR, DIRECTION, blocks_in
+from extract.recognisers.rolling12.quarter_blocks import (
+    ANCHOR,
+    DIRECTION,
+    LINE_WORDS,
+    blocks_in,
+)
 from normalise.patterns import compiled
 
 # A block's later line: its totals' words ("Previous 12", "months = 89",
@@ -25,7 +30,7 @@ from normalise.patterns import compiled
 # its change ("reduction (-321)", "(-46)"); never a figure alone, which a
 # KPI row below prints.
 GOES_ON = compiled(
-    rf"^(?:previous|last|current|change|months?\b|over\s+12|=|{DIRECTION}\b"
+    rf"^(?:{LINE_WORDS}|(?:{DIRECTION})\b"
     r"|\(\s*\d{1,2}[./]\d|\(\s*[-+\u2013]?\s*\d[\d,]*\s*\))",
     re.IGNORECASE,
 )
@@ -80,7 +85,11 @@ def _stack(
 def _opens(cell: Cell) -> bool:
     """Whether a cell opens a quarter block and holds none whole (a cell too
     slow to scan is left to the recogniser, which reports it)."""
-    if not ANCHOR.match(cell.reading.lstrip()):
+    text = cell.reading
+    if "Q" not in text and "q" not in text:
+        # No quarter label: most cells.
+        return False
+    if not ANCHOR.match(text.lstrip()):
         return False
     try:
         return not blocks_in(cell.reading)
