@@ -141,6 +141,16 @@ ASB_HUB_002 = {
     ("2018/19", "Q4"): 43.0,
     ("2018/19", "FY"): 102.0,
 }
+# 002's "Number of fly tipping incidents" values, by (financial year, period,
+# measure), its "N/A" target aside.
+FLY_TIPPING_002 = {
+    ("2017/18", "FY", "actual"): 470.0,
+    ("2018/19", "Q1", "actual"): 102.0,
+    ("2018/19", "Q2", "actual"): 132.0,
+    ("2018/19", "Q3", "actual"): 54.0,
+    ("2018/19", "Q4", "actual"): 78.0,
+    ("2018/19", "FY", "actual"): 366.0,
+}
 
 
 def printed_otherwise(tmp_path: Path, name: str, changed: str) -> Path:

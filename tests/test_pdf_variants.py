@@ -41,6 +41,25 @@ def _variant(stem: str, variant: str, out: Path) -> Path:
     return out / f"{stem}-{variant}.pdf"
 
 
+def _reads_002_grid(pdf: Path, out: Path) -> None:
+    """A print of samples/002 reads its KPI grid as the TAB export does: a
+    header of nine cells, the ASB hub row's cells, 63 values; extracted to
+    `out`."""
+    doc = read_pdf(pdf, pdf.name)
+    rows = {r.texts[0]: r.texts for r in doc.rows if r.tabbed and r.texts}
+    header = rows["Performance Indicator"]
+    assert len(header) == 9
+    assert rows[ASB][: len(header)] == (
+        ASB, "Q", "85", "N/A", "20", "27", "12", "43", "102",
+    )  # fmt: skip
+    extract([pdf], out)
+    values = rows_of(out, "indicator_values", pdf.name)
+    assert len(values) == 63
+    asb = values[values.indicator == ASB].dropna(subset=["value"])
+    got = {(r.financial_year, r.period): r.value for r in asb.itertuples()}
+    assert got == ASB_HUB_002
+
+
 def _cells(lines: tuple[str, ...]) -> list[str]:
     """Printed lines with text, spaces squashed and trailing empty cells cut."""
     out = []
@@ -159,20 +178,7 @@ def test_figures_set_right_in_an_unruled_table_keep_their_columns(
     # "340" under "Last year's outturn" start apart and had each started a
     # column of its own, and "27", "99", "12" (one width) one more under Q2.
     pdf = _variant(S002, "unruled-figures-right", tmp_path)
-    doc = read_pdf(pdf, pdf.name)
-    rows = {r.texts[0]: r.texts for r in doc.rows if r.tabbed and r.texts}
-    header = rows["Performance Indicator"]
-    assert len(header) == 9
-    assert rows[ASB][: len(header)] == (
-        ASB, "Q", "85", "N/A", "20", "27", "12", "43", "102",
-    )  # fmt: skip
-    out = tmp_path / "out"
-    extract([pdf], out)
-    values = rows_of(out, "indicator_values", pdf.name)
-    assert len(values) == 63
-    asb = values[values.indicator == ASB].dropna(subset=["value"])
-    got = {(r.financial_year, r.period): r.value for r in asb.itertuples()}
-    assert got == ASB_HUB_002
+    _reads_002_grid(pdf, tmp_path / "out")
 
 
 def test_a_row_whose_empty_cell_fills_over_a_page_break_is_a_new_row(
@@ -199,18 +205,7 @@ def test_unruled_rows_set_tight_are_told_from_their_wrapped_lines(
     # of the row above, so most of the grid ran into one row and went unread
     # (4 facts of 63).
     pdf = _variant(S002, "unruled-rows-tight", tmp_path)
-    doc = read_pdf(pdf, pdf.name)
-    rows = {r.texts[0]: r.texts for r in doc.rows if r.tabbed and r.texts}
-    assert rows[ASB][:9] == (
-        ASB, "Q", "85", "N/A", "20", "27", "12", "43", "102",
-    )  # fmt: skip
     out = tmp_path / "out"
-    extract([pdf], out)
-    values = rows_of(out, "indicator_values", pdf.name)
-    assert len(values) == 63
-    asb = values[values.indicator == ASB].dropna(subset=["value"])
-    assert {(r.financial_year, r.period): r.value for r in asb.itertuples()} == (
-        ASB_HUB_002
-    )
+    _reads_002_grid(pdf, out)
     marks = rows_of(out, "actions", pdf.name)
     assert (marks.kind == "milestone").sum() == 32

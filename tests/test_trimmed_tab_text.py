@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from extract.readers.tab_text import untrimmed
 from extract.run import extract
-from tests.conftest import S000, S001, S002, S003, SAMPLES, rows_of
+from tests.conftest import FLY_TIPPING_002, S000, S001, S002, S003, SAMPLES, rows_of
 from tests.test_expanded_tabs import EXPANDED
 
 TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
@@ -126,14 +126,7 @@ def test_a_frequency_letter_run_into_the_name_goes_back_to_its_column(
     assert set(fly.indicator) == {"Number of fly tipping incidents"}
     assert set(fly.frequency) == {"Q"}
     got = fly.set_index(["financial_year", "period", "measure"]).value.dropna()
-    assert got.to_dict() == {
-        ("2017/18", "FY", "actual"): 470.0,
-        ("2018/19", "Q1", "actual"): 102.0,
-        ("2018/19", "Q2", "actual"): 132.0,
-        ("2018/19", "Q3", "actual"): 54.0,
-        ("2018/19", "Q4", "actual"): 78.0,
-        ("2018/19", "FY", "actual"): 366.0,
-    }
+    assert got.to_dict() == FLY_TIPPING_002
     repairs = rows_of(trimmed_dir, "repairs", name)
     moved = repairs[repairs.rule == "frequency_in_name"]
     assert moved[["line", "raw", "repaired"]].values.tolist() == [
