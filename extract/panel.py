@@ -185,12 +185,17 @@ def _prose_fact(r: Statement, doc: DocumentRow) -> PanelFact | None:
     )  # fmt: skip
 
 
-def _distinct(values: Iterable[float]) -> list[float]:
-    out: list[float] = []
+def _varies(values: Iterable[float]) -> bool:
+    """Some value differs from the first by more than SAME_VALUE: the sources
+    print more than one value (one pass; a key of a large archive has
+    hundreds of sources)."""
+    first: float | None = None
     for v in values:
-        if all(abs(v - w) > SAME_VALUE for w in out):
-            out.append(v)
-    return out
+        if first is None:
+            first = v
+        elif abs(v - first) > SAME_VALUE:
+            return True
+    return False
 
 
 def panel_records(records: Sequence[Record]) -> Iterator[Record]:
@@ -237,9 +242,8 @@ def observe(facts: Iterable[PanelFact]) -> Iterator[Record]:
             groups[k], key=lambda s: (s.kind != "prose", s.rank, s.source_path)
         )
         printed = [s for s in sources if s.value is not None]
-        distinct = _distinct(s.value for s in printed if s.value is not None)
         winner = printed[-1] if printed else sources[-1]
-        conflict = len(distinct) > 1
+        conflict = _varies(s.value for s in printed if s.value is not None)
         if conflict:
             yield _conflict(k, printed, winner)
         entry = registry.by_id(indicator_id)
