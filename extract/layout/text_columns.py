@@ -34,6 +34,9 @@ MARK_CHARS = 3
 # A table that goes on after a page break keeps its columns within this many
 # characters (samples/text/002-layout: 79 before the break, 76 after it).
 CARRY_TOLERANCE = 4
+# A table that goes on at the top of a new page may print all its columns up
+# to this many characters off, by one amount (see `carried_columns`).
+PAGE_SHIFT = 8
 # A cell's text can start this many characters before its column's start, or
 # this many after it (samples/text/002-layout line 193: "… Credit claimants").
 EARLY_START = 4
@@ -287,7 +290,10 @@ def column_of(f: Fragment, starts: Sequence[int]) -> int:
 
 
 def carried_columns(
-    own: Sequence[int], carried: Sequence[int], filled: Sequence[int] = ()
+    own: Sequence[int],
+    carried: Sequence[int],
+    filled: Sequence[int] = (),
+    shift: int = 0,
 ) -> list[int] | None:
     """The columns of the table before, moved to where this region prints them,
     when each of this region's columns is one of those (a table that goes on
@@ -301,13 +307,32 @@ def carried_columns(
     proportion, its last column last: samples/text/002-layout's last page
     prints the marks of the page before's Q1-Q4 (190, 200, 209, 215) at 187,
     192 and 202 (Q1, Q2, Q4).
+
+    A region on a new page may print every column up to `shift` characters
+    off where the page before did, by one amount: pdftotext sets each page's
+    columns afresh (a ruled PDF's milestones at 81 and 112 on one page, at 76
+    and 108 on the next). The nearest such offset that fits is taken.
     """
     if len(carried) < 2 or not own:
         return None
+    for d in sorted(range(-shift, shift + 1), key=abs):
+        moved = _carried_at(own, [max(0, c + d) for c in carried], filled)
+        if moved is not None:
+            return moved
+    return None
+
+
+def _carried_at(
+    own: Sequence[int], carried: Sequence[int], filled: Sequence[int]
+) -> list[int] | None:
+    """`carried_columns` at one offset: `carried` already moved by it."""
     moved = list(carried)
     k = 0
     for j, x in enumerate(own):
         while k < len(carried) and carried[k] < x - CARRY_TOLERANCE:
+            k += 1
+        # The nearest of two within reach (a mark at 213 is 215's, not 209's).
+        while k + 1 < len(carried) and abs(carried[k + 1] - x) < abs(carried[k] - x):
             k += 1
         if k == len(carried) or abs(carried[k] - x) > CARRY_TOLERANCE:
             if not j:

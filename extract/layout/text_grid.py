@@ -23,6 +23,7 @@ from extract.layout.printed_headings import Headings, heading_starts, printed_he
 from extract.layout.text_columns import (
     CARRY_TOLERANCE,
     FIGURE,
+    PAGE_SHIFT,
     STRUCTURAL_CELLS,
     X_TOLERANCE,
     Fragment,
@@ -69,6 +70,8 @@ class Carried(NamedTuple):
 
     starts: tuple[int, ...] = ()
     filled: tuple[int, ...] = ()
+    # The page of the table's last line.
+    page: int = 0
 
 
 def _table_lines(
@@ -87,7 +90,9 @@ def _table_lines(
     """
     own = column_starts(region, [lines[i] for i in indexes])
     own = mark_columns_under_labels(region, own)
-    starts = carried_columns(own, carried.starts, carried.filled) or own
+    # On a new page the table may be set a few characters off throughout.
+    shift = PAGE_SHIFT if pages[indexes[0]] != carried.page else 0
+    starts = carried_columns(own, carried.starts, carried.filled, shift) or own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)
     heads = labelled(region, cuts)
@@ -139,7 +144,7 @@ def _table_lines(
                 PrintedLine(joined_cells(rows), first + 1, last + 1, pages[first])
             )
     filled = {c for cells in groups[-1][0] for c, text in enumerate(cells) if text}
-    return out, Carried(tuple(starts), tuple(sorted(filled)))
+    return out, Carried(tuple(starts), tuple(sorted(filled)), pages[indexes[-1]])
 
 
 def _is_table(split: Sequence[list[Fragment]]) -> bool:

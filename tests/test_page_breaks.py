@@ -1,0 +1,68 @@
+"""A table carried onto a new page, where `pdftotext -layout` sets its columns
+a few characters off (tests/fixtures/pagebreaks/): the rows keep the columns
+of the header on the page before, as the same report's TAB text gives them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.layout.text_columns import carried_columns
+from extract.run import extract
+
+PAGE_BREAKS = Path(__file__).parent / "fixtures" / "pagebreaks"
+# The last page's milestones of sample 002's Hednesford Park project, in order.
+MILESTONES = [
+    ("Finalise Design – new toilet facilities", "Q1", "✓"),
+    ("Procurement and Contract Award", "Q2", "✓"),
+    ("Commence construction", "Q4", "▲"),
+    ("Complete construction", "Q4", "▲"),
+]
+PROJECT = "Continue to deliver Hednesford Park (IHLF) project"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pagebreaks")
+    extract([PAGE_BREAKS], out)
+    return out
+
+
+def _milestones(out: Path, name: str) -> list[tuple[str, str, str]]:
+    docs = pd.read_parquet(out / "documents.parquet")
+    doc_id = docs.loc[docs.source_path.str.endswith(name), "doc_id"].item()
+    actions = pd.read_parquet(out / "actions.parquet")
+    actions = actions[(actions.doc_id == doc_id) & (actions.key_project == PROJECT)]
+    updates = pd.read_parquet(out / "action_updates.parquet")
+    rows = actions.merge(updates, on=["item_id", "doc_id"]).sort_values("line_start_x")
+    rows = rows[rows.rating_symbol.notna()]
+    return list(rows[["title", "quarter", "rating_symbol"]].itertuples(index=False))
+
+
+@pytest.mark.parametrize("stem", ["v002_002", "v003_002"])
+def test_milestones_after_a_page_break_keep_their_columns(out: Path, stem: str) -> None:
+    tab = _milestones(out, f"{stem}.txt")
+    layout = _milestones(out, f"{stem}-ruled-layout.txt")
+    assert [tuple(r) for r in tab][-4:] == MILESTONES
+    assert [tuple(r) for r in layout][-4:] == MILESTONES
+
+
+def test_a_new_page_may_set_every_column_a_few_characters_off() -> None:
+    # v003_002-ruled-layout lines 199 and 215: Milestone(s) at 81, Progress at
+    # 112, Q1-Q4 at 192, 202, 208 and 214; after the break the milestones
+    # start at 76, progress at 108, marks at 187, 192 and 202.
+    carried = [0, 45, 81, 112, 192, 202, 208, 214]
+    own = [76, 108, 187, 192, 202]
+    assert carried_columns(own, carried, (1, 2, 3, 4)) is None
+    assert carried_columns(own, carried, (1, 2, 3, 4), shift=8) == [
+        0, 44, 76, 108, 187, 192, 198, 202
+    ]  # fmt: skip
+
+
+def test_a_column_goes_to_the_nearest_carried_column() -> None:
+    # v002_002-ruled-layout line 219: "▲" at 213, Q3 at 209 and Q4 at 215.
+    carried = [0, 42, 79, 110, 190, 200, 209, 215]
+    moved = carried_columns([80, 112, 190, 199, 213], carried, (1, 2, 3, 4))
+    assert moved == [0, 42, 80, 112, 190, 199, 209, 213]
