@@ -330,9 +330,34 @@ def _indicator(
             if k in used:
                 continue
             if (found := _counted_name(blocks, name, paras[k])) is not None:
+                if is_before:
+                    k, found = _first_of_names(blocks, name, paras, k, found, used)
                 used.add(k)
                 return found, is_before
     return None, False
+
+
+def _first_of_names(
+    blocks: Blocks,
+    name: str,
+    paras: Sequence[Paragraph],
+    k: int,
+    found: str,
+    used: set[int],
+) -> tuple[int, str]:
+    """The first of the names printed one after another up to `paras[k]`
+    (`found`): rows' names that pdftotext prints ahead of their cells are
+    printed in the rows' order, so the first row's cells take the first
+    ("ASB – … Victim Support data", then "<p>Hate Crime Incidents …</p>
+    <p>Hate Crime – … CACH data agreements</p>", then the ASB row's cells:
+    a ruled PDF's reading-order text where the names share no line with a
+    cell)."""
+    while k > 0 and k - 1 not in used:
+        earlier = _counted_name(blocks, name, paras[k - 1])
+        if earlier is None or _free_text(blocks, name, paras[k - 1]) != earlier:
+            break
+        k, found = k - 1, earlier
+    return k, found
 
 
 def _counted_name(blocks: Blocks, name: str, para: Paragraph) -> str | None:
