@@ -127,9 +127,11 @@ def test_headings_of_any_text(lines: list[str], name: str) -> None:
 
 def test_a_figure_under_no_label_leaves_its_row_unread(tmp_path: Path) -> None:
     # 001's browser layout text with two more figures in the affordable
-    # housing row: "150" sits right-aligned where no label starts. The row
-    # had been read without it (its Q3 and the rest silently short); it is
-    # reported, cells quoted, and not read: which column each is in is in doubt.
+    # housing row: "150" at 112 ends just short of "Annual Total" at 114, as a
+    # Quarter 4 figure set to the right would, and "160" sits at 118, where no
+    # label starts. The row had been read without them (its Q3 and the rest
+    # silently short); it is reported, cells quoted, and not read: which
+    # column each is in is in doubt.
     name = "001_4e0ea328a26b8980-browser-layout.txt"
     lines = (SAMPLES / "text" / name).read_text(encoding="utf-8").split("\n")
     old = lines[7]
@@ -144,7 +146,7 @@ def test_a_figure_under_no_label_leaves_its_row_unread(tmp_path: Path) -> None:
     issues = rows_of(tmp_path / "out", "issues", name)
     unread = issues[(issues.code == "unparsed_block") & (issues.line == 8)]
     assert list(unread.message) == [
-        f"{name}:8: Additional affordable housing: row not read: '150' is printed "
+        f"{name}:8: Additional affordable housing: row not read: '160' is printed "
         "under no column label, so which column it and the cells beside it "
         "belong to cannot be told: 'Additional affordable housing | 76 | 33 | 41 "
         "| 150 | 160'"

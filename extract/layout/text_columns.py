@@ -123,13 +123,19 @@ def column_starts(
             if 0 < x < len(text) and text[x - 1] == " " and text[x] != " ":
                 near[x].add(k)
     widest: dict[int, int] = {}
+    lettered: set[int] = set()
     for frags in region:
         for f in frags:
             widest[f.x0] = max(widest.get(f.x0, 0), len(f.text))
+            if LETTER.search(f.text) and not _figure_first(f.text):
+                lettered.add(f.x0)
     starts: list[tuple[int, set[int], set[int], int]] = []
+    worded: set[int] = set()  # starts where words start (see `_figure_first`)
     for x in sorted(lines_at):
         if starts and x - starts[-1][0] <= X_TOLERANCE:
             x0, strong, weak, wide = starts[-1]
+            if x in lettered:
+                worded.add(x0)
             starts[-1] = (
                 x0,
                 strong | lines_at[x],
@@ -138,6 +144,8 @@ def column_starts(
             )
         else:
             starts.append((x, set(lines_at[x]), set(near[x]), widest[x]))
+            if x in lettered:
+                worded.add(x)
     kept = [
         (x, strong, wide)
         for x, strong, weak, wide in starts
@@ -145,7 +153,8 @@ def column_starts(
     ]
     if starts and (not kept or kept[0][0] != starts[0][0]):
         kept.insert(0, (starts[0][0], starts[0][1], starts[0][3]))
-    return _merged(kept)
+    printed = [[f.x0 for f in frags] for frags in region]
+    return _merged(kept, worded, printed)
 
 
 def mark_columns_under_labels(
@@ -184,13 +193,31 @@ def mark_columns_under_labels(
     return kept
 
 
-def _merged(starts: list[tuple[int, set[int], int]]) -> list[int]:
+def _figure_first(text: str) -> bool:
+    """A figure, and any words after it another cell's, run on one space
+    apart ("100 No target - this is a measure"), not its unit ("116 cases")."""
+    words = text.split(" ", 2)
+    return not LETTER.search(words[0]) and (len(words) == 1 or words[1][:1].isupper())
+
+
+def _merged(
+    starts: list[tuple[int, set[int], int]],
+    worded: set[int],
+    printed: Sequence[Sequence[int]],
+) -> list[int]:
     """Starts a few characters apart that no line prints as two cells are one
     column set a little differently in two rows (samples/text/001-layout lines
     110-116: 54 and 48), a mark centred under its column's label, or numbers
     set to the right under it (each a few characters on from the one before);
     two narrow columns of marks stay apart (✓ at 187 and 192 are Q1 and Q2 on
-    samples/text/002-layout's last page)."""
+    samples/text/002-layout's last page).
+
+    A column whose first start only figures make starts where its words do
+    when each of those figures is alone in the column before: figures set to
+    the right in that column end just short of this one ("123" at 54, alone
+    in the Quarter 1 column at 28; "Quarter 2" and its cells at 60; "100 No
+    target - …" at 159, the Quarter 4 figure run into the Target column's
+    text at 163). `printed` holds the starts of each line's fragments."""
     out: list[tuple[int, set[int], int, int]] = []  # start, lines, widest, last x
     for x, lines, wide in starts:
         if (
@@ -200,10 +227,31 @@ def _merged(starts: list[tuple[int, set[int], int]]) -> list[int]:
             and not (lines & out[-1][1])
         ):
             first, seen, widest, _ = out[-1]
+            if (
+                first not in worded
+                and x in worded
+                and len(out) > 1
+                and _alone_before(first, out[-2][0], seen, printed)
+            ):
+                first = x
+                worded.add(x)
             out[-1] = (first, seen | lines, max(wide, widest), x)
         else:
             out.append((x, set(lines), wide, x))
     return [x for x, _, _, _ in out]
+
+
+def _alone_before(
+    x: int, before: int, lines: set[int], printed: Sequence[Sequence[int]]
+) -> bool:
+    """Whether no line of `lines` that starts a fragment at `x` starts another
+    in the column before (from `before` on)."""
+    return not any(
+        before - X_TOLERANCE <= x0 < x - X_TOLERANCE
+        for k in lines
+        if k >= 0
+        for x0 in printed[k]
+    )
 
 
 def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fragment]:

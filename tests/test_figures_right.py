@@ -1,0 +1,49 @@
+"""Figures set to the right of their cells in `pdftotext -layout` text
+(tests/fixtures/figuresright/): each stays in its own column, not the next
+one whose start it ends just short of."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.run import extract
+
+FIGURES_RIGHT = Path(__file__).parent / "fixtures" / "figuresright"
+COLUMNS = ["indicator_id", "financial_year", "period", "measure", "value"]
+
+
+@pytest.fixture(scope="module")
+def values(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    out = tmp_path_factory.mktemp("figuresright")
+    extract([FIGURES_RIGHT], out)
+    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
+    rows = pd.read_parquet(out / "indicator_values.parquet").merge(docs, on="doc_id")
+    return {Path(p).name: g[COLUMNS] for p, g in rows.groupby("source_path")}
+
+
+def test_right_set_figures_stay_in_their_quarters(
+    values: dict[str, pd.DataFrame],
+) -> None:
+    layout = values["v001_000-figures-right-layout.txt"]
+    fly = layout[layout.indicator_id == "fly-tipping-incidents"]
+    quarters = fly[fly.period.str.startswith("Q")].set_index("period")
+    assert quarters.value.to_dict() == {"Q1": 123, "Q2": 121, "Q3": 81, "Q4": 100}
+    assert set(quarters.measure) == {"actual"}
+    # "No target - this is a measure …": no target, last years' outturns only.
+    assert not (fly.measure == "target").any()
+    assert sorted(fly[fly.period == "FY"].value) == [425, 484]
+
+
+def test_the_layout_text_gives_the_values_of_its_tab_text(
+    values: dict[str, pd.DataFrame],
+) -> None:
+    def facts(rows: pd.DataFrame) -> set[tuple[str, ...]]:
+        return set(rows.astype(str).apply(tuple, axis=1))
+
+    layout = facts(values["v001_000-figures-right-layout.txt"])
+    tab = facts(values["v001_000.txt"])
+    assert layout == tab
+    assert len(layout) == 20
