@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from extract.layout.headers import label_spans
@@ -254,16 +254,24 @@ def _alone_before(
     )
 
 
-def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fragment]:
+def _split_at_columns(
+    f: Fragment,
+    line: str,
+    starts: Sequence[int],
+    told: Mapping[int, frozenset[str]] | None = None,
+) -> list[Fragment]:
     """A fragment that runs over a column start is two cells set one space
     apart: tight columns ("Q1 Rating Q2 Rating"), or a cell that starts a few
     characters early (samples/text/000-layout line 159: "… estimated SCC
-    Target - 50% Actual – 44.1%", the target column's text)."""
+    Target - 50% Actual – 44.1%", the target column's text). `told` holds
+    the words each column's own cells start with (`opening_words`)."""
     out = [f]
     for s in starts:
         last = out[-1]
         if last.x0 < s < last.x1:
-            cut = _word_start(line, s, last.x0)
+            cut = _word_start(
+                line, s, last.x0, told.get(s, NO_WORDS) if told else NO_WORDS
+            )
         elif s == last.x1 and _starts_word(line, s - X_TOLERANCE, last.x0):
             # Its last word starts one character before the column, which
             # ends the fragment where the column starts (samples/text/002_…-
@@ -282,11 +290,57 @@ def _split_at_columns(f: Fragment, line: str, starts: Sequence[int]) -> list[Fra
     return out
 
 
-def _word_start(line: str, s: int, lo: int) -> int | None:
+def _word_start(
+    line: str, s: int, lo: int, told: frozenset[str] = frozenset()
+) -> int | None:
     """The start of a word at column start `s`, or the nearest one up to
-    EARLY_START before it or LATE_START after it."""
+    EARLY_START before it or LATE_START after it; but a word the column's
+    own cells open with (`told`) first, however near another is: "SCC
+    Target - 50%" over the column at 163, "Target" at 159 and "-" at 166,
+    under "Target- Achieved/ Trend" (samples/text/000-layout line 159)."""
     near = sorted(range(s - EARLY_START, s + LATE_START + 1), key=lambda x: abs(x - s))
-    return next((x for x in near if _starts_word(line, x, lo)), None)
+    found = [x for x in near if _starts_word(line, x, lo)]
+    if told and len(found) > 1:
+        for x in found:
+            if opens_column(line, [x], told):
+                return x
+    return found[0] if found else None
+
+
+def opens_column(line: str, at: Sequence[int], told: frozenset[str] | None) -> bool:
+    """Whether a word of the line starting at one of `at` is one the column's
+    cells open with (`told`)."""
+    return bool(told) and any(
+        _opening(line[x:].split(" ", 1)[0]) in (told or NO_WORDS) for x in at
+    )
+
+
+# A column's opening words: none.
+NO_WORDS: frozenset[str] = frozenset()
+
+
+def _opening(word: str) -> str | None:
+    """A capitalised word as a column's cells may open with it, letters only
+    and in lower case ("Target-" and "Target" alike), else None."""
+    if not word[:1].isupper():
+        return None
+    return "".join(ch for ch in word if ch.isalpha()).lower() or None
+
+
+def opening_words(
+    region: Sequence[Sequence[Fragment]], cuts: Sequence[int]
+) -> dict[int, frozenset[str]]:
+    """The capitalised words the fragments that start at each of `cuts`
+    open with: the column's label and its own cells' first words."""
+    out: dict[int, set[str]] = {}
+    for frags in region:
+        for f in frags:
+            for s in cuts:
+                if abs(f.x0 - s) <= X_TOLERANCE:
+                    word = _opening(f.text.split(" ", 1)[0])
+                    if word:
+                        out.setdefault(s, set()).add(word)
+    return {s: frozenset(words) for s, words in out.items()}
 
 
 def _starts_word(line: str, x: int, lo: int) -> bool:
@@ -300,13 +354,15 @@ def cells_of(
     width: int,
     cuts: Sequence[int] | None = None,
     frags: Sequence[Fragment] | None = None,
+    told: Mapping[int, frozenset[str]] | None = None,
 ) -> list[str]:
     """The line's text in each of the table's columns; a fragment is cut only
     at `cuts`, the columns its own table region prints (default: all).
-    `frags` are the line's fragments when the caller has them already."""
+    `frags` are the line's fragments when the caller has them already;
+    `told` the words each column's cells open with (`opening_words`)."""
     parts: list[list[str]] = [[] for _ in range(width)]
     for frag in fragments(line) if frags is None else frags:
-        for f in _split_at_columns(frag, line, starts if cuts is None else cuts):
+        for f in _split_at_columns(frag, line, starts if cuts is None else cuts, told):
             parts[column_of(f, starts)].append(f.text)
     return [" ".join(p) for p in parts]
 

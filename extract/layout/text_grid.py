@@ -33,6 +33,7 @@ from extract.layout.text_columns import (
     fragments,
     mark_columns_under_labels,
     one_run,
+    opening_words,
     split_labels,
     worded_starts,
 )
@@ -101,8 +102,9 @@ def _table_lines(
         for frags in region
     ]
     region = aligned_cuts(region, cuts)
+    told = opening_words(region, cuts)
     split = [
-        cells_of(lines[i], starts, width, cuts, frags)
+        cells_of(lines[i], starts, width, cuts, frags, told)
         for i, frags in zip(indexes, region, strict=True)
     ]
     misplaced = {indexes[k] for k in misplaced_marks(region)}
@@ -111,7 +113,7 @@ def _table_lines(
         misplaced |= {
             i
             for i, frags in zip(indexes, region, strict=True)
-            if doubtful_cut(lines[i], frags, cuts)
+            if doubtful_cut(lines[i], frags, cuts, told)
         }
     # How wide each column really is: its longest line of those cut surely
     # (samples/text/002_…-browser-layout line 311 runs "Prioritise and draw

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
@@ -21,6 +21,7 @@ from extract.layout.text_columns import (
     QUARTER_LABEL,
     X_TOLERANCE,
     Fragment,
+    opens_column,
     shape,
 )
 from normalise.vocabulary import RATING_WORD
@@ -89,12 +90,18 @@ def overflowing(
     return False
 
 
-def doubtful_cut(line: str, frags: Sequence[Fragment], cuts: Sequence[int]) -> bool:
+def doubtful_cut(
+    line: str,
+    frags: Sequence[Fragment],
+    cuts: Sequence[int],
+    told: Mapping[int, frozenset[str]] | None = None,
+) -> bool:
     """Whether a fragment of the line runs over a column start where no word
     starts exactly, and more than one word starts near enough to begin the
     next column's text (samples/text/000_…-browser-layout line 36: "Q1
     (24.07.17) Q2 (10.10.17)" over the Quarter 2 column, where "Q2" and
-    "(10.10.17)" both start a few characters before it)."""
+    "(10.10.17)" both start a few characters before it), none of them a word
+    the column's cells open with (`told`, see `text_columns.opening_words`)."""
     for f in frags:
         if LABEL_WORDS.fullmatch(f.text):
             continue
@@ -103,7 +110,11 @@ def doubtful_cut(line: str, frags: Sequence[Fragment], cuts: Sequence[int]) -> b
                 continue
             span = range(max(f.x0 + 1, s - EARLY_START), min(f.x1, s + LATE_START + 1))
             near = [x for x in span if _word_at(line, x)]
-            if len(near) > 1 and not _told_by_siblings(line, f, s, near, frags):
+            if (
+                len(near) > 1
+                and not _told_by_siblings(line, f, s, near, frags)
+                and not opens_column(line, near, told.get(s) if told else None)
+            ):
                 return True
     return False
 

@@ -1,0 +1,58 @@
+"""A cell run into the one before it in `pdftotext -layout` text is cut
+before a word its column's cells open with, when two words start near the
+column: samples/text/000_…-layout line 159, "… estimated SCC Target - 50%
+Actual – 44.1%" over the column of "Target- Achieved/ Trend" at 163,
+"Target" at 159 and "-" at 166."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from extract.layout.text_columns import Fragment, cells_of, opening_words
+from extract.layout.text_grid import printed_lines
+from extract.run import extract
+from tests.conftest import SAMPLES
+
+LAYOUT_000 = SAMPLES / "text" / "000_af055924f554b2ff-layout.txt"
+
+
+def test_the_target_column_keeps_its_first_word() -> None:
+    lines = LAYOUT_000.read_text(encoding="utf-8").split("\n")
+    row = next(p for p in printed_lines(lines) if p and p.line_start == 159)
+    assert row.cells[4] == (
+        "36.5% NB: Figure based on estimated SCC residual and Material Recycling "
+        "Facility output tonnages"
+    )
+    assert row.cells[5] == "Target - 50% Actual – 44.1%"
+
+
+def test_a_cut_goes_before_a_word_the_column_opens_with() -> None:
+    line = "Value    36.5% NB: based on a SCC Target - 50%"
+    starts = [0, 9, 38]
+    # "Target" at 34, four characters early; "-" at 41, three late.
+    assert cells_of(line, starts, 3) == [
+        "Value",
+        "36.5% NB: based on a SCC Target",
+        "- 50%",
+    ]
+    told = opening_words([[Fragment("Target- Achieved/ Trend", 38, 61)]], [38])
+    assert told == {38: frozenset({"target"})}
+    assert cells_of(line, starts, 3, told=told) == [
+        "Value",
+        "36.5% NB: based on a SCC",
+        "Target - 50%",
+    ]
+
+
+def test_the_value_text_of_the_annual_target(tmp_path: Path) -> None:
+    extract([LAYOUT_000], tmp_path)
+    values = pd.read_parquet(tmp_path / "indicator_values.parquet")
+    recycled = values[values.indicator_id == "household-waste-recycled"]
+    target = recycled[(recycled.period == "FY") & (recycled.measure == "target")]
+    assert target.value_text.item() == "Target - 50% Actual – 44.1%"
+    assert target.value.item() == 50
+    q4 = recycled[recycled.period == "Q4"]
+    assert q4.value.item() == 36.5
+    assert "Target" not in q4.note.item()
