@@ -240,3 +240,14 @@ def test_cells_of_figures_alone_tell_no_cut(tmp_path: Path) -> None:
     assert values[values.indicator.str.contains("Green")].empty
     issues = rows_of(tmp_path / "out", "issues", src.name)
     assert (issues.code == "unparsed_block").any()
+
+
+def test_a_row_of_values_goes_on_under_its_name_alone() -> None:
+    # pdftotext -layout of a portrait print of sample 002: "Retain 6 Green
+    # A 6 6 6" over "Flags", the rest of the name. A theme heading split over
+    # a line's cells ("Cleaner and safer env | vironments: Striving …") is
+    # the row above the next name; a row of values is not.
+    values = [["Retain 6 Green", "A", "6", "6", "", "6"]]
+    assert not starts_row(values, ["Flags", "", "", "", "", ""])
+    heading = [["Cleaner and safer env", "vironments: Striving", "leaner, greener"]]
+    assert starts_row(heading, ["Satisfaction", "", ""])

@@ -28,6 +28,8 @@ FRESH_START = re.compile(r"^(?:[A-Z0-9£$\"'“‘]|[^\w\s(])")
 # How a line that finished its text ends.
 ENDED = re.compile(r"(?:[.!?:;)%]|</\w+>)$")
 SENTENCE_END = re.compile(r"(?:[.!?]|</\w+>)$")
+# A word of a theme heading's cell, not a frequency letter ("A").
+WORDS = re.compile(r"[A-Za-z]{2}")
 # A count's share in brackets, wrapped under the count: "12" / "(100%)".
 SHARE = re.compile(r"^\(\d[\d,]*(?:\.\d+)?\s*%\)$")
 
@@ -79,10 +81,12 @@ def starts_row(
         and FRESH_START.match(line[0])
         and len(row) == 1
         and sum(1 for text in first if text) >= STRUCTURAL_CELLS
+        and sum(1 for text in first[1:] if WORDS.search(text)) >= 2
         and not any(below[1:])
     ):
         # A row of one line across the table (a theme heading split over its
-        # cells) and a name under it that goes on alone: the next row.
+        # cells) and a name under it that goes on alone: the next row. A row
+        # of values ("Retain 6 Green  A  6  6  6" over "Flags") goes on.
         return True
     used = {c for r in row for c, text in enumerate(r) if text}
     if any(c not in used for c in filled):
