@@ -251,3 +251,21 @@ def test_a_row_of_values_goes_on_under_its_name_alone() -> None:
     assert not starts_row(values, ["Flags", "", "", "", "", ""])
     heading = [["Cleaner and safer env", "vironments: Striving", "leaner, greener"]]
     assert starts_row(heading, ["Satisfaction", "", ""])
+
+
+def test_a_name_afresh_with_values_under_ended_columns_is_the_next_row() -> None:
+    # A portrait print of sample 000, lines 221-226: the residual waste row's
+    # tonnages end lines before its name does ("District"); "Number of fly
+    # 123 121 81 100" is the next row, not the rest of it.
+    residual = [
+        ["Residual", "5,676.55 Tonnes", "4,956.59 Tonnes", "4,963.50 Tonnes NB:"],
+        ["household waste", "Confirmed - SCC", "Confirmed - SCC", "Figure based on"],
+        ["collected in the", "residual tonnage", "residual tonnage", "estimated SCC"],
+        ["District", "", "", "tonnages"],
+    ]
+    widths = [19, 17, 16, 25]  # "env in the District" is the name column's widest
+    assert starts_row(residual, ["Number of fly", "123", "121", "100"], (), widths)
+    # A row's second line under its first: values again in filled columns
+    # (002's "Number of" / "Discretionary  Value –  £19,112.23 …") go on.
+    dhp = [["Number of", "141 cases", "100 cases", "98 cases"]]
+    assert not starts_row(dhp, ["Discretionary", "Value –", "£19,112.23", "£22,208.60"])

@@ -104,7 +104,11 @@ def starts_row(
         return True
     if any(_stopped_short(above[c], line[c], widths[c]) for c in filled if widths):
         return True
-    if _restarts(row, line, filled) or _refills(row, line, filled):
+    if (
+        _restarts(row, line, filled)
+        or _refills(row, line, filled)
+        or _values_again(row, line, filled)
+    ):
         return True
     if len(filled) < 2 or not all(FRESH_START.match(line[c]) for c in filled):
         return False
@@ -130,6 +134,22 @@ def _repeats_value(
     if len(row) > 1 and above == filled and len(filled) == 1 and filled != [0]:
         return False
     return any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled)
+
+
+def _values_again(row: Sequence[list[str]], line: list[str], filled: list[int]) -> bool:
+    """A name afresh and values alone in two columns or more that the row
+    filled on an earlier line and the line above left empty: the next row's
+    figures, not wrapped text ("Number of fly  123  121  81" under "District"
+    and "tonnages", the rest of the residual waste row whose tonnages ended
+    lines before; a portrait print of sample 000)."""
+    if not FRESH_START.match(line[0]):
+        return False
+    again = [
+        c
+        for c in filled
+        if c and _bare(line[c]) and not row[-1][c] and any(r[c] for r in row)
+    ]
+    return len(again) >= 2
 
 
 def _refills(row: Sequence[list[str]], line: list[str], filled: list[int]) -> bool:
