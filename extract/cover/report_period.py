@@ -50,6 +50,10 @@ COLUMN_LABELS = re.compile(
 RUNS_ON = re.compile(
     r"[,;]\s*\S.*\b(?:the|a|an|to|of|and|or|with|in|for|on|at|by|from)\s*$", re.I
 )
+# One sentence ending and the next beginning: prose run on, no title
+# ("Council. The full scheme is still expected to complete at the end of Q4,
+# with works to the small Play Area …", where a line ends on no joining word).
+SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
 TITLE_CHARS = 160
 GRID_TITLE = re.compile(r"\bperformance\b", re.IGNORECASE)
 GRID_TITLE_CHARS = 120
@@ -70,6 +74,7 @@ def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]
         and not HEADER_WORDS.match(" ".join(t.split()))
         and not COLUMN_LABELS.search(t)
         and not RUNS_ON.search(t)
+        and not SENTENCE_BREAK.search(t)
     ]
     for text in titles + grids:
         found.update(_heading_quarters(text))
