@@ -1,6 +1,6 @@
 """A cell run into the one before it in `pdftotext -layout` text is cut
-before a word its column's cells open with, when two words start near the
-column: samples/text/000_…-layout line 159, "… estimated SCC Target - 50%
+before the word its column's label opens with, when two words start near the
+column and none at it: samples/text/000_…-layout line 159, "… estimated SCC Target - 50%
 Actual – 44.1%" over the column of "Target- Achieved/ Trend" at 163,
 "Target" at 159 and "-" at 166."""
 
@@ -37,8 +37,11 @@ def test_a_cut_goes_before_a_word_the_column_opens_with() -> None:
         "36.5% NB: based on a SCC Target",
         "- 50%",
     ]
-    told = opening_words([[Fragment("Target- Achieved/ Trend", 38, 61)]], [38])
-    assert told == {38: frozenset({"target"})}
+    header = [Fragment("Quarter 4", 9, 18), Fragment("Target- Achieved/ Trend", 38, 61)]
+    told = opening_words([header], starts)
+    assert told == {9: frozenset({"quarter"}), 38: frozenset({"target"})}
+    # Words that open cells below a label tell nothing: only a header's do.
+    assert opening_words([[Fragment("Target", 38, 44)]], starts) == {}
     assert cells_of(line, starts, 3, told=told) == [
         "Value",
         "36.5% NB: based on a SCC",
@@ -56,3 +59,24 @@ def test_the_value_text_of_the_annual_target(tmp_path: Path) -> None:
     q4 = recycled[recycled.period == "Q4"]
     assert q4.value.item() == 36.5
     assert "Target" not in q4.note.item()
+
+
+def test_a_word_at_the_column_is_its_cell_whatever_the_label(tmp_path: Path) -> None:
+    # 000-layout line 34 with the Q1 text ending "… review in Q3" one space
+    # before Q2's "victims" at the column's start: "Q3" is Q1's text, though
+    # the Q2 column's label opens with a Q.
+    name = "000_af055924f554b2ff-layout.txt"
+    lines = LAYOUT_000.read_text(encoding="utf-8").split("\n")
+    old = "victims and vulnerabilities identified    victims"
+    assert old in lines[33]
+    lines[33] = lines[33].replace(
+        old, "victims and vulnerabilities; review in Q3 victims"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text("\n".join(lines), encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    counts = pd.read_parquet(tmp_path / "out" / "breakdowns.parquet")
+    q2 = counts[
+        (counts.indicator_id == "asb-champion-referrals") & (counts.period == "Q2")
+    ].set_index("category")
+    assert q2.loc["identified", "count"] == 19

@@ -58,3 +58,15 @@ def test_the_plain_text_gives_the_rows_of_its_tab_text(
 
     tab = breakdowns["v004_001.txt"]
     assert facts(breakdowns["v004_001-ruled-plain.txt"]) == facts(tab)
+
+
+def test_a_row_without_cells_keeps_its_name_from_the_next_row(tmp_path: Path) -> None:
+    extract([READING_ORDER.parent / "readingorderblank"], tmp_path)
+    docs = pd.read_parquet(tmp_path / "documents.parquet")[["doc_id", "source_path"]]
+    rows = pd.read_parquet(tmp_path / "breakdowns.parquet").merge(docs, on="doc_id")
+    counted = rows.groupby(rows.source_path.map(lambda p: Path(p).name)).indicator_id
+    assert {name: set(ids) for name, ids in counted} == {
+        "ro1.txt": {"cach-self-referrals"},
+        "ro1-ruled-plain.txt": {"cach-self-referrals"},
+    }
+    assert (rows.source_path.str.endswith("ro1-ruled-plain.txt")).sum() == 16

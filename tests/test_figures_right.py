@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from extract.run import extract
+from tests.conftest import SAMPLES
 
 FIGURES_RIGHT = Path(__file__).parent / "fixtures" / "figuresright"
 COLUMNS = ["indicator_id", "financial_year", "period", "measure", "value"]
@@ -47,3 +48,25 @@ def test_the_layout_text_gives_the_values_of_its_tab_text(
     tab = facts(values["v001_000.txt"])
     assert layout == tab
     assert len(layout) == 20
+
+
+def test_figures_set_left_under_centred_labels_keep_their_column(
+    tmp_path: Path,
+) -> None:
+    # samples/text/001-layout with the annual labels three characters right
+    # of where they start, as centred labels print: "160" and "45" still
+    # start together at the Annual Target column, set to the left.
+    name = "001_4e0ea328a26b8980-layout.txt"
+    lines = (SAMPLES / "text" / name).read_text(encoding="utf-8").split("\n")
+    old = "Quarter 4                 Annual Total"
+    assert old in lines[10]
+    lines[10] = lines[10].replace(old, "Quarter 4                    Annual Total")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text("\n".join(lines), encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    values = pd.read_parquet(tmp_path / "out" / "indicator_values.parquet")
+    annual = values[values.period == "FY"].set_index("indicator_id")
+    assert annual.loc["affordable-housing-additional", "measure"] == "target"
+    assert annual.loc["affordable-housing-additional", "value"] == 160
+    assert annual.loc["affordable-dwellings-s106", "value"] == 45
+    assert set(annual.measure) == {"target"}

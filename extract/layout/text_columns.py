@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from extract.layout.headers import label_spans
+from extract.layout.headers import is_header_cells, label_spans
 from normalise.vocabulary import RATING_WORD
 
 LETTER = re.compile(r"[A-Za-z]")
@@ -153,8 +153,7 @@ def column_starts(
     ]
     if starts and (not kept or kept[0][0] != starts[0][0]):
         kept.insert(0, (starts[0][0], starts[0][1], starts[0][3]))
-    printed = [[f.x0 for f in frags] for frags in region]
-    return _merged(kept, worded, printed)
+    return _merged(kept, worded, region)
 
 
 def mark_columns_under_labels(
@@ -203,7 +202,7 @@ def _figure_first(text: str) -> bool:
 def _merged(
     starts: list[tuple[int, set[int], int]],
     worded: set[int],
-    printed: Sequence[Sequence[int]],
+    region: Sequence[Sequence[Fragment]],
 ) -> list[int]:
     """Starts a few characters apart that no line prints as two cells are one
     column set a little differently in two rows (samples/text/001-layout lines
@@ -212,12 +211,12 @@ def _merged(
     two narrow columns of marks stay apart (✓ at 187 and 192 are Q1 and Q2 on
     samples/text/002-layout's last page).
 
-    A column whose first start only figures make starts where its words do
-    when each of those figures is alone in the column before: figures set to
-    the right in that column end just short of this one ("123" at 54, alone
-    in the Quarter 1 column at 28; "Quarter 2" and its cells at 60; "100 No
-    target - …" at 159, the Quarter 4 figure run into the Target column's
-    text at 163). `printed` holds the starts of each line's fragments."""
+    A column whose first start only figures make starts where its words
+    (`worded`) do when those figures are set to the right in the column
+    before (`_set_right`): they end just short of this one ("123" at 54,
+    alone in the Quarter 1 column at 28; "Quarter 2" and its cells at 60;
+    "100 No target - …" at 159, the Quarter 4 figure run into the Target
+    column's text at 163)."""
     out: list[tuple[int, set[int], int, int]] = []  # start, lines, widest, last x
     for x, lines, wide in starts:
         if (
@@ -231,27 +230,37 @@ def _merged(
                 first not in worded
                 and x in worded
                 and len(out) > 1
-                and _alone_before(first, out[-2][0], seen, printed)
+                and _set_right(first, out[-2][0], seen, region)
             ):
                 first = x
-                worded.add(x)
             out[-1] = (first, seen | lines, max(wide, widest), x)
         else:
             out.append((x, set(lines), wide, x))
     return [x for x, _, _, _ in out]
 
 
-def _alone_before(
-    x: int, before: int, lines: set[int], printed: Sequence[Sequence[int]]
+def _set_right(
+    x: int, before: int, lines: set[int], region: Sequence[Sequence[Fragment]]
 ) -> bool:
-    """Whether no line of `lines` that starts a fragment at `x` starts another
-    in the column before (from `before` on)."""
-    return not any(
-        before - X_TOLERANCE <= x0 < x - X_TOLERANCE
+    """Whether the fragments that start at `x` may be figures set to the
+    right of the column before (from `before` on): one line's alone (two
+    lines' starting together are set to the left, "160" and "45" under
+    "Annual Target"), with nothing else of its line in that column."""
+    at = [
+        (k, f)
         for k in lines
         if k >= 0
-        for x0 in printed[k]
-    )
+        for f in region[k]
+        if abs(f.x0 - x) <= X_TOLERANCE
+    ]
+    if len(at) != 1:
+        return False
+    k, _ = at[0]
+    return not any(before - X_TOLERANCE <= f.x0 < x - X_TOLERANCE for f in region[k])
+
+
+# A column whose label opens with no capitalised word (see `opening_words`).
+NO_WORDS: frozenset[str] = frozenset()
 
 
 def _split_at_columns(
@@ -291,49 +300,51 @@ def _split_at_columns(
 
 
 def _word_start(
-    line: str, s: int, lo: int, told: frozenset[str] = frozenset()
+    line: str, s: int, lo: int, told: frozenset[str] = NO_WORDS
 ) -> int | None:
     """The start of a word at column start `s`, or the nearest one up to
-    EARLY_START before it or LATE_START after it; but a word the column's
-    own cells open with (`told`) first, however near another is: "SCC
-    Target - 50%" over the column at 163, "Target" at 159 and "-" at 166,
-    under "Target- Achieved/ Trend" (samples/text/000-layout line 159)."""
+    EARLY_START before it or LATE_START after it; but where none starts at
+    `s` and two do near it, the one that opens as the column's label does
+    (`told`): "SCC Target - 50%" over the column at 163, "Target" at 159 and
+    "-" at 166, under "Target- Achieved/ Trend" (samples/text/000-layout
+    line 159)."""
     near = sorted(range(s - EARLY_START, s + LATE_START + 1), key=lambda x: abs(x - s))
     found = [x for x in near if _starts_word(line, x, lo)]
-    if told and len(found) > 1:
-        for x in found:
-            if opens_column(line, [x], told):
-                return x
+    if told and len(found) > 1 and abs(found[0] - s) > X_TOLERANCE:
+        listed = [x for x in found if opens_column(line, [x], told)]
+        if len(listed) == 1:
+            return listed[0]
     return found[0] if found else None
 
 
 def opens_column(line: str, at: Sequence[int], told: frozenset[str] | None) -> bool:
-    """Whether a word of the line starting at one of `at` is one the column's
-    cells open with (`told`)."""
+    """Whether a word of the line starting at one of `at` opens as the
+    column's label does (`told`, see `opening_words`)."""
     return bool(told) and any(
         _opening(line[x:].split(" ", 1)[0]) in (told or NO_WORDS) for x in at
     )
 
 
-# A column's opening words: none.
-NO_WORDS: frozenset[str] = frozenset()
-
-
 def _opening(word: str) -> str | None:
-    """A capitalised word as a column's cells may open with it, letters only
-    and in lower case ("Target-" and "Target" alike), else None."""
+    """A capitalised word as a label may open with it: its letters and
+    figures in lower case ("Target-" and "Target" alike, "Q1" not "Q2"),
+    else None."""
     if not word[:1].isupper():
         return None
-    return "".join(ch for ch in word if ch.isalpha()).lower() or None
+    return "".join(ch for ch in word if ch.isalnum()).lower() or None
 
 
 def opening_words(
     region: Sequence[Sequence[Fragment]], cuts: Sequence[int]
 ) -> dict[int, frozenset[str]]:
-    """The capitalised words the fragments that start at each of `cuts`
-    open with: the column's label and its own cells' first words."""
+    """The first word of the label that each of `cuts` prints in the
+    region's header lines, capitalised (`_opening`); a cell below may run
+    into the one before it and open with the same word ("Target - 50%" under
+    "Target- Achieved/ Trend")."""
     out: dict[int, set[str]] = {}
     for frags in region:
+        if len(frags) < 2 or not is_header_cells([f.text for f in frags]):
+            continue
         for f in frags:
             for s in cuts:
                 if abs(f.x0 - s) <= X_TOLERANCE:
@@ -412,18 +423,27 @@ def carried_columns(
     prints the marks of the page before's Q1-Q4 (190, 200, 209, 215) at 187,
     192 and 202 (Q1, Q2, Q4).
 
-    A region on a new page may print every column up to `shift` characters
-    off where the page before did, by one amount: pdftotext sets each page's
-    columns afresh (a ruled PDF's milestones at 81 and 112 on one page, at 76
-    and 108 on the next). The nearest such offset that fits is taken.
+    A region on a new page may print every column off where the page before
+    did by one amount of up to `shift` characters (each column then within
+    CARRY_TOLERANCE of it): pdftotext sets each page's columns afresh (a
+    ruled PDF's milestones at 81 and 112 on one page, at 76 and 108 on the
+    next). The offset that fits best is taken: most of this region's columns
+    within reach of one carried, then the least distance, then the smallest.
     """
     if len(carried) < 2 or not own:
         return None
-    for d in sorted(range(-shift, shift + 1), key=abs):
-        moved = _carried_at(own, [max(0, c + d) for c in carried], filled)
-        if moved is not None:
-            return moved
-    return None
+    best: tuple[tuple[int, int, int], list[int]] | None = None
+    for d in range(-shift, shift + 1):
+        at = [max(0, c + d) for c in carried]
+        moved = _carried_at(own, at, filled)
+        if moved is None:
+            continue
+        gaps = [min(abs(c - x) for c in at) for x in own]
+        near = [g for g in gaps if g <= CARRY_TOLERANCE]
+        fit = (-len(near), sum(near), abs(d))
+        if best is None or fit < best[0]:
+            best = (fit, moved)
+    return best[1] if best else None
 
 
 def _carried_at(

@@ -100,8 +100,9 @@ def doubtful_cut(
     starts exactly, and more than one word starts near enough to begin the
     next column's text (samples/text/000_…-browser-layout line 36: "Q1
     (24.07.17) Q2 (10.10.17)" over the Quarter 2 column, where "Q2" and
-    "(10.10.17)" both start a few characters before it), none of them a word
-    the column's cells open with (`told`, see `text_columns.opening_words`)."""
+    "(10.10.17)" both start a few characters before it), unless one of them
+    alone opens as the column's label does (`told`, see
+    `text_columns.opening_words`)."""
     for f in frags:
         if LABEL_WORDS.fullmatch(f.text):
             continue
@@ -113,10 +114,16 @@ def doubtful_cut(
             if (
                 len(near) > 1
                 and not _told_by_siblings(line, f, s, near, frags)
-                and not opens_column(line, near, told.get(s) if told else None)
+                and not _told_by_label(line, near, told.get(s) if told else None)
             ):
                 return True
     return False
+
+
+def _told_by_label(line: str, near: Sequence[int], told: frozenset[str] | None) -> bool:
+    """Whether one of the words `near` a column start, alone, opens as the
+    column's label does (`text_columns.opening_words`)."""
+    return sum(1 for x in near if opens_column(line, [x], told)) == 1
 
 
 def _told_by_siblings(

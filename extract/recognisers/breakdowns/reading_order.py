@@ -90,8 +90,12 @@ def read(blocks: Blocks, ctx: Context, name: str) -> Iterator[Breakdown | IssueR
     paras = [p for p in blocks.paragraphs if p.row_index in blocks.reading_rows]
     cells = _quarter_cells(blocks, name, paras)
     used: set[int] = set()
-    for group in _groups(cells):
-        indicator, before = _indicator(blocks, name, paras, group, used)
+    groups = list(_groups(cells))
+    for n, group in enumerate(groups):
+        # Rows after this one that print no name with their cells: as many
+        # names printed ahead of this row's cells may be theirs.
+        later = sum(1 for g in groups[n + 1 :] if g[0].name is None)
+        indicator, before = _indicator(blocks, name, paras, group, used, later)
         if indicator is None:
             continue
         below = _below(blocks, name, paras, group) if before else []
@@ -317,8 +321,10 @@ def _indicator(
     paras: Sequence[Paragraph],
     group: Sequence[QuarterCell],
     used: set[int],
+    later: int = 0,
 ) -> tuple[str | None, bool]:
-    """The row's name, and whether it is printed before its cells."""
+    """The row's name, and whether it is printed before its cells; `later`
+    rows after it may take names printed ahead of its cells."""
     first, last = group[0].at, group[-1].end - 1
     if group[0].name is not None:
         used.add(first)
@@ -331,7 +337,9 @@ def _indicator(
                 continue
             if (found := _counted_name(blocks, name, paras[k])) is not None:
                 if is_before:
-                    k, found = _first_of_names(blocks, name, paras, k, found, used)
+                    k, found = _first_of_names(
+                        blocks, name, paras, (k, found), used, (before[-1], later)
+                    )
                 used.add(k)
                 return found, is_before
     return None, False
@@ -341,22 +349,27 @@ def _first_of_names(
     blocks: Blocks,
     name: str,
     paras: Sequence[Paragraph],
-    k: int,
-    found: str,
+    nearest: tuple[int, str],
     used: set[int],
+    reach: tuple[int, int],
 ) -> tuple[int, str]:
-    """The first of the names printed one after another up to `paras[k]`
-    (`found`): rows' names that pdftotext prints ahead of their cells are
-    printed in the rows' order, so the first row's cells take the first
-    ("ASB – … Victim Support data", then "<p>Hate Crime Incidents …</p>
-    <p>Hate Crime – … CACH data agreements</p>", then the ASB row's cells:
-    a ruled PDF's reading-order text where the names share no line with a
-    cell)."""
-    while k > 0 and k - 1 not in used:
+    """The first of the names printed one after another up to the nearest
+    before a row's cells (`nearest`: its paragraph and name): rows' names
+    that pdftotext prints ahead of their cells are printed in the rows'
+    order, so the first row's cells take the first ("ASB – … Victim Support
+    data", then "<p>Hate Crime Incidents …</p> <p>Hate Crime – … CACH data
+    agreements</p>", then the ASB row's cells: a ruled PDF's reading-order
+    text where the names share no line with a cell). `reach` is the first
+    paragraph a name may be in and how many rows after this one print no
+    name of their own: a name passed over is one of theirs, so no more are
+    passed over than there are such rows."""
+    k, found = nearest
+    first, later = reach
+    while later and k - 1 >= first and k - 1 not in used:
         earlier = _counted_name(blocks, name, paras[k - 1])
         if earlier is None or _free_text(blocks, name, paras[k - 1]) != earlier:
             break
-        k, found = k - 1, earlier
+        k, found, later = k - 1, earlier, later - 1
     return k, found
 
 
