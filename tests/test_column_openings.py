@@ -80,3 +80,18 @@ def test_a_word_at_the_column_is_its_cell_whatever_the_label(tmp_path: Path) -> 
         (counts.indicator_id == "asb-champion-referrals") & (counts.period == "Q2")
     ].set_index("category")
     assert q2.loc["identified", "count"] == 19
+
+
+def test_a_cut_goes_where_the_lines_other_cells_tell() -> None:
+    # pdftotext -layout of a condensed-type print of sample 000: "Q1" starts
+    # two characters before the Quarter 1 column at 23, "(24.07.17)" one
+    # after it; the next cell prints "Q2 (10.10.17)", as the part from "Q1".
+    line = "Hate Crime Incidents Q1 (24.07.17)".ljust(63) + "Q2 (10.10.17)"
+    assert cells_of(line, [0, 23, 63], 3) == [
+        "Hate Crime Incidents",
+        "Q1 (24.07.17)",
+        "Q2 (10.10.17)",
+    ]
+    # A word starting at the column is its cell, whatever the others print.
+    at = "Hate Crime Incidents Q1 (24.07.17)".ljust(63) + "Q2 (10.10.17)"
+    assert cells_of(at, [0, 24, 63], 3)[1] == "(24.07.17)"

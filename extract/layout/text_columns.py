@@ -268,19 +268,20 @@ def _split_at_columns(
     line: str,
     starts: Sequence[int],
     told: Mapping[int, frozenset[str]] | None = None,
+    siblings: Sequence[Fragment] = (),
 ) -> list[Fragment]:
     """A fragment that runs over a column start is two cells set one space
     apart: tight columns ("Q1 Rating Q2 Rating"), or a cell that starts a few
     characters early (samples/text/000-layout line 159: "… estimated SCC
     Target - 50% Actual – 44.1%", the target column's text). `told` holds
-    the words each column's own cells start with (`opening_words`)."""
+    the words each column's label opens with (`opening_words`), `siblings`
+    the line's fragments (see `_word_start`)."""
     out = [f]
     for s in starts:
         last = out[-1]
         if last.x0 < s < last.x1:
-            cut = _word_start(
-                line, s, last.x0, told.get(s, NO_WORDS) if told else NO_WORDS
-            )
+            words = told.get(s, NO_WORDS) if told else NO_WORDS
+            cut = _word_start(line, s, last, words, siblings)
         elif s == last.x1 and _starts_word(line, s - X_TOLERANCE, last.x0):
             # Its last word starts one character before the column, which
             # ends the fragment where the column starts (samples/text/002_…-
@@ -300,21 +301,66 @@ def _split_at_columns(
 
 
 def _word_start(
-    line: str, s: int, lo: int, told: frozenset[str] = NO_WORDS
+    line: str,
+    s: int,
+    last: Fragment,
+    told: frozenset[str] = NO_WORDS,
+    frags: Sequence[Fragment] = (),
 ) -> int | None:
-    """The start of a word at column start `s`, or the nearest one up to
-    EARLY_START before it or LATE_START after it; but where none starts at
-    `s` and two do near it, the one that opens as the column's label does
-    (`told`): "SCC Target - 50%" over the column at 163, "Target" at 159 and
-    "-" at 166, under "Target- Achieved/ Trend" (samples/text/000-layout
-    line 159)."""
+    """The start of a word of `last` at column start `s`, or of one near it,
+    up to EARLY_START before it or LATE_START after it. Where none starts at
+    `s` and two do near it: the one the line's other cells (`frags`) tell
+    (`told_by_siblings`: "Hate Crime Incidents Q1 (24.07.17)" over the
+    column at 23 beside "Q2 (10.10.17)" is cut at "Q1", two before it, not
+    at "(24.07.17)", one after); else, if none starts within X_TOLERANCE of
+    `s`, the one that opens as the column's label does (`told`): "SCC Target
+    - 50%" over the column at 163, "Target" at 159 and "-" at 166, under
+    "Target- Achieved/ Trend" (samples/text/000-layout line 159); else the
+    nearest."""
     near = sorted(range(s - EARLY_START, s + LATE_START + 1), key=lambda x: abs(x - s))
-    found = [x for x in near if _starts_word(line, x, lo)]
-    if told and len(found) > 1 and abs(found[0] - s) > X_TOLERANCE:
+    found = [x for x in near if _starts_word(line, x, last.x0)]
+    if len(found) < 2 or found[0] == s:
+        return found[0] if found else None
+    if frags and (x := told_by_siblings(line, last, found, frags)) is not None:
+        return x
+    if told and abs(found[0] - s) > X_TOLERANCE:
         listed = [x for x in found if opens_column(line, [x], told)]
         if len(listed) == 1:
             return listed[0]
-    return found[0] if found else None
+    return found[0]
+
+
+def told_by_siblings(
+    line: str, f: Fragment, near: Sequence[int], frags: Sequence[Fragment]
+) -> int | None:
+    """Of the words `near` a column start, the one alone that cuts `f` where
+    the line's cells (`frags`) tell, figures aside: the part after it prints
+    as another cell of the line does; else the two parts print alike; else
+    the part before it prints as another cell does; else None. The quarter
+    columns of a row print one wording (samples/text/000_…-browser-layout
+    line 18, "5,673 Last 12 5,828 Last" over the Quarter 2 column beside
+    "5,967 Last": "5,828 Last" is Quarter 2's, not "12 5,828 Last"; 002's
+    line 101, "2 out of 115 3 out of 162")."""
+    # Shapes of words: figures alone ("#") print as nearly every cell of a
+    # row of values does, and tell nothing.
+    shapes = {w for g in frags if g is not f and LETTER.search(w := shape(g.text))}
+    parts = [
+        (x, before, after)
+        for x in near
+        if LETTER.search(before := shape(line[f.x0 : x]))
+        and LETTER.search(after := shape(line[x : f.x1]))
+    ]
+    # A cut that leaves figures alone on either side is told by none of
+    # these ("(24.07.17)" after "Q1"), but the other may be.
+    # The first of these that any cut meets decides.
+    for fits in (
+        [x for x, _, after in parts if after in shapes],
+        [x for x, before, after in parts if before == after],
+        [x for x, before, _ in parts if before in shapes],
+    ):
+        if fits:
+            return fits[0] if len(fits) == 1 else None
+    return None
 
 
 def opens_column(line: str, at: Sequence[int], told: frozenset[str] | None) -> bool:
@@ -372,8 +418,11 @@ def cells_of(
     `frags` are the line's fragments when the caller has them already;
     `told` the words each column's cells open with (`opening_words`)."""
     parts: list[list[str]] = [[] for _ in range(width)]
-    for frag in fragments(line) if frags is None else frags:
-        for f in _split_at_columns(frag, line, starts if cuts is None else cuts, told):
+    frags = fragments(line) if frags is None else frags
+    for frag in frags:
+        for f in _split_at_columns(
+            frag, line, starts if cuts is None else cuts, told, frags
+        ):
             parts[column_of(f, starts)].append(f.text)
     return [" ".join(p) for p in parts]
 
@@ -427,23 +476,19 @@ def carried_columns(
     did by one amount of up to `shift` characters (each column then within
     CARRY_TOLERANCE of it): pdftotext sets each page's columns afresh (a
     ruled PDF's milestones at 81 and 112 on one page, at 76 and 108 on the
-    next). The offset that fits best is taken: most of this region's columns
-    within reach of one carried, then the least distance, then the smallest.
+    next). The smallest offset that brings the region's first column within
+    reach of a carried one is taken, the others following as above: narrow
+    columns of marks are set closer together on one page than on another
+    (187, 192 and 202 for Q1, Q2 and Q4, where the page before set Q1-Q4 at
+    190, 199, 208 and 213), so they tell no offset of their own.
     """
     if len(carried) < 2 or not own:
         return None
-    best: tuple[tuple[int, int, int], list[int]] | None = None
-    for d in range(-shift, shift + 1):
-        at = [max(0, c + d) for c in carried]
-        moved = _carried_at(own, at, filled)
-        if moved is None:
-            continue
-        gaps = [min(abs(c - x) for c in at) for x in own]
-        near = [g for g in gaps if g <= CARRY_TOLERANCE]
-        fit = (-len(near), sum(near), abs(d))
-        if best is None or fit < best[0]:
-            best = (fit, moved)
-    return best[1] if best else None
+    for d in sorted(range(-shift, shift + 1), key=abs):
+        moved = _carried_at(own, [max(0, c + d) for c in carried], filled)
+        if moved is not None:
+            return moved
+    return None
 
 
 def _carried_at(

@@ -14,7 +14,6 @@ from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
     EARLY_START,
     LATE_START,
-    LETTER,
     MARK,
     MARK_CHARS,
     QUARTER,
@@ -22,7 +21,7 @@ from extract.layout.text_columns import (
     X_TOLERANCE,
     Fragment,
     opens_column,
-    shape,
+    told_by_siblings,
 )
 from normalise.vocabulary import RATING_WORD
 
@@ -129,35 +128,10 @@ def _told_by_label(line: str, near: Sequence[int], told: frozenset[str] | None) 
 def _told_by_siblings(
     line: str, f: Fragment, s: int, near: Sequence[int], frags: Sequence[Fragment]
 ) -> bool:
-    """Whether, of the words `near` column start `s`, the nearest (where the
-    cut is made) is the one alone that cuts `f` where the line's cells tell,
-    figures aside: the part after it prints as another cell of the line
-    does; else the two parts print alike; else the part before it prints as
-    another cell does. The quarter columns of a row print one wording
-    (samples/text/000_…-browser-layout line 18, "5,673 Last 12 5,828 Last"
-    over the Quarter 2 column beside "5,967 Last": "5,828 Last" is Quarter
-    2's, not "12 5,828 Last"; 002's line 101, "2 out of 115 3 out of 162")."""
-    # Shapes of words: figures alone ("#") print as nearly every cell of a
-    # row of values does, and tell nothing.
-    shapes = {w for g in frags if g is not f and LETTER.search(w := shape(g.text))}
-    parts = [
-        (x, before, after)
-        for x in near
-        if LETTER.search(before := shape(line[f.x0 : x]))
-        and LETTER.search(after := shape(line[x : f.x1]))
-    ]
-    nearest = min(near, key=lambda x: (abs(x - s), x))
-    if len(parts) < len(near):
-        return False
-    # The first of these that any cut meets decides.
-    for fits in (
-        [x for x, _, after in parts if after in shapes],
-        [x for x, before, after in parts if before == after],
-        [x for x, before, _ in parts if before in shapes],
-    ):
-        if fits:
-            return fits == [nearest]
-    return False
+    """Whether one of the words `near` column start `s` alone cuts `f` where
+    the line's cells tell (`text_columns.told_by_siblings`): the cut is made
+    there."""
+    return told_by_siblings(line, f, near, frags) is not None
 
 
 def _word_at(line: str, x: int) -> bool:
