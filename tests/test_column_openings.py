@@ -92,6 +92,8 @@ def test_a_cut_goes_where_the_lines_other_cells_tell() -> None:
         "Q1 (24.07.17)",
         "Q2 (10.10.17)",
     ]
-    # A word starting at the column is its cell, whatever the others print.
-    at = "Hate Crime Incidents Q1 (24.07.17)".ljust(63) + "Q2 (10.10.17)"
-    assert cells_of(at, [0, 24, 63], 3)[1] == "(24.07.17)"
+    # A word starting at the column is its cell unless the part from another
+    # prints as another cell of the line does.
+    assert cells_of(line, [0, 24, 63], 3)[1] == "Q1 (24.07.17)"
+    other = "Hate Crime Incidents Q1 (24.07.17)".ljust(63) + "Police data"
+    assert cells_of(other, [0, 24, 63], 3)[1] == "(24.07.17)"

@@ -243,9 +243,11 @@ def _set_right(
     x: int, before: int, lines: set[int], region: Sequence[Sequence[Fragment]]
 ) -> bool:
     """Whether the fragments that start at `x` may be figures set to the
-    right of the column before (from `before` on): one line's alone (two
-    lines' starting together are set to the left, "160" and "45" under
-    "Annual Target"), with nothing else of its line in that column."""
+    right of the column before (from `before` on): one, or several that end
+    together ("76" and "0" ending at 119) where they do not all start
+    together (set to the left: "160" and "45" starting at 221 under a
+    centred "Annual Target"), each with nothing else of its line in that
+    column."""
     at = [
         (k, f)
         for k in lines
@@ -253,10 +255,15 @@ def _set_right(
         for f in region[k]
         if abs(f.x0 - x) <= X_TOLERANCE
     ]
-    if len(at) != 1:
+    if not at:
         return False
-    k, _ = at[0]
-    return not any(before - X_TOLERANCE <= f.x0 < x - X_TOLERANCE for f in region[k])
+    if len(at) > 1 and (
+        len({f.x1 for _, f in at}) > 1 or len({f.x0 for _, f in at}) == 1
+    ):
+        return False
+    return not any(
+        before - X_TOLERANCE <= g.x0 < x - X_TOLERANCE for k, _ in at for g in region[k]
+    )
 
 
 # A column whose label opens with no capitalised word (see `opening_words`).
@@ -281,12 +288,12 @@ def _split_at_columns(
         last = out[-1]
         if last.x0 < s < last.x1:
             words = told.get(s, NO_WORDS) if told else NO_WORDS
-            cut = _word_start(line, s, last, words, siblings)
+            cut, chosen = _word_start(line, s, last, words, siblings)
         elif s == last.x1 and _starts_word(line, s - X_TOLERANCE, last.x0):
             # Its last word starts one character before the column, which
             # ends the fragment where the column starts (samples/text/002_…-
             # browser-layout line 70: "Number of ASB Q", "Q" the frequency).
-            cut = s - X_TOLERANCE
+            cut, chosen = s - X_TOLERANCE, False
         else:
             continue
         if cut is not None:
@@ -294,8 +301,11 @@ def _split_at_columns(
             part = line[cut : last.x1]
             # A figure cut off is the column's, however early it starts (a
             # Writer PDF's -layout text: "Number of fly 123", "123" two
-            # characters before the Q1 column); words go by their middle.
-            x0 = max(cut, s - X_TOLERANCE) if FIGURE.fullmatch(part) else cut
+            # characters before the Q1 column), and so is a part the line's
+            # cells or the column's label chose ("Q1 24" three before the
+            # column, beside "Q2 33"); other words go by their middle.
+            early = chosen or FIGURE.fullmatch(part)
+            x0 = max(cut, s - X_TOLERANCE) if early else cut
             out.append(Fragment(part, x0, last.x1))
     return out
 
@@ -306,32 +316,41 @@ def _word_start(
     last: Fragment,
     told: frozenset[str] = NO_WORDS,
     frags: Sequence[Fragment] = (),
-) -> int | None:
+) -> tuple[int | None, bool]:
     """The start of a word of `last` at column start `s`, or of one near it,
-    up to EARLY_START before it or LATE_START after it. Where none starts at
-    `s` and two do near it: the one the line's other cells (`frags`) tell
+    up to EARLY_START before it or LATE_START after it. Where two start near
+    it: the one the line's other cells (`frags`) tell
     (`told_by_siblings`: "Hate Crime Incidents Q1 (24.07.17)" over the
     column at 23 beside "Q2 (10.10.17)" is cut at "Q1", two before it, not
-    at "(24.07.17)", one after); else, if none starts within X_TOLERANCE of
+    at "(24.07.17)", one after; where a word starts at `s`, only a part
+    after the cut printed as another cell outweighs it); else, if none
+    starts within X_TOLERANCE of
     `s`, the one that opens as the column's label does (`told`): "SCC Target
     - 50%" over the column at 163, "Target" at 159 and "-" at 166, under
     "Target- Achieved/ Trend" (samples/text/000-layout line 159); else the
-    nearest."""
+    nearest. And whether it was so chosen over the nearest."""
     near = sorted(range(s - EARLY_START, s + LATE_START + 1), key=lambda x: abs(x - s))
     found = [x for x in near if _starts_word(line, x, last.x0)]
-    if len(found) < 2 or found[0] == s:
-        return found[0] if found else None
-    if frags and (x := told_by_siblings(line, last, found, frags)) is not None:
-        return x
+    if len(found) < 2:
+        return (found[0] if found else None), False
+    exact = found[0] == s
+    if frags and (x := told_by_siblings(line, last, found, frags, exact)) is not None:
+        return x, x != found[0]
+    if exact:
+        return s, False
     if told and abs(found[0] - s) > X_TOLERANCE:
         listed = [x for x in found if opens_column(line, [x], told)]
         if len(listed) == 1:
-            return listed[0]
-    return found[0]
+            return listed[0], listed[0] != found[0]
+    return found[0], False
 
 
 def told_by_siblings(
-    line: str, f: Fragment, near: Sequence[int], frags: Sequence[Fragment]
+    line: str,
+    f: Fragment,
+    near: Sequence[int],
+    frags: Sequence[Fragment],
+    after_only: bool = False,
 ) -> int | None:
     """Of the words `near` a column start, the one alone that cuts `f` where
     the line's cells (`frags`) tell, figures aside: the part after it prints
@@ -340,7 +359,8 @@ def told_by_siblings(
     columns of a row print one wording (samples/text/000_…-browser-layout
     line 18, "5,673 Last 12 5,828 Last" over the Quarter 2 column beside
     "5,967 Last": "5,828 Last" is Quarter 2's, not "12 5,828 Last"; 002's
-    line 101, "2 out of 115 3 out of 162")."""
+    line 101, "2 out of 115 3 out of 162"). `after_only`: the first test
+    alone, the one that may outweigh a word starting at the column."""
     # Shapes of words: figures alone ("#") print as nearly every cell of a
     # row of values does, and tell nothing.
     shapes = {w for g in frags if g is not f and LETTER.search(w := shape(g.text))}
@@ -353,11 +373,11 @@ def told_by_siblings(
     # A cut that leaves figures alone on either side is told by none of
     # these ("(24.07.17)" after "Q1"), but the other may be.
     # The first of these that any cut meets decides.
-    for fits in (
-        [x for x, _, after in parts if after in shapes],
-        [x for x, before, after in parts if before == after],
-        [x for x, before, _ in parts if before in shapes],
-    ):
+    tests = [[x for x, _, after in parts if after in shapes]]
+    if not after_only:
+        tests.append([x for x, before, after in parts if before == after])
+        tests.append([x for x, before, _ in parts if before in shapes])
+    for fits in tests:
         if fits:
             return fits[0] if len(fits) == 1 else None
     return None
