@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.layout.text_columns import cells_of, column_starts, fragments
 from extract.run import extract
 from tests.conftest import SAMPLES
 
@@ -70,3 +71,21 @@ def test_figures_set_left_under_centred_labels_keep_their_column(
     assert annual.loc["affordable-housing-additional", "value"] == 160
     assert annual.loc["affordable-dwellings-s106", "value"] == 45
     assert set(annual.measure) == {"target"}
+
+
+def test_right_set_figures_of_several_rows_end_together() -> None:
+    # An unruled print of sample 001 with figures set right: "76" and "0"
+    # end together at 119, short of "Quarter 2" at 122 (they start at 117
+    # and 118); "33" and "0" likewise before "Quarter 3".
+    header = "Quarter 1".rjust(103) + "Quarter 2".rjust(28) + "Quarter 3".rjust(27)
+    rows = [
+        "Additional affordable housing".ljust(117) + "76".ljust(27) + "33",
+        "Number of affordable dwellings".ljust(118) + "0".ljust(27) + "0",
+    ]
+    lines = [header, *rows]
+    region = [fragments(line) for line in lines]
+    assert column_starts(region, lines) == [0, 94, 122, 149]
+    assert [cells_of(row, [0, 94, 122, 149], 4) for row in rows] == [
+        ["Additional affordable housing", "76", "33", ""],
+        ["Number of affordable dwellings", "0", "0", ""],
+    ]
