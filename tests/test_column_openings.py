@@ -97,3 +97,24 @@ def test_a_cut_goes_where_the_lines_other_cells_tell() -> None:
     assert cells_of(line, [0, 24, 63], 3)[1] == "Q1 (24.07.17)"
     other = "Hate Crime Incidents Q1 (24.07.17)".ljust(63) + "Police data"
     assert cells_of(other, [0, 24, 63], 3)[1] == "(24.07.17)"
+
+
+def test_a_part_placed_early_keeps_its_letters() -> None:
+    # The lone "Policy" tells a cut at "will" (17), three before the column
+    # at 20; the next cut, at 30, reads from "will", not from 19.
+    line = "Policy    Policy will be set up in a new plan"
+    assert cells_of(line, [0, 10, 20, 30], 4) == [
+        "Policy",
+        "Policy",
+        "will be set",
+        "up in a new plan",
+    ]
+
+
+def test_two_tests_telling_different_cuts_tell_none() -> None:
+    # A borderless print's "over 12 Months over 12 Months" beside "12
+    # months": the part after "12" prints as that cell, the parts at "over"
+    # print alike; the nearest word is taken, as where nothing tells.
+    line = "             over 12 Months over 12 Months                      12 months"
+    cells = cells_of(line, [0, 12, 30, 47, 64, 80, 87, 103], 8)
+    assert cells[1:3] == ["over 12 Months", "over 12 Months"]

@@ -66,3 +66,13 @@ def test_a_column_goes_to_the_nearest_carried_column() -> None:
     carried = [0, 42, 79, 110, 190, 200, 209, 215]
     moved = carried_columns([80, 112, 190, 199, 213], carried, (1, 2, 3, 4))
     assert moved == [0, 42, 80, 112, 190, 199, 209, 213]
+
+
+def test_marks_set_closer_on_a_new_page_lie_on_one_line() -> None:
+    # A serif print of sample 002's milestones after a page break: the page
+    # before set Q1-Q4 at 188, 197, 206 and 212, this one prints the marks
+    # of Q1, Q2 and Q4 at 179, 184 and 194, closer together but evenly so.
+    carried = [0, 42, 78, 108, 188, 197, 206, 212]
+    moved = carried_columns([73, 104, 179, 184, 194], carried, (1, 2, 3, 4), shift=8)
+    assert moved is not None
+    assert [moved.index(x) for x in (179, 184, 194)] == [4, 5, 7]

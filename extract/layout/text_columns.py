@@ -8,6 +8,7 @@ set a few characters early or late are cut at the column they belong to.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
@@ -284,6 +285,8 @@ def _split_at_columns(
     the words each column's label opens with (`opening_words`), `siblings`
     the line's fragments (see `_word_start`)."""
     out = [f]
+    # Where each part is placed: its start, or its column's (see below).
+    places = [f.x0]
     for s in starts:
         last = out[-1]
         if last.x0 < s < last.x1:
@@ -305,9 +308,9 @@ def _split_at_columns(
             # cells or the column's label chose ("Q1 24" three before the
             # column, beside "Q2 33"); other words go by their middle.
             early = chosen or FIGURE.fullmatch(part)
-            x0 = max(cut, s - X_TOLERANCE) if early else cut
-            out.append(Fragment(part, x0, last.x1))
-    return out
+            out.append(Fragment(part, cut, last.x1))
+            places.append(max(cut, s - X_TOLERANCE) if early else cut)
+    return [Fragment(g.text, x0, g.x1) for g, x0 in zip(out, places, strict=True)]
 
 
 def _word_start(
@@ -359,8 +362,9 @@ def told_by_siblings(
     columns of a row print one wording (samples/text/000_…-browser-layout
     line 18, "5,673 Last 12 5,828 Last" over the Quarter 2 column beside
     "5,967 Last": "5,828 Last" is Quarter 2's, not "12 5,828 Last"; 002's
-    line 101, "2 out of 115 3 out of 162"). `after_only`: the first test
-    alone, the one that may outweigh a word starting at the column."""
+    line 101, "2 out of 115 3 out of 162"). Only where the first two tests,
+    where both fit, fit that one alone. `after_only`: the first test alone, the one
+    that may outweigh a word starting at the column."""
     # Shapes of words: figures alone ("#") print as nearly every cell of a
     # row of values does, and tell nothing.
     shapes = {w for g in frags if g is not f and LETTER.search(w := shape(g.text))}
@@ -376,11 +380,16 @@ def told_by_siblings(
     tests = [[x for x, _, after in parts if after in shapes]]
     if not after_only:
         tests.append([x for x, before, after in parts if before == after])
-        tests.append([x for x, before, _ in parts if before in shapes])
-    for fits in tests:
-        if fits:
-            return fits[0] if len(fits) == 1 else None
-    return None
+    # The first two tests, where both fit any cut, fit the same one: where
+    # they tell different cuts ("over 12 Months over 12 Months" beside "12
+    # months", whose parts at "over" are alike), none is told.
+    picks = {tuple(fits) for fits in tests if fits}
+    if not picks and not after_only:
+        picks = {tuple(x for x, before, _ in parts if before in shapes)} - {()}
+    if len(picks) != 1:
+        return None
+    (fits,) = picks
+    return fits[0] if len(fits) == 1 else None
 
 
 def opens_column(line: str, at: Sequence[int], told: frozenset[str] | None) -> bool:
@@ -557,6 +566,11 @@ def _spread(
     # take their exact places.
     for i in range(k, len(carried)):
         moved[i] = round(o_a + (carried[i] - c_a) * (o_z - o_a) / (c_z - c_a))
+    fitted = _fitted(own[j:], carried, k)
+    if fitted is not None:
+        for x, i in zip(own[j:], fitted, strict=True):
+            moved[i] = x
+        return moved if moved == sorted(set(moved)) else None
     taken = k - 1
     for x in own[j:]:
         target = c_a + (x - o_a) * (c_z - c_a) / (o_z - o_a)
@@ -567,6 +581,44 @@ def _spread(
         moved[best] = x
         taken = best
     return moved if moved == sorted(set(moved)) else None
+
+
+# A page sets a table's columns closer together or further apart than the
+# page before, within these bounds (characters on it for one before).
+SCALES = (0.3, 2.0)
+# The best placement's squared misfit beats the next one's by this much.
+FIT_MARGIN = 1.0
+
+
+def _fitted(
+    tail: Sequence[int], carried: Sequence[int], k: int
+) -> tuple[int, ...] | None:
+    """The columns of `carried[k:]`, in order, that three or more columns
+    (`tail`) a new page prints are, where one choice lies on a line clearly
+    best: pdftotext sets a page's narrow columns closer together or further
+    apart than the page before, evenly (v012_002-ruled-layout: marks at
+    187, 192 and 202 are Q1, Q2 and Q4 of 190, 199, 208 and 213). None
+    where fewer columns or no clear choice tell."""
+    if len(tail) < 3:
+        return None
+    ranked: list[tuple[float, tuple[int, ...]]] = []
+    for chosen in itertools.combinations(range(k, len(carried)), len(tail)):
+        xs = [carried[i] for i in chosen]
+        mx, my = sum(xs) / len(xs), sum(tail) / len(tail)
+        var = sum((x - mx) ** 2 for x in xs)
+        if not var:
+            continue
+        a = sum((x - mx) * (y - my) for x, y in zip(xs, tail, strict=True)) / var
+        if not SCALES[0] <= a <= SCALES[1]:
+            continue
+        misfit = sum(
+            (my + a * (x - mx) - y) ** 2 for x, y in zip(xs, tail, strict=True)
+        )
+        ranked.append((misfit, chosen))
+    ranked.sort()
+    if not ranked or (len(ranked) > 1 and ranked[1][0] - ranked[0][0] < FIT_MARGIN):
+        return None
+    return ranked[0][1]
 
 
 def worded_starts(region: Sequence[list[Fragment]], starts: Sequence[int]) -> list[int]:
