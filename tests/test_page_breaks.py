@@ -76,3 +76,14 @@ def test_marks_set_closer_on_a_new_page_lie_on_one_line() -> None:
     moved = carried_columns([73, 104, 179, 184, 194], carried, (1, 2, 3, 4), shift=8)
     assert moved is not None
     assert [moved.index(x) for x in (179, 184, 194)] == [4, 5, 7]
+
+
+def test_a_page_set_off_moves_no_column_far() -> None:
+    # A type-size-11 print of sample 002: after the break the milestone
+    # table prints key project, milestone and progress at 19, 50 and 73,
+    # where the page before set them at 20, 51 and 68 and the marks from
+    # 123: progress stays progress, not the Q4 marks' column.
+    carried = [0, 20, 51, 68, 123, 128, 133, 138]
+    moved = carried_columns([19, 50, 73], carried, (0, 1, 2, 3), shift=8)
+    assert moved is not None
+    assert [moved.index(x) for x in (19, 50, 73)] == [1, 2, 3]

@@ -514,10 +514,21 @@ def carried_columns(
     if len(carried) < 2 or not own:
         return None
     for d in sorted(range(-shift, shift + 1), key=abs):
-        moved = _carried_at(own, [max(0, c + d) for c in carried], filled)
-        if moved is not None:
+        at = [max(0, c + d) for c in carried]
+        moved = _carried_at(own, at, filled)
+        if moved is not None and (not d or _near(own, moved, at)):
             return moved
     return None
+
+
+def _near(own: Sequence[int], moved: Sequence[int], at: Sequence[int]) -> bool:
+    """Whether each of `own` went to a carried column (`at`, moved by the
+    page's offset) less than two columns' width away: a page set off by one
+    amount moves no column far (a progress column at 73 is not the Q4 of a
+    page whose progress was at 68 and Q4 at 138)."""
+    return all(
+        abs(at[i] - x) < 2 * MIN_COLUMN_WIDTH for i, x in enumerate(moved) if x in own
+    )
 
 
 def _carried_at(
