@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint golden bench bytecode pdfs browser-pdfs writer-pdfs texts fuzz clean
+.PHONY: demo test install lint golden bench bytecode pdfs browser-pdfs writer-pdfs texts fuzz consistency clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,15 @@ fuzz: $(STAMP)
 	FUZZ_FORM=pdf $(PY) fuzz/fuzz_reports.py .fuzz/pdf samples/pdf \
 		-max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=4096 \
 		-artifact_prefix=.fuzz/crashes/pdf- -print_final_stats=1
+
+## consistency: N fuzzed reports printed as PDFs, their PDFs and pdftotext forms read
+## against their TAB text (WRONG / SURPLUS / MISSING rows, qa/consistency/) into
+## .consistency/, then the summary (needs poppler-utils: pdftotext)
+N ?= 60
+consistency: $(STAMP)
+	@command -v pdftotext >/dev/null 2>&1 || { \
+		echo "make consistency needs pdftotext: apt-get install poppler-utils" >&2; exit 1; }
+	$(PY) -m qa.consistency.run --n $(N) --work .consistency
 
 clean:
 	rm -rf $(VENV) output/*.parquet output/*.json output/.reportx

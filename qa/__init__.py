@@ -1,0 +1,1 @@
+"""Developer checks that run reportx over generated reports."""
