@@ -23,8 +23,32 @@ import pandas as pd
 RID = re.compile(r"v\d{3}_\d{3}")
 PROV = {"doc_id", "page", "line_start", "line_end", "item_id", "statement_id"}
 
-# table -> key columns (after derived columns), value columns, "figure" value
-# columns (the rest are free text), identity column for loose pairing.
+# Value columns of free text: a report's words, read differently by each
+# form. Every other value column is a figure (or a code, date or mark).
+TEXT = frozenset(
+    {
+        "approach",
+        "committee",
+        "contact_officer",
+        "indicator",
+        "item_number",
+        "key_project",
+        "label",
+        "note",
+        "outcomes",
+        "plan",
+        "portfolio",
+        "progress",
+        "report_of",
+        "report_track",
+        "section",
+        "sentence",
+        "theme",
+        "title",
+    }
+)
+# table -> key columns (after derived columns), value columns, identity
+# column for loose pairing.
 SPECS: dict[str, dict] = {
     "indicator_values": dict(
         key=["_ind", "financial_year", "period", "measure", "unit"],
@@ -40,14 +64,6 @@ SPECS: dict[str, dict] = {
             "theme",
             "plan",
         ],
-        figure={
-            "value",
-            "value_text",
-            "comparator",
-            "qualifier",
-            "reported_as",
-            "frequency",
-        },
         shift=["period", "measure"],
         ident="_ind",
     ),
@@ -66,42 +82,29 @@ SPECS: dict[str, dict] = {
             "theme",
             "plan",
         ],
-        figure={
-            "as_of_date",
-            "as_of_date_raw",
-            "previous_12_months",
-            "last_12_months",
-            "change_pct",
-            "change_abs",
-            "direction",
-        },
         shift=["quarter"],
         ident="_ind",
     ),
     "breakdowns": dict(
         key=["_ind", "financial_year", "period", "dimension", "category"],
         values=["count", "approx", "value_text", "indicator", "plan"],
-        figure={"count", "approx", "value_text"},
         shift=["period"],
         ident="_ind",
     ),
     "status_summary": dict(
         key=["_pt", "scope", "period", "category"],
         values=["count", "percent", "label", "plan", "theme"],
-        figure={"count", "percent"},
         shift=["period"],
         ident="_pt",
     ),
     "actions": dict(
         key=["kind", "_title"],
         values=["plan", "theme", "approach", "key_project", "outcomes", "progress"],
-        figure=set(),
         ident="_title",
     ),
     "action_updates": dict(
         key=["kind", "_title", "quarter"],
         values=["rating_symbol", "rating", "progress"],
-        figure={"rating_symbol", "rating"},
         shift=["quarter"],
         ident="_title",
     ),
@@ -116,7 +119,6 @@ SPECS: dict[str, dict] = {
             "plan",
             "sentence",
         ],
-        figure={"value", "change", "compared_with", "indicator_id"},
         shift=["period"],
         ident="_subj",
     ),
@@ -138,15 +140,6 @@ SPECS: dict[str, dict] = {
             "report_track",
             "item_number",
         ],
-        figure={
-            "report_type",
-            "organisation",
-            "organisation_code",
-            "financial_year",
-            "quarters",
-            "report_date",
-            "key_decision",
-        },
         ident=None,
     ),
 }
@@ -339,7 +332,7 @@ def _pair_by_identity(p: _Pairing, spec: dict) -> None:
     """Rows with the same key but for the identity column, similar identity."""
     key, vals = spec["key"], spec["values"]
     loose = [c for c in key if c != spec["ident"]]
-    figs = [c for c in vals if c in spec["figure"]]
+    figs = [c for c in vals if c not in TEXT]
     cand = []
     for i, r in enumerate(p.R):
         if i in p.used_r:
@@ -363,7 +356,7 @@ def _pair_by_shift(p: _Pairing, spec: dict, c: str) -> None:
     """The same figures under the same key but for column `c` (a period,
     quarter or measure): a value read into another column."""
     rest = [x for x in spec["key"] if x != c]
-    figs = [x for x in spec["values"] if x in spec["figure"]]
+    figs = [x for x in spec["values"] if x not in TEXT]
     for i, r in enumerate(p.R):
         if i in p.used_r or not any(r[x] is not None for x in figs):
             continue
@@ -409,7 +402,7 @@ def field_diffs(table: str, r: dict, g: dict, loose: bool | str) -> list[dict]:
             ids = (r.get("_iid"), g.get("_iid"))
             kind = "figure" if any(ids) and ids[0] != ids[1] else "text"
         else:
-            kind = "figure" if c in spec["figure"] else "text"
+            kind = "figure" if c not in TEXT else "text"
         how = "lost" if b is None else "added" if a is None else "diff"
         out.append({"field": c, "ref": a, "got": b, "kind": kind, "how": how})
     return out
