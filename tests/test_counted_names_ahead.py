@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from extract.run import extract
+from tests.conftest import rows_of
 
 READING_ORDER = Path(__file__).parent / "fixtures" / "readingorder"
 COLUMNS = ["indicator_id", "period", "dimension", "category", "count"]
@@ -19,11 +20,9 @@ COLUMNS = ["indicator_id", "period", "dimension", "category", "count"]
 def breakdowns(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
     out = tmp_path_factory.mktemp("readingorder")
     extract([READING_ORDER], out)
-    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
-    rows = pd.read_parquet(out / "breakdowns.parquet").merge(docs, on="doc_id")
     return {
-        Path(path).name: group[COLUMNS].reset_index(drop=True)
-        for path, group in rows.groupby("source_path")
+        path.name: rows_of(out, "breakdowns", path.name)[COLUMNS]
+        for path in sorted(READING_ORDER.glob("*.txt"))
     }
 
 
@@ -62,11 +61,12 @@ def test_the_plain_text_gives_the_rows_of_its_tab_text(
 
 def test_a_row_without_cells_keeps_its_name_from_the_next_row(tmp_path: Path) -> None:
     extract([READING_ORDER.parent / "readingorderblank"], tmp_path)
-    docs = pd.read_parquet(tmp_path / "documents.parquet")[["doc_id", "source_path"]]
-    rows = pd.read_parquet(tmp_path / "breakdowns.parquet").merge(docs, on="doc_id")
-    counted = rows.groupby(rows.source_path.map(lambda p: Path(p).name)).indicator_id
-    assert {name: set(ids) for name, ids in counted} == {
+    counted = {
+        name: rows_of(tmp_path, "breakdowns", name).indicator_id
+        for name in ("ro1.txt", "ro1-ruled-plain.txt")
+    }
+    assert {name: set(ids) for name, ids in counted.items()} == {
         "ro1.txt": {"cach-self-referrals"},
         "ro1-ruled-plain.txt": {"cach-self-referrals"},
     }
-    assert (rows.source_path.str.endswith("ro1-ruled-plain.txt")).sum() == 16
+    assert len(counted["ro1-ruled-plain.txt"]) == 16

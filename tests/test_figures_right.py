@@ -11,7 +11,7 @@ import pytest
 
 from extract.layout.text_columns import cells_of, column_starts, fragments
 from extract.run import extract
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, rows_of
 
 FIGURES_RIGHT = Path(__file__).parent / "fixtures" / "figuresright"
 COLUMNS = ["indicator_id", "financial_year", "period", "measure", "value"]
@@ -21,9 +21,10 @@ COLUMNS = ["indicator_id", "financial_year", "period", "measure", "value"]
 def values(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
     out = tmp_path_factory.mktemp("figuresright")
     extract([FIGURES_RIGHT], out)
-    docs = pd.read_parquet(out / "documents.parquet")[["doc_id", "source_path"]]
-    rows = pd.read_parquet(out / "indicator_values.parquet").merge(docs, on="doc_id")
-    return {Path(p).name: g[COLUMNS] for p, g in rows.groupby("source_path")}
+    return {
+        path.name: rows_of(out, "indicator_values", path.name)[COLUMNS]
+        for path in sorted(FIGURES_RIGHT.glob("*.txt"))
+    }
 
 
 def test_right_set_figures_stay_in_their_quarters(

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from extract.layout.text_columns import carried_columns
 from extract.run import extract
+from tests.conftest import rows_of
 
 PAGE_BREAKS = Path(__file__).parent / "fixtures" / "pagebreaks"
 # The last page's milestones of sample 002's Hednesford Park project, in order.
@@ -31,11 +31,9 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _milestones(out: Path, name: str) -> list[tuple[str, str, str]]:
-    docs = pd.read_parquet(out / "documents.parquet")
-    doc_id = docs.loc[docs.source_path.str.endswith(name), "doc_id"].item()
-    actions = pd.read_parquet(out / "actions.parquet")
-    actions = actions[(actions.doc_id == doc_id) & (actions.key_project == PROJECT)]
-    updates = pd.read_parquet(out / "action_updates.parquet")
+    actions = rows_of(out, "actions", name)
+    actions = actions[actions.key_project == PROJECT]
+    updates = rows_of(out, "action_updates", name)
     rows = actions.merge(updates, on=["item_id", "doc_id"]).sort_values("line_start_x")
     rows = rows[rows.rating_symbol.notna()]
     return list(rows[["title", "quarter", "rating_symbol"]].itertuples(index=False))
