@@ -292,7 +292,7 @@ def _split_at_columns(
         if last.x0 < s < last.x1:
             words = told.get(s, NO_WORDS) if told else NO_WORDS
             cut, chosen = _word_start(line, s, last, words, siblings)
-        elif s == last.x1 and _starts_word(line, s - X_TOLERANCE, last.x0):
+        elif s == last.x1 and starts_word(line, s - X_TOLERANCE, last.x0):
             # Its last word starts one character before the column, which
             # ends the fragment where the column starts (samples/text/002_…-
             # browser-layout line 70: "Number of ASB Q", "Q" the frequency).
@@ -333,7 +333,7 @@ def _word_start(
     "Target- Achieved/ Trend" (samples/text/000-layout line 159); else the
     nearest. And whether it was so chosen over the nearest."""
     near = sorted(range(s - EARLY_START, s + LATE_START + 1), key=lambda x: abs(x - s))
-    found = [x for x in near if _starts_word(line, x, last.x0)]
+    found = [x for x in near if starts_word(line, x, last.x0)]
     if len(found) < 2:
         return (found[0] if found else None), False
     exact = found[0] == s
@@ -342,7 +342,7 @@ def _word_start(
     if exact:
         return s, False
     if told and abs(found[0] - s) > X_TOLERANCE:
-        listed = [x for x in found if opens_column(line, [x], told)]
+        listed = [x for x in found if opens_column(line, x, told)]
         if len(listed) == 1:
             return listed[0], listed[0] != found[0]
     return found[0], False
@@ -392,12 +392,10 @@ def told_by_siblings(
     return fits[0] if len(fits) == 1 else None
 
 
-def opens_column(line: str, at: Sequence[int], told: frozenset[str] | None) -> bool:
-    """Whether a word of the line starting at one of `at` opens as the
-    column's label does (`told`, see `opening_words`)."""
-    return bool(told) and any(
-        _opening(line[x:].split(" ", 1)[0]) in (told or NO_WORDS) for x in at
-    )
+def opens_column(line: str, x: int, told: frozenset[str]) -> bool:
+    """Whether the word of the line starting at `x` opens as the column's
+    label does (`told`, see `opening_words`)."""
+    return bool(told) and _opening(line[x:].split(" ", 1)[0]) in told
 
 
 def _opening(word: str) -> str | None:
@@ -416,20 +414,26 @@ def opening_words(
     region's header lines, capitalised (`_opening`); a cell below may run
     into the one before it and open with the same word ("Target - 50%" under
     "Target- Achieved/ Trend")."""
+    near: dict[int, list[int]] = {}  # a start, and the cuts it is at
+    for s in cuts:
+        for x in range(s - X_TOLERANCE, s + X_TOLERANCE + 1):
+            near.setdefault(x, []).append(s)
     out: dict[int, set[str]] = {}
     for frags in region:
         if len(frags) < 2 or not is_header_cells([f.text for f in frags]):
             continue
         for f in frags:
-            for s in cuts:
-                if abs(f.x0 - s) <= X_TOLERANCE:
-                    word = _opening(f.text.split(" ", 1)[0])
-                    if word:
-                        out.setdefault(s, set()).add(word)
+            if f.x0 not in near:
+                continue
+            word = _opening(f.text.split(" ", 1)[0])
+            if word is None:
+                continue
+            for s in near[f.x0]:
+                out.setdefault(s, set()).add(word)
     return {s: frozenset(words) for s, words in out.items()}
 
 
-def _starts_word(line: str, x: int, lo: int) -> bool:
+def starts_word(line: str, x: int, lo: int = 0) -> bool:
     """A word of the line starts at `x`, after `lo`."""
     return lo < x < len(line) and line[x - 1] == " " and line[x] != " "
 

@@ -16,11 +16,13 @@ from extract.layout.text_columns import (
     LATE_START,
     MARK,
     MARK_CHARS,
+    NO_WORDS,
     QUARTER,
     QUARTER_LABEL,
     X_TOLERANCE,
     Fragment,
     opens_column,
+    starts_word,
     told_by_siblings,
 )
 from normalise.vocabulary import RATING_WORD
@@ -106,36 +108,25 @@ def doubtful_cut(
         if LABEL_WORDS.fullmatch(f.text):
             continue
         for s in cuts:
-            if not f.x0 < s < f.x1 or _word_at(line, s):
+            if not f.x0 < s < f.x1 or starts_word(line, s):
                 continue
             span = range(max(f.x0 + 1, s - EARLY_START), min(f.x1, s + LATE_START + 1))
-            near = [x for x in span if _word_at(line, x)]
+            near = [x for x in span if starts_word(line, x)]
             if (
                 len(near) > 1
-                and not _told_by_siblings(line, f, s, near, frags)
-                and not _told_by_label(line, near, told.get(s) if told else None)
+                and told_by_siblings(line, f, near, frags) is None
+                and not _told_by_label(
+                    line, near, told.get(s, NO_WORDS) if told else NO_WORDS
+                )
             ):
                 return True
     return False
 
 
-def _told_by_label(line: str, near: Sequence[int], told: frozenset[str] | None) -> bool:
+def _told_by_label(line: str, near: Sequence[int], told: frozenset[str]) -> bool:
     """Whether one of the words `near` a column start, alone, opens as the
     column's label does (`text_columns.opening_words`)."""
-    return sum(1 for x in near if opens_column(line, [x], told)) == 1
-
-
-def _told_by_siblings(
-    line: str, f: Fragment, s: int, near: Sequence[int], frags: Sequence[Fragment]
-) -> bool:
-    """Whether one of the words `near` column start `s` alone cuts `f` where
-    the line's cells tell (`text_columns.told_by_siblings`): the cut is made
-    there."""
-    return told_by_siblings(line, f, near, frags) is not None
-
-
-def _word_at(line: str, x: int) -> bool:
-    return 0 < x < len(line) and line[x - 1] == " " and line[x] != " "
+    return sum(1 for x in near if opens_column(line, x, told)) == 1
 
 
 def stray_marks(
