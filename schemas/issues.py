@@ -108,6 +108,13 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
         "An impossible printed value with several readings: left as printed.",
     ),
     IssueType(
+        "uncertain_column",
+        "warning",
+        "Cells of a layout text's table that could belong to more than one column "
+        "(marks after a page break, set apart unevenly): read by where they stand "
+        "in proportion, which may put them a column off.",
+    ),
+    IssueType(
         "ambiguous_field",
         "warning",
         "A cover-sheet field whose end could not be found.",

@@ -95,16 +95,17 @@ def test_a_header_printed_again_sets_out_a_table_of_its_own() -> None:
 
 
 @pytest.mark.parametrize(
-    "own, filled, moved",
+    "own, filled, moved, guessed",
     [
         # The row's Quarter 1 and 2 columns, in order.
-        ([0, 33, 104], (0, 1, 2), [0, 33, 104, 124, 132, 140, 147]),
-        # Not as many as the row filled: spread in proportion, the last last.
-        ([0, 33, 104], (0, 1, 2, 6), [0, 33, 59, 88, 93, 99, 104]),
+        ([0, 33, 104], (0, 1, 2), [0, 33, 104, 124, 132, 140, 147], set()),
+        # Not as many as the row filled: spread in proportion, the last last;
+        # six columns were open to the two, so both are guesses.
+        ([0, 33, 104], (0, 1, 2, 6), [0, 33, 59, 88, 93, 99, 104], {1, 6}),
     ],
 )
 def test_a_region_goes_on_in_the_columns_its_row_filled(
-    own: list[int], filled: tuple[int, ...], moved: list[int]
+    own: list[int], filled: tuple[int, ...], moved: list[int], guessed: set[int]
 ) -> None:
     carried = [0, 42, 83, 124, 132, 140, 147]
-    assert carried_columns(own, carried, filled) == moved
+    assert carried_columns(own, carried, filled) == (moved, guessed)

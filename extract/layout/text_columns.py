@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from extract.layout.headers import is_header_cells, label_spans
 from normalise.vocabulary import RATING_WORD
@@ -486,12 +487,21 @@ def column_of(f: Fragment, starts: Sequence[int]) -> int:
     return max(0, bisect_right(starts, (f.x0 + f.x1) // 2) - 1)
 
 
+class Carry(NamedTuple):
+    """Where a region prints the columns of the table before it. `guessed`:
+    the columns placed in proportion where more than one column was open to
+    them; what prints there cannot be told to belong to one."""
+
+    starts: list[int]
+    guessed: frozenset[int] = frozenset()
+
+
 def carried_columns(
     own: Sequence[int],
     carried: Sequence[int],
     filled: Sequence[int] = (),
     shift: int = 0,
-) -> list[int] | None:
+) -> Carry | None:
     """The columns of the table before, moved to where this region prints them,
     when each of this region's columns is one of those (a table that goes on
     after a page break may be laid out a few characters apart).
@@ -503,7 +513,10 @@ def carried_columns(
     104). Else they are spread over the table's remaining columns in
     proportion, its last column last: samples/text/002-layout's last page
     prints the marks of the page before's Q1-Q4 (190, 200, 209, 215) at 187,
-    192 and 202 (Q1, Q2, Q4).
+    192 and 202 (Q1, Q2, Q4). Where no even line places them (`_fitted`)
+    and more carried columns are open to them than print, the placement is
+    a guess: those columns are `guessed` (v007_002's ✓ and ▲ at 192 and 202
+    are Q2 and Q4, where another page's at the same places are Q1 and Q2).
 
     A region on a new page may print every column off where the page before
     did by one amount of up to `shift` characters (each column then within
@@ -519,10 +532,30 @@ def carried_columns(
         return None
     for d in sorted(range(-shift, shift + 1), key=abs):
         at = [max(0, c + d) for c in carried]
-        moved = _carried_at(own, at, filled)
-        if moved is not None and (not d or _near(own, moved, at)):
-            return moved
+        carry = _carried_at(own, at, filled)
+        if carry is not None and (not d or _near(own, carry.starts, at)):
+            return _unsure_marks(own, at, carry) if shift else carry
     return None
+
+
+def _unsure_marks(own: Sequence[int], at: Sequence[int], carry: Carry) -> Carry:
+    """`carry` with the marks a new page prints in some of the table's
+    narrow columns of marks (its last columns, set less than two columns'
+    width apart) `guessed`, unless they lie on one even line with those the
+    page before set (`_fitted`): pdftotext sets them closer together or
+    further apart on one page than another, so a mark near a column's place
+    may be its neighbour's (v007_002: ✓ at 192 and ▲ at 202, Q2 and Q4,
+    by place Q1 and Q2 of 190, 200, 209 and 215)."""
+    k = len(at) - 1
+    while k > 0 and at[k] - at[k - 1] < 2 * MIN_COLUMN_WIDTH:
+        k -= 1
+    placed = [i for i, x in enumerate(carry.starts) if i >= k and x in own]
+    if not placed or len(placed) == len(at) - k or k == len(at) - 1:
+        return carry
+    tail = [carry.starts[i] for i in placed]
+    if _fitted(tail, at, k) == tuple(placed):
+        return carry
+    return Carry(carry.starts, carry.guessed | frozenset(placed))
 
 
 def _near(own: Sequence[int], moved: Sequence[int], at: Sequence[int]) -> bool:
@@ -537,7 +570,7 @@ def _near(own: Sequence[int], moved: Sequence[int], at: Sequence[int]) -> bool:
 
 def _carried_at(
     own: Sequence[int], carried: Sequence[int], filled: Sequence[int]
-) -> list[int] | None:
+) -> Carry | None:
     """`carried_columns` at one offset: `carried` already moved by it."""
     moved = list(carried)
     k = 0
@@ -553,26 +586,31 @@ def _carried_at(
             return _onto(own, carried, filled) or _spread(own, carried, moved, j, k)
         moved[k] = x
         k += 1
-    return moved if moved == sorted(set(moved)) else None
+    return _ordered(moved)
+
+
+def _ordered(moved: list[int], guessed: frozenset[int] = frozenset()) -> Carry | None:
+    return Carry(moved, guessed) if moved == sorted(set(moved)) else None
 
 
 def _onto(
     own: Sequence[int], carried: Sequence[int], filled: Sequence[int]
-) -> list[int] | None:
+) -> Carry | None:
     """The carried columns with those `filled` moved, in order, to `own`."""
     if len(own) != len(filled):
         return None
     moved = list(carried)
     for x, c in zip(own, filled, strict=True):
         moved[c] = x
-    return moved if moved == sorted(set(moved)) else None
+    return _ordered(moved)
 
 
 def _spread(
     own: Sequence[int], carried: Sequence[int], moved: list[int], j: int, k: int
-) -> list[int] | None:
+) -> Carry | None:
     """`own[j:]` placed on `carried[k:]` in proportion to where they stand
-    between the last matched column and the last column."""
+    between the last matched column and the last column; guessed where no
+    even line places them and more columns are open to them."""
     o_a, c_a = own[j - 1], carried[k - 1]
     o_z, c_z = own[-1], carried[-1]
     if o_z <= o_a or c_z <= c_a or len(own) - j > len(carried) - k:
@@ -585,8 +623,9 @@ def _spread(
     if fitted is not None:
         for x, i in zip(own[j:], fitted, strict=True):
             moved[i] = x
-        return moved if moved == sorted(set(moved)) else None
+        return _ordered(moved)
     taken = k - 1
+    chosen: list[int] = []
     for x in own[j:]:
         target = c_a + (x - o_a) * (c_z - c_a) / (o_z - o_a)
         options = range(taken + 1, len(carried))
@@ -595,7 +634,9 @@ def _spread(
             return None
         moved[best] = x
         taken = best
-    return moved if moved == sorted(set(moved)) else None
+        chosen.append(best)
+    open_to_them = len(carried) - k > len(own) - j
+    return _ordered(moved, frozenset(chosen) if open_to_them else frozenset())
 
 
 # A page sets a table's columns closer together or further apart than the

@@ -29,6 +29,7 @@ from extract.layout.text_columns import (
     Fragment,
     carried_columns,
     cells_of,
+    column_of,
     column_starts,
     fragments,
     mark_columns_under_labels,
@@ -63,6 +64,9 @@ class PrintedLine(NamedTuple):
     # Its cells could not be told apart (a mark under no column): no cells,
     # and the row is reported as unread.
     unread: bool = False
+    # A cell of it printed where more than one column could be its own: read
+    # by proportion, and reported as uncertain.
+    guessed: bool = False
 
 
 class Carried(NamedTuple):
@@ -93,7 +97,8 @@ def _table_lines(
     own = mark_columns_under_labels(region, own)
     # On a new page the table may be set a few characters off throughout.
     shift = PAGE_SHIFT if pages[indexes[0]] != carried.page else 0
-    starts = carried_columns(own, carried.starts, carried.filled, shift) or own
+    carry = carried_columns(own, carried.starts, carried.filled, shift)
+    starts = carry.starts if carry else own
     width = max(len(starts), 2)
     cuts = worded_starts(region, own)
     heads = labelled(region, cuts)
@@ -109,6 +114,11 @@ def _table_lines(
     ]
     misplaced = {indexes[k] for k in misplaced_marks(region)}
     misplaced |= {indexes[k] for k in stray_marks(region, starts)}
+    guessed = {
+        i
+        for i, frags in zip(indexes, region, strict=True)
+        if carry and any(column_of(f, starts) in carry.guessed for f in frags)
+    }
     if overflowing(region, split, cuts):
         misplaced |= {
             i
@@ -142,8 +152,15 @@ def _table_lines(
         if unread:
             out.append(PrintedLine((), first + 1, last + 1, pages[first], unread=True))
         else:
+            uncertain = any(i in guessed for i in range(first, last + 1))
             out.append(
-                PrintedLine(joined_cells(rows), first + 1, last + 1, pages[first])
+                PrintedLine(
+                    joined_cells(rows),
+                    first + 1,
+                    last + 1,
+                    pages[first],
+                    guessed=uncertain,
+                )
             )
     filled = {c for cells in groups[-1][0] for c, text in enumerate(cells) if text}
     return out, Carried(tuple(starts), tuple(sorted(filled)), pages[indexes[-1]])

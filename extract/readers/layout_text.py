@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from extract.document import Cell, Document, Row
@@ -41,22 +41,47 @@ def read_layout_text(
         issues=encoding_issues(doc_id, source_path, encoding),
         text_form=text_form,
     )
-    unread = tuple(_unread(doc, printed))
-    return replace(doc, issues=doc.issues + unread) if unread else doc
+    flagged = (*_unread(doc, printed), *_uncertain(doc, printed))
+    return replace(doc, issues=doc.issues + flagged) if flagged else doc
 
 
-def _unread(doc: Document, printed: Sequence[PrintedLine | None]) -> Iterator[IssueRow]:
-    """`unparsed_block` for each run of table rows left unread (see
-    `extract.layout.unplaced`) and the wrapped rest of each row."""
+def _runs(
+    printed: Sequence[PrintedLine | None], flag: Callable[[PrintedLine], bool]
+) -> list[tuple[int, int]]:
+    """The first and last lines of each run of flagged printed lines."""
     runs: list[tuple[int, int]] = []
     for p in printed:
-        if p is None or not p.unread:
+        if p is None or not flag(p):
             continue
         if runs and runs[-1][1] + 1 == p.line_start:
             runs[-1] = (runs[-1][0], p.line_end)
         else:
             runs.append((p.line_start, p.line_end))
-    for start, end in runs:
+    return runs
+
+
+def _uncertain(
+    doc: Document, printed: Sequence[PrintedLine | None]
+) -> Iterator[IssueRow]:
+    """`uncertain_column` for each run of table rows read with a cell placed
+    in proportion (see `extract.layout.text_columns.carried_columns`)."""
+    for start, end in _runs(printed, lambda p: p.guessed):
+        yield IssueRow.at(
+            "uncertain_column",
+            doc,
+            start,
+            "table row read with a cell placed by where it stands in proportion "
+            "among the columns of the table before (a new page sets them "
+            "unevenly): it may be a column off",
+            severity="warning",
+            span=f"{start}-{end}" if end > start else None,
+        )
+
+
+def _unread(doc: Document, printed: Sequence[PrintedLine | None]) -> Iterator[IssueRow]:
+    """`unparsed_block` for each run of table rows left unread (see
+    `extract.layout.unplaced`) and the wrapped rest of each row."""
+    for start, end in _runs(printed, lambda p: p.unread):
         yield unread_issue(
             doc,
             start,
