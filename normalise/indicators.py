@@ -12,6 +12,9 @@ from normalise.text import fold_dashes
 # An indicator name ends with its data source: "… – Police data",
 # "… – Victim Support data", "… – CACH data agreements".
 SOURCE_END = compiled(r"\bdata(?:\s+agreements)?\b", re.IGNORECASE)
+# What a name may print after its data source and still own: an area or
+# basis in brackets ("… – CACH data agreements (District)").
+QUALIFIER = compiled(r"\s*\([^()]*\)")
 SLUG_CHARS = compiled(r"[^a-z0-9]+")
 # A rolling-12-months measure: "ASB Incidents Over Time (Variation) – Police data".
 ROLLING_NAME = compiled(r"over\s+time|variation", re.IGNORECASE)
@@ -45,7 +48,8 @@ def split_indicators(cell_text: str) -> list[str]:
 
     Paragraphs are separate names; within a paragraph a name ends at its data
     source: "ASB Incidents … – Police data ASB – Number of referrals … – Victim
-    Support data" is two names.
+    Support data" is two names. A qualifier in brackets just after the source
+    is the name's own ("… – CACH data agreements (District)").
     """
     names: list[str] = []
     for para in cell_text.split("\n"):
@@ -55,8 +59,11 @@ def split_indicators(cell_text: str) -> list[str]:
             if not m or not rest[m.end() :].strip():
                 names.append(rest)
                 break
-            names.append(rest[: m.end()].strip())
-            rest = rest[m.end() :].strip()
+            end = m.end()
+            if q := QUALIFIER.match(rest, end):
+                end = q.end()
+            names.append(rest[:end].strip())
+            rest = rest[end:].strip()
     return [n for n in names if n]
 
 

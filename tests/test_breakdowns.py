@@ -194,6 +194,13 @@ def test_continuation_row_adds_to_asb_quarters(breakdowns: pd.DataFrame) -> None
         ),
         ("Hate Crime Incidents Over Time (Variation) – Police data\n" + CACH, CACH),
         (CACH, CACH),
+        # A qualifier in brackets after the data source is the name's own.
+        (f"{CACH} (District)", f"{CACH} (District)"),
+        (
+            "ASB Incidents Over Time (Variation) – Police data (District) ASB – "
+            "Number of referrals to ASB Champion – Victim Support data",
+            ASB,
+        ),
         ("", None),
         # A quarter's text run into the name column names no indicator.
         (f"{CACH}\nQ1 24 Individuals reported 120 incidents", None),
