@@ -83,7 +83,7 @@ def test_every_value_read_is_the_tab_exports(
     key = ["source_path", *FACT[:5]]
     both = got.merge(tab, on=key, how="left", suffixes=("", "_tab"), indicator=True)
     assert set(both._merge) == {"both"}
-    for column in [*FACT[5:], "frequency", "note"]:
+    for column in [*FACT[5:], "frequency", "note", "reported_as"]:
         same = (both[column] == both[f"{column}_tab"]) | (
             both[column].isna() & both[f"{column}_tab"].isna()
         )

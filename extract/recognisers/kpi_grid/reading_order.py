@@ -12,7 +12,8 @@ the header ends in commentary columns (a label printed elsewhere:
 samples/text/000_af055924f554b2ff-plain.txt prints "Performance compared to
 2015/16" after the grid), the value columns are read one to one and the cells
 after them only for the values that say their own year or measure ("2015/16
--51.49%", "Target - 50% Actual – 44.1%"). pdftotext prints the first line of
+-51.49%", "Target - 50% Actual – 44.1%"), the last under that label printed
+after the grid. pdftotext prints the first line of
 a wrapped cell and a one-line neighbour on one line ("36.5% NB: Figure based
 on estimated SCC Target - 50% Actual – 44.1%" / "residual and …"): a labelled
 tail of a wrapped cell's first line is the next cell. Every other row is left
@@ -81,6 +82,7 @@ def _block_readings(
             k += 1
             continue
         k = end
+        extra = _label_after(paras, end, columns)
         found: list[Reading] = []
         orphans = 0
         named = False
@@ -92,7 +94,7 @@ def _block_readings(
             named = True
             start = k
             cells, k = _row_cells(blocks, name, paras, k + 1, columns)
-            reading = _reading(paras, start, cells, columns)
+            reading = _reading(paras, start, cells, columns, extra)
             if reading is not None:
                 found.append(reading)
         # Cells of more than half a row before the first name: this grid
@@ -121,6 +123,27 @@ def _header(
     if not quarters_in_order(columns):
         return None, k
     return tuple(c for c in columns if c.kind != "name"), j
+
+
+def _label_after(
+    paras: Sequence[Paragraph], end: int, columns: Sequence[Column]
+) -> tuple[Column, ...]:
+    """The commentary column whose label the grid prints after its rows,
+    where its header lacks it (samples/text/000_…-plain.txt line 563:
+    "Performance compared to 2015/16"), as the column of cells a row prints
+    beyond its header's."""
+    at = next((j for j in range(end, len(paras)) if _is_label(paras[j].text)), None)
+    if at is None:
+        return ()
+    label = squash(paras[at].text)
+    column = classify(label, len(columns) + 1)
+    if (
+        column is None
+        or column.kind != "commentary"
+        or any(c.label == label for c in columns)
+    ):
+        return ()
+    return (column,)
 
 
 def quarters_in_order(columns: Sequence[Column]) -> bool:
@@ -232,7 +255,11 @@ def _reading(
     start: int,
     cells: Sequence[Cell],
     columns: Sequence[Column],
+    extra: Sequence[Column] = (),
 ) -> Reading | None:
+    """A row's reading: its cells one to one with `columns`, or, printing
+    more, the value columns' one to one and the rest under the trailing
+    commentary columns and then `extra` (the last taking any more)."""
     if not cells:
         return None
     name = paras[start]
@@ -241,14 +268,14 @@ def _reading(
         labelled_only: frozenset[str] = frozenset()
     else:
         lead = [c for c in columns if c.kind != "commentary"]
-        trailing = columns[len(lead) :]
         if (
             len(cells) < len(columns)
-            or not trailing
+            or len(lead) == len(columns)
             or any(c.kind == "commentary" for c in lead)
-            or any(c.kind != "commentary" for c in trailing)
+            or any(c.kind != "commentary" for c in columns[len(lead) :])
         ):
             return None
+        trailing = (*columns[len(lead) :], *extra)
         placed = list(zip(lead, cells, strict=False))
         for n, cell in enumerate(cells[len(lead) :]):
             placed.append((trailing[min(n, len(trailing) - 1)], cell))
