@@ -98,21 +98,50 @@ def test_two_marks_after_a_break_are_guesses() -> None:
     assert moved.guessed == {moved.starts.index(192), moved.starts.index(202)}
 
 
-def test_marks_in_their_own_columns_are_no_guesses() -> None:
-    # Every mark column the page before set is printed again: each goes to
-    # its own.
+@pytest.mark.parametrize(
+    "own",
+    [
+        # Every mark column the page before set, printed again.
+        [80, 112, 190, 200, 209, 215],
+        # Two of them printed where the page before set them (a report of
+        # Q1 and Q2 carried onto a new page).
+        [80, 112, 190, 200],
+    ],
+)
+def test_columns_at_their_place_are_no_guesses(own: list[int]) -> None:
     carried = [0, 42, 79, 110, 190, 200, 209, 215]
-    moved = carried_columns([80, 112, 190, 200, 209, 215], carried, (1, 2, 3, 4))
-    assert moved == (carried[:2] + [80, 112, 190, 200, 209, 215], set())
+    moved = carried_columns(own, carried, (1, 2, 3, 4), shift=8)
+    assert moved is not None
+    assert [moved.starts.index(x) for x in own] == list(range(2, 2 + len(own)))
+    assert not moved.guessed
+
+
+def test_marks_on_one_even_line_are_no_guesses() -> None:
+    # v003_002-ruled-layout: marks at 187, 192 and 202 after the break, where
+    # the page before set Q1-Q4 at 192, 202, 208 and 214 (Q1, Q2 and Q4).
+    moved = carried_columns(
+        [76, 108, 187, 192, 202], [0, 45, 81, 112, 192, 202, 208, 214], (), shift=8
+    )
+    assert moved is not None
+    assert not moved.guessed
 
 
 def test_rows_read_by_a_guess_are_reported(out: Path) -> None:
-    issues = rows_of(out, "issues", "v003_002-ruled-layout.txt")
+    issues = rows_of(out, "issues", "v007_002-ruled-layout.txt")
     uncertain = issues[issues.code == "uncertain_column"]
-    # Lines 217-222: "Procurement and Contract Award" to "Complete
-    # construction", whose marks at 192 and 202 are placed in proportion.
-    assert list(uncertain.line) == [217]
+    # Lines 215-220: "Procurement and Contract Award" (✓ at 192) to "Complete
+    # construction" (▲ at 202), on page 5.
+    assert list(uncertain.line) == [215]
+    assert list(uncertain.page) == [5]
     assert list(uncertain.severity) == ["warning"]
-    assert uncertain.message.iloc[0].startswith("v003_002-ruled-layout.txt:217-222: ")
-    tab = rows_of(out, "issues", "v003_002.txt")
-    assert not (tab.code == "uncertain_column").any()
+    assert uncertain.message.iloc[0].startswith("v007_002-ruled-layout.txt:215-220: ")
+    assert (
+        '("Procurement and Contract Procurement exercise' in uncertain.message.iloc[0]
+    )
+    for name in (
+        "v007_002.txt",
+        "v002_002-ruled-layout.txt",
+        "v003_002-ruled-layout.txt",
+    ):
+        others = rows_of(out, "issues", name)
+        assert not (others.code == "uncertain_column").any(), name

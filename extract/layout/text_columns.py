@@ -489,8 +489,8 @@ def column_of(f: Fragment, starts: Sequence[int]) -> int:
 
 class Carry(NamedTuple):
     """Where a region prints the columns of the table before it. `guessed`:
-    the columns placed in proportion where more than one column was open to
-    them; what prints there cannot be told to belong to one."""
+    columns a new page prints where more than one of the table's could be
+    theirs (see `_unsure_marks`)."""
 
     starts: list[int]
     guessed: frozenset[int] = frozenset()
@@ -513,10 +513,9 @@ def carried_columns(
     104). Else they are spread over the table's remaining columns in
     proportion, its last column last: samples/text/002-layout's last page
     prints the marks of the page before's Q1-Q4 (190, 200, 209, 215) at 187,
-    192 and 202 (Q1, Q2, Q4). Where no even line places them (`_fitted`)
-    and more carried columns are open to them than print, the placement is
-    a guess: those columns are `guessed` (v007_002's ✓ and ▲ at 192 and 202
-    are Q2 and Q4, where another page's at the same places are Q1 and Q2).
+    192 and 202 (Q1, Q2, Q4). On a new page, narrow columns placed off
+    their place, on no even line with the page before's, are `guessed`
+    (`_unsure_marks`).
 
     A region on a new page may print every column off where the page before
     did by one amount of up to `shift` characters (each column then within
@@ -539,23 +538,25 @@ def carried_columns(
 
 
 def _unsure_marks(own: Sequence[int], at: Sequence[int], carry: Carry) -> Carry:
-    """`carry` with the marks a new page prints in some of the table's
-    narrow columns of marks (its last columns, set less than two columns'
-    width apart) `guessed`, unless they lie on one even line with those the
-    page before set (`_fitted`): pdftotext sets them closer together or
-    further apart on one page than another, so a mark near a column's place
-    may be its neighbour's (v007_002: ✓ at 192 and ▲ at 202, Q2 and Q4,
-    by place Q1 and Q2 of 190, 200, 209 and 215)."""
+    """`carry` with the columns `guessed` that a new page prints off their
+    place among some of the table's narrow last columns (set less than two
+    columns' width apart: marks), unless they lie on one even line with
+    those the page before set (`_fitted`). pdftotext sets such columns
+    closer together or further apart on one page than another, so a mark
+    near a column's place may be its neighbour's (v007_002: ✓ at 192 and ▲
+    at 202 are Q2 and Q4, by place Q1 and Q2 of 190, 200, 209 and 215). A
+    column printed where the page before set it is its own."""
     k = len(at) - 1
     while k > 0 and at[k] - at[k - 1] < 2 * MIN_COLUMN_WIDTH:
         k -= 1
     placed = [i for i, x in enumerate(carry.starts) if i >= k and x in own]
-    if not placed or len(placed) == len(at) - k or k == len(at) - 1:
+    moved = [i for i in placed if abs(carry.starts[i] - at[i]) > X_TOLERANCE]
+    if not moved or len(placed) == len(at) - k or k == len(at) - 1:
         return carry
     tail = [carry.starts[i] for i in placed]
     if _fitted(tail, at, k) == tuple(placed):
         return carry
-    return Carry(carry.starts, carry.guessed | frozenset(placed))
+    return Carry(carry.starts, frozenset(moved))
 
 
 def _near(own: Sequence[int], moved: Sequence[int], at: Sequence[int]) -> bool:
@@ -589,8 +590,8 @@ def _carried_at(
     return _ordered(moved)
 
 
-def _ordered(moved: list[int], guessed: frozenset[int] = frozenset()) -> Carry | None:
-    return Carry(moved, guessed) if moved == sorted(set(moved)) else None
+def _ordered(moved: list[int]) -> Carry | None:
+    return Carry(moved) if moved == sorted(set(moved)) else None
 
 
 def _onto(
@@ -609,8 +610,7 @@ def _spread(
     own: Sequence[int], carried: Sequence[int], moved: list[int], j: int, k: int
 ) -> Carry | None:
     """`own[j:]` placed on `carried[k:]` in proportion to where they stand
-    between the last matched column and the last column; guessed where no
-    even line places them and more columns are open to them."""
+    between the last matched column and the last column."""
     o_a, c_a = own[j - 1], carried[k - 1]
     o_z, c_z = own[-1], carried[-1]
     if o_z <= o_a or c_z <= c_a or len(own) - j > len(carried) - k:
@@ -625,7 +625,6 @@ def _spread(
             moved[i] = x
         return _ordered(moved)
     taken = k - 1
-    chosen: list[int] = []
     for x in own[j:]:
         target = c_a + (x - o_a) * (c_z - c_a) / (o_z - o_a)
         options = range(taken + 1, len(carried))
@@ -634,9 +633,7 @@ def _spread(
             return None
         moved[best] = x
         taken = best
-        chosen.append(best)
-    open_to_them = len(carried) - k > len(own) - j
-    return _ordered(moved, frozenset(chosen) if open_to_them else frozenset())
+    return _ordered(moved)
 
 
 # A page sets a table's columns closer together or further apart than the

@@ -23,6 +23,7 @@ from extract.layout.printed_headings import Headings, heading_starts, printed_he
 from extract.layout.text_columns import (
     CARRY_TOLERANCE,
     FIGURE,
+    MARK,
     PAGE_SHIFT,
     STRUCTURAL_CELLS,
     X_TOLERANCE,
@@ -117,7 +118,11 @@ def _table_lines(
     guessed = {
         i
         for i, frags in zip(indexes, region, strict=True)
-        if carry and any(column_of(f, starts) in carry.guessed for f in frags)
+        if carry
+        and any(
+            MARK.fullmatch(f.text) and column_of(f, starts) in carry.guessed
+            for f in frags
+        )
     }
     if overflowing(region, split, cuts):
         misplaced |= {

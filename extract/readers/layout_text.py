@@ -65,14 +65,16 @@ def _uncertain(
 ) -> Iterator[IssueRow]:
     """`uncertain_column` for each run of table rows read with a cell placed
     in proportion (see `extract.layout.text_columns.carried_columns`)."""
+    pages = {p.line_start: p.page for p in printed if p is not None}
     for start, end in _runs(printed, lambda p: p.guessed):
         yield IssueRow.at(
             "uncertain_column",
             doc,
             start,
-            "table row read with a cell placed by where it stands in proportion "
-            "among the columns of the table before (a new page sets them "
-            "unevenly): it may be a column off",
+            f"table row read with a rating mark placed by its place on a new "
+            f"page, which sets the table's columns of marks unevenly: it may be "
+            f'a column off ("{" ".join(doc.lines[start - 1].split())[:60]}")',
+            page=pages.get(start),
             severity="warning",
             span=f"{start}-{end}" if end > start else None,
         )
