@@ -12,9 +12,9 @@ from normalise.text import fold_dashes
 # An indicator name ends with its data source: "… – Police data",
 # "… – Victim Support data", "… – CACH data agreements".
 SOURCE_END = compiled(r"\bdata(?:\s+agreements)?\b", re.IGNORECASE)
-# What a name may print after its data source and still own: an area or
-# basis in brackets ("… – CACH data agreements (District)").
-QUALIFIER = compiled(r"\s*\([^()]*\)")
+# Where a name ends: its data source and what it may print after it and still
+# own, an area or basis in brackets ("… – CACH data agreements (District)").
+NAME_END = compiled(r"\bdata(?:\s+agreements)?\b(?:\s*\([^()]*\))?", re.IGNORECASE)
 SLUG_CHARS = compiled(r"[^a-z0-9]+")
 # A rolling-12-months measure: "ASB Incidents Over Time (Variation) – Police data".
 ROLLING_NAME = compiled(r"over\s+time|variation", re.IGNORECASE)
@@ -55,15 +55,12 @@ def split_indicators(cell_text: str) -> list[str]:
     for para in cell_text.split("\n"):
         rest = " ".join(para.split())
         while rest:
-            m = SOURCE_END.search(rest)
+            m = NAME_END.search(rest)
             if not m or not rest[m.end() :].strip():
                 names.append(rest)
                 break
-            end = m.end()
-            if q := QUALIFIER.match(rest, end):
-                end = q.end()
-            names.append(rest[:end].strip())
-            rest = rest[end:].strip()
+            names.append(rest[: m.end()].strip())
+            rest = rest[m.end() :].strip()
     return [n for n in names if n]
 
 

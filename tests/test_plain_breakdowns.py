@@ -163,6 +163,23 @@ def test_001_cell_printed_beside_its_name_line_by_line(plain_dir: Path) -> None:
     ]
 
 
+def test_a_qualifier_after_the_data_source_stays_in_the_name(
+    plain_dir: Path, tmp_path: Path
+) -> None:
+    """Line 307 printing "… CACH data agreements (District)</p>": the same
+    counts as without "(District)", under the name that prints it."""
+    plain = Path(__file__).parent.parent / "samples" / "text" / S001
+    text = plain.read_text(encoding="utf-8").replace(
+        "CACH data agreements</p>", "CACH data agreements (District)</p>"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / S001).write_text(text, encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    got = _counts(tmp_path / "out", S001, f"{CACH} (District)")
+    assert len(got) == 16
+    assert got == _counts(plain_dir, S001, CACH)
+
+
 BESIDE = [
     "<p>Hate Crime – Number of self <p>Q1 24 Individuals reported approx. 120",
     "referrals to CACH – CACH data agreements</p>",

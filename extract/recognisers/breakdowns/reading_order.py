@@ -40,7 +40,7 @@ from extract.context import Context
 from extract.recognisers.breakdowns.counted import QUARTER_PREFIX, counted
 from extract.records import Breakdown, IssueRow
 from normalise.counts import Ambiguous, Count, read_counts
-from normalise.indicators import ROLLING_NAME, SOURCE_END, split_indicators
+from normalise.indicators import NAME_END, ROLLING_NAME, SOURCE_END, split_indicators
 from normalise.patterns import compiled
 
 # Words of another column printed into a name's lines ("Hate Crime – Number of
@@ -176,7 +176,7 @@ def _quarter_cell(
 def _own_name(text: str) -> tuple[str | None, str]:
     """A counted name printed before the quarter that opens the cell ("… –
     Victim Support data Q1 - 15 on going cases …"), and the cell's text."""
-    for m in SOURCE_END.finditer(text):
+    for m in NAME_END.finditer(text):
         rest = text[m.end() :].lstrip()
         if QUARTER_PREFIX.match(rest):
             names = split_indicators(text[: m.end()])
@@ -211,7 +211,7 @@ def _beside_name(blocks: Blocks, name: str, para: Paragraph) -> tuple[str, str] 
             tail = lines[end]
             if read_counts(tail)[0] or INNER_QUARTER.search(tail):
                 return None
-            if not any(e.end() == len(tail) for e in SOURCE_END.finditer(tail)):
+            if not any(e.end() == len(tail) for e in NAME_END.finditer(tail)):
                 continue
             own = " ".join([heads[-1], *lines[n + 1 : end + 1]])
             if split_indicators(own) != [own] or not is_counted_name(own):

@@ -36,7 +36,7 @@ from extract.recognisers.breakdowns.counted import counted
 from extract.recognisers.breakdowns.reading_order import categories, is_counted_name
 from extract.records import Breakdown, IssueRow
 from normalise.counts import read_counts
-from normalise.indicators import SOURCE_END, split_indicators
+from normalise.indicators import NAME_END, split_indicators
 from normalise.patterns import compiled
 
 # A quarter label opening a cell: "Q1 -", "Q2 –", "Q4 Individuals", not "Q1
@@ -225,7 +225,7 @@ def _name_before(run: Run, lo: int, hi: int) -> str | None:
     000 line 131, above "Hate Crime –")."""
     text = run.text[lo:hi].rstrip()
     end = lo + len(text)
-    if not text or not any(m.end() == len(text) for m in SOURCE_END.finditer(text)):
+    if not text or not any(m.end() == len(text) for m in NAME_END.finditer(text)):
         return None
     begin = end
     lines = {p.at for p in run.pieces if not p.start and lo <= p.at < end}
