@@ -63,8 +63,10 @@ def _runs(
 def _uncertain(
     doc: Document, printed: Sequence[PrintedLine | None]
 ) -> Iterator[IssueRow]:
-    """`uncertain_column` for each run of table rows read with a cell placed
-    in proportion (see `extract.layout.text_columns.carried_columns`)."""
+    """`uncertain_column` for each run of table rows read with a mark placed
+    by guess (see `extract.layout.text_columns.carried_columns`). A text's
+    rows name no page (their lines place them), so neither does the issue;
+    its message does."""
     pages = {p.line_start: p.page for p in printed if p is not None}
     for start, end in _runs(printed, lambda p: p.guessed):
         yield IssueRow.at(
@@ -72,9 +74,9 @@ def _uncertain(
             doc,
             start,
             f"table row read with a rating mark placed by its place on a new "
-            f"page, which sets the table's columns of marks unevenly: it may be "
-            f'a column off ("{" ".join(doc.lines[start - 1].split())[:60]}")',
-            page=pages.get(start),
+            f"page (page {pages.get(start)}), which sets the table's columns of "
+            f"marks unevenly: it may be a column off "
+            f'("{" ".join(doc.lines[start - 1].split())[:60]}")',
             severity="warning",
             span=f"{start}-{end}" if end > start else None,
         )
