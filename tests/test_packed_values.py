@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from extract.layout.carried import carried_columns
 from extract.layout.packed_values import placed_values
-from extract.layout.text_columns import Fragment, carried_columns, cells_of, fragments
+from extract.layout.text_columns import Fragment, cells_of, fragments
 from extract.layout.text_grid import printed_lines
 
 # samples/text/002_…-browser-layout lines 122 and 132-133: the table's Q1-Q4

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.layout.text_columns import carried_columns
+from extract.layout.carried import carried_columns
 from extract.run import extract
 from tests.conftest import rows_of
 

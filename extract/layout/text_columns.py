@@ -8,12 +8,10 @@ set a few characters early or late are cut at the column they belong to.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from extract.layout.headers import is_header_cells, label_spans
 from normalise.vocabulary import RATING_WORD
@@ -37,7 +35,7 @@ MARK_CHARS = 3
 # characters (samples/text/002-layout: 79 before the break, 76 after it).
 CARRY_TOLERANCE = 4
 # A table that goes on at the top of a new page may print all its columns up
-# to this many characters off, by one amount (see `carried_columns`).
+# to this many characters off, by one amount (see `carried.carried_columns`).
 PAGE_SHIFT = 8
 # A cell's text can start this many characters before its column's start, or
 # this many after it (samples/text/002-layout line 193: "… Credit claimants").
@@ -485,193 +483,6 @@ def column_of(f: Fragment, starts: Sequence[int]) -> int:
     if abs(starts[col] - f.x0) <= X_TOLERANCE:
         return col
     return max(0, bisect_right(starts, (f.x0 + f.x1) // 2) - 1)
-
-
-class Carry(NamedTuple):
-    """Where a region prints the columns of the table before it. `guessed`:
-    columns a new page prints where more than one of the table's could be
-    theirs (see `_unsure_marks`)."""
-
-    starts: list[int]
-    guessed: frozenset[int] = frozenset()
-
-
-def carried_columns(
-    own: Sequence[int],
-    carried: Sequence[int],
-    filled: Sequence[int] = (),
-    shift: int = 0,
-) -> Carry | None:
-    """The columns of the table before, moved to where this region prints them,
-    when each of this region's columns is one of those (a table that goes on
-    after a page break may be laid out a few characters apart).
-
-    Columns that match nothing after the last one that does are, as many as
-    the columns the table's last row filled (`filled`), those columns in
-    order: the row goes on (samples/text/001_…-browser-layout line 152 prints
-    the Quarter 1 and 2 columns of the page before, at 42 and 83, at 33 and
-    104). Else they are spread over the table's remaining columns in
-    proportion, its last column last: samples/text/002-layout's last page
-    prints the marks of the page before's Q1-Q4 (190, 200, 209, 215) at 187,
-    192 and 202 (Q1, Q2, Q4). On a new page, narrow columns placed off
-    their place, on no even line with the page before's, are `guessed`
-    (`_unsure_marks`).
-
-    A region on a new page may print every column off where the page before
-    did by one amount of up to `shift` characters (each column then within
-    CARRY_TOLERANCE of it): pdftotext sets each page's columns afresh (a
-    ruled PDF's milestones at 81 and 112 on one page, at 76 and 108 on the
-    next). The smallest offset that brings the region's first column within
-    reach of a carried one is taken, the others following as above: narrow
-    columns of marks are set closer together on one page than on another
-    (187, 192 and 202 for Q1, Q2 and Q4, where the page before set Q1-Q4 at
-    190, 199, 208 and 213), so they tell no offset of their own.
-    """
-    if len(carried) < 2 or not own:
-        return None
-    for d in sorted(range(-shift, shift + 1), key=abs):
-        at = [max(0, c + d) for c in carried]
-        carry = _carried_at(own, at, filled)
-        if carry is not None and (not d or _near(own, carry.starts, at)):
-            return _unsure_marks(own, at, carry) if shift else carry
-    return None
-
-
-def _unsure_marks(own: Sequence[int], at: Sequence[int], carry: Carry) -> Carry:
-    """`carry` with the columns `guessed` that a new page prints off their
-    place among some of the table's narrow last columns (set less than two
-    columns' width apart: marks), unless they lie on one even line with
-    those the page before set (`_fitted`). pdftotext sets such columns
-    closer together or further apart on one page than another, so a mark
-    near a column's place may be its neighbour's (v007_002: ✓ at 192 and ▲
-    at 202 are Q2 and Q4, by place Q1 and Q2 of 190, 200, 209 and 215). A
-    column printed where the page before set it is its own."""
-    k = len(at) - 1
-    while k > 0 and at[k] - at[k - 1] < 2 * MIN_COLUMN_WIDTH:
-        k -= 1
-    placed = [i for i, x in enumerate(carry.starts) if i >= k and x in own]
-    moved = [i for i in placed if abs(carry.starts[i] - at[i]) > X_TOLERANCE]
-    if not moved or len(placed) == len(at) - k or k == len(at) - 1:
-        return carry
-    tail = [carry.starts[i] for i in placed]
-    if _fitted(tail, at, k) == tuple(placed):
-        return carry
-    return Carry(carry.starts, frozenset(moved))
-
-
-def _near(own: Sequence[int], moved: Sequence[int], at: Sequence[int]) -> bool:
-    """Whether each of `own` went to a carried column (`at`, moved by the
-    page's offset) less than two columns' width away: a page set off by one
-    amount moves no column far (a progress column at 73 is not the Q4 of a
-    page whose progress was at 68 and Q4 at 138)."""
-    return all(
-        abs(at[i] - x) < 2 * MIN_COLUMN_WIDTH for i, x in enumerate(moved) if x in own
-    )
-
-
-def _carried_at(
-    own: Sequence[int], carried: Sequence[int], filled: Sequence[int]
-) -> Carry | None:
-    """`carried_columns` at one offset: `carried` already moved by it."""
-    moved = list(carried)
-    k = 0
-    for j, x in enumerate(own):
-        while k < len(carried) and carried[k] < x - CARRY_TOLERANCE:
-            k += 1
-        # The nearest of two within reach (a mark at 213 is 215's, not 209's).
-        while k + 1 < len(carried) and abs(carried[k + 1] - x) < abs(carried[k] - x):
-            k += 1
-        if k == len(carried) or abs(carried[k] - x) > CARRY_TOLERANCE:
-            if not j:
-                return None
-            return _onto(own, carried, filled) or _spread(own, carried, moved, j, k)
-        moved[k] = x
-        k += 1
-    return _ordered(moved)
-
-
-def _ordered(moved: list[int]) -> Carry | None:
-    return Carry(moved) if moved == sorted(set(moved)) else None
-
-
-def _onto(
-    own: Sequence[int], carried: Sequence[int], filled: Sequence[int]
-) -> Carry | None:
-    """The carried columns with those `filled` moved, in order, to `own`."""
-    if len(own) != len(filled):
-        return None
-    moved = list(carried)
-    for x, c in zip(own, filled, strict=True):
-        moved[c] = x
-    return _ordered(moved)
-
-
-def _spread(
-    own: Sequence[int], carried: Sequence[int], moved: list[int], j: int, k: int
-) -> Carry | None:
-    """`own[j:]` placed on `carried[k:]` in proportion to where they stand
-    between the last matched column and the last column."""
-    o_a, c_a = own[j - 1], carried[k - 1]
-    o_z, c_z = own[-1], carried[-1]
-    if o_z <= o_a or c_z <= c_a or len(own) - j > len(carried) - k:
-        return None
-    # Every remaining column first moves in proportion; the printed ones then
-    # take their exact places.
-    for i in range(k, len(carried)):
-        moved[i] = round(o_a + (carried[i] - c_a) * (o_z - o_a) / (c_z - c_a))
-    fitted = _fitted(own[j:], carried, k)
-    if fitted is not None:
-        for x, i in zip(own[j:], fitted, strict=True):
-            moved[i] = x
-        return _ordered(moved)
-    taken = k - 1
-    for x in own[j:]:
-        target = c_a + (x - o_a) * (c_z - c_a) / (o_z - o_a)
-        options = range(taken + 1, len(carried))
-        best = min(options, key=lambda i: abs(carried[i] - target), default=None)
-        if best is None:
-            return None
-        moved[best] = x
-        taken = best
-    return _ordered(moved)
-
-
-# A page sets a table's columns closer together or further apart than the
-# page before, within these bounds (characters on it for one before).
-SCALES = (0.3, 2.0)
-# The best placement's squared misfit beats the next one's by this much.
-FIT_MARGIN = 1.0
-
-
-def _fitted(
-    tail: Sequence[int], carried: Sequence[int], k: int
-) -> tuple[int, ...] | None:
-    """The columns of `carried[k:]`, in order, that three or more columns
-    (`tail`) a new page prints are, where one choice lies on a line clearly
-    best: pdftotext sets a page's narrow columns closer together or further
-    apart than the page before, evenly (v012_002-ruled-layout: marks at
-    187, 192 and 202 are Q1, Q2 and Q4 of 190, 199, 208 and 213). None
-    where fewer columns or no clear choice tell."""
-    if len(tail) < 3:
-        return None
-    ranked: list[tuple[float, tuple[int, ...]]] = []
-    for chosen in itertools.combinations(range(k, len(carried)), len(tail)):
-        xs = [carried[i] for i in chosen]
-        mx, my = sum(xs) / len(xs), sum(tail) / len(tail)
-        var = sum((x - mx) ** 2 for x in xs)
-        if not var:
-            continue
-        a = sum((x - mx) * (y - my) for x, y in zip(xs, tail, strict=True)) / var
-        if not SCALES[0] <= a <= SCALES[1]:
-            continue
-        misfit = sum(
-            (my + a * (x - mx) - y) ** 2 for x, y in zip(xs, tail, strict=True)
-        )
-        ranked.append((misfit, chosen))
-    ranked.sort()
-    if not ranked or (len(ranked) > 1 and ranked[1][0] - ranked[0][0] < FIT_MARGIN):
-        return None
-    return ranked[0][1]
 
 
 def worded_starts(region: Sequence[list[Fragment]], starts: Sequence[int]) -> list[int]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
+from extract.layout.carried import carried_columns
 from extract.layout.headers import is_header_cells
 from extract.layout.packed_values import placed_values
 from extract.layout.packed_words import aligned_cuts, labelled, placed_words
@@ -28,7 +29,6 @@ from extract.layout.text_columns import (
     STRUCTURAL_CELLS,
     X_TOLERANCE,
     Fragment,
-    carried_columns,
     cells_of,
     column_of,
     column_starts,

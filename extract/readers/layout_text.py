@@ -64,7 +64,7 @@ def _uncertain(
     doc: Document, printed: Sequence[PrintedLine | None]
 ) -> Iterator[IssueRow]:
     """`uncertain_column` for each run of table rows read with a mark placed
-    by guess (see `extract.layout.text_columns.carried_columns`). A text's
+    by guess (see `extract.layout.carried.carried_columns`). A text's
     rows name no page (their lines place them), so neither does the issue;
     its message does."""
     pages = {p.line_start: p.page for p in printed if p is not None}
