@@ -45,6 +45,17 @@ MISSING = compiled(r"^(?:n/?a|-+|\u2013|none)$", re.IGNORECASE)
 # "Nil", "Nil – closed for refurbishment": the word for zero opening a value
 # cell, so the figure is 0 and the rest of the cell its note.
 NIL = compiled(r"^nil\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# A value cell that opens mid-sentence, two words or more of it before its
+# first figure: its first line was printed as another row's or column's
+# ("progressed to full duty from 82, …", the rest of "1.22% (Only three
+# cases"), so its figures are not the cell's value. Words a value may open
+# with ("approx. 120", "up 5%", "reduced by 12%", "nil …") are no sentence.
+MID_SENTENCE = compiled(
+    r"(?!(?:approx|about|around|circa|est|estimated|up|down|over|under|less|more"
+    r"|nearly|almost|below|above|increased?|decreased?|reduced|reduction|nil"
+    r"|none|zero|n)\b)"
+    r"[a-z][a-z'’]*[,:;]?\s+[a-z(][^\d]*\d"
+)
 QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("confirmed", compiled(r"\bconfirmed\b", re.IGNORECASE)),
     ("estimated", compiled(r"\bestimated?\b", re.IGNORECASE)),
@@ -245,6 +256,8 @@ def _cell_values(text: str, commentary: bool) -> tuple[Value, ...]:
         return ()
     if problem := unreadable(s):
         return (_no_value(s, problem),)
+    if not commentary and MID_SENTENCE.match(s):
+        return (_no_value(s, MID_CELL),)
     # A commentary column's "Nil" is no figure: only value columns print one.
     out = [] if commentary else _nil(s)
     if not out:
@@ -253,6 +266,12 @@ def _cell_values(text: str, commentary: bool) -> tuple[Value, ...]:
     if out or commentary:
         return tuple(out)
     return (_no_value(None if is_missing(s) else s),)
+
+
+MID_CELL = (
+    "the cell opens mid-sentence, its first line printed as another row's or "
+    "column's, so its figures are not its value"
+)
 
 
 def _no_value(note: str | None, problem: str | None = None) -> Value:

@@ -18,9 +18,14 @@ COLUMNS = ["indicator_id", "financial_year", "period", "measure", "value"]
 
 
 @pytest.fixture(scope="module")
-def values(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("figuresright")
     extract([FIGURES_RIGHT], out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def values(out: Path) -> dict[str, pd.DataFrame]:
     return {
         path.name: rows_of(out, "indicator_values", path.name)[COLUMNS]
         for path in sorted(FIGURES_RIGHT.glob("*.txt"))
@@ -50,6 +55,28 @@ def test_the_layout_text_gives_the_values_of_its_tab_text(
     tab = facts(values["v001_000.txt"])
     assert layout == tab
     assert len(layout) == 20
+
+
+def test_cells_that_lost_their_first_line_give_no_value(out: Path) -> None:
+    # v009_002-figures-right-layout lines 84-88: the "% of Main Duty
+    # Homelessness" row's first line ("1.22% (Only three cases", …) is read
+    # as a row of its own; the cells of the next lines open mid-sentence
+    # ("progressed to full duty from 82, …"), so their figures are no values.
+    name = "v009_002-figures-right-layout.txt"
+    rows = rows_of(out, "indicator_values", name)
+    duty = rows[rows.indicator.str.startswith("Housing Reduction Act")]
+    assert sorted(duty.period) == ["FY", "Q1", "Q2", "Q3", "Q4"]
+    assert duty.value.isna().all()
+    issues = rows_of(out, "issues", name)
+    unread = issues[issues.code == "unreadable_value"]
+    assert list(unread.line) == [85] * 4
+    assert unread.message.str.contains("opens mid-sentence").all()
+    assert unread.message.str.contains("'progressed to full duty from 82").any()
+    # The TAB text's cells print their figures first.
+    tab = rows_of(out, "indicator_values", "v009_002.txt")
+    tab = tab[tab.indicator.str.contains("Main Duty Homelessness")]
+    quarters = tab[tab.period.str.startswith("Q")].set_index("period")
+    assert quarters.value.to_dict() == {"Q1": 0, "Q2": 1.22, "Q3": 1.74, "Q4": 1.85}
 
 
 def test_figures_set_left_under_centred_labels_keep_their_column(

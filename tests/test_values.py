@@ -10,6 +10,7 @@ from normalise.amounts import amounts_in
 from normalise.categories import candidates, match_category
 from normalise.counts import counts_in, read_counts
 from normalise.values import (
+    MID_CELL,
     Value,
     bare_unit,
     is_missing,
@@ -296,6 +297,38 @@ def test_parse_cell(
         for v in parse_cell(cell, commentary=commentary)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "cell, value, problem",
+    [
+        # The rest of "1.22% (Only three cases" (a -layout reading that lost
+        # the cell's first line): 82 is the number of cases, not the value.
+        (
+            "progressed to full duty from 82, two of which were intentional "
+            "homeless, so 1/82)",
+            None,
+            MID_CELL,
+        ),
+        ("to be: 1 Religion 2 Sexual Orientation", None, MID_CELL),
+        # Words a value opens with.
+        ("approx. 120 incidents", 120.0, None),
+        ("up by 5%", 5.0, None),
+        ("reduced by 12%", 12.0, None),
+        ("nil closed for 3 months", 0.0, None),
+        ("c.160", 160.0, None),
+        ("n/a", None, None),
+        ("Confirmed - 51.8%", 51.8, None),
+    ],
+)
+def test_a_value_cell_opening_mid_sentence_gives_no_value(
+    cell: str, value: float | None, problem: str | None
+) -> None:
+    got = parse_cell(cell)
+    assert [(v.value, v.problem) for v in got][:1] == [(value, problem)]
+    # A commentary column reads its words as ever.
+    if problem:
+        assert all(v.problem is None for v in parse_cell(cell, commentary=True))
 
 
 @pytest.mark.parametrize(
