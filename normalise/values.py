@@ -45,16 +45,16 @@ MISSING = compiled(r"^(?:n/?a|-+|\u2013|none)$", re.IGNORECASE)
 # "Nil", "Nil – closed for refurbishment": the word for zero opening a value
 # cell, so the figure is 0 and the rest of the cell its note.
 NIL = compiled(r"^nil\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-# A value cell that opens mid-sentence, two words or more of it before its
+# A value cell that opens mid-sentence, four words or more of it before its
 # first figure: its first line was printed as another row's or column's
 # ("progressed to full duty from 82, …", the rest of "1.22% (Only three
-# cases"), so its figures are not the cell's value. Words a value may open
-# with ("approx. 120", "up 5%", "reduced by 12%", "nil …") are no sentence.
+# cases"), so its figures are not the cell's value. Fewer words may lead a
+# value ("average of 12 days", "year to date 45"), and so may these.
 MID_SENTENCE = compiled(
     r"(?!(?:approx|about|around|circa|est|estimated|up|down|over|under|less|more"
-    r"|nearly|almost|below|above|increased?|decreased?|reduced|reduction|nil"
-    r"|none|zero|n)\b)"
-    r"[a-z][a-z'’]*[,:;]?\s+[a-z(][^\d]*\d"
+    r"|nearly|almost|below|above|increased?|decreased?|reduced|reduction|average"
+    r"|mean|at|on|target|within|total|nil|none|zero|n)\b)"
+    r"[a-z][a-z'’]*[,:;]?(?:\s+[^\s\d]+){3,}\s+[^\s\d]*\d"
 )
 QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("confirmed", compiled(r"\bconfirmed\b", re.IGNORECASE)),

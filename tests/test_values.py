@@ -310,14 +310,17 @@ def test_parse_cell(
             None,
             MID_CELL,
         ),
-        ("to be: 1 Religion 2 Sexual Orientation", None, MID_CELL),
-        # Words a value opens with.
-        ("approx. 120 incidents", 120.0, None),
-        ("up by 5%", 5.0, None),
-        ("reduced by 12%", 12.0, None),
-        ("nil closed for 3 months", 0.0, None),
-        ("c.160", 160.0, None),
-        ("n/a", None, None),
+        (
+            "progressed to full duty, so cumulatively 2 out of 115 total cases taken)",
+            None,
+            MID_CELL,
+        ),
+        # Fewer words, or words a value opens with, lead a value.
+        ("average of 12 days", 12.0, None),
+        ("year to date 45", 45.0, None),
+        ("reduced by a little over 12%", 12.0, None),
+        ("on target at just over 95%", 95.0, None),
+        ("nil closed for the whole of 3 months", 0.0, None),
         ("Confirmed - 51.8%", 51.8, None),
     ],
 )
