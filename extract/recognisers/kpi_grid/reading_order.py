@@ -146,6 +146,30 @@ def _label_after(
     return (column,)
 
 
+def _under_trailing(
+    cells: Sequence[Cell], trailing: Sequence[Column]
+) -> list[tuple[Column, Cell]]:
+    """The cells after a row's value columns under its trailing columns: a
+    cell whose every value names the year a column compares with is that
+    column's (pdftotext may print "2015/16 -18,761" before the trend cell
+    the grid sets left of it); the others in order, the last column taking
+    any more."""
+    by_year = {c.financial_year: c for c in trailing if c.financial_year}
+    own: dict[int, Column] = {}
+    for n, cell in enumerate(cells):
+        years = {v.financial_year for v in parse_cell(cell.text, commentary=True)}
+        year = years.pop() if len(years) == 1 else None
+        column = by_year.get(year) if year else None
+        if column is not None and column not in own.values():
+            own[n] = column
+    rest = [c for c in trailing if c not in own.values()] or [trailing[-1]]
+    out: list[tuple[Column, Cell]] = []
+    for n, cell in enumerate(cells):
+        k = sum(1 for m in range(n) if m not in own)
+        out.append((own[n] if n in own else rest[min(k, len(rest) - 1)], cell))
+    return out
+
+
 def quarters_in_order(columns: Sequence[Column]) -> bool:
     """A grid header's quarters in order from Q1, and no column twice."""
     grid = [c for c in columns if c.kind != "name"]
@@ -277,8 +301,7 @@ def _reading(
             return None
         trailing = (*columns[len(lead) :], *extra)
         placed = list(zip(lead, cells, strict=False))
-        for n, cell in enumerate(cells[len(lead) :]):
-            placed.append((trailing[min(n, len(trailing) - 1)], cell))
+        placed += _under_trailing(cells[len(lead) :], trailing)
         labelled_only = frozenset(c.label for c in trailing)
     if not all(_fits(column, cell.text) for column, cell in placed):
         return None
