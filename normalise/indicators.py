@@ -11,10 +11,11 @@ from normalise.text import fold_dashes
 
 # An indicator name ends with its data source: "… – Police data",
 # "… – Victim Support data", "… – CACH data agreements".
-SOURCE_END = compiled(r"\bdata(?:\s+agreements)?\b", re.IGNORECASE)
+SOURCE = r"\bdata(?:\s+agreements)?\b"
+SOURCE_END = compiled(SOURCE, re.IGNORECASE)
 # Where a name ends: its data source and what it may print after it and still
 # own, an area or basis in brackets ("… – CACH data agreements (District)").
-NAME_END = compiled(r"\bdata(?:\s+agreements)?\b(?:\s*\([^()]*\))?", re.IGNORECASE)
+NAME_END = compiled(SOURCE + r"(?:\s*\([^()]*\))?", re.IGNORECASE)
 SLUG_CHARS = compiled(r"[^a-z0-9]+")
 # A rolling-12-months measure: "ASB Incidents Over Time (Variation) – Police data".
 ROLLING_NAME = compiled(r"over\s+time|variation", re.IGNORECASE)

@@ -115,15 +115,18 @@ def _table_lines(
     ]
     misplaced = {indexes[k] for k in misplaced_marks(region)}
     misplaced |= {indexes[k] for k in stray_marks(region, starts)}
-    guessed = {
-        i
-        for i, frags in zip(indexes, region, strict=True)
-        if carry
-        and any(
-            MARK.fullmatch(f.text) and column_of(f, starts) in carry.guessed
-            for f in frags
-        )
-    }
+    guessed = (
+        {
+            i
+            for i, frags in zip(indexes, region, strict=True)
+            if any(
+                MARK.fullmatch(f.text) and column_of(f, starts) in carry.guessed
+                for f in frags
+            )
+        }
+        if carry and carry.guessed
+        else set()
+    )
     if overflowing(region, split, cuts):
         misplaced |= {
             i
@@ -148,27 +151,29 @@ def _table_lines(
         rows.append(cells)
         groups[-1] = (rows, first, i)
     out: list[PrintedLine] = []
-    doubtful = [
-        any(i in misplaced for i in range(first, last + 1)) for _, first, last in groups
-    ]
+    doubtful = [_any_in(misplaced, first, last) for _, first, last in groups]
     for (rows, first, last), unread in zip(
         groups, unread_rows([rows[0] for rows, _, _ in groups], doubtful), strict=True
     ):
         if unread:
             out.append(PrintedLine((), first + 1, last + 1, pages[first], unread=True))
         else:
-            uncertain = any(i in guessed for i in range(first, last + 1))
             out.append(
                 PrintedLine(
                     joined_cells(rows),
                     first + 1,
                     last + 1,
                     pages[first],
-                    guessed=uncertain,
+                    guessed=_any_in(guessed, first, last),
                 )
             )
     filled = {c for cells in groups[-1][0] for c, text in enumerate(cells) if text}
     return out, Carried(tuple(starts), tuple(sorted(filled)), pages[indexes[-1]])
+
+
+def _any_in(lines: set[int], first: int, last: int) -> bool:
+    """Whether any line from `first` to `last` is one of `lines`."""
+    return any(i in lines for i in range(first, last + 1))
 
 
 def _is_table(split: Sequence[list[Fragment]]) -> bool:

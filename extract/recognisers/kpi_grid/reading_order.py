@@ -164,9 +164,13 @@ def _under_trailing(
             own[n] = column
     rest = [c for c in trailing if c not in own.values()] or [trailing[-1]]
     out: list[tuple[Column, Cell]] = []
+    k = 0
     for n, cell in enumerate(cells):
-        k = sum(1 for m in range(n) if m not in own)
-        out.append((own[n] if n in own else rest[min(k, len(rest) - 1)], cell))
+        if n in own:
+            out.append((own[n], cell))
+        else:
+            out.append((rest[min(k, len(rest) - 1)], cell))
+            k += 1
     return out
 
 
