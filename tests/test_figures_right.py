@@ -9,7 +9,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.layout.text_columns import cells_of, column_starts, fragments
+from extract.layout.right_set import label_columns
+from extract.layout.text_columns import (
+    cells_of,
+    column_starts,
+    fragments,
+    split_labels,
+)
 from extract.run import extract
 from tests.conftest import SAMPLES, rows_of
 
@@ -57,26 +63,41 @@ def test_the_layout_text_gives_the_values_of_its_tab_text(
     assert len(layout) == 20
 
 
-def test_cells_that_lost_their_first_line_give_no_value(out: Path) -> None:
-    # v009_002-figures-right-layout lines 84-88: the "% of Main Duty
-    # Homelessness" row's first line ("1.22% (Only three cases", …) is read
-    # as a row of its own; the cells of the next lines open mid-sentence
-    # ("progressed to full duty from 82, …"), so their figures are no values.
+def test_right_set_figures_under_left_set_labels_are_read(out: Path) -> None:
+    # v009_002-figures-right-layout lines 65-88: labels set to the left
+    # ("Q1" at 81, "Q2" at 123), figures set to the right, each ending short
+    # of the next label ("20" at 118-120, "43" at 209-211 under "Q4" at 183).
+    # The figures of one width started columns of their own, under no label,
+    # and the rows were reported, not read.
     name = "v009_002-figures-right-layout.txt"
-    rows = rows_of(out, "indicator_values", name)
-    duty = rows[rows.indicator.str.startswith("Housing Reduction Act")]
-    assert sorted(duty.period) == ["FY", "Q1", "Q2", "Q3", "Q4"]
-    assert duty.value.isna().all()
-    issues = rows_of(out, "issues", name)
-    unread = issues[issues.code == "unreadable_value"]
-    assert list(unread.line) == [85] * 4
-    assert unread.message.str.contains("opens mid-sentence").all()
-    assert unread.message.str.contains("'progressed to full duty from 82").any()
-    # The TAB text's cells print their figures first.
+    layout = rows_of(out, "indicator_values", name)
     tab = rows_of(out, "indicator_values", "v009_002.txt")
-    tab = tab[tab.indicator.str.contains("Main Duty Homelessness")]
-    quarters = tab[tab.period.str.startswith("Q")].set_index("period")
+
+    def facts(rows: pd.DataFrame) -> set[tuple[str, ...]]:
+        return set(rows[[*COLUMNS, "unit"]].astype(str).apply(tuple, axis=1))
+
+    assert len(layout) == 31
+    assert facts(layout) <= facts(tab)
+    tenancies = layout[layout.indicator_id == "tenancies-sustained"]
+    key = ["financial_year", "period", "measure"]
+    assert tenancies.set_index(key).value.to_dict() == {
+        ("2017/18", "FY", "actual"): 34,
+        ("2018/19", "FY", "target"): 38,
+        ("2018/19", "Q1", "actual"): 16,
+        ("2018/19", "Q2", "actual"): 12,
+        ("2018/19", "Q3", "actual"): 20,
+        ("2018/19", "Q4", "actual"): 17,
+        ("2018/19", "FY", "actual"): 69087,
+    }
+    duty = layout[layout.indicator_id == "homelessness-main-duty"]
+    quarters = duty[duty.period.str.startswith("Q")].set_index("period")
     assert quarters.value.to_dict() == {"Q1": 0, "Q2": 1.22, "Q3": 1.74, "Q4": 1.85}
+    # The page's second table prints its cells too far from its labels to
+    # tell (universal credit "1,093", fly tipping "54"): reported, not read.
+    issues = rows_of(out, "issues", name)
+    unread = issues[issues.message.str.contains("under no column label")]
+    assert list(unread.line) == [106, 108, 109, 113]
+    assert not (issues.code == "unreadable_value").any()
 
 
 def test_figures_set_left_under_centred_labels_keep_their_column(
@@ -117,3 +138,80 @@ def test_right_set_figures_of_several_rows_end_together() -> None:
         ["Additional affordable housing", "76", "33", ""],
         ["Number of affordable dwellings", "0", "0", ""],
     ]
+
+
+def _starts(lines: list[str]) -> tuple[list[int], list[int]]:
+    region = [split_labels(fragments(line)) for line in lines]
+    own = column_starts(region, lines)
+    return own, label_columns(region, own)
+
+
+RIGHT_SET = [
+    "Indicator".ljust(20) + "Q1".ljust(30) + "Q2".ljust(30) + "Total",
+    "Tenancies sustained".ljust(46) + "16".ljust(28) + "12".ljust(10) + "65",
+    "Cases dealt with".ljust(45) + "120".ljust(29) + "17".ljust(9) + "104",
+    "Main duty".ljust(20)
+    + "0% (All cases".ljust(30)
+    + "1.22% (Only".ljust(30)
+    + "1.20%",
+]
+
+
+def test_right_set_figures_go_to_the_label_they_are_printed_after() -> None:
+    # "12" and "17" end two characters short of "Total" (at 80): Q2's
+    # figures, set to the right, where a text cell of the column starts at
+    # its label ("1.22% (Only" at 50). Q1's "16" and "120" end together
+    # where "Q2" starts, and `column_starts` tells them already.
+    own, starts = _starts(RIGHT_SET)
+    assert own == [0, 20, 50, 74, 83]
+    assert starts == [0, 20, 50, 80]
+    assert [cells_of(row, starts, 4) for row in RIGHT_SET[1:]] == [
+        ["Tenancies sustained", "16", "12", "65"],
+        ["Cases dealt with", "120", "17", "104"],
+        ["Main duty", "0% (All cases", "1.22% (Only", "1.20%"],
+    ]
+
+
+def test_figures_of_a_column_with_nothing_at_its_label_must_end_together() -> None:
+    # With no cell at its label's start, a column's figures are set to the
+    # right where they end together and do not all start together: "16" and
+    # "120" under Q1, "65" and "104" under Total.
+    own, starts = _starts(RIGHT_SET[:3])
+    assert own == [0, 20, 45, 50, 74, 83]
+    # Q2's "12" and "17" start together: they may be set to the left, at a
+    # place of their own, and keep their column.
+    assert starts == [0, 20, 50, 74, 80]
+    # So do figures that start together and end apart.
+    left = [
+        RIGHT_SET[0],
+        "Tenancies sustained".ljust(30) + "16".ljust(44) + "12",
+        "Cases dealt with".ljust(30) + "204".ljust(44) + "17",
+    ]
+    own, starts = _starts(left)
+    assert 30 in own
+    assert starts == own
+
+
+def test_a_headers_own_lines_and_a_table_it_does_not_span_keep_their_columns() -> None:
+    # "3" and "4" under "Quarter Quarter" are the header's own words
+    # (tests/fixtures/writerlayout/001_…-writer-layout line 193), not
+    # figures of the row below.
+    header = [
+        "Name".ljust(24) + "Quarter 1".ljust(22) + "Quarter Quarter Annual Target",
+        " " * 46 + "3       4       Total",
+        "Crime over time".ljust(24) + "Q1 (24.07.17)".ljust(22) + "Q2",
+        " " * 24 + "Previous 12".ljust(22) + "Previous 12",
+    ]
+    own, starts = _starts(header)
+    assert 54 in own
+    assert starts == own
+    # A header over the first columns of a table that goes on far beyond it
+    # tells nothing of those (samples/text/001_…-layout line 48).
+    wide = [
+        "Action".ljust(20) + "Q1".ljust(10) + "Q2",
+        "Improve homes".ljust(20) + "Target".ljust(10) + "No. of".ljust(30) + "275",
+        "".ljust(20) + "Annual".ljust(10) + "homes".ljust(31) + "35",
+    ]
+    own, starts = _starts(wide)
+    assert 60 in own
+    assert starts == own
