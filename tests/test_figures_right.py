@@ -63,6 +63,31 @@ def test_the_layout_text_gives_the_values_of_its_tab_text(
     assert len(layout) == 20
 
 
+def test_a_status_grid_of_figures_set_right_is_read_as_its_tab_text(out: Path) -> None:
+    # v001_000-figures-right-layout lines 147-150: "No Rating" printed over
+    # the header line, each count and percentage set to the right ("0" at
+    # 30, "0%" at 28 under "Project completed" at 0, "Project on target" at
+    # 34); the last column's figures past its label. Both grids were
+    # reported ("No Rating"), not read.
+    name = "v001_000-figures-right-layout.txt"
+    columns = ["plan", "scope", "period", "category", "count", "percent"]
+    layout = rows_of(out, "status_summary", name)[columns]
+    tab = rows_of(out, "status_summary", "v001_000.txt")[columns]
+    assert len(layout) == 10
+    assert set(layout.astype(str).apply(tuple, axis=1)) == set(
+        tab.astype(str).apply(tuple, axis=1)
+    )
+    crime = layout[layout.plan.str.startswith("Crime")].set_index("category")
+    assert crime["count"].to_dict() == {
+        "completed": 0,
+        "on_target": 4,
+        "attention": 1,
+        "aborted": 0,
+        "no_rating": 0,
+    }
+    assert crime.loc["on_target", "percent"] == 80
+
+
 def test_right_set_figures_under_left_set_labels_are_read(out: Path) -> None:
     # v009_002-figures-right-layout lines 65-88: labels set to the left
     # ("Q1" at 81, "Q2" at 123), figures set to the right, each ending short
@@ -215,3 +240,24 @@ def test_a_headers_own_lines_and_a_table_it_does_not_span_keep_their_columns() -
     own, starts = _starts(wide)
     assert 60 in own
     assert starts == own
+
+
+def test_figures_past_the_last_label_are_its_own() -> None:
+    # A status grid's header, "No Rating" printed a line above the rest;
+    # "0%" and "0" past it, apart, are the last column's (v001_000-figures-
+    # right-layout lines 200-203).
+    lines = [
+        " " * 76 + "No Rating",
+        "Project completed".ljust(24)
+        + "Project on target".ljust(24)
+        + "Project aborted/ closed",
+        "1".rjust(22) + "2".rjust(24) + "0".rjust(24) + "0".rjust(20),
+        "33.3%".rjust(22) + "66.6%".rjust(24) + "0%".rjust(24) + "0%".rjust(17),
+    ]
+    own, starts = _starts(lines)
+    assert own == [0, 24, 48, 68, 85, 89]
+    assert starts == [0, 24, 48, 76]
+    assert [cells_of(line, starts, 4) for line in lines[2:]] == [
+        ["1", "2", "0", "0"],
+        ["33.3%", "66.6%", "0%", "0%"],
+    ]

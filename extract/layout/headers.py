@@ -57,7 +57,7 @@ def label_spans(text: str) -> list[tuple[int, int]] | None:
 
     def span(i: int, j: int) -> tuple[int, int] | None:
         found = (words[i][0], words[j - 1][1])
-        return found if _is_label(text[found[0] : found[1]]) else None
+        return found if is_label(text[found[0] : found[1]]) else None
 
     ways = cuts(n, LABEL_WORDS, span)[0]
     if len(ways) != 1 or len(ways[0]) < 2:
@@ -68,10 +68,11 @@ def label_spans(text: str) -> list[tuple[int, int]] | None:
 def _label_at(text: str, words: Sequence[tuple[int, int]], i: int) -> bool:
     """Some label starts at word i: a cheap test before reading the whole run."""
     ends = range(i + 1, min(len(words), i + LABEL_WORDS) + 1)
-    return any(_is_label(text[words[i][0] : words[j - 1][1]]) for j in ends)
+    return any(is_label(text[words[i][0] : words[j - 1][1]]) for j in ends)
 
 
-def _is_label(text: str) -> bool:
+def is_label(text: str) -> bool:
+    """One column label, of a grid's header or a status grid's."""
     return HEADER_WORDS.match(text) is not None or STATUS_LABEL.match(text) is not None
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.layout.headers import is_header_cells, known_labels
+from extract.layout.headers import is_label
 from extract.layout.text_columns import (
     FIGURE,
     MIN_COLUMN_WIDTH,
@@ -38,30 +38,34 @@ def label_columns(
             k
             for k, frags in enumerate(region)
             if len(frags) >= STRUCTURAL_CELLS
-            and is_header_cells([f.text for f in frags])
+            and sum(1 for f in frags if is_label(f.text)) >= (len(frags) + 1) // 2
         ),
         None,
     )
     if at is None or not starts:
         return list(starts)
-    labels = [f.x0 for f in region[at]]
+    # The header's labels, with any printed on the lines above it ("No
+    # Rating" over a status grid's last column).
+    heads = sorted((f for frags in region[: at + 1] for f in frags), key=_x0)
+    labels = [f.x0 for f in heads]
     # A header fragment that no one label reads may be two run together
     # ("Frequency Last year's"): what prints under it is no figure set right.
-    run_together = [(f.x0, f.x1) for f in region[at] if not known_labels([f.text])]
-    # The rows: from the first line after the header that prints a cell at
-    # the table's left edge (the header's own lines go on without one:
-    # "3" and "4" under "Quarter Quarter", tests/fixtures/writerlayout/
-    # 001_…-writer-layout line 193, are no figures).
+    run_together = [(f.x0, f.x1) for f in heads if not is_label(f.text)]
+    # The rows: from the first line after the header that prints a figure
+    # alone and no label (the header's own lines go on: "3" and "4" under
+    # "Quarter Quarter", tests/fixtures/writerlayout/001_…-writer-layout
+    # line 193, beside "Total", are no figures).
     first = next(
         (
             k
             for k in range(at + 1, len(region))
-            if region[k] and region[k][0].x0 <= starts[0] + X_TOLERANCE
+            if any(_figure(f) for f in region[k])
+            and not any(is_label(f.text) for f in region[k])
         ),
         len(region),
     )
     body = [f for frags in region[first:] for f in frags]
-    if any(f.x0 >= region[at][-1].x1 + SPAN for f in body):
+    if any(f.x0 >= max(f.x1 for f in heads) + SPAN for f in body):
         # The header spans only part of the table (an HTML table's cells
         # printed beside an action's text, samples/text/001_…-layout line
         # 48): it tells nothing of the columns beyond it.
@@ -87,9 +91,9 @@ def _right_set(s: int, labels: Sequence[int], body: Sequence[Fragment]) -> int |
     """The start of the label whose column the fragments starting at `s` are
     figures set to the right in, or None: each is a figure alone, printed
     after that label's start and ending by the next label's; and the column
-    either holds a cell set to the left at its label's start, or holds
-    several such figures that end together where they do not all start
-    together (right-aligned, not left)."""
+    is the last, or holds a cell set to the left at its label's start, or
+    holds several such figures that end together where they do not all
+    start together (right-aligned, not left)."""
     if any(abs(s - x) <= X_TOLERANCE for x in labels):
         return None
     before = [x for x in labels if x < s]
@@ -101,7 +105,9 @@ def _right_set(s: int, labels: Sequence[int], body: Sequence[Fragment]) -> int |
     at = [f for f in body if abs(f.x0 - s) <= X_TOLERANCE]
     if not at or not all(_figure(f) and (end is None or f.x1 <= end) for f in at):
         return None
-    if any(abs(f.x0 - label) <= X_TOLERANCE for f in body):
+    if not after or any(abs(f.x0 - label) <= X_TOLERANCE for f in body):
+        # Past the last label, within the header's span, figures can be no
+        # other column's ("0%" and "0" under a status grid's "No Rating").
         return label
     inside = [
         f
@@ -111,6 +117,10 @@ def _right_set(s: int, labels: Sequence[int], body: Sequence[Fragment]) -> int |
     ends = {f.x1 for f in inside}
     together = len(inside) >= 2 and max(ends) - min(ends) <= X_TOLERANCE
     return label if together and len({f.x0 for f in inside}) > 1 else None
+
+
+def _x0(f: Fragment) -> int:
+    return f.x0
 
 
 def _figure(f: Fragment) -> bool:
