@@ -249,3 +249,21 @@ def test_rows_below_a_row_left_unread_are_read_under_the_header(
         ("2018/19", "Q4", "actual"): 17.0,
         ("2018/19", "FY", "actual"): 65.0,
     }
+
+
+def test_an_action_headers_wrapped_line_is_no_indicator(
+    writer_layout_out: Path,
+) -> None:
+    # 001-writer-layout lines 57-58 print the action table's header over
+    # three lines: "Progress" / "Update" under "Action &", "Rating Rating"
+    # under "Q1 Q2". Read as a grid's row, it gave an indicator "Progress
+    # Update" with "Rating" for its Q1, Q2 and Q4 values; 000's line 246
+    # gave "Action & Progress Update" so.
+    values = pd.read_parquet(writer_layout_out / "indicator_values.parquet")
+    names = set(values.indicator)
+    assert not {n for n in names if "Progress Update" in n}
+    assert not (values.value_text == "Rating").any()
+    actions = rows_of(
+        writer_layout_out, "actions", "001_4e0ea328a26b8980-writer-layout.txt"
+    )
+    assert "Progress Update" not in set(actions.title)

@@ -27,7 +27,12 @@ from extract.recognisers.actions import (
     plain_action,
     reading_order,
 )
-from extract.recognisers.actions.drafts import Draft, emit, unknown_symbols
+from extract.recognisers.actions.drafts import (
+    Draft,
+    emit,
+    repeated_marks,
+    unknown_symbols,
+)
 from extract.records import IssueRow, Record
 
 NAME = "actions"
@@ -54,7 +59,7 @@ def numbered(
 
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
-    """Every action and milestone (one numbering), then unknown-symbol issues.
+    """Every action and milestone (one numbering), then issues of their marks.
 
     Each claims the rows it was read from (what other recognisers left of them).
     """
@@ -81,7 +86,9 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             draft.line_end,
         )
         yield from emit(draft, item_id, doc.doc_id, ctx, doc.font_repairs)
-    yield from unknown_symbols(doc, [d for _, d in items])
+    drafts = [d for _, d in items]
+    yield from unknown_symbols(doc, drafts)
+    yield from repeated_marks(doc, drafts)
     for t in tables:
         if isinstance(t, reading_order.Unread):
             yield _unread(doc, blocks.claims, t)

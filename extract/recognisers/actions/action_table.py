@@ -144,14 +144,22 @@ def _starts_action(
     cols: Columns,
     open_: Open | None,
     after_header: bool,
+    header: str = "",
 ) -> bool:
-    """Whether a row begins a new action rather than continuing the open one."""
+    """Whether a row begins a new action rather than continuing the open one.
+    `header` is the action column's label as the header row prints it."""
     if open_ is None:
         # The header's label wrapped under it ("Striving for … environments"
-        # / "and Action & Progress Update", samples/text/000_…-browser-layout).
+        # / "and Action & Progress Update", samples/text/000_…-browser-layout;
+        # "… environments and Action &" / "Progress Update", the rest of the
+        # label, tests/fixtures/portrait/v000_000-portrait-layout line 232).
         title = cell_text(cells, cols.action)
         return bool(title or cell_text(cells, cols.outcomes)) and not (
-            after_header and ACTION_LABEL.search(title)
+            after_header
+            and (
+                ACTION_LABEL.search(title)
+                or (title and ACTION_LABEL.search(f"{header} {title}"))
+            )
         )
     if _leading_label(cells, cols) is not None or not cell_text(cells, cols.action):
         return False
@@ -210,7 +218,10 @@ def parse(
         if not row.flat and not any(c.raw.strip() for c in row.cells):
             continue
         cells = logical_cells(row)
-        if _starts_action(cells, _next_filled(doc.rows, i), cols, open_, after_header):
+        header = cell_text(logical_cells(doc.rows[start]), cols.action)
+        if _starts_action(
+            cells, _next_filled(doc.rows, i), cols, open_, after_header, header
+        ):
             if open_ is not None:
                 drafts.extend(_drafted(open_))
             open_ = Open(row_index=i, cols=cols)

@@ -45,6 +45,7 @@ from normalise.repair import Repair
 from normalise.symbols import holds_symbol
 from normalise.text import squash
 from normalise.values import Value, bare_unit, parse_cell
+from normalise.vocabulary import RATING_WORD
 from normalise.years import (
     previous_financial_year,
 )
@@ -217,10 +218,16 @@ def _facts(
         # The document's cells: the letter is the name's, the rest one left.
         read = {c - 1 if c > at else c for c in read}
     frequency = printed or frequency
-    if _marks_only(parsed) or _dates_only(parsed) or _joined_figures(blocks, grid, row):
+    if (
+        _marks_only(parsed)
+        or _dates_only(parsed)
+        or _labels_only(parsed)
+        or _joined_figures(blocks, grid, row)
+    ):
         # Rating marks under quarter labels: an action table's row, whose
         # progress text a layout reading put in the name column; dates
-        # alone ("(24.07.17)"): the captions of a rolling-12 block.
+        # alone ("(24.07.17)"): the captions of a rolling-12 block; the
+        # words of labels alone ("Rating"): a header's own wrapped line.
         return
     if (cut := _unlabelled_figure(blocks, grid, row)) is not None:
         # Which column that figure and the cells around it belong to cannot
@@ -411,6 +418,18 @@ def _reading_facts(
             blocks.claims.take_rest_of_rows(NAME, blocks.doc.rows, lines)
             claimed.update(lines)
             yield from facts
+
+
+# A value cell that is a column label's word, wrapped under it: "Rating" under
+# "Q1", "Q1 Rating" (tests/fixtures/writerlayout/001_…-writer-layout line 58,
+# an action table's header read as a grid's).
+LABEL_ONLY = re.compile(rf"(?:(?:Q[1-4]\s+)?{RATING_WORD}|Q[1-4])", re.IGNORECASE)
+
+
+def _labels_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
+    """Whether a row's filled value cells print column labels' words alone."""
+    cells = [text for column, text, _ in parsed if column.kind == "value" and text]
+    return bool(cells) and all(LABEL_ONLY.fullmatch(squash(t)) for t in cells)
 
 
 def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
