@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from extract.layout.text_columns import (
+    column_starts,
+    fragments,
+    mark_columns_under_labels,
+)
+from extract.layout.unplaced import marks_at_labels
 from extract.run import extract
 from tests.conftest import rows_of
 
@@ -19,7 +26,7 @@ TAB = "v003_000.txt"
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("portrait")
-    extract([FIXTURES / "portrait" / NAME, FIXTURES / "portrait" / TAB], out)
+    extract(sorted((FIXTURES / "portrait").glob("*.txt")), out)
     return out
 
 
@@ -56,3 +63,68 @@ def test_a_second_mark_in_one_quarter_column_is_reported(out: Path) -> None:
         "'\\\\bigcirc' not read: the Q2 column holds line 240's mark already, so "
         "which quarter it rates cannot be told"
     )
+
+
+def test_marks_centred_a_little_before_their_labels_are_theirs(out: Path) -> None:
+    # v002_003-portrait-layout line 184 labels Q1 at 127 and Q2 at 136; line
+    # 186 prints "▶" at 127, line 195 at 124 (three before "Q1", beside the
+    # Outcomes cell), each row's second "▶" at 136. The 124s took the Q1
+    # column's start, which fell as marks' alone, and the Q1 marks went into
+    # the Outcomes text without a word.
+    name = "v002_003-portrait-layout.txt"
+    actions = rows_of(out, "actions", name)
+    updates = rows_of(out, "action_updates", name)
+    tab_actions = rows_of(out, "actions", "v002_003.txt")
+    tab_updates = rows_of(out, "action_updates", "v002_003.txt")
+
+    def marks(actions: pd.DataFrame, updates: pd.DataFrame) -> set[tuple[str, ...]]:
+        titles = actions.set_index("item_id").title.str[:30]
+        rows = updates.assign(title=updates.item_id.map(titles))
+        rated = rows[rows.rating_symbol.notna()]
+        return set(rated[["title", "quarter", "rating_symbol"]].apply(tuple, axis=1))
+
+    got = marks(actions, updates)
+    assert got == {
+        ("Produce and then facilitate th", "Q1", "▶"),
+        ("Produce and then facilitate th", "Q2", "▶"),
+        ("Lead and roll-out the “Let’s W", "Q1", "▶"),
+        ("Lead and roll-out the “Let’s W", "Q2", "▶"),
+    }
+    assert got == marks(tab_actions, tab_updates)
+    lead = actions[actions.title.str.startswith("Lead and roll-out")]
+    assert "▶" not in lead.outcomes.item()
+
+
+HEADER = (
+    "Action +Progress Update".ljust(74) + "Outcomes".ljust(53) + "Q1".ljust(9) + "Q2"
+)
+ROWS = [
+    "<p>Produce and then".ljust(74) + "<p>An Approved".ljust(53) + "▶".ljust(9) + "▶",
+    "<p>Lead and roll-out".ljust(74)
+    + "<p>Training delivered".ljust(50)
+    + "▶".ljust(12)
+    + "▶",
+]
+
+
+def test_a_marks_label_keeps_its_column_where_marks_took_its_start() -> None:
+    lines = [HEADER, " " * 127 + "Rating   Rating", *ROWS]
+    region = [fragments(line) for line in lines]
+    own = column_starts(region, lines)
+    # "▶" at 124 and "Q1"/"Rating" at 127 made one start, at 124.
+    assert own == [0, 74, 124, 136]
+    assert mark_columns_under_labels(region, own) == [0, 74, 127, 136]
+
+
+def test_lone_marks_one_under_each_label_are_set_at_the_labels() -> None:
+    region = [fragments(line) for line in [HEADER, *ROWS]]
+    placed = marks_at_labels(region)
+    assert [(f.text, f.x0) for f in placed[2]] == [
+        ("<p>Lead and roll-out", 0),
+        ("<p>Training delivered", 74),
+        ("▶", 127),
+        ("▶", 136),
+    ]
+    # A line whose marks are not one under each label is left as printed.
+    odd = fragments("<p>Training delivered".ljust(124) + "▶")
+    assert marks_at_labels([region[0], odd])[1] == odd

@@ -43,6 +43,7 @@ from extract.layout.text_columns import (
 from extract.layout.text_rows import joined_cells, starts_row
 from extract.layout.unplaced import (
     doubtful_cut,
+    marks_at_labels,
     misplaced_marks,
     overflowing,
     stray_marks,
@@ -108,7 +109,7 @@ def _table_lines(
         placed_words(placed_values(frags, starts, cuts), starts, heads)
         for frags in region
     ]
-    region = aligned_cuts(region, cuts)
+    region = marks_at_labels(aligned_cuts(region, cuts))
     told = opening_words(region, cuts)
     split = [
         cells_of(lines[i], starts, width, cuts, frags, told)

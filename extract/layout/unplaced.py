@@ -160,6 +160,42 @@ def stray_marks(
     return out
 
 
+def marks_at_labels(region: Sequence[Sequence[Fragment]]) -> list[list[Fragment]]:
+    """The region's lines, those below a header of quarter labels that print
+    a mark for every label, in order, each at most EARLY_START before it
+    (`_one_under_each`), with each lone mark set at its label's start: a
+    mark centred a little before its label is that label's, not the column
+    before's (tests/fixtures/portrait/v002_003-portrait-layout line 195:
+    "▶" at 124 under "Q1" at 127, beside an Outcomes cell)."""
+    out: list[list[Fragment]] = []
+    labels: list[int] = []
+    for frags in region:
+        found = [f.x0 for f in frags if QUARTER_LABEL.fullmatch(f.text)]
+        if len(found) >= 2:
+            labels = found
+        elif labels and _one_under_each(frags, labels):
+            frags = _at_labels(frags, labels)
+        out.append(list(frags))
+    return out
+
+
+def _at_labels(frags: Sequence[Fragment], labels: Sequence[int]) -> list[Fragment]:
+    """The line's fragments, each lone mark (the k-th mark of the line) set
+    at the k-th label's start; a mark run into text stays with its text."""
+    out: list[Fragment] = []
+    k = 0
+    for f in frags:
+        x = _mark_at(f)
+        if x is None:
+            out.append(f)
+            continue
+        if x == f.x0:
+            f = Fragment(f.text, labels[k], labels[k] + len(f.text))
+        out.append(f)
+        k += 1
+    return out
+
+
 def _one_under_each(frags: Sequence[Fragment], labels: Sequence[int]) -> bool:
     """The line prints a mark for every label, in order, each at its label's
     start or up to EARLY_START before it: a mark run into the text before it
