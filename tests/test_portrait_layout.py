@@ -95,6 +95,28 @@ def test_marks_centred_a_little_before_their_labels_are_theirs(out: Path) -> Non
     assert "▶" not in lead.outcomes.item()
 
 
+def test_a_mark_in_the_outcomes_place_is_reported(out: Path) -> None:
+    # Line 259 prints the AQMA action's Q1 mark "5" at 98, three characters
+    # before "Q1 Rating" (101): in the Outcomes column's place. It is kept
+    # as the Outcomes text, as printed, and reported.
+    actions = rows_of(out, "actions", NAME)
+    aqma = actions[actions.title.str.startswith("Declare Air Quality")]
+    assert aqma.outcomes.item() == "5"
+    issues = rows_of(out, "issues", NAME)
+    at = issues[(issues.line == 259) & (issues.code == "unparsed_block")]
+    assert list(at.severity) == ["warning"]
+    assert at.message.item().startswith(
+        f"{NAME}:259-263: Declare Air Quality Management Area (AQMA) no. 3 Five "
+        "Ways Island, Heath Hayes.: Outcomes '5' is a rating mark alone"
+    )
+    # The TAB text rates Q1 with it.
+    tab = rows_of(out, "action_updates", TAB)
+    tab_actions = rows_of(out, "actions", TAB)
+    item = tab_actions.loc[tab_actions.title.str.startswith("Declare Air"), "item_id"]
+    q1 = tab[(tab.item_id == item.item()) & (tab.quarter == "Q1")]
+    assert q1.rating_symbol.item() == "5"
+
+
 HEADER = (
     "Action +Progress Update".ljust(74) + "Outcomes".ljust(53) + "Q1".ljust(9) + "Q2"
 )

@@ -30,6 +30,7 @@ from extract.recognisers.actions import (
 from extract.recognisers.actions.drafts import (
     Draft,
     emit,
+    marks_as_outcomes,
     repeated_marks,
     unknown_symbols,
 )
@@ -89,6 +90,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     drafts = [d for _, d in items]
     yield from unknown_symbols(doc, drafts)
     yield from repeated_marks(doc, drafts)
+    yield from marks_as_outcomes(doc, drafts)
     for t in tables:
         if isinstance(t, reading_order.Unread):
             yield _unread(doc, blocks.claims, t)

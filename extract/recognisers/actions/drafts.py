@@ -192,6 +192,28 @@ def repeated_marks(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow]
                 )
 
 
+def marks_as_outcomes(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow]:
+    """An `unparsed_block` warning for each action whose Outcomes text is a
+    mark alone ("5", "▶"): a rating printed a little before its quarter's
+    column, in the Outcomes column's place (tests/fixtures/portrait/
+    v003_000-portrait-layout line 259: the AQMA action's Q1 "5" at 98,
+    "Q1 Rating" at 101). Which quarter it rates cannot be told by its place:
+    a figure set to the right ends just short of the next column too."""
+    for draft in drafts:
+        if draft.outcomes is not None and holds_symbol(draft.outcomes):
+            yield IssueRow.at(
+                "unparsed_block",
+                doc,
+                draft.line_start,
+                f"{draft.title}: Outcomes {draft.outcomes!r} is a rating mark "
+                "alone, printed before the quarter columns, so which quarter "
+                "it rates cannot be told; kept as the Outcomes text",
+                page=draft.page,
+                severity="warning",
+                span=f"{draft.line_start}-{draft.line_end}",
+            )
+
+
 def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow]:
     """One `unknown_symbol` issue per printed symbol the symbol map does not know."""
     seen: dict[str, list[Mark]] = {}
