@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.layout.right_set import label_columns
+from extract.layout.right_set import columns_at_labels
 from extract.layout.text_columns import (
     cells_of,
     column_starts,
@@ -67,17 +67,19 @@ def test_a_status_grid_of_figures_set_right_is_read_as_its_tab_text(out: Path) -
     # v001_000-figures-right-layout lines 147-150: "No Rating" printed over
     # the header line, each count and percentage set to the right ("0" at
     # 30, "0%" at 28 under "Project completed" at 0, "Project on target" at
-    # 34); the last column's figures past its label. Both grids were
-    # reported ("No Rating"), not read.
+    # 34), each pair ending together. The grid was reported ("No Rating"),
+    # not read. The second grid's last pair (lines 202-203: "0" at 220,
+    # "0%" at 216) does not end together: it is reported still.
     name = "v001_000-figures-right-layout.txt"
     columns = ["plan", "scope", "period", "category", "count", "percent"]
     layout = rows_of(out, "status_summary", name)[columns]
     tab = rows_of(out, "status_summary", "v001_000.txt")[columns]
-    assert len(layout) == 10
+    tab = tab[tab.plan.str.startswith("Crime")]
+    assert len(layout) == 5
     assert set(layout.astype(str).apply(tuple, axis=1)) == set(
         tab.astype(str).apply(tuple, axis=1)
     )
-    crime = layout[layout.plan.str.startswith("Crime")].set_index("category")
+    crime = layout.set_index("category")
     assert crime["count"].to_dict() == {
         "completed": 0,
         "on_target": 4,
@@ -86,12 +88,15 @@ def test_a_status_grid_of_figures_set_right_is_read_as_its_tab_text(out: Path) -
         "no_rating": 0,
     }
     assert crime.loc["on_target", "percent"] == 80
+    issues = rows_of(out, "issues", name)
+    assert issues.message.str.startswith(f"{name}:200-203: table block").any()
 
 
 def test_right_set_figures_under_left_set_labels_are_read(out: Path) -> None:
     # v009_002-figures-right-layout lines 65-88: labels set to the left
-    # ("Q1" at 81, "Q2" at 123), figures set to the right, each ending short
-    # of the next label ("20" at 118-120, "43" at 209-211 under "Q4" at 183).
+    # ("Q1" at 82, "Q2" at 124), figures set to the right, each ending short
+    # of the next label ("20" at 119-121, "9,335" at 206-211 under "Q4" at
+    # 184).
     # The figures of one width started columns of their own, under no label,
     # and the rows were reported, not read.
     name = "v009_002-figures-right-layout.txt"
@@ -168,7 +173,7 @@ def test_right_set_figures_of_several_rows_end_together() -> None:
 def _starts(lines: list[str]) -> tuple[list[int], list[int]]:
     region = [split_labels(fragments(line)) for line in lines]
     own = column_starts(region, lines)
-    return own, label_columns(region, own)
+    return own, columns_at_labels(region, own)
 
 
 RIGHT_SET = [
@@ -177,18 +182,19 @@ RIGHT_SET = [
     "Cases dealt with".ljust(45) + "120".ljust(29) + "17".ljust(9) + "104",
     "Main duty".ljust(20)
     + "0% (All cases".ljust(30)
-    + "1.22% (Only".ljust(30)
+    + "1.22% (Only".ljust(32)
     + "1.20%",
 ]
 
 
 def test_right_set_figures_go_to_the_label_they_are_printed_after() -> None:
     # "12" and "17" end two characters short of "Total" (at 80): Q2's
-    # figures, set to the right, where a text cell of the column starts at
-    # its label ("1.22% (Only" at 50). Q1's "16" and "120" end together
-    # where "Q2" starts, and `column_starts` tells them already.
+    # figures, set to the right, in a column whose cell of a figure and
+    # words is set to the left at its label ("1.22% (Only" at 50). "65",
+    # "104" and "1.20%" end together past "Total". Q1's "16" and "120" end
+    # together where "Q2" starts, and `column_starts` tells them already.
     own, starts = _starts(RIGHT_SET)
-    assert own == [0, 20, 50, 74, 83]
+    assert own == [0, 20, 50, 74, 82]
     assert starts == [0, 20, 50, 80]
     assert [cells_of(row, starts, 4) for row in RIGHT_SET[1:]] == [
         ["Tenancies sustained", "16", "12", "65"],
@@ -197,23 +203,63 @@ def test_right_set_figures_go_to_the_label_they_are_printed_after() -> None:
     ]
 
 
-def test_figures_of_a_column_with_nothing_at_its_label_must_end_together() -> None:
-    # With no cell at its label's start, a column's figures are set to the
-    # right where they end together and do not all start together: "16" and
-    # "120" under Q1, "65" and "104" under Total.
+def test_a_start_the_labels_cannot_tell_leaves_every_start_as_it_was() -> None:
+    # Without "1.22% (Only" set to the left at Q2, "12" and "17" start
+    # together: they may be set to the left at a place of their own. The
+    # Total figures alone would be told; the table keeps its starts, and
+    # the rows under no label are reported as before.
     own, starts = _starts(RIGHT_SET[:3])
     assert own == [0, 20, 45, 50, 74, 83]
-    # Q2's "12" and "17" start together: they may be set to the left, at a
-    # place of their own, and keep their column.
-    assert starts == [0, 20, 50, 74, 80]
-    # So do figures that start together and end apart.
-    left = [
-        RIGHT_SET[0],
-        "Tenancies sustained".ljust(30) + "16".ljust(44) + "12",
-        "Cases dealt with".ljust(30) + "204".ljust(44) + "17",
-    ]
-    own, starts = _starts(left)
-    assert 30 in own
+    assert starts == own
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A column with no label after the last one (a year to date).
+        [
+            "Performance Indicator               Target    Q1      Q2      Q3      Q4",
+            "Number of fly tipping incidents     450       123     121     81"
+            "              325",
+            "Number of CCTV case reviews         350       101     99      115"
+            "             315",
+        ],
+        # Figures set to the left under centred labels, the first beside the
+        # name column.
+        [
+            "Performance Indicator                        Quarter 1           "
+            "Quarter 2           Quarter 3",
+            "Additional affordable housing           76                  33   "
+            "               41",
+            "Number of affordable dwellings          0                   5    "
+            "               7",
+        ],
+        # A centred "Q1" beside an "Annual Target" that fills its cell, its
+        # figures set to the left.
+        [
+            " Performance Indicator               Annual Target          Q1   "
+            "       Quarter 2   Quarter 3",
+            " Number of fly tipping incidents     400            123          "
+            "       121         81",
+            " Number of CCTV case reviews                        101          "
+            "       99          1,115",
+            " Additional affordable housing       160            76           "
+            "       33          41",
+        ],
+        # Labels set to the right, a figure wider than its label ("4.55%"
+        # over "Q1"'s start).
+        [
+            "Performance Indicator        Last year's outturn      Target     "
+            " Q1      Q2      Q3      Q4",
+            "Number of fly tipping incidents              484         450     "
+            "        121      81     100",
+            "Number of CCTV case reviews                1,340               "
+            "4.55%      99     115     163",
+        ],
+    ],
+)
+def test_layouts_the_labels_do_not_tell_keep_their_starts(lines: list[str]) -> None:
+    own, starts = _starts(lines)
     assert starts == own
 
 
@@ -242,10 +288,10 @@ def test_a_headers_own_lines_and_a_table_it_does_not_span_keep_their_columns() -
     assert starts == own
 
 
-def test_figures_past_the_last_label_are_its_own() -> None:
+def test_a_status_grid_whose_last_figures_do_not_end_together_is_left() -> None:
     # A status grid's header, "No Rating" printed a line above the rest;
-    # "0%" and "0" past it, apart, are the last column's (v001_000-figures-
-    # right-layout lines 200-203).
+    # "0%" and "0" past it do not end together (v001_000-figures-right-
+    # layout lines 200-203): set to the right or not cannot be told.
     lines = [
         " " * 76 + "No Rating",
         "Project completed".ljust(24)
@@ -256,6 +302,11 @@ def test_figures_past_the_last_label_are_its_own() -> None:
     ]
     own, starts = _starts(lines)
     assert own == [0, 24, 48, 68, 85, 89]
+    assert starts == own
+    # Where they end together, the grid is read at its labels.
+    lines[2] = lines[2][:70] + "0".rjust(21)
+    lines[3] = lines[3][:85] + "0%".rjust(6)
+    own, starts = _starts(lines)
     assert starts == [0, 24, 48, 76]
     assert [cells_of(line, starts, 4) for line in lines[2:]] == [
         ["1", "2", "0", "0"],

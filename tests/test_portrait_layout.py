@@ -150,3 +150,14 @@ def test_lone_marks_one_under_each_label_are_set_at_the_labels() -> None:
     # A line whose marks are not one under each label is left as printed.
     odd = fragments("<p>Training delivered".ljust(124) + "▶")
     assert marks_at_labels([region[0], odd])[1] == odd
+
+
+def test_short_figures_before_their_labels_are_not_moved_as_marks() -> None:
+    # Figures of up to three digits count as marks where a row is checked
+    # for marks under no label; set to the right, they end a few characters
+    # before each next label just as well, and stay where they are printed.
+    header = "Performance Indicator".ljust(41) + "Target".ljust(17)
+    header += "Quarter 1".ljust(32) + "Quarter 3".ljust(20) + "Quarter 4"
+    row = "Number of grant claims".ljust(54) + "86".ljust(32) + "82".ljust(20) + "35"
+    region = [fragments(header), fragments(row)]
+    assert marks_at_labels(region)[1] == region[1]

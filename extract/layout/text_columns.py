@@ -262,12 +262,23 @@ def _set_right(
     ]
     if not at:
         return False
-    if len(at) > 1 and (
-        len({f.x1 for _, f in at}) > 1 or len({f.x0 for _, f in at}) == 1
-    ):
+    if len(at) > 1 and not ends_together([f for _, f in at]):
         return False
     return not any(
         before - X_TOLERANCE <= g.x0 < x - X_TOLERANCE for k, _ in at for g in region[k]
+    )
+
+
+def ends_together(frags: Sequence[Fragment], tolerance: int = 0) -> bool:
+    """Whether two fragments or more end together, within `tolerance`
+    characters, and do not all start together: figures set to the right
+    ("76" and "0" ending at 119, starting at 117 and 118), not to the left
+    ("160" and "45" starting at 221)."""
+    ends = [f.x1 for f in frags]
+    return (
+        len(frags) >= 2
+        and max(ends) - min(ends) <= tolerance
+        and len({f.x0 for f in frags}) > 1
     )
 
 

@@ -21,7 +21,7 @@ from extract.layout.packed_words import aligned_cuts, labelled, placed_words
 from extract.layout.page_marks import moved_marks, placed_marks
 from extract.layout.pages import pages_of, running_lines
 from extract.layout.printed_headings import Headings, heading_starts, printed_headings
-from extract.layout.right_set import label_columns
+from extract.layout.right_set import columns_at_labels
 from extract.layout.text_columns import (
     CARRY_TOLERANCE,
     FIGURE,
@@ -97,7 +97,7 @@ def _table_lines(
     its first columns are blank (samples/text/002-layout line 215).
     """
     own = column_starts(region, [lines[i] for i in indexes])
-    own = label_columns(region, mark_columns_under_labels(region, own))
+    own = columns_at_labels(region, mark_columns_under_labels(region, own))
     # On a new page the table may be set a few characters off throughout.
     shift = PAGE_SHIFT if pages[indexes[0]] != carried.page else 0
     carry = carried_columns(own, carried.starts, carried.filled, shift)

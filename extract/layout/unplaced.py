@@ -173,7 +173,14 @@ def marks_at_labels(region: Sequence[Sequence[Fragment]]) -> list[list[Fragment]
         found = [f.x0 for f in frags if QUARTER_LABEL.fullmatch(f.text)]
         if len(found) >= 2:
             labels = found
-        elif labels and _one_under_each(frags, labels):
+        elif (
+            labels
+            and _one_under_each(frags, labels)
+            and all(MARK.fullmatch(f.text) for f in frags if _mark_at(f) == f.x0)
+        ):
+            # Symbols only: figures of up to three digits count as marks
+            # there, but a row of figures set to the right ends a few
+            # characters before each next label just as well.
             frags = _at_labels(frags, labels)
         out.append(list(frags))
     return out
