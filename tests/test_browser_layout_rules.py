@@ -269,3 +269,42 @@ def test_a_name_afresh_with_values_under_ended_columns_is_the_next_row() -> None
     # (002's "Number of" / "Discretionary  Value –  £19,112.23 …") go on.
     dhp = [["Number of", "141 cases", "100 cases", "98 cases"]]
     assert not starts_row(dhp, ["Discretionary", "Value –", "£19,112.23", "£22,208.60"])
+
+
+def test_figures_under_a_status_grids_labels_are_its_first_row(tmp_path: Path) -> None:
+    # A status grid printed with no line above its labels: its counts were
+    # joined to the labels ("Project completed 0"), and the grid read with
+    # its percentages and null counts, without a word.
+    labels = [
+        "Project completed",
+        "Project on target",
+        "Project Timeline/scope/target date requires attention.",
+        "Project aborted/ closed",
+    ]
+    counts = ["0", "4", "1", "0"]
+    assert starts_row([labels], counts)
+    # A header's labels wrapped onto the next line still go on with it.
+    assert not starts_row([["Performance", "Frequency"]], ["Indicator", "of reporting"])
+    widths = [30, 30, 60, 30]
+    lines = [
+        "Housing Priority Delivery Plan 2018-19 – Quarter 3 Performance Update",
+        "",
+        "Summary of Progress in Delivering Projects/Actions:",
+        "",
+        "".join(t.ljust(w) for t, w in zip(labels, widths, strict=True)),
+        "".join(t.ljust(w) for t, w in zip(counts, widths, strict=True)),
+        "".join(
+            t.ljust(w) for t, w in zip(["0%", "80%", "20%", "0%"], widths, strict=True)
+        ),
+    ]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "grid-layout.txt").write_text("\n".join(lines), encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out", text_form="layout")
+    grid = rows_of(tmp_path / "out", "status_summary", "grid-layout.txt")
+    assert grid.set_index("category")["count"].to_dict() == {
+        "completed": 0,
+        "on_target": 4,
+        "attention": 1,
+        "aborted": 0,
+    }
+    assert list(grid.percent) == [0, 80, 20, 0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.layout.headers import is_header_cells, known_labels
+from extract.layout.headers import is_header_cells, is_label, known_labels
 from extract.layout.text_columns import STRUCTURAL_CELLS
 
 # Characters are placed on a grid from proportional type, so a wrapped line
@@ -65,7 +65,8 @@ def starts_row(
     - starts every cell afresh (capital, digit or mark) where the cells above
       it had ended ("… delaying this." / "Explore offer from …");
     - starts a name afresh under a line of the name alone, with cells in the
-      columns the row's first line filled.
+      columns the row's first line filled;
+    - prints figures alone under a row of column labels alone.
     """
     first, above = row[0], row[-1]
     filled = [c for c, text in enumerate(line) if text]
@@ -73,7 +74,7 @@ def starts_row(
         return False
     if line[0] and (not first[0] or (not above[0] and any(r[0] for r in row))):
         return True
-    labels = _after_labels(row, line)
+    labels = _after_labels(row, line, filled)
     if labels is not None:
         return labels
     if (
@@ -122,6 +123,20 @@ def starts_row(
     return any(_bare(line[c]) for c in filled) and all(_ended(above[c]) for c in filled)
 
 
+def _figures_under_labels(
+    row: Sequence[list[str]], line: list[str], filled: list[int]
+) -> bool:
+    """Figures alone, two or more, under a row of column labels alone: the
+    grid's first row, not its header's wrapped text (a status grid's counts
+    "0  4  1  0" under "Project completed  Project on target …", which
+    name no column of their own)."""
+    return (
+        len(filled) >= 2
+        and all(_bare(line[c]) for c in filled)
+        and all(is_label(text) for r in row for text in r if text)
+    )
+
+
 def _repeats_value(
     row: Sequence[list[str]], line: list[str], filled: list[int]
 ) -> bool:
@@ -166,11 +181,16 @@ def _refills(row: Sequence[list[str]], line: list[str], filled: list[int]) -> bo
     )
 
 
-def _after_labels(row: Sequence[list[str]], line: list[str]) -> bool | None:
+def _after_labels(
+    row: Sequence[list[str]], line: list[str], filled: list[int]
+) -> bool | None:
     """Whether `line` starts a row after a header's or a label's line, or
     None where neither decides: a header's rows end where the names start,
-    unless the line completes the header's wrapped labels; "Label:  value"
+    unless the line completes the header's wrapped labels, and where figures
+    alone follow labels alone (`_figures_under_labels`); "Label:  value"
     lines (cover sheets) are a row each."""
+    if _figures_under_labels(row, line, filled):
+        return True
     if not line[0]:
         return None
     header = is_header_cells(joined_cells(row))
