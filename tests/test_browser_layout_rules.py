@@ -11,6 +11,7 @@ from extract.layout.text_columns import cells_of, fragments, split_labels
 from extract.layout.text_rows import starts_row
 from extract.layout.unplaced import (
     doubtful_cut,
+    marks_at_labels,
     misplaced_marks,
     stray_marks,
     unread_rows,
@@ -308,3 +309,69 @@ def test_figures_under_a_status_grids_labels_are_its_first_row(tmp_path: Path) -
         "aborted": 0,
     }
     assert list(grid.percent) == [0, 80, 20, 0]
+
+
+@pytest.mark.parametrize(
+    "labels, line",
+    [
+        # The years of a two-line header: "2016.17" under "Outturn".
+        (["", "Outturn", "Target", "Quarter 1"], ["", "2016.17", "2017.18", ""]),
+        # A status grid's symbols under its labels, over its counts.
+        (["", "Project completed", "Project on target"], ["", "✓", "▶"]),
+    ],
+)
+def test_a_headers_own_second_line_goes_on_with_it(
+    labels: list[str], line: list[str]
+) -> None:
+    assert not starts_row([labels], line)
+
+
+def test_marks_under_or_just_after_another_label_are_not_moved() -> None:
+    # "▲" at 96 under "DoT" (93-96), "✓" at 102 and 108 just after "Q1"
+    # (100-102) and "Q2": each a few characters before the next quarter's
+    # label, yet perhaps the label's before. Left where printed, they are
+    # read by place, as before.
+    header = "Action & Progress Update".ljust(52) + "Outcomes".ljust(41)
+    header += "DoT    Q1    Q2    Q3    Q4"
+    row = "Explore delivery options".ljust(52) + "New cemetery site".ljust(44)
+    row += "▲     ✓     ✓     ▲"
+    region = [fragments(header), fragments(row)]
+    assert [f.x0 for f in region[1] if f.text in "▲✓"] == [96, 102, 108, 114]
+    assert marks_at_labels(region)[1] == region[1]
+
+
+def test_a_quarters_name_as_a_value_is_read(tmp_path: Path) -> None:
+    # "Q4" (when a figure is due) under "Quarter 2" is a value as printed;
+    # only label words alone in two cells or more ("Rating", "Rating") are a
+    # header's wrapped line.
+    header = " " * 51 + "".join(
+        label.ljust(17)
+        for label in [
+            "Quarter 1",
+            "Quarter 2",
+            "Quarter 3",
+            "Quarter 4",
+            "Annual Target",
+        ]
+    )
+    lines = [
+        "Housing Priority Delivery Plan 2017-18 Quarters 1 and 2 Performance Update",
+        "",
+        header,
+        "Additional affordable housing".ljust(51)
+        + "76".ljust(17)
+        + "33".ljust(51)
+        + "160",
+        "Tenant satisfaction (annual STAR survey)".ljust(68) + "Q4",
+        "Stock condition survey completed".ljust(51) + "Q3",
+    ]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "due-layout.txt").write_text("\n".join(lines), encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out", text_form="layout")
+    values = rows_of(tmp_path / "out", "indicator_values", "due-layout.txt")
+    due = values[values.value_text.isin(["Q3", "Q4"])]
+    assert sorted(zip(due.indicator, due.period, due.value_text, strict=True)) == [
+        ("Stock condition survey completed", "Q1", "Q3"),
+        ("Tenant satisfaction (annual STAR survey)", "Q2", "Q4"),
+    ]
+    assert due.value.isna().all()

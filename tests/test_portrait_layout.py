@@ -161,3 +161,39 @@ def test_short_figures_before_their_labels_are_not_moved_as_marks() -> None:
     row = "Number of grant claims".ljust(54) + "86".ljust(32) + "82".ljust(20) + "35"
     region = [fragments(header), fragments(row)]
     assert marks_at_labels(region)[1] == region[1]
+
+
+def test_ordinary_outcomes_and_marks_printed_again_raise_nothing(
+    tmp_path: Path,
+) -> None:
+    # "N/A" and "-" are Outcomes text, not marks; a line that marks Q1 and
+    # Q2 prints Q1's mark again, and loses nothing.
+    header = "Action & Progress Update".ljust(72) + "Outcomes".ljust(26)
+    header += "Q1 Rating     Q2 Rating     Q3 Rating     Q4 Rating"
+    lines = [
+        "Environment Priority Delivery Plan 2017-18 Quarter 2 Performance Update",
+        "",
+        header,
+        "Explore delivery options for a new cemetery site".ljust(72)
+        + "N/A".ljust(26)
+        + "✓".ljust(14)
+        + "✓",
+        "Q1 – Core requirements drafted.",
+        "Review the street cleansing schedule".ljust(72) + "-",
+        "Q1 – Review started.".ljust(98) + "✓",
+        "Q2 – Review delayed by staff shortages.".ljust(98) + "✓".ljust(14) + "▲",
+    ]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "plain-layout.txt").write_text(
+        "\n".join(lines), encoding="utf-8"
+    )
+    extract([tmp_path / "in"], tmp_path / "out", text_form="layout")
+    issues = rows_of(tmp_path / "out", "issues", "plain-layout.txt")
+    assert not issues.message.str.contains("mark").any()
+    updates = rows_of(tmp_path / "out", "action_updates", "plain-layout.txt")
+    assert sorted(zip(updates.quarter, updates.rating_symbol, strict=True)) == [
+        ("Q1", "✓"),
+        ("Q1", "✓"),
+        ("Q2", "▲"),
+        ("Q2", "✓"),
+    ]

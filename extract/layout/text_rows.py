@@ -23,6 +23,9 @@ BARE_VALUE = re.compile(
     r"\\[a-z]+)(?:\s+(?:[-+]?\(?\d[\d,]*(?:\.\d+)?\s*%?\)?|[^\w\s]{1,3}|\\[a-z]+)){0,3}$",
     re.IGNORECASE,
 )
+# A cell that names a year or a financial year: "2017", "2016.17", "2017/18".
+YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*[./-]\s*\d\d(?:\d\d)?)?$")
+DIGIT = re.compile(r"\d")
 # How a cell that starts a row begins: a capital, a digit, a mark or a quote.
 FRESH_START = re.compile(r"^(?:[A-Z0-9£$\"'“‘]|[^\w\s(])")
 # How a line that finished its text ends.
@@ -126,15 +129,21 @@ def starts_row(
 def _figures_under_labels(
     row: Sequence[list[str]], line: list[str], filled: list[int]
 ) -> bool:
-    """Figures alone, two or more, under a row of column labels alone: the
+    """Counts alone, two or more, under a row of column labels alone: the
     grid's first row, not its header's wrapped text (a status grid's counts
-    "0  4  1  0" under "Project completed  Project on target …", which
-    name no column of their own)."""
+    "0  4  1  0" under "Project completed  Project on target …"). Years
+    ("2016.17" under "Outturn") and marks ("✓" under "Project completed")
+    are the header's own lines."""
     return (
         len(filled) >= 2
-        and all(_bare(line[c]) for c in filled)
+        and all(_count(line[c]) for c in filled)
         and all(is_label(text) for r in row for text in r if text)
     )
+
+
+def _count(text: str) -> bool:
+    """A figure alone that names no year: "4", "80%", "1,084"."""
+    return _bare(text) and DIGIT.search(text) is not None and not YEAR.match(text)
 
 
 def _repeats_value(

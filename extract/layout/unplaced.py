@@ -166,13 +166,17 @@ def marks_at_labels(region: Sequence[Sequence[Fragment]]) -> list[list[Fragment]
     (`_one_under_each`), with each lone mark set at its label's start: a
     mark centred a little before its label is that label's, not the column
     before's (tests/fixtures/portrait/v002_003-portrait-layout line 195:
-    "▶" at 124 under "Q1" at 127, beside an Outcomes cell)."""
+    "▶" at 124 under "Q1" at 127, beside an Outcomes cell). Only where every
+    mark so moved is clear of the header's other labels: one printed under
+    or just after another label ("▲" at 96 under "DoT" at 93-96, "✓" at
+    102 just after "Q1" at 100-102) may be that label's."""
     out: list[list[Fragment]] = []
     labels: list[int] = []
+    header: list[Fragment] = []
     for frags in region:
         found = [f.x0 for f in frags if QUARTER_LABEL.fullmatch(f.text)]
         if len(found) >= 2:
-            labels = found
+            labels, header = found, list(frags)
         elif (
             labels
             and _one_under_each(frags, labels)
@@ -181,9 +185,22 @@ def marks_at_labels(region: Sequence[Sequence[Fragment]]) -> list[list[Fragment]
             # Symbols only: figures of up to three digits count as marks
             # there, but a row of figures set to the right ends a few
             # characters before each next label just as well.
-            frags = _at_labels(frags, labels)
+            moved = _at_labels(frags, labels)
+            if all(_clear(f, g, header) for f, g in zip(frags, moved, strict=True)):
+                frags = moved
         out.append(list(frags))
     return out
+
+
+def _clear(f: Fragment, moved: Fragment, header: Sequence[Fragment]) -> bool:
+    """A mark moved from `f` to `moved` was printed clear of every other
+    label of the header: not under one, nor LATE_START after its end."""
+    if moved.x0 == f.x0:
+        return True
+    return not any(
+        h.x0 != moved.x0 and h.x0 <= f.x0 + X_TOLERANCE and f.x0 <= h.x1 + LATE_START
+        for h in header
+    )
 
 
 def _at_labels(frags: Sequence[Fragment], labels: Sequence[int]) -> list[Fragment]:

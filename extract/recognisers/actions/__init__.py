@@ -27,13 +27,8 @@ from extract.recognisers.actions import (
     plain_action,
     reading_order,
 )
-from extract.recognisers.actions.drafts import (
-    Draft,
-    emit,
-    marks_as_outcomes,
-    repeated_marks,
-    unknown_symbols,
-)
+from extract.recognisers.actions.drafts import Draft, emit, unknown_symbols
+from extract.recognisers.actions.mark_checks import marks_as_outcomes, repeated_marks
 from extract.records import IssueRow, Record
 
 NAME = "actions"

@@ -144,7 +144,7 @@ def _starts_action(
     cols: Columns,
     open_: Open | None,
     after_header: bool,
-    header: str = "",
+    header: str,
 ) -> bool:
     """Whether a row begins a new action rather than continuing the open one.
     `header` is the action column's label as the header row prints it."""
@@ -193,7 +193,7 @@ def parse(
     drafts: list[Draft] = []
     latest = ctx.quarters[-1] if ctx.quarters else None
     cols: Columns | None = None
-    start, after_header = 0, False
+    start, after_header, header = 0, False, ""
     open_: Open | None = None
     headers = rows_with(doc.rows, HEADER_WORDS)
     for i, row in enumerate(doc.rows):
@@ -205,6 +205,7 @@ def parse(
                 drafts.extend(_drafted(open_))
                 open_ = None
             cols, start, after_header = found, i, True
+            header = cell_text(logical_cells(row), cols.action)
             continue
         if cols is None:
             continue
@@ -218,7 +219,6 @@ def parse(
         if not row.flat and not any(c.raw.strip() for c in row.cells):
             continue
         cells = logical_cells(row)
-        header = cell_text(logical_cells(doc.rows[start]), cols.action)
         if _starts_action(
             cells, _next_filled(doc.rows, i), cols, open_, after_header, header
         ):

@@ -165,55 +165,6 @@ def _read_from_font(
     return next(((r,) for r in found if r.repaired == symbol), ())
 
 
-def repeated_marks(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow]:
-    """An `unparsed_block` warning for each mark an action prints in a quarter
-    column that a line of it above marked already: one mark a quarter is
-    read, the first; the other may rate another quarter, printed a column
-    off where a page break set the columns again (tests/fixtures/portrait/
-    v000_000-portrait-layout line 253: the cemetery action's Quarter 3 mark
-    under Q2, whose mark line 240 printed)."""
-    for draft in drafts:
-        first: dict[str, Mark] = {}
-        for mark in draft.marks:
-            symbol, _ = clean_symbol(mark.raw)
-            if not symbol:
-                continue
-            kept = first.setdefault(mark.quarter, mark)
-            if kept.line != mark.line:
-                yield IssueRow.at(
-                    "unparsed_block",
-                    doc,
-                    mark.line,
-                    f"{draft.title}: mark {symbol!r} not read: the {mark.quarter} "
-                    f"column holds line {kept.line}'s mark already, so which "
-                    "quarter it rates cannot be told",
-                    page=mark.page,
-                    severity="warning",
-                )
-
-
-def marks_as_outcomes(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow]:
-    """An `unparsed_block` warning for each action whose Outcomes text is a
-    mark alone ("5", "▶"): a rating printed a little before its quarter's
-    column, in the Outcomes column's place (tests/fixtures/portrait/
-    v003_000-portrait-layout line 259: the AQMA action's Q1 "5" at 98,
-    "Q1 Rating" at 101). Which quarter it rates cannot be told by its place:
-    a figure set to the right ends just short of the next column too."""
-    for draft in drafts:
-        if draft.outcomes is not None and holds_symbol(draft.outcomes):
-            yield IssueRow.at(
-                "unparsed_block",
-                doc,
-                draft.line_start,
-                f"{draft.title}: Outcomes {draft.outcomes!r} is a rating mark "
-                "alone, printed before the quarter columns, so which quarter "
-                "it rates cannot be told; kept as the Outcomes text",
-                page=draft.page,
-                severity="warning",
-                span=f"{draft.line_start}-{draft.line_end}",
-            )
-
-
 def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow]:
     """One `unknown_symbol` issue per printed symbol the symbol map does not know."""
     seen: dict[str, list[Mark]] = {}

@@ -169,6 +169,10 @@ def _place(column: Column, value: Value, ctx: Context) -> tuple[str | None, str,
     return year, column.period or "FY", column.measure or "actual"
 
 
+# A rating column's label word alone: "Rating", "RAG", "Status".
+RATING_LABEL = re.compile(RATING_WORD, re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     record: IndicatorValue
@@ -420,16 +424,14 @@ def _reading_facts(
             yield from facts
 
 
-# A value cell that is a column label's word, wrapped under it: "Rating" under
-# "Q1", "Q1 Rating" (tests/fixtures/writerlayout/001_…-writer-layout line 58,
-# an action table's header read as a grid's).
-LABEL_ONLY = re.compile(rf"(?:(?:Q[1-4]\s+)?{RATING_WORD}|Q[1-4])", re.IGNORECASE)
-
-
 def _labels_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
-    """Whether a row's filled value cells print column labels' words alone."""
+    """Whether a row's filled value cells, two or more, print a rating column
+    label's word alone ("Rating" under "Q1" and "Q2": an action table's
+    header wrapped over three lines, read as a grid's, tests/fixtures/
+    writerlayout/001_…-writer-layout line 58). A quarter's name ("Q4", when
+    a figure is due) is a value."""
     cells = [text for column, text, _ in parsed if column.kind == "value" and text]
-    return bool(cells) and all(LABEL_ONLY.fullmatch(squash(t)) for t in cells)
+    return len(cells) >= 2 and all(RATING_LABEL.fullmatch(squash(t)) for t in cells)
 
 
 def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
