@@ -375,3 +375,9 @@ def test_a_quarters_name_as_a_value_is_read(tmp_path: Path) -> None:
         ("Tenant satisfaction (annual STAR survey)", "Q2", "Q4"),
     ]
     assert due.value.isna().all()
+
+
+def test_a_dash_for_none_is_a_count_beside_figures() -> None:
+    labels = ["Project completed", "Project on target", "Project aborted/ closed"]
+    assert starts_row([labels], ["3", "-", "1"])
+    assert not starts_row([labels], ["-", "-", "–"])

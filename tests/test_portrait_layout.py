@@ -14,7 +14,8 @@ from extract.layout.text_columns import (
     fragments,
     mark_columns_under_labels,
 )
-from extract.layout.unplaced import marks_at_labels
+from extract.layout.unplaced import marks_at_labels, stray_marks
+from extract.recognisers.actions.mark_checks import _symbol_alone
 from extract.run import extract
 from tests.conftest import rows_of
 
@@ -60,8 +61,8 @@ def test_a_second_mark_in_one_quarter_column_is_reported(out: Path) -> None:
     assert list(repeated.severity) == ["warning"]
     assert repeated.message.item() == (
         f"{NAME}:253: Explore delivery options for a new cemetery site: mark "
-        "'\\\\bigcirc' not read: the Q2 column holds line 240's mark already, so "
-        "which quarter it rates cannot be told"
+        "'\\\\bigcirc' not read: the Q2 column holds line 240's mark already, "
+        "and one mark a quarter is read"
     )
 
 
@@ -197,3 +198,49 @@ def test_ordinary_outcomes_and_marks_printed_again_raise_nothing(
         ("Q2", "▲"),
         ("Q2", "✓"),
     ]
+
+
+def test_marks_left_before_their_labels_leave_the_row_unread() -> None:
+    # Labels six apart ("Q1" at 100, "Q2" at 106): "▶" at 97 is three before
+    # Q1 and just after nothing, but "✓" at 103 is just after "Q1": which
+    # quarter each rates cannot be told, and the row is reported, not read
+    # by place (which put "▶" in the Outcomes text).
+    header = "Action & Progress Update".ljust(52) + "Outcomes".ljust(48)
+    header += "Q1    Q2    Q3    Q4"
+    row = "Explore delivery options".ljust(52) + "New cemetery site".ljust(45)
+    row += "▶     ✓     ✓     ▲"
+    region = marks_at_labels([fragments(header), fragments(row)])
+    assert region[1] == fragments(row)
+    assert stray_marks(region, [0, 52, 100, 106, 112, 118]) == {1}
+
+
+@pytest.mark.parametrize(
+    "text, alone",
+    [("▶", True), ("√", True), ("\uf0fc", True), ("✔\ufe0f", True), ("5", True)]
+    + [("N/A", False), ("-", False), ("+", False), ("Completed", False)],
+)
+def test_an_outcomes_symbol_alone(text: str, alone: bool) -> None:
+    assert _symbol_alone(text) is alone
+
+
+def test_a_sub_items_other_mark_is_reported_and_the_same_is_not(tmp_path: Path) -> None:
+    # TAB text: sub-items rated under the action's own marks. "✓" again
+    # loses nothing; "▲" under line 3's "✓" is not read, and says so.
+    lines = [
+        "Environment Priority Delivery Plan 2017-18 Quarter 2 Performance Update",
+        "\t".join(["Action & Progress Update", "Outcomes", "Q1 Rating", "Q2 Rating"])
+        + "\tQ3 Rating\tQ4 Rating",
+        "Deliver the parks improvement programme\tBetter parks\t✓\t✓\t\t",
+        "a) Play area refurbished at Hednesford Park\t\t✓\t✓\t\t",
+        "b) New footpaths at Stile Cop\t\t✓\t▲\t\t",
+    ]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sub.txt").write_text("\n".join(lines), encoding="utf-8")
+    extract([tmp_path / "in"], tmp_path / "out")
+    issues = rows_of(tmp_path / "out", "issues", "sub.txt")
+    marks = issues[issues.message.str.contains("not read: the Q")]
+    assert list(marks.line) == [5]
+    assert marks.message.item().endswith(
+        "mark '▲' not read: the Q2 column holds line 3's mark already, and one "
+        "mark a quarter is read"
+    )

@@ -26,6 +26,8 @@ BARE_VALUE = re.compile(
 # A cell that names a year or a financial year: "2017", "2016.17", "2017/18".
 YEAR = re.compile(r"^(?:19|20)\d\d(?:\s*[./-]\s*\d\d(?:\d\d)?)?$")
 DIGIT = re.compile(r"\d")
+# A cell that prints none: "-", "–".
+DASH = re.compile(r"^[-\u2013\u2014]$")
 # How a cell that starts a row begins: a capital, a digit, a mark or a quote.
 FRESH_START = re.compile(r"^(?:[A-Z0-9£$\"'“‘]|[^\w\s(])")
 # How a line that finished its text ends.
@@ -131,12 +133,14 @@ def _figures_under_labels(
 ) -> bool:
     """Counts alone, two or more, under a row of column labels alone: the
     grid's first row, not its header's wrapped text (a status grid's counts
-    "0  4  1  0" under "Project completed  Project on target …"). Years
+    "0  4  1  0" under "Project completed  Project on target …"; a dash for
+    none, "3  -  1  -"). Years
     ("2016.17" under "Outturn") and marks ("✓" under "Project completed")
     are the header's own lines."""
     return (
         len(filled) >= 2
-        and all(_count(line[c]) for c in filled)
+        and all(_count(line[c]) or DASH.match(line[c]) for c in filled)
+        and any(_count(line[c]) for c in filled)
         and all(is_label(text) for r in row for text in r if text)
     )
 

@@ -148,6 +148,10 @@ def stray_marks(
             labels = found
             continue
         if labels and _one_under_each(frags, labels):
+            if _left_before(frags, labels):
+                # Symbols one under each label, not set at them
+                # (`marks_at_labels` found one near another label).
+                out.add(k)
             continue
         for f in frags if labels else ():
             x = _mark_at(f)
@@ -218,6 +222,21 @@ def _at_labels(frags: Sequence[Fragment], labels: Sequence[int]) -> list[Fragmen
         out.append(f)
         k += 1
     return out
+
+
+def _left_before(frags: Sequence[Fragment], labels: Sequence[int]) -> bool:
+    """Whether a symbol alone (the k-th mark of the line) is still printed
+    before the k-th label: one `marks_at_labels` left where it was, as it
+    may be the label's before (a "DoT" column's, or Q1's under "Q2")."""
+    k = 0
+    for f in frags:
+        x = _mark_at(f)
+        if x is None:
+            continue
+        if x == f.x0 and MARK.fullmatch(f.text) and labels[k] - x > X_TOLERANCE:
+            return True
+        k += 1
+    return False
 
 
 def _one_under_each(frags: Sequence[Fragment], labels: Sequence[int]) -> bool:
