@@ -244,3 +244,19 @@ def test_a_sub_items_other_mark_is_reported_and_the_same_is_not(tmp_path: Path) 
         "mark '▲' not read: the Q2 column holds line 3's mark already, and one "
         "mark a quarter is read"
     )
+
+
+def test_a_mark_in_a_column_without_words_is_not_moved() -> None:
+    # "▲" at 98 under a "DoT" label at 88 whose column prints no words: two
+    # before "Q1" at 100, it may be the direction of travel's, and every
+    # mark after it a quarter late. Left where printed, the row is reported.
+    header = "Action & Progress Update".ljust(52) + "Outcomes".ljust(36)
+    header += "DoT".ljust(12) + "Q1        Q2        Q3        Q4"
+    row = "Explore delivery options".ljust(52) + "New cemetery site".ljust(46)
+    row += "▲         ✓         ✓         ▲"
+    more = "Q1 – Core requirements drafted.".ljust(52) + "identified"
+    region = [fragments(header), fragments(row), fragments(more)]
+    assert [f.x0 for f in region[1] if f.text in "▲✓"] == [98, 108, 118, 128]
+    placed = marks_at_labels(region)
+    assert placed[1] == region[1]
+    assert stray_marks(placed, [0, 52, 88, 100, 110, 120, 130]) == {1}

@@ -14,6 +14,7 @@ from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
     EARLY_START,
     LATE_START,
+    LETTER,
     MARK,
     MARK_CHARS,
     NO_WORDS,
@@ -173,14 +174,17 @@ def marks_at_labels(region: Sequence[Sequence[Fragment]]) -> list[list[Fragment]
     "▶" at 124 under "Q1" at 127, beside an Outcomes cell). Only where every
     mark so moved is clear of the header's other labels: one printed under
     or just after another label ("▲" at 96 under "DoT" at 93-96, "✓" at
-    102 just after "Q1" at 100-102) may be that label's."""
+    102 just after "Q1" at 100-102) may be that label's; so may a mark in
+    the place of a column that prints no words below the header ("▲" at 98
+    under a "DoT" at 88, two before "Q1": a direction-of-travel mark)."""
     out: list[list[Fragment]] = []
     labels: list[int] = []
     header: list[Fragment] = []
-    for frags in region:
+    for k, frags in enumerate(region):
         found = [f.x0 for f in frags if QUARTER_LABEL.fullmatch(f.text)]
         if len(found) >= 2:
-            labels, header = found, list(frags)
+            labels = found
+            header = _worded(frags, region[k + 1 :])
         elif (
             labels
             and _one_under_each(frags, labels)
@@ -196,9 +200,29 @@ def marks_at_labels(region: Sequence[Sequence[Fragment]]) -> list[list[Fragment]
     return out
 
 
+def _worded(
+    header: Sequence[Fragment], below: Sequence[Sequence[Fragment]]
+) -> list[Fragment]:
+    """The header's labels whose columns print words below it (an Outcomes
+    column's text), each kept; the others (a "DoT" column of marks) as
+    labels that reach to the next label's start."""
+    out: list[Fragment] = []
+    for n, h in enumerate(header):
+        end = header[n + 1].x0 if n + 1 < len(header) else None
+        words = any(
+            h.x0 - X_TOLERANCE <= f.x0 and (end is None or f.x0 < end)
+            for frags in below
+            for f in frags
+            if LETTER.search(f.text)
+        )
+        out.append(h if words or end is None else Fragment(h.text, h.x0, end - 1))
+    return out
+
+
 def _clear(f: Fragment, moved: Fragment, header: Sequence[Fragment]) -> bool:
     """A mark moved from `f` to `moved` was printed clear of every other
-    label of the header: not under one, nor LATE_START after its end."""
+    label of the header: not under one (a label of a column without words
+    reaches to the next, see `_worded`), nor LATE_START after its end."""
     if moved.x0 == f.x0:
         return True
     return not any(
