@@ -188,7 +188,7 @@ def marks_at_labels(region: Sequence[Sequence[Fragment]]) -> list[list[Fragment]
         elif (
             labels
             and _one_under_each(frags, labels)
-            and all(MARK.fullmatch(f.text) for f in frags if _mark_at(f) == f.x0)
+            and all(MARK.fullmatch(f.text) for f, _ in _lone_marks(frags, labels))
         ):
             # Symbols only: figures of up to three digits count as marks
             # there, but a row of figures set to the right ends a few
@@ -232,35 +232,35 @@ def _clear(f: Fragment, moved: Fragment, header: Sequence[Fragment]) -> bool:
 
 
 def _at_labels(frags: Sequence[Fragment], labels: Sequence[int]) -> list[Fragment]:
-    """The line's fragments, each lone mark (the k-th mark of the line) set
-    at the k-th label's start; a mark run into text stays with its text."""
-    out: list[Fragment] = []
-    k = 0
-    for f in frags:
-        x = _mark_at(f)
-        if x is None:
-            out.append(f)
-            continue
-        if x == f.x0:
-            f = Fragment(f.text, labels[k], labels[k] + len(f.text))
-        out.append(f)
-        k += 1
-    return out
+    """The line's fragments, each lone mark set at its label's start; a mark
+    run into text stays with its text."""
+    moved = {id(f): x for f, x in _lone_marks(frags, labels)}
+    return [
+        Fragment(f.text, moved[id(f)], moved[id(f)] + len(f.text))
+        if id(f) in moved
+        else f
+        for f in frags
+    ]
+
+
+def _lone_marks(
+    frags: Sequence[Fragment], labels: Sequence[int]
+) -> list[tuple[Fragment, int]]:
+    """The line's marks printed alone, not run into text, each with the start
+    of the label of its rank among the line's marks (one under each label,
+    `_one_under_each`)."""
+    ranked = [f for f in frags if _mark_at(f) is not None]
+    return [(f, x) for f, x in zip(ranked, labels, strict=True) if _mark_at(f) == f.x0]
 
 
 def _left_before(frags: Sequence[Fragment], labels: Sequence[int]) -> bool:
-    """Whether a symbol alone (the k-th mark of the line) is still printed
-    before the k-th label: one `marks_at_labels` left where it was, as it
-    may be the label's before (a "DoT" column's, or Q1's under "Q2")."""
-    k = 0
-    for f in frags:
-        x = _mark_at(f)
-        if x is None:
-            continue
-        if x == f.x0 and MARK.fullmatch(f.text) and labels[k] - x > X_TOLERANCE:
-            return True
-        k += 1
-    return False
+    """Whether a symbol alone is still printed before its label: one
+    `marks_at_labels` left where it was, as it may be the label's before (a
+    "DoT" column's, or Q1's under "Q2")."""
+    return any(
+        MARK.fullmatch(f.text) and x - f.x0 > X_TOLERANCE
+        for f, x in _lone_marks(frags, labels)
+    )
 
 
 def _one_under_each(frags: Sequence[Fragment], labels: Sequence[int]) -> bool:

@@ -152,14 +152,10 @@ def _starts_action(
         # The header's label wrapped under it ("Striving for … environments"
         # / "and Action & Progress Update", samples/text/000_…-browser-layout;
         # "… environments and Action &" / "Progress Update", the rest of the
-        # label, tests/fixtures/portrait/v000_000-portrait-layout line 232).
+        # label, tests/fixtures/portrait/v003_000-portrait-layout line 232).
         title = cell_text(cells, cols.action)
         return bool(title or cell_text(cells, cols.outcomes)) and not (
-            after_header
-            and (
-                ACTION_LABEL.search(title)
-                or (title and ACTION_LABEL.search(f"{header} {title}"))
-            )
+            after_header and title and ACTION_LABEL.search(f"{header} {title}")
         )
     if _leading_label(cells, cols) is not None or not cell_text(cells, cols.action):
         return False
