@@ -66,13 +66,15 @@ def columns_at_labels(
         # "4.55%" at 63-68 under "Q1" at 66-68): its column is not told by
         # the label it is printed after.
         return list(starts)
-    owners: dict[int, int | None] = {
-        s: _owner(s, heads, body)
+    # The starts under no label that figures alone make, with those figures.
+    alone = {
+        s: at_s
         for s in starts
         if all(abs(s - h.x0) > X_TOLERANCE for h in heads)
         and (at_s := [f for f in body if abs(f.x0 - s) <= X_TOLERANCE])
         and all(_figure(f) for f in at_s)
     }
+    owners = {s: _owner(s, at_s, heads, body) for s, at_s in alone.items()}
     if not owners or None in owners.values():
         return list(starts)
     kept = [s for s in starts if s not in owners]
@@ -82,9 +84,14 @@ def columns_at_labels(
     )
 
 
-def _owner(s: int, heads: Sequence[Fragment], body: Sequence[Fragment]) -> int | None:
-    """The start of the label in whose column the figures starting at `s` are
-    set to the right, or None where the table does not show it.
+def _owner(
+    s: int,
+    at_s: Sequence[Fragment],
+    heads: Sequence[Fragment],
+    body: Sequence[Fragment],
+) -> int | None:
+    """The start of the label in whose column the figures starting at `s`
+    (`at_s`) are set to the right, or None where the table does not show it.
 
     They are printed after that label's start and end by the next label's,
     not at the end of a later label (labels set to the right, and figures
@@ -100,7 +107,6 @@ def _owner(s: int, heads: Sequence[Fragment], body: Sequence[Fragment]) -> int |
     label = before[-1].x0
     after = [h.x0 for h in heads if h.x0 > s]
     end = after[0] + X_TOLERANCE if after else None
-    at_s = [f for f in body if abs(f.x0 - s) <= X_TOLERANCE]
     if any(end is not None and f.x1 > end for f in at_s):
         return None
     if any(h.x0 > s and abs(f.x1 - h.x1) <= X_TOLERANCE for f in at_s for h in heads):
