@@ -532,6 +532,35 @@ def test_agenda_letter_date_and_clerk_are_not_the_paper_s() -> None:
             "Borsetshire District Council",
             None,
         ),
+        # A running header's short name and the text's full one are one
+        # council, named in full (samples/text/*-layout.txt print the PDFs' page
+        # header "Cannock Chase Council — Performance Reports" on line 1).
+        (
+            [
+                "Borsetshire Council — Performance Reports",
+                "Cabinet 14 March 2017",
+                "",
+                "Report of Borsetshire District Council",
+            ],
+            "Borsetshire District Council",
+            None,
+        ),
+        # Not a county and a district of one name; not two full names of
+        # other kinds: the first name printed stands.
+        (
+            ["Borsetshire Council", "Borsetshire County Council"],
+            "Borsetshire Council",
+            None,
+        ),
+        (
+            [
+                "Borsetshire Council",
+                "Borsetshire District Council",
+                "Borsetshire Borough Council",
+            ],
+            "Borsetshire Council",
+            None,
+        ),
         (["County Council"], None, None),
     ],
 )

@@ -28,6 +28,11 @@ PRINTED_COUNCIL = re.compile(
     r"\b((?!The\b)(?:[A-Z][a-z]+\s+){1,3}(?:(?:District|Borough|County|City)\s+)?"
     r"Council)\b"
 )
+# The kind of council a full name prints and a short one leaves out: "Borsetshire
+# Council" in a running header is the "Borsetshire District Council" of the
+# text. Not "County": a county and the district named after its town are two
+# councils.
+KIND = re.compile(r"\s+(?:District|Borough|City)(?=\s+Council$)")
 
 
 @cache
@@ -77,12 +82,30 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
         for m in PRINTED_COUNCIL.finditer(line):
             if by_name(m[1]) is None and not GENERIC >= set(m[1].split()[:-1]):
                 printed.setdefault(m[1], []).append(n)
-    for name, lines in printed.items():
+    for name, lines in _one_name_each(printed).items():
         minor = MINOR.search(name) is not None
         scores[(name, None)] = _score(lines, minor)
     if not scores:
         return None, None
     return max(scores, key=lambda k: scores[k])
+
+
+def _one_name_each(printed: dict[str, list[int]]) -> dict[str, list[int]]:
+    """The councils of `printed` (a name not in the registry -> the lines it is
+    on), each under one name: a short name ("Borsetshire Council") and the full
+    one of a kind ("Borsetshire District Council") are one council, named in
+    full, on the lines of both; two full names of other kinds stay two."""
+    short: dict[str, list[str]] = {}
+    for name in printed:
+        short.setdefault(KIND.sub("", name), []).append(name)
+    out: dict[str, list[int]] = {}
+    for names in short.values():
+        full = [n for n in names if KIND.search(n)]
+        if len(full) != 1:
+            out.update((n, printed[n]) for n in names)
+            continue
+        out[full[0]] = sorted(n for name in names for n in printed[name])
+    return out
 
 
 def _found(
