@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, cell_of
 from extract.blocks.reading_order import is_column_label
+from extract.document import Row
 from extract.recognisers.rolling12.quarter_blocks import (
     ANCHOR,
     DIRECTION,
@@ -33,6 +34,7 @@ from extract.recognisers.rolling12.quarter_blocks import (
 from normalise.indicators import ROLLING_NAME, split_indicators
 from normalise.numbers import parse_int, parse_number
 from normalise.patterns import compiled
+from normalise.registry import match as registry_match
 
 # The later lines of an interleaved quarter cell: "Previous 12", "months = 89",
 # "Last 12 months = 100", "Change over 12 Months = 12%", "= 2,957", "(222)".
@@ -65,6 +67,10 @@ LATE_CHANGE_CHARS = 80
 BLOCK_WORDS = compiled(
     r"\b(?:previous|last)\s+12\s+months\b(?:\s*$|.*=)", re.IGNORECASE
 )
+# A line that opens an HTML paragraph, or one that closes it: a cell's markup
+# sets its names apart where reading order runs them into the cells before.
+OPENS_PARAGRAPH = compiled(r"^\s*<(?:p|li)\b", re.IGNORECASE)
+CLOSES_PARAGRAPH = compiled(r"</(?:p|li)>\s*$", re.IGNORECASE)
 
 
 def read(blocks: Blocks, name: str) -> list[Found]:
@@ -75,7 +81,7 @@ def read(blocks: Blocks, name: str) -> list[Found]:
     used: set[int] = set()
     found: list[Found] = []
     for group in groups:
-        indicator = _name(paras, group, groups, used)
+        indicator = _name(paras, group, groups, used, blocks.doc.rows)
         if indicator is None:
             continue
         if group.interleaved:
@@ -91,7 +97,10 @@ def read(blocks: Blocks, name: str) -> list[Found]:
                 # lines, as `pdftotext -raw` gives it).
                 same = previous.row_index == f.row_index
                 start = previous.block.start if same else 0
-                indicator = _rolling_name(para, start, f.block.start) or indicator
+                indicator = (
+                    _rolling_name(para, start, f.block.start, blocks.doc.rows)
+                    or indicator
+                )
             if _claim_spans(blocks, name, para, f):
                 found.append(replace(f, indicator=indicator))
             previous = f
@@ -266,14 +275,18 @@ def _late_change(text: str, block: Block) -> Block:
 
 
 def _name(
-    paras: Sequence[Paragraph], group: Group, groups: Sequence[Group], used: set[int]
+    paras: Sequence[Paragraph],
+    group: Group,
+    groups: Sequence[Group],
+    used: set[int],
+    rows: Sequence[Row],
 ) -> str | None:
     """The rolling indicator a group of blocks belongs to (see the module doc)."""
     if group.name and (name := named(group.name)):
         used.update(group.parts)
         return name
     first = group.found[0]
-    if name := _rolling_name(paras[group.first], 0, first.block.start):
+    if name := _rolling_name(paras[group.first], 0, first.block.start, rows):
         return name
     taken = {i for g in groups for i in range(g.first, g.last + 1)}
     before = range(group.first - 1, max(-1, group.first - 1 - NAME_WINDOW), -1)
@@ -286,44 +299,86 @@ def _name(
         for i in window:
             if i in taken or QUARTER_CELL.match(paras[i].text):
                 break
-            if i not in used and (name := _rolling_name(paras[i])) is not None:
+            if i not in used and (name := _rolling_name(paras[i], rows=rows)):
                 used.add(i)
                 return name
     return None
 
 
 def _rolling_name(
-    para: Paragraph, start: int = 0, end: int | None = None
+    para: Paragraph,
+    start: int = 0,
+    end: int | None = None,
+    rows: Sequence[Row] = (),
 ) -> str | None:
     """The rolling indicator's name in a paragraph's text from `start` to `end`.
 
-    In a paragraph of names, the first, from the start of the line it begins
-    on (a name printed above it ends with ")" or "."). Before a block (`end`),
-    the last: from the line it is on, and the lines above it that go on with
-    it, back to a line ending a sentence or bracket, a column label or a line
-    with a figure (`pdftotext -raw` runs a grid's header, a row's cells and the
-    next row's name together)."""
+    In a paragraph of names (`end` None), the first, from the start of the
+    line it begins on: a name printed above it ends with ")" or ".", or with
+    its cell's HTML paragraph (`rows`, the document's: "…out of area</p>" /
+    "<p>Hate Crime Incidents Over Time (Variation) –"); and from a later line
+    where the rest is a registered name and the whole is not (an empty row's
+    name run into it: "Satisfaction with local area" / "(Feeling the
+    Difference" / "Committed Crime Over Time (Variation) All crime …").
+
+    Before a block (`end`), the last: from the line it is on, and the lines
+    above it that go on with it, back to a line ending a sentence, bracket or
+    HTML paragraph, a column label or a line with a figure (`pdftotext -raw`
+    runs a grid's header, a row's cells and the next row's name together)."""
     text = para.text[:end]
     found = list(ROLLING_NAME.finditer(text, start))
     if not found:
         return None
     if end is None:
         at = found[0].start()
-        for piece in para.pieces:
+        starts = [start]
+        for k, piece in enumerate(para.pieces):
             if piece.start > at:
                 break
-            before = para.text[: piece.start].rstrip()
-            if piece.start > start and before.endswith((")", ".")):
+            if piece.start > start:
+                starts.append(piece.start)
+            if piece.start > start and _name_starts(para, k, rows):
                 start = piece.start
-        return named(text[start:])
+        return _registered(text, [s for s in starts if s >= start])
     at = found[-1].start()
-    lines = [p for p in para.pieces if start <= p.start <= at]
+    lines = [k for k, p in enumerate(para.pieces) if start <= p.start <= at]
     first = len(lines) - 1
-    while first > 0 and len(text[lines[first - 1].start : at]) <= NAME_CHARS:
-        if stops_name(text[lines[first - 1].start : lines[first - 1].end]):
+    while (
+        first > 0 and len(text[para.pieces[lines[first - 1]].start : at]) <= NAME_CHARS
+    ):
+        above = para.pieces[lines[first - 1]]
+        if stops_name(text[above.start : above.end]) or _name_starts(
+            para, lines[first], rows
+        ):
             break
         first -= 1
-    return named(text[lines[first].start :] if lines else text[start:])
+    return named(text[para.pieces[lines[first]].start :] if lines else text[start:])
+
+
+def _name_starts(para: Paragraph, k: int, rows: Sequence[Row]) -> bool:
+    """Whether a name begins on piece `k` of a paragraph of names: the text
+    before it ends a sentence or bracket, or an HTML paragraph of the cells
+    (`rows`, the document's) ends or opens there."""
+    if para.text[: para.pieces[k].start].rstrip().endswith((")", ".")):
+        return True
+    if not rows:
+        return False
+    here = rows[para.row_index + k].cells[0].raw
+    before = rows[para.row_index + k - 1].cells[0].raw
+    return bool(OPENS_PARAGRAPH.match(here) or CLOSES_PARAGRAPH.search(before))
+
+
+def _registered(text: str, starts: Sequence[int]) -> str | None:
+    """The rolling name of `text` from the first of `starts`, unless it is no
+    registered indicator and the name from a later start is one."""
+    first = named(text[starts[0] :])
+    if first is None or registry_match(first).score == 100.0:
+        return first
+    for start in starts[1:]:
+        name = named(text[start:])
+        if name is not None and registry_match(name).score == 100.0:
+            return name
+    return first
 
 
 def stops_name(line: str) -> bool:
