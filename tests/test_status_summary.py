@@ -184,6 +184,28 @@ def test_unknown_label_is_reported_not_guessed() -> None:
     assert '"Deferred" = 1 (17%)' in issue.message
 
 
+def test_a_value_under_no_label_is_reported_not_dropped() -> None:
+    # "No Rating" printed on the page before (the fuzz's v001_001 as
+    # `pdftotext -layout` prints it): the fifth pair stands under no label.
+    out = _grid_records(
+        [
+            "Summary of Progress in Delivering Projects/Actions:",
+            "",
+            "Project completed\tProject on target\tProject aborted/ closed\t",
+            "0 0%\t8 100%\t0 0%\t2 20%",
+        ]
+    )
+    rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
+    assert [(r.category, r.count, r.percent) for r in rows] == [
+        ("completed", 0, 0.0),
+        ("on_target", 8, 100.0),
+        ("aborted", 0, 0.0),
+    ]
+    issue = next(r for r in out if getattr(r, "code", "") == "unknown_status_label")
+    assert '"(no label)" = 2 20%' in issue.message
+    assert issue.line == 3
+
+
 def test_period_comes_from_the_grid_title_not_from_rows_above() -> None:
     out = _grid_records(
         [

@@ -363,3 +363,16 @@ def test_text_of_the_borderless_print_reports_cut_names(tmp_path: Path) -> None:
     assert set(cut.code) == {"unparsed_block"}
     facts = pd.read_parquet(tmp_path / "indicator_values.parquet")
     assert "Percentage of" not in set(facts.indicator)
+
+
+def test_a_status_column_whose_label_is_cut_off_is_reported(
+    borderless_out: Path,
+) -> None:
+    # 000's last status grid: "No" of "No Rating" printed on the page before,
+    # so its "0" / "0%" stand under "Rating" alone, which names no category.
+    issues = _of(borderless_out, "issues", "000_af055924f554b2ff")
+    said = issues[issues.code == "unknown_status_label"]
+    assert list(zip(said.page, said.line, strict=True)) == [(4, 2)]
+    assert said.message.item().endswith('"(no label)" = 0, 0%')
+    grid = _of(borderless_out, "status_summary", "000_af055924f554b2ff")
+    assert len(grid[grid.page == 4]) == 4

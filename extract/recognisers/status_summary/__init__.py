@@ -95,6 +95,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         if grid and not _claimed(blocks, i, j):
             continue
         yield from _grid(doc, ctx, i, labels, period, grid)
+        unknown = unknown | _unlabelled({*labels, *unknown}, [r for r, _, _ in grid])
         if unknown and grid:
             yield _unknown_labels(doc, row, unknown, [r for r, _, _ in grid])
     yield from _vertical(blocks, ctx)
@@ -167,6 +168,20 @@ def _header_like(row: Row) -> bool:
     )
 
 
+def _unlabelled(labelled: set[int], grid: list[Row]) -> dict[int, str]:
+    """The columns past the first of a grid's rows that print a count or
+    percentage under no label (`labelled` the columns with one; a "No
+    Rating" label printed on the page before): reported with the unknown
+    labels, not dropped unsaid."""
+    out: dict[int, str] = {}
+    for row in grid:
+        for col in range(1, len(row.cells)):
+            value = read_value(row.text_at(col)) if col not in labelled else None
+            if value is not None and (value.count, value.percent) != (None, None):
+                out[col] = "(no label)"
+    return out
+
+
 def _unknown_labels(
     doc: Document, row: Row, unknown: dict[int, str], values: list[Row]
 ) -> IssueRow:
@@ -179,8 +194,8 @@ def _unknown_labels(
         "unknown_status_label",
         doc,
         row.line_start,
-        f"status grid column(s) with no category in the contract, not "
-        f"extracted: {said}",
+        f"status grid column(s) with no category in the contract or no "
+        f"label, not extracted: {said}",
         page=row.page,
     )
 
