@@ -46,6 +46,7 @@ from extract.layout.unplaced import (
     marks_at_labels,
     misplaced_marks,
     overflowing,
+    paragraph_rejoined,
     stray_marks,
     unread_rows,
 )
@@ -112,7 +113,7 @@ def _table_lines(
     region = marks_at_labels(aligned_cuts(region, cuts))
     told = opening_words(region, cuts)
     split = [
-        cells_of(lines[i], starts, width, cuts, frags, told)
+        paragraph_rejoined(cells_of(lines[i], starts, width, cuts, frags, told), frags)
         for i, frags in zip(indexes, region, strict=True)
     ]
     misplaced = {indexes[k] for k in misplaced_marks(region)}

@@ -33,6 +33,10 @@ from normalise.vocabulary import RATING_WORD
 LABEL_WORDS = re.compile(rf"(?:(?:{QUARTER}|{RATING_WORD})(?: |$))+")
 # A cell that goes on with a lower-case word ("progressed to"), not "n/a".
 LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
+# A cell's line that ends where an HTML paragraph opens, a word into it: "… in
+# the Ballroom at <p>The", the rest of that paragraph's first line printed as
+# the next cell's ("programme will be designed …").
+OPENS_AT_END = re.compile(r"<(?:p|li)\b[^<>]*>\s*[^\s<>]+$", re.IGNORECASE)
 
 
 def tight_labels(frags: Sequence[Fragment]) -> list[Fragment]:
@@ -295,6 +299,29 @@ def _under_label(start: int | None, labels: Sequence[int]) -> bool:
     (samples/text/002_…-browser-layout: "20" at 43 in the column at 43,
     under "Q1" at 44)."""
     return start is not None and any(abs(lx - start) <= X_TOLERANCE for lx in labels)
+
+
+def paragraph_rejoined(cells: list[str], frags: Sequence[Fragment]) -> list[str]:
+    """A line's cells with an HTML paragraph cut after its first word put
+    together again: where a cell ends with the paragraph's opening tag and a
+    word, and the next cell with text goes on in lower case, the two printed
+    one space apart in one of the line's fragments (`frags`), the tag and
+    word begin the next cell. Cells set so close (a title column's text run
+    into the Outcomes column's: "… in the Ballroom at <p>The programme will
+    be …", the fuzz's v002_001 as `pdftotext -layout` prints it) are cut at
+    the column's label, a word or more into the next cell's text; cells set
+    apart are left as cut ("… companies</p> <p>Q1   option", the Outcomes
+    cell's "FRP" wrapped)."""
+    filled = [c for c, text in enumerate(cells) if text]
+    out = list(cells)
+    for a, b in zip(filled, filled[1:], strict=False):
+        m = OPENS_AT_END.search(out[a])
+        if m is None or LOWER_START.match(out[b]) is None:
+            continue
+        if any(f"{m[0].split()[-1]} {out[b].split()[0]}" in f.text for f in frags):
+            out[a] = out[a][: m.start()].rstrip()
+            out[b] = f"{m[0]} {out[b]}"
+    return out
 
 
 def unread_rows(

@@ -38,7 +38,7 @@ def numbered(
     doc: Document,
     ctx: Context,
     read: Sequence[Draft] = (),
-    unread: list[tuple[int, int]] | None = None,
+    unread: list[tuple[int, int, str]] | None = None,
 ) -> list[tuple[str, Draft]]:
     """Actions and milestones with their `item_id`: one count in document order.
 
@@ -63,7 +63,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     tables = list(reading_order.readings(blocks, ctx, NAME))
     read = [r for r in tables if isinstance(r, plain_action.Reading)]
     paras = {id(r.draft): r.paras for r in read}
-    unread: list[tuple[int, int]] = []
+    unread: list[tuple[int, int, str]] = []
     items = numbered(doc, ctx, [r.draft for r in read], unread)
     for item_id, draft in items:
         if id(draft) in paras:
@@ -89,13 +89,12 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     for t in tables:
         if isinstance(t, reading_order.Unread):
             yield _unread(doc, blocks.claims, t)
-    for first, last in unread:
+    for first, last, why in unread:
         yield IssueRow.at(
             "unparsed_block",
             doc,
             first,
-            "action not read: its table ends in prose with a quarter label, "
-            "which may go on with its text, so its quarters cannot be told",
+            why,
             severity="warning",
             span=f"{first}-{last}",
         )

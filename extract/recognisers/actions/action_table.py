@@ -15,7 +15,7 @@ Other columns ("Lead Officer", "Target Date") are not read.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from extract.context import Context
@@ -180,17 +180,35 @@ def _starts_action(
     return following is not None and min(following) <= last
 
 
+# Why an action table's lines were left unread (`parse`).
+PROSE_LABEL = (
+    "action not read: its table ends in prose with a quarter label, which may "
+    "go on with its text, so its quarters cannot be told"
+)
+AFTER_UNREAD = (
+    "action table rows not read: they follow a row whose cells could not be "
+    "told apart, so which action they go on with cannot be told"
+)
+
+
 def parse(
-    doc: Document, ctx: Context, unread: list[tuple[int, int]] | None = None
+    doc: Document,
+    ctx: Context,
+    unread: list[tuple[int, int, str]] | None = None,
 ) -> list[Draft]:
     """Every action of every action table in the document, in document order.
 
-    The first and last line of each action left unread go to `unread`."""
+    The first and last line of each run of action rows left unread, and why,
+    go to `unread`: an action whose table ends in prose with a quarter label,
+    and the rows of a table after a row the reader left unread (`_lost_after`;
+    that row is the reader's to report)."""
     drafts: list[Draft] = []
     latest = ctx.quarters[-1] if ctx.quarters else None
     cols: Columns | None = None
     start, after_header, header = 0, False, ""
     open_: Open | None = None
+    # (row left unread, its table's header row) of each table such a row ends.
+    ended: list[tuple[int, int]] = []
     headers = rows_with(doc.rows, HEADER_WORDS)
     for i, row in enumerate(doc.rows):
         if i in headers and (found := columns_of(row, latest)) is not None:
@@ -209,7 +227,9 @@ def parse(
             if open_ is not None and not labelled_prose(doc.rows, i):
                 drafts.extend(_drafted(open_))
             elif open_ is not None and unread is not None:
-                unread.append((open_.rows[0].line_start, open_.rows[-1].line_end))
+                span = (open_.rows[0].line_start, open_.rows[-1].line_end)
+                unread.append((*span, PROSE_LABEL))
+            ended += [(i, start)] if row.unread else []
             cols, open_ = None, None
             continue
         if not row.flat and not any(c.raw.strip() for c in row.cells):
@@ -232,7 +252,37 @@ def parse(
         )
     if open_ is not None:
         drafts.extend(_drafted(open_))
+    if unread is not None:
+        unread.extend(_lost_after(doc, ctx, ended, headers, latest))
     return drafts
+
+
+def _lost_after(
+    doc: Document,
+    ctx: Context,
+    ended: Sequence[tuple[int, int]],
+    headers: Collection[int],
+    latest: str | None,
+) -> Iterator[tuple[int, int, str]]:
+    """The lines of each table's rows after a row the reader left unread
+    (`ended`: that row and the table's header row), up to another header or
+    what ends a table (`ends_table`; rows left unread go on with it): not
+    read, since which action they go on with cannot be told, but reported."""
+    rows = doc.rows
+    for unread_at, header in ended:
+        lines: list[int] = []
+        for i in range(unread_at + 1, len(rows)):
+            row = rows[i]
+            if i in headers and columns_of(row, latest) is not None:
+                break
+            if row.unread:
+                continue
+            if ends_table(row, i, header, ctx, by_theme=True):
+                break
+            if row.flat or any(c.raw.strip() for c in row.cells):
+                lines += [row.line_start, row.line_end]
+        if lines:
+            yield min(lines), max(lines), AFTER_UNREAD
 
 
 def _next_filled(rows: Sequence[Row], i: int) -> tuple[Cell, ...] | None:

@@ -1,0 +1,77 @@
+"""`-layout` table cells that touch (tests/fixtures/touchingcells/), and the rows
+of an action table after a row left unread: an HTML paragraph cut after its
+first word is put together again, and the rows after an unread row are
+reported, not joined to the action above nor dropped without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.layout.text_columns import fragments
+from extract.layout.unplaced import paragraph_rejoined
+from extract.run import extract
+from tests.conftest import rows_of
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LAYOUT = "v002_001-ruled-layout.txt"
+EXPANDED = "000_af055924f554b2ff-expanded.txt"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("touching")
+    extract([FIXTURES / "touchingcells", FIXTURES / "expanded" / EXPANDED], out)
+    return out
+
+
+def test_a_paragraph_cut_after_its_first_word_is_put_together() -> None:
+    line = "<p>Lead</p> <p>Q1 - in the Ballroom at <p>The programme will be"
+    cells = ["<p>Lead</p> <p>Q1 - in the Ballroom at <p>The", "programme will be"]
+    assert paragraph_rejoined(cells, fragments(line)) == [
+        "<p>Lead</p> <p>Q1 - in the Ballroom at",
+        "<p>The programme will be",
+    ]
+    # Cut into a column of its own (the fuzz's v004_001 line 130).
+    line = "in the Ballroom at Hednesford <p>The programme will be designed"
+    cells = ["in the Ballroom at Hednesford", "<p>The", "programme will be designed"]
+    assert paragraph_rejoined(cells, fragments(line)) == [
+        "in the Ballroom at Hednesford",
+        "",
+        "<p>The programme will be designed",
+    ]
+
+
+def test_cells_set_apart_are_left_as_cut() -> None:
+    # The Outcomes cell's "FRP" / "option" wrapped beside a title line that
+    # ends where a paragraph opens (tests/fixtures/writerlayout/001 line 249).
+    line = "requested by Staffordshire Police</p> <p>Q1        option"
+    cells = ["requested by Staffordshire Police</p> <p>Q1", "option"]
+    assert paragraph_rejoined(cells, fragments(line)) == cells
+    cells = ["at <p>The", "Programme will"]
+    assert paragraph_rejoined(cells, fragments("at <p>The Programme will")) == cells
+
+
+def test_every_action_is_read_under_its_own_title(out: Path) -> None:
+    actions = rows_of(out, "actions", LAYOUT)
+    assert actions.line_start.tolist() == [23, 27, 48, 122, 126, 131, 136, 147]
+    tab = rows_of(out, "actions", "v002_001.txt")
+    assert actions.title.tolist() == tab.title.tolist()
+    offer = actions[actions.line_start == 126].progress.item()
+    assert "Work Together" not in offer
+    lead = actions[actions.line_start == 131]
+    assert lead.outcomes.item().startswith("The programme will be designed")
+    updates = rows_of(out, "action_updates", LAYOUT)
+    assert len(updates[updates.item_id == lead.item_id.item()]) == 2
+
+
+def test_rows_after_an_unread_row_are_reported(out: Path) -> None:
+    # The expanded text's line 43 is left unread (which single spaces were
+    # TABs cannot be told); its Q3 and Q4 progress (lines 45-48) go with it.
+    issues = rows_of(out, "issues", EXPANDED)
+    said = issues[issues.code == "unparsed_block"].message.tolist()
+    assert f"{EXPANDED}:45-48: action table rows not read" in " ".join(said)
+    actions = rows_of(out, "actions", EXPANDED)
+    assert 50 in actions.line_start.tolist()
+    assert 43 not in actions.line_start.tolist()
