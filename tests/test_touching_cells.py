@@ -75,3 +75,15 @@ def test_rows_after_an_unread_row_are_reported(out: Path) -> None:
     actions = rows_of(out, "actions", EXPANDED)
     assert 50 in actions.line_start.tolist()
     assert 43 not in actions.line_start.tolist()
+
+
+def test_a_column_starts_at_the_tag_it_falls_inside(out: Path) -> None:
+    layout = "v001_001-ruled-layout.txt"
+    actions = rows_of(out, "actions", layout)
+    tab = rows_of(out, "actions", "v001_001.txt")
+    assert actions.title.tolist() == tab.title.tolist()
+    assert actions.line_start.tolist()[:2] == [23, 27]
+    garages = actions[actions.line_start == 27]
+    assert garages.title.item().startswith("Progress the redevelopment of 25")
+    assert garages.outcomes.item().startswith("Meet the need for additional")
+    assert "Meet the need" not in garages.progress.item()

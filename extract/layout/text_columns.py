@@ -59,6 +59,9 @@ QUARTER_LABEL = re.compile(rf"{QUARTER}(?: {RATING_WORD})?")
 QUARTER_LABELS = re.compile(rf"(?:{QUARTER_LABEL.pattern}(?: |$)){{2,}}")
 # A rating mark printed alone: "✓", "▲", "\\bigcirc".
 MARK = re.compile(r"[^\w\s]{1,3}|\\[a-z]+")
+# An HTML tag that opens a cell's paragraph or list: a column starts at its
+# "<", never inside it.
+OPENING_TAG = re.compile(r"<(?:p|ul|ol|li)\b[^<>]*>", re.IGNORECASE)
 
 
 def one_run(text: str) -> bool:
@@ -302,9 +305,16 @@ def _split_at_columns(
     out = [f]
     # Where each part is placed: its start, or its column's (see below).
     places = [f.x0]
+    cut: int | None
     for s in starts:
         last = out[-1]
-        if last.x0 < s < last.x1:
+        if last.x0 < s < last.x1 and (tag := _tag_across(line, s, last)):
+            # A column start inside a tag that opens the next cell's text
+            # ("on programme, <ul style="list-style-type: none"> Meet …",
+            # the fuzz's v001_001 as `pdftotext -layout` prints it: the
+            # Outcomes label starts ten characters into the tag).
+            cut, chosen = tag, True
+        elif last.x0 < s < last.x1:
             words = told.get(s, NO_WORDS) if told else NO_WORDS
             cut, chosen = _word_start(line, s, last, words, siblings)
         elif s == last.x1 and starts_word(line, s - X_TOLERANCE, last.x0):
@@ -326,6 +336,17 @@ def _split_at_columns(
             out.append(Fragment(part, cut, last.x1))
             places.append(max(cut, s - X_TOLERANCE) if early else cut)
     return [Fragment(g.text, x0, g.x1) for g, x0 in zip(out, places, strict=True)]
+
+
+def _tag_across(line: str, s: int, f: Fragment) -> int | None:
+    """Where an opening tag of fragment `f` that column start `s` falls
+    inside begins, if one does and some text of `f` comes before it."""
+    for m in OPENING_TAG.finditer(line, f.x0, f.x1):
+        if m.start() >= s:
+            return None
+        if s < m.end() and m.start() > f.x0:
+            return m.start()
+    return None
 
 
 def _word_start(
