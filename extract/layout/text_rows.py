@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from extract.layout.headers import is_header_cells, is_label, known_labels
-from extract.layout.text_columns import STRUCTURAL_CELLS
+from extract.layout.text_columns import MARK, QUARTER_LABEL, STRUCTURAL_CELLS
 
 # Characters are placed on a grid from proportional type, so a wrapped line
 # can look short by a word or two; a line that, with the next word, still
@@ -71,14 +71,17 @@ def starts_row(
       it had ended ("… delaying this." / "Explore offer from …");
     - starts a name afresh under a line of the name alone, with cells in the
       columns the row's first line filled;
-    - prints figures alone under a row of column labels alone.
+    - prints figures alone under a row of column labels alone, or rating
+      marks alone under a header's quarter labels (the first row's, printed a
+      line above its name, which then goes on with them).
     """
     first, above = row[0], row[-1]
     filled = [c for c, text in enumerate(line) if text]
     if not filled:
         return False
-    if line[0] and (not first[0] or (not above[0] and any(r[0] for r in row))):
-        return True
+    named = _by_name(row, line)
+    if named is not None:
+        return named
     labels = _after_labels(row, line, filled)
     if labels is not None:
         return labels
@@ -145,6 +148,43 @@ def _figures_under_labels(
     )
 
 
+def _by_name(row: Sequence[list[str]], line: list[str]) -> bool | None:
+    """Whether a line that fills the name column starts a row, where its name
+    decides: it does after a row without a name (a header) or after the
+    row's name ended on an earlier line; it does not after marks alone
+    printed a line above their row's name (`_marks_under_quarters`)."""
+    if not line[0]:
+        return None
+    if _marks_alone(row):
+        return False
+    if not row[0][0] or (not row[-1][0] and any(r[0] for r in row)):
+        return True
+    return None
+
+
+def _marks_under_quarters(
+    row: Sequence[list[str]], line: list[str], filled: list[int]
+) -> bool:
+    """Rating marks alone, each under a quarter's label ("Q1 Rating") of a
+    row of column labels alone: the first row's marks, printed a line above
+    its name (a symbol font set higher than the text beside it), not the
+    header's. Marks under a status grid's labels ("✓" under "Project
+    completed") are its legend, the header's own."""
+    if not filled or not all(MARK.fullmatch(line[c]) for c in filled):
+        return False
+    labels = joined_cells(row)
+    return all(QUARTER_LABEL.fullmatch(labels[c]) for c in filled) and all(
+        is_label(text) for r in row for text in r if text
+    )
+
+
+def _marks_alone(row: Sequence[list[str]]) -> bool:
+    """A row of rating marks alone, under a header's quarter labels."""
+    return all(not text or MARK.fullmatch(text) for r in row for text in r) and any(
+        text for r in row for text in r
+    )
+
+
 def _count(text: str) -> bool:
     """A figure alone that names no year: "4", "80%", "1,084"."""
     return _bare(text) and DIGIT.search(text) is not None and not YEAR.match(text)
@@ -202,7 +242,9 @@ def _after_labels(
     unless the line completes the header's wrapped labels, and where figures
     alone follow labels alone (`_figures_under_labels`); "Label:  value"
     lines (cover sheets) are a row each."""
-    if _figures_under_labels(row, line, filled):
+    if _figures_under_labels(row, line, filled) or _marks_under_quarters(
+        row, line, filled
+    ):
         return True
     if not line[0]:
         return None
