@@ -66,3 +66,23 @@ def test_the_cells_above_end_at_their_html_paragraph(
     assert _block(plain, "hate-crime-incidents", "Q1") == (89, 100)
     assert _block(plain, "hate-crime-incidents", "Q2") == (88, 116)
     assert len(plain) == 6
+
+
+def test_a_qualifier_on_a_line_of_its_own_stays_the_name_s(tmp_path: Path) -> None:
+    # The empty row's name of v003_000 (lines 78-79) replaced by words that
+    # name no registered indicator: they are the name's own first line.
+    lines = (ROLLING_NAMES / "v003_000-ruled-plain.txt").read_text("utf-8").split("\n")
+    assert lines[77:79] == ["Satisfaction with local area", "(Feeling the Difference"]
+    lines[77:79] = ["Rugeley Fields Town Centre and", "Night-Time Economy"]
+    source = tmp_path / "in" / "qualified-plain.txt"
+    source.parent.mkdir()
+    source.write_text("\n".join(lines), "utf-8")
+    extract([source.parent], tmp_path / "out")
+    rows = rows_of(tmp_path / "out", "rolling_12_months", "qualified-plain.txt")
+    assert set(rows.indicator_id) == {
+        "rugeley-fields-town-centre-and-night-time-economy-committed",
+        "asb-incidents",
+        "hate-crime-incidents",
+    }
+    issues = rows_of(tmp_path / "out", "issues", "qualified-plain.txt")
+    assert (issues.code == "new_indicator").sum() == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.layout.text_columns import fragments
+from extract.layout.text_columns import Fragment, fragments
 from extract.layout.unplaced import paragraph_rejoined
 from extract.run import extract
 from tests.conftest import rows_of
@@ -87,3 +87,25 @@ def test_a_column_starts_at_the_tag_it_falls_inside(out: Path) -> None:
     assert garages.title.item().startswith("Progress the redevelopment of 25")
     assert garages.outcomes.item().startswith("Meet the need for additional")
     assert "Meet the need" not in garages.progress.item()
+
+
+def _at(line: str, word: str, x: int) -> list[Fragment]:
+    """The fragments of `line` set so that `word` starts at column `x`."""
+    shift = x - line.index(word)
+    return [Fragment(f.text, f.x0 + shift, f.x1 + shift) for f in fragments(line)]
+
+
+def test_a_quarter_label_or_a_cell_at_its_column_is_left_as_cut() -> None:
+    # A progress paragraph opening at the end of its line ("<p>Q2") beside the
+    # Outcomes cell's wrapped text, which starts at its column (180).
+    line = "Cllr Dean Y.</p> <p>Q2 reports of anti social behaviour"
+    cells = ["Cllr Dean Y.</p> <p>Q2", "reports of anti social behaviour"]
+    assert paragraph_rejoined(cells, _at(line, "reports", 176), [0, 180]) == cells
+    line = "Cllr Dean Y.</p> <p>The reports of anti social behaviour"
+    cells = ["Cllr Dean Y.</p> <p>The", "reports of anti social behaviour"]
+    assert paragraph_rejoined(cells, _at(line, "reports", 180), [0, 180]) == cells
+    # Cut four characters before the column: the paragraph's first word.
+    assert paragraph_rejoined(cells, _at(line, "reports", 176), [0, 180]) == [
+        "Cllr Dean Y.</p>",
+        "<p>The reports of anti social behaviour",
+    ]

@@ -113,7 +113,9 @@ def _table_lines(
     region = marks_at_labels(aligned_cuts(region, cuts))
     told = opening_words(region, cuts)
     split = [
-        paragraph_rejoined(cells_of(lines[i], starts, width, cuts, frags, told), frags)
+        paragraph_rejoined(
+            cells_of(lines[i], starts, width, cuts, frags, told), frags, starts
+        )
         for i, frags in zip(indexes, region, strict=True)
     ]
     misplaced = {indexes[k] for k in misplaced_marks(region)}

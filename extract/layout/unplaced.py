@@ -37,6 +37,8 @@ LOWER_START = re.compile(r"^(?!n/a\b)[a-z]")
 # the Ballroom at <p>The", the rest of that paragraph's first line printed as
 # the next cell's ("programme will be designed …").
 OPENS_AT_END = re.compile(r"<(?:p|li)\b[^<>]*>\s*[^\s<>]+$", re.IGNORECASE)
+# A quarter's label opening a paragraph: "<p>Q2", "<p>Quarter".
+QUARTER_OPENING = re.compile(r"<(?:p|li)\b[^<>]*>\s*(?:Q[1-4]\b|Quarter\b)", re.I)
 
 
 def tight_labels(frags: Sequence[Fragment]) -> list[Fragment]:
@@ -301,27 +303,48 @@ def _under_label(start: int | None, labels: Sequence[int]) -> bool:
     return start is not None and any(abs(lx - start) <= X_TOLERANCE for lx in labels)
 
 
-def paragraph_rejoined(cells: list[str], frags: Sequence[Fragment]) -> list[str]:
+def paragraph_rejoined(
+    cells: list[str], frags: Sequence[Fragment], starts: Sequence[int] = ()
+) -> list[str]:
     """A line's cells with an HTML paragraph cut after its first word put
     together again: where a cell ends with the paragraph's opening tag and a
     word, and the next cell with text goes on in lower case, the two printed
-    one space apart in one of the line's fragments (`frags`), the tag and
-    word begin the next cell. Cells set so close (a title column's text run
-    into the Outcomes column's: "… in the Ballroom at <p>The programme will
-    be …", the fuzz's v002_001 as `pdftotext -layout` prints it) are cut at
-    the column's label, a word or more into the next cell's text; cells set
-    apart are left as cut ("… companies</p> <p>Q1   option", the Outcomes
-    cell's "FRP" wrapped)."""
+    one space apart in one of the line's fragments (`frags`), and the next
+    cell's text was cut a few characters before a column start (`starts`, the
+    table's), not at one, the tag and word begin the next cell. Cells set so
+    close (a title column's text run into the Outcomes column's: "… in the
+    Ballroom at <p>The programme will be …", the fuzz's v002_001 as
+    `pdftotext -layout` prints it) are cut at a word near the column's label,
+    a word or more into the next cell's text. Left as cut: cells set apart
+    ("… companies</p> <p>Q1   option", the Outcomes cell's "FRP" wrapped),
+    a next cell that starts at its column ("… <p>The" | "reports of …", its
+    wrapped text), and a quarter's label ("<p>Q2"), which opens a progress
+    paragraph at the end of its line."""
     filled = [c for c, text in enumerate(cells) if text]
     out = list(cells)
     for a, b in zip(filled, filled[1:], strict=False):
         m = OPENS_AT_END.search(out[a])
         if m is None or LOWER_START.match(out[b]) is None:
             continue
-        if any(f"{m[0].split()[-1]} {out[b].split()[0]}" in f.text for f in frags):
+        word = m[0].split()[-1]
+        if QUARTER_OPENING.match(m[0]):
+            continue
+        joined = f"{word} {out[b].split()[0]}"
+        at = [f.x0 + k + len(word) + 1 for f in frags for k in _offsets(f.text, joined)]
+        if at and not set(at) & set(starts):
             out[a] = out[a][: m.start()].rstrip()
             out[b] = f"{m[0]} {out[b]}"
     return out
+
+
+def _offsets(text: str, part: str) -> list[int]:
+    """Where `part` starts in `text`, every time."""
+    found: list[int] = []
+    at = text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
 
 
 def unread_rows(

@@ -370,13 +370,21 @@ def _name_starts(para: Paragraph, k: int, rows: Sequence[Row]) -> bool:
 
 def _registered(text: str, starts: Sequence[int]) -> str | None:
     """The rolling name of `text` from the first of `starts`, unless it is no
-    registered indicator and the name from a later start is one."""
+    registered indicator, the name from a later start is one, and the lines
+    it leaves before it are another (an empty row's name: "Satisfaction with
+    local area" / "(Feeling the Difference"). A qualifier printed on a line
+    of its own ("Town Centre" over "ASB Incidents Over Time …") is no
+    indicator, and stays the name's."""
     first = named(text[starts[0] :])
     if first is None or registry_match(first).score == 100.0:
         return first
     for start in starts[1:]:
         name = named(text[start:])
-        if name is not None and registry_match(name).score == 100.0:
+        if (
+            name is not None
+            and registry_match(name).score == 100.0
+            and registry_match(text[starts[0] : start].strip()).known
+        ):
             return name
     return first
 
