@@ -8,6 +8,7 @@ import warnings
 from collections import Counter
 from functools import lru_cache
 from html.entities import html5
+from typing import AnyStr
 
 from normalise.patterns import compiled
 
@@ -254,3 +255,13 @@ def fold_dashes(s: str) -> str:
     """En and em dashes, minus signs and hyphen variants as ASCII '-'."""
     # Most texts hold none: a pattern finds that faster than a translation.
     return s.translate(DASHES) if DASH.search(s) else s
+
+
+def offsets(text: AnyStr, part: AnyStr) -> list[int]:
+    """Every offset at which `part` starts in `text`, overlapping ones too."""
+    found: list[int] = []
+    at = text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
-from normalise.text import case_blind, may_hold
+from normalise.text import case_blind, may_hold, offsets
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
@@ -218,22 +218,12 @@ def prose_report_of(text: str) -> re.Match[str] | None:
     starts: the case-blind search is slow over the long rows of a table."""
     low = case_blind(text)
     starts = sorted(
-        at for word in PROSE_WORDS for at in _offsets(low, word.encode("ascii"))
+        at for word in PROSE_WORDS for at in offsets(low, word.encode("ascii"))
     )
     for at in starts:
         if m := PROSE_REPORT_OF.match(text, at):
             return m
     return None
-
-
-def _offsets(text: bytes, word: bytes) -> list[int]:
-    """Every offset at which `word` starts in `text`."""
-    found: list[int] = []
-    at = text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 def _names_a_body(text: str) -> bool:

@@ -26,6 +26,7 @@ from extract.layout.text_columns import (
     starts_word,
     told_by_siblings,
 )
+from normalise.text import offsets
 from normalise.vocabulary import RATING_WORD
 
 # Quarter column labels alone ("Rating Rating Rating", "Q1 Q2"): header
@@ -330,21 +331,11 @@ def paragraph_rejoined(
         if QUARTER_OPENING.match(m[0]):
             continue
         joined = f"{word} {out[b].split()[0]}"
-        at = [f.x0 + k + len(word) + 1 for f in frags for k in _offsets(f.text, joined)]
+        at = [f.x0 + k + len(word) + 1 for f in frags for k in offsets(f.text, joined)]
         if at and not set(at) & set(starts):
             out[a] = out[a][: m.start()].rstrip()
             out[b] = f"{m[0]} {out[b]}"
     return out
-
-
-def _offsets(text: str, part: str) -> list[int]:
-    """Where `part` starts in `text`, every time."""
-    found: list[int] = []
-    at = text.find(part)
-    while at >= 0:
-        found.append(at)
-        at = text.find(part, at + 1)
-    return found
 
 
 def unread_rows(
