@@ -102,3 +102,19 @@ def match(printed: str) -> Match:
         e = choices[hit[0]]
         return Match(e.indicator_id, e.name, float(hit[1]), True)
     return Match(slug(printed), " ".join(printed.split()), 0.0, False)
+
+
+# A name cut short is told by its first words; fewer than these could begin
+# many names ("Number of").
+BEGINS_WORDS = 3
+
+
+@lru_cache(maxsize=4096)
+def begins_name(printed: str) -> bool:
+    """Whether `printed` is the start of a registered name or alias, three
+    words or more of it: a name cut short where a cell ends ("Satisfaction
+    with local area (Feeling the", of "… (Feeling the Difference Survey)")."""
+    k = key(printed)
+    if len(k.split()) < BEGINS_WORDS:
+        return False
+    return any(choice.startswith(k) for choice in _choices())

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from normalise.registry import MATCH_THRESHOLD, entries, key, match
+from normalise.registry import MATCH_THRESHOLD, begins_name, entries, key, match
 
 # Printed variants of one measure, across years and layouts.
 MUST_MERGE = [
@@ -91,3 +91,11 @@ def test_registry_ids_are_unique() -> None:
 @given(st.text())
 def test_match_never_raises(s: str) -> None:
     assert match(s).indicator_id
+
+
+def test_a_name_cut_short_begins_a_registered_one() -> None:
+    assert begins_name("Satisfaction with local area (Feeling the")
+    assert begins_name("ASB Incidents Over")
+    # Too few words to tell, or words of no registered name.
+    assert not begins_name("Number of")
+    assert not begins_name("Committed Crime Over Time Satisfaction")

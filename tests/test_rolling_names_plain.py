@@ -55,6 +55,16 @@ def test_an_empty_row_s_name_is_not_the_next_row_s(
     assert len(plain) == 12
 
 
+def test_an_empty_row_s_name_cut_short_is_not_the_next_row_s(
+    rolling: dict[str, pd.DataFrame],
+) -> None:
+    # The same, the name cut after "(Feeling the" (line 79), which is no
+    # registered name but the start of one.
+    cut = rolling["v003_000-cut-plain.txt"]
+    pd.testing.assert_frame_equal(cut, rolling["v003_000-ruled-plain.txt"])
+    assert _block(cut, "committed-crime", "Q1") == (5676, 6509)
+
+
 @pytest.mark.parametrize(
     "name", ["v003_001-ruled-plain.txt", "v008_001-ruled-plain.txt"]
 )

@@ -109,3 +109,14 @@ def test_a_quarter_label_or_a_cell_at_its_column_is_left_as_cut() -> None:
         "Cllr Dean Y.</p>",
         "<p>The reports of anti social behaviour",
     ]
+
+
+def test_a_paragraph_is_put_together_wherever_its_label_is_set(out: Path) -> None:
+    # The Outcomes label set four characters left, at 176, where the cut
+    # word "programme" starts; the column's cells start at 180.
+    left = rows_of(out, "actions", "v002_001-outcomes-left-layout.txt")
+    actions = rows_of(out, "actions", LAYOUT)
+    assert left.title.tolist() == actions.title.tolist()
+    assert left.line_start.tolist() == [23, 27, 48, 122, 126, 131, 136, 147]
+    lead = left[left.line_start == 131]
+    assert lead.outcomes.item().startswith("The programme will be designed")

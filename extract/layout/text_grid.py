@@ -15,7 +15,7 @@ from functools import cache
 from typing import NamedTuple
 
 from extract.layout.carried import carried_columns
-from extract.layout.headers import is_header_cells
+from extract.layout.headers import is_header_cells, is_label
 from extract.layout.packed_values import placed_values
 from extract.layout.packed_words import aligned_cuts, labelled, placed_words
 from extract.layout.page_marks import moved_marks, placed_marks
@@ -40,7 +40,7 @@ from extract.layout.text_columns import (
     split_labels,
     worded_starts,
 )
-from extract.layout.text_rows import joined_cells, starts_row
+from extract.layout.text_rows import joined_cells, marks_above, starts_row
 from extract.layout.unplaced import (
     doubtful_cut,
     marks_at_labels,
@@ -112,9 +112,12 @@ def _table_lines(
     ]
     region = marks_at_labels(aligned_cuts(region, cuts))
     told = opening_words(region, cuts)
+    # Where the table's cells start their text as printed, labels aside: a
+    # column's own text may start before its label (`paragraph_rejoined`).
+    printed = frozenset(f.x0 for frags in region for f in frags if not is_label(f.text))
     split = [
         paragraph_rejoined(
-            cells_of(lines[i], starts, width, cuts, frags, told), frags, starts
+            cells_of(lines[i], starts, width, cuts, frags, told), frags, printed
         )
         for i, frags in zip(indexes, region, strict=True)
     ]
@@ -147,10 +150,20 @@ def _table_lines(
     widths = [max((len(cells[c]) for cells in sure), default=0) for c in range(width)]
     headed = heading_starts(split, indexes, headings)
     groups: list[tuple[list[list[str]], int, int]] = []
+    # Whether the last row began with rating marks alone under the header's
+    # quarter labels (`marks_above`).
+    marks_first = False
     for k, i in enumerate(indexes):
         cells = split[k]
         below = split[k + 1] if k + 1 < len(split) else ()
-        if not groups or k in headed or starts_row(groups[-1][0], cells, below, widths):
+        if (
+            not groups
+            or k in headed
+            or starts_row(groups[-1][0], cells, below, widths, marks_first=marks_first)
+        ):
+            marks_first = (
+                bool(groups) and k not in headed and marks_above(groups[-1][0], cells)
+            )
             groups.append(([], i, i))
         rows, first, _ = groups[-1]
         rows.append(cells)

@@ -7,6 +7,7 @@ their own column; `starts_row` says when a line opens the next row instead.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from extract.layout.headers import is_header_cells, is_label, known_labels
@@ -52,6 +53,8 @@ def starts_row(
     line: list[str],
     below: Sequence[str] = (),
     widths: Sequence[int] = (),
+    *,
+    marks_first: bool = False,
 ) -> bool:
     """Whether `line` (cells) begins a new table row after the lines of `row`.
 
@@ -72,14 +75,15 @@ def starts_row(
     - starts a name afresh under a line of the name alone, with cells in the
       columns the row's first line filled;
     - prints figures alone under a row of column labels alone, or rating
-      marks alone under a header's quarter labels (the first row's, printed a
-      line above its name, which then goes on with them).
+      marks alone under a header's quarter labels (`marks_above`: the first
+      row's, printed a line above its name; with `marks_first`, the row so
+      far began so, and goes on with more marks alone and with its name).
     """
     first, above = row[0], row[-1]
     filled = [c for c, text in enumerate(line) if text]
     if not filled:
         return False
-    named = _by_name(row, line)
+    named = _by_name(row, line, marks_first)
     if named is not None:
         return named
     labels = _after_labels(row, line, filled)
@@ -148,40 +152,54 @@ def _figures_under_labels(
     )
 
 
-def _by_name(row: Sequence[list[str]], line: list[str]) -> bool | None:
+def _by_name(
+    row: Sequence[list[str]], line: list[str], marks_first: bool
+) -> bool | None:
     """Whether a line that fills the name column starts a row, where its name
     decides: it does after a row without a name (a header) or after the
-    row's name ended on an earlier line; it does not after marks alone
-    printed a line above their row's name (`_marks_under_quarters`)."""
+    row's name ended on an earlier line. A row that began with rating marks
+    alone under the header (`marks_first`) goes on with more of them and with
+    the name under them, whose own lines then decide."""
+    if marks_first:
+        lead = next((k for k, r in enumerate(row) if not _rating_marks(r)), len(row))
+        if lead == len(row):
+            return False if line[0] or _rating_marks(line) else None
+        row = row[lead:]
     if not line[0]:
         return None
-    if _marks_alone(row):
-        return False
     if not row[0][0] or (not row[-1][0] and any(r[0] for r in row)):
         return True
     return None
 
 
-def _marks_under_quarters(
-    row: Sequence[list[str]], line: list[str], filled: list[int]
-) -> bool:
+def marks_above(row: Sequence[list[str]], line: list[str]) -> bool:
     """Rating marks alone, each under a quarter's label ("Q1 Rating") of a
     row of column labels alone: the first row's marks, printed a line above
     its name (a symbol font set higher than the text beside it), not the
     header's. Marks under a status grid's labels ("✓" under "Project
-    completed") are its legend, the header's own."""
-    if not filled or not all(MARK.fullmatch(line[c]) for c in filled):
+    completed") are its legend, the header's own; units ("(%)", "£") under
+    quarter labels are the header's too."""
+    if not _rating_marks(line):
         return False
     labels = joined_cells(row)
-    return all(QUARTER_LABEL.fullmatch(labels[c]) for c in filled) and all(
-        is_label(text) for r in row for text in r if text
-    )
+    return all(
+        QUARTER_LABEL.fullmatch(labels[c]) for c, text in enumerate(line) if text
+    ) and all(is_label(text) for r in row for text in r if text)
 
 
-def _marks_alone(row: Sequence[list[str]]) -> bool:
-    """A row of rating marks alone, under a header's quarter labels."""
-    return all(not text or MARK.fullmatch(text) for r in row for text in r) and any(
-        text for r in row for text in r
+def _rating_marks(line: Sequence[str]) -> bool:
+    """A line of rating marks alone: each cell a LaTeX glyph's name
+    ("\\bigcirc") or symbols of a symbol font ("✓", "▲"), no unit, sign or
+    punctuation ("(%)", "£", "-")."""
+    return any(line) and all(not text or _rating_mark(text) for text in line)
+
+
+def _rating_mark(text: str) -> bool:
+    return MARK.fullmatch(text) is not None and (
+        text.startswith("\\")
+        or all(
+            not ch.isascii() and unicodedata.category(ch) in ("So", "Sm") for ch in text
+        )
     )
 
 
@@ -242,9 +260,7 @@ def _after_labels(
     unless the line completes the header's wrapped labels, and where figures
     alone follow labels alone (`_figures_under_labels`); "Label:  value"
     lines (cover sheets) are a row each."""
-    if _figures_under_labels(row, line, filled) or _marks_under_quarters(
-        row, line, filled
-    ):
+    if _figures_under_labels(row, line, filled) or marks_above(row, line):
         return True
     if not line[0]:
         return None

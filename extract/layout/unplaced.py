@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
@@ -305,22 +305,23 @@ def _under_label(start: int | None, labels: Sequence[int]) -> bool:
 
 
 def paragraph_rejoined(
-    cells: list[str], frags: Sequence[Fragment], starts: Sequence[int] = ()
+    cells: list[str], frags: Sequence[Fragment], printed: Collection[int] = ()
 ) -> list[str]:
     """A line's cells with an HTML paragraph cut after its first word put
     together again: where a cell ends with the paragraph's opening tag and a
     word, and the next cell with text goes on in lower case, the two printed
     one space apart in one of the line's fragments (`frags`), and the next
-    cell's text was cut a few characters before a column start (`starts`, the
-    table's), not at one, the tag and word begin the next cell. Cells set so
-    close (a title column's text run into the Outcomes column's: "… in the
-    Ballroom at <p>The programme will be …", the fuzz's v002_001 as
-    `pdftotext -layout` prints it) are cut at a word near the column's label,
-    a word or more into the next cell's text. Left as cut: cells set apart
-    ("… companies</p> <p>Q1   option", the Outcomes cell's "FRP" wrapped),
-    a next cell that starts at its column ("… <p>The" | "reports of …", its
-    wrapped text), and a quarter's label ("<p>Q2"), which opens a progress
-    paragraph at the end of its line."""
+    cell's text was cut where no cell of the table starts its text as
+    printed (`printed`, labels aside), the tag and word begin the next cell.
+    Cells set so close (a title column's text run into the Outcomes
+    column's: "… in the Ballroom at <p>The programme will be …", the fuzz's
+    v002_001 as `pdftotext -layout` prints it) are cut at a word near the
+    column's label, a word or more into the next cell's text, wherever the
+    label is set. Left as cut: cells set apart ("… companies</p> <p>Q1
+    option", the Outcomes cell's "FRP" wrapped), a next cell cut where the
+    column's other cells start ("… <p>The" | "reports of …", its wrapped
+    text), and a quarter's label ("<p>Q2"), which opens a progress paragraph
+    at the end of its line."""
     filled = [c for c, text in enumerate(cells) if text]
     out = list(cells)
     for a, b in zip(filled, filled[1:], strict=False):
@@ -332,7 +333,7 @@ def paragraph_rejoined(
             continue
         joined = f"{word} {out[b].split()[0]}"
         at = [f.x0 + k + len(word) + 1 for f in frags for k in offsets(f.text, joined)]
-        if at and not set(at) & set(starts):
+        if at and not set(at) & set(printed):
             out[a] = out[a][: m.start()].rstrip()
             out[b] = f"{m[0]} {out[b]}"
     return out

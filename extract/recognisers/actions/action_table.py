@@ -189,6 +189,10 @@ AFTER_UNREAD = (
     "action table rows not read: they follow a row whose cells could not be "
     "told apart, so which action they go on with cannot be told"
 )
+MARKS_BEFORE = (
+    "rating marks not read: they are printed above the first action of their "
+    "table, apart from any action's title, so which action they rate cannot be told"
+)
 
 
 def parse(
@@ -200,9 +204,11 @@ def parse(
 
     The first and last line of each run of action rows left unread, and why,
     go to `unread`: an action whose table ends in prose with a quarter label,
-    and the rows of a table after a row the reader left unread (`_lost_after`;
-    that row is the reader's to report)."""
+    rating marks printed before the table's first action, and the rows of a
+    table after a row the reader left unread (`_lost_after`; that row is the
+    reader's to report)."""
     drafts: list[Draft] = []
+    lost = unread if unread is not None else []
     latest = ctx.quarters[-1] if ctx.quarters else None
     cols: Columns | None = None
     start, after_header, header = 0, False, ""
@@ -226,9 +232,9 @@ def parse(
         if ends_table(row, i, start, ctx, by_theme=True):
             if open_ is not None and not labelled_prose(doc.rows, i):
                 drafts.extend(_drafted(open_))
-            elif open_ is not None and unread is not None:
+            elif open_ is not None:
                 span = (open_.rows[0].line_start, open_.rows[-1].line_end)
-                unread.append((*span, PROSE_LABEL))
+                lost.append((*span, PROSE_LABEL))
             ended += [(i, start)] if row.unread else []
             cols, open_ = None, None
             continue
@@ -243,6 +249,8 @@ def parse(
             open_ = Open(row_index=i, cols=cols)
         after_header = False
         if open_ is None:
+            if _marks((row,), cols):
+                lost.append((row.line_start, row.line_end, MARKS_BEFORE))
             continue
         q = last_quarter(cell_text(cells, cols.action))
         open_ = replace(
@@ -252,8 +260,7 @@ def parse(
         )
     if open_ is not None:
         drafts.extend(_drafted(open_))
-    if unread is not None:
-        unread.extend(_lost_after(doc, ctx, ended, headers, latest))
+    lost.extend(_lost_after(doc, ctx, ended, headers, latest))
     return drafts
 
 

@@ -34,6 +34,7 @@ from extract.recognisers.rolling12.quarter_blocks import (
 from normalise.indicators import ROLLING_NAME, split_indicators
 from normalise.numbers import parse_int, parse_number
 from normalise.patterns import compiled
+from normalise.registry import begins_name
 from normalise.registry import match as registry_match
 
 # The later lines of an interleaved quarter cell: "Previous 12", "months = 89",
@@ -371,10 +372,10 @@ def _name_starts(para: Paragraph, k: int, rows: Sequence[Row]) -> bool:
 def _registered(text: str, starts: Sequence[int]) -> str | None:
     """The rolling name of `text` from the first of `starts`, unless it is no
     registered indicator, the name from a later start is one, and the lines
-    it leaves before it are another (an empty row's name: "Satisfaction with
-    local area" / "(Feeling the Difference"). A qualifier printed on a line
-    of its own ("Town Centre" over "ASB Incidents Over Time …") is no
-    indicator, and stays the name's."""
+    it leaves before it are another, or its start cut short (an empty row's
+    name: "Satisfaction with local area" / "(Feeling the Difference"). A
+    qualifier printed on a line of its own ("Town Centre" over "ASB
+    Incidents Over Time …") is no indicator, and stays the name's."""
     first = named(text[starts[0] :])
     if first is None or registry_match(first).score == 100.0:
         return first
@@ -383,10 +384,15 @@ def _registered(text: str, starts: Sequence[int]) -> str | None:
         if (
             name is not None
             and registry_match(name).score == 100.0
-            and registry_match(text[starts[0] : start].strip()).known
+            and _indicator(text[starts[0] : start].strip())
         ):
             return name
     return first
+
+
+def _indicator(text: str) -> bool:
+    """A registered indicator's name, or the start of one cut short."""
+    return registry_match(text).known or begins_name(text)
 
 
 def stops_name(line: str) -> bool:
