@@ -2,6 +2,7 @@
 start-up time and peak memory.
 
     .venv/bin/python bench/bench_all.py [--reports N] [--repeat R]
+    .venv-compiled/bin/python bench/bench_all.py …   (the compiled build)
 
 Builds an archive of N distinct reports (bench_archive.build_archive: the text
 samples varied, default 2,000), then prints
@@ -30,7 +31,10 @@ from pathlib import Path
 from bench_archive import build_archive
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORTX = [sys.executable, "-m", "extract.cli"]
+# The program of the environment this runs in (.venv, or .venv-compiled for
+# `make bench-compiled`): not `-m extract.cli`, which from the project's root
+# would import the interpreted sources whatever the environment installed.
+REPORTX = [str(Path(sys.executable).with_name("reportx"))]
 SMALL = ROOT / "samples" / "003_23ba67851198ff7c.txt"
 # The one regex of the floor: a figure such as "5,673" or "15.0".
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -6,9 +6,10 @@ import html
 import re
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from html.entities import html5
-from typing import AnyStr
+from typing import cast, overload
 
 from normalise.patterns import compiled
 
@@ -257,11 +258,16 @@ def fold_dashes(s: str) -> str:
     return s.translate(DASHES) if DASH.search(s) else s
 
 
-def offsets(text: AnyStr, part: AnyStr) -> list[int]:
+@overload
+def offsets(text: str, part: str) -> list[int]: ...
+@overload
+def offsets(text: bytes, part: bytes) -> list[int]: ...
+def offsets(text: str | bytes, part: str | bytes) -> list[int]:
     """Every offset at which `part` starts in `text`, overlapping ones too."""
+    find = cast("Callable[[str | bytes, int], int]", text.find)
     found: list[int] = []
-    at = text.find(part)
+    at = find(part, 0)
     while at >= 0:
         found.append(at)
-        at = text.find(part, at + 1)
+        at = find(part, at + 1)
     return found
