@@ -35,7 +35,8 @@ test: lint
 ## mypyc reads.
 COMPILED := .venv-compiled
 COMPILED_STAMP := $(COMPILED)/.installed
-SOURCES := $(shell find extract normalise schemas -name '*.py' -o -name '*.csv' -o -name '*.txt' -o -name '*.json')
+SOURCES := $(shell find extract normalise schemas reportx -name '*.py' -o -name '*.csv' \
+	-o -name '*.txt' -o -name '*.json' -o -name '*.j2')
 $(COMPILED_STAMP): setup.py pyproject.toml $(SOURCES)
 	rm -rf $(COMPILED) build
 	$(PYTHON) -m venv $(COMPILED)

@@ -19,6 +19,7 @@ samples varied, default 2,000), then prints
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -31,10 +32,20 @@ from pathlib import Path
 from bench_archive import build_archive
 
 ROOT = Path(__file__).resolve().parent.parent
-# The program of the environment this runs in (.venv, or .venv-compiled for
-# `make bench-compiled`): not `-m extract.cli`, which from the project's root
-# would import the interpreted sources whatever the environment installed.
-REPORTX = [str(Path(sys.executable).with_name("reportx"))]
+
+
+def _program() -> list[str]:
+    """The build this interpreter runs: the interpreted one as `-m
+    extract.cli` from the project's root (this tree's sources), the compiled
+    one (.venv-compiled, `make bench-compiled`) as its own `reportx`, which
+    imports the compiled modules installed beside it."""
+    spec = importlib.util.find_spec("extract.layout.text_rows")
+    if spec is not None and spec.origin is not None and spec.origin.endswith(".py"):
+        return [sys.executable, "-m", "extract.cli"]
+    return [str(Path(sys.executable).with_name("reportx"))]
+
+
+REPORTX = _program()
 SMALL = ROOT / "samples" / "003_23ba67851198ff7c.txt"
 # The one regex of the floor: a figure such as "5,673" or "15.0".
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -69,6 +69,10 @@ def test_the_first_action_keeps_its_marks(out: Path) -> None:
 MILESTONES = "002_c2fd677fd2d5bf7c-marks-above-layout.txt"
 SPLIT = "000_af055924f554b2ff-marks-split-layout.txt"
 APART = "000_af055924f554b2ff-marks-apart-layout.txt"
+BLANK = "000_af055924f554b2ff-marks-blank-layout.txt"
+WRAPPED = "000_af055924f554b2ff-marks-wrapped-layout.txt"
+RAG = "000_af055924f554b2ff-marks-rag-layout.txt"
+RAISED = "002_c2fd677fd2d5bf7c-marks-raised-layout.txt"
 
 
 def test_units_under_quarter_labels_are_the_header_s() -> None:
@@ -106,12 +110,55 @@ def test_marks_over_two_lines_are_the_first_action_s(out: Path) -> None:
     assert first.rating_symbol.tolist() == ["\\bigcirc"] * 4
 
 
-def test_marks_set_apart_from_any_title_are_reported(out: Path) -> None:
+def test_marks_over_a_line_of_the_row_s_outcome_are_its_own(out: Path) -> None:
+    # "FRP option" printed on a line of its own between the marks and the title.
     actions = rows_of(out, "actions", APART)
+    assert len(actions) == 7
+    first = actions.iloc[0]
+    assert first.outcomes == "FRP option"
     updates = rows_of(out, "action_updates", APART)
+    marks = updates[updates.item_id == first.item_id]
+    assert marks.rating_symbol.tolist() == ["\\bigcirc"] * 4
+
+
+def test_marks_set_apart_by_a_blank_line_are_reported(out: Path) -> None:
+    actions = rows_of(out, "actions", BLANK)
+    updates = rows_of(out, "action_updates", BLANK)
     first = updates[updates.item_id == actions.item_id.iloc[0]]
     assert first.rating_symbol.isna().all()
-    issues = rows_of(out, "issues", APART)
+    issues = rows_of(out, "issues", BLANK)
     lost = issues[issues.message.str.contains("rating marks not read")]
     assert lost.code.tolist() == ["unparsed_block"]
     assert lost.line.tolist() == [78]
+
+
+@pytest.mark.parametrize("name", [WRAPPED, RAG])
+def test_marks_under_wrapped_or_rag_labels_are_the_first_action_s(
+    out: Path, name: str
+) -> None:
+    # "Q1" over "Rating" on the next line; "Q1 RAG".
+    actions = rows_of(out, "actions", name)
+    assert len(actions) == 7
+    assert actions.title.iloc[0].startswith("Explore the feasibility")
+    updates = rows_of(out, "action_updates", name)
+    first = updates[updates.item_id == actions.item_id.iloc[0]]
+    assert first.rating_symbol.tolist() == ["\\bigcirc"] * 4
+
+
+def test_every_row_s_marks_printed_above_it_are_its_own(out: Path) -> None:
+    # Every mark of 002's first milestone table on a line above its row.
+    def marks(name: str) -> list[tuple[str, str, str]]:
+        actions = rows_of(out, "actions", name)
+        updates = rows_of(out, "action_updates", name).dropna(subset=["rating_symbol"])
+        titles = dict(zip(actions.item_id, actions.title, strict=True))
+        return sorted(
+            (titles[i], q, s)
+            for i, q, s in zip(
+                updates.item_id, updates.quarter, updates.rating_symbol, strict=True
+            )
+        )
+
+    raised = marks(RAISED)
+    assert raised == marks("002_c2fd677fd2d5bf7c-layout.txt")
+    assert ("Identify & Promote One Case Study", "Q2", "✓") in raised
+    assert ("Award Contract to Specialist Provider", "Q4", "✓") in raised

@@ -120,3 +120,17 @@ def test_a_paragraph_is_put_together_wherever_its_label_is_set(out: Path) -> Non
     assert left.line_start.tolist() == [23, 27, 48, 122, 126, 131, 136, 147]
     lead = left[left.line_start == 131]
     assert lead.outcomes.item().startswith("The programme will be designed")
+
+
+def test_a_cut_where_another_cell_starts_is_reported(out: Path) -> None:
+    # Line 136's Outcomes cell starts at 176, where line 131's cut word
+    # "programme" starts: a paragraph cut or a wrapped cell cannot be told.
+    name = "v002_001-early-layout.txt"
+    actions = rows_of(out, "actions", name)
+    assert actions.line_start.tolist() == [23, 27, 48, 122, 126]
+    offer = actions[actions.line_start == 126].progress.item()
+    assert "Work Together" not in offer
+    issues = rows_of(out, "issues", name)
+    said = issues[issues.code == "unparsed_block"].message.tolist()
+    assert f"{name}:131-135: table row not read" in " ".join(said)
+    assert f"{name}:136-149: action table rows not read" in " ".join(said)

@@ -23,12 +23,12 @@ FOLDERS = [
 ]
 
 
-def _run(program: list[str], folder: Path, out: Path) -> int:
+def _run(program: list[str], folder: Path, out: Path, cwd: Path) -> int:
     """The exit status of an extraction of `folder` into `out`."""
     done = subprocess.run(
         [*program, "extract", str(folder), "--out", str(out)]
         + ["--quiet", "--no-cache", "--jobs", "2"],
-        cwd=out.parent,
+        cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
@@ -67,8 +67,12 @@ def test_the_hot_modules_are_compiled() -> None:
 def test_the_compiled_build_writes_the_same_tables(
     folder: Path, tmp_path: Path
 ) -> None:
-    interpreted = _run([sys.executable, "-m", "extract.cli"], folder, tmp_path / "i")
-    compiled = _run([str(COMPILED / "reportx")], folder, tmp_path / "c")
+    # From the project's root, `-m extract.cli` runs this tree's sources; the
+    # compiled `reportx`, run elsewhere, the modules installed beside it.
+    interpreted = _run(
+        [sys.executable, "-m", "extract.cli"], folder, tmp_path / "i", ROOT
+    )
+    compiled = _run([str(COMPILED / "reportx")], folder, tmp_path / "c", tmp_path)
     assert compiled == interpreted
     diff = subprocess.run(
         [sys.executable, "-m", "extract.cli", "diff", str(tmp_path / "i")]

@@ -40,9 +40,15 @@ from extract.layout.text_columns import (
     split_labels,
     worded_starts,
 )
-from extract.layout.text_rows import joined_cells, marks_above, starts_row
+from extract.layout.text_rows import (
+    joined_cells,
+    marks_above,
+    rating_marks,
+    starts_row,
+)
 from extract.layout.unplaced import (
     doubtful_cut,
+    doubtful_paragraph_cut,
     marks_at_labels,
     misplaced_marks,
     overflowing,
@@ -115,13 +121,20 @@ def _table_lines(
     # Where the table's cells start their text as printed, labels aside: a
     # column's own text may start before its label (`paragraph_rejoined`).
     printed = frozenset(f.x0 for frags in region for f in frags if not is_label(f.text))
-    split = [
-        paragraph_rejoined(
-            cells_of(lines[i], starts, width, cuts, frags, told), frags, printed
-        )
+    cut = [
+        cells_of(lines[i], starts, width, cuts, frags, told)
         for i, frags in zip(indexes, region, strict=True)
     ]
-    misplaced = {indexes[k] for k in misplaced_marks(region)}
+    split = [
+        paragraph_rejoined(cells, frags, printed)
+        for cells, frags in zip(cut, region, strict=True)
+    ]
+    misplaced = {
+        i
+        for i, cells, frags in zip(indexes, cut, region, strict=True)
+        if doubtful_paragraph_cut(cells, frags, printed)
+    }
+    misplaced |= {indexes[k] for k in misplaced_marks(region)}
     misplaced |= {indexes[k] for k in stray_marks(region, starts)}
     guessed = (
         {
@@ -150,9 +163,10 @@ def _table_lines(
     widths = [max((len(cells[c]) for cells in sure), default=0) for c in range(width)]
     headed = heading_starts(split, indexes, headings)
     groups: list[tuple[list[list[str]], int, int]] = []
-    # Whether the last row began with rating marks alone under the header's
-    # quarter labels (`marks_above`).
-    marks_first = False
+    # Whether the last row began with rating marks alone on a line above its
+    # name: under the header's quarter labels (`marks_above`), or, once the
+    # table's first row printed its marks so (`raised`), under another row.
+    marks_first = raised = False
     for k, i in enumerate(indexes):
         cells = split[k]
         below = split[k + 1] if k + 1 < len(split) else ()
@@ -161,9 +175,11 @@ def _table_lines(
             or k in headed
             or starts_row(groups[-1][0], cells, below, widths, marks_first=marks_first)
         ):
-            marks_first = (
+            above = (
                 bool(groups) and k not in headed and marks_above(groups[-1][0], cells)
             )
+            raised = raised or above
+            marks_first = above or (raised and k not in headed and rating_marks(cells))
             groups.append(([], i, i))
         rows, first, _ = groups[-1]
         rows.append(cells)

@@ -158,12 +158,13 @@ def _by_name(
     """Whether a line that fills the name column starts a row, where its name
     decides: it does after a row without a name (a header) or after the
     row's name ended on an earlier line. A row that began with rating marks
-    alone under the header (`marks_first`) goes on with more of them and with
-    the name under them, whose own lines then decide."""
+    alone on a line above its name (`marks_first`) goes on with the line
+    under them (more marks, or the row's first line of text), and then its
+    own lines decide."""
     if marks_first:
-        lead = next((k for k, r in enumerate(row) if not _rating_marks(r)), len(row))
+        lead = next((k for k, r in enumerate(row) if not rating_marks(r)), len(row))
         if lead == len(row):
-            return False if line[0] or _rating_marks(line) else None
+            return False
         row = row[lead:]
     if not line[0]:
         return None
@@ -176,18 +177,19 @@ def marks_above(row: Sequence[list[str]], line: list[str]) -> bool:
     """Rating marks alone, each under a quarter's label ("Q1 Rating") of a
     row of column labels alone: the first row's marks, printed a line above
     its name (a symbol font set higher than the text beside it), not the
-    header's. Marks under a status grid's labels ("✓" under "Project
-    completed") are its legend, the header's own; units ("(%)", "£") under
-    quarter labels are the header's too."""
-    if not _rating_marks(line):
+    header's. The labels may wrap ("Q1" over "Rating") or name the rating
+    otherwise ("Q1 RAG", "Qtr 1"). Marks under a status grid's labels ("✓"
+    under "Project completed") are its legend, the header's own; units
+    ("(%)", "£") under quarter labels are the header's too."""
+    if not rating_marks(line):
         return False
     labels = joined_cells(row)
     return all(
         QUARTER_LABEL.fullmatch(labels[c]) for c, text in enumerate(line) if text
-    ) and all(is_label(text) for r in row for text in r if text)
+    ) and all(is_label(t) or QUARTER_LABEL.fullmatch(t) for t in labels if t)
 
 
-def _rating_marks(line: Sequence[str]) -> bool:
+def rating_marks(line: Sequence[str]) -> bool:
     """A line of rating marks alone: each cell a LaTeX glyph's name
     ("\\bigcirc") or symbols of a symbol font ("✓", "▲"), no unit, sign or
     punctuation ("(%)", "£", "-")."""

@@ -325,18 +325,44 @@ def paragraph_rejoined(
     filled = [c for c, text in enumerate(cells) if text]
     out = list(cells)
     for a, b in zip(filled, filled[1:], strict=False):
-        m = OPENS_AT_END.search(out[a])
-        if m is None or LOWER_START.match(out[b]) is None:
-            continue
-        word = m[0].split()[-1]
-        if QUARTER_OPENING.match(m[0]):
-            continue
-        joined = f"{word} {out[b].split()[0]}"
-        at = [f.x0 + k + len(word) + 1 for f in frags for k in offsets(f.text, joined)]
-        if at and not set(at) & set(printed):
+        cut = _paragraph_cut(out[a], out[b], frags)
+        if cut is not None and not set(cut[1]) & set(printed):
+            m = cut[0]
             out[a] = out[a][: m.start()].rstrip()
             out[b] = f"{m[0]} {out[b]}"
     return out
+
+
+def doubtful_paragraph_cut(
+    cells: Sequence[str], frags: Sequence[Fragment], printed: Collection[int]
+) -> bool:
+    """Whether a cut `paragraph_rejoined` leaves as it is falls where another
+    cell of the table starts its text: whether "… at <p>The" | "programme
+    will be …" is a paragraph cut after its first word or a cell's wrapped
+    text beside a paragraph that opens at its line's end cannot be told, so
+    the line is reported rather than read either way."""
+    filled = [c for c, text in enumerate(cells) if text]
+    return any(
+        (cut := _paragraph_cut(cells[a], cells[b], frags)) is not None
+        and bool(set(cut[1]) & set(printed))
+        for a, b in zip(filled, filled[1:], strict=False)
+    )
+
+
+def _paragraph_cut(
+    before: str, after: str, frags: Sequence[Fragment]
+) -> tuple[re.Match[str], list[int]] | None:
+    """Where cell `before` ends with a paragraph's opening tag and a word
+    (no quarter label), `after` goes on in lower case and the line prints
+    the two one space apart in one fragment: the tag and word, and where
+    `after`'s text starts on the line."""
+    m = OPENS_AT_END.search(before)
+    if m is None or LOWER_START.match(after) is None or QUARTER_OPENING.match(m[0]):
+        return None
+    word = m[0].split()[-1]
+    joined = f"{word} {after.split()[0]}"
+    at = [f.x0 + k + len(word) + 1 for f in frags for k in offsets(f.text, joined)]
+    return (m, at) if at else None
 
 
 def unread_rows(
