@@ -29,7 +29,7 @@ test: lint
 	$(PY) -m pytest
 
 ## compiled: a second environment, .venv-compiled, with reportx built by mypyc
-## (REPORTX_COMPILE=1, setup.py): the same program at about 1.5x the speed per core;
+## (REPORTX_COMPILE=1, setup.py): the same program, parsing about 1.5x as fast per core;
 ## run it as .venv-compiled/bin/reportx. Rebuilt when a source file changes. The
 ## interpreted build is installed there first, for the dependencies, whose types
 ## mypyc reads.
