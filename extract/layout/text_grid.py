@@ -48,11 +48,10 @@ from extract.layout.text_rows import (
 )
 from extract.layout.unplaced import (
     doubtful_cut,
-    doubtful_paragraph_cut,
     marks_at_labels,
     misplaced_marks,
     overflowing,
-    paragraph_rejoined,
+    paragraphs_mended,
     stray_marks,
     unread_rows,
 )
@@ -121,18 +120,15 @@ def _table_lines(
     # Where the table's cells start their text as printed, labels aside: a
     # column's own text may start before its label (`paragraph_rejoined`).
     printed = frozenset(f.x0 for frags in region for f in frags if not is_label(f.text))
-    cut = [
-        cells_of(lines[i], starts, width, cuts, frags, told)
+    mended = [
+        paragraphs_mended(
+            cells_of(lines[i], starts, width, cuts, frags, told), frags, printed
+        )
         for i, frags in zip(indexes, region, strict=True)
     ]
-    split = [
-        paragraph_rejoined(cells, frags, printed)
-        for cells, frags in zip(cut, region, strict=True)
-    ]
+    split = [cells for cells, _ in mended]
     misplaced = {
-        i
-        for i, cells, frags in zip(indexes, cut, region, strict=True)
-        if doubtful_paragraph_cut(cells, frags, printed)
+        i for i, (_, doubtful) in zip(indexes, mended, strict=True) if doubtful
     }
     misplaced |= {indexes[k] for k in misplaced_marks(region)}
     misplaced |= {indexes[k] for k in stray_marks(region, starts)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from extract.layout.headers import is_header_cells
 from extract.layout.text_columns import (
@@ -322,31 +323,31 @@ def paragraph_rejoined(
     column's other cells start ("… <p>The" | "reports of …", its wrapped
     text), and a quarter's label ("<p>Q2"), which opens a progress paragraph
     at the end of its line."""
+    return paragraphs_mended(cells, frags, frozenset(printed))[0]
+
+
+def paragraphs_mended(
+    cells: list[str], frags: Sequence[Fragment], printed: AbstractSet[int]
+) -> tuple[list[str], bool]:
+    """`paragraph_rejoined`'s cells, and whether a cut it left as it is falls
+    where another cell of the table starts its text: whether "… at <p>The" |
+    "programme will be …" is a paragraph cut after its first word or a
+    cell's wrapped text beside a paragraph that opens at its line's end
+    cannot be told, so the line is reported rather than read either way."""
     filled = [c for c, text in enumerate(cells) if text]
     out = list(cells)
+    doubtful = False
     for a, b in zip(filled, filled[1:], strict=False):
         cut = _paragraph_cut(out[a], out[b], frags)
-        if cut is not None and not set(cut[1]) & set(printed):
-            m = cut[0]
+        if cut is None:
+            continue
+        m, at = cut
+        if printed.isdisjoint(at):
             out[a] = out[a][: m.start()].rstrip()
             out[b] = f"{m[0]} {out[b]}"
-    return out
-
-
-def doubtful_paragraph_cut(
-    cells: Sequence[str], frags: Sequence[Fragment], printed: Collection[int]
-) -> bool:
-    """Whether a cut `paragraph_rejoined` leaves as it is falls where another
-    cell of the table starts its text: whether "… at <p>The" | "programme
-    will be …" is a paragraph cut after its first word or a cell's wrapped
-    text beside a paragraph that opens at its line's end cannot be told, so
-    the line is reported rather than read either way."""
-    filled = [c for c, text in enumerate(cells) if text]
-    return any(
-        (cut := _paragraph_cut(cells[a], cells[b], frags)) is not None
-        and bool(set(cut[1]) & set(printed))
-        for a, b in zip(filled, filled[1:], strict=False)
-    )
+        else:
+            doubtful = True
+    return out, doubtful
 
 
 def _paragraph_cut(
