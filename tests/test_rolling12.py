@@ -718,6 +718,60 @@ def test_cells_whose_lines_are_printed_in_turn() -> None:
     }
 
 
+# The same cells where the first line is wide enough for both quarters' totals:
+# the next line prints both changes across the row
+# (pdftotext without -layout, of a report printed on a wider page).
+ACROSS = [
+    "Committed Crime Over Time (Variation) All crime groupings",
+    "",
+    "Q1 (24.07.17) Previous 12 months = 5,676 Last 12 months = 6,509 "
+    "Q2 (10.10.17) Previous 12 months = 5,831 Last 12 months = 6,733",
+    "Change Over 12 Months = 15% increase (833) For information only, "
+    "Change Over 12 Months = 15% increase (902) For information only,",
+    "data provided by Staffs Police.",
+    "data provided by Staffs Police.",
+]
+
+
+def test_cells_whose_later_lines_are_printed_across_the_row() -> None:
+    # Read as it is, the paragraph gave Q1 no change and Q2 Q1's (833).
+    from extract.recognisers import rolling12
+
+    rows = [
+        r
+        for r in recognised(rolling12, ACROSS, text_form="plain")
+        if isinstance(r, Rolling12)
+    ]
+    assert [
+        (
+            r.quarter,
+            r.previous_12_months,
+            r.last_12_months,
+            r.change_pct,
+            r.change_abs,
+            r.direction,
+        )
+        for r in rows
+    ] == [
+        ("Q1", 5676, 6509, 15.0, 833, "increase"),
+        ("Q2", 5831, 6733, 15.0, 902, "increase"),
+    ]
+
+
+def test_a_line_across_whose_changes_do_not_follow_is_not_so_read() -> None:
+    # Cut across, Q2's change (990) would not follow from 5,831 -> 6,733: the
+    # cut is in doubt and not made; the paragraph is read as it is.
+    from extract.recognisers import rolling12
+
+    lines = [line.replace("(902)", "(990)") for line in ACROSS]
+    rows = [
+        (r.quarter, r.change_abs)
+        for r in recognised(rolling12, lines, text_form="plain")
+        if isinstance(r, Rolling12)
+    ]
+    assert rows == [("Q1", None), ("Q2", 833)]
+
+
 def test_lines_in_turn_whose_changes_do_not_follow_are_not_so_read() -> None:
     # Q2's change (50%) is not what its totals give: which line is whose is in
     # doubt, and Q1 keeps the totals its own line printed.

@@ -1,7 +1,7 @@
 """Rolling-12 names in reading-order text that run into the lines before them
 (tests/fixtures/rollingnames/): each quarter block goes under its own
 indicator, as the same report's TAB text gives it, not under a name made of
-an empty row's name or the cells above."""
+an empty row's name or the cells above, and each with its own change."""
 
 from __future__ import annotations
 
@@ -15,7 +15,15 @@ from normalise.registry import entries
 from tests.conftest import rows_of
 
 ROLLING_NAMES = Path(__file__).parent / "fixtures" / "rollingnames"
-COLUMNS = ["indicator_id", "quarter", "previous_12_months", "last_12_months"]
+COLUMNS = [
+    "indicator_id",
+    "quarter",
+    "previous_12_months",
+    "last_12_months",
+    "change_pct",
+    "change_abs",
+    "direction",
+]
 
 
 @pytest.fixture(scope="module")

@@ -23,9 +23,13 @@ from extract.blocks.reading_order import is_column_label
 from extract.document import Row
 from extract.recognisers.rolling12.quarter_blocks import (
     ANCHOR,
+    CHANGE,
     DIRECTION,
     DIRECTIONS,
+    LAST,
     LINE_WORDS,
+    MATCH_TIMEOUT,
+    PREVIOUS,
     Block,
     Found,
     blocks_in,
@@ -212,22 +216,24 @@ def _lines_in_turn(para: Paragraph, k: int) -> Group | None:
     2017) Previous 12 months = 5,673 Last 12 months = Q2 (10 October 2017)
     Previous 12 months = 5,828 Last 12"), each later line goes on with the
     next cell in turn ("6,506 Change … (833) For", "months = 6,730 Change …").
-    Read so only where the paragraph read as it is leaves a block without its
-    totals, and each cell read so is one whole block whose change follows
-    from its totals."""
+    A later line may instead print the row across, each cell's part opening
+    with the same caption (`_across`). Read so only where the paragraph read
+    as it is leaves a block without its totals or with a change that does not
+    follow from them, and each cell read so is one whole block whose change
+    follows from its totals."""
     lines = [para.text[p.start : p.end] for p in para.pieces]
     if len(lines) < 2 or not QUARTER_CELL.match(lines[0]):
         return None
     try:
-        if all(b.previous and b.last for b in blocks_in(para.text)):
+        if all(_whole_block(b) for b in blocks_in(para.text)):
             return None
         starts = [m.start() for m in ANCHOR.finditer(lines[0])]
         if len(starts) < 2 or starts[0] != 0:
             return None
         ends = [*starts[1:], len(lines[0])]
-        cells = [lines[0][a:b] for a, b in zip(starts, ends, strict=True)]
-        for n, line in enumerate(lines[1:]):
-            cells[n % len(cells)] += " " + line
+        cells = _across(
+            [lines[0][a:b] for a, b in zip(starts, ends, strict=True)], lines[1:]
+        )
         read = [blocks_in(cell) for cell in cells]
     except TimeoutError:
         return None
@@ -236,6 +242,40 @@ def _lines_in_turn(para: Paragraph, k: int) -> Group | None:
     cell = cell_of([para])
     found = tuple(Found(printed[0], cell, "", para.row_index) for printed in read)
     return Group(k, k, found, interleaved=True)
+
+
+def _across(cells: list[str], lines: Sequence[str]) -> list[str]:
+    """Side-by-side cells, from their first parts (`cells`) and the row's later
+    lines. A line that opens with a caption and prints it once for each cell
+    ("Change Over 12 Months = 15% increase (833) For information only, Change
+    Over 12 Months = 15% increase (902) …") was printed across the row: cut
+    where each caption starts, its parts go to the cells in order. Any other
+    line goes on with the next cell in turn, the first after a line across.
+    Raises TimeoutError as `blocks_in` does."""
+    cells = list(cells)
+    turn = 0
+    for line in lines:
+        parts = _captions_across(line, len(cells))
+        if parts is None:
+            cells[turn % len(cells)] += " " + line
+            turn += 1
+            continue
+        for c, part in enumerate(parts):
+            cells[c] += " " + part
+        turn = 0
+    return cells
+
+
+def _captions_across(line: str, n: int) -> list[str] | None:
+    """`line` cut into `n` parts, each opening with the same caption (a
+    total's or the change's), the first at the line's start; None when it
+    does not print one caption so."""
+    for caption in (PREVIOUS, LAST, CHANGE):
+        starts = [m.start() for m in caption.finditer(line, timeout=MATCH_TIMEOUT)]
+        if len(starts) == n and starts[0] == 0:
+            ends = [*starts[1:], len(line)]
+            return [line[a:b].rstrip() for a, b in zip(starts, ends, strict=True)]
+    return None
 
 
 def _whole_block(block: Block) -> bool:
