@@ -218,6 +218,11 @@ class Document:
     word_repairs: dict[tuple[int, int], tuple[tuple[Repair, str], ...]] = field(
         default_factory=dict
     )
+    # The running headers and footers the PDF reader left out of `lines`, each
+    # text once, top of the first page first ("Cannock Chase Council —
+    # Performance Reports"): a paper's letterhead may name its council nowhere
+    # else (`extract.cover.publisher`). A text keeps them among its lines.
+    furniture: tuple[str, ...] = ()
 
     @property
     def n_lines(self) -> int:

@@ -562,6 +562,24 @@ def test_agenda_letter_date_and_clerk_are_not_the_paper_s() -> None:
             None,
         ),
         (["County Council"], None, None),
+        # A name wrapped at the end of a line (samples/text/003_…-browser-
+        # layout.txt lines 44-45), the next line indented as -layout sets it;
+        # "Chase District Council", the line's own, is no other council.
+        (
+            [
+                "setting out the revised mission, priorities and objectives of Cannock",
+                "   Chase District Council for the next three years.",
+            ],
+            "Cannock Chase District Council",
+            "E07000192",
+        ),
+        # Not over a blank line: that ends a paragraph, and "Chase District
+        # Council" alone is no registered name.
+        (
+            ["Minutes of Cannock", "", "Chase District Council"],
+            "Chase District Council",
+            None,
+        ),
     ],
 )
 def test_organisation(

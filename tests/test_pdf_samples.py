@@ -36,6 +36,10 @@ PROVENANCE = {
     "n_pages",
     "text_form",
 }
+# The publisher: `samples/pdf/build.py` prints the council's name in every
+# page's running header, where samples/002's text names no council
+# (`test_a_pdf_s_running_header_names_its_council`).
+PRINTED_BY_THE_PDF = {"organisation", "organisation_code"}
 DOC_ID = re.compile(r"\b[0-9a-f]{16}\b")
 # Issue messages quote the file and line they point at.
 WHERE = re.compile(
@@ -68,7 +72,9 @@ def comparable(out: Path) -> dict[str, pd.DataFrame]:
     tables = {}
     for table in TABLES:
         df = pd.read_parquet(out / f"{table.name}.parquet")
-        df = df.drop(columns=[c for c in df.columns if c in PROVENANCE])
+        df = df.drop(
+            columns=[c for c in df.columns if c in PROVENANCE | PRINTED_BY_THE_PDF]
+        )
         for column in df.columns:
             if not pd.api.types.is_numeric_dtype(df[column]):
                 df[column] = df[column].map(unid)
@@ -167,6 +173,33 @@ def test_page_lines_are_the_text_lines(style: str, doc_id: str) -> None:
 def test_header_and_footer_are_dropped() -> None:
     pdf = read_pdf(PDFS / f"{STEMS[4]}-ruled.pdf", "x.pdf")
     assert not any("Cannock Chase Council \u2014" in line for line in pdf.lines)
+    assert pdf.furniture == (
+        "Cannock Chase Council \u2014 Performance Reports",
+        *(f"Cannock Chase Council \u2014 Page {n} of 44" for n in range(1, 45)),
+    )
+
+
+def test_a_pdf_s_running_header_names_its_council(
+    text_out: Path,
+    pdf_run: tuple[Path, dict[str, pd.DataFrame]],
+) -> None:
+    # samples/002 names "the Council" only; its PDFs' running header
+    # "Cannock Chase Council — Performance Reports" names it.
+    def publishers(out: Path) -> dict[str, tuple[object, object]]:
+        docs = pd.read_parquet(out / "documents.parquet")
+        docs = docs.astype(object).where(docs.notna(), None)
+        return {
+            _twin(path)[:3]: (org, code)
+            for path, org, code in docs[
+                ["source_path", "organisation", "organisation_code"]
+            ].itertuples(index=False)
+        }
+
+    cannock = ("Cannock Chase District Council", "E07000192")
+    assert publishers(pdf_run[0]) == dict.fromkeys(
+        ["000", "001", "002", "003", "004"], cannock
+    )
+    assert publishers(text_out)["002"] == (None, None)
 
 
 def score(gold: Path, out: Path) -> str:

@@ -77,15 +77,19 @@ def test_counts_and_candidates_are_fresh_lists_each_time() -> None:
 
 
 def _publisher_line_by_line(doc: Document) -> set[str]:
-    """Councils matched on each line alone, as the name patterns read them."""
+    """Councils matched on each line alone, or on two lines where the break
+    between them stands for a space of the name, as the name patterns read
+    them."""
     found = set()
+    lines = [line.strip() for line in doc.lines]
     for org in organisations():
         names = sorted((org.name, *org.aliases), key=len, reverse=True)
         pattern = re.compile(
             r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
             re.IGNORECASE,
         )
-        if any(pattern.search(line) for line in doc.lines):
+        pairs = (f"{a} {b}" for a, b in zip(lines, lines[1:], strict=False))
+        if any(pattern.search(line) for line in [*lines, *pairs]):
             found.add(org.name)
     return found
 

@@ -37,9 +37,14 @@ KIND = re.compile(r"\s+(?:District|Borough|City)(?=\s+Council$)")
 
 @cache
 def _pattern(org: Organisation) -> re.Pattern[str]:
+    """A council's names, each space of one a space or a line break (a name
+    wrapped at the end of a line: "… strategic objectives of Cannock" /
+    "Chase District Council for the next three years")."""
     names = sorted((org.name, *org.aliases), key=len, reverse=True)
     return re.compile(
-        r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])",
+        r"(?<![\w.-])(?:"
+        + "|".join(re.escape(n).replace(r"\ ", "[ \n]") for n in names)
+        + r")(?![\w-])",
         re.IGNORECASE,
     )
 
@@ -57,14 +62,24 @@ def _ascii_names(org: Organisation) -> tuple[bytes, ...] | None:
 def publisher(doc: Document) -> tuple[str | None, str | None]:
     """(canonical or printed name, GSS code or None) of the publishing council."""
     scores: dict[tuple[str, str | None], tuple[bool, bool, int, int]] = {}
-    # Each name is sought once in the whole text: a registered name is printed
-    # letters and spaces, so no match runs from one line into the next.
-    text = "\n".join(doc.lines)
+    # Each name is sought once in the whole text, its lines stripped: a
+    # registered name is printed letters and spaces, and runs from one line
+    # into the next only where a line break stands for one of its spaces.
+    # A PDF's running headers and footers count as its first line, where a
+    # text's print them.
+    head = (" | ".join(doc.furniture),) if doc.furniture else ()
+    text = "\n".join(line.strip() for line in (*head, *doc.lines))
     # Most registered councils are named nowhere in a paper: an ASCII name
     # matches only where its lower case is in the text's (a byte a letter, a
-    # letter beyond ASCII a "?"), unless the text holds a letter other than an
-    # ASCII one that the name patterns take for one.
-    lowered = None if any(c in text for c in CASE_BLIND_EXTRA) else case_blind(text)
+    # letter beyond ASCII a "?", a line break a space), unless the text holds
+    # a letter other than an ASCII one that the name patterns take for one.
+    lowered = (
+        None
+        if any(c in text for c in CASE_BLIND_EXTRA)
+        else case_blind(text).replace(b"\n", b" ")
+    )
+    # Where each registered name printed ends.
+    ends: dict[int, int] = {}
     for org in organisations():
         names = _ascii_names(org)
         if lowered is not None and names is not None:
@@ -75,11 +90,21 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
         if lines:
             key = (org.name, org.gss_code)
             scores[key] = _score(lines, org.county)
+            for at in found:
+                if m := _pattern(org).match(text, at):
+                    ends[at] = m.end()
     printed: dict[str, list[int]] = {}
-    for n, line in enumerate(doc.lines):
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        start, offset = offset, offset + len(line) + 1
         if "Council" not in line:
             continue
         for m in PRINTED_COUNCIL.finditer(line):
+            at = start + m.start(1)
+            if any(a < at < end for a, end in ends.items()):
+                # The rest of a registered name wrapped from the line above:
+                # "… objectives of Cannock" / "Chase District Council".
+                continue
             if by_name(m[1]) is None and not GENERIC >= set(m[1].split()[:-1]):
                 printed.setdefault(m[1], []).append(n)
     for name, lines in _one_name_each(printed).items():
