@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from extract.layout.headers import is_header_cells, label_spans
+from extract.readers.symbol_fonts import is_font_code
 from normalise.vocabulary import RATING_WORD
 
 LETTER = re.compile(r"[A-Za-z]")
@@ -167,7 +168,8 @@ def mark_columns_under_labels(
     LATE_START after its end): a mark centred a little off its label's start
     is that label's column, not one of its own (samples/text/002_…-glyphs-
     layout, from `pdftotext -layout` of the glyphs PDF: "✓" at 195 under "Q1"
-    at 190-192, "Q2" at 203)."""
+    at 190-192, "Q2" at 203). A mark may also print as the code point of the
+    symbol font a text export lost ("3" for ZapfDingbats' ✓)."""
     labels = next(
         (
             found
@@ -186,7 +188,7 @@ def mark_columns_under_labels(
         ]
         if (
             at
-            and all(MARK.fullmatch(f.text) for f in at)
+            and all(MARK.fullmatch(f.text) or is_font_code(f.text) for f in at)
             and len(under) == 1
             and abs(under[0].x0 - x) > X_TOLERANCE
         ):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from extract.layout.headers import is_header_cells, is_label, known_labels
 from extract.layout.text_columns import MARK, QUARTER_LABEL, STRUCTURAL_CELLS
+from extract.readers.symbol_fonts import is_font_code
 
 # Characters are placed on a grid from proportional type, so a wrapped line
 # can look short by a word or two; a line that, with the next word, still
@@ -221,7 +222,13 @@ def _repeats_value(
     above = [c for c, text in enumerate(row[-1]) if text]
     if len(row) > 1 and above == filled and len(filled) == 1 and filled != [0]:
         return False
-    return any(_bare(line[c]) and any(_bare(r[c]) for r in row) for c in filled)
+    return any(_value(line[c]) and any(_value(r[c]) for r in row) for c in filled)
+
+
+def _value(text: str) -> bool:
+    """A value alone, or a mark printed as the code point of the symbol font a
+    text export lost ("s" for ZapfDingbats' ▲)."""
+    return _bare(text) or is_font_code(text)
 
 
 def _values_again(row: Sequence[list[str]], line: list[str], filled: list[int]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Collection
 from functools import cache
 from importlib import resources
 
@@ -74,3 +75,36 @@ def _table(font_name: str) -> dict[int, str] | None:
 def _code(ch: str) -> int:
     code = ord(ch)
     return code - SYMBOL_CMAP if SYMBOL_CMAP <= code <= SYMBOL_CMAP + 0xFF else code
+
+
+def one_font_reading(
+    chars: Collection[str], keep: Callable[[str], bool]
+) -> dict[str, str]:
+    """The marks the characters `chars` draw in the one symbol font that reads
+    every one of them as a mark `keep` takes: a text exported from a PDF keeps
+    a symbol font's code points and loses the font ("3" and "s" for
+    ZapfDingbats' ✓ and ▲). Empty where no font, or more than one, reads them
+    all so, and they do not agree: which font they were printed in cannot be
+    told."""
+    codes = {ch: _code(ch) for ch in chars if len(ch) == 1}
+    if not codes or len(codes) != len(chars):
+        return {}
+    readings = [
+        {ch: table[code] for ch, code in codes.items()}
+        for table in symbol_fonts().values()
+        if all(code in table and keep(table[code]) for code in codes.values())
+    ]
+    if not readings or any(r != readings[0] for r in readings[1:]):
+        return {}
+    return readings[0]
+
+
+def is_font_code(text: str) -> bool:
+    """`text` is one character that a symbol font of the CSV draws as a mark:
+    what a text export prints for a mark whose font it lost ("3", "s", "ü")."""
+    return len(text) == 1 and _code(text) in _codes()
+
+
+@cache
+def _codes() -> frozenset[int]:
+    return frozenset(code for table in symbol_fonts().values() for code in table)

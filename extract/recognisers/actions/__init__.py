@@ -27,7 +27,12 @@ from extract.recognisers.actions import (
     plain_action,
     reading_order,
 )
-from extract.recognisers.actions.drafts import Draft, emit, unknown_symbols
+from extract.recognisers.actions.drafts import (
+    Draft,
+    emit,
+    marks_in_lost_font,
+    unknown_symbols,
+)
 from extract.recognisers.actions.mark_checks import marks_as_outcomes, repeated_marks
 from extract.records import IssueRow, Record
 
@@ -65,12 +70,16 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     paras = {id(r.draft): r.paras for r in read}
     unread: list[tuple[int, int, str]] = []
     items = numbered(doc, ctx, [r.draft for r in read], unread)
+    drafts = [d for _, d in items]
+    lost_font = marks_in_lost_font(doc, drafts)
     for item_id, draft in items:
         if id(draft) in paras:
             for para in paras[id(draft)]:
                 for i in para.rows:
                     blocks.claims.take_row(NAME, i, doc.rows[i])
-            yield from emit(draft, item_id, doc.doc_id, ctx, doc.font_repairs)
+            yield from emit(
+                draft, item_id, doc.doc_id, ctx, doc.font_repairs, lost_font
+            )
             continue
         claim_lines(
             blocks.claims,
@@ -81,9 +90,8 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             draft.line_start,
             draft.line_end,
         )
-        yield from emit(draft, item_id, doc.doc_id, ctx, doc.font_repairs)
-    drafts = [d for _, d in items]
-    yield from unknown_symbols(doc, drafts)
+        yield from emit(draft, item_id, doc.doc_id, ctx, doc.font_repairs, lost_font)
+    yield from unknown_symbols(doc, drafts, lost_font)
     yield from repeated_marks(doc, drafts)
     yield from marks_as_outcomes(doc, drafts)
     for t in tables:

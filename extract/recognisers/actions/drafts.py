@@ -18,6 +18,7 @@ from extract.context import Context
 from extract.document import Cell, Document, Row
 from extract.headings import STRATEGIC_OBJECTIVE
 from extract.layout.headers import is_header
+from extract.readers.symbol_fonts import one_font_reading
 from extract.recognisers.actions.quarter_labels import (
     Para,
     QuarterText,
@@ -32,6 +33,10 @@ from normalise.vocabulary import status_category as category_of
 from schemas.symbols import rating_of
 
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
+# A text's marks read as the symbol font the text lost (`marks_in_lost_font`):
+# the font is inferred, not read as a PDF's reader reads it.
+LOST_FONT = "symbol_font_inferred"
+LOST_FONT_CONFIDENCE = 0.8
 # A rule row closes a table: samples/003 line 121 prints "--- | -- | --" under
 # the last action. A row of rating symbols only ("| | ▶ | ▲ |") does not: it
 # carries the marks of the action above it.
@@ -90,17 +95,45 @@ class Draft:
     marks: tuple[Mark, ...]
 
 
+def marks_in_lost_font(doc: Document, drafts: Sequence[Draft]) -> dict[str, Repair]:
+    """A text's marks that are no symbol of the map, read in the symbol font
+    the text lost, where one font reads each of them as a rated mark: the
+    pdftotext text of a PDF whose ticks are ZapfDingbats prints "3" for ✓ and
+    "s" for ▲. Each printed mark -> the repair that reads it so; none for a
+    PDF (its reader reads the font), or where no font, or more than one, reads
+    every such mark of the document as a rated one (samples/000's lone "5",
+    ZapfDingbats' ✕, is no rating: it stays as printed)."""
+    if doc.source_format == "pdf":
+        return {}
+    unknown = {
+        symbol
+        for draft in drafts
+        for mark in draft.marks
+        if (symbol := clean_symbol(mark.raw)[0]) and rating_of(symbol) is None
+    }
+    single = {symbol for symbol in unknown if len(symbol) == 1}
+    read = one_font_reading(single, lambda mark: rating_of(mark) is not None)
+    return {
+        raw: Repair(
+            raw=raw, repaired=mark, rule=LOST_FONT, confidence=LOST_FONT_CONFIDENCE
+        )
+        for raw, mark in read.items()
+    }
+
+
 def emit(
     draft: Draft,
     item_id: str,
     doc_id: str,
     ctx: Context,
     font_repairs: Mapping[tuple[int, int], tuple[Repair, ...]] | None = None,
+    lost_font: Mapping[str, Repair] | None = None,
 ) -> Iterator[Record]:
     """The draft's `actions` row, its `action_updates` rows and symbol repairs.
 
     `font_repairs` are the reader's (`Document.font_repairs`): a mark read from
-    a symbol font's code point logs that reading too.
+    a symbol font's code point logs that reading too. `lost_font` are a
+    text's marks read in the font it lost (`marks_in_lost_font`).
     """
     yield Action(
         item_id=item_id,
@@ -120,6 +153,8 @@ def emit(
     symbols: dict[str, tuple[str, Mark]] = {}
     for mark in draft.marks:
         symbol, repairs = clean_symbol(mark.raw)
+        if lost_font and symbol and (read := lost_font.get(symbol)) is not None:
+            repairs, symbol = (*repairs, read), read.repaired
         for repair in (*_read_from_font(mark, symbol, font_repairs), *repairs):
             yield RepairRow.of(
                 doc_id,
@@ -165,13 +200,16 @@ def _read_from_font(
     return next(((r,) for r in found if r.repaired == symbol), ())
 
 
-def unknown_symbols(doc: Document, drafts: Sequence[Draft]) -> Iterator[IssueRow]:
-    """One `unknown_symbol` issue per printed symbol the symbol map does not know."""
+def unknown_symbols(
+    doc: Document, drafts: Sequence[Draft], lost_font: Mapping[str, Repair] = {}
+) -> Iterator[IssueRow]:
+    """One `unknown_symbol` issue per printed symbol the symbol map does not
+    know, and that is not read in the font a text lost (`lost_font`)."""
     seen: dict[str, list[Mark]] = {}
     for draft in drafts:
         for mark in draft.marks:
             symbol, _ = clean_symbol(mark.raw)
-            if symbol and rating_of(symbol) is None:
+            if symbol and rating_of(symbol) is None and symbol not in lost_font:
                 seen.setdefault(symbol, []).append(mark)
     for symbol, marks in seen.items():
         lines = ", ".join(str(n) for n in sorted({m.line for m in marks}))
