@@ -22,9 +22,16 @@ def _issues(out: Path, name: str) -> pd.DataFrame:
     return rows_of(out, "issues", name)
 
 
+# The issue of an action table's header with nothing read under it
+# (`test_action_table_headers_with_nothing_read_are_reported`).
+HEADER_UNREAD = "action table header with no action read under it"
+
+
 def _spans(issues: pd.DataFrame) -> list[tuple[int, int]]:
+    """The spans of the unparsed blocks, action table headers aside."""
     out = []
-    for message in issues[issues.code == "unparsed_block"].message:
+    blocks = issues[issues.code == "unparsed_block"]
+    for message in blocks[~blocks.message.str.contains(HEADER_UNREAD)].message:
         m = SPAN.search(message)
         assert m is not None, message
         out.append((int(m["start"]), int(m["end"] or m["start"])))
@@ -41,7 +48,8 @@ def test_unread_table_cells_in_a_report_with_other_rows_are_reported(
     assert "no_facts" not in set(issues.code)
     assert _spans(issues) == [(172, 176), (256, 293), (314, 321)]
     assert (issues[issues.code == "unparsed_block"].severity == "warning").all()
-    first = issues[issues.code == "unparsed_block"].message.iloc[1]
+    blocks = issues[issues.code == "unparsed_block"]
+    first = blocks[~blocks.message.str.contains(HEADER_UNREAD)].message.iloc[1]
     assert first.startswith(
         f"{STEM_000}-raw.txt:256-293: 14 line(s) of table cells printed without "
         'columns that no recogniser claimed: "0 4 1 0 0"'
@@ -125,3 +133,26 @@ def test_lines_of_section_numbers_alone_are_no_table_cells(tmp_path: Path) -> No
     assert len(unread) > 0
     assert not unread.message.str.contains('claimed: "2 2.1"', regex=False).any()
     assert not unread.message.str.contains('claimed: "6.3"', regex=False).any()
+
+
+def test_action_table_headers_with_nothing_read_are_reported(raw_dir: Path) -> None:
+    # "Action +Progress Update Outcomes Q1" / "Rating" / "Q2" / "Rating", then
+    # the cells: which text is whose cannot be told, and no number marks the
+    # rows for coverage. Each header is reported where it is printed.
+    def headers(name: str) -> list[int]:
+        issues = _issues(raw_dir, name)
+        told = issues[issues.message.str.contains(HEADER_UNREAD)]
+        assert (told.severity == "warning").all()
+        return sorted(told.line.astype(int))
+
+    assert headers("003_23ba67851198ff7c-raw.txt") == [78]
+    assert headers(f"{STEM_000}-raw.txt") == [181, 194, 213, 247]
+    assert rows_of(raw_dir, "actions", "003_23ba67851198ff7c-raw.txt").empty
+
+
+def test_headers_over_read_actions_are_not_reported(tmp_path: Path) -> None:
+    # Every sample's action and milestone tables are read: none is reported,
+    # nor a header printed at a page's foot and again over its rows.
+    extract(sorted(SAMPLES.glob("*.txt")), tmp_path)
+    issues = pd.read_parquet(tmp_path / "issues.parquet")
+    assert not issues.message.str.contains(HEADER_UNREAD).any()

@@ -15,12 +15,13 @@ after another: see `reading_order`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from extract.blocks import Blocks
 from extract.claims import Claims, claim_lines
 from extract.context import Context
-from extract.document import Document
+from extract.document import Document, Row
 from extract.recognisers.actions import (
     action_table,
     milestone_table,
@@ -31,12 +32,25 @@ from extract.recognisers.actions.drafts import (
     Draft,
     emit,
     marks_in_lost_font,
+    rows_with,
     unknown_symbols,
 )
 from extract.recognisers.actions.mark_checks import marks_as_outcomes, repeated_marks
 from extract.records import IssueRow, Record
 
 NAME = "actions"
+# A table's labels as any print runs them together: "Action & Progress
+# Update" then "Outcomes"; "Milestone(s)" then "Progress".
+HEADER_TEXT = re.compile(
+    r"\bActions?\s*(?:&|\+|and|/)\s*Progress(?:\s+Updates?)?\s+Outcomes?\b"
+    r"|\bMilestones?(?:\s*\(s\))?\s+Progress\b",
+    re.IGNORECASE,
+)
+# The words that start them, sought once in the document's text.
+HEADER_WORDS = ("action", "milestone")
+# How many rows the labels may take, and how far into them they start.
+HEADER_ROWS = 3
+HEADER_LEAD = 40
 
 
 def numbered(
@@ -106,6 +120,60 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             severity="warning",
             span=f"{first}-{last}",
         )
+    told = [
+        (t.first.row_index, t.last.row_index)
+        for t in tables
+        if isinstance(t, reading_order.Unread)
+    ]
+    told += [
+        (i, i)
+        for i, row in enumerate(doc.rows)
+        if row.unread or any(a <= row.line_start <= b for a, b, _ in unread)
+    ]
+    yield from _headers_unread(doc, [d.row_index for d in drafts], told)
+
+
+def _headers_unread(
+    doc: Document, starts: Sequence[int], told: Sequence[tuple[int, int]]
+) -> Iterator[IssueRow]:
+    """An `unparsed_block` for each action or milestone table's header under
+    which no action was read, where no other issue reports the table: its
+    cells printed in an order no reader follows (`pdftotext -raw` runs the
+    labels "Action +Progress Update Outcomes Q1" / "Rating" into one
+    paragraph with the cells after them). `told` are the spans of rows
+    (first and last index) other issues report."""
+    found = sorted(
+        i for i in rows_with(doc.rows, HEADER_WORDS) if _header_at(doc.rows, i)
+    )
+    for k, i in enumerate(found):
+        end = found[k + 1] if k + 1 < len(found) else len(doc.rows)
+        if (
+            any(i < s < end for s in starts)
+            or any(a <= end and i <= b for a, b in told)
+            or not any(len(r.flat) > HEADER_LEAD for r in doc.rows[i + 1 : end])
+        ):
+            # Actions read under it, its rows already reported, or no cell's
+            # text under it (a header at a page's foot, printed again at the
+            # head of the next page over the table's rows).
+            continue
+        row = doc.rows[i]
+        yield IssueRow.at(
+            "unparsed_block",
+            doc,
+            row.line_start,
+            "action table header with no action read under it: its cells are "
+            "printed in an order that tells no action's cells apart",
+            page=row.page,
+            severity="warning",
+        )
+
+
+def _header_at(rows: Sequence[Row], i: int) -> bool:
+    """An action table's labels ("Action & Progress Update", "Outcomes") or a
+    milestone table's ("Milestone(s)", "Progress") on row `i` and the rows
+    right after it, not its first label the end of a sentence."""
+    text = " ".join(r.flat for r in rows[i : i + HEADER_ROWS])
+    return any(m.start() < HEADER_LEAD for m in HEADER_TEXT.finditer(text))
 
 
 def _unread(doc: Document, claims: Claims, table: reading_order.Unread) -> IssueRow:
