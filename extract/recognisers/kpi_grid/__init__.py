@@ -424,6 +424,20 @@ def _reading_facts(
             yield from facts
 
 
+def _value_rows(grid: Grid) -> tuple[GridRow, ...]:
+    """The grid's rows down to a row of rating labels alone ("Rating" under
+    "Q1" to "Q4"): below it the table is an action table whose header a
+    layout reading took for a grid's, and a figure in a rating column is a
+    mark ("5", tests/fixtures/writerlayout/000_…-writer-layout line 223,
+    the AQMA action's Q1 rating), no indicator's value."""
+    values = [c.index for c in grid.columns if c.kind == "value"]
+    for k, row in enumerate(grid.rows):
+        cells = [row.texts[c] for c in values if c < len(row.texts) and row.texts[c]]
+        if len(cells) >= 2 and all(RATING_LABEL.fullmatch(squash(t)) for t in cells):
+            return grid.rows[:k]
+    return grid.rows
+
+
 def _labels_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
     """Whether a row's filled value cells, two or more, print a rating column
     label's word alone ("Rating" under "Q1" and "Q2": an action table's
@@ -523,7 +537,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     out = [
         (grid.plain, fact)
         for grid in grids(blocks)
-        for row in grid.rows
+        for row in _value_rows(grid)
         for fact in _facts(blocks, ctx, grid, row, headings, unread)
     ]
     out.extend((True, fact) for fact in _reading_facts(blocks, ctx, headings, unread))
