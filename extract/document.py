@@ -220,9 +220,11 @@ class Document:
     )
     # The running headers and footers the PDF reader left out of `lines`, each
     # text once, top of the first page first ("Cannock Chase Council —
-    # Performance Reports"): a paper's letterhead may name its council nowhere
+    # Performance Reports"), and those of them printed above the first page's
+    # text (`letterhead`): a paper's letterhead may name its council nowhere
     # else (`extract.cover.publisher`). A text keeps them among its lines.
     furniture: tuple[str, ...] = ()
+    letterhead: tuple[str, ...] = ()
 
     @property
     def n_lines(self) -> int:

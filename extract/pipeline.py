@@ -26,6 +26,7 @@ from extract.layout.tab_rows import JOINING_WORDS
 from extract.panel import assign_ids
 from extract.prose_dates import repair_record_dates
 from extract.recognisers import RECOGNISERS
+from extract.recognisers.actions import HEADER_UNREAD
 from extract.recognisers.statements import TABLE_FRAGMENT, ProseReading, prose_of
 from extract.records import (
     Action,
@@ -234,7 +235,7 @@ def process_document(doc: Document) -> Processed:
     ranges = checks.out_of_range(doc, [row, *facts])
     found = [
         *headings,
-        *found,
+        *(f for f in found if not _told_by_coverage(f.record, coverage)),
         *joined,
         *cross,
         *(Found(COVERAGE, i) for i in coverage.issues(doc)),
@@ -245,6 +246,27 @@ def process_document(doc: Document) -> Processed:
         *(Found(METADATA, i) for i in meta.issues),
     ]
     return Processed(doc, meta, ctx, row, tuple(found), coverage, prose, blocks)
+
+
+def _told_by_coverage(record: Record, coverage: Coverage) -> bool:
+    """An action table's header with no action read under it
+    (`actions.HEADER_UNREAD`) on a line a coverage block reports already."""
+    if not isinstance(record, IssueRow) or HEADER_UNREAD not in record.message:
+        return False
+    line, page = record.line, record.page
+    if line is None:
+        return False
+    for b in coverage.unparsed:
+        end_page = b.page if b.end_page is None else b.end_page
+        if end_page == b.page:
+            if page == b.page and b.line_start <= line <= b.line_end:
+                return True
+        elif (page == b.page and line >= b.line_start) or (
+            page == end_page and line <= b.line_end
+        ):
+            # A block that runs over a page break.
+            return True
+    return False
 
 
 def joined_words(doc: Document, facts: Iterable[Record]) -> Iterator[RepairRow]:

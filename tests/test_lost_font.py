@@ -117,10 +117,38 @@ def test_each_reading_is_a_repair_and_no_mark_is_unknown(out: Path) -> None:
     assert not (issues.code == "unknown_symbol").any()
 
 
-def test_a_pdf_s_marks_are_its_reader_s() -> None:
-    # The PDF reader reads the font itself: its repairs say so, none is inferred.
+def test_a_pdf_s_marks_are_its_reader_s(out: Path, tmp_path: Path) -> None:
+    # The PDF reader reads the font itself: the same 26 marks as the TAB
+    # text, each logged as read from the font, none inferred.
     pdf = ROOT / "samples" / "pdf" / "002_c2fd677fd2d5bf7c-dingbats.pdf"
-    out = Path(pytest.importorskip("tempfile").mkdtemp())
-    extract([pdf], out)
-    rules = set(pd.read_parquet(out / "repairs.parquet").rule)
-    assert "symbol_font" in rules and "symbol_font_inferred" not in rules
+    extract([pdf], tmp_path)
+    assert _marks(tmp_path, pdf.name) == _marks(out, TAB.name)
+    rules = pd.read_parquet(tmp_path / "repairs.parquet").rule
+    assert (rules == "symbol_font").sum() == 26
+    assert not (rules == "symbol_font_inferred").any()
+
+
+@pytest.mark.parametrize(
+    "source, form",
+    [(TAB, None), (ROOT / "samples" / "text" / f"{TAB.stem}-layout.txt", "layout")],
+)
+def test_a_stray_code_beside_printed_marks_stays_as_printed(
+    source: Path, form: str | None, tmp_path: Path
+) -> None:
+    # One ✓ of samples/002 printed "3" where the others print as themselves:
+    # the font was not lost, and "3" is an unknown symbol, rating null. A TAB
+    # export is not pdftotext's and keeps its marks as printed too.
+    text = source.read_text(encoding="utf-8")
+    at = text.index("\u2713")
+    stray = tmp_path / "in" / source.name
+    stray.parent.mkdir()
+    stray.write_text(text[:at] + "3" + text[at + 1 :], encoding="utf-8")
+    extract([stray], tmp_path / "out", text_form=form)
+    out = tmp_path / "out"
+    updates = pd.read_parquet(out / "action_updates.parquet")
+    three = updates[updates.rating_symbol == "3"]
+    assert len(three) == 1 and three.rating.isna().all()
+    issues = pd.read_parquet(out / "issues.parquet")
+    assert issues.message.str.contains('rating symbol "3"').any()
+    repairs = pd.read_parquet(out / "repairs.parquet")
+    assert not (repairs.rule == "symbol_font_inferred").any()

@@ -13,11 +13,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.cover.publisher import publisher
 from extract.readers import read_path
 from extract.readers.pdf import read_pdf
 from extract.run import extract
 from schemas.tables import TABLES
 from tests.conftest import SHARED
+from tests.fixtures.minimal_pdf import minimal_pdf, text_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -173,10 +175,43 @@ def test_page_lines_are_the_text_lines(style: str, doc_id: str) -> None:
 def test_header_and_footer_are_dropped() -> None:
     pdf = read_pdf(PDFS / f"{STEMS[4]}-ruled.pdf", "x.pdf")
     assert not any("Cannock Chase Council \u2014" in line for line in pdf.lines)
+    assert pdf.letterhead == ("Cannock Chase Council \u2014 Performance Reports",)
     assert pdf.furniture == (
         "Cannock Chase Council \u2014 Performance Reports",
         *(f"Cannock Chase Council \u2014 Page {n} of 44" for n in range(1, 45)),
     )
+
+
+def _footed(footer: str, named_on: int, council: str) -> bytes:
+    """Three pages of 26 lines, each page with `footer` at its foot, the
+    first naming `council` on line `named_on`."""
+    pages = []
+    for n in range(1, 4):
+        body = [f"Performance report section {n} line {i}" for i in range(26)]
+        if n == 1:
+            body[0] = "Housing, Crime and Partnerships Priority Delivery Plan 2017-18"
+            body[named_on] = f"This report is presented to the Cabinet of {council}."
+        foot = f"BT /F1 9 Tf 1 0 0 1 72 25 Tm ({footer}, page {n}) Tj ET"
+        pages.append(text_page(body, pitch=25.5) + b"\n" + foot.encode())
+    return minimal_pdf(pages)
+
+
+def test_a_running_footer_is_no_letterhead(tmp_path: Path) -> None:
+    # The county a footer names on every page ("… Community Safety
+    # Partnership data") is not the paper's council: the text names its own,
+    # as `pdftotext -layout`, which prints the footer after the page, reads it.
+    pdf = tmp_path / "footed.pdf"
+    pdf.write_bytes(
+        _footed(
+            "Staffordshire County Council - Community Safety Partnership data",
+            20,
+            "Cannock Chase District Council",
+        )
+    )
+    doc = read_pdf(pdf, "footed.pdf")
+    assert doc.letterhead == ()
+    assert len(doc.furniture) == 3
+    assert publisher(doc) == ("Cannock Chase District Council", "E07000192")
 
 
 def test_a_pdf_s_running_header_names_its_council(
@@ -199,7 +234,11 @@ def test_a_pdf_s_running_header_names_its_council(
     assert publishers(pdf_run[0]) == dict.fromkeys(
         ["000", "001", "002", "003", "004"], cannock
     )
-    assert publishers(text_out)["002"] == (None, None)
+    # The texts of the others name it in their own lines, as their PDFs do.
+    assert publishers(text_out) == {
+        **dict.fromkeys(["000", "001", "003", "004"], cannock),
+        "002": (None, None),
+    }
 
 
 def score(gold: Path, out: Path) -> str:

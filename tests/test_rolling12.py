@@ -764,12 +764,36 @@ def test_a_line_across_whose_changes_do_not_follow_is_not_so_read() -> None:
     from extract.recognisers import rolling12
 
     lines = [line.replace("(902)", "(990)") for line in ACROSS]
-    rows = [
-        (r.quarter, r.change_abs)
-        for r in recognised(rolling12, lines, text_form="plain")
-        if isinstance(r, Rolling12)
-    ]
+    found = recognised(rolling12, lines, text_form="plain")
+    rows = [(r.quarter, r.change_abs) for r in found if isinstance(r, Rolling12)]
     assert rows == [("Q1", None), ("Q2", 833)]
+    # Q2's change as it reads does not follow from its totals: reported.
+    assert [
+        i.message.split(": ", 1)[1][:23]
+        for i in found
+        if isinstance(i, IssueRow) and i.code == "inconsistent_change"
+    ] == ["Q2 Committed Crime Over"]
+
+
+def test_a_change_in_doubt_with_every_total_read_stays_where_printed() -> None:
+    # Q1's block whole on the first line, Q2's totals after it and its change
+    # (990, not 6,733 - 5,831) on the next line: no line prints the row
+    # across, so the paragraph is read as printed and Q2's change reported.
+    from extract.recognisers import rolling12
+
+    lines = [
+        "Committed Crime Over Time (Variation) All crime groupings",
+        "",
+        "Q1 (24.07.17) Previous 12 months = 5,676 Last 12 months = 6,509 Change "
+        "Over 12 Months = 15% increase (833) Q2 (10.10.17) Previous 12 months = "
+        "5,831 Last 12 months = 6,733",
+        "Change Over 12 Months = 15% increase (990) For information only, data "
+        "provided by Staffs Police.",
+    ]
+    found = recognised(rolling12, lines, text_form="plain")
+    rows = [(r.quarter, r.change_abs) for r in found if isinstance(r, Rolling12)]
+    assert rows == [("Q1", 833), ("Q2", 990)]
+    assert [i.code for i in found if isinstance(i, IssueRow)] == ["inconsistent_change"]
 
 
 def test_lines_in_turn_whose_changes_do_not_follow_are_not_so_read() -> None:

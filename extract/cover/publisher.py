@@ -65,10 +65,11 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
     # Each name is sought once in the whole text, its lines stripped: a
     # registered name is printed letters and spaces, and runs from one line
     # into the next only where a line break stands for one of its spaces.
-    # A PDF's running headers and footers count as its first line, where a
-    # text's print them.
-    head = (" | ".join(doc.furniture),) if doc.furniture else ()
-    text = "\n".join(line.strip() for line in (*head, *doc.lines))
+    # A PDF's running lines go where a text prints them: those above its
+    # first page's text first, the others after its text.
+    head = doc.letterhead
+    tail = tuple(t for t in doc.furniture if t not in head)
+    text = "\n".join(line.strip() for line in (*head, *doc.lines, *tail))
     # Most registered councils are named nowhere in a paper: an ASCII name
     # matches only where its lower case is in the text's (a byte a letter, a
     # letter beyond ASCII a "?", a line break a space), unless the text holds

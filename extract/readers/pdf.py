@@ -134,7 +134,7 @@ def read_pdf(
         if c is not None and c.unplaced
     )
     issues.extend(_spelt_out(doc_id, source_path, contents))
-    pages, symbols, joined, furniture = _pages_lines(contents)
+    pages, symbols, joined, (furniture, letterhead) = _pages_lines(contents)
     lines: list[str] = []
     rows: list[Row] = []
     page_lines: dict[int, tuple[str, ...]] = {}
@@ -157,6 +157,7 @@ def read_pdf(
         font_repairs=symbols,
         word_repairs=joined,
         furniture=furniture,
+        letterhead=letterhead,
     )
 
 
@@ -225,25 +226,34 @@ T = TypeVar("T")
 
 def _pages_lines(
     contents: Sequence[PageContent | None],
-) -> tuple[dict[int, tuple[str, ...]], LineRepairs, LineCuts, tuple[str, ...]]:
+) -> tuple[
+    dict[int, tuple[str, ...]],
+    LineRepairs,
+    LineCuts,
+    tuple[tuple[str, ...], tuple[str, ...]],
+]:
     """Printed lines of each page with text, running headers and footers dropped.
 
     And the symbol-font repairs made on each (page, line) that was kept, the
     words a table cell's edge cut that were joined again, and the texts of the
-    running lines dropped, each once.
+    running lines dropped, each once, with those above the first page's text.
     """
     kept = [(i + 1, c) for i, c in enumerate(contents) if c and c.runs]
     if not kept:
-        return {}, {}, {}, ()
+        return {}, {}, {}, ((), ())
     unmerged = [baselines(c.runs) for _, c in kept]
     vlines = [[merged(line) for line in lines] for lines in unmerged]
     running = running_lines(vlines, [c.height for _, c in kept])
     if len(running) == sum(map(len, vlines)):
         # The same lines on every page and nothing else: they are the text.
         running = set()
-    furniture = dict.fromkeys(
-        " ".join(r.text for r in vlines[k][i]) for k, i in sorted(running)
-    )
+
+    def text(k: int, i: int) -> str:
+        return " ".join(r.text for r in vlines[k][i])
+
+    furniture = dict.fromkeys(text(k, i) for k, i in sorted(running))
+    first = next((i for i in range(len(vlines[0])) if (0, i) not in running), 0)
+    letterhead = dict.fromkeys(text(0, i) for i in range(first))
     margin = min(r.x0 for _, c in kept for r in c.runs)
     size = min(r.size for _, c in kept for r in c.runs)
     words = word_counts(r.text for _, c in kept for r in c.runs)
@@ -295,7 +305,7 @@ def _pages_lines(
         cuts = [(c.base, (c.repair, c.context)) for c in page_cut]
         for line, found in _by_line(page, cuts, pitch, top).items():
             joined[number, line] = found
-    return out, symbols, joined, tuple(furniture)
+    return out, symbols, joined, (tuple(furniture), tuple(letterhead))
 
 
 @dataclass(frozen=True, slots=True)

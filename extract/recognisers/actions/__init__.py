@@ -40,17 +40,26 @@ from extract.records import IssueRow, Record
 
 NAME = "actions"
 # A table's labels as any print runs them together: "Action & Progress
-# Update" then "Outcomes"; "Milestone(s)" then "Progress".
+# Update", "Outcomes", then the first quarter's or rating's; "Milestone(s)",
+# "Progress", then the same. Prose that names its milestones' progress
+# prints no quarter's label after it.
+RATING_LABEL = r"(?:Q(?:tr)?\s*1|Quarter\s*1|Rating|RAG|Status)\b"
 HEADER_TEXT = re.compile(
-    r"\bActions?\s*(?:&|\+|and|/)\s*Progress(?:\s+Updates?)?\s+Outcomes?\b"
-    r"|\bMilestones?(?:\s*\(s\))?\s+Progress\b",
+    r"\bActions?\s*(?:&|\+|and|/)\s*Progress(?:\s+Updates?)?\s+Outcomes?\s+"
+    + RATING_LABEL
+    + r"|\bMilestones?(?:\s*\(s\))?\s+Progress(?:\s+Updates?)?\s+"
+    + RATING_LABEL,
     re.IGNORECASE,
 )
 # The words that start them, sought once in the document's text.
 HEADER_WORDS = ("action", "milestone")
-# How many rows the labels may take, and how far into them they start.
+# How many rows the labels may take.
 HEADER_ROWS = 3
-HEADER_LEAD = 40
+# A row under a header longer than this holds a cell's text, not a label.
+LABEL_CHARS = 40
+# The message of a header with no action read under it: the pipeline drops
+# it where coverage reports the header's lines (`pipeline.process_document`).
+HEADER_UNREAD = "action table header with no action read under it"
 
 
 def numbered(
@@ -150,7 +159,7 @@ def _headers_unread(
         if (
             any(i < s < end for s in starts)
             or any(a <= end and i <= b for a, b in told)
-            or not any(len(r.flat) > HEADER_LEAD for r in doc.rows[i + 1 : end])
+            or not any(len(r.flat) > LABEL_CHARS for r in doc.rows[i + 1 : end])
         ):
             # Actions read under it, its rows already reported, or no cell's
             # text under it (a header at a page's foot, printed again at the
@@ -161,19 +170,21 @@ def _headers_unread(
             "unparsed_block",
             doc,
             row.line_start,
-            "action table header with no action read under it: its cells are "
-            "printed in an order that tells no action's cells apart",
+            f"{HEADER_UNREAD}: its cells are printed in an order that tells no "
+            "action's cells apart",
             page=row.page,
             severity="warning",
         )
 
 
 def _header_at(rows: Sequence[Row], i: int) -> bool:
-    """An action table's labels ("Action & Progress Update", "Outcomes") or a
-    milestone table's ("Milestone(s)", "Progress") on row `i` and the rows
-    right after it, not its first label the end of a sentence."""
+    """An action table's labels ("Action & Progress Update", "Outcomes", "Q1")
+    or a milestone table's ("Milestone(s)", "Progress", "Q1") starting on row
+    `i`, anywhere in it (`pdftotext -raw` runs the objective's cell into
+    them), and going on over the rows right after it."""
     text = " ".join(r.flat for r in rows[i : i + HEADER_ROWS])
-    return any(m.start() < HEADER_LEAD for m in HEADER_TEXT.finditer(text))
+    first = len(rows[i].flat)
+    return any(m.start() < first for m in HEADER_TEXT.finditer(text))
 
 
 def _unread(doc: Document, claims: Claims, table: reading_order.Unread) -> IssueRow:

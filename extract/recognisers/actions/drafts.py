@@ -37,6 +37,9 @@ QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 # the font is inferred, not read as a PDF's reader reads it.
 LOST_FONT = "symbol_font_inferred"
 LOST_FONT_CONFIDENCE = 0.8
+# The texts pdftotext writes (`Document.text_form`), which keep a symbol
+# font's code points and lose the font.
+LOST_FONT_FORMS = frozenset({"layout", "plain"})
 # A rule row closes a table: samples/003 line 121 prints "--- | -- | --" under
 # the last action. A row of rating symbols only ("| | ▶ | ▲ |") does not: it
 # carries the marks of the action above it.
@@ -100,18 +103,22 @@ def marks_in_lost_font(doc: Document, drafts: Sequence[Draft]) -> dict[str, Repa
     the text lost, where one font reads each of them as a rated mark: the
     pdftotext text of a PDF whose ticks are ZapfDingbats prints "3" for ✓ and
     "s" for ▲. Each printed mark -> the repair that reads it so; none for a
-    PDF (its reader reads the font), or where no font, or more than one, reads
-    every such mark of the document as a rated one (samples/000's lone "5",
+    PDF (its reader reads the font) or a TAB export, none where the document
+    prints a rated mark as itself (its font was not lost: a stray "3" stays
+    as printed), and none where no font, or more than one, reads every such
+    mark of the document as a rated one (samples/000's lone "5",
     ZapfDingbats' ✕, is no rating: it stays as printed)."""
-    if doc.source_format == "pdf":
+    if doc.text_form not in LOST_FONT_FORMS:
         return {}
-    unknown = {
+    printed = {
         symbol
         for draft in drafts
         for mark in draft.marks
-        if (symbol := clean_symbol(mark.raw)[0]) and rating_of(symbol) is None
+        if (symbol := clean_symbol(mark.raw)[0])
     }
-    single = {symbol for symbol in unknown if len(symbol) == 1}
+    if any(rating_of(symbol) is not None for symbol in printed):
+        return {}
+    single = {symbol for symbol in printed if len(symbol) == 1}
     read = one_font_reading(single, lambda mark: rating_of(mark) is not None)
     return {
         raw: Repair(
@@ -201,7 +208,9 @@ def _read_from_font(
 
 
 def unknown_symbols(
-    doc: Document, drafts: Sequence[Draft], lost_font: Mapping[str, Repair] = {}
+    doc: Document,
+    drafts: Sequence[Draft],
+    lost_font: Mapping[str, Repair] | None = None,
 ) -> Iterator[IssueRow]:
     """One `unknown_symbol` issue per printed symbol the symbol map does not
     know, and that is not read in the font a text lost (`lost_font`)."""
@@ -209,7 +218,11 @@ def unknown_symbols(
     for draft in drafts:
         for mark in draft.marks:
             symbol, _ = clean_symbol(mark.raw)
-            if symbol and rating_of(symbol) is None and symbol not in lost_font:
+            if (
+                symbol
+                and rating_of(symbol) is None
+                and not (lost_font and symbol in lost_font)
+            ):
                 seen.setdefault(symbol, []).append(mark)
     for symbol, marks in seen.items():
         lines = ", ".join(str(n) for n in sorted({m.line for m in marks}))

@@ -218,22 +218,27 @@ def _lines_in_turn(para: Paragraph, k: int) -> Group | None:
     next cell in turn ("6,506 Change … (833) For", "months = 6,730 Change …").
     A later line may instead print the row across, each cell's part opening
     with the same caption (`_across`). Read so only where the paragraph read
-    as it is leaves a block without its totals or with a change that does not
-    follow from them, and each cell read so is one whole block whose change
-    follows from its totals."""
+    as it is leaves a block without its totals, or, where a line prints the
+    row across, with a change that does not follow from them; and each cell
+    read so is one whole block whose change follows from its totals."""
     lines = [para.text[p.start : p.end] for p in para.pieces]
     if len(lines) < 2 or not QUARTER_CELL.match(lines[0]):
         return None
     try:
-        if all(_whole_block(b) for b in blocks_in(para.text)):
+        as_is = blocks_in(para.text)
+        if all(_whole_block(b) for b in as_is):
             return None
         starts = [m.start() for m in ANCHOR.finditer(lines[0])]
         if len(starts) < 2 or starts[0] != 0:
             return None
         ends = [*starts[1:], len(lines[0])]
-        cells = _across(
+        cells, across = _across(
             [lines[0][a:b] for a, b in zip(starts, ends, strict=True)], lines[1:]
         )
+        if not across and all(b.previous and b.last for b in as_is):
+            # Every total read as printed, only a change in doubt: it is
+            # reported as it reads, not moved to another quarter.
+            return None
         read = [blocks_in(cell) for cell in cells]
     except TimeoutError:
         return None
@@ -244,16 +249,18 @@ def _lines_in_turn(para: Paragraph, k: int) -> Group | None:
     return Group(k, k, found, interleaved=True)
 
 
-def _across(cells: list[str], lines: Sequence[str]) -> list[str]:
+def _across(cells: list[str], lines: Sequence[str]) -> tuple[list[str], bool]:
     """Side-by-side cells, from their first parts (`cells`) and the row's later
     lines. A line that opens with a caption and prints it once for each cell
     ("Change Over 12 Months = 15% increase (833) For information only, Change
     Over 12 Months = 15% increase (902) …") was printed across the row: cut
     where each caption starts, its parts go to the cells in order. Any other
     line goes on with the next cell in turn, the first after a line across.
-    Raises TimeoutError as `blocks_in` does."""
+    The cells, and whether a line printed the row across. Raises TimeoutError
+    as `blocks_in` does."""
     cells = list(cells)
     turn = 0
+    across = False
     for line in lines:
         parts = _captions_across(line, len(cells))
         if parts is None:
@@ -262,8 +269,8 @@ def _across(cells: list[str], lines: Sequence[str]) -> list[str]:
             continue
         for c, part in enumerate(parts):
             cells[c] += " " + part
-        turn = 0
-    return cells
+        turn, across = 0, True
+    return cells, across
 
 
 def _captions_across(line: str, n: int) -> list[str] | None:
