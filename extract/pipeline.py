@@ -17,7 +17,7 @@ from extract import checks
 from extract.blocks import Blocks, blocks_of
 from extract.context import Context
 from extract.cover.metadata import Metadata, key_decision, read_metadata
-from extract.coverage import Coverage, claimed_numbers
+from extract.coverage import Block, Coverage, claimed_numbers
 from extract.coverage import measure as measure_coverage
 from extract.document import Document
 from extract.headings import build_context
@@ -248,25 +248,35 @@ def process_document(doc: Document) -> Processed:
     return Processed(doc, meta, ctx, row, tuple(found), coverage, prose, blocks)
 
 
+# Where an issue's message says it is: "samples/000.txt:64-70: …".
+SPAN = re.compile(r"^[^\n]*?:(?P<first>\d+)(?:-(?P<last>\d+))?: ")
+
+
 def _told_by_coverage(record: Record, coverage: Coverage) -> bool:
     """An action table's header with no action read under it
-    (`actions.HEADER_UNREAD`) on a line a coverage block reports already."""
+    (`actions.HEADER_UNREAD`) whose lines, the header's to its first cell's
+    (the issue's span), a coverage block reports already."""
     if not isinstance(record, IssueRow) or HEADER_UNREAD not in record.message:
         return False
-    line, page = record.line, record.page
-    if line is None:
+    if record.line is None:
         return False
-    for b in coverage.unparsed:
-        end_page = b.page if b.end_page is None else b.end_page
-        if end_page == b.page:
-            if page == b.page and b.line_start <= line <= b.line_end:
-                return True
-        elif (page == b.page and line >= b.line_start) or (
-            page == end_page and line <= b.line_end
-        ):
-            # A block that runs over a page break.
-            return True
-    return False
+    m = SPAN.search(record.message)
+    last = int(m["last"]) if m and m["last"] else record.line
+    return any(
+        _in_block(b, record.page, record.line) and _in_block(b, record.page, last)
+        for b in coverage.unparsed
+    )
+
+
+def _in_block(block: Block, page: int | None, line: int) -> bool:
+    """Whether line `line` of `page` lies in a coverage block, one that runs
+    over a page break too."""
+    end_page = block.page if block.end_page is None else block.end_page
+    if end_page == block.page:
+        return page == block.page and block.line_start <= line <= block.line_end
+    return (page == block.page and line >= block.line_start) or (
+        page == end_page and line <= block.line_end
+    )
 
 
 def joined_words(doc: Document, facts: Iterable[Record]) -> Iterator[RepairRow]:

@@ -832,3 +832,29 @@ def test_a_row_named_in_lower_case_is_a_wrapped_row_not_read() -> None:
         ("Number of fly tipping incidents", "Q3", 81.0),
         ("Number of fly tipping incidents", "Q4", 100.0),
     ]
+
+
+def test_a_grid_s_second_label_line_of_rag_or_status_keeps_its_rows() -> None:
+    # "RAG" under each quarter: the KPI grid's own second label line, not an
+    # action table's "Rating" row (which also names its action or outcomes).
+    lines = [
+        "Council Performance Report 2023/24 Quarter 2",
+        "",
+        "Performance Indicator\tAnnual Target\tQ1\tQ2\tQ3\tQ4",
+        "\t\tRAG\tRAG\tRAG\tRAG",
+        "Number of missed bins per 100,000 collections\t80\t65 (Green)\t72 (Green)\t\t",
+        "Days to process new benefit claims\t20\t18 (Green)\t23 (Red)\t\t",
+    ]
+    got = {
+        (r.indicator[:9], r.period, r.measure): r.value
+        for r in recognised(kpi_grid, lines)
+        if isinstance(r, IndicatorValue)
+    }
+    assert got == {
+        ("Number of", "FY", "target"): 80.0,
+        ("Number of", "Q1", "actual"): 65.0,
+        ("Number of", "Q2", "actual"): 72.0,
+        ("Days to p", "FY", "target"): 20.0,
+        ("Days to p", "Q1", "actual"): 18.0,
+        ("Days to p", "Q2", "actual"): 23.0,
+    }

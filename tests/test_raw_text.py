@@ -169,7 +169,9 @@ def test_prose_that_names_milestones_progress_is_no_header(tmp_path: Path) -> No
         "Milestone progress for the year is set out in Appendix 1, which "
         "Members received\nwith the agenda for this meeting.\n\n"
         "Action and progress updates, outcomes and ratings follow in the "
-        "appendix.\n",
+        "appendix.\n\nOverall milestone progress status is shown in the "
+        "tables of the appendix.\n\nMilestones\n\nProgress Q1 was good "
+        "across the board and the council has met most of its targets.\n",
         encoding="utf-8",
     )
     extract([text], tmp_path / "out")

@@ -28,6 +28,7 @@ from extract.recognisers.actions import (
     plain_action,
     reading_order,
 )
+from extract.recognisers.actions.action_table import ACTION_LABEL, OUTCOMES_HEADER
 from extract.recognisers.actions.drafts import (
     Draft,
     emit,
@@ -40,21 +41,35 @@ from extract.records import IssueRow, Record
 
 NAME = "actions"
 # A table's labels as any print runs them together: "Action & Progress
-# Update", "Outcomes", then the first quarter's or rating's; "Milestone(s)",
+# Update", "Outcomes", then its quarters' ("Q1 Rating Q2 Rating", "Q1 Q2",
+# or "Rating Rating" under quarter labels printed above); "Milestone(s)",
 # "Progress", then the same. Prose that names its milestones' progress
-# prints no quarter's label after it.
-RATING_LABEL = r"(?:Q(?:tr)?\s*1|Quarter\s*1|Rating|RAG|Status)\b"
+# ("Progress Q1 was good …") prints no two quarters' labels in a row.
+QUARTERS_LABELS = (
+    r"(?:(?:Q(?:tr)?\s*1|Quarter\s*1)(?:\s+(?:Rating|RAG|Status))?\s+"
+    r"(?:Q(?:tr)?\s*2|Quarter\s*2)|Rating\s+Rating)\b"
+)
 HEADER_TEXT = re.compile(
     r"\bActions?\s*(?:&|\+|and|/)\s*Progress(?:\s+Updates?)?\s+Outcomes?\s+"
-    + RATING_LABEL
+    + QUARTERS_LABELS
     + r"|\bMilestones?(?:\s*\(s\))?\s+Progress(?:\s+Updates?)?\s+"
-    + RATING_LABEL,
+    + QUARTERS_LABELS,
     re.IGNORECASE,
+)
+# A reading-order table's labels, each a row of its own, the cells after
+# them: "Action & Progress Update" / "Outcomes"; "Milestone(s)" / "Progress".
+LABEL_ROWS = (
+    (ACTION_LABEL, OUTCOMES_HEADER),
+    (
+        re.compile(r"Milestones?(?:\s*\(s\))?", re.IGNORECASE),
+        re.compile(r"Progress(?:\s+Updates?)?", re.IGNORECASE),
+    ),
 )
 # The words that start them, sought once in the document's text.
 HEADER_WORDS = ("action", "milestone")
-# How many rows the labels may take.
-HEADER_ROWS = 3
+# How many rows the labels may take: `-raw` prints "Action & Progress" /
+# "Update" / "Outcomes Q1" / "Rating" / "Q2" / "Rating".
+HEADER_ROWS = 6
 # A row under a header longer than this holds a cell's text, not a label.
 LABEL_CHARS = 40
 # The message of a header with no action read under it: the pipeline drops
@@ -166,6 +181,12 @@ def _headers_unread(
             # head of the next page over the table's rows).
             continue
         row = doc.rows[i]
+        cell = next(r for r in doc.rows[i + 1 : end] if len(r.flat) > LABEL_CHARS)
+        span = (
+            f"{row.line_start}-{cell.line_start}"
+            if cell.page == row.page and cell.line_start > row.line_start
+            else None
+        )
         yield IssueRow.at(
             "unparsed_block",
             doc,
@@ -174,6 +195,7 @@ def _headers_unread(
             "action's cells apart",
             page=row.page,
             severity="warning",
+            span=span,
         )
 
 
@@ -182,6 +204,11 @@ def _header_at(rows: Sequence[Row], i: int) -> bool:
     or a milestone table's ("Milestone(s)", "Progress", "Q1") starting on row
     `i`, anywhere in it (`pdftotext -raw` runs the objective's cell into
     them), and going on over the rows right after it."""
+    if i + 1 < len(rows) and any(
+        a.fullmatch(rows[i].flat) and b.fullmatch(rows[i + 1].flat)
+        for a, b in LABEL_ROWS
+    ):
+        return True
     text = " ".join(r.flat for r in rows[i : i + HEADER_ROWS])
     first = len(rows[i].flat)
     return any(m.start() < first for m in HEADER_TEXT.finditer(text))

@@ -169,6 +169,10 @@ def _place(column: Column, value: Value, ctx: Context) -> tuple[str | None, str,
     return year, column.period or "FY", column.measure or "actual"
 
 
+# An action table's labels: "Action & Progress Update", "Outcomes".
+ACTION_TABLE_LABEL = re.compile(
+    r"\bActions?\s*(?:&|\+|and|/)\s*Progress\b|\bOutcomes?\b", re.IGNORECASE
+)
 # A rating column's label word alone: "Rating", "RAG", "Status".
 RATING_LABEL = re.compile(RATING_WORD, re.IGNORECASE)
 
@@ -425,15 +429,24 @@ def _reading_facts(
 
 
 def _value_rows(grid: Grid) -> tuple[GridRow, ...]:
-    """The grid's rows down to a row of rating labels alone ("Rating" under
-    "Q1" to "Q4"): below it the table is an action table whose header a
-    layout reading took for a grid's, and a figure in a rating column is a
-    mark ("5", tests/fixtures/writerlayout/000_…-writer-layout line 223,
-    the AQMA action's Q1 rating), no indicator's value."""
-    values = [c.index for c in grid.columns if c.kind == "value"]
+    """The grid's rows down to an action table's row of rating labels alone
+    ("Rating" under "Q1" to "Q4", the row or the grid's labels naming the
+    action or its outcomes): below it the table is an action table whose
+    header a layout reading took for a grid's, and a figure in a rating
+    column is a mark ("5", tests/fixtures/writerlayout/000_…-writer-layout
+    line 267, the AQMA action's Q1 rating), no indicator's value. A KPI
+    grid's own second label line ("RAG" or "Status" under its quarters)
+    leaves its rows as they are."""
+    values = {c.index for c in grid.columns if c.kind == "value"}
+    labels = [c.label for c in grid.columns]
     for k, row in enumerate(grid.rows):
-        cells = [row.texts[c] for c in values if c < len(row.texts) and row.texts[c]]
-        if len(cells) >= 2 and all(RATING_LABEL.fullmatch(squash(t)) for t in cells):
+        cells = [t for c, t in enumerate(row.texts) if c in values and t]
+        others = [t for c, t in enumerate(row.texts) if c not in values and t]
+        if (
+            len(cells) >= 2
+            and all(RATING_LABEL.fullmatch(squash(t)) for t in cells)
+            and any(ACTION_TABLE_LABEL.search(t) for t in [*others, *labels])
+        ):
             return grid.rows[:k]
     return grid.rows
 
