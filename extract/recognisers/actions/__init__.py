@@ -149,32 +149,36 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         for t in tables
         if isinstance(t, reading_order.Unread)
     ]
-    told += [
-        (i, i)
-        for i, row in enumerate(doc.rows)
-        if row.unread or any(a <= row.line_start <= b for a, b, _ in unread)
-    ]
-    yield from _headers_unread(doc, [d.row_index for d in drafts], told)
+    spans = [(first, last) for first, last, _ in unread]
+    yield from _headers_unread(doc, [d.row_index for d in drafts], told, spans)
 
 
 def _headers_unread(
-    doc: Document, starts: Sequence[int], told: Sequence[tuple[int, int]]
+    doc: Document,
+    starts: Sequence[int],
+    told: Sequence[tuple[int, int]],
+    lines: Sequence[tuple[int, int]],
 ) -> Iterator[IssueRow]:
     """An `unparsed_block` for each action or milestone table's header under
     which no action was read, where no other issue reports the table: its
     cells printed in an order no reader follows (`pdftotext -raw` runs the
     labels "Action +Progress Update Outcomes Q1" / "Rating" into one
     paragraph with the cells after them). `told` are the spans of rows
-    (first and last index) other issues report."""
+    (first and last index) and `lines` the spans of lines other issues
+    report; a row left unread (`Row.unread`) is reported too."""
     found = sorted(
         i for i in rows_with(doc.rows, HEADER_WORDS) if _header_at(doc.rows, i)
     )
     for k, i in enumerate(found):
         end = found[k + 1] if k + 1 < len(found) else len(doc.rows)
+        under = doc.rows[i + 1 : end]
         if (
             any(i < s < end for s in starts)
             or any(a <= end and i <= b for a, b in told)
-            or not any(len(r.flat) > LABEL_CHARS for r in doc.rows[i + 1 : end])
+            or not any(len(r.flat) > LABEL_CHARS for r in under)
+            or any(
+                r.unread or any(a <= r.line_start <= b for a, b in lines) for r in under
+            )
         ):
             # Actions read under it, its rows already reported, or no cell's
             # text under it (a header at a page's foot, printed again at the
