@@ -691,15 +691,19 @@ IN_TURN = [
 ]
 
 
-def test_cells_whose_lines_are_printed_in_turn() -> None:
+def _plain_blocks(lines: list[str]) -> list[Rolling12]:
+    """The rolling-12 rows of a made-up reading-order text."""
     from extract.recognisers import rolling12
 
-    rows = [
+    return [
         r
-        for r in recognised(rolling12, IN_TURN, text_form="plain")
+        for r in recognised(rolling12, lines, text_form="plain")
         if isinstance(r, Rolling12)
     ]
-    assert [
+
+
+def _figures(rows: list[Rolling12]) -> list[tuple[object, ...]]:
+    return [
         (
             r.quarter,
             r.as_of_date,
@@ -707,11 +711,17 @@ def test_cells_whose_lines_are_printed_in_turn() -> None:
             r.last_12_months,
             r.change_pct,
             r.change_abs,
+            r.direction,
         )
         for r in rows
-    ] == [
-        ("Q1", date(2017, 7, 24), 5673, 6506, 15.0, 833),
-        ("Q2", date(2017, 10, 10), 5828, 6730, 15.0, 902),
+    ]
+
+
+def test_cells_whose_lines_are_printed_in_turn() -> None:
+    rows = _plain_blocks(IN_TURN)
+    assert _figures(rows) == [
+        ("Q1", date(2017, 7, 24), 5673, 6506, 15.0, 833, "increase"),
+        ("Q2", date(2017, 10, 10), 5828, 6730, 15.0, 902, "increase"),
     ]
     assert {r.indicator for r in rows} == {
         "Committed Crime Over Time (Variation) All crime groupings"
@@ -735,26 +745,9 @@ ACROSS = [
 
 def test_cells_whose_later_lines_are_printed_across_the_row() -> None:
     # Read as it is, the paragraph gave Q1 no change and Q2 Q1's (833).
-    from extract.recognisers import rolling12
-
-    rows = [
-        r
-        for r in recognised(rolling12, ACROSS, text_form="plain")
-        if isinstance(r, Rolling12)
-    ]
-    assert [
-        (
-            r.quarter,
-            r.previous_12_months,
-            r.last_12_months,
-            r.change_pct,
-            r.change_abs,
-            r.direction,
-        )
-        for r in rows
-    ] == [
-        ("Q1", 5676, 6509, 15.0, 833, "increase"),
-        ("Q2", 5831, 6733, 15.0, 902, "increase"),
+    assert _figures(_plain_blocks(ACROSS)) == [
+        ("Q1", date(2017, 7, 24), 5676, 6509, 15.0, 833, "increase"),
+        ("Q2", date(2017, 10, 10), 5831, 6733, 15.0, 902, "increase"),
     ]
 
 
