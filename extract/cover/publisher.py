@@ -88,14 +88,12 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
         if lowered is not None and names is not None:
             found = _found(_pattern(org), text, lowered, names)
         else:
-            found = [m.start() for m in _pattern(org).finditer(text)]
-        lines = _line_numbers(text, found)
+            found = [m.span() for m in _pattern(org).finditer(text)]
+        lines = _line_numbers(text, [at for at, _ in found])
         if lines:
             key = (org.name, org.gss_code)
             scores[key] = _score(lines, org.county)
-            for at in found:
-                if m := _pattern(org).match(text, at):
-                    ends[at] = m.end()
+            ends.update(found)
     printed: dict[str, list[int]] = {}
     offset = 0
     for n, line in enumerate(text.split("\n")):
@@ -138,22 +136,23 @@ def _one_name_each(printed: dict[str, list[int]]) -> dict[str, list[int]]:
 
 def _found(
     pattern: re.Pattern[str], text: str, lowered: bytes, names: tuple[bytes, ...]
-) -> list[int]:
-    """Where `pattern` matches in `text`, as `finditer` finds them, tried only
-    where `lowered` (the text in lower case, a byte a letter) prints one of the
-    council's `names`: the case-blind pattern is slow over a whole paper."""
+) -> list[tuple[int, int]]:
+    """Where `pattern` matches in `text` (start and end), as `finditer` finds
+    them, tried only where `lowered` (the text in lower case, a byte a letter)
+    prints one of the council's `names`: the case-blind pattern is slow over a
+    whole paper."""
     candidates: set[int] = set()
     for name in names:
         at = lowered.find(name)
         while at >= 0:
             candidates.add(at)
             at = lowered.find(name, at + 1)
-    found: list[int] = []
+    found: list[tuple[int, int]] = []
     end = 0
     for at in sorted(candidates):
         if at >= end and (m := pattern.match(text, at)):
-            found.append(at)
             end = m.end()
+            found.append((at, end))
     return found
 
 

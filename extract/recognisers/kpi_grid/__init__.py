@@ -169,10 +169,6 @@ def _place(column: Column, value: Value, ctx: Context) -> tuple[str | None, str,
     return year, column.period or "FY", column.measure or "actual"
 
 
-# An action table's labels: "Action & Progress Update", "Outcomes".
-ACTION_TABLE_LABEL = re.compile(
-    r"\bActions?\s*(?:&|\+|and|/)\s*Progress\b|\bOutcomes?\b", re.IGNORECASE
-)
 # A rating column's label word alone: "Rating", "RAG", "Status".
 RATING_LABEL = re.compile(RATING_WORD, re.IGNORECASE)
 
@@ -430,10 +426,10 @@ def _reading_facts(
 
 def _value_rows(grid: Grid) -> tuple[GridRow, ...]:
     """The grid's rows down to an action table's row of rating labels alone
-    ("Rating" under "Q1" to "Q4", the row or the grid's labels naming the
-    action or its outcomes): below it the table is an action table whose
-    header a layout reading took for a grid's, and a figure in a rating
-    column is a mark ("5", tests/fixtures/writerlayout/000_…-writer-layout
+    ("Rating" under "Q1" to "Q4", the row or the grid's labels an action or
+    milestone table's, `run_on.FOREIGN`): below it the table is an action
+    table whose header a layout reading took for a grid's, and a figure in
+    a rating column is a mark ("5", tests/fixtures/writerlayout/000_…-writer-layout
     line 267, the AQMA action's Q1 rating), no indicator's value. A KPI
     grid's own second label line ("RAG" or "Status" under its quarters)
     leaves its rows as they are."""
@@ -445,7 +441,7 @@ def _value_rows(grid: Grid) -> tuple[GridRow, ...]:
         if (
             len(cells) >= 2
             and all(RATING_LABEL.fullmatch(squash(t)) for t in cells)
-            and any(ACTION_TABLE_LABEL.search(t) for t in [*others, *labels])
+            and any(run_on.FOREIGN.search(t) for t in [*others, *labels])
         ):
             return grid.rows[:k]
     return grid.rows
