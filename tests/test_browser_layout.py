@@ -189,8 +189,10 @@ def test_cells_run_together_are_reported_not_read(
 ) -> None:
     # 000's header line 33 prints "Annual Annual Target": its cells overflow.
     # The ASB row (lines 39-62) runs its quarters' words together where no
-    # wording they share tells the cells apart: it is not read (it gave Q1's
-    # figures as Q2's), nor are the Hate Crime rows.
+    # wording they share tells the cells apart: its cells are not read (they
+    # gave Q1's figures as Q2's), nor are the Hate Crime rows'; only their
+    # quarter blocks are, by their figures' arithmetic
+    # (`rolling12.arithmetic`, test_rolling_arithmetic.py).
     assert _spans(browser("issues"), S000) == [
         "39-62",
         "70-75",
@@ -199,7 +201,13 @@ def test_cells_run_together_are_reported_not_read(
         "285-286",
     ]
     rolling = browser("rolling_12_months")
-    assert set(rolling[rolling.file == _name(S000)].indicator_id) == {"committed-crime"}
+    assert set(rolling[rolling.file == _name(S000)].indicator_id) == {
+        "committed-crime",
+        "asb-incidents",
+        "hate-crime-incidents",
+    }
+    breakdowns = browser("breakdowns")
+    assert breakdowns[breakdowns.file == _name(S000)].empty
 
 
 def test_quarter_cells_run_together_are_cut_by_their_shared_wording(
@@ -213,7 +221,9 @@ def test_quarter_cells_run_together_are_cut_by_their_shared_wording(
     # quarter labels of line 14 are a row of their own, and its blocks go on
     # below them.
     rolling = browser("rolling_12_months")
-    crime = rolling[rolling.file == _name(S000)].sort_values("quarter")
+    crime = rolling[
+        (rolling.file == _name(S000)) & (rolling.indicator_id == "committed-crime")
+    ].sort_values("quarter")
     got = crime[["quarter", "previous_12_months", "last_12_months", "change_abs"]]
     assert got.values.tolist() == [
         ["Q1", 5673, 6506, 833],

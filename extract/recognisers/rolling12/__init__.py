@@ -15,7 +15,13 @@ from datetime import date
 from extract.blocks import Blocks
 from extract.context import Context
 from extract.document import Cell, Document, Row
-from extract.recognisers.rolling12 import quarter_blocks, reading_order, run_on, stacked
+from extract.recognisers.rolling12 import (
+    arithmetic,
+    quarter_blocks,
+    reading_order,
+    run_on,
+    stacked,
+)
 from extract.recognisers.rolling12.quarter_blocks import (
     DIRECTIONS,
     Found,
@@ -118,6 +124,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     found, timed_out, stray = _blocks(blocks)
     found += reading_order.read(blocks, NAME)
     found += run_on.read(blocks, NAME)
+    found += arithmetic.read(blocks, NAME)
     for cell in timed_out:
         yield _timed_out(doc, cell)
     for f in stray:

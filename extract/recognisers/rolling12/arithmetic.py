@@ -1,0 +1,506 @@
+"""A row of quarter blocks whose lines a print interleaves past reading back,
+read by its captions and kept only where its arithmetic holds.
+
+pdftotext without -layout of a browser's or a word processor's print reads a
+row's four quarter cells line by line across the row, each cell wrapped at
+its own words, so a caption and its figure come lines apart ("Previous 12" /
+… / "months =" / … / "5,673 Last 12 5,828 Last", tests/fixtures/
+interleavedrolling/000_…-browser-plain.txt lines 49-83); a word processor's
+`-layout` text runs the cells of one line together ("months = 3,235 months =
+3,108 months =", tests/fixtures/writerlayout/000_… line 36). Neither says
+which figure is whose; the figures say it themselves: each quarter's last
+total less its previous is its printed difference, and that over the
+previous is its printed percentage.
+
+A row is the lines from the first "Previous 12" caption to the last "Change
+over", with the quarter labels and dates above and the changes below. Its n
+dated quarters (n of 2 to 4) need n of each caption and n percentages. The
+totals are read in one of two ways, and a row is read only when one holds:
+
+- in turn: each figure goes to the oldest caption still waiting for one (the
+  cells' lines keep their order across the row), the previous totals and the
+  last ones each in quarter order; every quarter's change follows from them
+  but for one at most (a report's own slip, "33%" for 90 -> 123, kept and
+  reported as `inconsistent_change`);
+- by difference, where n differences are printed: for each quarter the one
+  pair of figures in the row whose difference and percentage are its own.
+
+The indicator is the one registered rolling name whose words the row's lines,
+or those above it since the row before, print in order; none, and the row is
+left to the issues that report it already.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import combinations, permutations
+
+from extract.blocks import Blocks
+from extract.document import Cell, Document
+from extract.recognisers.rolling12.quarter_blocks import (
+    DIRECTION,
+    DIRECTIONS,
+    MINUS,
+    Block,
+    Found,
+    change_problems,
+)
+from normalise.dates import parse_date
+from normalise.indicators import ROLLING_NAME
+from normalise.numbers import parse_int, parse_number
+from normalise.patterns import compiled
+from normalise.registry import entries, key
+
+# One token of a row, left to right: a caption, a quarter label, a date, a
+# percentage, a difference in brackets, a direction word, the "12" of a
+# caption cut from its word ("12 months =", "over 12"), a caption's "months
+# =", or a figure.
+TOKEN = compiled(
+    r"(?P<previous>\bprevious\b(?:\s*12\b)?)"
+    r"|(?P<last>\b(?:last|current)\b(?:\s*12\b)?)"
+    r"|(?P<change>\bchange\b(?:\s+over\b)?)"
+    r"|(?P<date>\(\s*\d{1,3}[./]\d{1,2}[./]\d{2,4}\s*\))"
+    r"|(?P<quarter>\bQ(?P<n>[1-4])\b)"
+    rf"|(?P<pct>[{MINUS}+]?\s?\d+(?:\.\d+)?)\s?%"
+    rf"|\(\s*(?P<abs>[{MINUS}+]?\s?\d[\d,]*)\s*\)"
+    rf"|(?P<direction>\b(?:{DIRECTION})\b)"
+    r"|(?P<twelve>\b12\s*months?\b|\bover\s+12\b)"
+    r"|(?P<months>\bmonths?\s*[=:])"
+    r"|(?P<total>(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,.%])|(?<![\d.,/])\d+(?![\d,.%/]))",
+    re.IGNORECASE,
+)
+CAPTIONS = ("previous", "last", "change")
+# What the lines under a row's last caption print of its changes.
+CHANGE_PARTS = ("pct", "abs", "direction", "twelve", "months")
+CAPTION = compiled(r"\b(?:previous|last|current|change)\b", re.IGNORECASE)
+PREVIOUS = compiled(r"\bprevious\b", re.IGNORECASE)
+# Every print of a row, however cut, keeps "months =" of its totals' captions.
+TOTAL_CAPTION = compiled(r"\bmonths?\s*[=:]", re.IGNORECASE)
+# Lines above a row's first caption its quarter labels and dates may take
+# (one a line in reading order: "Q1", …, "Q4", "(24.07.17)", …).
+HEAD_LINES = 10
+# Lines with text between two captions of one row, and between two of its
+# changes below the last caption.
+CAPTION_GAP = 6
+CHANGE_GAP = 4
+# Lines above a row where its name may be printed.
+NAME_LINES = 40
+MIN_QUARTERS, MAX_QUARTERS = 2, 4
+# Quarters of a row read in turn whose change may not follow from its totals.
+SLIPS = 1
+# Pairs of figures that fit a printed difference and percentage, at most,
+# weighed together (four quarters' rows have four to six).
+MAX_FITS = 24
+
+# (previous total, last total, percentage) of each quarter, as printed.
+Reading = list[tuple[str, str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """A row of quarter cells: its lines (0-based, first to last) and its
+    tokens in order."""
+
+    first: int
+    last: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quarter:
+    """One quarter read back: its label, date, totals and change as printed."""
+
+    quarter: str
+    date: str
+    previous: str
+    last: str
+    pct: str
+    change: str | None
+    direction: str | None
+
+
+def read(blocks: Blocks, name: str) -> list[Found]:
+    """The quarter blocks of every interleaved row no block was read from;
+    what each row's lines print of them is claimed by `name`."""
+    doc = blocks.doc
+    if (
+        doc.source_format != "txt"
+        or doc.text_form not in ("layout", "plain")
+        or not any("=" in line and TOTAL_CAPTION.search(line) for line in doc.lines)
+    ):
+        return []
+    rows_of = _rows_of_lines(doc)
+    found: list[Found] = []
+    above = 0
+    for row in _rows(doc.lines):
+        held = sorted(
+            {rows_of[k] for k in range(row.first, row.last + 1) if k in rows_of}
+        )
+        start, above = above, row.last + 1
+        if not held or any(blocks.claims.held_by_others("", i) for i in held):
+            continue
+        quarters = _quarters(row)
+        indicator = _indicator(doc.lines, max(start, row.first - NAME_LINES), row)
+        if not quarters or indicator is None:
+            continue
+        used = Counter(figure for q in quarters for figure in (q.previous, q.last))
+        for i in held:
+            _claim(blocks, name, i, used)
+        text = " ".join(
+            " ".join(doc.lines[k].split()) for k in range(row.first, row.last + 1)
+        )
+        cell = Cell(text, text, 0, doc.rows[held[0]].page, row.first + 1, row.last + 1)
+        found.extend(
+            Found(_block(q, len(text)), cell, indicator, held[0]) for q in quarters
+        )
+    return found
+
+
+def _claim(blocks: Blocks, name: str, index: int, used: Counter[str]) -> None:
+    """Claim what row `index` prints of a row read: its captions, labels,
+    dates and changes, and the totals taken (`used`, each once); the rest of
+    its lines (a count printed under the block, "Q1 - 15 on going cases")
+    stays for others, or for the issues."""
+    for cell in blocks.doc.rows[index].cells:
+        spans = []
+        for m in TOKEN.finditer(cell.reading):
+            if m.lastgroup == "total":
+                if used[m["total"]] <= 0:
+                    continue
+                used[m["total"]] -= 1
+            spans.append(m.span())
+        if spans:
+            blocks.claims.take_spans(name, index, cell, tuple(spans))
+
+
+def _rows_of_lines(doc: Document) -> dict[int, int]:
+    """The row (index) each input line (0-based) is read into."""
+    out: dict[int, int] = {}
+    for i, r in enumerate(doc.rows):
+        for k in range(r.line_start - 1, r.line_end):
+            out.setdefault(k, i)
+    return out
+
+
+def _tokens(lines: Sequence[str], k: int) -> list[Token]:
+    return [
+        Token(kind, m[kind], k)
+        for m in TOKEN.finditer(lines[k])
+        for kind in (m.lastgroup,)
+        if kind is not None and kind != "n"
+    ]
+
+
+def _rows(lines: Sequence[str]) -> Iterator[Printed]:
+    """Each run of caption lines, no more than CAPTION_GAP lines with text
+    apart, one of them "Previous", with its labels above and its changes
+    below."""
+    captions = [k for k, line in enumerate(lines) if CAPTION.search(line)]
+    k = floor = 0
+    while k < len(captions):
+        j = k
+        while (
+            j + 1 < len(captions)
+            and _apart(lines, captions[j], captions[j + 1]) <= CAPTION_GAP
+        ):
+            j += 1
+        if any(PREVIOUS.search(lines[c]) for c in captions[k : j + 1]):
+            first = _head(lines, captions[k], floor)
+            last = _tail(lines, captions[j])
+            tokens = [t for n in range(first, last + 1) for t in _tokens(lines, n)]
+            yield Printed(first, last, tuple(tokens))
+            floor = last + 1
+        k = j + 1
+
+
+def _apart(lines: Sequence[str], a: int, b: int) -> int:
+    return sum(1 for n in range(a + 1, b) if lines[n].strip())
+
+
+def _head(lines: Sequence[str], k: int, floor: int) -> int:
+    """The first line of a row whose first caption is on line `k`: the
+    highest of the HEAD_LINES lines with text above it (none above `floor`)
+    that prints quarter labels or dates and nothing else read ("Q1",
+    "(24.07.17)", "ASB  Q1 (24.07.17)  Q2 (10.10.17)": a name's words are no
+    token); a line with another token ends the search."""
+    first, seen = k, 0
+    for n in range(k - 1, floor - 1, -1):
+        if seen == HEAD_LINES:
+            break
+        if not lines[n].strip():
+            continue
+        seen += 1
+        tokens = _tokens(lines, n)
+        if any(t.kind not in ("quarter", "date") for t in tokens):
+            break
+        if tokens:
+            first = n
+    return first
+
+
+def _tail(lines: Sequence[str], k: int) -> int:
+    """The last line of a row whose last caption is on line `k`: down over
+    the lines that print its changes or their captions' ends ("Over 12",
+    "Months ="), CHANGE_GAP lines with text apart at most."""
+    last, gap = k, 0
+    for n in range(k + 1, len(lines)):
+        if not lines[n].strip():
+            continue
+        tokens = _tokens(lines, n)
+        if any(t.kind in ("previous", "last") for t in tokens):
+            break
+        if any(t.kind in CHANGE_PARTS for t in tokens):
+            last, gap = n, 0
+            continue
+        gap += 1
+        if gap > CHANGE_GAP:
+            break
+    return last
+
+
+def _quarters(row: Printed) -> list[Quarter]:
+    """The row's quarters where its figures read back one way that holds."""
+    kinds = Counter(t.kind for t in row.tokens)
+    n = kinds["date"]
+    labels = _labels(row, n)
+    dates = _dates(row, labels) if labels else None
+    pcts = [t.text for t in row.tokens if t.kind == "pct"]
+    if (
+        labels is None
+        or dates is None
+        or not MIN_QUARTERS <= n <= MAX_QUARTERS
+        or any(kinds[c] != n for c in CAPTIONS)
+        or len(pcts) != n
+    ):
+        return []
+    diffs = [t.text for t in row.tokens if t.kind == "abs"]
+    reading = _in_turn(row, n, pcts) or _by_difference(row, pcts, diffs, n)
+    if reading is None:
+        return []
+    totals = [(p, q) for p, q, _ in reading]
+    changes = _changes(totals, diffs)
+    if changes is None:
+        return []
+    signs = [_diff(p, q) for p, q in totals]
+    directions = _directions(row, signs)
+    return [
+        Quarter(
+            labels[k],
+            dates[k],
+            totals[k][0],
+            totals[k][1],
+            reading[k][2].strip(),
+            changes[k],
+            directions[k],
+        )
+        for k in range(n)
+    ]
+
+
+def _labels(row: Printed, n: int) -> list[str] | None:
+    """The quarters of a row's n dates: its first n labels, one after another."""
+    seen: list[int] = []
+    for t in row.tokens:
+        if t.kind == "quarter":
+            number = int(t.text[1])
+            if number not in seen:
+                seen.append(number)
+    first = seen[:n]
+    if not first or len(first) != n or first != list(range(first[0], first[0] + n)):
+        return None
+    return [f"Q{q}" for q in first]
+
+
+def _dates(row: Printed, labels: list[str]) -> list[str] | None:
+    """The date of each quarter: the one printed right after its label
+    ("Q2 (10.10.17)"), the others in turn; None unless they run in time."""
+    own: dict[str, str] = {}
+    loose: list[str] = []
+    before: Token | None = None
+    for t in row.tokens:
+        if t.kind == "date":
+            bound = (
+                before is not None
+                and before.kind == "quarter"
+                and before.line == t.line
+                and before.text.upper() in labels
+                and before.text.upper() not in own
+            )
+            if bound and before is not None:
+                own[before.text.upper()] = t.text
+            else:
+                loose.append(t.text)
+        before = t
+    dates = [own.get(q) or (loose.pop(0) if loose else "") for q in labels]
+    days = [d for raw in dates if (d := parse_date(raw.strip("() "))) is not None]
+    if loose or not all(dates) or days != sorted(days):
+        return None
+    return [d.strip("() ") for d in dates]
+
+
+def _diff(previous: str, last: str) -> int:
+    return (parse_int(last) or 0) - (parse_int(previous) or 0)
+
+
+def _value(raw: str) -> float | None:
+    return parse_number(raw)[0]
+
+
+def _in_turn(row: Printed, n: int, pcts: list[str]) -> Reading | None:
+    """Each figure to the oldest caption still waiting for one, the k-th
+    percentage the k-th quarter's; None unless each caption got one and every
+    quarter's change but SLIPS follows."""
+    waiting: list[str] = []
+    got: dict[str, list[str]] = {"previous": [], "last": []}
+    for t in row.tokens:
+        if t.kind in ("previous", "last"):
+            waiting.append(t.kind)
+        elif t.kind == "total" and waiting:
+            got[waiting.pop(0)].append(t.text)
+    if waiting or any(len(v) != n for v in got.values()):
+        return None
+    reading = list(zip(got["previous"], got["last"], pcts, strict=True))
+    slips = sum(bool(_problems(p, q, pct, None)) for p, q, pct in reading)
+    return reading if slips <= SLIPS and slips < n - 1 else None
+
+
+def _problems(previous: str, last: str, pct: str, change: str | None) -> list[str]:
+    p, q = parse_int(previous), parse_int(last)
+    if p is None or q is None:
+        return ["no figure"]
+    return change_problems(p, q, _value(pct), _value(change) if change else None, None)
+
+
+def _by_difference(
+    row: Printed, pcts: list[str], diffs: list[str], n: int
+) -> Reading | None:
+    """The one way to take n pairs of the row's figures, none twice, each
+    making one of the printed differences and one of the printed
+    percentages, each of those once; the quarters in the order their
+    previous totals are printed. None where there is no such way or more."""
+    if len(diffs) != n:
+        return None
+    figures = [t.text for t in row.tokens if t.kind == "total"]
+    fits = [
+        (a, b, d, c)
+        for a, b in permutations(range(len(figures)), 2)
+        for d in range(n)
+        if _value(diffs[d]) == _diff(figures[a], figures[b])
+        for c in range(n)
+        if not _problems(figures[a], figures[b], pcts[c], None)
+    ]
+    if len(fits) > MAX_FITS:
+        return None
+    ways = set()
+    for chosen in combinations(fits, n):
+        taken = [x for a, b, _, _ in chosen for x in (a, b)]
+        if (
+            len(set(taken)) == 2 * n
+            and len({d for _, _, d, _ in chosen}) == n
+            and len({c for _, _, _, c in chosen}) == n
+        ):
+            ways.add(frozenset((a, b, _value(pcts[c])) for a, b, _, c in chosen))
+    if len(ways) != 1:
+        return None
+    printed = {_value(pct): pct for pct in pcts}
+    return [
+        (figures[a], figures[b], printed[value])
+        for a, b, value in sorted(ways.pop(), key=lambda way: way[0])
+    ]
+
+
+def _changes(
+    totals: list[tuple[str, str]], diffs: list[str]
+) -> list[str | None] | None:
+    """The printed difference of each quarter: the one its totals make, each
+    printed one taken once; None when one is left that no quarter makes."""
+    left = list(diffs)
+    out: list[str | None] = []
+    for p, q in totals:
+        own = next((d for d in left if _value(d) == _diff(p, q)), None)
+        if own is not None:
+            left.remove(own)
+        out.append(own)
+    return None if left else out
+
+
+def _directions(row: Printed, signs: list[int]) -> list[str | None]:
+    """A direction word for each quarter whose change goes its way, where the
+    row prints as many such words as there are such quarters; else none."""
+    words = [t.text.lower() for t in row.tokens if t.kind == "direction"]
+    out: list[str | None] = [None] * len(signs)
+    for way in ("increase", "reduction"):
+        said = [w for w in words if DIRECTIONS[w] == way]
+        going = [k for k, s in enumerate(signs) if (s > 0) == (way == "increase") and s]
+        if said and len(said) == len(going) and len(set(said)) == 1:
+            for k in going:
+                out[k] = said[0]
+    return out
+
+
+def _block(q: Quarter, length: int) -> Block:
+    return Block(
+        quarter=q.quarter,
+        date=q.date,
+        previous=q.previous,
+        last=q.last,
+        pct=q.pct,
+        direction=q.direction,
+        change=q.change,
+        no_change=False,
+        note=None,
+        start=0,
+        end=length,
+    )
+
+
+def _indicator(lines: Sequence[str], start: int, row: Printed) -> str | None:
+    """The one registered rolling name whose words lines `start` to the row's
+    last print in order, the one that starts nearest the row where several do."""
+    words = [w for k in range(start, row.last + 1) for w in key(lines[k]).split()]
+    best: tuple[int, str] | None = None
+    tied = False
+    for entry in entries():
+        if not ROLLING_NAME.search(entry.name):
+            continue
+        at = max(
+            (
+                _in_order(words, key(printed).split())
+                for printed in (entry.name, *entry.aliases)
+            ),
+            default=-1,
+        )
+        if at < 0:
+            continue
+        if best is None or at > best[0]:
+            best, tied = (at, entry.name), False
+        elif at == best[0] and entry.name != best[1]:
+            tied = True
+    return None if best is None or tied else best[1]
+
+
+def _in_order(words: Sequence[str], wanted: Sequence[str]) -> int:
+    """Where the last start of `wanted` as words of `words` in order (not
+    next to one another) is, or -1 when they are not all there."""
+    if not wanted:
+        return -1
+    for begin in range(len(words) - 1, -1, -1):
+        if words[begin] != wanted[0]:
+            continue
+        k = 1
+        for w in words[begin + 1 :]:
+            if k < len(wanted) and w == wanted[k]:
+                k += 1
+        if k == len(wanted):
+            return begin
+    return -1

@@ -1,0 +1,286 @@
+"""Quarter blocks interleaved past reading back (`rolling12.arithmetic`): read
+by their captions, kept only where their figures add up."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.blocks import blocks_of
+from extract.readers import read_document
+from extract.recognisers import rolling12
+from extract.recognisers.rolling12 import arithmetic
+from extract.run import extract
+from normalise.numbers import parse_int, parse_number
+from tests.conftest import SAMPLES, rows_of
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "interleavedrolling"
+BROWSER_LAYOUT = "000_af055924f554b2ff-browser-layout.txt"
+WRITER_LAYOUT = (
+    FIXTURES.parent / "writerlayout" / "000_af055924f554b2ff-writer-layout.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("interleaved")
+    inputs = [*sorted(FIXTURES.glob("*.txt")), SAMPLES / "text" / BROWSER_LAYOUT]
+    inputs.append(WRITER_LAYOUT)
+    extract(inputs, folder)
+    return folder
+
+
+def _blocks(out: Path, source: str, indicator: str) -> list[tuple[object, ...]]:
+    rows = rows_of(out, "rolling_12_months", source)
+    rows = rows[rows.indicator_id == indicator].sort_values("quarter")
+    columns = [
+        "quarter",
+        "as_of_date",
+        "previous_12_months",
+        "last_12_months",
+        "change_pct",
+        "change_abs",
+        "direction",
+    ]
+    return [
+        tuple(None if pd.isna(v) else v for v in r)
+        for r in rows[columns].itertuples(index=False)
+    ]
+
+
+ASB = [
+    ("Q1", date(2017, 7, 24), 3235, 2914, -10.0, -321, "reduction"),
+    ("Q2", date(2017, 10, 10), 3108, 3062, -1.0, -46, "reduction"),
+    ("Q3", date(2018, 1, 19), 2957, 3179, 8.0, 222, None),
+    ("Q4", date(2018, 4, 17), 2808, 3132, 12.0, 324, None),
+]
+CRIME = [
+    ("Q1", date(2017, 7, 24), 5673, 6506, 15.0, 833, "increase"),
+    ("Q2", date(2017, 10, 10), 5828, 6730, 15.0, 902, "increase"),
+    ("Q3", date(2018, 1, 19), 5967, 6782, 14.0, 815, "increase"),
+    ("Q4", date(2018, 4, 17), 6318, 6577, 4.0, 259, "increase"),
+]
+
+
+def test_a_browser_layout_texts_cells_run_together_give_their_blocks(
+    out: Path,
+) -> None:
+    # samples/text/000…-browser-layout lines 36-55: "(Variation) 3,235 Last 12
+    # 3,108 Last 12 2,957 Last 12", Q4's totals a line or two lower; each
+    # difference printed, so each quarter's pair of totals is the one pair of
+    # the row's figures that makes it.
+    assert _blocks(out, BROWSER_LAYOUT, "asb-incidents") == ASB
+    # Lines 68-78: no difference printed; the figures in turn, each to the
+    # caption waiting longest. Q3's printed 33% is not 90 -> 123 (36.7%): the
+    # report's own slip, kept and reported as the TAB text's is.
+    assert _blocks(out, BROWSER_LAYOUT, "hate-crime-incidents") == [
+        ("Q1", date(2017, 7, 24), 89, 100, 12.0, None, None),
+        ("Q2", date(2017, 10, 10), 88, 116, 32.0, None, None),
+        ("Q3", date(2018, 1, 19), 90, 123, 33.0, None, None),
+        ("Q4", date(2018, 4, 17), 93, 114, 23.0, None, None),
+    ]
+    issues = rows_of(out, "issues", BROWSER_LAYOUT)
+    slips = issues[issues.code == "inconsistent_change"].message.tolist()
+    assert slips == [
+        f"{BROWSER_LAYOUT}:68: Q3 Hate Crime Incidents Over Time (Variation)"
+        " – Police data: change 33% is not 36.7% (90 -> 123)"
+    ]
+    repairs = rows_of(out, "repairs", BROWSER_LAYOUT)
+    dated = repairs[repairs.column == "as_of_date"]
+    assert dated[["raw", "repaired"]].values.tolist() == [["197.04.18", "17.04.18"]]
+
+
+def test_plain_text_of_a_browser_print_gives_its_rows_blocks(out: Path) -> None:
+    source = "000_af055924f554b2ff-browser-plain.txt"
+    assert _blocks(out, source, "committed-crime") == CRIME
+    # The ASB row prints three quarters here, its fourth after another row
+    # on the next page: those three are read; the rest of the text is
+    # reported, from the counts under the blocks on.
+    assert _blocks(out, source, "asb-incidents") == ASB[:3]
+    rolling = rows_of(out, "rolling_12_months", source)
+    assert sorted(set(zip(rolling.line_start, rolling.line_end, strict=True))) == [
+        (49, 83),
+        (101, 122),
+    ]
+    issues = rows_of(out, "issues", source)
+    unread = issues[issues.code == "unparsed_block"].message.tolist()
+    assert unread == [
+        f"{source}:122-768: table block with numbers that no recogniser claimed: "
+        '"Champion (-321) Q1 - 15 Q2 – 13 on"'
+    ]
+    assert "no_facts" not in set(issues.code)
+
+
+def test_percentages_printed_out_of_order_are_paired_by_difference(
+    out: Path,
+) -> None:
+    # 000-writer-plain lines 35-70: Q4's "Months = 4%" prints a line before
+    # "15% increase 15% increase 14% increase increase": in turn three of
+    # four changes would not follow. Each difference and percentage pairs
+    # the figures that make them, one way only.
+    source = "000_af055924f554b2ff-writer-plain.txt"
+    assert _blocks(out, source, "committed-crime") == CRIME
+    assert _blocks(out, source, "asb-incidents") == ASB
+
+
+def test_labels_over_a_name_and_a_dash_start_their_row(out: Path) -> None:
+    # 000-browser-raw lines 253-287: "Q1", "(24.07.17)", … "(197.04.18)",
+    # then "-" (the row's target) and "Over Time Previous 12 Previous 12 …".
+    source = "000_af055924f554b2ff-browser-raw.txt"
+    assert [b[:4] for b in _blocks(out, source, "hate-crime-incidents")] == [
+        ("Q1", date(2017, 7, 24), 89, 100),
+        ("Q2", date(2017, 10, 10), 88, 116),
+        ("Q3", date(2018, 1, 19), 90, 123),
+        ("Q4", date(2018, 4, 17), 93, 114),
+    ]
+
+
+def test_a_writer_print_s_spaced_minus_is_the_change_s_sign(out: Path) -> None:
+    # "Months = - 10% reduction" (001-writer-plain): a minus a space apart.
+    source = "001_4e0ea328a26b8980-writer-plain.txt"
+    assert _blocks(out, source, "asb-incidents") == ASB[:2]
+
+
+def test_a_writer_layout_texts_packed_row_gives_its_blocks(out: Path) -> None:
+    # tests/fixtures/writerlayout/000 lines 34-43: "Over Time months = 3,235
+    # months = 3,108 months =", Q4's "Previous 12" after Q3's figure, Q1's
+    # last total on the line after: in turn Q4 would take 2,914, so only the
+    # differences tell the pairs.
+    assert _blocks(out, WRITER_LAYOUT.name, "asb-incidents") == ASB
+
+
+def _figures(lines: list[str]) -> list[tuple[object, ...]]:
+    """The quarters this reader alone reads in a made-up plain text."""
+    data = "\n".join(lines).encode()
+    doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
+    found = arithmetic.read(blocks_of(doc), rolling12.NAME)
+    return [
+        (f.quarter, f.block.date, parse_int(f.block.previous), parse_int(f.block.last),
+         parse_number(f.block.pct)[0], f.block.change, f.block.direction, f.indicator)
+        for f in found
+    ]  # fmt: skip
+
+
+ROW = [
+    "Hate Crime Incidents Over Time (Variation)",
+    "Q1 (24.07.17) Q2 (10.10.17) Q3 (19.01.18)",
+    "Previous 12 Previous 12 Previous 12",
+    "months = 89 months = 88 months = 90",
+    "Last 12 Last 12 Last 12",
+    "months = 100 months = 116 months = 123",
+    "Change over Change over Change over",
+    "12 Months = 12% 12 Months = 32% 12 Months = 37%",
+]
+HATE = "Hate Crime Incidents Over Time (Variation) – Police data"
+READ = [
+    ("Q1", "24.07.17", 89, 100, 12.0, None, None, HATE),
+    ("Q2", "10.10.17", 88, 116, 32.0, None, None, HATE),
+    ("Q3", "19.01.18", 90, 123, 37.0, None, None, HATE),
+]
+
+
+def test_figures_in_turn_are_read_where_they_add_up() -> None:
+    assert _figures(ROW) == READ
+
+
+def test_one_quarter_s_slip_is_kept() -> None:
+    # Kept as printed; `rolling12` reports it as `inconsistent_change` (see
+    # the browser-layout text's Hate Crime row above).
+    slipped = [*ROW[:-1], "12 Months = 12% 12 Months = 32% 12 Months = 33%"]
+    assert [f[4] for f in _figures(slipped)] == [12.0, 32.0, 33.0]
+
+
+def test_figures_that_do_not_add_up_are_not_read() -> None:
+    # Two quarters' changes swapped: neither follows from its totals.
+    swapped = [*ROW[:-1], "12 Months = 12% 12 Months = 37% 12 Months = 32%"]
+    assert _figures(swapped) == []
+    # Of two quarters, none may slip.
+    two = [
+        ROW[0],
+        "Q1 (24.07.17) Q2 (10.10.17)",
+        "Previous 12 Previous 12",
+        "months = 89 months = 88",
+        "Last 12 Last 12",
+        "months = 100 months = 116",
+        "Change over Change over",
+    ]
+    assert len(_figures([*two, "12 Months = 12% 12 Months = 32%"])) == 2
+    assert _figures([*two, "12 Months = 12% 12 Months = 30%"]) == []
+
+
+def test_a_date_printed_apart_from_its_label_goes_to_its_quarter_in_turn() -> None:
+    # "Q2 (10.10.17)" is Q2's; the dates printed alone go to Q1 and Q3.
+    apart = [ROW[0], "Q1 Q2 (10.10.17) Q3", "(24.07.17) (19.01.18)", *ROW[2:]]
+    assert _figures(apart) == READ
+    # Dates out of time order tell no quarter: the row is not read.
+    backwards = [ROW[0], "Q1 Q2 (24.07.17) Q3", "(10.10.17) (19.01.18)", *ROW[2:]]
+    assert _figures(backwards) == []
+
+
+PACKED = [
+    "ASB Incidents Over Time (Variation)",
+    "Q1 (24.07.17) Q2 (10.10.17)",
+    "Previous 12 Previous 12",
+    "months = 3,235 Last 12 months = 3,108",
+    "= 2,914 Last 12 months = 3,062",
+    "Change over 12 Months = -10% reduction Change over 12 Months = -1%",
+    "(-321) reduction (-46)",
+]
+
+
+def test_printed_differences_pair_figures_out_of_turn() -> None:
+    # In turn Q2's "Previous 12" would take 2,914: Q1's last total comes
+    # before Q2's previous one. Each difference pairs its own two figures.
+    assert [f[:7] for f in _figures(PACKED)] == [
+        ("Q1", "24.07.17", 3235, 2914, -10.0, "-321", "reduction"),
+        ("Q2", "10.10.17", 3108, 3062, -1.0, "-46", "reduction"),
+    ]
+    # A difference no quarter's totals make: something else is printed there.
+    assert _figures([*PACKED, "(12)"]) == []
+
+
+def test_direction_words_are_read_only_one_for_each_quarter_going_that_way() -> None:
+    said = [*ROW[:-1], "12 Months = 12% increase 32% increase 37% increase"]
+    assert {f[6] for f in _figures(said)} == {"increase"}
+    fewer = [*ROW[:-1], "12 Months = 12% increase 32% increase 37%"]
+    assert {f[6] for f in _figures(fewer)} == {None}
+
+
+def test_a_row_under_no_registered_rolling_name_is_not_read() -> None:
+    assert _figures(["Widget Sales Over Time", *ROW[1:]]) == []
+
+
+WORDS = st.sampled_from(
+    [
+        "Previous 12", "Last 12", "months =", "Change over", "12 Months =",
+        "5,673", "6,506", "89", "100", "(833)", "(-46)", "15%", "- 10%",
+        "increase", "reduction", "Q1", "Q2", "Q4", "(24.07.17)", "(197.04.18)",
+        "Hate Crime Incidents Over Time", "ASB Incidents", "", "(", "%",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(WORDS, max_size=8).map(" ".join), max_size=30))
+def test_any_lines_give_quarters_or_nothing_never_an_error(lines: list[str]) -> None:
+    above = 0
+    for row in arithmetic._rows(lines):
+        quarters = arithmetic._quarters(row)
+        numbers = [int(q.quarter[1]) for q in quarters]
+        assert not numbers or numbers == list(range(numbers[0], numbers[-1] + 1))
+        for q in quarters:
+            assert parse_int(q.previous) is not None and parse_int(q.last) is not None
+        arithmetic._indicator(lines, above, row)
+        above = row.last + 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=20))
+def test_any_text_gives_rows_or_nothing(lines: list[str]) -> None:
+    for row in arithmetic._rows(lines):
+        arithmetic._quarters(row)
