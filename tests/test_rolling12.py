@@ -804,3 +804,24 @@ def test_lines_in_turn_whose_changes_do_not_follow_are_not_so_read() -> None:
     ]
     assert ("Q1", 5673, None) in rows
     assert ("Q2", 5828, 6730) not in rows
+
+
+def test_a_total_s_sign_is_a_plus_or_a_minus_and_nothing_else() -> None:
+    from extract.recognisers.rolling12 import blocks_in
+
+    # The sign's class once ran from "+" to "–" (U+2013), letters among them:
+    # "= x5,673" read "x5,673" as the previous total.
+    stray = blocks_in(
+        "Q1 (24.07.17) Previous 12 months = x5,673 Last 12 months = 6,506 "
+        "Change Over 12 Months = 15% increase (833)"
+    )
+    assert [(b.previous, b.last, b.pct, b.change) for b in stray] == [
+        (None, "6,506", "15", "833")
+    ]
+    signed = blocks_in(
+        "Q1 (24.07.17) Previous 12 months = +5,673 Last 12 months = 6,506 "
+        "Change Over 12 Months = \u2212 15% (\u2013833)"
+    )
+    assert [(b.previous, b.pct, b.change) for b in signed] == [
+        ("+5,673", "\u2212 15", "\u2013833")
+    ]

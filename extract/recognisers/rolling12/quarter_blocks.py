@@ -51,7 +51,7 @@ MONTHS = r"(?:months?){e<=2}"
 # A total keeps its printed sign ("= -5,673" is reported, not dropped); a label
 # whose figure is missing ("Last 12 months = ,") still makes the block, with no
 # figure, so the block is reported rather than lost.
-TOTAL = rf"[=:]\s*(?P<v>[+{MINUS}]?\s*\d[\d,]*)?"
+TOTAL = rf"[=:]\s*(?P<v>[{MINUS}+]?\s*\d[\d,]*)?"
 
 PREVIOUS = fuzzy(rf"\b(?:previous){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLAGS)
 
@@ -76,13 +76,13 @@ PCT_TOLERANCE = 1.0
 
 CHANGE = fuzzy(
     rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
-    rf"(?:(?P<pct>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%"
+    rf"(?:(?P<pct>[{MINUS}+]?\s*\d+(?:\.\d+)?)\s*%"
     rf"\s*(?:(?P<direction>{DIRECTION})|no\s+change)?"
-    rf"\s*(?:\((?P<abs>[+{MINUS}]?\s*[\d,]+)\))?"
+    rf"\s*(?:\((?P<abs>[{MINUS}+]?\s*[\d,]+)\))?"
     # "Change = 120 (9%)": the difference first, the percentage in brackets.
-    rf"|(?P<abs_first>[+{MINUS}]?\s*[\d,]+)\s*"
+    rf"|(?P<abs_first>[{MINUS}+]?\s*[\d,]+)\s*"
     rf"(?P<direction_first>{DIRECTION})?\s*"
-    rf"\(\s*(?P<pct_last>[+{MINUS}]?\s*\d+(?:\.\d+)?)\s*%\s*\)"
+    rf"\(\s*(?P<pct_last>[{MINUS}+]?\s*\d+(?:\.\d+)?)\s*%\s*\)"
     rf"(?:\s*(?P<direction_last>{DIRECTION}))?"
     r"|(?P<none>no\s+change))",
     FLAGS,
