@@ -118,3 +118,16 @@ def begins_name(printed: str) -> bool:
     if len(k.split()) < BEGINS_WORDS:
         return False
     return any(choice.startswith(k) for choice in _choices())
+
+
+@lru_cache(maxsize=4096)
+def opens_with_name(printed: str) -> bool:
+    """Whether `printed` opens with a whole registered name or alias, three
+    words or more, and goes on past it: a name with words of the next cell
+    run into it ("Satisfaction with local area (Feeling the Difference
+    Survey) in the District")."""
+    k = key(printed)
+    return any(
+        k.startswith(choice + " ") and len(choice.split()) >= BEGINS_WORDS
+        for choice in _choices()
+    )

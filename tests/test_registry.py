@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from normalise.registry import MATCH_THRESHOLD, begins_name, entries, key, match
+from normalise.registry import (
+    MATCH_THRESHOLD,
+    begins_name,
+    entries,
+    key,
+    match,
+    opens_with_name,
+)
 
 # Printed variants of one measure, across years and layouts.
 MUST_MERGE = [
@@ -99,3 +106,13 @@ def test_a_name_cut_short_begins_a_registered_one() -> None:
     # Too few words to tell, or words of no registered name.
     assert not begins_name("Number of")
     assert not begins_name("Committed Crime Over Time Satisfaction")
+
+
+def test_a_name_with_a_cell_s_words_run_into_it_opens_with_a_name() -> None:
+    assert opens_with_name(
+        "Satisfaction with local area (Feeling the Difference Survey) in the District"
+    )
+    # A whole name is no name with words run into it; nor are words that
+    # open with none.
+    assert not opens_with_name("Total recorded crime")
+    assert not opens_with_name("Rugeley Fields Town Centre and Night-Time Economy")

@@ -43,7 +43,7 @@ def _block(rows: pd.DataFrame, indicator: str, quarter: str) -> tuple[int, int]:
     return int(hit.previous_12_months.item()), int(hit.last_12_months.item())
 
 
-@pytest.mark.parametrize("rid", ["v003_000", "v003_001", "v008_001"])
+@pytest.mark.parametrize("rid", ["v003_000", "v003_001", "v006_001", "v008_001"])
 def test_plain_text_reads_the_tab_text_s_blocks(
     rolling: dict[str, pd.DataFrame], rid: str
 ) -> None:

@@ -38,7 +38,7 @@ from extract.recognisers.rolling12.quarter_blocks import (
 from normalise.indicators import ROLLING_NAME, split_indicators
 from normalise.numbers import parse_int, parse_number
 from normalise.patterns import compiled
-from normalise.registry import begins_name
+from normalise.registry import begins_name, opens_with_name
 from normalise.registry import match as registry_match
 
 # The later lines of an interleaved quarter cell: "Previous 12", "months = 89",
@@ -419,9 +419,10 @@ def _name_starts(para: Paragraph, k: int, rows: Sequence[Row]) -> bool:
 def _registered(text: str, starts: Sequence[int]) -> str | None:
     """The rolling name of `text` from the first of `starts`, unless it is no
     registered indicator, the name from a later start is one, and the lines
-    it leaves before it are another, or its start cut short (an empty row's
-    name: "Satisfaction with local area" / "(Feeling the Difference"). A
-    qualifier printed on a line of its own ("Town Centre" over "ASB
+    it leaves before it end with another, or its start cut short (an empty
+    row's name: "Satisfaction with local area" / "(Feeling the Difference"),
+    whatever lines above that (a theme's: "Cleaner and safer environments:
+    …"). A qualifier printed on a line of its own ("Town Centre" over "ASB
     Incidents Over Time …") is no indicator, and stays the name's."""
     first = named(text[starts[0] :])
     if first is None or registry_match(first).score == 100.0:
@@ -431,15 +432,16 @@ def _registered(text: str, starts: Sequence[int]) -> str | None:
         if (
             name is not None
             and registry_match(name).score == 100.0
-            and _indicator(text[starts[0] : start].strip())
+            and any(_indicator(text[s:start].strip()) for s in starts if s < start)
         ):
             return name
     return first
 
 
 def _indicator(text: str) -> bool:
-    """A registered indicator's name, or the start of one cut short."""
-    return registry_match(text).known or begins_name(text)
+    """A registered indicator's name, the start of one cut short, or one with
+    the words of a cell after it run into it."""
+    return registry_match(text).known or begins_name(text) or opens_with_name(text)
 
 
 def stops_name(line: str) -> bool:
