@@ -284,3 +284,139 @@ def test_any_lines_give_quarters_or_nothing_never_an_error(lines: list[str]) -> 
 def test_any_text_gives_rows_or_nothing(lines: list[str]) -> None:
     for row in arithmetic._rows(lines):
         arithmetic._quarters(row)
+
+
+def test_a_figure_wrapped_below_its_caption_is_its_caption_s() -> None:
+    # Q1's figure wraps a line below Q2's: "months =" / "months = 200" /
+    # "100". A figure is the caption's whose "months =" it follows on its
+    # line; the one wrapped goes to the caption still waiting.
+    lines = [
+        "Hate Crime Incidents Over Time (Variation)",
+        "Q1 (24.07.17)", "Q2 (10.10.17)",
+        "Previous 12", "Previous 12", "months =", "months = 200", "100",
+        "Last 12", "Last 12", "months =", "months = 220", "110",
+        "Change over", "Change over", "12 Months = 10%", "12 Months = 10%",
+    ]  # fmt: skip
+    assert [f[:5] for f in _figures(lines)] == [
+        ("Q1", "24.07.17", 100, 110, 10.0),
+        ("Q2", "10.10.17", 200, 220, 10.0),
+    ]
+
+
+def test_percentages_out_of_quarter_order_are_not_read_in_turn() -> None:
+    # Q3's 14% printed first: in turn Q1 would take 14% (14.7% made) and
+    # Q3 15% as a slip; another order fits better, so in turn is refused.
+    # The differences, printed in order, pair them by difference.
+    lines = [
+        "Committed Crime Over Time (Variation)",
+        "Q1 (24.07.17) Q2 (10.10.17) Q3 (19.01.18) Q4 (17.04.18)",
+        "Previous 12 Previous 12 Previous 12 Previous 12",
+        "months = 5,673 months = 5,828 months = 5,967 months = 6,318",
+        "Last 12 Last 12 Last 12 Last 12",
+        "months = 6,506 months = 6,730 months = 6,782 months = 6,577",
+        "Change over Change over Change over Change over",
+        "12 Months = 14% 15% 15% 4%",
+    ]
+    assert _figures(lines) == []
+    with_differences = [*lines, "(833) (902) (815) (259)"]
+    assert [(f[0], f[4], f[5]) for f in _figures(with_differences)] == [
+        ("Q1", 15.0, "833"),
+        ("Q2", 15.0, "902"),
+        ("Q3", 14.0, "815"),
+        ("Q4", 4.0, "259"),
+    ]
+
+
+def test_a_missing_total_is_no_other_figure_s_slip() -> None:
+    # Q4's last total not printed: "16" of a count under the blocks would
+    # make 6,318 -> 16, nothing like its 4%: not a slip, the row is refused.
+    lines = [
+        "Committed Crime Over Time (Variation)",
+        "Q1 (24.07.17) Q2 (10.10.17) Q3 (19.01.18) Q4 (17.04.18)",
+        "Previous 12 Previous 12 Previous 12 Previous 12",
+        "months = 5,673 months = 5,828 months = 5,967 months = 6,318",
+        "Last 12 Last 12 Last 12 Last 12",
+        "months = 6,506 months = 6,730 months = 6,782 months =",
+        "Change over Change over Change over Change over",
+        "12 Months = 15% 15% 14% 4% - 16 on going",
+    ]
+    assert _figures(lines) == []
+
+
+def test_quarters_whose_printed_order_no_change_follows_are_not_read() -> None:
+    # Q2's previous total printed before Q1's; the changes, in quarter order,
+    # say the pairs are the other way round: no order agrees, none is read.
+    lines = [
+        "ASB Incidents Over Time (Variation)",
+        "Q1 (24.07.17)        Q2 (10.10.17)",
+        "Previous 12 months = Previous 12 months = 3,108",
+        "3,235",
+        "Last 12 months =     Last 12 months = 3,062",
+        "2,914",
+        "Change over 12 Months = -10% (-321)   Change over 12 Months = -1% (-46)",
+    ]
+    assert all(f[:4] != ("Q1", "24.07.17", 3108, 3062) for f in _figures(lines))
+    # Unsigned, a difference is the one its totals make in print order, a
+    # previous total printed before its last: "reduction (46)" pairs none.
+    unsigned = [
+        *PACKED[:-2],
+        "Change over 12 Months = -10% reduction 1%",
+        "(-321) (46)",
+    ]
+    assert _figures(unsigned) == []
+
+
+def test_labels_not_of_the_row_s_cells_give_no_quarters() -> None:
+    row = [
+        "Previous 12 Previous 12 Previous 12",
+        "months = 89 months = 88 months = 90",
+        "Last 12 Last 12 Last 12",
+        "months = 100 months = 116 months = 123",
+        "Change over Change over Change over",
+        "12 Months = 12% 12 Months = 32% 12 Months = 37%",
+    ]
+    name = "Hate Crime Incidents Over Time (Variation)"
+    dates = "(10.10.17) (19.01.18) (17.04.18)"
+    # A header's four labels over a row of three dated cells.
+    assert _figures(["Indicator Q1 Q2 Q3 Q4", name, dates, *row]) == []
+    # "Quarter 2 …" (no label read) and counts under the blocks labelled
+    # "Q1 - 15 on", "Q2 - 13 on": those are no heads of the cells.
+    counts = "(11) Q1 - 15 on (28) Q2 - 13 on (33) Q3 - 4 on"
+    assert _figures([name, "Quarter 2 Quarter 3 Quarter 4", dates, *row, counts]) == []
+    # Dates a quarter late for their labels (Q1 reported in October).
+    assert _figures([name, "Q1 Q2 Q3", dates, *row]) == []
+
+
+def test_another_row_s_block_run_into_a_row_is_not_its_quarter() -> None:
+    # A three-quarter row, then the fourth quarter of another row's cells
+    # (a browser print sets a split column's last cell pages on).
+    lines = [
+        *ROW,
+        "",
+        "Quarter 4",
+        "Q4",
+        "(17.04.18)",
+        "Previous", "12 months", "= 2,808",
+        "Last 12", "months =", "3,132",
+        "Change", "over 12", "Months =", "12% (324)",
+    ]  # fmt: skip
+    assert _figures(lines) == []
+
+
+def test_a_name_in_a_sentence_above_is_not_the_row_s() -> None:
+    lines = [
+        "Hate Crime Incidents Over Time (Variation) are shown in the next table.",
+        "",
+        "Domestic Abuse Incidents",
+        *ROW[1:],
+    ]
+    assert _figures(lines) == []
+
+
+def test_a_long_text_of_captions_is_no_row() -> None:
+    # "last" and "change" are words of prose too: lines of them chain into
+    # one run of captions longer than a row, which is passed over.
+    prose = ["The last change to ASB reporting came in the last year."] * 200
+    lines = ["Previous 12 months = 5,673 crimes were recorded.", *prose]
+    assert list(arithmetic._rows(lines)) == []
+    assert arithmetic._in_order(["asb"] * 500, ["asb", "incidents"]) == -1

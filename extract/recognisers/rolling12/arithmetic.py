@@ -53,6 +53,7 @@ from normalise.indicators import ROLLING_NAME
 from normalise.numbers import parse_int, parse_number
 from normalise.patterns import compiled
 from normalise.registry import entries, key
+from normalise.years import period_end, year_of_quarter_report
 
 # One token of a row, left to right: a caption, a quarter label, a date, a
 # percentage, a difference in brackets, a direction word, the "12" of a
@@ -67,8 +68,8 @@ TOKEN = compiled(
     rf"|(?P<pct>[{MINUS}+]?\s?\d+(?:\.\d+)?)\s?%"
     rf"|\(\s*(?P<abs>[{MINUS}+]?\s?\d[\d,]*)\s*\)"
     rf"|(?P<direction>\b(?:{DIRECTION})\b)"
+    r"|(?P<months>\b(?:12\s*)?months?\s*[=:])"
     r"|(?P<twelve>\b12\s*months?\b|\bover\s+12\b)"
-    r"|(?P<months>\bmonths?\s*[=:])"
     r"|(?P<total>(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,.%])|(?<![\d.,/])\d+(?![\d,.%/]))",
     re.IGNORECASE,
 )
@@ -89,8 +90,27 @@ CHANGE_GAP = 4
 # Lines above a row where its name may be printed.
 NAME_LINES = 40
 MIN_QUARTERS, MAX_QUARTERS = 2, 4
-# Quarters of a row read in turn whose change may not follow from its totals.
+# Quarters of a row read in turn whose change may not follow from its totals,
+# and how far (percentage points, the same way) a slip may be from the change
+# its totals make ("33%" for 90 -> 123, 36.7%): further, a figure is taken
+# that is not the quarter's.
 SLIPS = 1
+SLIP_POINTS = 5.0
+# Lines a row of quarter cells takes at most (a long one, a line a word: 40).
+MAX_ROW_LINES = 80
+# Figures of one row weighed by difference, at most.
+MAX_FIGURES = 40
+# Days after its quarter's end a quarter's block may be dated, at most (the
+# next quarter's report is dated later): labels a column off are refused.
+REPORTED_WITHIN = 92
+# Words of other cells between two words of a name, at most.
+NAME_GAP = 40
+# A line above a row that ends a sentence of SENTENCE_LENGTH words or more:
+# prose, not the row's name ("Staffs Police.", a cell's end, is no sentence).
+SENTENCE_END = compiled(r"\w{2,}[.!?]\s*$")
+SENTENCE_LENGTH = 8
+# Words that carry a sentence on past a name ("… are shown", "… is …").
+SENTENCE_WORDS = frozenset({"are", "is", "was", "were", "have", "has", "shows", "show"})
 # Pairs of figures that fit a printed difference and percentage, at most,
 # weighed together (four quarters' rows have four to six).
 MAX_FITS = 24
@@ -150,8 +170,10 @@ def read(blocks: Blocks, name: str) -> list[Found]:
         if not held or any(blocks.claims.held_by_others("", i) for i in held):
             continue
         quarters = _quarters(row)
+        if not quarters:
+            continue
         indicator = _indicator(doc.lines, max(start, row.first - NAME_LINES), row)
-        if not quarters or indicator is None:
+        if indicator is None:
             continue
         used = Counter(figure for q in quarters for figure in (q.previous, q.last))
         for i in held:
@@ -204,7 +226,8 @@ def _tokens(lines: Sequence[str], k: int) -> list[Token]:
 def _rows(lines: Sequence[str]) -> Iterator[Printed]:
     """Each run of caption lines, no more than CAPTION_GAP lines with text
     apart, one of them "Previous", with its labels above and its changes
-    below."""
+    below; a run longer than a row (prose that says "last" and "change" is
+    none) is passed over."""
     captions = [k for k, line in enumerate(lines) if CAPTION.search(line)]
     k = floor = 0
     while k < len(captions):
@@ -214,7 +237,10 @@ def _rows(lines: Sequence[str]) -> Iterator[Printed]:
             and _apart(lines, captions[j], captions[j + 1]) <= CAPTION_GAP
         ):
             j += 1
-        if any(PREVIOUS.search(lines[c]) for c in captions[k : j + 1]):
+        if (
+            any(PREVIOUS.search(lines[c]) for c in captions[k : j + 1])
+            and captions[j] - captions[k] <= MAX_ROW_LINES
+        ):
             first = _head(lines, captions[k], floor)
             last = _tail(lines, captions[j])
             tokens = [t for n in range(first, last + 1) for t in _tokens(lines, n)]
@@ -272,16 +298,17 @@ def _quarters(row: Printed) -> list[Quarter]:
     """The row's quarters where its figures read back one way that holds."""
     kinds = Counter(t.kind for t in row.tokens)
     n = kinds["date"]
-    labels = _labels(row, n)
-    dates = _dates(row, labels) if labels else None
     pcts = [t.text for t in row.tokens if t.kind == "pct"]
     if (
-        labels is None
-        or dates is None
-        or not MIN_QUARTERS <= n <= MAX_QUARTERS
+        not MIN_QUARTERS <= n <= MAX_QUARTERS
         or any(kinds[c] != n for c in CAPTIONS)
         or len(pcts) != n
+        or kinds["total"] > MAX_FIGURES
     ):
+        return []
+    labels = _labels(row, n)
+    dates = _dates(row, labels) if labels else None
+    if labels is None or dates is None or not _dated(labels, dates):
         return []
     diffs = [t.text for t in row.tokens if t.kind == "abs"]
     reading = _in_turn(row, n, pcts) or _by_difference(row, pcts, diffs, n)
@@ -289,10 +316,9 @@ def _quarters(row: Printed) -> list[Quarter]:
         return []
     totals = [(p, q) for p, q, _ in reading]
     changes = _changes(totals, diffs)
-    if changes is None:
+    directions = _directions(row, [_diff(p, q) for p, q in totals])
+    if changes is None or directions is None:
         return []
-    signs = [_diff(p, q) for p, q in totals]
-    directions = _directions(row, signs)
     return [
         Quarter(
             labels[k],
@@ -308,17 +334,45 @@ def _quarters(row: Printed) -> list[Quarter]:
 
 
 def _labels(row: Printed, n: int) -> list[str] | None:
-    """The quarters of a row's n dates: its first n labels, one after another."""
-    seen: list[int] = []
+    """The quarters of a row's n dates, one after another: the labels it
+    prints before its first figure, its cells' heads printed across the row;
+    else the labels each printed with a date ("Q2 (10.10.17)") that open
+    blocks printed one after another, one "Previous" and one "Last" caption
+    each. A label under the blocks ("Q1 - 15 on going cases") is none, and a
+    row whose labels are some of each is two rows run together."""
+    heads: list[int] = []
     for t in row.tokens:
-        if t.kind == "quarter":
-            number = int(t.text[1])
-            if number not in seen:
-                seen.append(number)
-    first = seen[:n]
-    if not first or len(first) != n or first != list(range(first[0], first[0] + n)):
+        if t.kind == "total":
+            break
+        if t.kind == "quarter" and (number := int(t.text[1])) not in heads:
+            heads.append(number)
+    if len(heads) != n:
+        heads = _block_heads(row)
+    if not heads or len(heads) != n or heads != list(range(heads[0], heads[0] + n)):
         return None
-    return [f"Q{q}" for q in first]
+    return [f"Q{q}" for q in heads]
+
+
+def _block_heads(row: Printed) -> list[int]:
+    """The quarters of a row's blocks printed one after another, each opened
+    by a dated label and holding one of each total's captions; none when
+    the row is not so printed."""
+    tokens = row.tokens
+    opens = [
+        k
+        for k, t in enumerate(tokens[:-1])
+        if t.kind == "quarter"
+        and tokens[k + 1].kind == "date"
+        and tokens[k + 1].line == t.line
+    ]
+    first = next((k for k, t in enumerate(tokens) if t.kind in CAPTIONS), len(tokens))
+    if not opens or opens[0] > first:
+        return []
+    for a, b in zip(opens, [*opens[1:], len(tokens)], strict=True):
+        kinds = Counter(t.kind for t in tokens[a:b])
+        if kinds["previous"] != 1 or kinds["last"] != 1:
+            return []
+    return [int(tokens[k].text[1]) for k in opens]
 
 
 def _dates(row: Printed, labels: list[str]) -> list[str] | None:
@@ -348,6 +402,21 @@ def _dates(row: Printed, labels: list[str]) -> list[str] | None:
     return [d.strip("() ") for d in dates]
 
 
+def _dated(labels: list[str], dates: list[str]) -> bool:
+    """Whether each quarter's date falls after its quarter ends, within
+    REPORTED_WITHIN days (a date that does not parse is repaired later and
+    says nothing here)."""
+    for quarter, raw in zip(labels, dates, strict=True):
+        reported = parse_date(raw)
+        if reported is None:
+            continue
+        year = year_of_quarter_report(quarter, reported)
+        end = period_end(year, quarter) if year else None
+        if end is None or (reported - end).days > REPORTED_WITHIN:
+            return False
+    return True
+
+
 def _diff(previous: str, last: str) -> int:
     return (parse_int(last) or 0) - (parse_int(previous) or 0)
 
@@ -357,21 +426,68 @@ def _value(raw: str) -> float | None:
 
 
 def _in_turn(row: Printed, n: int, pcts: list[str]) -> Reading | None:
-    """Each figure to the oldest caption still waiting for one, the k-th
-    percentage the k-th quarter's; None unless each caption got one and every
-    quarter's change but SLIPS follows."""
-    waiting: list[str] = []
-    got: dict[str, list[str]] = {"previous": [], "last": []}
+    """Each figure to its caption: the one whose "months =" it follows on its
+    line, else the oldest still waiting for one; the k-th percentage the
+    k-th quarter's. None unless each caption got one, no order of the
+    percentages fits better, and every quarter's change follows from its
+    totals but SLIPS, each near what they make."""
+    captions: list[list[str]] = []  # [kind, figure or ""], in print order
+    ended = 0  # captions whose "months =" has been printed
+    bound: list[str] | None = None
     for t in row.tokens:
         if t.kind in ("previous", "last"):
-            waiting.append(t.kind)
-        elif t.kind == "total" and waiting:
-            got[waiting.pop(0)].append(t.text)
-    if waiting or any(len(v) != n for v in got.values()):
+            captions.append([t.kind, ""])
+        elif t.kind == "months":
+            bound = captions[ended] if ended < len(captions) else None
+            ended = min(ended + 1, len(captions))
+            continue
+        elif t.kind == "total":
+            if bound is None or bound[1] or bound is not _last_on(row, t, bound):
+                bound = next((c for c in captions if not c[1]), None)
+            if bound is not None:
+                bound[1] = t.text
+        bound = None
+    got = {
+        kind: [figure for k, figure in captions if k == kind]
+        for kind in ("previous", "last")
+    }
+    if any(len(v) != n or not all(v) for v in got.values()):
         return None
     reading = list(zip(got["previous"], got["last"], pcts, strict=True))
-    slips = sum(bool(_problems(p, q, pct, None)) for p, q, pct in reading)
-    return reading if slips <= SLIPS and slips < n - 1 else None
+    slips = _slips(reading)
+    if slips is None or slips > SLIPS or slips >= n - 1:
+        return None
+    others = {tuple(order) for order in permutations(pcts)} - {tuple(pcts)}
+    for order in others:
+        moved = [(p, q, pct) for (p, q, _), pct in zip(reading, order, strict=True)]
+        fewer = _slips(moved)
+        if fewer is not None and fewer < slips:
+            return None
+    return reading
+
+
+def _last_on(row: Printed, figure: Token, caption: list[str]) -> list[str]:
+    """`caption`, where the token before `figure` is on its line (a figure
+    follows its "months =" only on the same line)."""
+    at = row.tokens.index(figure)
+    return caption if at and row.tokens[at - 1].line == figure.line else []
+
+
+def _slips(reading: Reading) -> int | None:
+    """How many quarters' changes do not follow from their totals; None when
+    one is further than SLIP_POINTS or the other way."""
+    slips = 0
+    for previous, last, pct in reading:
+        if not _problems(previous, last, pct, None):
+            continue
+        p, printed = parse_int(previous), _value(pct)
+        if not p or printed is None:
+            return None
+        made = 100.0 * _diff(previous, last) / p
+        if abs(made - printed) > SLIP_POINTS or made * printed < 0:
+            return None
+        slips += 1
+    return slips
 
 
 def _problems(previous: str, last: str, pct: str, change: str | None) -> list[str]:
@@ -384,16 +500,19 @@ def _problems(previous: str, last: str, pct: str, change: str | None) -> list[st
 def _by_difference(
     row: Printed, pcts: list[str], diffs: list[str], n: int
 ) -> Reading | None:
-    """The one way to take n pairs of the row's figures, none twice, each
-    making one of the printed differences and one of the printed
-    percentages, each of those once; the quarters in the order their
-    previous totals are printed. None where there is no such way or more."""
+    """The one way to take n pairs of the row's figures, none twice, each a
+    previous total printed before its last, making one of the printed
+    differences and one of the printed percentages, each of those once; the
+    quarters in the order their previous totals are printed, where their
+    percentages or their differences are printed in that order too. None
+    where there is no such way or more, or no printed order agrees."""
     if len(diffs) != n:
         return None
     figures = [t.text for t in row.tokens if t.kind == "total"]
     fits = [
         (a, b, d, c)
-        for a, b in permutations(range(len(figures)), 2)
+        for a in range(len(figures))
+        for b in range(a + 1, len(figures))
         for d in range(n)
         if _value(diffs[d]) == _diff(figures[a], figures[b])
         for c in range(n)
@@ -412,11 +531,14 @@ def _by_difference(
             ways.add(frozenset((a, b, _value(pcts[c])) for a, b, _, c in chosen))
     if len(ways) != 1:
         return None
+    way = sorted(ways.pop(), key=lambda w: w[0])
+    made = [_diff(figures[a], figures[b]) for a, b, _ in way]
+    if [v for _, _, v in way] != [_value(p) for p in pcts] and made != [
+        _value(d) for d in diffs
+    ]:
+        return None
     printed = {_value(pct): pct for pct in pcts}
-    return [
-        (figures[a], figures[b], printed[value])
-        for a, b, value in sorted(ways.pop(), key=lambda way: way[0])
-    ]
+    return [(figures[a], figures[b], printed[value]) for a, b, value in way]
 
 
 def _changes(
@@ -434,14 +556,18 @@ def _changes(
     return None if left else out
 
 
-def _directions(row: Printed, signs: list[int]) -> list[str | None]:
+def _directions(row: Printed, signs: list[int]) -> list[str | None] | None:
     """A direction word for each quarter whose change goes its way, where the
-    row prints as many such words as there are such quarters; else none."""
+    row prints as many such words as there are such quarters; else none.
+    None when the row prints a way no quarter goes: its figures are not
+    these."""
     words = [t.text.lower() for t in row.tokens if t.kind == "direction"]
     out: list[str | None] = [None] * len(signs)
     for way in ("increase", "reduction"):
         said = [w for w in words if DIRECTIONS[w] == way]
         going = [k for k, s in enumerate(signs) if (s > 0) == (way == "increase") and s]
+        if said and not going:
+            return None
         if said and len(said) == len(going) and len(set(said)) == 1:
             for k in going:
                 out[k] = said[0]
@@ -465,8 +591,14 @@ def _block(q: Quarter, length: int) -> Block:
 
 
 def _indicator(lines: Sequence[str], start: int, row: Printed) -> str | None:
-    """The one registered rolling name whose words lines `start` to the row's
-    last print in order, the one that starts nearest the row where several do."""
+    """The one registered rolling name whose words the lines from `start`
+    (after the last line of prose above the row) to the row's last print in
+    order, NAME_GAP words apart at most, not run on into a sentence; the one
+    that starts nearest the row where several do."""
+    for k in range(row.first - 1, start - 1, -1):
+        if SENTENCE_END.search(lines[k]) and len(lines[k].split()) >= SENTENCE_LENGTH:
+            start = k + 1
+            break
     words = [w for k in range(start, row.last + 1) for w in key(lines[k]).split()]
     best: tuple[int, str] | None = None
     tied = False
@@ -490,17 +622,31 @@ def _indicator(lines: Sequence[str], start: int, row: Printed) -> str | None:
 
 
 def _in_order(words: Sequence[str], wanted: Sequence[str]) -> int:
-    """Where the last start of `wanted` as words of `words` in order (not
-    next to one another) is, or -1 when they are not all there."""
+    """Where the latest run of `wanted` as words of `words` in order starts
+    (NAME_GAP other words between two at most; not followed by a word in
+    lower case that goes on with it), or -1 when there is none."""
     if not wanted:
         return -1
-    for begin in range(len(words) - 1, -1, -1):
-        if words[begin] != wanted[0]:
+    k, at, last = len(wanted) - 1, -1, -1
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] != wanted[k]:
             continue
-        k = 1
-        for w in words[begin + 1 :]:
-            if k < len(wanted) and w == wanted[k]:
-                k += 1
-        if k == len(wanted):
-            return begin
-    return -1
+        if last >= 0 and last - i > NAME_GAP + 1:
+            # Too far from the word after it: start again from this word.
+            k, last = len(wanted) - 1, -1
+            if words[i] != wanted[k]:
+                continue
+        if k == len(wanted) - 1 and _goes_on(words, i):
+            continue
+        last = i
+        if k == 0:
+            at = i
+            break
+        k -= 1
+    return at
+
+
+def _goes_on(words: Sequence[str], i: int) -> bool:
+    """Whether the word after `words[i]` carries a sentence on ("… (Variation)
+    are shown in the next table")."""
+    return i + 1 < len(words) and words[i + 1] in SENTENCE_WORDS
