@@ -825,3 +825,27 @@ def test_a_total_s_sign_is_a_plus_or_a_minus_and_nothing_else() -> None:
     assert [(b.previous, b.pct, b.change) for b in signed] == [
         ("+5,673", "\u2212 15", "\u2013833")
     ]
+
+
+def test_a_row_of_quarter_cells_is_not_named_by_its_first_cell() -> None:
+    # Two quarter cells laid out side by side under their name's own row: the
+    # first cell is Q1's block, not the name of Q2's. Reported, not read
+    # under "Q1 (24.07.17) Previous 12 months = 100 …".
+    from extract.recognisers import rolling12
+
+    lines = [
+        "Hate Crime Incidents Over Time (Variation)",
+        "Q1 (24.07.17)        Q2 (10.10.17)",
+        "Previous 12 months = Previous 12 months = 200",
+        "100",
+        "Last 12 months =     Last 12 months = 220",
+        "110",
+        "Change over 12       Change over 12",
+        "Months = 10%         Months = 10%",
+    ]
+    found = recognised(rolling12, lines, text_form="plain")
+    assert not [r for r in found if isinstance(r, Rolling12)]
+    issues = [r for r in found if isinstance(r, IssueRow)]
+    assert [(i.code, i.severity, i.line) for i in issues] == [
+        ("unparsed_block", "warning", 2)
+    ]

@@ -70,8 +70,10 @@ def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
                 if not spans or not blocks.claims.take_spans(NAME, i, cell, spans):
                     continue
                 if not named:
-                    # Most rows hold no block: their names are not read.
-                    indicator = rolling_indicator(split_indicators(row.cells[0].text))
+                    # Most rows hold no block: their names are not read. A
+                    # first cell that is a quarter block itself is no name:
+                    # a row of quarter cells whose name is printed elsewhere.
+                    indicator = _name_cell(row.cells[0])
                     named = True
                 into = found if indicator else stray
                 into.extend(Found(b, cell, indicator or "", i) for b in printed)
@@ -81,6 +83,17 @@ def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
                         NAME, j, blocks.doc.rows[j].cells[cell.column]
                     )
     return found, timed_out, stray
+
+
+def _name_cell(cell: Cell) -> str | None:
+    """The rolling indicator a row's first cell names; None when it prints a
+    quarter block."""
+    try:
+        if blocks_in(cell.reading):
+            return None
+    except TimeoutError:
+        return None
+    return rolling_indicator(split_indicators(cell.text))
 
 
 def _signed(raw: str | None) -> tuple[float | None, Repair | None]:
