@@ -17,17 +17,26 @@ over", with the quarter labels and dates above and the changes below. Its n
 dated quarters (n of 2 to 4) need n of each caption and n percentages. The
 totals are read in one of two ways, and a row is read only when one holds:
 
-- in turn: each figure goes to the oldest caption still waiting for one (the
-  cells' lines keep their order across the row), the previous totals and the
-  last ones each in quarter order; every quarter's change follows from them
-  but for one at most (a report's own slip, "33%" for 90 -> 123, kept and
-  reported as `inconsistent_change`);
-- by difference, where n differences are printed: for each quarter the one
-  pair of figures in the row whose difference and percentage are its own.
+- in turn: each figure goes to the caption whose "months =" it follows on
+  its line, else to the oldest caption still waiting for one, the previous
+  totals and the last ones each in quarter order; every quarter's change
+  follows from them but for one at most, a few points off (a report's own
+  slip, "33%" for 90 -> 123, kept and reported as `inconsistent_change`),
+  and no other order of the percentages fits better;
+- by difference, where n differences are printed: the one way to pair the
+  row's figures, a previous total before its last, that makes each printed
+  difference and percentage once.
 
-The indicator is the one registered rolling name whose words the row's lines,
-or those above it since the row before, print in order; none, and the row is
-left to the issues that report it already.
+Only where print order is the quarters' order: a cell wrapped apart from the
+others prints a later quarter's date or caption end before an earlier one's,
+or its figures out of turn, or on a line another quarter's label, date or
+`-layout` column heads, and then which figure is whose is not certain; such a
+row is left unread (the equal changes of two quarters could not tell).
+
+The indicator is the one registered rolling name printed in the row's name
+column: its words each opening a line or right after the one before it, the
+first no lower than the row's first caption, not in a sentence; none, and
+the row is left to the issues that report it already.
 """
 
 from __future__ import annotations
@@ -68,12 +77,17 @@ TOKEN = compiled(
     rf"|(?P<pct>[{MINUS}+]?\s?\d+(?:\.\d+)?)\s?%"
     rf"|\(\s*(?P<abs>[{MINUS}+]?\s?\d[\d,]*)\s*\)"
     rf"|(?P<direction>\b(?:{DIRECTION})\b)"
-    r"|(?P<months>\b(?:12\s*)?months?\s*[=:])"
+    r"|(?P<months>\b(?:12\s*)?months?\b\s*[=:]?)"
     r"|(?P<twelve>\b12\s*months?\b|\bover\s+12\b)"
-    r"|(?P<total>(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,.%])|(?<![\d.,/])\d+(?![\d,.%/]))",
+    rf"|(?P<total>(?<![\d.,/])[{MINUS}]?\d{{1,3}}(?:,\d{{3}})+(?![\d,.%])"
+    rf"|(?<![\d.,/])[{MINUS}]?\d+(?![\d,.%/]))",
     re.IGNORECASE,
 )
 CAPTIONS = ("previous", "last", "change")
+# Words between two tokens: they are not printed one right after the other.
+WORDISH = compiled(r"[^\W\d_]{2,}")
+# Two spaces or more inside a line: a gap between the columns of a table.
+COLUMN_GAP = compiled(r" {2,}")
 # What the lines under a row's last caption print of its changes.
 CHANGE_PARTS = ("pct", "abs", "direction", "twelve", "months")
 CAPTION = compiled(r"\b(?:previous|last|current|change)\b", re.IGNORECASE)
@@ -96,8 +110,10 @@ MIN_QUARTERS, MAX_QUARTERS = 2, 4
 # that is not the quarter's.
 SLIPS = 1
 SLIP_POINTS = 5.0
-# Lines a row of quarter cells takes at most (a long one, a line a word: 40).
+# Lines a row of quarter cells takes at most (a long one, a line a word: 40),
+# and lines under its last caption that may print its changes.
 MAX_ROW_LINES = 80
+MAX_TAIL_LINES = 24
 # Figures of one row weighed by difference, at most.
 MAX_FIGURES = 40
 # Days after its quarter's end a quarter's block may be dated, at most (the
@@ -115,8 +131,9 @@ SENTENCE_WORDS = frozenset({"are", "is", "was", "were", "have", "has", "shows", 
 # weighed together (four quarters' rows have four to six).
 MAX_FITS = 24
 
-# (previous total, last total, percentage) of each quarter, as printed.
-Reading = list[tuple[str, str, str]]
+# Of each quarter: where its previous and last totals are among the row's
+# tokens, and its percentage as printed.
+Reading = list[tuple[int, int, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +141,13 @@ class Token:
     kind: str
     text: str
     line: int
+    # Printed right after the token before it on its line: no other token
+    # and no column's gap (two spaces or more) between them.
+    follows: bool = False
+    # Which of its line's parts, a column's gap apart, it is in, and how
+    # many parts the line has.
+    part: int = 0
+    parts: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +158,16 @@ class Printed:
     first: int
     last: int
     tokens: tuple[Token, ...]
+
+
+@dataclass(slots=True)
+class _Caption:
+    """A total's caption read in turn: its kind, the token of its figure (-1
+    before one is found) and whether its "months =" is printed yet."""
+
+    kind: str
+    figure: int = -1
+    ended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,12 +249,23 @@ def _rows_of_lines(doc: Document) -> dict[int, int]:
 
 
 def _tokens(lines: Sequence[str], k: int) -> list[Token]:
-    return [
-        Token(kind, m[kind], k)
-        for m in TOKEN.finditer(lines[k])
-        for kind in (m.lastgroup,)
-        if kind is not None and kind != "n"
-    ]
+    text = lines[k]
+    gaps = [m.start() for m in COLUMN_GAP.finditer(text.strip())]
+    lead = len(text) - len(text.lstrip())
+    out: list[Token] = []
+    end = -1
+    for m in TOKEN.finditer(text):
+        kind = m.lastgroup
+        if kind is None or kind == "n":
+            continue
+        between = text[end : m.start()] if end >= 0 else None
+        follows = (
+            between is not None and "  " not in between and not WORDISH.search(between)
+        )
+        part = sum(1 for g in gaps if g + lead < m.start())
+        out.append(Token(kind, m[kind], k, follows, part, len(gaps) + 1))
+        end = m.end()
+    return out
 
 
 def _rows(lines: Sequence[str]) -> Iterator[Printed]:
@@ -279,7 +324,7 @@ def _tail(lines: Sequence[str], k: int) -> int:
     the lines that print its changes or their captions' ends ("Over 12",
     "Months ="), CHANGE_GAP lines with text apart at most."""
     last, gap = k, 0
-    for n in range(k + 1, len(lines)):
+    for n in range(k + 1, min(len(lines), k + 1 + MAX_TAIL_LINES)):
         if not lines[n].strip():
             continue
         tokens = _tokens(lines, n)
@@ -295,7 +340,8 @@ def _tail(lines: Sequence[str], k: int) -> int:
 
 
 def _quarters(row: Printed) -> list[Quarter]:
-    """The row's quarters where its figures read back one way that holds."""
+    """The row's quarters where its figures read back one way that holds,
+    every part of the row printed in quarter order."""
     kinds = Counter(t.kind for t in row.tokens)
     n = kinds["date"]
     pcts = [t.text for t in row.tokens if t.kind == "pct"]
@@ -303,7 +349,9 @@ def _quarters(row: Printed) -> list[Quarter]:
         not MIN_QUARTERS <= n <= MAX_QUARTERS
         or any(kinds[c] != n for c in CAPTIONS)
         or len(pcts) != n
+        or kinds["abs"] > n
         or kinds["total"] > MAX_FIGURES
+        or any(t.text[0] in MINUS for t in row.tokens if t.kind == "total")
     ):
         return []
     labels = _labels(row, n)
@@ -311,10 +359,12 @@ def _quarters(row: Printed) -> list[Quarter]:
     if labels is None or dates is None or not _dated(labels, dates):
         return []
     diffs = [t.text for t in row.tokens if t.kind == "abs"]
-    reading = _in_turn(row, n, pcts) or _by_difference(row, pcts, diffs, n)
-    if reading is None:
+    if _runs_ahead(row):
         return []
-    totals = [(p, q) for p, q, _ in reading]
+    reading = _in_turn(row, n, pcts) or _by_difference(row, pcts, diffs, n)
+    if reading is None or not _in_quarter_order(row, reading, labels):
+        return []
+    totals = [(row.tokens[a].text, row.tokens[b].text) for a, b, _ in reading]
     changes = _changes(totals, diffs)
     directions = _directions(row, [_diff(p, q) for p, q in totals])
     if changes is None or directions is None:
@@ -331,6 +381,188 @@ def _quarters(row: Printed) -> list[Quarter]:
         )
         for k in range(n)
     ]
+
+
+def _in_quarter_order(row: Printed, reading: Reading, labels: list[str]) -> bool:
+    """Whether the row prints its parts in quarter order: the k-th caption
+    of each kind, and the figures read as the k-th quarter's, on no line
+    another quarter's label or date heads; the quarters' previous totals
+    one after another, their last totals too; and each total printed right
+    after its caption's "months =" on one line ("Previous 12 months = 88")
+    that caption's quarter's. A cell wrapped apart from the others prints
+    out of turn, and then which figure is whose is not certain."""
+    previous = [a for a, _, _ in reading]
+    last = [b for _, b, _ in reading]
+    if previous != sorted(previous) or last != sorted(last):
+        return False
+    heads = _line_quarters(row, labels)
+    seen: Counter[str] = Counter()
+    for k, t in enumerate(row.tokens):
+        if t.kind in ("previous", "last"):
+            j = seen[t.kind]
+            seen[t.kind] += 1
+            if heads[k] is not None and j < len(labels) and heads[k] != labels[j]:
+                return False
+    if not _cells_agree(row, reading):
+        return False
+    own = _endings(row)
+    for k, (a, b, _) in enumerate(reading):
+        for at, kind in ((a, "previous"), (b, "last")):
+            if at in own and own[at] != (kind, k):
+                return False
+            if heads[at] is not None and heads[at] != labels[k]:
+                return False
+    return True
+
+
+def _line_quarters(row: Printed, labels: list[str]) -> list[str | None]:
+    """For each token, the quarter whose label or date heads it on its line
+    (the nearest before it there), or None. The k-th date is the k-th
+    quarter's (`_dates` reads only rows that print them so)."""
+    out: list[str | None] = []
+    head: str | None = None
+    line = -1
+    dates = 0
+    cells = _cells_by_token(row, len(labels))
+    for k, t in enumerate(row.tokens):
+        if t.line != line:
+            head, line = None, t.line
+        cell = cells[k]
+        if cell is not None:
+            out.append(labels[cell])
+            continue
+        if t.kind == "quarter" and t.text.upper() in labels:
+            head = t.text.upper()
+        elif t.kind == "date":
+            head = labels[dates] if dates < len(labels) else None
+            dates += 1
+        out.append(head)
+    return out
+
+
+# Tokens of one cell printed one right after the other: a caption and its
+# "months =", that and its figure, a figure and the caption after it ("5,673
+# Last 12"; a caption's figure printed after it without "months =" may be the
+# next cell's: "Last 12 5,828").
+CELL_LINKS = frozenset(
+    {
+        ("previous", "months"),
+        ("last", "months"),
+        ("months", "total"),
+        ("total", "previous"),
+        ("total", "last"),
+    }
+)
+
+
+def _linked(before: Token, token: Token) -> bool:
+    """Whether two tokens printed one right after the other are of one cell
+    (CELL_LINKS; a figure after a "months" whose "=" another line prints
+    may be the next cell's)."""
+    if (before.kind, token.kind) not in CELL_LINKS:
+        return False
+    return before.kind != "months" or token.kind != "total" or _says(before)
+
+
+def _says(months: Token) -> bool:
+    """Whether a caption's "months" prints its "=" (or ":")."""
+    return "=" in months.text or ":" in months.text
+
+
+def _cells_agree(row: Printed, reading: Reading) -> bool:
+    """Whether the tokens each run of one cell's tokens links (CELL_LINKS)
+    are of one quarter: the k-th caption of each kind the k-th quarter's,
+    each figure read the quarter it is read for."""
+    quarter: dict[int, int] = {}
+    seen: Counter[str] = Counter()
+    for k, t in enumerate(row.tokens):
+        if t.kind in ("previous", "last"):
+            quarter[k] = seen[t.kind]
+            seen[t.kind] += 1
+    for q, (a, b, _) in enumerate(reading):
+        quarter[a] = quarter[b] = q
+    run: set[int] = set()
+    for k, t in enumerate(row.tokens):
+        before = row.tokens[k - 1] if k else None
+        if not (t.follows and before and _linked(before, t)):
+            run = set()
+        if k in quarter:
+            run.add(quarter[k])
+            if len(run) > 1:
+                return False
+    return True
+
+
+def _runs_ahead(row: Printed) -> bool:
+    """Whether a cell runs ahead of one before it: a caption's "months"
+    printed right after it while an earlier caption of its kind still waits
+    for its own ("(24.07.17) Previous 12" / "(10.10.17) Previous 12 months
+    =" / "months ="). Then the later cell's figures come first, and no
+    order of print tells the quarters."""
+    open_: list[tuple[str, bool]] = []  # kind, ended
+    for k, t in enumerate(row.tokens):
+        if t.kind in ("previous", "last"):
+            open_.append((t.kind, False))
+        elif t.kind == "months" and open_:
+            before = row.tokens[k - 1]
+            if t.follows and before.kind in ("change", "twelve"):
+                continue
+            if t.follows and before.kind in ("previous", "last"):
+                at = len(open_) - 1
+            else:
+                at = next((i for i, (_, done) in enumerate(open_) if not done), -1)
+            if at < 0:
+                continue
+            kind = open_[at][0]
+            if any(o == kind and not done for o, done in open_[:at]):
+                return True
+            open_[at] = (kind, True)
+    return False
+
+
+def _cells_by_token(row: Printed, n: int) -> list[int | None]:
+    """For each token of a line set in exactly n parts a column's gap (two
+    spaces or more) apart, the part it is in: a `-layout` line that prints
+    every quarter's cell; None elsewhere."""
+    return [t.part if t.parts == n else None for t in row.tokens]
+
+
+def _endings(row: Printed) -> dict[int, tuple[str, int]]:
+    """The totals printed right after a "months =" (`Token.follows`), by
+    token: the kind of the caption that "months =" ends (the caption right
+    before it, else the oldest not yet ended, as `_in_turn` reads them) and
+    its place among the captions of its kind."""
+    kinds: list[str] = []
+    places: list[int] = []  # each caption's place among captions of its kind
+    ended: list[bool] = []
+    seen: Counter[str] = Counter()
+    out: dict[int, tuple[str, int]] = {}
+    last: tuple[str, int] | None = None
+    for k, t in enumerate(row.tokens):
+        before = row.tokens[k - 1] if k else None
+        if t.kind in ("previous", "last"):
+            kinds.append(t.kind)
+            places.append(seen[t.kind])
+            ended.append(False)
+            seen[t.kind] += 1
+            last = None
+        elif t.kind == "months":
+            last = None
+            if t.follows and before is not None and before.kind in ("change", "twelve"):
+                continue
+            if t.follows and before is not None and before.kind in ("previous", "last"):
+                at = len(kinds) - 1
+            else:
+                at = next((i for i, done in enumerate(ended) if not done), -1)
+            if at >= 0:
+                ended[at] = True
+                last = (kinds[at], places[at]) if _says(t) else None
+        elif t.kind == "total" and t.follows and last is not None:
+            out[k] = last
+            last = None
+        else:
+            last = None
+    return out
 
 
 def _labels(row: Printed, n: int) -> list[str] | None:
@@ -397,7 +629,10 @@ def _dates(row: Printed, labels: list[str]) -> list[str] | None:
         before = t
     dates = [own.get(q) or (loose.pop(0) if loose else "") for q in labels]
     days = [d for raw in dates if (d := parse_date(raw.strip("() "))) is not None]
-    if loose or not all(dates) or days != sorted(days):
+    printed = [t.text for t in row.tokens if t.kind == "date"]
+    if loose or not all(dates) or days != sorted(days) or dates != printed:
+        # A later quarter's date printed first: its cell runs ahead of the
+        # one before it.
         return None
     return [d.strip("() ") for d in dates]
 
@@ -426,58 +661,79 @@ def _value(raw: str) -> float | None:
 
 
 def _in_turn(row: Printed, n: int, pcts: list[str]) -> Reading | None:
-    """Each figure to its caption: the one whose "months =" it follows on its
-    line, else the oldest still waiting for one; the k-th percentage the
-    k-th quarter's. None unless each caption got one, no order of the
+    """Each figure to its caption (`_captions_in_turn`), the k-th percentage
+    the k-th quarter's. None unless each caption got one, no order of the
     percentages fits better, and every quarter's change follows from its
     totals but SLIPS, each near what they make."""
-    captions: list[list[str]] = []  # [kind, figure or ""], in print order
-    ended = 0  # captions whose "months =" has been printed
-    bound: list[str] | None = None
-    for t in row.tokens:
-        if t.kind in ("previous", "last"):
-            captions.append([t.kind, ""])
-        elif t.kind == "months":
-            bound = captions[ended] if ended < len(captions) else None
-            ended = min(ended + 1, len(captions))
-            continue
-        elif t.kind == "total":
-            if bound is None or bound[1] or bound is not _last_on(row, t, bound):
-                bound = next((c for c in captions if not c[1]), None)
-            if bound is not None:
-                bound[1] = t.text
-        bound = None
+    captions = _captions_in_turn(row)
     got = {
-        kind: [figure for k, figure in captions if k == kind]
+        kind: [c.figure for c in captions if c.kind == kind]
         for kind in ("previous", "last")
     }
-    if any(len(v) != n or not all(v) for v in got.values()):
+    if any(len(v) != n or -1 in v for v in got.values()):
         return None
     reading = list(zip(got["previous"], got["last"], pcts, strict=True))
-    slips = _slips(reading)
+    slips = _slips(row, reading)
     if slips is None or slips > SLIPS or slips >= n - 1:
         return None
     others = {tuple(order) for order in permutations(pcts)} - {tuple(pcts)}
     for order in others:
-        moved = [(p, q, pct) for (p, q, _), pct in zip(reading, order, strict=True)]
-        fewer = _slips(moved)
+        moved = [(a, b, pct) for (a, b, _), pct in zip(reading, order, strict=True)]
+        fewer = _slips(row, moved)
         if fewer is not None and fewer < slips:
             return None
     return reading
 
 
-def _last_on(row: Printed, figure: Token, caption: list[str]) -> list[str]:
-    """`caption`, where the token before `figure` is on its line (a figure
-    follows its "months =" only on the same line)."""
-    at = row.tokens.index(figure)
-    return caption if at and row.tokens[at - 1].line == figure.line else []
+def _captions_in_turn(row: Printed) -> list[_Caption]:
+    """The row's total captions in print order, each with its figure: the
+    one printed right after its "months =" (a "months" is the caption's
+    right before it, else the oldest's not yet ended; one after "Change
+    over 12" is the change's own), else the first figure printed while it
+    is the oldest still waiting for one."""
+    captions: list[_Caption] = []
+    said: _Caption | None = None  # the caption a "months =" just ended
+    for k, t in enumerate(row.tokens):
+        before = row.tokens[k - 1] if k else None
+        if t.kind in ("previous", "last"):
+            captions.append(_Caption(t.kind))
+            said = None
+        elif t.kind == "months":
+            said = _ended_by(t, before, captions)
+        elif t.kind == "total":
+            if said is None or said.figure != -1 or not t.follows:
+                said = next((c for c in captions if c.figure == -1), None)
+            if said is not None:
+                said.figure = k
+            said = None
+        else:
+            said = None
+    return captions
 
 
-def _slips(reading: Reading) -> int | None:
+def _ended_by(
+    months: Token, before: Token | None, captions: list[_Caption]
+) -> _Caption | None:
+    """The caption a "months" ends, marked ended; None for a change's own,
+    and, where its "=" is printed on another line, for the figure after it."""
+    if months.follows and before is not None and before.kind in ("change", "twelve"):
+        return None
+    if months.follows and before is not None and before.kind in ("previous", "last"):
+        said: _Caption | None = captions[-1]
+    else:
+        said = next((c for c in captions if not c.ended), None)
+    if said is None:
+        return None
+    said.ended = True
+    return said if _says(months) else None
+
+
+def _slips(row: Printed, reading: Reading) -> int | None:
     """How many quarters' changes do not follow from their totals; None when
     one is further than SLIP_POINTS or the other way."""
     slips = 0
-    for previous, last, pct in reading:
+    for a, b, pct in reading:
+        previous, last = row.tokens[a].text, row.tokens[b].text
         if not _problems(previous, last, pct, None):
             continue
         p, printed = parse_int(previous), _value(pct)
@@ -508,7 +764,8 @@ def _by_difference(
     where there is no such way or more, or no printed order agrees."""
     if len(diffs) != n:
         return None
-    figures = [t.text for t in row.tokens if t.kind == "total"]
+    at = [k for k, t in enumerate(row.tokens) if t.kind == "total"]
+    figures = [row.tokens[k].text for k in at]
     fits = [
         (a, b, d, c)
         for a in range(len(figures))
@@ -538,7 +795,7 @@ def _by_difference(
     ]:
         return None
     printed = {_value(pct): pct for pct in pcts}
-    return [(figures[a], figures[b], printed[value]) for a, b, value in way]
+    return [(at[a], at[b], printed[value]) for a, b, value in way]
 
 
 def _changes(
@@ -591,15 +848,23 @@ def _block(q: Quarter, length: int) -> Block:
 
 
 def _indicator(lines: Sequence[str], start: int, row: Printed) -> str | None:
-    """The one registered rolling name whose words the lines from `start`
-    (after the last line of prose above the row) to the row's last print in
-    order, NAME_GAP words apart at most, not run on into a sentence; the one
-    that starts nearest the row where several do."""
+    """The one registered rolling name printed from `start` (after the last
+    line of prose above the row) to the row's last line, starting on a line
+    no lower than its first caption's: each of its words opening a line or
+    printed right after the one before it (a name column's lines, "ASB" /
+    "Incidents" / "Over Time" / "(Variation)"), NAME_GAP words apart at
+    most, not run on into a sentence; the one that starts nearest the row
+    where several do."""
     for k in range(row.first - 1, start - 1, -1):
         if SENTENCE_END.search(lines[k]) and len(lines[k].split()) >= SENTENCE_LENGTH:
             start = k + 1
             break
-    words = [w for k in range(start, row.last + 1) for w in key(lines[k]).split()]
+    head = next((t.line for t in row.tokens if t.kind in CAPTIONS), row.first)
+    words = [
+        (word, k, place)
+        for k in range(start, row.last + 1)
+        for place, word in enumerate(key(lines[k]).split())
+    ]
     best: tuple[int, str] | None = None
     tied = False
     for entry in entries():
@@ -607,7 +872,7 @@ def _indicator(lines: Sequence[str], start: int, row: Printed) -> str | None:
             continue
         at = max(
             (
-                _in_order(words, key(printed).split())
+                _in_order(words, key(printed).split(), head)
                 for printed in (entry.name, *entry.aliases)
             ),
             default=-1,
@@ -621,32 +886,48 @@ def _indicator(lines: Sequence[str], start: int, row: Printed) -> str | None:
     return None if best is None or tied else best[1]
 
 
-def _in_order(words: Sequence[str], wanted: Sequence[str]) -> int:
-    """Where the latest run of `wanted` as words of `words` in order starts
-    (NAME_GAP other words between two at most; not followed by a word in
-    lower case that goes on with it), or -1 when there is none."""
+Word = tuple[str, int, int]  # the word, its line, its place on the line
+
+
+def _in_order(words: Sequence[Word], wanted: Sequence[str], head: int) -> int:
+    """Where the latest printing of `wanted` in `words` starts, or -1: its
+    first word opening a line no lower than `head`, each next word right
+    after it on its line or opening a later line, NAME_GAP words on at most,
+    the last not run on into a sentence."""
     if not wanted:
         return -1
-    k, at, last = len(wanted) - 1, -1, -1
     for i in range(len(words) - 1, -1, -1):
-        if words[i] != wanted[k]:
+        word, line, place = words[i]
+        if word != wanted[0] or place != 0 or line > head:
             continue
-        if last >= 0 and last - i > NAME_GAP + 1:
-            # Too far from the word after it: start again from this word.
-            k, last = len(wanted) - 1, -1
-            if words[i] != wanted[k]:
-                continue
-        if k == len(wanted) - 1 and _goes_on(words, i):
-            continue
-        last = i
-        if k == 0:
-            at = i
-            break
-        k -= 1
-    return at
+        at, k = i, 1
+        while k < len(wanted):
+            nxt = _next_word(words, at, wanted[k])
+            if nxt < 0:
+                break
+            at, k = nxt, k + 1
+        if k == len(wanted) and not _goes_on(words, at):
+            return i
+    return -1
 
 
-def _goes_on(words: Sequence[str], i: int) -> bool:
+def _next_word(words: Sequence[Word], at: int, wanted: str) -> int:
+    """Where `wanted` is printed next after `words[at]`: right after it on
+    its line, or opening a line within NAME_GAP words; -1 when it is not."""
+    _, line, _ = words[at]
+    if at + 1 < len(words) and words[at + 1][:2] == (wanted, line):
+        return at + 1
+    for j in range(at + 1, min(len(words), at + 2 + NAME_GAP)):
+        if words[j][0] == wanted and words[j][2] == 0:
+            return j
+    return -1
+
+
+def _goes_on(words: Sequence[Word], i: int) -> bool:
     """Whether the word after `words[i]` carries a sentence on ("… (Variation)
     are shown in the next table")."""
-    return i + 1 < len(words) and words[i + 1] in SENTENCE_WORDS
+    return (
+        i + 1 < len(words)
+        and words[i + 1][1] == words[i][1]
+        and words[i + 1][0] in SENTENCE_WORDS
+    )
