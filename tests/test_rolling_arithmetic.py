@@ -302,18 +302,26 @@ def test_a_figure_wrapped_below_the_next_quarter_s_is_not_read() -> None:
     assert _figures(lines) == []
 
 
+# Committed Crime's row, its four cells' lines one after another across it,
+# but its last totals and changes.
+CRIME_ROW = [
+    "Committed Crime Over Time (Variation)",
+    "Q1 (24.07.17) Q2 (10.10.17) Q3 (19.01.18) Q4 (17.04.18)",
+    "Previous 12 Previous 12 Previous 12 Previous 12",
+    "months = 5,673 months = 5,828 months = 5,967 months = 6,318",
+    "Last 12 Last 12 Last 12 Last 12",
+    "Change over Change over Change over Change over",
+]
+
+
 def test_percentages_out_of_quarter_order_are_not_read_in_turn() -> None:
     # Q3's 14% printed first: in turn Q1 would take 14% (14.7% made) and
     # Q3 15% as a slip; another order fits better, so in turn is refused.
     # The differences, printed in order, pair them by difference.
     lines = [
-        "Committed Crime Over Time (Variation)",
-        "Q1 (24.07.17) Q2 (10.10.17) Q3 (19.01.18) Q4 (17.04.18)",
-        "Previous 12 Previous 12 Previous 12 Previous 12",
-        "months = 5,673 months = 5,828 months = 5,967 months = 6,318",
-        "Last 12 Last 12 Last 12 Last 12",
+        *CRIME_ROW[:5],
         "months = 6,506 months = 6,730 months = 6,782 months = 6,577",
-        "Change over Change over Change over Change over",
+        CRIME_ROW[5],
         "12 Months = 14% 15% 15% 4%",
     ]
     assert _figures(lines) == []
@@ -330,13 +338,9 @@ def test_a_missing_total_is_no_other_figure_s_slip() -> None:
     # Q4's last total not printed: "16" of a count under the blocks would
     # make 6,318 -> 16, nothing like its 4%: not a slip, the row is refused.
     lines = [
-        "Committed Crime Over Time (Variation)",
-        "Q1 (24.07.17) Q2 (10.10.17) Q3 (19.01.18) Q4 (17.04.18)",
-        "Previous 12 Previous 12 Previous 12 Previous 12",
-        "months = 5,673 months = 5,828 months = 5,967 months = 6,318",
-        "Last 12 Last 12 Last 12 Last 12",
+        *CRIME_ROW[:5],
         "months = 6,506 months = 6,730 months = 6,782 months =",
-        "Change over Change over Change over Change over",
+        CRIME_ROW[5],
         "12 Months = 15% 15% 14% 4% - 16 on going",
     ]
     assert _figures(lines) == []
