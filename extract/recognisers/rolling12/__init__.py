@@ -23,6 +23,7 @@ from extract.recognisers.rolling12 import (
     stacked,
 )
 from extract.recognisers.rolling12.quarter_blocks import (
+    ANCHOR,
     DIRECTIONS,
     Found,
     blocks_in,
@@ -87,11 +88,17 @@ def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
 
 def _name_cell(cell: Cell) -> str | None:
     """The rolling indicator a row's first cell names; None when it prints a
-    quarter block."""
+    quarter block, or opens with a dated quarter label as one does ("Q1
+    (24.07.17) Previous 12 months 3,235 …", its "=" wrapped away)."""
     try:
         if blocks_in(cell.reading):
             return None
     except TimeoutError:
+        return None
+    opening = ANCHOR.match(cell.reading.lstrip())
+    if opening is not None and (
+        opening["date"] or opening["worded"] or opening["bare"]
+    ):
         return None
     return rolling_indicator(split_indicators(cell.text))
 
