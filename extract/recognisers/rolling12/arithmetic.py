@@ -49,13 +49,25 @@ from itertools import combinations, permutations
 
 from extract.blocks import Blocks
 from extract.document import Cell, Document
+from extract.recognisers.rolling12.print_order import (
+    in_quarter_order,
+    runs_ahead,
+    says,
+)
 from extract.recognisers.rolling12.quarter_blocks import (
-    DIRECTION,
     DIRECTIONS,
     MINUS,
     Block,
     Found,
     change_problems,
+)
+from extract.recognisers.rolling12.row_tokens import (
+    CAPTIONS,
+    TOKEN,
+    Printed,
+    Reading,
+    Token,
+    line_tokens,
 )
 from normalise.dates import parse_date
 from normalise.indicators import ROLLING_NAME
@@ -64,30 +76,6 @@ from normalise.patterns import compiled
 from normalise.registry import entries, key
 from normalise.years import period_end, year_of_quarter_report
 
-# One token of a row, left to right: a caption, a quarter label, a date, a
-# percentage, a difference in brackets, a direction word, the "12" of a
-# caption cut from its word ("12 months =", "over 12"), a caption's "months
-# =", or a figure.
-TOKEN = compiled(
-    r"(?P<previous>\bprevious\b(?:\s*12\b)?)"
-    r"|(?P<last>\b(?:last|current)\b(?:\s*12\b)?)"
-    r"|(?P<change>\bchange\b(?:\s+over\b)?)"
-    r"|(?P<date>\(\s*\d{1,3}[./]\d{1,2}[./]\d{2,4}\s*\))"
-    r"|(?P<quarter>\bQ(?P<n>[1-4])\b)"
-    rf"|(?P<pct>[{MINUS}+]?\s?\d+(?:\.\d+)?)\s?%"
-    rf"|\(\s*(?P<abs>[{MINUS}+]?\s?\d[\d,]*)\s*\)"
-    rf"|(?P<direction>\b(?:{DIRECTION})\b)"
-    r"|(?P<months>\b(?:12\s*)?months?\b\s*[=:]?)"
-    r"|(?P<twelve>\b12\s*months?\b|\bover\s+12\b)"
-    rf"|(?P<total>(?<![\d.,/])[{MINUS}]?\d{{1,3}}(?:,\d{{3}})+(?![\d,.%])"
-    rf"|(?<![\d.,/])[{MINUS}]?\d+(?![\d,.%/]))",
-    re.IGNORECASE,
-)
-CAPTIONS = ("previous", "last", "change")
-# Words between two tokens: they are not printed one right after the other.
-WORDISH = compiled(r"[^\W\d_]{2,}")
-# Two spaces or more inside a line: a gap between the columns of a table.
-COLUMN_GAP = compiled(r" {2,}")
 # What the lines under a row's last caption print of its changes.
 CHANGE_PARTS = ("pct", "abs", "direction", "twelve", "months")
 CAPTION = compiled(r"\b(?:previous|last|current|change)\b", re.IGNORECASE)
@@ -130,34 +118,6 @@ SENTENCE_WORDS = frozenset({"are", "is", "was", "were", "have", "has", "shows", 
 # Pairs of figures that fit a printed difference and percentage, at most,
 # weighed together (four quarters' rows have four to six).
 MAX_FITS = 24
-
-# Of each quarter: where its previous and last totals are among the row's
-# tokens, and its percentage as printed.
-Reading = list[tuple[int, int, str]]
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    kind: str
-    text: str
-    line: int
-    # Printed right after the token before it on its line: no other token
-    # and no column's gap (two spaces or more) between them.
-    follows: bool = False
-    # Which of its line's parts, a column's gap apart, it is in, and how
-    # many parts the line has.
-    part: int = 0
-    parts: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Printed:
-    """A row of quarter cells: its lines (0-based, first to last) and its
-    tokens in order."""
-
-    first: int
-    last: int
-    tokens: tuple[Token, ...]
 
 
 @dataclass(slots=True)
@@ -248,26 +208,6 @@ def _rows_of_lines(doc: Document) -> dict[int, int]:
     return out
 
 
-def _tokens(lines: Sequence[str], k: int) -> list[Token]:
-    text = lines[k]
-    gaps = [m.start() for m in COLUMN_GAP.finditer(text.strip())]
-    lead = len(text) - len(text.lstrip())
-    out: list[Token] = []
-    end = -1
-    for m in TOKEN.finditer(text):
-        kind = m.lastgroup
-        if kind is None or kind == "n":
-            continue
-        between = text[end : m.start()] if end >= 0 else None
-        follows = (
-            between is not None and "  " not in between and not WORDISH.search(between)
-        )
-        part = sum(1 for g in gaps if g + lead < m.start())
-        out.append(Token(kind, m[kind], k, follows, part, len(gaps) + 1))
-        end = m.end()
-    return out
-
-
 def _rows(lines: Sequence[str]) -> Iterator[Printed]:
     """Each run of caption lines, no more than CAPTION_GAP lines with text
     apart, one of them "Previous", with its labels above and its changes
@@ -288,7 +228,7 @@ def _rows(lines: Sequence[str]) -> Iterator[Printed]:
         ):
             first = _head(lines, captions[k], floor)
             last = _tail(lines, captions[j])
-            tokens = [t for n in range(first, last + 1) for t in _tokens(lines, n)]
+            tokens = [t for n in range(first, last + 1) for t in line_tokens(lines, n)]
             yield Printed(first, last, tuple(tokens))
             floor = last + 1
         k = j + 1
@@ -311,7 +251,7 @@ def _head(lines: Sequence[str], k: int, floor: int) -> int:
         if not lines[n].strip():
             continue
         seen += 1
-        tokens = _tokens(lines, n)
+        tokens = line_tokens(lines, n)
         if any(t.kind not in ("quarter", "date") for t in tokens):
             break
         if tokens:
@@ -327,7 +267,7 @@ def _tail(lines: Sequence[str], k: int) -> int:
     for n in range(k + 1, min(len(lines), k + 1 + MAX_TAIL_LINES)):
         if not lines[n].strip():
             continue
-        tokens = _tokens(lines, n)
+        tokens = line_tokens(lines, n)
         if any(t.kind in ("previous", "last") for t in tokens):
             break
         if any(t.kind in CHANGE_PARTS for t in tokens):
@@ -359,10 +299,10 @@ def _quarters(row: Printed) -> list[Quarter]:
     if labels is None or dates is None or not _dated(labels, dates):
         return []
     diffs = [t.text for t in row.tokens if t.kind == "abs"]
-    if _runs_ahead(row):
+    if runs_ahead(row):
         return []
     reading = _in_turn(row, n, pcts) or _by_difference(row, pcts, diffs, n)
-    if reading is None or not _in_quarter_order(row, reading, labels):
+    if reading is None or not in_quarter_order(row, reading, labels):
         return []
     totals = [(row.tokens[a].text, row.tokens[b].text) for a, b, _ in reading]
     changes = _changes(totals, diffs)
@@ -381,188 +321,6 @@ def _quarters(row: Printed) -> list[Quarter]:
         )
         for k in range(n)
     ]
-
-
-def _in_quarter_order(row: Printed, reading: Reading, labels: list[str]) -> bool:
-    """Whether the row prints its parts in quarter order: the k-th caption
-    of each kind, and the figures read as the k-th quarter's, on no line
-    another quarter's label or date heads; the quarters' previous totals
-    one after another, their last totals too; and each total printed right
-    after its caption's "months =" on one line ("Previous 12 months = 88")
-    that caption's quarter's. A cell wrapped apart from the others prints
-    out of turn, and then which figure is whose is not certain."""
-    previous = [a for a, _, _ in reading]
-    last = [b for _, b, _ in reading]
-    if previous != sorted(previous) or last != sorted(last):
-        return False
-    heads = _line_quarters(row, labels)
-    seen: Counter[str] = Counter()
-    for k, t in enumerate(row.tokens):
-        if t.kind in ("previous", "last"):
-            j = seen[t.kind]
-            seen[t.kind] += 1
-            if heads[k] is not None and j < len(labels) and heads[k] != labels[j]:
-                return False
-    if not _cells_agree(row, reading):
-        return False
-    own = _endings(row)
-    for k, (a, b, _) in enumerate(reading):
-        for at, kind in ((a, "previous"), (b, "last")):
-            if at in own and own[at] != (kind, k):
-                return False
-            if heads[at] is not None and heads[at] != labels[k]:
-                return False
-    return True
-
-
-def _line_quarters(row: Printed, labels: list[str]) -> list[str | None]:
-    """For each token, the quarter whose label or date heads it on its line
-    (the nearest before it there), or None. The k-th date is the k-th
-    quarter's (`_dates` reads only rows that print them so)."""
-    out: list[str | None] = []
-    head: str | None = None
-    line = -1
-    dates = 0
-    cells = _cells_by_token(row, len(labels))
-    for k, t in enumerate(row.tokens):
-        if t.line != line:
-            head, line = None, t.line
-        cell = cells[k]
-        if cell is not None:
-            out.append(labels[cell])
-            continue
-        if t.kind == "quarter" and t.text.upper() in labels:
-            head = t.text.upper()
-        elif t.kind == "date":
-            head = labels[dates] if dates < len(labels) else None
-            dates += 1
-        out.append(head)
-    return out
-
-
-# Tokens of one cell printed one right after the other: a caption and its
-# "months =", that and its figure, a figure and the caption after it ("5,673
-# Last 12"; a caption's figure printed after it without "months =" may be the
-# next cell's: "Last 12 5,828").
-CELL_LINKS = frozenset(
-    {
-        ("previous", "months"),
-        ("last", "months"),
-        ("months", "total"),
-        ("total", "previous"),
-        ("total", "last"),
-    }
-)
-
-
-def _linked(before: Token, token: Token) -> bool:
-    """Whether two tokens printed one right after the other are of one cell
-    (CELL_LINKS; a figure after a "months" whose "=" another line prints
-    may be the next cell's)."""
-    if (before.kind, token.kind) not in CELL_LINKS:
-        return False
-    return before.kind != "months" or token.kind != "total" or _says(before)
-
-
-def _says(months: Token) -> bool:
-    """Whether a caption's "months" prints its "=" (or ":")."""
-    return "=" in months.text or ":" in months.text
-
-
-def _cells_agree(row: Printed, reading: Reading) -> bool:
-    """Whether the tokens each run of one cell's tokens links (CELL_LINKS)
-    are of one quarter: the k-th caption of each kind the k-th quarter's,
-    each figure read the quarter it is read for."""
-    quarter: dict[int, int] = {}
-    seen: Counter[str] = Counter()
-    for k, t in enumerate(row.tokens):
-        if t.kind in ("previous", "last"):
-            quarter[k] = seen[t.kind]
-            seen[t.kind] += 1
-    for q, (a, b, _) in enumerate(reading):
-        quarter[a] = quarter[b] = q
-    run: set[int] = set()
-    for k, t in enumerate(row.tokens):
-        before = row.tokens[k - 1] if k else None
-        if not (t.follows and before and _linked(before, t)):
-            run = set()
-        if k in quarter:
-            run.add(quarter[k])
-            if len(run) > 1:
-                return False
-    return True
-
-
-def _runs_ahead(row: Printed) -> bool:
-    """Whether a cell runs ahead of one before it: a caption's "months"
-    printed right after it while an earlier caption of its kind still waits
-    for its own ("(24.07.17) Previous 12" / "(10.10.17) Previous 12 months
-    =" / "months ="). Then the later cell's figures come first, and no
-    order of print tells the quarters."""
-    open_: list[tuple[str, bool]] = []  # kind, ended
-    for k, t in enumerate(row.tokens):
-        if t.kind in ("previous", "last"):
-            open_.append((t.kind, False))
-        elif t.kind == "months" and open_:
-            before = row.tokens[k - 1]
-            if t.follows and before.kind in ("change", "twelve"):
-                continue
-            if t.follows and before.kind in ("previous", "last"):
-                at = len(open_) - 1
-            else:
-                at = next((i for i, (_, done) in enumerate(open_) if not done), -1)
-            if at < 0:
-                continue
-            kind = open_[at][0]
-            if any(o == kind and not done for o, done in open_[:at]):
-                return True
-            open_[at] = (kind, True)
-    return False
-
-
-def _cells_by_token(row: Printed, n: int) -> list[int | None]:
-    """For each token of a line set in exactly n parts a column's gap (two
-    spaces or more) apart, the part it is in: a `-layout` line that prints
-    every quarter's cell; None elsewhere."""
-    return [t.part if t.parts == n else None for t in row.tokens]
-
-
-def _endings(row: Printed) -> dict[int, tuple[str, int]]:
-    """The totals printed right after a "months =" (`Token.follows`), by
-    token: the kind of the caption that "months =" ends (the caption right
-    before it, else the oldest not yet ended, as `_in_turn` reads them) and
-    its place among the captions of its kind."""
-    kinds: list[str] = []
-    places: list[int] = []  # each caption's place among captions of its kind
-    ended: list[bool] = []
-    seen: Counter[str] = Counter()
-    out: dict[int, tuple[str, int]] = {}
-    last: tuple[str, int] | None = None
-    for k, t in enumerate(row.tokens):
-        before = row.tokens[k - 1] if k else None
-        if t.kind in ("previous", "last"):
-            kinds.append(t.kind)
-            places.append(seen[t.kind])
-            ended.append(False)
-            seen[t.kind] += 1
-            last = None
-        elif t.kind == "months":
-            last = None
-            if t.follows and before is not None and before.kind in ("change", "twelve"):
-                continue
-            if t.follows and before is not None and before.kind in ("previous", "last"):
-                at = len(kinds) - 1
-            else:
-                at = next((i for i, done in enumerate(ended) if not done), -1)
-            if at >= 0:
-                ended[at] = True
-                last = (kinds[at], places[at]) if _says(t) else None
-        elif t.kind == "total" and t.follows and last is not None:
-            out[k] = last
-            last = None
-        else:
-            last = None
-    return out
 
 
 def _labels(row: Printed, n: int) -> list[str] | None:
@@ -725,7 +483,7 @@ def _ended_by(
     if said is None:
         return None
     said.ended = True
-    return said if _says(months) else None
+    return said if says(months) else None
 
 
 def _slips(row: Printed, reading: Reading) -> int | None:
