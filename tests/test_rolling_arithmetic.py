@@ -424,3 +424,76 @@ def test_a_long_text_of_captions_is_no_row() -> None:
     assert list(arithmetic._rows(lines)) == []
     words = [("asb", k, 0) for k in range(500)]
     assert arithmetic._in_order(words, ["asb", "incidents"], 500) == -1
+
+
+# Three rows' cells as the samples print them: (quarter, date, previous,
+# last, percentage, difference).
+CELLS = [
+    [("Q1", "24.07.17", "3,235", "2,914", "-10%", "-321"),
+     ("Q2", "10.10.17", "3,108", "3,062", "-1%", "-46"),
+     ("Q3", "19.01.18", "2,957", "3,179", "8%", "222"),
+     ("Q4", "17.04.18", "2,808", "3,132", "12%", "324")],
+    [("Q1", "24.07.17", "89", "100", "12%", "11"),
+     ("Q2", "10.10.17", "88", "116", "32%", "28"),
+     ("Q3", "19.01.18", "90", "123", "33%", "33"),
+     ("Q4", "17.04.18", "93", "114", "23%", "21")],
+    [("Q1", "24.07.17", "5,673", "6,506", "15%", "833"),
+     ("Q2", "10.10.17", "5,828", "6,730", "15%", "902"),
+     ("Q3", "19.01.18", "5,967", "6,782", "14%", "815"),
+     ("Q4", "17.04.18", "6,318", "6,577", "4%", "259")],
+]  # fmt: skip
+
+
+@st.composite
+def wrapped_rows(draw: st.DrawFn) -> tuple[list[str], str, dict[str, tuple[str, ...]]]:
+    """A row of two to four quarter cells, each wrapped at its own words
+    (most breaks shared, a few of each cell's own), printed line by line
+    across the row as plain text or run together a column's gap apart as a
+    `-layout` text does; with what each quarter prints."""
+    row = draw(st.sampled_from(CELLS))
+    first = draw(st.integers(0, 2))
+    cells = row[first : first + draw(st.integers(2, 4 - first))]
+    said, differences = draw(st.booleans()), draw(st.booleans())
+
+    def words(q: str, day: str, prev: str, last: str, pct: str, diff: str) -> list[str]:
+        out = [q, f"({day})", "Previous 12", "months =", prev, "Last 12", "months ="]
+        out += [last, "Change over", "12 Months =", pct]
+        if said:
+            out.append("reduction" if pct.startswith("-") else "increase")
+        return [*out, f"({diff})"] if differences else out
+
+    printed = [words(*cell) for cell in cells]
+    shared = draw(
+        st.lists(st.booleans(), min_size=len(printed[0]), max_size=len(printed[0]))
+    )
+    parts = []
+    for cell in printed:
+        breaks = list(shared)
+        for at in draw(st.lists(st.integers(0, len(cell) - 2), max_size=2)):
+            breaks[at] = not breaks[at]
+        lines, line = [], []
+        for k, word in enumerate(cell):
+            line.append(word)
+            if breaks[k] or k == len(cell) - 1:
+                lines.append(" ".join(line))
+                line = []
+        parts.append(lines)
+    layout = draw(st.booleans())
+    out = ["ASB Incidents Over Time (Variation)"]
+    for k in range(max(len(p) for p in parts)):
+        across = [p[k] for p in parts if k < len(p)]
+        out += ["   ".join(across)] if layout else across
+    truth = {c[0]: (c[2], c[3], c[4].rstrip("%")) for c in cells}
+    return out, "layout" if layout else "plain", truth
+
+
+@settings(max_examples=400, deadline=None)
+@given(wrapped_rows())
+def test_cells_wrapped_at_their_own_words_give_their_own_figures_or_none(
+    case: tuple[list[str], str, dict[str, tuple[str, ...]]],
+) -> None:
+    lines, form, truth = case
+    data = "\n".join(lines).encode()
+    doc = read_document(Path("x.txt"), "x.txt", data, text_form=form)
+    for f in arithmetic.read(blocks_of(doc), rolling12.NAME):
+        assert (f.block.previous, f.block.last, f.block.pct) == truth[f.quarter]
