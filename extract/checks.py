@@ -12,7 +12,14 @@ from datetime import date
 from extract.context import Context
 from extract.coverage import LineRef, line_text, number_tokens
 from extract.document import Document
-from extract.records import Action, ActionUpdate, IssueRow, Record, StatusCount
+from extract.records import (
+    Action,
+    ActionUpdate,
+    IndicatorValue,
+    IssueRow,
+    Record,
+    StatusCount,
+)
 from normalise.counts import COUNT_ROW
 from normalise.patterns import compiled
 from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
@@ -318,3 +325,56 @@ def _range_problems(r: Record, window: tuple[date, date]) -> Iterator[str]:
 
 def _bound(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
+
+
+def relabelled(doc: Document, records: Sequence[Record]) -> Iterator[IssueRow]:
+    """`relabelled_value` for each figure of an indicator's reading that a
+    reading before it (the same indicator, read at other lines) prints
+    under another label, where the two agree on a figure under one label,
+    so that they read one row: the later reading's label is in doubt (a
+    table printed again as plain cells, read under the neighbouring grid's
+    "Quarter 1" where the first printing's header says "Annual Target")."""
+    readings: dict[str, dict[tuple[int | None, int, int], list[IndicatorValue]]] = (
+        defaultdict(dict)
+    )
+    for r in records:
+        if isinstance(r, IndicatorValue) and r.value is not None:
+            at = (r.page, r.line_start, r.line_end)
+            readings[r.indicator_id].setdefault(at, []).append(r)
+    for places in readings.values():
+        ordered = list(places.values())
+        for k, later in enumerate(ordered):
+            for before in ordered[:k]:
+                yield from _relabelled(doc, before, later)
+
+
+def _label(r: IndicatorValue) -> tuple[str | None, str, str, str]:
+    return (r.financial_year, r.period, r.measure, r.unit)
+
+
+def _relabelled(
+    doc: Document, before: list[IndicatorValue], later: list[IndicatorValue]
+) -> Iterator[IssueRow]:
+    first = {_label(r): r.value for r in before}
+    if not any(first.get(_label(r)) == r.value for r in later):
+        return
+    for r in later:
+        if _label(r) in first:
+            continue
+        other = next((b for b in before if b.value == r.value), None)
+        if other is None:
+            continue
+        yield IssueRow.at(
+            "relabelled_value",
+            doc,
+            r.line_start,
+            f"{r.indicator}: {r.value_text} read as {_said(r)} here and as "
+            f"{_said(other)} at line {other.line_start}, where the same row's "
+            "other figures agree; which label is its own is not certain",
+            page=r.page,
+            severity="warning",
+        )
+
+
+def _said(r: IndicatorValue) -> str:
+    return f"{r.financial_year or ''} {r.period} {r.measure}".strip()

@@ -215,7 +215,11 @@ def process_document(doc: Document) -> Processed:
     """Run every step on one readable document."""
     meta, ctx = context_of(doc)
     blocks = blocks_of(doc)
-    found = list(_normalised(doc, _whole_named(doc, list(recognise(blocks, ctx)))))
+    named = _whole_named(doc, list(recognise(blocks, ctx)))
+    relabelled = [
+        Found(CHECKS, i) for i in checks.relabelled(doc, [f.record for f in named])
+    ]
+    found = list(_normalised(doc, named))
     facts = [f.record for f in found]
     joined = [Found(READER, r) for r in joined_words(doc, facts)]
     cross = [Found(CHECKS, i) for i in checks.cross_check(doc, ctx, facts)]
@@ -238,6 +242,7 @@ def process_document(doc: Document) -> Processed:
         *(f for f in found if not _told_by_coverage(f.record, coverage)),
         *joined,
         *cross,
+        *relabelled,
         *(Found(COVERAGE, i) for i in coverage.issues(doc)),
         *(Found(CHECKS, i) for i in empty),
         *(Found(CHECKS, i) for i in unread),

@@ -103,6 +103,14 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
         "Two reports disagree on one observation; the latest report's value wins.",
     ),
     IssueType(
+        "relabelled_value",
+        "warning",
+        "One indicator's row read at two places of a report that agree on a "
+        "figure under one label, with another figure under different labels "
+        "(a row printed twice, one printing read under another grid's "
+        "header): which label is the figure's own is not certain.",
+    ),
+    IssueType(
         "ambiguous_repair",
         "warning",
         "An impossible printed value with several readings: left as printed.",
