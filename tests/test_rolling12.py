@@ -827,44 +827,46 @@ def test_a_total_s_sign_is_a_plus_or_a_minus_and_nothing_else() -> None:
     ]
 
 
-def test_a_row_of_quarter_cells_is_not_named_by_its_first_cell() -> None:
-    # Two quarter cells laid out side by side under their name's own row: the
-    # first cell is Q1's block, not the name of Q2's. Reported, not read
-    # under "Q1 (24.07.17) Previous 12 months = 100 …".
+@pytest.mark.parametrize(
+    ("lines", "form"),
+    [
+        # Two quarter cells laid out side by side under their name's own row:
+        # the first cell is Q1's block, not the name of Q2's. Reported, not
+        # read under "Q1 (24.07.17) Previous 12 months = 100 …".
+        (
+            [
+                "Hate Crime Incidents Over Time (Variation)",
+                "Q1 (24.07.17)        Q2 (10.10.17)",
+                "Previous 12 months = Previous 12 months = 200",
+                "100",
+                "Last 12 months =     Last 12 months = 220",
+                "110",
+                "Change over 12       Change over 12",
+                "Months = 10%         Months = 10%",
+            ],
+            "plain",
+        ),
+        # The same, Q1's "=" wrapped away so its cell reads as no block: its
+        # dated label still says it is a quarter cell, not Q2's name.
+        (
+            [
+                "ASB Incidents Over Time (Variation)",
+                "Q1 (24.07.17)   Q2 (10.10.17) Previous 12",
+                "Previous 12 months =   months = 3,108 Last 12",
+                "3,235 Last 12   months =",
+                "months = 2,914   2,797 Change over 12 Months = -10%",
+                "Change over 12 Months = -10% (-321)   (-311)",
+            ],
+            "layout",
+        ),
+    ],
+)
+def test_a_row_of_quarter_cells_is_not_named_by_its_first_cell(
+    lines: list[str], form: str
+) -> None:
     from extract.recognisers import rolling12
 
-    lines = [
-        "Hate Crime Incidents Over Time (Variation)",
-        "Q1 (24.07.17)        Q2 (10.10.17)",
-        "Previous 12 months = Previous 12 months = 200",
-        "100",
-        "Last 12 months =     Last 12 months = 220",
-        "110",
-        "Change over 12       Change over 12",
-        "Months = 10%         Months = 10%",
-    ]
-    found = recognised(rolling12, lines, text_form="plain")
-    assert not [r for r in found if isinstance(r, Rolling12)]
-    issues = [r for r in found if isinstance(r, IssueRow)]
-    assert [(i.code, i.severity, i.line) for i in issues] == [
-        ("unparsed_block", "warning", 2)
-    ]
-
-
-def test_a_first_cell_opening_with_a_dated_quarter_label_is_no_name() -> None:
-    # The same, Q1's "=" wrapped away so its cell reads as no block: its
-    # dated label still says it is a quarter cell, not Q2's name.
-    from extract.recognisers import rolling12
-
-    lines = [
-        "ASB Incidents Over Time (Variation)",
-        "Q1 (24.07.17)   Q2 (10.10.17) Previous 12",
-        "Previous 12 months =   months = 3,108 Last 12",
-        "3,235 Last 12   months =",
-        "months = 2,914   2,797 Change over 12 Months = -10%",
-        "Change over 12 Months = -10% (-321)   (-311)",
-    ]
-    found = recognised(rolling12, lines, text_form="layout")
+    found = recognised(rolling12, lines, text_form=form)
     assert not [r for r in found if isinstance(r, Rolling12)]
     issues = [r for r in found if isinstance(r, IssueRow)]
     assert [(i.code, i.severity, i.line) for i in issues] == [

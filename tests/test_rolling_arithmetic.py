@@ -370,14 +370,7 @@ def test_quarters_whose_printed_order_no_change_follows_are_not_read() -> None:
 
 
 def test_labels_not_of_the_row_s_cells_give_no_quarters() -> None:
-    row = [
-        "Previous 12 Previous 12 Previous 12",
-        "months = 89 months = 88 months = 90",
-        "Last 12 Last 12 Last 12",
-        "months = 100 months = 116 months = 123",
-        "Change over Change over Change over",
-        "12 Months = 12% 12 Months = 32% 12 Months = 37%",
-    ]
+    row = ROW[2:]
     name = "Hate Crime Incidents Over Time (Variation)"
     dates = "(10.10.17) (19.01.18) (17.04.18)"
     # A header's four labels over a row of three dated cells.

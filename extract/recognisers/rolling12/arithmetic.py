@@ -43,16 +43,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations, permutations
 
 from extract.blocks import Blocks
+from extract.blocks.paragraphs import SENTENCE_CLOSE
 from extract.document import Cell, Document
 from extract.recognisers.rolling12.print_order import (
+    caption_ends,
     in_quarter_order,
+    own_caption,
     runs_ahead,
-    says,
 )
 from extract.recognisers.rolling12.quarter_blocks import (
     DIRECTIONS,
@@ -109,25 +112,15 @@ MAX_FIGURES = 40
 REPORTED_WITHIN = 92
 # Words of other cells between two words of a name, at most.
 NAME_GAP = 40
-# A line above a row that ends a sentence of SENTENCE_LENGTH words or more:
-# prose, not the row's name ("Staffs Police.", a cell's end, is no sentence).
-SENTENCE_END = compiled(r"\w{2,}[.!?]\s*$")
+# A line above a row that ends a sentence (`paragraphs.SENTENCE_CLOSE`) of
+# SENTENCE_LENGTH words or more: prose, not the row's name ("Staffs
+# Police.", a cell's end, is no sentence).
 SENTENCE_LENGTH = 8
 # Words that carry a sentence on past a name ("… are shown", "… is …").
 SENTENCE_WORDS = frozenset({"are", "is", "was", "were", "have", "has", "shows", "show"})
 # Pairs of figures that fit a printed difference and percentage, at most,
 # weighed together (four quarters' rows have four to six).
 MAX_FITS = 24
-
-
-@dataclass(slots=True)
-class _Caption:
-    """A total's caption read in turn: its kind, the token of its figure (-1
-    before one is found) and whether its "months =" is printed yet."""
-
-    kind: str
-    figure: int = -1
-    ended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +207,8 @@ def _rows(lines: Sequence[str]) -> Iterator[Printed]:
     below; a run longer than a row (prose that says "last" and "change" is
     none) is passed over."""
     captions = [k for k, line in enumerate(lines) if CAPTION.search(line)]
+    # A row's head and tail lines are read before the row is: once each.
+    tokens_of: Callable[[int], list[Token]] = cache(lambda n: line_tokens(lines, n))
     k = floor = 0
     while k < len(captions):
         j = k
@@ -226,9 +221,9 @@ def _rows(lines: Sequence[str]) -> Iterator[Printed]:
             any(PREVIOUS.search(lines[c]) for c in captions[k : j + 1])
             and captions[j] - captions[k] <= MAX_ROW_LINES
         ):
-            first = _head(lines, captions[k], floor)
-            last = _tail(lines, captions[j])
-            tokens = [t for n in range(first, last + 1) for t in line_tokens(lines, n)]
+            first = _head(lines, tokens_of, captions[k], floor)
+            last = _tail(lines, tokens_of, captions[j])
+            tokens = [t for n in range(first, last + 1) for t in tokens_of(n)]
             yield Printed(first, last, tuple(tokens))
             floor = last + 1
         k = j + 1
@@ -238,7 +233,9 @@ def _apart(lines: Sequence[str], a: int, b: int) -> int:
     return sum(1 for n in range(a + 1, b) if lines[n].strip())
 
 
-def _head(lines: Sequence[str], k: int, floor: int) -> int:
+def _head(
+    lines: Sequence[str], tokens_of: Callable[[int], list[Token]], k: int, floor: int
+) -> int:
     """The first line of a row whose first caption is on line `k`: the
     highest of the HEAD_LINES lines with text above it (none above `floor`)
     that prints quarter labels or dates and nothing else read ("Q1",
@@ -251,7 +248,7 @@ def _head(lines: Sequence[str], k: int, floor: int) -> int:
         if not lines[n].strip():
             continue
         seen += 1
-        tokens = line_tokens(lines, n)
+        tokens = tokens_of(n)
         if any(t.kind not in ("quarter", "date") for t in tokens):
             break
         if tokens:
@@ -259,7 +256,7 @@ def _head(lines: Sequence[str], k: int, floor: int) -> int:
     return first
 
 
-def _tail(lines: Sequence[str], k: int) -> int:
+def _tail(lines: Sequence[str], tokens_of: Callable[[int], list[Token]], k: int) -> int:
     """The last line of a row whose last caption is on line `k`: down over
     the lines that print its changes or their captions' ends ("Over 12",
     "Months ="), CHANGE_GAP lines with text apart at most."""
@@ -267,7 +264,7 @@ def _tail(lines: Sequence[str], k: int) -> int:
     for n in range(k + 1, min(len(lines), k + 1 + MAX_TAIL_LINES)):
         if not lines[n].strip():
             continue
-        tokens = line_tokens(lines, n)
+        tokens = tokens_of(n)
         if any(t.kind in ("previous", "last") for t in tokens):
             break
         if any(t.kind in CHANGE_PARTS for t in tokens):
@@ -425,7 +422,7 @@ def _in_turn(row: Printed, n: int, pcts: list[str]) -> Reading | None:
     totals but SLIPS, each near what they make."""
     captions = _captions_in_turn(row)
     got = {
-        kind: [c.figure for c in captions if c.kind == kind]
+        kind: [figure for k, figure in captions if k == kind]
         for kind in ("previous", "last")
     }
     if any(len(v) != n or -1 in v for v in got.values()):
@@ -443,47 +440,22 @@ def _in_turn(row: Printed, n: int, pcts: list[str]) -> Reading | None:
     return reading
 
 
-def _captions_in_turn(row: Printed) -> list[_Caption]:
-    """The row's total captions in print order, each with its figure: the
-    one printed right after its "months =" (a "months" is the caption's
-    right before it, else the oldest's not yet ended; one after "Change
-    over 12" is the change's own), else the first figure printed while it
-    is the oldest still waiting for one."""
-    captions: list[_Caption] = []
-    said: _Caption | None = None  # the caption a "months =" just ended
+def _captions_in_turn(row: Printed) -> list[tuple[str, int]]:
+    """The row's total captions in print order, each (kind, token of its
+    figure or -1): the figure printed right after its "months ="
+    (`print_order.own_caption`), else the first printed while it is the
+    oldest still waiting for one."""
+    kinds, ends = caption_ends(row)
+    figures = [-1] * len(kinds)
     for k, t in enumerate(row.tokens):
-        before = row.tokens[k - 1] if k else None
-        if t.kind in ("previous", "last"):
-            captions.append(_Caption(t.kind))
-            said = None
-        elif t.kind == "months":
-            said = _ended_by(t, before, captions)
-        elif t.kind == "total":
-            if said is None or said.figure != -1 or not t.follows:
-                said = next((c for c in captions if c.figure == -1), None)
-            if said is not None:
-                said.figure = k
-            said = None
-        else:
-            said = None
-    return captions
-
-
-def _ended_by(
-    months: Token, before: Token | None, captions: list[_Caption]
-) -> _Caption | None:
-    """The caption a "months" ends, marked ended; None for a change's own,
-    and, where its "=" is printed on another line, for the figure after it."""
-    if months.follows and before is not None and before.kind in ("change", "twelve"):
-        return None
-    if months.follows and before is not None and before.kind in ("previous", "last"):
-        said: _Caption | None = captions[-1]
-    else:
-        said = next((c for c in captions if not c.ended), None)
-    if said is None:
-        return None
-    said.ended = True
-    return said if says(months) else None
+        if t.kind != "total":
+            continue
+        at = own_caption(row, ends, k)
+        if at is None or figures[at] != -1:
+            at = next((i for i, f in enumerate(figures) if f == -1), None)
+        if at is not None:
+            figures[at] = k
+    return list(zip(kinds, figures, strict=True))
 
 
 def _slips(row: Printed, reading: Reading) -> int | None:
@@ -614,7 +586,7 @@ def _indicator(lines: Sequence[str], start: int, row: Printed) -> str | None:
     most, not run on into a sentence; the one that starts nearest the row
     where several do."""
     for k in range(row.first - 1, start - 1, -1):
-        if SENTENCE_END.search(lines[k]) and len(lines[k].split()) >= SENTENCE_LENGTH:
+        if SENTENCE_CLOSE.search(lines[k]) and len(lines[k].split()) >= SENTENCE_LENGTH:
             start = k + 1
             break
     head = next((t.line for t in row.tokens if t.kind in CAPTIONS), row.first)

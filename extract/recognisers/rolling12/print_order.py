@@ -119,30 +119,56 @@ def _cells_agree(row: Printed, reading: Reading) -> bool:
     return True
 
 
+def caption_ends(row: Printed) -> tuple[list[str], list[int | None]]:
+    """The kinds of the row's total captions in print order, and for each
+    token the caption a "months" ends (its place among them): the caption
+    right before it on its line, else the oldest not yet ended; none for a
+    change's own ("Change over 12 Months =") or any other token."""
+    kinds: list[str] = []
+    ended: list[bool] = []
+    ends: list[int | None] = []
+    for k, t in enumerate(row.tokens):
+        before = row.tokens[k - 1] if k else None
+        at: int | None = None
+        if t.kind in ("previous", "last"):
+            kinds.append(t.kind)
+            ended.append(False)
+        elif t.kind == "months" and not (
+            t.follows and before is not None and before.kind in ("change", "twelve")
+        ):
+            if t.follows and before is not None and before.kind in ("previous", "last"):
+                at = len(kinds) - 1
+            else:
+                at = next((i for i, done in enumerate(ended) if not done), None)
+            if at is not None:
+                ended[at] = True
+        ends.append(at)
+    return kinds, ends
+
+
+def own_caption(row: Printed, ends: list[int | None], k: int) -> int | None:
+    """The caption whose "months =" total `k` is printed right after on its
+    line (`Token.follows`), or None."""
+    before = row.tokens[k - 1] if k else None
+    if before is None or before.kind != "months" or not row.tokens[k].follows:
+        return None
+    return ends[k - 1] if says(before) else None
+
+
 def runs_ahead(row: Printed) -> bool:
     """Whether a cell runs ahead of one before it: a caption's "months"
     printed right after it while an earlier caption of its kind still waits
     for its own ("(24.07.17) Previous 12" / "(10.10.17) Previous 12 months
     =" / "months ="). Then the later cell's figures come first, and no
     order of print tells the quarters."""
-    open_: list[tuple[str, bool]] = []  # kind, ended
-    for k, t in enumerate(row.tokens):
-        if t.kind in ("previous", "last"):
-            open_.append((t.kind, False))
-        elif t.kind == "months" and open_:
-            before = row.tokens[k - 1]
-            if t.follows and before.kind in ("change", "twelve"):
-                continue
-            if t.follows and before.kind in ("previous", "last"):
-                at = len(open_) - 1
-            else:
-                at = next((i for i, (_, done) in enumerate(open_) if not done), -1)
-            if at < 0:
-                continue
-            kind = open_[at][0]
-            if any(o == kind and not done for o, done in open_[:at]):
-                return True
-            open_[at] = (kind, True)
+    kinds, ends = caption_ends(row)
+    ended = [False] * len(kinds)
+    for at in ends:
+        if at is None:
+            continue
+        if any(kinds[i] == kinds[at] and not ended[i] for i in range(at)):
+            return True
+        ended[at] = True
     return False
 
 
@@ -154,38 +180,12 @@ def _cells_by_token(row: Printed, n: int) -> list[int | None]:
 
 
 def _endings(row: Printed) -> dict[int, tuple[str, int]]:
-    """The totals printed right after a "months =" (`Token.follows`), by
-    token: the kind of the caption that "months =" ends (the caption right
-    before it, else the oldest not yet ended, as `_in_turn` reads them) and
-    its place among the captions of its kind."""
-    kinds: list[str] = []
-    places: list[int] = []  # each caption's place among captions of its kind
-    ended: list[bool] = []
-    seen: Counter[str] = Counter()
+    """The totals printed right after a "months =" (`own_caption`), by
+    token: the kind of the caption that "months =" ends and its place among
+    the captions of its kind."""
+    kinds, ends = caption_ends(row)
     out: dict[int, tuple[str, int]] = {}
-    last: tuple[str, int] | None = None
     for k, t in enumerate(row.tokens):
-        before = row.tokens[k - 1] if k else None
-        if t.kind in ("previous", "last"):
-            kinds.append(t.kind)
-            places.append(seen[t.kind])
-            ended.append(False)
-            seen[t.kind] += 1
-            last = None
-        elif t.kind == "months":
-            last = None
-            if t.follows and before is not None and before.kind in ("change", "twelve"):
-                continue
-            if t.follows and before is not None and before.kind in ("previous", "last"):
-                at = len(kinds) - 1
-            else:
-                at = next((i for i, done in enumerate(ended) if not done), -1)
-            if at >= 0:
-                ended[at] = True
-                last = (kinds[at], places[at]) if says(t) else None
-        elif t.kind == "total" and t.follows and last is not None:
-            out[k] = last
-            last = None
-        else:
-            last = None
+        if t.kind == "total" and (at := own_caption(row, ends, k)) is not None:
+            out[k] = (kinds[at], kinds[:at].count(kinds[at]))
     return out
