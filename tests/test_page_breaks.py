@@ -88,6 +88,31 @@ def test_a_page_set_off_moves_no_column_far() -> None:
     assert [moved.starts.index(x) for x in (19, 50, 73)] == [1, 2, 3]
 
 
+def test_a_new_page_puts_no_text_column_under_the_marks() -> None:
+    # v009_002-figures-right-layout line 213: after the break key project,
+    # milestone and progress print at 37, 68 and 136 and the marks at 201,
+    # 209 and 218, where the page before set progress at 130 and Q1-Q4 at
+    # 197, 203, 209 and 214. Progress stays progress (its texts are read),
+    # not Q1's column; the marks are Q1 on, each a guess.
+    carried = [0, 37, 70, 130, 197, 203, 209, 214]
+    moved = carried_columns([37, 68, 136, 201, 209, 218], carried, (2, 5), shift=8)
+    assert moved is not None
+    assert [moved.starts.index(x) for x in (37, 68, 136, 201)] == [1, 2, 3, 4]
+    assert {moved.starts.index(x) for x in (201, 209, 218)} <= moved.guessed
+
+
+def test_marks_on_one_even_line_take_its_columns_not_the_nearest() -> None:
+    # v035_002-ruled-layout lines 215-223: after the break the marks print at
+    # 197, 205 and 214 under a header whose Q1-Q4 stood at 197, 207, 213 and
+    # 218. By the nearest, 214 is Q3's; the three lie on one even line only
+    # as Q1, Q2 and Q4, as the TAB text has them. Read so, and reported.
+    carried = [0, 38, 69, 132, 197, 207, 213, 218]
+    moved = carried_columns([68, 132, 197, 205, 214], carried, (1, 2, 3, 4), shift=8)
+    assert moved is not None
+    assert [moved.starts.index(x) for x in (197, 205, 214)] == [4, 5, 7]
+    assert moved.guessed == {5, 7}
+
+
 def test_two_marks_after_a_break_are_guesses() -> None:
     # v007_002's milestones after a page break: ✓ at 192 and ▲ at 202 under
     # a header whose Q1-Q4 stood at 190, 200, 209 and 215. Q1 and Q2 by

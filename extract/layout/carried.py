@@ -57,7 +57,9 @@ def carried_columns(
     for d in sorted(range(-shift, shift + 1), key=abs):
         at = [max(0, c + d) for c in carried]
         carry = _carried_at(own, at, filled)
-        if carry is not None and (not d or _near(own, carry.starts, at)):
+        if carry is not None and (
+            (not d and not shift) or _near(own, carry.starts, at)
+        ):
             return _unsure_marks(own, at, carry) if shift else carry
     return None
 
@@ -79,8 +81,23 @@ def _unsure_marks(own: Sequence[int], at: Sequence[int], carry: Carry) -> Carry:
     if not moved or len(placed) == len(at) - k or k == len(at) - 1:
         return carry
     tail = [carry.starts[i] for i in placed]
-    if _fitted(tail, at, k) == tuple(placed):
+    fitted = _fitted(tail, at, k)
+    if fitted == tuple(placed):
         return carry
+    if fitted is not None:
+        # One even line says they are other columns than the nearest: a mark
+        # at 214 under Q1-Q4 at 197, 207, 213 and 218, with others at 197
+        # and 205, is Q4's (v035_002-ruled-layout line 219), not Q3's.
+        refitted = _placed_on_line(carry.starts, at, tail, fitted)
+        if refitted is not None:
+            return Carry(
+                refitted,
+                frozenset(
+                    j
+                    for x, i, j in zip(tail, placed, fitted, strict=True)
+                    if i != j or abs(x - at[j]) > X_TOLERANCE
+                ),
+            )
     return Carry(carry.starts, frozenset(moved))
 
 
@@ -182,18 +199,52 @@ def _fitted(
     ranked: list[tuple[float, tuple[int, ...]]] = []
     for chosen in itertools.combinations(range(k, len(carried)), len(tail)):
         xs = [carried[i] for i in chosen]
-        mx, my = sum(xs) / len(xs), sum(tail) / len(tail)
-        var = sum((x - mx) ** 2 for x in xs)
-        if not var:
+        line = _line(xs, tail)
+        if line is None or not SCALES[0] <= line.slope <= SCALES[1]:
             continue
-        a = sum((x - mx) * (y - my) for x, y in zip(xs, tail, strict=True)) / var
-        if not SCALES[0] <= a <= SCALES[1]:
-            continue
-        misfit = sum(
-            (my + a * (x - mx) - y) ** 2 for x, y in zip(xs, tail, strict=True)
-        )
+        misfit = sum((line.at(x) - y) ** 2 for x, y in zip(xs, tail, strict=True))
         ranked.append((misfit, chosen))
     ranked.sort()
     if not ranked or (len(ranked) > 1 and ranked[1][0] - ranked[0][0] < FIT_MARGIN):
         return None
     return ranked[0][1]
+
+
+class Line(NamedTuple):
+    """Where a page prints a column the page before set at x: `at(x)`."""
+
+    slope: float
+    mx: float
+    my: float
+
+    def at(self, x: float) -> float:
+        return self.my + self.slope * (x - self.mx)
+
+
+def _line(xs: Sequence[int], ys: Sequence[int]) -> Line | None:
+    """The least-squares line through (xs, ys); None where xs are one place."""
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    var = sum((x - mx) ** 2 for x in xs)
+    if not var:
+        return None
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var
+    return Line(slope, mx, my)
+
+
+def _placed_on_line(
+    starts: Sequence[int], at: Sequence[int], tail: Sequence[int], fitted: Sequence[int]
+) -> list[int] | None:
+    """`starts` with the columns `fitted` (from the first of them on) where the
+    line through them puts them: each of `tail` at its own, the others where
+    the line sets the page before's (`at`); None if they would not stay in
+    order."""
+    line = _line([at[i] for i in fitted], tail)
+    if line is None:
+        return None
+    moved = list(starts)
+    for i in range(fitted[0], len(at)):
+        moved[i] = round(line.at(at[i]))
+    for x, i in zip(tail, fitted, strict=True):
+        moved[i] = x
+    ordered = _ordered(moved)
+    return ordered.starts if ordered is not None else None
