@@ -192,3 +192,23 @@ def test_a_grid_printing_names_after_cells_is_not_read() -> None:
     lines = [*HEADER, "12", "", "14", "", "9", "", "40", "", "Number of visits", ""]
     lines += ["20", "", "22", "", "21", "", "60", "", "Number of calls"]
     assert _values(lines) == []
+
+
+def test_decimals_alone_are_cells_not_section_numbers() -> None:
+    # A cell of "12.5" alone on its lines, before any numbered section, is a
+    # figure: read, not a heading that ends the grid.
+    header = ["Quarter 1", "", "Quarter 2", "", "Quarter 3", "", "Annual Target"]
+    first = ["Average days to process new benefit claims", "12.5", "14.2", "9.8"]
+    second = ["Number of visits to leisure centres", "1,200", "1,350", "1,100"]
+    cells = [*first, "10", *second, "5,000"]
+    got = _values([*header, "", *"\n\n".join(cells).split("\n")])
+    assert [(v.indicator, v.period, v.measure, v.value) for v in got] == [
+        (first[0], "Q1", "actual", 12.5),
+        (first[0], "Q2", "actual", 14.2),
+        (first[0], "Q3", "actual", 9.8),
+        (first[0], "FY", "target", 10.0),
+        (second[0], "Q1", "actual", 1200.0),
+        (second[0], "Q2", "actual", 1350.0),
+        (second[0], "Q3", "actual", 1100.0),
+        (second[0], "FY", "target", 5000.0),
+    ]

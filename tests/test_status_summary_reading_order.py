@@ -47,6 +47,17 @@ def test_counts_then_percents() -> None:
     ]
 
 
+def test_a_count_over_its_percentage_is_one_cell() -> None:
+    # 000's summary grid as a Writer print's plain text sets it: each count
+    # on the line above its percentage. "1" is no section number.
+    got = _counts([*LABELS, "1", "25%", "", "3", "75%", "", "0", "0%"])
+    assert got == [
+        ("actions", "completed", 1, 25.0),
+        ("actions", "on_target", 3, 75.0),
+        ("actions", "attention", 0, 0.0),
+    ]
+
+
 @pytest.mark.parametrize(
     "lines",
     [

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from extract.document import Cell, Document, Row, slot_setters
 from extract.layout.pages import PAGE_FOOTER
+from normalise.amounts import amounts_in
 from normalise.text import may_hold
 
 BULLET = re.compile(r"^\s*[•●▪◦]\s*")
@@ -44,6 +45,9 @@ SENTENCE_CLOSE = re.compile(r"[.!?][’”\")]*\s*$")
 # ("met previously by the LSP.", samples/004 line 184).
 SHORT_LAST_ROW = 0.75
 MAX_TITLE = 80
+# The highest top-level number a report's first numbered section has
+# (samples/004 opens with "1.1", then "2").
+FIRST_SECTIONS = 2
 # A table printed without its columns (pdftotext of samples/004's delivery
 # plan, a TAB export's plain-text form) gives paragraphs of narrow rows: "110
 # victims", "supported in", "2011". Their median row is under this share of the
@@ -185,14 +189,21 @@ class _Draft:
     rows: list[Row] = field(default_factory=list)
 
 
-def _follows(number: str, last: tuple[int, ...]) -> bool:
-    """A section number that can come after `last`: the same or the next top
-    level ("4.1" then "5"), never back or far ahead ("10 Hagley TC" after 6.9
-    is a table cell, samples/004 appendix)."""
+def _follows(number: str, last: tuple[int, ...], lone: bool = False) -> bool:
+    """A section number that can come after `last`: after it, in the same or
+    the next top level ("4.1" then "5"), never back or far ahead ("10 Hagley
+    TC" after 6.9 is a table cell, samples/004 appendix; "5.1" after 5.2 is
+    a figure). A number printed `lone` on its row is a report's first
+    numbered section only if it is one of its first (FIRST_SECTIONS): a
+    lone "12.5" or "0" with no section before it is a table's figure printed
+    as a paragraph of its own; a report may open at "5 Report Detail"
+    (samples/003)."""
     if number.startswith("Appendix"):
         return True
-    top = int(number.split(".")[0])
-    return not last or last[0] <= top <= last[0] + 1
+    key = _key(number)
+    if not last:
+        return not lone or 1 <= key[0] <= FIRST_SECTIONS
+    return key > last and key[0] <= last[0] + 1
 
 
 def _key(number: str) -> tuple[int, ...]:
@@ -287,7 +298,8 @@ class _Builder:
         if (
             opens
             and (m := SECTION_NUMBER.match(text))
-            and _follows(m["number"], self.last)
+            and _follows(m["number"], self.last, lone=True)
+            and not _over_figure(self.doc, i)
         ):
             self.pending_number, self.numbered = m["number"], True
             self.last = _key(m["number"])
@@ -295,7 +307,7 @@ class _Builder:
         pending, self.pending_number = self.pending_number, None
         if pending is not None and _title_of(text) and not BULLET.match(text):
             return f"{pending} {text.strip()}"
-        m = NUMBERED_HEADING.match(text) if opens else None
+        m = NUMBERED_HEADING.match(text) if opens and not _figure(text) else None
         appendix = "Appendix" in text
         if (
             m
@@ -337,6 +349,32 @@ class _Builder:
             return
         self.close()
         self.draft, self.longest = _Draft(i, bullet), 0
+
+
+def _figure(text: str) -> bool:
+    """Whether the text prints figures and nothing else but their units and
+    brackets ("98.1 Tonnes", "33.3%", "12 (40%)"): a table's cell, whatever
+    number it opens with."""
+    found = amounts_in(text)
+    if not found:
+        return False
+    rest = text
+    for _, start, end in reversed(found):
+        rest = rest[:start] + rest[end:]
+    return not any(c.isalnum() for c in rest)
+
+
+def _over_figure(doc: Document, i: int) -> bool:
+    """Whether the row right under row `i` (a lone number) prints a figure
+    alone: a cell of a count over its percentage ("1" / "33.3%"), not a
+    section number over its title."""
+    nxt = doc.rows[i + 1] if i + 1 < len(doc.rows) else None
+    return (
+        nxt is not None
+        and not nxt.tabbed
+        and not all(SECTION_NUMBER.match(t) for t in nxt.flat.split())
+        and _figure(nxt.flat)
+    )
 
 
 def _alone(doc: Document, i: int) -> bool:
