@@ -69,6 +69,15 @@ def _may_name_status(text: str) -> bool:
     return low.startswith(STATUS_OPENINGS) or any(w in low for w in STATUS_WORDS)
 
 
+def status_categories(label: str) -> frozenset[str]:
+    """Every status category a printed label names: "Milestone on target
+    Project requires attention", two labels a `-layout` text ran together,
+    names two."""
+    if not _may_name_status(label):
+        return frozenset()
+    return frozenset(name for name, p in STATUS_CATEGORIES if p.search(label))
+
+
 # A status table prints the same few labels on every row.
 @lru_cache(maxsize=4096)
 def status_category(label: str) -> str | None:

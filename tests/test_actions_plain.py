@@ -283,6 +283,53 @@ def test_symbols_that_cannot_be_placed_leave_the_table_unread(
     assert _read([*lines, "", "Q1 – Done."]) == []
 
 
+def test_a_mark_that_is_also_a_bullet_is_read_as_a_mark() -> None:
+    # "●" alone on its lines, with no lead-in for a list to go on from, is a
+    # rating mark, not a bullet waiting for its item (it was dropped).
+    got = _read(
+        [
+            *HEADER,
+            "Clean the streets Q1 – Swept.",
+            "",
+            "Cleaner streets",
+            "",
+            "Q1 Rating",
+            "",
+            "Q2 Rating",
+            "",
+            "●",
+            "",
+            "●",
+        ]
+    )
+    assert got == [
+        ("Clean the streets", "Cleaner streets", None),
+        ("Q1", "Swept.", "●"),
+        ("Q2", None, "●"),
+    ]
+
+
+def test_a_quarter_text_that_names_a_status_does_not_end_the_table() -> None:
+    # "Q1 – … has been completed." is an action's text, not a summary grid's
+    # label: the action and the next one are read.
+    got = _read(
+        [
+            *HEADER,
+            "Clean the streets",
+            "",
+            "Cleaner streets",
+            "",
+            "Q1 – Phase one of the work has been completed.",
+            "",
+            "Plant trees Q1 – Planted.",
+            "",
+            "Greener streets",
+        ]
+    )
+    assert [g[0] for g in got] == ["Clean the streets", "Q1", "Plant trees", "Q1"]
+    assert got[1] == ("Q1", "Phase one of the work has been completed.", None)
+
+
 def test_quarters_starting_again_start_the_next_action() -> None:
     got = _read(
         [

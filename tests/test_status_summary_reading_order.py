@@ -68,6 +68,47 @@ def test_a_count_over_its_percentage_is_one_cell() -> None:
         [*LABELS, "1", "", "3", "", "0", "", "2"],
         # One fewer: an empty cell prints nothing.
         [*LABELS, "1 (25%)", "", "3 (75%)"],
+        # A label naming no status among the labels ("Delayed"): a grid
+        # opened after it would put every count a column along.
+        [
+            "Completed",
+            "",
+            "On Target",
+            "",
+            "Delayed",
+            "",
+            *LABELS[4:],
+            "Project aborted/ closed",
+            "",
+            "No Rating",
+            "",
+            *[
+                line
+                for v in ("4 20%", "0 0%", "7 35%", "2 10%", "5 25%")
+                for line in (v, "")
+            ],
+            "2 10%",
+        ],
+        # A label wrapped at a word ("Action on" / "target"), then its tail.
+        [
+            "Completed",
+            "",
+            "Action on",
+            "target",
+            "",
+            *LABELS[4:],
+            "Alterations considered by leadership team",
+            "",
+            "Project aborted/ closed",
+            "",
+            "1 10%",
+            "",
+            "2 20%",
+            "",
+            "3 30%",
+            "",
+            "4 40%",
+        ],
     ],
 )
 def test_a_grid_of_uncertain_shape_is_not_read(lines: list[str]) -> None:

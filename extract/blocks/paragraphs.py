@@ -328,9 +328,16 @@ class _Builder:
         if opens and (mark := BULLET.match(text)):
             self.close()
             if not text[mark.end() :].strip():
-                self.pending_bullets += 1
-                return
-            bullet = True
+                if self.lead is not None:
+                    self.pending_bullets += 1
+                    return
+                # A mark alone with no lead-in for a list to go on from starts
+                # no item: it is printed text, a rating mark of a table read
+                # in reading order ("●" under "Q1 Rating"), kept as a
+                # paragraph of its own.
+                bullet = False
+            else:
+                bullet = True
         elif (
             opens
             and ITEM.match(text)

@@ -46,6 +46,7 @@ from extract.recognisers.actions.plain_action import Unread as Unread
 from extract.recognisers.actions.quarter_labels import (
     Para,
     bare_quarters,
+    leading_quarters,
 )
 from normalise.patterns import compiled
 from normalise.text import may_hold, squash
@@ -124,7 +125,13 @@ class _Cells:
             # "Quarter 2" alone is a quarter text's label (samples/000 line 72
             # prints it above its text), not another table's column.
             or (is_column_label(text) and bare_quarters(text) is None)
-            or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
+            or (
+                # A quarter's text can say a status ("Q1 – Phase one of the
+                # review has been completed."); a grid's label opens with none.
+                len(text) <= STATUS_LABEL_CHARS
+                and leading_quarters(text) is None
+                and status_category(text) is not None
+            )
             or ctx.plan(para.row_index) != ctx.plan(self.start)
             or ctx.theme(para.row_index) != ctx.theme(self.start)
         )

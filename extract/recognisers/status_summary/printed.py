@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from extract.context import Context
 from extract.document import Row
 from normalise.patterns import compiled
+from normalise.vocabulary import status_categories
 from normalise.vocabulary import status_category as category_of
 from normalise.years import period_of, quarters_in, year_to_date
 
@@ -51,6 +52,15 @@ def label_cells(row: Row) -> tuple[dict[int, str], dict[int, str]]:
     known = {c.column: c.flat for c in row.filled if category_of(c.flat)}
     # Three different statuses: an action row may say "Completed" more than once.
     if len({category_of(label) for label in known.values()}) < 3:
+        return {}, {}
+    if any(
+        len(status_categories(label)) > 1 or DIGIT.search(label)
+        for label in known.values()
+    ):
+        # Two labels run together into one cell ("Milestone on target
+        # Project requires attention"), or a label run into the counts under
+        # it ("Action on target 2"): which column each count is under cannot
+        # be told.
         return {}, {}
     unknown = {
         c.column: c.flat for c in row.filled if c.column not in known and c.column != 0

@@ -92,8 +92,26 @@ def _lines(para: Paragraph) -> list[str]:
 
 
 def _labels_in(para: Paragraph) -> set[str]:
-    """The statuses the lines of a paragraph name, each line on its own."""
-    return {c for line in _lines(para) if (c := category_of(line)) is not None}
+    """The statuses the lines of a paragraph name, each line on its own or
+    all together (a label wrapped at any word: "Action on" / "target")."""
+    lines = _lines(para)
+    named = {c for line in lines if (c := category_of(line)) is not None}
+    if len(lines) > 1 and (whole := category_of(" ".join(lines))) is not None:
+        named.add(whole)
+    return named
+
+
+def _in_labels(paras: Sequence[Paragraph], k: int) -> bool:
+    """Whether `paras[k]` stands inside a run of labels: after a label, or
+    after a paragraph without a figure that follows one (a label that names
+    no status, "Delayed", or a label's wrapped tail, "Alterations considered
+    by leadership team"). A grid read from there would put each count a
+    column or more along."""
+    if k > 0 and _labels_in(paras[k - 1]):
+        return True
+    return (
+        k > 1 and not DIGIT.search(paras[k - 1].text) and bool(_labels_in(paras[k - 2]))
+    )
 
 
 def _opening(para: Paragraph) -> _Opening | None:
@@ -123,7 +141,7 @@ def _opening(para: Paragraph) -> _Opening | None:
 def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
     """The grid whose labels start at `paras[k]`, and where to look next."""
     opening = _opening(paras[k])
-    if opening is None or (k > 0 and _labels_in(paras[k - 1])):
+    if opening is None or _in_labels(paras, k):
         return None, k + 1
     j = k + 1
     while j < len(paras) and _is_label(paras[j]):

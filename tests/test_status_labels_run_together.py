@@ -1,0 +1,46 @@
+"""Summary grids in `-layout` text whose label cells the column finder could
+not part: two labels run together, or a label run into the counts under it.
+Which column each count is under cannot be told, so the grid is not read,
+and its numbers are reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import process_document
+from extract.readers import read_document
+from extract.records import IssueRow, StatusCount
+
+TITLE = "Housing, Crime and Partnerships Priority Delivery Plan 2017-18 Update"
+RUN_TOGETHER = [
+    "                                                                      Project",
+    "Project                                                   Requires    aborted/",
+    "completed  Milestone on target Project requires attention Amendment   closed",
+    "0 0%       10 34.5%            3 10.3%                    8 27.6%     8 27.6%",
+]
+INTO_COUNTS = [
+    "                                  Milestone/timeline/scope/target",
+    "                                  date",
+    "                                  requires              Project aborted/",
+    "Action on target    Complete      attention.            closed",
+    "2                   1             7                     1",
+    "18.1%               9%            63.6%                 9%",
+]
+
+
+@pytest.mark.parametrize("grid", [RUN_TOGETHER, INTO_COUNTS])
+def test_a_grid_whose_labels_ran_together_is_reported_not_read(
+    grid: list[str],
+) -> None:
+    lines = [TITLE, "", "Summary of Progress in Delivering Projects/Actions:", ""]
+    text = "\n".join([*lines, *grid, "", "6 Implications", ""])
+    doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form="layout")
+    found = [f.record for f in process_document(doc).found]
+    assert not [r for r in found if isinstance(r, StatusCount)]
+    unread = [
+        r for r in found if isinstance(r, IssueRow) and r.code == "unparsed_block"
+    ]
+    assert [r.line for r in unread] == [5]
+    assert f"x.txt:5-{4 + len(grid)}: " in unread[0].message
