@@ -52,6 +52,12 @@ LABEL_WORDS = 4
 # "9 (75%) 0 (0%) 3 (25%) 12 (100%)".
 COUNT_ROW = re.compile(r"(?:\b\d+\s*\(\d+(?:\.\d+)?%\)\s*){3,}")
 COUNT_ROW_SHARES = 3
+# A line of three or more figures and nothing else but a scope before them:
+# a table's row ("0 4 1 0 0", "80% 20% 0%", "Actions 1 7% 4 27% 0 0%").
+FIGURE = r"\(?\d[\d,]*(?:\.\d+)?%?\)?"
+FIGURES_ROW = re.compile(
+    rf"^\s*(?:[A-Za-z][A-Za-z ]{{0,30}}\s)?(?:{FIGURE}\s+){{2,}}{FIGURE}\s*$"
+)
 
 
 def count_rows(text: str) -> list[tuple[int, int]]:

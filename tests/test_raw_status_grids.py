@@ -107,6 +107,22 @@ def test_labels_split_into_their_statuses_in_order() -> None:
     # One status twice, or fewer than three: no grid's labels.
     assert status_labels("Completed On target Completed") is None
     assert status_labels("Project completed Project on target") is None
+    # A sentence above the labels names a status they name again: twice,
+    # though nothing but a label it does not know ("Cancelled") stands
+    # between them; read as one, every count would go a column along.
+    assert (
+        status_labels(
+            "actions are rated as completed or on target. Cancelled Action on "
+            "target Project requires attention Aborted/Closed"
+        )
+        is None
+    )
+    # One status's words apart: one label.
+    assert status_labels("Project aborted / closed Completed On target") == [
+        ("aborted", "aborted / closed"),
+        ("completed", "Completed"),
+        ("on_target", "On target"),
+    ]
 
 
 def test_a_line_of_values_is_read_only_one_way() -> None:

@@ -93,6 +93,28 @@ def test_prose_with_a_stray_cell_is_not_reported(tmp_path: Path) -> None:
     assert not issues.message.str.contains("printed without columns").any()
 
 
+def test_a_lone_row_of_figures_is_reported(tmp_path: Path) -> None:
+    """A summary grid's counts and shares that no reader could place (its
+    labels run into a sentence) are a table's rows, not stray cells: two
+    lines of them are reported though the report has no other table."""
+    text = [
+        "Housing Priority Delivery Plan 2017-18 End of Year Performance Update",
+        "The actions are rated according to the system illustrated below, and at",
+        "the end of the year most actions are rated as completed or on target.",
+        "Project on target Project requires attention Project aborted/ closed",
+        "4 1 0",
+        "80% 20% 0%",
+        "6 Implications",
+    ]
+    report = tmp_path / "raw.txt"
+    report.write_text("\n".join(text), encoding="utf-8")
+    extract([report], tmp_path / "out")
+    issues = pd.read_parquet(tmp_path / "out" / "issues.parquet")
+    unread = issues[issues.code == "unparsed_block"]
+    assert list(unread.line) == [5]
+    assert unread.message.iloc[0].startswith("raw.txt:5-6: ")
+
+
 def test_rolling_rows_are_named_by_the_name_before_their_first_block(
     raw_dir: Path,
 ) -> None:

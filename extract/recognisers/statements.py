@@ -25,7 +25,7 @@ from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
 from extract.records import IssueRow, Record, Statement
-from normalise.counts import count_rows
+from normalise.counts import FIGURES_ROW, count_rows
 from normalise.figures import Figure, Frame, frame_of, read_figures
 from normalise.patterns import compiled
 from normalise.sentences import Number, numbers, sentences
@@ -164,8 +164,16 @@ def read_prose(
         if para.bullet and para.lead is not None:
             prefix, lead_frame = _lead_frame(para.lead)
         claimed: set[int] = set()
-        # Numbers of a summary grid's row run into the paragraph (raw text).
-        grid: set[int] = set()
+        # Numbers of a summary grid's row run into the paragraph (raw text),
+        # and of a line of figures alone ("4 1 0", "80% 20% 0%").
+        rows_of_figures = [
+            (p.start, p.end)
+            for p in para.pieces
+            if FIGURES_ROW.match(para.text[p.start : p.end])
+        ]
+        grid = {
+            n.start for n in found if any(a <= n.start < b for a, b in rows_of_figures)
+        }
         antecedent: str | None = None
         for start, end in sentences(para.text):
             sentence = para.text[start:end]
@@ -180,7 +188,7 @@ def read_prose(
             shape = LEAD_AND_FIGURES.match(sentence) if para.bullet else None
             figures = read_figures(
                 sentence,
-                _shifted(found, start, end),
+                [n for n in _shifted(found, start, end) if start + n.start not in grid],
                 frame=lead_frame,
                 in_list=para.lead is not None and para.bullet,
                 lead=" ".join(shape["lead"].split()) if shape else None,

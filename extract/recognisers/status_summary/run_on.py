@@ -67,7 +67,14 @@ def status_labels(text: str) -> list[tuple[str, str]] | None:
         category = category_of(m.group())
         if category is None:
             return None
-        if found and found[-1][0] == category:
+        if (
+            found
+            and found[-1][0] == category
+            and not any(c.isalpha() for c in text[found[-1][2] : m.start()])
+        ):
+            # One label's words ("aborted/ closed"); the same status named
+            # again further on ("… completed or on target." in a sentence
+            # above "Action on target") is twice.
             found[-1] = (category, found[-1][1], m.end())
         else:
             found.append((category, m.start(), m.end()))
