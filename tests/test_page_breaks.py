@@ -101,6 +101,19 @@ def test_a_new_page_puts_no_text_column_under_the_marks() -> None:
     assert {moved.starts.index(x) for x in (201, 209, 218)} <= moved.guessed
 
 
+def test_marks_spread_far_on_a_new_page_are_all_guesses() -> None:
+    # v030_002-portrait-layout line 310: after the break key project,
+    # milestone and progress print at 27, 46 and 71 and the marks at 122 and
+    # 126, where the page before set Q1-Q4 at 128, 137, 143 and 148. Only a
+    # placement that moves columns far fits: the table goes on (its rows are
+    # not read as a table of their own), each mark reported as a guess.
+    carried = [0, 29, 49, 76, 128, 137, 143, 148]
+    moved = carried_columns([27, 46, 71, 122, 126], carried, (2, 3, 6), shift=8)
+    assert moved is not None
+    assert [moved.starts.index(x) for x in (27, 46, 71)] == [1, 2, 3]
+    assert moved.guessed == {4, 5, 6, 7}
+
+
 def test_marks_on_one_even_line_take_its_columns_not_the_nearest() -> None:
     # v035_002-ruled-layout lines 215-223: after the break the marks print at
     # 197, 205 and 214 under a header whose Q1-Q4 stood at 197, 207, 213 and

@@ -54,14 +54,26 @@ def carried_columns(
     """
     if len(carried) < 2 or not own:
         return None
+    far: Carry | None = None
     for d in sorted(range(-shift, shift + 1), key=abs):
         at = [max(0, c + d) for c in carried]
         carry = _carried_at(own, at, filled)
-        if carry is not None and (
-            (not d and not shift) or _near(own, carry.starts, at)
-        ):
-            return _unsure_marks(own, at, carry) if shift else carry
-    return None
+        if carry is None:
+            continue
+        if not shift:
+            return carry
+        if _near(own, carry.starts, at):
+            return _unsure_marks(own, at, carry)
+        if not d:
+            far = carry
+    if far is None:
+        return None
+    # Only a placement that moves a column far fits the new page: a progress
+    # column set 6 characters on may have been taken for Q1's (v009_002), or
+    # marks set closer together spread over theirs (v030_002-portrait): every
+    # mark it places is a guess.
+    k = _narrow_from(carried)
+    return Carry(far.starts, frozenset(range(k, len(carried))))
 
 
 def _unsure_marks(own: Sequence[int], at: Sequence[int], carry: Carry) -> Carry:
@@ -73,9 +85,7 @@ def _unsure_marks(own: Sequence[int], at: Sequence[int], carry: Carry) -> Carry:
     near a column's place may be its neighbour's (v007_002: ✓ at 192 and ▲
     at 202 are Q2 and Q4, by place Q1 and Q2 of 190, 200, 209 and 215). A
     column printed where the page before set it is its own."""
-    k = len(at) - 1
-    while k > 0 and at[k] - at[k - 1] < 2 * MIN_COLUMN_WIDTH:
-        k -= 1
+    k = _narrow_from(at)
     placed = [i for i, x in enumerate(carry.starts) if i >= k and x in own]
     moved = [i for i in placed if abs(carry.starts[i] - at[i]) > X_TOLERANCE]
     if not moved or len(placed) == len(at) - k or k == len(at) - 1:
@@ -99,6 +109,15 @@ def _unsure_marks(own: Sequence[int], at: Sequence[int], carry: Carry) -> Carry:
                 ),
             )
     return Carry(carry.starts, frozenset(moved))
+
+
+def _narrow_from(at: Sequence[int]) -> int:
+    """The first of the table's narrow last columns (set less than two
+    columns' width apart: marks)."""
+    k = len(at) - 1
+    while k > 0 and at[k] - at[k - 1] < 2 * MIN_COLUMN_WIDTH:
+        k -= 1
+    return k
 
 
 def _near(own: Sequence[int], moved: Sequence[int], at: Sequence[int]) -> bool:
