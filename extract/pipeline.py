@@ -168,23 +168,50 @@ def _whole_named(doc: Document, found: list[Found]) -> list[Found]:
                 items.add(named.item_id)
     if not cut:
         return found
+    why = {
+        at: f"row not read: its name {name!r} is cut mid-phrase, so the rest "
+        "of it was printed where it could not be read"
+        for at, name in cut.items()
+    }
+    for at, name in _rests(found, cut).items():
+        why[at] = (
+            f"row not read: it prints the rest of the name {name!r} cut above "
+            "it, and no figure of its own"
+        )
+        cut[at] = name
     kept = [f for f in found if not _dropped(f.record, cut, items)]
     issues = [
         Found(
             CHECKS,
             IssueRow.at(
-                "unparsed_block",
-                doc,
-                line,
-                f"row not read: its name {name!r} is cut mid-phrase, so the rest "
-                "of it was printed where it could not be read",
-                page=page,
-                severity="warning",
+                "unparsed_block", doc, line, text, page=page, severity="warning"
             ),
         )
-        for (page, line), name in cut.items()
+        for (page, line), text in why.items()
     ]
     return kept + issues
+
+
+def _rests(
+    found: list[Found], cut: dict[tuple[int | None, int], str]
+) -> dict[tuple[int | None, int], str]:
+    """The KPI rows printed on the line right under a row whose name is cut
+    that read no figure, only words: where the rest of that name and of its
+    cells went ("Police generated crime and oth" / "data provided by Staffs
+    Police.", under "Committed Crime … Sexual Offences,"), no row of their
+    own. Each row's place, and the cut name above it."""
+    ends = {
+        (named.page, named.line_end + 1): name
+        for f in found
+        if isinstance(named := f.record, IndicatorValue | Breakdown | Rolling12)
+        and (name := cut.get((named.page, named.line_start))) is not None
+    }
+    rows: dict[tuple[int | None, int], bool] = {}
+    for f in found:
+        r = f.record
+        if isinstance(r, IndicatorValue) and (at := (r.page, r.line_start)) in ends:
+            rows[at] = rows.get(at, True) and r.value is None
+    return {at: ends[at] for at, words_only in rows.items() if words_only}
 
 
 def _dropped(

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extract.pipeline import Processed, name_cut, process_document
 from extract.readers import read_document
 from extract.records import Action, ActionUpdate, IndicatorValue, IssueRow
-from tests.conftest import SAMPLES
+from extract.run import extract
+from tests.conftest import SAMPLES, rows_of
 
 
 def _processed(tmp_path: Path, sample: str, old: str, new: str) -> Processed:
@@ -99,3 +102,41 @@ def test_a_milestone_title_opening_in_lower_case_is_cut(tmp_path: Path) -> None:
     assert "Publish Community Safety Hub Referral Data" in titles
     issues = _cut_issues(done)
     assert len(issues) == 1 and "'and Social Behaviour Policy'" in issues[0].message
+
+
+# A name cut mid-phrase whose rest a -layout text printed as a row of its own
+# (tests/fixtures/cutnames/README.md).
+CUT_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "cutnames"
+CUT_NAME = "v033_000-ruled-layout.txt"
+
+
+@pytest.fixture(scope="module")
+def cut_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cutnames")
+    extract([CUT_FIXTURE / CUT_NAME], folder)
+    return folder
+
+
+def test_the_rest_of_a_cut_name_is_no_row(cut_out: Path) -> None:
+    values = rows_of(cut_out, "indicator_values", CUT_NAME)
+    assert not values.indicator.str.startswith("Police generated").any()
+    # The grids below it are read as before.
+    recycled = values[values.indicator.str.startswith("Percentage of household")]
+    assert sorted(recycled[recycled.period.str.startswith("Q")].value) == [
+        36.5,
+        38.6,
+        47.5,
+        51.8,
+    ]
+
+
+def test_the_cut_row_and_its_rest_are_reported(cut_out: Path) -> None:
+    issues = rows_of(cut_out, "issues", CUT_NAME)
+    unread = issues[issues.code == "unparsed_block"].set_index("line").message
+    assert "is cut mid-phrase" in unread[15]
+    assert unread[20].startswith(
+        f"{CUT_NAME}:20: row not read: it prints the rest of the name "
+        "'Committed Crime Over Time (Variation)"
+    )
+    rolling = rows_of(cut_out, "rolling_12_months", CUT_NAME)
+    assert not rolling.indicator.str.startswith("Committed Crime").any()
