@@ -212,3 +212,21 @@ def test_decimals_alone_are_cells_not_section_numbers() -> None:
         (second[0], "Q3", "actual", 1100.0),
         (second[0], "FY", "target", 5000.0),
     ]
+
+
+def test_as_many_cells_as_columns_with_a_label_after_the_grid() -> None:
+    # "Performance compared to 2015/16" printed after the grid: five cells
+    # under five columns may be six columns with one empty. The last,
+    # "51.49%", is the trend column's target or the 2015/16 outturn: not
+    # read as either (it was read as the 2017/18 target).
+    header = ["Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4"]
+    row = ["Percentage of household waste recycled", "47.5%", "51.8%", "38.6%"]
+    cells = [*header, "Target- Achieved/ Trend", *row, "36.5%", "51.49%"]
+    after = ["Performance compared", "to 2015/16"]
+    got = _values([*"\n\n".join(cells).split("\n"), "", *after])
+    assert [(v.period, v.measure, v.value) for v in got] == [
+        ("Q1", "actual", 47.5),
+        ("Q2", "actual", 51.8),
+        ("Q3", "actual", 38.6),
+        ("Q4", "actual", 36.5),
+    ]

@@ -291,10 +291,17 @@ def _reading(
     if not cells:
         return None
     name = paras[start]
-    if len(cells) == len(columns):
+    if len(cells) == len(columns) and not (
+        extra and any(c.kind == "commentary" for c in columns)
+    ):
         placed = list(zip(columns, cells, strict=True))
         labelled_only: frozenset[str] = frozenset()
     else:
+        # With a label printed after the grid (`extra`), as many cells as
+        # columns may be one more column's with one empty: the trailing
+        # cells are read only for the values that say their own year or
+        # measure ("51.49%" after the quarters is the 2015/16 outturn or a
+        # target; "2015/16 -51.49%" says which).
         lead = [c for c in columns if c.kind != "commentary"]
         if (
             len(cells) < len(columns)
