@@ -280,3 +280,19 @@ def test_cells_of_other_columns_paired_leave_the_table_unread(
         if isinstance(r, IssueRow) and "printed in reading order" in r.message
     ]
     assert any(m.startswith(f"{source.name}:405-") for m in reported)
+
+
+def test_a_one_line_cell_that_ends_no_sentence_may_be_a_title() -> None:
+    """No title wraps, so the Milestone(s) column's width is not known:
+    "Appoint Preferred Provider", a little wider than "Finalise Design" and
+    no sentence, may be the next milestone's title with both Progress cells
+    empty (it was read as the first one's Progress)."""
+    got = _read(
+        [
+            *HEADER,
+            *_paras("Progress", "Tackle fly tipping", "Enforcement campaign"),
+            *_paras("Finalise Design", "Appoint Preferred Provider"),
+            *LABELS,
+        ]
+    )
+    assert got == [("unread",)]

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from extract.blocks import Blocks
-from extract.blocks.paragraphs import Paragraph
+from extract.blocks.paragraphs import SENTENCE_CLOSE, Paragraph
 from extract.recognisers.actions import plain_cells
 from extract.recognisers.actions.drafts import Draft
 from extract.recognisers.actions.milestone_table import (
@@ -203,6 +203,14 @@ def _two_columns(
     milestone with no Progress yet, pairs cells of other columns and fails."""
     title_widths = [_widest(blocks, p) for p in titles]
     if any(_widest(blocks, p) < PROGRESS_WIDER * max(title_widths) for p in progress):
+        return False
+    if not any(len(p.pieces) > 1 for p in titles) and not all(
+        len(p.pieces) > 1 or SENTENCE_CLOSE.search(p.text) for p in progress
+    ):
+        # No title wraps, so the Milestone(s) column's width is not known: a
+        # Progress cell of one line that ends no sentence may be the next
+        # milestone's title, its own Progress empty ("Finalise Design" /
+        # "Appoint Preferred Provider").
         return False
     for column in (titles, progress):
         top = max(_widest(blocks, p) for p in column)
