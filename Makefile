@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint golden bench bytecode compiled test-compiled bench-compiled pdfs browser-pdfs writer-pdfs texts fuzz consistency forms clean
+.PHONY: demo test install lint golden bench bytecode compiled test-compiled bench-compiled pdfs browser-pdfs writer-pdfs texts fuzz consistency table-fuzz forms clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -128,6 +128,12 @@ consistency: $(STAMP)
 	@command -v pdftotext >/dev/null 2>&1 || { \
 		echo "make consistency needs pdftotext: apt-get install poppler-utils" >&2; exit 1; }
 	$(PY) -m qa.consistency.run --n $(N) --work .consistency
+
+## table-fuzz: N generated KPI grids, action and milestone tables and status grids
+## per text form read by the pipeline and checked exactly against their truth
+## (qa/table_fuzz/); failing documents and their verdicts into .table_fuzz/
+table-fuzz: $(STAMP)
+	$(PY) -m qa.table_fuzz.run --examples $(N)
 
 ## forms: every pdftotext form (-layout, plain, -raw) of the sample PDFs into
 ## .forms/, read and scored against the gold file by file (qa/forms.py; needs
