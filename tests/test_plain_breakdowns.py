@@ -232,3 +232,21 @@ def test_no_counts_are_read_from_the_writer_borderless_plain_text(
     opening "Q1 (24.07.17) Q2 (10.10.17)": none of it is read."""
     extract([BORDERLESS_PLAIN], tmp_path)
     assert pd.read_parquet(tmp_path / "breakdowns.parquet").empty
+
+
+NOTE_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "notenames"
+
+
+def test_a_note_ending_in_data_names_no_counts(tmp_path: Path) -> None:
+    """ "For information only, data provided by Staffs Police." ends a rolling
+    block's note (lines 224-226), not a name with its data source: the counts
+    under a name printed without its source ("ASB – Number of referrals to
+    ASB Champion – Victim Support", line 239) name no indicator, and are
+    reported (they were read under "For information only, data")."""
+    name = "v017_001-ruled-plain.txt"
+    extract([NOTE_FIXTURE / name], tmp_path)
+    counts = pd.read_parquet(tmp_path / "breakdowns.parquet")
+    assert not counts.indicator.str.startswith("For information").any()
+    assert set(counts.line_start) == {307, 312}
+    issues = pd.read_parquet(tmp_path / "issues.parquet")
+    assert issues.message.str.startswith(f"{name}:239-306: table block").any()

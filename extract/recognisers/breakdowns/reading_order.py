@@ -40,7 +40,13 @@ from extract.context import Context
 from extract.recognisers.breakdowns.counted import QUARTER_PREFIX, counted
 from extract.records import Breakdown, IssueRow
 from normalise.counts import Ambiguous, Count, read_counts
-from normalise.indicators import NAME_END, ROLLING_NAME, SOURCE_END, split_indicators
+from normalise.indicators import (
+    GOES_ON,
+    NAME_END,
+    ROLLING_NAME,
+    SOURCE_END,
+    split_indicators,
+)
 from normalise.patterns import compiled
 
 # Words of another column printed into a name's lines ("Hate Crime – Number of
@@ -377,7 +383,14 @@ def _counted_name(blocks: Blocks, name: str, para: Paragraph) -> str | None:
     """The name of a counted indicator a paragraph prints with its data source
     ("… – Victim Support data"), not a rolling "Over Time" measure."""
     names = split_indicators(_free_text(blocks, name, para))
-    counted_names = [n for n in names if is_counted_name(n)]
+    # A name its next words go on from ("For information only, data" /
+    # "provided by Staffs Police.") is a sentence's words, not a name ending
+    # with its data source.
+    counted_names = [
+        n
+        for n, after in zip(names, [*names[1:], ""], strict=False)
+        if is_counted_name(n) and not GOES_ON.match(after)
+    ]
     return counted_names[-1] if counted_names else None
 
 
