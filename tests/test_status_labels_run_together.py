@@ -44,3 +44,29 @@ def test_a_grid_whose_labels_ran_together_is_reported_not_read(
     ]
     assert [r.line for r in unread] == [5]
     assert f"x.txt:5-{4 + len(grid)}: " in unread[0].message
+
+
+def test_a_count_in_the_first_column_is_reported() -> None:
+    # The first column holds a count ("0"), not the rows' own label
+    # ("Actions"): its label, "Not on target", names no status, so the count
+    # is reported, not dropped unsaid.
+    grid = [
+        "Not on Project          Milestone     Completed",
+        "target scope/target     on target",
+        "       date requires",
+        "       attention.",
+        "0      2                1             5",
+    ]
+    title = TITLE.replace("Update", "End of Year Performance Update")
+    lines = [title, "", "Summary of Progress in Delivering Projects/Actions:", ""]
+    text = "\n".join([*lines, *grid, "", "6 Implications", ""])
+    doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form="layout")
+    found = [f.record for f in process_document(doc).found]
+    counts = {(r.category, r.count) for r in found if isinstance(r, StatusCount)}
+    assert counts == {("attention", 2), ("on_target", 1), ("completed", 5)}
+    said = [
+        r.message
+        for r in found
+        if isinstance(r, IssueRow) and r.code == "unknown_status_label"
+    ]
+    assert len(said) == 1 and said[0].endswith('"(no label)" = 0')

@@ -169,13 +169,15 @@ def _header_like(row: Row) -> bool:
 
 
 def _unlabelled(labelled: set[int], grid: list[Row]) -> dict[int, str]:
-    """The columns past the first of a grid's rows that print a count or
-    percentage under no label (`labelled` the columns with one; a "No
-    Rating" label printed on the page before): reported with the unknown
-    labels, not dropped unsaid."""
+    """The columns of a grid's rows that print a count or percentage under
+    no label (`labelled` the columns with one; a "No Rating" label printed
+    on the page before): reported with the unknown labels, not dropped
+    unsaid. The first column is the rows' own labels ("Actions") where it
+    prints words; a count there is a column of the grid whose label names
+    no status ("Not on target" over "0")."""
     out: dict[int, str] = {}
     for row in grid:
-        for col in range(1, len(row.cells)):
+        for col in range(len(row.cells)):
             value = read_value(row.text_at(col)) if col not in labelled else None
             if value is not None and (value.count, value.percent) != (None, None):
                 out[col] = "(no label)"
