@@ -30,7 +30,18 @@ INTO_COUNTS = [
 ]
 
 
-@pytest.mark.parametrize("grid", [RUN_TOGETHER, INTO_COUNTS])
+# "Project requires" / "attention" wrapped around the next label's line: one
+# cell "Project requires Project requires amendment. … attention", which
+# names "requires amendment" alone (it took attention's count).
+WRAPPED_AROUND = [
+    "                                                  Not Yet Due",
+    "Project requires Project requires amendment.      Actions Completed   On Target",
+    "attention                                         ",
+    "0 0%             9 24.3%                          12 32.4%            2 5.4%",
+]
+
+
+@pytest.mark.parametrize("grid", [RUN_TOGETHER, INTO_COUNTS, WRAPPED_AROUND])
 def test_a_grid_whose_labels_ran_together_is_reported_not_read(
     grid: list[str],
 ) -> None:

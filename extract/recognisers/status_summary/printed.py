@@ -54,7 +54,7 @@ def label_cells(row: Row) -> tuple[dict[int, str], dict[int, str]]:
     if len({category_of(label) for label in known.values()}) < 3:
         return {}, {}
     if any(
-        len(status_categories(label)) > 1 or DIGIT.search(label)
+        len(status_categories(label)) > 1 or DIGIT.search(label) or _twice(label)
         for label in known.values()
     ):
         # Two labels run together into one cell ("Milestone on target
@@ -66,6 +66,15 @@ def label_cells(row: Row) -> tuple[dict[int, str], dict[int, str]]:
         c.column: c.flat for c in row.filled if c.column not in known and c.column != 0
     }
     return known, unknown
+
+
+def _twice(label: str) -> bool:
+    """Whether a label prints two words in a row twice ("Project requires
+    Project requires amendment … attention"): two labels' lines run together
+    into one cell, one wrapped around the other."""
+    words = label.lower().split()
+    pairs = list(zip(words, words[1:], strict=False))
+    return len(set(pairs)) < len(pairs)
 
 
 def label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, str]]:
