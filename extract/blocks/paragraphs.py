@@ -307,7 +307,9 @@ class _Builder:
         pending, self.pending_number = self.pending_number, None
         if pending is not None and _title_of(text) and not BULLET.match(text):
             return f"{pending} {text.strip()}"
-        m = NUMBERED_HEADING.match(text) if opens and not _figure(text) else None
+        m = NUMBERED_HEADING.match(text) if opens else None
+        if m is not None and _figure(text):
+            m = None
         appendix = "Appendix" in text
         if (
             m
