@@ -872,3 +872,59 @@ def test_a_row_of_quarter_cells_is_not_named_by_its_first_cell(
     assert [(i.code, i.severity, i.line) for i in issues] == [
         ("unparsed_block", "warning", 2)
     ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "pct"),
+    [
+        # tests/fixtures/writerlayout/000 lines 62-71: a column cut through the
+        # quarter cells moves the caption's words into the next cell.
+        ("Change over 12 Months 32%", "32"),
+        ("Change = 12 Months 33%", "33"),
+        ("over Change over = 12 Months = 23%", "23"),
+    ],
+)
+def test_a_change_caption_with_its_words_moved_is_read(caption: str, pct: str) -> None:
+    from extract.recognisers.rolling12 import blocks_in
+
+    text = f"Q2 (10.10.17) Previous 12 months = 88 Last 12 months = 116 {caption}"
+    [block] = blocks_in(text)
+    assert (block.previous, block.last, block.pct, block.note) == (
+        "88",
+        "116",
+        pct,
+        None,
+    )
+
+
+def test_a_moved_caption_s_twelve_is_no_part_of_the_change() -> None:
+    from extract.recognisers.rolling12 import blocks_in
+
+    text = (
+        "Q1 Previous 12 months = 50 Last 12 months = 110 "
+        "Change over 12 Months 120% increase (60)"
+    )
+    [block] = blocks_in(text)
+    assert (block.pct, block.direction, block.change) == ("120", "increase", "60")
+
+
+def test_a_change_caption_without_its_figure_is_reported() -> None:
+    from extract.recognisers import rolling12
+
+    out = recognised(
+        rolling12,
+        [
+            "\tQuarter 1\tQuarter 2",
+            "Hate Crime Incidents Over Time\tQ1 (24.07.17) Previous 12 months = 89 "
+            "Last 12 months = 100 Change over 12 Months\t",
+        ],
+    )
+    rows = [r for r in out if isinstance(r, Rolling12)]
+    issues = [r for r in out if isinstance(r, IssueRow)]
+    assert [(r.quarter, r.previous_12_months, r.change_pct) for r in rows] == [
+        ("Q1", 89, None)
+    ]
+    assert [(i.code, i.severity, i.line) for i in issues] == [
+        ("unreadable_value", "warning", 2)
+    ]
+    assert "a change over 12 months is printed but no figure" in issues[0].message

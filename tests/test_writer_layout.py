@@ -76,15 +76,15 @@ def test_writer_layout_scores(writer_layout_out: Path) -> None:
     # set to the right start (85, 98, 107): its universal credit row is read.
     values = scores["indicator_values"]
     assert (values["correct"], values["produced_fields"]) == (206, 207)
-    # 000's Hate Crime changes lose their percentages: pdftotext sets each
-    # line of the quarter blocks a few characters off the line above. Its
-    # Committed Crime row, its quarter blocks packed one space apart, is read;
-    # so is 001's ASB row, its blocks' lines read as rows of their own. 000's
-    # ASB row, its cells run together past telling apart, is read by its
-    # figures' arithmetic; 001's Hate Crime row (lines 230-232), its name
-    # run into its cells, is not.
+    # 000's Hate Crime changes are read though pdftotext sets each line of
+    # the quarter blocks a few characters off the line above, moving their
+    # captions' words into the next cell. Its Committed Crime row, its
+    # quarter blocks packed one space apart, is read; so is 001's ASB row, its
+    # blocks' lines read as rows of their own. 000's ASB row, its cells run
+    # together past telling apart, is read by its figures' arithmetic; 001's
+    # Hate Crime row (lines 230-232), its name run into its cells, is not.
     rolling = scores["rolling_12_months"]
-    assert (rolling["correct"], rolling["produced_fields"]) == (109, 112)
+    assert (rolling["correct"], rolling["produced_fields"]) == (112, 112)
 
 
 def test_rows_under_rating_labels_are_no_kpi_rows(writer_layout_out: Path) -> None:
@@ -285,3 +285,25 @@ def test_an_action_headers_wrapped_line_is_no_indicator(
         writer_layout_out, "actions", "001_4e0ea328a26b8980-writer-layout.txt"
     )
     assert "Progress Update" not in set(actions.title)
+
+
+def test_quarter_cells_whose_change_captions_a_column_cut_moves_are_read(
+    writer_layout_out: Path,
+) -> None:
+    # 000-writer-layout lines 62-71: the Q2-Q4 cells read "Change over 12
+    # Months 32%", "Change = 12 Months 33%", "over Change over = 12 Months =
+    # 23%", their "=" or "over" set in the next column.
+    name = "000_af055924f554b2ff-writer-layout.txt"
+    rolling = rows_of(writer_layout_out, "rolling_12_months", name)
+    hate = rolling[rolling.indicator.str.startswith("Hate Crime Incidents")]
+    got = {
+        r.quarter: (r.previous_12_months, r.last_12_months, r.change_pct)
+        for r in hate.itertuples()
+    }
+    assert got == {
+        "Q1": (89, 100, 12.0),
+        "Q2": (88, 116, 32.0),
+        "Q3": (90, 123, 33.0),
+        "Q4": (93, 114, 23.0),
+    }
+    assert hate.note.isna().all()

@@ -8,6 +8,7 @@ Police."; also "= - 10% reduction (-321)", "12% Increase (11)", "8% (222)" and
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -38,6 +39,8 @@ from normalise.years import year_of_quarter_report
 
 NAME = "rolling_12_months"
 SNIPPET = 60
+# A change's caption left in a block's note: its figure was not read.
+CHANGE_CAPTION = re.compile(r"\bchange\b", re.IGNORECASE)
 
 
 def _blocks(blocks: Blocks) -> tuple[list[Found], list[Cell], list[Found]]:
@@ -282,6 +285,23 @@ def _figure_issues(
                 f"{where}: {label} prints no figure ({raw or 'nothing'!r}); "
                 "written as null",
             )
+    b = f.block
+    if (
+        b.pct is None
+        and b.change is None
+        and not b.no_change
+        and b.note
+        and CHANGE_CAPTION.search(b.note)
+    ):
+        yield _issue(
+            doc,
+            f.cell,
+            "warning",
+            "unreadable_value",
+            f"{where}: a change over 12 months is printed but no figure of it "
+            f"could be read ({_snippet(b.note)!r}); change_pct and change_abs "
+            "written as null",
+        )
 
 
 def _consistency(

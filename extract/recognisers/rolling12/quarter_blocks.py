@@ -88,6 +88,19 @@ CHANGE = fuzzy(
     FLAGS,
 )
 
+# A column cut through a `-layout` cell moves the change caption's words about
+# ("Change over 12 Months 32%", "Change = 12 Months 33%", "over Change over =
+# 12 Months = 23%"): the change is then the percentage right after the
+# caption's words, whatever their order. Only a percentage, so no caption's
+# "12" is read as the change.
+JUMBLED_CHANGE = fuzzy(
+    rf"\b(?:change){{e<=1}}(?:\s*(?:(?:over|{TWELVE}|months?)\b|[=:]))+\s*"
+    rf"(?P<pct>[{MINUS}+]?\s*\d+(?:\.\d+)?)\s*%"
+    rf"\s*(?:(?P<direction>{DIRECTION})|no\s+change)?"
+    rf"\s*(?:\((?P<abs>[{MINUS}+]?\s*[\d,]+)\))?",
+    FLAGS,
+)
+
 # Seconds the patterns may take over one cell's text, which comes from the input.
 # No cell of samples/ (text or PDF) takes 3 ms; a cell of unclosed quarter labels
 # ("Q1 (" 16,000 times, 64 kB) takes 1.6 s, growing with the square of its length,
@@ -165,6 +178,8 @@ def _scan(text: str, timeout: float | None) -> list[Block]:
         if segment[:first].strip(LEAD):
             continue
         change = CHANGE.search(segment, first, timeout=_left(deadline))
+        if change is None:
+            change = JUMBLED_CHANGE.search(segment, first, timeout=_left(deadline))
         end = max(previous.end(), last.end(), change.end() if change else 0)
         found.append(
             Block(
@@ -177,7 +192,7 @@ def _scan(text: str, timeout: float | None) -> list[Block]:
                     change, "direction", "direction_first", "direction_last"
                 ),
                 change=_first(change, "abs", "abs_first"),
-                no_change=bool(change and change["none"]),
+                no_change=bool(change and change.groupdict().get("none")),
                 note=segment[end:].strip(" ,;") or None,
                 start=a.start(),
                 end=a.end() + end,
@@ -198,7 +213,8 @@ def _first(m: regex.Match[str] | None, *groups: str) -> str | None:
     """The first of `groups` the change printed, whichever order it used."""
     if m is None:
         return None
-    return next((m[g] for g in groups if m[g]), None)
+    named = m.groupdict()
+    return next((named[g] for g in groups if named.get(g)), None)
 
 
 def change_problems(
