@@ -230,3 +230,43 @@ def test_as_many_cells_as_columns_with_a_label_after_the_grid() -> None:
         ("Q3", "actual", 38.6),
         ("Q4", "actual", 36.5),
     ]
+
+
+def test_a_cell_under_each_trailing_column_is_read_whole(
+    plain_values: pd.DataFrame,
+) -> None:
+    # samples/text/000_…-plain.txt: the residual waste row prints a cell under
+    # "Target- Achieved/ Trend" and one under "Performance compared to
+    # 2015/16" (its label printed after the grid): one cell for each trailing
+    # column, so the first is that column's whole, its "<20,000 Tonnes" the
+    # target as in the TAB export.
+    rows = plain_values[
+        (plain_values.source_path == "000_af055924f554b2ff-plain.txt")
+        & (plain_values.indicator == "Residual household waste collected")
+        & (plain_values.period == "FY")
+    ].sort_values(["financial_year", "measure"])
+    got = [
+        (r.financial_year, r.measure, r.value, r.comparator or "")
+        for r in rows.fillna({"comparator": ""}).itertuples()
+    ]
+    assert got == [
+        ("2015/16", "actual", 18752.0, ""),
+        ("2017/18", "actual", 21200.0, ""),
+        ("2017/18", "target", 20000.0, "<"),
+    ]
+
+
+def test_one_cell_fewer_than_trailing_columns_reads_only_labelled_values() -> None:
+    # Two trailing columns ("Target- Achieved/ Trend" and the label printed
+    # after the grid) and one cell after the quarters: which column it is
+    # cannot be told, so its bare "<20,000 Tonnes" is not read; its labelled
+    # "2017.18 21,200 Tonnes" is.
+    header = ["Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4"]
+    row = ["Residual household waste collected", "5,666 Tonnes", "4,946 Tonnes"]
+    cells = [*header, "Target- Achieved/ Trend", *row, "5,633 Tonnes", "4,953 Tonnes"]
+    last = "<20,000 Tonnes – 2017.18 21,200 Tonnes"
+    after = ["Performance compared", "to 2015/16"]
+    got = _values([*"\n\n".join([*cells, last]).split("\n"), "", *after])
+    assert [(v.financial_year, v.period, v.measure, v.value) for v in got][4:] == [
+        ("2017/18", "FY", "actual", 21200.0)
+    ]

@@ -313,7 +313,12 @@ def _reading(
         trailing = (*columns[len(lead) :], *extra)
         placed = list(zip(lead, cells, strict=False))
         placed += _under_trailing(cells[len(lead) :], trailing)
-        labelled_only = frozenset(c.label for c in trailing)
+        # One cell under each trailing column leaves no doubt which is whose.
+        labelled_only = (
+            frozenset()
+            if len(cells) == len(lead) + len(trailing)
+            else frozenset(c.label for c in trailing)
+        )
     if not all(_fits(column, cell.text) for column, cell in placed):
         return None
     used = sorted({start, *(c.para for c in cells)})
