@@ -281,6 +281,13 @@ def test_repairs_logged(table: Table) -> None:
         ("July – September", "Q2", "actual", "value"),
         ("Oct to Dec", "Q3", "actual", "value"),
         ("Jan-Mar 2018", "Q4", "actual", "value"),
+        ("Actual", "FY", "actual", "value"),
+        ("Annual Actual", "FY", "actual", "value"),
+        ("Full Year", "FY", "actual", "value"),
+        ("Full Year Actual", "FY", "actual", "value"),
+        ("Full Year Target", "FY", "target", "value"),
+        ("Previous Year Actual", "FY", "actual", "value"),
+        ("Prior year performance", "FY", "actual", "value"),
     ],
 )
 def test_classify(
@@ -340,7 +347,19 @@ def test_calendar_and_short_years_of_columns(
 
 
 @pytest.mark.parametrize(
-    "label", ["Apr-Sep", "Mar-May", "Jun-Aug 2017", "Target 18/20", "Outturn 17/17"]
+    "label",
+    [
+        "Apr-Sep",
+        "Mar-May",
+        "Jun-Aug 2017",
+        "Target 18/20",
+        "Outturn 17/17",
+        # Labels of their own run on in `pdftotext -raw` headers ("Last
+        # year's outturn Target Q1 …"): read together, they would cut two ways.
+        "Target Q1",
+        "Last year's",
+        "Last Year",
+    ],
 )
 def test_labels_of_no_column(label: str) -> None:
     assert classify(label, 1) is None
@@ -382,6 +401,9 @@ def test_compared_column_year(label: str) -> None:
         ("Outturn 17/18", "2017/18", False),
         ("18-19 Target", "2018/19", False),
         ("Target (18/19)", "2018/19", False),
+        ("2016/17 Actual", "2016/17", False),
+        ("Actual 2016-17", "2016/17", False),
+        ("Previous year's actual", None, True),
     ],
 )
 def test_column_years(
@@ -858,3 +880,32 @@ def test_a_grid_s_second_label_line_of_rag_or_status_keeps_its_rows() -> None:
         ("Days to p", "Q1", "actual"): 18.0,
         ("Days to p", "Q2", "actual"): 23.0,
     }
+
+
+def test_a_grid_headed_actual_and_full_year_target() -> None:
+    # Another council's grid: a year's "Actual", the report year's "Full Year
+    # Target" and the year before's actual (was no grid: two labels unknown).
+    out = recognised(
+        kpi_grid,
+        [
+            "Environment Priority Delivery Plan 2017-18 End of Year Performance Update",
+            "",
+            "Performance Indicator\tQ1\tQ2\tQ3\tQ4\t2017/18 Actual"
+            "\tFull Year Target\tPrevious Year Actual",
+            "Number of fly tipping incidents\t123\t121\t81\t100\t425\t400\t484",
+        ],
+    )
+    got = sorted(
+        (r.financial_year, r.period, r.measure, r.value)
+        for r in out
+        if isinstance(r, IndicatorValue)
+    )
+    assert got == [
+        ("2016/17", "FY", "actual", 484.0),
+        ("2017/18", "FY", "actual", 425.0),
+        ("2017/18", "FY", "target", 400.0),
+        ("2017/18", "Q1", "actual", 123.0),
+        ("2017/18", "Q2", "actual", 121.0),
+        ("2017/18", "Q3", "actual", 81.0),
+        ("2017/18", "Q4", "actual", 100.0),
+    ]

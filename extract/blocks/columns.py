@@ -23,16 +23,26 @@ QUARTER_COL = re.compile(
     re.IGNORECASE,
 )
 QUARTER_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
-# "Total", "Annual Total", "Year End", "Year End Total", "Outturn": the year's
-# actual; a year printed with it ("Outturn 2016/17") says which year.
+# "Total", "Annual Total", "Year End", "Year End Total", "Outturn", "Actual",
+# "Full Year Actual": the year's actual; a year printed with it ("Outturn
+# 2016/17", "2016/17 Actual") says which year.
 TOTAL_COL = re.compile(
-    r"^(?:(?:annual|year[\s-]*end)\s+)?total$|^year[\s-]*end(?:\s+actual)?$"
+    r"^(?:(?:annual|year[\s-]*end|full[\s-]*year)\s+)?(?:total|actual)$"
+    r"|^(?:year[\s-]*end|full[\s-]*year)(?:\s+actual)?$"
     r"|^(?:annual\s+|actual\s+)?outturn$",
     re.IGNORECASE,
 )
-TARGET_COL = re.compile(r"^(?:annual\s+|year[\s-]*end\s+)?target$", re.IGNORECASE)
+TARGET_COL = re.compile(
+    r"^(?:annual\s+|year[\s-]*end\s+|full[\s-]*year\s+)?target$", re.IGNORECASE
+)
+# "Last year's outturn", "Previous Year Actual": the year before. Not "Last
+# year" alone, so that a header whose labels run on one space apart ("Last
+# year's outturn Target Q1 …", `pdftotext -raw`) is cut into labels one way
+# only; nor "Target Q1", for "Target" and "Q1" are labels of their own.
 OUTTURN_COL = re.compile(
-    r"^(?:last|previous)\s+year['\u2019]?s?\s+outturn$", re.IGNORECASE
+    r"^(?:last|previous|prior)\s+year(?:['\u2019]?s)?\s+"
+    r"(?:outturn|actual|performance)$",
+    re.IGNORECASE,
 )
 # A quarter's months as its column's label: "Apr-Jun", "July – September",
 # "Jan to Mar 2018"; the financial year runs April to March.
