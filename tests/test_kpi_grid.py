@@ -322,6 +322,16 @@ def test_classify(
             False,
         ),  # samples/001 line 36: an HTML table flattened into a row
         (("", "Target 2015-18", "Q1"), False),  # a plan period, not a year
+        # Commentary columns beside two values: a header still.
+        (
+            ("PI", "Target", "Actual", "RAG Status", "Direction of Travel", "Comments"),
+            True,
+        ),
+        # Other words beside two values: a row's cells, not labels.
+        (
+            ("PI", "Target", "Actual", "Reduce waste", "Recycle more", "Fly tipping"),
+            False,
+        ),
     ],
 )
 def test_header_columns(texts: tuple[str, ...], is_grid: bool) -> None:
@@ -908,4 +918,28 @@ def test_a_grid_headed_actual_and_full_year_target() -> None:
         ("2017/18", "Q2", "actual", 121.0),
         ("2017/18", "Q3", "actual", 81.0),
         ("2017/18", "Q4", "actual", 100.0),
+    ]
+
+
+def test_a_grid_with_rag_trend_and_comment_columns_reads_its_values() -> None:
+    # Two value columns beside three of commentary (was no grid: more unknown
+    # labels than values). The comment's "5%" is no value of the grid's.
+    out = recognised(
+        kpi_grid,
+        [
+            "Environment Priority Delivery Plan 2017-18 End of Year Performance Update",
+            "",
+            "Performance Indicator\tTarget\tActual\tRAG Status"
+            "\tDirection of Travel\tComments",
+            "Number of fly tipping incidents\t400\t425\tRed\tWorse\tUp 5% on last year",
+        ],
+    )
+    got = sorted(
+        (r.financial_year, r.period, r.measure, r.value, r.reported_as)
+        for r in out
+        if isinstance(r, IndicatorValue)
+    )
+    assert got == [
+        ("2017/18", "FY", "actual", 425.0, "Actual"),
+        ("2017/18", "FY", "target", 400.0, "Target"),
     ]

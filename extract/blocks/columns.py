@@ -83,6 +83,16 @@ NAME_COL = re.compile(
     r"|title))$",
     re.IGNORECASE,
 )
+# Columns a KPI grid prints beside its values that hold no value of the
+# grid's: a rating, a trend, comments, who leads. Labels of a header, not the
+# cells of a row flattened into one (see `squashed_header_columns`).
+COMMENTARY_COL = re.compile(
+    r"^(?:rag(?:\s+(?:status|rating))?|trend"
+    r"|direction(?:\s+of\s+travel)?|dot|comments?|commentary|notes?"
+    r"|(?:lead|responsible)(?:\s+officer)?|polarity|good\s+performance\s+is"
+    r"|(?:performance\s+)?(?:status|rating))$",
+    re.IGNORECASE,
+)
 BARE_YEAR = re.compile(rf"^{FINANCIAL_YEAR}$")
 MIN_VALUE_COLUMNS = 2
 
@@ -210,7 +220,9 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
     At least two value columns make a grid; the name column is the one headed
     like a name ("Performance Indicator", "PI Description") or else the first
     unheaded or unknown column before the values; other unknown columns
-    ("Comments", "RAG") are commentary that gives no rows.
+    ("Comments", "RAG") are commentary that gives no rows. Unknown labels other
+    than those of commentary (`COMMENTARY_COL`) must be fewer than the value
+    columns.
     """
     columns = [
         classify(label, index) if label else None for index, label in enumerate(labels)
@@ -230,7 +242,9 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
     # one line ("… | Programme | Annual Target | Q2 | No. of properties … | 275
     # | 146 | …"), an action row with two value labels among twenty other cells.
     others = sum(
-        1 for i, c in enumerate(columns) if c is None and labels[i] and i != name
+        1
+        for i, c in enumerate(columns)
+        if c is None and labels[i] and i != name and not COMMENTARY_COL.match(labels[i])
     )
     if others >= values:
         return None
