@@ -42,6 +42,10 @@ LABEL = compiled(
 # Value – £84,171.24"; anything longer is the note.
 GAP = compiled(r"^[\s\-\u2013:,]*(?:[A-Za-z]+[\s\-\u2013:,]*){0,2}$")
 MISSING = compiled(r"^(?:n/?a|-+|\u2013|none)$", re.IGNORECASE)
+# A cell that opens with a minus sign on its figure ("-5%", "-£1,200", dashes
+# folded): the figure's sign as printed. A dash with a space after it, or
+# after a label ("Target - 50%", "2015/16 -51.49%"), is a separator.
+SIGNED = compiled(r"^\s*-(?=£?[0-9])")
 # "Nil", "Nil – closed for refurbishment": the word for zero opening a value
 # cell, so the figure is 0 and the rest of the cell its note.
 NIL = compiled(r"^nil\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -191,9 +195,11 @@ def values_of_part(part: Part) -> list[Value]:
     rest = [main[: taken[0][1]], main[taken[-1][2] :], paren]
     note = _note(rest)
     qualifier = qualifier_of(part.body)
+    signed = SIGNED.match(main) if part.measure is None else None
+    minus = signed is not None and signed.end() == taken[0][1]
     return [
         Value(
-            value=a.value,
+            value=-a.value if minus and k == 0 else a.value,
             unit=a.unit,
             comparator=a.comparator,
             qualifier="approx" if a.approx and qualifier is None else qualifier,
@@ -203,7 +209,7 @@ def values_of_part(part: Part) -> list[Value]:
             note=note,
             repairs=part.repairs + a.repairs,
         )
-        for a, _, _ in taken
+        for k, (a, _, _) in enumerate(taken)
     ]
 
 

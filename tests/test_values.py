@@ -545,3 +545,27 @@ def test_unlisted_labels(
     found, others = read_counts(text)
     assert [(c.category, c.count, c.inferred) for c in found] == counts
     assert [(a.text, a.candidates) for a in others] == [(u, ()) for u in unknown]
+
+
+@pytest.mark.parametrize(
+    "cell, values",
+    [
+        # A cell opening with a minus on its figure prints a negative value
+        # (the sign had been dropped, silently): hyphen, minus sign, en dash.
+        ("-5%", [(-5.0, "percent")]),
+        ("\u22125%", [(-5.0, "percent")]),
+        ("\u20135%", [(-5.0, "percent")]),
+        ("-£1,200", [(-1200.0, "gbp")]),
+        ("-0.5", [(-0.5, None)]),
+        # A dash and a space is a separator or a bullet; a dash after a label
+        # separates the label from its value.
+        ("- 5%", [(5.0, "percent")]),
+        ("Target -5%", [(5.0, "percent")]),
+        ("2015/16 -51.49%", [(51.49, "percent")]),
+        ("5-10%", [(5.0, None), (10.0, "percent")]),
+    ],
+)
+def test_a_minus_on_a_cell_s_first_figure_is_its_sign(
+    cell: str, values: list[tuple[float, str | None]]
+) -> None:
+    assert [(v.value, v.unit) for v in parse_cell(cell)] == values
