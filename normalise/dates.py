@@ -1,4 +1,5 @@
-"""Dates as the reports print them: "24.07.17", "03/12/15", "3rd December 2015"."""
+"""Dates as the reports print them: "24.07.17", "03/12/15", "3rd December 2015",
+"24-07-17", "2017-07-24", "24 Jul 17"."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ from datetime import date
 
 from normalise.repair import Repair
 
-NUMERIC = re.compile(r"^(\d{1,3})\s*[./]\s*(\d{1,3})\s*[./]\s*(\d{2}|\d{4})$")
+# "24.07.17", "03/12/15", "24-07-17", "24.07.2017": day first.
+NUMERIC = re.compile(r"^(\d{1,3})\s*[./\-]\s*(\d{1,3})\s*[./\-]\s*(\d{2}|\d{4})$")
+# "2017-07-24": year first, as a data export prints it.
+ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# "3rd December 2015", "24 July, 2017", "24 Jul 17".
 WORDED = re.compile(
-    r"^(\d{1,2})\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)\s*,?\s+(\d{4})$", re.IGNORECASE
+    r"^(\d{1,2})\s*(?:st|nd|rd|th)?\s+([A-Za-z]+)\s*,?\s+(\d{4}|\d{2})$",
+    re.IGNORECASE,
 )
 # Letters a typist or a converter puts for digits: O for 0, l and I for 1.
 LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
@@ -64,9 +70,11 @@ def parse_date(raw: str) -> date | None:
         if len(m[1]) > 2 or len(m[2]) > 2:
             return None
         return _make(int(m[1]), int(m[2]), _year(m[3]))
+    if m := ISO.match(s):
+        return _make(int(m[3]), int(m[2]), int(m[1]))
     if m := WORDED.match(s):
         month = month_number(m[2])
-        return _make(int(m[1]), month, int(m[3])) if month else None
+        return _make(int(m[1]), month, _year(m[3])) if month else None
     return None
 
 

@@ -612,6 +612,11 @@ def test_a_negative_total_is_kept_and_reported() -> None:
         "Qtr. 3 – 18.01.17",
         "Q3 (18 January 2017)",
         "Quarter 3 (18th Jan, 2017)",
+        # A block whose date these print was not read (reported only).
+        "Q3 (18-01-17)",
+        "Q3 (2017-01-18)",
+        "Q3 (18 Jan 17)",
+        "Q3 (as at 18.01.17)",
     ],
 )
 def test_other_printings_of_the_quarter_label(label: str) -> None:

@@ -28,13 +28,16 @@ FLAGS = re.IGNORECASE | ENHANCEMATCH
 # neither.
 
 # A quarter label opens a block: "Q1 (24.07.17)", "Quarter 3 (19.01.18)", "Q2",
-# "Qtr 4 (17.04.18)", "Q1 (24 July 2017)", its date also after a colon or dash
-# ("Q1: (24.07.17)").
+# "Qtr 4 (17.04.18)", "Q1 (24 July 2017)", "Q1 (24-07-17)", "Q1 (as at
+# 24.07.17)", its date also after a colon or dash ("Q1: (24.07.17)").
 ANCHOR = fuzzy(
     r"\b(?:Q|Qtr\.?\s*|Quarter\s*)(?P<n>[1-4])\b\s*"
     r"(?:(?:[:\-\u2013]\s*)?"
-    r"(?:\(\s*(?P<date>(?=[^)]*\d)[\dOolI./]+)\s*\)"
-    rf"|\(\s*(?P<worded>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s*,?\s+\d{{4}})\s*\)"
+    r"(?:\(\s*(?:as\s+(?:at|of)\s+|at\s+)?"
+    r"(?P<date>(?=[^)]*\d)[\dOolI./][\dOolI./\-]*)\s*\)"
+    r"|\(\s*(?:as\s+(?:at|of)\s+|at\s+)?"
+    rf"(?P<worded>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?\s*,?\s+\d{{2}}(?:\d{{2}})?)"
+    r"\s*\)"
     r"|(?P<bare>\d{1,3}[./]\d{1,2}[./]\d{2,4})\b))?",
     re.IGNORECASE,
 )
