@@ -43,6 +43,11 @@ NOTE_WORDS = 3
 SEGMENT_BREAK = compiled(
     r",\s+|(?<=[a-z0-9)])\.\s+(?=[A-Z])|\s+(?=[A-Z][a-z]+(?:\s+[a-z]+)?:)"
 )
+# A segment opening with a label's last word, its colon and its count
+# ("Orientation: 1"), and the capitalised word the segment before ends with
+# ("… Sexual"): that word is the label's first ("Sexual Orientation: 1").
+COLON_COUNT = compiled(r"^[A-Z][a-z]+:\s*\d")
+LAST_CAPITALISED = compiled(r"(?:^|\s)(?P<word>[A-Z][a-z]+)$")
 # A category any list may end with: it belongs to the list it is printed in
 # ("Race 9, Religion 2, Other (please specify) 2" is a motivation).
 GENERIC = frozenset({"Other"})
@@ -193,7 +198,7 @@ def _items(s: str) -> list[Item]:
     items: list[Item] = []
     label_first = False
     previous: Count | None = None
-    for segment in SEGMENT_BREAK.split(s):
+    for segment in _segments(s):
         found, label_first = _segment_counts(segment, label_first)
         for item in found:
             if isinstance(item, Count):
@@ -202,6 +207,20 @@ def _items(s: str) -> list[Item]:
                 previous = item
             items.append(item)
     return items
+
+
+def _segments(s: str) -> list[str]:
+    """`s` cut at SEGMENT_BREAK, a two-word label before its colon kept whole."""
+    out: list[str] = []
+    for segment in SEGMENT_BREAK.split(s):
+        if out and COLON_COUNT.match(segment):
+            if m := LAST_CAPITALISED.search(out[-1]):
+                out[-1] = out[-1][: m.start("word")].rstrip()
+                segment = f"{m['word']} {segment}"
+                if not out[-1]:
+                    out.pop()
+        out.append(segment)
+    return out
 
 
 def _unlisted_dimension(items: list[Item], at: int) -> str | None:

@@ -413,6 +413,20 @@ def test_match_category(label: str, category: str | None) -> None:
         ),
         ("0 x Other agencies", [("Other", 0, False)]),
         ("For information only, data provided by Staffs Police.", []),
+        # A two-word label before its colon is no heading and a word: it had
+        # been cut to "Orientation: 1", a label of no category, reported.
+        (
+            "Race: 17, Sexual Orientation: 1, Gender Identity: 2",
+            [
+                ("Race", 17, False),
+                ("Sexual Orientation", 1, False),
+                ("Gender Identity", 2, False),
+            ],
+        ),
+        (
+            "Race 17 Sexual Orientation: 1",
+            [("Race", 17, False), ("Sexual Orientation", 1, False)],
+        ),
     ],
 )
 def test_counts_in(text: str, counts: list[tuple[str, int, bool]]) -> None:
