@@ -24,7 +24,8 @@ AMOUNT = compiled(
     # "£1.2m", "£450k", "£2.3bn", "1.2 million": a multiplier. The short letters
     # count only after "£", where they cannot be a unit ("5m" may be metres).
     r"(?P<scale>\s*(?:million|billion)\b|(?(gbp)(?:bn|mn|m|k)\b|(?!)))?"
-    r"(?:\s*(?P<percent>%)|\s+(?P<word>tonnes?|cases?|days?|weeks?|hours?|minutes?)\b"
+    r"(?:\s*(?P<percent>%|per\s?cent\b)"
+    r"|\s+(?P<word>tonnes?|cases?|days?|weeks?|hours?|minutes?)\b"
     # "12.5 per 1,000" (a rate of business start-ups): the unit is the rate, not
     # the bare number's, and "1,000" is its base, not a second value.
     r"|\s+(?P<rate>per\s+(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d.,])))?",

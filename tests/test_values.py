@@ -27,6 +27,9 @@ from normalise.values import (
         ("5,666.55 Tonnes", 5666.55, "tonnes", None),
         ("<20,000 Tonnes", 20000.0, "tonnes", "<"),
         ("47.5%", 47.5, "percent", None),
+        # The word for "%" (its unit had been dropped into the note).
+        ("47.5 per cent", 47.5, "percent", None),
+        ("47.5 Percent", 47.5, "percent", None),
         ("£19,112.23", 19112.23, "gbp", None),
         ("189 Cases", 189.0, "count", None),
         ("1,084", 1084.0, None, None),
