@@ -35,6 +35,9 @@ MAX_COUNT = 2**63 - 1
 # names one category; without "(Physical)" it is an ambiguous "Disability".
 PAREN = compiled(r"\((?P<inner>[^()]*)\)")
 DIGIT = compiled(r"\d")
+# A count in brackets right after its label ("Race (17), Religion (2)",
+# "Police referrals (4)") is that label's count, not a note.
+BRACKETED_COUNT = compiled(r"(?<=[A-Za-z])\s*\((?P<count>[0-9]{1,3}(?:,[0-9]{3})*)\)")
 # "(Physical)", "(please specify)" are labels; "(Adult Social Care)" after
 # "1 x Other" and longer brackets are notes on a label already printed.
 NOTE_WORDS = 3
@@ -110,7 +113,8 @@ Item = Count | Ambiguous | Unlisted
 
 def _drop_notes(text: str) -> str:
     """Drop bracketed notes, keep short brackets that are part of a label:
-    "Disability (Physical) 2 (1 victim targeted twice)" -> "Disability (Physical) 2"."""
+    "Disability (Physical) 2 (1 victim targeted twice)" -> "Disability (Physical) 2";
+    a label's bracketed count is its count: "Race (17)" -> "Race 17"."""
 
     def keep_or_drop(m: re.Match[str]) -> str:
         inner = m["inner"]
@@ -118,7 +122,7 @@ def _drop_notes(text: str) -> str:
             return " "
         return m[0]
 
-    return PAREN.sub(keep_or_drop, text)
+    return PAREN.sub(keep_or_drop, BRACKETED_COUNT.sub(r" \g<count>", text))
 
 
 def _label_after(text: str) -> str:

@@ -552,3 +552,15 @@ def test_a_quarters_text_run_into_the_name_column_names_no_indicator() -> None:
     assert counts_of(_recognise([PLAN, "", HEADER, kept])) == [
         (CACH, "Q1", "Religion", 1, 4)
     ]
+
+
+def test_counts_in_brackets_after_their_labels_are_read() -> None:
+    # Another print of the motivations: "Race (3), Religion (1)". The counts
+    # had been dropped as notes, the cell read as no breakdown.
+    records = _recognise(
+        [PLAN, "", HEADER, "\t".join([CACH, "Race (3), Religion (1)", ""])]
+    )
+    assert counts_of(records) == [
+        (CACH, "Q1", "Race", 3, 4),
+        (CACH, "Q1", "Religion", 1, 4),
+    ]

@@ -430,6 +430,14 @@ def test_match_category(label: str, category: str | None) -> None:
             "Race 17 Sexual Orientation: 1",
             [("Race", 17, False), ("Sexual Orientation", 1, False)],
         ),
+        # A label's count in brackets is its count (it had been dropped as a
+        # note); a bracket after a count, or of words, is still a note.
+        (
+            "Race (17), Religion (2)",
+            [("Race", 17, False), ("Religion", 2, False)],
+        ),
+        ("Police referrals (4)", [("Police", 4, False)]),
+        ("Race 3 (2)", [("Race", 3, False)]),
     ],
 )
 def test_counts_in(text: str, counts: list[tuple[str, int, bool]]) -> None:
