@@ -36,8 +36,11 @@ MAX_COUNT = 2**63 - 1
 PAREN = compiled(r"\((?P<inner>[^()]*)\)")
 DIGIT = compiled(r"\d")
 # A count in brackets right after its label ("Race (17), Religion (2)",
-# "Police referrals (4)") is that label's count, not a note.
-BRACKETED_COUNT = compiled(r"(?<=[A-Za-z])\s*\((?P<count>[0-9]{1,3}(?:,[0-9]{3})*)\)")
+# "Police referrals (4)") is that label's count, not a note; not a total
+# before a list ("Referrals (6): Council 2, Police 4").
+BRACKETED_COUNT = compiled(
+    r"(?<=[A-Za-z])\s*\((?P<count>[0-9]{1,3}(?:,[0-9]{3})*)\)(?!\s*:)"
+)
 # "(Physical)", "(please specify)" are labels; "(Adult Social Care)" after
 # "1 x Other" and longer brackets are notes on a label already printed.
 NOTE_WORDS = 3
@@ -216,8 +219,10 @@ def _items(s: str) -> list[Item]:
 def _segments(s: str) -> list[str]:
     """`s` cut at SEGMENT_BREAK, a two-word label before its colon kept whole."""
     out: list[str] = []
-    for segment in SEGMENT_BREAK.split(s):
-        if out and COLON_COUNT.match(segment):
+    cuts = [m[0] for m in SEGMENT_BREAK.finditer(s)]
+    for k, segment in enumerate(SEGMENT_BREAK.split(s)):
+        # Only across a cut at spaces: a word before ". " or ", " ends its item.
+        if out and cuts[k - 1].isspace() and COLON_COUNT.match(segment):
             if m := LAST_CAPITALISED.search(out[-1]):
                 out[-1] = out[-1][: m.start("word")].rstrip()
                 segment = f"{m['word']} {segment}"

@@ -270,3 +270,18 @@ def test_one_cell_fewer_than_trailing_columns_reads_only_labelled_values() -> No
     assert [(v.financial_year, v.period, v.measure, v.value) for v in got][4:] == [
         ("2017/18", "FY", "actual", 21200.0)
     ]
+
+
+def test_a_bare_figure_alone_under_a_trailing_column_stays_unread() -> None:
+    # One cell under each trailing column, but "Down 4% on last year" prints
+    # no labelled value beside its figure: whose target or outturn it is
+    # cannot be told (read whole, it became a target of 4%).
+    header = ["Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4"]
+    row = ["Residual household waste collected", "5,666 Tonnes", "4,946 Tonnes"]
+    cells = [*header, "Target- Achieved/ Trend", *row, "5,633 Tonnes", "4,953 Tonnes"]
+    trailing = ["Down 4% on last year", "2015/16 -18,752"]
+    after = ["Performance compared", "to 2015/16"]
+    got = _values([*"\n\n".join([*cells, *trailing]).split("\n"), "", *after])
+    assert [(v.financial_year, v.period, v.measure, v.value) for v in got][4:] == [
+        ("2015/16", "FY", "actual", 18752.0)
+    ]

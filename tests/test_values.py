@@ -438,6 +438,16 @@ def test_match_category(label: str, category: str | None) -> None:
         ),
         ("Police referrals (4)", [("Police", 4, False)]),
         ("Race 3 (2)", [("Race", 3, False)]),
+        # A total before its list is no count of its label.
+        (
+            "Referrals (6): Council 2, Police 4",
+            [("Council", 2, False), ("Police", 4, False)],
+        ),
+        # A word before ". " ends its sentence: no part of the next label.
+        (
+            "Data provided by Staffs Police. Racial: 17, Religious: 1",
+            [("Race", 17, False), ("Religion", 1, False)],
+        ),
     ],
 )
 def test_counts_in(text: str, counts: list[tuple[str, int, bool]]) -> None:

@@ -23,9 +23,9 @@ QUARTER_COL = re.compile(
     re.IGNORECASE,
 )
 QUARTER_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
-# "Total", "Annual Total", "Year End", "Year End Total", "Outturn", "Actual",
-# "Full Year Actual": the year's actual; a year printed with it ("Outturn
-# 2016/17", "2016/17 Actual") says which year.
+# "Total", "Annual Total", "Year End", "Year End Total", "Outturn", "Annual
+# Actual", "Full Year Actual": the year's actual; a year printed with it
+# ("Outturn 2016/17", "2016/17 Actual") says which year.
 TOTAL_COL = re.compile(
     r"^(?:(?:annual|year[\s-]*end|full[\s-]*year)\s+)?(?:total|actual)$"
     r"|^(?:year[\s-]*end|full[\s-]*year)(?:\s+actual)?$"
@@ -166,7 +166,9 @@ def _value_column(core: str, s: str, index: int, year: str | None) -> Column | N
         return Column(
             index, s, "value", quarter, "actual", financial_year=of_year or year
         )
-    if TOTAL_COL.match(core):
+    if TOTAL_COL.match(core) and (year is not None or core.casefold() != "actual"):
+        # "Actual" alone may be a quarter's or the year to date's ("Actual
+        # (Q4)", "Target | Actual" in a quarter's report): no column of ours.
         return Column(index, s, "value", "FY", "actual", financial_year=year)
     if TARGET_COL.match(core):
         return Column(index, s, "value", "FY", "target", financial_year=year)

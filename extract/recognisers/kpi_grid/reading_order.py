@@ -257,6 +257,15 @@ def _all_labelled(text: str) -> bool:
     return bool(values) and all(v.labelled for v in values)
 
 
+def _labelled_beside(text: str) -> bool:
+    """Whether a cell prints a bare value beside values labelled with their
+    year or measure."""
+    values = parse_cell(text, commentary=True)
+    return any(v.labelled for v in values) and any(
+        not v.labelled and v.value is not None for v in values
+    )
+
+
 def _fits(column: Column, text: str) -> bool:
     """Whether a cell can be `column`'s: a frequency under "Frequency", "N/A"
     or figures every one of which is read under a value column."""
@@ -313,11 +322,15 @@ def _reading(
         trailing = (*columns[len(lead) :], *extra)
         placed = list(zip(lead, cells, strict=False))
         placed += _under_trailing(cells[len(lead) :], trailing)
-        # One cell under each trailing column leaves no doubt which is whose.
-        labelled_only = (
-            frozenset()
-            if len(cells) == len(lead) + len(trailing)
-            else frozenset(c.label for c in trailing)
+        # One cell under each trailing column leaves no doubt which is whose:
+        # a cell printing a bare figure beside labelled ones ("<20,000 Tonnes
+        # – 2017.18 21,200 Tonnes", a target and the year's outturn) is read
+        # whole. Other bare figures ("Down 4% on last year") stay unread.
+        whole = len(cells) == len(lead) + len(trailing)
+        labelled_only = frozenset(c.label for c in trailing) - frozenset(
+            column.label
+            for column, cell in placed[len(lead) :]
+            if whole and _labelled_beside(cell.text)
         )
     if not all(_fits(column, cell.text) for column, cell in placed):
         return None
