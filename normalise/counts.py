@@ -219,16 +219,19 @@ def _items(s: str) -> list[Item]:
 def _segments(s: str) -> list[str]:
     """`s` cut at SEGMENT_BREAK, a two-word label before its colon kept whole."""
     out: list[str] = []
-    cuts = [m[0] for m in SEGMENT_BREAK.finditer(s)]
-    for k, segment in enumerate(SEGMENT_BREAK.split(s)):
+    start, spaces = 0, False
+    for cut in [*SEGMENT_BREAK.finditer(s), None]:
+        segment = s[start : cut.start() if cut else len(s)]
         # Only across a cut at spaces: a word before ". " or ", " ends its item.
-        if out and cuts[k - 1].isspace() and COLON_COUNT.match(segment):
+        if spaces and out and COLON_COUNT.match(segment):
             if m := LAST_CAPITALISED.search(out[-1]):
                 out[-1] = out[-1][: m.start("word")].rstrip()
                 segment = f"{m['word']} {segment}"
                 if not out[-1]:
                     out.pop()
         out.append(segment)
+        if cut is not None:
+            start, spaces = cut.end(), cut[0].isspace()
     return out
 
 

@@ -27,11 +27,12 @@ QUARTER_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4"}
 # Actual", "Full Year Actual": the year's actual; a year printed with it
 # ("Outturn 2016/17", "2016/17 Actual") says which year.
 TOTAL_COL = re.compile(
-    r"^(?:(?:annual|year[\s-]*end|full[\s-]*year)\s+)?(?:total|actual)$"
-    r"|^(?:year[\s-]*end|full[\s-]*year)(?:\s+actual)?$"
+    r"^(?:(?:annual|year[\s-]*end|full[\s-]*year)\s+)?total$"
+    r"|^(?:year[\s-]*end|full[\s-]*year)(?:\s+actual)?$|^annual\s+actual$"
     r"|^(?:annual\s+|actual\s+)?outturn$",
     re.IGNORECASE,
 )
+ACTUAL = re.compile(r"^actual$", re.IGNORECASE)
 TARGET_COL = re.compile(
     r"^(?:annual\s+|year[\s-]*end\s+|full[\s-]*year\s+)?target$", re.IGNORECASE
 )
@@ -166,9 +167,9 @@ def _value_column(core: str, s: str, index: int, year: str | None) -> Column | N
         return Column(
             index, s, "value", quarter, "actual", financial_year=of_year or year
         )
-    if TOTAL_COL.match(core) and (year is not None or core.casefold() != "actual"):
-        # "Actual" alone may be a quarter's or the year to date's ("Actual
-        # (Q4)", "Target | Actual" in a quarter's report): no column of ours.
+    if TOTAL_COL.match(core) or (year is not None and ACTUAL.match(core)):
+        # "Actual" needs its year: alone it may be a quarter's or the year to
+        # date's ("Actual (Q4)", "Target | Actual" in a quarter's report).
         return Column(index, s, "value", "FY", "actual", financial_year=year)
     if TARGET_COL.match(core):
         return Column(index, s, "value", "FY", "target", financial_year=year)
