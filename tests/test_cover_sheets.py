@@ -4,12 +4,14 @@ them. Each example is made up, a few lines in the printed form it stands for."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from extract.cover.metadata import Metadata, key_decision, read_metadata
 from extract.pipeline import process_document
+from extract.readers import read_document
 from extract.records import IssueRow
 from normalise.periods import stated_period, title_quarters, title_years
 from schemas.organisations import by_name, organisations
@@ -145,6 +147,22 @@ NOTHING: dict[str, Any] = {
     "financial_year": None,
     "quarters": (),
     "report_type": "other",
+}
+
+# Cannock Chase's Scrutiny cover of 6 October 2014, whose "Portfolio Leader"
+# has no colon, in each form below.
+SCRUTINY_2014: dict[str, Any] = {
+    "item_number": "9.1",
+    "report_of": "Chief Executive",
+    "contact_officer": "R. Lamond",
+    "portfolio": "Corporate Improvement",
+    "key_decision": False,
+    "report_track": "Scrutiny Committee 6/10/14",
+    "committee": "Scrutiny Committee",
+    "report_date": date(2014, 10, 6),
+    "financial_year": "2014/15",
+    "quarters": ("Q1",),
+    "report_type": "committee_performance_report",
 }
 
 FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
@@ -449,6 +467,74 @@ FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
             "report_date": date(2017, 10, 19),
         },
     ),
+    (
+        "labels printed without colons, a cover table's cells",
+        [
+            "ITEM NO. 9.1",
+            "",
+            # "Report of" ends on a joining word: the next label is no rest of it.
+            "Report of\tChief Executive",
+            "Contact Officer\tR. Lamond",
+            "Telephone No\t01543 464598",
+            "Portfolio Leader\tCorporate Improvement",
+            "Key Decision\tNo",
+            "Report Track\tScrutiny Committee 6/10/14",
+            "",
+            "SCRUTINY",
+            "6th OCTOBER 2014",
+            "QUARTER 1 PERFORMANCE REPORT 2014/15",
+            "",
+            "1 Purpose of Report",
+        ],
+        SCRUTINY_2014,
+    ),
+    (
+        "one label without its colon among labels with theirs",
+        [
+            "ITEM NO. 9.1",
+            "Report of:\tChief Executive",
+            "Contact Officer:\tR. Lamond",
+            "Portfolio Leader\tCorporate Improvement",
+            "Key Decision:\tNo",
+            "Report Track:\tScrutiny Committee 6/10/14",
+            "",
+            "SCRUTINY",
+            "6th OCTOBER 2014",
+            "QUARTER 1 PERFORMANCE REPORT 2014/15",
+        ],
+        SCRUTINY_2014,
+    ),
+    (
+        "a flattened sheet's label without its colon",
+        [
+            "ITEM NO. 9.1 Report of: Chief Executive Contact Officer: R. Lamond "
+            "Telephone No: 01543 464598 Portfolio Leader Corporate Improvement Key "
+            "Decision: No Report Track: Scrutiny Committee 6/10/14 SCRUTINY 6th "
+            "OCTOBER 2014 QUARTER 1 PERFORMANCE REPORT 2014/15 1 Purpose of Report "
+            "1.1 The purpose of this report is to advise Members on the progress of "
+            "the Council during Quarter One 2014/15."
+        ],
+        SCRUTINY_2014,
+    ),
+    (
+        "a portfolio leader named in prose is no field",
+        [
+            "CABINET",
+            "14 MARCH 2017",
+            "QUARTER 3 PERFORMANCE REPORT 2016/17",
+            "",
+            "The Portfolio Leader Housing asked for this report.",
+            "",
+            "1 Purpose of Report",
+        ],
+        {
+            "committee": "Cabinet",
+            "report_date": date(2017, 3, 14),
+            "financial_year": "2016/17",
+            "quarters": ("Q3",),
+            "report_type": "committee_performance_report",
+        },
+    ),
 ]
 
 
@@ -476,6 +562,48 @@ def _fields(meta: Metadata) -> dict[str, Any]:
 def test_cover_sheet_forms(lines: list[str], expected: dict[str, Any]) -> None:
     meta = read_metadata(synthetic(lines)[0])
     assert _fields(meta) == NOTHING | expected
+    assert meta.issues == ()
+
+
+# The cover of Cannock Chase's Annual Performance Report 2018/19 (Cabinet, 13
+# June 2019) as `pdftotext -layout` sets a cover table: a label's value wraps
+# under itself, and one label has no colon.
+LAID_OUT_COVER = """\
+                                                                    ITEM NO. 7.1
+
+Report of:           Head of Governance and
+                     Corporate Services
+Contact Officer:     Adrian Marklew
+Telephone No:        01543 464 598
+Portfolio Leader     Corporate Improvement
+Key Decision:        No
+Report Track:        Cabinet: 13/06/19
+
+                                   CABINET
+                                 13 JUNE 2019
+                       ANNUAL PERFORMANCE REPORT 2018/19
+
+1      Purpose of Report
+"""
+
+
+def test_laid_out_cover_table_with_a_label_without_its_colon() -> None:
+    data = LAID_OUT_COVER.encode()
+    doc = read_document(Path("cover.txt"), "cover.txt", data, text_form="layout")
+    meta = read_metadata(doc)
+    assert _fields(meta) == {
+        "item_number": "7.1",
+        "report_of": "Head of Governance and Corporate Services",
+        "contact_officer": "Adrian Marklew",
+        "portfolio": "Corporate Improvement",
+        "key_decision": False,
+        "report_track": "Cabinet: 13/06/19",
+        "committee": "Cabinet",
+        "report_date": date(2019, 6, 13),
+        "financial_year": "2018/19",
+        "quarters": ("Q1", "Q2", "Q3", "Q4"),
+        "report_type": "committee_performance_report",
+    }
     assert meta.issues == ()
 
 

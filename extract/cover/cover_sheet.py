@@ -85,6 +85,12 @@ LABEL_LINE = re.compile(
     r"^(?:" + _alternation(LABELS + LINE_START_LABELS) + r")\s*:?\s*$",
     re.IGNORECASE,
 )
+# "Portfolio Leader Corporate Improvement": the one label councils print
+# without its colon (Cannock Chase's Scrutiny cover of 6 October 2014). Read
+# where it opens a row, or among labels that have theirs ("Telephone No: 01543
+# 464598 Portfolio Leader Corporate Improvement Key Decision: No"); in prose
+# ("… agreed with the Portfolio Leader Housing …") it names no field.
+BARE_PORTFOLIO = re.compile(r"(?:^|(?<=\s))Portfolio (?:Leader|Holder)(?=\s+[A-Z])")
 # "ITEM NO. 6.3", "Agenda Item No. 11", "ENCLOSURE 16.1": a number, no colon.
 ITEM_NUMBER = re.compile(
     r"^(?:(?:agenda\s+)?item(?:\s+no\.?|\s+number)?|enclosure(?:\s+no\.?)?)\s+"
@@ -195,6 +201,12 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
     )
     if colon and (m := LABEL_AT_START.match(text)):
         hits.append((m.start(), m.end(), _label_name(m)))
+    if "Portfolio " in text and not any(name == "portfolio" for *_, name in hits):
+        hits += [
+            (m.start(), m.end(), "portfolio")
+            for m in BARE_PORTFOLIO.finditer(text)
+            if m.start() == 0 or hits
+        ]
     if m := ITEM_NUMBER.match(text):
         hits.append((0, m.start("n"), "item_number"))
     if "REPORT OF" in text:
@@ -320,7 +332,7 @@ def read_cover(doc: Document) -> CoverSheet:
             rests = [(vi, add(field, v.flat, v)) for field, vi, v in values]
             pieces += [Piece(squash(rest), vi) for vi, rest in rests if rest]
             continue
-        parts, body_starts = split_row(row.flat)
+        parts, body_starts = split_row(_labelled_cells(row))
         labelled = any(name for name, _ in parts)
         if labelled or len(parts) > 1:
             split_rows.add(i)
@@ -333,6 +345,20 @@ def read_cover(doc: Document) -> CoverSheet:
     return CoverSheet(
         tuple(fields), tuple(unbounded), tuple(pieces), frozenset(split_rows)
     )
+
+
+def _labelled_cells(row: Row) -> str:
+    """A cover row's text; a row of two cells whose first is a label printed
+    without its colon ("Report of" | "Head of Governance", a cover sheet's
+    table) as the label and its value."""
+    filled = row.filled
+    if (
+        len(filled) == 2
+        and ":" not in filled[0].flat
+        and LABEL_LINE.match(filled[0].flat)
+    ):
+        return f"{filled[0].flat}: {filled[1].flat}"
+    return row.flat
 
 
 def _headings_in(text: str) -> list[str]:

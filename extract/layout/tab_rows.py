@@ -52,6 +52,23 @@ JOINING_WORDS = frozenset(
 )
 
 
+# A cover sheet's label printed without its colon, in a cell of its own
+# ("Report of" | "Chief Executive"): the cover-sheet labels no table row is
+# named by. "Report of" ends on a joining word, yet the line below is the
+# next label, not the rest of it.
+COVER_LABEL = re.compile(
+    r"^(?:report\s+(?:of|by|from|track)|contact\s+officer|portfolio\s+(?:leader|holder)"
+    r"|key\s+decision|tel(?:ephone)?\s+no\.?)$",
+    re.IGNORECASE,
+)
+
+
+def is_cover_label(cell: str) -> bool:
+    """A cover-sheet label, with its colon ("Key Decision:") or without."""
+    text = cell.strip()
+    return text.endswith(":") or COVER_LABEL.match(text) is not None
+
+
 def _cells_of(line: str) -> list[str]:
     return line.split("\t")
 
@@ -69,13 +86,15 @@ def _narrow(cells: Sequence[str]) -> bool:
 
 
 def _labelled(cells: Sequence[str]) -> bool:
-    """A "Label:<TAB>value" line (cover sheets, samples/003 lines 3-8) is a record.
+    """A "Label:<TAB>value" line (cover sheets, samples/003 lines 3-8) is a
+    record, and so is a cover label printed without its colon ("Portfolio
+    Leader<TAB>Corporate Improvement").
 
     Only a label in the first column: a wrapped fragment may end with a colon
     ("incidents. Motivation:").
     """
     filled = _filled(cells)
-    return bool(filled) and filled[0] == 0 and cells[0].strip().endswith(":")
+    return bool(filled) and filled[0] == 0 and is_cover_label(cells[0])
 
 
 def _values(cells: Sequence[str]) -> int:

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from extract.layout.headers import is_header_cells, is_label, known_labels
+from extract.layout.tab_rows import is_cover_label
 from extract.layout.text_columns import MARK, QUARTER_LABEL, STRUCTURAL_CELLS
 from extract.readers.symbol_fonts import is_font_code
 
@@ -37,6 +38,9 @@ ENDED = re.compile(r"(?:[.!?:;)%]|</\w+>)$")
 SENTENCE_END = re.compile(r"(?:[.!?]|</\w+>)$")
 # A word of a theme heading's cell, not a frequency letter ("A").
 WORDS = re.compile(r"[A-Za-z]{2}")
+# How many words a cover sheet's label has at most ("Lead Officer and Report
+# Author:").
+LABEL_WORDS = 5
 # A count's share in brackets, wrapped under the count: "12" / "(100%)".
 SHARE = re.compile(r"^\(\d[\d,]*(?:\.\d+)?\s*%\)$")
 
@@ -268,7 +272,9 @@ def _after_labels(
     None where neither decides: a header's rows end where the names start,
     unless the line completes the header's wrapped labels, and where figures
     alone follow labels alone (`_figures_under_labels`); "Label:  value"
-    lines (cover sheets) are a row each."""
+    lines (cover sheets) are a row each, and so is a "Label:  value" line under
+    a label printed without its colon ("Portfolio Leader  Corporate
+    Improvement" / "Key Decision:  No")."""
     if _figures_under_labels(row, line, filled) or marks_above(row, line):
         return True
     if not line[0]:
@@ -276,9 +282,22 @@ def _after_labels(
     header = is_header_cells(joined_cells(row))
     if header and _completes_labels(row, line):
         return False
-    if header or row[-1][0].endswith(":"):
+    if header or is_cover_label(row[-1][0]) or _labelled_line(line):
         return True
     return None
+
+
+def _labelled_line(line: Sequence[str]) -> bool:
+    """A cover sheet's "Label:  value" line: a short label first, with its
+    colon or one of those printed without ("Report of  Chief Executive"), a
+    value beside it."""
+    label = line[0]
+    return (
+        is_cover_label(label)
+        and len(label.split()) <= LABEL_WORDS
+        and FRESH_START.match(label) is not None
+        and any(line[1:])
+    )
 
 
 def _completes_labels(row: Sequence[list[str]], line: list[str]) -> bool:
