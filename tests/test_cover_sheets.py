@@ -165,6 +165,15 @@ SCRUTINY_2014: dict[str, Any] = {
     "report_type": "committee_performance_report",
 }
 
+# Cannock Chase's Cabinet cover of 19 April 2007, printed in upper case.
+CABINET_2007: dict[str, Any] = {
+    "item_number": "7.1",
+    "report_of": "Head of Policy and Performance",
+    "portfolio": "Policy and Resources",
+    "committee": "Cabinet",
+    "report_date": date(2007, 4, 19),
+}
+
 FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
     (
         "report by",
@@ -517,6 +526,60 @@ FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
         SCRUTINY_2014,
     ),
     (
+        "upper case, a dash for the portfolio's colon, a line each",
+        [
+            "ENCLOSURE 7.1",
+            "",
+            "CANNOCK CHASE COUNCIL",
+            "",
+            "CABINET",
+            "",
+            "19 APRIL 2007",
+            "",
+            "REPORT OF HEAD OF POLICY AND PERFORMANCE",
+            "",
+            "PORTFOLIO LEADER \u2013 POLICY AND RESOURCES",
+            "",
+            "CORPORATE AND PERFORMANCE PLAN",
+            "",
+            "1. Purpose of Report",
+        ],
+        CABINET_2007,
+    ),
+    (
+        # The council's name and the meeting's run together ("CANNOCK CHASE
+        # COUNCIL CABINET"); the portfolio runs into the title.
+        "upper case, flattened",
+        [
+            "ENCLOSURE 7.1 CANNOCK CHASE COUNCIL CABINET 19 APRIL 2007 REPORT OF "
+            "HEAD OF POLICY AND PERFORMANCE PORTFOLIO LEADER \u2013 POLICY AND "
+            "RESOURCES CORPORATE AND PERFORMANCE PLAN 1. Purpose of Report 1.1 To "
+            "approve the contents of the draft Corporate and Performance Plan."
+        ],
+        CABINET_2007,
+    ),
+    (
+        "a contact number after the contact officer",
+        [
+            "Item No. 14.1 Report of: Head of Economic Prosperity Contact Officer: "
+            "Dean Piper / Debbie Harris Contact Number: 01543 464223 Portfolio "
+            "Leader: Economic Development & Planning Key Decision: Yes Report "
+            "Track: Cabinet: 28/01/21 Cabinet 28 January 2021 Cannock Railway "
+            "Station 1 Purpose of Report 1.1 The report presents to Cabinet the "
+            "Strategic Outline Business Case."
+        ],
+        {
+            "item_number": "14.1",
+            "report_of": "Head of Economic Prosperity",
+            "contact_officer": "Dean Piper / Debbie Harris",
+            "portfolio": "Economic Development & Planning",
+            "key_decision": True,
+            "report_track": "Cabinet: 28/01/21",
+            "committee": "Cabinet",
+            "report_date": date(2021, 1, 28),
+        },
+    ),
+    (
         "a portfolio leader named in prose is no field",
         [
             "CABINET",
@@ -605,6 +668,24 @@ def test_laid_out_cover_table_with_a_label_without_its_colon() -> None:
         "report_type": "committee_performance_report",
     }
     assert meta.issues == ()
+
+
+def test_an_upper_case_portfolio_run_into_a_title_it_cannot_be_told_from() -> None:
+    # "WASTE STRATEGY" opens no title the way "CORPORATE" or "QUARTER" does: the
+    # portfolio could be "Environment" or all of it.
+    meta = read_metadata(
+        synthetic(
+            [
+                "ENCLOSURE 7.1 CABINET 19 APRIL 2007 REPORT OF HEAD OF POLICY "
+                "PORTFOLIO LEADER \u2013 ENVIRONMENT WASTE STRATEGY 1. Purpose of "
+                "Report 1.1 To approve the strategy."
+            ]
+        )[0]
+    )
+    assert meta.cover.get("portfolio") is None
+    assert meta.cover.get("report_of") == "Head of Policy"
+    assert [i.code for i in meta.issues] == ["ambiguous_field"]
+    assert "portfolio" in meta.issues[0].message
 
 
 def test_flattened_sheet_title_and_field_lines() -> None:

@@ -47,7 +47,8 @@ LABELS: tuple[tuple[str, str], ...] = (
     ),
     (
         "telephone",
-        r"tel(?:ephone)?(?:\s+no\.?|\s+number)?|extension(?:\s+no\.?)?|direct\s+line",
+        r"tel(?:ephone)?(?:\s+no\.?|\s+number)?|extension(?:\s+no\.?)?|direct\s+line"
+        r"|contact\s+(?:number|no\.?|tel(?:ephone)?)",
     ),
     ("email", r"e-?mail(?:\s+address)?"),
     (
@@ -91,6 +92,14 @@ LABEL_LINE = re.compile(
 # 464598 Portfolio Leader Corporate Improvement Key Decision: No"); in prose
 # ("… agreed with the Portfolio Leader Housing …") it names no field.
 BARE_PORTFOLIO = re.compile(r"(?:^|(?<=\s))Portfolio (?:Leader|Holder)(?=\s+[A-Z])")
+# "PORTFOLIO LEADER – POLICY AND RESOURCES" (Cannock Chase's Cabinet cover of
+# 19 April 2007): upper case, a dash for its colon. Its own line's value, or,
+# run together with the upper-case title after it ("… POLICY AND RESOURCES
+# CORPORATE AND PERFORMANCE PLAN"), the words before the title's first
+# (`cover_values.bound`).
+UPPER_PORTFOLIO = re.compile(
+    r"(?:^|(?<=\s))PORTFOLIO (?:LEADER|HOLDER)(?:\s*[-\u2013:])?(?=\s+[A-Z])"
+)
 # "ITEM NO. 6.3", "Agenda Item No. 11", "ENCLOSURE 16.1": a number, no colon.
 ITEM_NUMBER = re.compile(
     r"^(?:(?:agenda\s+)?item(?:\s+no\.?|\s+number)?|enclosure(?:\s+no\.?)?)\s+"
@@ -201,12 +210,6 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
     )
     if colon and (m := LABEL_AT_START.match(text)):
         hits.append((m.start(), m.end(), _label_name(m)))
-    if "Portfolio " in text and not any(name == "portfolio" for *_, name in hits):
-        hits += [
-            (m.start(), m.end(), "portfolio")
-            for m in BARE_PORTFOLIO.finditer(text)
-            if m.start() == 0 or hits
-        ]
     if m := ITEM_NUMBER.match(text):
         hits.append((0, m.start("n"), "item_number"))
     if "REPORT OF" in text:
@@ -216,6 +219,17 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
     if not any(name == "report_of" for *_, name in hits):
         if m := prose_report_of(text):
             hits.append((m.start(), m.end(), "prose_report_of"))
+    if "Portfolio " in text and not any(name == "portfolio" for *_, name in hits):
+        hits += [
+            (m.start(), m.end(), "portfolio")
+            for m in BARE_PORTFOLIO.finditer(text)
+            if m.start() == 0 or hits
+        ]
+    if "PORTFOLIO " in text:
+        hits += [
+            (m.start(), m.end(), "portfolio" if m.start() == 0 else "upper_portfolio")
+            for m in UPPER_PORTFOLIO.finditer(text)
+        ]
     hits.sort()
     # One label per place: "Agenda Item No: 9.1" is one label, not two.
     kept: list[tuple[int, int, str]] = []
@@ -310,7 +324,7 @@ def read_cover(doc: Document) -> CoverSheet:
 
     def add(name: str, raw: str, row: Row) -> str:
         value, rest = bound(name, raw)
-        name = name.removeprefix("prose_")
+        name = name.removeprefix("prose_").removeprefix("upper_")
         if name in ("clerk", "boundary", "email"):
             return rest
         if value is None:

@@ -76,8 +76,8 @@ def squash(s: str) -> str:
 
 
 def _upper_role(value: str) -> tuple[str, str]:
-    """An upper-case role and the title it runs into: ("CHIEF EXECUTIVE", "BEST
-    VALUE PERFORMANCE INDICATOR OUTTURN 2007-08")."""
+    """An upper-case role or portfolio and the title it runs into: ("CHIEF
+    EXECUTIVE", "BEST VALUE PERFORMANCE INDICATOR OUTTURN 2007-08")."""
     words = value.split()
     k = 0
     while k < len(words):
@@ -121,6 +121,13 @@ def bound(name: str, raw: str) -> tuple[str | None, str]:
     if shaped is not None:
         m = shaped.match(value)
         return (m[0].strip(), value[m.end() :]) if m else (None, value)
+    if name == "upper_portfolio":
+        # Upper case run into an upper-case title: the title's first word ends
+        # it, else nothing does.
+        value, rest = _upper_role(value)
+        if rest and value and len(value.split()) <= MAX_WORDS:
+            return value, rest
+        return None, value + " " + rest
     if name in ("report_track", "date"):
         if m := DATE.search(value):
             kept = value[: m.end()] if name == "report_track" else m["date"]
@@ -147,8 +154,8 @@ def derived(name: str, value: str) -> list[tuple[str, str]]:
             value = m["role"].strip()
     if name == "report_of":
         value = re.sub(r"^the\s+", "", value, flags=re.IGNORECASE)
-        if value.isupper():
-            value = title_case(value)
+    if name in ("report_of", "portfolio") and value.isupper():
+        value = title_case(value)
     out = [(name, value)]
     if name == "report_of" and (m := PORTFOLIO_OF.search(value)):
         out.append(("portfolio", m["p"].strip()))

@@ -25,6 +25,7 @@ from extract.cover.cover_sheet import MEETING_HEADING
 from extract.cover.cover_values import DATE, PROSE_END, squash, title_case
 from extract.document import Document
 from normalise.dates import parse_date
+from schemas.organisations import by_name
 
 HEAD_ROWS = 20
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\d/.]?\d)")
@@ -99,13 +100,24 @@ def heading_meeting(text: str) -> tuple[str, date] | None:
     - 3rd June 2015" -> ("Audit Committee", 2015-06-03)."""
     if m := NAMED_MEETING.match(text):
         if day := date_of_line(m["when"]):
-            body = m["body"]
+            body = _without_council(m["body"])
             return (title_case(body) if body.isupper() else body), day
     m = MEETING_HEADING.search(text)
     if not m or (d := DATE.search(m["when"])) is None:
         return None
     found = parse_date(d["date"])
-    return (title_case(m["body"]), found) if found else None
+    return (title_case(_without_council(m["body"])), found) if found else None
+
+
+def _without_council(body: str) -> str:
+    """A meeting's name without the council's printed before it: "CANNOCK
+    CHASE COUNCIL CABINET" (a flattened cover runs the two headings together)
+    is the Cabinet; "Council" alone, or "Council Tax Committee", is a name."""
+    words = body.split()
+    for k in range(1, len(words)):
+        if by_name(" ".join(words[:k])) is not None:
+            return " ".join(words[k:])
+    return body
 
 
 def _over_date(heads: list[tuple[int, str]], k: int) -> date | None:
