@@ -45,6 +45,9 @@ SENTENCE_CLOSE = re.compile(r"[.!?][’”\")]*\s*$")
 # ("met previously by the LSP.", samples/004 line 184).
 SHORT_LAST_ROW = 0.75
 MAX_TITLE = 80
+# How far a numbered title's first numbered paragraph can be: right under it,
+# or under a title line of its own.
+SUBSECTION_ROWS = 2
 # The highest top-level number a report's first numbered section has
 # (samples/004 opens with "1.1", then "2").
 FIRST_SECTIONS = 2
@@ -315,7 +318,7 @@ class _Builder:
             m
             and (m["title"] or appendix)
             and _follows(m["number"], self.last)
-            and (appendix or _alone(self.doc, i))
+            and (appendix or _alone(self.doc, i) or _over_subsection(self.doc, i, m))
         ):
             self.numbered, self.last = True, _key(m["number"]) or self.last
             self.pending_number = None if m["title"] else m["number"]
@@ -390,6 +393,25 @@ def _alone(doc: Document, i: int) -> bool:
     """A row with a blank or table row after it: a heading of its own."""
     nxt = doc.rows[i + 1] if i + 1 < len(doc.rows) else None
     return nxt is None or nxt.tabbed or not nxt.flat
+
+
+def _over_subsection(doc: Document, i: int, m: re.Match[str]) -> bool:
+    """A numbered title right over its first numbered paragraph, or over a
+    title line and then that paragraph: "3 Key Issues" / "Reasons for
+    Recommendations" / "3.1 Information for …" (paragraphs set with a
+    hanging indent print no blank line between; `layout.numbered`)."""
+    if not m["title"]:
+        return False
+    sub = f"{m['number'].rstrip('.')}."
+    for nxt in doc.rows[i + 1 : i + 1 + SUBSECTION_ROWS]:
+        text = nxt.flat.strip()
+        if nxt.tabbed or not text:
+            return False
+        if text.startswith(sub) and NUMBERED_PARAGRAPH.match(text):
+            return True
+        if not _title_of(text):
+            return False
+    return False
 
 
 def _paragraph(

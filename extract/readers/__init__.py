@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from extract.document import Document
+from extract.layout.numbered import numbered_prose
 from extract.readers.decode import decode, split_lines
 from extract.readers.errors import UnreadableInput
 from extract.readers.limits import DEFAULT_LIMITS, LimitExceeded, Limits
@@ -79,6 +81,18 @@ def read_document(
     limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
     """The document model of one input, whatever its form, within `limits`."""
+    doc = _read(path, source_path, data, text_form, limits)
+    rows = numbered_prose(doc.rows)
+    return doc if rows is None else replace(doc, rows=rows)
+
+
+def _read(
+    path: Path,
+    source_path: str,
+    data: bytes,
+    text_form: str | None,
+    limits: Limits,
+) -> Document:
     limits.check_file(len(data))
     if is_pdf(data) or (path.suffix.lower() == ".pdf" and not _texty(data)):
         from extract.readers.pdf import read_pdf

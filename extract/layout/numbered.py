@@ -1,0 +1,85 @@
+"""Numbered paragraphs set with a hanging indent: prose, not a table.
+
+A council report numbers its paragraphs ("1.1", "2.3") and hangs their text
+from a tab stop, so every form prints the number and its text apart: a TAB
+export as "1.1<TAB>To advise Members …", `pdftotext -layout` and a PDF's
+words with a wide gap between them, the text's later lines under its first:
+
+    1      Purpose of Report
+    1.1    To advise Members on the position at the end of 2018/19, in
+           respect of the Priority Outcomes …
+
+The layout stage reads that as a table of two columns, so the report's prose
+was lost to the statements and reported as an unread table. A run of such
+rows, every one of two cells, a section number or nothing beside its text,
+is prose again: one cell, the number before the text, as the paragraph stage
+reads "2.2 That the Committee notes …" printed on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extract.document import Cell, Row
+
+# "1", "1.1", "5.12", "2.", "3.1.2": a paragraph's or a section's number.
+NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?$")
+# At least one paragraph of the run reads as prose: this many words.
+PROSE_WORDS = 8
+# A run holds this many numbered rows at least, one of them a sub-number
+# ("1.1"): a lone "1 | Recommendations" may be any two-column table's row.
+MIN_NUMBERED = 2
+
+
+def numbered_prose(rows: Sequence[Row]) -> tuple[Row, ...] | None:
+    """The rows with each run of hanging-indent paragraphs made prose, or None
+    where there is none."""
+    out = list(rows)
+    changed = False
+    k = 0
+    while k < len(rows):
+        end = k
+        while end < len(rows) and (_blank(rows[end]) or _hanging(rows[end])):
+            end += 1
+        run = [i for i in range(k, end) if not _blank(rows[i])]
+        if _paragraphs(rows, run):
+            for i in run:
+                out[i] = _prose(rows[i])
+            changed = True
+        k = max(end, k + 1)
+    return tuple(out) if changed else None
+
+
+def _blank(row: Row) -> bool:
+    return not row.filled
+
+
+def _hanging(row: Row) -> bool:
+    """A row of two cells: a number or nothing, then text."""
+    if not row.tabbed or len(row.cells) != 2:
+        return False
+    number, text = row.cells
+    return bool(text.flat) and (
+        not number.flat or NUMBER.match(number.flat) is not None
+    )
+
+
+def _paragraphs(rows: Sequence[Row], run: list[int]) -> bool:
+    numbers = [rows[i].cells[0].flat for i in run if rows[i].cells[0].flat]
+    return (
+        len(numbers) >= MIN_NUMBERED
+        and any("." in n.rstrip(".") for n in numbers)
+        and any(len(rows[i].cells[1].flat.split()) >= PROSE_WORDS for i in run)
+    )
+
+
+def _prose(row: Row) -> Row:
+    number, text = row.cells
+    if number.flat:
+        raw = f"{number.raw.strip()} {text.raw.strip()}"
+        flat = f"{number.text.strip()} {text.text.strip()}"
+    else:
+        raw, flat = text.raw, text.text
+    cell = Cell(raw, flat, 0, row.page, row.line_start, row.line_end)
+    return Row((cell,), row.page, row.line_start, row.line_end, False)

@@ -1,0 +1,168 @@
+"""Numbered paragraphs set with a hanging indent (`extract.layout.numbered`):
+the number and its text printed apart are prose, in every form."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.pdfgen.canvas import Canvas
+
+from extract.document import Cell, Row
+from extract.layout.numbered import numbered_prose
+from extract.pipeline import process_document
+from extract.readers import read_document
+from extract.records import IssueRow, Statement
+
+# The opening of Cannock Chase's Annual Performance Report 2018/19 (Cabinet,
+# 13 June 2019): each paragraph's number, then its text from a tab stop.
+PARAGRAPHS: list[tuple[str, list[str]]] = [
+    ("1", ["Purpose of Report"]),
+    (
+        "1.1",
+        [
+            "To advise Members on the position at the end of 2018/19, in",
+            "respect of the Priority Outcomes as set out in the Corporate Plan.",
+        ],
+    ),
+    ("2", ["Recommendations"]),
+    (
+        "2.1",
+        [
+            "To note the performance information relating to Priority Delivery",
+            "Plans as detailed at Appendices 1-4.",
+        ],
+    ),
+    ("3", ["Key Issues and Reasons for Recommendations"]),
+    (
+        "3.1",
+        [
+            "Information for performance actions and indicators for each of the",
+            "Priorities is set out in Appendices 1 to 4. Overall, 72.38% of",
+            "actions/projects have been delivered.",
+        ],
+    ),
+]
+SENTENCE = "Overall, 72.38% of actions/projects have been delivered."
+
+
+def _layout_text() -> bytes:
+    lines = ["ANNUAL PERFORMANCE REPORT 2018/19", ""]
+    for number, text in PARAGRAPHS:
+        lines.append(f"{number:<7}{text[0]}")
+        lines += [f"{'':<7}{t}" for t in text[1:]]
+    return "\n".join(lines).encode()
+
+
+def _tab_text() -> bytes:
+    lines = ["ANNUAL PERFORMANCE REPORT 2018/19", ""]
+    lines += [f"{number}\t{' '.join(text)}" for number, text in PARAGRAPHS]
+    return "\n".join(lines).encode()
+
+
+def _pdf() -> bytes:
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    y = 780.0
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, y, "ANNUAL PERFORMANCE REPORT 2018/19")
+    y -= 28
+    for number, text in PARAGRAPHS:
+        canvas.drawString(72, y, number)
+        for line in text:
+            canvas.drawString(115, y, line)
+            y -= 14
+        # Space after each paragraph, as a word processor sets it.
+        y -= 10
+    canvas.save()
+    return out.getvalue()
+
+
+def _statements(name: str, data: bytes) -> tuple[list[Statement], list[IssueRow]]:
+    doc = read_document(Path(name), name, data)
+    records = process_document(doc).records
+    return (
+        [r for r in records if isinstance(r, Statement)],
+        [r for r in records if isinstance(r, IssueRow)],
+    )
+
+
+def _check(name: str, data: bytes) -> None:
+    statements, issues = _statements(name, data)
+    assert [(s.sentence, s.value, s.unit, s.section) for s in statements] == [
+        (SENTENCE, 72.38, "percent", "3 Key Issues and Reasons for Recommendations")
+    ]
+    # Read as prose, not reported as an unread table.
+    assert "unparsed_block" not in {i.code for i in issues}
+
+
+def test_layout_text() -> None:
+    _check("annual.txt", _layout_text())
+
+
+def test_tab_text() -> None:
+    _check("annual.txt", _tab_text())
+
+
+def test_pdf() -> None:
+    _check("annual.pdf", _pdf())
+
+
+def test_headings_over_their_first_paragraph_are_sections() -> None:
+    doc = read_document(Path("a.txt"), "a.txt", _layout_text())
+    texts = [r.flat for r in doc.rows if r.flat]
+    assert texts[1:4] == [
+        "1 Purpose of Report",
+        "1.1 To advise Members on the position at the end of 2018/19, in respect "
+        "of the Priority Outcomes as set out in the Corporate Plan.",
+        "2 Recommendations",
+    ]
+    assert not any(r.tabbed for r in doc.rows)
+
+
+def _row(number: str, text: str, line: int) -> Row:
+    cells = (
+        Cell(number, number, 0, None, line, line),
+        Cell(text, text, 1, None, line, line),
+    )
+    return Row(cells, None, line, line, True)
+
+
+def test_a_two_column_table_of_numbered_names_stays_a_table() -> None:
+    # No sub-number ("1.1") and no sentence: a list of indicators, not prose.
+    rows = (
+        _row("1", "Number of fly tipping incidents", 1),
+        _row("2", "Residual household waste", 2),
+    )
+    assert numbered_prose(rows) is None
+    # Nor a table of three columns.
+    three = Row((*rows[0].cells, Cell("470", "470", 2, None, 3, 3)), None, 3, 3, True)
+    long_text = "To note the performance information relating to the plans"
+    assert numbered_prose((three, _row("1.1", long_text, 4))) is None
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", "1", "1.1", "2.", "x", "12.3.4"]),
+            st.text(max_size=80),
+            st.booleans(),
+        ),
+        max_size=8,
+    )
+)
+def test_any_rows_in_rows_out(cells: list[tuple[str, str, bool]]) -> None:
+    rows = tuple(
+        _row(number, text, k + 1)
+        if two
+        else Row((Cell(text, text, 0, None, k + 1, k + 1),), None, k + 1, k + 1, False)
+        for k, (number, text, two) in enumerate(cells)
+    )
+    out = numbered_prose(rows)
+    if out is not None:
+        assert len(out) == len(rows)
+        assert [(r.line_start, r.line_end) for r in out] == [
+            (r.line_start, r.line_end) for r in rows
+        ]
