@@ -35,20 +35,25 @@ MIN_NUMBERED = 2
 def numbered_prose(rows: Sequence[Row]) -> tuple[Row, ...] | None:
     """The rows with each run of hanging-indent paragraphs made prose, or None
     where there is none."""
-    out = list(rows)
-    changed = False
+    hanging = [i for i, row in enumerate(rows) if _hanging(row)]
+    if len(hanging) < MIN_NUMBERED:
+        return None
+    out: list[Row] | None = None
     k = 0
-    while k < len(rows):
-        end = k
-        while end < len(rows) and (_blank(rows[end]) or _hanging(rows[end])):
-            end += 1
-        run = [i for i in range(k, end) if not _blank(rows[i])]
+    while k < len(hanging):
+        # A run: hanging rows with nothing but blank rows between them.
+        run = [hanging[k]]
+        k += 1
+        while k < len(hanging) and all(
+            _blank(rows[i]) for i in range(run[-1] + 1, hanging[k])
+        ):
+            run.append(hanging[k])
+            k += 1
         if _paragraphs(rows, run):
+            out = out or list(rows)
             for i in run:
                 out[i] = _prose(rows[i])
-            changed = True
-        k = max(end, k + 1)
-    return tuple(out) if changed else None
+    return None if out is None else tuple(out)
 
 
 def _blank(row: Row) -> bool:
