@@ -933,3 +933,54 @@ def test_a_change_caption_without_its_figure_is_reported() -> None:
         ("unreadable_value", "warning", 2)
     ]
     assert "a change over 12 months is printed but no figure" in issues[0].message
+
+
+# Reading order of a row printed across a page (consistency fuzz v033_000,
+# plain text): the crime row's Q2-Q4 blocks, its name after them, the next
+# row's name, then the crime row's Q1 block, carried on from another column.
+TWO_NAMES_THEN_A_BLOCK = [
+    "Q2 (10.10.14) Previous 12",
+    "months = 5,861 Last 12",
+    "months = 6,763 Change Over",
+    "12 Months = 15% increase",
+    "(902) For information only.",
+    "",
+    "Q3 (19.01.15) Previous 12 months = 6,000 Last 12 months = 6,815 Change "
+    "Over 12 Months = 14% increase (815)",
+    "",
+    "Q4 (17.04.15) Previous 12 months = 6,351 Last 12 months = 6,610 Change "
+    "Over 12 Months = 4% increase (259)",
+    "",
+    "Annual",
+    "Target",
+    "",
+    "Committed Crime Over Time",
+    "(Variation) All crime",
+    "groupings",
+    "",
+    "ASB Incidents Over",
+    "Time (Variation) –",
+    "Police data",
+    "",
+    "Q1 (24.07.14) Previous 12",
+    "months = 5,706 Last 12",
+    "months = 6,539 Change Over",
+    "12 Months = 15% increase",
+    "(833)",
+]
+
+
+def test_a_block_after_two_rows_names_is_reported_not_given_the_nearer() -> None:
+    from extract.recognisers import rolling12
+
+    found = recognised(rolling12, TWO_NAMES_THEN_A_BLOCK, text_form="plain")
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert [(r.indicator, r.quarter, r.previous_12_months) for r in rows] == [
+        ("Committed Crime Over Time (Variation) All crime groupings", "Q2", 5861),
+        ("Committed Crime Over Time (Variation) All crime groupings", "Q3", 6000),
+        ("Committed Crime Over Time (Variation) All crime groupings", "Q4", 6351),
+    ]
+    # The Q1 block's figures were the ASB row's, silently.
+    issues = [i for i in found if isinstance(i, IssueRow)]
+    assert [(i.code, i.line) for i in issues] == [("unparsed_block", 22)]
+    assert "two rows' names" in issues[0].message

@@ -145,7 +145,8 @@ def _timed_out(doc: Document, cell: Cell) -> IssueRow:
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     doc = blocks.doc
     found, timed_out, stray = _blocks(blocks)
-    found += reading_order.read(blocks, NAME)
+    in_order, doubtful = reading_order.read(blocks, NAME)
+    found += in_order
     found += run_on.read(blocks, NAME)
     found += arithmetic.read(blocks, NAME)
     for cell in timed_out:
@@ -159,6 +160,17 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             "unparsed_block",
             f"{f.quarter} block of rolling 12-month totals under a name that is no "
             f"rolling indicator; not read: {printed!r}",
+        )
+    for f in doubtful:
+        printed = _snippet(f.cell.reading[f.block.start : f.block.end])
+        yield _issue(
+            doc,
+            f.cell,
+            "warning",
+            "unparsed_block",
+            f"{f.quarter} block of rolling 12-month totals printed after two rows' "
+            f"names in reading order, either of which it may belong to; not read: "
+            f"{printed!r}",
         )
     by_quarter: dict[str, list[date]] = defaultdict(list)
     for f in found:

@@ -53,6 +53,8 @@ QUARTER_CELL = compiled(r"^Q[1-4]\s*\(\s*\d", re.IGNORECASE)
 # How long a name printed before its block in the same paragraph can be.
 NAME_CHARS = 160
 DIGIT = compiled(r"\d")
+# What `_name` gives a block two rows' names could own.
+AMBIGUOUS = "\x00ambiguous"
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 12
 # A part of an interleaved name column: "Over Time", "(Variation) – Police data".
@@ -78,15 +80,20 @@ OPENS_PARAGRAPH = compiled(r"^\s*<(?:p|li)\b", re.IGNORECASE)
 CLOSES_PARAGRAPH = compiled(r"</(?:p|li)>\s*$", re.IGNORECASE)
 
 
-def read(blocks: Blocks, name: str) -> list[Found]:
-    """Every quarter block of the prose paragraphs, each claimed by `name`."""
+def read(blocks: Blocks, name: str) -> tuple[list[Found], list[Found]]:
+    """Every quarter block of the prose paragraphs, each claimed by `name`, and
+    the blocks left unread because two rows' names could be theirs."""
     paras = blocks.paragraphs
     by_row = {p.row_index: p for p in paras}
     groups = list(_groups(paras))
     used: set[int] = set()
     found: list[Found] = []
+    doubtful: list[Found] = []
     for group in groups:
         indicator = _name(paras, group, groups, used, blocks.doc.rows)
+        if indicator is AMBIGUOUS:
+            doubtful.extend(group.found)
+            continue
         if indicator is None:
             continue
         if group.interleaved:
@@ -109,7 +116,7 @@ def read(blocks: Blocks, name: str) -> list[Found]:
             if _claim_spans(blocks, name, para, f):
                 found.append(replace(f, indicator=indicator))
             previous = f
-    return found
+    return found, doubtful
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,7 +336,11 @@ def _name(
     used: set[int],
     rows: Sequence[Row],
 ) -> str | None:
-    """The rolling indicator a group of blocks belongs to (see the module doc)."""
+    """The rolling indicator a group of blocks belongs to (see the module doc),
+    or AMBIGUOUS: a lone block right after two rows' names, the first taken
+    by blocks printed before both (v033_000's plain text: "Committed Crime
+    …", "ASB Incidents …", then a Q1 block with the crime row's figures, its
+    Q2-Q4 printed above the names)."""
     if group.name and (name := named(group.name)):
         used.update(group.parts)
         return name
@@ -348,6 +359,10 @@ def _name(
             if i in taken or QUARTER_CELL.match(paras[i].text):
                 break
             if i not in used and (name := _rolling_name(paras[i], rows=rows)):
+                if window is before and len(group.found) == 1 and i - 1 in used:
+                    # Another row's name right before, taken by blocks printed
+                    # before both names: this block may be that row's too.
+                    return AMBIGUOUS
                 used.add(i)
                 return name
     return None
