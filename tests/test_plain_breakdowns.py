@@ -239,14 +239,30 @@ NOTE_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "notenames"
 
 def test_a_note_ending_in_data_names_no_counts(tmp_path: Path) -> None:
     """ "For information only, data provided by Staffs Police." ends a rolling
-    block's note (lines 224-226), not a name with its data source: the counts
-    under a name printed without its source ("ASB – Number of referrals to
-    ASB Champion – Victim Support", line 239) name no indicator, and are
-    reported (they were read under "For information only, data")."""
+    block's note (lines 224-226), not a name with its data source (the counts
+    had been read under "For information only, data"). The registered name
+    printed without its source ("ASB – Number of referrals to ASB Champion –
+    Victim Support", line 239) names the counts under it (lines 242-246);
+    they were reported, unread."""
     name = "v017_001-ruled-plain.txt"
     extract([NOTE_FIXTURE / name], tmp_path)
     counts = pd.read_parquet(tmp_path / "breakdowns.parquet")
     assert not counts.indicator.str.startswith("For information").any()
-    assert set(counts.line_start) == {307, 312}
+    asb = counts[counts.indicator_id == "asb-champion-referrals"]
+    assert sorted(zip(asb.period, asb.category, asb["count"], strict=True)) == [
+        ("Q1", "Council", 2),
+        ("Q1", "Police", 4),
+        ("Q1", "closed", 6),
+        ("Q1", "ongoing", 15),
+        ("Q2", "Council", 6),
+        ("Q2", "Police", 1),
+        ("Q2", "closed", 13),
+        ("Q2", "ongoing", 13),
+    ]
+    assert set(asb.line_start) == {242, 245}
+    assert set(counts[counts.indicator_id != "asb-champion-referrals"].line_start) == {
+        307,
+        312,
+    }
     issues = pd.read_parquet(tmp_path / "issues.parquet")
-    assert issues.message.str.startswith(f"{name}:239-306: table block").any()
+    assert not issues.message.str.startswith(f"{name}:239-").any()

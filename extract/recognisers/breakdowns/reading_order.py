@@ -48,6 +48,7 @@ from normalise.indicators import (
     split_indicators,
 )
 from normalise.patterns import compiled
+from normalise.registry import match as registry_match
 
 # Words of another column printed into a name's lines ("Hate Crime – Number of
 # self Increase (11) Q1 24 Individuals …", samples/text/001…-plain.txt line
@@ -381,8 +382,15 @@ def _first_of_names(
 
 def _counted_name(blocks: Blocks, name: str, para: Paragraph) -> str | None:
     """The name of a counted indicator a paragraph prints with its data source
-    ("… – Victim Support data"), not a rolling "Over Time" measure."""
-    names = split_indicators(_free_text(blocks, name, para))
+    ("… – Victim Support data"), not a rolling "Over Time" measure; or a
+    paragraph that is a registered counted indicator's name alone, printed
+    without its source ("ASB – Number of referrals to ASB Champion – Victim
+    Support", consistency fuzz v021_001: its cells had taken the next row's
+    name, printed after them)."""
+    text = _free_text(blocks, name, para)
+    if not SOURCE_END.search(text):
+        return text.strip() if _registered_counted(text) else None
+    names = split_indicators(text)
     # A name its next words go on from ("For information only, data" /
     # "provided by Staffs Police.") is a sentence's words, not a name ending
     # with its data source.
@@ -392,6 +400,14 @@ def _counted_name(blocks: Blocks, name: str, para: Paragraph) -> str | None:
         if is_counted_name(n) and not GOES_ON.match(after)
     ]
     return counted_names[-1] if counted_names else None
+
+
+def _registered_counted(text: str) -> bool:
+    """A registered counted indicator's name, whole, without its data source."""
+    if ROLLING_NAME.search(text) or NOT_A_NAME.search(text):
+        return False
+    found = registry_match(" ".join(text.split()))
+    return found.known and is_counted_name(found.name)
 
 
 def is_counted_name(text: str) -> bool:
