@@ -3,11 +3,13 @@ them. Each example is made up, a few lines in the printed form it stands for."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from extract.cover.metadata import Metadata, key_decision, read_metadata
 from extract.pipeline import process_document
@@ -689,6 +691,70 @@ def test_an_upper_case_portfolio_run_into_a_title_it_cannot_be_told_from() -> No
     assert meta.cover.get("report_of") == "Head of Policy"
     assert [i.code for i in meta.issues] == ["ambiguous_field"]
     assert "portfolio" in meta.issues[0].message
+
+
+def _cover_table_pdf() -> bytes:
+    """A cover sheet's table without rules, as a word processor prints it:
+    each row a label and its value, rows one leading (14 pt) apart, as close
+    as the wrapped lines of the paragraphs below; one label has no colon."""
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(430, 800, "ITEM NO. 9.1")
+    y = 770.0
+    for label, value in [
+        ("Report of:", "Chief Executive"),
+        ("Contact Officer:", "R. Lamond"),
+        ("Telephone No:", "01543 464598"),
+        ("Portfolio Leader", "Corporate Improvement"),
+        ("Key Decision:", "No"),
+        ("Report Track:", "Scrutiny Committee 6/10/14"),
+    ]:
+        canvas.drawString(72, y, label)
+        canvas.drawString(200, y, value)
+        y -= 14
+    for heading in (
+        "SCRUTINY",
+        "6th OCTOBER 2014",
+        "QUARTER 1 PERFORMANCE REPORT 2014/15",
+    ):
+        y -= 18
+        canvas.drawString(72, y, heading)
+    y -= 28
+    paragraphs = [
+        (
+            "1.1",
+            [
+                "The purpose of this report is to advise Members on the progress of",
+                "the Council during Quarter One 2014/15.",
+            ],
+        ),
+        (
+            "3.1",
+            [
+                "The overall rankings for each Portfolio area are detailed in Section",
+                "5 below, indicating that 84.6% of targets have been achieved.",
+            ],
+        ),
+    ]
+    for number, lines in paragraphs:
+        canvas.drawString(72, y, number)
+        for line in lines:
+            canvas.drawString(110, y, line)
+            y -= 14
+        y -= 10
+    canvas.save()
+    return out.getvalue()
+
+
+def test_a_cover_table_without_rules_in_a_pdf() -> None:
+    # Its rows had been read as one row of wrapped cells, the labels in one
+    # and the values in the other: every field left empty, and the committee
+    # "Chief Executive R. Lamond 01543 464598 … Scrutiny Committee".
+    data = _cover_table_pdf()
+    meta = read_metadata(read_document(Path("cover.pdf"), "cover.pdf", data))
+    assert _fields(meta) == SCRUTINY_2014
+    assert meta.issues == ()
 
 
 def test_flattened_sheet_title_and_field_lines() -> None:

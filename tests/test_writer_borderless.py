@@ -265,7 +265,20 @@ def test_rows_over_a_leading_apart_are_printed_lines_of_their_own() -> None:
             _run("R Lamond", 130, 113.3),
         ]
     )
-    assert len(groups(lines, margin=36)) == 1
+    # A cover sheet's "Label:  value" lines are rows of their own even where
+    # no leading tells (`geometry._labelled_rows`); other lines as near are
+    # one printed line without it.
+    assert len(groups(lines, margin=36)) == 2
+    cells = visual_lines(
+        [
+            _run("Number of", 36, 100),
+            _run("Head of Governance", 130, 100),
+            _run("incidents", 36, 113.3),
+            _run("R Lamond", 130, 113.3),
+        ]
+    )
+    assert len(groups(cells, margin=36)) == 1
+    assert len(groups(cells, margin=36, spacing={9.0: 10.5})) == 2
     rows, _ = free_lines(groups(lines, margin=36, spacing={9.0: 10.5}), pitch=10.5)
     assert [row.cells for row in rows] == [
         ("Report of:", "Head of Governance"),

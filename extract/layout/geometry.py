@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from extract.layout.tab_rows import is_cover_label
 from normalise.repair import Repair
 from normalise.words import cut_word
 
@@ -255,20 +256,36 @@ def groups(
     CONTINUATION sizes (a LibreOffice print, tests/fixtures/writerborderless/).
     """
     found: list[Group] = []
+    above: list[Run] = []
     for line in lines:
         base = line[0].base
         indented = len(line) > 1 or line[0].x0 > margin + X_TOLERANCE
         near = CONTINUATION * line[0].size
         if spacing and (usual := spacing.get(round(2 * line[0].size) / 2)):
             near = min(near, LEADING_SLACK * usual)
-        if found and base - found[-1].last < near:
+        if found and base - found[-1].last < near and not _labelled_rows(above, line):
             g = found[-1]
             found[-1] = Group(
                 g.runs + tuple(line), g.first, base, g.indented or indented
             )
         else:
             found.append(Group(tuple(line), base, base, indented))
+        above = line
     return found
+
+
+def _labelled_rows(above: Sequence[Run], line: Sequence[Run]) -> bool:
+    """Two lines of a cover sheet's table, each a label and its value ("Report
+    of:  Chief Executive" over "Contact Officer:  R. Lamond"): rows of their
+    own, though a table without rules may set them a leading apart, as close
+    as a wrapped cell's lines."""
+    return (
+        len(above) > 1
+        and len(line) > 1
+        and abs(above[0].x0 - line[0].x0) <= X_TOLERANCE
+        and is_cover_label(above[0].text)
+        and is_cover_label(line[0].text)
+    )
 
 
 def line_pitch(pages: Iterable[Sequence[tuple[float, float]]], default: float) -> float:
