@@ -696,14 +696,18 @@ def test_an_upper_case_portfolio_run_into_a_title_it_cannot_be_told_from() -> No
 def _cover_table_pdf() -> bytes:
     """A cover sheet's table without rules, as a word processor prints it:
     each row a label and its value, rows one leading (14 pt) apart, as close
-    as the wrapped lines of the paragraphs below; one label has no colon."""
+    as the wrapped lines of the paragraphs below; one value wraps, one label
+    has no colon."""
     out = io.BytesIO()
     canvas = Canvas(out)
     canvas.setFont("Helvetica", 11)
     canvas.drawString(430, 800, "ITEM NO. 9.1")
     y = 770.0
+    canvas.drawString(72, y, "Report of:")
+    canvas.drawString(200, y, "Chief Executive and Head of")
+    canvas.drawString(200, y - 14, "Paid Service")
+    y -= 28
     for label, value in [
-        ("Report of:", "Chief Executive"),
         ("Contact Officer:", "R. Lamond"),
         ("Telephone No:", "01543 464598"),
         ("Portfolio Leader", "Corporate Improvement"),
@@ -753,7 +757,9 @@ def test_a_cover_table_without_rules_in_a_pdf() -> None:
     # "Chief Executive R. Lamond 01543 464598 … Scrutiny Committee".
     data = _cover_table_pdf()
     meta = read_metadata(read_document(Path("cover.pdf"), "cover.pdf", data))
-    assert _fields(meta) == SCRUTINY_2014
+    assert _fields(meta) == SCRUTINY_2014 | {
+        "report_of": "Chief Executive and Head of Paid Service"
+    }
     assert meta.issues == ()
 
 

@@ -256,34 +256,36 @@ def groups(
     CONTINUATION sizes (a LibreOffice print, tests/fixtures/writerborderless/).
     """
     found: list[Group] = []
-    above: list[Run] = []
+    # The first visual line of the last printed line.
+    head: list[Run] = []
     for line in lines:
         base = line[0].base
         indented = len(line) > 1 or line[0].x0 > margin + X_TOLERANCE
         near = CONTINUATION * line[0].size
         if spacing and (usual := spacing.get(round(2 * line[0].size) / 2)):
             near = min(near, LEADING_SLACK * usual)
-        if found and base - found[-1].last < near and not _labelled_rows(above, line):
+        if found and base - found[-1].last < near and not _labelled_rows(head, line):
             g = found[-1]
             found[-1] = Group(
                 g.runs + tuple(line), g.first, base, g.indented or indented
             )
         else:
             found.append(Group(tuple(line), base, base, indented))
-        above = line
+            head = line
     return found
 
 
-def _labelled_rows(above: Sequence[Run], line: Sequence[Run]) -> bool:
-    """Two lines of a cover sheet's table, each a label and its value ("Report
-    of:  Chief Executive" over "Contact Officer:  R. Lamond"): rows of their
-    own, though a table without rules may set them a leading apart, as close
-    as a wrapped cell's lines."""
+def _labelled_rows(head: Sequence[Run], line: Sequence[Run]) -> bool:
+    """Two rows of a cover sheet's table, each a label and its value: the
+    first line of one (`head`) and the next ("Report of:  Head of Governance
+    and" / "Corporate Services" over "Contact Officer:  R. Lamond"). Rows of
+    their own, though a table without rules may set them a leading apart, as
+    close as a wrapped cell's lines."""
     return (
-        len(above) > 1
+        len(head) > 1
         and len(line) > 1
-        and abs(above[0].x0 - line[0].x0) <= X_TOLERANCE
-        and is_cover_label(above[0].text)
+        and abs(head[0].x0 - line[0].x0) <= X_TOLERANCE
+        and is_cover_label(head[0].text)
         and is_cover_label(line[0].text)
     )
 
