@@ -585,6 +585,52 @@ FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
         },
     ),
     (
+        # `pdftotext` (no flags) of a cover table: the labels, then the
+        # values, one of them wrapped over two lines.
+        "labels then values, a value wrapped",
+        [
+            "ITEM NO. 9.1",
+            "Report of:",
+            "Contact Officer:",
+            "Telephone No:",
+            "Portfolio Leader",
+            "Key Decision:",
+            "Report Track:",
+            "",
+            "Chief Executive and Head of",
+            "Paid Service",
+            "R. Lamond",
+            "01543 464598",
+            "Corporate Improvement",
+            "No",
+            "Scrutiny Committee 6/10/14",
+            "",
+            "SCRUTINY",
+            "6th OCTOBER 2014",
+            "QUARTER 1 PERFORMANCE REPORT 2014/15",
+        ],
+        SCRUTINY_2014 | {"report_of": "Chief Executive and Head of Paid Service"},
+    ),
+    (
+        # `pdftotext -raw` of the same: a value's wrapped rest on a line of its
+        # own.
+        "a label's value going on on the next line",
+        [
+            "ITEM NO. 9.1",
+            "Report of: Chief Executive and Head of",
+            "Paid Service",
+            "Contact Officer: R. Lamond",
+            "Telephone No: 01543 464598",
+            "Portfolio Leader Corporate Improvement",
+            "Key Decision: No",
+            "Report Track: Scrutiny Committee 6/10/14",
+            "SCRUTINY",
+            "6th OCTOBER 2014",
+            "QUARTER 1 PERFORMANCE REPORT 2014/15",
+        ],
+        SCRUTINY_2014 | {"report_of": "Chief Executive and Head of Paid Service"},
+    ),
+    (
         "a portfolio leader named in prose is no field",
         [
             "CABINET",
@@ -761,6 +807,37 @@ def test_a_cover_table_without_rules_in_a_pdf() -> None:
         "report_of": "Chief Executive and Head of Paid Service"
     }
     assert meta.issues == ()
+
+
+def test_values_apart_from_labels_that_cannot_be_paired_are_reported() -> None:
+    # Seven value lines for six labels, none ending on a joining word: which
+    # value wrapped cannot be told. Paired in order, "Paid Service" had been
+    # the contact officer and "No" the committee.
+    lines = [
+        "Report of:",
+        "Contact Officer:",
+        "Telephone No:",
+        "Portfolio Leader",
+        "Key Decision:",
+        "Report Track:",
+        "",
+        "Chief Executive",
+        "Paid Service",
+        "R. Lamond",
+        "01543 464598",
+        "Corporate Improvement",
+        "No",
+        "Scrutiny Committee 6/10/14",
+    ]
+    meta = read_metadata(synthetic(lines)[0])
+    assert [meta.cover.get(f) for f in ("report_of", "contact_officer")] == [
+        None,
+        None,
+    ]
+    # Read from its line as a meeting heading, not paired with a label.
+    assert meta.committee == "Scrutiny Committee"
+    assert [(i.code, i.line) for i in meta.issues] == [("ambiguous_field", 1)]
+    assert meta.issues[0].message.startswith("x.txt:1: 6 cover-sheet labels")
 
 
 def test_flattened_sheet_title_and_field_lines() -> None:

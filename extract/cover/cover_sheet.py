@@ -24,10 +24,16 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
+from extract.layout.tab_rows import JOINING_WORDS
 from normalise.text import case_blind, may_hold, offsets
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
+# How many words the wrapped rest of a "Label: value" row's value can have.
+MAX_VALUE_TAIL = 6
+# How many lines a value printed apart from its label may wrap over, on
+# average.
+WRAPPED_LINES = 2
 QUOTE_CHARS = 60
 
 # Labels and the field each fills; "boundary" and "clerk" values end the field
@@ -181,6 +187,9 @@ class CoverSheet:
     pieces: tuple[Piece, ...]
     # Rows split into pieces: their pieces stand for them as headings.
     split_rows: frozenset[int]
+    # Labels printed apart from values that could not be paired with them:
+    # the first label's line, and how many labels (`value`).
+    apart: tuple[Field, ...] = ()
 
     def get(self, name: str) -> str | None:
         return next((f.value for f in self.fields if f.name == name), None)
@@ -284,33 +293,73 @@ def split_row(text: str) -> tuple[list[tuple[str | None, str]], bool]:
 
 def _labelled_values(
     rows: list[tuple[int, Row]], k: int
-) -> tuple[list[int], list[tuple[str, int, Row]]]:
+) -> tuple[list[int], list[tuple[str, list[int], str, Row]], bool]:
     """Labels alone on their lines from `rows[k]` (none when `rows[k]` is no
-    such label), and (field, index, row) of the value each takes.
+    such label), (field, indices, text, first row) of the value each takes,
+    and whether the labels' values could not be told apart.
 
     One label takes the next line when it is no label ("Lead Head of Service" /
     "Jo Bloggs, Head of Policy"). Two or more are a cover sheet's two columns
     read one after the other, as copying from a PDF viewer gives them ("Report
     of:" / "Contact Officer:" / … then "Head of Governance" / "R Lamond" / …):
     paired in order when as many value lines follow, else none takes a value
-    (never the value of another)."""
+    (never the value of another). Where more value lines follow on, line
+    after line, than there are labels, a value wrapped: a line that ends on a
+    joining word goes on in the next ("Chief Executive and Head of" / "Paid
+    Service"); if that does not make as many values as labels, none is read,
+    and that is told."""
     end = k
     while end < len(rows) and LABEL_LINE.match(rows[end][1].flat):
         end += 1
     labels = rows[k:end]
-    values = rows[end : end + len(labels)]
+    values = [([vi], value.flat, value) for vi, value in rows[end : end + len(labels)]]
+    wrapped = _wrapped_values(rows, end, len(labels)) if len(labels) > 1 else None
+    if wrapped is not None:
+        if len(wrapped) != len(labels):
+            return [i for i, _ in labels], [], True
+        values = wrapped
     if not labels or len(values) < len(labels):
-        return [], []
+        return [], [], False
     if any(
         LABEL.match(r.flat) or (len(labels) > 1 and SECTION_START.match(r.flat))
-        for _, r in values
+        for _, _, r in values
     ):
-        return [i for i, _ in labels], []
-    return [i for i, _ in labels], [
-        (_label_name(m), vi, value)
-        for (_, label), (vi, value) in zip(labels, values, strict=True)
-        if (m := LABEL_LINE.match(label.flat))
-    ]
+        return [i for i, _ in labels], [], False
+    return (
+        [i for i, _ in labels],
+        [
+            (_label_name(m), vis, text, value)
+            for (_, label), (vis, text, value) in zip(labels, values, strict=True)
+            if (m := LABEL_LINE.match(label.flat))
+        ],
+        False,
+    )
+
+
+def _wrapped_values(
+    rows: list[tuple[int, Row]], start: int, n: int
+) -> list[tuple[list[int], str, Row]] | None:
+    """The values printed line after line from `rows[start]`, a line that
+    ends on a joining word joined to the next, where more than `n` lines
+    follow one another; None where no more than `n` do."""
+    run = rows[start : start + 1]
+    for i, row in rows[start + 1 : start + 1 + WRAPPED_LINES * n]:
+        if row.line_start != run[-1][1].line_end + 1 or LABEL_LINE.match(row.flat):
+            break
+        run.append((i, row))
+    if len(run) <= n:
+        return None
+    out: list[tuple[list[int], str, Row]] = []
+    joining = False
+    for i, row in run:
+        if joining:
+            indices, text, first = out[-1]
+            out[-1] = ([*indices, i], f"{text} {row.flat}", first)
+        else:
+            out.append(([i], row.flat, row))
+        words = row.flat.split()
+        joining = bool(words) and words[-1].lower() in JOINING_WORDS
+    return out
 
 
 def read_cover(doc: Document) -> CoverSheet:
@@ -318,6 +367,7 @@ def read_cover(doc: Document) -> CoverSheet:
     rows = [(i, r) for i, r in enumerate(doc.rows[:COVER_ROWS]) if r.flat]
     fields: list[Field] = []
     unbounded: list[Field] = []
+    apart: list[Field] = []
     pieces: list[Piece] = []
     split_rows: set[int] = set()
     taken: set[int] = set()
@@ -338,15 +388,24 @@ def read_cover(doc: Document) -> CoverSheet:
     for k, (i, row) in enumerate(rows):
         if i in taken:
             continue
-        labels, values = _labelled_values(rows, k)
+        labels, values, unpaired = _labelled_values(rows, k)
         if labels:
-            taken.update(labels, (vi for _, vi, _ in values))
+            held = [vi for _, vis, _, _ in values for vi in vis]
+            taken.update(labels, held)
             if len(labels) > 1 or values:
-                split_rows.update(labels, (vi for _, vi, _ in values))
-            rests = [(vi, add(field, v.flat, v)) for field, vi, v in values]
+                split_rows.update(labels, held)
+            rests = [(vis[0], add(field, text, v)) for field, vis, text, v in values]
             pieces += [Piece(squash(rest), vi) for vi, rest in rests if rest]
+            if unpaired:
+                first = rows[k][1]
+                apart.append(
+                    Field("labels", str(len(labels)), first.line_start, first.page)
+                )
             continue
-        parts, body_starts = split_row(_labelled_cells(row))
+        text, went_on = _row_text(row, rows[k + 1 : k + 2])
+        taken.update(went_on)
+        split_rows.update(went_on)
+        parts, body_starts = split_row(text)
         labelled = any(name for name, _ in parts)
         if labelled or len(parts) > 1:
             split_rows.add(i)
@@ -357,8 +416,45 @@ def read_cover(doc: Document) -> CoverSheet:
         if body_starts:
             break
     return CoverSheet(
-        tuple(fields), tuple(unbounded), tuple(pieces), frozenset(split_rows)
+        tuple(fields),
+        tuple(unbounded),
+        tuple(pieces),
+        frozenset(split_rows),
+        tuple(apart),
     )
+
+
+def _row_text(row: Row, following: list[tuple[int, Row]]) -> tuple[str, list[int]]:
+    """A cover row's text (`_labelled_cells`), with the next row's where its
+    value goes on there (`_value_goes_on`), and the index of that row."""
+    text = _labelled_cells(row)
+    if (rest := _value_goes_on(text, following, row)) is not None:
+        return f"{text} {rest[1].flat}", [rest[0]]
+    return text, []
+
+
+def _value_goes_on(
+    text: str, following: list[tuple[int, Row]], row: Row
+) -> tuple[int, Row] | None:
+    """The next row, where a "Label: value" row's value ends on a joining word
+    and goes on there ("Report of: Chief Executive and Head of" / "Paid
+    Service", `pdftotext -raw` of a cover table): a short line right under
+    it that is no label, section or meeting heading."""
+    words = text.split()
+    if not following or ":" not in text or words[-1].lower() not in JOINING_WORDS:
+        return None
+    i, below = following[0]
+    line = below.flat
+    if (
+        below.line_start != row.line_end + 1
+        or len(line.split()) > MAX_VALUE_TAIL
+        or _hits(line)
+        or LABEL_LINE.match(line)
+        or SECTION_START.match(line)
+        or (_names_a_body(line) and MEETING_HEADING.search(line))
+    ):
+        return None
+    return i, below
 
 
 def _labelled_cells(row: Row) -> str:

@@ -213,6 +213,21 @@ def _report_type(
     return "other"
 
 
+def _apart(doc: Document, apart: tuple[Field, ...]) -> tuple[IssueRow, ...]:
+    return tuple(
+        IssueRow.at(
+            "ambiguous_field",
+            doc,
+            f.line,
+            f"{f.value} cover-sheet labels printed apart from their values, "
+            "with more value lines than labels and no telling which wrapped: "
+            "left empty",
+            page=f.page,
+        )
+        for f in apart
+    )
+
+
 def _ambiguous(doc: Document, unbounded: tuple[Field, ...]) -> tuple[IssueRow, ...]:
     return tuple(
         IssueRow.at(
@@ -267,7 +282,7 @@ def read_metadata(doc: Document) -> Metadata:
         cover={k: v for k, v in cover.items() if k in COVER_COLUMNS},
         organisation_code=code,
         lines={k: v for k, v in lines.items() if k in COVER_COLUMNS},
-        issues=_ambiguous(doc, sheet.unbounded),
+        issues=_ambiguous(doc, sheet.unbounded) + _apart(doc, sheet.apart),
     )
 
 
