@@ -47,7 +47,7 @@ ORDINALS = {
 # year's outturn", which are grid columns.
 ANNUAL_TITLE = re.compile(
     r"\bannual\s+(?:report|review|update|outturn|monitoring)\b"
-    r"|\b(?:performance|indicators?)\s+outturn\b|\boutturn\s+(?:performance\s+)?report\b",
+    r"|\b(?:performance|indicators?)\s+outturn\b|\boutturn\s+report\b",
     re.IGNORECASE,
 )
 PRINTED_DATE = (

@@ -29,9 +29,7 @@ WHOLE_YEAR = re.compile(
     r"performance)\b",
     re.IGNORECASE,
 )
-HALF_YEAR = re.compile(
-    r"\b(?:half[\s-]year(?:ly)?|mid[\s-]year|six[\s-]monthly)\b", re.IGNORECASE
-)
+HALF_YEAR = re.compile(r"\b(?:half[\s-]year|mid[\s-]year)\b", re.IGNORECASE)
 QUARTER_WORDS = {
     "one": 1,
     "two": 2,
