@@ -806,6 +806,33 @@ def test_a_cover_table_without_rules_in_a_pdf() -> None:
     assert meta.issues == ()
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PORTFOLIO HOLDER DECISION NOTICE",
+        "Portfolio Holder Approval: Yes",
+        "PORTFOLIO HOLDER APPROVAL: YES",
+        "Portfolio Holder Consulted: Yes \u2013 3 March 2016",
+        "Portfolio Leader Councillor Mrs A Smith has been consulted on this report.",
+    ],
+)
+def test_lines_opening_with_portfolio_holder_that_name_no_portfolio(line: str) -> None:
+    lines = ["Report of:\tHead of Housing", "Contact Officer:\tJ Smith", "", line]
+    assert read_metadata(synthetic(lines)[0]).cover.get("portfolio") is None
+
+
+def test_a_committee_and_date_table_header_is_no_cover_field() -> None:
+    # "Committee | Date" is a table's header, not "Committee: Date".
+    lines = [
+        "Report of:\tHead of Housing",
+        "",
+        "This report will be considered by:",
+        "Committee\tDate",
+        "Cabinet\t12 July 2016",
+    ]
+    assert read_metadata(synthetic(lines)[0]).committee is None
+
+
 def test_values_apart_from_labels_that_cannot_be_paired_are_reported() -> None:
     # Seven value lines for six labels, none ending on a joining word: which
     # value wrapped cannot be told. Paired in order, "Paid Service" had been

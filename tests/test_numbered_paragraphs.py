@@ -143,6 +143,24 @@ def test_a_two_column_table_of_numbered_names_stays_a_table() -> None:
     assert numbered_prose((three, _row("1.1", long_text, 4))) is None
 
 
+def test_two_column_tables_numbered_like_paragraphs_stay_tables() -> None:
+    # A header over the numbers: an action plan's "Ref | Action".
+    actions = (
+        _row("Ref", "Action", 1),
+        _row("1", "Waste", 2),
+        _row("1.1", "Reduce the number of fly tipping incidents from 470 to 400.", 3),
+        _row("1.2", "Increase the household recycling rate to 50% by 2018/19.", 4),
+    )
+    assert numbered_prose(actions) is None
+    # Figures beside their notes, out of any section's order.
+    figures = (
+        _row("12", "Fly tipping incidents were reported in the quarter, up 25%.", 1),
+        _row("4.5", "Average number of days to remove fly tipping from the land", 2),
+        _row("38", "Abandoned vehicles were removed", 3),
+    )
+    assert numbered_prose(figures) is None
+
+
 @given(
     st.lists(
         st.tuples(

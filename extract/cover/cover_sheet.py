@@ -24,11 +24,13 @@ from dataclasses import dataclass
 
 from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
 from extract.document import Document, Row
-from extract.layout.tab_rows import JOINING_WORDS
+from extract.layout.tab_rows import COVER_LABEL, JOINING_WORDS
 from normalise.text import case_blind, may_hold, offsets
 
 # A cover sheet sits at the top of a report.
 COVER_ROWS = 40
+# How many words a colonless "Portfolio Leader"'s value opening a line has.
+BARE_VALUE_WORDS = 6
 # How many words the wrapped rest of a "Label: value" row's value can have.
 MAX_VALUE_TAIL = 6
 # How many lines a value printed apart from its label may wrap over, on
@@ -97,14 +99,19 @@ LABEL_LINE = re.compile(
 # where it opens a row, or among labels that have theirs ("Telephone No: 01543
 # 464598 Portfolio Leader Corporate Improvement Key Decision: No"); in prose
 # ("… agreed with the Portfolio Leader Housing …") it names no field.
-BARE_PORTFOLIO = re.compile(r"(?:^|(?<=\s))Portfolio (?:Leader|Holder)(?=\s+[A-Z])")
+# Not where a word or two and a colon follow: "Portfolio Holder Approval: Yes"
+# is a label of its own.
+BARE_PORTFOLIO = re.compile(
+    r"(?:^|(?<=\s))Portfolio (?:Leader|Holder)(?=\s+[A-Z])"
+    r"(?!\s+[^\s:]+(?:\s+[^\s:]+)?\s*:)"
+)
 # "PORTFOLIO LEADER – POLICY AND RESOURCES" (Cannock Chase's Cabinet cover of
 # 19 April 2007): upper case, a dash for its colon. Its own line's value, or,
 # run together with the upper-case title after it ("… POLICY AND RESOURCES
 # CORPORATE AND PERFORMANCE PLAN"), the words before the title's first
 # (`cover_values.bound`).
 UPPER_PORTFOLIO = re.compile(
-    r"(?:^|(?<=\s))PORTFOLIO (?:LEADER|HOLDER)(?:\s*[-\u2013:])?(?=\s+[A-Z])"
+    r"(?:^|(?<=\s))PORTFOLIO (?:LEADER|HOLDER)\s*[-\u2013:](?=\s+[A-Z])"
 )
 # "ITEM NO. 6.3", "Agenda Item No. 11", "ENCLOSURE 16.1": a number, no colon.
 ITEM_NUMBER = re.compile(
@@ -232,7 +239,7 @@ def _hits(text: str) -> list[tuple[int, int, str]]:
         hits += [
             (m.start(), m.end(), "portfolio")
             for m in BARE_PORTFOLIO.finditer(text)
-            if m.start() == 0 or hits
+            if hits or (m.start() == 0 and _bare_value(text[m.end() :]))
         ]
     if "PORTFOLIO " in text:
         hits += [
@@ -457,15 +464,24 @@ def _value_goes_on(
     return i, below
 
 
+def _bare_value(text: str) -> bool:
+    """What follows a colonless "Portfolio Leader" opening a line is its
+    value: a few words, no sentence ("Corporate Improvement", not "Councillor
+    Smith has been consulted on this report.")."""
+    words = text.split()
+    return 0 < len(words) <= BARE_VALUE_WORDS and not text.rstrip().endswith(".")
+
+
 def _labelled_cells(row: Row) -> str:
-    """A cover row's text; a row of two cells whose first is a label printed
-    without its colon ("Report of" | "Head of Governance", a cover sheet's
-    table) as the label and its value."""
+    """A cover row's text; a row of two cells whose first is a cover label
+    printed without its colon ("Report of" | "Head of Governance", a cover
+    sheet's table; `tab_rows.COVER_LABEL`, not "Committee" | "Date") as the
+    label and its value."""
     filled = row.filled
     if (
         len(filled) == 2
         and ":" not in filled[0].flat
-        and LABEL_LINE.match(filled[0].flat)
+        and COVER_LABEL.match(filled[0].flat)
     ):
         return f"{filled[0].flat}: {filled[1].flat}"
     return row.flat

@@ -27,6 +27,9 @@ from extract.document import Cell, Row
 NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?$")
 # At least one paragraph of the run reads as prose: this many words.
 PROSE_WORDS = 8
+# How many words a section's title has at most ("Key Issues and Reasons for
+# Recommendations").
+TITLE_WORDS = 8
 # A run holds this many numbered rows at least, one of them a sub-number
 # ("1.1"): a lone "1 | Recommendations" may be any two-column table's row.
 MIN_NUMBERED = 2
@@ -71,12 +74,47 @@ def _hanging(row: Row) -> bool:
 
 
 def _paragraphs(rows: Sequence[Row], run: list[int]) -> bool:
-    numbers = [rows[i].cells[0].flat for i in run if rows[i].cells[0].flat]
+    """A run of numbered paragraphs: numbered in order, sections and their
+    paragraphs ("1 Purpose of Report", "1.1 To advise …"), one of them a
+    sentence, and no header row over it. A table of two columns ("Ref |
+    Action" over "1.1 | Reduce the number …", or figures beside their notes,
+    "12 | Fly tipping incidents …", "4.5 | …") is none."""
+    numbers = [rows[i].cells[0].flat.rstrip(".") for i in run if rows[i].cells[0].flat]
     return (
         len(numbers) >= MIN_NUMBERED
-        and any("." in n.rstrip(".") for n in numbers)
+        and any("." in n for n in numbers)
+        and _in_order(numbers)
+        and any(_titled(rows[i]) for i in run)
         and any(len(rows[i].cells[1].flat.split()) >= PROSE_WORDS for i in run)
+        and not _under_header(rows, run[0])
     )
+
+
+def _in_order(numbers: list[str]) -> bool:
+    """Each number after the one before, in the same or the next section
+    ("1", "1.1", "1.2", "2", "2.1"), never back or far ahead."""
+    keys = [tuple(int(x) for x in n.split(".")) for n in numbers]
+    return all(b > a and b[0] <= a[0] + 1 for a, b in zip(keys, keys[1:], strict=False))
+
+
+def _titled(row: Row) -> bool:
+    """A section's number and title: "1 | Purpose of Report"."""
+    number, text = row.cells[0].flat, row.cells[1].flat
+    return (
+        bool(number)
+        and "." not in number.rstrip(".")
+        and len(text.split()) <= TITLE_WORDS
+        and not text.rstrip().endswith((".", ":", ";"))
+    )
+
+
+def _under_header(rows: Sequence[Row], first: int) -> bool:
+    """A row of two cells right over the run that is none of its rows: the
+    header of a table of two columns."""
+    if first == 0:
+        return False
+    above = rows[first - 1]
+    return above.tabbed and len(above.filled) == 2 and not _hanging(above)
 
 
 def _prose(row: Row) -> Row:
