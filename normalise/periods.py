@@ -50,6 +50,13 @@ ANNUAL_TITLE = re.compile(
     r"|\b(?:performance|indicators?)\s+outturn\b|\boutturn\s+report\b",
     re.IGNORECASE,
 )
+# "Six Monthly Performance Report", "Half Yearly Performance Update": a title's
+# words only (in prose, "reported in its six monthly monitoring" says how
+# often, not which quarters), so not in `normalise.years.HALF_YEAR`.
+HALF_YEARLY_TITLE = re.compile(
+    r"\b(?:half[\s-]yearly|six[\s-]monthly)\s+(?:performance|report|update|review)\b",
+    re.IGNORECASE,
+)
 PRINTED_DATE = (
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
 )
@@ -102,6 +109,8 @@ def title_quarters(text: str) -> tuple[str, ...]:
     ("Year End (Quarter 4) Performance Report": Q4)."""
     found = set(quarters_in(text))
     found.update(f"Q{ORDINALS[m[1].lower()]}" for m in ORDINAL_QUARTER.finditer(text))
+    if HALF_YEARLY_TITLE.search(text):
+        found.update(("Q1", "Q2"))
     if (span := month_span(text)) is not None:
         found.update(span[1])
     if (ending := quarter_ending(text)) is not None:

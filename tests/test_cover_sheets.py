@@ -33,6 +33,9 @@ ALL = ("Q1", "Q2", "Q3", "Q4")
         ("Year End Performance Report", ALL, []),
         ("Annual Performance Report 2019-20", ALL, ["2019/20"]),
         ("Best Value Performance Indicator Outturn 2007-08", ALL, ["2007/08"]),
+        ("Six Monthly Performance Report 2017/18", ("Q1", "Q2"), ["2017/18"]),
+        ("Half Yearly Performance Update 2015-16", ("Q1", "Q2"), ["2015/16"]),
+        ("Mid-Year Outturn Performance Report 2016/17", ("Q1", "Q2"), ["2016/17"]),
         # A whole-year title that names the one quarter it reports.
         ("Year End (Quarter 4) Performance Report", ("Q4",), []),
         ("Performance Report (October to December 2017)", ("Q3",), ["2017/18"]),
