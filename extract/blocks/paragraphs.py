@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from extract.document import Cell, Document, Row, slot_setters
+from extract.layout.numbered import follows_section, section_key
 from extract.layout.pages import PAGE_FOOTER
 from normalise.amounts import amounts_in
 from normalise.text import may_hold
@@ -206,13 +207,13 @@ def _follows(number: str, last: tuple[int, ...], lone: bool = False) -> bool:
     key = _key(number)
     if not last:
         return not lone or 1 <= key[0] <= FIRST_SECTIONS
-    return key > last and key[0] <= last[0] + 1
+    return follows_section(key, last)
 
 
 def _key(number: str) -> tuple[int, ...]:
     if number.startswith("Appendix"):
         return ()
-    return tuple(int(x) for x in number.split("."))
+    return section_key(number)
 
 
 def wrap_width(doc: Document) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from extract.cover.cover_sheet import CoverSheet, Field, read_cover
+from extract.cover.cover_sheet import CoverSheet, read_cover
 from extract.cover.cover_values import title_case
 from extract.cover.meeting import (
     AgendaItem,
@@ -213,32 +213,22 @@ def _report_type(
     return "other"
 
 
-def _apart(doc: Document, apart: tuple[Field, ...]) -> tuple[IssueRow, ...]:
+def _ambiguous(doc: Document, sheet: CoverSheet) -> tuple[IssueRow, ...]:
+    """`ambiguous_field` for each value no boundary ends and each run of labels
+    whose values could not be paired with them."""
+    said = [
+        (f, f'cover-sheet field {f.name} "{f.value}…" runs on with no label, '
+         "heading or section to end it; left empty")
+        for f in sheet.unbounded
+    ] + [
+        (f, f"{f.value} cover-sheet labels printed apart from their values, "
+         "with more value lines than labels and no telling which wrapped: "
+         "left empty")
+        for f in sheet.apart
+    ]  # fmt: skip
     return tuple(
-        IssueRow.at(
-            "ambiguous_field",
-            doc,
-            f.line,
-            f"{f.value} cover-sheet labels printed apart from their values, "
-            "with more value lines than labels and no telling which wrapped: "
-            "left empty",
-            page=f.page,
-        )
-        for f in apart
-    )
-
-
-def _ambiguous(doc: Document, unbounded: tuple[Field, ...]) -> tuple[IssueRow, ...]:
-    return tuple(
-        IssueRow.at(
-            "ambiguous_field",
-            doc,
-            f.line,
-            f'cover-sheet field {f.name} "{f.value}…" runs on with no label, '
-            "heading or section to end it; left empty",
-            page=f.page,
-        )
-        for f in unbounded
+        IssueRow.at("ambiguous_field", doc, f.line, message, page=f.page)
+        for f, message in said
     )
 
 
@@ -282,7 +272,7 @@ def read_metadata(doc: Document) -> Metadata:
         cover={k: v for k, v in cover.items() if k in COVER_COLUMNS},
         organisation_code=code,
         lines={k: v for k, v in lines.items() if k in COVER_COLUMNS},
-        issues=_ambiguous(doc, sheet.unbounded) + _apart(doc, sheet.apart),
+        issues=_ambiguous(doc, sheet),
     )
 
 

@@ -91,10 +91,19 @@ def _paragraphs(rows: Sequence[Row], run: list[int]) -> bool:
 
 
 def _in_order(numbers: list[str]) -> bool:
-    """Each number after the one before, in the same or the next section
-    ("1", "1.1", "1.2", "2", "2.1"), never back or far ahead."""
-    keys = [tuple(int(x) for x in n.split(".")) for n in numbers]
-    return all(b > a and b[0] <= a[0] + 1 for a, b in zip(keys, keys[1:], strict=False))
+    keys = [section_key(n) for n in numbers]
+    return all(follows_section(b, a) for a, b in zip(keys, keys[1:], strict=False))
+
+
+def section_key(number: str) -> tuple[int, ...]:
+    """ "2.10" -> (2, 10)."""
+    return tuple(int(x) for x in number.split("."))
+
+
+def follows_section(key: tuple[int, ...], last: tuple[int, ...]) -> bool:
+    """A section number that can come after `last`: after it, in the same or
+    the next top level ("4.1" then "5"), never back or far ahead."""
+    return key > last and key[0] <= last[0] + 1
 
 
 def _titled(row: Row) -> bool:

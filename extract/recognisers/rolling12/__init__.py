@@ -151,25 +151,23 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     found += arithmetic.read(blocks, NAME)
     for cell in timed_out:
         yield _timed_out(doc, cell)
-    for f in stray:
-        printed = _snippet(f.cell.reading[f.block.start : f.block.end])
-        yield _issue(
-            doc,
-            f.cell,
-            "warning",
-            "unparsed_block",
-            f"{f.quarter} block of rolling 12-month totals under a name that is no "
-            f"rolling indicator; not read: {printed!r}",
+    unread = [(f, "under a name that is no rolling indicator") for f in stray]
+    unread += [
+        (
+            f,
+            "printed after two rows' names in reading order, either of which it "
+            "may belong to",
         )
-    for f in doubtful:
+        for f in doubtful
+    ]
+    for f, why in unread:
         printed = _snippet(f.cell.reading[f.block.start : f.block.end])
         yield _issue(
             doc,
             f.cell,
             "warning",
             "unparsed_block",
-            f"{f.quarter} block of rolling 12-month totals printed after two rows' "
-            f"names in reading order, either of which it may belong to; not read: "
+            f"{f.quarter} block of rolling 12-month totals {why}; not read: "
             f"{printed!r}",
         )
     by_quarter: dict[str, list[date]] = defaultdict(list)
