@@ -1,7 +1,9 @@
 """Rating symbols as printed in quarter columns, with conversion debris removed.
 
 "$ \\bigcirc$" (a LaTeX math wrapper left by the converter) -> "\\bigcirc";
-"<u></u>" (empty markup) -> no symbol; "✓", "▶", "▲", "5" are kept as printed.
+"<u></u>" (empty markup) -> no symbol; a symbol printed in two spellings is given
+one (schemas/symbol_spellings.csv: the glyph "○" -> "\\bigcirc", the export's name
+for it); "✓", "▶", "▲", "5" are kept as printed.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import re
 
 from normalise.repair import Repair
 from normalise.text import has_html, squash, strip_html
-from schemas.symbols import is_rating_word
+from schemas.symbols import is_rating_word, spellings
 
 MATH_WRAPPER = re.compile(r"^\$\s*(?P<inner>.*?)\s*\$$")
 # A space between a LaTeX command's backslash and its name: LibreOffice Writer's
@@ -49,6 +51,10 @@ def clean_symbol(raw: str) -> tuple[str | None, tuple[Repair, ...]]:
         inner = COMMAND_SPACE.sub(r"\\", m["inner"])
         repairs.append(Repair(raw=value, repaired=inner, rule="latex_math_wrapper"))
         value = inner
+    if (spelt := spellings().get(value)) is not None:
+        # The glyph a PDF of samples/000 prints where its export says "\bigcirc".
+        repairs.append(Repair(raw=value, repaired=spelt, rule="symbol_spelling"))
+        value = spelt
     return (value or None), tuple(repairs)
 
 

@@ -1,6 +1,8 @@
-"""The rating symbol map: printed symbol -> contract `rating`, read from symbols.csv.
+"""The rating symbol map: printed symbol -> contract `rating`, read from symbols.csv;
+and one spelling for each symbol printed in more than one, from symbol_spellings.csv
+(the glyph "○" and the export's LaTeX name for it, "\\bigcirc", are one symbol).
 
-QA extends the map by adding a line to the CSV; no code knows a symbol.
+QA extends either by adding a line to its CSV; no code knows a symbol.
 """
 
 from __future__ import annotations
@@ -27,6 +29,20 @@ def symbol_map() -> dict[str, str]:
             )
         mapping[symbol] = rating
     return mapping
+
+
+@cache
+def spellings() -> dict[str, str]:
+    """Symbol as printed -> the one spelling it is given, e.g. "○" -> "\\bigcirc"."""
+    text = (
+        resources.files("schemas")
+        .joinpath("symbol_spellings.csv")
+        .read_text(encoding="utf-8")
+    )
+    return {
+        line["printed"].strip(): line["symbol"].strip()
+        for line in csv.DictReader(text.splitlines())
+    }
 
 
 @cache

@@ -155,11 +155,12 @@ def test_000_dingbats_plain_trigger_is_left_unread(
     plain: tuple[pd.DataFrame, pd.DataFrame],
 ) -> None:
     """The dingbats form prints one ○ under "Q1 Rating" and the other after
-    "Q4 Rating": two symbols, four labels before the second."""
+    "Q4 Rating": two symbols, four labels before the second. The ○ it prints
+    for the CCTV action is the symbol the export spells "\\bigcirc"."""
     items = _items(plain, "000_af055924f554b2ff-dingbats-plain.txt")
     assert len(items) == 4
     assert not items.title.str.contains("Community Trigger").any()
-    assert _updates(plain, items.item_id[0])[0] == ("Q1", True, "○")
+    assert _updates(plain, items.item_id[0])[0] == ("Q1", True, "\\bigcirc")
 
 
 def test_001_plain_reads_all_eight_actions(

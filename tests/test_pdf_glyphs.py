@@ -14,7 +14,11 @@ from reportlab.pdfgen.canvas import Canvas
 from extract.layout.geometry import Run, free_lines, groups, visual_lines
 from extract.readers.pdf import NoTextLayer, read_pdf
 from extract.readers.symbol_fonts import read_symbols
+from extract.recognisers.actions.drafts import Draft, Mark, emit
+from extract.records import ActionUpdate, RepairRow
 from extract.run import extract
+from normalise.repair import Repair
+from tests.conftest import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -36,9 +40,8 @@ def run_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def ratings(run_out: Path) -> dict[str, set[Rating]]:
-    """(item ordinal, quarter, rating) of every update, by input file stem."""
+def _by_stem(run_out: Path, column: str) -> dict[str, set[Rating]]:
+    """(item ordinal, quarter, `column`) of every update, by input file stem."""
     docs = pd.read_parquet(run_out / "documents.parquet")
     stems = {
         d: Path(p).stem
@@ -46,12 +49,18 @@ def ratings(run_out: Path) -> dict[str, set[Rating]]:
     }
     updates = pd.read_parquet(run_out / "action_updates.parquet")
     found: dict[str, set[Rating]] = {stem: set() for stem in stems.values()}
-    for item_id, quarter, rating in zip(
-        updates["item_id"], updates["quarter"], updates["rating"], strict=True
+    for item_id, quarter, value in zip(
+        updates["item_id"], updates["quarter"], updates[column], strict=True
     ):
         doc_id, ordinal = item_id.split(":")
-        found[stems[doc_id]].add((int(ordinal), quarter, rating))
+        found[stems[doc_id]].add((int(ordinal), quarter, value))
     return found
+
+
+@pytest.fixture(scope="module")
+def ratings(run_out: Path) -> dict[str, set[Rating]]:
+    """(item ordinal, quarter, rating) of every update, by input file stem."""
+    return _by_stem(run_out, "rating")
 
 
 def test_every_sample_has_glyph_pdfs() -> None:
@@ -66,6 +75,38 @@ def test_glyph_pdf_ratings_equal_text_ratings(
     stem: str, variant: str, ratings: dict[str, set[Rating]]
 ) -> None:
     assert ratings[f"{stem}-{variant}"] == ratings[stem]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("stem", STEMS)
+def test_glyph_pdf_symbols_equal_text_symbols(
+    stem: str, variant: str, run_out: Path
+) -> None:
+    """A mark is spelt one way in every form of a report: the ○ the PDFs print
+    for samples/000's circles is the "\\bigcirc" its export prints."""
+    symbols = _by_stem(run_out, "rating_symbol")
+    assert symbols[f"{stem}-{variant}"] == symbols[stem]
+
+
+def test_the_circle_is_spelt_as_the_export_spells_it(run_out: Path) -> None:
+    """samples/000's CCTV action (four circles), Community Trigger (two),
+    cemetery (two) and AQMA (one, beside its "5"): nine ○ in each PDF, each
+    spelt "\\bigcirc", each spelling logged at the mark's line."""
+    docs = pd.read_parquet(run_out / "documents.parquet")
+    updates = pd.read_parquet(run_out / "action_updates.parquet")
+    repairs = pd.read_parquet(run_out / "repairs.parquet")
+    for variant in VARIANTS:
+        name = f"000_af055924f554b2ff-{variant}.pdf"
+        doc_id = docs.loc[docs["source_path"] == name, "doc_id"].item()
+        marks = updates.loc[updates["doc_id"] == doc_id, "rating_symbol"]
+        assert Counter(marks.dropna()) == {"\\bigcirc": 9, "5": 1}
+        spelt = repairs[
+            (repairs["doc_id"] == doc_id) & (repairs["rule"] == "symbol_spelling")
+        ]
+        assert set(zip(spelt["raw"], spelt["repaired"], strict=True)) == {
+            ("○", "\\bigcirc")
+        }
+        assert len(spelt) == 9
 
 
 def test_the_comparison_sees_rated_marks(ratings: dict[str, set[Rating]]) -> None:
@@ -225,3 +266,29 @@ def test_file_of_unmapped_glyphs_needs_ocr() -> None:
     assert str(caught.value) == (
         "pages 1-2 have no text layer (unmapped glyphs only): OCR is needed to read it"
     )
+
+
+def test_a_mark_read_from_a_font_and_spelt_logs_both() -> None:
+    """Wingdings 0xA1 ("¡" as printed) is "○", which is spelt "\\bigcirc": the
+    font's reading and the spelling are both logged for the mark's line."""
+    font = Repair(raw="¡", repaired="○", rule="symbol_font")
+    draft = Draft(
+        kind="action",
+        row_index=0,
+        title="Open the new cemetery site",
+        outcomes=None,
+        approach=None,
+        key_project=None,
+        progress=None,
+        page=1,
+        line_start=4,
+        line_end=4,
+        texts=(),
+        marks=(Mark("Q1", "○", 1, 4),),
+    )
+    ctx = synthetic(["Open the new cemetery site"])[1]
+    records = list(emit(draft, "d:1", "d", ctx, font_repairs={(1, 4): (font,)}))
+    repairs = [(r.raw, r.repaired, r.rule) for r in records if isinstance(r, RepairRow)]
+    assert repairs == [("¡", "○", "symbol_font"), ("○", "\\bigcirc", "symbol_spelling")]
+    updates = [r for r in records if isinstance(r, ActionUpdate)]
+    assert [(u.quarter, u.rating_symbol) for u in updates] == [("Q1", "\\bigcirc")]

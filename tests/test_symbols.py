@@ -27,6 +27,11 @@ Loader = Callable[[str], pd.DataFrame]
         ("<u></u>", None, ("empty_markup",)),
         ("<u>✓</u>", "✓", ("symbol_markup",)),
         ("5", "5", ()),
+        # The glyph a PDF prints where the export spells its LaTeX name.
+        ("○", "\\bigcirc", ("symbol_spelling",)),
+        ("◯", "\\bigcirc", ("symbol_spelling",)),
+        ("<span>○</span>", "\\bigcirc", ("symbol_markup", "symbol_spelling")),
+        ("●", "●", ()),
     ],
 )
 def test_clean_symbol(raw: str, symbol: str | None, rules: tuple[str, ...]) -> None:

@@ -162,7 +162,8 @@ def emit(
         symbol, repairs = clean_symbol(mark.raw)
         if lost_font and symbol and (read := lost_font.get(symbol)) is not None:
             repairs, symbol = (*repairs, read), read.repaired
-        for repair in (*_read_from_font(mark, symbol, font_repairs), *repairs):
+        read_from_font = _read_from_font(mark, symbol, repairs, font_repairs)
+        for repair in (*read_from_font, *repairs):
             yield RepairRow.of(
                 doc_id,
                 "action_updates",
@@ -198,13 +199,17 @@ def emit(
 def _read_from_font(
     mark: Mark,
     symbol: str | None,
+    cleaning: Sequence[Repair],
     font_repairs: Mapping[tuple[int, int], tuple[Repair, ...]] | None,
 ) -> tuple[Repair, ...]:
-    """The reader's repair that read the mark's symbol from a font's code point."""
+    """The reader's repair that read the mark's symbol from a font's code
+    point: the symbol as read, before `cleaning` (Wingdings 0xA1 is "○",
+    which is then spelt "\\bigcirc")."""
     if not font_repairs or mark.page is None:
         return ()
+    read = {symbol, *(r.raw for r in cleaning)}
     found = font_repairs.get((mark.page, mark.line), ())
-    return next(((r,) for r in found if r.repaired == symbol), ())
+    return next(((r,) for r in found if r.repaired in read), ())
 
 
 def unknown_symbols(
