@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
+from extract.cover.cover_values import bound
 from extract.cover.metadata import Metadata, key_decision, read_metadata
 from extract.pipeline import process_document
 from extract.readers import read_document
@@ -719,6 +720,111 @@ def test_laid_out_cover_table_with_a_label_without_its_colon() -> None:
         "report_type": "committee_performance_report",
     }
     assert meta.issues == ()
+
+
+# A report that goes to Cabinet and then to Council prints both meetings in
+# its track, the second under the first; the meeting's own heading follows.
+TWO_MEETINGS = {
+    "tab": "Report of:\tHead of Governance\nContact Officer:\tR Lamond\n"
+    "Report Track:\tCabinet 13/06/19\n\tCouncil 26/06/19\n\n",
+    "layout": "Report of:              Head of Governance\n"
+    "Contact Officer:        R Lamond\n"
+    "Report Track:           Cabinet 13/06/19\n"
+    "                        Council 26/06/19\n\n",
+    "flattened": "Report of: Head of Governance Contact Officer: R Lamond Report "
+    "Track: Cabinet 13/06/19 Council 26/06/19 ",
+}
+
+
+@pytest.mark.parametrize("form", sorted(TWO_MEETINGS))
+def test_a_report_track_of_two_meetings(form: str) -> None:
+    """The track keeps both meetings; the report goes to the first, on the
+    date its heading prints: "Council 26/06/19" had been read as a heading
+    of its own, so the report's date was Council's, 26 June, silently."""
+    heading = "CABINET\n13th JUNE 2019\nQUARTER 4 PERFORMANCE REPORT 2018/19\n"
+    if form == "flattened":
+        heading = heading.replace("\n", " ") + "\n"
+    text = TWO_MEETINGS[form] + heading + "\n1 Purpose of Report\n"
+    text_form = "layout" if form == "layout" else None
+    doc = read_document(Path("c.txt"), "c.txt", text.encode(), text_form=text_form)
+    meta = read_metadata(doc)
+    fields = _fields(meta)
+    assert (fields["report_track"], fields["committee"], fields["report_date"]) == (
+        "Cabinet 13/06/19 Council 26/06/19",
+        "Cabinet",
+        date(2019, 6, 13),
+    )
+    assert (fields["report_of"], fields["contact_officer"]) == (
+        "Head of Governance",
+        "R Lamond",
+    )
+
+
+@pytest.mark.parametrize(
+    "label, value, field, expected",
+    [
+        # One label wrapped in its cell, its value beside both lines.
+        (
+            ("Relevant Portfolio", "Holder:"),
+            ("Councillor Mrs. C. Mitchell –", "Community Safety"),
+            "portfolio",
+            "Councillor Mrs. C. Mitchell – Community Safety",
+        ),
+        (
+            ("Lead Officer and Report", "Author:"),
+            ("Jo Bloggs, Policy and", "Performance Officer"),
+            "contact_officer",
+            "Jo Bloggs",
+        ),
+        # Two labels: a label under one the cover does not know is its own.
+        (
+            ("Telephone Number", "Portfolio Leader:"),
+            ("01543 464598", "Corporate Improvement"),
+            "portfolio",
+            "Corporate Improvement",
+        ),
+    ],
+)
+def test_a_laid_out_label_wrapped_in_its_cell(
+    label: tuple[str, str], value: tuple[str, str], field: str, expected: str
+) -> None:
+    """`pdftotext -layout` of a cover table whose label wraps: "Holder:" had
+    started a row of its own, so the portfolio was lost, silently."""
+    lines = [
+        "Report of:              Head of Governance",
+        *(f"{a:<24}{b}" for a, b in zip(label, value, strict=True)),
+        "Key Decision:           No",
+        "",
+        "1 Purpose of Report",
+    ]
+    data = "\n".join(lines).encode()
+    doc = read_document(Path("c.txt"), "c.txt", data, text_form="layout")
+    meta = read_metadata(doc)
+    assert meta.cover.get(field) == expected
+    assert meta.cover.get("report_of") == "Head of Governance"
+    assert key_decision(meta.cover.get("key_decision")) is False
+
+
+@pytest.mark.parametrize(
+    "raw, value, rest",
+    [
+        ("Cabinet 13/06/19 Council 26/06/19", "Cabinet 13/06/19 Council 26/06/19", ""),
+        (
+            "Cabinet: 13/06/19, Full Council: 26/06/19",
+            "Cabinet: 13/06/19, Full Council: 26/06/19",
+            "",
+        ),
+        # An upper-case meeting heading after the track is the paper's own.
+        (
+            "Cabinet: 13/06/19 CABINET 13 JUNE 2019",
+            "Cabinet: 13/06/19",
+            " CABINET 13 JUNE 2019",
+        ),
+        ("Cabinet 13/06/19 Council in July", "Cabinet 13/06/19", " Council in July"),
+    ],
+)
+def test_report_track_bounds(raw: str, value: str, rest: str) -> None:
+    assert bound("report_track", raw) == (value, rest)
 
 
 def test_an_upper_case_portfolio_run_into_a_title_it_cannot_be_told_from() -> None:

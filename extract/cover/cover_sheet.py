@@ -22,7 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.cover.cover_values import NUMERIC_DATE, bound, derived, squash
+from extract.cover.cover_values import (
+    NEXT_MEETING,
+    NUMERIC_DATE,
+    bound,
+    derived,
+    squash,
+)
 from extract.document import Document, Row
 from extract.layout.tab_rows import COVER_LABEL, JOINING_WORDS
 from normalise.text import case_blind, may_hold, offsets
@@ -446,12 +452,24 @@ def _value_goes_on(
     """The next row, where a "Label: value" row's value ends on a joining word
     and goes on there ("Report of: Chief Executive and Head of" / "Paid
     Service", `pdftotext -raw` of a cover table): a short line right under
-    it that is no label, section or meeting heading."""
+    it that is no label, section or meeting heading. A report track goes on
+    in the next meeting it names, printed right under it ("Report Track:
+    Cabinet 13/06/19" / "Council 26/06/19")."""
     words = text.split()
-    if not following or ":" not in text or words[-1].lower() not in JOINING_WORDS:
+    if not following or ":" not in text:
         return None
     i, below = following[0]
     line = below.flat
+    if (
+        below.line_start == row.line_end + 1
+        and (hits := _hits(text))
+        and hits[-1][2] == "report_track"
+        and (more := NEXT_MEETING.match(line))
+        and more.end() == len(line)
+    ):
+        return i, below
+    if words[-1].lower() not in JOINING_WORDS:
+        return None
     if (
         below.line_start != row.line_end + 1
         or len(line.split()) > MAX_VALUE_TAIL

@@ -40,6 +40,15 @@ DATE = re.compile(
     r"(?![\d/.]?\d)",
     re.IGNORECASE,
 )
+# A report track names each meeting a report goes to, in turn: "Cabinet
+# 13/06/19 Council 26/06/19" (a Cannock Chase cover prints the second under
+# the first). A meeting named in mixed case with a date in figures goes on
+# with the track; an upper-case heading ("CABINET 13th JUNE 2019") does not.
+NEXT_MEETING = re.compile(
+    r"\s*[,;&]?\s*(?:(?:then|and)\s+)?(?:(?:[A-Z][A-Za-z&'-]*|and|of|for|&)\s+){0,5}?"
+    r"(?:Cabinet|Council|Committee|Sub-Committee|Board|Panel|Executive)"
+    rf"\s*[:,\u2013-]?\s*{NUMERIC_DATE}(?![\d/.]?\d)"
+)
 # "CABINET 14 MARCH 2017", "COMMUNITY SAFETY SCRUTINY COMMITTEE 3rd DECEMBER
 # "Housing QUARTER 3 PERFORMANCE REPORT": an upper-case heading after a
 # mixed-case value ("ICT" alone is an acronym, two capital words a heading).
@@ -130,8 +139,12 @@ def bound(name: str, raw: str) -> tuple[str | None, str]:
         return None, value + " " + rest
     if name in ("report_track", "date"):
         if m := DATE.search(value):
-            kept = value[: m.end()] if name == "report_track" else m["date"]
-            return kept.strip(" :;-\u2013"), value[m.end() :]
+            if name == "date":
+                return m["date"].strip(" :;-\u2013"), value[m.end() :]
+            end = m.end()
+            while more := NEXT_MEETING.match(value, end):
+                end = more.end()
+            return value[:end].strip(" :;-\u2013"), value[end:]
     else:
         value, rest = _free_text(name, value)
         value = value.strip(" :;-\u2013,")

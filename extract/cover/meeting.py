@@ -158,11 +158,17 @@ def committee(
     heads: list[tuple[int, str]], cover: dict[str, str], doc: Document
 ) -> str | None:
     """The meeting a report goes to: its report track less the date ("Cabinet
-    18/06/14"), a "Meeting:" label, a meeting heading over or beside its date,
-    the final decision-maker, or whom it recommends to ("recommended that
-    Cabinet:")."""
+    18/06/14"; the first of two, "Cabinet 13/06/19 Council 26/06/19"), a
+    "Meeting:" label, a meeting heading over or beside its date, the final
+    decision-maker, or whom it recommends to ("recommended that Cabinet:")."""
     if track := cover.get("report_track"):
-        name = DATE.sub("", track).strip(" -\u2013,:")
+        # The first of the meetings a track names ("Cabinet 13/06/19 Council
+        # 26/06/19"): the one the report goes to now.
+        first = DATE.search(track)
+        name = (track[: first.start()] if first and first.start() else "") or (
+            DATE.sub("", track)
+        )
+        name = name.strip(" -\u2013,:")
         if name:
             return title_case(name) if name.isupper() else name
     if printed := cover.get("meeting"):

@@ -282,9 +282,25 @@ def _after_labels(
     header = is_header_cells(joined_cells(row))
     if header and _completes_labels(row, line):
         return False
-    if header or is_cover_label(row[-1][0]) or _labelled_line(line):
+    if header or is_cover_label(row[-1][0]):
+        return True
+    if _labelled_line(line) and not _wrapped_label(row[-1][0], line[0]):
         return True
     return None
+
+
+def _wrapped_label(above: str, label: str) -> bool:
+    """`label` ("Holder:", no label of its own without its colon) ends the
+    label the line above began in its cell ("Relevant Portfolio", no label
+    either): one label wrapped, whose value goes on beside it, not a row of
+    its own. "Portfolio Leader:" under "Telephone Number" starts one."""
+    above = above.strip()
+    return (
+        bool(above)
+        and not is_cover_label(above)
+        and not is_cover_label(label.strip().removesuffix(":").strip())
+        and len(f"{above} {label}".split()) <= LABEL_WORDS
+    )
 
 
 def _labelled_line(line: Sequence[str]) -> bool:
