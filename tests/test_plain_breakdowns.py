@@ -266,3 +266,80 @@ def test_a_note_ending_in_data_names_no_counts(tmp_path: Path) -> None:
     }
     issues = pd.read_parquet(tmp_path / "issues.parquet")
     assert not issues.message.str.startswith(f"{name}:239-").any()
+
+
+# A Q1 report in reading order whose ASB Champion row has no figures: its
+# name, then its own Q1 cell without counts, then the hate crime rows, whose
+# counts cell is printed before its name.
+NO_FIGURES_YET = """\
+Crime & Partnerships Priority Delivery Plan 2018-19 Quarter 1 Performance Update
+
+Quarter 1
+
+ASB Incidents Over Time (Variation) – Police data
+
+Q1 (24.07.18) Previous 12 months = 3,252 Last 12 months =
+2,931 Change over 12 Months = - 10% reduction (-321)
+
+ASB – Number of referrals to ASB Champion – Victim Support{data}
+
+Q1 - Victim Support figures were not received in time for this report
+and will be reported in Quarter 2.
+
+Hate Crime Incidents Over Time (Variation) – Police data
+
+Q1 (24.07.18) Previous 12 months = 89 Last 12 months = 100 Change over 12 \
+Months = 12% Increase (11)
+
+Q1 24 Individuals from Heath Hayes District reported approx. 120 incidents, \
+The motivation
+behind these incidents were thought to be: 1 Religion 2 Sexual Orientation 2 \
+Disability – Physical 3 Disability
+– Learning 17 Race
+
+Hate Crime – Number of self
+referrals to CACH – CACH data agreements
+"""
+
+
+@pytest.mark.parametrize("data", ["", " data"])
+def test_counts_after_a_row_s_own_quarter_cell_are_the_next_row_s(
+    data: str, tmp_path: Path
+) -> None:
+    """The ASB Champion row prints its Q1 ("figures were not received"), so
+    the Q1 counts printed later are the hate crime referrals row's, named
+    after them. They had been filed under ASB Champion, silently."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "q1.txt").write_text(
+        NO_FIGURES_YET.format(data=data), encoding="utf-8"
+    )
+    extract([tmp_path / "in"], tmp_path / "out")
+    counts = pd.read_parquet(tmp_path / "out" / "breakdowns.parquet")
+    assert set(counts.indicator_id) == {"cach-self-referrals"}
+    assert sorted(
+        zip(counts.period, counts.category, counts["count"], strict=True)
+    ) == [
+        ("Q1", "Disability - Learning", 3),
+        ("Q1", "Disability - Physical", 2),
+        ("Q1", "Race", 17),
+        ("Q1", "Religion", 1),
+        ("Q1", "Sexual Orientation", 2),
+        ("Q1", "incidents", 120),
+        ("Q1", "individuals", 24),
+    ]
+
+
+def test_an_unread_rolling_block_is_no_row_s_own_quarter_cell(tmp_path: Path) -> None:
+    """tests/fixtures/unreadrolling: the Committed Crime Q1 block left unread
+    (line 88) sits between the ASB Champion name and its Q1 counts."""
+    extract([Path(__file__).parent / "fixtures" / "unreadrolling"], tmp_path)
+    counts = pd.read_parquet(tmp_path / "breakdowns.parquet")
+    asb = counts[counts.indicator_id == "asb-champion-referrals"]
+    assert asb.groupby("period").size().to_dict() == {
+        "Q1": 8,
+        "Q2": 8,
+        "Q3": 8,
+        "Q4": 6,
+    }
+    q1 = asb[asb.period == "Q1"].set_index("category")["count"].to_dict()
+    assert (q1["ongoing"], q1["closed"], q1["Police"]) == (15, 6, 4)

@@ -53,6 +53,10 @@ from normalise.registry import match as registry_match
 # Words of another column printed into a name's lines ("Hate Crime – Number of
 # self Increase (11) Q1 24 Individuals …", samples/text/001…-plain.txt line
 # 306): a quarter label or a bracketed figure is no part of an indicator's name.
+# A quarter's cell prints a few words after its label at least; a column's
+# label ("Quarter 1", "Q1 Rating") one at most.
+CELL_WORDS = 3
+ROLLING_BLOCK = compiled(r"\b(?:previous|last)\s+12\s+months\b", re.IGNORECASE)
 NOT_A_NAME = compiled(r"\bQ[1-4]\b|\(\s*[-+]?\d")
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 8
@@ -343,6 +347,10 @@ def _indicator(
             if k in used:
                 continue
             if (found := _counted_name(blocks, name, paras[k])) is not None:
+                if is_before and _quarter_printed(
+                    blocks, name, paras[k + 1 : first], group[0].quarter
+                ):
+                    continue
                 if is_before:
                     k, found = _first_of_names(
                         blocks, name, paras, (k, found), used, (before[-1], later)
@@ -350,6 +358,31 @@ def _indicator(
                 used.add(k)
                 return found, is_before
     return None, False
+
+
+def _quarter_printed(
+    blocks: Blocks, name: str, between: Sequence[Paragraph], quarter: str
+) -> bool:
+    """Whether a paragraph between a name and a row's cells opens with the
+    row's first quarter and holds no counts read: the named row's own cell of
+    that quarter ("Q1 - Victim Support figures were not received …" under
+    "ASB – … Victim Support"), so the later cells are another row's (a
+    "Q1 24 Individuals …" cell printed before its "… CACH data agreements")."""
+    for para in between:
+        text = _free_text(blocks, name, para)
+        m = QUARTER_PREFIX.match(text)
+        if m is not None and f"Q{m['q']}" == quarter:
+            rest = text[m.end() :]
+            # Words of a cell, not a column's label ("Quarter 1", "Q1 Rating")
+            # nor a rolling block left unread (v033_000 plain's "Q1 (24.07.14)
+            # Previous 12 months = 5,706 …").
+            if (
+                len(rest.split()) >= CELL_WORDS
+                and ROLLING_BLOCK.search(rest) is None
+                and not read_counts(rest)[0]
+            ):
+                return True
+    return False
 
 
 def _first_of_names(
