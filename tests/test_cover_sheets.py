@@ -845,7 +845,16 @@ def test_an_upper_case_portfolio_run_into_a_title_it_cannot_be_told_from() -> No
     assert "portfolio" in meta.issues[0].message
 
 
-def _cover_table_pdf() -> bytes:
+COVER_ROWS = [
+    ("Contact Officer:", "R. Lamond"),
+    ("Telephone No:", "01543 464598"),
+    ("Portfolio Leader", "Corporate Improvement"),
+    ("Key Decision:", "No"),
+    ("Report Track:", "Scrutiny Committee 6/10/14"),
+]
+
+
+def _cover_table_pdf(rows: list[tuple[str, str]] = COVER_ROWS) -> bytes:
     """A cover sheet's table without rules, as a word processor prints it:
     each row a label and its value, rows one leading (14 pt) apart, as close
     as the wrapped lines of the paragraphs below; one value wraps, one label
@@ -859,13 +868,7 @@ def _cover_table_pdf() -> bytes:
     canvas.drawString(200, y, "Chief Executive and Head of")
     canvas.drawString(200, y - 14, "Paid Service")
     y -= 28
-    for label, value in [
-        ("Contact Officer:", "R. Lamond"),
-        ("Telephone No:", "01543 464598"),
-        ("Portfolio Leader", "Corporate Improvement"),
-        ("Key Decision:", "No"),
-        ("Report Track:", "Scrutiny Committee 6/10/14"),
-    ]:
+    for label, value in rows:
         canvas.drawString(72, y, label)
         canvas.drawString(200, y, value)
         y -= 14
@@ -913,6 +916,51 @@ def test_a_cover_table_without_rules_in_a_pdf() -> None:
         "report_of": "Chief Executive and Head of Paid Service"
     }
     assert meta.issues == ()
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ("Telephone Number", "01543 464598"),
+        ("E-mail", "rlamond@cannockchasedc.gov.uk"),
+        ("Contact Number", "01543 464598"),
+    ],
+)
+def test_a_pdf_cover_row_whose_label_can_also_head_a_column(
+    row: tuple[str, str],
+) -> None:
+    """A label without its colon that a table's column could have too
+    ("Telephone Number", "E-mail"), under "Contact Officer:": a row of its
+    own. It had been read as the contact officer's wrapped lines, so the
+    contact officer was "Telephone Number R. Lamond 01543 464598", silently."""
+    rows = [COVER_ROWS[0], row, *COVER_ROWS[2:]]
+    meta = read_metadata(read_document(Path("c.pdf"), "c.pdf", _cover_table_pdf(rows)))
+    assert _fields(meta) == SCRUTINY_2014 | {
+        "report_of": "Chief Executive and Head of Paid Service"
+    }
+
+
+@pytest.mark.parametrize("label", ["Report Author", "Lead Officer"])
+def test_a_pdf_cover_s_contact_under_a_label_that_can_head_a_column(
+    label: str,
+) -> None:
+    """ "Report Author  R. Lamond" under "Report of:": the contact officer.
+    It had run into the report's author role: "Chief Executive and Head of
+    Paid Service Report Author R. Lamond"."""
+    rows = [(label, "R. Lamond"), *COVER_ROWS[1:]]
+    meta = read_metadata(read_document(Path("c.pdf"), "c.pdf", _cover_table_pdf(rows)))
+    assert _fields(meta) == SCRUTINY_2014 | {
+        "report_of": "Chief Executive and Head of Paid Service"
+    }
+
+
+def test_a_row_of_two_column_like_labels_is_no_field() -> None:
+    """A contacts table's header ("Lead Officer" | "E-mail") names no
+    contact officer."""
+    meta = read_metadata(
+        synthetic(["Lead Officer\tE-mail", "", "1 Purpose of Report"])[0]
+    )
+    assert meta.cover.get("contact_officer") is None
 
 
 @pytest.mark.parametrize(

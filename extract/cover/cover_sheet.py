@@ -30,7 +30,12 @@ from extract.cover.cover_values import (
     squash,
 )
 from extract.document import Document, Row
-from extract.layout.tab_rows import COVER_LABEL, JOINING_WORDS
+from extract.layout.tab_rows import (
+    COLUMN_LIKE_LABEL,
+    COVER_LABEL,
+    JOINING_WORDS,
+    is_cover_row_label,
+)
 from normalise.text import case_blind, may_hold, offsets
 
 # A cover sheet sits at the top of a report.
@@ -493,13 +498,18 @@ def _bare_value(text: str) -> bool:
 def _labelled_cells(row: Row) -> str:
     """A cover row's text; a row of two cells whose first is a cover label
     printed without its colon ("Report of" | "Head of Governance", a cover
-    sheet's table; `tab_rows.COVER_LABEL`, not "Committee" | "Date") as the
-    label and its value."""
+    sheet's table; `tab_rows.COVER_LABEL`, or one that can also head a
+    column, "Report Author" | "R. Lamond"; not "Committee" | "Date", nor a
+    header row of labels, "Lead Officer" | "E-mail") as the label and its
+    value."""
     filled = row.filled
     if (
         len(filled) == 2
         and ":" not in filled[0].flat
-        and COVER_LABEL.match(filled[0].flat)
+        and (
+            COVER_LABEL.match(filled[0].flat) or COLUMN_LIKE_LABEL.match(filled[0].flat)
+        )
+        and not is_cover_row_label(filled[1].flat)
     ):
         return f"{filled[0].flat}: {filled[1].flat}"
     return row.flat

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from extract.layout.tab_rows import is_cover_label
+from extract.layout.tab_rows import is_cover_label, is_cover_row_label
 from normalise.repair import Repair
 from normalise.words import cut_word
 
@@ -280,13 +280,16 @@ def _labelled_rows(head: Sequence[Run], line: Sequence[Run]) -> bool:
     first line of one (`head`) and the next ("Report of:  Head of Governance
     and" / "Corporate Services" over "Contact Officer:  R. Lamond"). Rows of
     their own, though a table without rules may set them a leading apart, as
-    close as a wrapped cell's lines."""
+    close as a wrapped cell's lines. One of the two labels may be one that
+    can also head a column ("Telephone Number" under "Contact Officer:",
+    `is_cover_row_label`)."""
     return (
         len(head) > 1
         and len(line) > 1
         and abs(head[0].x0 - line[0].x0) <= X_TOLERANCE
-        and is_cover_label(head[0].text)
-        and is_cover_label(line[0].text)
+        and (is_cover_label(head[0].text) or is_cover_label(line[0].text))
+        and is_cover_row_label(head[0].text)
+        and is_cover_row_label(line[0].text)
     )
 
 

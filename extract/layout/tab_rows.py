@@ -63,10 +63,27 @@ COVER_LABEL = re.compile(
 )
 
 
+# Cover labels printed without their colon that can also head a table's
+# column ("Lead Officer", "E-mail"): a label only beside a value, on a row
+# right under another cover label's or over one (`is_cover_row_label`).
+COLUMN_LIKE_LABEL = re.compile(
+    r"^(?:tel(?:ephone)?\s+number|contact\s+(?:number|no\.?|tel(?:ephone)?)"
+    r"|direct\s+line|extension(?:\s+no\.?)?|report\s+author"
+    r"|lead\s+officer(?:\s+and\s+report\s+author)?|e-?mail(?:\s+address)?)$",
+    re.IGNORECASE,
+)
+
+
 def is_cover_label(cell: str) -> bool:
     """A cover-sheet label, with its colon ("Key Decision:") or without."""
     text = cell.strip()
     return text.endswith(":") or COVER_LABEL.match(text) is not None
+
+
+def is_cover_row_label(cell: str) -> bool:
+    """A cover label (`is_cover_label`) or one that can also head a column
+    ("Telephone Number", "Report Author"), for a row beside other cover rows."""
+    return is_cover_label(cell) or COLUMN_LIKE_LABEL.match(cell.strip()) is not None
 
 
 def _cells_of(line: str) -> list[str]:
