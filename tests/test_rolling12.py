@@ -984,3 +984,81 @@ def test_a_block_after_two_rows_names_is_reported_not_given_the_nearer() -> None
     issues = [i for i in found if isinstance(i, IssueRow)]
     assert [(i.code, i.line) for i in issues] == [("unparsed_block", 22)]
     assert "two rows' names" in issues[0].message
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # A page's running lines.
+        [
+            "Cannock Chase Council — Page 1 of 4",
+            "",
+            "Cannock Chase Council — Performance Reports",
+            "",
+        ],
+        # A column's label.
+        ["Quarter 1", ""],
+    ],
+)
+def test_a_block_after_two_names_apart_is_reported(between: list[str]) -> None:
+    """The two names of TWO_NAMES_THEN_A_BLOCK with short lines that name
+    nothing between them: the Q1 block is as doubtful."""
+    from extract.recognisers import rolling12
+
+    at = TWO_NAMES_THEN_A_BLOCK.index("ASB Incidents Over")
+    lines = [*TWO_NAMES_THEN_A_BLOCK[:at], *between, *TWO_NAMES_THEN_A_BLOCK[at:]]
+    found = recognised(rolling12, lines, text_form="plain")
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert [(r.quarter, r.previous_12_months) for r in rows] == [
+        ("Q2", 5861),
+        ("Q3", 6000),
+        ("Q4", 6351),
+    ]
+    issues = [i for i in found if isinstance(i, IssueRow)]
+    assert [(i.code, i.line) for i in issues] == [("unparsed_block", 22 + len(between))]
+    assert "two rows' names" in issues[0].message
+
+
+def test_names_printed_after_their_blocks_name_them() -> None:
+    """A Q1 report in reading order whose rows each print their block, then
+    their name: each block had taken the row before's name, the first none."""
+    from extract.recognisers import rolling12
+
+    lines = [
+        "Q1 (24.07.18) Previous 12",
+        "months = 6,318 Last 12",
+        "months = 6,577 Change Over",
+        "12 Months = 4% increase",
+        "(259) For information only.",
+        "",
+        "Committed Crime Over Time",
+        "(Variation) All crime",
+        "groupings",
+        "",
+        "Q1 (24.07.18) Previous 12 months =",
+        "3,235 Last 12 months = 2,914",
+        "Change over 12 Months = -10%",
+        "reduction (-321)",
+        "",
+        "ASB Incidents Over",
+        "Time (Variation) –",
+        "Police data",
+        "",
+        "Q1 (24.07.18) Previous 12",
+        "months = 89 Last 12",
+        "months = 100 Change Over",
+        "12 Months = 12% increase",
+        "(11)",
+        "",
+        "Hate Crime Incidents",
+        "Over Time (Variation) –",
+        "Police data",
+    ]
+    found = recognised(rolling12, lines, text_form="plain")
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert [(r.indicator, r.quarter, r.previous_12_months) for r in rows] == [
+        (CRIME, "Q1", 6318),
+        (ASB, "Q1", 3235),
+        (HATE, "Q1", 89),
+    ]
+    assert [r for r in found if isinstance(r, IssueRow)] == []

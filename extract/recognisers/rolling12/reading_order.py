@@ -57,6 +57,10 @@ DIGIT = compiled(r"\d")
 AMBIGUOUS = "\x00ambiguous"
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 12
+# The short lines that name nothing ("Quarter 1", a page's running lines) a
+# row's name may stand past from the name before it.
+FILLER_PARAGRAPHS = 3
+FILLER_CHARS = 80
 # A part of an interleaved name column: "Over Time", "(Variation) – Police data".
 NAME_PART_CHARS = 60
 # The direction and difference a column printed a line later, past the words of
@@ -89,8 +93,9 @@ def read(blocks: Blocks, name: str) -> tuple[list[Found], list[Found]]:
     used: set[int] = set()
     found: list[Found] = []
     doubtful: list[Found] = []
+    after = _names_follow(paras, groups, blocks.doc.rows)
     for group in groups:
-        indicator = _name(paras, group, groups, used, blocks.doc.rows)
+        indicator = _name(paras, group, groups, used, blocks.doc.rows, after)
         if indicator is AMBIGUOUS:
             doubtful.extend(group.found)
             continue
@@ -335,12 +340,14 @@ def _name(
     groups: Sequence[Group],
     used: set[int],
     rows: Sequence[Row],
+    names_follow: bool = False,
 ) -> str | None:
     """The rolling indicator a group of blocks belongs to (see the module doc),
     or AMBIGUOUS: a lone block right after two rows' names, the first taken
     by blocks printed before both (v033_000's plain text: "Committed Crime
     …", "ASB Incidents …", then a Q1 block with the crime row's figures, its
-    Q2-Q4 printed above the names)."""
+    Q2-Q4 printed above the names). Where the report prints every row's name
+    after its cells (`names_follow`), a lone block takes the name after it."""
     if group.name and (name := named(group.name)):
         used.update(group.parts)
         return name
@@ -353,19 +360,74 @@ def _name(
     # A name after the cells names a row of them; one quarter's block printed
     # apart from its row (a browser's print sets a split column's last cell
     # pages on) would take the next row's name.
-    windows = (before, after) if len(group.found) > 1 else (before,)
+    windows = (before, after) if len(group.found) > 1 or names_follow else (before,)
     for window in windows:
         for i in window:
             if i in taken or QUARTER_CELL.match(paras[i].text):
                 break
             if i not in used and (name := _rolling_name(paras[i], rows=rows)):
-                if window is before and len(group.found) == 1 and i - 1 in used:
+                if (
+                    window is before
+                    and len(group.found) == 1
+                    and _after_used_name(paras, i, used, taken, rows)
+                ):
                     # Another row's name right before, taken by blocks printed
                     # before both names: this block may be that row's too.
                     return AMBIGUOUS
                 used.add(i)
                 return name
     return None
+
+
+def _after_used_name(
+    paras: Sequence[Paragraph],
+    i: int,
+    used: set[int],
+    taken: set[int],
+    rows: Sequence[Row],
+) -> bool:
+    """Whether the name before paragraph `i` is one other blocks took: right
+    before it, or past a few short lines that name nothing (a column's label,
+    "Quarter 1"; a page's running lines)."""
+    for j in range(i - 1, max(-1, i - 1 - FILLER_PARAGRAPHS), -1):
+        if j in used:
+            return True
+        text = paras[j].text
+        if (
+            j in taken
+            or len(text) > FILLER_CHARS
+            or QUARTER_CELL.match(text)
+            or _rolling_name(paras[j], rows=rows)
+        ):
+            return False
+    return False
+
+
+def _names_follow(
+    paras: Sequence[Paragraph], groups: Sequence[Group], rows: Sequence[Row]
+) -> bool:
+    """Whether the report prints each row's name after its cells: no name
+    before its first row's blocks, one after its last row's (a Q1 report
+    whose rows each print one block, then the name: each block had taken the
+    name of the row before it, and the first none)."""
+    if len(groups) < 2:
+        return False
+    taken = {i for g in groups for i in range(g.first, g.last + 1)}
+    first, last = groups[0], groups[-1]
+    if _rolling_name(paras[first.first], 0, first.found[0].block.start, rows):
+        return False
+
+    def named(window: range) -> bool:
+        for i in window:
+            if i in taken or QUARTER_CELL.match(paras[i].text):
+                return False
+            if _rolling_name(paras[i], rows=rows):
+                return True
+        return False
+
+    before = range(first.first - 1, max(-1, first.first - 1 - NAME_WINDOW), -1)
+    after = range(last.last + 1, min(len(paras), last.last + 1 + NAME_WINDOW))
+    return not named(before) and named(after)
 
 
 def _rolling_name(
