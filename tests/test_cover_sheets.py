@@ -783,6 +783,33 @@ def test_a_report_track_of_two_meetings(form: str) -> None:
             "portfolio",
             "Corporate Improvement",
         ),
+        # Labels a column could have too, or a value that ends whole: rows
+        # of their own ("01543 464598 Corporate Improvement" had been the
+        # portfolio).
+        (
+            ("Telephone Number", "Portfolio:"),
+            ("01543 464598", "Corporate Improvement"),
+            "portfolio",
+            "Corporate Improvement",
+        ),
+        (
+            ("E-mail", "Portfolio:"),
+            ("rlamond@cannockchasedc.gov.uk", "Corporate Improvement"),
+            "portfolio",
+            "Corporate Improvement",
+        ),
+        (
+            ("Report Author", "Lead Member:"),
+            ("R Lamond", "Cllr A. Smith"),
+            "portfolio",
+            "Cllr A. Smith",
+        ),
+        (
+            ("Direct Dial", "Portfolio:"),
+            ("01543 464598", "Corporate Improvement"),
+            "portfolio",
+            "Corporate Improvement",
+        ),
     ],
 )
 def test_a_laid_out_label_wrapped_in_its_cell(
@@ -803,6 +830,23 @@ def test_a_laid_out_label_wrapped_in_its_cell(
     assert meta.cover.get(field) == expected
     assert meta.cover.get("report_of") == "Head of Governance"
     assert key_decision(meta.cover.get("key_decision")) is False
+
+
+@pytest.mark.parametrize("form", sorted(TWO_MEETINGS))
+def test_a_track_of_two_meetings_on_the_second_meeting_s_paper(form: str) -> None:
+    """The same track on the paper for Council, whose heading names it: the
+    committee is Council's (it had been Cabinet, with Council's date)."""
+    heading = "COUNCIL\n26th JUNE 2019\nQUARTER 4 PERFORMANCE REPORT 2018/19\n"
+    if form == "flattened":
+        heading = heading.replace("\n", " ") + "\n"
+    text = TWO_MEETINGS[form] + heading + "\n1 Purpose of Report\n"
+    text_form = "layout" if form == "layout" else None
+    doc = read_document(Path("c.txt"), "c.txt", text.encode(), text_form=text_form)
+    fields = _fields(read_metadata(doc))
+    assert (fields["committee"], fields["report_date"]) == (
+        "Council",
+        date(2019, 6, 26),
+    )
 
 
 @pytest.mark.parametrize(

@@ -343,3 +343,63 @@ def test_an_unread_rolling_block_is_no_row_s_own_quarter_cell(tmp_path: Path) ->
     }
     q1 = asb[asb.period == "Q1"].set_index("category")["count"].to_dict()
     assert (q1["ongoing"], q1["closed"], q1["Police"]) == (15, 6, 4)
+
+
+# The ASB rows' names, then the rolling row's dated cell without figures, or
+# a sentence that leads into the counts, then the ASB Champion counts.
+ASB_THEN_CACH = """\
+Crime & Partnerships Priority Delivery Plan 2018-19 Quarter 1 Performance Update
+
+Quarter 1
+
+ASB Incidents Over Time (Variation) – Police data
+
+ASB – Number of referrals to ASB Champion – Victim Support data
+
+{between}
+
+Q1 - 15 on going cases, 6 closed cases 2 x Council referrals 4 x Police referrals 6 x \
+Self
+referrals 3 x Other agencies 19 victims and vulnerabilities identified
+
+Hate Crime Incidents Over Time (Variation) – Police data
+
+Q1 (24.07.18) Previous 12 months = 89 Last 12 months = 100 Change over 12 Months = \
+12% Increase (11)
+
+Hate Crime – Number of self
+referrals to CACH – CACH data agreements
+
+Q1 24 Individuals from Heath Hayes District reported approx. 120 incidents, The \
+motivation
+behind these incidents were thought to be: 1 Religion 2 Sexual Orientation 2 \
+Disability – Physical 3 Disability
+– Learning 17 Race
+"""
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Q1 (24.07.18) Police figures were not available at the time of writing "
+        "due to a change in recording systems.",
+        "Q1 - Victim Support changed its case system in May; figures are as follows:",
+    ],
+)
+def test_a_quarter_cell_of_no_figures_before_a_row_s_counts_keeps_their_name(
+    between: str, tmp_path: Path
+) -> None:
+    """A rolling row's dated cell, or words that lead into the counts right
+    under them, are no cell of the ASB Champion row's own: its counts keep
+    its name (they had been filed under the CACH referrals, silently)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "q1.txt").write_text(
+        ASB_THEN_CACH.format(between=between), encoding="utf-8"
+    )
+    extract([tmp_path / "in"], tmp_path / "out")
+    counts = pd.read_parquet(tmp_path / "out" / "breakdowns.parquet")
+    by = counts.groupby("indicator_id")["count"].apply(list).to_dict()
+    assert by == {
+        "asb-champion-referrals": [15, 6, 2, 4, 6, 3, 19],
+        "cach-self-referrals": [24, 120, 1, 2, 2, 3, 17],
+    }

@@ -1062,3 +1062,83 @@ def test_names_printed_after_their_blocks_name_them() -> None:
         (HATE, "Q1", 89),
     ]
     assert [r for r in found if isinstance(r, IssueRow)] == []
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        # The first row's name is none the registry or the pattern knows, and
+        # the last row prints its name, then its own cell without figures.
+        (
+            ["Total Recorded Crime – all", "crime groupings (Police data)", ""],
+            [
+                "",
+                "Domestic Abuse Incidents Over",
+                "Time (Variation) – Police data",
+                "",
+                "Q1 – figures not yet available from",
+                "Staffordshire Police.",
+            ],
+        ),
+        # The first row's name ends the page before, further back than a
+        # name is sought.
+        (
+            [
+                "Committed Crime Over Time",
+                "(Variation) All crime",
+                "groupings",
+                "",
+                *[line for n in range(14) for line in (f"Column {n + 1}", "")],
+            ],
+            [
+                "",
+                "Domestic Abuse Incidents Over",
+                "Time (Variation) – Police data",
+                "",
+                "Q1 – figures not yet available.",
+            ],
+        ),
+    ],
+)
+def test_names_before_their_blocks_stay_theirs(
+    before: list[str], after: list[str]
+) -> None:
+    """Rows that print their name, then their block: the ASB and hate crime
+    blocks keep their names (each had taken the next row's)."""
+    from extract.recognisers import rolling12
+
+    lines = [
+        *before,
+        "Q1 (24.07.18) Previous 12",
+        "months = 6,318 Last 12",
+        "months = 6,577 Change Over",
+        "12 Months = 4% increase",
+        "(259) For information only.",
+        "",
+        "ASB Incidents Over",
+        "Time (Variation) –",
+        "Police data",
+        "",
+        "Q1 (24.07.18) Previous 12 months =",
+        "3,235 Last 12 months = 2,914",
+        "Change over 12 Months = -10%",
+        "reduction (-321)",
+        "",
+        "Hate Crime Incidents",
+        "Over Time (Variation) –",
+        "Police data",
+        "",
+        "Q1 (24.07.18) Previous 12",
+        "months = 89 Last 12",
+        "months = 100 Change Over",
+        "12 Months = 12% increase",
+        "(11)",
+        *after,
+    ]
+    found = recognised(rolling12, lines, text_form="plain")
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert [(r.indicator, r.previous_12_months) for r in rows][-2:] == [
+        (ASB, 3235),
+        (HATE, 89),
+    ]
+    assert all(r.indicator != ASB or r.previous_12_months == 3235 for r in rows)

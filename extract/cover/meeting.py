@@ -162,13 +162,15 @@ def committee(
     "Meeting:" label, a meeting heading over or beside its date, the final
     decision-maker, or whom it recommends to ("recommended that Cabinet:")."""
     if track := cover.get("report_track"):
-        # The first of the meetings a track names ("Cabinet 13/06/19 Council
-        # 26/06/19"): the one the report goes to now.
-        first = DATE.search(track)
-        name = (track[: first.start()] if first and first.start() else "") or (
-            DATE.sub("", track)
+        # Of the meetings a track names ("Cabinet 13/06/19 Council 26/06/19"),
+        # the one the paper's heading names, else the first: the one the
+        # report goes to now.
+        names = _track_meetings(track)
+        heading = _heading_name(heads[:HEAD_ROWS])
+        name = next(
+            (n for n in names if heading and n.casefold() == heading.casefold()),
+            names[0] if names else DATE.sub("", track).strip(" -\u2013,:"),
         )
-        name = name.strip(" -\u2013,:")
         if name:
             return title_case(name) if name.isupper() else name
     if printed := cover.get("meeting"):
@@ -185,6 +187,28 @@ def committee(
         return title_case(maker) if maker.isupper() else maker
     if m := RECOMMENDED_TO.search(" ".join(" ".join(doc.lines[:40]).split())):
         return m[1].strip()
+    return None
+
+
+def _track_meetings(track: str) -> list[str]:
+    """The meetings a report track names, each before its date ("Cabinet
+    13/06/19 Council 26/06/19" -> Cabinet, Council)."""
+    names: list[str] = []
+    at = 0
+    for m in DATE.finditer(track):
+        if name := track[at : m.start()].strip(" -\u2013,;:&"):
+            names.append(name)
+        at = m.end()
+    return names
+
+
+def _heading_name(top: list[tuple[int, str]]) -> str | None:
+    """The meeting a paper's heading names ("COUNCIL" over "26th JUNE 2019")."""
+    for k, (_, text) in enumerate(top):
+        if found := heading_meeting(text):
+            return found[0]
+        if MEETING_NAME.match(text) and _over_date(top, k):
+            return text
     return None
 
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from extract.layout.headers import is_header_cells, is_label, known_labels
-from extract.layout.tab_rows import is_cover_label
+from extract.layout.tab_rows import JOINING_WORDS, is_cover_label, is_cover_row_label
 from extract.layout.text_columns import MARK, QUARTER_LABEL, STRUCTURAL_CELLS
 from extract.readers.symbol_fonts import is_font_code
 
@@ -41,6 +41,9 @@ WORDS = re.compile(r"[A-Za-z]{2}")
 # How many words a cover sheet's label has at most ("Lead Officer and Report
 # Author:").
 LABEL_WORDS = 5
+# A value that goes on in the line below: it ends on a dash, comma or
+# ampersand ("Councillor Mrs. C. Mitchell –").
+VALUE_GOES_ON = re.compile(r"[-\u2013\u2014,&/(]$")
 # A count's share in brackets, wrapped under the count: "12" / "(100%)".
 SHARE = re.compile(r"^\(\d[\d,]*(?:\.\d+)?\s*%\)$")
 
@@ -284,22 +287,29 @@ def _after_labels(
         return False
     if header or is_cover_label(row[-1][0]):
         return True
-    if _labelled_line(line) and not _wrapped_label(row[-1][0], line[0]):
+    if _labelled_line(line) and not _wrapped_label(row[-1], line[0]):
         return True
     return None
 
 
-def _wrapped_label(above: str, label: str) -> bool:
+def _wrapped_label(above: Sequence[str], label: str) -> bool:
     """`label` ("Holder:", no label of its own without its colon) ends the
     label the line above began in its cell ("Relevant Portfolio", no label
-    either): one label wrapped, whose value goes on beside it, not a row of
-    its own. "Portfolio Leader:" under "Telephone Number" starts one."""
-    above = above.strip()
+    either), whose value goes on too ("Councillor Mrs. C. Mitchell –"): one
+    label wrapped, not a row of its own. "Portfolio:" under "Telephone
+    Number  01543 464598" starts one."""
+    head = above[0].strip()
+    value = " ".join(c for c in above[1:] if c).split()
     return (
-        bool(above)
-        and not is_cover_label(above)
+        bool(head)
+        and not is_cover_row_label(head)
         and not is_cover_label(label.strip().removesuffix(":").strip())
-        and len(f"{above} {label}".split()) <= LABEL_WORDS
+        and len(f"{head} {label}".split()) <= LABEL_WORDS
+        and bool(value)
+        and (
+            value[-1].lower() in JOINING_WORDS
+            or VALUE_GOES_ON.search(value[-1]) is not None
+        )
     )
 
 

@@ -56,6 +56,7 @@ from normalise.registry import match as registry_match
 # A quarter's cell prints a few words after its label at least; a column's
 # label ("Quarter 1", "Q1 Rating") one at most.
 CELL_WORDS = 3
+DATED = compiled(r"^\s*Q[1-4]\s*\(\s*\d", re.IGNORECASE)
 ROLLING_BLOCK = compiled(r"\b(?:previous|last)\s+12\s+months\b", re.IGNORECASE)
 NOT_A_NAME = compiled(r"\bQ[1-4]\b|\(\s*[-+]?\d")
 # How far a row's name can sit from its cells, in paragraphs.
@@ -348,7 +349,7 @@ def _indicator(
                 continue
             if (found := _counted_name(blocks, name, paras[k])) is not None:
                 if is_before and _quarter_printed(
-                    blocks, name, paras[k + 1 : first], group[0].quarter
+                    blocks, name, paras[k + 1 : first - 1], group[0].quarter
                 ):
                     continue
                 if is_before:
@@ -363,15 +364,18 @@ def _indicator(
 def _quarter_printed(
     blocks: Blocks, name: str, between: Sequence[Paragraph], quarter: str
 ) -> bool:
-    """Whether a paragraph between a name and a row's cells opens with the
-    row's first quarter and holds no counts read: the named row's own cell of
-    that quarter ("Q1 - Victim Support figures were not received …" under
-    "ASB – … Victim Support"), so the later cells are another row's (a
-    "Q1 24 Individuals …" cell printed before its "… CACH data agreements")."""
+    """Whether a paragraph between a name and a row's cells, not right
+    before them, opens with the row's first quarter and holds no counts
+    read: the named row's own cell of that quarter ("Q1 - Victim Support
+    figures were not received …" under "ASB – … Victim Support"), so the
+    later cells are another row's (a "Q1 24 Individuals …" cell printed
+    before its "… CACH data agreements"). A dated cell ("Q1 (24.07.18)
+    Police figures were not available …") is a rolling row's; one right
+    before the cells ("Q1 - … figures are as follows:") leads into them."""
     for para in between:
         text = _free_text(blocks, name, para)
         m = QUARTER_PREFIX.match(text)
-        if m is not None and f"Q{m['q']}" == quarter:
+        if m is not None and f"Q{m['q']}" == quarter and not DATED.match(text):
             rest = text[m.end() :]
             # Words of a cell, not a column's label ("Quarter 1", "Q1 Rating")
             # nor a rolling block left unread (v033_000 plain's "Q1 (24.07.14)

@@ -57,6 +57,10 @@ DIGIT = compiled(r"\d")
 AMBIGUOUS = "\x00ambiguous"
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 12
+# A row's own quarter cell printed after its name ("Q1 – figures not yet
+# available …"), a paragraph or two on.
+OWN_CELL = compiled(r"^Q[1-4]\s*[-\u2013:(]", re.IGNORECASE)
+OWN_CELL_PARAGRAPHS = 2
 # The short lines that name nothing ("Quarter 1", a page's running lines) a
 # row's name may stand past from the name before it.
 FILLER_PARAGRAPHS = 3
@@ -406,28 +410,29 @@ def _after_used_name(
 def _names_follow(
     paras: Sequence[Paragraph], groups: Sequence[Group], rows: Sequence[Row]
 ) -> bool:
-    """Whether the report prints each row's name after its cells: no name
-    before its first row's blocks, one after its last row's (a Q1 report
-    whose rows each print one block, then the name: each block had taken the
-    name of the row before it, and the first none)."""
+    """Whether the report prints each row's name after its cells: no rolling
+    name anywhere before its first row's blocks, and one after its last
+    row's that no quarter's cell of its own follows (a Q1 report whose rows
+    each print one block, then the name: each block had taken the name of
+    the row before it, and the first none). A last name followed by its own
+    cell ("Domestic Abuse Incidents …" / "Q1 – figures not yet available")
+    is a row whose name comes first."""
     if len(groups) < 2:
         return False
-    taken = {i for g in groups for i in range(g.first, g.last + 1)}
     first, last = groups[0], groups[-1]
     if _rolling_name(paras[first.first], 0, first.found[0].block.start, rows):
         return False
-
-    def named(window: range) -> bool:
-        for i in window:
-            if i in taken or QUARTER_CELL.match(paras[i].text):
-                return False
-            if _rolling_name(paras[i], rows=rows):
-                return True
+    if any(_rolling_name(paras[i], rows=rows) for i in range(first.first)):
         return False
-
-    before = range(first.first - 1, max(-1, first.first - 1 - NAME_WINDOW), -1)
-    after = range(last.last + 1, min(len(paras), last.last + 1 + NAME_WINDOW))
-    return not named(before) and named(after)
+    for i in range(last.last + 1, min(len(paras), last.last + 1 + NAME_WINDOW)):
+        if QUARTER_CELL.match(paras[i].text):
+            return False
+        if _rolling_name(paras[i], rows=rows):
+            return not any(
+                OWN_CELL.match(p.text)
+                for p in paras[i + 1 : i + 1 + OWN_CELL_PARAGRAPHS]
+            )
+    return False
 
 
 def _rolling_name(
