@@ -804,6 +804,13 @@ def test_a_report_track_of_two_meetings(form: str) -> None:
             "portfolio",
             "Cllr A. Smith",
         ),
+        # The label's last word wrapped, its value whole on each line.
+        (
+            ("Relevant Portfolio", "Holder:"),
+            ("Councillor Mrs. C. Mitchell", "Community Safety"),
+            "portfolio",
+            "Councillor Mrs. C. Mitchell Community Safety",
+        ),
         (
             ("Direct Dial", "Portfolio:"),
             ("01543 464598", "Corporate Improvement"),
@@ -833,10 +840,15 @@ def test_a_laid_out_label_wrapped_in_its_cell(
 
 
 @pytest.mark.parametrize("form", sorted(TWO_MEETINGS))
-def test_a_track_of_two_meetings_on_the_second_meeting_s_paper(form: str) -> None:
+@pytest.mark.parametrize(
+    "meeting", ["COUNCIL", "FULL COUNCIL", "CANNOCK CHASE COUNCIL\nCOUNCIL"]
+)
+def test_a_track_of_two_meetings_on_the_second_meeting_s_paper(
+    form: str, meeting: str
+) -> None:
     """The same track on the paper for Council, whose heading names it: the
     committee is Council's (it had been Cabinet, with Council's date)."""
-    heading = "COUNCIL\n26th JUNE 2019\nQUARTER 4 PERFORMANCE REPORT 2018/19\n"
+    heading = f"{meeting}\n26th JUNE 2019\nQUARTER 4 PERFORMANCE REPORT 2018/19\n"
     if form == "flattened":
         heading = heading.replace("\n", " ") + "\n"
     text = TWO_MEETINGS[form] + heading + "\n1 Purpose of Report\n"

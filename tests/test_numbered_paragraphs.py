@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
@@ -184,3 +185,37 @@ def test_any_rows_in_rows_out(cells: list[tuple[str, str, bool]]) -> None:
         assert [(r.line_start, r.line_end) for r in out] == [
             (r.line_start, r.line_end) for r in rows
         ]
+
+
+NUMBERED_REPORT = Path(__file__).parent / "fixtures" / "numberedreport"
+
+
+def test_every_form_of_a_numbered_report_gives_its_statements(tmp_path: Path) -> None:
+    """tests/fixtures/numberedreport: the PDF, its `-layout` and its plain
+    text give the same statements under the same sections, item number 7.1
+    from the page header, and no unparsed block."""
+    from extract.run import extract
+
+    extract([NUMBERED_REPORT], tmp_path)
+    docs = pd.read_parquet(tmp_path / "documents.parquet")
+    assert dict(zip(docs.source_path, docs.item_number, strict=True)) == {
+        "annual.pdf": "7.1",
+        "annual-layout.txt": "7.1",
+        "annual-plain.txt": "7.1",
+    }
+    statements = pd.read_parquet(tmp_path / "statements.parquet").merge(
+        docs[["doc_id", "source_path"]], on="doc_id"
+    )
+    by_form = {
+        path: sorted(zip(rows.section, rows.value, strict=True))
+        for path, rows in statements.groupby("source_path")
+    }
+    key = "3 Key Issues and Reasons for Recommendations"
+    detail = "5 Report Detail"
+    expected = sorted(
+        [(key, 72.38), (detail, 105.0), (detail, 105.0)]
+        + [(detail, 31.0), (detail, 22.0), (detail, 9.0)]
+    )
+    assert by_form == {path: expected for path in docs.source_path}
+    issues = pd.read_parquet(tmp_path / "issues.parquet")
+    assert not (issues.code == "unparsed_block").any()

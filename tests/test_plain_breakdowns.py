@@ -302,16 +302,28 @@ referrals to CACH – CACH data agreements
 """
 
 
+def _cach_right_after(text: str) -> str:
+    """NO_FIGURES_YET with the hate crime rolling row moved below the CACH
+    row: the ASB Champion row's own cell right over the CACH counts."""
+    start = text.index("Hate Crime Incidents Over Time")
+    end = text.index("Q1 24 Individuals")
+    rolling = text[start:end]
+    return text[:start] + text[end:] + "\n" + rolling
+
+
+@pytest.mark.parametrize("moved", [False, True])
 @pytest.mark.parametrize("data", ["", " data"])
 def test_counts_after_a_row_s_own_quarter_cell_are_the_next_row_s(
-    data: str, tmp_path: Path
+    data: str, moved: bool, tmp_path: Path
 ) -> None:
     """The ASB Champion row prints its Q1 ("figures were not received"), so
     the Q1 counts printed later are the hate crime referrals row's, named
-    after them. They had been filed under ASB Champion, silently."""
+    after them, with the hate crime rolling row between or not. They had been
+    filed under ASB Champion, silently."""
+    text = NO_FIGURES_YET.format(data=data)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "q1.txt").write_text(
-        NO_FIGURES_YET.format(data=data), encoding="utf-8"
+        _cach_right_after(text) if moved else text, encoding="utf-8"
     )
     extract([tmp_path / "in"], tmp_path / "out")
     counts = pd.read_parquet(tmp_path / "out" / "breakdowns.parquet")

@@ -247,6 +247,8 @@ class _Builder:
         self.numbered = False
         self.last: tuple[int, ...] = ()
         self.pending_number: str | None = None
+        # The section in force before a number printed alone.
+        self.outer: str | None = None
         self.pending_bullets = 0
         self.lead: Paragraph | None = None
         self.draft: _Draft | None = None
@@ -306,11 +308,30 @@ class _Builder:
             and not _over_figure(self.doc, i)
         ):
             self.pending_number, self.numbered = m["number"], True
+            self.outer = self.section
             self.last = _key(m["number"])
             return m["number"]
         pending, self.pending_number = self.pending_number, None
-        if pending is not None and _title_of(text) and not BULLET.match(text):
-            return f"{pending} {text.strip()}"
+        if pending is not None:
+            sub = "." in pending.rstrip(".")
+            if (
+                _title_of(text)
+                and not BULLET.match(text)
+                and (
+                    not sub
+                    or _alone(self.doc, i)
+                    or len(text) < SHORT_LAST_ROW * self.wrap
+                )
+            ):
+                return f"{pending} {text.strip()}"
+            if sub:
+                # A paragraph's number alone on its line, then the paragraph,
+                # whose first line, a full one, is no title ("3.1" /
+                # "Information for performance actions … is" / "set out in
+                # …", plain text of a numbered paragraph set with a hanging
+                # indent; not "5.4" / "Community Safety" / "Cabinet will
+                # recall …"): it stands in the section it is numbered under.
+                self.section = self.outer
         m = NUMBERED_HEADING.match(text) if opens else None
         if m is not None and _figure(text):
             m = None

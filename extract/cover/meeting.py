@@ -167,9 +167,13 @@ def committee(
         # report goes to now.
         names = _track_meetings(track)
         heading = _heading_name(heads[:HEAD_ROWS])
-        name = next(
-            (n for n in names if heading and n.casefold() == heading.casefold()),
-            names[0] if names else DATE.sub("", track).strip(" -\u2013,:"),
+        named = [n for n in names if heading and _same_body(n, heading)]
+        name = (
+            named[0]
+            if len(named) == 1
+            else names[0]
+            if names
+            else DATE.sub("", track).strip(" -\u2013,:")
         )
         if name:
             return title_case(name) if name.isupper() else name
@@ -202,9 +206,19 @@ def _track_meetings(track: str) -> list[str]:
     return names
 
 
+def _same_body(name: str, heading: str) -> bool:
+    """Whether a track's meeting is the heading's: the same last word ("Full
+    Council" and "COUNCIL", "Council" and "MEETING OF THE COUNCIL")."""
+    a, b = name.split(), heading.split()
+    return bool(a and b) and a[-1].casefold() == b[-1].casefold()
+
+
 def _heading_name(top: list[tuple[int, str]]) -> str | None:
-    """The meeting a paper's heading names ("COUNCIL" over "26th JUNE 2019")."""
+    """The meeting a paper's heading names ("COUNCIL" over "26th JUNE 2019"),
+    not the council's own name printed over it ("CANNOCK CHASE COUNCIL")."""
     for k, (_, text) in enumerate(top):
+        if by_name(text) is not None:
+            continue
         if found := heading_meeting(text):
             return found[0]
         if MEETING_NAME.match(text) and _over_date(top, k):

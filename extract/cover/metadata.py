@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from extract.cover.cover_sheet import CoverSheet, read_cover
+from extract.cover.cover_sheet import ITEM_NUMBER, CoverSheet, read_cover
 from extract.cover.cover_values import title_case
 from extract.cover.meeting import (
     AgendaItem,
@@ -72,6 +72,8 @@ PARTNERSHIP_UPDATE = re.compile(
     r"partnership\s+update|quarterly\s+(?:update\s+)?report[^.]{0,120}partnership",
     re.IGNORECASE,
 )
+# The lines a text's first page header may take.
+HEADER_LINES = 3
 # The cover fields `documents` prints; others ("telephone") only bound them.
 COVER_COLUMNS = (
     "report_of",
@@ -239,6 +241,8 @@ def read_metadata(doc: Document) -> Metadata:
     opening = opening_text(doc)
     cover = sheet.values
     lines = {f.name: f.line for f in reversed(sheet.fields)}
+    if "item_number" not in cover and (printed := _item_in_header(doc)):
+        cover["item_number"], lines["item_number"] = printed
     agenda = agenda_item(doc)
     if agenda is not None:
         # An agenda front sheet: the paper is its performance item, at the
@@ -274,6 +278,19 @@ def read_metadata(doc: Document) -> Metadata:
         lines={k: v for k, v in lines.items() if k in COVER_COLUMNS},
         issues=_ambiguous(doc, sheet),
     )
+
+
+def _item_in_header(doc: Document) -> tuple[str, int] | None:
+    """The agenda item a paper's page header numbers ("ITEM NO. 7.1" over
+    the cover, "ITEM NO. 7.2" over the next page): the first page's. The
+    layout stage takes such a line for a running header, no row."""
+    for text in doc.letterhead:
+        if m := ITEM_NUMBER.match(text.strip()):
+            return m["n"], 1
+    for n, text in enumerate(doc.lines[:HEADER_LINES], start=1):
+        if m := ITEM_NUMBER.match(text.strip()):
+            return m["n"], n
+    return None
 
 
 def _meeting(

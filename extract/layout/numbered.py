@@ -30,18 +30,28 @@ PROSE_WORDS = 8
 # How many words a section's title has at most ("Key Issues and Reasons for
 # Recommendations").
 TITLE_WORDS = 8
+# A section's number and title in one cell: "1 Purpose of Report".
+SECTION_TITLE = re.compile(r"^(?P<n>\d{1,2})\.?\s+(?P<t>[A-Z][^\d.:;]*)$")
 # A run holds this many numbered rows at least, one of them a sub-number
 # ("1.1"): a lone "1 | Recommendations" may be any two-column table's row.
 MIN_NUMBERED = 2
 
 
 def numbered_prose(rows: Sequence[Row]) -> tuple[Row, ...] | None:
-    """The rows with each run of hanging-indent paragraphs made prose, or None
-    where there is none."""
+    """The rows with each run of hanging-indent paragraphs made prose, and
+    each section's title over its first paragraph read as prose
+    (`_titles_over_prose`), or None where there is neither."""
+    titles = _titles_over_prose(rows)
     hanging = [i for i, row in enumerate(rows) if _hanging(row)]
     if len(hanging) < MIN_NUMBERED:
-        return None
-    out: list[Row] | None = None
+        if not titles:
+            return None
+        return tuple(_prose(r) if i in titles else r for i, r in enumerate(rows))
+    out: list[Row] | None = (
+        [_prose(r) if i in titles else r for i, r in enumerate(rows)]
+        if titles
+        else None
+    )
     k = 0
     while k < len(hanging):
         # A run: hanging rows with nothing but blank rows between them.
@@ -57,6 +67,29 @@ def numbered_prose(rows: Sequence[Row]) -> tuple[Row, ...] | None:
             for i in run:
                 out[i] = _prose(rows[i])
     return None if out is None else tuple(out)
+
+
+def _titles_over_prose(rows: Sequence[Row]) -> set[int]:
+    """The table rows that print only a section's number and title ("1
+    Purpose of Report", its second cell empty: a `-layout` line set apart
+    from a header's column), right over a prose paragraph numbered under it
+    ("1.1 To advise Members …"): a heading, not a table's row."""
+    found: set[int] = set()
+    for i, row in enumerate(rows):
+        if not row.tabbed or len(row.filled) != 1 or row.filled[0] is not row.cells[0]:
+            continue
+        m = SECTION_TITLE.match(row.cells[0].flat)
+        if m is None or len(m["t"].split()) > TITLE_WORDS:
+            continue
+        nxt = next((r for r in rows[i + 1 :] if r.filled), None)
+        if (
+            nxt is not None
+            and not nxt.tabbed
+            and nxt.flat.startswith(f"{m['n']}.")
+            and NUMBER.match(nxt.flat.split()[0]) is not None
+        ):
+            found.add(i)
+    return found
 
 
 def _blank(row: Row) -> bool:
@@ -127,6 +160,10 @@ def _under_header(rows: Sequence[Row], first: int) -> bool:
 
 
 def _prose(row: Row) -> Row:
+    if len(row.filled) == 1 and row.filled[0] is row.cells[0]:
+        only = row.cells[0]
+        cell = Cell(only.raw, only.text, 0, row.page, row.line_start, row.line_end)
+        return Row((cell,), row.page, row.line_start, row.line_end, False)
     number, text = row.cells
     if number.flat:
         raw = f"{number.raw.strip()} {text.raw.strip()}"

@@ -43,6 +43,12 @@ WORDS = re.compile(r"[A-Za-z]{2}")
 LABEL_WORDS = 5
 # A value that goes on in the line below: it ends on a dash, comma or
 # ampersand ("Councillor Mrs. C. Mitchell –").
+# The last word of a cover label wrapped in its cell: "Relevant Portfolio" /
+# "Holder:", "Lead Officer and Report" / "Author:".
+LABEL_TAIL = re.compile(
+    r"^(?:holder|author|officer|leader|member|number|no\.?|decision|track)$",
+    re.IGNORECASE,
+)
 VALUE_GOES_ON = re.compile(r"[-\u2013\u2014,&/(]$")
 # A count's share in brackets, wrapped under the count: "12" / "(100%)".
 SHARE = re.compile(r"^\(\d[\d,]*(?:\.\d+)?\s*%\)$")
@@ -295,20 +301,28 @@ def _after_labels(
 def _wrapped_label(above: Sequence[str], label: str) -> bool:
     """`label` ("Holder:", no label of its own without its colon) ends the
     label the line above began in its cell ("Relevant Portfolio", no label
-    either), whose value goes on too ("Councillor Mrs. C. Mitchell –"): one
-    label wrapped, not a row of its own. "Portfolio:" under "Telephone
-    Number  01543 464598" starts one."""
+    either): one label wrapped, not a row of its own. It is the last word of
+    a label ("Holder", "Author"), or the value beside the line above goes on
+    ("Councillor Mrs. C. Mitchell –"). "Portfolio:" under "Telephone Number
+    01543 464598" or "Direct Dial  01543 464598" starts one."""
     head = above[0].strip()
+    words = label.strip().removesuffix(":").split()
     value = " ".join(c for c in above[1:] if c).split()
     return (
         bool(head)
+        and bool(words)
         and not is_cover_row_label(head)
-        and not is_cover_label(label.strip().removesuffix(":").strip())
-        and len(f"{head} {label}".split()) <= LABEL_WORDS
-        and bool(value)
+        and not is_cover_label(" ".join(words))
+        and len(head.split()) + len(words) <= LABEL_WORDS
         and (
-            value[-1].lower() in JOINING_WORDS
-            or VALUE_GOES_ON.search(value[-1]) is not None
+            (len(words) == 1 and LABEL_TAIL.match(words[0]) is not None)
+            or (
+                bool(value)
+                and (
+                    value[-1].lower() in JOINING_WORDS
+                    or VALUE_GOES_ON.search(value[-1]) is not None
+                )
+            )
         )
     )
 

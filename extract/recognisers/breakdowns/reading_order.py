@@ -56,6 +56,7 @@ from normalise.registry import match as registry_match
 # A quarter's cell prints a few words after its label at least; a column's
 # label ("Quarter 1", "Q1 Rating") one at most.
 CELL_WORDS = 3
+INTRODUCES = compiled(r":\s*$")
 DATED = compiled(r"^\s*Q[1-4]\s*\(\s*\d", re.IGNORECASE)
 ROLLING_BLOCK = compiled(r"\b(?:previous|last)\s+12\s+months\b", re.IGNORECASE)
 NOT_A_NAME = compiled(r"\bQ[1-4]\b|\(\s*[-+]?\d")
@@ -349,7 +350,7 @@ def _indicator(
                 continue
             if (found := _counted_name(blocks, name, paras[k])) is not None:
                 if is_before and _quarter_printed(
-                    blocks, name, paras[k + 1 : first - 1], group[0].quarter
+                    blocks, name, paras[k + 1 : first], group[0].quarter
                 ):
                     continue
                 if is_before:
@@ -370,8 +371,8 @@ def _quarter_printed(
     figures were not received …" under "ASB – … Victim Support"), so the
     later cells are another row's (a "Q1 24 Individuals …" cell printed
     before its "… CACH data agreements"). A dated cell ("Q1 (24.07.18)
-    Police figures were not available …") is a rolling row's; one right
-    before the cells ("Q1 - … figures are as follows:") leads into them."""
+    Police figures were not available …") is a rolling row's; one ending on
+    a colon ("Q1 - … figures are as follows:") leads into the cells."""
     for para in between:
         text = _free_text(blocks, name, para)
         m = QUARTER_PREFIX.match(text)
@@ -383,6 +384,7 @@ def _quarter_printed(
             if (
                 len(rest.split()) >= CELL_WORDS
                 and ROLLING_BLOCK.search(rest) is None
+                and not INTRODUCES.search(rest)
                 and not read_counts(rest)[0]
             ):
                 return True

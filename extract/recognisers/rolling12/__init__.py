@@ -152,14 +152,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     for cell in timed_out:
         yield _timed_out(doc, cell)
     unread = [(f, "under a name that is no rolling indicator") for f in stray]
-    unread += [
-        (
-            f,
-            "printed after two rows' names in reading order, either of which it "
-            "may belong to",
-        )
-        for f in doubtful
-    ]
+    unread += doubtful
     for f, why in unread:
         printed = _snippet(f.cell.reading[f.block.start : f.block.end])
         yield _issue(

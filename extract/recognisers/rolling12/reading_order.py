@@ -57,10 +57,15 @@ DIGIT = compiled(r"\d")
 AMBIGUOUS = "\x00ambiguous"
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 12
-# A row's own quarter cell printed after its name ("Q1 – figures not yet
-# available …"), a paragraph or two on.
-OWN_CELL = compiled(r"^Q[1-4]\s*[-\u2013:(]", re.IGNORECASE)
-OWN_CELL_PARAGRAPHS = 2
+# Why a block is left unread (`read`'s doubtful blocks).
+AFTER_TWO_NAMES = (
+    "printed after two rows' names in reading order, either of which it may belong to"
+)
+ORDER_UNKNOWN = (
+    "printed between two rows' names in reading order, in a report whose first "
+    "block has a name only after it, so whether names precede or follow their "
+    "blocks cannot be told"
+)
 # The short lines that name nothing ("Quarter 1", a page's running lines) a
 # row's name may stand past from the name before it.
 FILLER_PARAGRAPHS = 3
@@ -88,20 +93,27 @@ OPENS_PARAGRAPH = compiled(r"^\s*<(?:p|li)\b", re.IGNORECASE)
 CLOSES_PARAGRAPH = compiled(r"</(?:p|li)>\s*$", re.IGNORECASE)
 
 
-def read(blocks: Blocks, name: str) -> tuple[list[Found], list[Found]]:
+def read(blocks: Blocks, name: str) -> tuple[list[Found], list[tuple[Found, str]]]:
     """Every quarter block of the prose paragraphs, each claimed by `name`, and
-    the blocks left unread because two rows' names could be theirs."""
+    the blocks left unread because two rows' names could be theirs, each with
+    why."""
     paras = blocks.paragraphs
     by_row = {p.row_index: p for p in paras}
     groups = list(_groups(paras))
     used: set[int] = set()
     found: list[Found] = []
-    doubtful: list[Found] = []
-    after = _names_follow(paras, groups, blocks.doc.rows)
+    doubtful: list[tuple[Found, str]] = []
+    unknown = _order_unknown(paras, groups, blocks.doc.rows)
     for group in groups:
-        indicator = _name(paras, group, groups, used, blocks.doc.rows, after)
+        if unknown and len(group.found) == 1 and not group.name:
+            if not _rolling_name(
+                paras[group.first], 0, group.found[0].block.start, blocks.doc.rows
+            ):
+                doubtful.extend((f, ORDER_UNKNOWN) for f in group.found)
+                continue
+        indicator = _name(paras, group, groups, used, blocks.doc.rows)
         if indicator is AMBIGUOUS:
-            doubtful.extend(group.found)
+            doubtful.extend((f, AFTER_TWO_NAMES) for f in group.found)
             continue
         if indicator is None:
             continue
@@ -344,14 +356,12 @@ def _name(
     groups: Sequence[Group],
     used: set[int],
     rows: Sequence[Row],
-    names_follow: bool = False,
 ) -> str | None:
     """The rolling indicator a group of blocks belongs to (see the module doc),
     or AMBIGUOUS: a lone block right after two rows' names, the first taken
     by blocks printed before both (v033_000's plain text: "Committed Crime
     …", "ASB Incidents …", then a Q1 block with the crime row's figures, its
-    Q2-Q4 printed above the names). Where the report prints every row's name
-    after its cells (`names_follow`), a lone block takes the name after it."""
+    Q2-Q4 printed above the names)."""
     if group.name and (name := named(group.name)):
         used.update(group.parts)
         return name
@@ -364,7 +374,7 @@ def _name(
     # A name after the cells names a row of them; one quarter's block printed
     # apart from its row (a browser's print sets a split column's last cell
     # pages on) would take the next row's name.
-    windows = (before, after) if len(group.found) > 1 or names_follow else (before,)
+    windows = (before, after) if len(group.found) > 1 else (before,)
     for window in windows:
         for i in window:
             if i in taken or QUARTER_CELL.match(paras[i].text):
@@ -407,32 +417,33 @@ def _after_used_name(
     return False
 
 
-def _names_follow(
+def _order_unknown(
     paras: Sequence[Paragraph], groups: Sequence[Group], rows: Sequence[Row]
 ) -> bool:
-    """Whether the report prints each row's name after its cells: no rolling
-    name anywhere before its first row's blocks, and one after its last
-    row's that no quarter's cell of its own follows (a Q1 report whose rows
-    each print one block, then the name: each block had taken the name of
-    the row before it, and the first none). A last name followed by its own
-    cell ("Domestic Abuse Incidents …" / "Q1 – figures not yet available")
-    is a row whose name comes first."""
-    if len(groups) < 2:
+    """Whether a report's first row prints one block with no name before it
+    and a row's name right after: names may follow their blocks there (block,
+    name, block, name) or precede them with the first one missed (a name the
+    registry does not know), so a lone block's name cannot be told."""
+    if not groups:
         return False
-    first, last = groups[0], groups[-1]
+    first = groups[0]
+    if len(first.found) != 1 or first.name:
+        return False
     if _rolling_name(paras[first.first], 0, first.found[0].block.start, rows):
         return False
-    if any(_rolling_name(paras[i], rows=rows) for i in range(first.first)):
+    taken = {i for g in groups for i in range(g.first, g.last + 1)}
+
+    def named(window: range) -> bool:
+        for i in window:
+            if i in taken or QUARTER_CELL.match(paras[i].text):
+                return False
+            if _rolling_name(paras[i], rows=rows):
+                return True
         return False
-    for i in range(last.last + 1, min(len(paras), last.last + 1 + NAME_WINDOW)):
-        if QUARTER_CELL.match(paras[i].text):
-            return False
-        if _rolling_name(paras[i], rows=rows):
-            return not any(
-                OWN_CELL.match(p.text)
-                for p in paras[i + 1 : i + 1 + OWN_CELL_PARAGRAPHS]
-            )
-    return False
+
+    before = range(first.first - 1, max(-1, first.first - 1 - NAME_WINDOW), -1)
+    after = range(first.last + 1, min(len(paras), first.last + 1 + NAME_WINDOW))
+    return not named(before) and named(after)
 
 
 def _rolling_name(
