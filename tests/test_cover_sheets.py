@@ -1224,3 +1224,40 @@ def test_field_values_stop_at_an_upper_case_heading() -> None:
     )
     assert meta.cover["contact_officer"] == "J. Smith"
     assert meta.title == "QUARTER 3 PERFORMANCE REPORT 2016/17"
+
+
+@pytest.mark.parametrize(
+    "track, heading, committee",
+    [
+        (
+            "Scrutiny Committee 05/06/19 Audit Committee 26/06/19",
+            "AUDIT COMMITTEE",
+            "Audit Committee",
+        ),
+        (
+            "Policy and Performance Scrutiny Committee 05/06/19 Audit and "
+            "Governance Committee 26/06/19",
+            "AUDIT AND GOVERNANCE COMMITTEE",
+            "Audit and Governance Committee",
+        ),
+    ],
+)
+def test_a_track_s_committee_is_the_heading_s_of_two_alike(
+    track: str, heading: str, committee: str
+) -> None:
+    """Two meetings whose names end alike: the heading's is the one sharing
+    most of its words (it had been the first, with the second's date)."""
+    lines = [
+        "Report of:\tHead of Governance",
+        f"Report Track:\t{track}",
+        "",
+        heading,
+        "26th JUNE 2019",
+        "",
+        "1 Purpose of Report",
+    ]
+    fields = _fields(read_metadata(synthetic(lines)[0]))
+    assert (fields["committee"], fields["report_date"]) == (
+        committee,
+        date(2019, 6, 26),
+    )

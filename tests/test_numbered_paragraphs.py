@@ -196,7 +196,7 @@ def test_every_form_of_a_numbered_report_gives_its_statements(tmp_path: Path) ->
     from the page header, and no unparsed block."""
     from extract.run import extract
 
-    extract([NUMBERED_REPORT], tmp_path)
+    extract(sorted(NUMBERED_REPORT.glob("annual*")), tmp_path)
     docs = pd.read_parquet(tmp_path / "documents.parquet")
     assert dict(zip(docs.source_path, docs.item_number, strict=True)) == {
         "annual.pdf": "7.1",
@@ -219,3 +219,30 @@ def test_every_form_of_a_numbered_report_gives_its_statements(tmp_path: Path) ->
     assert by_form == {path: expected for path in docs.source_path}
     issues = pd.read_parquet(tmp_path / "issues.parquet")
     assert not (issues.code == "unparsed_block").any()
+
+
+def test_paragraph_numbers_alone_keep_their_sections(tmp_path: Path) -> None:
+    """tests/fixtures/numberedreport/more: a sub-heading's paragraph stands
+    under it, the next paragraph's number alone ("5.5") is its own section,
+    not the sub-heading's, and a long title in capitals is a heading."""
+    from extract.run import extract
+
+    extract([NUMBERED_REPORT / "more"], tmp_path)
+    docs = pd.read_parquet(tmp_path / "documents.parquet")[["doc_id", "source_path"]]
+    statements = pd.read_parquet(tmp_path / "statements.parquet").merge(docs)
+    got = {
+        path: sorted(set(zip(rows.section, rows.value, strict=True)))
+        for path, rows in statements.groupby("source_path")
+    }
+    key = "3 Key Issues and Reasons for Recommendations"
+    common = [(key, 72.38), ("5 Report Detail", 105.0), ("6 Implications", 12.0)]
+    long_title = (
+        "5.4 Community Safety Partnership Strategic Assessment and Annual Priorities"
+    )
+    assert got == {
+        "subsections-plain.txt": sorted(
+            [*common, ("5.4 Community Safety", 61.0)]
+            + [("5.5", v) for v in (31.0, 22.0, 9.0, 4.0)]
+        ),
+        "long-title-plain.txt": sorted([*common, (long_title, 61.0)]),
+    }

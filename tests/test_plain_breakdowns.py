@@ -313,13 +313,13 @@ def _cach_right_after(text: str) -> str:
 
 @pytest.mark.parametrize("moved", [False, True])
 @pytest.mark.parametrize("data", ["", " data"])
-def test_counts_after_a_row_s_own_quarter_cell_are_the_next_row_s(
+def test_counts_after_a_row_s_own_quarter_cell_are_reported(
     data: str, moved: bool, tmp_path: Path
 ) -> None:
-    """The ASB Champion row prints its Q1 ("figures were not received"), so
-    the Q1 counts printed later are the hate crime referrals row's, named
-    after them, with the hate crime rolling row between or not. They had been
-    filed under ASB Champion, silently."""
+    """The ASB Champion row prints a Q1 cell of no figures ("figures were not
+    received"), so the Q1 counts printed later may be its own after all or
+    the hate crime referrals row's, named after them: they are left unread
+    and reported. They had been filed under ASB Champion, silently."""
     text = NO_FIGURES_YET.format(data=data)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "q1.txt").write_text(
@@ -327,18 +327,47 @@ def test_counts_after_a_row_s_own_quarter_cell_are_the_next_row_s(
     )
     extract([tmp_path / "in"], tmp_path / "out")
     counts = pd.read_parquet(tmp_path / "out" / "breakdowns.parquet")
+    assert counts.empty
+    written = (tmp_path / "in" / "q1.txt").read_text(encoding="utf-8")
+    assert _reported(tmp_path / "out", _line_of(written, "Q1 24 Individuals"))
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(
+        n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start)
+    )
+
+
+def _reported(out: Path, line: int) -> bool:
+    """Whether an `unparsed_block` issue spans the line."""
+    issues = pd.read_parquet(out / "issues.parquet")
+    spans = issues[issues.code == "unparsed_block"].message.str.extract(
+        r":(\d+)(?:-(\d+))?:"
+    )
+    return any(
+        int(a) <= line <= int(b if isinstance(b, str) else a)
+        for a, b in spans.itertuples(index=False)
+    )
+
+
+def test_counts_after_a_lead_in_without_a_colon_are_reported(tmp_path: Path) -> None:
+    """ "… the figures for the quarter are shown below." over the ASB
+    Champion counts: the row's own cell or their lead-in; the counts are
+    reported, not filed under the CACH referrals named after the next cell."""
+    between = (
+        "Q1 - Victim Support changed its case system in May; the figures for "
+        "the quarter are shown below."
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "q1.txt").write_text(
+        ASB_THEN_CACH.format(between=between), encoding="utf-8"
+    )
+    extract([tmp_path / "in"], tmp_path / "out")
+    counts = pd.read_parquet(tmp_path / "out" / "breakdowns.parquet")
     assert set(counts.indicator_id) == {"cach-self-referrals"}
-    assert sorted(
-        zip(counts.period, counts.category, counts["count"], strict=True)
-    ) == [
-        ("Q1", "Disability - Learning", 3),
-        ("Q1", "Disability - Physical", 2),
-        ("Q1", "Race", 17),
-        ("Q1", "Religion", 1),
-        ("Q1", "Sexual Orientation", 2),
-        ("Q1", "incidents", 120),
-        ("Q1", "individuals", 24),
-    ]
+    assert counts["count"].tolist() == [24, 120, 1, 2, 2, 3, 17]
+    written = (tmp_path / "in" / "q1.txt").read_text(encoding="utf-8")
+    assert _reported(tmp_path / "out", _line_of(written, "Q1 - 15 on going"))
 
 
 def test_an_unread_rolling_block_is_no_row_s_own_quarter_cell(tmp_path: Path) -> None:

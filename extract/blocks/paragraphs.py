@@ -45,6 +45,9 @@ SENTENCE_CLOSE = re.compile(r"[.!?][’”\")]*\s*$")
 # a sentence under this share of the longest row so far ends the paragraph
 # ("met previously by the LSP.", samples/004 line 184).
 SHORT_LAST_ROW = 0.75
+# A title capitalises this share of its words of four letters or more.
+TITLE_WORD_CHARS = 4
+TITLE_CASED_SHARE = 0.6
 MAX_TITLE = 80
 # How far a numbered title's first numbered paragraph can be: right under it,
 # or under a title line of its own.
@@ -321,6 +324,7 @@ class _Builder:
                     not sub
                     or _alone(self.doc, i)
                     or len(text) < SHORT_LAST_ROW * self.wrap
+                    or _title_cased(text)
                 )
             ):
                 return f"{pending} {text.strip()}"
@@ -331,7 +335,7 @@ class _Builder:
                 # …", plain text of a numbered paragraph set with a hanging
                 # indent; not "5.4" / "Community Safety" / "Cabinet will
                 # recall …"): it stands in the section it is numbered under.
-                self.section = self.outer
+                self.section = _parent(self.outer, pending)
         m = NUMBERED_HEADING.match(text) if opens else None
         if m is not None and _figure(text):
             m = None
@@ -383,6 +387,26 @@ class _Builder:
             return
         self.close()
         self.draft, self.longest = _Draft(i, bullet), 0
+
+
+def _title_cased(text: str) -> bool:
+    """Most of a line's longer words capitalised: a heading ("Community
+    Safety Partnership Strategic Assessment and Annual Priorities"), not a
+    paragraph's first line ("Information for performance actions and
+    indicators for each of the Priorities is")."""
+    words = [w for w in text.split() if len(w) >= TITLE_WORD_CHARS]
+    upper = sum(w[0].isupper() for w in words)
+    return bool(words) and upper >= TITLE_CASED_SHARE * len(words)
+
+
+def _parent(outer: str | None, number: str) -> str:
+    """The section a paragraph numbered `number` stands in: the one in force
+    if it is `number`'s parent ("3 Key Issues …" for "3.1"), else the
+    number itself ("5.5" after "5.4 Community Safety")."""
+    parent = number.split(".")[0]
+    if outer is not None and outer.split()[0].rstrip(".") == parent:
+        return outer
+    return number
 
 
 def _figure(text: str) -> bool:

@@ -167,14 +167,8 @@ def committee(
         # report goes to now.
         names = _track_meetings(track)
         heading = _heading_name(heads[:HEAD_ROWS])
-        named = [n for n in names if heading and _same_body(n, heading)]
-        name = (
-            named[0]
-            if len(named) == 1
-            else names[0]
-            if names
-            else DATE.sub("", track).strip(" -\u2013,:")
-        )
+        named = _named_by(names, heading) if heading else None
+        name = named or (names[0] if names else DATE.sub("", track).strip(" -\u2013,:"))
         if name:
             return title_case(name) if name.isupper() else name
     if printed := cover.get("meeting"):
@@ -206,11 +200,26 @@ def _track_meetings(track: str) -> list[str]:
     return names
 
 
-def _same_body(name: str, heading: str) -> bool:
-    """Whether a track's meeting is the heading's: the same last word ("Full
-    Council" and "COUNCIL", "Council" and "MEETING OF THE COUNCIL")."""
-    a, b = name.split(), heading.split()
-    return bool(a and b) and a[-1].casefold() == b[-1].casefold()
+def _named_by(names: list[str], heading: str) -> str | None:
+    """The one of a track's meetings the heading names: the same last word
+    ("Full Council" and "COUNCIL", "Council" and "MEETING OF THE COUNCIL"),
+    and of those, the one sharing most words ("AUDIT COMMITTEE" is the
+    "Audit Committee" of "Scrutiny Committee 05/06/19 Audit Committee
+    26/06/19"); None where none, or two alike, do."""
+    words = heading.casefold().split()
+    if not words:
+        return None
+    scored = sorted(
+        (
+            (len(set(words) & set(n.casefold().split())), n)
+            for n in names
+            if n.split() and n.split()[-1].casefold() == words[-1]
+        ),
+        reverse=True,
+    )
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
 
 
 def _heading_name(top: list[tuple[int, str]]) -> str | None:

@@ -352,7 +352,9 @@ def _indicator(
                 if is_before and _quarter_printed(
                     blocks, name, paras[k + 1 : first], group[0].quarter
                 ):
-                    continue
+                    # Its own cell or a lead-in to these counts: whose they
+                    # are cannot be told, so they are left, and reported.
+                    return None, False
                 if is_before:
                     k, found = _first_of_names(
                         blocks, name, paras, (k, found), used, (before[-1], later)

@@ -423,7 +423,9 @@ def _order_unknown(
     """Whether a report's first row prints one block with no name before it
     and a row's name right after: names may follow their blocks there (block,
     name, block, name) or precede them with the first one missed (a name the
-    registry does not know), so a lone block's name cannot be told."""
+    registry does not know), so a lone block's name cannot be told. (Rows of
+    several blocks look for their name after them too, and the samples'
+    plain texts print names so.)"""
     if not groups:
         return False
     first = groups[0]
