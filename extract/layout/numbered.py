@@ -19,7 +19,7 @@ reads "2.2 That the Committee notes …" printed on one line.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from extract.document import Cell, Row
 
@@ -41,32 +41,27 @@ def numbered_prose(rows: Sequence[Row]) -> tuple[Row, ...] | None:
     """The rows with each run of hanging-indent paragraphs made prose, and
     each section's title over its first paragraph read as prose
     (`_titles_over_prose`), or None where there is neither."""
-    titles = _titles_over_prose(rows)
+    prose = _titles_over_prose(rows)
     hanging = [i for i, row in enumerate(rows) if _hanging(row)]
-    if len(hanging) < MIN_NUMBERED:
-        if not titles:
-            return None
-        return tuple(_prose(r) if i in titles else r for i, r in enumerate(rows))
-    out: list[Row] | None = (
-        [_prose(r) if i in titles else r for i, r in enumerate(rows)]
-        if titles
-        else None
-    )
-    k = 0
-    while k < len(hanging):
-        # A run: hanging rows with nothing but blank rows between them.
-        run = [hanging[k]]
-        k += 1
-        while k < len(hanging) and all(
-            _blank(rows[i]) for i in range(run[-1] + 1, hanging[k])
-        ):
-            run.append(hanging[k])
-            k += 1
-        if _paragraphs(rows, run):
-            out = out or list(rows)
-            for i in run:
-                out[i] = _prose(rows[i])
-    return None if out is None else tuple(out)
+    if len(hanging) >= MIN_NUMBERED:
+        for run in _runs(rows, hanging):
+            if _paragraphs(rows, run):
+                prose.update(run)
+    if not prose:
+        return None
+    return tuple(_prose(r) if i in prose else r for i, r in enumerate(rows))
+
+
+def _runs(rows: Sequence[Row], hanging: list[int]) -> Iterator[list[int]]:
+    """The runs of hanging rows with nothing but blank rows between them."""
+    run: list[int] = []
+    for i in hanging:
+        if run and not all(_blank(rows[j]) for j in range(run[-1] + 1, i)):
+            yield run
+            run = []
+        run.append(i)
+    if run:
+        yield run
 
 
 def _titles_over_prose(rows: Sequence[Row]) -> set[int]:

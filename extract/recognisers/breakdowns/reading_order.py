@@ -38,6 +38,7 @@ from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph, cell_of
 from extract.context import Context
 from extract.recognisers.breakdowns.counted import QUARTER_PREFIX, counted
+from extract.recognisers.rolling12.reading_order import QUARTER_CELL
 from extract.records import Breakdown, IssueRow
 from normalise.counts import Ambiguous, Count, read_counts
 from normalise.indicators import (
@@ -57,7 +58,6 @@ from normalise.registry import match as registry_match
 # label ("Quarter 1", "Q1 Rating") one at most.
 CELL_WORDS = 3
 INTRODUCES = compiled(r":\s*$")
-DATED = compiled(r"^\s*Q[1-4]\s*\(\s*\d", re.IGNORECASE)
 ROLLING_BLOCK = compiled(r"\b(?:previous|last)\s+12\s+months\b", re.IGNORECASE)
 NOT_A_NAME = compiled(r"\bQ[1-4]\b|\(\s*[-+]?\d")
 # How far a row's name can sit from its cells, in paragraphs.
@@ -367,18 +367,20 @@ def _indicator(
 def _quarter_printed(
     blocks: Blocks, name: str, between: Sequence[Paragraph], quarter: str
 ) -> bool:
-    """Whether a paragraph between a name and a row's cells, not right
-    before them, opens with the row's first quarter and holds no counts
-    read: the named row's own cell of that quarter ("Q1 - Victim Support
-    figures were not received …" under "ASB – … Victim Support"), so the
-    later cells are another row's (a "Q1 24 Individuals …" cell printed
-    before its "… CACH data agreements"). A dated cell ("Q1 (24.07.18)
-    Police figures were not available …") is a rolling row's; one ending on
-    a colon ("Q1 - … figures are as follows:") leads into the cells."""
+    """Whether a paragraph between a name and a row's cells opens with the
+    row's first quarter and holds no counts read: the named row's own cell
+    of that quarter ("Q1 - Victim Support figures were not received …"
+    under "ASB – … Victim Support"), or words that lead into the cells
+    ("… the figures for the quarter are shown below."). Whose the cells are
+    then cannot be told: another row's, named after them ("Q1 24
+    Individuals …" before "… CACH data agreements"), or that row's. A dated
+    cell ("Q1 (24.07.18) Police figures were not available …") is a rolling
+    row's; one ending on a colon ("Q1 - … figures are as follows:") leads
+    into the cells."""
     for para in between:
         text = _free_text(blocks, name, para)
         m = QUARTER_PREFIX.match(text)
-        if m is not None and f"Q{m['q']}" == quarter and not DATED.match(text):
+        if m is not None and f"Q{m['q']}" == quarter and not QUARTER_CELL.match(text):
             rest = text[m.end() :]
             # Words of a cell, not a column's label ("Quarter 1", "Q1 Rating")
             # nor a rolling block left unread (v033_000 plain's "Q1 (24.07.14)

@@ -53,19 +53,8 @@ QUARTER_CELL = compiled(r"^Q[1-4]\s*\(\s*\d", re.IGNORECASE)
 # How long a name printed before its block in the same paragraph can be.
 NAME_CHARS = 160
 DIGIT = compiled(r"\d")
-# What `_name` gives a block two rows' names could own.
-AMBIGUOUS = "\x00ambiguous"
 # How far a row's name can sit from its cells, in paragraphs.
 NAME_WINDOW = 12
-# Why a block is left unread (`read`'s doubtful blocks).
-AFTER_TWO_NAMES = (
-    "printed after two rows' names in reading order, either of which it may belong to"
-)
-ORDER_UNKNOWN = (
-    "printed between two rows' names in reading order, in a report whose first "
-    "block has a name only after it, so whether names precede or follow their "
-    "blocks cannot be told"
-)
 # The short lines that name nothing ("Quarter 1", a page's running lines) a
 # row's name may stand past from the name before it.
 FILLER_PARAGRAPHS = 3
@@ -93,6 +82,24 @@ OPENS_PARAGRAPH = compiled(r"^\s*<(?:p|li)\b", re.IGNORECASE)
 CLOSES_PARAGRAPH = compiled(r"</(?:p|li)>\s*$", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """What `_name` gives a group of blocks whose row's name cannot be told,
+    and why."""
+
+    why: str
+
+
+AFTER_TWO_NAMES = Doubt(
+    "printed after two rows' names in reading order, either of which it may belong to"
+)
+ORDER_UNKNOWN = Doubt(
+    "printed between two rows' names in reading order, in a report whose first "
+    "block has a name only after it, so whether names precede or follow their "
+    "blocks cannot be told"
+)
+
+
 def read(blocks: Blocks, name: str) -> tuple[list[Found], list[tuple[Found, str]]]:
     """Every quarter block of the prose paragraphs, each claimed by `name`, and
     the blocks left unread because two rows' names could be theirs, each with
@@ -103,17 +110,12 @@ def read(blocks: Blocks, name: str) -> tuple[list[Found], list[tuple[Found, str]
     used: set[int] = set()
     found: list[Found] = []
     doubtful: list[tuple[Found, str]] = []
-    unknown = _order_unknown(paras, groups, blocks.doc.rows)
+    taken = {i for g in groups for i in range(g.first, g.last + 1)}
+    unknown = _order_unknown(paras, groups, taken, blocks.doc.rows)
     for group in groups:
-        if unknown and len(group.found) == 1 and not group.name:
-            if not _rolling_name(
-                paras[group.first], 0, group.found[0].block.start, blocks.doc.rows
-            ):
-                doubtful.extend((f, ORDER_UNKNOWN) for f in group.found)
-                continue
-        indicator = _name(paras, group, groups, used, blocks.doc.rows)
-        if indicator is AMBIGUOUS:
-            doubtful.extend((f, AFTER_TWO_NAMES) for f in group.found)
+        indicator = _name(paras, group, taken, used, blocks.doc.rows, unknown)
+        if isinstance(indicator, Doubt):
+            doubtful.extend((f, indicator.why) for f in group.found)
             continue
         if indicator is None:
             continue
@@ -353,44 +355,70 @@ def _late_change(text: str, block: Block) -> Block:
 def _name(
     paras: Sequence[Paragraph],
     group: Group,
-    groups: Sequence[Group],
+    taken: set[int],
     used: set[int],
     rows: Sequence[Row],
-) -> str | None:
-    """The rolling indicator a group of blocks belongs to (see the module doc),
-    or AMBIGUOUS: a lone block right after two rows' names, the first taken
-    by blocks printed before both (v033_000's plain text: "Committed Crime
-    …", "ASB Incidents …", then a Q1 block with the crime row's figures, its
-    Q2-Q4 printed above the names)."""
+    order_unknown: bool = False,
+) -> str | Doubt | None:
+    """The rolling indicator a group of blocks belongs to (see the module
+    doc), or a Doubt: a lone block right after two rows' names, the first
+    taken by blocks printed before both (AFTER_TWO_NAMES; v033_000's plain
+    text: "Committed Crime …", "ASB Incidents …", then a Q1 block with the
+    crime row's figures, its Q2-Q4 printed above the names), or any lone
+    block of a report whose order of names and blocks cannot be told
+    (ORDER_UNKNOWN, `_order_unknown`). `taken`: the paragraphs of every
+    group's blocks."""
     if group.name and (name := named(group.name)):
         used.update(group.parts)
         return name
     first = group.found[0]
     if name := _rolling_name(paras[group.first], 0, first.block.start, rows):
         return name
-    taken = {i for g in groups for i in range(g.first, g.last + 1)}
-    before = range(group.first - 1, max(-1, group.first - 1 - NAME_WINDOW), -1)
-    after = range(group.last + 1, min(len(paras), group.last + 1 + NAME_WINDOW))
+    lone = len(group.found) == 1
+    if order_unknown and lone and not group.name:
+        return ORDER_UNKNOWN
     # A name after the cells names a row of them; one quarter's block printed
     # apart from its row (a browser's print sets a split column's last cell
     # pages on) would take the next row's name.
-    windows = (before, after) if len(group.found) > 1 else (before,)
-    for window in windows:
-        for i in window:
-            if i in taken or QUARTER_CELL.match(paras[i].text):
-                break
-            if i not in used and (name := _rolling_name(paras[i], rows=rows)):
-                if (
-                    window is before
-                    and len(group.found) == 1
-                    and _after_used_name(paras, i, used, taken, rows)
-                ):
-                    # Another row's name right before, taken by blocks printed
-                    # before both names: this block may be that row's too.
-                    return AMBIGUOUS
-                used.add(i)
-                return name
+    windows: tuple[range, ...] = (_before(group),)
+    if not lone:
+        windows += (_after(group, len(paras)),)
+    for n, window in enumerate(windows):
+        for i, name in _names_in(paras, window, taken, rows, used):
+            if not n and lone and _after_used_name(paras, i, used, taken, rows):
+                # Another row's name right before, taken by blocks printed
+                # before both names: this block may be that row's too.
+                return AFTER_TWO_NAMES
+            used.add(i)
+            return name
     return None
+
+
+def _before(group: Group) -> range:
+    """The paragraphs before a group's blocks, nearest first, where its name
+    may be."""
+    return range(group.first - 1, max(-1, group.first - 1 - NAME_WINDOW), -1)
+
+
+def _after(group: Group, n: int) -> range:
+    """The paragraphs after a group's blocks, where its name may be."""
+    return range(group.last + 1, min(n, group.last + 1 + NAME_WINDOW))
+
+
+def _names_in(
+    paras: Sequence[Paragraph],
+    window: range,
+    taken: set[int],
+    rows: Sequence[Row],
+    used: set[int] | frozenset[int] = frozenset(),
+) -> Iterator[tuple[int, str]]:
+    """The rolling names of a window's paragraphs not `used`, up to another
+    row's cells: a paragraph of blocks, read or not."""
+    for i in window:
+        if i in taken or QUARTER_CELL.match(paras[i].text):
+            return
+        if i not in used and (name := _rolling_name(paras[i], rows=rows)):
+            yield i, name
 
 
 def _after_used_name(
@@ -418,7 +446,10 @@ def _after_used_name(
 
 
 def _order_unknown(
-    paras: Sequence[Paragraph], groups: Sequence[Group], rows: Sequence[Row]
+    paras: Sequence[Paragraph],
+    groups: Sequence[Group],
+    taken: set[int],
+    rows: Sequence[Row],
 ) -> bool:
     """Whether a report's first row prints one block with no name before it
     and a row's name right after: names may follow their blocks there (block,
@@ -433,19 +464,10 @@ def _order_unknown(
         return False
     if _rolling_name(paras[first.first], 0, first.found[0].block.start, rows):
         return False
-    taken = {i for g in groups for i in range(g.first, g.last + 1)}
-
-    def named(window: range) -> bool:
-        for i in window:
-            if i in taken or QUARTER_CELL.match(paras[i].text):
-                return False
-            if _rolling_name(paras[i], rows=rows):
-                return True
-        return False
-
-    before = range(first.first - 1, max(-1, first.first - 1 - NAME_WINDOW), -1)
-    after = range(first.last + 1, min(len(paras), first.last + 1 + NAME_WINDOW))
-    return not named(before) and named(after)
+    n = len(paras)
+    before = next(_names_in(paras, _before(first), taken, rows), None)
+    after = next(_names_in(paras, _after(first, n), taken, rows), None)
+    return before is None and after is not None
 
 
 def _rolling_name(
