@@ -1019,6 +1019,33 @@ def test_a_block_after_two_names_apart_is_reported(between: list[str]) -> None:
     assert "two rows' names" in issues[0].message
 
 
+# A Q1 report's three rolling rows in reading order: each row's block and
+# its name, printed as `pdftotext` wraps them.
+Q1_CRIME = [
+    "Q1 (24.07.18) Previous 12",
+    "months = 6,318 Last 12",
+    "months = 6,577 Change Over",
+    "12 Months = 4% increase",
+    "(259) For information only.",
+]
+Q1_ASB = [
+    "Q1 (24.07.18) Previous 12 months =",
+    "3,235 Last 12 months = 2,914",
+    "Change over 12 Months = -10%",
+    "reduction (-321)",
+]
+Q1_HATE = [
+    "Q1 (24.07.18) Previous 12",
+    "months = 89 Last 12",
+    "months = 100 Change Over",
+    "12 Months = 12% increase",
+    "(11)",
+]
+CRIME_NAME = ["Committed Crime Over Time", "(Variation) All crime", "groupings"]
+ASB_NAME = ["ASB Incidents Over", "Time (Variation) –", "Police data"]
+HATE_NAME = ["Hate Crime Incidents", "Over Time (Variation) –", "Police data"]
+
+
 def test_names_printed_after_their_blocks_are_reported() -> None:
     """A Q1 report in reading order whose rows each print their block, then
     their name: whether a name goes with the block before or after it cannot
@@ -1027,34 +1054,17 @@ def test_names_printed_after_their_blocks_are_reported() -> None:
     from extract.recognisers import rolling12
 
     lines = [
-        "Q1 (24.07.18) Previous 12",
-        "months = 6,318 Last 12",
-        "months = 6,577 Change Over",
-        "12 Months = 4% increase",
-        "(259) For information only.",
+        *Q1_CRIME,
         "",
-        "Committed Crime Over Time",
-        "(Variation) All crime",
-        "groupings",
+        *CRIME_NAME,
         "",
-        "Q1 (24.07.18) Previous 12 months =",
-        "3,235 Last 12 months = 2,914",
-        "Change over 12 Months = -10%",
-        "reduction (-321)",
+        *Q1_ASB,
         "",
-        "ASB Incidents Over",
-        "Time (Variation) –",
-        "Police data",
+        *ASB_NAME,
         "",
-        "Q1 (24.07.18) Previous 12",
-        "months = 89 Last 12",
-        "months = 100 Change Over",
-        "12 Months = 12% increase",
-        "(11)",
+        *Q1_HATE,
         "",
-        "Hate Crime Incidents",
-        "Over Time (Variation) –",
-        "Police data",
+        *HATE_NAME,
     ]
     found = recognised(rolling12, lines, text_form="plain")
     assert [r for r in found if isinstance(r, Rolling12)] == []
@@ -1113,30 +1123,15 @@ def test_blocks_of_a_first_name_none_knows_are_reported(
 
     lines = [
         *before,
-        "Q1 (24.07.18) Previous 12",
-        "months = 6,318 Last 12",
-        "months = 6,577 Change Over",
-        "12 Months = 4% increase",
-        "(259) For information only.",
+        *Q1_CRIME,
         "",
-        "ASB Incidents Over",
-        "Time (Variation) –",
-        "Police data",
+        *ASB_NAME,
         "",
-        "Q1 (24.07.18) Previous 12 months =",
-        "3,235 Last 12 months = 2,914",
-        "Change over 12 Months = -10%",
-        "reduction (-321)",
+        *Q1_ASB,
         "",
-        "Hate Crime Incidents",
-        "Over Time (Variation) –",
-        "Police data",
+        *HATE_NAME,
         "",
-        "Q1 (24.07.18) Previous 12",
-        "months = 89 Last 12",
-        "months = 100 Change Over",
-        "12 Months = 12% increase",
-        "(11)",
+        *Q1_HATE,
         *after,
     ]
     found = recognised(rolling12, lines, text_form="plain")
