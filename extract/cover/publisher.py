@@ -19,8 +19,6 @@ from normalise.text import CASE_BLIND_EXTRA, case_blind
 from schemas.organisations import Organisation, by_name, organisations
 
 OPENING_LINES = 15
-# The spaces and tabs that end a line and start the next: stripped, one pass.
-EDGE_SPACE = re.compile(r"[ \t]*\n[ \t]*")
 # "County Council" alone names no council; a county, town or parish council is
 # seldom the publisher of a district's paper (samples/004).
 GENERIC = frozenset({"District", "Borough", "County", "City", "Town", "Parish"})
@@ -71,7 +69,10 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
     # first page's text first, the others after its text.
     head = doc.letterhead
     tail = tuple(t for t in doc.furniture if t not in head)
-    text = EDGE_SPACE.sub("\n", "\n".join((*head, *doc.lines, *tail))).strip(" \t")
+    printed_lines = [
+        line.strip(" \t") for line in "\n".join((*head, *doc.lines, *tail)).split("\n")
+    ]
+    text = "\n".join(printed_lines)
     # Most registered councils are named nowhere in a paper: an ASCII name
     # matches only where its lower case is in the text's (a byte a letter, a
     # letter beyond ASCII a "?", a line break a space), unless the text holds
@@ -96,7 +97,7 @@ def publisher(doc: Document) -> tuple[str | None, str | None]:
             ends.update(found)
     printed: dict[str, list[int]] = {}
     offset = 0
-    for n, line in enumerate(text.split("\n")):
+    for n, line in enumerate(printed_lines):
         start, offset = offset, offset + len(line) + 1
         if "Council" not in line:
             continue
