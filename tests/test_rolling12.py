@@ -1139,3 +1139,63 @@ def test_blocks_of_a_first_name_none_knows_are_reported(
     issues = [i for i in found if isinstance(i, IssueRow)]
     assert len(issues) == 3
     assert all("whether names precede or follow" in i.message for i in issues)
+
+
+def _q4_row(figures: list[tuple[int, int]]) -> list[str]:
+    """A row's four quarter blocks, one paragraph each, as `pdftotext` prints a
+    row of cells in reading order."""
+    lines: list[str] = []
+    for q, (previous, last) in enumerate(figures, start=1):
+        change = last - previous
+        word = "increase" if change > 0 else "reduction"
+        lines += [
+            f"Q{q} (17.04.19) Previous 12 months = {previous:,} Last 12 months = "
+            f"{last:,} Change Over 12 Months = {round(100 * change / previous)}% "
+            f"{word} ({change})",
+            "",
+        ]
+    return lines
+
+
+def test_names_after_blocks_with_a_lone_block_between_rows_are_reported() -> None:
+    """Rows that print their blocks, then their name; the middle row prints
+    one block and a note. The lone block finds no name before it (the one
+    there is the first row's), so it is reported; the last row's name before
+    it follows that block, and may be its own, so the last row is reported
+    too. The lone block had been dropped and the hate crime row read as ASB,
+    silently."""
+    from extract.recognisers import rolling12
+
+    crime = [(6000, 6100), (6100, 6200), (6200, 6300), (6300, 6400)]
+    hate = [(80, 90), (90, 95), (95, 99), (99, 100)]
+    lines = [
+        *_q4_row(crime),
+        *CRIME_NAME,
+        "",
+        *Q1_ASB,
+        "",
+        "Police data for Q2 to Q4 not yet received.",
+        "",
+        *ASB_NAME,
+        "",
+        *_q4_row(hate),
+        *HATE_NAME,
+    ]
+    found = recognised(rolling12, lines, text_form="plain")
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert [(r.indicator, r.quarter, r.previous_12_months) for r in rows] == [
+        ("Committed Crime Over Time (Variation) All crime groupings", "Q1", 6000),
+        ("Committed Crime Over Time (Variation) All crime groupings", "Q2", 6100),
+        ("Committed Crime Over Time (Variation) All crime groupings", "Q3", 6200),
+        ("Committed Crime Over Time (Variation) All crime groupings", "Q4", 6300),
+    ]
+    issues = [i for i in found if isinstance(i, IssueRow)]
+    assert [(i.code, i.line) for i in issues] == [
+        ("unparsed_block", 13),
+        ("unparsed_block", 24),
+        ("unparsed_block", 26),
+        ("unparsed_block", 28),
+        ("unparsed_block", 30),
+    ]
+    assert "no row's name before it" in issues[0].message
+    assert all("may be theirs" in i.message for i in issues[1:])

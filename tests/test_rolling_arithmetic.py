@@ -88,8 +88,9 @@ def test_plain_text_of_a_browser_print_gives_its_rows_blocks(out: Path) -> None:
     source = "000_af055924f554b2ff-browser-plain.txt"
     assert _blocks(out, source, "committed-crime") == CRIME
     # The ASB row prints three quarters here, its fourth after another row
-    # on the next page: those three are read; the rest of the text is
-    # reported, from the counts under the blocks on.
+    # on the next page with no name near it: those three are read; the
+    # fourth is reported, and so is the rest of the text, from the counts
+    # under the blocks on.
     assert _blocks(out, source, "asb-incidents") == ASB[:3]
     rolling = rows_of(out, "rolling_12_months", source)
     assert sorted(set(zip(rolling.line_start, rolling.line_end, strict=True))) == [
@@ -99,8 +100,11 @@ def test_plain_text_of_a_browser_print_gives_its_rows_blocks(out: Path) -> None:
     issues = rows_of(out, "issues", source)
     unread = issues[issues.code == "unparsed_block"].message.tolist()
     assert unread == [
+        f"{source}:207: Q4 block of rolling 12-month totals printed with no "
+        "row's name before it, nor, for a row of blocks, after it; not read: "
+        "'Q4 (17.04.18) Previous 12 months = 2,808 Last 12 months = 3,…'",
         f"{source}:122-768: table block with numbers that no recogniser claimed: "
-        '"Champion (-321) Q1 - 15 Q2 – 13 on"'
+        '"Champion (-321) Q1 - 15 Q2 – 13 on"',
     ]
     assert "no_facts" not in set(issues.code)
 

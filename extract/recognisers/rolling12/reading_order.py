@@ -93,6 +93,13 @@ class Doubt:
 AFTER_TWO_NAMES = Doubt(
     "printed after two rows' names in reading order, either of which it may belong to"
 )
+NO_NAME = Doubt(
+    "printed with no row's name before it, nor, for a row of blocks, after it"
+)
+AFTER_UNNAMED = Doubt(
+    "printed after a row's name that follows another row's blocks without a "
+    "name of their own: names may follow their blocks, so the name may be theirs"
+)
 ORDER_UNKNOWN = Doubt(
     "printed between two rows' names in reading order, in a report whose first "
     "block has a name only after it, so whether names precede or follow their "
@@ -112,12 +119,15 @@ def read(blocks: Blocks, name: str) -> tuple[list[Found], list[tuple[Found, str]
     doubtful: list[tuple[Found, str]] = []
     taken = {i for g in groups for i in range(g.first, g.last + 1)}
     unknown = _order_unknown(paras, groups, taken, blocks.doc.rows)
+    # The paragraphs of the groups left without a name.
+    unnamed: set[int] = set()
     for group in groups:
-        indicator = _name(paras, group, taken, used, blocks.doc.rows, unknown)
+        indicator = _name(paras, group, taken, used, blocks.doc.rows, unknown, unnamed)
+        if indicator is None:
+            indicator = NO_NAME
         if isinstance(indicator, Doubt):
             doubtful.extend((f, indicator.why) for f in group.found)
-            continue
-        if indicator is None:
+            unnamed.update(range(group.first, group.last + 1))
             continue
         if group.interleaved:
             if _claim_lines(blocks, name, paras, group):
@@ -359,15 +369,20 @@ def _name(
     used: set[int],
     rows: Sequence[Row],
     order_unknown: bool = False,
+    unnamed: set[int] | frozenset[int] = frozenset(),
 ) -> str | Doubt | None:
     """The rolling indicator a group of blocks belongs to (see the module
     doc), or a Doubt: a lone block right after two rows' names, the first
     taken by blocks printed before both (AFTER_TWO_NAMES; v033_000's plain
     text: "Committed Crime …", "ASB Incidents …", then a Q1 block with the
-    crime row's figures, its Q2-Q4 printed above the names), or any lone
-    block of a report whose order of names and blocks cannot be told
-    (ORDER_UNKNOWN, `_order_unknown`). `taken`: the paragraphs of every
-    group's blocks."""
+    crime row's figures, its Q2-Q4 printed above the names), blocks whose
+    name before them follows the blocks of a row left without one
+    (AFTER_UNNAMED: in a report that prints names after their blocks, a lone
+    block finds none before it, and the next row would take its name), or
+    any lone block of a report whose order of names and blocks cannot be
+    told (ORDER_UNKNOWN, `_order_unknown`). `taken`: the paragraphs of every
+    group's blocks; `unnamed`: those of the groups before left without a
+    name."""
     if group.name and (name := named(group.name)):
         used.update(group.parts)
         return name
@@ -389,6 +404,8 @@ def _name(
                 # Another row's name right before, taken by blocks printed
                 # before both names: this block may be that row's too.
                 return AFTER_TWO_NAMES
+            if not n and _after_used_name(paras, i, unnamed, taken, rows):
+                return AFTER_UNNAMED
             used.add(i)
             return name
     return None
@@ -424,13 +441,14 @@ def _names_in(
 def _after_used_name(
     paras: Sequence[Paragraph],
     i: int,
-    used: set[int],
+    used: set[int] | frozenset[int],
     taken: set[int],
     rows: Sequence[Row],
 ) -> bool:
-    """Whether the name before paragraph `i` is one other blocks took: right
-    before it, or past a few short lines that name nothing (a column's label,
-    "Quarter 1"; a page's running lines)."""
+    """Whether the paragraph before paragraph `i` is one of `used` (a name
+    other blocks took, or blocks left without a name): right before it, or
+    past a few short lines that name nothing (a column's label, "Quarter 1";
+    a page's running lines)."""
     for j in range(i - 1, max(-1, i - 1 - FILLER_PARAGRAPHS), -1):
         if j in used:
             return True
