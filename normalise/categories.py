@@ -31,6 +31,8 @@ MIN_LABEL = 3
 # the other by 22 points or more ("Disability Learning": 100 against 77).
 TIE_MARGIN = 5.0
 CATCH_ALL = "Other"
+# The words before a category that deny it: "cases not yet closed".
+DENIED = compiled(r"\b(?:not|never|yet to be)(?: yet| been| be| being)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +70,37 @@ def _candidates(words: str) -> tuple[tuple[Category, float], ...]:
         return ()
     best: dict[tuple[str, str], tuple[Category, float]] = {}
     for cat in categories():
-        score = fuzz.partial_ratio(cat.term, words)
         if len(words) < len(cat.term):
             # "Gender ID" is a shortened "gender identity": compare from the start.
             score = fuzz.ratio(cat.term[: len(words)], words)
+        else:
+            score = _within(cat.term, words)
         key = (cat.dimension, cat.category)
         if score >= MATCH and (key not in best or score > best[key][1]):
             best[key] = (cat, score)
     return tuple(sorted(best.values(), key=lambda hit: -hit[1]))
+
+
+def _within(term: str, words: str) -> float:
+    """How well `term` matches a part of the label's `words` (partial_ratio),
+    0 where that part starts within a word, for a term of one word
+    ("un|resolved", "isla|mophobic" against "homophobic"), is the whole term
+    followed by more of its word than a plural's ending ("council|lor"), or
+    follows a denial ("not yet closed")."""
+    hit = fuzz.partial_ratio_alignment(term, words, score_cutoff=MATCH)
+    if hit is None:
+        return 0.0
+    start, end = hit.dest_start, hit.dest_end
+    if start > 0 and words[start - 1] != " " and " " not in term:
+        # A term of several words may match loosely from within one: "victims
+        # identified" in "victims and vulnerabilit|ies identified".
+        return 0.0
+    rest = words[end:].split(" ", 1)[0]
+    if hit.score == 100 and rest not in ("", "s", "es"):
+        return 0.0
+    if DENIED.search(words[:start]):
+        return 0.0
+    return float(hit.score)
 
 
 def is_label(label: str) -> bool:

@@ -96,10 +96,13 @@ class Count:
 @dataclass(frozen=True, slots=True)
 class Ambiguous:
     """A count whose label fits several categories equally well, or none
-    (`candidates` empty)."""
+    (`candidates` empty), or (`again`) names a category a count before it in
+    the same text named, with another count: which is the category's cannot
+    be told."""
 
     text: str
     candidates: tuple[str, ...]
+    again: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +249,8 @@ def _unlisted_dimension(items: list[Item], at: int) -> str | None:
 
 def read_counts(text: str) -> tuple[list[Count], list[Ambiguous]]:
     """Every labelled count in `text` (first of each category kept, in printed
-    order) and the counts whose label names several categories or none.
+    order) and the counts whose label names several categories or none, or
+    names a category again with another count.
 
     A label naming no category is only reported in a list of counts: a lone "6
     primary schools" is prose. In a list whose dimension has a catch-all
@@ -274,7 +278,7 @@ def _read_counts(text: str) -> tuple[tuple[Count, ...], tuple[Ambiguous, ...]]:
             unlisted[dimension] = unlisted.get(dimension, 0) + 1
     out: list[Count] = []
     ambiguous: list[Ambiguous] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}
     for at, item in enumerate(items):
         if isinstance(item, Unlisted):
             dimension = _unlisted_dimension(items, at)
@@ -290,9 +294,13 @@ def _read_counts(text: str) -> tuple[tuple[Count, ...], tuple[Ambiguous, ...]]:
             item = Count(dimension, other, item.count, item.approx, item.text, True)
         if isinstance(item, Ambiguous):
             ambiguous.append(item)
-        elif (item.dimension, item.category) not in seen:
-            seen.add((item.dimension, item.category))
+        elif (key := (item.dimension, item.category)) not in seen:
+            seen[key] = item.count
             out.append(item)
+        elif seen[key] != item.count:
+            # "2 x Councillor referral … 4 x Council referrals": one of them is
+            # not the category's, and which cannot be told.
+            ambiguous.append(Ambiguous(item.text, (), item.category))
     return tuple(out), tuple(ambiguous)
 
 

@@ -73,6 +73,17 @@ TOO_LONG = compiled(rf"(?<![\d,.])[0-9](?:,?[0-9]){{{MAX_DIGITS},}}")
 # "1e308" is not how a council report prints a number; reading its "1" would
 # invent a value.
 EXPONENT = compiled(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
+# A cell that is a range of two figures, "20-25", "97 - 98%", "£1m to £1.5m",
+# "12 - 15 days":
+# no one value (a financial year, "2016-17", is none).
+RANGE = compiled(
+    r"^(?P<low>[<>]?\s*£?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:%|[km]\b)?)\s*"
+    r"(?:-|to)\s*£?\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?:%|[km]\b)?"
+    r"(?:\s*[a-z]+){0,2}$",
+    re.IGNORECASE,
+)
+# A financial year opening a cell: "2016-17", "2017.18 – 425".
+OPENING_YEAR = compiled(rf"^\s*{FINANCIAL_YEAR}\b")
 # The unit an indicator's name gives its bare numbers: "Percentage of household
 # waste recycled", "% of Main Duty …" (percent); "Number of Discretionary
 # Housing Payments awards", "No. of properties …" (count), even when a "£" cell
@@ -302,6 +313,8 @@ def unreadable(text: str) -> str | None:
         return f"number {shown} has more than {MAX_DIGITS} digits"
     if m := EXPONENT.search(text):
         return f"number {m[0]!r} is in exponent form"
+    if RANGE.match(text) and not OPENING_YEAR.match(text):
+        return f"{text!r} is a range of two figures, not one value"
     return None
 
 

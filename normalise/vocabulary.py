@@ -25,15 +25,22 @@ QUARTER_NUMBER = r"(?:[1-4]|one|two|three|four)"
 # "Q1 RAG", "RAG Rating Q1", "Qtr 1 Status".
 RATING_WORD = r"(?:RAG(?:\s+Rating)?|Rating|Status)"
 
+# The words before a status that deny it: "not", "not yet", "unlikely to be",
+# "will not be", "not being", "not fully".
+NOT_YET = (
+    r"(?<!not\s)(?<!yet\s)(?<!to\sbe\s)(?<!not\sbe\s)(?<!not\sbeing\s)"
+    r"(?<!not\sfully\s)"
+)
 # The status words of summary grids and action ratings, in the order they are
 # tried: "Requires Amendment" before "Completed".
 STATUS_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amendment", re.compile(r"requires\s+amendment", re.IGNORECASE)),
     ("attention", re.compile(r"requires\s+attention", re.IGNORECASE)),
-    ("aborted", re.compile(r"aborted|closed", re.IGNORECASE)),
-    # "Not on target", "not (yet) completed" name no status of these.
-    ("completed", re.compile(r"(?<!not\s)(?<!yet\s)\bcompleted?\b", re.IGNORECASE)),
-    ("on_target", re.compile(r"(?<!not\s)\bon\s+target", re.IGNORECASE)),
+    ("aborted", re.compile(rf"aborted|{NOT_YET}closed", re.IGNORECASE)),
+    # "Not on target", "not (yet) completed", "unlikely to be completed", "at
+    # risk of not being completed" name no status of these.
+    ("completed", re.compile(rf"{NOT_YET}\bcompleted?\b", re.IGNORECASE)),
+    ("on_target", re.compile(rf"{NOT_YET}\bon\s+target", re.IGNORECASE)),
     # "Not Yet Due": nothing to rate yet, the grids' "No Rating" column.
     (
         "no_rating",

@@ -564,3 +564,20 @@ def test_counts_in_brackets_after_their_labels_are_read() -> None:
         (CACH, "Q1", "Race", 3, 4),
         (CACH, "Q1", "Religion", 1, 4),
     ]
+
+
+@pytest.mark.parametrize("label", ["Q1-Q2 –", "Q1 & Q2:", "Quarter 1 to Quarter 2 -"])
+def test_counts_of_two_quarters_together_are_reported(label: str) -> None:
+    """Half-year counts in the Quarter 2 column: no one quarter's, so left
+    unread and reported. They had been read as Q1's."""
+    found = _recognise(
+        [
+            "\tQuarter 1\tQuarter 2\tQuarter 3\tQuarter 4",
+            "ASB – Number of referrals to ASB Champion – Victim Support data\t\t"
+            f"{label} 28 on going cases, 19 closed cases 8 x Council referrals\t\t",
+        ]
+    )
+    assert [r for r in found if isinstance(r, Breakdown)] == []
+    issues = [r for r in found if isinstance(r, IssueRow)]
+    assert [(i.code, i.line) for i in issues] == [("unparsed_block", 2)]
+    assert "counts of Q1 to Q2 together" in issues[0].message

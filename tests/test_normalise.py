@@ -344,6 +344,14 @@ def test_letters_typed_for_digits(
         ("Not on target", None),
         ("Project not completed", None),
         ("Not yet completed", None),
+        # These had counted as completed, or closed (aborted).
+        ("Project unlikely to be completed", None),
+        ("Milestone will not be completed on time", None),
+        ("At risk of not being completed", None),
+        ("Unlikely to be on target", None),
+        ("Not yet closed", None),
+        ("Project closed", "aborted"),
+        ("Project has been completed", "completed"),
         ("Not Yet Due", "no_rating"),
         # "On track" is prose far more often than a status label: "The policy
         # remains on track." would end a reading-order action table.

@@ -1199,3 +1199,34 @@ def test_names_after_blocks_with_a_lone_block_between_rows_are_reported() -> Non
     ]
     assert "no row's name before it" in issues[0].message
     assert all("may be theirs" in i.message for i in issues[1:])
+
+
+def test_last_years_quarter_beside_this_years_takes_its_dates_year() -> None:
+    """A 2018/19 Q1 report printing last year's Q4 beside its Q1: the Q4
+    block, dated 17.04.18, is 2017/18's, and the year it takes is logged. It
+    had been 2018/19's Q4, silently."""
+    from extract.recognisers import rolling12
+    from extract.records import RepairRow
+
+    found = recognised(
+        rolling12,
+        [
+            "Crime & Partnerships Priority Delivery Plan 2018-19 Quarter 1 "
+            "Performance Update",
+            "",
+            "\tQuarter 4 2017/18\tQuarter 1 2018/19\tAnnual Target",
+            "Committed Crime Over Time (Variation)\tQ4 (17.04.18) Previous 12 "
+            "months = 6,318 Last 12 months = 6,577 Change Over 12 Months = 4% "
+            "increase (259)\tQ1 (20.07.18) Previous 12 months = 6,506 Last 12 "
+            "months = 6,700 Change Over 12 Months = 3% increase (194)\t",
+        ],
+    )
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert [(r.financial_year, r.quarter, r.as_of_date) for r in rows] == [
+        ("2017/18", "Q4", date(2018, 4, 17)),
+        ("2018/19", "Q1", date(2018, 7, 20)),
+    ]
+    repairs = [r for r in found if isinstance(r, RepairRow)]
+    assert [(r.column, r.raw, r.repaired, r.rule) for r in repairs] == [
+        ("financial_year", "2018/19", "2017/18", "year_of_dated_quarter")
+    ]

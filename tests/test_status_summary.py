@@ -184,6 +184,29 @@ def test_unknown_label_is_reported_not_guessed() -> None:
     assert '"Deferred" = 1 (17%)' in issue.message
 
 
+def test_a_denied_completion_is_no_completed_count() -> None:
+    """ "Project unlikely to be completed" had counted as completed."""
+    out = _grid_records(
+        [
+            "Crime & Partnerships Priority Delivery Plan 2017-18 Quarter 2 "
+            "Performance Update",
+            "",
+            "Project on target\tProject requires attention\tProject unlikely to "
+            "be completed\tNo Rating",
+            "10\t3\t2\t0",
+            "67%\t20%\t13%\t0%",
+        ]
+    )
+    rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
+    assert [(r.category, r.count) for r in rows] == [
+        ("on_target", 10),
+        ("attention", 3),
+        ("no_rating", 0),
+    ]
+    issue = next(r for r in out if getattr(r, "code", "") == "unknown_status_label")
+    assert '"Project unlikely to be completed" = 2, 13%' in issue.message
+
+
 def test_a_value_under_no_label_is_reported_not_dropped() -> None:
     # "No Rating" printed on the page before (the fuzz's v001_001 as
     # `pdftotext -layout` prints it): the fifth pair stands under no label.

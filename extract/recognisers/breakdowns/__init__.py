@@ -12,6 +12,7 @@ printed without tabs below the cell that opens their list ("<ul>" then
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,13 @@ NAME = "breakdowns"
 # A continuation row printed without its empty name cell starts with a note or a
 # count in column 0: samples/000 lines 19-25 put Q1's "(1 individual …)" there.
 SHIFTED_START = compiled(r"^[(\d]")
+# A cell opening with two quarters, "Q1-Q2 – 28 on going cases", "Q1 & Q2":
+# counts of both together, which are no one quarter's.
+QUARTER_SPAN = compiled(
+    r"^\s*(?:Q|quarter\s*)(?P<a>[1-4])\s*(?:[-\u2013&/+]|to|and)\s*"
+    r"(?:Q|quarter\s*)?(?P<b>[1-4])\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +138,9 @@ def _first_row(
         if header is None and "Q" not in cell.flat and "q" not in cell.flat:
             # No quarter column and no quarter label to open the cell.
             continue
+        if span := QUARTER_SPAN.match(blocks.claims.free_text(NAME, i, cell)):
+            out.append(_span_unread(blocks, indicator, cell, span))
+            continue
         label, text = cell_text(blocks, i, cell)
         quarter = label or header
         if quarter is None:
@@ -140,6 +151,21 @@ def _first_row(
                 parent = Parent(indicator, quarters, name_at)
             out.append(found)
     return out, parent
+
+
+def _span_unread(
+    blocks: Blocks, indicator: str, cell: Cell, span: re.Match[str]
+) -> IssueRow:
+    """The issue of a cell of counts for two quarters together, left unread."""
+    blocks.claims.report(cell.page, cell.line_start, cell.line_end)
+    return IssueRow.at(
+        "unparsed_block",
+        blocks.doc,
+        cell.line_start,
+        f"{indicator}: counts of Q{span['a']} to Q{span['b']} together, no one "
+        f"quarter's; not read: {cell.flat[:60]!r}",
+        page=cell.page,
+    )
 
 
 def _found(blocks: Blocks, ctx: Context) -> Iterator[Breakdown | IssueRow]:

@@ -42,7 +42,13 @@ def counted(
 def _ambiguous(
     doc: Document, indicator: str, quarter: str, cell: Cell, label: Ambiguous
 ) -> IssueRow:
-    if label.candidates:
+    if label.again:
+        code = "ambiguous_category"
+        said = (
+            f"names {label.again} again, with another count than the first; "
+            "which is the category's cannot be told"
+        )
+    elif label.candidates:
         code = "ambiguous_category"
         said = f"could be {' or '.join(label.candidates)}"
     else:

@@ -246,14 +246,26 @@ def _record(
     if previous is not None and last is not None:
         yield from _consistency(doc, f, previous, last, pct, change, direction)
     indicator = " ".join(f.indicator.split())
+    year = ctx.financial_year
+    dated = year_of_quarter_report(quarter, as_of) if as_of else None
+    if dated and year and dated != year:
+        # "Q4 (17.04.18)" beside "Q1 (20.07.18)" in a 2018/19 report: last
+        # year's quarter, as its date says.
+        yield _repair_row(
+            doc,
+            f,
+            "financial_year",
+            Repair(
+                raw=year, repaired=dated, rule="year_of_dated_quarter", confidence=0.9
+            ),
+        )
     yield Rolling12(
         doc_id=doc.doc_id,
         plan=ctx.plan(f.row_index),
         theme=ctx.theme(f.row_index),
         indicator=indicator,
         indicator_id=slug(indicator),
-        financial_year=ctx.financial_year
-        or (year_of_quarter_report(quarter, as_of) if as_of else None),
+        financial_year=dated or year,
         quarter=quarter,
         as_of_date=as_of,
         as_of_date_raw=b.date,
