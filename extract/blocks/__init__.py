@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from extract.blocks.columns import Column, squashed_header_columns
+from extract.blocks.columns import Column, squashed_header_columns, two_row_header
 from extract.blocks.model import Block, Kind
 from extract.blocks.paragraphs import Paragraph, paragraphs
 from extract.blocks.reading_order import reading_order_tables, runs_on
@@ -110,6 +110,21 @@ def _block(
     )
 
 
+def _two_rows(rows: tuple[Row, ...], i: int) -> tuple[Column, ...] | None:
+    """The columns of a header printed on rows `i` and `i + 1` (see
+    `two_row_header`), the second right under the first."""
+    if i + 1 >= len(rows):
+        return None
+    top, below = rows[i], rows[i + 1]
+    if (
+        not below.tabbed
+        or below.page != top.page
+        or below.line_start != top.line_end + 1
+    ):
+        return None
+    return two_row_header(top.texts, below.texts)
+
+
 def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
     """The table blocks, in one pass over the rows. `follows` holds the first
     row of the table a headless table after blank lines goes on from."""
@@ -147,6 +162,11 @@ def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
                 header = i if headed else None
                 columns = heading
                 follows = None if headed else last
+                if heading is not None and (two := _two_rows(rows, i)) is not None:
+                    # Group labels over the labels of the columns they span.
+                    members.append(i)
+                    i += 1
+                    header, columns = i, two
             members.append(i)
         elif (
             members

@@ -96,6 +96,12 @@ COMMENTARY_COL = re.compile(
 )
 BARE_YEAR = re.compile(rf"^{FINANCIAL_YEAR}$")
 MIN_VALUE_COLUMNS = 2
+# The numbers a header's labels print: quarters' and years' ("Quarter 1",
+# "Q2", "2017/18", "2019").
+LABEL_NUMBERS = re.compile(
+    rf"\b(?:quarters?|qtr|q)\s*[1-4]\b|{FINANCIAL_YEAR}|\b20\d\d\b", re.IGNORECASE
+)
+FIGURE = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,8 +255,81 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
         for i, c in enumerate(columns)
         if c is None and labels[i] and i != name and not COMMENTARY_COL.match(labels[i])
     )
-    if others >= values:
+    if others >= values or _side_by_side(labels, columns, name):
         return None
     found = [c for c in columns if c is not None]
     found.append(Column(name, labels[name], "name"))
     return tuple(sorted(found, key=lambda c: c.index))
+
+
+def _side_by_side(
+    labels: Sequence[str], columns: Sequence[Column | None], name: int
+) -> bool:
+    """Two grids' headers side by side: a value column printed again after
+    an unknown label other than commentary ("Housing  Q1  Q2  Environment
+    Q1  Q2"), the second grid's name column. Read as one, its rows' values
+    would go to the first grid's names."""
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    apart = False
+    for i, (label, c) in enumerate(zip(labels, columns, strict=True)):
+        if c is None:
+            # An unknown label after the first grid's values: the second's name.
+            apart = apart or (
+                bool(seen and label) and i > name and not COMMENTARY_COL.match(label)
+            )
+            continue
+        if c.kind != "value":
+            continue
+        key = (c.period, c.measure, c.financial_year)
+        if key in seen and apart:
+            return True
+        seen.add(key)
+    return False
+
+
+def two_row_header(
+    groups: Sequence[str], labels: Sequence[str]
+) -> tuple[Column, ...] | None:
+    """The columns of a header printed on two rows: group labels (`groups`:
+    quarters, years) each over the columns it spans, to the next group label,
+    and the labels of those columns below ("Quarter 1" over "Target" and
+    "Actual": "Quarter 1 Target", "Quarter 1 Actual"; "2018/19" over "Target",
+    "Q1", "Q2": "2018/19 Q1" …). None unless the group row is a header of
+    quarters or years alone that leaves a column the row below labels
+    unlabelled, the row below prints labels only (no figure), and the two
+    together make a grid's header."""
+    n = max(len(groups), len(labels))
+    top = [*groups, *[""] * (n - len(groups))]
+    below = [*labels, *[""] * (n - len(labels))]
+    spanned = [c for c in range(n) if below[c] and not top[c] and any(top[:c])]
+    if not spanned or any(_figure(label) for label in below):
+        return None
+    if not all(
+        (column := classify(label, c)) is not None and column.kind == "value"
+        for c, label in enumerate(top)
+        if label
+    ):
+        return None
+    merged: list[str] = []
+    group = ""
+    for c in range(n):
+        group = top[c] or group
+        merged.append(
+            f"{group} {below[c]}" if group and below[c] else below[c] or top[c]
+        )
+    header = squashed_header_columns(merged)
+    if header is None:
+        return None
+    alone = squashed_header_columns(below) or ()
+    if _values(header) < max(_values(alone), MIN_VALUE_COLUMNS):
+        return None
+    return header
+
+
+def _values(columns: Sequence[Column]) -> int:
+    return sum(1 for c in columns if c.kind == "value")
+
+
+def _figure(label: str) -> bool:
+    """A number in a label other than a year or a quarter's: a row of figures."""
+    return bool(FIGURE.search(LABEL_NUMBERS.sub(" ", label)))

@@ -62,7 +62,11 @@ class Block:
 
     @property
     def body(self) -> tuple[int, ...]:
-        return tuple(i for i in self.rows if i != self.header)
+        """The rows under the header: a header of two rows opens with its
+        group labels' row (`extract.blocks.columns.two_row_header`)."""
+        if self.header is None:
+            return self.rows
+        return tuple(i for i in self.rows if i > self.header)
 
     def numbered(self, index: int, follows: int | None) -> Block:
         """This block as block `index` of its document, going on from block

@@ -1,0 +1,112 @@
+"""KPI grid headers printed on two rows, and two grids' headers side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.blocks.columns import two_row_header
+from extract.inputs import Input
+from extract.parse import process
+from extract.records import IndicatorValue, IssueRow
+from tests.conftest import recognised
+
+TITLE = ["Corporate Performance Report 2018/19 Quarter 3", "", "Performance Indicators"]
+
+
+def _values(lines: list[str]) -> list[tuple[object, ...]]:
+    from extract.recognisers import kpi_grid
+
+    return [
+        (r.indicator, r.financial_year, r.period, r.measure, r.value)
+        for r in recognised(kpi_grid, lines)
+        if isinstance(r, IndicatorValue)
+    ]
+
+
+def test_quarters_over_target_and_actual() -> None:
+    """Each quarter's label spans its target and actual columns. The targets
+    had been read as the quarters' actuals, the actuals dropped and
+    "Indicator" read as an indicator, silently."""
+    rows = _values(
+        [
+            *TITLE,
+            "\tQuarter 1\t\tQuarter 2\t",
+            "Indicator\tTarget\tActual\tTarget\tActual",
+            "Number of fly tipping incidents\t120\t102\t120\t132",
+        ]
+    )
+    name = "Number of fly tipping incidents"
+    assert rows == [
+        (name, "2018/19", "Q1", "target", 120.0),
+        (name, "2018/19", "Q1", "actual", 102.0),
+        (name, "2018/19", "Q2", "target", 120.0),
+        (name, "2018/19", "Q2", "actual", 132.0),
+    ]
+
+
+def test_years_over_outturn_target_and_quarters() -> None:
+    """Last year's outturn under "2017/18": it had been this year's."""
+    rows = _values(
+        [
+            *TITLE,
+            "\t2017/18\t2018/19\t\t\t",
+            "Indicator\tOutturn\tTarget\tQ1\tQ2\tQ3",
+            "Number of fly tipping incidents\t470\t450\t102\t132\t54",
+        ]
+    )
+    name = "Number of fly tipping incidents"
+    assert rows == [
+        (name, "2017/18", "FY", "actual", 470.0),
+        (name, "2018/19", "FY", "target", 450.0),
+        (name, "2018/19", "Q1", "actual", 102.0),
+        (name, "2018/19", "Q2", "actual", 132.0),
+        (name, "2018/19", "Q3", "actual", 54.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "groups, labels",
+    [
+        # The row below prints figures: a header over its first row.
+        (["", "Quarter 1", "", "Quarter 2", ""], ["Fly tipping", "120", "102", "", ""]),
+        # The group row spans no column the row below labels.
+        (["", "Q1", "Q2"], ["Indicator", "Target", "Actual"]),
+        # The group row's labels are no quarters or years.
+        (["", "Housing", "", "Waste", ""], ["Indicator", "Q1", "Q2", "Q1", "Q2"]),
+    ],
+)
+def test_no_two_row_header(groups: list[str], labels: list[str]) -> None:
+    assert two_row_header(groups, labels) is None
+
+
+SIDE_BY_SIDE = {
+    "side.txt": [
+        *TITLE,
+        "Housing\tQ1\tQ2\t\tEnvironment\tQ1\tQ2",
+        "Number of homeless preventions\t45\t52\t\tNumber of fly tipping "
+        "incidents\t102\t132",
+    ],
+    "side-layout.txt": [
+        *TITLE,
+        "Housing                              Q1        Q2          Environment"
+        "                               Q1         Q2",
+        "Number of homeless preventions       45        52          Percentage "
+        "of streets meeting standard    96%        94%",
+        "Number of households in B&B          12        9           Percentage "
+        "of household waste recycled    47.5%      51.8%",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SIDE_BY_SIDE))
+def test_two_grids_side_by_side_are_reported(tmp_path: Path, name: str) -> None:
+    """The right-hand grid's values had gone to the left-hand grid's names,
+    silently. Which cells are whose is not read; the rows are reported."""
+    path = tmp_path / name
+    path.write_text("\n".join(SIDE_BY_SIDE[name]) + "\n", encoding="utf-8")
+    records = process(Input(path, name)).records
+    assert [r for r in records if isinstance(r, IndicatorValue)] == []
+    issues = [r for r in records if isinstance(r, IssueRow)]
+    assert "unparsed_block" in {i.code for i in issues}
