@@ -31,10 +31,11 @@ from normalise.years import financial_year
 # A label opens a value of its own: "Target - 50%", "Actual – 44.1%",
 # "2017.18 – 425", "2015/16 -51.49%", "2015/2016 - 51.49%". It only counts when
 # an amount follows, so "No target - this is a measure only" and "Not reported
-# in 2015/16" are words.
+# in 2015/16" are words. A year after a quarter ("Q1 2017/18: 94%") labels a
+# quarter's value, no year's.
 LABEL = compiled(
     r"(?:\b(?P<measure>target|actual)\b"
-    rf"|(?<![\d/.])(?P<year>{FINANCIAL_YEAR})(?![\d/]))"
+    rf"|(?<![\d/.])(?<!Q[1-4]\s)(?<!Quarter\s[1-4]\s)(?P<year>{FINANCIAL_YEAR})(?![\d/]))"
     r"(?P<sep>\s*[-\u2013:]?\s*)(?=[<>\u2264\u2265£~]|\d|approx|c\.\d)",
     re.IGNORECASE,
 )
@@ -46,6 +47,7 @@ MISSING = compiled(r"^(?:n/?a|-+|\u2013|none)$", re.IGNORECASE)
 # folded): the figure's sign as printed. A dash with a space after it, or
 # after a label ("Target - 50%", "2015/16 -51.49%"), is a separator.
 SIGNED = compiled(r"^\s*-(?=£?[0-9])")
+POUND_MINUS = compiled(r"£\s*-(?=[0-9])")
 # "Nil", "Nil – closed for refurbishment": the word for zero opening a value
 # cell, so the figure is 0 and the rest of the cell its note.
 NIL = compiled(r"^nil\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -271,6 +273,8 @@ def _cell_values(text: str, commentary: bool) -> tuple[Value, ...]:
     s = squash(fold_dashes(text).replace("\u00a3", "£"))
     if not s:
         return ()
+    # "£-12,000": the minus of a sum printed after its pound sign.
+    s = POUND_MINUS.sub("-£", s)
     if problem := unreadable(s):
         return (_no_value(s, problem),)
     if not commentary and MID_SENTENCE.match(s):

@@ -110,3 +110,35 @@ def test_two_grids_side_by_side_are_reported(tmp_path: Path, name: str) -> None:
     assert [r for r in records if isinstance(r, IndicatorValue)] == []
     issues = [r for r in records if isinstance(r, IssueRow)]
     assert "unparsed_block" in {i.code for i in issues}
+
+
+def test_figures_under_a_column_no_period_names_are_reported() -> None:
+    """ "Year to Date" and "YTD Target" name no quarter or year: their figures
+    are not read, and each column is reported. They had been dropped
+    silently."""
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            *TITLE,
+            "Indicator\tAnnual Target\tQ1\tQ2\tYear to Date\tYTD Target\tComments",
+            "Number of fly tipping incidents\t480\t102\t132\t234\t240\tDown 5",
+            "Percentage of household waste recycled\t50%\t47.5%\t51.8%\t49.6%\t50%\t",
+        ],
+    )
+    values = [r for r in found if isinstance(r, IndicatorValue)]
+    assert {r.reported_as for r in values} == {"Annual Target", "Q1", "Q2"}
+    issues = [(i.code, i.message) for i in found if isinstance(i, IssueRow)]
+    assert issues == [
+        (
+            "unparsed_block",
+            "x.txt:5-6: grid column 'Year to Date' names no quarter or year the "
+            "tables have a period for; its 2 figure(s) not read",
+        ),
+        (
+            "unparsed_block",
+            "x.txt:5-6: grid column 'YTD Target' names no quarter or year the "
+            "tables have a period for; its 2 figure(s) not read",
+        ),
+    ]

@@ -64,6 +64,11 @@ FIGURE_CELL = compiled(r"^[<>£]?\s*[-\d]")
 DIGIT = compiled(r"\d")
 # A date alone in a cell, as rolling-12 blocks caption their quarters.
 PRINTED_DATE = compiled(r"\(?\d{1,3}[./]\d{1,2}[./]\d{2,4}\)?")
+# A cell that prints one figure: "234", "49.6%", "£1,200", "<20", "12 days".
+FIGURE_CELL = compiled(
+    r"^\s*[<>~]?\s*-?\s*£?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|[km]\b|[a-z]+)?\s*$",
+    re.IGNORECASE,
+)
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
 # "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") may
 # be a quarter block, owned by the rolling-12-months or breakdowns recogniser; a
@@ -517,6 +522,28 @@ def _unlabelled_issue(doc: Document, name: str, row: GridRow, cut: int) -> Issue
     )
 
 
+def _unknown_figures(doc: Document, grid: Grid) -> Iterator[IssueRow]:
+    """An issue for each column of a grid that no column label reads ("Year
+    to Date", "YTD Target": no period of the contract's) whose rows print
+    figures: its values are not in the table, and QA must see that."""
+    for k, label in grid.unknown:
+        rows = [
+            r for r in grid.rows if k < len(r.texts) and FIGURE_CELL.match(r.texts[k])
+        ]
+        if rows:
+            yield IssueRow.at(
+                "unparsed_block",
+                doc,
+                rows[0].line_start,
+                f"grid column {label!r} names no quarter or year the tables "
+                f"have a period for; its {len(rows)} figure(s) not read",
+                page=rows[0].page,
+                span=f"{rows[0].line_start}-{rows[-1].line_end}"
+                if rows[-1].line_end > rows[0].line_start
+                else None,
+            )
+
+
 def _quoted(text: str) -> str:
     return text if len(text) <= SNIPPET else text[:SNIPPET] + "…"
 
@@ -543,12 +570,14 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         else None
     )
     unread: list[IssueRow] = []
+    found = list(grids(blocks))
     out = [
         (grid.plain, fact)
-        for grid in grids(blocks)
+        for grid in found
         for row in _value_rows(grid)
         for fact in _facts(blocks, ctx, grid, row, headings, unread)
     ]
+    unread.extend(i for grid in found for i in _unknown_figures(doc, grid))
     out.extend((True, fact) for fact in _reading_facts(blocks, ctx, headings, unread))
     # The table's own rows before its restatement as HTML: their provenance
     # is one line per value.

@@ -4,15 +4,21 @@ printed as HTML inside a cell ("<table> Programme | Annual Target | Q2").
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.blocks import Blocks
-from extract.blocks.columns import Column, header_columns, name_index
+from extract.blocks import Block, Blocks
+from extract.blocks.columns import COMMENTARY_COL, Column, header_columns, name_index
 from extract.document import Document, Row
 from normalise.text import squash
+
+# A column of references: "Ref", "PI No.", "Code".
+REFERENCE_COL = re.compile(
+    r"^(?:ref(?:erence)?|(?:pi\s+)?no\.?|code|#)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,9 @@ class Grid:
     rows: tuple[GridRow, ...]
     # Rows of the document's table (not a table printed as HTML in a cell).
     plain: bool = False
+    # The header's labels no column reads ("Year to Date"), by index; not
+    # those of commentary ("Comments", "RAG") or references ("Ref").
+    unknown: tuple[tuple[int, str], ...] = ()
 
     @property
     def name_index(self) -> int:
@@ -49,7 +58,21 @@ def _plain_grids(blocks: Blocks) -> Iterator[Grid]:
             for i in block.body
             if i not in blocks.items and blocks.rows[i].tabbed and blocks.rows[i].flat
         )
-        yield Grid(block.columns, body, plain=True)
+        yield Grid(block.columns, body, plain=True, unknown=_unknown(blocks, block))
+
+
+def _unknown(blocks: Blocks, block: Block) -> tuple[tuple[int, str], ...]:
+    if block.header is None or block.columns is None:
+        return ()
+    read = {c.index for c in block.columns}
+    return tuple(
+        (k, label)
+        for k, label in enumerate(blocks.rows[block.header].texts)
+        if label
+        and k not in read
+        and not COMMENTARY_COL.match(label)
+        and not REFERENCE_COL.match(label)
+    )
 
 
 # Parsing HTML is slow (milliseconds a table) and a series of reports prints
