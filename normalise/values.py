@@ -79,9 +79,11 @@ EXPONENT = compiled(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
 # "12 - 15 days":
 # no one value (a financial year, "2016-17", is none).
 RANGE = compiled(
-    r"^(?P<low>[<>]?\s*£?\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:%|[km]\b)?)\s*"
-    r"(?:-|to)\s*£?\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?:%|[km]\b)?"
-    r"(?:\s*[a-z]+){0,2}$",
+    r"^(?:(?P<between>between)|approx(?:imately)?\.?|c\.|circa|around|target:?)?\s*"
+    r"(?P<low>[<>]?\s*(?P<lp>£)?\s*(?P<a>\d[\d,]*(?:\.\d+)?)(?:\s*(?P<lu>%|[km]\b))?)"
+    r"(?P<sep>\s*-\s*|\s+to\s+|\s+and\s+)"
+    r"(?P<hp>£)?\s*(?P<high>\d[\d,]*(?:\.\d+)?)\s*(?P<hu>%|[km]\b)?"
+    r"(?:\s*[a-z]+){0,2}\s*(?:\([^()]*\))?$",
     re.IGNORECASE,
 )
 # A financial year opening a cell: "2016-17", "2017.18 – 425".
@@ -317,9 +319,31 @@ def unreadable(text: str) -> str | None:
         return f"number {shown} has more than {MAX_DIGITS} digits"
     if m := EXPONENT.search(text):
         return f"number {m[0]!r} is in exponent form"
-    if RANGE.match(text) and not OPENING_YEAR.match(text):
+    if _is_range(text):
         return f"{text!r} is a range of two figures, not one value"
     return None
+
+
+def _is_range(text: str) -> bool:
+    """ "20-25", "97-98%", "£1m to £1.5m", "Between 18 and 22", "approx
+    400-450", "20-25 (revised)": two figures of one unit, one the low end of
+    a range. Not "85% - 3 cases" or "£1.2m - 3 schemes" (two units), "1,234
+    -5%" (a signed figure), "1,234 - 5%" (the first figure the larger),
+    "2016-17" (a year), nor "18 and 22" without "between"."""
+    m = RANGE.match(text)
+    if m is None or OPENING_YEAR.match(text):
+        return False
+    sep = m["sep"]
+    if sep.strip().lower() == "and" and not m["between"]:
+        return False
+    if sep.strip() == "-" and sep.startswith(" ") and not sep.endswith(" "):
+        return False
+    if (m["lp"] and not m["hp"]) or (
+        m["lu"] and m["lu"].lower() != (m["hu"] or "").lower()
+    ):
+        return False
+    # The low end first: "1,234 - 5%" is a count and a rate.
+    return float(m["a"].replace(",", "")) <= float(m["high"].replace(",", ""))
 
 
 def unit_of_name(name: str) -> str | None:

@@ -26,10 +26,11 @@ QUARTER_NUMBER = r"(?:[1-4]|one|two|three|four)"
 RATING_WORD = r"(?:RAG(?:\s+Rating)?|Rating|Status)"
 
 # The words before a status that deny it: "not", "not yet", "unlikely to be",
-# "will not be", "not being", "not fully".
+# "will not be", "not being", "not fully", "has not (yet) been", "won't be".
 NOT_YET = (
     r"(?<!not\s)(?<!yet\s)(?<!to\sbe\s)(?<!not\sbe\s)(?<!not\sbeing\s)"
-    r"(?<!not\sfully\s)"
+    r"(?<!not\sfully\s)(?<!not\sbeen\s)(?<!yet\sbeen\s)(?<!never\sbeen\s)"
+    r"(?<!won't\sbe\s)(?<!won\u2019t\sbe\s)"
 )
 # The status words of summary grids and action ratings, in the order they are
 # tried: "Requires Amendment" before "Completed".

@@ -152,6 +152,13 @@ ISSUE_TYPES: tuple[IssueType, ...] = (
     ),
     IssueType("bad_date", "warning", "A printed date that could not be read."),
     IssueType(
+        "inconsistent_date",
+        "warning",
+        "A quarter block whose printed date falls in another financial year "
+        "than its column or report gives it: a typo, or a block of another "
+        "year; the column's or report's year is kept.",
+    ),
+    IssueType(
         "unclear_unit",
         "warning",
         "A figure in prose whose unit cannot be told (a change with no % sign "

@@ -566,7 +566,17 @@ def test_counts_in_brackets_after_their_labels_are_read() -> None:
     ]
 
 
-@pytest.mark.parametrize("label", ["Q1-Q2 –", "Q1 & Q2:", "Quarter 1 to Quarter 2 -"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Q1-Q2 –",
+        "Q1 & Q2:",
+        "Quarter 1 to Quarter 2 -",
+        "Quarters 1 & 2 –",
+        "Half year (Q1-Q2) –",
+        "Q1-2 –",
+    ],
+)
 def test_counts_of_two_quarters_together_are_reported(label: str) -> None:
     """Half-year counts in the Quarter 2 column: no one quarter's, so left
     unread and reported. They had been read as Q1's."""
@@ -581,3 +591,18 @@ def test_counts_of_two_quarters_together_are_reported(label: str) -> None:
     issues = [r for r in found if isinstance(r, IssueRow)]
     assert [(i.code, i.line) for i in issues] == [("unparsed_block", 2)]
     assert "counts of Q1 to Q2 together" in issues[0].message
+
+
+def test_a_quarter_whose_first_count_is_one_to_four_is_no_span() -> None:
+    """ "Q1 – 4 on going cases": Q1's counts, the first of them 4."""
+    found = _recognise(
+        [
+            "\tQuarter 1\tQuarter 2\tQuarter 3\tQuarter 4",
+            "ASB – Number of referrals to ASB Champion – Victim Support data\t"
+            "Q1 – 4 on going cases, 6 closed cases 2 x Council referrals\t\t\t",
+        ]
+    )
+    counts = [
+        (r.period, r.category, r.count) for r in found if isinstance(r, Breakdown)
+    ]
+    assert counts == [("Q1", "ongoing", 4), ("Q1", "closed", 6), ("Q1", "Council", 2)]

@@ -142,3 +142,28 @@ def test_figures_under_a_column_no_period_names_are_reported() -> None:
             "tables have a period for; its 2 figure(s) not read",
         ),
     ]
+
+
+def test_a_first_row_of_words_is_no_second_header_row() -> None:
+    """A first row that prints words where figures go, and a note under a
+    blank header column: a row of the grid, not labels to merge with the
+    quarters above (the grid had lost its Quarter 1 column, silently)."""
+    rows = _values(
+        [
+            *TITLE,
+            "\tQuarter 1\tQuarter 2\tQuarter 3\tQuarter 4\tAnnual Target\t",
+            "Number of affordable homes delivered\tAnnual measure\t\t\t\t\t"
+            "Reported at year end",
+            "Number of fly tipping incidents\t102\t132\t98\t110\t450\t",
+        ]
+    )
+    fly = [(p, m, v) for n, _, p, m, v in rows if n.startswith("Number of fly")]
+    assert fly == [
+        ("Q1", "actual", 102.0),
+        ("Q2", "actual", 132.0),
+        ("Q3", "actual", 98.0),
+        ("Q4", "actual", 110.0),
+        ("FY", "target", 450.0),
+    ]
+    homes = [(p, v) for n, _, p, _, v in rows if n.startswith("Number of affordable")]
+    assert homes == [("Q1", None)]

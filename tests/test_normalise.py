@@ -350,6 +350,8 @@ def test_letters_typed_for_digits(
         ("At risk of not being completed", None),
         ("Unlikely to be on target", None),
         ("Not yet closed", None),
+        ("Milestone has not been completed", None),
+        ("Won't be completed", None),
         ("Project closed", "aborted"),
         ("Project has been completed", "completed"),
         ("Not Yet Due", "no_rating"),

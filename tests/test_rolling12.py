@@ -1201,12 +1201,11 @@ def test_names_after_blocks_with_a_lone_block_between_rows_are_reported() -> Non
     assert all("may be theirs" in i.message for i in issues[1:])
 
 
-def test_last_years_quarter_beside_this_years_takes_its_dates_year() -> None:
-    """A 2018/19 Q1 report printing last year's Q4 beside its Q1: the Q4
-    block, dated 17.04.18, is 2017/18's, and the year it takes is logged. It
-    had been 2018/19's Q4, silently."""
+def test_last_years_quarter_beside_this_years_takes_its_columns_year() -> None:
+    """A 2018/19 Q1 report printing last year's Q4 beside its Q1, under
+    "Quarter 4 2017/18": the Q4 block is 2017/18's, as its column and its
+    date (17.04.18) say. It had been 2018/19's Q4, silently."""
     from extract.recognisers import rolling12
-    from extract.records import RepairRow
 
     found = recognised(
         rolling12,
@@ -1226,7 +1225,80 @@ def test_last_years_quarter_beside_this_years_takes_its_dates_year() -> None:
         ("2017/18", "Q4", date(2018, 4, 17)),
         ("2018/19", "Q1", date(2018, 7, 20)),
     ]
-    repairs = [r for r in found if isinstance(r, RepairRow)]
-    assert [(r.column, r.raw, r.repaired, r.rule) for r in repairs] == [
-        ("financial_year", "2018/19", "2017/18", "year_of_dated_quarter")
+    assert [r for r in found if isinstance(r, IssueRow)] == []
+
+
+@pytest.mark.parametrize(
+    "title, cell, year, dated",
+    [
+        # A typo in the year of Q3's date, among 2017/18's dates.
+        (
+            "2017-18 End of Year",
+            "Q3 (19.01.17) Previous 12 months = 5,967 Last 12 months = 6,782",
+            "2017/18",
+            "2016/17",
+        ),
+        # A date printed three weeks before its quarter ends.
+        (
+            "2018-19 Quarter 2",
+            "Q2 (10.09.18) Previous 12 months = 6,730 Last 12 months = 6,800",
+            "2018/19",
+            "2017/18",
+        ),
+    ],
+)
+def test_a_date_in_another_year_than_the_reports_is_reported(
+    title: str, cell: str, year: str, dated: str
+) -> None:
+    """The report's year is kept and the date's is reported: a typo or a
+    block of another year cannot be told apart."""
+    from extract.recognisers import rolling12
+
+    found = recognised(
+        rolling12,
+        [
+            f"Crime & Partnerships Priority Delivery Plan {title} Performance Update",
+            "",
+            "\tQuarter 1\tQuarter 2\tQuarter 3",
+            f"Committed Crime Over Time (Variation)\t\t{cell}\t"
+            if "Q2" in cell
+            else f"Committed Crime Over Time (Variation)\t\t\t{cell}",
+        ],
+    )
+    [row] = [r for r in found if isinstance(r, Rolling12)]
+    assert row.financial_year == year
+    issues = [(i.code, i.line) for i in found if isinstance(i, IssueRow)]
+    assert issues == [("inconsistent_date", 4)]
+    message = next(i.message for i in found if isinstance(i, IssueRow))
+    assert f"falls in {dated}, but its report gives {year}" in message
+
+
+def test_a_long_note_after_a_lone_block_keeps_the_next_row_reported() -> None:
+    """As the test above, the lone block's note longer than a line: the
+    hate crime row after the ASB name is reported still (it had been read as
+    ASB again)."""
+    from extract.recognisers import rolling12
+
+    crime = [(6000, 6100), (6100, 6200), (6200, 6300), (6300, 6400)]
+    hate = [(80, 90), (90, 95), (95, 99), (99, 100)]
+    lines = [
+        *_q4_row(crime),
+        *CRIME_NAME,
+        "",
+        *Q1_ASB,
+        "",
+        "Police data for Q2 to Q4 not yet received due to the change to the new "
+        "Niche crime recording system.",
+        "",
+        *ASB_NAME,
+        "",
+        *_q4_row(hate),
+        *HATE_NAME,
     ]
+    found = recognised(rolling12, lines, text_form="plain")
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert {r.indicator for r in rows} == {
+        "Committed Crime Over Time (Variation) All crime groupings"
+    }
+    issues = [i.line for i in found if isinstance(i, IssueRow)]
+    assert issues == [13, 24, 26, 28, 30]

@@ -391,6 +391,8 @@ def test_parse_cell_repairs(cell: str, rules: list[str]) -> None:
         ("Religious", "Religion"),
         ("Islamophobic", "Religion"),
         ("Antisemitic", "Religion"),
+        ("LGBTQ+", "Sexual Orientation"),
+        ("LGBTQI", "Sexual Orientation"),
     ],
 )
 def test_match_category(label: str, category: str | None) -> None:
@@ -641,7 +643,17 @@ def test_a_category_named_again_with_another_count_is_reported() -> None:
 
 @pytest.mark.parametrize(
     "cell",
-    ["20-25", "5-10%", "97 – 98%", "£1m to £1.5m", "12 - 15 days", "3 to 4"],
+    [
+        "20-25",
+        "5-10%",
+        "97 – 98%",
+        "£1m to £1.5m",
+        "12 - 15 days",
+        "3 to 4",
+        "20-25 (revised)",
+        "Between 18 and 22",
+        "approx 400-450",
+    ],
 )
 def test_a_range_of_two_figures_is_no_value(cell: str) -> None:
     """A target printed as a range had been read as its first figure."""
@@ -651,11 +663,22 @@ def test_a_range_of_two_figures_is_no_value(cell: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "cell, value", [("2016-17", None), ("-5", -5.0), ("85%", 85.0)]
+    "cell, value",
+    [
+        ("2016-17", None),
+        ("2017.18 – 425", 425.0),
+        ("-5", -5.0),
+        ("85%", 85.0),
+        # Two units, a signed second figure, the larger first: no range.
+        ("85% - 3 cases", 85.0),
+        ("£1.2m - 3 schemes", 1_200_000.0),
+        ("1,234 -5%", 1234.0),
+        ("1,234 - 5%", 1234.0),
+    ],
 )
 def test_a_year_or_one_figure_is_no_range(cell: str, value: float | None) -> None:
-    [got] = parse_cell(cell)
-    assert (got.value, got.problem) == (value, None)
+    got = parse_cell(cell)
+    assert (got[0].value, got[0].problem) == (value, None)
 
 
 @pytest.mark.parametrize(

@@ -296,8 +296,9 @@ def two_row_header(
     "Actual": "Quarter 1 Target", "Quarter 1 Actual"; "2018/19" over "Target",
     "Q1", "Q2": "2018/19 Q1" …). None unless the group row is a header of
     quarters or years alone that leaves a column the row below labels
-    unlabelled, the row below prints labels only (no figure), and the two
-    together make a grid's header."""
+    unlabelled, the row below prints labels only (no figure), each reading
+    as a column under its group, and the two together make a grid's header
+    with no quarter twice."""
     n = max(len(groups), len(labels))
     top = [*groups, *[""] * (n - len(groups))]
     below = [*labels, *[""] * (n - len(labels))]
@@ -317,8 +318,20 @@ def two_row_header(
         merged.append(
             f"{group} {below[c]}" if group and below[c] else below[c] or top[c]
         )
+    first = next(c for c in range(n) if top[c])
+    if any(below[c] and classify(merged[c], c) is None for c in range(first, n)):
+        # A label under a group that reads as no column ("Quarter 1 Annual
+        # measure"): the row below is a row of words, no labels.
+        return None
     header = squashed_header_columns(merged)
     if header is None:
+        return None
+    keys = [
+        (c.period, c.measure, c.financial_year) for c in header if c.kind == "value"
+    ]
+    if len(keys) != len(set(keys)):
+        # Each group over one column only, the labels below set one apart:
+        # two columns would read the same quarter.
         return None
     alone = squashed_header_columns(below) or ()
     if _values(header) < max(_values(alone), MIN_VALUE_COLUMNS):

@@ -34,11 +34,14 @@ NAME = "breakdowns"
 # A continuation row printed without its empty name cell starts with a note or a
 # count in column 0: samples/000 lines 19-25 put Q1's "(1 individual …)" there.
 SHIFTED_START = compiled(r"^[(\d]")
-# A cell opening with two quarters, "Q1-Q2 – 28 on going cases", "Q1 & Q2":
-# counts of both together, which are no one quarter's.
+# A cell opening with two quarters, "Q1-Q2 – 28 on going cases", "Q1 & Q2:",
+# "Quarters 1 & 2 –", "Half year (Q1-Q2)": counts of both together, which are
+# no one quarter's. Not "Q1 – 4 on going cases": a bare second figure counts
+# as a quarter only before a dash, colon or bracket.
 QUARTER_SPAN = compiled(
-    r"^\s*(?:Q|quarter\s*)(?P<a>[1-4])\s*(?:[-\u2013&/+]|to|and)\s*"
-    r"(?:Q|quarter\s*)?(?P<b>[1-4])\b",
+    r"^\s*(?:half[\s-]*year\s*)?\(?\s*(?:Q|quarters?\s*)(?P<a>[1-4])\s*"
+    r"(?:[-\u2013&/+]|to|and)\s*"
+    r"(?:(?:Q|quarter\s*)(?P<b>[1-4])\b|(?P<bare>[1-4])(?=\s*(?:[-\u2013:)]|$)))",
     re.IGNORECASE,
 )
 
@@ -162,8 +165,8 @@ def _span_unread(
         "unparsed_block",
         blocks.doc,
         cell.line_start,
-        f"{indicator}: counts of Q{span['a']} to Q{span['b']} together, no one "
-        f"quarter's; not read: {cell.flat[:60]!r}",
+        f"{indicator}: counts of Q{span['a']} to Q{span['b'] or span['bare']} "
+        f"together, no one quarter's; not read: {cell.flat[:60]!r}",
         page=cell.page,
     )
 

@@ -35,7 +35,7 @@ from normalise.dates import parse_date, repair_date
 from normalise.indicators import rolling_indicator, slug, split_indicators
 from normalise.numbers import parse_int, parse_number
 from normalise.repair import Repair
-from normalise.years import year_of_quarter_report
+from normalise.years import financial_years_in, year_of_quarter_report
 
 NAME = "rolling_12_months"
 SNIPPET = 60
@@ -167,8 +167,27 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     for f in found:
         if f.block.date and (d := parse_date(f.block.date)) is not None:
             by_quarter[f.quarter].append(d)
+    years = _column_years(blocks)
     for f in found:
-        yield from _record(doc, ctx, f, by_quarter)
+        yield from _record(doc, ctx, f, by_quarter, years)
+
+
+def _column_years(blocks: Blocks) -> dict[tuple[int, int], str]:
+    """The financial year a table's header prints over each cell of its rows
+    ("Quarter 4 2017/18"), by row and column: one year only."""
+    out: dict[tuple[int, int], str] = {}
+    for table in blocks.tables():
+        if table.header is None:
+            continue
+        labels = blocks.rows[table.header].texts
+        years = {
+            k: y[0]
+            for k, label in enumerate(labels)
+            if len(y := financial_years_in(label)) == 1
+        }
+        if years:
+            out.update(((i, k), year) for i in table.body for k, year in years.items())
+    return out
 
 
 def _as_of(
@@ -210,7 +229,11 @@ def _as_of(
 
 
 def _record(
-    doc: Document, ctx: Context, f: Found, by_quarter: dict[str, list[date]]
+    doc: Document,
+    ctx: Context,
+    f: Found,
+    by_quarter: dict[str, list[date]],
+    column_years: dict[tuple[int, int], str],
 ) -> Iterator[Record]:
     b = f.block
     quarter = f.quarter
@@ -246,18 +269,21 @@ def _record(
     if previous is not None and last is not None:
         yield from _consistency(doc, f, previous, last, pct, change, direction)
     indicator = " ".join(f.indicator.split())
-    year = ctx.financial_year
+    # The year its column's label prints ("Quarter 4 2017/18" in a 2018/19
+    # report), else the report's, else the one its date falls in.
+    headed = column_years.get((f.row_index, f.cell.column))
     dated = year_of_quarter_report(quarter, as_of) if as_of else None
+    year = headed or ctx.financial_year or dated
     if dated and year and dated != year:
-        # "Q4 (17.04.18)" beside "Q1 (20.07.18)" in a 2018/19 report: last
-        # year's quarter, as its date says.
-        yield _repair_row(
+        # A typo ("19.01.17" among the dates of 2017/18) or a block of
+        # another year: which cannot be told.
+        yield _issue(
             doc,
-            f,
-            "financial_year",
-            Repair(
-                raw=year, repaired=dated, rule="year_of_dated_quarter", confidence=0.9
-            ),
+            f.cell,
+            "warning",
+            "inconsistent_date",
+            f"{quarter} block dated {b.date} falls in {dated}, but its "
+            f"{'column' if headed else 'report'} gives {year}; kept as {year}",
         )
     yield Rolling12(
         doc_id=doc.doc_id,
@@ -265,7 +291,7 @@ def _record(
         theme=ctx.theme(f.row_index),
         indicator=indicator,
         indicator_id=slug(indicator),
-        financial_year=dated or year,
+        financial_year=year,
         quarter=quarter,
         as_of_date=as_of,
         as_of_date_raw=b.date,

@@ -404,7 +404,7 @@ def _name(
                 # Another row's name right before, taken by blocks printed
                 # before both names: this block may be that row's too.
                 return AFTER_TWO_NAMES
-            if not n and _after_used_name(paras, i, unnamed, taken, rows):
+            if not n and _after_unnamed(paras, i, unnamed, taken, rows):
                 return AFTER_UNNAMED
             used.add(i)
             return name
@@ -459,6 +459,26 @@ def _after_used_name(
             or QUARTER_CELL.match(text)
             or _rolling_name(paras[j], rows=rows)
         ):
+            return False
+    return False
+
+
+def _after_unnamed(
+    paras: Sequence[Paragraph],
+    i: int,
+    unnamed: set[int] | frozenset[int],
+    taken: set[int],
+    rows: Sequence[Row],
+) -> bool:
+    """Whether the name at paragraph `i` follows blocks left without a name,
+    past notes of any length ("Police data for Q2 to Q4 not yet received
+    …") but no other name or row of blocks: names may follow their blocks,
+    so it may be theirs."""
+    for j in range(i - 1, max(-1, i - 1 - NAME_WINDOW), -1):
+        if j in unnamed:
+            return True
+        text = paras[j].text
+        if j in taken or QUARTER_CELL.match(text) or _rolling_name(paras[j], rows=rows):
             return False
     return False
 
