@@ -31,11 +31,10 @@ from normalise.years import financial_year
 # A label opens a value of its own: "Target - 50%", "Actual – 44.1%",
 # "2017.18 – 425", "2015/16 -51.49%", "2015/2016 - 51.49%". It only counts when
 # an amount follows, so "No target - this is a measure only" and "Not reported
-# in 2015/16" are words. A year after a quarter ("Q1 2017/18: 94%") labels a
-# quarter's value, no year's.
+# in 2015/16" are words.
 LABEL = compiled(
     r"(?:\b(?P<measure>target|actual)\b"
-    rf"|(?<![\d/.])(?<!Q[1-4]\s)(?<!Quarter\s[1-4]\s)(?P<year>{FINANCIAL_YEAR})(?![\d/]))"
+    rf"|(?<![\d/.])(?P<year>{FINANCIAL_YEAR})(?![\d/]))"
     r"(?P<sep>\s*[-\u2013:]?\s*)(?=[<>\u2264\u2265£~]|\d|approx|c\.\d)",
     re.IGNORECASE,
 )

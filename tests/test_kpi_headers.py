@@ -167,3 +167,101 @@ def test_a_first_row_of_words_is_no_second_header_row() -> None:
     ]
     homes = [(p, v) for n, _, p, _, v in rows if n.startswith("Number of affordable")]
     assert homes == [("Q1", None)]
+
+
+def test_a_lost_frequency_separator_before_wordy_cells_is_repaired() -> None:
+    """The TAB between a name and its frequency lost ("… awards Q"), the
+    next cell opening with a figure but printing more ("141 cases Value –
+    £84,171.24", "470 (2017/18)"): the cells stay in their columns."""
+    rows = _values(
+        [
+            "Improving Community Wellbeing PDP 2018-19",
+            "",
+            "Performance Indicator\tFrequency of reporting (Q or A)\tLast year's "
+            "outturn\tTarget\tQ1\tQ2\tQ3\tQ4\tTotal",
+            "Number of Discretionary Housing Payments awards Q\t141 cases Value – "
+            "£84,171.24\tN/A\t100 cases £19,112.23\t98 cases £22,208.60\t116 cases "
+            "£22,708.33\tn/a\t314 cases £64,029.16",
+            "Number of fly tipping incidents Q\t470 (2017/18)\tN/A\t102\t132\t54"
+            "\t78\t366",
+        ]
+    )
+    fly = [
+        (y, p, m, v) for n, y, p, m, v in rows if n == "Number of fly tipping incidents"
+    ]
+    assert fly == [
+        ("2017/18", "FY", "actual", 470.0),
+        ("2018/19", "FY", "target", None),
+        ("2018/19", "Q1", "actual", 102.0),
+        ("2018/19", "Q2", "actual", 132.0),
+        ("2018/19", "Q3", "actual", 54.0),
+        ("2018/19", "Q4", "actual", 78.0),
+        ("2018/19", "FY", "actual", 366.0),
+    ]
+    dhp = [
+        (p, v)
+        for n, _, p, _, v in rows
+        if n == "Number of Discretionary Housing Payments awards"
+    ]
+    assert dhp[:2] == [("FY", 141.0), ("FY", 84171.24)]
+
+
+def test_a_rating_column_under_a_quarter_keeps_the_two_row_header() -> None:
+    """ "RAG" under each quarter's span is a column of its own: the header is
+    still read on two rows (it had been rejected, the targets read as
+    actuals)."""
+    rows = _values(
+        [
+            *TITLE,
+            "\tQuarter 1\t\t\tQuarter 2\t\t",
+            "Indicator\tTarget\tActual\tRAG\tTarget\tActual\tRAG",
+            "Number of fly tipping incidents\t120\t102\tGreen\t120\t132\tRed",
+        ]
+    )
+    assert [(p, m, v) for _, _, p, m, v in rows] == [
+        ("Q1", "target", 120.0),
+        ("Q1", "actual", 102.0),
+        ("Q2", "target", 120.0),
+        ("Q2", "actual", 132.0),
+    ]
+
+
+def test_a_year_over_outturn_with_comments_after() -> None:
+    rows = _values(
+        [
+            *TITLE,
+            "\t2017/18\t2018/19\t\t\t\t",
+            "Indicator\tOutturn\tTarget\tQ1\tQ2\tQ3\tComments",
+            "Number of fly tipping incidents\t470\t450\t102\t132\t54\tFewer than "
+            "last year",
+        ]
+    )
+    assert rows[0][1:] == ("2017/18", "FY", "actual", 470.0)
+
+
+def test_labels_run_together_are_no_second_grid() -> None:
+    """ "Q1 Q2" run together between last year's outturn and the total (a
+    `-layout` header): no second grid's name, so the header stands (the
+    whole grid had been reported)."""
+    from extract.blocks.columns import squashed_header_columns
+
+    columns = squashed_header_columns(
+        [
+            "Performance Indicator",
+            "Frequency of reporting (Q or A)",
+            "Last year's outturn",
+            "Target",
+            "Q1 Q2",
+            "Q3",
+            "Q4",
+            "Total",
+        ]
+    )
+    assert columns is not None
+    assert [c.label for c in columns if c.kind == "value"] == [
+        "Last year's outturn",
+        "Target",
+        "Q3",
+        "Q4",
+        "Total",
+    ]

@@ -1238,12 +1238,12 @@ def test_last_years_quarter_beside_this_years_takes_its_columns_year() -> None:
             "2017/18",
             "2016/17",
         ),
-        # A date printed three weeks before its quarter ends.
+        # A date a year after its quarter.
         (
             "2018-19 Quarter 2",
-            "Q2 (10.09.18) Previous 12 months = 6,730 Last 12 months = 6,800",
+            "Q2 (10.10.19) Previous 12 months = 6,730 Last 12 months = 6,800",
             "2018/19",
-            "2017/18",
+            "2019/20",
         ),
     ],
 )
@@ -1302,3 +1302,56 @@ def test_a_long_note_after_a_lone_block_keeps_the_next_row_reported() -> None:
     }
     issues = [i.line for i in found if isinstance(i, IssueRow)]
     assert issues == [13, 24, 26, 28, 30]
+
+
+@pytest.mark.parametrize(
+    "header, year",
+    [
+        # A year compared with is no year of the column's cells.
+        ("\tQuarter 1 (vs 2016/17)\tQuarter 2 (vs 2016/17)", "2017/18"),
+        ("\tQuarter 1 2016/17\tQuarter 2 2016/17", "2016/17"),
+    ],
+)
+def test_the_year_a_column_prints_with_its_quarter(header: str, year: str) -> None:
+    from extract.recognisers import rolling12
+
+    found = recognised(
+        rolling12,
+        [
+            "Crime & Partnerships Priority Delivery Plan 2017-18 Quarter 2 "
+            "Performance Update",
+            "",
+            header,
+            "Committed Crime Over Time (Variation) All crime groupings\tQ1 Previous "
+            "12 months = 5,673 Last 12 months = 6,506\tQ2 Previous 12 months = "
+            "5,828 Last 12 months = 6,730",
+        ],
+    )
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert [(r.quarter, r.financial_year) for r in rows] == [("Q1", year), ("Q2", year)]
+
+
+def test_blocks_dated_late_in_their_quarter_are_no_other_years() -> None:
+    """Q3 dated 05.12.17 and Q4 14.03.18 in a 2017/18 report: in their
+    quarters, so no `inconsistent_date` (a date printed before its quarter
+    ends had been taken for the year before's)."""
+    from extract.recognisers import rolling12
+
+    found = recognised(
+        rolling12,
+        [
+            "Crime & Partnerships Priority Delivery Plan 2017-18 End of Year "
+            "Performance Update",
+            "",
+            "\tQuarter 3\tQuarter 4",
+            "Committed Crime Over Time (Variation) All crime groupings\tQ3 "
+            "(05.12.17) Previous 12 months = 5,967 Last 12 months = 6,782\tQ4 "
+            "(14.03.18) Previous 12 months = 6,000 Last 12 months = 6,100",
+        ],
+    )
+    rows = [r for r in found if isinstance(r, Rolling12)]
+    assert [(r.quarter, r.financial_year) for r in rows] == [
+        ("Q3", "2017/18"),
+        ("Q4", "2017/18"),
+    ]
+    assert [r for r in found if isinstance(r, IssueRow)] == []

@@ -689,9 +689,6 @@ def test_a_year_or_one_figure_is_no_range(cell: str, value: float | None) -> Non
         ("£0.4 m", 400_000.0, "gbp", None),
         # A minus after the pound sign had been lost, and the sign with it.
         ("£-12,000", -12_000.0, "gbp", None),
-        # A year after a quarter labels that quarter's figure, not the year's:
-        # 94 had been 2017/18's full-year actual.
-        ("96% (Q1 2017/18: 94%)", 96.0, "percent", "Q1 2017/18: 94%"),
     ],
 )
 def test_values_as_councils_print_them(

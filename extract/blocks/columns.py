@@ -269,18 +269,22 @@ def _side_by_side(
     an unknown label other than commentary ("Housing  Q1  Q2  Environment
     Q1  Q2"), the second grid's name column. Read as one, its rows' values
     would go to the first grid's names."""
-    seen: set[tuple[str | None, str | None, str | None]] = set()
+    seen: set[tuple[str | None, str | None, str | None, bool]] = set()
     apart = False
     for i, (label, c) in enumerate(zip(labels, columns, strict=True)):
         if c is None:
             # An unknown label after the first grid's values: the second's name.
+            # Not labels run together ("Q1 Q2"), which name no grid.
             apart = apart or (
-                bool(seen and label) and i > name and not COMMENTARY_COL.match(label)
+                bool(seen and label)
+                and i > name
+                and not COMMENTARY_COL.match(label)
+                and not LABEL_NUMBERS.search(label)
             )
             continue
         if c.kind != "value":
             continue
-        key = (c.period, c.measure, c.financial_year)
+        key = (c.period, c.measure, c.financial_year, c.previous_year)
         if key in seen and apart:
             return True
         seen.add(key)
@@ -297,8 +301,8 @@ def two_row_header(
     "Q1", "Q2": "2018/19 Q1" …). None unless the group row is a header of
     quarters or years alone that leaves a column the row below labels
     unlabelled, the row below prints labels only (no figure), each reading
-    as a column under its group, and the two together make a grid's header
-    with no quarter twice."""
+    as a column under its group or on its own ("RAG", "Annual Target"), and
+    the two together make a grid's header with no quarter twice."""
     n = max(len(groups), len(labels))
     top = [*groups, *[""] * (n - len(groups))]
     below = [*labels, *[""] * (n - len(labels))]
@@ -315,19 +319,26 @@ def two_row_header(
     group = ""
     for c in range(n):
         group = top[c] or group
-        merged.append(
-            f"{group} {below[c]}" if group and below[c] else below[c] or top[c]
-        )
-    first = next(c for c in range(n) if top[c])
-    if any(below[c] and classify(merged[c], c) is None for c in range(first, n)):
-        # A label under a group that reads as no column ("Quarter 1 Annual
-        # measure"): the row below is a row of words, no labels.
-        return None
+        label = below[c]
+        if not label or not group:
+            merged.append(label or top[c])
+        elif classify(together := f"{group} {label}", c) is not None:
+            merged.append(together)
+        elif classify(label, c) is not None or COMMENTARY_COL.match(label):
+            # A column of its own past the groups' ("RAG", "Comments",
+            # "Annual Target").
+            merged.append(label)
+        else:
+            # A label that reads as no column ("Quarter 1 Annual measure"):
+            # the row below is a row of words, no labels.
+            return None
     header = squashed_header_columns(merged)
     if header is None:
         return None
     keys = [
-        (c.period, c.measure, c.financial_year) for c in header if c.kind == "value"
+        (c.period, c.measure, c.financial_year, c.previous_year)
+        for c in header
+        if c.kind == "value"
     ]
     if len(keys) != len(set(keys)):
         # Each group over one column only, the labels below set one apart:

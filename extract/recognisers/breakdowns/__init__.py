@@ -141,7 +141,7 @@ def _first_row(
         if header is None and "Q" not in cell.flat and "q" not in cell.flat:
             # No quarter column and no quarter label to open the cell.
             continue
-        if span := QUARTER_SPAN.match(blocks.claims.free_text(NAME, i, cell)):
+        if span := _span(blocks.claims.free_text(NAME, i, cell)):
             out.append(_span_unread(blocks, indicator, cell, span))
             continue
         label, text = cell_text(blocks, i, cell)
@@ -154,6 +154,13 @@ def _first_row(
                 parent = Parent(indicator, quarters, name_at)
             out.append(found)
     return out, parent
+
+
+def _span(text: str) -> re.Match[str] | None:
+    """The two quarters opening a cell of counts of both (`QUARTER_SPAN`),
+    the first before the second ("Q4 - 1 -" is none)."""
+    m = QUARTER_SPAN.match(text)
+    return m if m and int(m["a"]) < int(m["b"] or m["bare"]) else None
 
 
 def _span_unread(

@@ -64,11 +64,9 @@ FIGURE_CELL = compiled(r"^[<>£]?\s*[-\d]")
 DIGIT = compiled(r"\d")
 # A date alone in a cell, as rolling-12 blocks caption their quarters.
 PRINTED_DATE = compiled(r"\(?\d{1,3}[./]\d{1,2}[./]\d{2,4}\)?")
-# A cell that prints one figure: "234", "49.6%", "£1,200", "<20", "12 days".
-FIGURE_CELL = compiled(
-    r"^\s*[<>~]?\s*-?\s*£?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|[km]\b|[a-z]+)?\s*$",
-    re.IGNORECASE,
-)
+# A cell that opens with a figure, a minus alone ("-", no figure) not one:
+# "234", "49.6% (provisional)", "198 cases £41,320.83", "97*", "<20".
+OPENS_FIGURE = compiled(r"^\s*[<>~]?\s*-?\s*£?\s*\d")
 # A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
 # "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") may
 # be a quarter block, owned by the rolling-12-months or breakdowns recogniser; a
@@ -528,7 +526,7 @@ def _unknown_figures(doc: Document, grid: Grid) -> Iterator[IssueRow]:
     figures: its values are not in the table, and QA must see that."""
     for k, label in grid.unknown:
         rows = [
-            r for r in grid.rows if k < len(r.texts) and FIGURE_CELL.match(r.texts[k])
+            r for r in grid.rows if k < len(r.texts) and OPENS_FIGURE.match(r.texts[k])
         ]
         if rows:
             yield IssueRow.at(

@@ -15,9 +15,9 @@ from extract.blocks.columns import COMMENTARY_COL, Column, header_columns, name_
 from extract.document import Document, Row
 from normalise.text import squash
 
-# A column of references: "Ref", "PI No.", "Code".
+# A column of references: "Ref", "PI No.", "KPI Ref", "Code".
 REFERENCE_COL = re.compile(
-    r"^(?:ref(?:erence)?|(?:pi\s+)?no\.?|code|#)$", re.IGNORECASE
+    r"^(?:(?:pi|kpi)\s+)?(?:ref(?:erence)?|no\.?|number|code|id|#)$", re.IGNORECASE
 )
 
 

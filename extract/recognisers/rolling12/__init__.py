@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from extract.blocks import Blocks
 from extract.context import Context
@@ -35,9 +35,19 @@ from normalise.dates import parse_date, repair_date
 from normalise.indicators import rolling_indicator, slug, split_indicators
 from normalise.numbers import parse_int, parse_number
 from normalise.repair import Repair
-from normalise.years import financial_years_in, year_of_quarter_report
+from normalise.vocabulary import FINANCIAL_YEAR
+from normalise.years import financial_year, period_end, year_of_quarter_report
 
 NAME = "rolling_12_months"
+# A quarter's label with its year: "Quarter 4 2017/18", "Q1 (2018/19)",
+# "Qtr 2 - 2018-19".
+QUARTER_YEAR = re.compile(
+    rf"^\s*(?:quarter|qtr|q)\s*[1-4]\s*[-\u2013,(]?\s*(?P<year>{FINANCIAL_YEAR})\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# How long a quarter is, and how long after its end its figures may be dated.
+QUARTER_DAYS = 92
+REPORTED_WITHIN_DAYS = 183
 SNIPPET = 60
 # A change's caption left in a block's note: its figure was not read.
 CHANGE_CAPTION = re.compile(r"\bchange\b", re.IGNORECASE)
@@ -172,18 +182,33 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         yield from _record(doc, ctx, f, by_quarter, years)
 
 
+def _dated_in(as_of: date, year: str, quarter: str) -> bool:
+    """Whether a block dated `as_of` can be `quarter` of `year`: dated in the
+    quarter or in the half year after it (figures are reported in the
+    weeks after a quarter ends, or late in its last month)."""
+    end = period_end(year, quarter)
+    if end is None:
+        return True
+    return (
+        end - timedelta(days=QUARTER_DAYS)
+        <= as_of
+        <= end + timedelta(days=REPORTED_WITHIN_DAYS)
+    )
+
+
 def _column_years(blocks: Blocks) -> dict[tuple[int, int], str]:
-    """The financial year a table's header prints over each cell of its rows
-    ("Quarter 4 2017/18"), by row and column: one year only."""
+    """The financial year a table's header prints with each column's quarter
+    ("Quarter 4 2017/18", "Q1 (2018/19)"), over the cells of its rows, by row
+    and column. Not a year compared with ("Quarter 1 (vs 2016/17)")."""
     out: dict[tuple[int, int], str] = {}
     for table in blocks.tables():
         if table.header is None:
             continue
-        labels = blocks.rows[table.header].texts
         years = {
-            k: y[0]
-            for k, label in enumerate(labels)
-            if len(y := financial_years_in(label)) == 1
+            k: year
+            for k, label in enumerate(blocks.rows[table.header].texts)
+            if (m := QUARTER_YEAR.match(label))
+            and (year := financial_year(m["year"])[0])
         }
         if years:
             out.update(((i, k), year) for i in table.body for k, year in years.items())
@@ -273,8 +298,9 @@ def _record(
     # report), else the report's, else the one its date falls in.
     headed = column_years.get((f.row_index, f.cell.column))
     dated = year_of_quarter_report(quarter, as_of) if as_of else None
-    year = headed or ctx.financial_year or dated
-    if dated and year and dated != year:
+    printed = headed or ctx.financial_year
+    year = printed or dated
+    if as_of and printed and not _dated_in(as_of, printed, quarter):
         # A typo ("19.01.17" among the dates of 2017/18) or a block of
         # another year: which cannot be told.
         yield _issue(
@@ -282,7 +308,8 @@ def _record(
             f.cell,
             "warning",
             "inconsistent_date",
-            f"{quarter} block dated {b.date} falls in {dated}, but its "
+            f"{quarter} block dated {b.date} falls in "
+            f"{dated or 'no financial year near it'}, but its "
             f"{'column' if headed else 'report'} gives {year}; kept as {year}",
         )
     yield Rolling12(
