@@ -79,6 +79,10 @@ def count_rows(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in COUNT_ROW.finditer(text)]
 
 
+# A word of a count's label.
+LABEL_WORD = compiled(r"[a-z]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """One count and the canonical category its printed label names."""
@@ -97,8 +101,8 @@ class Count:
 class Ambiguous:
     """A count whose label fits several categories equally well, or none
     (`candidates` empty), or (`again`) names a category a count before it in
-    the same text named, with another count: which is the category's cannot
-    be told."""
+    the same text named, with another count or label: which is the
+    category's cannot be told."""
 
     text: str
     candidates: tuple[str, ...]
@@ -278,7 +282,7 @@ def _read_counts(text: str) -> tuple[tuple[Count, ...], tuple[Ambiguous, ...]]:
             unlisted[dimension] = unlisted.get(dimension, 0) + 1
     out: list[Count] = []
     ambiguous: list[Ambiguous] = []
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str], tuple[int, str]] = {}
     for at, item in enumerate(items):
         if isinstance(item, Unlisted):
             dimension = _unlisted_dimension(items, at)
@@ -295,13 +299,19 @@ def _read_counts(text: str) -> tuple[tuple[Count, ...], tuple[Ambiguous, ...]]:
         if isinstance(item, Ambiguous):
             ambiguous.append(item)
         elif (key := (item.dimension, item.category)) not in seen:
-            seen[key] = item.count
+            seen[key] = (item.count, _label_words(item.text))
             out.append(item)
-        elif seen[key] != item.count:
-            # "2 x Councillor referral … 4 x Council referrals": one of them is
-            # not the category's, and which cannot be told.
+        elif seen[key] != (item.count, _label_words(item.text)):
+            # "1 x Police referral … 4 x Police referrals", "2 Religion 2
+            # Antisemitic": another count, or another label, of a category
+            # counted already; which is the category's cannot be told.
             ambiguous.append(Ambiguous(item.text, (), item.category))
     return tuple(out), tuple(ambiguous)
+
+
+def _label_words(text: str) -> str:
+    """A count's label as compared with another's: its words in lower case."""
+    return " ".join(LABEL_WORD.findall(text.lower()))
 
 
 def counts_in(text: str) -> list[Count]:

@@ -265,3 +265,52 @@ def test_labels_run_together_are_no_second_grid() -> None:
         "Q4",
         "Total",
     ]
+
+
+def test_a_column_naming_its_own_year_stands_under_no_group() -> None:
+    """ "2017/18" after the quarters' spans is that year's outturn, not Q2's
+    (it had been read as "Quarter 2 2017/18")."""
+    rows = _values(
+        [
+            *TITLE,
+            "\tQuarter 1\t\tQuarter 2\t\t",
+            "Indicator\tTarget\tActual\tTarget\tActual\t2017/18",
+            "Number of fly tipping incidents\t120\t102\t120\t132\t470",
+        ]
+    )
+    assert rows[-1][1:] == ("2017/18", "FY", "actual", 470.0)
+
+
+def test_groups_printed_without_their_spans_cells_merge_nothing() -> None:
+    """A group row with fewer cells than the row below (a merged cell printed
+    as one, as a PDF reads it): which columns each group spans cannot be
+    told."""
+    assert (
+        two_row_header(["", "2017/18", "2018/19"], ["Indicator", "Q3", "Q4", "Q1"])
+        is None
+    )
+
+
+def test_a_two_row_header_in_layout_text_is_not_merged(tmp_path: Path) -> None:
+    """A `-layout` text centres a group over its columns: the header is not
+    merged, and the grid's values, whose year cannot be told, are reported
+    (one had been Q1 of the year before)."""
+    path = tmp_path / "grid-layout.txt"
+    path.write_text(
+        "\n".join(
+            [
+                "Performance Indicators",
+                "                                      2017/18       2018/19",
+                "Indicator                          Q3    Q4    Q1    Q2    Target",
+                "Number of fly tipping incidents    140   155   102   132   450",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    records = process(Input(path, path.name)).records
+    values = [r for r in records if isinstance(r, IndicatorValue)]
+    assert all(
+        r.financial_year != "2017/18" or r.period not in ("Q1", "Q2") for r in values
+    )
+    assert any(isinstance(r, IssueRow) for r in records)

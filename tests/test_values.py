@@ -701,3 +701,11 @@ def test_values_as_councils_print_them(
         None,
         note,
     )
+
+
+def test_a_category_named_again_by_another_label_is_reported() -> None:
+    """ "2 Religion 2 Antisemitic": the same count under another label of the
+    category; the second is reported, not dropped."""
+    counts, ambiguous = read_counts("17 Race 2 Religion 2 Antisemitic")
+    assert [(c.category, c.count) for c in counts] == [("Race", 17), ("Religion", 2)]
+    assert [(a.text, a.again) for a in ambiguous] == [("2 Antisemitic", "Religion")]

@@ -62,7 +62,9 @@ def blocks_of(doc: Document) -> Blocks:
     """Every block of `doc`, tables and paragraphs in the order printed."""
     rows, items = list_rows(doc.rows)
     paras = tuple(paragraphs(doc))
-    tables = _tables(rows, items)
+    # Text set out by position centres a group's label over its columns, so
+    # which columns it spans cannot be told from its cells.
+    tables = _tables(rows, items, doc.text_form not in ("layout", "plain", "raw"))
     reading: list[Block] = []
     if not any(row.tabbed for row in rows):
         # No row with columns: the document is printed in reading order.
@@ -125,9 +127,12 @@ def _two_rows(rows: tuple[Row, ...], i: int) -> tuple[Column, ...] | None:
     return two_row_header(top.texts, below.texts)
 
 
-def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
+def _tables(
+    rows: tuple[Row, ...], items: frozenset[int], two_rows: bool = True
+) -> list[Block]:
     """The table blocks, in one pass over the rows. `follows` holds the first
-    row of the table a headless table after blank lines goes on from."""
+    row of the table a headless table after blank lines goes on from;
+    `two_rows`: whether a header may be printed on two rows."""
     out: list[Block] = []
     members: list[int] = []
     header: int | None = None
@@ -162,7 +167,11 @@ def _tables(rows: tuple[Row, ...], items: frozenset[int]) -> list[Block]:
                 header = i if headed else None
                 columns = heading
                 follows = None if headed else last
-                if heading is not None and (two := _two_rows(rows, i)) is not None:
+                if (
+                    two_rows
+                    and heading is not None
+                    and (two := _two_rows(rows, i)) is not None
+                ):
                     # Group labels over the labels of the columns they span.
                     members.append(i)
                     i += 1

@@ -302,10 +302,17 @@ def two_row_header(
     quarters or years alone that leaves a column the row below labels
     unlabelled, the row below prints labels only (no figure), each reading
     as a column under its group or on its own ("RAG", "Annual Target"), and
-    the two together make a grid's header with no quarter twice."""
-    n = max(len(groups), len(labels))
-    top = [*groups, *[""] * (n - len(groups))]
-    below = [*labels, *[""] * (n - len(labels))]
+    the two together make a grid's header with no quarter twice. The group
+    row prints as many cells as the row below, each group's label over the
+    first column it spans: a merged cell printed as one cell places none. A
+    label naming its own year ("2017/18", "Previous year's actual") stands
+    under no group."""
+    if len(groups) != len(labels):
+        # A merged cell printed as one: the groups after it stand a column
+        # or more left of those they span.
+        return None
+    n = len(labels)
+    top, below = list(groups), list(labels)
     spanned = [c for c in range(n) if below[c] and not top[c] and any(top[:c])]
     if not spanned or any(_figure(label) for label in below):
         return None
@@ -320,11 +327,16 @@ def two_row_header(
     for c in range(n):
         group = top[c] or group
         label = below[c]
+        alone = classify(label, c) if label else None
         if not label or not group:
             merged.append(label or top[c])
+        elif alone is not None and (alone.financial_year or alone.previous_year):
+            # A label that names its own year ("2017/18", "Previous year's
+            # actual"), whatever group it stands under.
+            merged.append(label)
         elif classify(together := f"{group} {label}", c) is not None:
             merged.append(together)
-        elif classify(label, c) is not None or COMMENTARY_COL.match(label):
+        elif alone is not None or COMMENTARY_COL.match(label):
             # A column of its own past the groups' ("RAG", "Comments",
             # "Annual Target").
             merged.append(label)
@@ -344,8 +356,8 @@ def two_row_header(
         # Each group over one column only, the labels below set one apart:
         # two columns would read the same quarter.
         return None
-    alone = squashed_header_columns(below) or ()
-    if _values(header) < max(_values(alone), MIN_VALUE_COLUMNS):
+    below_alone = squashed_header_columns(below) or ()
+    if _values(header) < max(_values(below_alone), MIN_VALUE_COLUMNS):
         return None
     return header
 

@@ -45,8 +45,8 @@ def _ambiguous(
     if label.again:
         code = "ambiguous_category"
         said = (
-            f"names {label.again} again, with another count than the first; "
-            "which is the category's cannot be told"
+            f"names {label.again} again, with another count or label than the "
+            "first; which is the category's cannot be told"
         )
     elif label.candidates:
         code = "ambiguous_category"

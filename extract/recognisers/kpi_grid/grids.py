@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.blocks import Block, Blocks
-from extract.blocks.columns import COMMENTARY_COL, Column, header_columns, name_index
+from extract.blocks.columns import (
+    COMMENTARY_COL,
+    LABEL_NUMBERS,
+    Column,
+    header_columns,
+    name_index,
+)
 from extract.document import Document, Row
 from normalise.text import squash
 
@@ -72,6 +78,18 @@ def _unknown(blocks: Blocks, block: Block) -> tuple[tuple[int, str], ...]:
         and k not in read
         and not COMMENTARY_COL.match(label)
         and not REFERENCE_COL.match(label)
+        and not _fragment(label)
+    )
+
+
+def _fragment(label: str) -> bool:
+    """A piece of a wrapped label, or labels run together, that a `-layout`
+    header cut or joined: "compared to", "Last year's", "Achieved/", "Target
+    Q1"."""
+    return (
+        label[:1].islower()
+        or label.endswith(("/", "'s", "\u2019s", " to", " of", " and", "-"))
+        or LABEL_NUMBERS.search(label) is not None
     )
 
 
