@@ -314,3 +314,32 @@ def test_a_two_row_header_in_layout_text_is_not_merged(tmp_path: Path) -> None:
         r.financial_year != "2017/18" or r.period not in ("Q1", "Q2") for r in values
     )
     assert any(isinstance(r, IssueRow) for r in records)
+
+
+@pytest.mark.parametrize(
+    "groups, labels, row",
+    [
+        (
+            "\t2017/18\t2018/19",
+            "Indicator\tQ3\tQ4\tQ1\tQ2\tTarget",
+            "Number of fly tipping incidents\t140\t155\t102\t132\t450",
+        ),
+        (
+            "\tQuarter 1\tQuarter 2",
+            "Indicator\tTarget\tActual\tTarget\tActual",
+            "Number of fly tipping incidents\t120\t102\t120\t132",
+        ),
+    ],
+)
+def test_groups_over_more_columns_than_they_print_are_reported(
+    tmp_path: Path, groups: str, labels: str, row: str
+) -> None:
+    """A merged group cell exported as one cell: which columns each group
+    spans cannot be told, so the grid is reported, not read. Q3 and Q4 had
+    been 2018/19's, and the targets the quarters' actuals, silently."""
+    path = tmp_path / "grid.txt"
+    path.write_text("\n".join([*TITLE, groups, labels, row]) + "\n", encoding="utf-8")
+    records = process(Input(path, path.name)).records
+    assert [r for r in records if isinstance(r, IndicatorValue)] == []
+    issues = [r for r in records if isinstance(r, IssueRow)]
+    assert [(i.code, i.line) for i in issues][:1] == [("unparsed_block", 4)]

@@ -15,7 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from extract.blocks.columns import Column, squashed_header_columns, two_row_header
+from extract.blocks.columns import (
+    Column,
+    squashed_header_columns,
+    two_row_header,
+    unplaced_groups,
+)
 from extract.blocks.model import Block, Kind
 from extract.blocks.paragraphs import Paragraph, paragraphs
 from extract.blocks.reading_order import reading_order_tables, runs_on
@@ -115,16 +120,25 @@ def _block(
 def _two_rows(rows: tuple[Row, ...], i: int) -> tuple[Column, ...] | None:
     """The columns of a header printed on rows `i` and `i + 1` (see
     `two_row_header`), the second right under the first."""
+    if not _under(rows, i):
+        return None
+    return two_row_header(rows[i].texts, rows[i + 1].texts)
+
+
+def _unplaced(rows: tuple[Row, ...], i: int) -> bool:
+    """Whether row `i` prints groups over the labels right under it whose
+    columns cannot be told (`unplaced_groups`)."""
+    return _under(rows, i) and unplaced_groups(rows[i].texts, rows[i + 1].texts)
+
+
+def _under(rows: tuple[Row, ...], i: int) -> bool:
+    """Whether row `i + 1` is a table row right under row `i`."""
     if i + 1 >= len(rows):
-        return None
+        return False
     top, below = rows[i], rows[i + 1]
-    if (
-        not below.tabbed
-        or below.page != top.page
-        or below.line_start != top.line_end + 1
-    ):
-        return None
-    return two_row_header(top.texts, below.texts)
+    return (
+        below.tabbed and below.page == top.page and below.line_start == top.line_end + 1
+    )
 
 
 def _tables(
@@ -139,6 +153,8 @@ def _tables(
     columns: tuple[Column, ...] | None = None
     follows: int | None = None
     last: int | None = None
+    # A header row under groups whose columns cannot be told.
+    unplaced: int | None = None
 
     def close() -> None:
         nonlocal members, header, columns, follows, last
@@ -165,7 +181,7 @@ def _tables(
             if headed or not members:
                 close()
                 header = i if headed else None
-                columns = heading
+                columns = None if i == unplaced else heading
                 follows = None if headed else last
                 if (
                     two_rows
@@ -176,6 +192,9 @@ def _tables(
                     members.append(i)
                     i += 1
                     header, columns = i, two
+                elif two_rows and heading is not None and _unplaced(rows, i):
+                    # No grid under either row: their rows are reported.
+                    columns, unplaced = None, i + 1
             members.append(i)
         elif (
             members

@@ -369,3 +369,26 @@ def _values(columns: Sequence[Column]) -> int:
 def _figure(label: str) -> bool:
     """A number in a label other than a year or a quarter's: a row of figures."""
     return bool(FIGURE.search(LABEL_NUMBERS.sub(" ", label)))
+
+
+# A group label alone: a quarter's ("Quarter 1", "Q2") or a year ("2017/18").
+GROUP_LABEL = re.compile(
+    rf"(?:(?:quarter|qtr|q)\s*[1-4]|{FINANCIAL_YEAR})", re.IGNORECASE
+)
+
+
+def unplaced_groups(groups: Sequence[str], labels: Sequence[str]) -> bool:
+    """Whether a row of quarters or years stands over a row of labels with
+    more cells ("\\t2017/18\\t2018/19" over "Indicator | Q3 | Q4 | Q1 | Q2 |
+    Target"): a merged cell printed as one, so which columns each group
+    spans cannot be told (`two_row_header` merges none), and a grid read
+    under either row would give its columns the wrong year or quarter."""
+    printed = [g for g in groups if g]
+    named = [label for label in labels if label]
+    return (
+        bool(printed)
+        and len(groups) < len(labels)
+        and all(GROUP_LABEL.fullmatch(g.strip()) for g in printed)
+        and len(named) > len(printed)
+        and not any(_figure(label) for label in labels)
+    )
