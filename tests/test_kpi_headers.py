@@ -343,3 +343,29 @@ def test_groups_over_more_columns_than_they_print_are_reported(
     assert [r for r in records if isinstance(r, IndicatorValue)] == []
     issues = [r for r in records if isinstance(r, IssueRow)]
     assert [(i.code, i.line) for i in issues][:1] == [("unparsed_block", 4)]
+
+
+def test_a_quarter_header_over_a_first_row_of_words_is_read(tmp_path: Path) -> None:
+    """A one-row quarter header whose rows end with an empty cell, the first
+    row's cells words ("n/a"): no groups over labels, so the grid is read
+    (it had been reported whole)."""
+    path = tmp_path / "grid.txt"
+    path.write_text(
+        "\n".join(
+            [
+                *TITLE,
+                "\tQ1\tQ2\tQ3\tQ4",
+                "Resident satisfaction with waste collection\tn/a\tn/a\tn/a\tn/a\t",
+                "Number of fly tipping incidents\t102\t132\t140\t155\t",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    records = process(Input(path, path.name)).records
+    fly = [
+        (r.period, r.value)
+        for r in records
+        if isinstance(r, IndicatorValue) and r.indicator_id.startswith("fly-tipping")
+    ]
+    assert fly == [("Q1", 102.0), ("Q2", 132.0), ("Q3", 140.0), ("Q4", 155.0)]

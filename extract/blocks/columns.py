@@ -377,6 +377,12 @@ GROUP_LABEL = re.compile(
 )
 
 
+# A measure's label under a group: "Target", "Actual", "Outturn".
+MEASURE_LABEL = re.compile(
+    r"(?:actual|target|outturn|performance|profile|result|value)s?", re.IGNORECASE
+)
+
+
 def unplaced_groups(groups: Sequence[str], labels: Sequence[str]) -> bool:
     """Whether a row of quarters or years stands over a row of labels with
     more cells ("\\t2017/18\\t2018/19" over "Indicator | Q3 | Q4 | Q1 | Q2 |
@@ -384,11 +390,17 @@ def unplaced_groups(groups: Sequence[str], labels: Sequence[str]) -> bool:
     spans cannot be told (`two_row_header` merges none), and a grid read
     under either row would give its columns the wrong year or quarter."""
     printed = [g for g in groups if g]
-    named = [label for label in labels if label]
+    # Labels, not a first row of words ("n/a", "Annual"): two or more under
+    # each group, as a group spans its columns.
+    named = [
+        label
+        for label in labels
+        if label and (classify(label, 1) is not None or MEASURE_LABEL.fullmatch(label))
+    ]
     return (
         bool(printed)
         and len(groups) < len(labels)
         and all(GROUP_LABEL.fullmatch(g.strip()) for g in printed)
-        and len(named) > len(printed)
+        and len(named) >= 2 * len(printed)
         and not any(_figure(label) for label in labels)
     )
