@@ -329,6 +329,11 @@ def test_a_two_row_header_in_layout_text_is_not_merged(tmp_path: Path) -> None:
             "Indicator\tTarget\tActual\tTarget\tActual",
             "Number of fly tipping incidents\t120\t102\t120\t132",
         ),
+        (
+            "\tQ1 (Apr-Jun)\tQuarter Two",
+            "Indicator\tTarget\tActual\tTarget\tActual",
+            "Number of fly tipping incidents\t120\t102\t120\t132",
+        ),
     ],
 )
 def test_groups_over_more_columns_than_they_print_are_reported(

@@ -383,6 +383,19 @@ MEASURE_LABEL = re.compile(
 )
 
 
+def _group_label(label: str) -> bool:
+    """A quarter's label as `classify` reads one ("Quarter One", "Q1
+    (Apr-Jun)") or a year alone ("2017/18"): no measure's."""
+    if GROUP_LABEL.fullmatch(label.strip()):
+        return True
+    column = classify(label, 1)
+    return (
+        column is not None
+        and (column.period or "").startswith("Q")
+        and not MEASURE_LABEL.search(label)
+    )
+
+
 def unplaced_groups(groups: Sequence[str], labels: Sequence[str]) -> bool:
     """Whether a row of quarters or years stands over a row of labels with
     more cells ("\\t2017/18\\t2018/19" over "Indicator | Q3 | Q4 | Q1 | Q2 |
@@ -400,7 +413,7 @@ def unplaced_groups(groups: Sequence[str], labels: Sequence[str]) -> bool:
     return (
         bool(printed)
         and len(groups) < len(labels)
-        and all(GROUP_LABEL.fullmatch(g.strip()) for g in printed)
+        and all(_group_label(g) for g in printed)
         and len(named) >= 2 * len(printed)
         and not any(_figure(label) for label in labels)
     )
