@@ -371,12 +371,6 @@ def _figure(label: str) -> bool:
     return bool(FIGURE.search(LABEL_NUMBERS.sub(" ", label)))
 
 
-# A group label alone: a quarter's ("Quarter 1", "Q2") or a year ("2017/18").
-GROUP_LABEL = re.compile(
-    rf"(?:(?:quarter|qtr|q)\s*[1-4]|{FINANCIAL_YEAR})", re.IGNORECASE
-)
-
-
 # A measure's label under a group: "Target", "Actual", "Outturn".
 MEASURE_LABEL = re.compile(
     r"(?:actual|target|outturn|performance|profile|result|value)s?", re.IGNORECASE
@@ -384,9 +378,9 @@ MEASURE_LABEL = re.compile(
 
 
 def _group_label(label: str) -> bool:
-    """A quarter's label as `classify` reads one ("Quarter One", "Q1
-    (Apr-Jun)") or a year alone ("2017/18"): no measure's."""
-    if GROUP_LABEL.fullmatch(label.strip()):
+    """A quarter's label as `classify` reads one ("Quarter 1", "Quarter One",
+    "Q1 (Apr-Jun)") or a year alone ("2017/18"): no measure's."""
+    if BARE_YEAR.match(label.strip()):
         return True
     column = classify(label, 1)
     return (

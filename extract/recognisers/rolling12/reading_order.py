@@ -441,14 +441,13 @@ def _names_in(
 def _after_used_name(
     paras: Sequence[Paragraph],
     i: int,
-    used: set[int] | frozenset[int],
+    used: set[int],
     taken: set[int],
     rows: Sequence[Row],
 ) -> bool:
-    """Whether the paragraph before paragraph `i` is one of `used` (a name
-    other blocks took, or blocks left without a name): right before it, or
-    past a few short lines that name nothing (a column's label, "Quarter 1";
-    a page's running lines)."""
+    """Whether the name before paragraph `i` is one other blocks took: right
+    before it, or past a few short lines that name nothing (a column's label,
+    "Quarter 1"; a page's running lines)."""
     for j in range(i - 1, max(-1, i - 1 - FILLER_PARAGRAPHS), -1):
         if j in used:
             return True
