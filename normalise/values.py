@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 
 from normalise.amounts import (
@@ -351,6 +352,49 @@ def unit_of_name(name: str) -> str | None:
         if pattern.search(name):
             return unit
     return None
+
+
+# The thousands or millions of pounds a name or a column label says its
+# figures count in: "Net budget (£000)", "£'000", "£000s", "Savings £k",
+# "Capital spend (£m)", "£ million".
+STATED_SCALE = compiled(
+    r"£\s*(?:'?(?P<thousands>000s?\b|k\b|thousands?\b)"
+    r"|(?P<millions>mn?\b|millions?\b))",
+    re.IGNORECASE,
+)
+
+
+def stated_scale(text: str) -> tuple[Decimal, str] | None:
+    """(multiplier, as printed) of a name or label that states its figures in
+    thousands or millions of pounds: "Income (£000)" -> (1000, "£000")."""
+    m = STATED_SCALE.search(text) if "£" in text else None
+    if m is None:
+        return None
+    return Decimal(1_000 if m["thousands"] else 1_000_000), m[0]
+
+
+def scaled_by(value: Value, scale: tuple[Decimal, str]) -> Value:
+    """A figure under a stated scale (see `stated_scale`) in pounds, the
+    repair logged; a percentage, a count or time printed as such, a figure
+    with its own multiplier ("£1.2m") and a null stay as they are."""
+    multiplier, printed = scale
+    if (
+        value.value is None
+        or value.unit not in (None, "gbp")
+        or any(r.rule == "amount_multiplier" for r in value.repairs)
+    ):
+        return value
+    scaled = Decimal(repr(value.value)) * multiplier
+    if abs(scaled) >= 10**MAX_DIGITS:
+        return value
+    fix = Repair(
+        raw=f"{format(Decimal(repr(value.value)).normalize(), 'f')} ({printed})",
+        repaired=format(scaled.normalize(), "f"),
+        rule="stated_multiplier",
+    )
+    return replace(
+        value, value=float(scaled), unit="gbp", repairs=(*value.repairs, fix)
+    )
 
 
 def bare_unit(name: str, cells: Sequence[Sequence[Value]]) -> str:

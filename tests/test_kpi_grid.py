@@ -848,6 +848,43 @@ def test_multiplied_amounts_and_nil_are_values_with_repairs() -> None:
     ]
 
 
+def test_figures_in_thousands_of_pounds_are_pounds_with_repairs() -> None:
+    """A name or column label stating "£000" or "£m" scales the figures under
+    it into pounds (the column's scale first), each change logged; a
+    percentage and a figure with its own multiplier stay as printed."""
+    header = _tabs("Performance Indicator", "Q1", "Q2 (£m)", "Annual Target")
+    income = _tabs("Income from car parks (£000)", "210", "0.19", "850")
+    spend = _tabs("Capital spend on schemes", "£1,200", "1.5", "12%")
+    saved = _tabs("Savings delivered (£'000)", "12.5%", "£1.2m", "n/a")
+    records = _recognise([PLAN, "", header, income, spend, saved])
+    got = [
+        (r.indicator[:8], r.period, r.measure, r.value, r.unit)
+        for r in records
+        if isinstance(r, IndicatorValue)
+    ]
+    assert got == [
+        ("Income f", "Q1", "actual", 210_000.0, "gbp"),
+        ("Income f", "Q2", "actual", 190_000.0, "gbp"),
+        ("Income f", "FY", "target", 850_000.0, "gbp"),
+        ("Capital ", "Q1", "actual", 1200.0, "gbp"),
+        ("Capital ", "Q2", "actual", 1_500_000.0, "gbp"),
+        ("Capital ", "FY", "target", 12.0, "percent"),
+        ("Savings ", "Q1", "actual", 12.5, "percent"),
+        ("Savings ", "Q2", "actual", 1_200_000.0, "gbp"),
+        ("Savings ", "FY", "target", None, "none"),
+    ]
+    repairs = [
+        (r.line, r.raw, r.repaired, r.rule) for r in records if isinstance(r, RepairRow)
+    ]
+    assert repairs == [
+        (4, "210 (£000)", "210000", "stated_multiplier"),
+        (4, "0.19 (£m)", "190000", "stated_multiplier"),
+        (4, "850 (£000)", "850000", "stated_multiplier"),
+        (5, "1.5 (£m)", "1500000", "stated_multiplier"),
+        (6, "£1.2m", "1200000", "amount_multiplier"),
+    ]
+
+
 def test_a_row_named_in_lower_case_is_a_wrapped_row_not_read() -> None:
     """A row whose name opens in lower case is the later lines of a wrapped
     row printed apart ("against the person," of pdftotext -layout of a

@@ -19,6 +19,8 @@ from normalise.values import (
     labelled_parts,
     parse_cell,
     qualifier_of,
+    scaled_by,
+    stated_scale,
     unreadable,
 )
 
@@ -501,6 +503,38 @@ def test_values_fit_float64(s: str) -> None:
     for value in parse_cell(s):
         assert value.value is None or value.value < 1e15
     assert all(c.count < 2**63 for c in counts_in(s))
+
+
+@given(st.text(), st.sampled_from(["(£000)", "£'000", "£k", "(£m)", "£ million"]))
+def test_stated_scales_keep_values_in_float64(s: str, label: str) -> None:
+    scale = stated_scale(f"Net budget {label}")
+    assert scale is not None and stated_scale(s.replace("£", "")) is None
+    for value in parse_cell(s):
+        got = scaled_by(value, scale)
+        assert got.value is None or got.value < 1e15
+        assert got == value or (got.unit, got.repairs[-1].rule) == (
+            "gbp",
+            "stated_multiplier",
+        )
+
+
+@pytest.mark.parametrize(
+    ("label", "multiplier"),
+    [
+        ("Net budget (£000)", 1000),
+        ("Spend £'000", 1000),
+        ("Savings (£000s)", 1000),
+        ("Income £k", 1000),
+        ("Capital programme (£m)", 1_000_000),
+        ("Capital (£ million)", 1_000_000),
+        ("Rent arrears (£)", None),
+        ("£1,000 grants awarded", None),
+        ("Number of £5 vouchers", None),
+    ],
+)
+def test_stated_scale(label: str, multiplier: int | None) -> None:
+    scale = stated_scale(label)
+    assert (scale[0] if scale else None) == multiplier
 
 
 @given(st.text())

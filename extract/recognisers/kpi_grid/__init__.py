@@ -44,7 +44,7 @@ from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.symbols import holds_symbol
 from normalise.text import squash
-from normalise.values import Value, bare_unit, parse_cell
+from normalise.values import Value, bare_unit, parse_cell, scaled_by, stated_scale
 from normalise.vocabulary import RATING_WORD
 from normalise.years import (
     previous_financial_year,
@@ -248,8 +248,14 @@ def _facts(
             if cell.column in read:
                 blocks.claims.take_cell(NAME, row.row_index, cell)
     row_unit = bare_unit(name, [vs for _, _, vs in parsed])
+    named_scale = stated_scale(name)
     for column, text, values in parsed:
+        # "Income from car parks (£000)", a "Budget £000" column: pounds, the
+        # column's scale first, as the nearer to its figures.
+        scale = stated_scale(column.label) or named_scale
         for value in values:
+            if scale is not None:
+                value = scaled_by(value, scale)
             year, period, measure = _place(column, value, ctx)
             printed = value.unit if value.unit is not None else row_unit
             # A unit outside the contract ("days") and a cell with no number
