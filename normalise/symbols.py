@@ -31,6 +31,9 @@ FIGURE = re.compile(r"\d[\d,.]*\d%?(?:\s+\d[\d,.]*\d%?)*")
 # Markup around one glyph is short ("<u></u>", "<span>✓</span>"); a longer cell
 # is prose and is not worth parsing as HTML.
 RAW_CHARS = 200
+# Two rating words a rating between them is printed as: "Amber/Green",
+# "Green - Amber".
+TWO_RATINGS = re.compile(r"\s*[/\-\u2013]\s*")
 # A quarter's label ("Q2"): a heading of a table printed in the cell, no mark.
 QUARTER = re.compile(r"[Qq][1-4]")
 
@@ -62,8 +65,9 @@ def holds_symbol(raw: str) -> bool:
     """Whether a rating cell prints a symbol, or the debris of one, rather than words.
 
     "▶", "5", "$ \\bigcirc$" and "<u></u>" (whose cleaning is logged) do, and so
-    do rating words of the symbol map ("Green"); "No Rating", "On track",
-    figures ("275"), a quarter's label ("Q2") and prose do not.
+    do rating words of the symbol map ("Green", "On track") and two of them
+    ("Amber/Green"); "No Rating", figures ("275"), a quarter's label ("Q2")
+    and prose do not.
     """
     if not raw.strip() or len(raw) > RAW_CHARS:
         return False
@@ -72,6 +76,10 @@ def holds_symbol(raw: str) -> bool:
         return True
     if is_rating_word(value):
         # "Green", "Amber", "Completed": words the symbol map rates.
+        return True
+    if all(is_rating_word(part) for part in TWO_RATINGS.split(value)):
+        # "Amber/Green": a rating between two, printed as it is; the map
+        # may not rate it, and then its cell is reported.
         return True
     if FIGURE.fullmatch(value.strip()) or QUARTER.fullmatch(value.strip()):
         return False

@@ -541,13 +541,39 @@ def test_words_in_a_rating_column_are_no_symbol() -> None:
         for r in actions.recognise(blocks_of(doc), ctx)
         if isinstance(r, ActionUpdate)
     ]
-    # "5" is kept as printed (samples/000 prints one); "No Rating" and "On track"
-    # are words, not symbols.
+    # "5" is kept as printed (samples/000 prints one); "No Rating" is words,
+    # not a symbol; "On track" a rating word.
     assert got == [
         ("Q1", "started", None, None),
         ("Q2", None, "5", None),
         ("Q3", None, "\\bigcirc", None),
+        ("Q4", None, "On track", "on_target"),
     ]
+
+
+def test_rating_words_and_ratings_between_two_are_kept_as_printed() -> None:
+    from extract.recognisers import actions
+    from extract.records import ActionUpdate, IssueRow
+
+    rows = [
+        T.join(["Cut grass Q1 - started", "Cut", "On track", "Behind schedule"]),
+        T.join(["Sweep roads Q2 - slipped", "Clean", "Amber/Green", "Amber/Red"]),
+    ]
+    doc, ctx = _parsed([PLAN_LINE, "", HEADER, *(r + T + T for r in rows)])
+    records = list(actions.recognise(blocks_of(doc), ctx))
+    got = [
+        (r.item_id[-1], r.quarter, r.rating_symbol, r.rating)
+        for r in records
+        if isinstance(r, ActionUpdate)
+    ]
+    assert got == [
+        ("1", "Q1", "On track", "on_target"),
+        ("1", "Q2", "Behind schedule", "attention"),
+        ("2", "Q1", "Amber/Green", None),
+        ("2", "Q2", "Amber/Red", None),
+    ]
+    issues = [(r.code, r.line) for r in records if isinstance(r, IssueRow)]
+    assert issues == [("unknown_symbol", 5), ("unknown_symbol", 5)]
 
 
 @pytest.mark.parametrize(
@@ -560,6 +586,15 @@ def test_words_in_a_rating_column_are_no_symbol() -> None:
         ("<p>Cut grass</p><p>Quarter 3: done</p>", {"Q3": "done"}),
         ("<p>Cut grass</p><p>Q3 – done</p>", {"Q3": "done"}),
         ("<p>Cut grass</p><p>During Q2 the grass grew</p>", {}),
+        # The quarter's months after its label.
+        (
+            "Cut grass Q3 (Oct-Dec) - done Q4 (Jan – Mar): again",
+            {"Q3": "done", "Q4": "again"},
+        ),
+        (
+            "<p>Cut grass</p><p>Quarter 2 (July-September 2018)</p><p>done</p>",
+            {"Q2": "done"},
+        ),
     ],
 )
 def test_quarter_label_at_paragraph_start(cell: str, texts: dict[str, str]) -> None:

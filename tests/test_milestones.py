@@ -273,6 +273,8 @@ def test_next_table_does_not_continue_the_last_one() -> None:
         ["Quarter 1", "Quarter 2", "Quarter 3", "Quarter 4"],
         ["Q1 Rating", "Q2 Rating", "Q3 Rating", "Q4 Rating"],
         ["Rating Q1", "Rating Q2", "Rating Q3", "Rating Q4"],
+        ["Q1 (Apr-Jun)", "Q2 (Jul-Sep)", "Q3 (Oct-Dec)", "Q4 (Jan-Mar)"],
+        ["Quarter 1 (April - June 2018)", "Q2 (Jul–Sep) RAG", "Q3", "Q4"],
     ],
 )
 def test_quarter_column_headers(quarters: list[str]) -> None:

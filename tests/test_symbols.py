@@ -56,7 +56,14 @@ def test_clean_symbol(raw: str, symbol: str | None, rules: tuple[str, ...]) -> N
         # Words are a label or a comment in a rating column, not a symbol: a
         # status grid's "No Rating" printed straight under an action table.
         ("No Rating", False),
-        ("On track", False),
+        ("Not due", False),
+        # Rating words of the map, and a rating between two printed so.
+        ("On track", True),
+        ("Behind schedule", True),
+        ("Amber/Green", True),
+        ("Green - Amber", True),
+        ("Amber/Green/Red", True),
+        ("Green/on", False),
         ("G", True),
         # A table's figure run into a rating column is no symbol; one digit
         # can be a symbol font's glyph.
@@ -100,6 +107,9 @@ def test_map_is_data() -> None:
         "Completed": "completed",
         "Complete": "completed",
         "On target": "on_target",
+        "On track": "on_target",
+        "Off track": "attention",
+        "Behind schedule": "attention",
     }
 
 
@@ -109,7 +119,9 @@ def test_map_is_data() -> None:
         ("Green", "on_target"),
         ("AMBER", "attention"),
         ("completed", "completed"),
-        ("On track", None),
+        ("On track", "on_target"),
+        ("behind schedule", "attention"),
+        ("Not due", None),
     ],
 )
 def test_rating_words(printed: str, rating: str | None) -> None:

@@ -25,6 +25,9 @@ QUARTER_LIST = rf"{QUARTER_NUMBER}(?:\s*(?:,|and|&)\s*{QUARTER_NUMBER})*"
 # "Q2/Q3 –" (key-action and Cabinet report layouts) names both quarters.
 Q_LIST = r"Q[1-4](?:\s*(?:/|,|and|&)\s*Q[1-4])*"
 MONTH_RANGE = rf"{MONTH}\s*{DASH}\s*{MONTH}(?:\s+20\d\d)?"
+# The months a quarter's label may print after it: "Q4 (Jan-Mar)", "Quarter 1
+# (April - June 2018)".
+MONTHS_AFTER = rf"(?:\s*\(\s*{MONTH_RANGE}\s*\))?"
 # A range only labels a text at the start of a paragraph ("Q1-Q3 – Campaign
 # materials were prepared …"); inside a sentence "slipped from Q1 - Q2 of next
 # year" is a range of time, not a label.
@@ -37,13 +40,14 @@ QUARTER_RANGE = rf"^(?:Q|{QUARTER_WORD}\s*)[1-4]\s*(?:{DASH}|to)\s*Q?[1-4]"
 LABEL = re.compile(
     rf"(?<!\w)(?:(?P<range>{QUARTER_RANGE})|(?P<q>{Q_LIST})"
     rf"|{QUARTER_WORD}\s+(?P<qs>{QUARTER_LIST})|(?P<months>{MONTH_RANGE}))"
-    rf"(?:\s+update)?\s*(?:-(?![A-Za-z])|[\u2013\u2014:])(?!\s*Q[1-4]\b)\s*",
+    rf"{MONTHS_AFTER}(?:\s+update)?\s*(?:-(?![A-Za-z])|[\u2013\u2014:])"
+    rf"(?!\s*Q[1-4]\b)\s*",
     re.IGNORECASE,
 )
 # samples/000 lines 72, 74, 76 print "Quarter 2" alone above that quarter's text.
 BARE_LABEL = re.compile(
     rf"^(?:(?P<q>{Q_LIST})|{QUARTER_WORD}\s+(?P<qs>{QUARTER_LIST})"
-    rf"|(?P<months>{MONTH_RANGE}))\s*[.:]?$",
+    rf"|(?P<months>{MONTH_RANGE})){MONTHS_AFTER}\s*[.:]?$",
     re.IGNORECASE,
 )
 DIGIT = compiled(r"[1-4]")
@@ -58,7 +62,7 @@ MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 # name the same column the other ways this family words a quarter.
 QUARTER_OF_COLUMN = r"(?:Q|Qtr\.?|Quarter)"
 QUARTER_COLUMN = re.compile(
-    rf"^(?:{QUARTER_OF_COLUMN}\s*(?P<q>[1-4])(?:\s*{RATING_WORD})?"
+    rf"^(?:{QUARTER_OF_COLUMN}\s*(?P<q>[1-4]){MONTHS_AFTER}(?:\s*{RATING_WORD})?"
     rf"|{RATING_WORD}\s*{QUARTER_OF_COLUMN}\s*(?P<r>[1-4]))$",
     re.IGNORECASE,
 )
