@@ -74,7 +74,13 @@ LABELS: tuple[tuple[str, str], ...] = (
         "portfolio",
         r"portfolio(?:\s+leader|\s+holder)?|lead\s+member|relevant\s+cabinet\s+member",
     ),
-    ("key_decision", r"key\s+decision"),
+    # "Key Decision:", "Key Decision Required:", "Key Decision (Yes/No):",
+    # and the question "Is this a Key Decision?", its mark the colon.
+    (
+        "key_decision",
+        r"(?:is\s+(?:this|it)\s+a\s+)?key\s+decision(?:\s+required)?"
+        r"(?:\s*\(\s*yes\s*/\s*no\s*\))?(?:\s*\?(?=\s|$))?",
+    ),
     ("report_track", r"report\s+track"),
     ("decision_maker", r"final\s+decision[\s-]+maker"),
     ("date", r"date\s+of\s+meeting|meeting\s+date|date\s+of\s+report|date"),
@@ -82,13 +88,17 @@ LABELS: tuple[tuple[str, str], ...] = (
     (
         "boundary",
         r"classification|wards?\s+affected|ward\(s\)|exempt\s+information|"
-        r"appendices|background\s+papers|report\s+title|forward\s+plan",
+        r"appendices|background\s+papers|forward\s+plan",
     ),
+    # The report's title as a field ("Report Title:", moderngov's "Title:"
+    # and "Subject:"): the title, not a contract column of its own.
+    ("title", r"report\s+title"),
 )
 # Labels too common in prose to be read anywhere but at the start of a line.
 LINE_START_LABELS: tuple[tuple[str, str], ...] = (
     ("meeting", r"meeting|committee|report\s+to"),
-    ("boundary", r"subject|title|status"),
+    ("title", r"subject|title"),
+    ("boundary", r"status"),
 )
 
 
@@ -96,7 +106,9 @@ def _alternation(labels: tuple[tuple[str, str], ...]) -> str:
     return "|".join(f"(?P<{n}_{k}>{p})" for k, (n, p) in enumerate(labels))
 
 
-LABEL = re.compile(r"(?:^|(?<=\s))(?:" + _alternation(LABELS) + r")\s*:", re.IGNORECASE)
+LABEL = re.compile(
+    r"(?:^|(?<=\s))(?:" + _alternation(LABELS) + r")(?:\s*:|(?<=\?))", re.IGNORECASE
+)
 LABEL_AT_START = re.compile(
     r"^(?:" + _alternation(LINE_START_LABELS) + r")\s*:", re.IGNORECASE
 )
@@ -228,8 +240,9 @@ def _label_name(m: re.Match[str]) -> str:
 
 def _hits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, field) of every label in a cover row."""
-    # Both label patterns end with a colon: most rows print none.
-    colon = ":" in text
+    # Both label patterns end with a colon (or the question mark of "Is this
+    # a Key Decision?"): most rows print none.
+    colon = ":" in text or "?" in text
     hits = (
         [(m.start(), m.end(), _label_name(m)) for m in LABEL.finditer(text)]
         if colon

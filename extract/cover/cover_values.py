@@ -25,6 +25,13 @@ PORTFOLIO_OF = re.compile(
     r"|lead\s+member\s+for)\s*(?P<p>.+)$",
     re.IGNORECASE,
 )
+# A councillor's name before the portfolio, if any: "Councillor J Bloggs",
+# "Cllr. Anne Smith", "Councillor Mrs. C. Mitchell – Community Safety".
+COUNCILLOR = re.compile(
+    r"^(?:Councillor|Cllr\.?)\s+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?"
+    r"(?:(?:[A-Z]\.?\s+)+|[A-Z][a-z]+\s+)?[A-Z][A-Za-z'-]+(?=\W|$)"
+    r"[\s,:\u2013\u2014-]*(?P<rest>.*)$"
+)
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH_NAME = (
     r"(?:january|february|march|april|may|june|july|august|september|october|"
@@ -121,6 +128,9 @@ def bound(name: str, raw: str) -> tuple[str | None, str]:
 
     None when nothing ends the value within `MAX_WORDS` words."""
     value = squash(raw).strip(" :;-\u2013")
+    if name == "title":
+        # A title runs to the end of its row, however long.
+        return value or None, ""
     shaped = {
         "item_number": ITEM_VALUE,
         "telephone": PHONE_VALUE,
@@ -167,6 +177,16 @@ def derived(name: str, value: str) -> list[tuple[str, str]]:
             value = m["role"].strip()
     if name == "report_of":
         value = re.sub(r"^the\s+", "", value, flags=re.IGNORECASE)
+    if name == "portfolio":
+        # "Councillor A Smith, Portfolio Holder for Environment", "Councillor
+        # Mrs. C. Mitchell – Community Safety": the portfolio; a councillor
+        # alone ("Lead Member: Cllr J Bloggs") names a person, not one.
+        if m := PORTFOLIO_OF.search(value):
+            value = m["p"].strip()
+        elif m := COUNCILLOR.match(value):
+            if not m["rest"]:
+                return []
+            value = m["rest"].strip()
     if name in ("report_of", "portfolio") and value.isupper():
         value = title_case(value)
     out = [(name, value)]

@@ -176,6 +176,9 @@ def title_blocks(
 def _title(
     doc: Document, sheet: CoverSheet, heads: list[tuple[int, str]]
 ) -> str | None:
+    if printed := sheet.get("title"):
+        # "Title: Quarter 4 Performance Report 2017/18" on the cover sheet.
+        return printed
     stops = sheet.split_rows | {
         i for i, t in heads[:TITLE_HEADINGS] if heading_meeting(t) or date_of_line(t)
     }
@@ -205,7 +208,7 @@ def _report_type(
 ) -> str:
     """A cover report on performance to a meeting, a plan's performance update, a
     partnership update, or another council paper (a business case, a budget)."""
-    text = " ".join(t for _, t in heads[:TYPE_HEADINGS])
+    text = " ".join([*(t for _, t in heads[:TYPE_HEADINGS]), sheet.get("title") or ""])
     if (meeting or sheet.fields) and PERFORMANCE_SUBJECT.search(text):
         return "committee_performance_report"
     if title and PLAN_UPDATE.search(title):

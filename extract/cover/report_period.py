@@ -62,8 +62,10 @@ QUARTER_HEADINGS = 30
 OPENING_LINES = 80
 
 
-def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]:
-    """Quarters named in the title lines and grid titles, together."""
+def _quarters(
+    title: str | None, heads: list[tuple[int, str]], grids: list[str]
+) -> tuple[str, ...]:
+    """Quarters named in the title, the title lines and grid titles, together."""
     found: set[str] = set()
     # Titles, not sentences: "… are due in Quarter 4." names no quarter covered.
     # Nor a column label printed alone ("Quarter 3" in reading-order text).
@@ -76,7 +78,7 @@ def _quarters(heads: list[tuple[int, str]], grids: list[str]) -> tuple[str, ...]
         and not RUNS_ON.search(t)
         and not SENTENCE_BREAK.search(t)
     ]
-    for text in titles + grids:
+    for text in [title or "", *titles, *grids]:
         found.update(_heading_quarters(text))
     return tuple(sorted(found))
 
@@ -210,7 +212,7 @@ def report_period(
         return (years[0] if years else None), quarters, quarters
     grids = grid_titles(doc)
     fy = _titled_year(title, heads, grids)
-    quarters = _quarters(heads, grids)
+    quarters = _quarters(title, heads, grids)
     # "covering the quarter ending 31st March 2018": what the paper says it covers
     # beats the month of the meetings it follows and narrows an end-of-year title.
     stated = stated_period(opening)
