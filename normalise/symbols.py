@@ -77,9 +77,12 @@ def holds_symbol(raw: str) -> bool:
     if is_rating_word(value):
         # "Green", "Amber", "Completed": words the symbol map rates.
         return True
-    if all(is_rating_word(part) for part in TWO_RATINGS.split(value)):
-        # "Amber/Green": a rating between two, printed as it is; the map
-        # may not rate it, and then its cell is reported.
+    if all(is_rating_word(part) for part in TWO_RATINGS.split(value)) or all(
+        is_rating_word(word) for word in value.split()
+    ):
+        # "Amber/Green": a rating between two, printed as it is; "Green Green
+        # Amber": the ratings of rows a layout ran into one. The map rates
+        # neither, and then its cell is reported.
         return True
     if FIGURE.fullmatch(value.strip()) or QUARTER.fullmatch(value.strip()):
         return False

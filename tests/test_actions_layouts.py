@@ -47,6 +47,23 @@ def _updates(lines: list[str]) -> list[tuple[str, str | None, str | None, str | 
     ]
 
 
+def test_titles_and_ratings_alone_one_action_a_row() -> None:
+    """ "Action | Lead Officer | Q1 … Q4" with no progress column and no
+    quarter labels: a row that rates a quarter the action above rated
+    already is the next action. The three actions had been read as one."""
+    header = T.join(["Action", "Lead Officer", "Q1", "Q2", "Q3", "Q4"])
+    rows = [
+        T.join(["Deliver 40 new council homes", "Head of Housing", "Green", "Amber"]),
+        T.join(["Review the Allocations Policy", "Options Manager", "Green", "Green"]),
+        T.join(["Introduce selective licensing", "Sector Manager", "", "Red"]),
+    ]
+    assert _drafts([Q3_PLAN, "", header, *(r + T + T for r in rows)]) == [
+        ("Deliver 40 new council homes", {}, ["Q1=Green", "Q2=Amber"]),
+        ("Review the Allocations Policy", {}, ["Q1=Green", "Q2=Green"]),
+        ("Introduce selective licensing", {}, ["Q2=Red"]),
+    ]
+
+
 def test_key_actions_one_action_a_row() -> None:
     rows = [
         T.join(

@@ -269,6 +269,39 @@ def test_year_to_date_grid_runs_to_the_reports_last_quarter() -> None:
     ]
 
 
+def test_rows_labelled_with_their_quarter_count_in_that_quarter() -> None:
+    """A grid that prints the quarter before beside the report's own, each
+    row labelled: Q2's counts had been written as Q3's, Q3's dropped as
+    duplicates."""
+    out = _grid_records(
+        [
+            "Environment PDP 2018-19 Quarter 3 Performance",
+            "",
+            "Summary of action status",
+            "\tCompleted\tOn target\tRequires attention\tTotal",
+            "Quarter 2\t4\t14\t2\t20",
+            "\t20%\t70%\t10%\t100%",
+            "Quarter 3\t5\t12\t3\t20",
+            "Year to date\t9\t12\t3\t24",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.category, r.count, r.percent) for r in rows] == [
+        ("Q2", "completed", 4, 20.0),
+        ("Q2", "on_target", 14, 70.0),
+        ("Q2", "attention", 2, 10.0),
+        ("Q2", "total", 20, 100.0),
+        ("Q3", "completed", 5, None),
+        ("Q3", "on_target", 12, None),
+        ("Q3", "attention", 3, None),
+        ("Q3", "total", 20, None),
+        ("Q1-Q3", "completed", 9, None),
+        ("Q1-Q3", "on_target", 12, None),
+        ("Q1-Q3", "attention", 3, None),
+        ("Q1-Q3", "total", 24, None),
+    ]
+
+
 def test_title_above_labels_spilt_onto_their_own_line() -> None:
     out = _grid_records(
         [

@@ -63,6 +63,7 @@ def test_clean_symbol(raw: str, symbol: str | None, rules: tuple[str, ...]) -> N
         ("Amber/Green", True),
         ("Green - Amber", True),
         ("Amber/Green/Red", True),
+        ("Green Green\nAmber", True),
         ("Green/on", False),
         ("G", True),
         # A table's figure run into a rating column is no symbol; one digit

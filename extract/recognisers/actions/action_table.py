@@ -170,7 +170,11 @@ def _starts_action(
         return bool(cell_text(cells, cols.progress) or marks_of(cells, cols.ratings))
     last = open_.last_quarter
     if last is None:
-        return False
+        # No quarter label to go by: a quarter rated again is the next
+        # action's ("Action | Lead Officer | Q1 | Q2", a title and its
+        # ratings a row); a title alone is the open one's wrapped.
+        rated = {m.quarter for r in open_.rows for m in marks_of(r.cells, cols.ratings)}
+        return any(m.quarter in rated for m in marks_of(cells, cols.ratings))
     # The quarter sequence restarting means a new action: samples/000 line 78 is
     # followed by "Quarter 1 – …" after the cemetery action's "Quarter 4".
     inner = _inner_label(cells, cols)

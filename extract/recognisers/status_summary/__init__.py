@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import chain
+from itertools import chain, groupby
+from operator import itemgetter
 
 from extract.blocks import Blocks
 from extract.context import Context
@@ -30,6 +31,7 @@ from extract.recognisers.status_summary.printed import (
 )
 from extract.records import IssueRow, Record, StatusCount
 from normalise.vocabulary import status_category as category_of
+from normalise.years import period_of, quarters_in, year_to_date
 
 NAME = "status_summary"
 # Percent printed beside a count may be truncated, not rounded (samples/000: 2 of 3
@@ -84,6 +86,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         period = grid_period(rows, i, ctx)
         columns = sorted(labels)
         grid: list[tuple[Row, str, dict[int, Value]]] = []
+        periods: list[str | None] = []
         j = i + 1
         while j < len(rows) and rows[j].tabbed:
             values = read_values(rows[j], columns)
@@ -91,15 +94,30 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
                 break
             row_label = rows[j].text_at(0) if 0 not in labels else ""
             grid.append((rows[j], scope_of(row_label) or default_scope, values))
+            periods.append(
+                _row_period(row_label, ctx) or (periods[-1] if periods else None)
+            )
             j += 1
         if grid and not _claimed(blocks, i, j):
             continue
-        yield from _grid(doc, ctx, i, labels, period, grid)
+        for own, members in groupby(zip(grid, periods, strict=True), key=itemgetter(1)):
+            yield from _grid(
+                doc, ctx, i, labels, own or period, [g for g, _ in members]
+            )
         unknown = unknown | _unlabelled({*labels, *unknown}, [r for r, _, _ in grid])
         if unknown and grid:
             yield _unknown_labels(doc, row, unknown, [r for r, _, _ in grid])
     yield from _vertical(blocks, ctx)
     yield from _reading(blocks, ctx)
+
+
+def _row_period(label: str, ctx: Context) -> str | None:
+    """The period a grid row's label names: "Quarter 2" over "Quarter 3" (a
+    report printing the quarter before beside its own), "Year to date"; the
+    rows under it without one are its."""
+    if not label:
+        return None
+    return period_of(year_to_date(label, ctx.quarters) or quarters_in(label))
 
 
 def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
