@@ -60,10 +60,18 @@ COMPARISON = re.compile(
 # "61 crimes per 1,000 population": a rate, and the 1,000 is part of it.
 RATE = compiled(
     r"^\s*(?P<np>(?:[^\W\d][\w'’-]*\s+){0,3}?)per\s+"
-    r"(?P<base>1,000|1000|10,000|100,000|thousand)\b",
+    r"(?P<base>1,000|1000|10,000|10000|100,000|100000|thousand)\b",
     re.I,
 )
-RATE_BASES = {"1,000": 1000, "1000": 1000, "thousand": 1000}
+RATE_BASES = {
+    "1,000": 1000,
+    "1000": 1000,
+    "thousand": 1000,
+    "10,000": 10_000,
+    "10000": 10_000,
+    "100,000": 100_000,
+    "100000": 100_000,
+}
 # "71% of residents feel safe …": what the share is of.
 SHARE_OF = re.compile(r"^\s*of\s+(?P<np>.*)", re.S)
 # "25.3% reduction in serious acquisitive crime": what changed.
@@ -186,6 +194,9 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
         # a change with no % sign and no noun, so no unit can be told.
         return None, True, None
     first = WORD.match(rest.lstrip())
+    if first and first[0].casefold() in ("tonnes", "tonne"):
+        # "12,345 tonnes of household waste", as a grid's "5,666.55 Tonnes".
+        return "tonnes", True, None
     if first and first[0].casefold() not in COUNT_STOPS:
         return "count", True, None
     return None, False, None

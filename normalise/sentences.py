@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from normalise.vocabulary import DASH, FINANCIAL_YEAR, MONTH, QUARTER_NUMBER
@@ -25,6 +26,9 @@ NUMBER = re.compile(
     r"(?<![\w£$.,])(?<!\d/)(?:(?P<fy>(?:19|20)\d\d/\d\d(?:\d\d)?)(?![\w/])"
     r"|(?P<gbp>£\s?)?"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # "2.3 million", "£3.4 million", "£1.2m", "£250k", "£2bn": a multiplier.
+    # The short letters count only after "£", where they cannot be a unit.
+    r"(?P<scale>\s(?:million|billion)\b|(?(gbp)(?:bn|m|k)\b|(?!)))?"
     r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?"
     r"(?![\w£]|[.,]\d|/\d))"
 )
@@ -149,6 +153,8 @@ class Number:
     percent: bool
     gbp: bool
     skipped: str | None
+    # Printed with a multiplier ("£1.2m"): `value` is scaled, the change to log.
+    scaled: bool = False
 
 
 def numbers(paragraph: str) -> list[Number]:
@@ -175,20 +181,40 @@ def _numbers(paragraph: str) -> tuple[Number, ...]:
     ]
     out = []
     for m in printed:
-        digits = m["fy"] or m["digits"]
         end = m.end("fy") if m["fy"] else m.end("digits")
         out.append(
             Number(
                 start=m.start(),
                 end=m.end(),
                 text=m[0],
-                value=float(digits[:4] if m["fy"] else digits.replace(",", "")),
+                value=_value(m),
                 percent=m["percent"] is not None,
                 gbp=m["gbp"] is not None,
                 skipped=_rule(spans, m.start(), end),
+                scaled=m["scale"] is not None,
             )
         )
     return tuple(out)
+
+
+SCALES = {
+    "k": Decimal(1_000),
+    "m": Decimal(1_000_000),
+    "million": Decimal(1_000_000),
+    "bn": Decimal(1_000_000_000),
+    "billion": Decimal(1_000_000_000),
+}
+
+
+def _value(m: re.Match[str]) -> float:
+    """A number's value: a year's first four digits, a figure times its
+    multiplier."""
+    if m["fy"]:
+        return float(m["fy"][:4])
+    digits = m["digits"].replace(",", "")
+    if m["scale"] is None:
+        return float(digits)
+    return float(Decimal(digits) * SCALES[m["scale"].strip().lower()])
 
 
 def _rule(

@@ -22,11 +22,12 @@ from extract.records import (
     IndicatorValue,
     IssueRow,
     Observation,
+    RepairRow,
     Statement,
 )
 from normalise.sentences import numbers, sentences
 from normalise.subjects import SUBJECT_THRESHOLD, indicator_of, score
-from tests.conftest import S000, S001, S002, S003, S004, SAMPLES
+from tests.conftest import S000, S001, S002, S003, S004, SAMPLES, synthetic
 
 Table = Callable[[str], pd.DataFrame]
 SampleDoc = Callable[[str], tuple[Document, Context]]
@@ -409,3 +410,62 @@ def test_sentences_of_a_paragraph() -> None:
         "This is a reduction of 11% (705 crimes).",
         "1. Note the update.",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected, repaired",
+    [
+        (
+            "Violent crime ran at 38.2 per 100,000 population in 2017/18.",
+            [(38.2, "rate_per_100000", "2017/18")],
+            [],
+        ),
+        (
+            "Burglary fell to 4.1 per 10,000 households in 2017/18.",
+            [(4.1, "rate_per_10000", "2017/18")],
+            [],
+        ),
+        (
+            "The service collected 12,345 tonnes of household waste in 2017/18.",
+            [(12_345.0, "tonnes", "2017/18")],
+            [],
+        ),
+        (
+            "Capital receipts of £3.4 million were received in 2017/18.",
+            [(3_400_000.0, "gbp", "2017/18")],
+            [("£3.4 million", "3400000")],
+        ),
+        (
+            "The Council saved £250k and overspent by £1.2m in 2017/18.",
+            [(250_000.0, "gbp", "2017/18"), (1_200_000.0, "gbp", "2017/18")],
+            [("£250k", "250000"), ("£1.2m", "1200000")],
+        ),
+        (
+            "The museum welcomed 2.3 million visitors in 2017/18.",
+            [(2_300_000.0, "count", "2017/18")],
+            [("2.3 million", "2300000")],
+        ),
+    ],
+)
+def test_rates_tonnes_and_multiplied_amounts_in_prose(
+    sentence: str,
+    expected: list[tuple[float, str, str]],
+    repaired: list[tuple[str, str]],
+) -> None:
+    """Figures whose unit prose states: a rate per 10,000 or 100,000 (had
+    been a count of the base), tonnes (a count), and amounts with a
+    multiplier, scaled with each change logged ("£3.4 million" had been
+    £3.40; "£1.2m" no number at all)."""
+    from extract.blocks import blocks_of
+    from extract.recognisers import statements
+
+    doc, ctx = synthetic(["Annual Performance Report 2017/18", "", sentence])
+    records = list(statements.recognise(blocks_of(doc), ctx))
+    got = [
+        (r.value, r.unit, r.financial_year) for r in records if isinstance(r, Statement)
+    ]
+    assert got == expected
+    fixes = [
+        (r.raw, r.repaired, r.rule, r.line) for r in records if isinstance(r, RepairRow)
+    ]
+    assert fixes == [(raw, fix, "amount_multiplier", 3) for raw, fix in repaired]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from extract.blocks import Blocks
@@ -24,10 +25,11 @@ from extract.blocks.paragraphs import Paragraph, paragraphs
 from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
-from extract.records import IssueRow, Record, Statement
+from extract.records import IssueRow, Record, RepairRow, Statement
 from normalise.counts import FIGURES_ROW, count_rows
 from normalise.figures import Figure, Frame, frame_of, read_figures
 from normalise.patterns import compiled
+from normalise.repair import Repair
 from normalise.sentences import Number, numbers, sentences
 from normalise.subjects import indicator_of
 from schemas.tables import NO_UNIT
@@ -68,6 +70,8 @@ class ProseReading:
     statements: tuple[Statement, ...]
     issues: tuple[IssueRow, ...]
     numbers: tuple[ProseNumber, ...]
+    # The multipliers applied ("£1.2m" -> 1200000), one for each statement.
+    repairs: tuple[RepairRow, ...] = ()
 
     @property
     def coverage(self) -> float | None:
@@ -101,6 +105,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         if (at := first.get((s.page, s.line_start))) is not None:
             claim_lines(blocks.claims, NAME, rows, at, s.page, s.line_start, s.line_end)
     yield from reading.statements
+    yield from reading.repairs
     yield from reading.issues
 
 
@@ -123,7 +128,14 @@ def _shifted(ns: list[Number], start: int, end: int) -> list[Number]:
     # Made directly: dataclasses.replace takes several times as long.
     return [
         Number(
-            n.start - start, n.end - start, n.text, n.value, n.percent, n.gbp, n.skipped
+            n.start - start,
+            n.end - start,
+            n.text,
+            n.value,
+            n.percent,
+            n.gbp,
+            n.skipped,
+            n.scaled,
         )
         for n in ns
         if start <= n.start < end
@@ -145,6 +157,7 @@ def read_prose(
     """The statements of a document's prose and the account of its numbers."""
     made: list[Statement] = []
     issues: list[IssueRow] = []
+    repairs: list[RepairRow] = []
     account: list[ProseNumber] = []
     paras = list(paragraphs(doc) if paras is None else paras)
     cells = [_cell(p) for p in paras]
@@ -212,6 +225,8 @@ def read_prose(
                         len(made) + 1,
                     )
                 )
+                if f.number.scaled:
+                    repairs.append(_multiplied(doc, f.number, page, first))
                 if f.unit is None:
                     issues.append(_unclear(doc, f, sentence, page, first))
                 if f.unit == "count" and f.change is None and f.subject:
@@ -226,7 +241,17 @@ def read_prose(
                 else (n.skipped if n.skipped is not None else LEFT_OVER)
             )
             account.append(ProseNumber(page, first, n.text.strip(), status))
-    return ProseReading(tuple(made), tuple(issues), tuple(account))
+    return ProseReading(tuple(made), tuple(issues), tuple(account), tuple(repairs))
+
+
+def _multiplied(doc: Document, n: Number, page: int | None, line: int) -> RepairRow:
+    """The repair that logs a figure's multiplier: "£1.2m" -> "1200000"."""
+    fix = Repair(
+        raw=n.text.strip(),
+        repaired=format(Decimal(repr(n.value)).normalize(), "f"),
+        rule="amount_multiplier",
+    )
+    return RepairRow.of(doc.doc_id, "statements", "value", fix, page=page, line=line)
 
 
 def _cell(para: Paragraph) -> bool:
