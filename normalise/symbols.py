@@ -87,3 +87,13 @@ def holds_symbol(raw: str) -> bool:
     if FIGURE.fullmatch(value.strip()) or QUARTER.fullmatch(value.strip()):
         return False
     return len(value) <= SYMBOL_CHARS and WORD.search(value) is None
+
+
+def holds_glyph(raw: str) -> bool:
+    """Whether a cell prints a symbol that is no word: "✓", "\\bigcirc",
+    "<u></u>"; not "Green", "On track" or "Amber/Green", which a KPI grid's
+    value column prints as a value's words as often."""
+    if not holds_symbol(raw):
+        return False
+    value, _ = clean_symbol(raw)
+    return value is None or WORD.search(value) is None

@@ -368,25 +368,24 @@ def stated_scale(text: str) -> tuple[Decimal, str] | None:
     """(multiplier, as printed) of a name or label that states its figures in
     thousands or millions of pounds: "Income (£000)" -> (1000, "£000")."""
     m = STATED_SCALE.search(text) if "£" in text else None
-    if m is None:
+    if m is None or "%" in text:
+        # "Annual Target (£000 / %)": which rows are in pounds is not said.
         return None
     return Decimal(1_000 if m["thousands"] else 1_000_000), m[0]
 
 
 def scaled_by(value: Value, scale: tuple[Decimal, str]) -> Value:
-    """A figure under a stated scale (see `stated_scale`) in pounds, the
-    repair logged; a percentage, a count or time printed as such, a figure
-    with its own multiplier ("£1.2m") and a null stay as they are."""
+    """A bare figure under a stated scale (see `stated_scale`) in pounds, the
+    repair logged; a figure printed with its unit ("£850,000", "45%"), its
+    own multiplier ("£1.2m") and a null stay as they are. A figure too long
+    for float64 once scaled becomes a null value with a `problem`."""
     multiplier, printed = scale
-    if (
-        value.value is None
-        or value.unit not in (None, "gbp")
-        or any(r.rule == "amount_multiplier" for r in value.repairs)
-    ):
+    if value.value is None or value.unit is not None:
         return value
     scaled = Decimal(repr(value.value)) * multiplier
     if abs(scaled) >= 10**MAX_DIGITS:
-        return value
+        problem = f"number has more than {MAX_DIGITS} digits once in pounds ({printed})"
+        return replace(value, value=None, problem=problem)
     fix = Repair(
         raw=f"{format(Decimal(repr(value.value)).normalize(), 'f')} ({printed})",
         repaired=format(scaled.normalize(), "f"),

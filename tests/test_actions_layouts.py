@@ -64,6 +64,22 @@ def test_titles_and_ratings_alone_one_action_a_row() -> None:
     ]
 
 
+def test_rated_rows_without_a_cell_of_their_own_are_no_new_action() -> None:
+    """A row rating a quarter again with no cell besides its title (a
+    phase of the action above) is not taken for the next action: its marks
+    are reported, as before."""
+    header = T.join(["Action", "Lead Officer", "Q1", "Q2", "Q3", "Q4"])
+    rows = [
+        T.join(["Deliver 40 new council homes", "Head of Housing", "Green", "Amber"]),
+        T.join(["Phase 1: Site at Moss Road", "", "Green", "Green"]),
+        T.join(["Review the Allocations Policy", "Options Manager", "Green", "Green"]),
+    ]
+    doc, ctx = synthetic([Q3_PLAN, "", header, *(r + T + T for r in rows)])
+    unread: list[tuple[int, int, str]] = []
+    titles = [d.title for d in action_table.parse(doc, ctx, unread)]
+    assert titles == ["Deliver 40 new council homes", "Review the Allocations Policy"]
+
+
 def test_key_actions_one_action_a_row() -> None:
     rows = [
         T.join(

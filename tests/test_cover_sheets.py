@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from extract.cover.cover_values import bound
+from extract.cover.cover_values import bound, derived
 from extract.cover.metadata import Metadata, key_decision, read_metadata
 from extract.pipeline import process_document
 from extract.readers import read_document
@@ -807,6 +807,30 @@ def test_a_report_track_of_two_meetings(form: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "printed, portfolio",
+    [
+        ("Councillor A Smith, Portfolio Holder for Environment", "Environment"),
+        ("Councillor Mrs. C. Mitchell – Community Safety", "Community Safety"),
+        ("Councillor J Smith - Housing and Health", "Housing and Health"),
+        # A name run into its portfolio without a mark stays whole.
+        ("Councillor Mrs. C. Mitchell Community Safety", None),
+        # A councillor alone names no portfolio.
+        ("Councillor John Paul Smith", "-"),
+        ("Councillor Tony de Souza", "-"),
+        ("Cllr Sir Jim Harris", "-"),
+        ("Councillor A. Smith MBE", "-"),
+        ("Community Safety", "Community Safety"),
+    ],
+)
+def test_a_portfolio_not_its_holder(printed: str, portfolio: str | None) -> None:
+    got = derived("portfolio", printed)
+    expected = {None: [("portfolio", printed)], "-": []}.get(
+        portfolio, [("portfolio", portfolio)]
+    )
+    assert got == expected
+
+
+@pytest.mark.parametrize(
     "label, value, field, expected",
     [
         # One label wrapped in its cell, its value beside both lines.
@@ -855,7 +879,7 @@ def test_a_report_track_of_two_meetings(form: str) -> None:
             ("Relevant Portfolio", "Holder:"),
             ("Councillor Mrs. C. Mitchell", "Community Safety"),
             "portfolio",
-            "Community Safety",
+            "Councillor Mrs. C. Mitchell Community Safety",
         ),
         (
             ("Direct Dial", "Portfolio:"),
@@ -1307,3 +1331,52 @@ def test_a_track_s_committee_is_the_heading_s_of_two_alike(
         committee,
         date(2019, 6, 26),
     )
+
+
+PLAN_UPDATE = "Environment Priority Delivery Plan 2018-19 Quarter 1 Performance Update"
+
+
+@pytest.mark.parametrize(
+    "lines, title, report_type",
+    [
+        # "Title" alone on a line heads a table's column: no field.
+        (
+            [
+                "Corporate Performance Report Quarter 2 2018/19",
+                "",
+                "Title",
+                "Appendix A - Performance Indicators",
+            ],
+            "Corporate Performance Report Quarter 2 2018/19",
+            "other",
+        ),
+        # A memo's subject under a plan's own title: the title stays.
+        (
+            [
+                PLAN_UPDATE,
+                "",
+                "To:\tAll Members",
+                "Subject:\tChanges to the green waste collection service",
+            ],
+            PLAN_UPDATE,
+            "pdp_performance_update",
+        ),
+        # A flattened cover's "Report Title:" running on into its purpose.
+        (
+            [
+                "Report of: Head of Housing Contact Officer: J. Smith Report Title: "
+                "Quarter 3 Performance Report 2016/17 Purpose of Report: To inform "
+                "Cabinet of the Council's performance against its priority delivery "
+                "plans for the third quarter of 2016/17. Recommendation: That "
+                "Cabinet notes the report.",
+            ],
+            None,
+            "other",
+        ),
+    ],
+)
+def test_title_fields_only_where_a_cover_prints_one(
+    lines: list[str], title: str | None, report_type: str
+) -> None:
+    meta = read_metadata(synthetic(lines)[0])
+    assert (meta.title, meta.report_type) == (title, report_type)

@@ -849,14 +849,16 @@ def test_multiplied_amounts_and_nil_are_values_with_repairs() -> None:
 
 
 def test_figures_in_thousands_of_pounds_are_pounds_with_repairs() -> None:
-    """A name or column label stating "£000" or "£m" scales the figures under
-    it into pounds (the column's scale first), each change logged; a
-    percentage and a figure with its own multiplier stay as printed."""
+    """A name or column label stating "£000" or "£m" scales the bare figures
+    under it into pounds, each change logged. Not a figure printed with its
+    unit or multiplier, a row whose name states another unit or that prints
+    one, nor where the column's scale and the name's disagree."""
     header = _tabs("Performance Indicator", "Q1", "Q2 (£m)", "Annual Target")
     income = _tabs("Income from car parks (£000)", "210", "0.19", "850")
-    spend = _tabs("Capital spend on schemes", "£1,200", "1.5", "12%")
+    spend = _tabs("Capital spend on schemes", "£1,200", "1.5", "£2,000")
+    share = _tabs("Percentage of capital programme spent (£m)", "22", "45%", "")
     saved = _tabs("Savings delivered (£'000)", "12.5%", "£1.2m", "n/a")
-    records = _recognise([PLAN, "", header, income, spend, saved])
+    records = _recognise([PLAN, "", header, income, spend, share, saved])
     got = [
         (r.indicator[:8], r.period, r.measure, r.value, r.unit)
         for r in records
@@ -864,11 +866,13 @@ def test_figures_in_thousands_of_pounds_are_pounds_with_repairs() -> None:
     ]
     assert got == [
         ("Income f", "Q1", "actual", 210_000.0, "gbp"),
-        ("Income f", "Q2", "actual", 190_000.0, "gbp"),
+        ("Income f", "Q2", "actual", 0.19, "gbp"),
         ("Income f", "FY", "target", 850_000.0, "gbp"),
         ("Capital ", "Q1", "actual", 1200.0, "gbp"),
         ("Capital ", "Q2", "actual", 1_500_000.0, "gbp"),
-        ("Capital ", "FY", "target", 12.0, "percent"),
+        ("Capital ", "FY", "target", 2000.0, "gbp"),
+        ("Percenta", "Q1", "actual", 22.0, "percent"),
+        ("Percenta", "Q2", "actual", 45.0, "percent"),
         ("Savings ", "Q1", "actual", 12.5, "percent"),
         ("Savings ", "Q2", "actual", 1_200_000.0, "gbp"),
         ("Savings ", "FY", "target", None, "none"),
@@ -878,11 +882,53 @@ def test_figures_in_thousands_of_pounds_are_pounds_with_repairs() -> None:
     ]
     assert repairs == [
         (4, "210 (£000)", "210000", "stated_multiplier"),
-        (4, "0.19 (£m)", "190000", "stated_multiplier"),
         (4, "850 (£000)", "850000", "stated_multiplier"),
         (5, "1.5 (£m)", "1500000", "stated_multiplier"),
-        (6, "£1.2m", "1200000", "amount_multiplier"),
+        (7, "£1.2m", "1200000", "amount_multiplier"),
     ]
+
+
+def test_rating_words_in_value_columns_are_null_values() -> None:
+    """An annual measure's quarter columns printing "On track" or
+    "Amber/Green" are null values with their words, not an action's marks."""
+    header = _tabs("Performance Indicator", "Quarter 1", "Quarter 2", "Quarter 3")
+    rows = [
+        _tabs("Customer satisfaction survey (annual)", "On track", "On track", ""),
+        _tabs("Delivery of the Local Plan", "Amber/Green", "Amber", "Amber/Red"),
+    ]
+    records = _recognise([PLAN, "", header, *rows])
+    got = [
+        (r.indicator[:8], r.period, r.value, r.value_text)
+        for r in records
+        if isinstance(r, IndicatorValue)
+    ]
+    assert got == [
+        ("Customer", "Q1", None, "On track"),
+        ("Customer", "Q2", None, "On track"),
+        ("Delivery", "Q1", None, "Amber/Green"),
+        ("Delivery", "Q2", None, "Amber"),
+        ("Delivery", "Q3", None, "Amber/Red"),
+    ]
+
+
+def test_a_mixed_column_label_states_no_scale() -> None:
+    header = _tabs("Performance Indicator", "Q1", "Annual Target (£000 / %)")
+    rows = [
+        _tabs("Percentage of council tax collected", "28.1%", "97.5"),
+        _tabs("Number of fly tipping incidents", "120", "400"),
+        _tabs("Income from car parks", "210", "850"),
+    ]
+    records = _recognise([PLAN, "", header, *rows])
+    got = [(r.value, r.unit) for r in records if isinstance(r, IndicatorValue)]
+    assert got == [
+        (28.1, "percent"),
+        (97.5, "percent"),
+        (120.0, "count"),
+        (400.0, "count"),
+        (210.0, "count"),
+        (850.0, "count"),
+    ]
+    assert not [r for r in records if isinstance(r, RepairRow)]
 
 
 def test_a_row_named_in_lower_case_is_a_wrapped_row_not_read() -> None:

@@ -302,6 +302,32 @@ def test_rows_labelled_with_their_quarter_count_in_that_quarter() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("Actions", "Milestones due by year end", "Performance indicators"),
+        ("Actions due in Quarter 3", "Actions due in Quarter 4", "Year end forecast"),
+    ],
+)
+def test_row_labels_naming_a_time_are_scopes_not_periods(
+    labels: tuple[str, str, str],
+) -> None:
+    """Only a label that is a period gives its row one: a scope naming when
+    its items are due, or a forecast, stays in the grid's period."""
+    rows = [f"{label}\t5\t12\t3\t20" for label in labels]
+    out = _grid_records(
+        [
+            "Environment PDP 2018-19 Quarter 3 Performance",
+            "",
+            "Summary of status",
+            "\tCompleted\tOn target\tRequires attention\tTotal",
+            *rows,
+        ]
+    )
+    counts = [r for r in out if isinstance(r, StatusCount)]
+    assert len(counts) > 0 and {r.period for r in counts} == {"Q3"}
+
+
 def test_title_above_labels_spilt_onto_their_own_line() -> None:
     out = _grid_records(
         [

@@ -102,8 +102,8 @@ LINE_START_LABELS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _alternation(labels: tuple[tuple[str, str], ...]) -> str:
-    return "|".join(f"(?P<{n}_{k}>{p})" for k, (n, p) in enumerate(labels))
+def _alternation(labels: tuple[tuple[str, str], ...], start: int = 0) -> str:
+    return "|".join(f"(?P<{n}_{k}>{p})" for k, (n, p) in enumerate(labels, start))
 
 
 LABEL = re.compile(
@@ -113,8 +113,13 @@ LABEL_AT_START = re.compile(
     r"^(?:" + _alternation(LINE_START_LABELS) + r")\s*:", re.IGNORECASE
 )
 # The label alone on its line, its value on the next non-empty one.
+# A title's label has its colon even so: "Title" alone on a line heads a
+# table's column.
+_UNTITLED = tuple(label for label in LABELS + LINE_START_LABELS if label[0] != "title")
+_TITLES = tuple(label for label in LABELS + LINE_START_LABELS if label[0] == "title")
 LABEL_LINE = re.compile(
-    r"^(?:" + _alternation(LABELS + LINE_START_LABELS) + r")\s*:?\s*$",
+    r"^(?:(?:" + _alternation(_UNTITLED) + r")\s*:?"
+    r"|(?:" + _alternation(_TITLES, len(_UNTITLED)) + r")\s*:)\s*$",
     re.IGNORECASE,
 )
 # "Portfolio Leader Corporate Improvement": the one label councils print
@@ -406,7 +411,9 @@ def read_cover(doc: Document) -> CoverSheet:
     def add(name: str, raw: str, row: Row) -> str:
         value, rest = bound(name, raw)
         name = name.removeprefix("prose_").removeprefix("upper_")
-        if name in ("clerk", "boundary", "email"):
+        # A title run on into the rest of a flattened cover: its text stands
+        # as the cover's other text does.
+        if name in ("clerk", "boundary", "email") or (value, name) == (None, "title"):
             return rest
         if value is None:
             quoted = squash(raw)[:QUOTE_CHARS]

@@ -25,12 +25,27 @@ PORTFOLIO_OF = re.compile(
     r"|lead\s+member\s+for)\s*(?P<p>.+)$",
     re.IGNORECASE,
 )
-# A councillor's name before the portfolio, if any: "Councillor J Bloggs",
-# "Cllr. Anne Smith", "Councillor Mrs. C. Mitchell – Community Safety".
+# A councillor named before the portfolio: "Councillor Mrs. C. Mitchell –
+# Community Safety", "Cllr A Smith, Leader of the Council".
 COUNCILLOR = re.compile(
-    r"^(?:Councillor|Cllr\.?)\s+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?"
-    r"(?:(?:[A-Z]\.?\s+)+|[A-Z][a-z]+\s+)?[A-Z][A-Za-z'-]+(?=\W|$)"
-    r"[\s,:\u2013\u2014-]*(?P<rest>.*)$"
+    r"^(?:Councillor|Cllr\.?)\s+(?P<name>[^,:\u2013\u2014]+?)"
+    r"(?:\s*[,:\u2013\u2014]\s*|\s+-\s+)(?P<rest>[A-Z].*)$"
+)
+# A councillor's name alone: "Councillor John Paul Smith", "Cllr Sir Jim
+# Harris", "Councillor A. Smith MBE", "Councillor Tony de Souza".
+COUNCILLOR_ONLY = re.compile(
+    r"^(?:Councillor|Cllr\.?)(?:\s+(?:[A-Z][\w'.-]*|de|van|von|le|la|du|di|da))"
+    r"{1,5}\s*$"
+)
+# Honours after a name: no portfolio.
+HONOURS = re.compile(r"^(?:MBE|OBE|CBE|JP|DL|BEM|KBE|DBE)\b")
+# Words a portfolio's name has and a person's has not.
+PORTFOLIO_WORDS = frozenset(
+    "community communities safety housing environment environmental finance "
+    "financial leisure culture health wellbeing planning economic economy "
+    "development regeneration corporate resources governance transport climate "
+    "services leader deputy council waste partnerships improvement customer "
+    "neighbourhoods town centre parks sport tourism heritage".split()
 )
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH_NAME = (
@@ -123,13 +138,20 @@ def _free_text(name: str, value: str) -> tuple[str, str]:
     return value, ""
 
 
+# The most words a cover's "Title:" value runs to.
+MAX_TITLE_WORDS = 20
+
+
 def bound(name: str, raw: str) -> tuple[str | None, str]:
     """The value of field `name` at the start of `raw`, and the rest of `raw`.
 
     None when nothing ends the value within `MAX_WORDS` words."""
     value = squash(raw).strip(" :;-\u2013")
     if name == "title":
-        # A title runs to the end of its row, however long.
+        # A title runs to the end of its row; a longer run is the rest of
+        # a flattened cover ("Report Title: … Purpose of Report: To …").
+        if len(value.split()) > MAX_TITLE_WORDS:
+            return None, value
         return value or None, ""
     shaped = {
         "item_number": ITEM_VALUE,
@@ -180,13 +202,16 @@ def derived(name: str, value: str) -> list[tuple[str, str]]:
     if name == "portfolio":
         # "Councillor A Smith, Portfolio Holder for Environment", "Councillor
         # Mrs. C. Mitchell – Community Safety": the portfolio; a councillor
-        # alone ("Lead Member: Cllr J Bloggs") names a person, not one.
+        # alone ("Lead Member: Cllr J Bloggs") names a person, not one; a
+        # name run into a portfolio without a mark between stays whole.
         if m := PORTFOLIO_OF.search(value):
             value = m["p"].strip()
-        elif m := COUNCILLOR.match(value):
-            if not m["rest"]:
-                return []
+        elif (m := COUNCILLOR.match(value)) and not HONOURS.match(m["rest"]):
             value = m["rest"].strip()
+        elif COUNCILLOR_ONLY.match(value) and not any(
+            w.casefold() in PORTFOLIO_WORDS for w in value.split()
+        ):
+            return []
     if name in ("report_of", "portfolio") and value.isupper():
         value = title_case(value)
     out = [(name, value)]

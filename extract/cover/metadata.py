@@ -176,15 +176,16 @@ def title_blocks(
 def _title(
     doc: Document, sheet: CoverSheet, heads: list[tuple[int, str]]
 ) -> str | None:
-    if printed := sheet.get("title"):
-        # "Title: Quarter 4 Performance Report 2017/18" on the cover sheet.
-        return printed
     stops = sheet.split_rows | {
         i for i, t in heads[:TITLE_HEADINGS] if heading_meeting(t) or date_of_line(t)
     }
-    candidates = list(islice(title_blocks(doc, stops), TITLE_HEADINGS)) + [
-        (p.row, p.text) for p in sheet.pieces if not DATED.search(p.text)
-    ]
+    # "Title: Quarter 4 Performance Report 2017/18" on the cover sheet first.
+    field = [(-1, t) for t in [sheet.get("title")] if t]
+    candidates = (
+        field
+        + list(islice(title_blocks(doc, stops), TITLE_HEADINGS))
+        + [(p.row, p.text) for p in sheet.pieces if not DATED.search(p.text)]
+    )
     blocks = [
         (n, t)
         for n, t in sorted(candidates, key=lambda c: c[0])
@@ -209,7 +210,8 @@ def _report_type(
     """A cover report on performance to a meeting, a plan's performance update, a
     partnership update, or another council paper (a business case, a budget)."""
     text = " ".join([*(t for _, t in heads[:TYPE_HEADINGS]), sheet.get("title") or ""])
-    if (meeting or sheet.fields) and PERFORMANCE_SUBJECT.search(text):
+    cover = any(f.name != "title" for f in sheet.fields)
+    if (meeting or cover) and PERFORMANCE_SUBJECT.search(text):
         return "committee_performance_report"
     if title and PLAN_UPDATE.search(title):
         return "pdp_performance_update"

@@ -71,14 +71,14 @@ def _quarters(
     # Nor a column label printed alone ("Quarter 3" in reading-order text).
     titles = [
         t
-        for _, t in heads[:QUARTER_HEADINGS]
+        for t in [title or "", *(t for _, t in heads[:QUARTER_HEADINGS])]
         if not t.rstrip().endswith(".")
         and not HEADER_WORDS.match(" ".join(t.split()))
         and not COLUMN_LABELS.search(t)
         and not RUNS_ON.search(t)
         and not SENTENCE_BREAK.search(t)
     ]
-    for text in [title or "", *titles, *grids]:
+    for text in titles + grids:
         found.update(_heading_quarters(text))
     return tuple(sorted(found))
 

@@ -138,6 +138,16 @@ def _inner_label(cells: Sequence[Cell], cols: Columns) -> int | None:
     return min(label_quarters(m)) if m else None
 
 
+def _rated_again(cells: Sequence[Cell], cols: Columns, open_: Open) -> bool:
+    """Whether a row prints a cell besides its title and marks and rates a
+    quarter the open action's rows rated already."""
+    used = {cols.action, *cols.ratings}
+    if not any(c.flat and c.column not in used for c in cells):
+        return False
+    rated = {m.quarter for r in open_.rows for m in marks_of(r.cells, cols.ratings)}
+    return any(m.quarter in rated for m in marks_of(cells, cols.ratings))
+
+
 def _starts_action(
     cells: Sequence[Cell],
     nxt: Sequence[Cell] | None,
@@ -145,6 +155,7 @@ def _starts_action(
     open_: Open | None,
     after_header: bool,
     header: str,
+    whole_rows: bool = True,
 ) -> bool:
     """Whether a row begins a new action rather than continuing the open one.
     `header` is the action column's label as the header row prints it."""
@@ -170,11 +181,12 @@ def _starts_action(
         return bool(cell_text(cells, cols.progress) or marks_of(cells, cols.ratings))
     last = open_.last_quarter
     if last is None:
-        # No quarter label to go by: a quarter rated again is the next
-        # action's ("Action | Lead Officer | Q1 | Q2", a title and its
-        # ratings a row); a title alone is the open one's wrapped.
-        rated = {m.quarter for r in open_.rows for m in marks_of(r.cells, cols.ratings)}
-        return any(m.quarter in rated for m in marks_of(cells, cols.ratings))
+        # No quarter label to go by: where each row is a printed row whole
+        # (not a `-layout` or reading-order text's line), a row that prints
+        # another cell beside its title ("Action | Lead Officer | Q1 | Q2")
+        # and rates a quarter the action above rated is the next action; a
+        # title alone is the open one's wrapped.
+        return whole_rows and _rated_again(cells, cols, open_)
     # The quarter sequence restarting means a new action: samples/000 line 78 is
     # followed by "Quarter 1 – …" after the cemetery action's "Quarter 4".
     inner = _inner_label(cells, cols)
@@ -213,6 +225,9 @@ def parse(
     reader's to report)."""
     drafts: list[Draft] = []
     lost = unread if unread is not None else []
+    # A TAB export's or a PDF's rows are printed rows whole; a `-layout` or
+    # reading-order text's may be one line of a row.
+    whole = doc.text_form in (None, "tab")
     latest = ctx.quarters[-1] if ctx.quarters else None
     cols: Columns | None = None
     start, after_header, header = 0, False, ""
@@ -246,7 +261,7 @@ def parse(
             continue
         cells = logical_cells(row)
         if _starts_action(
-            cells, _next_filled(doc.rows, i), cols, open_, after_header, header
+            cells, _next_filled(doc.rows, i), cols, open_, after_header, header, whole
         ):
             if open_ is not None:
                 drafts.extend(_drafted(open_))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cache
 from itertools import chain
 
@@ -42,9 +43,16 @@ from normalise.counts import read_counts
 from normalise.indicators import goes_on, slug
 from normalise.patterns import compiled
 from normalise.repair import Repair
-from normalise.symbols import holds_symbol
+from normalise.symbols import holds_glyph
 from normalise.text import squash
-from normalise.values import Value, bare_unit, parse_cell, scaled_by, stated_scale
+from normalise.values import (
+    Value,
+    bare_unit,
+    parse_cell,
+    scaled_by,
+    stated_scale,
+    unit_of_name,
+)
 from normalise.vocabulary import RATING_WORD
 from normalise.years import (
     previous_financial_year,
@@ -248,11 +256,9 @@ def _facts(
             if cell.column in read:
                 blocks.claims.take_cell(NAME, row.row_index, cell)
     row_unit = bare_unit(name, [vs for _, _, vs in parsed])
-    named_scale = stated_scale(name)
+    scales = _stated_scales(name, parsed)
     for column, text, values in parsed:
-        # "Income from car parks (£000)", a "Budget £000" column: pounds, the
-        # column's scale first, as the nearer to its figures.
-        scale = stated_scale(column.label) or named_scale
+        scale = scales.get(column.index)
         for value in values:
             if scale is not None:
                 value = scaled_by(value, scale)
@@ -288,6 +294,28 @@ def _facts(
                 value.problem,
                 value.labelled,
             )
+
+
+def _stated_scales(
+    name: str, parsed: list[tuple[Column, str, list[Value]]]
+) -> dict[int, tuple[Decimal, str]]:
+    """Column -> the thousands or millions of pounds its bare figures count
+    in: an indicator "Income from car parks (£000)", a column "Budget £000".
+    None for a row whose name states another unit ("Percentage of capital
+    spent (£m)") or that prints one ("45%"), and for a column whose scale
+    and the name's disagree (which counts cannot be told)."""
+    stated = unit_of_name(name)
+    printed = {v.unit for _, _, values in parsed for v in values if v.unit is not None}
+    if stated not in (None, "gbp") or not printed <= {"gbp"}:
+        return {}
+    named = stated_scale(name)
+    out = {}
+    for column, _, _ in parsed:
+        own = stated_scale(column.label)
+        if own is None or named is None or own[0] == named[0]:
+            if scale := own or named:
+                out[column.index] = scale
+    return out
 
 
 def _read_cells(
@@ -467,10 +495,12 @@ def _labels_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
 
 
 def _marks_only(parsed: list[tuple[Column, str, list[Value]]]) -> bool:
-    """Whether a row's value cells print rating marks alone ("\\bigcirc", "✓")."""
+    """Whether a row's value cells print rating marks alone ("\\bigcirc", "✓");
+    not rating words ("On track", "Amber/Green"), which an annual measure
+    prints in its quarter columns as a value's words."""
     cells = [text for column, text, _ in parsed if column.kind == "value"]
     return bool(cells) and all(
-        holds_symbol(text) and not DIGIT.search(text) for text in cells
+        holds_glyph(text) and not DIGIT.search(text) for text in cells
     )
 
 

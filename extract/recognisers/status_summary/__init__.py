@@ -8,6 +8,7 @@ may start on the line above ("No Rating", "TOTAL"); a grid may label its rows
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain, groupby
@@ -30,6 +31,8 @@ from extract.recognisers.status_summary.printed import (
     titles_scope,
 )
 from extract.records import IssueRow, Record, StatusCount
+from normalise.patterns import compiled
+from normalise.vocabulary import FINANCIAL_YEAR, QUARTER_NUMBER
 from normalise.vocabulary import status_category as category_of
 from normalise.years import period_of, quarters_in, year_to_date
 
@@ -94,8 +97,11 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
                 break
             row_label = rows[j].text_at(0) if 0 not in labels else ""
             grid.append((rows[j], scope_of(row_label) or default_scope, values))
+            # A row of percents under a labelled row of counts is that row's.
             periods.append(
-                _row_period(row_label, ctx) or (periods[-1] if periods else None)
+                _row_period(row_label, ctx)
+                if row_label
+                else (periods[-1] if periods else None)
             )
             j += 1
         if grid and not _claimed(blocks, i, j):
@@ -111,11 +117,21 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     yield from _reading(blocks, ctx)
 
 
+# A row label that is a period and nothing else: "Quarter 2", "Q3", "Qtr 3
+# (Oct-Dec)", "Quarter 2 2018/19", "Year to date", "YTD". Not a scope naming
+# a time ("Actions due in Quarter 4", "Milestones due by year end", "Year end
+# forecast").
+PERIOD_LABEL = compiled(
+    rf"^(?:(?:Q|Qtr\.?\s*|Quarter\s+){QUARTER_NUMBER}|Year\s+to\s+date|YTD)"
+    rf"(?:\s*\([^()]*\))?(?:\s+{FINANCIAL_YEAR})?\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def _row_period(label: str, ctx: Context) -> str | None:
-    """The period a grid row's label names: "Quarter 2" over "Quarter 3" (a
-    report printing the quarter before beside its own), "Year to date"; the
-    rows under it without one are its."""
-    if not label:
+    """The period a grid row's label is: "Quarter 2" over "Quarter 3" (a
+    report printing the quarter before beside its own), "Year to date"."""
+    if not PERIOD_LABEL.match(label):
         return None
     return period_of(year_to_date(label, ctx.quarters) or quarters_in(label))
 
