@@ -72,6 +72,9 @@ RATE_BASES = {
     "100,000": 100_000,
     "100000": 100_000,
 }
+# "12,345 tonnes of household waste", "420 tonnes collected": the unit and
+# the "of" before what they weigh.
+TONNES_OF = compiled(r"\s*tonnes?\s+(?:of\s+)?", re.IGNORECASE)
 # "71% of residents feel safe …": what the share is of.
 SHARE_OF = re.compile(r"^\s*of\s+(?P<np>.*)", re.S)
 # "25.3% reduction in serious acquisitive crime": what changed.
@@ -305,6 +308,10 @@ def _subject(
         # closes its text, which names what it is.
         clause = CLAUSE_END.split(before)[-1]
         return " ".join(clause.split()[-SHARE_WORDS:]) or None
+    if unit == "tonnes":
+        # "12,345 tonnes of household waste": what the tonnes are of.
+        of = TONNES_OF.match(after)
+        return noun_phrase(after[of.end() :], COUNT_STOPS, COUNT_WORDS) if of else None
     if unit == "count" or (unit or "").startswith("rate_per_"):
         adjective = COUNT_LEAD.match(after)
         rest = after[adjective.end() :] if adjective else after

@@ -375,12 +375,18 @@ def stated_scale(text: str) -> tuple[Decimal, str] | None:
 
 
 def scaled_by(value: Value, scale: tuple[Decimal, str]) -> Value:
-    """A bare figure under a stated scale (see `stated_scale`) in pounds, the
-    repair logged; a figure printed with its unit ("£850,000", "45%"), its
-    own multiplier ("£1.2m") and a null stay as they are. A figure too long
-    for float64 once scaled becomes a null value with a `problem`."""
+    """A figure, bare or a sum, under a stated scale (see `stated_scale`) in
+    pounds, the repair logged: "£12.1" and "36.2" in a row "Council tax
+    collected (£m)" are both millions. A percentage, a count or time printed
+    as such, a figure with its own multiplier ("£1.2m") and a null stay as
+    they are. A figure too long for float64 once scaled becomes a null
+    value with a `problem`."""
     multiplier, printed = scale
-    if value.value is None or value.unit is not None:
+    if (
+        value.value is None
+        or value.unit not in (None, "gbp")
+        or any(r.rule == "amount_multiplier" for r in value.repairs)
+    ):
         return value
     scaled = Decimal(repr(value.value)) * multiplier
     if abs(scaled) >= 10**MAX_DIGITS:

@@ -80,6 +80,23 @@ def test_rated_rows_without_a_cell_of_their_own_are_no_new_action() -> None:
     assert titles == ["Deliver 40 new council homes", "Review the Allocations Policy"]
 
 
+def test_progress_printed_in_quarter_columns_is_reported() -> None:
+    """Quarter columns that print progress, not marks ("Q1 (Apr-Jun)" over
+    "12 homes completed at Moss Road"): each such row is reported, not
+    dropped unsaid."""
+    header = T.join(["Action", "Lead Officer", "Q1 (Apr-Jun)", "Q2 (Jul-Sep)"])
+    rows = [
+        T.join(["Deliver new homes", "Head of Housing", "12 homes completed", ""]),
+        T.join(["Review the Policy", "Options Manager", "Done", "Consultation closed"]),
+    ]
+    doc, ctx = synthetic([Q3_PLAN, "", header, *rows])
+    unread: list[tuple[int, int, str]] = []
+    action_table.parse(doc, ctx, unread)
+    assert [(first, why.split(";")[0]) for first, _, why in unread] == [
+        (4, 'text in a quarter\'s rating column not read: Q1 "12 homes completed"'),
+    ]
+
+
 def test_key_actions_one_action_a_row() -> None:
     rows = [
         T.join(

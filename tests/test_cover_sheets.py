@@ -819,6 +819,9 @@ def test_a_report_track_of_two_meetings(form: str) -> None:
         ("Councillor Tony de Souza", "-"),
         ("Cllr Sir Jim Harris", "-"),
         ("Councillor A. Smith MBE", "-"),
+        ("Councillor J Smith, Councillor K Jones", "-"),
+        ("Councillor J Smith, Conservative", "-"),
+        ("Councillor A Smith, Licensing", "Licensing"),
         ("Community Safety", "Community Safety"),
     ],
 )

@@ -26,7 +26,7 @@ PARTITIONED = {
     "rolling_12_months": ["2017/18"],
     "indicator_values": ["2015/16", "2016/17", "2017/18", "2018/19"],
     "breakdowns": ["2017/18"],
-    "statements": ["2011/12", "2013/14", UNKNOWN],
+    "statements": ["2011/12", "2013/14", "2014/15", UNKNOWN],
     "observations": ["2011/12", "2015/16", "2016/17", "2017/18", "2018/19"],
 }
 

@@ -426,8 +426,9 @@ def test_sentences_of_a_paragraph() -> None:
             [],
         ),
         (
-            "The service collected 12,345 tonnes of household waste in 2017/18.",
-            [(12_345.0, "tonnes", "2017/18")],
+            "There were 5,803 crimes recorded, and the service collected 12,345 "
+            "tonnes of household waste in 2017/18.",
+            [(5_803.0, "count", "2017/18"), (12_345.0, "tonnes", "2017/18")],
             [],
         ),
         (
@@ -465,7 +466,46 @@ def test_rates_tonnes_and_multiplied_amounts_in_prose(
         (r.value, r.unit, r.financial_year) for r in records if isinstance(r, Statement)
     ]
     assert got == expected
+    if "tonnes" in sentence:
+        subjects = [r.subject for r in records if isinstance(r, Statement)]
+        assert subjects == ["crimes recorded", "household waste"]
     fixes = [
         (r.raw, r.repaired, r.rule, r.line) for r in records if isinstance(r, RepairRow)
     ]
     assert fixes == [(raw, fix, "amount_multiplier", 3) for raw, fix in repaired]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Recycling increased from 78% in 2016/17 to 84% in 2017/18.",
+            [(78.0, "2016/17", "FY"), (84.0, "2017/18", "FY")],
+        ),
+        (
+            "In 2017/18 75 per cent of residents felt safe, compared with 71 per "
+            "cent in 2016/17.",
+            [(75.0, "2017/18", "FY"), (71.0, "2016/17", "FY")],
+        ),
+        (
+            "During 2017/18 the customer service centre answered 84,512 calls "
+            "from residents across the district.",
+            [(84_512.0, "2017/18", "FY")],
+        ),
+    ],
+)
+def test_a_figure_takes_the_year_printed_straight_after_it(
+    sentence: str, expected: list[tuple[float, str, str]]
+) -> None:
+    """A sentence naming two years: each figure its own ("84% in 2017/18"
+    had been 2016/17's, the sentence's first year)."""
+    from extract.blocks import blocks_of
+    from extract.recognisers import statements
+
+    doc, ctx = synthetic(["Annual Performance Report 2017/18", "", sentence])
+    got = [
+        (r.value, r.financial_year, r.period)
+        for r in statements.recognise(blocks_of(doc), ctx)
+        if isinstance(r, Statement)
+    ]
+    assert got == expected

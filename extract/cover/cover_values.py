@@ -31,21 +31,18 @@ COUNCILLOR = re.compile(
     r"^(?:Councillor|Cllr\.?)\s+(?P<name>[^,:\u2013\u2014]+?)"
     r"(?:\s*[,:\u2013\u2014]\s*|\s+-\s+)(?P<rest>[A-Z].*)$"
 )
-# A councillor's name alone: "Councillor John Paul Smith", "Cllr Sir Jim
-# Harris", "Councillor A. Smith MBE", "Councillor Tony de Souza".
-COUNCILLOR_ONLY = re.compile(
-    r"^(?:Councillor|Cllr\.?)(?:\s+(?:[A-Z][\w'.-]*|de|van|von|le|la|du|di|da))"
-    r"{1,5}\s*$"
-)
-# Honours after a name: no portfolio.
-HONOURS = re.compile(r"^(?:MBE|OBE|CBE|JP|DL|BEM|KBE|DBE)\b")
-# Words a portfolio's name has and a person's has not.
+# Words a portfolio's name has and a person's (their honours, party, ward) has
+# not.
 PORTFOLIO_WORDS = frozenset(
     "community communities safety housing environment environmental finance "
     "financial leisure culture health wellbeing planning economic economy "
     "development regeneration corporate resources governance transport climate "
     "services leader deputy council waste partnerships improvement customer "
-    "neighbourhoods town centre parks sport tourism heritage".split()
+    "neighbourhoods town centre parks sport tourism heritage licensing revenues "
+    "benefits assets property digital innovation equalities democracy democratic "
+    "legal people children adults social care education skills employment "
+    "business enterprise growth infrastructure highways protection enforcement "
+    "green sustainability strategy policy performance".split()
 )
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH_NAME = (
@@ -202,15 +199,14 @@ def derived(name: str, value: str) -> list[tuple[str, str]]:
     if name == "portfolio":
         # "Councillor A Smith, Portfolio Holder for Environment", "Councillor
         # Mrs. C. Mitchell – Community Safety": the portfolio; a councillor
-        # alone ("Lead Member: Cllr J Bloggs") names a person, not one; a
-        # name run into a portfolio without a mark between stays whole.
+        # alone ("Lead Member: Cllr J Bloggs") or with what names no
+        # portfolio (honours, a party) names a person, not one; a name run
+        # into a portfolio without a mark between stays whole.
         if m := PORTFOLIO_OF.search(value):
             value = m["p"].strip()
-        elif (m := COUNCILLOR.match(value)) and not HONOURS.match(m["rest"]):
+        elif (m := COUNCILLOR.match(value)) and _names_portfolio(m["rest"]):
             value = m["rest"].strip()
-        elif COUNCILLOR_ONLY.match(value) and not any(
-            w.casefold() in PORTFOLIO_WORDS for w in value.split()
-        ):
+        elif value.startswith(("Councillor", "Cllr")) and not _names_portfolio(value):
             return []
     if name in ("report_of", "portfolio") and value.isupper():
         value = title_case(value)
@@ -218,6 +214,12 @@ def derived(name: str, value: str) -> list[tuple[str, str]]:
     if name == "report_of" and (m := PORTFOLIO_OF.search(value)):
         out.append(("portfolio", m["p"].strip()))
     return out
+
+
+def _names_portfolio(text: str) -> bool:
+    """Whether `text` prints a word of a portfolio's name, not only a
+    person's ("Councillor J Smith, Councillor K Jones", "… MBE")."""
+    return any(w.strip(",.()&").casefold() in PORTFOLIO_WORDS for w in text.split())
 
 
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on"})

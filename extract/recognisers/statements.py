@@ -32,6 +32,9 @@ from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.sentences import Number, numbers, sentences
 from normalise.subjects import indicator_of
+from normalise.text import squash
+from normalise.vocabulary import FINANCIAL_YEAR
+from normalise.years import financial_year
 from schemas.tables import NO_UNIT
 
 NAME = "statements"
@@ -207,10 +210,13 @@ def read_prose(
                 lead=" ".join(shape["lead"].split()) if shape else None,
                 antecedent=antecedent,
             )
-            fy = own.financial_year or whole.financial_year or lead_frame.financial_year
-            period = own.period or whole.period or lead_frame.period
+            said = (
+                own.financial_year or whole.financial_year or lead_frame.financial_year,
+                own.period or whole.period or lead_frame.period,
+            )
             shown = f"{prefix} {sentence}".strip() if para.bullet else sentence
             for f in figures:
+                fy, period = _own_year(sentence, f) or said
                 claimed.update(start + n.start for n in (f.number, *f.uses))
                 page, first, last = para.provenance(start, end, start + f.number.start)
                 made.append(
@@ -252,6 +258,27 @@ def _multiplied(doc: Document, n: Number, page: int | None, line: int) -> Repair
         rule="amount_multiplier",
     )
     return RepairRow.of(doc.doc_id, "statements", "value", fix, page=page, line=line)
+
+
+# A figure's own year printed straight after it: "from 78% in 2016/17 to 84%
+# in 2017/18", "compared with 71 per cent in 2016/17", "383 in Q1 2016/17".
+OWN_YEAR = compiled(
+    rf"\s*(?:in|during|for)\s+(?:(?P<q>Q[1-4]|Quarter\s+[1-4])\s+(?:of\s+)?)?"
+    rf"(?P<fy>{FINANCIAL_YEAR})(?![\d/.]?\d)",
+    re.IGNORECASE,
+)
+
+
+def _own_year(sentence: str, f: Figure) -> tuple[str, str] | None:
+    """(financial_year, period) a figure's own words give it, when they
+    name a year straight after it; the sentence's otherwise."""
+    m = OWN_YEAR.match(sentence, f.number.end)
+    if m is None:
+        return None
+    year, _ = financial_year(squash(m["fy"]))
+    if year is None:
+        return None
+    return year, f"Q{m['q'][-1]}" if m["q"] else "FY"
 
 
 def _cell(para: Paragraph) -> bool:

@@ -42,6 +42,8 @@ from extract.recognisers.actions.quarter_labels import (
     quarter_texts,
     rating_columns,
 )
+from normalise.symbols import holds_symbol
+from normalise.vocabulary import status_category
 
 # "Action & Progress Update" (samples/000), "Action +Progress Update" (samples/003),
 # "… public environments and Action & Progress Update" (samples/000 line 69, the
@@ -211,6 +213,37 @@ MARKS_BEFORE = (
 )
 
 
+WORDED_RATING = (
+    "text in a quarter's rating column not read: {}; a table whose quarter "
+    "columns print progress, not marks, is not read as one"
+)
+QUOTED_CHARS = 40
+# The fewest words of a rating column's cell that make it text, not a label
+# printed into the column ("No Rating", "Not due", "Not Yet Due").
+WORDED_CELL_WORDS = 3
+
+
+def _worded_ratings(
+    row: Row, cells: Sequence[Cell], cols: Columns
+) -> Iterator[tuple[int, int, str]]:
+    """The row's lines and why, where a cell of its rating columns prints
+    text rather than a mark ("12 homes completed at Moss Road"): the first
+    such cell quoted."""
+    for column, quarter in sorted(cols.ratings.items()):
+        if 0 <= column < len(cells):
+            text = cells[column].flat
+            words = len(text.split())
+            label = (
+                words == WORDED_CELL_WORDS
+                and not any(ch.isdigit() for ch in text)
+                and status_category(text) is not None
+            )
+            if words >= WORDED_CELL_WORDS and not label and not holds_symbol(text):
+                said = f'{quarter} "{text[:QUOTED_CHARS]}"'
+                yield row.line_start, row.line_end, WORDED_RATING.format(said)
+                return
+
+
 def parse(
     doc: Document,
     ctx: Context,
@@ -271,6 +304,7 @@ def parse(
             if _marks((row,), cols):
                 lost.append((row.line_start, row.line_end, MARKS_BEFORE))
             continue
+        lost.extend(_worded_ratings(row, cells, cols))
         q = last_quarter(cell_text(cells, cols.action))
         open_ = replace(
             open_,
