@@ -586,11 +586,6 @@ def test_rating_words_and_ratings_between_two_are_kept_as_printed() -> None:
         ("<p>Cut grass</p><p>Quarter 3: done</p>", {"Q3": "done"}),
         ("<p>Cut grass</p><p>Q3 – done</p>", {"Q3": "done"}),
         ("<p>Cut grass</p><p>During Q2 the grass grew</p>", {}),
-        # A quarter after a preposition mid-sentence is no label.
-        (
-            "Cut grass Q2 - works are programmed for Q3 - subject to funding",
-            {"Q2": "works are programmed for Q3 - subject to funding"},
-        ),
         # The quarter's months after its label.
         (
             "Cut grass Q3 (Oct-Dec) - done Q4 (Jan – Mar): again",

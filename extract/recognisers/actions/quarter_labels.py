@@ -14,10 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import cast
 
 from extract.document import Row
-from normalise.patterns import compiled, fuzzy
+from normalise.patterns import compiled
 from normalise.vocabulary import DASH, MONTH, QUARTER_NUMBER, RATING_WORD
 
 # "Quarter 2", "Quarters 2, 3 and 4", "Quarter Two", "Qtr 2".
@@ -38,20 +37,12 @@ QUARTER_RANGE = rf"^(?:Q|{QUARTER_WORD}\s*)[1-4]\s*(?:{DASH}|to)\s*Q?[1-4]"
 # introduce its text. "Q1 - Q2" is a range, not a label. "Q1 update –" words
 # the same label (hate crime and Cabinet report layouts). A hyphen that joins
 # a word ("this quarter one-off grants", "Quarter two-thirds") is no label's.
-# A quarter after a preposition mid-sentence is a time, not a label: "works
-# are now programmed for Q3 - subject to Cabinet approval" (not "Update for
-# Q3 -", which opens its text).
-# (A lookbehind of any width: the regex module's, its matches as re's.)
-NOT_AFTER = r"(?<!\b(?-i:[a-z])\w*\s+(?:for|in|by|to|until|from|into|during|of)\s+)"
-LABEL = cast(
-    "re.Pattern[str]",
-    fuzzy(
-        rf"(?<!\w){NOT_AFTER}(?:(?P<range>{QUARTER_RANGE})|(?P<q>{Q_LIST})"
-        rf"|{QUARTER_WORD}\s+(?P<qs>{QUARTER_LIST})|(?P<months>{MONTH_RANGE}))"
-        rf"{MONTHS_AFTER}(?:\s+update)?\s*(?:-(?![A-Za-z])|[\u2013\u2014:])"
-        rf"(?!\s*Q[1-4]\b)\s*",
-        re.IGNORECASE,
-    ),
+LABEL = re.compile(
+    rf"(?<!\w)(?:(?P<range>{QUARTER_RANGE})|(?P<q>{Q_LIST})"
+    rf"|{QUARTER_WORD}\s+(?P<qs>{QUARTER_LIST})|(?P<months>{MONTH_RANGE}))"
+    rf"{MONTHS_AFTER}(?:\s+update)?\s*(?:-(?![A-Za-z])|[\u2013\u2014:])"
+    rf"(?!\s*Q[1-4]\b)\s*",
+    re.IGNORECASE,
 )
 # samples/000 lines 72, 74, 76 print "Quarter 2" alone above that quarter's text.
 BARE_LABEL = re.compile(
