@@ -72,9 +72,9 @@ RATE_BASES = {
     "100,000": 100_000,
     "100000": 100_000,
 }
-# "12,345 tonnes of household waste", "420 tonnes collected": the unit and
-# the "of" before what they weigh.
-TONNES_OF = compiled(r"\s*tonnes?\s+(?:of\s+)?", re.IGNORECASE)
+# "12,345 tonnes of household waste": the unit and the "of" before what they
+# weigh ("420 tonnes collected" says not what).
+TONNES_OF = compiled(r"\s*tonnes?\s+of\s+", re.IGNORECASE)
 # "71% of residents feel safe …": what the share is of.
 SHARE_OF = re.compile(r"^\s*of\s+(?P<np>.*)", re.S)
 # "25.3% reduction in serious acquisitive crime": what changed.

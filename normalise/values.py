@@ -30,12 +30,14 @@ from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.years import financial_year
 
 # A label opens a value of its own: "Target - 50%", "Actual – 44.1%",
-# "2017.18 – 425", "2015/16 -51.49%", "2015/2016 - 51.49%". It only counts when
+# "2017.18 – 425", "2015/16 -51.49%", "2015/2016 - 51.49%", a quarter of a
+# year ("Q1 2016/17: 94%", "Q4 2016/17 – 110"). It only counts when
 # an amount follows, so "No target - this is a measure only" and "Not reported
 # in 2015/16" are words.
 LABEL = compiled(
     r"(?:\b(?P<measure>target|actual)\b"
-    rf"|(?<![\d/.])(?P<year>{FINANCIAL_YEAR})(?![\d/]))"
+    r"|(?:\b(?P<quarter>Q[1-4]|Quarter\s+[1-4]|Qtr\.?\s*[1-4])\s+)?"
+    rf"(?<![\d/.])(?P<year>{FINANCIAL_YEAR})(?![\d/]))"
     r"(?P<sep>\s*[-\u2013:]?\s*)(?=[<>\u2264\u2265£~]|\d|approx|c\.\d)",
     re.IGNORECASE,
 )
@@ -123,6 +125,8 @@ class Value:
     note: str | None
     repairs: tuple[Repair, ...] = ()
     problem: str | None = None
+    # The quarter its label names ("Q1 2016/17: 94%"); None for a year's.
+    period: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,8 @@ class Part:
     financial_year: str | None
     body: str
     repairs: tuple[Repair, ...] = ()
+    # The quarter a year's label names with it ("Q1 2016/17: 94%").
+    period: str | None = None
 
 
 def is_missing(raw: str) -> bool:
@@ -163,7 +169,8 @@ def labelled_parts(text: str) -> list[Part]:
     parts = [Part(None, None, s[: labels[0][0].start()] if labels else s)]
     for k, (m, measure, year, fixes) in enumerate(labels):
         end = labels[k + 1][0].start() if k + 1 < len(labels) else len(s)
-        parts.append(Part(measure or "actual", year, s[m.end() : end], fixes))
+        quarter = f"Q{m['quarter'][-1]}" if m["quarter"] else None
+        parts.append(Part(measure or "actual", year, s[m.end() : end], fixes, quarter))
     return parts
 
 
@@ -223,6 +230,7 @@ def values_of_part(part: Part) -> list[Value]:
             labelled=part.measure is not None,
             note=note,
             repairs=part.repairs + a.repairs,
+            period=part.period,
         )
         for k, (a, _, _) in enumerate(taken)
     ]
@@ -374,18 +382,25 @@ def stated_scale(text: str) -> tuple[Decimal, str] | None:
     return Decimal(1_000 if m["thousands"] else 1_000_000), m[0]
 
 
-def scaled_by(value: Value, scale: tuple[Decimal, str]) -> Value:
+# A sum printed in pounds whatever its column says: with pence ("£45.00") or
+# its thousands written out ("£1,250,000").
+IN_POUNDS = compiled(r"£\s*(?:\d{1,3}(?:,\d{3})+|\d+\.\d\d)(?![\d.])")
+
+
+def scaled_by(value: Value, scale: tuple[Decimal, str], printed_as: str = "") -> Value:
     """A figure, bare or a sum, under a stated scale (see `stated_scale`) in
     pounds, the repair logged: "£12.1" and "36.2" in a row "Council tax
     collected (£m)" are both millions. A percentage, a count or time printed
-    as such, a figure with its own multiplier ("£1.2m") and a null stay as
-    they are. A figure too long for float64 once scaled becomes a null
+    as such, a figure with its own multiplier ("£1.2m"), a sum its cell
+    (`printed_as`) prints in pounds ("£45.00", "£1,250,000") and a null stay
+    as they are. A figure too long for float64 once scaled becomes a null
     value with a `problem`."""
     multiplier, printed = scale
     if (
         value.value is None
         or value.unit not in (None, "gbp")
         or any(r.rule == "amount_multiplier" for r in value.repairs)
+        or (value.unit == "gbp" and IN_POUNDS.search(printed_as))
     ):
         return value
     scaled = Decimal(repr(value.value)) * multiplier

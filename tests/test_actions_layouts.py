@@ -92,8 +92,12 @@ def test_progress_printed_in_quarter_columns_is_reported() -> None:
     doc, ctx = synthetic([Q3_PLAN, "", header, *rows])
     unread: list[tuple[int, int, str]] = []
     action_table.parse(doc, ctx, unread)
-    assert [(first, why.split(";")[0]) for first, _, why in unread] == [
-        (4, 'text in a quarter\'s rating column not read: Q1 "12 homes completed"'),
+    assert [(first, why) for first, _, why in unread] == [
+        (
+            4,
+            "text in a quarter's rating column, read neither as that quarter's "
+            'rating nor as its progress: Q1 "12 homes completed"',
+        ),
     ]
 
 

@@ -819,9 +819,12 @@ def test_a_report_track_of_two_meetings(form: str) -> None:
         ("Councillor Tony de Souza", "-"),
         ("Cllr Sir Jim Harris", "-"),
         ("Councillor A. Smith MBE", "-"),
-        ("Councillor J Smith, Councillor K Jones", "-"),
-        ("Councillor J Smith, Conservative", "-"),
+        # What names no portfolio after a name is kept as printed.
+        ("Councillor J Smith, Councillor K Jones", None),
+        ("Councillor J Smith, Green Party", None),
         ("Councillor A Smith, Licensing", "Licensing"),
+        ("Councillor A Smith, Street Scene", "Street Scene"),
+        ("Councillor A Smith – Health and Well-being", "Health and Well-being"),
         ("Community Safety", "Community Safety"),
     ],
 )

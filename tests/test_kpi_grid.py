@@ -916,6 +916,25 @@ def test_rating_words_in_value_columns_are_null_values() -> None:
     ]
 
 
+def test_a_value_labelled_with_a_quarter_of_another_year() -> None:
+    """ "96% (Q1 2016/17: 94%)": the bracketed value is Q1 of 2016/17, not
+    2016/17's full year."""
+    header = _tabs("Performance Indicator", "Q1", "Q2")
+    row = _tabs("Homeless preventions", "96% (Q1 2016/17: 94%)", "14 (Q2 2016/17: 20)")
+    records = _recognise([PLAN, "", header, row])
+    got = [
+        (r.financial_year, r.period, r.value)
+        for r in records
+        if isinstance(r, IndicatorValue)
+    ]
+    assert got == [
+        ("2017/18", "Q1", 96.0),
+        ("2016/17", "Q1", 94.0),
+        ("2017/18", "Q2", 14.0),
+        ("2016/17", "Q2", 20.0),
+    ]
+
+
 def test_a_mixed_column_label_states_no_scale() -> None:
     header = _tabs("Performance Indicator", "Q1", "Annual Target (£000 / %)")
     rows = [

@@ -488,6 +488,11 @@ def test_rates_tonnes_and_multiplied_amounts_in_prose(
             [(75.0, "2017/18", "FY"), (71.0, "2016/17", "FY")],
         ),
         (
+            "In Quarter 3 the call centre answered 84.2% of calls in time in "
+            "2017/18, compared with 83.9% in 2016/17.",
+            [(84.2, "2017/18", "Q3"), (83.9, "2016/17", "Q3")],
+        ),
+        (
             "During 2017/18 the customer service centre answered 84,512 calls "
             "from residents across the district.",
             [(84_512.0, "2017/18", "FY")],

@@ -151,10 +151,17 @@ def test_is_missing(text: str, missing: bool) -> None:
         ),
         ("No target - this is a measure only", [(None, None)]),
         ("Not reported in 2015/16", [(None, None)]),
+        # A quarter of a year labels its value with both.
+        (
+            "96% (Q1 2016/17: 94%)",
+            [(None, None, None), ("actual", "2016/17", "Q1")],
+        ),
+        ("Q4 2016/17 – 110", [(None, None, None), ("actual", "2016/17", "Q4")]),
     ],
 )
-def test_labelled_parts(text: str, parts: list[tuple[str | None, str | None]]) -> None:
-    assert [(p.measure, p.financial_year) for p in labelled_parts(text)] == parts
+def test_labelled_parts(text: str, parts: list[tuple[str | None, ...]]) -> None:
+    got = [(p.measure, p.financial_year, p.period) for p in labelled_parts(text)]
+    assert [g[: len(want)] for g, want in zip(got, parts, strict=True)] == parts
 
 
 # (cell, commentary?, [(value, unit, comparator, qualifier, measure, year, note)])
@@ -517,6 +524,16 @@ def test_stated_scales_keep_values_in_float64(s: str, label: str) -> None:
             or (got.value, got.problem) == (None, got.problem or "-")
             or (got.unit, got.repairs[-1].rule) == ("gbp", "stated_multiplier")
         )
+
+
+@pytest.mark.parametrize(
+    ("cell", "scaled"),
+    [("45.2", 45_200.0), ("£45.2", 45_200.0), ("£45.00", 45.0), ("£1,250,000", 1.25e6)],
+)
+def test_a_sum_printed_in_pounds_is_not_scaled(cell: str, scaled: float) -> None:
+    (value,) = parse_cell(cell)
+    scale = stated_scale("Annual Target (£000)")
+    assert scale is not None and scaled_by(value, scale, cell).value == scaled
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,12 @@ COUNCILLOR = re.compile(
     r"^(?:Councillor|Cllr\.?)\s+(?P<name>[^,:\u2013\u2014]+?)"
     r"(?:\s*[,:\u2013\u2014]\s*|\s+-\s+)(?P<rest>[A-Z].*)$"
 )
+# A councillor's name alone, honours and all: "Councillor John Paul Smith",
+# "Cllr Sir Jim Harris", "Councillor A. Smith MBE", "Councillor Tony de Souza".
+COUNCILLOR_ONLY = re.compile(
+    r"^(?:Councillor|Cllr\.?)(?:\s+(?:[A-Z][\w'.-]*|de|van|von|le|la|du|di|da))"
+    r"{1,6}\s*$"
+)
 # Words a portfolio's name has and a person's (their honours, party, ward) has
 # not.
 PORTFOLIO_WORDS = frozenset(
@@ -42,7 +48,9 @@ PORTFOLIO_WORDS = frozenset(
     "benefits assets property digital innovation equalities democracy democratic "
     "legal people children adults social care education skills employment "
     "business enterprise growth infrastructure highways protection enforcement "
-    "green sustainability strategy policy performance".split()
+    "sustainability strategy policy performance street scene crime disorder "
+    "operations homelessness recycling libraries arts place spaces localism "
+    "being".split()
 )
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 MONTH_NAME = (
@@ -199,14 +207,13 @@ def derived(name: str, value: str) -> list[tuple[str, str]]:
     if name == "portfolio":
         # "Councillor A Smith, Portfolio Holder for Environment", "Councillor
         # Mrs. C. Mitchell – Community Safety": the portfolio; a councillor
-        # alone ("Lead Member: Cllr J Bloggs") or with what names no
-        # portfolio (honours, a party) names a person, not one; a name run
-        # into a portfolio without a mark between stays whole.
+        # alone ("Lead Member: Cllr J Bloggs", honours and all) names a
+        # person, not one; other values stay whole, as printed.
         if m := PORTFOLIO_OF.search(value):
             value = m["p"].strip()
         elif (m := COUNCILLOR.match(value)) and _names_portfolio(m["rest"]):
             value = m["rest"].strip()
-        elif value.startswith(("Councillor", "Cllr")) and not _names_portfolio(value):
+        elif COUNCILLOR_ONLY.match(value) and not _names_portfolio(value):
             return []
     if name in ("report_of", "portfolio") and value.isupper():
         value = title_case(value)
@@ -219,7 +226,7 @@ def derived(name: str, value: str) -> list[tuple[str, str]]:
 def _names_portfolio(text: str) -> bool:
     """Whether `text` prints a word of a portfolio's name, not only a
     person's ("Councillor J Smith, Councillor K Jones", "… MBE")."""
-    return any(w.strip(",.()&").casefold() in PORTFOLIO_WORDS for w in text.split())
+    return any(w.casefold() in PORTFOLIO_WORDS for w in re.split(r"[\s,.()&/-]+", text))
 
 
 SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on"})

@@ -216,7 +216,7 @@ def read_prose(
             )
             shown = f"{prefix} {sentence}".strip() if para.bullet else sentence
             for f in figures:
-                fy, period = _own_year(sentence, f) or said
+                fy, period = _own_year(sentence, f, said)
                 claimed.update(start + n.start for n in (f.number, *f.uses))
                 page, first, last = para.provenance(start, end, start + f.number.start)
                 made.append(
@@ -269,16 +269,18 @@ OWN_YEAR = compiled(
 )
 
 
-def _own_year(sentence: str, f: Figure) -> tuple[str, str] | None:
-    """(financial_year, period) a figure's own words give it, when they
-    name a year straight after it; the sentence's otherwise."""
+def _own_year(
+    sentence: str, f: Figure, said: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """(financial_year, period) of a figure: the year its own words name
+    straight after it, with their quarter or else the sentence's period
+    ("In Quarter 3, … 84.2% in 2017/18" is Q3's); the sentence's year and
+    period otherwise (`said`)."""
     m = OWN_YEAR.match(sentence, f.number.end)
-    if m is None:
-        return None
-    year, _ = financial_year(squash(m["fy"]))
-    if year is None:
-        return None
-    return year, f"Q{m['q'][-1]}" if m["q"] else "FY"
+    year, _ = financial_year(squash(m["fy"])) if m else (None, None)
+    if m is None or year is None:
+        return said
+    return year, f"Q{m['q'][-1]}" if m["q"] else (said[1] or "FY")
 
 
 def _cell(para: Paragraph) -> bool:

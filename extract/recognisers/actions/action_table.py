@@ -214,8 +214,8 @@ MARKS_BEFORE = (
 
 
 WORDED_RATING = (
-    "text in a quarter's rating column not read: {}; a table whose quarter "
-    "columns print progress, not marks, is not read as one"
+    "text in a quarter's rating column, read neither as that quarter's rating "
+    "nor as its progress: {}"
 )
 QUOTED_CHARS = 40
 # The fewest words of a rating column's cell that make it text, not a label

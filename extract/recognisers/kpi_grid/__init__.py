@@ -170,7 +170,7 @@ def _place(column: Column, value: Value, ctx: Context) -> tuple[str | None, str,
         own = column.financial_year if column.kind == "value" else None
         return (
             value.financial_year or own or ctx.financial_year,
-            "FY",
+            value.period or "FY",
             value.measure or "actual",
         )
     if value.labelled:
@@ -261,7 +261,7 @@ def _facts(
         scale = scales.get(column.index)
         for value in values:
             if scale is not None:
-                value = scaled_by(value, scale)
+                value = scaled_by(value, scale, text)
             year, period, measure = _place(column, value, ctx)
             printed = value.unit if value.unit is not None else row_unit
             # A unit outside the contract ("days") and a cell with no number
