@@ -36,7 +36,12 @@ from normalise.years import financial_year
 # in 2015/16" are words.
 LABEL = compiled(
     r"(?:\b(?P<measure>target|actual)\b"
-    r"|(?:\b(?P<quarter>Q[1-4]|Quarter\s+[1-4]|Qtr\.?\s*[1-4])\s+)?"
+    # Not a quarter that ends a span or follows a measure ("Outturn at Q4
+    # 2016/17 - 484", "Cumulative to Q4 2016/17: 95", "Q1-Q2 2016/17: 250",
+    # "Target Q4 2017/18: 90"): those keep the year's label alone.
+    r"|(?:(?<!\bto\s)(?<!\bat\s)(?<!\buntil\s)(?<!\bby\s)(?<![-\u2013/]\s)"
+    r"(?<![-\u2013/])(?<!target\s)(?<!actual\s)"
+    r"\b(?P<quarter>Q[1-4]|Quarter\s+[1-4]|Qtr\.?\s*[1-4])\s+)?"
     rf"(?<![\d/.])(?P<year>{FINANCIAL_YEAR})(?![\d/]))"
     r"(?P<sep>\s*[-\u2013:]?\s*)(?=[<>\u2264\u2265£~]|\d|approx|c\.\d)",
     re.IGNORECASE,
@@ -382,26 +387,14 @@ def stated_scale(text: str) -> tuple[Decimal, str] | None:
     return Decimal(1_000 if m["thousands"] else 1_000_000), m[0]
 
 
-# A sum printed in pounds whatever its column says: with pence ("£45.00") or
-# its thousands written out ("£1,250,000").
-IN_POUNDS = compiled(r"£\s*(?:\d{1,3}(?:,\d{3})+|\d+\.\d\d)(?![\d.])")
-
-
-def scaled_by(value: Value, scale: tuple[Decimal, str], printed_as: str = "") -> Value:
-    """A figure, bare or a sum, under a stated scale (see `stated_scale`) in
-    pounds, the repair logged: "£12.1" and "36.2" in a row "Council tax
-    collected (£m)" are both millions. A percentage, a count or time printed
-    as such, a figure with its own multiplier ("£1.2m"), a sum its cell
-    (`printed_as`) prints in pounds ("£45.00", "£1,250,000") and a null stay
-    as they are. A figure too long for float64 once scaled becomes a null
-    value with a `problem`."""
+def scaled_by(value: Value, scale: tuple[Decimal, str]) -> Value:
+    """A bare figure under a stated scale (see `stated_scale`) in pounds, the
+    repair logged. A figure printed with its unit ("£45.00", "£1,250", "45%")
+    or multiplier ("£1.2m"), which may be in pounds or in the scale's units
+    alike, and a null stay as printed. A figure too long for float64 once
+    scaled becomes a null value with a `problem`."""
     multiplier, printed = scale
-    if (
-        value.value is None
-        or value.unit not in (None, "gbp")
-        or any(r.rule == "amount_multiplier" for r in value.repairs)
-        or (value.unit == "gbp" and IN_POUNDS.search(printed_as))
-    ):
+    if value.value is None or value.unit is not None:
         return value
     scaled = Decimal(repr(value.value)) * multiplier
     if abs(scaled) >= 10**MAX_DIGITS:

@@ -849,17 +849,17 @@ def test_multiplied_amounts_and_nil_are_values_with_repairs() -> None:
 
 
 def test_figures_in_thousands_of_pounds_are_pounds_with_repairs() -> None:
-    """A name or column label stating "£000" or "£m" scales the figures and
-    sums under it into pounds, each change logged. Not a figure printed with
-    its own multiplier, a row whose name states another unit or that prints
-    one, nor where the column's scale and the name's disagree (the Q2 cell
-    of the tax row)."""
+    """A name or column label stating "£000" or "£m" scales the bare figures
+    under it into pounds, each change logged. Not a figure printed with its
+    unit ("£12.1": pounds or thousands alike) or multiplier, a row whose name
+    states another unit or that prints one, nor where the column's scale and
+    the name's disagree."""
     header = _tabs("Performance Indicator", "Q1", "Q2 (£m)", "Annual Target")
     income = _tabs("Income from car parks (£000)", "210", "0.19", "850")
     spend = _tabs("Capital spend on schemes", "£1,200", "1.5", "£2,000")
     share = _tabs("Percentage of capital programme spent (£m)", "22", "45%", "")
     saved = _tabs("Savings delivered (£'000)", "12.5%", "£1.2m", "n/a")
-    tax = _tabs("Council tax collected (£000)", "£12.1", "36.2", "")
+    tax = _tabs("Council tax collected (£000)", "£12.1", "", "36.2")
     records = _recognise([PLAN, "", header, income, spend, share, saved, tax])
     got = [
         (r.indicator[:8], r.period, r.measure, r.value, r.unit)
@@ -878,8 +878,8 @@ def test_figures_in_thousands_of_pounds_are_pounds_with_repairs() -> None:
         ("Savings ", "Q1", "actual", 12.5, "percent"),
         ("Savings ", "Q2", "actual", 1_200_000.0, "gbp"),
         ("Savings ", "FY", "target", None, "none"),
-        ("Council ", "Q1", "actual", 12_100.0, "gbp"),
-        ("Council ", "Q2", "actual", 36.2, "gbp"),
+        ("Council ", "Q1", "actual", 12.1, "gbp"),
+        ("Council ", "FY", "target", 36_200.0, "gbp"),
     ]
     repairs = [
         (r.line, r.raw, r.repaired, r.rule) for r in records if isinstance(r, RepairRow)
@@ -889,7 +889,7 @@ def test_figures_in_thousands_of_pounds_are_pounds_with_repairs() -> None:
         (4, "850 (£000)", "850000", "stated_multiplier"),
         (5, "1.5 (£m)", "1500000", "stated_multiplier"),
         (7, "£1.2m", "1200000", "amount_multiplier"),
-        (8, "12.1 (£000)", "12100", "stated_multiplier"),
+        (8, "36.2 (£000)", "36200", "stated_multiplier"),
     ]
 
 

@@ -493,6 +493,11 @@ def test_rates_tonnes_and_multiplied_amounts_in_prose(
             [(84.2, "2017/18", "Q3"), (83.9, "2016/17", "Q3")],
         ),
         (
+            "In Quarter 3 of 2017/18 the call centre answered 84.2% of calls in "
+            "time, against a full-year outturn of 81.8% in 2016/17.",
+            [(84.2, "2017/18", "Q3"), (81.8, "2016/17", "FY")],
+        ),
+        (
             "During 2017/18 the customer service centre answered 84,512 calls "
             "from residents across the district.",
             [(84_512.0, "2017/18", "FY")],

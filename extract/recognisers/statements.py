@@ -269,6 +269,18 @@ OWN_YEAR = compiled(
 )
 
 
+# A figure for a whole year, though its sentence names a quarter: "a
+# full-year outturn of 44.8% in 2016/17", "an annual rate of 97.1% in
+# 2016/17", "91% in 2016/17 as a whole".
+ANNUAL = compiled(
+    r"\b(?:annual|full[\s-]year|whole[\s-]year|year[\s-]end|outturn)\b"
+    r"|\s*(?:as\s+a\s+whole|overall)\b",
+    re.IGNORECASE,
+)
+# How far before a figure its words may say it is a year's.
+ANNUAL_REACH = 40
+
+
 def _own_year(
     sentence: str, f: Figure, said: tuple[str | None, str | None]
 ) -> tuple[str | None, str | None]:
@@ -280,7 +292,13 @@ def _own_year(
     year, _ = financial_year(squash(m["fy"])) if m else (None, None)
     if m is None or year is None:
         return said
-    return year, f"Q{m['q'][-1]}" if m["q"] else (said[1] or "FY")
+    if m["q"]:
+        return year, f"Q{m['q'][-1]}"
+    start = max(0, f.number.start - ANNUAL_REACH)
+    annual = ANNUAL.search(sentence, start, f.number.start) or ANNUAL.match(
+        sentence, m.end()
+    )
+    return year, "FY" if annual else (said[1] or "FY")
 
 
 def _cell(para: Paragraph) -> bool:

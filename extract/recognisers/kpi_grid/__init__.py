@@ -261,7 +261,7 @@ def _facts(
         scale = scales.get(column.index)
         for value in values:
             if scale is not None:
-                value = scaled_by(value, scale, text)
+                value = scaled_by(value, scale)
             year, period, measure = _place(column, value, ctx)
             printed = value.unit if value.unit is not None else row_unit
             # A unit outside the contract ("days") and a cell with no number
