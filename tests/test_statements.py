@@ -519,3 +519,27 @@ def test_a_figure_takes_the_year_printed_straight_after_it(
         if isinstance(r, Statement)
     ]
     assert got == expected
+
+
+def test_a_year_printed_with_a_dot_is_a_logged_repair() -> None:
+    """ "During 2015.16 …": the statement's year is 2015/16, and the change
+    is a `financial_year_dot` repair (it had been made unlogged)."""
+    from extract.blocks import blocks_of
+    from extract.recognisers import statements
+
+    sentence = (
+        "During 2015.16 the Council processed 1,150 planning applications from "
+        "residents and businesses across the district."
+    )
+    doc, ctx = synthetic(["Annual Performance Report", "", sentence])
+    records = list(statements.recognise(blocks_of(doc), ctx))
+    got = [(r.value, r.financial_year) for r in records if isinstance(r, Statement)]
+    assert got == [(1150.0, "2015/16")]
+    fixes = [
+        (r.target, r.column, r.raw, r.repaired, r.rule, r.line)
+        for r in records
+        if isinstance(r, RepairRow)
+    ]
+    assert fixes == [
+        ("statements", "financial_year", "2015.16", "2015/16", "financial_year_dot", 3)
+    ]

@@ -34,7 +34,7 @@ from normalise.sentences import Number, numbers, sentences
 from normalise.subjects import indicator_of
 from normalise.text import squash
 from normalise.vocabulary import FINANCIAL_YEAR
-from normalise.years import financial_year
+from normalise.years import FY_IN_TEXT, financial_year
 from schemas.tables import NO_UNIT
 
 NAME = "statements"
@@ -233,6 +233,9 @@ def read_prose(
                 )
                 if f.number.scaled:
                     repairs.append(_multiplied(doc, f.number, page, first))
+                repairs.extend(
+                    _dotted_year(doc, (sentence, para.text), fy, (page, first))
+                )
                 if f.unit is None:
                     issues.append(_unclear(doc, f, sentence, page, first))
                 if f.unit == "count" and f.change is None and f.subject:
@@ -248,6 +251,34 @@ def read_prose(
             )
             account.append(ProseNumber(page, first, n.text.strip(), status))
     return ProseReading(tuple(made), tuple(issues), tuple(account), tuple(repairs))
+
+
+def _dotted_year(
+    doc: Document,
+    texts: tuple[str, ...],
+    fy: str | None,
+    where: tuple[int | None, int],
+) -> Iterator[RepairRow]:
+    """The repair of a statement's year printed with a dot ("During 2015.16"
+    -> "2015/16"), from the first of `texts` (its sentence, its paragraph)
+    that prints its year."""
+    if fy is None:
+        return
+    for text in texts:
+        for m in FY_IN_TEXT.finditer(text):
+            year, fix = financial_year(m[0])
+            if year == fy:
+                if fix is not None:
+                    page, line = where
+                    yield RepairRow.of(
+                        doc.doc_id,
+                        "statements",
+                        "financial_year",
+                        fix,
+                        page=page,
+                        line=line,
+                    )
+                return
 
 
 def _multiplied(doc: Document, n: Number, page: int | None, line: int) -> RepairRow:
