@@ -28,7 +28,8 @@ NUMBER = re.compile(
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     # "2.3 million", "£3.4 million", "£1.2m", "£250k", "£2bn": a multiplier.
     # The short letters count only after "£", where they cannot be a unit.
-    r"(?P<scale>\s(?:million|billion)\b|(?(gbp)(?:bn|m|k)\b|(?!)))?"
+    # "£3.4million", "£3.4 Million" and "£3.4M" are printed too.
+    r"(?P<scale>(?(gbp)\s?|\s)(?i:million|billion)\b|(?(gbp)(?i:bn|m|k)\b|(?!)))?"
     r"(?P<percent>\s?%|\s(?:per\s?cent|percent)\b)?"
     r"(?![\w£]|[.,]\d|/\d))"
 )

@@ -442,6 +442,19 @@ def test_sentences_of_a_paragraph() -> None:
             [("£250k", "250000"), ("£1.2m", "1200000")],
         ),
         (
+            "Receipts of £3.4million, £1.5 Million and £2M came in in 2017/18.",
+            [
+                (3_400_000.0, "gbp", "2017/18"),
+                (1_500_000.0, "gbp", "2017/18"),
+                (2_000_000.0, "gbp", "2017/18"),
+            ],
+            [
+                ("£3.4million", "3400000"),
+                ("£1.5 Million", "1500000"),
+                ("£2M", "2000000"),
+            ],
+        ),
+        (
             "The museum welcomed 2.3 million visitors in 2017/18.",
             [(2_300_000.0, "count", "2017/18")],
             [("2.3 million", "2300000")],
