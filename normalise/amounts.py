@@ -107,6 +107,13 @@ def _comparator(raw: str | None) -> str | None:
     return {"\u2264": "<=", "\u2265": ">="}.get(raw, raw) if raw else None
 
 
+def plain(value: Decimal | float) -> str:
+    """A number as a repair prints it: no exponent, no trailing zeros
+    (Decimal("1.2E+6") and 1200000.0 -> "1200000")."""
+    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    return format(number.normalize(), "f")
+
+
 def _scaled(m: re.Match[str]) -> tuple[float, Repair] | None:
     """ "£1.2m" -> 1200000.0 and the repair that logs it; None when the result
     has more digits than float64 holds exactly (see MAX_DIGITS)."""
@@ -116,7 +123,7 @@ def _scaled(m: re.Match[str]) -> tuple[float, Repair] | None:
         return None
     start = m.start("gbp") if m["gbp"] else m.start("number")
     printed = m.string[start : m.end("scale")]
-    repaired = format(value.normalize(), "f")
+    repaired = plain(value)
     fix = Repair(raw=printed, repaired=repaired, rule="amount_multiplier")
     return float(value), fix
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from normalise.amounts import SCALES
 from normalise.vocabulary import DASH, FINANCIAL_YEAR, MONTH, QUARTER_NUMBER
 
 # "5,803", "61", "25.3%", "£50,000", "(£6000)", "10 per cent". Not numbers glued
@@ -196,15 +197,6 @@ def _numbers(paragraph: str) -> tuple[Number, ...]:
             )
         )
     return tuple(out)
-
-
-SCALES = {
-    "k": Decimal(1_000),
-    "m": Decimal(1_000_000),
-    "million": Decimal(1_000_000),
-    "bn": Decimal(1_000_000_000),
-    "billion": Decimal(1_000_000_000),
-}
 
 
 def _value(m: re.Match[str]) -> float:

@@ -22,6 +22,7 @@ from normalise.amounts import (
     OUTSIDE,
     Amount,
     amounts_in,
+    plain,
 )
 from normalise.patterns import compiled
 from normalise.repair import Repair
@@ -401,8 +402,8 @@ def scaled_by(value: Value, scale: tuple[Decimal, str]) -> Value:
         problem = f"number has more than {MAX_DIGITS} digits once in pounds ({printed})"
         return replace(value, value=None, problem=problem)
     fix = Repair(
-        raw=f"{format(Decimal(repr(value.value)).normalize(), 'f')} ({printed})",
-        repaired=format(scaled.normalize(), "f"),
+        raw=f"{plain(value.value)} ({printed})",
+        repaired=plain(scaled),
         rule="stated_multiplier",
     )
     return replace(

@@ -22,6 +22,7 @@ from extract.records import (
     IndicatorValue,
     IssueRow,
     Observation,
+    Record,
     RepairRow,
     Statement,
 )
@@ -412,6 +413,16 @@ def test_sentences_of_a_paragraph() -> None:
     ]
 
 
+def _recognised(title: str, sentence: str) -> list[Record]:
+    """The statements recogniser's records of a report of a title and one
+    paragraph."""
+    from extract.blocks import blocks_of
+    from extract.recognisers import statements
+
+    doc, ctx = synthetic([title, "", sentence])
+    return list(statements.recognise(blocks_of(doc), ctx))
+
+
 @pytest.mark.parametrize(
     "sentence, expected, repaired",
     [
@@ -470,11 +481,7 @@ def test_rates_tonnes_and_multiplied_amounts_in_prose(
     been a count of the base), tonnes (a count), and amounts with a
     multiplier, scaled with each change logged ("£3.4 million" had been
     £3.40; "£1.2m" no number at all)."""
-    from extract.blocks import blocks_of
-    from extract.recognisers import statements
-
-    doc, ctx = synthetic(["Annual Performance Report 2017/18", "", sentence])
-    records = list(statements.recognise(blocks_of(doc), ctx))
+    records = _recognised("Annual Performance Report 2017/18", sentence)
     got = [
         (r.value, r.unit, r.financial_year) for r in records if isinstance(r, Statement)
     ]
@@ -522,13 +529,9 @@ def test_a_figure_takes_the_year_printed_straight_after_it(
 ) -> None:
     """A sentence naming two years: each figure its own ("84% in 2017/18"
     had been 2016/17's, the sentence's first year)."""
-    from extract.blocks import blocks_of
-    from extract.recognisers import statements
-
-    doc, ctx = synthetic(["Annual Performance Report 2017/18", "", sentence])
     got = [
         (r.value, r.financial_year, r.period)
-        for r in statements.recognise(blocks_of(doc), ctx)
+        for r in _recognised("Annual Performance Report 2017/18", sentence)
         if isinstance(r, Statement)
     ]
     assert got == expected
@@ -537,15 +540,11 @@ def test_a_figure_takes_the_year_printed_straight_after_it(
 def test_a_year_printed_with_a_dot_is_a_logged_repair() -> None:
     """ "During 2015.16 …": the statement's year is 2015/16, and the change
     is a `financial_year_dot` repair (it had been made unlogged)."""
-    from extract.blocks import blocks_of
-    from extract.recognisers import statements
-
     sentence = (
         "During 2015.16 the Council processed 1,150 planning applications from "
         "residents and businesses across the district."
     )
-    doc, ctx = synthetic(["Annual Performance Report", "", sentence])
-    records = list(statements.recognise(blocks_of(doc), ctx))
+    records = _recognised("Annual Performance Report", sentence)
     got = [(r.value, r.financial_year) for r in records if isinstance(r, Statement)]
     assert got == [(1150.0, "2015/16")]
     fixes = [

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from extract.blocks import Blocks
@@ -26,6 +25,7 @@ from extract.claims import claim_lines
 from extract.context import Context
 from extract.document import Document
 from extract.records import IssueRow, Record, RepairRow, Statement
+from normalise.amounts import plain
 from normalise.counts import FIGURES_ROW, count_rows
 from normalise.figures import Figure, Frame, frame_of, read_figures
 from normalise.patterns import compiled
@@ -73,7 +73,8 @@ class ProseReading:
     statements: tuple[Statement, ...]
     issues: tuple[IssueRow, ...]
     numbers: tuple[ProseNumber, ...]
-    # The multipliers applied ("£1.2m" -> 1200000), one for each statement.
+    # The changes made to statements' values and years ("£1.2m" -> 1200000,
+    # "2015.16" -> "2015/16").
     repairs: tuple[RepairRow, ...] = ()
 
     @property
@@ -285,7 +286,7 @@ def _multiplied(doc: Document, n: Number, page: int | None, line: int) -> Repair
     """The repair that logs a figure's multiplier: "£1.2m" -> "1200000"."""
     fix = Repair(
         raw=n.text.strip(),
-        repaired=format(Decimal(repr(n.value)).normalize(), "f"),
+        repaired=plain(n.value),
         rule="amount_multiplier",
     )
     return RepairRow.of(doc.doc_id, "statements", "value", fix, page=page, line=line)

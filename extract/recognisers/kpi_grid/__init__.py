@@ -304,14 +304,17 @@ def _stated_scales(
     None for a row whose name states another unit ("Percentage of capital
     spent (£m)") or that prints one ("45%"), and for a column whose scale
     and the name's disagree (which counts cannot be told)."""
-    stated = unit_of_name(name)
-    printed = {v.unit for _, _, values in parsed for v in values if v.unit is not None}
-    if stated not in (None, "gbp") or not printed <= {"gbp"}:
-        return {}
     named = stated_scale(name)
+    labelled = {c.index: s for c, _, _ in parsed if (s := stated_scale(c.label))}
+    if named is None and not labelled:
+        # Most rows: nothing states a scale, and the name's unit is not asked.
+        return {}
+    printed = {v.unit for _, _, values in parsed for v in values if v.unit is not None}
+    if unit_of_name(name) not in (None, "gbp") or not printed <= {"gbp"}:
+        return {}
     out = {}
     for column, _, _ in parsed:
-        own = stated_scale(column.label)
+        own = labelled.get(column.index)
         if own is None or named is None or own[0] == named[0]:
             if scale := own or named:
                 out[column.index] = scale
