@@ -374,3 +374,22 @@ def test_a_quarter_header_over_a_first_row_of_words_is_read(tmp_path: Path) -> N
         if isinstance(r, IndicatorValue) and r.indicator_id.startswith("fly-tipping")
     ]
     assert fly == [("Q1", 102.0), ("Q2", 132.0), ("Q3", 140.0), ("Q4", 155.0)]
+
+
+def test_labels_with_a_footnote_mark_are_read() -> None:
+    """ "Annual Target*" and "Q2†" are their labels with a footnote's mark;
+    "Indicator¹" still names the names. The marked columns had been
+    unknown: their figures reported and lost."""
+    rows = _values(
+        [
+            *TITLE,
+            "Indicator¹\tQ1\tQ2†\tAnnual Target*\tRAG*",
+            "Number of fly tipping incidents\t120\t102\t450\tG",
+        ]
+    )
+    name = "Number of fly tipping incidents"
+    assert rows == [
+        (name, "2018/19", "Q1", "actual", 120.0),
+        (name, "2018/19", "Q2", "actual", 102.0),
+        (name, "2018/19", "FY", "target", 450.0),
+    ]

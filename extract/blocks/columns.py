@@ -102,6 +102,9 @@ LABEL_NUMBERS = re.compile(
     rf"\b(?:quarters?|qtr|q)\s*[1-4]\b|{FINANCIAL_YEAR}|\b20\d\d\b", re.IGNORECASE
 )
 FIGURE = re.compile(r"\d")
+# A footnote's mark after a label ("Annual Target*", "Q2 Actual†", "Target¹"):
+# the label is the words before it.
+FOOTNOTE_MARK = re.compile(r"\s*[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,27 +195,34 @@ def _value_column(core: str, s: str, index: int, year: str | None) -> Column | N
     return None
 
 
+def unmarked(label: str) -> str:
+    """A squashed label without a footnote's mark after it."""
+    return FOOTNOTE_MARK.sub("", label) if label else label
+
+
 # The same labels ("Quarter 1", "Annual Target") head grid after grid.
 @lru_cache(maxsize=4096)
 def classify(label: str, index: int) -> Column | None:
     """ "Quarter 1" -> Q1 actual; "Annual Target" -> FY target; "Outturn 2016/17"
-    -> FY actual of 2016/17; unknown -> None."""
-    s = squash(label)
+    -> FY actual of 2016/17; unknown -> None. A footnote's mark after the
+    label is no part of it (`FOOTNOTE_MARK`); the column keeps it as printed."""
+    printed = squash(label)
+    s = unmarked(printed)
     if BARE_YEAR.match(s) and (year := _year_of(s)) is not None:
         # "2015/16" over a column of figures: that year's outturn.
-        return Column(index, s, "value", "FY", "actual", financial_year=year)
+        return Column(index, printed, "value", "FY", "actual", financial_year=year)
     if (core := _core(s)) is not None and (
-        column := _value_column(core[0], s, index, core[1])
+        column := _value_column(core[0], printed, index, core[1])
     ) is not None:
         return column
     if FREQUENCY_COL.match(s):
-        return Column(index, s, "frequency")
+        return Column(index, printed, "frequency")
     if TREND_COL.match(s):
         # "<20,000 Tonnes – 2017.18 - 21,200 Tonnes": the bare first value is a target.
-        return Column(index, s, "commentary", "FY", "target")
+        return Column(index, printed, "commentary", "FY", "target")
     if m := COMPARED_COL.match(s):
         year, _ = financial_year(squash(m["year"]))
-        return Column(index, s, "commentary", "FY", "actual", financial_year=year)
+        return Column(index, printed, "commentary", "FY", "actual", financial_year=year)
     return None
 
 
@@ -237,13 +247,14 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
         classify(label, index) if label else None for index, label in enumerate(labels)
     ]
     values = sum(1 for c in columns if c is not None and c.kind == "value")
-    if values < MIN_VALUE_COLUMNS or any(FOREIGN_COL.match(label) for label in labels):
+    bare = [unmarked(label) for label in labels]
+    if values < MIN_VALUE_COLUMNS or any(FOREIGN_COL.match(label) for label in bare):
         return None
     first_value = next(
         i for i, c in enumerate(columns) if c is not None and c.kind == "value"
     )
     unknown = [i for i in range(first_value) if columns[i] is None]
-    named = [i for i in unknown if NAME_COL.match(labels[i])]
+    named = [i for i in unknown if NAME_COL.match(bare[i])]
     if not unknown:
         return None
     name = (named or unknown)[0]
@@ -253,9 +264,9 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
     others = sum(
         1
         for i, c in enumerate(columns)
-        if c is None and labels[i] and i != name and not COMMENTARY_COL.match(labels[i])
+        if c is None and bare[i] and i != name and not COMMENTARY_COL.match(bare[i])
     )
-    if others >= values or _side_by_side(labels, columns, name):
+    if others >= values or _side_by_side(bare, columns, name):
         return None
     found = [c for c in columns if c is not None]
     found.append(Column(name, labels[name], "name"))
