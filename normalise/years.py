@@ -17,9 +17,10 @@ FY_IN_TEXT = re.compile(
     r"(20\d\d)(?<![\d/.]20\d\d)\s*([./\-\u2013])\s*((?:20)?\d\d)(?![\d/.]?\d)"
 )
 # "Quarter 3", "Quarters 1 and 2", "Quarters 1 & 2", "Quarters 1-3", "Quarters 2, 3
-# and 4", "Quarter Four", "Q1 and Q2", "Q1-Q2".
+# and 4", "Quarter Four", "Q1 and Q2", "Q1-Q2"; not the "Quarter 2" of "Third
+# Quarter 2018/19".
 QUARTER_SPAN = re.compile(
-    rf"\b(?:quarters?\s+|Q)(?P<first>{QUARTER_NUMBER})"
+    rf"\b(?:quarters?\s+|Q)(?P<first>{QUARTER_NUMBER})\b"
     rf"(?P<rest>(?:\s*(?:,|and|&|-|\u2013|to)\s*(?:Q|quarter\s+)?{QUARTER_NUMBER}\b)*)",
     re.IGNORECASE,
 )

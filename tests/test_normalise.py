@@ -267,6 +267,11 @@ def test_rejoin_never_raises_and_keeps_words(fragments: list[str]) -> None:
         ("Corporate Plan 2015-18", (), None),
         ("Summary of Progress in Delivering Projects/Actions:", (), None),
         ("Quarter 2 and Quarter 4", ("Q2", "Q4"), "Q2,Q4"),
+        # A year after "Quarter" is no quarter's number ("Quarter 2018" had
+        # been Quarter 2); "Third Quarter" is `periods.title_quarters`'s.
+        ("Performance Report for the Third Quarter 2018/19", (), None),
+        ("Quarter 2018/19 and Quarter 3", ("Q3",), "Q3"),
+        ("Q12 Summary", (), None),
     ],
 )
 def test_quarters_and_period(

@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
+from extract.cover.metadata import read_metadata
 from extract.records import Record, StatusCount
-from tests.conftest import S000, S001, S002, S003, recognised
+from tests.conftest import S000, S001, S002, S003, recognised, synthetic
 
 CRIME = "Crime & Partnerships Priority Delivery Plan"
 ENV = "Environment Priority Delivery Plan"
@@ -242,6 +243,28 @@ def test_period_comes_from_the_grid_title_not_from_rows_above() -> None:
     )
     rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
     assert {r.period for r in rows} == {"Q1-Q2"}
+
+
+def test_a_year_after_quarter_is_no_quarter() -> None:
+    """ "the Third Quarter 2018/19" is Q3; its "Quarter 2018" had made the grid
+    Q2's, and the report's quarters Q2 and Q3."""
+    lines = [
+        "Tamworth Borough Council",
+        "",
+        "Corporate Plan Performance Report Quarter 3 2018/19",
+        "",
+        "Actions – position at the end of the Third Quarter 2018/19",
+        "Project completed\tProject on target\tProject requires attention",
+        "1\t8\t2",
+    ]
+    rows = [r for r in _grid_records(lines) if isinstance(r, StatusCount)]
+    assert [(r.category, r.count, r.period) for r in rows] == [
+        ("completed", 1, "Q3"),
+        ("on_target", 8, "Q3"),
+        ("attention", 2, "Q3"),
+    ]
+    doc, _ = synthetic(lines)
+    assert read_metadata(doc).quarters == ("Q3",)
 
 
 def test_year_to_date_grid_runs_to_the_reports_last_quarter() -> None:
