@@ -393,3 +393,83 @@ def test_labels_with_a_footnote_mark_are_read() -> None:
         (name, "2018/19", "Q2", "actual", 102.0),
         (name, "2018/19", "FY", "target", 450.0),
     ]
+
+
+def _read_and_reported(lines: list[str]) -> tuple[list[tuple[object, ...]], list[str]]:
+    from extract.recognisers import kpi_grid
+
+    found = recognised(kpi_grid, [*TITLE, *lines])
+    values = [
+        (r.indicator, r.period, r.measure, r.value, r.reported_as)
+        for r in found
+        if isinstance(r, IndicatorValue)
+    ]
+    issues = [i.message for i in found if isinstance(i, IssueRow)]
+    return values, issues
+
+
+def test_brackets_that_say_whose_figures_leave_the_column_unread() -> None:
+    """ "Outturn (forecast)" and "Year End (national average)" are no actual of
+    the council's, "Total (YTD)" no year's total, "Target (Q2)" a quarter's
+    target or the year's to date: each had been read as the year's actual or
+    target, silently. "Q1 (Actual)" names its quarter and measure."""
+    values, issues = _read_and_reported(
+        [
+            "Indicator\tQ1 (Actual)\tQ2 (Target)\tOutturn (forecast)"
+            "\tYear End (national average)\tTotal (YTD)\tTarget (Q2)",
+            "Number of fly tipping incidents\t102\t120\t470\t455\t234\t240",
+        ]
+    )
+    name = "Number of fly tipping incidents"
+    assert values == [
+        (name, "Q1", "actual", 102.0, "Q1 (Actual)"),
+        (name, "Q2", "target", 120.0, "Q2 (Target)"),
+    ]
+    unread = (
+        "Outturn (forecast)",
+        "Year End (national average)",
+        "Total (YTD)",
+        "Target (Q2)",
+    )
+    assert [m.split(": ", 1)[1] for m in issues] == [
+        f"grid column '{label}' names no quarter or year the tables have a "
+        "period for; its 1 figure(s) not read"
+        for label in unread
+    ]
+
+
+def test_a_tab_label_naming_a_quarter_or_year_is_reported() -> None:
+    """A TAB export prints each label whole: "Q2 YTD" and "2017/18 Forecast"
+    are labels no column reads, reported. They had been taken for pieces of
+    a wrapped label and their figures dropped silently."""
+    values, issues = _read_and_reported(
+        [
+            "Indicator\tQ1\tQ2\tQ2 YTD\t2017/18 Forecast\tAnnual Target",
+            "Number of fly tipping incidents\t102\t132\t234\t480\t450",
+        ]
+    )
+    assert [v[1] for v in values] == ["Q1", "Q2", "FY"]
+    assert ["'Q2 YTD'" in issues[0], "'2017/18 Forecast'" in issues[1]] == [True, True]
+    assert len(issues) == 2
+
+
+@pytest.mark.parametrize(
+    "header, row",
+    [
+        ("Ref\tPerformance Measure\tQ1\tQ2", "HS01\tNumber of fly tipping incidents"),
+        ("KPI\tIndicator\tQ1\tQ2", "BV12\tNumber of fly tipping incidents"),
+        ("PI Code\tKey Measure\tQ1\tQ2", "HS01\tNumber of fly tipping incidents"),
+        (
+            "Service Area\tPerformance Measure\tQ1\tQ2",
+            "Waste\tNumber of fly tipping incidents",
+        ),
+        ("Ref\tService\tQ1\tQ2", "HS01\tNumber of fly tipping incidents"),
+        ("PI\tQ1\tQ2", "Number of fly tipping incidents"),
+    ],
+)
+def test_the_names_column_is_the_one_labelled_so(header: str, row: str) -> None:
+    """A code or service column before the names is no name: the indicators
+    had been "HS01", "BV12" or "Waste", silently."""
+    values, _ = _read_and_reported([header, f"{row}\t102\t132"])
+    assert {v[0] for v in values} == {"Number of fly tipping incidents"}
+    assert len(values) == 2

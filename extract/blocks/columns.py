@@ -55,6 +55,19 @@ MONTHS_COL = re.compile(
 FY_MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 # "Quarter 1 (Apr-Jun)", "Target (2017/18)": the brackets only annotate.
 TRAILING_PAREN = re.compile(r"^(?P<core>.+?)\s*\((?P<inner>[^()]*)\)$")
+# Brackets after a label that say its figures are not the council's own
+# actual or target of the label's period: a forecast, a comparator's figure,
+# another span of the year.
+OTHER_FIGURES = re.compile(
+    r"\b(?:forecasts?|projected|projections?|estimated?|est|draft|provisional"
+    r"|national|england|regional|county|averages?|avg|benchmarks?|comparators?"
+    r"|family|neighbours?|ytd|year\s+to\s+date|cumulative|quarterly|monthly"
+    r"|profiled?|q[1-4]|quarters?|previous|last|baseline|target|actual)\b",
+    re.IGNORECASE,
+)
+# "Q2 (Target)": the measure of a quarter's column, bracketed. Not "Target
+# (Q2)", a quarter's target or the year's to date as often.
+MEASURE_INNER = re.compile(r"^(?:target|actual)$", re.IGNORECASE)
 # A header may print a year short ("Outturn 17/18"): two years that follow
 # one another, where nothing else than a year can stand.
 SHORT_YEAR = r"\d\d\s*[/\-\u2013]\s*\d\d"
@@ -79,10 +92,18 @@ COMPARED_COL = re.compile(
     rf"^performance\s+compared\s+to\s+(?P<year>{FINANCIAL_YEAR})$", re.IGNORECASE
 )
 NAME_COL = re.compile(
-    r"^(?:(?:key\s+)?performance\s+indicators?|k?pis?|indicators?|measures?"
-    r"|programmes?|description|(?:k?pi|indicator|measure)\s+(?:description|name"
-    r"|title))$",
+    r"^(?:(?:key|local)\s+)?(?:performance\s+)?(?:indicators?|measures?)"
+    r"(?:\s*\((?:k?pis?)\))?$"
+    r"|^(?:programmes?|description|title"
+    r"|(?:k?pi|indicator|measure)\s+(?:description|name|title))$",
     re.IGNORECASE,
+)
+# "PI", "KPI": a name column's label where no other names the names, as often a
+# column of codes beside "Indicator" ("KPI | Indicator | Q1 …").
+CODE_NAME_COL = re.compile(r"^k?pis?$", re.IGNORECASE)
+# A column of references: "Ref", "PI No.", "KPI Ref", "Code".
+REFERENCE_COL = re.compile(
+    r"^(?:(?:pi|kpi)\s+)?(?:ref(?:erence)?|no\.?|number|code|id|#)$", re.IGNORECASE
 )
 # Columns a KPI grid prints beside its values that hold no value of the
 # grid's: a rating, a trend, comments, who leads. Labels of a header, not the
@@ -136,16 +157,32 @@ def _year_of(raw: str) -> str | None:
 
 def _core(label: str) -> tuple[str, str | None] | None:
     """(label without its year or brackets, the year it names); None when the
-    printed year is not a financial year ("Target 2015-18", a three-year plan)."""
+    printed year is not a financial year ("Target 2015-18", a three-year plan)
+    or the brackets say what else the column holds (`OTHER_FIGURES`): a
+    forecast, a benchmark, a span of the year ("Outturn (forecast)", "Year
+    End (national average)", "Target (Q2)"). "Q2 (Target)" is "Q2 Target"."""
     year = None
     if m := TRAILING_PAREN.match(label):
-        label = m["core"]
-        year = _year_of(m["inner"])
+        inner = m["inner"].strip()
+        if MEASURE_INNER.match(inner):
+            label = f"{m['core']} {inner}"
+        elif OTHER_FIGURES.search(inner):
+            return None
+        else:
+            label = m["core"]
+            year = _year_of(inner)
     if m := LEADING_YEAR.match(label) or TRAILING_YEAR.match(label):
         if (year := _year_of(m["year"])) is None:
             return None
         label = m["core"]
     return label, year
+
+
+def _other_figures(label: str) -> bool:
+    """A label whose brackets say its column holds other figures than the
+    council's own ("Total (YTD)", "Outturn (forecast)"): a label, unread."""
+    m = TRAILING_PAREN.match(label)
+    return m is not None and OTHER_FIGURES.search(m["inner"]) is not None
 
 
 def _months_quarter(core: str) -> tuple[str, str | None] | None:
@@ -254,17 +291,29 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
         i for i, c in enumerate(columns) if c is not None and c.kind == "value"
     )
     unknown = [i for i in range(first_value) if columns[i] is None]
-    named = [i for i in unknown if NAME_COL.match(bare[i])]
     if not unknown:
         return None
-    name = (named or unknown)[0]
+    # The names' column: the one labelled so, else one labelled "PI", else
+    # the first unknown one that no reference's label heads ("Ref | Service
+    # | …": the codes are no names).
+    name = next(
+        (i for i in unknown if NAME_COL.match(bare[i])),
+        next(
+            (i for i in unknown if CODE_NAME_COL.match(bare[i])),
+            next((i for i in unknown if not REFERENCE_COL.match(bare[i])), unknown[0]),
+        ),
+    )
     # A header is mostly labels: samples/001 line 36 prints a whole HTML table on
     # one line ("… | Programme | Annual Target | Q2 | No. of properties … | 275
     # | 146 | …"), an action row with two value labels among twenty other cells.
     others = sum(
         1
         for i, c in enumerate(columns)
-        if c is None and bare[i] and i != name and not COMMENTARY_COL.match(bare[i])
+        if c is None
+        and bare[i]
+        and i != name
+        and not COMMENTARY_COL.match(bare[i])
+        and not _other_figures(bare[i])
     )
     if others >= values or _side_by_side(bare, columns, name):
         return None

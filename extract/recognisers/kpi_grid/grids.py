@@ -4,7 +4,6 @@ printed as HTML inside a cell ("<table> Programme | Annual Target | Q2").
 
 from __future__ import annotations
 
-import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,17 +13,13 @@ from extract.blocks import Block, Blocks
 from extract.blocks.columns import (
     COMMENTARY_COL,
     LABEL_NUMBERS,
+    REFERENCE_COL,
     Column,
     header_columns,
     name_index,
 )
 from extract.document import Document, Row
 from normalise.text import squash
-
-# A column of references: "Ref", "PI No.", "KPI Ref", "Code".
-REFERENCE_COL = re.compile(
-    r"^(?:(?:pi|kpi)\s+)?(?:ref(?:erence)?|no\.?|number|code|id|#)$", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +66,8 @@ def _unknown(blocks: Blocks, block: Block) -> tuple[tuple[int, str], ...]:
     if block.header is None or block.columns is None:
         return ()
     read = {c.index for c in block.columns}
+    doc = blocks.doc
+    whole = doc.source_format == "txt" and doc.text_form in (None, "tab")
     return tuple(
         (k, label)
         for k, label in enumerate(blocks.rows[block.header].texts)
@@ -78,18 +75,19 @@ def _unknown(blocks: Blocks, block: Block) -> tuple[tuple[int, str], ...]:
         and k not in read
         and not COMMENTARY_COL.match(label)
         and not REFERENCE_COL.match(label)
-        and not _fragment(label)
+        and not _fragment(label, whole)
     )
 
 
-def _fragment(label: str) -> bool:
+def _fragment(label: str, whole: bool) -> bool:
     """A piece of a wrapped label, or labels run together, that a `-layout`
     header cut or joined: "compared to", "Last year's", "Achieved/", "Target
-    Q1"."""
+    Q1". A TAB export prints each label in its cell (`whole`): one naming a
+    quarter or year there is a label ("Q2 YTD", "2017/18 Forecast")."""
     return (
         label[:1].islower()
         or label.endswith(("/", "'s", "\u2019s", " to", " of", " and", "-"))
-        or LABEL_NUMBERS.search(label) is not None
+        or (not whole and LABEL_NUMBERS.search(label) is not None)
     )
 
 
