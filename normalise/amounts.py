@@ -16,7 +16,11 @@ from normalise.years import FY_IN_TEXT
 
 AMOUNT = compiled(
     r"(?<![\w/.,£])"
-    r"(?P<comparator><=|>=|[<>\u2264\u2265])?\s*"
+    r"(?:(?P<comparator><=|>=|[<>\u2264\u2265])"
+    # "At least 98%", "Less than 10", "Max 25": a comparator in words.
+    r"|(?P<compared>at\s+least|not\s+less\s+than|no\s+less\s+than|min(?:imum)?"
+    r"|less\s+than|fewer\s+than|under|below|more\s+than|greater\s+than|above"
+    r"|max(?:imum)?|no\s+more\s+than|not\s+more\s+than|at\s+most)\b\.?:?)?\s*"
     r"(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
     r"(?P<gbp>£)?\s*"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
@@ -29,7 +33,10 @@ AMOUNT = compiled(
     r"|\s+(?P<word>tonnes?|cases?|days?|weeks?|hours?|minutes?)\b"
     # "12.5 per 1,000" (a rate of business start-ups): the unit is the rate, not
     # the bare number's, and "1,000" is its base, not a second value.
-    r"|\s+(?P<rate>per\s+(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d.,])))?",
+    r"|\s+(?P<rate>per\s+(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d.,])))?"
+    # "95% or above", "10 days or less", "45+".
+    r"(?:\s*(?P<or_more>or\s+(?:above|more|higher|over|greater)\b|\+(?![\d+]))"
+    r"|\s*(?P<or_less>or\s+(?:below|less|fewer|under|lower)\b))?",
     re.IGNORECASE,
 )
 
@@ -103,8 +110,42 @@ def unit_of(match: re.Match[str]) -> str | None:
     return None
 
 
-def _comparator(raw: str | None) -> str | None:
-    return {"\u2264": "<=", "\u2265": ">="}.get(raw, raw) if raw else None
+# The comparators printed in words, by their first word.
+COMPARED = {
+    "at": ">=",
+    "not": None,
+    "no": None,
+    "min": ">=",
+    "minimum": ">=",
+    "less": "<",
+    "fewer": "<",
+    "under": "<",
+    "below": "<",
+    "more": ">",
+    "greater": ">",
+    "above": ">",
+    "max": "<=",
+    "maximum": "<=",
+}
+
+
+def _comparator(m: re.Match[str]) -> str | None:
+    """The comparator printed before a number or after it ("or above")."""
+    if raw := m["comparator"]:
+        return {"\u2264": "<=", "\u2265": ">="}.get(raw, raw)
+    if words := m["compared"]:
+        first, *rest = words.lower().split()
+        if first in ("not", "no"):
+            # "not less than" is at least; "no more than" at most.
+            return ">=" if rest[0] == "less" else "<="
+        if first == "at":
+            return ">=" if rest[0] == "least" else "<="
+        return COMPARED[first.rstrip(".:")]
+    if m["or_more"]:
+        return ">="
+    if m["or_less"]:
+        return "<="
+    return None
 
 
 def plain(value: Decimal | float) -> str:
@@ -141,7 +182,7 @@ def _amount(m: re.Match[str]) -> Amount | None:
     return Amount(
         value=value,
         unit=unit_of(m),
-        comparator=_comparator(m["comparator"]),
+        comparator=_comparator(m),
         approx=bool(m["approx"]),
         text=m[0].strip(),
         repairs=repairs,

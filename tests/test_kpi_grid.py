@@ -1052,3 +1052,34 @@ def test_a_grid_with_rag_trend_and_comment_columns_reads_its_values() -> None:
         ("2017/18", "FY", "actual", 425.0, "2017/18 Actual"),
         ("2017/18", "FY", "target", 400.0, "Target"),
     ]
+
+
+def test_targets_with_a_comparator_in_words() -> None:
+    """ "At least 98%", "95% or above", "Less than 10", "Max 25 days": each
+    target keeps its bound; the words had gone to the note, the comparator
+    null."""
+    from tests.conftest import recognised
+
+    found = recognised(
+        kpi_grid,
+        [
+            "Quarter 2 Performance Report 2017/18",
+            "",
+            "Indicator\tQ1\tQ2\tAnnual Target",
+            "Percentage of rent collected\t97.1%\t97.4%\tAt least 98%",
+            "Percentage of calls answered\t94%\t96%\t95% or above",
+            "Number of complaints upheld\t4\t6\tLess than 10",
+            "Average days to process claims\t21 days\t19 days\tMax 25 days",
+        ],
+    )
+    targets = [
+        (r.value, r.comparator, r.note)
+        for r in found
+        if isinstance(r, IndicatorValue) and r.measure == "target"
+    ]
+    assert targets == [
+        (98.0, ">=", None),
+        (95.0, ">=", None),
+        (10.0, "<", None),
+        (25.0, "<=", None),
+    ]

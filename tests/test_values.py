@@ -49,6 +49,18 @@ MINUS = re.compile("[-\u2212\u2013]")
         ("n/a", None, None, None),
         ("1e308", None, None, None),
         ("\uff11\uff12\uff13", None, None, None),  # full-width digits are no figure
+        # Comparators in words (they had been dropped, the target's bound lost).
+        ("95% or above", 95.0, "percent", ">="),
+        ("At least 98%", 98.0, "percent", ">="),
+        ("Min 95%", 95.0, "percent", ">="),
+        ("not less than 5", 5.0, None, ">="),
+        ("45+", 45.0, None, ">="),
+        ("Less than 10", 10.0, None, "<"),
+        ("Under 10", 10.0, None, "<"),
+        ("Above 90%", 90.0, "percent", ">"),
+        ("Max 25", 25.0, None, "<="),
+        ("No more than 3", 3.0, None, "<="),
+        ("10 days or less", 10.0, "", "<="),
     ],
 )
 def test_amounts_in(
