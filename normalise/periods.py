@@ -98,6 +98,12 @@ COVERING_CHARS = 40
 # "Performance Report 12/13": a year in two-digit form, read in titles only
 # (in prose "12/13" may be a fraction or a date).
 SHORT_YEAR = re.compile(r"(?<![\d/.£$,])([0-3]\d)\s*[/-]\s*([0-3]\d)(?![\d/.]?\d)")
+# "Period 6 (September)", "Period 9": a month of the financial year (period 1
+# is April), as monthly performance digests number them.
+PERIOD_MONTH = re.compile(
+    rf"\bperiod\s+(?P<n>1[0-2]|0?[1-9])\b(?:\s*\(\s*(?P<month>{MONTH})\s*\))?",
+    re.IGNORECASE,
+)
 QUARTER_FIRST_MONTHS = (4, 7, 10, 1)
 QUARTER_LAST_MONTHS = (6, 9, 12, 3)
 
@@ -115,6 +121,7 @@ def title_quarters(text: str) -> tuple[str, ...]:
         found.update(span[1])
     if (ending := quarter_ending(text)) is not None:
         found.update(ending[1])
+    found.update(_period_quarters(text))
     whole = ANNUAL_TITLE.search(text) is not None or set(ALL_QUARTERS) <= found
     named = _named_quarters(text)
     if whole and len(named) == 1:
@@ -122,6 +129,18 @@ def title_quarters(text: str) -> tuple[str, ...]:
     if whole:
         return ALL_QUARTERS
     return tuple(sorted(found))
+
+
+def _period_quarters(text: str) -> set[str]:
+    """The quarter of each month a title numbers ("Period 6 (September)": Q2);
+    the month's name, where printed, says which month."""
+    found: set[str] = set()
+    for m in PERIOD_MONTH.finditer(text):
+        month = month_number(m["month"]) if m["month"] else None
+        if month is None:
+            month = (int(m["n"]) + 2) % 12 + 1
+        found.add(f"Q{((month - 4) % 12) // 3 + 1}")
+    return found
 
 
 def _named_quarters(text: str) -> tuple[str, ...]:

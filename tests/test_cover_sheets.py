@@ -43,6 +43,11 @@ ALL = ("Q1", "Q2", "Q3", "Q4")
         ("Quarter Four (1 January 2019 - 31 March 2019)", ("Q4",), ["2018/19"]),
         ("Update for the quarter ending 31st March 2018", ("Q4",), ["2017/18"]),
         ("Performance Report 12/13", (), ["2012/13"]),
+        # A monthly digest's period is a month of the financial year: the
+        # quarters had been none.
+        ("Performance Digest Period 6 (September) 2017/18", ("Q2",), ["2017/18"]),
+        ("Performance Review Report - Period 9 2018/19", ("Q3",), ["2018/19"]),
+        ("Period 12 Budget Monitoring", ("Q4",), []),
         # Grid columns and dates are no period.
         ("Annual Target", (), []),
         ("Cabinet 14/03/17", (), []),
@@ -457,6 +462,52 @@ FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
             "financial_year": "2019/20",
             "quarters": ("Q1", "Q2", "Q3", "Q4"),
             "report_type": "pdp_performance_update",
+        },
+    ),
+    (
+        "a council's performance report, to no meeting, is a performance update",
+        [
+            "Stafford Borough Council",
+            "Quarter 3 Performance Report 2018/19",
+            "",
+            "\tQuarter 1\tQuarter 2\tQuarter 3\tAnnual Target",
+            "Number of fly tipping incidents\t123\t121\t81\t400",
+        ],
+        {
+            "financial_year": "2018/19",
+            "quarters": ("Q1", "Q2", "Q3"),
+            "report_type": "pdp_performance_update",
+        },
+    ),
+    (
+        "a performance report's period stated in its opening",
+        [
+            "Tamworth Borough Council",
+            "",
+            "Corporate Performance Report 2018/19",
+            "",
+            "This report covers the quarter ending 31 December 2018.",
+        ],
+        {
+            "financial_year": "2018/19",
+            "quarters": ("Q3",),
+            "report_type": "pdp_performance_update",
+        },
+    ),
+    (
+        "performance and a quarter after a dash, to a meeting",
+        [
+            "Meeting: Strategic (Overview and Scrutiny) Committee",
+            "Date: 14th November 2017",
+            "",
+            "Money Matters and Performance \u2013 Quarter 2 2017/18",
+        ],
+        {
+            "committee": "Strategic (Overview and Scrutiny) Committee",
+            "report_date": date(2017, 11, 14),
+            "financial_year": "2017/18",
+            "quarters": ("Q2",),
+            "report_type": "committee_performance_report",
         },
     ),
     (
@@ -1354,7 +1405,7 @@ PLAN_UPDATE = "Environment Priority Delivery Plan 2018-19 Quarter 1 Performance 
                 "Appendix A - Performance Indicators",
             ],
             "Corporate Performance Report Quarter 2 2018/19",
-            "other",
+            "pdp_performance_update",
         ),
         # A memo's subject under a plan's own title: the title stays.
         (

@@ -60,9 +60,11 @@ DATED = re.compile(r"\d{4}$")
 # Report", "Performance Monitoring", "Best Value Performance Indicator Outturn".
 PERFORMANCE_SUBJECT = re.compile(
     r"performance\s+(?:report|update|monitoring|indicators?|outturn|information"
-    r"|management|review|summary)"
+    r"|management|review|summary|digest|scorecard|dashboard)"
     r"|(?:quarter\s*\w+|Q[1-4]|mid[\s-]year|half[\s-]year|year[\s-]end"
-    r"|end\s+of\s+year|annual)\s+performance",
+    r"|end\s+of\s+year|annual)\s+performance"
+    # "Money Matters and Performance – Quarter 2 2017/18"
+    r"|performance\s*[-\u2013:]\s*(?:quarter\s*\w+|Q[1-4]\b)",
     re.IGNORECASE,
 )
 PLAN_UPDATE = re.compile(r"priority delivery plan|\bPDP\b", re.IGNORECASE)
@@ -213,7 +215,10 @@ def _report_type(
     cover = any(f.name != "title" for f in sheet.fields)
     if (meeting or cover) and PERFORMANCE_SUBJECT.search(text):
         return "committee_performance_report"
-    if title and PLAN_UPDATE.search(title):
+    if title and (PLAN_UPDATE.search(title) or PERFORMANCE_SUBJECT.search(title)):
+        # A plan's performance update, or a council's performance report
+        # printed on its own ("Quarter 3 Performance Report 2018/19"): the
+        # same kind of paper, grids and actions by quarter, to no meeting.
         return "pdp_performance_update"
     if PARTNERSHIP_UPDATE.search(opening):
         return "partnership_update"
