@@ -664,6 +664,12 @@ def test_sample_000_with_colons_after_its_quarter_labels(
         ((880, 951), "8% rise (71)", 8.0, 71, "increase"),
         ((951, 880), "7% fall (71)", -7.0, -71, "reduction"),
         ((880, 951), "8% Rise (71)", 8.0, 71, "increase"),
+        # "higher"/"lower", and the difference with what it counts: the
+        # difference and the direction had been null, the sign lost.
+        ((951, 880), "7% lower (71)", -7.0, -71, "reduction"),
+        ((880, 951), "8% higher (71)", 8.0, 71, "increase"),
+        ((880, 951), "8% increase (71 crimes)", 8.0, 71, "increase"),
+        ((951, 880), "7% reduction (71 fewer incidents)", -7.0, -71, "reduction"),
     ],
 )
 def test_rise_and_fall_are_directions(

@@ -62,7 +62,7 @@ LAST = fuzzy(rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLA
 
 # The words for which way a change went ("15% increase", "3% fall"), and
 # which way each says.
-DIRECTION = r"increase|reduction|decrease|rise|fall"
+DIRECTION = r"increase|reduction|decrease|rise|fall|higher|lower"
 # The words a block's later lines open with, its totals' labels cut across
 # lines: "Previous 12", "months = 89", "Change over", "over 12", "= 2,957".
 LINE_WORDS = r"previous|last|current|change|months?\b|over\s+12|="
@@ -72,16 +72,22 @@ DIRECTIONS = {
     "reduction": "reduction",
     "decrease": "reduction",
     "fall": "reduction",
+    "higher": "increase",
+    "lower": "reduction",
 }
 # Printed percentages are whole numbers: a change that is more than this far from
 # the one the two totals give does not follow from them.
 PCT_TOLERANCE = 1.0
 
+# What the difference counts, printed with it: "(833 crimes)", "(321 fewer
+# incidents)".
+ABS_WORDS = r"(?:\s+[A-Za-z][A-Za-z -]{0,40}?)?\s*"
+
 CHANGE = fuzzy(
     rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
     rf"(?:(?P<pct>[{MINUS}+]?\s*\d+(?:\.\d+)?)\s*%"
     rf"\s*(?:(?P<direction>{DIRECTION})|no\s+change)?"
-    rf"\s*(?:\((?P<abs>[{MINUS}+]?\s*[\d,]+)\))?"
+    rf"\s*(?:\((?P<abs>[{MINUS}+]?\s*[\d,]+){ABS_WORDS}\))?"
     # "Change = 120 (9%)": the difference first, the percentage in brackets.
     rf"|(?P<abs_first>[{MINUS}+]?\s*[\d,]+)\s*"
     rf"(?P<direction_first>{DIRECTION})?\s*"
@@ -100,7 +106,7 @@ JUMBLED_CHANGE = fuzzy(
     rf"\b(?:change){{e<=1}}(?:\s*(?:(?:over|{TWELVE}|months?)\b|[=:]))+\s*"
     rf"(?P<pct>[{MINUS}+]?\s*\d+(?:\.\d+)?)\s*%"
     rf"\s*(?:(?P<direction>{DIRECTION})|no\s+change)?"
-    rf"\s*(?:\((?P<abs>[{MINUS}+]?\s*[\d,]+)\))?",
+    rf"\s*(?:\((?P<abs>[{MINUS}+]?\s*[\d,]+){ABS_WORDS}\))?",
     FLAGS,
 )
 
