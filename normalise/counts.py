@@ -1,5 +1,5 @@
 """Counts printed inside a cell, in either order: "17 Race", "Race 20",
-"2 x Council referrals", "on going cases 4", "approx. 120 incidents",
+"2 x Council referrals", "on going cases 4", "approx. 120 incidents", "about 130",
 "Incidents: c.160". A label that fits two categories ("Disability 2") is not
 counted: `read_counts` returns it as `Ambiguous` for the caller to report. So
 is a label in a list of counts that names no category ("2 escalated"), except
@@ -21,7 +21,12 @@ from normalise.text import fold_dashes, squash
 # negative count is reported, not read as 2; "Q1 - 15 on going cases" spaces its
 # dash and prints 15.
 COUNT = compiled(
-    r"(?<![\w.,/])(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
+    r"(?<![\w.,/])(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~"
+    # "about 130", "an estimated 110", "nearly 130 incidents", "more than 145".
+    # Not "over" or "under", which bound ages ("aged under 18") and spans
+    # ("over 12 months").
+    r"|(?:about|around|roughly|nearly|almost|(?:an?\s+)?estimated|more\s+than"
+    r"|in\s+excess\s+of)\b)\s*)?"
     r"(?P<minus>(?:(?<=\s)|(?<=^))[-\u2212](?=\d))?"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d%]|[./]\d|[eE][+-]?\d)"
     r"(?:\s*x\b)?",

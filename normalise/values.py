@@ -58,7 +58,7 @@ SIGNED = compiled(r"^\s*-(?=£?[0-9])")
 POUND_MINUS = compiled(r"£\s*-(?=[0-9])")
 # "Nil", "Nil – closed for refurbishment": the word for zero opening a value
 # cell, so the figure is 0 and the rest of the cell its note.
-NIL = compiled(r"^nil\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+NIL = compiled(r"^(?:nil|zero)\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # A value cell that opens mid-sentence, four words or more of it before its
 # first figure: its first line was printed as another row's or column's
 # ("progressed to full duty from 82, …", the rest of "1.22% (Only three

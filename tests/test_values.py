@@ -464,6 +464,16 @@ def test_match_category(label: str, category: str | None) -> None:
             [("Mental Health", 1, False)],
         ),
         ("0 x Other agencies", [("Other", 0, False)]),
+        # Approximate in words (these had been exact, the word glued to the
+        # count before's text); not "under", an age's bound.
+        (
+            "26 individuals reported about 130 incidents",
+            [("individuals", 26, False), ("incidents", 130, True)],
+        ),
+        ("an estimated 110 incidents", [("incidents", 110, True)]),
+        ("nearly 130 incidents", [("incidents", 130, True)]),
+        ("more than 145 incidents", [("incidents", 145, True)]),
+        ("around 120 incidents", [("incidents", 120, True)]),
         ("For information only, data provided by Staffs Police.", []),
         # A two-word label before its colon is no heading and a word: it had
         # been cut to "Orientation: 1", a label of no category, reported.
@@ -614,6 +624,8 @@ def test_printed_amounts_always_parse(s: str) -> None:
         # Without "£" a trailing letter may be a unit ("5m" metres): no multiplier.
         ("5m", 5.0, None, []),
         ("Nil", 0.0, None, [("Nil", "0", "nil_as_zero")]),
+        # "Zero" had been a null value.
+        ("Zero", 0.0, None, [("Zero", "0", "nil_as_zero")]),
         ("12.5 per 1,000", 12.5, "", []),
     ],
 )
