@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from extract.cover.metadata import read_metadata
-from extract.records import Record, StatusCount
+from extract.records import IssueRow, Record, StatusCount
 from tests.conftest import S000, S001, S002, S003, recognised, synthetic
 
 CRIME = "Crime & Partnerships Priority Delivery Plan"
@@ -395,6 +395,80 @@ def test_grid_printed_down_the_page() -> None:
         ("no_rating", 1, 5.0, "Q1-Q3", "actions"),
         ("total", 19, 100.0, "Q1-Q3", "actions"),
     ]
+
+
+def test_a_grid_down_the_page_with_a_column_a_period() -> None:
+    """ "Status | Quarter 1 | Quarter 2": each column counts in its quarter.
+    Only the first had been read, under the report's period (Q2 holding
+    Q1's counts, the Q2 counts lost, silently)."""
+    out = _grid_records(
+        [
+            "Corporate Plan Performance Report Quarter 2 2018/19",
+            "",
+            "Status\tQuarter 1\tQuarter 2",
+            "Project completed\t2 (10%)\t4 (20%)",
+            "Project on target\t16 (80%)\t13 (65%)",
+            "Project requires attention\t2 (10%)\t3 (15%)",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.category, r.count, r.percent) for r in rows] == [
+        ("Q1", "completed", 2, 10.0),
+        ("Q1", "on_target", 16, 80.0),
+        ("Q1", "attention", 2, 10.0),
+        ("Q2", "completed", 4, 20.0),
+        ("Q2", "on_target", 13, 65.0),
+        ("Q2", "attention", 3, 15.0),
+    ]
+    assert not [r for r in out if isinstance(r, IssueRow)]
+
+
+def test_a_grid_down_the_page_beside_last_year_s() -> None:
+    """ "2017/18 Q2 | 2018/19 Q2" in a 2018/19 report: this year's column is
+    read, last year's reported (its counts had been read as this year's)."""
+    out = _grid_records(
+        [
+            "Corporate Plan Performance Report Quarter 2 2018/19",
+            "",
+            "Status\t2017/18 Q2\t2018/19 Q2",
+            "Project completed\t3\t4",
+            "Project on target\t12\t13",
+            "Project requires attention\t5\t3",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count) for r in rows] == [("Q2", 4), ("Q2", 13), ("Q2", 3)]
+    issues = [(i.code, i.message) for i in out if isinstance(i, IssueRow)]
+    assert issues == [
+        (
+            "unknown_status_label",
+            'x.txt:3: status grid column "2017/18 Q2" counts another financial '
+            "year than the report's, not extracted",
+        )
+    ]
+
+
+def test_more_counts_a_row_under_no_period_are_reported() -> None:
+    """ "Status | No. | % | No. | %": two counts a row, no period to tell them
+    apart; the first is read and the rest reported (dropped silently before)."""
+    out = _grid_records(
+        [
+            "Corporate Plan Performance Report Quarter 2 2018/19",
+            "",
+            "Status\tNo.\t%\tNo.\t%",
+            "Project completed\t2\t10%\t4\t20%",
+            "Project on target\t16\t80%\t13\t65%",
+            "Project requires attention\t2\t10%\t3\t15%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count, r.percent) for r in rows] == [
+        ("Q2", 2, 10.0),
+        ("Q2", 16, 80.0),
+        ("Q2", 2, 10.0),
+    ]
+    issues = [i.code for i in out if isinstance(i, IssueRow)]
+    assert issues == ["unknown_status_label"]
 
 
 def test_scope_from_the_heading_over_a_grid() -> None:

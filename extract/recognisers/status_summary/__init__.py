@@ -34,13 +34,21 @@ from extract.records import IssueRow, Record, StatusCount
 from normalise.patterns import compiled
 from normalise.vocabulary import FINANCIAL_YEAR, QUARTER_NUMBER
 from normalise.vocabulary import status_category as category_of
-from normalise.years import period_of, quarters_in, year_to_date
+from normalise.years import (
+    FY_IN_TEXT,
+    financial_years_in,
+    period_of,
+    quarters_in,
+    year_to_date,
+)
 
 NAME = "status_summary"
 # Percent printed beside a count may be truncated, not rounded (samples/000: 2 of 3
 # is "66.6%"); a difference above this is a mismatch.
 PCT_TOLERANCE = 0.5
 MIN_VERTICAL_ROWS = 3
+# A vertical grid's header naming this many periods reads a column a period.
+PERIOD_COLUMNS = 2
 
 
 def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
@@ -164,8 +172,13 @@ def _vertical(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             j += 1
         if len(run) >= MIN_VERTICAL_ROWS and _claimed(blocks, i, j):
             top = i - 1 if i > 0 and _header_like(rows[i - 1]) else i
-            period = grid_period(rows, top, ctx)
             scope = titled_scope(rows, top) or "actions"
+            columns = _period_columns(rows[top], ctx) if top < i else None
+            if columns is not None:
+                yield from _by_period(doc, ctx, i, scope, rows[top], columns, run)
+                i = j
+                continue
+            period = grid_period(rows, top, ctx)
             records = [
                 _count(
                     doc, ctx, i, (scope, period), (category, row.text_at(0)), value, row
@@ -174,7 +187,82 @@ def _vertical(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             ]
             yield from records
             yield from _mismatches(doc, records)
+            if any(_counts_in(row) > 1 for row, _ in run):
+                yield IssueRow.at(
+                    "unknown_status_label",
+                    doc,
+                    rows[top].line_start,
+                    "status grid prints more than one count a row under no "
+                    "period's label: each row's first count read, the others "
+                    "not extracted",
+                    page=rows[top].page,
+                )
         i = max(j, i + 1)
+
+
+def _counts_in(row: Row) -> int:
+    """How many of a grid row's cells print a count."""
+    return sum(
+        1
+        for c in row.filled[1:]
+        if (v := read_value(c.flat)) is not None and v.count is not None
+    )
+
+
+def _period_columns(header: Row, ctx: Context) -> dict[int, str | None] | None:
+    """The columns of a vertical grid's header that each name a period
+    ("Status | Quarter 1 | Quarter 2", "Status | 2017/18 Q2 | 2018/19 Q2"):
+    each column's period, None for one of another year than the report's;
+    None where fewer than two columns name one ("Status | Number | %")."""
+    columns: dict[int, str | None] = {}
+    for cell in header.filled:
+        if cell.column == 0:
+            continue
+        label = cell.flat
+        years = financial_years_in(label)
+        if years and ctx.financial_year is not None and years[0] != ctx.financial_year:
+            columns[cell.column] = None
+            continue
+        unyeared = FY_IN_TEXT.sub(" ", label).strip() if years else label
+        if (period := _row_period(unyeared, ctx)) is not None:
+            columns[cell.column] = period
+    return columns if len(columns) >= PERIOD_COLUMNS else None
+
+
+def _by_period(
+    doc: Document,
+    ctx: Context,
+    i: int,
+    scope: str,
+    header: Row,
+    columns: dict[int, str | None],
+    run: list[tuple[Row, tuple[str, Value]]],
+) -> Iterator[Record]:
+    """A vertical grid's counts column by column, each in the period its
+    label names; a column of another year is reported, not read."""
+    for col, period in sorted(columns.items()):
+        if period is None:
+            yield IssueRow.at(
+                "unknown_status_label",
+                doc,
+                header.line_start,
+                f'status grid column "{header.text_at(col)}" counts another '
+                "financial year than the report's, not extracted",
+                page=header.page,
+            )
+            continue
+        records = []
+        for row, (category, _) in run:
+            value = read_value(row.text_at(col))
+            if value is None or (value.count, value.percent) == (None, None):
+                continue
+            records.append(
+                _count(
+                    doc, ctx, i, (scope, period), (category, row.text_at(0)), value, row
+                )
+            )
+        yield from records
+        yield from _mismatches(doc, records)
 
 
 def _vertical_row(row: Row) -> tuple[str, Value] | None:
@@ -195,10 +283,17 @@ def _vertical_row(row: Row) -> tuple[str, Value] | None:
 
 
 def _header_like(row: Row) -> bool:
+    """Labels: no cell prints a digit but a period's label ("Quarter 1",
+    "2018/19 Q2")."""
     return (
         row.tabbed
         and len(row.filled) >= 2
-        and not any(DIGIT.search(c.flat) for c in row.filled)
+        and not any(
+            DIGIT.search(c.flat)
+            and not PERIOD_LABEL.match(c.flat)
+            and not financial_years_in(c.flat)
+            for c in row.filled
+        )
     )
 
 
