@@ -28,29 +28,38 @@ from normalise.words import Vocabulary, correct_misspellings, rejoin
 
 __all__ = ["build_context", "is_header"]
 
-# The two ways a plan heading prints what the plan is.
+# The ways a plan heading prints what the plan is: Cannock Chase's "Priority
+# Delivery Plan" (PDP), other councils' "Housing Service Plan", "Environment
+# Business Plan", "Corporate Plan", "Council Plan", "Improvement Plan". Not
+# "Delivery Plan" alone, which partnership papers name in prose by the dozen.
 PLAN_KIND = "Priority Delivery Plan"
 PLAN_KIND_PDP = "PDP"
-PLAN = re.compile(
-    rf"^(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\s+(?:{FINANCIAL_YEAR})\b"
-)
-PLAN_YEAR_FIRST = re.compile(
-    rf"^(?P<pre>.*?)\s*{FINANCIAL_YEAR}\s+(?P<kind>PDP|Priority Delivery Plan)\b"
-)
+OTHER_KINDS = r"(?:Service|Business|Corporate|Council|Improvement)\s+Plan"
+KINDS = rf"(?:Priority Delivery Plan|PDP|{OTHER_KINDS})"
+PLAN = re.compile(rf"^(?P<name>.+?\b{KINDS})\s+(?:{FINANCIAL_YEAR})\b")
+PLAN_YEAR_FIRST = re.compile(rf"^(?P<pre>.*?)\s*{FINANCIAL_YEAR}\s+(?P<kind>{KINDS})\b")
 # "2016/17 Health PDP Quarter 3 Performance"
-PLAN_AFTER_YEAR = re.compile(
-    rf"^{FINANCIAL_YEAR}\s+(?P<name>.+?\b(?:Priority Delivery Plan|PDP))\b"
-)
+PLAN_AFTER_YEAR = re.compile(rf"^{FINANCIAL_YEAR}\s+(?P<name>.+?\b{KINDS})\b")
 # "Health and Wellbeing Priority Delivery Plan – Annual Report 2012-13",
 # "Environment Priority Delivery Plan" alone on its line.
 PLAN_THEN_WORDS = re.compile(
-    r"^(?P<pre>.+?)\s+(?P<kind>Priority Delivery Plan|PDP)\s*(?:$|[-\u2013:]\s+\S)"
+    rf"^(?P<pre>.+?)\s+(?P<kind>{KINDS})\s*(?:$|[-\u2013:]\s+\S)"
 )
 # "Priority Delivery Plan: Housing 2016-17"
 PLAN_NAMED_AFTER = re.compile(
-    r"^(?P<kind>Priority Delivery Plan|PDP)\s*[:\-\u2013]\s*(?P<name>.+?)"
+    rf"^(?P<kind>{KINDS})\s*[:\-\u2013]\s*(?P<name>.+?)"
     rf"(?:\s+{FINANCIAL_YEAR}\b.*)?$"
 )
+# "Priority 1: Living a quality life in Tamworth": a council's priority, the
+# plan its grids and actions report on.
+PRIORITY_PLAN = re.compile(
+    r"^Priority\s+(?:[1-9]|one|two|three|four|five|six)\s*[:.\-\u2013]\s*"
+    r"[A-Z][^.;:]{3,80}$"
+)
+PLAN_KINDS_PDP = (PLAN_KIND, PLAN_KIND_PDP)
+SENTENCE_OPENERS = frozenset({"The", "Our", "This", "Its", "Their", "A", "An"})
+# Whether a text may print a plan's kind (most rows print none).
+MAY_NAME_PLAN = re.compile(rf"{KINDS}|^Priority\s")
 # "… against the Environment Priority Delivery Plan for 2014/15"
 PLAN_IN_PROSE = re.compile(
     r"\bthe\s+(?P<name>(?:[A-Z][\w,&'-]*\s+(?:(?:and|&|of)\s+)?){1,6})"
@@ -88,8 +97,19 @@ def _plan_name(text: str) -> str | None:
     if len(text) > HEADING_CHARS:
         return None
     # Every plan heading names its kind as printed; most rows name none.
-    if PLAN_KIND_PDP not in text and PLAN_KIND not in text:
+    if "P" not in text or MAY_NAME_PLAN.search(text) is None:
         return None
+    if PRIORITY_PLAN.match(text):
+        return text.strip()
+    name = _named_plan(text)
+    if name is None or name.endswith(PLAN_KINDS_PDP) or _heading_like(name, text):
+        return name
+    # Another council's kind of plan, named in a sentence ("The Council's
+    # Corporate Plan 2015-18 was approved by Cabinet"): no heading.
+    return None
+
+
+def _named_plan(text: str) -> str | None:
     if m := PLAN.match(text):
         return m["name"].strip()
     if m := PLAN_AFTER_YEAR.match(text):
@@ -101,6 +121,22 @@ def _plan_name(text: str) -> str | None:
     if (m := PLAN_NAMED_AFTER.match(text)) and _is_name(m["name"]):
         return f"{m['name'].strip()} {m['kind']}"
     return None
+
+
+def _heading_like(name: str, text: str) -> bool:
+    """A plan's name as a heading prints it: capitalised words, none a
+    possessive or an article opening a sentence, and no word in lower case
+    after it but joining ones ("Housing Service Plan 2017-18 – Quarter 2
+    Performance Update")."""
+    words = name.split()
+    if words[0] in SENTENCE_OPENERS or any(
+        w.endswith(("'s", "\u2019s")) for w in words
+    ):
+        return False
+    rest = text[text.find(words[-1]) + len(words[-1]) :].split()
+    return _is_name(" ".join(words)) and not any(
+        w[:1].islower() and w not in NAME_JOINERS for w in rest
+    )
 
 
 def _is_name(words: str) -> bool:
@@ -303,7 +339,9 @@ def _plan_rows(rows: Sequence[Row]) -> set[int]:
     those printing a plan's kind, or "Priority" that the next line may go on
     with ("… Priority" / "Delivery Plan 2014-15"), and the rows just above."""
     named = [
-        i for i, r in enumerate(rows) if PLAN_KIND_PDP in r.flat or "Priority" in r.flat
+        i
+        for i, r in enumerate(rows)
+        if PLAN_KIND_PDP in r.flat or "Priority" in r.flat or " Plan" in r.flat
     ]
     return {*named, *(i - 1 for i in named)}
 

@@ -109,6 +109,19 @@ def test_plan_heading_with_the_year_first() -> None:
         ("2016/17 Health PDP Quarter 3 Performance", "Health PDP"),
         ("Comments on overall performance for this PDP", None),
         ("Summary of the PDP - notes", None),
+        # Other councils' plans (these had been no plan: every row's plan "").
+        (
+            "Housing Service Plan 2017-18 – Quarter 2 Performance Update",
+            "Housing Service Plan",
+        ),
+        ("Environment Business Plan – Quarter 3", "Environment Business Plan"),
+        (
+            "Priority 1: Living a quality life in Tamworth",
+            "Priority 1: Living a quality life in Tamworth",
+        ),
+        ("The Council's Corporate Plan 2015-18 was approved by Cabinet", None),
+        ("Community Safety Delivery Plan 2013", None),
+        ("Priority 1: the report notes that", None),
     ],
 )
 def test_plan_headings(heading: str, plan: str | None) -> None:
