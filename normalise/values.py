@@ -56,6 +56,8 @@ MISSING = compiled(r"^(?:n/?a|-+|\u2013|none)$", re.IGNORECASE)
 # after a label ("Target - 50%", "2015/16 -51.49%"), is a separator.
 SIGNED = compiled(r"^\s*-(?=£?[0-9])")
 POUND_MINUS = compiled(r"£\s*-(?=[0-9])")
+# A figure alone in brackets: "(1,234)", "(£350)", "(3.2%)".
+BRACKETED = compiled(r"^\(\s*(?P<figure>[£0-9][^()]*?)\s*\)$")
 # "Nil", "Nil – closed for refurbishment": the word for zero opening a value
 # cell, so the figure is 0 and the rest of the cell its note.
 NIL = compiled(r"^(?:nil|zero)\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -273,6 +275,33 @@ def _nil(s: str) -> list[Value]:
     return out
 
 
+def _bracketed_negative(s: str) -> list[Value]:
+    """ "(1,234)", "(£350)", "(3.2%)": a figure alone in brackets is negative,
+    as accounts print one, logged (`bracketed_negative`); it had been a note
+    with no value."""
+    if (m := BRACKETED.match(s)) is None:
+        return []
+    values = values_of_part(Part(None, None, m["figure"]))
+    if (
+        len(values) != 1
+        or values[0].note is not None
+        or values[0].value is None
+        or values[0].value <= 0
+        or values[0].unit not in (None, "gbp", "percent")
+    ):
+        # Not "(12 cases)", a count in brackets, nor "(-5)" or "(0)".
+        return []
+    value = values[0]
+    fix = Repair(
+        raw=s,
+        repaired=f"-{m['figure']}",
+        rule="bracketed_negative",
+        confidence=0.8,
+        alternatives=(m["figure"],),
+    )
+    return [replace(value, value=-value.value, repairs=(*value.repairs, fix))]
+
+
 def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
     """Every value a cell prints; a value column's wordy cell is one null value.
 
@@ -296,7 +325,7 @@ def _cell_values(text: str, commentary: bool) -> tuple[Value, ...]:
     if not commentary and MID_SENTENCE.match(s):
         return (_no_value(s, MID_CELL),)
     # A commentary column's "Nil" is no figure: only value columns print one.
-    out = [] if commentary else _nil(s)
+    out = [] if commentary else _nil(s) or _bracketed_negative(s)
     if not out:
         for part in labelled_parts(s):
             out.extend(values_of_part(part))

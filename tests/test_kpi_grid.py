@@ -1083,3 +1083,35 @@ def test_targets_with_a_comparator_in_words() -> None:
         (10.0, "<", None),
         (25.0, "<=", None),
     ]
+
+
+def test_a_figure_alone_in_brackets_is_negative_and_logged() -> None:
+    """ "(1,234)" and "(3.2%)", as accounts print a negative: they had been
+    null values, their figures a note, silently. "(12 cases)" stays a note."""
+    header = _tabs("Performance Indicator", "Q1", "Q2", "Q3")
+    surplus = _tabs(
+        "Net surplus on the trading account (£)", "(1,234)", "(£350)", "512"
+    )
+    change = _tabs("Change in footfall on last year", "(3.2%)", "1.5%", "(12 cases)")
+    records = _recognise([PLAN, "", header, surplus, change])
+    got = [
+        (r.period, r.value, r.unit, r.note)
+        for r in records
+        if isinstance(r, IndicatorValue)
+    ]
+    assert got == [
+        ("Q1", -1234.0, "gbp", None),
+        ("Q2", -350.0, "gbp", None),
+        ("Q3", 512.0, "gbp", None),
+        ("Q1", -3.2, "percent", None),
+        ("Q2", 1.5, "percent", None),
+        ("Q3", None, "none", "(12 cases)"),
+    ]
+    repairs = [
+        (r.line, r.raw, r.repaired, r.rule) for r in records if isinstance(r, RepairRow)
+    ]
+    assert repairs == [
+        (4, "(1,234)", "-1,234", "bracketed_negative"),
+        (4, "(£350)", "-£350", "bracketed_negative"),
+        (5, "(3.2%)", "-3.2%", "bracketed_negative"),
+    ]
