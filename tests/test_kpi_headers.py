@@ -473,3 +473,39 @@ def test_the_names_column_is_the_one_labelled_so(header: str, row: str) -> None:
     values, _ = _read_and_reported([header, f"{row}\t102\t132"])
     assert {v[0] for v in values} == {"Number of fly tipping incidents"}
     assert len(values) == 2
+
+
+def test_a_unit_column_gives_each_row_s_bare_figures_their_unit() -> None:
+    """ "Indicator | Unit | Q1 …": each row's unit cell is its figures' unit
+    ("£000" a scale too); they had all been counts, the column unread."""
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            *TITLE,
+            "Indicator\tUnit\tQ1\tQ2",
+            "Rent collected\t%\t98.5\t97.9",
+            "Processing time for new claims\tDays\t22.5\t19.8",
+            "Income from garden waste\t£000\t12.3\t10",
+            "Residual waste collected\tTonnes\t5,666\t4,946",
+            "Number of fly tipping incidents\tNumber\t102\t132",
+        ],
+    )
+    values = [
+        (r.indicator.split()[0], r.period, r.value, r.unit)
+        for r in found
+        if isinstance(r, IndicatorValue)
+    ]
+    assert values == [
+        ("Rent", "Q1", 98.5, "percent"),
+        ("Rent", "Q2", 97.9, "percent"),
+        ("Processing", "Q1", 22.5, "none"),
+        ("Processing", "Q2", 19.8, "none"),
+        ("Income", "Q1", 12300.0, "gbp"),
+        ("Income", "Q2", 10000.0, "gbp"),
+        ("Residual", "Q1", 5666.0, "tonnes"),
+        ("Residual", "Q2", 4946.0, "tonnes"),
+        ("Number", "Q1", 102.0, "count"),
+        ("Number", "Q2", 132.0, "count"),
+    ]

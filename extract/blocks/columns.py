@@ -115,6 +115,12 @@ COMMENTARY_COL = re.compile(
     r"|(?:performance\s+)?(?:status|rating))$",
     re.IGNORECASE,
 )
+# "Unit", "Units", "Unit of measure": each row's unit ("%", "£000", "Tonnes"),
+# which its bare figures take.
+UNIT_COL = re.compile(
+    r"^(?:units?(?:\s+of\s+measure(?:ment)?)?|measure(?:ment)?\s+units?|uom)$",
+    re.IGNORECASE,
+)
 BARE_YEAR = re.compile(rf"^{FINANCIAL_YEAR}$")
 MIN_VALUE_COLUMNS = 2
 # The numbers a header's labels print: quarters' and years' ("Quarter 1",
@@ -134,7 +140,7 @@ class Column:
 
     index: int
     label: str
-    kind: str  # name | frequency | value | commentary
+    kind: str  # name | frequency | unit | value | commentary
     period: str | None = None
     measure: str | None = None
     financial_year: str | None = None
@@ -254,6 +260,8 @@ def classify(label: str, index: int) -> Column | None:
         return column
     if FREQUENCY_COL.match(s):
         return Column(index, printed, "frequency")
+    if UNIT_COL.match(s):
+        return Column(index, printed, "unit")
     if TREND_COL.match(s):
         # "<20,000 Tonnes – 2017.18 - 21,200 Tonnes": the bare first value is a target.
         return Column(index, printed, "commentary", "FY", "target")

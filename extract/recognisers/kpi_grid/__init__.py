@@ -255,8 +255,10 @@ def _facts(
         for cell in blocks.rows[row.row_index].cells:
             if cell.column in read:
                 blocks.claims.take_cell(NAME, row.row_index, cell)
-    row_unit = bare_unit(name, [vs for _, _, vs in parsed])
-    scales = _stated_scales(name, parsed)
+    # A unit column's cell states the row's unit as a name's brackets would.
+    unit_name = f"{name} ({unit})" if (unit := _unit_cell(grid, row)) else name
+    row_unit = bare_unit(unit_name, [vs for _, _, vs in parsed])
+    scales = _stated_scales(unit_name, parsed)
     for column, text, values in parsed:
         scale = scales.get(column.index)
         for value in values:
@@ -337,6 +339,9 @@ def _read_cells(
                 frequency = text.strip().upper()
             if text.strip() and not is_count_list(text):
                 read.add(column.index)
+        elif column.kind == "unit":
+            if text.strip():
+                read.add(column.index)
         elif (
             column.kind in ("value", "commentary")
             and text.strip()
@@ -346,6 +351,14 @@ def _read_cells(
             parsed.append((column, text, values))
             read.add(column.index)
     return parsed, read, frequency
+
+
+def _unit_cell(grid: Grid, row: GridRow) -> str:
+    """The row's cell under a "Unit" column ("%", "£000", "Tonnes"), or ""."""
+    for column in grid.columns:
+        if column.kind == "unit" and column.index < len(row.texts):
+            return row.texts[column.index].strip().strip("()")
+    return ""
 
 
 def _stray_frequency(
