@@ -282,16 +282,18 @@ def _bracketed_negative(s: str) -> list[Value]:
     if (m := BRACKETED.match(s)) is None:
         return []
     values = values_of_part(Part(None, None, m["figure"]))
+    if len(values) != 1:
+        return []
+    value = values[0]
+    figure = value.value
     if (
-        len(values) != 1
-        or values[0].note is not None
-        or values[0].value is None
-        or values[0].value <= 0
-        or values[0].unit not in (None, "gbp", "percent")
+        figure is None
+        or figure <= 0
+        or value.note is not None
+        or value.unit not in (None, "gbp", "percent")
     ):
         # Not "(12 cases)", a count in brackets, nor "(-5)" or "(0)".
         return []
-    value = values[0]
     fix = Repair(
         raw=s,
         repaired=f"-{m['figure']}",
@@ -299,7 +301,7 @@ def _bracketed_negative(s: str) -> list[Value]:
         confidence=0.8,
         alternatives=(m["figure"],),
     )
-    return [replace(value, value=-value.value, repairs=(*value.repairs, fix))]
+    return [replace(value, value=-figure, repairs=(*value.repairs, fix))]
 
 
 def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
