@@ -36,15 +36,22 @@ def runs_on(doc: Document) -> bool:
     return blank <= RUN_ON_BLANK_SHARE * len(doc.lines)
 
 
+# "2015/16", "2016-17": a year's column label printed alone.
+BARE_YEAR_LABEL = re.compile(r"^20\d\d\s*[/-]\s*\d\d$")
+
+
 def is_column_label(text: str) -> bool:
     """A paragraph that is a table's column label, printed on its own."""
     return _is_label(" ".join(text.split()))
 
 
 def _is_label(text: str) -> bool:
-    """`is_column_label` of a squashed text: a paragraph's, or a row's in it."""
-    return bool(HEADER_WORDS.match(text)) or (
-        len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None
+    """`is_column_label` of a squashed text: a paragraph's, or a row's in it;
+    a financial year alone ("2015/16") heads a year's column."""
+    return (
+        bool(HEADER_WORDS.match(text))
+        or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
+        or BARE_YEAR_LABEL.match(text) is not None
     )
 
 
