@@ -25,10 +25,11 @@ AMOUNT = compiled(
     r"(?P<gbp>£)?\s*"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?![\d/]|\.\d|[eE][+-]?\d)"
-    # "£1.2m", "£1.5 m", "£450k", "£2.3bn", "1.2 million": a multiplier. The
-    # short letters count only after "£", where they cannot be a unit ("5m"
-    # may be metres).
-    r"(?P<scale>\s*(?:million|billion)\b|(?(gbp)\s?(?:bn|mn|m|k)\b|(?!)))?"
+    # "£1.2m", "£1.5 m", "£450k", "£2.3bn", "1.2 million", "145k": a
+    # multiplier. The short letters but "k" count only after "£", where they
+    # cannot be a unit ("5m" may be metres); "k" is no unit ("kg", "km" are
+    # longer).
+    r"(?P<scale>\s*(?:million|billion)\b|(?(gbp)\s?(?:bn|mn|m|k)\b|k\b))?"
     r"(?:\s*(?P<percent>%|per\s?cent\b)"
     r"|\s+(?P<word>tonnes?|cases?|days?|weeks?|hours?|minutes?)\b"
     # "12.5 per 1,000" (a rate of business start-ups): the unit is the rate, not

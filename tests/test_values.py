@@ -474,6 +474,21 @@ def test_match_category(label: str, category: str | None) -> None:
         ("nearly 130 incidents", [("incidents", 130, True)]),
         ("more than 145 incidents", [("incidents", 145, True)]),
         ("around 120 incidents", [("incidents", 120, True)]),
+        # A bracket listing counts is a split of the total before it (it had
+        # been dropped as a note); a bracket of one count and words stays one.
+        (
+            "21 cases (15 on going cases, 6 closed cases)",
+            [("ongoing", 15, False), ("closed", 6, False)],
+        ),
+        (
+            "15 referrals (Police 4; Council 2; Self 6; Other 3)",
+            [
+                ("Police", 4, False),
+                ("Council", 2, False),
+                ("Self", 6, False),
+                ("Other", 3, False),
+            ],
+        ),
         ("For information only, data provided by Staffs Police.", []),
         # A two-word label before its colon is no heading and a word: it had
         # been cut to "Orientation: 1", a label of no category, reported.
@@ -623,6 +638,8 @@ def test_printed_amounts_always_parse(s: str) -> None:
         ),
         # Without "£" a trailing letter may be a unit ("5m" metres): no multiplier.
         ("5m", 5.0, None, []),
+        # But "k" is none ("145k" visits had been 145).
+        ("145k", 145_000.0, None, [("145k", "145000", "amount_multiplier")]),
         ("Nil", 0.0, None, [("Nil", "0", "nil_as_zero")]),
         # "Zero" had been a null value.
         ("Zero", 0.0, None, [("Zero", "0", "nil_as_zero")]),
