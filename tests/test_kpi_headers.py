@@ -509,3 +509,99 @@ def test_a_unit_column_gives_each_row_s_bare_figures_their_unit() -> None:
         ("Number", "Q1", 102.0, "count"),
         ("Number", "Q2", 132.0, "count"),
     ]
+
+
+def test_quarter_targets_in_layout_text_stay_targets() -> None:
+    """`pdftotext -layout` prints "Q2 Target" as one label; it had been cut into
+    "Q2" and "Target", the quarter's target read as its actual (silently where
+    no actual stood beside it)."""
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            *TITLE,
+            "",
+            "Indicator                           Annual Target  Q2 Target   Q2 Actual",
+            "Number of affordable homes built    120            60          48",
+            "Percentage of rent collected        98%            97%         97.3%",
+        ],
+        text_form="layout",
+    )
+    values = [
+        (r.indicator.split()[0], r.period, r.measure, r.value)
+        for r in found
+        if isinstance(r, IndicatorValue)
+    ]
+    assert values == [
+        ("Number", "FY", "target", 120.0),
+        ("Number", "Q2", "target", 60.0),
+        ("Number", "Q2", "actual", 48.0),
+        ("Percentage", "FY", "target", 98.0),
+        ("Percentage", "Q2", "target", 97.0),
+        ("Percentage", "Q2", "actual", 97.3),
+    ]
+
+
+def test_layout_rows_of_figures_with_units_do_not_swallow_the_next() -> None:
+    """Cells printing a unit or scale ("27 days", "£1.2m") or "Not available"
+    end a `-layout` row as bare figures do: the next row had been read as
+    their wrapped text, two names joined and their figures mixed, silently."""
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            *TITLE,
+            "",
+            "Indicator                              Q1        Q2        Target",
+            "Average time to re-let council homes   27 days   24 days   25 days",
+            "Income from car parks                  £1.2m     £1.3m     £5m",
+            "Number of noise complaints             Not available       Not available",
+            "Number of visits to museums            12,345    11,002    45,000",
+        ],
+        text_form="layout",
+    )
+    names = [r.indicator for r in found if isinstance(r, IndicatorValue)]
+    assert sorted(set(names)) == [
+        "Average time to re-let council homes",
+        "Income from car parks",
+        "Number of noise complaints",
+        "Number of visits to museums",
+    ]
+    assert [
+        r.value
+        for r in found
+        if isinstance(r, IndicatorValue) and r.indicator.startswith("Number of v")
+    ] == [12345.0, 11002.0, 45000.0]
+
+
+@pytest.mark.parametrize(
+    "title, year",
+    [
+        # A grid titled with last year's figures in this year's report: they
+        # had all been written as this year's, silently.
+        ("Appendix A - Performance Indicators 2017/18 (year end)", "2017/18"),
+        ("Performance Indicators 2018/19", "2018/19"),
+        # A title comparing years, or naming two, leaves the report's year.
+        ("Performance Indicators compared with 2017/18", "2018/19"),
+        ("Performance Indicators 2017/18 and 2018/19", "2018/19"),
+        ("Housing", "2018/19"),
+    ],
+)
+def test_a_grid_s_title_names_its_year(title: str, year: str) -> None:
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            "Quarter 1 Performance Report 2018/19",
+            "",
+            title,
+            "",
+            "Indicator\tQ1\tQ2\tTarget",
+            "Number of homelessness preventions\t42\t38\t160",
+        ],
+    )
+    years = {r.financial_year for r in found if isinstance(r, IndicatorValue)}
+    assert years == {year}

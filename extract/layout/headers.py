@@ -15,6 +15,7 @@ from normalise.segments import cuts
 HEADER_WORDS = re.compile(
     r"^(?:"
     r"(?:quarter|q)\s*[1-4](?:\s+rating)?(?:\s*\((?![\d./\s]+\))[^)]*\))?|"
+    r"(?:quarter|q)\s*[1-4]\s+(?:target|actual)|"
     r"rating\s+q[1-4]|"
     r"annual\s+(?:total|target)(?:\s+20\d\d\S*)?|year[\s-]end|total|"
     r"target(?:\s+20\d\d\S*)?|(?:last\s+year'?s\s+)?outturn(?:\s+20\d\d\S*)?|"

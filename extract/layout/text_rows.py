@@ -54,12 +54,32 @@ VALUE_GOES_ON = re.compile(r"[-\u2013\u2014,&/(]$")
 SHARE = re.compile(r"^\(\d[\d,]*(?:\.\d+)?\s*%\)$")
 
 
+# A figure with its unit or scale ("27 days", "£1.2m", "£120k", "100 cases")
+# or a cell that says none is printed ("Not available", "TBC"): its text
+# ended, as a bare figure's does.
+UNIT_VALUE = re.compile(
+    r"^(?:[<>]=?\s*)?[-+]?[£$]?\d[\d,]*(?:\.\d+)?\s*(?:%|k|m|bn)?"
+    r"(?:\s+(?:days?|weeks?|months?|hours?|mins?|minutes?|cases?|tonnes?|visits?"
+    r"|people|homes|households|properties))?$"
+    r"|^(?:not\s+available|not\s+applicable|tbc|tba|nil|none|no\s+data)$",
+    re.IGNORECASE,
+)
+
+
 def _bare(text: str) -> bool:
     return BARE_VALUE.match(text) is not None
 
 
 def _ended(text: str) -> bool:
-    return not text or _bare(text) or ENDED.search(text) is not None
+    """A cell's text that ended on its line: a bare figure, one with its unit
+    (no value of the row's own, as a bare one is: "100 cases" may have its
+    sum under it), or a sentence's end."""
+    return (
+        not text
+        or _bare(text)
+        or UNIT_VALUE.match(text) is not None
+        or ENDED.search(text) is not None
+    )
 
 
 def starts_row(
@@ -116,7 +136,7 @@ def starts_row(
         # of values ("Retain 6 Green  A  6  6  6" over "Flags") goes on.
         return True
     used = {c for r in row for c, text in enumerate(r) if text}
-    if any(c not in used for c in filled):
+    if any(c not in used for c in filled) or _whole_figures_above(row, line, filled):
         return True
     if line[0][:1].islower() and above[0]:
         # The name goes on in lower case ("Following" / "implementation of
@@ -222,6 +242,37 @@ def _rating_mark(text: str) -> bool:
 def _count(text: str) -> bool:
     """A figure alone that names no year: "4", "80%", "1,084"."""
     return _bare(text) and DIGIT.search(text) is not None and not YEAR.match(text)
+
+
+# Words a name that goes on in the line below ends with ("Number of").
+NAME_JOINERS = frozenset(
+    {"of", "and", "the", "to", "for", "in", "on", "&", "with", "by"}
+)
+
+
+def _whole_figures_above(
+    row: Sequence[list[str]], line: list[str], filled: list[int]
+) -> bool:
+    """A name afresh with figures, under a row of one line whose name and two
+    figures or more, each with its unit or scale ("27 days", "£1.2m") or none
+    printed ("Not available"), filled every cell it has: that row ended, and
+    this is the next ("Average time to re-let homes  27 days  24 days" over
+    "Number of visits to museums  12,345  11,002"). Not under a row with a
+    cell going on ("141 cases Value –" over "£84,171.24", samples/002) or a
+    name going on ("Number of" / "Discretionary …")."""
+    above = row[-1]
+    values = [text for text in above[1:] if text]
+    return (
+        len(row) == 1
+        and bool(above[0])
+        and FRESH_START.match(line[0]) is not None
+        and len(values) >= STRUCTURAL_CELLS - 1
+        and all(_bare(t) or UNIT_VALUE.match(t) for t in values)
+        and any(UNIT_VALUE.match(t) and not _bare(t) for t in values)
+        and above[0].split()[-1].lower() not in JOINING_WORDS
+        and len(filled) >= STRUCTURAL_CELLS
+        and all(_bare(line[c]) or UNIT_VALUE.match(line[c]) for c in filled if c)
+    )
 
 
 def _repeats_value(

@@ -158,18 +158,22 @@ def _is_theme(texts: Sequence[str], theme: str | None) -> bool:
     return fuzz.ratio(joined, NON_ALNUM.sub("", theme.lower())) >= THEME_MATCH
 
 
-def _place(column: Column, value: Value, ctx: Context) -> tuple[str | None, str, str]:
-    """(financial_year, period, measure) of a value read under `column`."""
-    year = column.financial_year or ctx.financial_year
+def _place(
+    column: Column, value: Value, ctx: Context, titled: str | None = None
+) -> tuple[str | None, str, str]:
+    """(financial_year, period, measure) of a value read under `column` of a
+    grid whose title names the year `titled` (else the report's year)."""
+    default = titled or ctx.financial_year
+    year = column.financial_year or default
     if column.previous_year:
-        year = previous_financial_year(ctx.financial_year)
+        year = previous_financial_year(default)
     if value.labelled and (value.financial_year or column.kind != "value"):
         # "Target - 50% Actual – 44.1%" under "Target Achieved / Trend", "2016.17
         # - 484": the labels say measure and year; a value column headed with a
         # year ("Target 2017/18") says the year otherwise.
         own = column.financial_year if column.kind == "value" else None
         return (
-            value.financial_year or own or ctx.financial_year,
+            value.financial_year or own or default,
             value.period or "FY",
             value.measure or "actual",
         )
@@ -264,7 +268,7 @@ def _facts(
         for value in values:
             if scale is not None:
                 value = scaled_by(value, scale)
-            year, period, measure = _place(column, value, ctx)
+            year, period, measure = _place(column, value, ctx, grid.year)
             printed = value.unit if value.unit is not None else row_unit
             # A unit outside the contract ("days") and a cell with no number
             # are written as NO_UNIT: `unit` is part of the key, which BI tools

@@ -4,6 +4,7 @@ printed as HTML inside a cell ("<table> Programme | Annual Target | Q2").
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,19 @@ from extract.blocks.columns import (
 )
 from extract.document import Document, Row
 from normalise.text import squash
+from normalise.years import financial_years_in
+
+# How far above its header a grid's title may print (blank lines counted).
+TITLE_ROWS = 3
+GRID_TITLE = re.compile(
+    r"\b(?:performance|indicators?|kpis?|measures?|outturns?|results|scorecard"
+    r"|appendix)\b",
+    re.IGNORECASE,
+)
+COMPARING = re.compile(
+    r"\b(?:compared|comparison|against|since|previous|last|from|versus|vs)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +54,9 @@ class Grid:
     # The header's labels no column reads ("Year to Date"), by index; not
     # those of commentary ("Comments", "RAG") or references ("Ref").
     unknown: tuple[tuple[int, str], ...] = ()
+    # The financial year its title names ("Performance Indicators 2017/18
+    # (year end)" over a grid of a 2018/19 report), else None.
+    year: str | None = None
 
     @property
     def name_index(self) -> int:
@@ -59,7 +76,40 @@ def _plain_grids(blocks: Blocks) -> Iterator[Grid]:
             for i in block.body
             if i not in blocks.items and blocks.rows[i].tabbed and blocks.rows[i].flat
         )
-        yield Grid(block.columns, body, plain=True, unknown=_unknown(blocks, block))
+        yield Grid(
+            block.columns,
+            body,
+            plain=True,
+            unknown=_unknown(blocks, block),
+            year=_titled_year(blocks, block),
+        )
+
+
+def _titled_year(blocks: Blocks, block: Block) -> str | None:
+    """The one financial year a grid's title prints, in the lines just above
+    its header: a title of performance figures ("Appendix A - Performance
+    Indicators 2017/18 (year end)"), not one comparing years ("… compared
+    with 2016/17")."""
+    if block.header is None:
+        return None
+    rows = blocks.rows
+    for j in range(block.header - 1, max(-1, block.header - TITLE_ROWS - 1), -1):
+        row = rows[j]
+        if not row.flat:
+            continue
+        if len(row.filled) > 1:
+            return None
+        years = set(financial_years_in(row.flat))
+        if not years:
+            continue
+        if (
+            len(years) > 1
+            or GRID_TITLE.search(row.flat) is None
+            or COMPARING.search(row.flat) is not None
+        ):
+            return None
+        return years.pop()
+    return None
 
 
 def _unknown(blocks: Blocks, block: Block) -> tuple[tuple[int, str], ...]:
