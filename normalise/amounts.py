@@ -17,14 +17,17 @@ from normalise.years import FY_IN_TEXT
 AMOUNT = compiled(
     r"(?<![\w/.,£])"
     r"(?:(?P<comparator><=|>=|[<>\u2264\u2265])"
-    # "At least 98%", "Less than 10", "Max 25": a comparator in words.
-    r"|(?P<compared>at\s+least|not\s+less\s+than|no\s+less\s+than|min(?:imum)?"
-    r"|less\s+than|fewer\s+than|under|below|more\s+than|greater\s+than|above"
-    r"|max(?:imum)?|no\s+more\s+than|not\s+more\s+than|at\s+most)\b\.?:?)?\s*"
+    # "At least 98%", "Less than 10", "Max 25", "At or above 95%", "Equal to
+    # or greater than 98%", "Not above 25": a comparator in words.
+    r"|(?P<compared>(?:(?:not|no)\s+|at\s+or\s+|equal\s+to\s+or\s+)?"
+    r"(?:(?:less|fewer|more|greater)\s+than(?:\s+or\s+equal\s+to)?"
+    # Not "over 12 months", a span of time.
+    r"|under|below|over(?!\s+\d+\s+(?:months?|years?)\b)|above|up\s+to)"
+    r"|at\s+(?:least|most)|(?:min|max)(?:imum)?(?:\s+of)?)\b\.?:?)?\s*"
     r"(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
     r"(?P<gbp>£)?\s*"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    r"(?![\d/]|\.\d|[eE][+-]?\d)"
+    r"(?![\d/]|\.\d|[eE][+-]?\d|(?:st|nd|rd|th)\b)"
     # "£1.2m", "£1.5 m", "£450k", "£2.3bn", "1.2 million", "145k": a
     # multiplier. The short letters but "k" count only after "£", where they
     # cannot be a unit ("5m" may be metres); "k" is no unit ("kg", "km" are
@@ -36,8 +39,10 @@ AMOUNT = compiled(
     # the bare number's, and "1,000" is its base, not a second value.
     r"|\s+(?P<rate>per\s+(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\d.,])))?"
     # "95% or above", "10 days or less", "45+".
-    r"(?:\s*(?P<or_more>or\s+(?:above|more|higher|over|greater)\b|\+(?![\d+]))"
-    r"|\s*(?P<or_less>or\s+(?:below|less|fewer|under|lower)\b))?",
+    # An actual "96% or above target" says how it did, no bound.
+    r"(?:\s*(?P<or_more>or\s+(?:above|more|higher|over|greater)\b(?!\s+\w)"
+    r"|\+(?!\s*[\d+£]))"
+    r"|\s*(?P<or_less>or\s+(?:below|less|fewer|under|lower)\b(?!\s+\w)))?",
     re.IGNORECASE,
 )
 
@@ -111,23 +116,27 @@ def unit_of(match: re.Match[str]) -> str | None:
     return None
 
 
-# The comparators printed in words, by their first word.
-COMPARED = {
-    "at": ">=",
-    "not": None,
-    "no": None,
-    "min": ">=",
-    "minimum": ">=",
-    "less": "<",
-    "fewer": "<",
-    "under": "<",
-    "below": "<",
-    "more": ">",
-    "greater": ">",
-    "above": ">",
-    "max": "<=",
-    "maximum": "<=",
-}
+# The comparators printed in words, by their word of direction.
+BELOW_WORDS = frozenset({"less", "fewer", "under", "below", "max", "maximum", "most"})
+ABOVE_WORDS = frozenset({"more", "greater", "over", "above", "min", "minimum", "least"})
+
+
+def _worded(words: list[str]) -> str:
+    """ "at least" >=, "less than" <, "at or above" >=, "not above" <=, "up to"
+    <=, "greater than or equal to" >=, "maximum of" <=."""
+    if words[:2] == ["up", "to"]:
+        return "<="
+    below = any(w in BELOW_WORDS for w in words)
+    if words[0] in ("not", "no"):
+        # "not less than" is at least; "no more than", "not above" at most.
+        return ">=" if below else "<="
+    if words[0] == "at" and words[1] in ("least", "most"):
+        return ">=" if words[1] == "least" else "<="
+    inclusive = (
+        words[0] in ("at", "equal", "min", "minimum", "max", "maximum")
+        or "equal" in words
+    )
+    return ("<" if below else ">") + ("=" if inclusive else "")
 
 
 def _comparator(m: re.Match[str]) -> str | None:
@@ -135,13 +144,7 @@ def _comparator(m: re.Match[str]) -> str | None:
     if raw := m["comparator"]:
         return {"\u2264": "<=", "\u2265": ">="}.get(raw, raw)
     if words := m["compared"]:
-        first, *rest = words.lower().split()
-        if first in ("not", "no"):
-            # "not less than" is at least; "no more than" at most.
-            return ">=" if rest[0] == "less" else "<="
-        if first == "at":
-            return ">=" if rest[0] == "least" else "<="
-        return COMPARED[first.rstrip(".:")]
+        return _worded(words.lower().rstrip(".:").split())
     if m["or_more"]:
         return ">="
     if m["or_less"]:

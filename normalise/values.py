@@ -74,7 +74,7 @@ MID_SENTENCE = compiled(
 )
 QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("confirmed", compiled(r"\bconfirmed\b", re.IGNORECASE)),
-    ("estimated", compiled(r"\bestimated?\b", re.IGNORECASE)),
+    ("estimated", compiled(r"\bestimated?\b|\(\s*est\.?\s*\)", re.IGNORECASE)),
     ("cumulative", compiled(r"\bcumulative(?:ly)?\b", re.IGNORECASE)),
     ("average", compiled(r"\baverage\b", re.IGNORECASE)),
     ("approx", compiled(r"\bapprox(?:imately)?\b|\bcirca\b", re.IGNORECASE)),
@@ -85,6 +85,10 @@ TOO_LONG = compiled(rf"(?<![\d,.])[0-9](?:,?[0-9]){{{MAX_DIGITS},}}")
 # "1e308" is not how a council report prints a number; reading its "1" would
 # invent a value.
 EXPONENT = compiled(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
+DIGIT = compiled(r"\d")
+# "2:30", "00:02:30", "1:8": a time or a ratio, whose first figure alone had
+# been read as the value.
+CLOCK = compiled(r"(?<![\w./:])[0-9]{1,3}:[0-9]{1,2}(?::[0-9]{2})?(?![\d.:/])")
 # A cell that is a range of two figures, "20-25", "97 - 98%", "£1m to £1.5m",
 # "12 - 15 days":
 # no one value (a financial year, "2016-17", is none).
@@ -250,6 +254,10 @@ def _nil(s: str) -> list[Value]:
     if (m := NIL.match(s)) is None:
         return []
     parts = labelled_parts(m["rest"])
+    if m[0][:1] in "Zz" and DIGIT.search(parts[0].body):
+        # "Zero tolerance campaign - 12 FPNs issued": an adjective, the
+        # figure after it the value.
+        return []
     zero = Value(
         value=0.0,
         unit=None,
@@ -326,6 +334,8 @@ def _cell_values(text: str, commentary: bool) -> tuple[Value, ...]:
         return (_no_value(s, problem),)
     if not commentary and MID_SENTENCE.match(s):
         return (_no_value(s, MID_CELL),)
+    if not commentary and (clock := CLOCK.search(s)):
+        return (_no_value(s, f"{clock[0]!r} is a time or a ratio, not one figure"),)
     # A commentary column's "Nil" is no figure: only value columns print one.
     out = [] if commentary else _nil(s) or _bracketed_negative(s)
     if not out:

@@ -61,6 +61,17 @@ MINUS = re.compile("[-\u2212\u2013]")
         ("Max 25", 25.0, None, "<="),
         ("No more than 3", 3.0, None, "<="),
         ("10 days or less", 10.0, "", "<="),
+        ("At or above 95%", 95.0, "percent", ">="),
+        ("Equal to or greater than 98%", 98.0, "percent", ">="),
+        ("Greater than or equal to 98%", 98.0, "percent", ">="),
+        ("Not above 25", 25.0, None, "<="),
+        ("Not below 90%", 90.0, "percent", ">="),
+        ("Over 95%", 95.0, "percent", ">"),
+        ("Minimum of 98%", 98.0, "percent", ">="),
+        ("Up to 10", 10.0, None, "<="),
+        # An actual's words on how it did, and a span of time, are no bound.
+        ("96% or above target", 96.0, "percent", None),
+        ("over 12 months", 12.0, None, None),
     ],
 )
 def test_amounts_in(
@@ -815,3 +826,27 @@ def test_a_category_named_again_by_another_label_is_reported() -> None:
     counts, ambiguous = read_counts("17 Race 2 Religion 2 Antisemitic")
     assert [(c.category, c.count) for c in counts] == [("Race", 17), ("Religion", 2)]
     assert [(a.text, a.again) for a in ambiguous] == [("2 Antisemitic", "Religion")]
+
+
+@pytest.mark.parametrize(
+    "cell, value, qualifier, problem",
+    [
+        # A time or a ratio: its first figure had been the value, silently.
+        ("2:30", None, None, "'2:30' is a time or a ratio, not one figure"),
+        ("1:8", None, None, "'1:8' is a time or a ratio, not one figure"),
+        # An ordinal is no figure ("2nd quartile" had been 2).
+        ("2nd quartile", None, None, None),
+        # "Zero" as an adjective: the figure after it is the value (it had
+        # been 0).
+        ("Zero tolerance campaign - 12 FPNs issued", 12.0, None, None),
+        ("Zero waste 45%", 45.0, None, None),
+        # "(est)" marks an estimate.
+        ("45 (est)", 45.0, "estimated", None),
+        ("Q1: 45", 45.0, None, None),
+    ],
+)
+def test_times_ordinals_and_estimates(
+    cell: str, value: float | None, qualifier: str | None, problem: str | None
+) -> None:
+    (got,) = parse_cell(cell)
+    assert (got.value, got.qualifier, got.problem) == (value, qualifier, problem)
