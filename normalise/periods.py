@@ -101,7 +101,10 @@ SHORT_YEAR = re.compile(r"(?<![\d/.£$,])([0-3]\d)\s*[/-]\s*([0-3]\d)(?![\d/.]?\
 # "Period 6 (September)", "Period 9": a month of the financial year (period 1
 # is April), as monthly performance digests number them.
 PERIOD_MONTH = re.compile(
-    rf"\bperiod\s+(?P<n>1[0-2]|0?[1-9])\b(?:\s*\(\s*(?P<month>{MONTH})\s*\))?",
+    rf"\bperiod\s+(?P<n>1[0-2]|0?[1-9])\b"
+    # Not a date's day: "for the period 1 October …", "period 01/07/2018".
+    rf"(?!(?:st|nd|rd|th)?\s*(?:{MONTH}\b|[/.\-]\s*\d))"
+    rf"(?:\s*\(\s*(?P<month>{MONTH})\s*\))?",
     re.IGNORECASE,
 )
 QUARTER_FIRST_MONTHS = (4, 7, 10, 1)

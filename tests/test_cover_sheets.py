@@ -48,6 +48,13 @@ ALL = ("Q1", "Q2", "Q3", "Q4")
         ("Performance Digest Period 6 (September) 2017/18", ("Q2",), ["2017/18"]),
         ("Performance Review Report - Period 9 2018/19", ("Q3",), ["2018/19"]),
         ("Period 12 Budget Monitoring", ("Q4",), []),
+        # A date's day after "period" is no month's number.
+        (
+            "Performance for the period 1 October to 31 December 2018",
+            ("Q3",),
+            ["2018/19"],
+        ),
+        ("Performance for the period 01/07/2018 to 30/09/2018", (), []),
         # Grid columns and dates are no period.
         ("Annual Target", (), []),
         ("Cabinet 14/03/17", (), []),
@@ -508,6 +515,31 @@ FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
             "financial_year": "2017/18",
             "quarters": ("Q2",),
             "report_type": "committee_performance_report",
+        },
+    ),
+    (
+        "a financial performance report to no meeting is another paper",
+        ["Financial Performance Report Quarter 2 2018/19"],
+        {"financial_year": "2018/19", "quarters": ("Q2",)},
+    ),
+    (
+        "a framework speaking of performance is another paper",
+        ["Performance Management Framework 2018-2021"],
+        {},
+    ),
+    (
+        "a partnership's performance update is a partnership update",
+        [
+            "Local Strategic Partnership Performance Update",
+            "",
+            "This report is the third quarterly report to update Cabinet on key "
+            "areas of Partnership work following the LSP cycle of meetings in "
+            "November and December 2012.",
+        ],
+        {
+            "financial_year": "2012/13",
+            "quarters": ("Q3",),
+            "report_type": "partnership_update",
         },
     ),
     (

@@ -64,10 +64,24 @@ PERFORMANCE_SUBJECT = re.compile(
     r"|(?:quarter\s*\w+|Q[1-4]|mid[\s-]year|half[\s-]year|year[\s-]end"
     r"|end\s+of\s+year|annual)\s+performance"
     # "Money Matters and Performance – Quarter 2 2017/18"
-    r"|performance\s*[-\u2013:]\s*(?:quarter\s*\w+|Q[1-4]\b)",
+    r"|performance\s*[-\u2013:]\s*(?:quarter\s+\w+|Q[1-4]\b)",
     re.IGNORECASE,
 )
 PLAN_UPDATE = re.compile(r"priority delivery plan|\bPDP\b", re.IGNORECASE)
+# What a standalone performance report's title dates it by: a quarter, a
+# year, a month's period, a span of months.
+REPORT_PERIOD_WORDS = re.compile(
+    r"\bquarter\b|\bQ[1-4]\b|\b20\d\d\b|\bperiod\s+\d|\b(?:mid|half)[\s-]year"
+    r"|\byear[\s-]end\b|\bannual\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+# Papers whose titles speak of performance but report on something else.
+OTHER_PAPER = re.compile(
+    r"\b(?:financial|finance|budget|budgetary|revenue|capital|treasury|investment"
+    r"|pension|business\s+case|framework|system|procurement|contract)\b",
+    re.IGNORECASE,
+)
 # "This report is the second quarterly report to update Cabinet on key areas of
 # Partnership work", "Partnership Update".
 PARTNERSHIP_UPDATE = re.compile(
@@ -215,14 +229,30 @@ def _report_type(
     cover = any(f.name != "title" for f in sheet.fields)
     if (meeting or cover) and PERFORMANCE_SUBJECT.search(text):
         return "committee_performance_report"
-    if title and (PLAN_UPDATE.search(title) or PERFORMANCE_SUBJECT.search(title)):
-        # A plan's performance update, or a council's performance report
-        # printed on its own ("Quarter 3 Performance Report 2018/19"): the
-        # same kind of paper, grids and actions by quarter, to no meeting.
+    if title and PLAN_UPDATE.search(title):
         return "pdp_performance_update"
-    if PARTNERSHIP_UPDATE.search(opening):
+    if PARTNERSHIP_UPDATE.search(opening) or (
+        title and PARTNERSHIP_UPDATE.search(title)
+    ):
         return "partnership_update"
+    if title and _performance_report(title):
+        # A council's performance report printed on its own ("Quarter 3
+        # Performance Report 2018/19"): a plan's update's kind of paper, grids
+        # and actions by quarter, to no meeting.
+        return "pdp_performance_update"
     return "other"
+
+
+def _performance_report(title: str) -> bool:
+    """A title of a report on the council's performance over a period: its
+    subject (`PERFORMANCE_SUBJECT`) and a period or year, and no other
+    paper's subject ("Financial Performance Report", "Performance Management
+    Framework", "Pension Fund Investment Performance")."""
+    return (
+        PERFORMANCE_SUBJECT.search(title) is not None
+        and REPORT_PERIOD_WORDS.search(title) is not None
+        and OTHER_PAPER.search(title) is None
+    )
 
 
 def _ambiguous(doc: Document, sheet: CoverSheet) -> tuple[IssueRow, ...]:
