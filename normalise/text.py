@@ -126,6 +126,16 @@ def squash(s: str) -> str:
     return " ".join(s.split())
 
 
+# A footnote's mark after a label ("Annual Target*", "Q2 Actual†", "Target¹"):
+# the label is the words before it.
+FOOTNOTE_MARK = re.compile(r"\s*[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+$")
+
+
+def unmarked(label: str) -> str:
+    """A squashed label without a footnote's mark after it."""
+    return FOOTNOTE_MARK.sub("", label) if label else label
+
+
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """Whether a case-blind pattern could find one of the lower-case ASCII
     `words` in `text`: a cheap test before searching with re.IGNORECASE.

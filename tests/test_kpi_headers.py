@@ -465,6 +465,17 @@ def test_a_tab_label_naming_a_quarter_or_year_is_reported() -> None:
         ),
         ("Ref\tService\tQ1\tQ2", "HS01\tNumber of fly tipping incidents"),
         ("PI\tQ1\tQ2", "Number of fly tipping incidents"),
+        (
+            "Ref\tService Area\tPerformance Indicator Description\tQ1\tQ2",
+            "HS01\tWaste\tNumber of fly tipping incidents",
+        ),
+        # "KPI" names the names beside a "Measure" of units, a "Description"
+        # of definitions.
+        ("KPI\tMeasure\tQ1\tQ2", "Number of fly tipping incidents\tNumber"),
+        (
+            "PI\tDescription\tQ1\tQ2",
+            "Number of fly tipping incidents\tIncidents reported to the council",
+        ),
     ],
 )
 def test_the_names_column_is_the_one_labelled_so(header: str, row: str) -> None:
@@ -605,3 +616,42 @@ def test_a_grid_s_title_names_its_year(title: str, year: str) -> None:
     )
     years = {r.financial_year for r in found if isinstance(r, IndicatorValue)}
     assert years == {year}
+
+
+@pytest.mark.parametrize(
+    "label, period, measure",
+    [
+        ("Outturn (Actual)", "FY", "actual"),
+        ("Quarter 2 (provisional)", "Q2", "actual"),
+        ("Outturn (estimated)", "FY", "actual"),
+        ("Q2 (Target)", "Q2", "target"),
+    ],
+)
+def test_brackets_of_the_council_s_own_figures_keep_the_column(
+    label: str, period: str, measure: str
+) -> None:
+    """The council's own figures, not final or named again, stay read."""
+    from extract.blocks.columns import classify
+
+    column = classify(label, 1)
+    assert column is not None
+    assert (column.period, column.measure, column.label) == (period, measure, label)
+
+
+def test_a_quarter_label_with_a_footnote_mark_counts_for_the_report_s_quarters() -> (
+    None
+):
+    """ "Quarter 1†" over figures: the report covers Q1 (its quarters had been
+    the title's Q2 alone)."""
+    from extract.cover.metadata import read_metadata
+    from tests.conftest import synthetic
+
+    doc, _ = synthetic(
+        [
+            "Environment Priority Delivery Plan 2018-19 Quarter 2 Performance Update",
+            "",
+            "\tQuarter 1†\tQuarter 2\tAnnual Target*",
+            "Number of fly tipping incidents\t102\t132\t450",
+        ]
+    )
+    assert read_metadata(doc).quarters == ("Q1", "Q2")

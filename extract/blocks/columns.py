@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from normalise.text import squash
+from normalise.text import squash, unmarked
 from normalise.vocabulary import DASH, FINANCIAL_YEAR, MONTH
 from normalise.years import financial_year, financial_years_in
 
@@ -57,9 +57,10 @@ FY_MONTHS = "apr may jun jul aug sep oct nov dec jan feb mar".split()
 TRAILING_PAREN = re.compile(r"^(?P<core>.+?)\s*\((?P<inner>[^()]*)\)$")
 # Brackets after a label that say its figures are not the council's own
 # actual or target of the label's period: a forecast, a comparator's figure,
-# another span of the year.
+# another span of the year. Not "(provisional)", "(estimated)", "(draft)":
+# the council's own, not final.
 OTHER_FIGURES = re.compile(
-    r"\b(?:forecasts?|projected|projections?|estimated?|est|draft|provisional"
+    r"\b(?:forecasts?|projected|projections?"
     r"|national|england|regional|county|averages?|avg|benchmarks?|comparators?"
     r"|family|neighbours?|ytd|year\s+to\s+date|cumulative|quarterly|monthly"
     r"|profiled?|q[1-4]|quarters?|previous|last|baseline|target|actual)\b",
@@ -91,13 +92,18 @@ TREND_COL = re.compile(r"^target\s*-?\s*achieved\s*/\s*trend$", re.IGNORECASE)
 COMPARED_COL = re.compile(
     rf"^performance\s+compared\s+to\s+(?P<year>{FINANCIAL_YEAR})$", re.IGNORECASE
 )
+# Labels of a names column: "Performance Indicator", "Performance Measure",
+# "Key Measure", "Indicator Description", "Title".
 NAME_COL = re.compile(
-    r"^(?:(?:key|local)\s+)?(?:performance\s+)?(?:indicators?|measures?)"
-    r"(?:\s*\((?:k?pis?)\))?$"
-    r"|^(?:programmes?|description|title"
-    r"|(?:k?pi|indicator|measure)\s+(?:description|name|title))$",
+    r"^(?:(?:key|local)\s+)?(?:performance\s+)?indicators?(?:\s*\((?:k?pis?)\))?$"
+    r"|^(?:(?:key|local|performance)\s+)measures?$"
+    r"|^(?:title|(?:performance\s+)?(?:k?pi|indicator|measure)\s+"
+    r"(?:description|name|title))$",
     re.IGNORECASE,
 )
+# Labels a names column may have, as often another's: "Measure" (also a
+# unit's), "Description" (also a definition's), "Programme".
+WEAK_NAME_COL = re.compile(r"^(?:measures?|description|programmes?)$", re.IGNORECASE)
 # "PI", "KPI": a name column's label where no other names the names, as often a
 # column of codes beside "Indicator" ("KPI | Indicator | Q1 …").
 CODE_NAME_COL = re.compile(r"^k?pis?$", re.IGNORECASE)
@@ -129,9 +135,6 @@ LABEL_NUMBERS = re.compile(
     rf"\b(?:quarters?|qtr|q)\s*[1-4]\b|{FINANCIAL_YEAR}|\b20\d\d\b", re.IGNORECASE
 )
 FIGURE = re.compile(r"\d")
-# A footnote's mark after a label ("Annual Target*", "Q2 Actual†", "Target¹"):
-# the label is the words before it.
-FOOTNOTE_MARK = re.compile(r"\s*[*\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +174,9 @@ def _core(label: str) -> tuple[str, str | None] | None:
     if m := TRAILING_PAREN.match(label):
         inner = m["inner"].strip()
         if MEASURE_INNER.match(inner):
-            label = f"{m['core']} {inner}"
+            # "Q2 (Target)" is "Q2 Target"; "Outturn (Actual)" an outturn.
+            actual = inner.lower() == "actual" and not QUARTER_COL.match(m["core"])
+            label = m["core"] if actual else f"{m['core']} {inner}"
         elif OTHER_FIGURES.search(inner):
             return None
         else:
@@ -238,17 +243,13 @@ def _value_column(core: str, s: str, index: int, year: str | None) -> Column | N
     return None
 
 
-def unmarked(label: str) -> str:
-    """A squashed label without a footnote's mark after it."""
-    return FOOTNOTE_MARK.sub("", label) if label else label
-
-
 # The same labels ("Quarter 1", "Annual Target") head grid after grid.
 @lru_cache(maxsize=4096)
 def classify(label: str, index: int) -> Column | None:
     """ "Quarter 1" -> Q1 actual; "Annual Target" -> FY target; "Outturn 2016/17"
     -> FY actual of 2016/17; unknown -> None. A footnote's mark after the
-    label is no part of it (`FOOTNOTE_MARK`); the column keeps it as printed."""
+    label is no part of it (`normalise.text.unmarked`); the column keeps it as
+    printed."""
     printed = squash(label)
     s = unmarked(printed)
     if BARE_YEAR.match(s) and (year := _year_of(s)) is not None:
@@ -301,15 +302,18 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
     unknown = [i for i in range(first_value) if columns[i] is None]
     if not unknown:
         return None
-    # The names' column: the one labelled so, else one labelled "PI", else
-    # the first unknown one that no reference's label heads ("Ref | Service
-    # | …": the codes are no names).
+    # The names' column: the one labelled so, else one labelled "PI" ("PI |
+    # Description": the definitions are no names), else one labelled as a
+    # names column may be ("Measure"), else the first unknown one that no
+    # reference's label heads ("Ref | Service | …": the codes are no names).
     name = next(
-        (i for i in unknown if NAME_COL.match(bare[i])),
-        next(
-            (i for i in unknown if CODE_NAME_COL.match(bare[i])),
-            next((i for i in unknown if not REFERENCE_COL.match(bare[i])), unknown[0]),
+        (
+            i
+            for pattern in (NAME_COL, CODE_NAME_COL, WEAK_NAME_COL)
+            for i in unknown
+            if pattern.match(bare[i])
         ),
+        next((i for i in unknown if not REFERENCE_COL.match(bare[i])), unknown[0]),
     )
     # A header is mostly labels: samples/001 line 36 prints a whole HTML table on
     # one line ("… | Programme | Annual Target | Q2 | No. of properties … | 275
@@ -321,6 +325,7 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
         and bare[i]
         and i != name
         and not COMMENTARY_COL.match(bare[i])
+        and not REFERENCE_COL.match(bare[i])
         and not _other_figures(bare[i])
     )
     if others >= values or _side_by_side(bare, columns, name):

@@ -19,7 +19,7 @@ from extract.document import Document, Row
 from extract.layout.headers import HEADER_WORDS, is_header
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
-from normalise.text import may_hold
+from normalise.text import may_hold, unmarked
 from normalise.years import (
     ALL_QUARTERS,
     financial_year_of,
@@ -172,7 +172,7 @@ def column_quarters(doc: Document) -> tuple[str, ...]:
             columns = {
                 c.column: f"Q{m[1]}"
                 for c in row.filled
-                if (m := QUARTER_COLUMN.match(c.flat))
+                if (m := QUARTER_COLUMN.match(unmarked(c.flat)))
             }
         elif columns:
             found.update(q for col, q in columns.items() if row.text_at(col))

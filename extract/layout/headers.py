@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from extract.document import Row
 from normalise.segments import cuts
+from normalise.text import unmarked
 
 # Column labels of KPI grids, indicator tables, action and milestone tables:
 # "Quarter 1", "Q1 Rating", "Quarter 1 (Apr-Jun)", "Annual Target", "Last year's
@@ -86,8 +87,9 @@ def is_header_cells(texts: Sequence[str]) -> bool:
 
 
 def known_labels(texts: Sequence[str]) -> int:
-    """How many of the cells are known column labels."""
-    return sum(1 for t in texts if HEADER_WORDS.match(t.strip()))
+    """How many of the cells are known column labels (a footnote's mark after
+    one, "Quarter 2†", no part of it)."""
+    return sum(1 for t in texts if HEADER_WORDS.match(unmarked(t.strip())))
 
 
 def is_header(row: Row) -> bool:
