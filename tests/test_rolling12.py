@@ -670,6 +670,10 @@ def test_sample_000_with_colons_after_its_quarter_labels(
         ((880, 951), "8% higher (71)", 8.0, 71, "increase"),
         ((880, 951), "8% increase (71 crimes)", 8.0, 71, "increase"),
         ((951, 880), "7% reduction (71 fewer incidents)", -7.0, -71, "reduction"),
+        ((880, 951), "8% up (71)", 8.0, 71, "increase"),
+        ((951, 880), "7% down (71 incidents)", -7.0, -71, "reduction"),
+        # Another figure's words in brackets are no difference.
+        ((880, 951), "8% increase (3 year high)", 8.0, None, "increase"),
     ],
 )
 def test_rise_and_fall_are_directions(

@@ -63,6 +63,9 @@ LAST = fuzzy(rf"\b(?:last|current){{e<=1}}\s*{TWELVE}\s*{MONTHS}\s*{TOTAL}", FLA
 # The words for which way a change went ("15% increase", "3% fall"), and
 # which way each says.
 DIRECTION = r"increase|reduction|decrease|rise|fall|higher|lower"
+# After a printed change only: "15% up (902)", "1% down (46)" (a line's
+# "up"/"down" elsewhere is no block's).
+CHANGE_DIRECTION = rf"(?:{DIRECTION}|up|down)\b"
 # The words a block's later lines open with, its totals' labels cut across
 # lines: "Previous 12", "months = 89", "Change over", "over 12", "= 2,957".
 LINE_WORDS = r"previous|last|current|change|months?\b|over\s+12|="
@@ -74,25 +77,32 @@ DIRECTIONS = {
     "fall": "reduction",
     "higher": "increase",
     "lower": "reduction",
+    "up": "increase",
+    "down": "reduction",
 }
 # Printed percentages are whole numbers: a change that is more than this far from
 # the one the two totals give does not follow from them.
 PCT_TOLERANCE = 1.0
 
 # What the difference counts, printed with it: "(833 crimes)", "(321 fewer
-# incidents)".
-ABS_WORDS = r"(?:\s+[A-Za-z][A-Za-z -]{0,40}?)?\s*"
+# incidents)"; not another figure's words ("(3 year high)", "(12 months to
+# Sept)").
+ABS_WORDS = (
+    r"(?:\s+(?:fewer|more|less|additional|extra|recorded|reported|crimes?"
+    r"|incidents?|offences?|cases?|victims?|reports?|calls?|people|individuals"
+    r"|referrals?)){0,3}\s*"
+)
 
 CHANGE = fuzzy(
     rf"\b(?:change){{e<=1}}(?:\s*(?:over){{e<=1}}\s*{TWELVE}\s*{MONTHS})?\s*[=:]\s*"
     rf"(?:(?P<pct>[{MINUS}+]?\s*\d+(?:\.\d+)?)\s*%"
-    rf"\s*(?:(?P<direction>{DIRECTION})|no\s+change)?"
+    rf"\s*(?:(?P<direction>{CHANGE_DIRECTION})|no\s+change)?"
     rf"\s*(?:\((?P<abs>[{MINUS}+]?\s*[\d,]+){ABS_WORDS}\))?"
     # "Change = 120 (9%)": the difference first, the percentage in brackets.
     rf"|(?P<abs_first>[{MINUS}+]?\s*[\d,]+)\s*"
-    rf"(?P<direction_first>{DIRECTION})?\s*"
+    rf"(?P<direction_first>{CHANGE_DIRECTION})?\s*"
     rf"\(\s*(?P<pct_last>[{MINUS}+]?\s*\d+(?:\.\d+)?)\s*%\s*\)"
-    rf"(?:\s*(?P<direction_last>{DIRECTION}))?"
+    rf"(?:\s*(?P<direction_last>{CHANGE_DIRECTION}))?"
     r"|(?P<none>no\s+change))",
     FLAGS,
 )
@@ -105,7 +115,7 @@ CHANGE = fuzzy(
 JUMBLED_CHANGE = fuzzy(
     rf"\b(?:change){{e<=1}}(?:\s*(?:(?:over|{TWELVE}|months?)\b|[=:]))+\s*"
     rf"(?P<pct>[{MINUS}+]?\s*\d+(?:\.\d+)?)\s*%"
-    rf"\s*(?:(?P<direction>{DIRECTION})|no\s+change)?"
+    rf"\s*(?:(?P<direction>{CHANGE_DIRECTION})|no\s+change)?"
     rf"\s*(?:\((?P<abs>[{MINUS}+]?\s*[\d,]+){ABS_WORDS}\))?",
     FLAGS,
 )
