@@ -448,6 +448,64 @@ def test_a_grid_down_the_page_beside_last_year_s() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "header, cells, period, counts, other",
+    [
+        # A period's count and percent in columns of their own: one period.
+        (
+            "Status\tQuarter 2 (No.)\tQuarter 2 (%)",
+            [("4", "20%"), ("13", "65%"), ("3", "15%")],
+            "Q2",
+            [(4, 20.0), (13, 65.0), (3, 15.0)],
+            None,
+        ),
+        # Years alone: the report's is its period, another year's reported.
+        (
+            "Status\t2017/18\t2018/19",
+            [("3", "4"), ("12", "13"), ("5", "3")],
+            "Q2",
+            [(4, None), (13, None), (3, None)],
+            "2017/18",
+        ),
+        # A quarter after the report's latest is the year before's.
+        (
+            "Status\tQ3\tQ2",
+            [("3", "4"), ("12", "13"), ("5", "3")],
+            "Q2",
+            [(4, None), (13, None), (3, None)],
+            "Q3",
+        ),
+    ],
+)
+def test_a_grid_down_the_page_with_columns_of_periods(
+    header: str,
+    cells: list[tuple[str, str]],
+    period: str,
+    counts: list[tuple[int, float | None]],
+    other: str | None,
+) -> None:
+    labels = ["Project completed", "Project on target", "Project requires attention"]
+    out = _grid_records(
+        [
+            "Corporate Plan Performance Report Quarter 2 2018/19",
+            "",
+            header,
+            *(
+                f"{label}\t{a}\t{b}"
+                for label, (a, b) in zip(labels, cells, strict=True)
+            ),
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert {r.period for r in rows} == {period}
+    assert [(r.count, r.percent) for r in rows] == counts
+    issues = [i.message for i in out if isinstance(i, IssueRow)]
+    if other is None:
+        assert issues == []
+    else:
+        assert len(issues) == 1 and f'column "{other}" counts another' in issues[0]
+
+
 def test_more_counts_a_row_under_no_period_are_reported() -> None:
     """ "Status | No. | % | No. | %": two counts a row, no period to tell them
     apart; the first is read and the rest reported (dropped silently before)."""
@@ -469,6 +527,29 @@ def test_more_counts_a_row_under_no_period_are_reported() -> None:
     ]
     issues = [i.code for i in out if isinstance(i, IssueRow)]
     assert issues == ["unknown_status_label"]
+
+
+def test_rows_labelled_this_and_last_quarter() -> None:
+    """ "Last quarter" over "This quarter" in a Q2 report: Q1 and Q2. Both had
+    been the report's period, last quarter's counts kept as Q2's."""
+    out = _grid_records(
+        [
+            "Corporate Plan Performance Report Quarter 2 2018/19",
+            "",
+            "\tProject completed\tProject on target\tProject requires attention",
+            "Last quarter\t2 (10%)\t16 (80%)\t2 (10%)",
+            "This quarter\t4 (20%)\t13 (65%)\t3 (15%)",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.category, r.count) for r in rows] == [
+        ("Q1", "completed", 2),
+        ("Q1", "on_target", 16),
+        ("Q1", "attention", 2),
+        ("Q2", "completed", 4),
+        ("Q2", "on_target", 13),
+        ("Q2", "attention", 3),
+    ]
 
 
 def test_scope_from_the_heading_over_a_grid() -> None:

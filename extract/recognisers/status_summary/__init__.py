@@ -136,9 +136,22 @@ PERIOD_LABEL = compiled(
 )
 
 
+# "This quarter" and "Last quarter" beside each other: the report's latest
+# quarter and the one before it.
+RELATIVE_QUARTER = compiled(
+    r"^(?P<which>this|current|last|previous)\s+quarter\s*:?$", re.IGNORECASE
+)
+
+
 def _row_period(label: str, ctx: Context) -> str | None:
     """The period a grid row's label is: "Quarter 2" over "Quarter 3" (a
-    report printing the quarter before beside its own), "Year to date"."""
+    report printing the quarter before beside its own), "Year to date",
+    "This quarter" (the report's latest), "Last quarter" (the one before,
+    none before Q1: another year's)."""
+    if m := RELATIVE_QUARTER.match(label):
+        latest = max((int(q[1]) for q in ctx.quarters), default=0)
+        n = latest if m["which"].lower() in ("this", "current") else latest - 1
+        return f"Q{n}" if n >= 1 else None
     if not PERIOD_LABEL.match(label):
         return None
     return period_of(year_to_date(label, ctx.quarters) or quarters_in(label))
@@ -215,6 +228,7 @@ def _period_columns(header: Row, ctx: Context) -> dict[int, str | None] | None:
     each column's period, None for one of another year than the report's;
     None where fewer than two columns name one ("Status | Number | %")."""
     columns: dict[int, str | None] = {}
+    latest = max((int(q[1]) for q in ctx.quarters), default=4)
     for cell in header.filled:
         if cell.column == 0:
             continue
@@ -224,8 +238,16 @@ def _period_columns(header: Row, ctx: Context) -> dict[int, str | None] | None:
             columns[cell.column] = None
             continue
         unyeared = FY_IN_TEXT.sub(" ", label).strip() if years else label
-        if (period := _row_period(unyeared, ctx)) is not None:
-            columns[cell.column] = period
+        if years and not unyeared:
+            # "Status | 2017/18 | 2018/19": the report's year is its period.
+            columns[cell.column] = ctx.period
+        elif (period := _row_period(unyeared, ctx)) is not None:
+            # "Q4 | Q1" in a Q1 report: a quarter after the report's latest is
+            # the year before's.
+            later = (
+                period[:1] == "Q" and period[1:].isdigit() and int(period[1]) > latest
+            )
+            columns[cell.column] = None if later and not years else period
     return columns if len(columns) >= PERIOD_COLUMNS else None
 
 
@@ -239,7 +261,9 @@ def _by_period(
     run: list[tuple[Row, tuple[str, Value]]],
 ) -> Iterator[Record]:
     """A vertical grid's counts column by column, each in the period its
-    label names; a column of another year is reported, not read."""
+    label names, the columns of one period read together ("Quarter 2 (No.)
+    | Quarter 2 (%)"); a column of another year is reported, not read."""
+    periods: dict[str, list[int]] = {}
     for col, period in sorted(columns.items()):
         if period is None:
             yield IssueRow.at(
@@ -250,15 +274,25 @@ def _by_period(
                 "financial year than the report's, not extracted",
                 page=header.page,
             )
-            continue
+        else:
+            periods.setdefault(period, []).append(col)
+    for period, cols in periods.items():
         records = []
         for row, (category, _) in run:
-            value = read_value(row.text_at(col))
-            if value is None or (value.count, value.percent) == (None, None):
+            read = [v for c in cols if (v := read_value(row.text_at(c))) is not None]
+            count = next((v.count for v in read if v.count is not None), None)
+            percent = next((v.percent for v in read if v.percent is not None), None)
+            if (count, percent) == (None, None):
                 continue
             records.append(
                 _count(
-                    doc, ctx, i, (scope, period), (category, row.text_at(0)), value, row
+                    doc,
+                    ctx,
+                    i,
+                    (scope, period),
+                    (category, row.text_at(0)),
+                    Value(count, percent),
+                    row,
                 )
             )
         yield from records
