@@ -86,6 +86,14 @@ TOO_LONG = compiled(rf"(?<![\d,.])[0-9](?:,?[0-9]){{{MAX_DIGITS},}}")
 # invent a value.
 EXPONENT = compiled(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
 DIGIT = compiled(r"\d")
+# A list of counts in a cell, each with its label: "Cannock North 12",
+# "Burglary: 112", "112 burglaries", after a quarter's label.
+QUARTER_LEAD = compiled(r"^\s*(?:Q[1-4]|Quarter\s+[1-4])\b\s*[-\u2013:]?\s*", re.I)
+LIST_BREAK = compiled(r"\s*[,;]\s+")
+LABELLED_COUNT = compiled(
+    r"^(?:[A-Za-z][A-Za-z '&/-]*?\s*:?\s*[0-9][0-9,]*"
+    r"|[0-9][0-9,]*\s+[A-Za-z][A-Za-z '&/-]*)$"
+)
 # "2:30", "00:02:30", "1:8": a time or a ratio, whose first figure alone had
 # been read as the value.
 CLOCK = compiled(r"(?<![\w./:])[0-9]{1,3}:[0-9]{1,2}(?::[0-9]{2})?(?![\d.:/])")
@@ -312,6 +320,20 @@ def _bracketed_negative(s: str) -> list[Value]:
     return [replace(value, value=-figure, repairs=(*value.repairs, fix))]
 
 
+def _labelled_counts(s: str) -> int:
+    """How many counts a cell lists, each with its own label ("Q1 – Cannock
+    North 12, Hednesford South 7", "Burglary: 112; Vehicle crime: 98", "112
+    burglaries, 98 vehicle crimes"), or 0 for a cell that is no such list:
+    its first count had been the value, the others a note."""
+    if "," not in s and ";" not in s or len(labelled_parts(s)) > 1:
+        # No list; or values under labels ("Target 5, Actual 6").
+        return 0
+    parts = [p.strip() for p in LIST_BREAK.split(QUARTER_LEAD.sub("", s, count=1))]
+    if len(parts) < 2 or not all(LABELLED_COUNT.match(p) for p in parts if p):
+        return 0
+    return sum(1 for p in parts if p)
+
+
 def parse_cell(text: str, *, commentary: bool = False) -> list[Value]:
     """Every value a cell prints; a value column's wordy cell is one null value.
 
@@ -336,6 +358,8 @@ def _cell_values(text: str, commentary: bool) -> tuple[Value, ...]:
         return (_no_value(s, MID_CELL),)
     if not commentary and (clock := CLOCK.search(s)):
         return (_no_value(s, f"{clock[0]!r} is a time or a ratio, not one figure"),)
+    if not commentary and (n := _labelled_counts(s)):
+        return (_no_value(s, f"a list of {n} labelled counts, not one value"),)
     # A commentary column's "Nil" is no figure: only value columns print one.
     out = [] if commentary else _nil(s) or _bracketed_negative(s)
     if not out:

@@ -850,3 +850,34 @@ def test_times_ordinals_and_estimates(
 ) -> None:
     (got,) = parse_cell(cell)
     assert (got.value, got.qualifier, got.problem) == (value, qualifier, problem)
+
+
+@pytest.mark.parametrize(
+    "cell, n",
+    [
+        ("Q1 – Cannock North 12, Hednesford South 7, Rawnsley 3", 3),
+        ("Burglary: 112; Vehicle crime: 98; Violence: 410", 3),
+        ("112 burglaries, 98 vehicle crimes", 2),
+    ],
+)
+def test_a_list_of_labelled_counts_is_no_one_value(cell: str, n: int) -> None:
+    """Its first count had been the cell's value, the others a note, silently."""
+    (got,) = parse_cell(cell)
+    assert (got.value, got.problem) == (
+        None,
+        f"a list of {n} labelled counts, not one value",
+    )
+
+
+@pytest.mark.parametrize(
+    "cell, values",
+    [
+        ("Target 5, Actual 6", [5.0, 6.0]),
+        ("100 cases £19,112.23", [100.0, 19112.23]),
+        ("12, 14", [12.0]),
+    ],
+)
+def test_labelled_values_and_units_are_no_list_of_counts(
+    cell: str, values: list[float]
+) -> None:
+    assert [v.value for v in parse_cell(cell)] == values
