@@ -655,3 +655,31 @@ def test_a_quarter_label_with_a_footnote_mark_counts_for_the_report_s_quarters()
         ]
     )
     assert read_metadata(doc).quarters == ("Q1", "Q2")
+
+
+def test_rows_named_by_captions_or_categories_are_reported() -> None:
+    """A rolling table set out as a grid ("Previous 12 months | 3,235 | …")
+    or a breakdown's ("Race | 12 | 9", "Total"): its rows had become
+    indicators named "Previous 12 months", "Race", "Total", silently."""
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            *TITLE,
+            "",
+            "ASB incidents – rolling 12 months – Police data",
+            "\tQ1\tQ2",
+            "Previous 12 months\t3,235\t3,108",
+            "Last 12 months\t2,914\t3,062",
+            "Change\t-10%\t-1%",
+            "",
+            "Motivation\tQ1\tQ2",
+            "Race\t12\t9",
+            "Total\t14\t12",
+        ],
+    )
+    assert [r for r in found if isinstance(r, IndicatorValue)] == []
+    issues = [i.message for i in found if isinstance(i, IssueRow)]
+    named = [m.split("'")[1] for m in issues if "is a caption" in m]
+    assert named == ["Previous 12 months", "Last 12 months", "Change", "Race", "Total"]

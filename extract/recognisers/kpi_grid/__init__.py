@@ -38,7 +38,7 @@ from extract.recognisers.kpi_grid.grids import (
     grids,
 )
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
-from normalise.categories import is_breakdown
+from normalise.categories import is_breakdown, match_category
 from normalise.counts import read_counts
 from normalise.indicators import goes_on, slug
 from normalise.patterns import compiled
@@ -248,12 +248,7 @@ def _facts(
         # alone ("(24.07.17)"): the captions of a rolling-12 block; the
         # words of labels alone ("Rating"): a header's own wrapped line.
         return
-    if (cut := _unlabelled_figure(blocks, grid, row)) is not None:
-        # Which column that figure and the cells around it belong to cannot
-        # be told: a row set at other columns than its labels (after a page
-        # break) is off before the figure too.
-        if unread is not None:
-            unread.append(_unlabelled_issue(doc, name, row, cut))
+    if _unread_row(blocks, grid, row, name, parsed, unread):
         return
     if grid.plain:
         for cell in blocks.rows[row.row_index].cells:
@@ -559,6 +554,77 @@ def _joined_figures(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
         len(words := text.split()) >= 2 and all(run_on.FIGURE.match(w) for w in words)
         for k, text in enumerate(row.texts)
         if k in values
+    )
+
+
+# Names that are captions of other tables' rows: a rolling total's, a
+# change's, a total's.
+CAPTION_NAME = compiled(
+    r"^(?:(?:previous|last|current)\s+12\s+months?|(?:%\s*)?change"
+    r"(?:\s+over\s+12\s+months)?|total)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _caption_name(name: str) -> bool:
+    """Whether a grid row's name is a caption ("Previous 12 months", "Change",
+    "Total") or a breakdown's category ("Race", "Closed") and nothing else."""
+    if CAPTION_NAME.match(name):
+        return True
+    hit = match_category(name)
+    return hit is not None and hit[0].term == name.strip().lower()
+
+
+def _unread_row(
+    blocks: Blocks,
+    grid: Grid,
+    row: GridRow,
+    name: str,
+    parsed: list[tuple[Column, str, list[Value]]],
+    unread: list[IssueRow] | None,
+) -> bool:
+    """Whether a row is left unread, the issue saying why going to `unread`:
+    it prints a figure under no column label (`_unlabelled_figure`: which
+    column it and the cells around it belong to cannot be told; a row set at
+    other columns than its labels, after a page break, is off before the
+    figure too), or its name is a caption's (`_captioned`)."""
+    if (cut := _unlabelled_figure(blocks, grid, row)) is not None:
+        if unread is not None:
+            unread.append(_unlabelled_issue(blocks.doc, name, row, cut))
+        return True
+    return _captioned(blocks.doc, row, name, parsed, unread)
+
+
+def _captioned(
+    doc: Document,
+    row: GridRow,
+    name: str,
+    parsed: list[tuple[Column, str, list[Value]]],
+    unread: list[IssueRow] | None,
+) -> bool:
+    """A row named by a caption or a category (`_caption_name`): "Previous 12
+    months | 3,235 | 3,108", "Race | 12 | 9", a transposed rolling table's or
+    a breakdown's rows, no indicator's. Its figures are reported to
+    `unread`."""
+    if not _caption_name(name):
+        return False
+    if unread is not None and any(
+        v.value is not None for _, _, vs in parsed for v in vs
+    ):
+        unread.append(_caption_issue(doc, name, row))
+    return True
+
+
+def _caption_issue(doc: Document, name: str, row: GridRow) -> IssueRow:
+    """`unparsed_block` for a row named by a caption or a category."""
+    return IssueRow.at(
+        "unparsed_block",
+        doc,
+        row.line_start,
+        f"row not read: {name!r} is a caption or a breakdown's category, not an "
+        "indicator's name (a rolling or breakdown table set out as a grid): "
+        f"{_quoted(' | '.join(squash(t) for t in row.texts if t.strip()))!r}",
+        page=row.page,
     )
 
 
