@@ -254,7 +254,7 @@ def _pages_lines(
     furniture = dict.fromkeys(text(k, i) for k, i in sorted(running))
     first = next((i for i in range(len(vlines[0])) if (0, i) not in running), 0)
     letterhead = dict.fromkeys(text(0, i) for i in range(first))
-    margin = min(r.x0 for _, c in kept for r in c.runs)
+
     size = min(r.size for _, c in kept for r in c.runs)
     words = word_counts(r.text for _, c in kept for r in c.runs)
     placed = []
@@ -272,6 +272,13 @@ def _pages_lines(
         table_rows, outside = split_runs(runs, tables, ends, words, cut[-1])
         placed.append((table_rows, visual_lines(outside), tables))
     spacing = leading([free for _, free, _ in placed])
+    # The text's left edge: that of the lines outside ruled tables; running
+    # headers and footers, which a print may set at the page's margin, and a
+    # ruled table wider than the text, left of it, are none of it.
+    margin = min(
+        (r.x0 for _, free, _ in placed for line in free for r in line),
+        default=min(r.x0 for _, c in kept for r in c.runs),
+    )
     laid = [
         _Laid(number, content, rows, groups(free, margin, spacing), tables)
         for (number, content), (rows, free, tables) in zip(kept, placed, strict=True)
