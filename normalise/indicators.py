@@ -14,8 +14,9 @@ from normalise.text import fold_dashes
 SOURCE = r"\bdata(?:\s+agreements)?\b"
 SOURCE_END = compiled(SOURCE, re.IGNORECASE)
 # Where a name ends: its data source and what it may print after it and still
-# own, an area or basis in brackets ("… – CACH data agreements (District)").
-NAME_END = compiled(SOURCE + r"(?:\s*\([^()]*\))?", re.IGNORECASE)
+# own, an area or basis in brackets ("… – CACH data agreements (District)"),
+# and the bracket the source closes ("All Crime (Police data)").
+NAME_END = compiled(SOURCE + r"\)?(?:\s*\([^()]*\))?", re.IGNORECASE)
 SLUG_CHARS = compiled(r"[^a-z0-9]+")
 # A rolling-12-months measure: "ASB Incidents Over Time (Variation) – Police data".
 ROLLING_NAME = compiled(r"over\s+time|variation", re.IGNORECASE)

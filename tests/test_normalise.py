@@ -401,3 +401,28 @@ def test_a_quarter_label_is_no_rating_mark() -> None:
     assert not holds_symbol("Q2")
     assert not holds_symbol(" q4 ")
     assert holds_symbol("5") and holds_symbol("✓") and holds_symbol("Q5")
+
+
+@pytest.mark.parametrize(
+    "cell, names",
+    [
+        # The bracket a source closes is the name's (it had been a name ")").
+        ("All Crime (Police data)", ["All Crime (Police data)"]),
+        (
+            "ASB Incidents Over Time (Variation) – Police data ASB – Number of "
+            "referrals to ASB Champion – Victim Support data",
+            [
+                "ASB Incidents Over Time (Variation) – Police data",
+                "ASB – Number of referrals to ASB Champion – Victim Support data",
+            ],
+        ),
+        (
+            "X – CACH data agreements (District)",
+            ["X – CACH data agreements (District)"],
+        ),
+    ],
+)
+def test_split_indicators(cell: str, names: list[str]) -> None:
+    from normalise.indicators import split_indicators
+
+    assert split_indicators(cell) == names
