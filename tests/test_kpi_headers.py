@@ -683,3 +683,34 @@ def test_rows_named_by_captions_or_categories_are_reported() -> None:
     issues = [i.message for i in found if isinstance(i, IssueRow)]
     named = [m.split("'")[1] for m in issues if "is a caption" in m]
     assert named == ["Previous 12 months", "Last 12 months", "Change", "Race", "Total"]
+
+
+def test_rows_labelled_target_and_actual_in_a_column_of_their_own() -> None:
+    """ "Name | Target | 260 …" over " | Actual | 310 …": the first row's figures
+    are targets (they had been actuals, silently), the second row the same
+    indicator's actuals (reported unread before)."""
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            *TITLE,
+            "",
+            "Performance Indicator\t\tQ1\tQ2",
+            "Number of fly tipping incidents\tTarget\t260\t250",
+            "\tActual\t310\t287",
+        ],
+    )
+    values = [
+        (r.indicator, r.period, r.measure, r.value)
+        for r in found
+        if isinstance(r, IndicatorValue)
+    ]
+    name = "Number of fly tipping incidents"
+    assert values == [
+        (name, "Q1", "target", 260.0),
+        (name, "Q2", "target", 250.0),
+        (name, "Q1", "actual", 310.0),
+        (name, "Q2", "actual", 287.0),
+    ]
+    assert not [i for i in found if isinstance(i, IssueRow)]

@@ -257,6 +257,7 @@ def _facts(
     # A unit column's cell states the row's unit as a name's brackets would.
     unit_name = f"{name} ({unit})" if (unit := _unit_cell(grid, row)) else name
     row_unit = bare_unit(unit_name, [vs for _, _, vs in parsed])
+    own_measure = _measure_cell(grid, row)
     scales = _stated_scales(unit_name, parsed)
     for column, text, values in parsed:
         scale = scales.get(column.index)
@@ -264,6 +265,8 @@ def _facts(
             if scale is not None:
                 value = scaled_by(value, scale)
             year, period, measure = _place(column, value, ctx, grid.year)
+            if own_measure and column.measure == "actual" and not value.labelled:
+                measure = own_measure
             printed = value.unit if value.unit is not None else row_unit
             # A unit outside the contract ("days") and a cell with no number
             # are written as NO_UNIT: `unit` is part of the key, which BI tools
@@ -474,6 +477,38 @@ def _reading_facts(
             blocks.claims.take_rest_of_rows(NAME, blocks.doc.rows, lines)
             claimed.update(lines)
             yield from facts
+
+
+# A row's own label of its measure, in a column no header label reads:
+# "Number of fly tipping | Target | 260 | 250" over "| Actual | 310 | 287".
+MEASURE_CELL = compiled(r"^(?P<measure>target|actual)s?$", re.IGNORECASE)
+
+
+def _measure_cell(grid: Grid, row: GridRow) -> str | None:
+    """The measure a row labels itself with in an unheaded column, or None."""
+    headed = {c.index for c in grid.columns} | {grid.name_index}
+    for k, text in enumerate(row.texts):
+        if k not in headed and (m := MEASURE_CELL.match(text.strip())):
+            return m["measure"].lower()
+    return None
+
+
+def _measured_rows(grid: Grid, rows: Sequence[GridRow]) -> Iterator[GridRow]:
+    """The rows, each row with no name under a row labelled with its measure
+    ("Target") named as that row: the same indicator's other measure
+    ("Actual"), its name cell merged over both."""
+    at = grid.name_index
+    above: str | None = None
+    for row in rows:
+        name = row.texts[at].strip() if at < len(row.texts) else ""
+        measured = _measure_cell(grid, row) is not None
+        if not name and measured and above:
+            texts = [*row.texts, *[""] * (at + 1 - len(row.texts))]
+            texts[at] = above
+            row = replace(row, texts=tuple(texts))
+        elif name:
+            above = name if measured else None
+        yield row
 
 
 def _value_rows(grid: Grid) -> tuple[GridRow, ...]:
@@ -694,7 +729,7 @@ def recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     out = [
         (grid.plain, fact)
         for grid in found
-        for row in _value_rows(grid)
+        for row in _measured_rows(grid, _value_rows(grid))
         for fact in _facts(blocks, ctx, grid, row, headings, unread)
     ]
     unread.extend(i for grid in found for i in _unknown_figures(doc, grid))
