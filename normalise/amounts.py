@@ -27,7 +27,7 @@ AMOUNT = compiled(
     r"(?P<approx>(?:approx(?:imately)?\.?|c\.|circa|~)\s*)?"
     r"(?P<gbp>£)?\s*"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    r"(?![\d/]|\.\d|[eE][+-]?\d|(?:st|nd|rd|th)\b)"
+    r"(?![\d/]|\.\d|[eE][+-]?\d)"
     # "£1.2m", "£1.5 m", "£450k", "£2.3bn", "1.2 million", "145k": a
     # multiplier. The short letters but "k" count only after "£", where they
     # cannot be a unit ("5m" may be metres); "k" is no unit ("kg", "km" are

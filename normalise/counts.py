@@ -49,8 +49,6 @@ BRACKETED_COUNT = compiled(
 # "(Physical)", "(please specify)" are labels; "(Adult Social Care)" after
 # "1 x Other" and longer brackets are notes on a label already printed.
 NOTE_WORDS = 3
-# A bracket of this many counts or more is a list of them, not a note.
-LIST_COUNTS = 2
 # Items of a list are apart at commas, at sentence ends ("… 85 incidents.
 # Motivation: Race 12") and before a heading ("Incidents: c.160 Motivation: …").
 SEGMENT_BREAK = compiled(
@@ -128,17 +126,6 @@ class Unlisted:
 Item = Count | Ambiguous | Unlisted
 
 
-def _count_list(inner: str) -> bool:
-    """A bracket that is a list of two counts or more of known categories and
-    nothing else: "(15 on going cases, 6 closed cases)", "(Police 4; Council
-    2)"; not a note ("(1 individual thought they were targeted …)")."""
-    if inner.count(",") + inner.count(";") == 0 or not DIGIT.search(inner):
-        return False
-    items = _items(squash(fold_dashes(inner.replace(";", ","))))
-    counts = [i for i in items if isinstance(i, Count)]
-    return len(counts) >= LIST_COUNTS and len(counts) == len(items)
-
-
 def _drop_notes(text: str) -> str:
     """Drop bracketed notes, keep short brackets that are part of a label:
     "Disability (Physical) 2 (1 victim targeted twice)" -> "Disability (Physical) 2";
@@ -146,10 +133,6 @@ def _drop_notes(text: str) -> str:
 
     def keep_or_drop(m: re.Match[str]) -> str:
         inner = m["inner"]
-        if _count_list(inner):
-            # "21 cases (15 on going cases, 6 closed cases)": the split of a
-            # total, counts of their own.
-            return f", {inner}, "
         if DIGIT.search(inner) or len(inner.split()) >= NOTE_WORDS:
             return " "
         return m[0]

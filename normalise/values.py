@@ -61,6 +61,9 @@ BRACKETED = compiled(r"^\(\s*(?P<figure>[£0-9][^()]*?)\s*\)$")
 # "Nil", "Nil – closed for refurbishment": the word for zero opening a value
 # cell, so the figure is 0 and the rest of the cell its note.
 NIL = compiled(r"^(?:nil|zero)\b(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# What follows "Zero" used as an adjective: a word ("tolerance", "waste") or
+# a hyphen joining one ("Zero-hours").
+ADJECTIVE_AFTER = compiled(r"^(?:\s+[A-Za-z]|-[A-Za-z])")
 # A value cell that opens mid-sentence, four words or more of it before its
 # first figure: its first line was printed as another row's or column's
 # ("progressed to full duty from 82, …", the rest of "1.22% (Only three
@@ -262,9 +265,13 @@ def _nil(s: str) -> list[Value]:
     if (m := NIL.match(s)) is None:
         return []
     parts = labelled_parts(m["rest"])
-    if m[0][:1] in "Zz" and DIGIT.search(parts[0].body):
+    if (
+        m[0][:1] in "Zz"
+        and ADJECTIVE_AFTER.match(m["rest"])
+        and DIGIT.search(parts[0].body)
+    ):
         # "Zero tolerance campaign - 12 FPNs issued": an adjective, the
-        # figure after it the value.
+        # figure after it the value; not "Zero – 2 appeals pending".
         return []
     zero = Value(
         value=0.0,
@@ -292,9 +299,9 @@ def _nil(s: str) -> list[Value]:
 
 
 def _bracketed_negative(s: str) -> list[Value]:
-    """ "(1,234)", "(£350)", "(3.2%)": a figure alone in brackets is negative,
-    as accounts print one, logged (`bracketed_negative`); it had been a note
-    with no value."""
+    """ "(£350)", "(3.2%)": a sum or a share alone in brackets is negative, as
+    accounts print one, logged (`bracketed_negative`); it had been a note with
+    no value. A bare "(1,234)" may be either: a null value, reported."""
     if (m := BRACKETED.match(s)) is None:
         return []
     values = values_of_part(Part(None, None, m["figure"]))
@@ -310,6 +317,9 @@ def _bracketed_negative(s: str) -> list[Value]:
     ):
         # Not "(12 cases)", a count in brackets, nor "(-5)" or "(0)".
         return []
+    if value.unit is None:
+        # "(102)": a count's note as often as a negative sum.
+        return [_no_value(s, "a bare figure in brackets: a negative or a note")]
     fix = Repair(
         raw=s,
         repaired=f"-{m['figure']}",
@@ -356,7 +366,7 @@ def _cell_values(text: str, commentary: bool) -> tuple[Value, ...]:
         return (_no_value(s, problem),)
     if not commentary and MID_SENTENCE.match(s):
         return (_no_value(s, MID_CELL),)
-    if not commentary and (clock := CLOCK.search(s)):
+    if not commentary and (clock := CLOCK.search(s.partition("(")[0])):
         return (_no_value(s, f"{clock[0]!r} is a time or a ratio, not one figure"),)
     if not commentary and (n := _labelled_counts(s)):
         return (_no_value(s, f"a list of {n} labelled counts, not one value"),)

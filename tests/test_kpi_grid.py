@@ -1086,8 +1086,9 @@ def test_targets_with_a_comparator_in_words() -> None:
 
 
 def test_a_figure_alone_in_brackets_is_negative_and_logged() -> None:
-    """ "(1,234)" and "(3.2%)", as accounts print a negative: they had been
-    null values, their figures a note, silently. "(12 cases)" stays a note."""
+    """ "(£350)" and "(3.2%)", as accounts print a negative: they had been null
+    values, their figures a note, silently. A bare "(1,234)" may be a note
+    ("(102)" incidents): a null value, reported. "(12 cases)" stays a note."""
     header = _tabs("Performance Indicator", "Q1", "Q2", "Q3")
     surplus = _tabs(
         "Net surplus on the trading account (£)", "(1,234)", "(£350)", "512"
@@ -1100,7 +1101,7 @@ def test_a_figure_alone_in_brackets_is_negative_and_logged() -> None:
         if isinstance(r, IndicatorValue)
     ]
     assert got == [
-        ("Q1", -1234.0, "gbp", None),
+        ("Q1", None, "none", "(1,234)"),
         ("Q2", -350.0, "gbp", None),
         ("Q3", 512.0, "gbp", None),
         ("Q1", -3.2, "percent", None),
@@ -1111,7 +1112,8 @@ def test_a_figure_alone_in_brackets_is_negative_and_logged() -> None:
         (r.line, r.raw, r.repaired, r.rule) for r in records if isinstance(r, RepairRow)
     ]
     assert repairs == [
-        (4, "(1,234)", "-1,234", "bracketed_negative"),
         (4, "(£350)", "-£350", "bracketed_negative"),
         (5, "(3.2%)", "-3.2%", "bracketed_negative"),
     ]
+    problems = [i.message for i in records if isinstance(i, IssueRow)]
+    assert any("a bare figure in brackets" in m for m in problems)
