@@ -103,7 +103,7 @@ SHORT_YEAR = re.compile(r"(?<![\d/.£$,])([0-3]\d)\s*[/-]\s*([0-3]\d)(?![\d/.]?\
 PERIOD_MONTH = re.compile(
     rf"\bperiod\s+(?P<n>1[0-2]|0?[1-9])\b"
     # Not a date's day: "for the period 1 October …", "period 01/07/2018".
-    rf"(?!(?:st|nd|rd|th)?\s*(?:{MONTH}\b|[/.\-]\s*\d))"
+    rf"(?!(?:st|nd|rd|th)?\s*{MONTH}\b|[/.\-]\d)"
     rf"(?:\s*\(\s*(?P<month>{MONTH})\s*\))?",
     re.IGNORECASE,
 )

@@ -48,6 +48,7 @@ ALL = ("Q1", "Q2", "Q3", "Q4")
         ("Performance Digest Period 6 (September) 2017/18", ("Q2",), ["2017/18"]),
         ("Performance Review Report - Period 9 2018/19", ("Q3",), ["2018/19"]),
         ("Period 12 Budget Monitoring", ("Q4",), []),
+        ("Performance Digest Period 6 - 2018/19", ("Q2",), ["2018/19"]),
         # A date's day after "period" is no month's number.
         (
             "Performance for the period 1 October to 31 December 2018",
@@ -521,6 +522,31 @@ FORMS: list[tuple[str, list[str], dict[str, Any]]] = [
         "a financial performance report to no meeting is another paper",
         ["Financial Performance Report Quarter 2 2018/19"],
         {"financial_year": "2018/19", "quarters": ("Q2",)},
+    ),
+    (
+        "a scorecard dated by its opening is a performance report",
+        [
+            "Corporate Performance Scorecard",
+            "",
+            "This report covers the quarter ending 30 September 2018.",
+        ],
+        {
+            "financial_year": "2018/19",
+            "quarters": ("Q2",),
+            "report_type": "pdp_performance_update",
+        },
+    ),
+    (
+        "a performance report with the budget's monitoring is a performance report",
+        [
+            "Council Performance Report Quarter 2 2018/19 - Revenue and Capital "
+            "Budget Monitoring"
+        ],
+        {
+            "financial_year": "2018/19",
+            "quarters": ("Q2",),
+            "report_type": "pdp_performance_update",
+        },
     ),
     (
         "a framework speaking of performance is another paper",

@@ -76,10 +76,22 @@ REPORT_PERIOD_WORDS = re.compile(
     r"|nov|dec)[a-z]*\b",
     re.IGNORECASE,
 )
-# Papers whose titles speak of performance but report on something else.
-OTHER_PAPER = re.compile(
-    r"\b(?:financial|finance|budget|budgetary|revenue|capital|treasury|investment"
-    r"|pension|business\s+case|framework|system|procurement|contract)\b",
+# Papers whose titles speak of performance but report on something else:
+# another kind of performance ("Financial Performance", "Investment
+# Performance"), a business case, a contract; and, with no report's name for
+# it, a framework or a system.
+OTHER_PERFORMANCE = re.compile(
+    r"\b(?:financial|finance|budget(?:ary)?|revenue|capital|treasury|investment"
+    r"|pension(?:\s+fund)?|fund)\s+performance\b",
+    re.IGNORECASE,
+)
+OTHER_PAPER = re.compile(r"\b(?:business\s+case|procurement|contract)\b", re.IGNORECASE)
+OTHER_SUBJECT = re.compile(r"\b(?:framework|system|policy|strategy)\b", re.IGNORECASE)
+# A report's name for a performance report.
+PERFORMANCE_REPORT = re.compile(
+    r"performance\s+(?:report|update|monitoring|digest|scorecard|dashboard|summary)"
+    r"|(?:quarter\s+\w+|Q[1-4]|mid[\s-]year|half[\s-]year|year[\s-]end"
+    r"|end\s+of\s+year|annual|quarterly)\s+performance\s+(?:report|review|update)",
     re.IGNORECASE,
 )
 # "This report is the second quarterly report to update Cabinet on key areas of
@@ -244,14 +256,20 @@ def _report_type(
 
 
 def _performance_report(title: str) -> bool:
-    """A title of a report on the council's performance over a period: its
-    subject (`PERFORMANCE_SUBJECT`) and a period or year, and no other
-    paper's subject ("Financial Performance Report", "Performance Management
-    Framework", "Pension Fund Investment Performance")."""
+    """A title of a report on the council's performance: a report's name for
+    it ("Corporate Performance Scorecard", "Council Performance Report
+    Quarter 2 … - Revenue and Capital Budget Monitoring"), or its subject
+    (`PERFORMANCE_SUBJECT`) and a period or year; not another paper's
+    ("Financial Performance Report", "Pension Fund Investment Performance",
+    "Business Case: …", "Performance Management Framework 2018-2021")."""
+    if OTHER_PERFORMANCE.search(title) or OTHER_PAPER.search(title):
+        return False
+    if PERFORMANCE_REPORT.search(title):
+        return True
     return (
         PERFORMANCE_SUBJECT.search(title) is not None
         and REPORT_PERIOD_WORDS.search(title) is not None
-        and OTHER_PAPER.search(title) is None
+        and OTHER_SUBJECT.search(title) is None
     )
 
 
