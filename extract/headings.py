@@ -54,7 +54,7 @@ PLAN_NAMED_AFTER = re.compile(
 # plan its grids and actions report on.
 PRIORITY_PLAN = re.compile(
     r"^Priority\s+(?:[1-9]|one|two|three|four|five|six)\s*[:.\-\u2013]\s*"
-    r"[A-Z][^.;:]{3,80}$"
+    r"[A-Z][^.;:\d]{3,80}$"
 )
 PLAN_KINDS_PDP = (PLAN_KIND, PLAN_KIND_PDP)
 SENTENCE_OPENERS = frozenset({"The", "Our", "This", "Its", "Their", "A", "An"})
@@ -353,7 +353,11 @@ def _prose_heading(
     one; the last row it takes."""
     row = rows[i]
     text = row.flat
-    if may_plan and (name := _plan_name(text) or _plan_name(_with_next(rows, i))):
+    if (
+        may_plan
+        and (name := _plan_name(text) or _plan_name(_with_next(rows, i)))
+        and (name.endswith(PLAN_KINDS_PDP) or not _goes_on_from(rows, i))
+    ):
         walk.plan, walk.theme, walk.seen = name, None, []
     elif _plain_theme(text):
         walk.set_theme(walk.clean([text], row))
@@ -361,6 +365,16 @@ def _prose_heading(
         objective, skip_to = prose
         walk.theme = _objective_theme(walk.clean([objective], rows[skip_to]), walk.seen)
     return skip_to
+
+
+def _goes_on_from(rows: Sequence[Row], i: int) -> bool:
+    """Whether prose row `i` goes on a sentence from the row above ("… from
+    the" / "Leisure Service Plan 2018/19"): no heading of its own."""
+    above = rows[i - 1] if i > 0 else None
+    if above is None or above.tabbed or not above.flat:
+        return False
+    last = above.flat.rstrip()
+    return last[-1:].isalpha() and last.split()[-1][:1].islower() or last.endswith(",")
 
 
 def _tabbed_heading(

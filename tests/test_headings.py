@@ -122,6 +122,8 @@ def test_plan_heading_with_the_year_first() -> None:
         ("The Council's Corporate Plan 2015-18 was approved by Cabinet", None),
         ("Community Safety Delivery Plan 2013", None),
         ("Priority 1: the report notes that", None),
+        # A legend's line is no plan.
+        ("Priority 2 - Urgent repairs within 5 working days", None),
     ],
 )
 def test_plan_headings(heading: str, plan: str | None) -> None:
@@ -167,3 +169,19 @@ def test_theme_broken_mid_word_without_a_colon() -> None:
         ("hea lthy", "healthy"),
         ("inclu sive", "inclusive"),
     ]
+
+
+def test_a_plan_named_where_a_sentence_goes_on_is_no_heading() -> None:
+    """ "… funded from the" / "Leisure Service Plan 2018/19": the sentence goes
+    on; it had become the plan of everything after it."""
+    _, ctx = synthetic(
+        [
+            "Housing Priority Delivery Plan 2018-19 Quarter 2 Performance Update",
+            "",
+            "The new scheme will be funded from the",
+            "Leisure Service Plan 2018/19",
+            "",
+            "a\tb",
+        ]
+    )
+    assert ctx.plans[-1] == "Housing Priority Delivery Plan"
