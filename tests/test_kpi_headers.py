@@ -476,6 +476,9 @@ def test_a_tab_label_naming_a_quarter_or_year_is_reported() -> None:
             "PI\tDescription\tQ1\tQ2",
             "Number of fly tipping incidents\tIncidents reported to the council",
         ),
+        # A code in the names column: the words beside it are the name.
+        ("PI\tDescription\tQ1\tQ2", "ENV01\tNumber of fly tipping incidents"),
+        ("KPI\tMeasure\tQ1\tQ2", "KPI 1\tNumber of fly tipping incidents"),
     ],
 )
 def test_the_names_column_is_the_one_labelled_so(header: str, row: str) -> None:
@@ -587,6 +590,26 @@ def test_layout_rows_of_figures_with_units_do_not_swallow_the_next() -> None:
     ] == [12345.0, 11002.0, 45000.0]
 
 
+def test_layout_sums_under_counts_stay_the_row_s_second_lines() -> None:
+    """ "Number of Discretionary Housing  100 cases" over "Payments awards
+    £19,112.23": one row, its name wrapped, each cell a count and a sum."""
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            *TITLE,
+            "",
+            "Indicator                          Q1            Q2",
+            "Number of Discretionary Housing    100 cases     98 cases",
+            "Payments awards                    £19,112.23    £22,208.60",
+        ],
+        text_form="layout",
+    )
+    names = {r.indicator for r in found if isinstance(r, IndicatorValue)}
+    assert names == {"Number of Discretionary Housing Payments awards"}
+
+
 @pytest.mark.parametrize(
     "title, year",
     [
@@ -597,6 +620,9 @@ def test_layout_rows_of_figures_with_units_do_not_swallow_the_next() -> None:
         # A title comparing years, or naming two, leaves the report's year.
         ("Performance Indicators compared with 2017/18", "2018/19"),
         ("Performance Indicators 2017/18 and 2018/19", "2018/19"),
+        # A note or a baseline over the grid is no title of its year.
+        ("Note: targets for these indicators will be reviewed for 2019/20.", "2018/19"),
+        ("Key Performance Indicators (baseline year 2017/18)", "2018/19"),
         ("Housing", "2018/19"),
     ],
 )

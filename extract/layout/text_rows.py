@@ -250,16 +250,22 @@ NAME_JOINERS = frozenset(
 )
 
 
+POUND = re.compile(r"[£$]")
+CASES = re.compile(r"^\d[\d,]*\s+cases?$", re.IGNORECASE)
+
+
 def _whole_figures_above(
     row: Sequence[list[str]], line: list[str], filled: list[int]
 ) -> bool:
     """A name afresh with figures, under a row of one line whose name and two
     figures or more, each with its unit or scale ("27 days", "£1.2m") or none
     printed ("Not available"), filled every cell it has: that row ended, and
-    this is the next ("Average time to re-let homes  27 days  24 days" over
-    "Number of visits to museums  12,345  11,002"). Not under a row with a
-    cell going on ("141 cases Value –" over "£84,171.24", samples/002) or a
-    name going on ("Number of" / "Discretionary …")."""
+    this is the next, when it prints bare figures alone ("Average time to
+    re-let homes  27 days  24 days" over "Number of visits to museums  12,345
+    11,002"); not sums under counts of cases, the cells' second lines
+    (`_sums_under_counts`). Not under a row with a cell going on ("141 cases
+    Value –" over "£84,171.24", samples/002) or a name going on ("Number
+    of" / "Discretionary …")."""
     above = row[-1]
     values = [text for text in above[1:] if text]
     return (
@@ -272,7 +278,14 @@ def _whole_figures_above(
         and above[0].split()[-1].lower() not in JOINING_WORDS
         and len(filled) >= STRUCTURAL_CELLS
         and all(_bare(line[c]) or UNIT_VALUE.match(line[c]) for c in filled if c)
+        and not _sums_under_counts(values, [line[c] for c in filled if c])
     )
+
+
+def _sums_under_counts(above: Sequence[str], below: Sequence[str]) -> bool:
+    """Counts of cases over sums, a cell of each on two lines ("100 cases" /
+    "£19,112.23", samples/002's Discretionary Housing Payments)."""
+    return all(CASES.match(t) for t in above) and any(POUND.search(t) for t in below)
 
 
 def _repeats_value(

@@ -213,7 +213,7 @@ def _facts(
     not read; the issue saying so goes to `unread`."""
     doc = blocks.doc
     at = grid.name_index
-    name = squash(row.texts[at]) if at < len(row.texts) else ""
+    name = _named(grid, row)
     if (
         not name
         or goes_on(name)
@@ -608,6 +608,28 @@ def _caption_name(name: str) -> bool:
         return True
     hit = match_category(name)
     return hit is not None and hit[0].term == name.strip().lower()
+
+
+# The fewest words an indicator's name has where a code stands beside it.
+NAME_WORDS = 2
+# A reference code in a names column: "ENV01", "KPI 1", "PI 26", "BV12", "1.2".
+CODE_LIKE = compiled(r"^(?:[A-Z]{1,6}[ -]?\d{1,4}[a-z]?|\d{1,3}(?:\.\d{1,2})+)$")
+
+
+def _named(grid: Grid, row: GridRow) -> str:
+    """A row's indicator name: its names column's cell, or where that prints a
+    reference code ("PI | Description" over "ENV01 | Household waste
+    recycled"), the first cell of words after it, before the figures."""
+    at = grid.name_index
+    name = squash(row.texts[at]) if at < len(row.texts) else ""
+    if not CODE_LIKE.match(name):
+        return name
+    first = min((c.index for c in grid.columns if c.kind == "value"), default=at)
+    for k in range(at + 1, min(first, len(row.texts))):
+        words = squash(row.texts[k])
+        if len(words.split()) >= NAME_WORDS and not CODE_LIKE.match(words):
+            return words
+    return name
 
 
 def _unread_row(

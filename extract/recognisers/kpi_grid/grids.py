@@ -31,9 +31,12 @@ GRID_TITLE = re.compile(
     re.IGNORECASE,
 )
 COMPARING = re.compile(
-    r"\b(?:compared|comparison|against|since|previous|last|from|versus|vs)\b",
+    r"\b(?:compared|comparison|against|since|previous|last|from|versus|vs"
+    r"|baseline|base|reviewed|review|note|will|by|until|to)\b",
     re.IGNORECASE,
 )
+# A title is a heading's length, no sentence.
+TITLE_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,8 @@ def _titled_year(blocks: Blocks, block: Block) -> str | None:
             len(years) > 1
             or GRID_TITLE.search(row.flat) is None
             or COMPARING.search(row.flat) is not None
+            or len(row.flat.split()) > TITLE_WORDS
+            or row.flat.rstrip().endswith(".")
         ):
             return None
         return years.pop()
