@@ -312,3 +312,35 @@ def test_year_columns_before_the_quarters_are_no_shift(tmp_path: Path) -> None:
     assert not [r for r in records if isinstance(r, IndicatorValue)]
     issues = [r.message for r in records if isinstance(r, IssueRow)]
     assert any("no recogniser claimed" in m and '"2015/16"' in m for m in issues)
+
+
+def test_years_alone_as_a_chart_s_axis_leave_the_prose_after_them(
+    tmp_path: Path,
+) -> None:
+    """ "Recorded crime by year" / "2016/17" / "2017/18" and then prose: a
+    chart's axis, no table; the prose after it had been taken into a table
+    block and its figures lost."""
+    from extract.inputs import Input
+    from extract.parse import process
+    from extract.records import Statement
+
+    text = "\n".join(
+        [
+            "Partnership Update",
+            "",
+            "Recorded crime by year",
+            "",
+            "2016/17",
+            "",
+            "2017/18",
+            "",
+            "This is a reduction of 11% (705 crimes) compared with the previous year.",
+            "Anti-social behaviour incidents fell by 14% (412 incidents) in the year.",
+            "",
+        ]
+    )
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    records = process(Input(path, "x.txt"), text_form="plain").records
+    values = sorted(r.value for r in records if isinstance(r, Statement))
+    assert values == [11.0, 14.0, 412.0, 705.0]

@@ -38,6 +38,8 @@ def runs_on(doc: Document) -> bool:
 
 # "2015/16", "2016-17": a year's column label printed alone.
 BARE_YEAR_LABEL = re.compile(r"^20\d\d\s*[/-]\s*\d\d$")
+# How far after years printed alone a table's other labels may start.
+YEAR_LABELS_AHEAD = 4
 
 
 def is_column_label(text: str) -> bool:
@@ -99,7 +101,9 @@ def reading_order_tables(
     start: int | None = None
     for n, p in enumerate(paras):
         if start is None:
-            if _opens_table(p) or _heads_labels(p, paras[n + 1 : n + 2]):
+            if (_opens_table(p) and not _year_alone(paras, n)) or _heads_labels(
+                p, paras[n + 1 : n + 2]
+            ):
                 start = p.row_index
         elif _is_heading(p):
             out.append(_table(rows, start, p.row_index))
@@ -107,6 +111,19 @@ def reading_order_tables(
     if start is not None:
         out.append(_table(rows, start, len(rows)))
     return [b for b in out if b.rows]
+
+
+def _year_alone(paras: Sequence[Paragraph], n: int) -> bool:
+    """Whether paragraph `n` is a financial year printed alone with no other
+    column label among the few after it: a chart's axis ("Recorded crime by
+    year" / "2016/17" / "2017/18" / prose), no table's labels ("2015/16" /
+    "2016/17" / "Q1" / "Q2")."""
+    if BARE_YEAR_LABEL.match(" ".join(paras[n].text.split())) is None:
+        return False
+    return not any(
+        HEADER_WORDS.match(" ".join(q.text.split()))
+        for q in paras[n + 1 : n + 1 + YEAR_LABELS_AHEAD]
+    )
 
 
 def _table(rows: Sequence[Row], start: int, end: int) -> Block:
