@@ -674,6 +674,8 @@ def test_sample_000_with_colons_after_its_quarter_labels(
         ((951, 880), "7% down (71 incidents)", -7.0, -71, "reduction"),
         # Another figure's words in brackets are no difference.
         ((880, 951), "8% increase (3 year high)", 8.0, None, "increase"),
+        ((951, 880), "7% reduction (71 fewer burglaries)", -7.0, -71, "reduction"),
+        ((880, 951), "8% increase (71 additional ASB reports)", 8.0, 71, "increase"),
     ],
 )
 def test_rise_and_fall_are_directions(

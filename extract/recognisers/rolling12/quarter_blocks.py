@@ -88,9 +88,8 @@ PCT_TOLERANCE = 1.0
 # incidents)"; not another figure's words ("(3 year high)", "(12 months to
 # Sept)").
 ABS_WORDS = (
-    r"(?:\s+(?:fewer|more|less|additional|extra|recorded|reported|crimes?"
-    r"|incidents?|offences?|cases?|victims?|reports?|calls?|people|individuals"
-    r"|referrals?)){0,3}\s*"
+    r"(?!\s+(?:years?|months?|weeks?|days?|high|low|to|from|since|ago)\b)"
+    r"(?:\s+[A-Za-z][A-Za-z-]*){0,4}\s*"
 )
 
 CHANGE = fuzzy(
