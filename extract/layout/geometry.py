@@ -43,6 +43,10 @@ COMMON = 0.25
 TELLING = 4
 # x-positions within this many points are one column or one margin.
 X_TOLERANCE = 1.5
+# How far off the text's middle a centred heading's middle may be, in points.
+CENTRED = 3.0
+# A centred heading prints words: this many letters at least.
+HEADING_LETTERS = 4
 # Running headers and footers sit in the outer band of the page.
 BAND = 0.08
 # A lone symbol (✓ ▲ ▶ ○, or a "-" for none): reports centre rating marks in
@@ -247,6 +251,7 @@ def groups(
     lines: Sequence[list[Run]],
     margin: float,
     spacing: Mapping[float, float] | None = None,
+    centre: float | None = None,
 ) -> list[Group]:
     """Consecutive visual lines that continue one another, as printed lines.
 
@@ -260,7 +265,9 @@ def groups(
     head: list[Run] = []
     for line in lines:
         base = line[0].base
-        indented = len(line) > 1 or line[0].x0 > margin + X_TOLERANCE
+        indented = len(line) > 1 or (
+            line[0].x0 > margin + X_TOLERANCE and not _centred(line[0], centre)
+        )
         near = CONTINUATION * line[0].size
         if spacing and (usual := spacing.get(round(2 * line[0].size) / 2)):
             near = min(near, LEADING_SLACK * usual)
@@ -273,6 +280,17 @@ def groups(
             found.append(Group(tuple(line), base, base, indented))
             head = line
     return found
+
+
+def _centred(run: Run, centre: float | None) -> bool:
+    """A run of words alone on its line set on the page's middle: a centred
+    heading ("Quarter 2 Performance Report 2017/18" on a report's first
+    page), no table's cell; not a page's number ("7")."""
+    return (
+        centre is not None
+        and abs((run.x0 + run.x1) / 2 - centre) <= CENTRED
+        and sum(ch.isalpha() for ch in run.text) >= HEADING_LETTERS
+    )
 
 
 def _labelled_rows(head: Sequence[Run], line: Sequence[Run]) -> bool:

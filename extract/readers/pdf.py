@@ -33,7 +33,7 @@ from extract.layout.geometry import (
     running_lines,
     visual_lines,
 )
-from extract.layout.headers import is_header_cells
+from extract.layout.headers import is_header_cells, known_labels
 from extract.layout.page_split import goes_on
 from extract.layout.tab_rows import build_rows
 from extract.readers.decode import spelt_out_notes
@@ -244,6 +244,13 @@ def _pages_lines(
     unmerged = [baselines(c.runs) for _, c in kept]
     vlines = [[merged(line) for line in lines] for lines in unmerged]
     running = running_lines(vlines, [c.height for _, c in kept])
+    # A table's header printed again at the top of each page, in the band
+    # running lines keep to, is the table's: its labels are column labels.
+    running = {
+        (k, i)
+        for k, i in running
+        if len(vlines[k][i]) < 2 or known_labels([r.text for r in vlines[k][i]]) < 2
+    }
     if len(running) == sum(map(len, vlines)):
         # The same lines on every page and nothing else: they are the text.
         running = set()
@@ -280,7 +287,14 @@ def _pages_lines(
         default=min(r.x0 for _, c in kept for r in c.runs),
     )
     laid = [
-        _Laid(number, content, rows, groups(free, margin, spacing), tables)
+        _Laid(
+            number,
+            content,
+            rows,
+            # A line set alone on the page's middle is a centred heading.
+            groups(free, margin, spacing, content.width / 2 or None),
+            tables,
+        )
         for (number, content), (rows, free, tables) in zip(kept, placed, strict=True)
     ]
     for here, following in zip(laid, laid[1:], strict=False):

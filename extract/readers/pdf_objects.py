@@ -63,6 +63,8 @@ class PageContent:
     # Characters set for looks that the text was read without (ligatures
     # spelt out, `normalise.text.spell_out`), by kind: for an issue.
     spelt: tuple[tuple[str, int], ...] = ()
+    # The page's width as shown (0 where not known).
+    width: float = 0.0
 
     @property
     def unmapped(self) -> bool:
@@ -296,6 +298,7 @@ def page_content(
         seen = seen_at(quarters, box)
         # The height of the page as shown.
         height = right - left if quarters % 2 else top - bottom
+        shown_width = top - bottom if quarters % 2 else right - left
         runs: list[Run] = []
         symbols: list[tuple[float, Repair]] = []
         edges: list[Edge] = []
@@ -347,6 +350,7 @@ def page_content(
             tuple(symbols),
             unplaced,
             tuple(spelt.items()),
+            shown_width,
         )
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)

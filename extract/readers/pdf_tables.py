@@ -6,6 +6,7 @@ intersections -> cells steps); text runs are placed in the cell they start in.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -21,6 +22,7 @@ from extract.layout.geometry import (
     merged,
 )
 from extract.readers.pdf_objects import MIN_EDGE, Edge
+from normalise.repair import Repair
 
 # pdfplumber's TableFinder defaults: snap, join and intersection tolerance 3 pt.
 TOLERANCE = 3.0
@@ -45,8 +47,37 @@ def ruled_tables(edges: Sequence[Edge]) -> list[list[list[Bbox]]]:
         rows: dict[float, list[Bbox]] = {}
         for cell in cells:
             rows.setdefault(round(cell[1], 1), []).append(cell)
-        tables.append([sorted(rows[top]) for top in sorted(rows)])
+        tables.append(_in_columns([sorted(rows[top]) for top in sorted(rows)]))
     return tables
+
+
+def _in_columns(rows: list[list[Bbox]]) -> list[list[Bbox]]:
+    """Each row's cells set in the table's columns: a cell merged over the
+    rows below (a theme's name down its indicators) or across columns (a
+    year over its quarters) leaves the other rows or columns without a box
+    of their own, so a row's cells would be read from the wrong column. A
+    column a row has no box for gets an empty one: as wide as the column
+    under a merged row's cell, of no width inside a cell merged across."""
+    starts: list[float] = []
+    for x in sorted(cell[0] for row in rows for cell in row):
+        if not starts or x - starts[-1] > TOLERANCE:
+            starts.append(x)
+    right = max(cell[2] for row in rows for cell in row)
+    out = []
+    for row in rows:
+        top, bottom = row[0][1], row[0][3]
+        cells: list[Bbox] = []
+        for k, x in enumerate(starts):
+            own = next((c for c in row if abs(c[0] - x) <= TOLERANCE), None)
+            if own is not None:
+                cells.append(own)
+            elif any(c[0] < x < c[2] - TOLERANCE for c in row):
+                cells.append((x, top, x, bottom))
+            else:
+                end = starts[k + 1] if k + 1 < len(starts) else right
+                cells.append((x, top, end, bottom))
+        out.append(cells)
+    return out
 
 
 def closing_edges(edges: Sequence[Edge]) -> list[Edge]:
@@ -148,6 +179,9 @@ def _locate(
         return None
     row = table[r]
     c = bisect_right([cell[0] for cell in row], x) - 1
+    while c > 0 and row[c][0] == row[c][2]:
+        # An empty box inside a cell merged across: the run is that cell's.
+        c -= 1
     return (r, c) if c >= 0 and x < row[c][2] else None
 
 
@@ -227,6 +261,28 @@ def split_runs(
     return lines, free
 
 
+# A grouped figure ("£12,345,678") and the pieces a cell's width cuts it into
+# ("£12,345,6" / "78", "£12,345" / ",678").
+GROUPED = re.compile(r"[£$]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+HEAD = re.compile(r"[£$]?\d{1,3}(?:,\d{1,3})*,?")
+REST = re.compile(r",?\d{1,3}(?:,\d{3})*(?:\.\d+)?")
+
+
+def _cut_figure(text: str, after: str) -> bool:
+    """Whether `text` ends with the head of a grouped figure whose rest opens
+    `after`: the two are one figure, its groups whole only joined."""
+    words, rest = text.split(), after.split()
+    if not words or not rest:
+        return False
+    head, tail = words[-1], rest[0]
+    if not HEAD.fullmatch(head) or not REST.fullmatch(tail):
+        return False
+    joined = head + tail
+    return GROUPED.fullmatch(joined) is not None and (
+        head.endswith(",") or tail.startswith(",") or GROUPED.fullmatch(head) is None
+    )
+
+
 def cell_text(
     lines: Sequence[Sequence[Run]],
     right: float,
@@ -246,6 +302,15 @@ def cell_text(
             joined := join_next_line(text, previous, last, right, after, words, cut)
         ):
             text, after = joined
+        if last is not None and _cut_figure(text, after):
+            # "£12,345,6" / "78": a figure the cell's width wrapped mid-group.
+            head, rest = text.split()[-1], after.split()[0]
+            if cut is not None:
+                repair = Repair(
+                    raw=f"{head} {rest}", repaired=head + rest, rule="figure_rejoined"
+                )
+                cut.append(CutWord(last.base, repair, head + rest))
+            text, after = text + rest, after[len(rest) :].lstrip()
         text = f"{text} {after}" if text and after else text or after
         previous, last = printed, line[-1]
     return text
