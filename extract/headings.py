@@ -58,6 +58,9 @@ PRIORITY_PLAN = re.compile(
 )
 PLAN_KINDS_PDP = (PLAN_KIND, PLAN_KIND_PDP)
 SENTENCE_OPENERS = frozenset({"The", "Our", "This", "Its", "Their", "A", "An"})
+SENTENCE_JOINERS = frozenset(
+    {"from", "to", "by", "with", "a", "an", "our", "its", "their"}
+)
 # Whether a text may print a plan's kind (most rows print none).
 MAY_NAME_PLAN = re.compile(rf"{KINDS}|^Priority\s")
 # "… against the Environment Priority Delivery Plan for 2014/15"
@@ -368,13 +371,13 @@ def _prose_heading(
 
 
 def _goes_on_from(rows: Sequence[Row], i: int) -> bool:
-    """Whether prose row `i` goes on a sentence from the row above ("… from
-    the" / "Leisure Service Plan 2018/19"): no heading of its own."""
+    """Whether prose row `i` goes on a sentence from the row above, which
+    ends on a joining word ("… funded from the" / "Leisure Service Plan
+    2018/19"): no heading of its own."""
     above = rows[i - 1] if i > 0 else None
     if above is None or above.tabbed or not above.flat:
         return False
-    last = above.flat.rstrip()
-    return last[-1:].isalpha() and last.split()[-1][:1].islower() or last.endswith(",")
+    return above.flat.split()[-1].lower() in NAME_JOINERS | SENTENCE_JOINERS
 
 
 def _tabbed_heading(

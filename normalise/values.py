@@ -89,14 +89,12 @@ TOO_LONG = compiled(rf"(?<![\d,.])[0-9](?:,?[0-9]){{{MAX_DIGITS},}}")
 # invent a value.
 EXPONENT = compiled(r"(?<![\w.])[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]+\b")
 DIGIT = compiled(r"\d")
-# A list of counts in a cell, each with its label: "Cannock North 12",
-# "Burglary: 112", "112 burglaries", after a quarter's label.
+# A list of counts in a cell, each after its label: "Cannock North 12",
+# "Burglary: 112", after a quarter's label. Not "12 complaints, 3 upheld",
+# a count and a part of it.
 QUARTER_LEAD = compiled(r"^\s*(?:Q[1-4]|Quarter\s+[1-4])\b\s*[-\u2013:]?\s*", re.I)
 LIST_BREAK = compiled(r"\s*[,;]\s+")
-LABELLED_COUNT = compiled(
-    r"^(?:[A-Za-z][A-Za-z '&/-]*?\s*:?\s*[0-9][0-9,]*"
-    r"|[0-9][0-9,]*\s+[A-Za-z][A-Za-z '&/-]*)$"
-)
+LABELLED_COUNT = compiled(r"^[A-Za-z][A-Za-z '&/-]*?\s*:?\s*[0-9][0-9,]*$")
 # "2:30", "00:02:30", "1:8": a time or a ratio, whose first figure alone had
 # been read as the value.
 CLOCK = compiled(r"(?<![\w./:])[0-9]{1,3}:[0-9]{1,2}(?::[0-9]{2})?(?![\d.:/])")
@@ -299,9 +297,9 @@ def _nil(s: str) -> list[Value]:
 
 
 def _bracketed_negative(s: str) -> list[Value]:
-    """ "(£350)", "(3.2%)": a sum or a share alone in brackets is negative, as
-    accounts print one, logged (`bracketed_negative`); it had been a note with
-    no value. A bare "(1,234)" may be either: a null value, reported."""
+    """ "(£350)": a sum alone in brackets is negative, as accounts print one,
+    logged (`bracketed_negative`); it had been a note with no value. A bare
+    "(1,234)" or a share "(3.2%)" may be either: a null value, reported."""
     if (m := BRACKETED.match(s)) is None:
         return []
     values = values_of_part(Part(None, None, m["figure"]))
@@ -317,9 +315,9 @@ def _bracketed_negative(s: str) -> list[Value]:
     ):
         # Not "(12 cases)", a count in brackets, nor "(-5)" or "(0)".
         return []
-    if value.unit is None:
-        # "(102)": a count's note as often as a negative sum.
-        return [_no_value(s, "a bare figure in brackets: a negative or a note")]
+    if value.unit != "gbp":
+        # "(102)", "(57.3%)": a note (a count, a share) as often as a negative.
+        return [_no_value(s, "a figure in brackets: a negative or a note")]
     fix = Repair(
         raw=s,
         repaired=f"-{m['figure']}",
@@ -331,10 +329,10 @@ def _bracketed_negative(s: str) -> list[Value]:
 
 
 def _labelled_counts(s: str) -> int:
-    """How many counts a cell lists, each with its own label ("Q1 – Cannock
-    North 12, Hednesford South 7", "Burglary: 112; Vehicle crime: 98", "112
-    burglaries, 98 vehicle crimes"), or 0 for a cell that is no such list:
-    its first count had been the value, the others a note."""
+    """How many counts a cell lists, each after its own label ("Q1 – Cannock
+    North 12, Hednesford South 7", "Burglary: 112; Vehicle crime: 98"), or 0
+    for a cell that is no such list: its first count had been the value, the
+    others a note."""
     if "," not in s and ";" not in s or len(labelled_parts(s)) > 1:
         # No list; or values under labels ("Target 5, Actual 6").
         return 0

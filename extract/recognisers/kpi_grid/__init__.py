@@ -23,7 +23,7 @@ from itertools import chain
 from rapidfuzz import fuzz
 
 from extract.blocks import Blocks
-from extract.blocks.columns import Column
+from extract.blocks.columns import NAME_COL, WEAK_NAME_COL, Column
 from extract.context import Context
 from extract.document import Document
 from extract.layout.printed_headings import (
@@ -38,7 +38,7 @@ from extract.recognisers.kpi_grid.grids import (
     grids,
 )
 from extract.records import IndicatorValue, IssueRow, Record, RepairRow
-from normalise.categories import is_breakdown, match_category
+from normalise.categories import is_breakdown
 from normalise.counts import read_counts
 from normalise.indicators import goes_on, slug
 from normalise.patterns import compiled
@@ -487,7 +487,8 @@ MEASURE_CELL = compiled(r"^(?P<measure>target|actual)s?$", re.IGNORECASE)
 def _measure_cell(grid: Grid, row: GridRow) -> str | None:
     """The measure a row labels itself with in an unheaded column, or None."""
     headed = {c.index for c in grid.columns} | {grid.name_index}
-    for k, text in enumerate(row.texts):
+    first = min((c.index for c in grid.columns if c.kind == "value"), default=0)
+    for k, text in enumerate(row.texts[:first]):
         if k not in headed and (m := MEASURE_CELL.match(text.strip())):
             return m["measure"].lower()
     return None
@@ -596,22 +597,18 @@ def _joined_figures(blocks: Blocks, grid: Grid, row: GridRow) -> bool:
 # change's, a total's.
 CAPTION_NAME = compiled(
     r"^(?:(?:previous|last|current)\s+12\s+months?|(?:%\s*)?change"
-    r"(?:\s+over\s+12\s+months)?|total)\s*:?$",
+    r"(?:\s+over\s+12\s+months)?)\s*:?$",
     re.IGNORECASE,
 )
 
 
 def _caption_name(name: str) -> bool:
-    """Whether a grid row's name is a caption ("Previous 12 months", "Change",
-    "Total") or a breakdown's category ("Race", "Closed") and nothing else."""
-    if CAPTION_NAME.match(name):
-        return True
-    hit = match_category(name)
-    return hit is not None and hit[0].term == name.strip().lower()
+    """Whether a grid row's name is a rolling table's caption ("Previous 12
+    months", "Last 12 months", "Change") and nothing else. Not "Total" or a
+    category's name ("Incidents", "Closed"), which a KPI grid may print."""
+    return CAPTION_NAME.match(name) is not None
 
 
-# The fewest words an indicator's name has where a code stands beside it.
-NAME_WORDS = 2
 # A reference code in a names column: "ENV01", "KPI 1", "PI 26", "BV12", "1.2".
 CODE_LIKE = compiled(r"^(?:[A-Z]{1,6}[ -]?\d{1,4}[a-z]?|\d{1,3}(?:\.\d{1,2})+)$")
 
@@ -619,16 +616,17 @@ CODE_LIKE = compiled(r"^(?:[A-Z]{1,6}[ -]?\d{1,4}[a-z]?|\d{1,3}(?:\.\d{1,2})+)$"
 def _named(grid: Grid, row: GridRow) -> str:
     """A row's indicator name: its names column's cell, or where that prints a
     reference code ("PI | Description" over "ENV01 | Household waste
-    recycled"), the first cell of words after it, before the figures."""
+    recycled"), the cell under a label a names column may have ("Measure",
+    "Description"; not "Service Area")."""
     at = grid.name_index
     name = squash(row.texts[at]) if at < len(row.texts) else ""
     if not CODE_LIKE.match(name):
         return name
-    first = min((c.index for c in grid.columns if c.kind == "value"), default=at)
-    for k in range(at + 1, min(first, len(row.texts))):
-        words = squash(row.texts[k])
-        if len(words.split()) >= NAME_WORDS and not CODE_LIKE.match(words):
-            return words
+    for k, label in grid.unknown:
+        if k < len(row.texts) and (NAME_COL.match(label) or WEAK_NAME_COL.match(label)):
+            words = squash(row.texts[k])
+            if words and not CODE_LIKE.match(words):
+                return words
     return name
 
 
