@@ -594,3 +594,36 @@ def test_a_plan_can_print_one_grid_per_theme() -> None:
 
 def test_a_plans_single_grid_is_plan_level(summary: pd.DataFrame) -> None:
     assert set(summary.theme) == {""}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Status\tQ1 No.\tQ1 %\tQ2 No.\tQ2 %",
+        "Status\tQuarter 1 Number\tQuarter 1 Percentage\tQuarter 2 Number"
+        "\tQuarter 2 Percentage",
+    ],
+)
+def test_a_period_s_count_and_share_columns_labelled_so(header: str) -> None:
+    """ "Q1 No. | Q1 % | Q2 No. | Q2 %": each pair is its quarter's count and
+    share; only the first count had been read, as the report's quarter's."""
+    out = _grid_records(
+        [
+            "Corporate Plan Performance Report Quarter 2 2018/19",
+            "",
+            header,
+            "Project completed\t2\t10%\t4\t20%",
+            "Project on target\t15\t75%\t13\t65%",
+            "Project requires attention\t3\t15%\t3\t15%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count, r.percent) for r in rows] == [
+        ("Q1", 2, 10.0),
+        ("Q1", 15, 75.0),
+        ("Q1", 3, 15.0),
+        ("Q2", 4, 20.0),
+        ("Q2", 13, 65.0),
+        ("Q2", 3, 15.0),
+    ]
+    assert not [i for i in out if isinstance(i, IssueRow)]

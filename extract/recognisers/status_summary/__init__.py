@@ -126,12 +126,15 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
 
 
 # A row label that is a period and nothing else: "Quarter 2", "Q3", "Qtr 3
-# (Oct-Dec)", "Quarter 2 2018/19", "Year to date", "YTD". Not a scope naming
+# (Oct-Dec)", "Quarter 2 2018/19", "Year to date", "YTD"; a column's may say
+# whether it counts or shares ("Q1 No.", "Quarter 1 %"). Not a scope naming
 # a time ("Actions due in Quarter 4", "Milestones due by year end", "Year end
 # forecast").
 PERIOD_LABEL = compiled(
     rf"^(?:(?:Q|Qtr\.?\s*|Quarter\s+){QUARTER_NUMBER}|Year\s+to\s+date|YTD)"
-    rf"(?:\s*\([^()]*\))?(?:\s+{FINANCIAL_YEAR})?\s*:?$",
+    rf"(?:\s*\([^()]*\))?(?:\s+{FINANCIAL_YEAR})?"
+    # "Q1 No.", "Quarter 1 Percentage": a period's count or share column.
+    r"(?:\s+(?:no\.?|number|count|%|per\s*cent|percentage))?\s*:?$",
     re.IGNORECASE,
 )
 
