@@ -740,3 +740,27 @@ def test_rows_labelled_target_and_actual_in_a_column_of_their_own() -> None:
         (name, "Q2", "actual", 287.0),
     ]
     assert not [i for i in found if isinstance(i, IssueRow)]
+
+
+def test_a_label_s_brackets_give_its_figures_their_qualifier() -> None:
+    """ "Quarter 2 (Cumulative)" had been unread; "Year End (Estimated)" read
+    with no word that it is an estimate."""
+    from extract.recognisers import kpi_grid
+
+    found = recognised(
+        kpi_grid,
+        [
+            *TITLE,
+            "",
+            "Indicator\tQuarter 1\tQuarter 2 (Cumulative)\tYear End (Estimated)",
+            "Number of fly tipping incidents\t102\t234\t470",
+        ],
+    )
+    values = [
+        (r.period, r.value, r.qualifier) for r in found if isinstance(r, IndicatorValue)
+    ]
+    assert values == [
+        ("Q1", 102.0, None),
+        ("Q2", 234.0, "cumulative"),
+        ("FY", 470.0, "estimated"),
+    ]

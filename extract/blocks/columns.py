@@ -62,7 +62,7 @@ TRAILING_PAREN = re.compile(r"^(?P<core>.+?)\s*\((?P<inner>[^()]*)\)$")
 OTHER_FIGURES = re.compile(
     r"\b(?:forecasts?|projected|projections?"
     r"|national|england|regional|county|averages?|avg|benchmarks?|comparators?"
-    r"|family|neighbours?|ytd|year\s+to\s+date|cumulative|quarterly|monthly"
+    r"|family|neighbours?|ytd|year\s+to\s+date|quarterly|monthly"
     r"|profiled?|q[1-4]|quarters?|previous|last|baseline|target|actual)\b",
     re.IGNORECASE,
 )
@@ -187,6 +187,23 @@ def _core(label: str) -> tuple[str, str | None] | None:
             return None
         label = m["core"]
     return label, year
+
+
+# What a label's brackets say of its figures that the contract's qualifier
+# names: "Outturn (estimated)", "Q2 (cumulative)".
+LABEL_QUALIFIERS = (
+    ("estimated", re.compile(r"^(?:estimated?|est\.?)$", re.IGNORECASE)),
+    ("cumulative", re.compile(r"^cumulative$", re.IGNORECASE)),
+)
+
+
+@lru_cache(maxsize=1024)
+def label_qualifier(label: str) -> str | None:
+    """The qualifier a column's label gives its figures in brackets, or None."""
+    if (m := TRAILING_PAREN.match(unmarked(squash(label)))) is None:
+        return None
+    inner = m["inner"].strip()
+    return next((name for name, p in LABEL_QUALIFIERS if p.match(inner)), None)
 
 
 def _other_figures(label: str) -> bool:

@@ -23,7 +23,7 @@ from itertools import chain
 from rapidfuzz import fuzz
 
 from extract.blocks import Blocks
-from extract.blocks.columns import NAME_COL, WEAK_NAME_COL, Column
+from extract.blocks.columns import NAME_COL, WEAK_NAME_COL, Column, label_qualifier
 from extract.context import Context
 from extract.document import Document
 from extract.layout.printed_headings import (
@@ -285,7 +285,7 @@ def _facts(
                     value=value.value,
                     unit=unit,
                     comparator=value.comparator,
-                    qualifier=value.qualifier,
+                    qualifier=value.qualifier or label_qualifier(column.label),
                     value_text=squash(text),
                     note=value.note,
                     reported_as=column.label,
