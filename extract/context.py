@@ -31,6 +31,11 @@ class Context:
         return self.themes[row_index] if 0 <= row_index < len(self.themes) else None
 
     @property
+    def latest_quarter(self) -> int | None:
+        """The number of the last quarter the report covers (3 for Q1-Q3)."""
+        return max((int(q[1]) for q in self.quarters), default=None)
+
+    @property
     def period(self) -> str | None:
         """The period the report covers, as status grids label it: "Q1-Q2", "FY"."""
         return period_of(self.quarters)

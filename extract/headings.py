@@ -58,9 +58,6 @@ PRIORITY_PLAN = re.compile(
 )
 PLAN_KINDS_PDP = (PLAN_KIND, PLAN_KIND_PDP)
 SENTENCE_OPENERS = frozenset({"The", "Our", "This", "Its", "Their", "A", "An"})
-SENTENCE_JOINERS = frozenset(
-    {"from", "to", "by", "with", "a", "an", "our", "its", "their"}
-)
 # Whether a text may print a plan's kind (most rows print none).
 MAY_NAME_PLAN = re.compile(rf"{KINDS}|^Priority\s")
 # "… against the Environment Priority Delivery Plan for 2014/15"
@@ -70,6 +67,10 @@ PLAN_IN_PROSE = re.compile(
 )
 # Words a plan's name may hold besides capitalised ones ("Health and Wellbeing").
 NAME_JOINERS = frozenset({"and", "&", "of", "the", "for", "in"})
+# Words a sentence goes on from to the next line ("… funded from the").
+GOES_ON_WORDS = NAME_JOINERS | frozenset(
+    {"from", "to", "by", "with", "a", "an", "our", "its", "their"}
+)
 QUOTED_PLAN = re.compile(
     r"[“\"](?P<name>[^”\"]{3,80})[”\"]\s+(?:Priority Delivery Plan|PDP)\b"
 )
@@ -377,7 +378,7 @@ def _goes_on_from(rows: Sequence[Row], i: int) -> bool:
     above = rows[i - 1] if i > 0 else None
     if above is None or above.tabbed or not above.flat:
         return False
-    return above.flat.split()[-1].lower() in NAME_JOINERS | SENTENCE_JOINERS
+    return above.flat.split()[-1].lower() in GOES_ON_WORDS
 
 
 def _tabbed_heading(

@@ -92,7 +92,7 @@ DIGIT = compiled(r"\d")
 # A list of counts in a cell, each after its label: "Cannock North 12",
 # "Burglary: 112", after a quarter's label. Not "12 complaints, 3 upheld",
 # a count and a part of it.
-QUARTER_LEAD = compiled(r"^\s*(?:Q[1-4]|Quarter\s+[1-4])\b\s*[-\u2013:]?\s*", re.I)
+QUARTER_LEAD = compiled(r"^(?:Q|quarter\s*)[1-4]\b\s*[-\u2013:]?\s*", re.IGNORECASE)
 LIST_BREAK = compiled(r"\s*[,;]\s+")
 LABELLED_COUNT = compiled(r"^[A-Za-z][A-Za-z '&/-]*?\s*:?\s*[0-9][0-9,]*$")
 # "2:30", "00:02:30", "1:8": a time or a ratio, whose first figure alone had

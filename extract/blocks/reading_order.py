@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from extract.blocks.columns import BARE_YEAR
 from extract.blocks.model import Block
 from extract.blocks.paragraphs import Paragraph
 from extract.document import Document, Row
@@ -36,8 +37,6 @@ def runs_on(doc: Document) -> bool:
     return blank <= RUN_ON_BLANK_SHARE * len(doc.lines)
 
 
-# "2015/16", "2016-17": a year's column label printed alone.
-BARE_YEAR_LABEL = re.compile(r"^20\d\d\s*[/-]\s*\d\d$")
 # How far after years printed alone a table's other labels may start.
 YEAR_LABELS_AHEAD = 4
 
@@ -53,7 +52,7 @@ def _is_label(text: str) -> bool:
     return (
         bool(HEADER_WORDS.match(text))
         or (len(text) <= STATUS_LABEL_CHARS and status_category(text) is not None)
-        or BARE_YEAR_LABEL.match(text) is not None
+        or BARE_YEAR.match(text) is not None
     )
 
 
@@ -118,7 +117,7 @@ def _year_alone(paras: Sequence[Paragraph], n: int) -> bool:
     column label among the few after it: a chart's axis ("Recorded crime by
     year" / "2016/17" / "2017/18" / prose), no table's labels ("2015/16" /
     "2016/17" / "Q1" / "Q2")."""
-    if BARE_YEAR_LABEL.match(" ".join(paras[n].text.split())) is None:
+    if BARE_YEAR.match(" ".join(paras[n].text.split())) is None:
         return False
     return not any(
         HEADER_WORDS.match(" ".join(q.text.split()))

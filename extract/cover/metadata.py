@@ -58,11 +58,14 @@ SENTENCE_BREAK = re.compile(r"[a-z)]\.(?:\s|$)")
 DATED = re.compile(r"\d{4}$")
 # What a cover report on performance calls itself: "Quarter 3 Performance
 # Report", "Performance Monitoring", "Best Value Performance Indicator Outturn".
+# What a performance report calls itself ("… Performance Report", "…
+# Performance Scorecard"), and the spans of a year it reports on.
+REPORT_NAMES = r"report|update|monitoring|digest|scorecard|dashboard|summary"
+SPANS = r"Q[1-4]|mid[\s-]year|half[\s-]year|year[\s-]end|end\s+of\s+year|annual"
 PERFORMANCE_SUBJECT = re.compile(
-    r"performance\s+(?:report|update|monitoring|indicators?|outturn|information"
-    r"|management|review|summary|digest|scorecard|dashboard)"
-    r"|(?:quarter\s*\w+|Q[1-4]|mid[\s-]year|half[\s-]year|year[\s-]end"
-    r"|end\s+of\s+year|annual)\s+performance"
+    rf"performance\s+(?:{REPORT_NAMES}|indicators?|outturn|information"
+    r"|management|review)"
+    rf"|(?:quarter\s*\w+|{SPANS})\s+performance"
     # "Money Matters and Performance – Quarter 2 2017/18"
     r"|performance\s*[-\u2013:]\s*(?:quarter\s+\w+|Q[1-4]\b)",
     re.IGNORECASE,
@@ -91,9 +94,8 @@ OTHER_PAPER = re.compile(r"\b(?:business\s+case|procurement|contract)\b", re.IGN
 OTHER_SUBJECT = re.compile(r"\b(?:framework|system|policy|strategy)\b", re.IGNORECASE)
 # A report's name for a performance report.
 PERFORMANCE_REPORT = re.compile(
-    r"performance\s+(?:report|update|monitoring|digest|scorecard|dashboard|summary)"
-    r"|(?:quarter\s+\w+|Q[1-4]|mid[\s-]year|half[\s-]year|year[\s-]end"
-    r"|end\s+of\s+year|annual|quarterly)\s+performance\s+(?:report|review|update)",
+    rf"performance\s+(?:{REPORT_NAMES})"
+    rf"|(?:quarter\s+\w+|{SPANS}|quarterly)\s+performance\s+(?:report|review|update)",
     re.IGNORECASE,
 )
 # "This report is the second quarterly report to update Cabinet on key areas of

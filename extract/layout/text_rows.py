@@ -74,12 +74,13 @@ def _ended(text: str) -> bool:
     """A cell's text that ended on its line: a bare figure, one with its unit
     (no value of the row's own, as a bare one is: "100 cases" may have its
     sum under it), or a sentence's end."""
-    return (
-        not text
-        or _bare(text)
-        or UNIT_VALUE.match(text) is not None
-        or ENDED.search(text) is not None
-    )
+    return not text or _whole_figure(text) or ENDED.search(text) is not None
+
+
+def _whole_figure(text: str) -> bool:
+    """A bare figure, or one with its unit or scale, or a cell printing none
+    (`UNIT_VALUE`)."""
+    return _bare(text) or UNIT_VALUE.match(text) is not None
 
 
 def starts_row(
@@ -273,11 +274,11 @@ def _whole_figures_above(
         and bool(above[0])
         and FRESH_START.match(line[0]) is not None
         and len(values) >= STRUCTURAL_CELLS - 1
-        and all(_bare(t) or UNIT_VALUE.match(t) for t in values)
-        and any(UNIT_VALUE.match(t) and not _bare(t) for t in values)
+        and all(map(_whole_figure, values))
+        and not all(map(_bare, values))
         and above[0].split()[-1].lower() not in JOINING_WORDS
         and len(filled) >= STRUCTURAL_CELLS
-        and all(_bare(line[c]) or UNIT_VALUE.match(line[c]) for c in filled if c)
+        and all(_whole_figure(line[c]) for c in filled if c)
         and not _sums_under_counts(values, [line[c] for c in filled if c])
     )
 

@@ -46,6 +46,7 @@ from normalise.repair import Repair
 from normalise.symbols import holds_glyph
 from normalise.text import squash
 from normalise.values import (
+    QUARTER_LEAD,
     Value,
     bare_unit,
     parse_cell,
@@ -75,11 +76,6 @@ PRINTED_DATE = compiled(r"\(?\d{1,3}[./]\d{1,2}[./]\d{2,4}\)?")
 # A cell that opens with a figure, a minus alone ("-", no figure) not one:
 # "234", "49.6% (provisional)", "198 cases £41,320.83", "97*", "<20".
 OPENS_FIGURE = compiled(r"^\s*[<>~]?\s*-?\s*£?\s*\d")
-# A value cell opening with a quarter label ("Q1 (24.07.17) Previous 12 months",
-# "Quarter 3 (19.01.18) …", "Q1 24 Individuals …", "Q1 - 15 on going cases") may
-# be a quarter block, owned by the rolling-12-months or breakdowns recogniser; a
-# label before a plain figure ("Q2 figure 45 (provisional)") is the grid's value.
-QUARTER_LABEL = compiled(r"^(?:Q|quarter\s*)[1-4]\b\s*[-\u2013:]?\s*", re.IGNORECASE)
 # Any wording of a rolling block ("Previous 12 months = 1,234", "Last 12 month:
 # 1,111", "Change over 12 Months = 15%") belongs to the rolling-12-months
 # recogniser, printed label or not; so do its pieces where a block is wrapped
@@ -140,12 +136,16 @@ def is_count_list(text: str) -> bool:
 
 
 def _quarter_block(text: str) -> bool:
-    """Whether a cell opening with a quarter label holds labelled counts.
+    """Whether a cell opening with a quarter label (`QUARTER_LEAD`) holds
+    labelled counts. Such a cell ("Q1 (24.07.17) Previous 12 months", "Q1 24
+    Individuals …", "Q1 - 15 on going cases") may be a quarter block, owned by
+    the rolling-12-months or breakdowns recogniser; a label before a plain
+    figure ("Q2 figure 45 (provisional)") is the grid's value.
 
     A count whose label is ambiguous ("Q1 Disability 2") is still the breakdowns
     recogniser's, which reports it.
     """
-    if (m := QUARTER_LABEL.match(text)) is None:
+    if (m := QUARTER_LEAD.match(text)) is None:
         return False
     counts, ambiguous = read_counts(text[m.end() :])
     return bool(counts or ambiguous)
@@ -657,10 +657,9 @@ def _captioned(
     parsed: list[tuple[Column, str, list[Value]]],
     unread: list[IssueRow] | None,
 ) -> bool:
-    """A row named by a caption or a category (`_caption_name`): "Previous 12
-    months | 3,235 | 3,108", "Race | 12 | 9", a transposed rolling table's or
-    a breakdown's rows, no indicator's. Its figures are reported to
-    `unread`."""
+    """A row named by a rolling table's caption (`_caption_name`): "Previous
+    12 months | 3,235 | 3,108", a transposed rolling table's row, no
+    indicator's. Its figures are reported to `unread`."""
     if not _caption_name(name):
         return False
     if unread is not None and any(
@@ -671,13 +670,13 @@ def _captioned(
 
 
 def _caption_issue(doc: Document, name: str, row: GridRow) -> IssueRow:
-    """`unparsed_block` for a row named by a caption or a category."""
+    """`unparsed_block` for a row named by a rolling table's caption."""
     return IssueRow.at(
         "unparsed_block",
         doc,
         row.line_start,
-        f"row not read: {name!r} is a caption or a breakdown's category, not an "
-        "indicator's name (a rolling or breakdown table set out as a grid): "
+        f"row not read: {name!r} is a caption of a rolling table set out as a "
+        "grid, not an indicator's name: "
         f"{_quoted(' | '.join(squash(t) for t in row.texts if t.strip()))!r}",
         page=row.page,
     )

@@ -152,7 +152,7 @@ def _row_period(label: str, ctx: Context) -> str | None:
     "This quarter" (the report's latest), "Last quarter" (the one before,
     none before Q1: another year's)."""
     if m := RELATIVE_QUARTER.match(label):
-        latest = max((int(q[1]) for q in ctx.quarters), default=0)
+        latest = ctx.latest_quarter or 0
         n = latest if m["which"].lower() in ("this", "current") else latest - 1
         return f"Q{n}" if n >= 1 else None
     if not PERIOD_LABEL.match(label):
@@ -231,7 +231,7 @@ def _period_columns(header: Row, ctx: Context) -> dict[int, str | None] | None:
     each column's period, None for one of another year than the report's;
     None where fewer than two columns name one ("Status | Number | %")."""
     columns: dict[int, str | None] = {}
-    latest = max((int(q[1]) for q in ctx.quarters), default=4)
+    latest = ctx.latest_quarter or 4
     for cell in header.filled:
         if cell.column == 0:
             continue
