@@ -21,7 +21,13 @@ from functools import lru_cache
 from normalise.patterns import compiled
 from normalise.sentences import Number
 from normalise.vocabulary import FINANCIAL_YEAR
-from normalise.years import financial_year, financial_years_in, period_of, quarters_in
+from normalise.years import (
+    financial_year,
+    financial_years_in,
+    ordinal_quarters,
+    period_of,
+    quarters_in,
+)
 
 REDUCTION = (
     r"reductions?|decreases?|decreased|falls?|fell|drops?|dropped|declines?"
@@ -158,7 +164,8 @@ def frame_of(text: str, lead: bool = False) -> Frame:
     for m in reversed(found):
         bare = bare[: m.start()] + " " + bare[m.end() :]
     years = financial_years_in(bare)
-    quarters = quarters_in(bare)
+    # "Quarter 1", "Q1", or "the first quarter of 2014/15".
+    quarters = quarters_in(bare) or ordinal_quarters(bare)
     period = period_of(quarters) if quarters else ("FY" if years else None)
     return Frame(
         financial_year=years[0] if years else None,

@@ -22,26 +22,11 @@ from normalise.years import (
     WHOLE_YEAR,
     financial_year_of,
     financial_years_in,
+    ordinal_quarters,
     quarter_of,
     quarters_in,
 )
 
-# "third quarter", "the final quarter of 2016/17" ("last quarter" is the one
-# before the report's, not a quarter it covers).
-ORDINAL_QUARTER = re.compile(
-    r"\b(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b", re.IGNORECASE
-)
-ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "final": 4,
-}
 # Whole-year titles beyond `normalise.years.WHOLE_YEAR`: "Annual Performance
 # Report", "Performance Indicator Outturn 2007-08". Not "Annual Target" or "Last
 # year's outturn", which are grid columns.
@@ -117,7 +102,7 @@ def title_quarters(text: str) -> tuple[str, ...]:
     ending …". A whole-year title that names one quarter reports that quarter
     ("Year End (Quarter 4) Performance Report": Q4)."""
     found = set(quarters_in(text))
-    found.update(f"Q{ORDINALS[m[1].lower()]}" for m in ORDINAL_QUARTER.finditer(text))
+    found.update(ordinal_quarters(text))
     if HALF_YEARLY_TITLE.search(text):
         found.update(("Q1", "Q2"))
     if (span := month_span(text)) is not None:
@@ -150,7 +135,7 @@ def _named_quarters(text: str) -> tuple[str, ...]:
     """The quarters a text names one by one, whole-year words left out."""
     numbered = quarters_in(HALF_YEAR.sub(" ", WHOLE_YEAR.sub(" ", text)))
     named = set(numbered)
-    named.update(f"Q{ORDINALS[m[1].lower()]}" for m in ORDINAL_QUARTER.finditer(text))
+    named.update(ordinal_quarters(text))
     if (ending := quarter_ending(text)) is not None:
         named.update(ending[1])
     return tuple(sorted(named))

@@ -41,6 +41,22 @@ QUARTER_WORDS = {
     "3": 3,
     "4": 4,
 }
+# "third quarter", "the final quarter of 2016/17" ("last quarter" is the one
+# before the report's, not a quarter it covers).
+ORDINAL_QUARTER = re.compile(
+    r"\b(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b", re.IGNORECASE
+)
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+}
 ALL_QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 EARLY_DAYS = 15
 
@@ -154,6 +170,13 @@ def quarters_in(text: str) -> tuple[str, ...]:
             else:
                 numbers.append(n)
         found.update(numbers)
+    return tuple(f"Q{n}" for n in sorted(found))
+
+
+def ordinal_quarters(text: str) -> tuple[str, ...]:
+    """The quarters a text names by their order: "the third quarter", "the
+    final quarter of 2016/17" ("Q3", "Q4")."""
+    found = {ORDINALS[m[1].lower()] for m in ORDINAL_QUARTER.finditer(text)}
     return tuple(f"Q{n}" for n in sorted(found))
 
 

@@ -555,3 +555,39 @@ def test_a_year_printed_with_a_dot_is_a_logged_repair() -> None:
     assert fixes == [
         ("statements", "financial_year", "2015.16", "2015/16", "financial_year_dot", 3)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The overall rankings indicate that 84.6% of targets have been "
+            "achieved during the first quarter of 2014/15.",
+            [
+                (
+                    84.6,
+                    "percent",
+                    "2014/15",
+                    "Q1",
+                    "targets have been achieved during the first quarter of",
+                )
+            ],
+        ),
+        (
+            "In the final quarter of 2016/17 the service answered 91.5% of "
+            "calls within a minute.",
+            [(91.5, "percent", "2016/17", "Q4", "calls within a minute")],
+        ),
+    ],
+)
+def test_a_quarter_named_by_its_order(
+    sentence: str, expected: list[tuple[float, str, str, str, str]]
+) -> None:
+    """ "the first quarter of 2014/15" is Q1, "the final quarter" Q4 (each
+    figure had been the whole year's)."""
+    got = [
+        (r.value, r.unit, r.financial_year, r.period, r.subject)
+        for r in _recognised("Quarter 1 Performance Report", sentence)
+        if isinstance(r, Statement)
+    ]
+    assert got == expected

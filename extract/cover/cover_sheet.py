@@ -167,6 +167,8 @@ MEETING_BODIES = (
     "BOARD",
     "PANEL",
     "EXECUTIVE",
+    # "SCRUTINY 6th OCTOBER 2014": a council's scrutiny meeting by that name.
+    "SCRUTINY",
 )
 MEETING_BODY = "(?:" + "|".join(MEETING_BODIES) + ")"
 MEETING_HEADING = re.compile(

@@ -41,13 +41,16 @@ DATE_LINE = re.compile(
 NAME_WORDS = r"(?:(?:(?-i:[A-Z])[A-Za-z&',-]*|and|of|for|&)\s+){0,6}?"
 MEETING_NAME = re.compile(
     rf"^(?:the\s+)?{NAME_WORDS}(?:cabinet|council|committee|"
-    r"sub-committee|board|panel|executive)$",
+    r"sub-committee|board|panel|executive|scrutiny)$",
     re.IGNORECASE,
 )
 # "Overview and Scrutiny Committee 13th June 2012": name and date on one line.
 NAMED_MEETING = re.compile(
-    rf"^(?P<body>(?:the\s+)?{NAME_WORDS}(?:cabinet|council|"
-    r"committee|sub-committee|board|panel|executive))\s*[-\u2013,:]?\s+(?P<when>.+)$",
+    rf"^(?P<body>(?:the\s+)?{NAME_WORDS}(?:cabinet|council|committee|"
+    # "Scrutiny" alone, not the "Scrutiny" of "Overview and Scrutiny Committee".
+    r"sub-committee|board|panel|executive|"
+    r"scrutiny(?!\s+(?:committee|sub-committee|board|panel)\b)))"
+    r"\s*[-\u2013,:]?\s+(?P<when>.+)$",
     re.IGNORECASE,
 )
 # A meeting date is printed with its weekday or its time; a letter's is not.

@@ -208,8 +208,16 @@ def title_blocks(
 def _title(
     doc: Document, sheet: CoverSheet, heads: list[tuple[int, str]]
 ) -> str | None:
+    # A meeting heading, a date and the report's first numbered section
+    # heading ("1 Purpose of Report", not "Appendix A." ending a sentence) each
+    # end a block: a cover printed without blank lines runs its title on into
+    # the report.
     stops = sheet.split_rows | {
-        i for i, t in heads[:TITLE_HEADINGS] if heading_meeting(t) or date_of_line(t)
+        i
+        for i, t in heads[:TITLE_HEADINGS]
+        if heading_meeting(t)
+        or date_of_line(t)
+        or (t[:1].isdigit() and SECTION.match(t))
     }
     # "Title: Quarter 4 Performance Report 2017/18" on the cover sheet first.
     field = [(-1, t) for t in [sheet.get("title")] if t]
