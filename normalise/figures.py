@@ -83,6 +83,33 @@ RATE_BASES = {
 TONNES_OF = compiled(r"\s*tonnes?\s+of\s+", re.IGNORECASE)
 # "71% of residents feel safe …": what the share is of.
 SHARE_OF = re.compile(r"^\s*of\s+(?P<np>.*)", re.S)
+# The two figures of a change from one to the other: "fell from 45 in 2016/17
+# to 38 in 2017/18", "rose from 112 to 131" (a bare count is otherwise no
+# figure before "in" or "to"). The first is `FROM_FIGURE` before it and
+# `TO_NEXT` after it, the second `TO_FIGURE` before it. A bare first figure is
+# read only where its year is printed after it: the year of "from 112" in
+# "rose from 112 to 131 in 2017/18" is not the sentence's.
+CHANGE_VERB = (
+    r"(?:rose|risen|fell|fallen|increased|decreased|reduced|dropped|declined"
+    r"|grew|grown|improved|(?:went|gone)\s+(?:up|down))"
+)
+FROM_FIGURE = compiled(rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?$", re.I)
+TO_NEXT = compiled(rf"^%?(?P<year>\s+in\s+{FINANCIAL_YEAR})?\s+to\s+(?:£\s*)?\d", re.I)
+TO_FIGURE = compiled(
+    rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?\d[\d,.]*%?(?:\s+in\s+{FINANCIAL_YEAR})?"
+    r"\s+to\s+(?:£\s*)?$",
+    re.I,
+)
+# What changed, before its verb: "The number of households in temporary
+# accommodation fell from …" -> "households in temporary accommodation".
+CHANGED = compiled(rf"\s(?:has\s+|have\s+)?{CHANGE_VERB}\s+from\s", re.I)
+MEASURE_OF = compiled(
+    r"^(?:the\s+)?(?:number|total|level|rate|percentage|proportion)\s+of\s+", re.I
+)
+# Words before a figure that name only its change: "…, a reduction of 16%".
+CHANGE_ONLY = compiled(rf"^(?:an?\s+)?(?:{REDUCTION}|{INCREASE})\s+of$", re.I)
+# A count's share printed in brackets after it: "12 (86%)".
+BRACKETED_SHARE = re.compile(r"^\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 # "25.3% reduction in serious acquisitive crime": what changed.
 CHANGE_IN = compiled(
     rf"^\s*(?:{REDUCTION}|{INCREASE})\s+(?:in|on|of|for|amongst|among)\s+(?P<np>.*)",
@@ -203,6 +230,9 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
         # "A 20.16 reduction in anti social behaviour" (samples/004 line 200):
         # a change with no % sign and no noun, so no unit can be told.
         return None, True, None
+    if BRACKETED_SHARE.match(after):
+        # "12 (86%) were on target": a count, its share of the whole after it.
+        return "count", True, None
     first = WORD.match(rest.lstrip())
     if first and first[0].casefold() in ("tonnes", "tonne"):
         # "12,345 tonnes of household waste", as a grid's "5,666.55 Tonnes".
@@ -239,6 +269,9 @@ def read_figures(
         after = sentence[n.end : n.end + CONTEXT]
         before = sentence[max(0, n.start - CONTEXT) : n.start]
         unit, is_figure, rate = _unit(n, after)
+        changed = _from_or_to(before, after)
+        if not is_figure and changed == "dated" and not n.percent and not n.gbp:
+            unit, is_figure = "count", True
         if not is_figure:
             continue
         uses: tuple[Number, ...] = ()
@@ -280,13 +313,57 @@ def read_figures(
         if compared is None and in_list:
             compared = frame.compared_with
         subject = _subject(n, unit, after, before, lead, antecedent)
-        if restates and previous is not None:
+        if previous is not None and (
+            restates
+            or (
+                n.percent
+                and previous.unit == "count"
+                and _in_brackets(sentence, previous.number.end, n.start)
+            )
+        ):
+            # "(705 crimes)" after a change, "(86%)" after a count: the same
+            # thing's.
             subject = previous.subject
+        elif subject is None and changed:
+            subject = _changed(before)
+        elif subject is not None and CHANGE_ONLY.match(subject):
+            # "… fell from 45 to 38, a reduction of 16%": the change of the
+            # figures before it.
+            subject = previous.subject if previous is not None else antecedent
+        elif subject is None and unit == "count" and BRACKETED_SHARE.match(after):
+            # "Of the 14 indicators measured, 12 (86%) were on target": a
+            # part of the whole counted before it.
+            subject = next(
+                (f.subject for f in reversed(out) if f.unit == "count" and f.subject),
+                antecedent,
+            )
         figure = Figure(n, unit, change, compared, subject, uses)
         if restates and previous is not None and previous.compared_with is None:
             out[-1] = dataclasses.replace(previous, compared_with=compared)
         out.append(figure)
     return out
+
+
+def _from_or_to(before: str, after: str) -> str | None:
+    """Whether a figure is one end of a change printed from one to the other:
+    "dated" where its year is its own or the sentence's, "undated" for a
+    first figure printed without its year, else None."""
+    if TO_FIGURE.search(before):
+        return "dated"
+    if FROM_FIGURE.search(before) and (m := TO_NEXT.match(after)):
+        return "dated" if m["year"] else "undated"
+    return None
+
+
+def _changed(before: str) -> str | None:
+    """What a change from one figure to another is of: the words before its
+    verb, in their clause."""
+    found = list(CHANGED.finditer(before))
+    if not found:
+        return None
+    clause = CLAUSE_END.split(before[: found[-1].start()])[-1]
+    words = MEASURE_OF.sub("", clause.strip()).split()[-SHARE_WORDS:]
+    return " ".join(words) or None
 
 
 def _in_brackets(sentence: str, start: int, at: int) -> bool:

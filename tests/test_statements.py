@@ -591,3 +591,54 @@ def test_a_quarter_named_by_its_order(
         if isinstance(r, Statement)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Of the 14 indicators where performance was measured, 12 (86%) were "
+            "on target and 2 (14%) were not.",
+            [
+                (14.0, "count", "indicators where performance"),
+                (12.0, "count", "indicators where performance"),
+                (86.0, "percent", "indicators where performance"),
+                (2.0, "count", "indicators where performance"),
+                (14.0, "percent", "indicators where performance"),
+            ],
+        ),
+        (
+            "The number of households in temporary accommodation fell from 45 in "
+            "2016/17 to 38 in 2017/18, a reduction of 16%.",
+            [
+                (45.0, "count", "households in temporary accommodation"),
+                (38.0, "count", "households in temporary accommodation"),
+                (16.0, "percent", "households in temporary accommodation"),
+            ],
+        ),
+        (
+            "Homelessness acceptances rose from 112 to 131 in 2017/18.",
+            [(131.0, "count", "Homelessness acceptances")],
+        ),
+        (
+            "Recycling increased from 78% in 2016/17 to 84% in 2017/18.",
+            [(78.0, "percent", "Recycling"), (84.0, "percent", "Recycling")],
+        ),
+    ],
+)
+def test_counts_of_a_whole_and_of_a_change(
+    sentence: str, expected: list[tuple[float, str, str]]
+) -> None:
+    """A count with its share in brackets ("12 (86%)") is a count of the
+    whole counted before it, and the share is its share; the figures a change
+    runs from and to ("fell from 45 in 2016/17 to 38 in 2017/18") are counts
+    of what changed. Each count had been no figure, silently, and the shares'
+    subjects null ("a reduction of" for the last). A first figure printed
+    without its year ("from 112") is not read: its year is not the
+    sentence's."""
+    got = [
+        (r.value, r.unit, r.subject)
+        for r in _recognised("Annual Performance Report 2017/18", sentence)
+        if isinstance(r, Statement)
+    ]
+    assert got == expected
