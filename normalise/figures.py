@@ -83,18 +83,17 @@ RATE_BASES = {
 TONNES_OF = compiled(r"\s*tonnes?\s+of\s+", re.IGNORECASE)
 # "71% of residents feel safe …": what the share is of.
 SHARE_OF = re.compile(r"^\s*of\s+(?P<np>.*)", re.S)
-# The two figures of a change from one to the other: "fell from 45 in 2016/17
-# to 38 in 2017/18", "rose from 112 to 131" (a bare count is otherwise no
-# figure before "in" or "to"). The first is `FROM_FIGURE` before it and
-# `TO_NEXT` after it, the second `TO_FIGURE` before it. A bare first figure is
-# read only where its year is printed after it: the year of "from 112" in
-# "rose from 112 to 131 in 2017/18" is not the sentence's.
+# The figures of a change from one to the other ("Recycling increased from 78%
+# in 2016/17 to 84% in 2017/18"): the first is `FROM_FIGURE` before it and
+# `TO_NEXT` after it, the second `TO_FIGURE` before it. A bare count there is
+# still no figure: its unit is the other figure's ("from 9.1 in 2016/17 to
+# 8.2 days") and its year may not be the sentence's.
 CHANGE_VERB = (
     r"(?:rose|risen|fell|fallen|increased|decreased|reduced|dropped|declined"
     r"|grew|grown|improved|(?:went|gone)\s+(?:up|down))"
 )
 FROM_FIGURE = compiled(rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?$", re.I)
-TO_NEXT = compiled(rf"^%?(?P<year>\s+in\s+{FINANCIAL_YEAR})?\s+to\s+(?:£\s*)?\d", re.I)
+TO_NEXT = compiled(rf"^%?(?:\s+in\s+{FINANCIAL_YEAR})?\s+to\s+(?:£\s*)?\d", re.I)
 TO_FIGURE = compiled(
     rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?\d[\d,.]*%?(?:\s+in\s+{FINANCIAL_YEAR})?"
     r"\s+to\s+(?:£\s*)?$",
@@ -102,7 +101,10 @@ TO_FIGURE = compiled(
 )
 # What changed, before its verb: "The number of households in temporary
 # accommodation fell from …" -> "households in temporary accommodation".
-CHANGED = compiled(rf"\s(?:has\s+|have\s+)?{CHANGE_VERB}\s+from\s", re.I)
+# So is what a change by a figure is of: "Total crime decreased by 5%".
+HELPER_VERB = r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:is|are|was|were)\s+)?"
+CHANGED = compiled(rf"\s{HELPER_VERB}{CHANGE_VERB}\s+from\s", re.I)
+CHANGED_BY = compiled(rf"\s{HELPER_VERB}{CHANGE_VERB}\s+by\s+(?:£\s*)?$", re.I)
 MEASURE_OF = compiled(
     r"^(?:the\s+)?(?:number|total|level|rate|percentage|proportion)\s+of\s+", re.I
 )
@@ -192,7 +194,7 @@ def frame_of(text: str, lead: bool = False) -> Frame:
         bare = bare[: m.start()] + " " + bare[m.end() :]
     years = financial_years_in(bare)
     # "Quarter 1", "Q1", or "the first quarter of 2014/15".
-    quarters = quarters_in(bare) or ordinal_quarters(bare)
+    quarters = quarters_in(bare) or ordinal_quarters(bare, of_year=True)
     period = period_of(quarters) if quarters else ("FY" if years else None)
     return Frame(
         financial_year=years[0] if years else None,
@@ -230,9 +232,6 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
         # "A 20.16 reduction in anti social behaviour" (samples/004 line 200):
         # a change with no % sign and no noun, so no unit can be told.
         return None, True, None
-    if BRACKETED_SHARE.match(after):
-        # "12 (86%) were on target": a count, its share of the whole after it.
-        return "count", True, None
     first = WORD.match(rest.lstrip())
     if first and first[0].casefold() in ("tonnes", "tonne"):
         # "12,345 tonnes of household waste", as a grid's "5,666.55 Tonnes".
@@ -269,8 +268,7 @@ def read_figures(
         after = sentence[n.end : n.end + CONTEXT]
         before = sentence[max(0, n.start - CONTEXT) : n.start]
         unit, is_figure, rate = _unit(n, after)
-        changed = _from_or_to(before, after)
-        if not is_figure and changed == "dated" and not n.percent and not n.gbp:
+        if not is_figure and _part_of(n, after, out):
             unit, is_figure = "count", True
         if not is_figure:
             continue
@@ -324,19 +322,8 @@ def read_figures(
             # "(705 crimes)" after a change, "(86%)" after a count: the same
             # thing's.
             subject = previous.subject
-        elif subject is None and changed:
-            subject = _changed(before)
-        elif subject is not None and CHANGE_ONLY.match(subject):
-            # "… fell from 45 to 38, a reduction of 16%": the change of the
-            # figures before it.
-            subject = previous.subject if previous is not None else antecedent
-        elif subject is None and unit == "count" and BRACKETED_SHARE.match(after):
-            # "Of the 14 indicators measured, 12 (86%) were on target": a
-            # part of the whole counted before it.
-            subject = next(
-                (f.subject for f in reversed(out) if f.unit == "count" and f.subject),
-                antecedent,
-            )
+        else:
+            subject = _told_before(subject, n, unit, (before, after), out, antecedent)
         figure = Figure(n, unit, change, compared, subject, uses)
         if restates and previous is not None and previous.compared_with is None:
             out[-1] = dataclasses.replace(previous, compared_with=compared)
@@ -344,26 +331,74 @@ def read_figures(
     return out
 
 
-def _from_or_to(before: str, after: str) -> str | None:
-    """Whether a figure is one end of a change printed from one to the other:
-    "dated" where its year is its own or the sentence's, "undated" for a
-    first figure printed without its year, else None."""
-    if TO_FIGURE.search(before):
-        return "dated"
-    if FROM_FIGURE.search(before) and (m := TO_NEXT.match(after)):
-        return "dated" if m["year"] else "undated"
+def _told_before(
+    subject: str | None,
+    n: Number,
+    unit: str | None,
+    around: tuple[str, str],
+    out: list[Figure],
+    antecedent: str | None,
+) -> str | None:
+    """A figure's subject where its own words (`subject`) name none, or only
+    its change, but its sentence names it before it (`around`: the text before
+    and after the figure; `out`: the sentence's figures before it)."""
+    before, after = around
+    counted = next(
+        (f.subject for f in reversed(out) if f.unit == "count" and f.subject), None
+    )
+    if subject is not None:
+        if CHANGE_ONLY.match(subject):
+            # "… fell from 45 to 38, a reduction of 16%": the change of the
+            # figures before it.
+            return out[-1].subject if out else antecedent
+        return subject
+    if _from_or_to(before, after):
+        return _changed(before, CHANGED)
+    if CHANGED_BY.search(before):
+        return _changed(before, CHANGED_BY)
+    if unit == "count" and BRACKETED_SHARE.match(after):
+        # "Of the 14 indicators measured, 12 (86%) were on target": a part of
+        # the whole counted before it.
+        return counted
     return None
 
 
-def _changed(before: str) -> str | None:
-    """What a change from one figure to another is of: the words before its
-    verb, in their clause."""
-    found = list(CHANGED.finditer(before))
+def _part_of(n: Number, after: str, out: list[Figure]) -> bool:
+    """A bare number with its share in brackets after it, in a sentence that
+    counts a whole before it ("Of the 14 indicators measured, 12 (86%) …"):
+    a count of part of that whole. Not "aged 65 (21%)" or "KPI 12 (86%)",
+    with no whole counted before."""
+    return (
+        not n.percent
+        and not n.gbp
+        and BRACKETED_SHARE.match(after) is not None
+        and any(f.unit == "count" and f.subject for f in out)
+    )
+
+
+def _from_or_to(before: str, after: str) -> bool:
+    """Whether a figure is one end of a change printed from one to the other."""
+    return bool(
+        TO_FIGURE.search(before)
+        or (FROM_FIGURE.search(before) and TO_NEXT.match(after))
+    )
+
+
+def _changed(before: str, verb: re.Pattern[str]) -> str | None:
+    """What a change from one figure to another, or by a figure, is of: the
+    words before its `verb`, in their clause, from its last joining word on
+    ("The council employs 412 staff and sickness fell by 12%": "sickness")."""
+    found = list(verb.finditer(before))
     if not found:
         return None
-    clause = CLAUSE_END.split(before[: found[-1].start()])[-1]
-    words = MEASURE_OF.sub("", clause.strip()).split()[-SHARE_WORDS:]
-    return " ".join(words) or None
+    words = CLAUSE_END.split(before[: found[-1].start()])[-1].split()
+    stops = [k for k, w in enumerate(words) if w.casefold() in CLAUSE_STOPS]
+    if stops:
+        words = words[stops[-1] + 1 :]
+    while words and not WORD.fullmatch(words[0]):
+        words = words[1:]
+    phrase = MEASURE_OF.sub("", " ".join(words))
+    return " ".join(phrase.split()[-SHARE_WORDS:]) or None
 
 
 def _in_brackets(sentence: str, start: int, at: int) -> bool:

@@ -46,6 +46,7 @@ QUARTER_WORDS = {
 ORDINAL_QUARTER = re.compile(
     r"\b(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b", re.IGNORECASE
 )
+OF_YEAR = re.compile(r"\s+of\s+(?:the\s+)?20\d\d\s*[/\-\u2013]\s*(?:20)?\d\d\b")
 ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -173,10 +174,17 @@ def quarters_in(text: str) -> tuple[str, ...]:
     return tuple(f"Q{n}" for n in sorted(found))
 
 
-def ordinal_quarters(text: str) -> tuple[str, ...]:
+def ordinal_quarters(text: str, of_year: bool = False) -> tuple[str, ...]:
     """The quarters a text names by their order: "the third quarter", "the
-    final quarter of 2016/17" ("Q3", "Q4")."""
-    found = {ORDINALS[m[1].lower()] for m in ORDINAL_QUARTER.finditer(text)}
+    final quarter of 2016/17" ("Q3", "Q4"). `of_year`: only those named with
+    their financial year ("the first quarter of 2014/15"), as prose must: not
+    "the first quarter of 2017" (a calendar year's) nor "up from 88% in the
+    first quarter" (a comparison)."""
+    found = {
+        ORDINALS[m[1].lower()]
+        for m in ORDINAL_QUARTER.finditer(text)
+        if not of_year or OF_YEAR.match(text, m.end())
+    }
     return tuple(f"Q{n}" for n in sorted(found))
 
 

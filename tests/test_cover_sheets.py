@@ -878,48 +878,63 @@ def test_laid_out_cover_table_with_a_label_without_its_colon() -> None:
 
 
 # A cover set without blank lines (plain `pdftotext` of a cover whose lines
-# are close together), and one flattened onto a line, as a web page of the
-# paper prints it: the meeting heading and the first section are no part of
-# the title.
-UNSPACED_COVERS = {
-    "lines": "ITEM NO. 6.1\nReport of: Head of Finance\nContact Officer: J Smith\n"
+# are close together): the meeting heading and the first numbered section are
+# no part of the title.
+UNSPACED_COVER = (
+    "ITEM NO. 6.1\nReport of: Head of Finance\nContact Officer: J Smith\n"
     "Telephone No: 01543 462621\nPortfolio Leader: Corporate Improvement\n"
-    "Key Decision: No\nReport Track: Cabinet: 12/06/17\nCABINET\n12 JUNE 2017\n"
-    "QUARTER 4 PERFORMANCE REPORT 2016/17\n1 Purpose of Report\n"
-    "1.1 To advise Members on the position at the end of 2016/17.\n"
-    "2 Recommendations\n2.1 To note the performance information.\n",
-    "flattened": "ITEM NO. 8.1 Report of: Chief Executive Contact Officer: J. Smith "
-    "Telephone No: 01543 462621 Portfolio Leader Corporate Improvement Key "
-    "Decision: No Report Track: Scrutiny Committee 15/09/15 SCRUTINY 15th "
-    "SEPTEMBER 2015 QUARTER 1 PERFORMANCE REPORT 2015/16 1 Purpose of Report "
-    "1.1 The purpose of this report is to advise Members on the progress of "
-    "the Council during Quarter One 2015/16.\n",
-}
+    "Key Decision: No\nReport Track: Cabinet: 12/06/17\n{meeting}\n"
+    "QUARTER 4 PERFORMANCE REPORT 2016/17\n{section}\n"
+    "To advise Members on the position at the end of 2016/17.\n"
+    "2 Recommendations\n2.1 To note the performance information.\n"
+)
 
 
 @pytest.mark.parametrize(
-    "form, title, committee, day",
+    "meeting, section, committee",
     [
-        ("lines", "QUARTER 4 PERFORMANCE REPORT 2016/17", "Cabinet", date(2017, 6, 12)),
-        (
-            "flattened",
-            "QUARTER 1 PERFORMANCE REPORT 2015/16",
-            "Scrutiny Committee",
-            date(2015, 9, 15),
-        ),
+        ("CABINET\n12 JUNE 2017", "1 Purpose of Report", "Cabinet"),
+        ("CABINET\n12 JUNE 2017", "1.0 PURPOSE OF THE REPORT", "Cabinet"),
+        ("CABINET 12 JUNE 2017", "1 Introduction", "Cabinet"),
+        ("Scrutiny 12th June 2017", "1 Executive Summary", "Cabinet"),
     ],
 )
 def test_the_title_of_a_cover_without_blank_lines(
-    form: str, title: str, committee: str, day: date
+    meeting: str, section: str, committee: str
 ) -> None:
-    """The title had been lost where the cover runs it on into "1 Purpose of
-    Report" (a block too long to be a title), and had taken the meeting
-    heading "SCRUTINY 15th SEPTEMBER 2015" where the cover is one line."""
-    data = UNSPACED_COVERS[form].encode()
-    doc = read_document(Path("cover.txt"), "cover.txt", data)
-    meta = read_metadata(doc)
-    assert (meta.title, meta.committee, meta.report_date) == (title, committee, day)
-    assert meta.financial_year == title[-7:]
+    """The title had been null: with no blank line the block it stands in
+    runs on into the report, too long to be a title."""
+    data = UNSPACED_COVER.format(meeting=meeting, section=section).encode()
+    meta = read_metadata(read_document(Path("cover.txt"), "cover.txt", data))
+    assert (meta.title, meta.committee, meta.report_date) == (
+        "QUARTER 4 PERFORMANCE REPORT 2016/17",
+        committee,
+        date(2017, 6, 12),
+    )
+    assert meta.financial_year == "2016/17"
+
+
+@pytest.mark.parametrize(
+    "heading, committee",
+    [
+        ("Scrutiny 6th October 2014", "Scrutiny"),
+        (
+            "Overview and Scrutiny Committee 6th October 2014",
+            "Overview and Scrutiny Committee",
+        ),
+        ("Scrutiny Management Board 6 October 2014", "Scrutiny Management Board"),
+    ],
+)
+def test_a_meeting_called_scrutiny(heading: str, committee: str) -> None:
+    """ "Scrutiny" before its date is the meeting's name, and only there."""
+    meta = read_metadata(
+        synthetic([heading, "Quarter 1 Performance Report 2014/15"])[0]
+    )
+    assert (meta.committee, meta.report_date, meta.title) == (
+        committee,
+        date(2014, 10, 6),
+        "Quarter 1 Performance Report 2014/15",
+    )
 
 
 # A report that goes to Cabinet and then to Council prints both meetings in

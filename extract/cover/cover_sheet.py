@@ -167,8 +167,6 @@ MEETING_BODIES = (
     "BOARD",
     "PANEL",
     "EXECUTIVE",
-    # "SCRUTINY 6th OCTOBER 2014": a council's scrutiny meeting by that name.
-    "SCRUTINY",
 )
 MEETING_BODY = "(?:" + "|".join(MEETING_BODIES) + ")"
 MEETING_HEADING = re.compile(
@@ -179,7 +177,7 @@ MEETING_HEADING = re.compile(
 )
 # Where the report itself starts: "1 Purpose of Report", "1. INTRODUCTION".
 SECTION_START = re.compile(
-    r"(?<!\S)\d{1,2}\.?\s+(?:purpose\s+of\s+(?:the\s+)?report|purpose|introduction|"
+    r"(?<!\S)\d{1,2}(?:\.0)?\.?\s+(?:purpose\s+of\s+(?:the\s+)?report|purpose|introduction|"
     r"executive\s+summary|summary|recommendations?|background|key\s+issues|"
     r"report\s+details?)\b",
     re.IGNORECASE,

@@ -47,9 +47,10 @@ MEETING_NAME = re.compile(
 # "Overview and Scrutiny Committee 13th June 2012": name and date on one line.
 NAMED_MEETING = re.compile(
     rf"^(?P<body>(?:the\s+)?{NAME_WORDS}(?:cabinet|council|committee|"
-    # "Scrutiny" alone, not the "Scrutiny" of "Overview and Scrutiny Committee".
+    # "Scrutiny" alone, right before its date ("Scrutiny 6th October 2014"),
+    # not the "Scrutiny" of "Overview and Scrutiny Committee".
     r"sub-committee|board|panel|executive|"
-    r"scrutiny(?!\s+(?:committee|sub-committee|board|panel)\b)))"
+    r"scrutiny(?=\s*[-\u2013,:]?\s+(?:\d|(?:mon|tues|wednes|thurs|fri)day))))"
     r"\s*[-\u2013,:]?\s+(?P<when>.+)$",
     re.IGNORECASE,
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from extract.cover.cover_sheet import ITEM_NUMBER, CoverSheet, read_cover
+from extract.cover.cover_sheet import ITEM_NUMBER, SECTION_START, CoverSheet, read_cover
 from extract.cover.cover_values import title_case
 from extract.cover.meeting import (
     AgendaItem,
@@ -217,7 +217,7 @@ def _title(
         for i, t in heads[:TITLE_HEADINGS]
         if heading_meeting(t)
         or date_of_line(t)
-        or (t[:1].isdigit() and SECTION.match(t))
+        or (t[:1].isdigit() and (SECTION.match(t) or SECTION_START.match(t)))
     }
     # "Title: Quarter 4 Performance Report 2017/18" on the cover sheet first.
     field = [(-1, t) for t in [sheet.get("title")] if t]
