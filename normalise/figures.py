@@ -92,13 +92,12 @@ CHANGE_VERB = (
     r"(?:rose|risen|fell|fallen|increased|decreased|reduced|dropped|declined"
     r"|grew|grown|improved|(?:went|gone)\s+(?:up|down))"
 )
-FROM_FIGURE = compiled(rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?$", re.I)
-TO_NEXT = compiled(rf"^%?(?:\s+in\s+{FINANCIAL_YEAR})?\s+to\s+(?:£\s*)?\d", re.I)
-TO_FIGURE = compiled(
-    rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?\d[\d,.]*%?(?:\s+in\s+{FINANCIAL_YEAR})?"
-    r"\s+to\s+(?:£\s*)?$",
-    re.I,
-)
+# "fell from £", then "… in 2016/17 to £".
+FROM = rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?"
+TO = rf"(?:\s+in\s+{FINANCIAL_YEAR})?\s+to\s+(?:£\s*)?"
+FROM_FIGURE = compiled(rf"{FROM}$", re.I)
+TO_NEXT = compiled(rf"^%?{TO}\d", re.I)
+TO_FIGURE = compiled(rf"{FROM}\d[\d,.]*%?{TO}$", re.I)
 # What changed, before its verb: "The number of households in temporary
 # accommodation fell from …" -> "households in temporary accommodation".
 # So is what a change by a figure is of: "Total crime decreased by 5%".
@@ -278,12 +277,12 @@ def read_figures(
             uses = tuple(v for v in values if v.start == base_at)
             used.update(v.start for v in uses)
         previous = out[-1] if out else None
-        restates = (
-            previous is not None
-            and previous.change is not None
-            and re.fullmatch(r"\s*\(\s*", sentence[previous.number.end : n.start])
-            is not None
+        # Printed in brackets right after the figure before: "(705 crimes)"
+        # after a change restates it, "(86%)" after a count is its share.
+        bracketed = previous is not None and _in_brackets(
+            sentence, previous.number.end, n.start
         )
+        restates = previous is not None and bracketed and previous.change is not None
         joined = previous is not None and re.fullmatch(
             rf"\s*(?:{REDUCTION}|{INCREASE})?\s*/\s*",
             sentence[previous.number.end : n.start],
@@ -312,15 +311,9 @@ def read_figures(
             compared = frame.compared_with
         subject = _subject(n, unit, after, before, lead, antecedent)
         if previous is not None and (
-            restates
-            or (
-                n.percent
-                and previous.unit == "count"
-                and _in_brackets(sentence, previous.number.end, n.start)
-            )
+            restates or (bracketed and n.percent and previous.unit == "count")
         ):
-            # "(705 crimes)" after a change, "(86%)" after a count: the same
-            # thing's.
+            # The same thing's as the figure before.
             subject = previous.subject
         else:
             subject = _told_before(subject, n, unit, (before, after), out, antecedent)
@@ -343,9 +336,6 @@ def _told_before(
     its change, but its sentence names it before it (`around`: the text before
     and after the figure; `out`: the sentence's figures before it)."""
     before, after = around
-    counted = next(
-        (f.subject for f in reversed(out) if f.unit == "count" and f.subject), None
-    )
     if subject is not None:
         if CHANGE_ONLY.match(subject):
             # "… fell from 45 to 38, a reduction of 16%": the change of the
@@ -359,8 +349,15 @@ def _told_before(
     if unit == "count" and BRACKETED_SHARE.match(after):
         # "Of the 14 indicators measured, 12 (86%) were on target": a part of
         # the whole counted before it.
-        return counted
+        return _counted(out)
     return None
+
+
+def _counted(out: list[Figure]) -> str | None:
+    """What the last count of a sentence's figures before this one counts."""
+    return next(
+        (f.subject for f in reversed(out) if f.unit == "count" and f.subject), None
+    )
 
 
 def _part_of(n: Number, after: str, out: list[Figure]) -> bool:
@@ -372,7 +369,7 @@ def _part_of(n: Number, after: str, out: list[Figure]) -> bool:
         not n.percent
         and not n.gbp
         and BRACKETED_SHARE.match(after) is not None
-        and any(f.unit == "count" and f.subject for f in out)
+        and _counted(out) is not None
     )
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from normalise.patterns import compiled
 from normalise.repair import Repair
-from normalise.vocabulary import QUARTER_NUMBER
+from normalise.vocabulary import FINANCIAL_YEAR, QUARTER_NUMBER
 
 FY = compiled(r"^(20\d\d)\s*([./\-\u2013])\s*((?:20)?\d\d)$")
 # No digit, "/" or "." before the year: looked behind once "20" is found, as
@@ -46,7 +46,7 @@ QUARTER_WORDS = {
 ORDINAL_QUARTER = re.compile(
     r"\b(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter\b", re.IGNORECASE
 )
-OF_YEAR = re.compile(r"\s+of\s+(?:the\s+)?20\d\d\s*[/\-\u2013]\s*(?:20)?\d\d\b")
+OF_YEAR = re.compile(rf"\s+of\s+(?:the\s+)?{FINANCIAL_YEAR}\b")
 ORDINALS = {
     "first": 1,
     "1st": 1,

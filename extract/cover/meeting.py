@@ -36,6 +36,8 @@ TIME = r"(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)"
 DATE_LINE = re.compile(
     rf"^(?:{TIME},?\s+)?(?P<date>.+?)(?:,?\s+{TIME})?\.?$", re.IGNORECASE
 )
+# A meeting's weekday (councils meet on working days).
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)day"
 # "Overview and Scrutiny", "Audit & Governance": a meeting's name before its
 # last word.
 NAME_WORDS = r"(?:(?:(?-i:[A-Z])[A-Za-z&',-]*|and|of|for|&)\s+){0,6}?"
@@ -50,14 +52,12 @@ NAMED_MEETING = re.compile(
     # "Scrutiny" alone, right before its date ("Scrutiny 6th October 2014"),
     # not the "Scrutiny" of "Overview and Scrutiny Committee".
     r"sub-committee|board|panel|executive|"
-    r"scrutiny(?=\s*[-\u2013,:]?\s+(?:\d|(?:mon|tues|wednes|thurs|fri)day))))"
+    rf"scrutiny(?=\s*[-\u2013,:]?\s+(?:\d|{WEEKDAY}))))"
     r"\s*[-\u2013,:]?\s+(?P<when>.+)$",
     re.IGNORECASE,
 )
 # A meeting date is printed with its weekday or its time; a letter's is not.
-WEEKDAY_OR_TIME = re.compile(
-    rf"\b(?:mon|tues|wednes|thurs|fri)day\b|{TIME}", re.IGNORECASE
-)
+WEEKDAY_OR_TIME = re.compile(rf"\b{WEEKDAY}\b|{TIME}", re.IGNORECASE)
 RECOMMENDED_TO = re.compile(r"recommended\s+that\s+(?:the\s+)?([A-Z][A-Za-z ]+?)\s*:")
 DEAR = re.compile(r"^dear\s+(?:councillor|member|sir)", re.IGNORECASE)
 AGENDA_ROWS = 150

@@ -56,12 +56,12 @@ PAGE_NUMBER_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,3}\s*$", re.IGNORECASE)
 SENTENCE_BREAK = re.compile(r"[a-z)]\.(?:\s|$)")
 # A meeting heading or a date is no title ("CABINET 14 MARCH 2017").
 DATED = re.compile(r"\d{4}$")
-# What a cover report on performance calls itself: "Quarter 3 Performance
-# Report", "Performance Monitoring", "Best Value Performance Indicator Outturn".
 # What a performance report calls itself ("… Performance Report", "…
 # Performance Scorecard"), and the spans of a year it reports on.
 REPORT_NAMES = r"report|update|monitoring|digest|scorecard|dashboard|summary"
 SPANS = r"Q[1-4]|mid[\s-]year|half[\s-]year|year[\s-]end|end\s+of\s+year|annual"
+# What a cover report on performance calls itself: "Quarter 3 Performance
+# Report", "Performance Monitoring", "Best Value Performance Indicator Outturn".
 PERFORMANCE_SUBJECT = re.compile(
     rf"performance\s+(?:{REPORT_NAMES}|indicators?|outturn|information"
     r"|management|review)"
@@ -215,9 +215,7 @@ def _title(
     stops = sheet.split_rows | {
         i
         for i, t in heads[:TITLE_HEADINGS]
-        if heading_meeting(t)
-        or date_of_line(t)
-        or (t[:1].isdigit() and (SECTION.match(t) or SECTION_START.match(t)))
+        if heading_meeting(t) or date_of_line(t) or SECTION_START.match(t)
     }
     # "Title: Quarter 4 Performance Report 2017/18" on the cover sheet first.
     field = [(-1, t) for t in [sheet.get("title")] if t]

@@ -676,10 +676,14 @@ def _caption_issue(doc: Document, name: str, row: GridRow) -> IssueRow:
         doc,
         row.line_start,
         f"row not read: {name!r} is a caption of a rolling table set out as a "
-        "grid, not an indicator's name: "
-        f"{_quoted(' | '.join(squash(t) for t in row.texts if t.strip()))!r}",
+        f"grid, not an indicator's name: {_printed(row)!r}",
         page=row.page,
     )
+
+
+def _printed(row: GridRow) -> str:
+    """A row's cells as an issue quotes them: "Name | 12 | 14"."""
+    return _quoted(" | ".join(squash(t) for t in row.texts if t.strip()))
 
 
 def _unlabelled_issue(doc: Document, name: str, row: GridRow, cut: int) -> IssueRow:
@@ -691,7 +695,7 @@ def _unlabelled_issue(doc: Document, name: str, row: GridRow, cut: int) -> Issue
         row.line_start,
         f"{name}: row not read: {_quoted(figure)!r} is printed under no column "
         "label, so which column it and the cells beside it belong to cannot be "
-        f"told: {_quoted(' | '.join(squash(t) for t in row.texts if t.strip()))!r}",
+        f"told: {_printed(row)!r}",
         page=row.page,
     )
 
