@@ -22,6 +22,7 @@ from normalise.patterns import compiled
 from normalise.sentences import Number
 from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.years import (
+    ONE_QUARTER,
     financial_year,
     financial_years_in,
     ordinal_quarters,
@@ -55,12 +56,24 @@ LEAD_CHANGE = compiled(
     r"\b(?:(?P<down>reductions?|decreases?|falls?)|(?P<up>increases?|rises?))\b",
     re.I,
 )
+# What a figure is compared with runs to the clause's end; a decimal point or
+# a thousands comma inside a number ends nothing ("compared with 96.9% in Q4").
 COMPARISON = re.compile(
-    r"\b(?:compared|in\s+comparison)\s+(?:with|to)\s+(?P<a>[^,;.()]+?)"
-    r"(?=\s*(?:[,;.()]|\band\b|$))"
+    r"\b(?:compared|in\s+comparison)\s+(?:with|to)\s+"
+    r"(?P<a>(?:[^,;.()]|(?<=\d)[.,](?=\d))+?)"
+    r"(?=\s*(?:[,.](?!\d)|[;()]|\band\b|$))"
     rf"|\bthan\s+(?:[^,;.()]*?\s)?(?P<b>{FINANCIAL_YEAR}|(?:19|20)\d\d)(?!\d)"
     r"|\b(?:than|on|from|since)\s+(?P<c>(?:the\s+)?(?:previous|last)\s+year"
     r"(?:['’]s\s+\w+)?|the\s+same\s+period\s+(?:last|the\s+previous)\s+year)",
+    re.I,
+)
+# A comparison's figure with its own quarter or year: "up from 88% in the
+# first quarter of 2017/18", "from 88% in Quarter 2", "compared with 96.9% in
+# Q4 2016/17". That period is the figure's, never its sentence's.
+BASE_PERIOD = compiled(
+    r"\b(?:from|than|compared\s+(?:with|to)|against)\s+(?:£\s*)?\d[\d,.]*"
+    r"(?:\s*%|\s+per\s*cent)?\s+(?:in|during|for)\s+"
+    rf"(?:{ONE_QUARTER}(?:\s+(?:of\s+)?(?:the\s+)?{FINANCIAL_YEAR})?|{FINANCIAL_YEAR})",
     re.I,
 )
 # "61 crimes per 1,000 population": a rate, and the 1,000 is part of it.
@@ -77,6 +90,21 @@ RATE_BASES = {
     "10000": 10_000,
     "100,000": 100_000,
     "100000": 100_000,
+}
+# The unit of a time measured, by the word after it: "8.2 days per FTE".
+DURATIONS = {
+    "day": "days",
+    "days": "days",
+    "hour": "hours",
+    "hours": "hours",
+    "hr": "hours",
+    "hrs": "hours",
+    "week": "weeks",
+    "weeks": "weeks",
+    "month": "months",
+    "months": "months",
+    "year": "years",
+    "years": "years",
 }
 # "12,345 tonnes of household waste": the unit and the "of" before what they
 # weigh ("420 tonnes collected" says not what).
@@ -107,6 +135,23 @@ CHANGED_BY = compiled(rf"\s{HELPER_VERB}{CHANGE_VERB}\s+by\s+(?:£\s*)?$", re.I)
 MEASURE_OF = compiled(
     r"^(?:the\s+)?(?:number|total|level|rate|percentage|proportion)\s+of\s+", re.I
 )
+# What a figure is stated as, by the verb before it: "Performance was 92%",
+# "Sickness absence averaged 8.2 days", "Satisfaction rose to 92%".
+STATED_AS = compiled(
+    rf"\s(?:{HELPER_VERB}(?:stood|stand|stands)\s+at|was|were|is|are|has\s+been"
+    rf"|have\s+been|had\s+been|totall?ed|averaged|reached"
+    rf"|{HELPER_VERB}{CHANGE_VERB}\s+to)\s+(?:£\s*)?$",
+    re.I,
+)
+# The words before a comparison's figure: "92%, up from 88%", "92% in Quarter
+# 3 from 88%", "compared with 96.9%".
+BASE_BEFORE = compiled(
+    r"\b(?:(?:(?:up|down)\s+)?from|than|compared\s+(?:with|to)|against)\s+(?:£\s*)?$",
+    re.I,
+)
+# Words that point back rather than name: "It was 92%", "There were 45".
+POINTERS = frozenset("it this that these those there they which what".split())
+ARTICLE = compiled(r"^(?:the|a|an)\s+", re.I)
 # Words before a figure that name only its change: "…, a reduction of 16%".
 CHANGE_ONLY = compiled(rf"^(?:an?\s+)?(?:{REDUCTION}|{INCREASE})\s+of$", re.I)
 # A count's share printed in brackets after it: "12 (86%)".
@@ -186,11 +231,13 @@ def compared_with(m: re.Match[str]) -> str:
 @lru_cache(maxsize=4096)
 def frame_of(text: str, lead: bool = False) -> Frame:
     """The year, period, first comparison and (for a lead-in) direction a text
-    states. A year compared with ("lower than in 2007/08") is no frame year."""
+    states. A year compared with ("lower than in 2007/08", "up from 88% in
+    Quarter 1") is no frame year or quarter."""
     found = _comparisons(text)
     bare = text
     for m in reversed(found):
         bare = bare[: m.start()] + " " + bare[m.end() :]
+    bare = BASE_PERIOD.sub(" ", bare)
     years = financial_years_in(bare)
     # "Quarter 1", "Q1", or "the first quarter of 2014/15".
     quarters = quarters_in(bare) or ordinal_quarters(bare, of_year=True)
@@ -235,6 +282,10 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
     if first and first[0].casefold() in ("tonnes", "tonne"):
         # "12,345 tonnes of household waste", as a grid's "5,666.55 Tonnes".
         return "tonnes", True, None
+    if first and (duration := DURATIONS.get(first[0].casefold())):
+        # A time measured ("averaged 8.2 days per FTE"); a time span ("within
+        # 28 days") is skipped before (`normalise.sentences.SKIP_RULES`).
+        return duration, True, None
     if first and first[0].casefold() not in COUNT_STOPS:
         return "count", True, None
     return None, False, None
@@ -346,6 +397,9 @@ def _told_before(
         return _changed(before, CHANGED)
     if CHANGED_BY.search(before):
         return _changed(before, CHANGED_BY)
+    if out and BASE_BEFORE.search(before):
+        # "Performance was 92%, up from 88% …": what the figure before measures.
+        return out[-1].subject
     if unit == "count" and BRACKETED_SHARE.match(after):
         # "Of the 14 indicators measured, 12 (86%) were on target": a part of
         # the whole counted before it.
@@ -394,8 +448,17 @@ def _changed(before: str, verb: re.Pattern[str]) -> str | None:
         words = words[stops[-1] + 1 :]
     while words and not WORD.fullmatch(words[0]):
         words = words[1:]
-    phrase = MEASURE_OF.sub("", " ".join(words))
+    phrase = ARTICLE.sub("", MEASURE_OF.sub("", " ".join(words)))
     return " ".join(phrase.split()[-SHARE_WORDS:]) or None
+
+
+def _stated(before: str) -> str | None:
+    """What a figure is stated as (`STATED_AS`), unless words that point
+    back ("It was 92%", "During Q2 there were")."""
+    phrase = _changed(before, STATED_AS)
+    if phrase is None or phrase.split()[-1].casefold() in POINTERS:
+        return None
+    return phrase
 
 
 def _in_brackets(sentence: str, start: int, at: int) -> bool:
@@ -415,10 +478,20 @@ def _subject(
         return lead
     if n.percent and (m := SHARE_OF.match(after)):
         return noun_phrase(m["np"], CLAUSE_STOPS, SHARE_WORDS)
+    if n.gbp and (m := SHARE_OF.match(after)):
+        # "£2.1 million of external funding": what the money is.
+        return noun_phrase(m["np"], CHANGE_STOPS, CHANGE_WORDS)
     if m := CHANGE_IN.match(after):
         return noun_phrase(m["np"], CHANGE_STOPS, CHANGE_WORDS)
     if m := CHANGE_IN_BEFORE.search(before):
         return noun_phrase(m["np"], CHANGE_STOPS, CHANGE_WORDS)
+    counted = unit == "count" or (unit or "").startswith("rate_per_")
+    if not counted and STATED_AS.search(before) and (stated := _stated(before)):
+        # A count names what it counts after it ("there were 10 completions").
+        return stated
+    if CHANGED_BY.search(before):
+        # "… and costs were reduced by 4%": what changed (`_told_before`).
+        return None
     if not after.strip(" .;,)") and before.strip():
         # "Business support event £1,000" (samples/004 line 126): the figure
         # closes its text, which names what it is.

@@ -127,11 +127,15 @@ SKIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    # "over 12 months from January 2013", "Danilo Road (4 days)", "37 hours".
+    # "over 12 months from January 2013", "Danilo Road (4 days)", "37 hours";
+    # not a time measured ("averaged 8.2 days", "was 18.5 days", "8.2 days per
+    # FTE"), which is a figure (`normalise.figures.DURATIONS`).
     (
         "duration",
         re.compile(
-            r"\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b",
+            r"(?<!averaged )(?<!average of )(?<!was )(?<!were )(?<!is )(?<!are )"
+            r"(?<![\d.,])\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b"
+            r"(?!\s+per\b)",
             re.IGNORECASE,
         ),
     ),

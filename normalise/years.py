@@ -58,6 +58,12 @@ ORDINALS = {
     "4th": 4,
     "final": 4,
 }
+# One quarter named alone, as prose names a figure's: "Q2", "Quarter 2",
+# "quarter two", "the first quarter".
+ONE_QUARTER = (
+    rf"(?:Q[1-4]|quarter\s+{QUARTER_NUMBER}"
+    r"|the\s+(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
+)
 ALL_QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 EARLY_DAYS = 15
 
@@ -186,6 +192,15 @@ def ordinal_quarters(text: str, of_year: bool = False) -> tuple[str, ...]:
         if not of_year or OF_YEAR.match(text, m.end())
     }
     return tuple(f"Q{n}" for n in sorted(found))
+
+
+def quarter_named(text: str) -> str:
+    """The quarter a match of `ONE_QUARTER` names: "Quarter two" -> "Q2",
+    "the final quarter" -> "Q4"."""
+    words = text.lower().split()
+    if words[-1] == "quarter":
+        return f"Q{ORDINALS[words[-2]]}"
+    return f"Q{QUARTER_WORDS[words[-1].removeprefix('q')]}"
 
 
 def period_of(quarters: tuple[str, ...]) -> str | None:

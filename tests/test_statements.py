@@ -392,6 +392,9 @@ def test_subject_to_registry(subject: str | None, indicator_id: str | None) -> N
         ("attached as Appendix 1", [("1", "name_number")]),
         ("ITEM NO. 17.22", [("17.22", "name_number")]),
         ("over 12 months from now", [("12", "duration")]),
+        ("answered within 28 days", [("28", "duration")]),
+        ("absence averaged 8.2 days", [("8.2", None)]),
+        ("absence was 7.4 days per employee", [("7.4", None)]),
         ("Only 71% of residents", [("71%", None)]),
         ("funded £23,902 in all", [("£23,902", None)]),
         ("22% reduction/416 fewer crimes", [("22%", None), ("416", None)]),
@@ -656,6 +659,108 @@ def test_the_subject_of_a_change_by_a_figure(
     got = [
         (r.value, r.unit, r.subject)
         for r in _recognised("Annual Performance Report 2017/18", sentence)
+        if isinstance(r, Statement)
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Performance on the indicator was 92% in Quarter 2, up from 88% in "
+            "Quarter 1.",
+            [
+                (92.0, None, "Q2", "Performance on the indicator"),
+                (88.0, None, "Q1", "Performance on the indicator"),
+            ],
+        ),
+        (
+            "Satisfaction with the service was 92%, up from 88% in the first "
+            "quarter of 2017/18.",
+            [
+                (92.0, None, None, "Satisfaction with the service"),
+                (88.0, "2017/18", "Q1", "Satisfaction with the service"),
+            ],
+        ),
+        (
+            "The business rates collection rate was 97.5% in Q4 compared with "
+            "96.9% in Q4 2016/17.",
+            [
+                (97.5, None, "Q4", "business rates collection rate"),
+                (96.9, "2016/17", "Q4", "business rates collection rate"),
+            ],
+        ),
+    ],
+)
+def test_a_comparison_keeps_its_own_period(
+    sentence: str, expected: list[tuple[float, str | None, str | None, str]]
+) -> None:
+    """The quarter or year printed after a comparison's figure is that
+    figure's alone: the figure it is compared with had taken it ("92%, up
+    from 88% in the first quarter of 2017/18" made both Q1 of 2017/18;
+    "compared with 96.9% in Q4 2016/17" gave 97.5% the year 2016/17), and
+    a sentence of "Quarter 2" and "Quarter 1" had made both figures Q1-Q2.
+    Both figures measure what is named before the verb."""
+    got = [
+        (r.value, r.financial_year, r.period, r.subject)
+        for r in _recognised("Quarter 2 Performance Report", sentence)
+        if isinstance(r, Statement)
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Sickness absence averaged 8.2 days per FTE in 2017/18, against a "
+            "target of 8 days.",
+            [(8.2, "days", "2017/18", "Sickness absence")],
+        ),
+        (
+            "Staff turnover was 9.2% and sickness absence was 7.4 days per "
+            "employee in 2017/18.",
+            [
+                (9.2, "percent", "2017/18", "Staff turnover"),
+                (7.4, "days", "2017/18", "sickness absence"),
+            ],
+        ),
+        (
+            "Income from the car parks was £45,000 in 2017/18 and running costs "
+            "were reduced by 4%.",
+            [
+                (45_000.0, "gbp", "2017/18", "Income from the car parks"),
+                (4.0, "percent", "2017/18", "running costs"),
+            ],
+        ),
+        (
+            "The council secured £2.1 million of external funding for the "
+            "district during 2017/18.",
+            [(2_100_000.0, "gbp", "2017/18", "external funding")],
+        ),
+        (
+            "During Q2 there were 10 completions of new homes for affordable rent.",
+            [(10.0, "count", None, "completions")],
+        ),
+        (
+            "Complaints from residents were answered within 28 days in 2017/18.",
+            [],
+        ),
+    ],
+)
+def test_what_a_figure_is_stated_as(
+    sentence: str, expected: list[tuple[float, str, str | None, str]]
+) -> None:
+    """A time measured ("averaged 8.2 days per FTE") is a figure in days (it
+    had been skipped as a time span, as "within 28 days" still is); a figure
+    after "was", "averaged" … measures what is named before the verb (its
+    subject had been null, and "… in 2017/18 and costs were reduced by 4%"
+    had the subject "18 and costs were reduced by"); money "of" something
+    is that something's."""
+    got = [
+        (r.value, r.unit, r.financial_year, r.subject)
+        for r in _recognised("Annual Performance Report", sentence)
         if isinstance(r, Statement)
     ]
     assert got == expected

@@ -34,7 +34,7 @@ from normalise.sentences import Number, numbers, sentences
 from normalise.subjects import indicator_of
 from normalise.text import squash
 from normalise.vocabulary import FINANCIAL_YEAR
-from normalise.years import FY_IN_TEXT, financial_year
+from normalise.years import FY_IN_TEXT, ONE_QUARTER, financial_year, quarter_named
 from schemas.tables import NO_UNIT
 
 NAME = "statements"
@@ -292,11 +292,16 @@ def _multiplied(doc: Document, n: Number, page: int | None, line: int) -> Repair
     return RepairRow.of(doc.doc_id, "statements", "value", fix, page=page, line=line)
 
 
-# A figure's own year printed straight after it: "from 78% in 2016/17 to 84%
-# in 2017/18", "compared with 71 per cent in 2016/17", "383 in Q1 2016/17".
-OWN_YEAR = compiled(
-    rf"\s*(?:in|during|for)\s+(?:(?P<q>Q[1-4]|Quarter\s+[1-4])\s+(?:of\s+)?)?"
-    rf"(?P<fy>{FINANCIAL_YEAR})(?![\d/.]?\d)",
+# A figure's own year or quarter printed straight after it: "from 78% in
+# 2016/17 to 84% in 2017/18", "compared with 71 per cent in 2016/17", "383 in
+# Q1 2016/17", "92% in Quarter 2, up from 88% in the first quarter". A quarter
+# alone is not one of a span ("in Q1-Q2", "in Quarter 1 and 2") nor of a
+# calendar year ("in the first quarter of 2017").
+OWN_PERIOD = compiled(
+    rf"\s*(?:in|during|for)\s+(?:"
+    rf"(?:(?P<q>{ONE_QUARTER})\s+(?:of\s+)?(?:the\s+)?)?"
+    rf"(?P<fy>{FINANCIAL_YEAR})(?![\d/.]?\d)"
+    rf"|(?P<alone>{ONE_QUARTER})(?!\w|\s*(?:[-\u2013/&,]\s*\d|(?:and|to|of)\b)|\s+\d))",
     re.IGNORECASE,
 )
 
@@ -318,14 +323,17 @@ def _own_year(
 ) -> tuple[str | None, str | None]:
     """(financial_year, period) of a figure: the year its own words name
     straight after it, with their quarter or else the sentence's period
-    ("In Quarter 3, … 84.2% in 2017/18" is Q3's); the sentence's year and
-    period otherwise (`said`)."""
-    m = OWN_YEAR.match(sentence, f.number.end)
+    ("In Quarter 3, … 84.2% in 2017/18" is Q3's); the quarter they name alone,
+    in the sentence's year; the sentence's year and period otherwise
+    (`said`)."""
+    m = OWN_PERIOD.match(sentence, f.number.end)
+    if m is not None and m["alone"]:
+        return said[0], quarter_named(m["alone"])
     year, _ = financial_year(squash(m["fy"])) if m else (None, None)
     if m is None or year is None:
         return said
     if m["q"]:
-        return year, f"Q{m['q'][-1]}"
+        return year, quarter_named(m["q"])
     start = max(0, f.number.start - ANNUAL_REACH)
     annual = ANNUAL.search(sentence, start, f.number.start) or ANNUAL.match(
         sentence, m.end()
