@@ -179,7 +179,7 @@ def _prose_fact(r: Statement, doc: DocumentRow) -> PanelFact | None:
         return None
     year, quarter, date = _rank(doc)
     return PanelFact(
-        r.indicator_id, r.financial_year, r.period, "actual", r.unit,
+        r.indicator_id, r.financial_year, r.period, r.measure, r.unit,
         r.subject or r.indicator_id, r.value, doc.doc_id, doc.source_path,
         year, quarter, date, "prose",
     )  # fmt: skip

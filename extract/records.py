@@ -209,6 +209,7 @@ class Statement(_Record):
     subject: str | None
     value: float
     unit: str
+    measure: str
     change: str | None
     compared_with: str | None
     financial_year: str | None

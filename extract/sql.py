@@ -77,8 +77,8 @@ VIEWS: dict[str, tuple[str, str]] = {
         "numbers in prose with the report they come from",
         """
         SELECT d.source_path, s.financial_year, s.period, s.indicator_id,
-            s.subject, s.value, s.unit, s.change, s.compared_with, s.section,
-            s.sentence, s.line_start
+            s.subject, s.value, s.unit, s.measure, s.change, s.compared_with,
+            s.section, s.sentence, s.line_start
         FROM statements s JOIN documents d USING (doc_id)
         ORDER BY d.source_path, s.line_start, s.statement_id
         """,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from normalise.patterns import compiled
-from normalise.sentences import Number
+from normalise.sentences import TIME_UNIT, Number
 from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.years import (
     ONE_QUARTER,
@@ -67,12 +67,17 @@ COMPARISON = re.compile(
     r"(?:['’]s\s+\w+)?|the\s+same\s+period\s+(?:last|the\s+previous)\s+year)",
     re.I,
 )
+# The unit printed after a figure, if any: "%", "per cent", "days", "tonnes".
+UNIT_AFTER = rf"(?:\s*%|\s+(?:per\s*cent\b|{TIME_UNIT}|tonnes?\b))?"
 # A comparison's figure with its own quarter or year: "up from 88% in the
 # first quarter of 2017/18", "from 88% in Quarter 2", "compared with 96.9% in
-# Q4 2016/17". That period is the figure's, never its sentence's.
+# Q4 2016/17", "against 95% in Q2 2016/17" (not "97.2% against 98% for
+# 2017/18", a target for the sentence's year). That period is the figure's,
+# never its sentence's.
 BASE_PERIOD = compiled(
-    r"\b(?:from|than|compared\s+(?:with|to)|against)\s+(?:£\s*)?\d[\d,.]*"
-    r"(?:\s*%|\s+per\s*cent)?\s+(?:in|during|for)\s+"
+    r"(?:\b(?:from|than|compared\s+(?:with|to))\s+(?:£\s*)?\d[\d,.]*"
+    rf"{UNIT_AFTER}\s+(?:in|during|for)|\bagainst\s+(?:£\s*)?\d[\d,.]*"
+    rf"{UNIT_AFTER}\s+in)\s+"
     rf"(?:{ONE_QUARTER}(?:\s+(?:of\s+)?(?:the\s+)?{FINANCIAL_YEAR})?|{FINANCIAL_YEAR})",
     re.I,
 )
@@ -91,8 +96,18 @@ RATE_BASES = {
     "100,000": 100_000,
     "100000": 100_000,
 }
+# A word a number names, not a unit: "1,200 Year 11 pupils".
+NAMED_BY_NUMBER = re.compile(r"\s+\d")
 # The unit of a time measured, by the word after it: "8.2 days per FTE".
 DURATIONS = {
+    "second": "seconds",
+    "seconds": "seconds",
+    "sec": "seconds",
+    "secs": "seconds",
+    "minute": "minutes",
+    "minutes": "minutes",
+    "min": "minutes",
+    "mins": "minutes",
     "day": "days",
     "days": "days",
     "hour": "hours",
@@ -122,10 +137,13 @@ CHANGE_VERB = (
 )
 # "fell from £", then "… in 2016/17 to £".
 FROM = rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?"
-TO = rf"(?:\s+in\s+{FINANCIAL_YEAR})?\s+to\s+(?:£\s*)?"
+TO = (
+    rf"(?:\s+(?:in|during)\s+(?:{ONE_QUARTER}(?:\s+of\s+{FINANCIAL_YEAR})?"
+    rf"|{FINANCIAL_YEAR}))?\s+to\s+(?:£\s*)?"
+)
 FROM_FIGURE = compiled(rf"{FROM}$", re.I)
-TO_NEXT = compiled(rf"^%?{TO}\d", re.I)
-TO_FIGURE = compiled(rf"{FROM}\d[\d,.]*%?{TO}$", re.I)
+TO_NEXT = compiled(rf"^{UNIT_AFTER}{TO}\d", re.I)
+TO_FIGURE = compiled(rf"{FROM}\d[\d,.]*{UNIT_AFTER}{TO}$", re.I)
 # What changed, before its verb: "The number of households in temporary
 # accommodation fell from …" -> "households in temporary accommodation".
 # So is what a change by a figure is of: "Total crime decreased by 5%".
@@ -143,11 +161,42 @@ STATED_AS = compiled(
     rf"|{HELPER_VERB}{CHANGE_VERB}\s+to)\s+(?:£\s*)?$",
     re.I,
 )
-# The words before a comparison's figure: "92%, up from 88%", "92% in Quarter
-# 3 from 88%", "compared with 96.9%".
-BASE_BEFORE = compiled(
-    r"\b(?:(?:(?:up|down)\s+)?from|than|compared\s+(?:with|to)|against)\s+(?:£\s*)?$",
+# A period named in a subject's words: "Performance in Quarter 2 was 92%".
+PERIOD_PHRASE = compiled(
+    rf"\s+(?:in|during|for)\s+(?:{ONE_QUARTER}(?:\s+(?:of\s+)?(?:the\s+)?"
+    rf"{FINANCIAL_YEAR})?|{FINANCIAL_YEAR})(?![\d/.]?\d)",
     re.I,
+)
+# The words before a comparison's figure: "92%, up from 88%", "92% in Quarter
+# 3 from 88%", "compared with 96.9%", "97.2% against 98%", "92%, higher than
+# 88%"; not a bound ("less than 8%").
+BASE_BEFORE = compiled(
+    r"(?:\b(?:(?:up|down)\s+)?from|\bcompared\s+(?:with|to)|\bagainst"
+    r"|,\s*(?:higher|lower|better|worse|up|down)\s+than)\s+(?:£\s*)?$",
+    re.I,
+)
+# A figure stated as a target: "against a target of 98%", "the target for
+# 2017/18 is 45%", "exceeded the target of 90%", "(target 98%)", "Target:
+# 95%". Between "target" and the figure only what the target is for and a
+# verb; "on target", "met their target and 3 …" state no target.
+TARGET_BEFORE = compiled(
+    rf"(?<!on )(?<!off )\btargets?(?:\s+{FINANCIAL_YEAR})?"
+    rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?:{FINANCIAL_YEAR}|[^\W\d]+(?:\s+[^\W\d]+){{0,3}}))?"
+    r"(?:\s*:|\s+(?:of|is|was|were|are|has\s+been|had\s+been|set\s+at|stands\s+at"
+    r"|stood\s+at))?"
+    r"(?:\s+(?:at\s+least|over|under|below|above|up\s+to|no\s+more\s+than"
+    r"|a\s+(?:minimum|maximum)\s+of))?\s*(?:£\s*)?$"
+    # "We aim to collect 98%".
+    r"|\baims?\s+to\s+[^\W\d]+\s+(?:£\s*)?$",
+    re.I,
+)
+TARGET_WORD = compiled(r"\btargets?\b", re.I)
+# "Performance of 92%", "satisfaction levels of 87%": what the figure is of.
+# Not a word that names only a kind of figure ("an average of 92%").
+OF_BEFORE = compiled(r"\sof\s*$", re.I)
+KINDS_OF_FIGURE = frozenset(
+    "average total rate level figure value sum score share maximum minimum "
+    "outturn result target".split()
 )
 # Words that point back rather than name: "It was 92%", "There were 45".
 POINTERS = frozenset("it this that these those there they which what".split())
@@ -206,6 +255,8 @@ class Figure:
     compared_with: str | None
     subject: str | None
     uses: tuple[Number, ...] = ()
+    # "actual", or "target" for a figure stated as one ("a target of 98%").
+    measure: str = "actual"
 
 
 def _direction(m: re.Match[str] | None) -> str | None:
@@ -251,8 +302,9 @@ def frame_of(text: str, lead: bool = False) -> Frame:
 
 
 def noun_phrase(text: str, stops: frozenset[str], limit: int) -> str | None:
-    """The words at the start of `text` up to a clause end or a stop word."""
-    clause = CLAUSE_END.split(text, maxsplit=1)[0]
+    """The words at the start of `text` up to a clause end or a stop word,
+    without a period they name ("cases in Q2": "cases")."""
+    clause = CLAUSE_END.split(PERIOD_PHRASE.sub("", text), maxsplit=1)[0]
     words: list[str] = []
     for w in clause.split():
         if w.casefold() in stops or len(words) == limit:
@@ -282,7 +334,11 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
     if first and first[0].casefold() in ("tonnes", "tonne"):
         # "12,345 tonnes of household waste", as a grid's "5,666.55 Tonnes".
         return "tonnes", True, None
-    if first and (duration := DURATIONS.get(first[0].casefold())):
+    if (
+        first
+        and (duration := DURATIONS.get(first[0].casefold()))
+        and not NAMED_BY_NUMBER.match(rest.lstrip(), first.end())
+    ):
         # A time measured ("averaged 8.2 days per FTE"); a time span ("within
         # 28 days") is skipped before (`normalise.sentences.SKIP_RULES`).
         return duration, True, None
@@ -361,14 +417,23 @@ def read_figures(
         if compared is None and in_list:
             compared = frame.compared_with
         subject = _subject(n, unit, after, before, lead, antecedent)
+        target = TARGET_BEFORE.search(before) is not None
         if previous is not None and (
-            restates or (bracketed and n.percent and previous.unit == "count")
+            restates
+            or (bracketed and n.percent and previous.unit == "count")
+            or (target and previous.subject)
         ):
-            # The same thing's as the figure before.
+            # The same thing's as the figure before ("… was 97.8% against a
+            # target of 98%": the target of what it measures).
             subject = previous.subject
+        elif target and subject and TARGET_WORD.search(subject):
+            # "… the target of": words about the target, not what it is of.
+            subject = antecedent
         else:
             subject = _told_before(subject, n, unit, (before, after), out, antecedent)
-        figure = Figure(n, unit, change, compared, subject, uses)
+        figure = Figure(
+            n, unit, change, compared, subject, uses, "target" if target else "actual"
+        )
         if restates and previous is not None and previous.compared_with is None:
             out[-1] = dataclasses.replace(previous, compared_with=compared)
         out.append(figure)
@@ -437,14 +502,19 @@ def _from_or_to(before: str, after: str) -> bool:
 
 def _changed(before: str, verb: re.Pattern[str]) -> str | None:
     """What a change from one figure to another, or by a figure, is of: the
-    words before its `verb`, in their clause, from its last joining word on
-    ("The council employs 412 staff and sickness fell by 12%": "sickness")."""
+    words before its `verb`, in their clause, from the last joining word after
+    a figure on ("The council employs 412 staff and sickness fell by 12%":
+    "sickness"), without the period they name ("The collection rate in
+    2017/18 was": "collection rate")."""
     found = list(verb.finditer(before))
     if not found:
         return None
-    words = CLAUSE_END.split(before[: found[-1].start()])[-1].split()
+    named = PERIOD_PHRASE.sub("", before[: found[-1].start()])
+    words = CLAUSE_END.split(named)[-1].split()
     stops = [k for k, w in enumerate(words) if w.casefold() in CLAUSE_STOPS]
-    if stops:
+    if stops and (stops[-1] == 0 or any(c.isdigit() for w in words for c in w)):
+        # A clause of its own joined on ("412 staff and sickness", ", and
+        # arrears"), not a name with "and" in it ("parks and open spaces").
         words = words[stops[-1] + 1 :]
     while words and not WORD.fullmatch(words[0]):
         words = words[1:]
@@ -459,6 +529,19 @@ def _stated(before: str) -> str | None:
     if phrase is None or phrase.split()[-1].casefold() in POINTERS:
         return None
     return phrase
+
+
+def _named_before(before: str) -> str | None:
+    """What a share is of, named before "of" in its clause ("Performance of
+    92%" -> "Performance"); None for a kind of figure alone ("an average of")."""
+    words = CLAUSE_END.split(before)[-1].split()[:-1]
+    stops = [k for k, w in enumerate(words) if w.casefold() in COUNT_STOPS]
+    if stops:
+        words = words[stops[-1] + 1 :]
+    words = [w for w in words if WORD.fullmatch(w)][-SHARE_WORDS:]
+    if not words or (len(words) == 1 and words[0].casefold() in KINDS_OF_FIGURE):
+        return None
+    return " ".join(words)
 
 
 def _in_brackets(sentence: str, start: int, at: int) -> bool:
@@ -479,8 +562,9 @@ def _subject(
     if n.percent and (m := SHARE_OF.match(after)):
         return noun_phrase(m["np"], CLAUSE_STOPS, SHARE_WORDS)
     if n.gbp and (m := SHARE_OF.match(after)):
-        # "£2.1 million of external funding": what the money is.
-        return noun_phrase(m["np"], CHANGE_STOPS, CHANGE_WORDS)
+        # "£2.1 million of external funding": what the money is; not "of the
+        # £3 million budget", a part of other money.
+        return noun_phrase(m["np"], COUNT_STOPS, CHANGE_WORDS)
     if m := CHANGE_IN.match(after):
         return noun_phrase(m["np"], CHANGE_STOPS, CHANGE_WORDS)
     if m := CHANGE_IN_BEFORE.search(before):
@@ -489,8 +573,9 @@ def _subject(
     if not counted and STATED_AS.search(before) and (stated := _stated(before)):
         # A count names what it counts after it ("there were 10 completions").
         return stated
-    if CHANGED_BY.search(before):
-        # "… and costs were reduced by 4%": what changed (`_told_before`).
+    if CHANGED_BY.search(before) or (not counted and BASE_BEFORE.search(before)):
+        # "… and costs were reduced by 4%": what changed; "…, up from 88%.":
+        # what the figure before measures (`_told_before`).
         return None
     if not after.strip(" .;,)") and before.strip():
         # "Business support event £1,000" (samples/004 line 126): the figure
@@ -506,10 +591,21 @@ def _subject(
         rest = after[adjective.end() :] if adjective else after
         if np := noun_phrase(rest, COUNT_STOPS, COUNT_WORDS):
             return np
-    first = WORD.match(after.lstrip())
-    clause = first and first[0].casefold() not in COUNT_STOPS
-    if n.percent and clause and not CHANGE_AFTER.match(after):
-        # "56% spent time talking to partner agencies", "98% who feel safe …":
-        # the share of those the clause describes.
-        return noun_phrase(after, CLAUSE_STOPS, SHARE_WORDS)
+    if n.percent:
+        return _share_subject(after, before, antecedent)
     return antecedent
+
+
+def _share_subject(after: str, before: str, antecedent: str | None) -> str | None:
+    """What a share with no "of" after it is of: named before "of" ("Performance
+    of 92%"); else, when a clause follows it, those the clause describes ("56%
+    spent time talking to partner agencies", "98% who feel safe …"), but
+    nothing for "92% exceeded the target of", which says how it did."""
+    if OF_BEFORE.search(before) and not CHANGE_BEFORE.search(before):
+        if named := _named_before(before):
+            return named
+    first = WORD.match(after.lstrip())
+    if not first or first[0].casefold() in COUNT_STOPS or CHANGE_AFTER.match(after):
+        return antecedent
+    phrase = noun_phrase(after, CLAUSE_STOPS, SHARE_WORDS)
+    return None if phrase and TARGET_WORD.search(phrase) else phrase

@@ -45,6 +45,14 @@ NO_END = re.compile(
     r"|para|paras)\.|^\s*\d+(?:\.\d+)*\.)$"
 )
 
+TIME_UNIT = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
+)
+# What makes a time a span or an age even where it is stated ("It is 12 months
+# since", "which is 15 years old").
+SPAN_AFTER = (
+    r"(?:ago|old|since|and\s+over|or\s+(?:more|over|less|under|older)|of\s+age)\b"
+)
 STREET = (
     r"(?:Road|Street|Avenue|Lane|Way|Close|Drive|Grove|Terrace|Place|Crescent"
     r"|Court|Square|Gardens|Walk|Rise|Hill)"
@@ -122,20 +130,24 @@ SKIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:Appendix|Appendices|Annex|Section|Paragraph|Para|Item|Outcome"
             rf"|Objective|Priority|Theme|Phase|Stage|Tier|Level|Option|Part|Table"
-            rf"|Figure|Chart|Waves?|LPSA|Round|Ward|Junction|Route|Unit|Block)"
+            rf"|Figure|Chart|Waves?|LPSA|Round|Ward|Junction|Route|Unit|Block|Year)"
             rf"\.?\s+(?:No\.?\s*)?\d+(?:\.\d+)*(?:\s*(?:{DASH}|&|and|to)\s*\d+)?\b",
             re.IGNORECASE,
         ),
     ),
-    # "over 12 months from January 2013", "Danilo Road (4 days)", "37 hours";
-    # not a time measured ("averaged 8.2 days", "was 18.5 days", "8.2 days per
-    # FTE"), which is a figure (`normalise.figures.DURATIONS`).
+    # A time span: "over 12 months from January 2013", "Danilo Road (4 days)",
+    # "37 hours per week", "3 years ago", "65 years and over". Not a time
+    # measured, which is a figure (`normalise.figures.DURATIONS`): one with
+    # decimals ("8.2 days"), in thousands ("2,500 hours"), "per" a thing ("7.4
+    # days per employee"), stated ("averaged 24 days", "was 24 days") or
+    # compared ("from 12 weeks", "compared with 60 seconds").
     (
         "duration",
         re.compile(
-            r"(?<!averaged )(?<!average of )(?<!was )(?<!were )(?<!is )(?<!are )"
-            r"(?<![\d.,])\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|days?|weeks?|months?|years?)\b"
-            r"(?!\s+per\b)",
+            rf"(?<![\d.,])\b\d{{1,3}}\s*{TIME_UNIT}\s+{SPAN_AFTER}"
+            r"|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\baveraged )"
+            r"(?<!\baverage of )(?<!\bstood at )(?<!\bfrom )(?<!\bwith )(?<!\bthan )"
+            rf"(?<![\d.,])\b\d{{1,3}}\s*{TIME_UNIT}(?!\s+per\s+(?!{TIME_UNIT}|annum\b))",
             re.IGNORECASE,
         ),
     ),

@@ -127,7 +127,10 @@ _OWN: dict[str, dict[str, str]] = {
         "sentence": "The sentence as printed, whitespace-normalised.",
         "subject": "What the figure counts or measures.",
         "value": "The figure as printed, never negated.",
-        "unit": f"count, percent, gbp, rate_per_1000 ..., or {NO_UNIT} when unclear.",
+        "unit": f"count, percent, gbp, tonnes, rate_per_1000, days ..., or {NO_UNIT} "
+        "when unclear.",
+        "measure": 'target for a figure stated as one ("against a target of '
+        '98%"), else actual.',
         "change": "increase or reduction, when the sentence says so.",
         "compared_with": "What the figure is compared with.",
         "financial_year": "The financial year the sentence states.",
@@ -214,7 +217,7 @@ _ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
             "victims",
         ),
     },
-    "statements": {"change": CHANGES},
+    "statements": {"measure": ("actual", "target"), "change": CHANGES},
     "issues": {
         "severity": SEVERITIES,
         "code": tuple(t.code for t in ISSUE_TYPES),

@@ -330,6 +330,7 @@ STATEMENTS = OutputTable(
             ("subject", pa.string()),
             ("value", pa.float64()),
             ("unit", pa.string()),
+            ("measure", pa.string()),
             ("change", pa.string()),
             ("compared_with", pa.string()),
             ("financial_year", pa.string()),

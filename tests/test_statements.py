@@ -273,6 +273,7 @@ def _said(doc_id: str, value: float) -> Statement:
         subject="crimes recorded",
         value=value,
         unit="count",
+        measure="actual",
         change=None,
         compared_with=None,
         financial_year="2011/12",
@@ -328,6 +329,20 @@ def test_the_latest_prose_report_wins() -> None:
     ]
     (obs,) = [r for r in panel_records(records) if isinstance(r, Observation)]
     assert (obs.value, obs.source, obs.conflict) == (5810.0, "prose", True)
+
+
+def test_a_stated_target_is_a_target_observation() -> None:
+    """A target stated in prose joins the panel as the indicator's target,
+    never as its actual ("against a target of 5,900 crimes" had been an
+    actual of 5,900)."""
+    target = dataclasses.replace(_said("a", 5900.0), measure="target")
+    records = [_doc("a", "2011/12"), _said("a", 5803.0), target]
+    got = [
+        (r.measure, r.value)
+        for r in panel_records(records)
+        if isinstance(r, Observation)
+    ]
+    assert sorted(got) == [("actual", 5803.0), ("target", 5900.0)]
 
 
 def test_a_change_is_no_observation() -> None:
@@ -393,6 +408,12 @@ def test_subject_to_registry(subject: str | None, indicator_id: str | None) -> N
         ("ITEM NO. 17.22", [("17.22", "name_number")]),
         ("over 12 months from now", [("12", "duration")]),
         ("answered within 28 days", [("28", "duration")]),
+        ("It is 12 months since the review", [("12", "duration")]),
+        ("The plan, which is 15 years old", [("15", "duration")]),
+        ("During this 12 month period", [("12", "duration")]),
+        ("open 7 days per week", [("7", "duration")]),
+        ("compared with 60 seconds", [("60", None)]),
+        ("volunteers gave 2,500 hours", [("2,500", None)]),
         ("absence averaged 8.2 days", [("8.2", None)]),
         ("absence was 7.4 days per employee", [("7.4", None)]),
         ("Only 71% of residents", [("71%", None)]),
@@ -572,7 +593,7 @@ def test_a_year_printed_with_a_dot_is_a_logged_repair() -> None:
                     "percent",
                     "2014/15",
                     "Q1",
-                    "targets have been achieved during the first quarter of",
+                    "targets have been achieved",
                 )
             ],
         ),
@@ -684,6 +705,35 @@ def test_the_subject_of_a_change_by_a_figure(
             ],
         ),
         (
+            "Performance improved from 88% in Quarter 1 to 92% in Quarter 2 of "
+            "2017/18.",
+            [
+                (88.0, "2017/18", "Q1", "Performance"),
+                (92.0, "2017/18", "Q2", "Performance"),
+            ],
+        ),
+        (
+            "Performance was 92% in Quarter 1 of 2017/18, up from 88% in Quarter "
+            "4 of last year.",
+            [
+                (92.0, "2017/18", "Q1", "Performance"),
+                (88.0, "2016/17", "Q4", "Performance"),
+            ],
+        ),
+        (
+            "The proportion of major applications determined on time was 92% in "
+            "Q1-Q2, up from 85% in the same period last year.",
+            [
+                (92.0, None, "Q1-Q2", "major applications determined on time"),
+                (85.0, None, "Q1-Q2", "major applications determined on time"),
+            ],
+        ),
+        (
+            "Homelessness preventions were 92% of cases in Q2, against 95% in Q2 "
+            "2016/17.",
+            [(92.0, None, "Q2", "cases"), (95.0, "2016/17", "Q2", "cases")],
+        ),
+        (
             "The business rates collection rate was 97.5% in Q4 compared with "
             "96.9% in Q4 2016/17.",
             [
@@ -760,6 +810,58 @@ def test_what_a_figure_is_stated_as(
     is that something's."""
     got = [
         (r.value, r.unit, r.financial_year, r.subject)
+        for r in _recognised("Annual Performance Report", sentence)
+        if isinstance(r, Statement)
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Collection of council tax was 97.8% in 2017/18 against a target of 98%.",
+            [
+                (97.8, "actual", "2017/18", "Collection of council tax"),
+                (98.0, "target", "2017/18", "Collection of council tax"),
+            ],
+        ),
+        (
+            "The target for 2017/18 is 45% of household waste recycled or composted.",
+            [(45.0, "target", "2017/18", "household waste recycled or composted")],
+        ),
+        (
+            "Performance of 92% exceeded the target of 90% for the year 2017/18.",
+            [
+                (92.0, "actual", "2017/18", "Performance"),
+                (90.0, "target", "2017/18", "Performance"),
+            ],
+        ),
+        (
+            "The collection rate was 97.2% against 98% for 2017/18, and arrears "
+            "fell by 4%.",
+            [
+                (97.2, "actual", "2017/18", "collection rate"),
+                (98.0, "actual", "2017/18", "collection rate"),
+                (4.0, "actual", "2017/18", "arrears"),
+            ],
+        ),
+        (
+            "Of the 14 indicators measured this year, those on target were 12 in "
+            "total.",
+            [(14.0, "actual", None, "indicators measured")],
+        ),
+    ],
+)
+def test_a_target_stated_in_prose(
+    sentence: str, expected: list[tuple[float, str, str | None, str]]
+) -> None:
+    """A figure stated as a target ("against a target of 98%", "the target
+    for 2017/18 is 45%") has measure `target` and the subject of the figure
+    it is set for (its subject had been "18 against a target of"); "on
+    target" states none."""
+    got = [
+        (r.value, r.measure, r.financial_year, r.subject)
         for r in _recognised("Annual Performance Report", sentence)
         if isinstance(r, Statement)
     ]

@@ -30,11 +30,17 @@ from normalise.counts import FIGURES_ROW, count_rows
 from normalise.figures import Figure, Frame, frame_of, read_figures
 from normalise.patterns import compiled
 from normalise.repair import Repair
-from normalise.sentences import Number, numbers, sentences
+from normalise.sentences import TIME_UNIT, Number, numbers, sentences
 from normalise.subjects import indicator_of
 from normalise.text import squash
 from normalise.vocabulary import FINANCIAL_YEAR
-from normalise.years import FY_IN_TEXT, ONE_QUARTER, financial_year, quarter_named
+from normalise.years import (
+    FY_IN_TEXT,
+    ONE_QUARTER,
+    financial_year,
+    previous_financial_year,
+    quarter_named,
+)
 from schemas.tables import NO_UNIT
 
 NAME = "statements"
@@ -295,13 +301,17 @@ def _multiplied(doc: Document, n: Number, page: int | None, line: int) -> Repair
 # A figure's own year or quarter printed straight after it: "from 78% in
 # 2016/17 to 84% in 2017/18", "compared with 71 per cent in 2016/17", "383 in
 # Q1 2016/17", "92% in Quarter 2, up from 88% in the first quarter". A quarter
-# alone is not one of a span ("in Q1-Q2", "in Quarter 1 and 2") nor of a
-# calendar year ("in the first quarter of 2017").
+# alone is not one of a span ("in Q1-Q2", "in Q1, Q2 and Q3", "in Quarters 1
+# to 3") nor of a calendar year ("in the first quarter of 2017"); "of last
+# year" makes it the year before's.
+ANOTHER_QUARTER = r"(?:Q|quarter\s+)?[1-4](?![\d%]|[.,]\d)"
 OWN_PERIOD = compiled(
-    rf"\s*(?:in|during|for)\s+(?:"
+    rf"(?:\s+(?:{TIME_UNIT}|tonnes?\b))?\s*(?:in|during|for)\s+(?:"
     rf"(?:(?P<q>{ONE_QUARTER})\s+(?:of\s+)?(?:the\s+)?)?"
     rf"(?P<fy>{FINANCIAL_YEAR})(?![\d/.]?\d)"
-    rf"|(?P<alone>{ONE_QUARTER})(?!\w|\s*(?:[-\u2013/&,]\s*\d|(?:and|to|of)\b)|\s+\d))",
+    rf"|(?P<alone>{ONE_QUARTER})(?!\w|\s*(?:[-\u2013/&,]|and\b|to\b)\s*{ANOTHER_QUARTER}"
+    rf"|\s+(?:of\s+(?:the\s+)?)?\d)"
+    rf"(?P<last>\s+of\s+(?:last|the\s+previous)\s+year)?)",
     re.IGNORECASE,
 )
 
@@ -328,7 +338,8 @@ def _own_year(
     (`said`)."""
     m = OWN_PERIOD.match(sentence, f.number.end)
     if m is not None and m["alone"]:
-        return said[0], quarter_named(m["alone"])
+        year = previous_financial_year(said[0]) if m["last"] else said[0]
+        return year, quarter_named(m["alone"])
     year, _ = financial_year(squash(m["fy"])) if m else (None, None)
     if m is None or year is None:
         return said
@@ -379,6 +390,7 @@ def _statement(
         value=f.number.value,
         # An unclear unit is an issue of its own; the row says "none", not null.
         unit=f.unit or NO_UNIT,
+        measure=f.measure,
         change=f.change,
         compared_with=f.compared_with,
         financial_year=fy,

@@ -130,6 +130,7 @@ SPECS: dict[str, dict] = {
         key=["_subj", "unit", "financial_year", "period"],
         values=[
             "value",
+            "measure",
             "change",
             "compared_with",
             "indicator_id",
