@@ -5,10 +5,13 @@ certain (`rolling12.arithmetic` reads a row only where they are in order)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from extract.recognisers.rolling12.row_tokens import Printed, Reading, Token
 
+# The "12" of a caption: "Previous 12", "12 Months =".
+TWELVE = re.compile(r"\b12\b")
 # Tokens of one cell printed one right after the other: a caption and its
 # "months =", that and its figure, a figure and the caption after it ("5,673
 # Last 12"; a caption's figure printed after it without "months =" may be the
@@ -123,8 +126,11 @@ def caption_ends(row: Printed) -> tuple[list[str], list[int | None]]:
     """The kinds of the row's total captions in print order, and for each
     token the caption a "months" ends (its place among them): the caption
     right before it on its line, else the oldest not yet ended; none for a
-    change's own ("Change over 12 Months =") or any other token."""
+    change's own ("Change over 12 Months =", on its line or wrapped to the
+    next: a "12 Months =" cannot end a "Previous 12", which prints its 12)
+    or any other token."""
     kinds: list[str] = []
+    twelve: list[bool] = []
     ended: list[bool] = []
     ends: list[int | None] = []
     for k, t in enumerate(row.tokens):
@@ -132,6 +138,7 @@ def caption_ends(row: Printed) -> tuple[list[str], list[int | None]]:
         at: int | None = None
         if t.kind in ("previous", "last"):
             kinds.append(t.kind)
+            twelve.append(TWELVE.search(t.text) is not None)
             ended.append(False)
         elif t.kind == "months" and not (
             t.follows and before is not None and before.kind in ("change", "twelve")
@@ -140,6 +147,8 @@ def caption_ends(row: Printed) -> tuple[list[str], list[int | None]]:
                 at = len(kinds) - 1
             else:
                 at = next((i for i, done in enumerate(ended) if not done), None)
+            if at is not None and twelve[at] and TWELVE.search(t.text):
+                at = None
             if at is not None:
                 ended[at] = True
         ends.append(at)
