@@ -168,7 +168,8 @@ def _fact(r: IndicatorValue | Rolling12 | Breakdown, doc: DocumentRow) -> PanelF
 
 def _prose_fact(r: Statement, doc: DocumentRow) -> PanelFact | None:
     """A level stated in prose ("there were 5,803 crimes recorded" during
-    2011/12), matched to the registry, as an `actual` observation. A change
+    2011/12), matched to the registry, as an observation of its measure (an
+    `actual`, or a `target` stated as one). A change
     ("a reduction of 11%") or a figure with no year, period or indicator is no
     observation."""
     if (

@@ -67,8 +67,11 @@ COMPARISON = re.compile(
     r"(?:['’]s\s+\w+)?|the\s+same\s+period\s+(?:last|the\s+previous)\s+year)",
     re.I,
 )
-# The unit printed after a figure, if any: "%", "per cent", "days", "tonnes".
-UNIT_AFTER = rf"(?:\s*%|\s+(?:per\s*cent\b|{TIME_UNIT}|tonnes?\b))?"
+# The unit printed after a figure, if any: "%", "per cent", "days", "days
+# per FTE", "tonnes".
+UNIT_AFTER = (
+    rf"(?:\s*%|\s+(?:per\s*cent\b|(?:{TIME_UNIT}|tonnes?\b)(?:\s+per\s+[^\W\d]+)?))?"
+)
 # A comparison's figure with its own quarter or year: "up from 88% in the
 # first quarter of 2017/18", "from 88% in Quarter 2", "compared with 96.9% in
 # Q4 2016/17", "against 95% in Q2 2016/17" (not "97.2% against 98% for
@@ -96,8 +99,13 @@ RATE_BASES = {
     "100,000": 100_000,
     "100000": 100_000,
 }
-# A word a number names, not a unit: "1,200 Year 11 pupils".
-NAMED_BY_NUMBER = re.compile(r"\s+\d")
+# After a time's unit: it is a gap ("2.5 days lower than", "0.6 days per FTE
+# better than"), or the unit is a name's ("1,200 Year 11 pupils").
+GAP_OR_NAMED = compiled(
+    r"(?:\s+per\s+[^\W\d]+)?\s+(?:lower|higher|longer|shorter|fewer|more|less"
+    r"|better|worse|below|above|under|over|quicker|faster|slower)\b|\s+\d",
+    re.I,
+)
 # The unit of a time measured, by the word after it: "8.2 days per FTE".
 DURATIONS = {
     "second": "seconds",
@@ -181,15 +189,25 @@ BASE_BEFORE = compiled(
 # verb; "on target", "met their target and 3 …" state no target.
 TARGET_BEFORE = compiled(
     rf"(?<!on )(?<!off )\btargets?(?:\s+{FINANCIAL_YEAR})?"
-    rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?:{FINANCIAL_YEAR}|[^\W\d]+(?:\s+[^\W\d]+){{0,3}}))?"
-    r"(?:\s*:|\s+(?:of|is|was|were|are|has\s+been|had\s+been|set\s+at|stands\s+at"
-    r"|stood\s+at))?"
+    rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?:{FINANCIAL_YEAR}"
+    rf"|{ONE_QUARTER}(?:\s+(?:of\s+)?{FINANCIAL_YEAR})?|[^\W\d]+(?:\s+[^\W\d]+){{0,3}}))?"
+    r"(?:(?P<of>\s+of)|\s*:|\s+(?:is|was|were|are|has\s+been|had\s+been|set\s+at"
+    r"|stands\s+at|stood\s+at))?"
     r"(?:\s+(?:at\s+least|over|under|below|above|up\s+to|no\s+more\s+than"
     r"|a\s+(?:minimum|maximum)\s+of))?\s*(?:£\s*)?$"
     # "We aim to collect 98%".
     r"|\baims?\s+to\s+[^\W\d]+\s+(?:£\s*)?$",
     re.I,
 )
+# What performance is measured against a target by, in the words before it:
+# "Performance against target was 94.5%", "meeting target: 78%", "the
+# variance from target was 1.5%" state no target; "against a target of 98%",
+# which names its figure, does.
+MEASURED_BY_TARGET = frozenset(
+    "against from meeting meet met versus vs to below above within under over "
+    "exceeded exceeding exceeds missed missing beat beating short".split()
+)
+OWNERS = frozenset("the a an its their our".split())
 TARGET_WORD = compiled(r"\btargets?\b", re.I)
 # "Performance of 92%", "satisfaction levels of 87%": what the figure is of.
 # Not a word that names only a kind of figure ("an average of 92%").
@@ -216,6 +234,9 @@ WORD = re.compile(r"[^\W\d][\w'’&-]*")
 # How many characters either side of a figure its subject, change and
 # comparison are read from.
 CONTEXT = 400
+# How far back the patterns that end where a figure starts reach ("against a
+# target for the year 2017/18 of at least"): none of their matches is longer.
+TAIL = 160
 CLAUSE_END = re.compile(r"[,;:.()\[\]/\u2013\u2014\"“”]|\s-\s")
 
 # Where each kind of noun phrase stops: the share's clause runs on ("residents
@@ -257,6 +278,27 @@ class Figure:
     uses: tuple[Number, ...] = ()
     # "actual", or "target" for a figure stated as one ("a target of 98%").
     measure: str = "actual"
+
+
+def _is_target(before: str) -> bool:
+    """Whether the words before a figure state it as a target
+    (`TARGET_BEFORE`, `MEASURED_BY_TARGET`)."""
+    m = _ends_with(TARGET_BEFORE, before)
+    if m is None:
+        return False
+    if m["of"] or not TARGET_WORD.match(before, m.start()):
+        return True
+    words = before[: m.start()].split()[-2:]
+    while words and words[-1].casefold() in OWNERS:
+        words.pop()
+    return not (words and words[-1].casefold() in MEASURED_BY_TARGET)
+
+
+def _ends_with(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """`pattern`, which ends at the end of the words before a figure, in their
+    last `TAIL` characters (from a start in the text, so that its word
+    boundaries and lookbehinds see the text before it)."""
+    return pattern.search(before, max(0, len(before) - TAIL))
 
 
 def _direction(m: re.Match[str] | None) -> str | None:
@@ -334,13 +376,13 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
     if first and first[0].casefold() in ("tonnes", "tonne"):
         # "12,345 tonnes of household waste", as a grid's "5,666.55 Tonnes".
         return "tonnes", True, None
-    if (
-        first
-        and (duration := DURATIONS.get(first[0].casefold()))
-        and not NAMED_BY_NUMBER.match(rest.lstrip(), first.end())
-    ):
+    if first and (duration := DURATIONS.get(first[0].casefold())):
         # A time measured ("averaged 8.2 days per FTE"); a time span ("within
-        # 28 days") is skipped before (`normalise.sentences.SKIP_RULES`).
+        # 28 days") is skipped before (`normalise.sentences.SKIP_RULES`). Not
+        # a gap ("2.5 days lower than …") nor a year a number names ("1,200
+        # Year 11 pupils").
+        if GAP_OR_NAMED.match(rest.lstrip(), first.end()):
+            return None, False, None
         return duration, True, None
     if first and first[0].casefold() not in COUNT_STOPS:
         return "count", True, None
@@ -397,7 +439,7 @@ def read_figures(
         )
         change = (
             _direction(CHANGE_AFTER.match(after))
-            or _direction(CHANGE_BEFORE.search(before))
+            or _direction(_ends_with(CHANGE_BEFORE, before))
             or (previous.change if previous and (restates or joined) else None)
             or (frame.change if in_list else None)
         )
@@ -417,7 +459,7 @@ def read_figures(
         if compared is None and in_list:
             compared = frame.compared_with
         subject = _subject(n, unit, after, before, lead, antecedent)
-        target = TARGET_BEFORE.search(before) is not None
+        target = _is_target(before)
         if previous is not None and (
             restates
             or (bracketed and n.percent and previous.unit == "count")
@@ -460,9 +502,9 @@ def _told_before(
         return subject
     if _from_or_to(before, after):
         return _changed(before, CHANGED)
-    if CHANGED_BY.search(before):
+    if _ends_with(CHANGED_BY, before):
         return _changed(before, CHANGED_BY)
-    if out and BASE_BEFORE.search(before):
+    if out and _ends_with(BASE_BEFORE, before):
         # "Performance was 92%, up from 88% …": what the figure before measures.
         return out[-1].subject
     if unit == "count" and BRACKETED_SHARE.match(after):
@@ -512,14 +554,25 @@ def _changed(before: str, verb: re.Pattern[str]) -> str | None:
     named = PERIOD_PHRASE.sub("", before[: found[-1].start()])
     words = CLAUSE_END.split(named)[-1].split()
     stops = [k for k, w in enumerate(words) if w.casefold() in CLAUSE_STOPS]
-    if stops and (stops[-1] == 0 or any(c.isdigit() for w in words for c in w)):
+    if stops and (
+        stops[-1] == 0
+        or any(c.isdigit() for w in words for c in w)
+        or _past_tense(words[stops[-1] - 1])
+    ):
         # A clause of its own joined on ("412 staff and sickness", ", and
-        # arrears"), not a name with "and" in it ("parks and open spaces").
+        # arrears", "morale improved and sickness"), not a name with "and" in
+        # it ("parks and open spaces").
         words = words[stops[-1] + 1 :]
     while words and not WORD.fullmatch(words[0]):
         words = words[1:]
     phrase = ARTICLE.sub("", MEASURE_OF.sub("", " ".join(words)))
     return " ".join(phrase.split()[-SHARE_WORDS:]) or None
+
+
+def _past_tense(word: str) -> bool:
+    """A verb that ends a clause before "and" ("improved", "reduced"); not
+    "bed" (and breakfast) or "speed"."""
+    return len(word) > len("speed") and word.casefold().endswith("ed")
 
 
 def _stated(before: str) -> str | None:
@@ -570,10 +623,12 @@ def _subject(
     if m := CHANGE_IN_BEFORE.search(before):
         return noun_phrase(m["np"], CHANGE_STOPS, CHANGE_WORDS)
     counted = unit == "count" or (unit or "").startswith("rate_per_")
-    if not counted and STATED_AS.search(before) and (stated := _stated(before)):
+    if not counted and _ends_with(STATED_AS, before) and (stated := _stated(before)):
         # A count names what it counts after it ("there were 10 completions").
         return stated
-    if CHANGED_BY.search(before) or (not counted and BASE_BEFORE.search(before)):
+    if _ends_with(CHANGED_BY, before) or (
+        not counted and _ends_with(BASE_BEFORE, before)
+    ):
         # "… and costs were reduced by 4%": what changed; "…, up from 88%.":
         # what the figure before measures (`_told_before`).
         return None
@@ -601,7 +656,7 @@ def _share_subject(after: str, before: str, antecedent: str | None) -> str | Non
     of 92%"); else, when a clause follows it, those the clause describes ("56%
     spent time talking to partner agencies", "98% who feel safe …"), but
     nothing for "92% exceeded the target of", which says how it did."""
-    if OF_BEFORE.search(before) and not CHANGE_BEFORE.search(before):
+    if _ends_with(OF_BEFORE, before) and not _ends_with(CHANGE_BEFORE, before):
         if named := _named_before(before):
             return named
     first = WORD.match(after.lstrip())

@@ -51,7 +51,7 @@ TIME_UNIT = (
 # What makes a time a span or an age even where it is stated ("It is 12 months
 # since", "which is 15 years old").
 SPAN_AFTER = (
-    r"(?:ago|old|since|and\s+over|or\s+(?:more|over|less|under|older)|of\s+age)\b"
+    r"(?:ago|old|long|since|and\s+over|or\s+(?:more|over|less|under|older)|of\s+age)\b"
 )
 STREET = (
     r"(?:Road|Street|Avenue|Lane|Way|Close|Drive|Grove|Terrace|Place|Crescent"
@@ -136,7 +136,8 @@ SKIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A time span: "over 12 months from January 2013", "Danilo Road (4 days)",
-    # "37 hours per week", "3 years ago", "65 years and over". Not a time
+    # "37 hours per week", "3 years ago", "65 years and over"; a time of two
+    # units ("2 hours 15 minutes"), which no one figure states. Not a time
     # measured, which is a figure (`normalise.figures.DURATIONS`): one with
     # decimals ("8.2 days"), in thousands ("2,500 hours"), "per" a thing ("7.4
     # days per employee"), stated ("averaged 24 days", "was 24 days") or
@@ -144,10 +145,14 @@ SKIP_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "duration",
         re.compile(
-            rf"(?<![\d.,])\b\d{{1,3}}\s*{TIME_UNIT}\s+{SPAN_AFTER}"
+            # A digit first: the engine tries the lookbehinds only there.
+            r"\b(?=\d)(?<![\d.,])"
+            rf"(?:\d{{1,3}}\s*{TIME_UNIT}\s+{SPAN_AFTER}"
+            # A time of two units ("2 hours 15 minutes"): no one figure.
+            rf"|\d{{1,3}}\s*{TIME_UNIT}\s+(?:and\s+)?\d{{1,2}}\s*{TIME_UNIT}"
             r"|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\baveraged )"
-            r"(?<!\baverage of )(?<!\bstood at )(?<!\bfrom )(?<!\bwith )(?<!\bthan )"
-            rf"(?<![\d.,])\b\d{{1,3}}\s*{TIME_UNIT}(?!\s+per\s+(?!{TIME_UNIT}|annum\b))",
+            r"(?<!\baverage of )(?<!\bstood at )(?<!\bfrom )(?<!\bwith )"
+            rf"\d{{1,3}}\s*{TIME_UNIT}(?!\s+per\s+(?!{TIME_UNIT}|annum\b)))",
             re.IGNORECASE,
         ),
     ),

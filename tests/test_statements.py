@@ -414,6 +414,8 @@ def test_subject_to_registry(subject: str | None, indicator_id: str | None) -> N
         ("open 7 days per week", [("7", "duration")]),
         ("compared with 60 seconds", [("60", None)]),
         ("volunteers gave 2,500 hours", [("2,500", None)]),
+        ("The contract is 7 years long", [("7", "duration")]),
+        ("averaged 2 hours 15 minutes", [("2", "duration"), ("15", "duration")]),
         ("absence averaged 8.2 days", [("8.2", None)]),
         ("absence was 7.4 days per employee", [("7.4", None)]),
         ("Only 71% of residents", [("71%", None)]),
@@ -797,6 +799,29 @@ def test_a_comparison_keeps_its_own_period(
             "Complaints from residents were answered within 28 days in 2017/18.",
             [],
         ),
+        (
+            "Sickness absence was 8 days per FTE in 2017/18, compared with 9 days "
+            "per FTE in 2016/17.",
+            [
+                (8.0, "days", "2017/18", "Sickness absence"),
+                (9.0, "days", "2016/17", "Sickness absence"),
+            ],
+        ),
+        (
+            "Staff morale improved and sickness absence was 4.1 days per FTE in "
+            "2017/18.",
+            [(4.1, "days", "2017/18", "sickness absence")],
+        ),
+        (
+            "The average stay in temporary accommodation is 2.1 weeks longer than "
+            "the target.",
+            [],
+        ),
+        (
+            "Calls to the helpline averaged 2 hours 15 minutes each across the "
+            "service in 2017/18.",
+            [],
+        ),
     ],
 )
 def test_what_a_figure_is_stated_as(
@@ -850,6 +875,18 @@ def test_what_a_figure_is_stated_as(
             "Of the 14 indicators measured this year, those on target were 12 in "
             "total.",
             [(14.0, "actual", None, "indicators measured")],
+        ),
+        (
+            "Performance against target was 94.5% in Quarter 3 of 2017/18.",
+            [(94.5, "actual", "2017/18", "Performance against target")],
+        ),
+        (
+            "The variance from target was 1.5% at the end of 2017/18.",
+            [(1.5, "actual", "2017/18", "variance from target")],
+        ),
+        (
+            "The target for Quarter 3 of 2017/18 was 95% of calls answered in time.",
+            [(95.0, "target", "2017/18", "calls answered in time")],
         ),
     ],
 )

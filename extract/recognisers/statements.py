@@ -304,9 +304,11 @@ def _multiplied(doc: Document, n: Number, page: int | None, line: int) -> Repair
 # alone is not one of a span ("in Q1-Q2", "in Q1, Q2 and Q3", "in Quarters 1
 # to 3") nor of a calendar year ("in the first quarter of 2017"); "of last
 # year" makes it the year before's.
-ANOTHER_QUARTER = r"(?:Q|quarter\s+)?[1-4](?![\d%]|[.,]\d)"
+ANOTHER_QUARTER = (
+    rf"(?:Q|quarter\s+)?[1-4](?![\d%]|[.,]\d|\s+(?:{TIME_UNIT}|tonnes?\b|per\b))"
+)
 OWN_PERIOD = compiled(
-    rf"(?:\s+(?:{TIME_UNIT}|tonnes?\b))?\s*(?:in|during|for)\s+(?:"
+    rf"(?:\s+(?:{TIME_UNIT}|tonnes?\b)(?:\s+per\s+[^\W\d]+)?)?\s*(?:in|during|for)\s+(?:"
     rf"(?:(?P<q>{ONE_QUARTER})\s+(?:of\s+)?(?:the\s+)?)?"
     rf"(?P<fy>{FINANCIAL_YEAR})(?![\d/.]?\d)"
     rf"|(?P<alone>{ONE_QUARTER})(?!\w|\s*(?:[-\u2013/&,]|and\b|to\b)\s*{ANOTHER_QUARTER}"
