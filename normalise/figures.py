@@ -234,9 +234,11 @@ WORD = re.compile(r"[^\W\d][\w'’&-]*")
 # How many characters either side of a figure its subject, change and
 # comparison are read from.
 CONTEXT = 400
-# How far back the patterns that end where a figure starts reach ("against a
-# target for the year 2017/18 of at least"): none of their matches is longer.
-TAIL = 160
+# How far back the patterns that end where a figure starts reach: a verb or
+# a comparison ("has been reduced by £", ", higher than"), and a target's
+# words ("target for the year 2017/18 of at least"). None of their matches
+# is longer.
+TAIL, TARGET_TAIL = 64, 160
 CLAUSE_END = re.compile(r"[,;:.()\[\]/\u2013\u2014\"“”]|\s-\s")
 
 # Where each kind of noun phrase stops: the share's clause runs on ("residents
@@ -283,7 +285,7 @@ class Figure:
 def _is_target(before: str) -> bool:
     """Whether the words before a figure state it as a target
     (`TARGET_BEFORE`, `MEASURED_BY_TARGET`)."""
-    m = _ends_with(TARGET_BEFORE, before)
+    m = _ends_with(TARGET_BEFORE, before, TARGET_TAIL)
     if m is None:
         return False
     if m["of"] or not TARGET_WORD.match(before, m.start()):
@@ -294,11 +296,13 @@ def _is_target(before: str) -> bool:
     return not (words and words[-1].casefold() in MEASURED_BY_TARGET)
 
 
-def _ends_with(pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+def _ends_with(
+    pattern: re.Pattern[str], before: str, reach: int = TAIL
+) -> re.Match[str] | None:
     """`pattern`, which ends at the end of the words before a figure, in their
-    last `TAIL` characters (from a start in the text, so that its word
+    last `reach` characters (from a start in the text, so that its word
     boundaries and lookbehinds see the text before it)."""
-    return pattern.search(before, max(0, len(before) - TAIL))
+    return pattern.search(before, max(0, len(before) - reach))
 
 
 def _direction(m: re.Match[str] | None) -> str | None:
