@@ -100,12 +100,16 @@ RATE_BASES = {
     "100000": 100_000,
 }
 # After a time's unit: it is a gap ("2.5 days lower than", "0.6 days per FTE
-# better than"), or the unit is a name's ("1,200 Year 11 pupils").
-GAP_OR_NAMED = compiled(
-    r"(?:\s+per\s+[^\W\d]+)?\s+(?:lower|higher|longer|shorter|fewer|more|less"
-    r"|better|worse|below|above|under|over|quicker|faster|slower)\b|\s+\d",
+# better than", "2 days below target"), not a time measured "over the year"
+# or "under the new system".
+GAP = compiled(
+    r"(?:\s+per\s+[^\W\d]+)?\s+(?:(?:lower|higher|longer|shorter|fewer|more|less"
+    r"|better|worse|quicker|faster|slower)\b|(?:above|below)\s+(?:the\s+)?"
+    r"(?:target|average|national|last|previous)\b)",
     re.I,
 )
+# A number that names a year group or a year, not a time: "Year 11 pupils".
+NAMED_BY_NUMBER = re.compile(r"\s+\d")
 # The unit of a time measured, by the word after it: "8.2 days per FTE".
 DURATIONS = {
     "second": "seconds",
@@ -190,7 +194,8 @@ BASE_BEFORE = compiled(
 TARGET_BEFORE = compiled(
     rf"(?<!on )(?<!off )\btargets?(?:\s+{FINANCIAL_YEAR})?"
     rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?:{FINANCIAL_YEAR}"
-    rf"|{ONE_QUARTER}(?:\s+(?:of\s+)?{FINANCIAL_YEAR})?|[^\W\d]+(?:\s+[^\W\d]+){{0,3}}))?"
+    rf"|{ONE_QUARTER}(?:\s+(?:of\s+)?{FINANCIAL_YEAR})?"
+    r"|(?!of\b)[^\W\d]+(?:\s+(?!of\b)[^\W\d]+){0,3}))?"
     r"(?:(?P<of>\s+of)|\s*:|\s+(?:is|was|were|are|has\s+been|had\s+been|set\s+at"
     r"|stands\s+at|stood\s+at))?"
     r"(?:\s+(?:at\s+least|over|under|below|above|up\s+to|no\s+more\s+than"
@@ -201,11 +206,13 @@ TARGET_BEFORE = compiled(
 )
 # What performance is measured against a target by, in the words before it:
 # "Performance against target was 94.5%", "meeting target: 78%", "the
-# variance from target was 1.5%" state no target; "against a target of 98%",
-# which names its figure, does.
+# variance from target was 1.5%", "in line with target: 75%", "as a percentage
+# of target was 104%" state no target; "against a target of 98%", which names
+# its figure, does.
 MEASURED_BY_TARGET = frozenset(
-    "against from meeting meet met versus vs to below above within under over "
-    "exceeded exceeding exceeds missed missing beat beating short".split()
+    "against from meeting meet met versus vs to with of below above within under "
+    "over exceeded exceeding exceeds missed missing beat beating short achieving "
+    "achieved achieve reaching reached hitting hit".split()
 )
 OWNERS = frozenset("the a an its their our".split())
 TARGET_WORD = compiled(r"\btargets?\b", re.I)
@@ -380,12 +387,15 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
     if first and first[0].casefold() in ("tonnes", "tonne"):
         # "12,345 tonnes of household waste", as a grid's "5,666.55 Tonnes".
         return "tonnes", True, None
+    named = first is not None and NAMED_BY_NUMBER.match(rest.lstrip(), first.end())
     if first and (duration := DURATIONS.get(first[0].casefold())):
         # A time measured ("averaged 8.2 days per FTE"); a time span ("within
         # 28 days") is skipped before (`normalise.sentences.SKIP_RULES`). Not
-        # a gap ("2.5 days lower than …") nor a year a number names ("1,200
-        # Year 11 pupils").
-        if GAP_OR_NAMED.match(rest.lstrip(), first.end()):
+        # a gap ("2.5 days lower than …") nor a time of two units ("1.5 hours
+        # 30 minutes"); "1,200 Year 11 pupils" is a count.
+        if named and first[0][:1].isupper():
+            return "count", True, None
+        if named or GAP.match(rest.lstrip(), first.end()):
             return None, False, None
         return duration, True, None
     if first and first[0].casefold() not in COUNT_STOPS:
@@ -561,12 +571,16 @@ def _changed(before: str, verb: re.Pattern[str]) -> str | None:
     if stops and (
         stops[-1] == 0
         or any(c.isdigit() for w in words for c in w)
-        or _past_tense(words[stops[-1] - 1])
+        or (stops[-1] > 1 and _past_tense(words[stops[-1] - 1]))
     ):
         # A clause of its own joined on ("412 staff and sickness", ", and
         # arrears", "morale improved and sickness"), not a name with "and" in
-        # it ("parks and open spaces").
-        words = words[stops[-1] + 1 :]
+        # it ("parks and open spaces", "Registered and licensed premises").
+        # Nothing after it: the verbs share their subject ("Customer
+        # satisfaction improved and reached 92%").
+        after = words[stops[-1] + 1 :]
+        shared = stops[-1] > 1 and _past_tense(words[stops[-1] - 1]) and not after
+        words = words[: stops[-1] - 1] if shared else after
     while words and not WORD.fullmatch(words[0]):
         words = words[1:]
     phrase = ARTICLE.sub("", MEASURE_OF.sub("", " ".join(words)))

@@ -813,6 +813,26 @@ def test_a_comparison_keeps_its_own_period(
             [(4.1, "days", "2017/18", "sickness absence")],
         ),
         (
+            "Customer satisfaction improved and reached 92% by the end of 2017/18.",
+            [(92.0, "percent", "2017/18", "Customer satisfaction")],
+        ),
+        (
+            "Registered and licensed premises inspected on time were 92% in 2017/18.",
+            [
+                (
+                    92.0,
+                    "percent",
+                    "2017/18",
+                    "Registered and licensed premises inspected on time",
+                )
+            ],
+        ),
+        (
+            "Processing times averaged 12.5 days under the new system introduced "
+            "in 2017/18.",
+            [(12.5, "days", "2017/18", "Processing times")],
+        ),
+        (
             "The average stay in temporary accommodation is 2.1 weeks longer than "
             "the target.",
             [],
@@ -883,6 +903,18 @@ def test_what_a_figure_is_stated_as(
         (
             "The variance from target was 1.5% at the end of 2017/18.",
             [(1.5, "actual", "2017/18", "variance from target")],
+        ),
+        (
+            "Indicators in line with target: 75% at the end of 2017/18.",
+            [(75.0, "actual", "2017/18", None)],
+        ),
+        (
+            "The collection rate was 97.1% in 2017/18, below the target for the "
+            "year of 97.5%.",
+            [
+                (97.1, "actual", "2017/18", "collection rate"),
+                (97.5, "target", "2017/18", "collection rate"),
+            ],
         ),
         (
             "The target for Quarter 3 of 2017/18 was 95% of calls answered in time.",
