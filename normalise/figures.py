@@ -100,12 +100,14 @@ RATE_BASES = {
     "100000": 100_000,
 }
 # After a time's unit: it is a gap ("2.5 days lower than", "0.6 days per FTE
-# better than", "2 days below target"), not a time measured "over the year"
+# better than", "2 days below target", "1.5 days over the national average",
+# "12 days over the 10 day standard"), not a time measured "over the year"
 # or "under the new system".
 GAP = compiled(
     r"(?:\s+per\s+[^\W\d]+)?\s+(?:(?:lower|higher|longer|shorter|fewer|more|less"
-    r"|better|worse|quicker|faster|slower)\b|(?:above|below)\s+(?:the\s+)?"
-    r"(?:target|average|national|last|previous)\b)",
+    r"|better|worse|quicker|faster|slower)\b|(?:above|below|over|under)\s+"
+    r"(?:(?:the|our|its|their|a|an)\s+)?(?:[\w/.-]+\s+){0,3}?"
+    r"(?:target|average|figure|standard|benchmark|national|England)\b)",
     re.I,
 )
 # A number that names a year group or a year, not a time: "Year 11 pupils".
@@ -195,8 +197,8 @@ TARGET_BEFORE = compiled(
     rf"(?<!on )(?<!off )\btargets?(?:\s+{FINANCIAL_YEAR})?"
     rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?:{FINANCIAL_YEAR}"
     rf"|{ONE_QUARTER}(?:\s+(?:of\s+)?{FINANCIAL_YEAR})?"
-    r"|(?!of\b)[^\W\d]+(?:\s+(?!of\b)[^\W\d]+){0,3}))?"
-    r"(?:(?P<of>\s+of)|\s*:|\s+(?:is|was|were|are|has\s+been|had\s+been|set\s+at"
+    r"|[^\W\d]+(?:\s+[^\W\d]+){0,3}))?"
+    r"(?:\s+of|\s*:|\s+(?:is|was|were|are|has\s+been|had\s+been|set\s+at"
     r"|stands\s+at|stood\s+at))?"
     r"(?:\s+(?:at\s+least|over|under|below|above|up\s+to|no\s+more\s+than"
     r"|a\s+(?:minimum|maximum)\s+of))?\s*(?:£\s*)?$"
@@ -210,12 +212,35 @@ TARGET_BEFORE = compiled(
 # of target was 104%" state no target; "against a target of 98%", which names
 # its figure, does.
 MEASURED_BY_TARGET = frozenset(
-    "against from meeting meet met versus vs to with of below above within under "
-    "over exceeded exceeding exceeds missed missing beat beating short achieving "
-    "achieved achieve reaching reached hitting hit".split()
+    "against from meeting meet met versus vs below above within under over "
+    "exceeded exceeding exceeds missed missing beat beating achieving achieved "
+    "achieve reaching reached hitting hit towards toward behind".split()
+)
+OFF_TARGET = frozenset("on off short ahead of to against".split())
+MEASURED_BY_TARGET_PAIRS = frozenset(
+    {
+        ("line", "with"),
+        ("compared", "with"),
+        ("compared", "to"),
+        ("relative", "to"),
+        ("percentage", "of"),
+        ("proportion", "of"),
+        ("short", "of"),
+        ("ahead", "of"),
+    }
+)
+# A target's figure named after "of", however the words run before it ("the
+# target for the end of the year of 95%").
+OF_FIGURE = compiled(
+    r"\bof(?:\s+(?:at\s+least|over|under|below|above|up\s+to|no\s+more\s+than))?"
+    r"\s*(?:£\s*)?$",
+    re.I,
 )
 OWNERS = frozenset("the a an its their our".split())
 TARGET_WORD = compiled(r"\btargets?\b", re.I)
+# A figure that names a target after it: "the 95% target", "the 8.5 day
+# target".
+TARGET_AFTER = compiled(r"^(?:\s*(?P<word>[^\W\d]+))?\s+target\b", re.I)
 # "Performance of 92%", "satisfaction levels of 87%": what the figure is of.
 # Not a word that names only a kind of figure ("an average of 92%").
 OF_BEFORE = compiled(r"\sof\s*$", re.I)
@@ -223,6 +248,10 @@ KINDS_OF_FIGURE = frozenset(
     "average total rate level figure value sum score share maximum minimum "
     "outturn result target".split()
 )
+# Words that open a name without being its subject: "The registered and …".
+NAME_OPENERS = frozenset("the a an all newly every each our its their".split())
+# Words after a joining word that say when, not what: "improved and then".
+THEN = frozenset("then also now subsequently later finally still".split())
 # Words that point back rather than name: "It was 92%", "There were 45".
 POINTERS = frozenset("it this that these those there they which what".split())
 ARTICLE = compiled(r"^(?:the|a|an)\s+", re.I)
@@ -295,12 +324,23 @@ def _is_target(before: str) -> bool:
     m = _ends_with(TARGET_BEFORE, before, TARGET_TAIL)
     if m is None:
         return False
-    if m["of"] or not TARGET_WORD.match(before, m.start()):
+    if OF_FIGURE.search(m[0]) or not TARGET_WORD.match(before, m.start()):
         return True
-    words = before[: m.start()].split()[-2:]
-    while words and words[-1].casefold() in OWNERS:
+    words = [w.casefold() for w in before[: m.start()].split()[-3:]]
+    while words and words[-1] in OWNERS:
         words.pop()
-    return not (words and words[-1].casefold() in MEASURED_BY_TARGET)
+    return not words or not (
+        words[-1] in MEASURED_BY_TARGET or tuple(words[-2:]) in MEASURED_BY_TARGET_PAIRS
+    )
+
+
+def _names_target(after: str) -> bool:
+    """Whether the words after a figure make it a target ("the 95% target",
+    "the 8.5 day target"), not a gap from one ("0.4% below target")."""
+    m = TARGET_AFTER.match(after)
+    return m is not None and not (
+        m["word"] and m["word"].casefold() in MEASURED_BY_TARGET | OFF_TARGET
+    )
 
 
 def _ends_with(
@@ -393,7 +433,7 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
         # 28 days") is skipped before (`normalise.sentences.SKIP_RULES`). Not
         # a gap ("2.5 days lower than …") nor a time of two units ("1.5 hours
         # 30 minutes"); "1,200 Year 11 pupils" is a count.
-        if named and first[0][:1].isupper():
+        if named and first[0] == "Year":
             return "count", True, None
         if named or GAP.match(rest.lstrip(), first.end()):
             return None, False, None
@@ -473,7 +513,7 @@ def read_figures(
         if compared is None and in_list:
             compared = frame.compared_with
         subject = _subject(n, unit, after, before, lead, antecedent)
-        target = _is_target(before)
+        target = _is_target(before) or _names_target(after)
         if previous is not None and (
             restates
             or (bracketed and n.percent and previous.unit == "count")
@@ -568,23 +608,35 @@ def _changed(before: str, verb: re.Pattern[str]) -> str | None:
     named = PERIOD_PHRASE.sub("", before[: found[-1].start()])
     words = CLAUSE_END.split(named)[-1].split()
     stops = [k for k, w in enumerate(words) if w.casefold() in CLAUSE_STOPS]
+    joined = bool(stops) and _verb_before(words, stops[-1])
     if stops and (
-        stops[-1] == 0
-        or any(c.isdigit() for w in words for c in w)
-        or (stops[-1] > 1 and _past_tense(words[stops[-1] - 1]))
+        stops[-1] == 0 or any(c.isdigit() for w in words for c in w) or joined
     ):
         # A clause of its own joined on ("412 staff and sickness", ", and
         # arrears", "morale improved and sickness"), not a name with "and" in
-        # it ("parks and open spaces", "Registered and licensed premises").
-        # Nothing after it: the verbs share their subject ("Customer
-        # satisfaction improved and reached 92%").
-        after = words[stops[-1] + 1 :]
-        shared = stops[-1] > 1 and _past_tense(words[stops[-1] - 1]) and not after
-        words = words[: stops[-1] - 1] if shared else after
+        # it ("parks and open spaces", "The registered and licensed
+        # premises"). Nothing after it but "then": the verbs share their
+        # subject ("Customer satisfaction improved and reached 92%").
+        after = [w for w in words[stops[-1] + 1 :] if w.casefold() not in THEN]
+        words = words[: stops[-1] - 1] if joined and not after else after
+    if words and words[-1].casefold() in CLAUSE_STOPS:
+        # "… recovered and was 92%": no subject named.
+        return None
     while words and not WORD.fullmatch(words[0]):
         words = words[1:]
     phrase = ARTICLE.sub("", MEASURE_OF.sub("", " ".join(words)))
     return " ".join(phrase.split()[-SHARE_WORDS:]) or None
+
+
+def _verb_before(words: list[str], stop: int) -> bool:
+    """Whether the word before the joining word at `stop` is a verb in the
+    past tense with a subject before it ("morale improved and"), not a name's
+    first word ("Registered and", "The registered and")."""
+    return (
+        stop > 1
+        and _past_tense(words[stop - 1])
+        and any(w.casefold() not in NAME_OPENERS for w in words[: stop - 1])
+    )
 
 
 def _past_tense(word: str) -> bool:

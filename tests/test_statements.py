@@ -833,6 +833,30 @@ def test_a_comparison_keeps_its_own_period(
             [(12.5, "days", "2017/18", "Processing times")],
         ),
         (
+            "Processing times were 2.5 days over target in Quarter 3 of 2017/18.",
+            [],
+        ),
+        (
+            "Sickness absence was 1.5 days over the national average in 2017/18.",
+            [],
+        ),
+        (
+            "Satisfaction dipped in Quarter 2, recovered and was 92% in Quarter 4.",
+            [(92.0, "percent", None, None)],
+        ),
+        (
+            "The registered and licensed premises inspected on time were 92% in "
+            "2017/18.",
+            [
+                (
+                    92.0,
+                    "percent",
+                    "2017/18",
+                    "registered and licensed premises inspected on time",
+                )
+            ],
+        ),
+        (
             "The average stay in temporary accommodation is 2.1 weeks longer than "
             "the target.",
             [],
@@ -907,6 +931,28 @@ def test_what_a_figure_is_stated_as(
         (
             "Indicators in line with target: 75% at the end of 2017/18.",
             [(75.0, "actual", "2017/18", None)],
+        ),
+        (
+            "The target for the end of the year was 95% of calls answered in time.",
+            [(95.0, "target", None, "calls answered in time")],
+        ),
+        (
+            "One of our targets for 2017/18 is 95% of calls answered in time.",
+            [(95.0, "target", "2017/18", "calls answered in time")],
+        ),
+        (
+            "Performance was 96% in 2017/18, above the 95% target set by Cabinet.",
+            [
+                (96.0, "actual", "2017/18", "Performance"),
+                (95.0, "target", "2017/18", "Performance"),
+            ],
+        ),
+        (
+            "Council tax collection is 0.4% below target at 97.6% for 2017/18.",
+            [
+                (0.4, "actual", "2017/18", "Council tax collection"),
+                (97.6, "actual", "2017/18", None),
+            ],
         ),
         (
             "The collection rate was 97.1% in 2017/18, below the target for the "
