@@ -105,9 +105,15 @@ RATE_BASES = {
 # or "under the new system".
 GAP = compiled(
     r"(?:\s+per\s+[^\W\d]+)?\s+(?:(?:lower|higher|longer|shorter|fewer|more|less"
-    r"|better|worse|quicker|faster|slower)\b|(?:above|below|over|under)\s+"
-    r"(?:(?:the|our|its|their|a|an)\s+)?(?:[\w/.-]+\s+){0,3}?"
-    r"(?:target|average|figure|standard|benchmark|national|England)\b)",
+    r"|better|worse|quicker|faster|slower)\b|(?:above|below|over|under|ahead\s+of"
+    r"|behind|short\s+of)\s+(?:(?:the|our|its|their|a|an)\s+)?"
+    # Words that name the measure, not a time or a place in the sentence
+    # ("over the year on average", "under the national scheme").
+    r"(?:(?!(?:year|years|period|quarter|month|months|winter|summer|scheme|system"
+    r"|on|against|in|for|of|the|and)\b)[\w/.-]+\s+){0,3}?"
+    r"(?:target|average|figure|standard|benchmark|norm|mean|median)s?\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:for|of|in|by|and|set|was|is|at|this|last|during"
+    r"|across|with|but|which|while|date)\b))",
     re.I,
 )
 # A number that names a year group or a year, not a time: "Year 11 pupils".
@@ -214,20 +220,13 @@ TARGET_BEFORE = compiled(
 MEASURED_BY_TARGET = frozenset(
     "against from meeting meet met versus vs below above within under over "
     "exceeded exceeding exceeds missed missing beat beating achieving achieved "
-    "achieve reaching reached hitting hit towards toward behind".split()
+    "achieve reaching reached hitting hit towards toward behind failed failing "
+    "fail to with of on off".split()
 )
-OFF_TARGET = frozenset("on off short ahead of to against".split())
-MEASURED_BY_TARGET_PAIRS = frozenset(
-    {
-        ("line", "with"),
-        ("compared", "with"),
-        ("compared", "to"),
-        ("relative", "to"),
-        ("percentage", "of"),
-        ("proportion", "of"),
-        ("short", "of"),
-        ("ahead", "of"),
-    }
+# "One of our targets for 2017/18 is 95%", "part of the target": of targets,
+# not measured against one.
+QUANTIFIERS = frozenset(
+    "one two three four five part some many each all several most none any both".split()
 )
 # A target's figure named after "of", however the words run before it ("the
 # target for the end of the year of 95%").
@@ -236,11 +235,24 @@ OF_FIGURE = compiled(
     r"\s*(?:£\s*)?$",
     re.I,
 )
-OWNERS = frozenset("the a an its their our".split())
+# Words between a verb or preposition and what it governs: "against a
+# target", "met their target".
+POSSESSIVES = frozenset("a an the their its our his her my your".split())
+# How many words before "target" may say what is measured against it.
+TARGET_REACH = 4
 TARGET_WORD = compiled(r"\btargets?\b", re.I)
-# A figure that names a target after it: "the 95% target", "the 8.5 day
-# target".
-TARGET_AFTER = compiled(r"^(?:\s*(?P<word>[^\W\d]+))?\s+target\b", re.I)
+# A figure that names a target after it: "the 95% target set by Cabinet",
+# "the 8.5 day target", "the council's 250 homes target for 2017/18"; not
+# "450 target families", "96% at target", "0.4% below target" or "78%
+# target achievement".
+TARGET_AFTER = compiled(
+    r"^(?:\s*-?\s*(?!(?:at|on|off|below|above|over|under|outside|within|against"
+    r"|to|of|in|for|from|with|behind|ahead|short|near|close|by|and)\b)[^\W\d]+)?"
+    r"\s+target\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:for|of|set|was|is|has|had|by|in|and|were|will"
+    r"|agreed|level|this|during|across)\b)",
+    re.I,
+)
 # "Performance of 92%", "satisfaction levels of 87%": what the figure is of.
 # Not a word that names only a kind of figure ("an average of 92%").
 OF_BEFORE = compiled(r"\sof\s*$", re.I)
@@ -326,21 +338,40 @@ def _is_target(before: str) -> bool:
         return False
     if OF_FIGURE.search(m[0]) or not TARGET_WORD.match(before, m.start()):
         return True
-    words = [w.casefold() for w in before[: m.start()].split()[-3:]]
-    while words and words[-1] in OWNERS:
-        words.pop()
-    return not words or not (
-        words[-1] in MEASURED_BY_TARGET or tuple(words[-2:]) in MEASURED_BY_TARGET_PAIRS
-    )
+    clause = CLAUSE_END.split(before[: m.start()])[-1].casefold().split()
+    return not _measured_against(clause)
 
 
-def _names_target(after: str) -> bool:
-    """Whether the words after a figure make it a target ("the 95% target",
-    "the 8.5 day target"), not a gap from one ("0.4% below target")."""
-    m = TARGET_AFTER.match(after)
-    return m is not None and not (
-        m["word"] and m["word"].casefold() in MEASURED_BY_TARGET | OFF_TARGET
-    )
+def _target_of(subject: str) -> str | None:
+    """What a subject that ends with "target" names the target of: "homes"
+    for "250 homes target"; None for words about a target ("against a
+    target", "met their target")."""
+    words = subject.split()
+    if len(words) < 2 or not TARGET_WORD.fullmatch(words[-1]):
+        return None
+    named = words[:-1]
+    if named[-1].casefold() in MEASURED_BY_TARGET | POSSESSIVES or not all(
+        WORD.fullmatch(w) for w in named
+    ):
+        return None
+    return " ".join(named)
+
+
+def _measured_against(clause: list[str]) -> bool:
+    """Whether a clause's words before "target" measure something against it
+    (`MEASURED_BY_TARGET`, within a few words: "against the corporate
+    target"), rather than name it: "of" after a quantifier ("one of our
+    targets") and "with" opening the clause ("With the target for 2017/18 set
+    at 95%") do not."""
+    start = max(0, len(clause) - TARGET_REACH)
+    for k in range(len(clause) - 1, start - 1, -1):
+        word = clause[k]
+        if word not in MEASURED_BY_TARGET:
+            continue
+        if word == "of" and k and clause[k - 1] in QUANTIFIERS:
+            return False
+        return not (word == "with" and k == 0)
+    return False
 
 
 def _ends_with(
@@ -433,7 +464,7 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
         # 28 days") is skipped before (`normalise.sentences.SKIP_RULES`). Not
         # a gap ("2.5 days lower than …") nor a time of two units ("1.5 hours
         # 30 minutes"); "1,200 Year 11 pupils" is a count.
-        if named and first[0] == "Year":
+        if named and first[0] in ("Year", "Years"):
             return "count", True, None
         if named or GAP.match(rest.lstrip(), first.end()):
             return None, False, None
@@ -513,7 +544,7 @@ def read_figures(
         if compared is None and in_list:
             compared = frame.compared_with
         subject = _subject(n, unit, after, before, lead, antecedent)
-        target = _is_target(before) or _names_target(after)
+        target = _is_target(before) or TARGET_AFTER.match(after) is not None
         if previous is not None and (
             restates
             or (bracketed and n.percent and previous.unit == "count")
@@ -523,8 +554,9 @@ def read_figures(
             # target of 98%": the target of what it measures).
             subject = previous.subject
         elif target and subject and TARGET_WORD.search(subject):
-            # "… the target of": words about the target, not what it is of.
-            subject = antecedent
+            # "250 homes target": what the target is of; "… the target of",
+            # "against a target": words about the target, not what it is of.
+            subject = _target_of(subject) or antecedent
         else:
             subject = _told_before(subject, n, unit, (before, after), out, antecedent)
         figure = Figure(
@@ -617,7 +649,9 @@ def _changed(before: str, verb: re.Pattern[str]) -> str | None:
         # it ("parks and open spaces", "The registered and licensed
         # premises"). Nothing after it but "then": the verbs share their
         # subject ("Customer satisfaction improved and reached 92%").
-        after = [w for w in words[stops[-1] + 1 :] if w.casefold() not in THEN]
+        after = words[stops[-1] + 1 :]
+        while after and after[0].casefold() in THEN:
+            after = after[1:]
         words = words[: stops[-1] - 1] if joined and not after else after
     if words and words[-1].casefold() in CLAUSE_STOPS:
         # "… recovered and was 92%": no subject named.

@@ -841,6 +841,15 @@ def test_a_comparison_keeps_its_own_period(
             [],
         ),
         (
+            "Sickness absence was 8.2 days per FTE over the year on average in "
+            "2017/18.",
+            [(8.2, "days", "2017/18", "Sickness absence")],
+        ),
+        (
+            "Benefit claims averaged 14 days under the national scheme in 2017/18.",
+            [(14.0, "days", "2017/18", "Benefit claims")],
+        ),
+        (
             "Satisfaction dipped in Quarter 2, recovered and was 92% in Quarter 4.",
             [(92.0, "percent", None, None)],
         ),
@@ -945,6 +954,41 @@ def test_what_a_figure_is_stated_as(
             [
                 (96.0, "actual", "2017/18", "Performance"),
                 (95.0, "target", "2017/18", "Performance"),
+            ],
+        ),
+        (
+            "Performance against the corporate target for the rest of the year "
+            "was 94% in 2017/18.",
+            [
+                (
+                    94.0,
+                    "actual",
+                    "2017/18",
+                    "Performance against the corporate target for the rest of the year",
+                )
+            ],
+        ),
+        (
+            "Compliance with target was 94% for food hygiene inspections in 2017/18.",
+            [(94.0, "actual", "2017/18", "Compliance with target")],
+        ),
+        (
+            "With the target for 2017/18 set at 95%, performance of 96% was achieved.",
+            [
+                (95.0, "target", "2017/18", None),
+                (96.0, "actual", "2017/18", "performance"),
+            ],
+        ),
+        (
+            "The council worked with 450 target families through the programme in "
+            "2017/18.",
+            [(450.0, "actual", "2017/18", "target families through")],
+        ),
+        (
+            "The council's 250 homes target for 2017/18 was exceeded by 12 homes.",
+            [
+                (250.0, "target", "2017/18", "homes"),
+                (12.0, "actual", "2017/18", "homes"),
             ],
         ),
         (
