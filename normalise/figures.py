@@ -110,10 +110,11 @@ GAP = compiled(
     # Words that name the measure, not a time or a place in the sentence
     # ("over the year on average", "under the national scheme").
     r"(?:(?!(?:year|years|period|quarter|month|months|winter|summer|scheme|system"
-    r"|on|against|in|for|of|the|and)\b)[\w/.-]+\s+){0,3}?"
+    r"|on|against|in|for|of|the)\b)[\w/.-]+\s+){0,3}?"
     r"(?:target|average|figure|standard|benchmark|norm|mean|median)s?\b"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:for|of|in|by|and|set|was|is|at|this|last|during"
-    r"|across|with|but|which|while|date)\b))",
+    r"|across|with|but|which|while|date|levels?|rates?|despite|although|though|as"
+    r"|when|so|after|before|since|because|due|following)\b))",
     re.I,
 )
 # A number that names a year group or a year, not a time: "Year 11 pupils".
@@ -223,10 +224,12 @@ MEASURED_BY_TARGET = frozenset(
     "achieve reaching reached hitting hit towards toward behind failed failing "
     "fail to with of on off".split()
 )
-# "One of our targets for 2017/18 is 95%", "part of the target": of targets,
-# not measured against one.
-QUANTIFIERS = frozenset(
-    "one two three four five part some many each all several most none any both".split()
+# "of" measures against a target only after a share or a gap ("achievement
+# of target", "as a percentage of target", "ahead of target"); "one of our
+# targets", "the level of the annual target" name one.
+SHARES_OF = frozenset(
+    "achievement share percentage percent proportion fraction variance short "
+    "ahead".split()
 )
 # A target's figure named after "of", however the words run before it ("the
 # target for the end of the year of 95%").
@@ -234,6 +237,12 @@ OF_FIGURE = compiled(
     r"\bof(?:\s+(?:at\s+least|over|under|below|above|up\s+to|no\s+more\s+than))?"
     r"\s*(?:£\s*)?$",
     re.I,
+)
+# Words that say what kind of target it is, not what it is of: "a revised
+# target", "the annual stretch target".
+KINDS_OF_TARGET = frozenset(
+    "new revised annual stretch corporate agreed challenging original overall "
+    "current local national interim updated proposed minimum maximum".split()
 )
 # Words between a verb or preposition and what it governs: "against a
 # target", "met their target".
@@ -350,8 +359,10 @@ def _target_of(subject: str) -> str | None:
     if len(words) < 2 or not TARGET_WORD.fullmatch(words[-1]):
         return None
     named = words[:-1]
-    if named[-1].casefold() in MEASURED_BY_TARGET | POSSESSIVES or not all(
-        WORD.fullmatch(w) for w in named
+    if (
+        any(w.casefold() in MEASURED_BY_TARGET | POSSESSIVES for w in named)
+        or not all(WORD.fullmatch(w) for w in named)
+        or all(w.casefold() in KINDS_OF_TARGET for w in named)
     ):
         return None
     return " ".join(named)
@@ -360,16 +371,19 @@ def _target_of(subject: str) -> str | None:
 def _measured_against(clause: list[str]) -> bool:
     """Whether a clause's words before "target" measure something against it
     (`MEASURED_BY_TARGET`, within a few words: "against the corporate
-    target"), rather than name it: "of" after a quantifier ("one of our
-    targets") and "with" opening the clause ("With the target for 2017/18 set
-    at 95%") do not."""
+    target"), rather than name it: "of" but after a share (`SHARES_OF`),
+    "to" after a verb ("working to the target"), and "with" opening the
+    clause ("With the target for 2017/18 set at 95%") do not."""
     start = max(0, len(clause) - TARGET_REACH)
     for k in range(len(clause) - 1, start - 1, -1):
         word = clause[k]
         if word not in MEASURED_BY_TARGET:
             continue
-        if word == "of" and k and clause[k - 1] in QUANTIFIERS:
-            return False
+        before = clause[k - 1] if k else ""
+        if word == "of":
+            return before in SHARES_OF
+        if word == "to":
+            return not before.endswith("ing")
         return not (word == "with" and k == 0)
     return False
 

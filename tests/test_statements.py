@@ -850,6 +850,11 @@ def test_a_comparison_keeps_its_own_period(
             [(14.0, "days", "2017/18", "Benefit claims")],
         ),
         (
+            "Sickness absence was 0.5 days above the England and Wales average in "
+            "2017/18.",
+            [],
+        ),
+        (
             "Satisfaction dipped in Quarter 2, recovered and was 92% in Quarter 4.",
             [(92.0, "percent", None, None)],
         ),
@@ -990,6 +995,19 @@ def test_what_a_figure_is_stated_as(
                 (250.0, "target", "2017/18", "homes"),
                 (12.0, "actual", "2017/18", "homes"),
             ],
+        ),
+        (
+            "The level of the annual target for 2017/18 was 95% for the service.",
+            [(95.0, "target", "2017/18", None)],
+        ),
+        (
+            "Officers are working to the target for 2018/19: 96% of invoices paid "
+            "on time.",
+            [(96.0, "target", "2018/19", "invoices paid on time")],
+        ),
+        (
+            "Recycling finished the year ahead of target: 52% in 2017/18.",
+            [(52.0, "actual", "2017/18", None)],
         ),
         (
             "Council tax collection is 0.4% below target at 97.6% for 2017/18.",
