@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from normalise.patterns import compiled
-from normalise.sentences import TIME_UNIT, Number
+from normalise.sentences import TIME_UNIT, TIME_UNITS, Number
 from normalise.vocabulary import FINANCIAL_YEAR
 from normalise.years import (
-    ONE_QUARTER,
+    QUARTER_OR_YEAR,
     financial_year,
     financial_years_in,
     ordinal_quarters,
@@ -80,8 +80,7 @@ UNIT_AFTER = (
 BASE_PERIOD = compiled(
     r"(?:\b(?:from|than|compared\s+(?:with|to))\s+(?:£\s*)?\d[\d,.]*"
     rf"{UNIT_AFTER}\s+(?:in|during|for)|\bagainst\s+(?:£\s*)?\d[\d,.]*"
-    rf"{UNIT_AFTER}\s+in)\s+"
-    rf"(?:{ONE_QUARTER}(?:\s+(?:of\s+)?(?:the\s+)?{FINANCIAL_YEAR})?|{FINANCIAL_YEAR})",
+    rf"{UNIT_AFTER}\s+in)\s+{QUARTER_OR_YEAR}",
     re.I,
 )
 # "61 crimes per 1,000 population": a rate, and the 1,000 is part of it.
@@ -117,31 +116,12 @@ GAP = compiled(
     r"|when|so|after|before|since|because|due|following)\b))",
     re.I,
 )
+# What `_unit` says of a number that is no figure.
+NO_FIGURE: tuple[None, bool, None] = (None, False, None)
 # A number that names a year group or a year, not a time: "Year 11 pupils".
 NAMED_BY_NUMBER = re.compile(r"\s+\d")
 # The unit of a time measured, by the word after it: "8.2 days per FTE".
-DURATIONS = {
-    "second": "seconds",
-    "seconds": "seconds",
-    "sec": "seconds",
-    "secs": "seconds",
-    "minute": "minutes",
-    "minutes": "minutes",
-    "min": "minutes",
-    "mins": "minutes",
-    "day": "days",
-    "days": "days",
-    "hour": "hours",
-    "hours": "hours",
-    "hr": "hours",
-    "hrs": "hours",
-    "week": "weeks",
-    "weeks": "weeks",
-    "month": "months",
-    "months": "months",
-    "year": "years",
-    "years": "years",
-}
+DURATIONS = {word: unit for unit, words in TIME_UNITS.items() for word in words}
 # "12,345 tonnes of household waste": the unit and the "of" before what they
 # weigh ("420 tonnes collected" says not what).
 TONNES_OF = compiled(r"\s*tonnes?\s+of\s+", re.IGNORECASE)
@@ -158,10 +138,7 @@ CHANGE_VERB = (
 )
 # "fell from £", then "… in 2016/17 to £".
 FROM = rf"\b{CHANGE_VERB}\s+from\s+(?:£\s*)?"
-TO = (
-    rf"(?:\s+(?:in|during)\s+(?:{ONE_QUARTER}(?:\s+of\s+{FINANCIAL_YEAR})?"
-    rf"|{FINANCIAL_YEAR}))?\s+to\s+(?:£\s*)?"
-)
+TO = rf"(?:\s+(?:in|during)\s+{QUARTER_OR_YEAR})?\s+to\s+(?:£\s*)?"
 FROM_FIGURE = compiled(rf"{FROM}$", re.I)
 TO_NEXT = compiled(rf"^{UNIT_AFTER}{TO}\d", re.I)
 TO_FIGURE = compiled(rf"{FROM}\d[\d,.]*{UNIT_AFTER}{TO}$", re.I)
@@ -184,8 +161,7 @@ STATED_AS = compiled(
 )
 # A period named in a subject's words: "Performance in Quarter 2 was 92%".
 PERIOD_PHRASE = compiled(
-    rf"\s+(?:in|during|for)\s+(?:{ONE_QUARTER}(?:\s+(?:of\s+)?(?:the\s+)?"
-    rf"{FINANCIAL_YEAR})?|{FINANCIAL_YEAR})(?![\d/.]?\d)",
+    rf"\s+(?:in|during|for)\s+{QUARTER_OR_YEAR}(?![\d/.]?\d)",
     re.I,
 )
 # The words before a comparison's figure: "92%, up from 88%", "92% in Quarter
@@ -199,11 +175,12 @@ BASE_BEFORE = compiled(
 # A figure stated as a target: "against a target of 98%", "the target for
 # 2017/18 is 45%", "exceeded the target of 90%", "(target 98%)", "Target:
 # 95%". Between "target" and the figure only what the target is for and a
-# verb; "on target", "met their target and 3 …" state no target.
+# verb ("met their target and 3 …" states none); the words before "target"
+# say whether it is named or measured against (`_measured_against`: "on
+# target: 12").
 TARGET_BEFORE = compiled(
-    rf"(?<!on )(?<!off )\btargets?(?:\s+{FINANCIAL_YEAR})?"
-    rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?:{FINANCIAL_YEAR}"
-    rf"|{ONE_QUARTER}(?:\s+(?:of\s+)?{FINANCIAL_YEAR})?"
+    rf"\btargets?(?:\s+{FINANCIAL_YEAR})?"
+    rf"(?:\s+(?:for|in)\s+(?:the\s+)?(?:{QUARTER_OR_YEAR}"
     r"|[^\W\d]+(?:\s+[^\W\d]+){0,3}))?"
     r"(?:\s+of|\s*:|\s+(?:is|was|were|are|has\s+been|had\s+been|set\s+at"
     r"|stands\s+at|stood\s+at))?"
@@ -246,7 +223,9 @@ KINDS_OF_TARGET = frozenset(
 )
 # Words between a verb or preposition and what it governs: "against a
 # target", "met their target".
-POSSESSIVES = frozenset("a an the their its our his her my your".split())
+DETERMINERS = frozenset("a an the their its our his her my your".split())
+# Words that cannot name what a target is of: "against a target".
+NOT_A_TARGETS_OWN = MEASURED_BY_TARGET | DETERMINERS
 # How many words before "target" may say what is measured against it.
 TARGET_REACH = 4
 TARGET_WORD = compiled(r"\btargets?\b", re.I)
@@ -270,7 +249,7 @@ KINDS_OF_FIGURE = frozenset(
     "outturn result target".split()
 )
 # Words that open a name without being its subject: "The registered and …".
-NAME_OPENERS = frozenset("the a an all newly every each our its their".split())
+NAME_OPENERS = DETERMINERS | frozenset("all newly every each".split())
 # Words after a joining word that say when, not what: "improved and then".
 THEN = frozenset("then also now subsequently later finally still".split())
 # Words that point back rather than name: "It was 92%", "There were 45".
@@ -360,7 +339,7 @@ def _target_of(subject: str) -> str | None:
         return None
     named = words[:-1]
     if (
-        any(w.casefold() in MEASURED_BY_TARGET | POSSESSIVES for w in named)
+        any(w.casefold() in NOT_A_TARGETS_OWN for w in named)
         or not all(WORD.fullmatch(w) for w in named)
         or all(w.casefold() in KINDS_OF_TARGET for w in named)
     ):
@@ -468,24 +447,22 @@ def _unit(n: Number, after: str) -> tuple[str | None, bool, re.Match[str] | None
         # "A 20.16 reduction in anti social behaviour" (samples/004 line 200):
         # a change with no % sign and no noun, so no unit can be told.
         return None, True, None
-    first = WORD.match(rest.lstrip())
+    words = rest.lstrip()
+    first = WORD.match(words)
     if first and first[0].casefold() in ("tonnes", "tonne"):
         # "12,345 tonnes of household waste", as a grid's "5,666.55 Tonnes".
         return "tonnes", True, None
-    named = first is not None and NAMED_BY_NUMBER.match(rest.lstrip(), first.end())
     if first and (duration := DURATIONS.get(first[0].casefold())):
         # A time measured ("averaged 8.2 days per FTE"); a time span ("within
         # 28 days") is skipped before (`normalise.sentences.SKIP_RULES`). Not
         # a gap ("2.5 days lower than …") nor a time of two units ("1.5 hours
         # 30 minutes"); "1,200 Year 11 pupils" is a count.
-        if named and first[0] in ("Year", "Years"):
-            return "count", True, None
-        if named or GAP.match(rest.lstrip(), first.end()):
-            return None, False, None
-        return duration, True, None
+        if NAMED_BY_NUMBER.match(words, first.end()):
+            return ("count", True, None) if first[0] in ("Year", "Years") else NO_FIGURE
+        return NO_FIGURE if GAP.match(words, first.end()) else (duration, True, None)
     if first and first[0].casefold() not in COUNT_STOPS:
         return "count", True, None
-    return None, False, None
+    return NO_FIGURE
 
 
 def read_figures(

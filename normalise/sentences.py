@@ -45,9 +45,17 @@ NO_END = re.compile(
     r"|para|paras)\.|^\s*\d+(?:\.\d+)*\.)$"
 )
 
-TIME_UNIT = (
-    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b"
-)
+# The units of a time and how each is printed: "8.2 days", "45 secs".
+TIME_UNITS = {
+    "seconds": ("second", "seconds", "sec", "secs"),
+    "minutes": ("minute", "minutes", "min", "mins"),
+    "hours": ("hour", "hours", "hr", "hrs"),
+    "days": ("day", "days"),
+    "weeks": ("week", "weeks"),
+    "months": ("month", "months"),
+    "years": ("year", "years"),
+}
+TIME_UNIT = rf"(?:{'|'.join(w for ws in TIME_UNITS.values() for w in ws)})\b"
 # What makes a time a span or an age even where it is stated ("It is 12 months
 # since", "which is 15 years old").
 SPAN_AFTER = (

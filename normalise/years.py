@@ -64,6 +64,11 @@ ONE_QUARTER = (
     rf"(?:Q[1-4]|quarter\s+{QUARTER_NUMBER}"
     r"|the\s+(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter)"
 )
+# A period prose names: a quarter, with its year or not ("Q4 2016/17", "the
+# first quarter of 2017/18"), or a year.
+QUARTER_OR_YEAR = (
+    rf"(?:{ONE_QUARTER}(?:\s+(?:of\s+)?(?:the\s+)?{FINANCIAL_YEAR})?|{FINANCIAL_YEAR})"
+)
 ALL_QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 EARLY_DAYS = 15
 

@@ -14,6 +14,7 @@ from schemas.tables import NO_UNIT
 QUARTERS = ("Q1", "Q2", "Q3", "Q4")
 PERIODS = (*QUARTERS, "FY")
 VALUE_UNITS = ("count", "percent", "tonnes", "gbp", NO_UNIT)
+MEASURES = ("actual", "target")
 RATINGS = ("completed", "on_target", "attention", "amendment", "aborted")
 CHANGES = ("increase", "reduction")
 
@@ -194,7 +195,7 @@ _ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     "rolling_12_months": {"quarter": QUARTERS, "direction": CHANGES},
     "indicator_values": {
         "period": PERIODS,
-        "measure": ("actual", "target"),
+        "measure": MEASURES,
         "unit": VALUE_UNITS,
         "comparator": ("<", "<=", ">", ">="),
         "qualifier": ("approx", "estimated", "confirmed", "cumulative", "average"),
@@ -217,7 +218,7 @@ _ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
             "victims",
         ),
     },
-    "statements": {"measure": ("actual", "target"), "change": CHANGES},
+    "statements": {"measure": MEASURES, "change": CHANGES},
     "issues": {
         "severity": SEVERITIES,
         "code": tuple(t.code for t in ISSUE_TYPES),
@@ -228,7 +229,7 @@ _ENUMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "observations": {
         "period": PERIODS,
-        "measure": ("actual", "target", "rolling_12_months"),
+        "measure": (*MEASURES, "rolling_12_months"),
         "unit": VALUE_UNITS,
         "source": ("grid", "rolling", "prose"),
     },

@@ -449,6 +449,15 @@ def _recognised(title: str, sentence: str) -> list[Record]:
     return list(statements.recognise(blocks_of(doc), ctx))
 
 
+def _stated(title: str, sentence: str, *fields: str) -> list[tuple[object, ...]]:
+    """The named fields of each statement `_recognised` reads, in order."""
+    return [
+        tuple(getattr(r, f) for f in fields)
+        for r in _recognised(title, sentence)
+        if isinstance(r, Statement)
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence, expected, repaired",
     [
@@ -555,12 +564,16 @@ def test_a_figure_takes_the_year_printed_straight_after_it(
 ) -> None:
     """A sentence naming two years: each figure its own ("84% in 2017/18"
     had been 2016/17's, the sentence's first year)."""
-    got = [
-        (r.value, r.financial_year, r.period)
-        for r in _recognised("Annual Performance Report 2017/18", sentence)
-        if isinstance(r, Statement)
-    ]
-    assert got == expected
+    assert (
+        _stated(
+            "Annual Performance Report 2017/18",
+            sentence,
+            "value",
+            "financial_year",
+            "period",
+        )
+        == expected
+    )
 
 
 def test_a_year_printed_with_a_dot_is_a_logged_repair() -> None:
@@ -611,12 +624,18 @@ def test_a_quarter_named_by_its_order(
 ) -> None:
     """ "the first quarter of 2014/15" is Q1, "the final quarter" Q4 (each
     figure had been the whole year's)."""
-    got = [
-        (r.value, r.unit, r.financial_year, r.period, r.subject)
-        for r in _recognised("Quarter 1 Performance Report", sentence)
-        if isinstance(r, Statement)
-    ]
-    assert got == expected
+    assert (
+        _stated(
+            "Quarter 1 Performance Report",
+            sentence,
+            "value",
+            "unit",
+            "financial_year",
+            "period",
+            "subject",
+        )
+        == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -649,12 +668,12 @@ def test_counts_of_a_whole_and_of_a_change(
     ("Recycling"). A bare count there is not read: its unit may be the other
     figure's and its year not the sentence's ("rose from 112 to 131 in
     2017/18")."""
-    got = [
-        (r.value, r.unit, r.subject)
-        for r in _recognised("Annual Performance Report 2017/18", sentence)
-        if isinstance(r, Statement)
-    ]
-    assert got == expected
+    assert (
+        _stated(
+            "Annual Performance Report 2017/18", sentence, "value", "unit", "subject"
+        )
+        == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -679,12 +698,12 @@ def test_the_subject_of_a_change_by_a_figure(
 ) -> None:
     """What changed "by 5%" is named before the verb, in its clause (the
     subject had been null)."""
-    got = [
-        (r.value, r.unit, r.subject)
-        for r in _recognised("Annual Performance Report 2017/18", sentence)
-        if isinstance(r, Statement)
-    ]
-    assert got == expected
+    assert (
+        _stated(
+            "Annual Performance Report 2017/18", sentence, "value", "unit", "subject"
+        )
+        == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -754,12 +773,17 @@ def test_a_comparison_keeps_its_own_period(
     "compared with 96.9% in Q4 2016/17" gave 97.5% the year 2016/17), and
     a sentence of "Quarter 2" and "Quarter 1" had made both figures Q1-Q2.
     Both figures measure what is named before the verb."""
-    got = [
-        (r.value, r.financial_year, r.period, r.subject)
-        for r in _recognised("Quarter 2 Performance Report", sentence)
-        if isinstance(r, Statement)
-    ]
-    assert got == expected
+    assert (
+        _stated(
+            "Quarter 2 Performance Report",
+            sentence,
+            "value",
+            "financial_year",
+            "period",
+            "subject",
+        )
+        == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -891,12 +915,17 @@ def test_what_a_figure_is_stated_as(
     subject had been null, and "… in 2017/18 and costs were reduced by 4%"
     had the subject "18 and costs were reduced by"); money "of" something
     is that something's."""
-    got = [
-        (r.value, r.unit, r.financial_year, r.subject)
-        for r in _recognised("Annual Performance Report", sentence)
-        if isinstance(r, Statement)
-    ]
-    assert got == expected
+    assert (
+        _stated(
+            "Annual Performance Report",
+            sentence,
+            "value",
+            "unit",
+            "financial_year",
+            "subject",
+        )
+        == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -1037,9 +1066,14 @@ def test_a_target_stated_in_prose(
     for 2017/18 is 45%") has measure `target` and the subject of the figure
     it is set for (its subject had been "18 against a target of"); "on
     target" states none."""
-    got = [
-        (r.value, r.measure, r.financial_year, r.subject)
-        for r in _recognised("Annual Performance Report", sentence)
-        if isinstance(r, Statement)
-    ]
-    assert got == expected
+    assert (
+        _stated(
+            "Annual Performance Report",
+            sentence,
+            "value",
+            "measure",
+            "financial_year",
+            "subject",
+        )
+        == expected
+    )

@@ -27,7 +27,7 @@ from extract.document import Document
 from extract.records import IssueRow, Record, RepairRow, Statement
 from normalise.amounts import plain
 from normalise.counts import FIGURES_ROW, count_rows
-from normalise.figures import Figure, Frame, frame_of, read_figures
+from normalise.figures import UNIT_AFTER, Figure, Frame, frame_of, read_figures
 from normalise.patterns import compiled
 from normalise.repair import Repair
 from normalise.sentences import TIME_UNIT, Number, numbers, sentences
@@ -308,7 +308,7 @@ ANOTHER_QUARTER = (
     rf"(?:Q|quarter\s+)?[1-4](?![\d%]|[.,]\d|\s+(?:{TIME_UNIT}|tonnes?\b|per\b))"
 )
 OWN_PERIOD = compiled(
-    rf"(?:\s+(?:{TIME_UNIT}|tonnes?\b)(?:\s+per\s+[^\W\d]+)?)?\s*(?:in|during|for)\s+(?:"
+    rf"{UNIT_AFTER}\s*(?:in|during|for)\s+(?:"
     rf"(?:(?P<q>{ONE_QUARTER})\s+(?:of\s+)?(?:the\s+)?)?"
     rf"(?P<fy>{FINANCIAL_YEAR})(?![\d/.]?\d)"
     rf"|(?P<alone>{ONE_QUARTER})(?!\w|\s*(?:[-\u2013/&,]|and\b|to\b)\s*{ANOTHER_QUARTER}"
