@@ -210,18 +210,20 @@ def unread_cells(
     doc: Document,
     cells: Sequence[tuple[int | None, int]],
     claimed: Mapping[LineRef, Set[str]],
+    reported: Set[LineRef] = frozenset(),
 ) -> Iterator[IssueRow]:
     """`unparsed_block` (warning) for each stretch of prose lines that print
     table cells (`cells`: the page and line of every figure the prose reading
     took for a table cell, `pdftotext -raw` prints a row's cells on one line)
     that no recogniser claimed (`claimed`: the lines claims touch, as
-    `coverage.claimed_numbers` gives them): a table whose figures nobody read,
-    even in a document that gave other rows. A stray cell or two among
-    sentences is the prose coverage's account, not an issue."""
+    `coverage.claimed_numbers` gives them) or reported as a structure it left
+    unread (`reported`): a table whose figures nobody read, even in a document
+    that gave other rows. A stray cell or two among sentences is the prose
+    coverage's account, not an issue."""
     lines = sorted(
         (
             c
-            for c in set(cells) - claimed.keys()
+            for c in set(cells) - claimed.keys() - reported
             if not _section_numbers(line_text(doc, *c))
         ),
         key=lambda c: (c[0] or 0, c[1]),

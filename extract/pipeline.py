@@ -261,7 +261,7 @@ def process_document(doc: Document) -> Processed:
     empty = checks.no_facts(doc, records, coverage.n_tokens)
     prose = prose_of(blocks, ctx)
     cells = [(n.page, n.line) for n in prose.numbers if n.status == TABLE_FRAGMENT]
-    unread = checks.unread_cells(doc, cells, claimed)
+    unread = checks.unread_cells(doc, cells, claimed, blocks.claims.reported)
     row = document_row(doc, meta, coverage, prose.coverage)
     ranges = checks.out_of_range(doc, [row, *facts])
     found = [

@@ -97,3 +97,17 @@ def test_pages_of_any_lines(lines: list[str]) -> None:
     assert len(pages) == len(lines)
     assert pages == sorted(pages)
     assert running_lines(lines, pages) <= set(range(len(lines)))
+
+
+def test_a_one_page_text_drops_its_page_number_not_a_grid_s_last_cells() -> None:
+    """One page: a number alone in its last lines is its page number, but not
+    where another of those lines prints figures alone ("6" / "0" / "12",
+    "7" / "18%": the cells that close a grid printed in reading order)."""
+    lines = ["Summary of Progress", "", "Actions", "", "6", "", "0", "", "12", ""]
+    assert running_lines(lines, pages_of(lines)) == set()
+    cells = ["Summary of Progress", "Not Yet Due", "5", "19%", "7", "18%"]
+    assert running_lines(cells, pages_of(cells)) == set()
+    numbered = ["Summary of Progress", "Actions 6 0 12", "", "3", ""]
+    assert running_lines(numbered, pages_of(numbered)) == {3}
+    footed = ["Page 1", "Summary of Progress", "Actions 6 0 12", "Page 1 of 1"]
+    assert running_lines(footed, pages_of(footed)) == {0, 3}

@@ -43,17 +43,30 @@ def test_unread_table_cells_in_a_report_with_other_rows_are_reported(
 ) -> None:
     """000 gives rolling rows and counts, so it is not `no_facts`; the
     stretches of its grids and notes that nobody read are one `unparsed_block`
-    each: the notes a page break moved (172-176), the summary and KPI grids."""
+    each: the notes a page break moved (172-176), the KPI grid (264-293), a
+    rating cell (314) and the two summary grids, each from its labels to its
+    last row (254-257, 318-321)."""
     issues = _issues(raw_dir, f"{STEM_000}-raw.txt")
     assert "no_facts" not in set(issues.code)
-    assert _spans(issues) == [(172, 176), (256, 293), (314, 321)]
+    assert sorted(_spans(issues)) == [
+        (172, 176),
+        (254, 257),
+        (264, 293),
+        (314, 314),
+        (318, 321),
+    ]
     assert (issues[issues.code == "unparsed_block"].severity == "warning").all()
     blocks = issues[issues.code == "unparsed_block"]
-    first = blocks[~blocks.message.str.contains(HEADER_UNREAD)].message.iloc[1]
-    assert first.startswith(
-        f"{STEM_000}-raw.txt:256-293: 14 line(s) of table cells printed without "
-        'columns that no recogniser claimed: "0 4 1 0 0"'
-    )
+    messages = blocks[~blocks.message.str.contains(HEADER_UNREAD)].message
+    assert (
+        f"{STEM_000}-raw.txt:264-293: 12 line(s) of table cells printed without "
+        'columns that no recogniser claimed: "47.5% Confirmed - Waste"'
+    ) in set(messages)
+    grid = f"{STEM_000}-raw.txt:254-257: status grid printed without columns, not read"
+    assert [m for m in messages if m.startswith(grid)] == [
+        f'{grid}: which column "No Rating", printed over the other labels, heads '
+        "is not printed, and the columns it can head read differently"
+    ]
 
 
 def test_every_kpi_value_of_000_lies_in_a_reported_stretch(raw_dir: Path) -> None:
@@ -100,7 +113,7 @@ def test_a_lone_row_of_figures_is_reported(tmp_path: Path) -> None:
     text = [
         "Housing Priority Delivery Plan 2017-18 End of Year Performance Update",
         "The actions are rated according to the system illustrated below, and at",
-        "the end of the year most actions are rated as completed or on target.",
+        "the end of the year most actions are rated as completed or on target. "
         "Project on target Project requires attention Project aborted/ closed",
         "4 1 0",
         "80% 20% 0%",
@@ -111,8 +124,8 @@ def test_a_lone_row_of_figures_is_reported(tmp_path: Path) -> None:
     extract([report], tmp_path / "out")
     issues = pd.read_parquet(tmp_path / "out" / "issues.parquet")
     unread = issues[issues.code == "unparsed_block"]
-    assert list(unread.line) == [5]
-    assert unread.message.iloc[0].startswith("raw.txt:5-6: ")
+    assert list(unread.line) == [4]
+    assert unread.message.iloc[0].startswith("raw.txt:4-5: ")
 
 
 def test_rolling_rows_are_named_by_the_name_before_their_first_block(

@@ -47,6 +47,18 @@ def test_counts_then_percents() -> None:
     ]
 
 
+def test_counts_closing_the_text_are_no_page_numbers() -> None:
+    """A grid in a one-page text's last lines: its counts, alone on their
+    lines, are cells, not the page's number."""
+    text = ["Summary of Progress", "", *LABELS, "6", "", "0", "", "12", ""]
+    read = recognised(status_summary, text, "plain")
+    assert [(r.category, r.count) for r in read if isinstance(r, StatusCount)] == [
+        ("completed", 6),
+        ("on_target", 0),
+        ("attention", 12),
+    ]
+
+
 def test_a_count_over_its_percentage_is_one_cell() -> None:
     # 000's summary grid as a Writer print's plain text sets it: each count
     # on the line above its percentage. "1" is no section number.

@@ -22,6 +22,8 @@ WORD = re.compile(r"\w")
 PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
 # A page's footer: "Page 2 of 5", on a line of its own with at most a name.
 PAGE_FOOTER = re.compile(r"\bpage\s+(?P<page>\d+)\s+of\s+\d+\b", re.IGNORECASE)
+# A line of figures and nothing else: "18%", "2,914", "0 4 1".
+FIGURES_ONLY = re.compile(r"^\s*[\d.,]+%?(?:\s+[\d.,]+%?)*\s*$")
 FOOTER_CHARS = 80
 
 
@@ -90,7 +92,7 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
         return DIGITS.sub("#", " ".join(lines[i].split()))
 
     if len(by_page) < 2:
-        return {i for i in band if PAGE_NUMBER.search(lines[i])}
+        return _page_numbers(lines, by_page)
     footers = page_footers(lines)
     repeated = Counter(key(i) for i in footers)
     # A rating mark closing two pages' tables ("✓") is no furniture.
@@ -99,6 +101,22 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
     return {i for i in band if seen[key(i)] >= 2} - _repeated_headers(
         lines, by_page
     ) | {i for i in footers if repeated[key(i)] >= 2}
+
+
+def _page_numbers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
+    """A page's number among its first or last lines ("12", "Page 3 of 4"):
+    one line of each end at most, and none where another line of that end
+    prints figures alone: those are a table's cells ("6" / "0" / "12", "7" /
+    "18%" closing a grid printed in reading order), not a page's number."""
+    out: set[int] = set()
+    for indexes in by_page.values():
+        for end in (indexes[:BAND_LINES], indexes[-BAND_LINES:]):
+            numbered = [i for i in end if PAGE_NUMBER.search(lines[i])]
+            if len(numbered) == 1 and not any(
+                FIGURES_ONLY.match(lines[i]) for i in end if i not in numbered
+            ):
+                out.update(numbered)
+    return out
 
 
 def _repeated_headers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:

@@ -165,6 +165,9 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     cells run on along a line (`run_on`), each claimed whole."""
     doc = blocks.doc
     for found in chain(reading_order.grids(blocks, NAME), run_on.grids(blocks, NAME)):
+        if isinstance(found, run_on.Unread):
+            yield _unread(doc, blocks, found)
+            continue
         labels = " ".join(found.labels.values())
         default = scope_of(labels) or titles_scope(found.titles) or "actions"
         for i in found.members:
@@ -172,6 +175,21 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         grid = [(row, scope or default, values) for row, scope, values in found.rows]
         period = titles_period(found.titles, ctx)
         yield from _grid(doc, ctx, found.first, found.labels, period, grid)
+
+
+def _unread(doc: Document, blocks: Blocks, grid: run_on.Unread) -> IssueRow:
+    """The issue of a grid left unread, over all its lines."""
+    first, last = doc.rows[grid.members[0]], doc.rows[grid.members[-1]]
+    blocks.claims.report(first.page, first.line_start, last.line_end)
+    return IssueRow.at(
+        "unparsed_block",
+        doc,
+        first.line_start,
+        f"status grid printed without columns, not read: {grid.reason}",
+        page=first.page,
+        severity="warning",
+        span=f"{first.line_start}-{last.line_end}",
+    )
 
 
 def _vertical(blocks: Blocks, ctx: Context) -> Iterator[Record]:

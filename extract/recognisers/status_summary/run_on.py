@@ -21,7 +21,7 @@ under "No Rating") the grid is left unread, and so reported as an
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from extract.blocks import Blocks
 from extract.document import Row
@@ -53,6 +53,16 @@ INTRODUCES = compiled(r":\s*$")
 SENTENCE_BREAK = compiled(r"[.;]\s+\S")
 
 Line = tuple[str | None, list[Value]]
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A grid whose labels name its statuses, left unread: the rows of the
+    document it is printed on, from its first label to its last row of values,
+    and why it was not read."""
+
+    members: tuple[int, ...]
+    reason: str
 
 
 def status_labels(text: str) -> list[tuple[str, str]] | None:
@@ -137,9 +147,11 @@ def is_values_line(text: str) -> bool:
     return first == 0 or scope_of(" ".join(tokens[:first])) is not None
 
 
-def grids(blocks: Blocks, name: str) -> Iterator[Found]:
+def grids(blocks: Blocks, name: str) -> Iterator[Found | Unread]:
     """The summary grids of a document printed without columns whose rows run
-    on along a line, each one whose rows no recogniser has claimed."""
+    on along a line, each one whose rows no recogniser has claimed; a grid
+    whose labels name its statuses but whose values cannot be told apart by
+    them is `Unread`."""
     rows = blocks.doc.rows
     if any(row.tabbed for row in rows):
         return
@@ -157,19 +169,29 @@ def grids(blocks: Blocks, name: str) -> Iterator[Found]:
         j = found.members[-1] + 1
 
 
-def _grid(rows: Sequence[Row], j: int) -> Found | None:
-    """The grid whose first row of values is `rows[j]`, when certain."""
-    top = _labels_top(rows, j)
-    if top is None:
+def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
+    """The grid whose first row of values is `rows[j]`, when certain; `Unread`
+    when its labels name statuses its rows of values do not fit."""
+    run = _labels_top(rows, j)
+    if run is None:
         return None
-    printed = " ".join(rows[k].flat for k in range(top, j))
-    labels = status_labels(printed)
-    if _scope_after(printed):
-        return None  # the first row's scope printed over it, or a label's end
-    above = rows[top - 1].flat if top > 0 else ""
+    found = _labels_from(rows, run, j)
+    if found is None:
+        return None
+    top, printed, labels = found
+    # A label printed over the others ("TOTAL") ends the run of label lines;
+    # over labels after a sentence, the line above is that sentence.
+    above = rows[top - 1].flat if top == run and top > 0 else ""
     extra = category_of(above) if above and not DIGIT.search(above) else None
-    if labels is None or (extra is not None and extra not in LAST):
+    if extra is not None and extra not in LAST:
         return None
+    first = top - 1 if extra is not None else top
+    if _scope_after(printed):
+        return Unread(
+            tuple(range(first, _values_run_end(rows, j))),
+            "the words after its last status label are that label's end or the "
+            "scope of its first row of values, which is not printed",
+        )
     n = len(labels) + (extra is not None)
     read: list[tuple[Row, Line]] = []
     k = j
@@ -181,18 +203,26 @@ def _grid(rows: Sequence[Row], j: int) -> Found | None:
         read.append((replace(rows[k], line_end=rows[end - 1].line_end), line))
         k = end
     if not read or (k < len(rows) and is_values_line(rows[k].flat)):
-        return None
+        names = ", ".join(label for label, _ in labels)
+        return Unread(
+            tuple(range(first, _values_run_end(rows, j))),
+            f"its rows of values do not print one value for each of the {n} "
+            f"statuses its labels name ({names}{', ' + extra if extra else ''})",
+        )
     columns: list[str] | None = [label for label, _ in labels]
     if extra is not None:
         columns = _with_extra(
             [label for label, _ in labels], extra, [values for _, (_, values) in read]
         )
     if columns is None:
-        return None
+        return Unread(
+            tuple(range(first, k)),
+            f'which column "{above}", printed over the other labels, heads is '
+            "not printed, and the columns it can head read differently",
+        )
     # The scope the labels name ("Milestone completed …"), whichever label
     # the word is in.
     named = scope_of(printed)
-    first = top - 1 if extra is not None else top
     words = {**dict(labels), str(extra): above}
     return Found(
         first,
@@ -204,6 +234,43 @@ def _grid(rows: Sequence[Row], j: int) -> Found | None:
         tuple(range(first, k)),
         _titles(rows, first),
     )
+
+
+def _labels_from(
+    rows: Sequence[Row], top: int, j: int
+) -> tuple[int, str, list[tuple[str, str]]] | None:
+    """(first line, words, statuses) of the labels over the values at
+    `rows[j]`, their lines from `rows[top]` on: from the line their first
+    status starts on, the words over it included ("Milestone" over "completed
+    …"), or from after a line that names a status twice (a sentence over the
+    labels, "… rated as completed or on target."); None where they name
+    none."""
+    first = _status_line(rows, top, j)
+    while first is not None:
+        labels = status_labels(" ".join(rows[k].flat for k in range(first, j)))
+        if labels is not None:
+            return top, " ".join(rows[k].flat for k in range(top, j)), labels
+        top = first + 1
+        first = _status_line(rows, top, j) if top < j else None
+    return None
+
+
+def _values_run_end(rows: Sequence[Row], j: int) -> int:
+    """The line after the rows of values from `rows[j]` on: lines of values,
+    and a scope printed alone over the values it counts ("Actions" over
+    "2 9 4 8 6 12")."""
+    k = j
+    while k < len(rows):
+        text = rows[k].flat
+        if not is_values_line(text) and not (
+            k + 1 < len(rows)
+            and is_values_line(rows[k + 1].flat)
+            and not DIGIT.search(text)
+            and scope_of(text) is not None
+        ):
+            break
+        k += 1
+    return k
 
 
 def _scope_after(printed: str) -> bool:
@@ -230,8 +297,8 @@ def _values_end(rows: Sequence[Row], k: int) -> int:
 def _labels_top(rows: Sequence[Row], j: int) -> int | None:
     """The first of the label lines over the values at `rows[j]`: the lines
     up from it with no figure, up to a label printed alone above the others
-    ("TOTAL"), a figure, a title that introduces ("…:") or a page's top; the
-    first of them names a status, or where the labels start is not certain."""
+    ("TOTAL"), a figure, a title that introduces ("…:") or a page's top;
+    None where there is none."""
     top = j
     while top > max(0, j - LABEL_LINES):
         text = rows[top - 1].flat
@@ -243,9 +310,22 @@ def _labels_top(rows: Sequence[Row], j: int) -> int | None:
         ):
             break
         top -= 1
-    if top == j or not ANY_STATUS.search(rows[top].flat):
+    return None if top == j else top
+
+
+def _status_line(rows: Sequence[Row], top: int, j: int) -> int | None:
+    """The first of `rows[top:j]` that the first status their text names starts
+    on ("on target" of "Project on" / "target"), or None where they name none."""
+    texts = [rows[k].flat for k in range(top, j)]
+    found = ANY_STATUS.search(" ".join(texts))
+    if found is None:
         return None
-    return top
+    end = 0
+    for k, text in enumerate(texts):
+        end += len(text) + 1
+        if found.start() < end:
+            return top + k
+    return None
 
 
 def _with_extra(
