@@ -316,3 +316,125 @@ def test_a_sentence_naming_statuses_over_the_labels_is_not_one() -> None:
         ("actions", "on_target", 2, 4),
         ("actions", "attention", 3, 4),
     ]
+
+
+def test_a_row_printed_with_no_scope_is_the_scoped_row_s_above() -> None:
+    """ "- - - -" under "Performance Indicators - - - -" is that row's
+    percents, and "34.7% …" under "Actions 8 10 5 0" that row's: a row a
+    scope, nothing lost as a second row of actions."""
+    read = recognised(
+        status_summary,
+        [
+            "Summary:",
+            "Completed Project requires attention. Project requires amendment.",
+            "Project aborted/ closed",
+            "Performance Indicators - - - -",
+            "- - - -",
+            "Actions 8 10 5 0",
+            "34.8% 43.5% 21.7% 0%",
+        ],
+    )
+    assert [(r.scope, r.category, r.count, r.percent) for r in read] == [
+        ("performance_indicators", "completed", None, None),
+        ("performance_indicators", "attention", None, None),
+        ("performance_indicators", "amendment", None, None),
+        ("performance_indicators", "aborted", None, None),
+        ("actions", "completed", 8, 34.8),
+        ("actions", "attention", 10, 43.5),
+        ("actions", "amendment", 5, 21.7),
+        ("actions", "aborted", 0, 0.0),
+    ]
+
+
+def test_labels_under_a_line_naming_another_status_are_reported() -> None:
+    """Labels over more lines than are looked up ("aborted/ closed" above
+    them): the line over them names a status that is no label printed over
+    the others ("TOTAL", "No Rating"), so where they start is not told."""
+    labels = ["Project", "requires", "amendment.", "Action", "completed", "Action"]
+    assert _unread(
+        ["Summary:", "Project aborted/", "closed", *labels, "on", "target", "4 7 0"]
+    ) == (
+        "x.txt:3-12: status grid printed without columns, not read: the line "
+        'over its labels ("closed") names a status too, so where its labels '
+        "start is not certain"
+    )
+
+
+def test_a_line_over_the_labels_is_theirs_only_as_a_label_s_first_words() -> None:
+    """A heading over the labels names no scope of theirs ("… indicators and
+    milestones" over "Milestone completed …"), and a title over them still
+    gives the grid its period ("Year to date performance": Q1-Q3)."""
+    read = recognised(
+        status_summary,
+        [
+            "Summary:",
+            "Progress on the key performance indicators and milestones",
+            "Milestone completed Milestone on target Milestone requires attention",
+            "3 4 5",
+        ],
+    )
+    assert {r.scope for r in read} == {"milestones"}
+    read = recognised(
+        status_summary,
+        [
+            "Quarter 3 Performance Report 2018/19",
+            "Year to date performance",
+            "Completed On target Requires attention",
+            "3 4 5",
+        ],
+    )
+    assert [(r.period, r.category, r.count) for r in read] == [
+        ("Q1-Q3", "completed", 3),
+        ("Q1-Q3", "on_target", 4),
+        ("Q1-Q3", "attention", 5),
+    ]
+
+
+def test_a_status_named_in_a_clause_over_the_labels_is_no_label() -> None:
+    """ "on target, as shown below." over "Completed In progress Requires
+    attention Aborted": three statuses for four values, not read."""
+    assert _unread(
+        [
+            "Summary:",
+            "This quarter the majority of projects remain",
+            "on target, as shown below.",
+            "Completed In progress Requires attention Aborted",
+            "5 3 2 1",
+        ]
+    ) == (
+        "x.txt:4-5: status grid printed without columns, not read: its rows of "
+        "values do not print one value for each of the 3 statuses its labels "
+        "name (completed, attention, aborted)"
+    )
+
+
+def test_an_unread_grid_ends_where_the_next_one_s_labels_start() -> None:
+    read = recognised(
+        status_summary,
+        [
+            "Summary:",
+            "Completed On target Requires attention",
+            "1 2 3 4",
+            "Project completed Project on target Project requires attention",
+            "5 6 7",
+            "6 Implications",
+        ],
+    )
+    assert isinstance(read[0], IssueRow)
+    assert read[0].message.startswith("x.txt:2-3: status grid printed without")
+    assert [(r.category, r.count) for r in read[1:]] == [
+        ("completed", 5),
+        ("on_target", 6),
+        ("attention", 7),
+    ]
+
+
+def test_a_sentence_naming_statuses_over_one_figure_is_no_grid() -> None:
+    lines = [
+        "Key to ratings",
+        "Blue means the action is completed. Green means it is on target and",
+        "Amber means it requires attention.",
+        "3",
+        "Housing",
+    ]
+    assert recognised(status_summary, lines) == []

@@ -627,3 +627,31 @@ def test_a_period_s_count_and_share_columns_labelled_so(header: str) -> None:
         ("Q2", 3, 15.0),
     ]
     assert not [i for i in out if isinstance(i, IssueRow)]
+
+
+def test_an_unlabelled_row_of_percents_is_the_scoped_row_s_above() -> None:
+    """ "Actions | 11 | 1 | 9" over " | 52.4% | 4.8% | 42.9%" (a layout print of
+    the grid): one row of actions, counts with their shares; the labels'
+    "Milestone/timeline…" names no scope of the percents row."""
+    out = _grid_records(
+        [
+            "Summary of Progress in Delivering Projects/Actions:",
+            "",
+            "\tCompleted\tMilestone/timeline/scope/target date requires attention."
+            "\tProject aborted/closed",
+            "Performance Indicators\t-\t-\t-",
+            "Actions\t11\t1\t9",
+            "\t52.4%\t4.8%\t42.9%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.scope, r.category, r.count, r.percent) for r in rows] == [
+        ("performance_indicators", "completed", None, None),
+        ("performance_indicators", "attention", None, None),
+        ("performance_indicators", "aborted", None, None),
+        ("actions", "completed", 11, 52.4),
+        ("actions", "attention", 1, 4.8),
+        ("actions", "aborted", 9, 42.9),
+    ]
+    assert [(r.line_start, r.line_end) for r in rows[3:]] == [(5, 6)] * 3
+    assert not [r for r in out if isinstance(r, IssueRow)]

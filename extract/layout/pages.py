@@ -23,7 +23,7 @@ PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNOREC
 # A page's footer: "Page 2 of 5", on a line of its own with at most a name.
 PAGE_FOOTER = re.compile(r"\bpage\s+(?P<page>\d+)\s+of\s+\d+\b", re.IGNORECASE)
 # A line of figures and nothing else: "18%", "2,914", "0 4 1".
-FIGURES_ONLY = re.compile(r"^\s*[\d.,]+%?(?:\s+[\d.,]+%?)*\s*$")
+FIGURES_ONLY = re.compile(r"^\s*\d[\d,]*(?:\.\d+)?%?(?:\s+\d[\d,]*(?:\.\d+)?%?)*\s*$")
 FOOTER_CHARS = 80
 
 
@@ -105,15 +105,19 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
 
 def _page_numbers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
     """A page's number among its first or last lines ("12", "Page 3 of 4"):
-    one line of each end at most, and none where another line of that end
-    prints figures alone: those are a table's cells ("6" / "0" / "12", "7" /
-    "18%" closing a grid printed in reading order), not a page's number."""
+    one line of each end at most. Two such lines at one end ("6" / "0" / "12"
+    closing a grid printed in reading order) are a table's cells; so is one
+    inside its end with figures alone outside it ("7" / "18%"). The page's
+    outermost line is its number over a grid's last cells ("0%" / "2")."""
     out: set[int] = set()
     for indexes in by_page.values():
-        for end in (indexes[:BAND_LINES], indexes[-BAND_LINES:]):
+        for end, outer in ((indexes[:BAND_LINES], 0), (indexes[-BAND_LINES:], -1)):
             numbered = [i for i in end if PAGE_NUMBER.search(lines[i])]
-            if len(numbered) == 1 and not any(
-                FIGURES_ONLY.match(lines[i]) for i in end if i not in numbered
+            if len(numbered) == 1 and (
+                numbered[0] == end[outer]
+                or not any(
+                    FIGURES_ONLY.match(lines[i]) for i in end if i != numbered[0]
+                )
             ):
                 out.update(numbered)
     return out

@@ -104,8 +104,13 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             if values is None:
                 break
             row_label = rows[j].text_at(0) if 0 not in labels else ""
-            grid.append((rows[j], scope_of(row_label) or default_scope, values))
-            # A row of percents under a labelled row of counts is that row's.
+            # A row of percents under a labelled row of counts is that row's:
+            # its scope ("Actions" over an unlabelled "35.5% 3.2% …") and its
+            # period.
+            scope = scope_of(row_label) or (
+                grid[-1][1] if grid and not row_label else default_scope
+            )
+            grid.append((rows[j], scope, values))
             periods.append(
                 _row_period(row_label, ctx)
                 if row_label
@@ -389,13 +394,15 @@ def _unknown_labels(
 def _merge(
     grid: list[tuple[Row, str, dict[int, Value]]],
 ) -> list[tuple[Row, Row, str, dict[int, Value]]]:
-    """Counts row + percents row of the same scope become one row of pairs."""
+    """Counts row + percents row of the same scope become one row of pairs; a
+    row of dashes under one of the same scope ("- - - -" under "Performance
+    Indicators - - - -") is its row of percents, none printed."""
     merged: list[tuple[Row, Row, str, dict[int, Value]]] = []
     for row, scope, values in grid:
         if (
             merged
             and merged[-1][2] == scope
-            and all(v.count is None and v.percent is not None for v in values.values())
+            and all(v.count is None for v in values.values())
             and all(v.percent is None for v in merged[-1][3].values())
         ):
             first, _, _, counts = merged[-1]

@@ -52,6 +52,18 @@ INTRODUCES = compiled(r":\s*$")
 # A sentence ends inside the line: wrapped cell text, not a title.
 SENTENCE_BREAK = compiled(r"[.;]\s+\S")
 
+# A sentence's clause, not a label: "on target, as shown below.".
+CLAUSE = compiled(r",\s")
+# The words over a grid's first status that begin its first label: "Milestone"
+# over "completed In progress", "Project on" over "target Requires".
+LEAD_WORDS = 2
+# A grid's first row prints two values or more; one figure after a sentence
+# naming statuses is no grid's row.
+MIN_VALUES = 2
+# A scope printed alone over its row of values: "Actions", "Performance
+# Indicators".
+SCOPE_WORDS = 3
+
 Line = tuple[str | None, list[Value]]
 
 
@@ -183,12 +195,18 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     # over labels after a sentence, the line above is that sentence.
     above = rows[top - 1].flat if top == run and top > 0 else ""
     extra = category_of(above) if above and not DIGIT.search(above) else None
-    if extra is not None and extra not in LAST:
-        return None
     first = top - 1 if extra is not None else top
+    if extra is not None and extra not in LAST:
+        return _unread(
+            rows,
+            range(first, _values_run_end(rows, j)),
+            f'the line over its labels ("{above}") names a status too, so '
+            "where its labels start is not certain",
+        )
     if _scope_after(printed):
-        return Unread(
-            tuple(range(first, _values_run_end(rows, j))),
+        return _unread(
+            rows,
+            range(first, _values_run_end(rows, j)),
             "the words after its last status label are that label's end or the "
             "scope of its first row of values, which is not printed",
         )
@@ -204,8 +222,9 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
         k = end
     if not read or (k < len(rows) and is_values_line(rows[k].flat)):
         names = ", ".join(label for label, _ in labels)
-        return Unread(
-            tuple(range(first, _values_run_end(rows, j))),
+        return _unread(
+            rows,
+            range(first, _values_run_end(rows, j)),
             f"its rows of values do not print one value for each of the {n} "
             f"statuses its labels name ({names}{', ' + extra if extra else ''})",
         )
@@ -215,8 +234,9 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
             [label for label, _ in labels], extra, [values for _, (_, values) in read]
         )
     if columns is None:
-        return Unread(
-            tuple(range(first, k)),
+        return _unread(
+            rows,
+            range(first, k),
             f'which column "{above}", printed over the other labels, heads is '
             "not printed, and the columns it can head read differently",
         )
@@ -224,16 +244,33 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     # the word is in.
     named = scope_of(printed)
     words = {**dict(labels), str(extra): above}
+    scoped: list[tuple[Row, str | None, dict[int, Value]]] = []
+    for row, (scope, values) in read:
+        # A row printed with no scope under one with its own ("- - - -" under
+        # "Performance Indicators - - - -") is that row's percents.
+        own = scope or (scoped[-1][1] if scoped else named)
+        scoped.append((row, own, dict(enumerate(values))))
     return Found(
         first,
         {col: words[c] for col, c in enumerate(columns)},
-        [
-            (row, scope or named, dict(enumerate(values)))
-            for row, (scope, values) in read
-        ],
+        scoped,
         tuple(range(first, k)),
         _titles(rows, first),
     )
+
+
+def _unread(rows: Sequence[Row], members: range, reason: str) -> Unread | None:
+    """A grid left unread on `rows[members]`, whose labels are followed by a row
+    of two values or more; else None: a sentence naming statuses over a line
+    of one figure ("3", "85%", "Performance Indicator 12") is no grid."""
+    firsts = [k for k in members if is_values_line(rows[k].flat)]
+    if not firsts or _values_in(rows[firsts[0]].flat) < MIN_VALUES:
+        return None
+    return Unread(tuple(members), reason)
+
+
+def _values_in(text: str) -> int:
+    return sum(1 for token in text.split() if VALUE_PART.match(token))
 
 
 def _labels_from(
@@ -241,18 +278,32 @@ def _labels_from(
 ) -> tuple[int, str, list[tuple[str, str]]] | None:
     """(first line, words, statuses) of the labels over the values at
     `rows[j]`, their lines from `rows[top]` on: from the line their first
-    status starts on, the words over it included ("Milestone" over "completed
-    …"), or from after a line that names a status twice (a sentence over the
-    labels, "… rated as completed or on target."); None where they name
-    none."""
+    status starts on, with the few words over it that begin the first label
+    ("Milestone" over "completed …"). A line that names a status in a clause
+    ("on target, as shown below.") or whose statuses repeat those after it
+    ("… rated as completed or on target.") is a sentence over the labels,
+    which start after it. None where no labels are found."""
     first = _status_line(rows, top, j)
     while first is not None:
-        labels = status_labels(" ".join(rows[k].flat for k in range(first, j)))
+        labels = (
+            None
+            if CLAUSE.search(rows[first].flat)
+            else status_labels(" ".join(rows[k].flat for k in range(first, j)))
+        )
         if labels is not None:
-            return top, " ".join(rows[k].flat for k in range(top, j)), labels
-        top = first + 1
-        first = _status_line(rows, top, j) if top < j else None
+            lead = first
+            while lead > top and _lead_words(rows[lead - 1].flat):
+                lead -= 1
+            return lead, " ".join(rows[k].flat for k in range(lead, j)), labels
+        first = _status_line(rows, first + 1, j) if first + 1 < j else None
     return None
+
+
+def _lead_words(text: str) -> bool:
+    """Words over a grid's first status that begin its first label: a line of
+    `LEAD_WORDS` words at most that ends no sentence ("Milestone", "Project
+    on"), not a title's or a sentence's line."""
+    return 0 < len(text.split()) <= LEAD_WORDS and not text.rstrip().endswith(".")
 
 
 def _values_run_end(rows: Sequence[Row], j: int) -> int:
@@ -266,6 +317,8 @@ def _values_run_end(rows: Sequence[Row], j: int) -> int:
             k + 1 < len(rows)
             and is_values_line(rows[k + 1].flat)
             and not DIGIT.search(text)
+            and len(text.split()) <= SCOPE_WORDS
+            and not ANY_STATUS.search(text)
             and scope_of(text) is not None
         ):
             break
