@@ -246,3 +246,41 @@ def test_paragraph_numbers_alone_keep_their_sections(tmp_path: Path) -> None:
         ),
         "long-title-plain.txt": sorted([*common, (long_title, 61.0)]),
     }
+
+
+def test_sections_numbered_n_point_0_head_their_statements() -> None:
+    """ "1.0" / "2.0" / "3.0" / "3.1" alone on their lines over a title: the
+    sections a statement's section names ("2.0 Key Issues")."""
+    text = "\n".join(
+        [
+            "Cannock Chase Council — Cabinet Report 2018/19",
+            "",
+            "1.0",
+            "",
+            "Purpose of Report",
+            "To provide an update on the performance of the recycling service.",
+            "",
+            "2.0",
+            "",
+            "Key Issues",
+            "Fly-tipping incidents fell by 12% compared with the previous year.",
+            "",
+            "3.0",
+            "",
+            "Recycling Performance",
+            "Recycling increased to 47% in the third quarter.",
+            "",
+            "3.1",
+            "",
+            "Garden Waste",
+            "The garden waste service now has 12,500 subscribers.",
+        ]
+    ).encode()
+    doc = read_document(Path("a.txt"), "a.txt", text, text_form="plain")
+    records = process_document(doc).records
+    said = [(r.section, r.value) for r in records if isinstance(r, Statement)]
+    assert said == [
+        ("2.0 Key Issues", 12.0),
+        ("3.0 Recycling Performance", 47.0),
+        ("3.1 Garden Waste", 12500.0),
+    ]

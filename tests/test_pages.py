@@ -113,8 +113,8 @@ def test_a_one_page_text_drops_its_page_number_not_a_grid_s_last_cells() -> None
     assert running_lines(footed, pages_of(footed)) == {0, 3}
 
 
-def test_a_one_page_text_s_outermost_number_is_its_page_number() -> None:
-    """ "2" under a grid's last share ("0%"): the page's number, where a
-    number under its last share would be a cell ("7" over "18%")."""
-    lines = ["Summary", "Completed", "1", "25%", "3", "75%", "0", "0%", "2"]
-    assert running_lines(lines, pages_of(lines)) == {8}
+def test_a_grid_s_last_count_under_its_share_is_no_page_number() -> None:
+    """ "4" under "0%": a TOTAL column's count closing the grid, kept; a page
+    number there would make one cell too many, and the grid is reported."""
+    lines = ["Summary", "TOTAL", "Completed", "1", "25%", "3", "75%", "0%", "4"]
+    assert running_lines(lines, pages_of(lines)) == set()

@@ -438,3 +438,75 @@ def test_a_sentence_naming_statuses_over_one_figure_is_no_grid() -> None:
         "Housing",
     ]
     assert recognised(status_summary, lines) == []
+
+
+def test_a_label_with_a_comma_is_read_where_no_labels_follow_it() -> None:
+    read = recognised(
+        status_summary,
+        ["Summary:", "Completed On target, in progress Requires attention", "3 4 5"],
+    )
+    assert [(r.category, r.count) for r in read] == [
+        ("completed", 3),
+        ("on_target", 4),
+        ("attention", 5),
+    ]
+
+
+def test_a_clause_ending_its_line_is_a_sentence_s() -> None:
+    """ "… remain on target," / "as shown in the table below": a sentence
+    over labels naming three statuses, under four values a row."""
+    message = _unread(
+        [
+            "This quarter most projects remain on target,",
+            "as shown in the table below",
+            "Completed Requires attention Aborted",
+            "5 3 2 1",
+        ]
+    )
+    assert message.startswith("x.txt:3-4: status grid printed without columns")
+
+
+def test_an_introducing_title_naming_statuses_is_no_label_over_the_others() -> None:
+    read = recognised(
+        status_summary,
+        [
+            "Summary of actions completed and on target:",
+            "Completed On target Requires attention",
+            "3 4 5",
+        ],
+    )
+    assert [(r.category, r.count) for r in read] == [
+        ("completed", 3),
+        ("on_target", 4),
+        ("attention", 5),
+    ]
+
+
+def test_one_value_a_line_is_a_grid_s_rows_reported() -> None:
+    """Three values, one a line ("5" / "3" / "2"), under labels naming three
+    statuses: not read as a row, reported as a grid."""
+    assert _unread(
+        ["Summary:", "Completed On target Requires attention", "5", "3", "2"]
+    ).startswith("x.txt:2-5: status grid printed without columns")
+
+
+def test_a_counts_row_printed_with_no_scope_keeps_the_labels_scope() -> None:
+    """ "4 1 0" under "Actions 5 3 2": a row of counts of its own, not the
+    actions' percents; the labels' "Milestone" names its scope."""
+    read = recognised(
+        status_summary,
+        [
+            "Summary:",
+            "Milestone completed Milestone on target Milestone requires attention",
+            "Actions 5 3 2",
+            "4 1 0",
+        ],
+    )
+    assert [(r.scope, r.count) for r in read] == [
+        ("actions", 5),
+        ("actions", 3),
+        ("actions", 2),
+        ("milestones", 4),
+        ("milestones", 1),
+        ("milestones", 0),
+    ]

@@ -655,3 +655,26 @@ def test_an_unlabelled_row_of_percents_is_the_scoped_row_s_above() -> None:
     ]
     assert [(r.line_start, r.line_end) for r in rows[3:]] == [(5, 6)] * 3
     assert not [r for r in out if isinstance(r, IssueRow)]
+
+
+def test_an_unlabelled_row_of_counts_is_a_row_of_its_own() -> None:
+    """ "| 4 | 1 | 0" under "Performance Indicators | 5 | 3 | 2": counts, not
+    the indicators' shares, so not theirs."""
+    out = _grid_records(
+        [
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            "Performance Indicators\t5\t3\t2",
+            "\t4\t1\t0",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.scope, r.count) for r in rows] == [
+        ("performance_indicators", 5),
+        ("performance_indicators", 3),
+        ("performance_indicators", 2),
+        ("actions", 4),
+        ("actions", 1),
+        ("actions", 0),
+    ]

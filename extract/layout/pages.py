@@ -105,19 +105,17 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
 
 def _page_numbers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
     """A page's number among its first or last lines ("12", "Page 3 of 4"):
-    one line of each end at most. Two such lines at one end ("6" / "0" / "12"
-    closing a grid printed in reading order) are a table's cells; so is one
-    inside its end with figures alone outside it ("7" / "18%"). The page's
-    outermost line is its number over a grid's last cells ("0%" / "2")."""
+    one line of each end at most, and none where another line of that end
+    prints figures alone: those are a table's cells ("6" / "0" / "12", "7" /
+    "18%", "0%" / "4" closing a grid printed in reading order), not a page's
+    number. A grid that then prints one cell too many is left unread and
+    reported; a cell taken for a page number would be lost."""
     out: set[int] = set()
     for indexes in by_page.values():
-        for end, outer in ((indexes[:BAND_LINES], 0), (indexes[-BAND_LINES:], -1)):
+        for end in (indexes[:BAND_LINES], indexes[-BAND_LINES:]):
             numbered = [i for i in end if PAGE_NUMBER.search(lines[i])]
-            if len(numbered) == 1 and (
-                numbered[0] == end[outer]
-                or not any(
-                    FIGURES_ONLY.match(lines[i]) for i in end if i != numbered[0]
-                )
+            if len(numbered) == 1 and not any(
+                FIGURES_ONLY.match(lines[i]) for i in end if i not in numbered
             ):
                 out.update(numbered)
     return out

@@ -108,7 +108,9 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             # its scope ("Actions" over an unlabelled "35.5% 3.2% …") and its
             # period.
             scope = scope_of(row_label) or (
-                grid[-1][1] if grid and not row_label else default_scope
+                grid[-1][1]
+                if grid and not row_label and not _prints_counts(values)
+                else default_scope
             )
             grid.append((rows[j], scope, values))
             periods.append(
@@ -391,18 +393,21 @@ def _unknown_labels(
     )
 
 
+def _prints_counts(values: dict[int, Value]) -> bool:
+    """Whether a row of values prints a count."""
+    return any(v.count is not None for v in values.values())
+
+
 def _merge(
     grid: list[tuple[Row, str, dict[int, Value]]],
 ) -> list[tuple[Row, Row, str, dict[int, Value]]]:
-    """Counts row + percents row of the same scope become one row of pairs; a
-    row of dashes under one of the same scope ("- - - -" under "Performance
-    Indicators - - - -") is its row of percents, none printed."""
+    """Counts row + percents row of the same scope become one row of pairs."""
     merged: list[tuple[Row, Row, str, dict[int, Value]]] = []
     for row, scope, values in grid:
         if (
             merged
             and merged[-1][2] == scope
-            and all(v.count is None for v in values.values())
+            and all(v.count is None and v.percent is not None for v in values.values())
             and all(v.percent is None for v in merged[-1][3].values())
         ):
             first, _, _, counts = merged[-1]

@@ -53,12 +53,12 @@ INTRODUCES = compiled(r":\s*$")
 SENTENCE_BREAK = compiled(r"[.;]\s+\S")
 
 # A sentence's clause, not a label: "on target, as shown below.".
-CLAUSE = compiled(r",\s")
+CLAUSE = compiled(r",(?:\s|$)")
 # The words over a grid's first status that begin its first label: "Milestone"
 # over "completed In progress", "Project on" over "target Requires".
 LEAD_WORDS = 2
-# A grid's first row prints two values or more; one figure after a sentence
-# naming statuses is no grid's row.
+# A grid's rows print two values or more; one figure after a sentence naming
+# statuses is no grid's row.
 MIN_VALUES = 2
 # A scope printed alone over its row of values: "Actions", "Performance
 # Indicators".
@@ -194,7 +194,11 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     # A label printed over the others ("TOTAL") ends the run of label lines;
     # over labels after a sentence, the line above is that sentence.
     above = rows[top - 1].flat if top == run and top > 0 else ""
-    extra = category_of(above) if above and not DIGIT.search(above) else None
+    extra = (
+        category_of(above)
+        if above and not DIGIT.search(above) and not INTRODUCES.search(above)
+        else None
+    )
     first = top - 1 if extra is not None else top
     if extra is not None and extra not in LAST:
         return _unread(
@@ -246,10 +250,17 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     words = {**dict(labels), str(extra): above}
     scoped: list[tuple[Row, str | None, dict[int, Value]]] = []
     for row, (scope, values) in read:
-        # A row printed with no scope under one with its own ("- - - -" under
-        # "Performance Indicators - - - -") is that row's percents.
-        own = scope or (scoped[-1][1] if scoped else named)
-        scoped.append((row, own, dict(enumerate(values))))
+        if scope is not None or not scoped or any(v.count is not None for v in values):
+            scoped.append((row, scope or named, dict(enumerate(values))))
+            continue
+        # A row with no scope and no count is the row's above: its percents
+        # ("34.7% …" under "Actions 8 10 5 0"), or none where it prints dashes
+        # ("- - - -" under "Performance Indicators - - - -").
+        prior, own, counts = scoped[-1]
+        if all(v.percent is None for v in (*values, *counts.values())):
+            scoped[-1] = (replace(prior, line_end=row.line_end), own, counts)
+        else:
+            scoped.append((row, own, dict(enumerate(values))))
     return Found(
         first,
         {col: words[c] for col, c in enumerate(columns)},
@@ -260,13 +271,12 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
 
 
 def _unread(rows: Sequence[Row], members: range, reason: str) -> Unread | None:
-    """A grid left unread on `rows[members]`, whose labels are followed by a row
-    of two values or more; else None: a sentence naming statuses over a line
-    of one figure ("3", "85%", "Performance Indicator 12") is no grid."""
-    firsts = [k for k in members if is_values_line(rows[k].flat)]
-    if not firsts or _values_in(rows[firsts[0]].flat) < MIN_VALUES:
-        return None
-    return Unread(tuple(members), reason)
+    """A grid left unread on `rows[members]`, whose rows print two values or
+    more; else None: a sentence naming statuses over a line of one figure
+    ("3", "85%", "Performance Indicator 12") is no grid."""
+    lines = (rows[k].flat for k in members)
+    values = sum(_values_in(text) for text in lines if is_values_line(text))
+    return Unread(tuple(members), reason) if values >= MIN_VALUES else None
 
 
 def _values_in(text: str) -> int:
@@ -283,19 +293,22 @@ def _labels_from(
     ("on target, as shown below.") or whose statuses repeat those after it
     ("… rated as completed or on target.") is a sentence over the labels,
     which start after it. None where no labels are found."""
-    first = _status_line(rows, top, j)
-    while first is not None:
-        labels = (
-            None
-            if CLAUSE.search(rows[first].flat)
-            else status_labels(" ".join(rows[k].flat for k in range(first, j)))
-        )
-        if labels is not None:
-            lead = first
-            while lead > top and _lead_words(rows[lead - 1].flat):
-                lead -= 1
-            return lead, " ".join(rows[k].flat for k in range(lead, j)), labels
-        first = _status_line(rows, first + 1, j) if first + 1 < j else None
+    for clauses in (True, False):
+        # A label with a comma ("On target, in progress") where no labels
+        # follow the line it is on.
+        first = _status_line(rows, top, j)
+        while first is not None:
+            labels = (
+                None
+                if clauses and CLAUSE.search(rows[first].flat)
+                else status_labels(" ".join(rows[k].flat for k in range(first, j)))
+            )
+            if labels is not None:
+                lead = first
+                while lead > top and _lead_words(rows[lead - 1].flat):
+                    lead -= 1
+                return lead, " ".join(rows[k].flat for k in range(lead, j)), labels
+            first = _status_line(rows, first + 1, j) if first + 1 < j else None
     return None
 
 
