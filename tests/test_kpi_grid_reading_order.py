@@ -214,27 +214,6 @@ def test_decimals_alone_are_cells_not_section_numbers() -> None:
     ]
 
 
-def test_a_figure_with_a_part_opening_with_0_is_no_section_number() -> None:
-    """ "2.06", "4.05" and "1.00" alone on their lines: no section's number
-    has a part after the point that opens with 0 (but a top-level "2.0"), so
-    the grid is read, "3.1" after "2.06" among them."""
-    header = ["Quarter 1", "", "Quarter 2", "", "Quarter 3", "", "Annual Target"]
-    first = ["Average days to process new benefit claims", "2.06", "3.1", "4.05"]
-    second = ["Number of visits to leisure centres", "1,200", "1,350", "1,100"]
-    cells = [*first, "1.00", *second, "5,000"]
-    got = _values([*header, "", *"\n\n".join(cells).split("\n")])
-    assert [(v.indicator, v.period, v.measure, v.value) for v in got] == [
-        (first[0], "Q1", "actual", 2.06),
-        (first[0], "Q2", "actual", 3.1),
-        (first[0], "Q3", "actual", 4.05),
-        (first[0], "FY", "target", 1.0),
-        (second[0], "Q1", "actual", 1200.0),
-        (second[0], "Q2", "actual", 1350.0),
-        (second[0], "Q3", "actual", 1100.0),
-        (second[0], "FY", "target", 5000.0),
-    ]
-
-
 def test_as_many_cells_as_columns_with_a_label_after_the_grid() -> None:
     # "Performance compared to 2015/16" printed after the grid: five cells
     # under five columns may be six columns with one empty. The last,

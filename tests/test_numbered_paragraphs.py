@@ -284,3 +284,31 @@ def test_sections_numbered_n_point_0_head_their_statements() -> None:
         ("3.0 Recycling Performance", 47.0),
         ("3.1 Garden Waste", 12500.0),
     ]
+
+
+def test_paragraphs_numbered_1_00_1_01_are_sections_after_a_table() -> None:
+    """ "1.00" / "1.01" numbering (every paragraph numbered): "1.01" after a
+    reading-order grid's last cell is a section, not a cell of the grid."""
+    text = "\n\n".join(
+        [
+            "Quarter 2 Performance Report 2018/19",
+            "1.00",
+            "PERFORMANCE",
+            "Quarter 1",
+            "Quarter 2",
+            "Annual Target",
+            "Number of visits to leisure centres",
+            "1,200",
+            "1,350",
+            "5,000",
+            "1.01",
+            "Recycling increased to 68% in the final quarter.",
+        ]
+    ).encode()
+    doc = read_document(Path("a.txt"), "a.txt", text, text_form="plain")
+    records = process_document(doc).records
+    assert [(r.section, r.value) for r in records if isinstance(r, Statement)] == [
+        ("1.01", 68.0)
+    ]
+    values = [r.value for r in records if type(r).__name__ == "IndicatorValue"]
+    assert values == [1200.0, 1350.0, 5000.0]

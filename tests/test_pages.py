@@ -118,3 +118,8 @@ def test_a_grid_s_last_count_under_its_share_is_no_page_number() -> None:
     number there would make one cell too many, and the grid is reported."""
     lines = ["Summary", "TOTAL", "Completed", "1", "25%", "3", "75%", "0%", "4"]
     assert running_lines(lines, pages_of(lines)) == set()
+
+
+def test_a_footer_naming_its_page_is_furniture_under_a_figure() -> None:
+    lines = ["Number of visits to leisure centres", "1,350", "5,000", "Page 4"]
+    assert running_lines(lines, pages_of(lines)) == {3}

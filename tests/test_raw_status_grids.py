@@ -510,3 +510,91 @@ def test_a_counts_row_printed_with_no_scope_keeps_the_labels_scope() -> None:
         ("milestones", 1),
         ("milestones", 0),
     ]
+
+
+def test_a_period_over_a_grid_s_labels_is_its_title_not_a_label() -> None:
+    """ "Last quarter" / "This quarter" over the labels of a Q3 report: the
+    grids of Q2 and Q3; "Quarter Two" names Q2."""
+    labels = "Completed On target Requires attention"
+    read = recognised(
+        status_summary,
+        [
+            "Quarter 3 Performance Report 2018/19",
+            "Last quarter",
+            labels,
+            "3 4 5",
+            "This quarter",
+            labels,
+            "6 7 8",
+        ],
+    )
+    assert [(r.period, r.count) for r in read] == [
+        ("Q2", 3),
+        ("Q2", 4),
+        ("Q2", 5),
+        ("Q3", 6),
+        ("Q3", 7),
+        ("Q3", 8),
+    ]
+    read = recognised(
+        status_summary,
+        ["Quarter 3 Performance Report 2018/19", "Quarter Two", labels, "3 4 5"],
+    )
+    assert {r.period for r in read} == {"Q2"}
+
+
+def test_a_comma_inside_a_label_makes_no_sentence() -> None:
+    read = recognised(
+        status_summary,
+        [
+            "Summary:",
+            "Project completed, signed off",
+            "Project on target",
+            "Project requires attention",
+            "Project aborted/ closed",
+            "5 3 2 1",
+            "45% 27% 18% 9%",
+        ],
+    )
+    assert [(r.category, r.count, r.percent) for r in read] == [
+        ("completed", 5, 45.0),
+        ("on_target", 3, 27.0),
+        ("attention", 2, 18.0),
+        ("aborted", 1, 9.0),
+    ]
+
+
+def test_total_as_the_last_label_line_is_one_of_the_labels() -> None:
+    """ "Total" right over the values is the last label, not one printed over
+    the others: five labels (one, "In progress", no status) for five values
+    a row; not read, reported from the first label on."""
+    assert _unread(
+        [
+            "Environment Priority Delivery Plan 2017-18",
+            "On Target",
+            "Requires Amendment In progress Project aborted",
+            "Total",
+            "Performance Indicators - - - - -",
+            "Actions",
+            "9 36% 12 48% 4 16% 0 0% 25 100%",
+        ]
+    ).startswith("x.txt:2-7: status grid printed without columns, not read")
+
+
+def test_a_label_s_first_line_gives_the_grid_its_scope() -> None:
+    """ "Milestone/timeline/scope/target date" over "requires attention.":
+    the first label's words, and the grid's scope."""
+    read = recognised(
+        status_summary,
+        [
+            "Summary:",
+            "Milestone/timeline/scope/target date",
+            "requires attention. On target Completed",
+            "0 0% 0 0% 3 100%",
+        ],
+    )
+    assert [(r.scope, r.category, r.count) for r in read] == [
+        ("milestones", "attention", 0),
+        ("milestones", "on_target", 0),
+        ("milestones", "completed", 3),
+    ]

@@ -27,10 +27,8 @@ BULLET = re.compile(r"^\s*[•●▪◦]\s*")
 ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+\S")
 # "- 2.2 That the Committee notes …" (samples/003): a numbered paragraph.
 NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:-\s*)?\d{1,2}\.\d{1,2}\s+\S")
-# "5.4", "3", "6.9", "2.0" alone on a row: a numbered heading whose title
-# follows. Past a top-level "N.0", no part of a section's number is 0 or opens
-# with one: "2.06", "3.0.1" and "1.00" are figures.
-SECTION_NUMBER = re.compile(r"^\s*(?P<number>[1-9]\d?(?:\.0|(?:\.[1-9]\d?)*))\s*$")
+# "5.4", "3", "6.9" alone on a row: a numbered heading whose title follows.
+SECTION_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*$")
 # "1 Purpose of Report", "6.4 Section 17 (Crime Prevention) –", "Appendix 2".
 NUMBERED_HEADING = re.compile(
     r"^\s*(?P<number>(?:Appendix\s+)?\d{1,2}(?:\.\d{1,2})*)\.?"

@@ -19,7 +19,8 @@ from extract.layout.text_columns import fragments
 BAND_LINES = 2
 DIGITS = re.compile(r"\d+")
 WORD = re.compile(r"\w")
-PAGE_NUMBER = re.compile(r"\bpage\s+\d+\b|^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
+PAGE_WORD = re.compile(r"\bpage\s+\d+\b", re.IGNORECASE)
+LONE_NUMBER = re.compile(r"^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
 # A page's footer: "Page 2 of 5", on a line of its own with at most a name.
 PAGE_FOOTER = re.compile(r"\bpage\s+(?P<page>\d+)\s+of\s+\d+\b", re.IGNORECASE)
 # A line of figures and nothing else: "18%", "2,914", "0 4 1".
@@ -104,16 +105,18 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
 
 
 def _page_numbers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
-    """A page's number among its first or last lines ("12", "Page 3 of 4"):
-    one line of each end at most, and none where another line of that end
-    prints figures alone: those are a table's cells ("6" / "0" / "12", "7" /
-    "18%", "0%" / "4" closing a grid printed in reading order), not a page's
-    number. A grid that then prints one cell too many is left unread and
-    reported; a cell taken for a page number would be lost."""
+    """A page's number among its first or last lines: a line that says so
+    ("Page 3", "Page 3 of 4"), or a number alone ("12", "3 of 4") where it is
+    the only one at that end and the other line prints no figures alone;
+    else those are a table's cells ("6" / "0" / "12", "7" / "18%", "0%" / "4"
+    closing a grid printed in reading order), not a page's number. A grid
+    that then prints one cell too many is left unread and reported; a cell
+    taken for a page number would be lost."""
     out: set[int] = set()
     for indexes in by_page.values():
         for end in (indexes[:BAND_LINES], indexes[-BAND_LINES:]):
-            numbered = [i for i in end if PAGE_NUMBER.search(lines[i])]
+            out.update(i for i in end if PAGE_WORD.search(lines[i]))
+            numbered = [i for i in end if LONE_NUMBER.match(lines[i])]
             if len(numbered) == 1 and not any(
                 FIGURES_ONLY.match(lines[i]) for i in end if i not in numbered
             ):

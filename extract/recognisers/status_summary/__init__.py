@@ -20,11 +20,13 @@ from extract.document import Document, Row
 from extract.recognisers.status_summary import reading_order, run_on
 from extract.recognisers.status_summary.printed import (
     DIGIT,
+    RELATIVE_QUARTER,
     Value,
     grid_period,
     label_row,
     read_value,
     read_values,
+    relative_quarter,
     scope_of,
     titled_scope,
     titles_period,
@@ -146,22 +148,13 @@ PERIOD_LABEL = compiled(
 )
 
 
-# "This quarter" and "Last quarter" beside each other: the report's latest
-# quarter and the one before it.
-RELATIVE_QUARTER = compiled(
-    r"^(?P<which>this|current|last|previous)\s+quarter\s*:?$", re.IGNORECASE
-)
-
-
 def _row_period(label: str, ctx: Context) -> str | None:
     """The period a grid row's label is: "Quarter 2" over "Quarter 3" (a
     report printing the quarter before beside its own), "Year to date",
     "This quarter" (the report's latest), "Last quarter" (the one before,
     none before Q1: another year's)."""
     if m := RELATIVE_QUARTER.match(label):
-        latest = ctx.latest_quarter or 0
-        n = latest if m["which"].lower() in ("this", "current") else latest - 1
-        return f"Q{n}" if n >= 1 else None
+        return relative_quarter(m, ctx)
     if not PERIOD_LABEL.match(label):
         return None
     return period_of(year_to_date(label, ctx.quarters) or quarters_in(label))

@@ -33,6 +33,11 @@ SCOPES = (
 TITLE_LOOKBACK = 4
 
 DIGIT = compiled(r"\d")
+# "This quarter" and "Last quarter" beside each other: the report's latest
+# quarter and the one before it.
+RELATIVE_QUARTER = compiled(
+    r"^(?P<which>this|current|last|previous)\s+quarter\s*:?$", re.IGNORECASE
+)
 
 TITLE_CHARS = 120
 
@@ -141,9 +146,19 @@ def titles_period(titles: Iterable[str], ctx: Context) -> str | None:
     Performance", "Annual Performance 2018-19"), else the period the report
     covers."""
     for title in titles:
+        if m := RELATIVE_QUARTER.match(title.strip()):
+            return relative_quarter(m, ctx)
         if quarters := year_to_date(title, ctx.quarters) or quarters_in(title):
             return period_of(quarters)
     return ctx.period
+
+
+def relative_quarter(m: re.Match[str], ctx: Context) -> str | None:
+    """The quarter "This quarter" (the report's latest) or "Last quarter" (the
+    one before it) names; None before Q1: another year's."""
+    latest = ctx.latest_quarter or 0
+    n = latest if m["which"].lower() in ("this", "current") else latest - 1
+    return f"Q{n}" if n >= 1 else None
 
 
 def titled_scope(rows: Sequence[Row], i: int) -> str | None:

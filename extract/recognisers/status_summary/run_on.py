@@ -20,6 +20,7 @@ under "No Rating") the grid is left unread, and so reported as an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -52,11 +53,21 @@ INTRODUCES = compiled(r":\s*$")
 # A sentence ends inside the line: wrapped cell text, not a title.
 SENTENCE_BREAK = compiled(r"[.;]\s+\S")
 
-# A sentence's clause, not a label: "on target, as shown below.".
-CLAUSE = compiled(r",(?:\s|$)")
-# The words over a grid's first status that begin its first label: "Milestone"
-# over "completed In progress", "Project on" over "target Requires".
-LEAD_WORDS = 2
+# A sentence's clause, not a label: "on target, as shown below.", a line
+# ending at its comma ("remain on target,"); not "Project completed, signed
+# off".
+CLAUSE = compiled(r",\s*$|,\s.*\.\s*$")
+# The words over a grid's first status that begin its first label, opening
+# with the word of what it counts: "Milestone" over "completed In progress",
+# "Project" over "on target", "Milestone/timeline/scope/target date" over
+# "requires attention."; a period's words are a title's ("Projects this
+# quarter").
+LEAD = compiled(
+    r"^(?:actions?|milestones?|projects?)\b(?:[/\s]+[a-z]+){0,5}$", re.IGNORECASE
+)
+PERIOD_WORDS = compiled(
+    r"\b(?:quarter|qtr|q[1-4]|year|month|period|annual|ytd)\b", re.IGNORECASE
+)
 # A grid's rows print two values or more; one figure after a sentence naming
 # statuses is no grid's row.
 MIN_VALUES = 2
@@ -313,10 +324,11 @@ def _labels_from(
 
 
 def _lead_words(text: str) -> bool:
-    """Words over a grid's first status that begin its first label: a line of
-    `LEAD_WORDS` words at most that ends no sentence ("Milestone", "Project
-    on"), not a title's or a sentence's line."""
-    return 0 < len(text.split()) <= LEAD_WORDS and not text.rstrip().endswith(".")
+    """Words over a grid's first status that begin its first label, opening
+    with the word of what it counts ("Milestone", "Project Timeline/scope/
+    target date"), not a title's or a sentence's line ("Last quarter", "Year
+    End", "Projects this quarter")."""
+    return LEAD.match(text) is not None and PERIOD_WORDS.search(text) is None
 
 
 def _values_run_end(rows: Sequence[Row], j: int) -> int:
@@ -372,7 +384,8 @@ def _labels_top(rows: Sequence[Row], j: int) -> int | None:
             not text
             or DIGIT.search(text)
             or INTRODUCES.search(text)
-            or category_of(text) in LAST
+            # "TOTAL" over the others, not the last label over the values.
+            or (category_of(text) in LAST and top < j)
         ):
             break
         top -= 1
