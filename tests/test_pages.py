@@ -123,3 +123,8 @@ def test_a_grid_s_last_count_under_its_share_is_no_page_number() -> None:
 def test_a_footer_naming_its_page_is_furniture_under_a_figure() -> None:
     lines = ["Number of visits to leisure centres", "1,350", "5,000", "Page 4"]
     assert running_lines(lines, pages_of(lines)) == {3}
+
+
+def test_a_number_beside_a_page_s_own_footer_is_no_page_number() -> None:
+    lines = ["Summary", "Actions 6 0", "5", "Page 1 of 1"]
+    assert running_lines(lines, pages_of(lines)) == {3}

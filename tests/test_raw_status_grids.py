@@ -598,3 +598,64 @@ def test_a_label_s_first_line_gives_the_grid_its_scope() -> None:
         ("milestones", "on_target", 0),
         ("milestones", "completed", 3),
     ]
+
+
+def test_total_right_over_the_values_is_a_column() -> None:
+    """ "TOTAL" as the labels' last line heads the column whose count is the
+    others' sum; under a sentence naming statuses it makes one column more
+    than its values, and the grid is reported, not read from the sentence."""
+    read = recognised(
+        status_summary,
+        ["Summary:", "Completed On target Requires attention", "TOTAL", "4 5 1 10"],
+    )
+    assert [(r.category, r.count) for r in read] == [
+        ("completed", 4),
+        ("on_target", 5),
+        ("attention", 1),
+        ("total", 10),
+    ]
+    message = _unread(
+        [
+            "Quarter 2 Performance Report 2018/19",
+            "At the end of Quarter 2 100% of",
+            "actions are rated as completed or on target.",
+            "Requires attention Requires amendment Aborted Not Rated",
+            "TOTAL",
+            "4 5 4 1 14",
+        ]
+    )
+    assert message.startswith("x.txt:4-6: status grid printed without columns")
+
+
+def test_a_sentence_s_words_over_the_labels_name_no_label() -> None:
+    """ "remain on target as shown below." over "Completed In progress
+    Requires attention": two statuses, no grid read from the sentence."""
+    lines = [
+        "Quarter 3 Performance Report 2018/19",
+        "The majority of projects in the delivery plan",
+        "remain on target as shown below.",
+        "Completed In progress Requires attention",
+        "5 3 2",
+    ]
+    assert recognised(status_summary, lines) == []
+
+
+def test_rows_whose_labels_are_printed_over_the_grid_are_reported() -> None:
+    """ "Last quarter" / "This quarter" printed before the labels, the rows
+    after them: two rows of one scope that nothing beside them tells apart."""
+    message = _unread(
+        [
+            "Quarter 3 Performance Report 2018/19",
+            "Summary:",
+            "Last quarter",
+            "This quarter",
+            "Completed On target Requires attention",
+            "3 4 5",
+            "6 7 8",
+        ]
+    )
+    assert message == (
+        "x.txt:5-7: status grid printed without columns, not read: two of its "
+        "rows count the same scope, and what tells them apart is not printed "
+        "beside them"
+    )

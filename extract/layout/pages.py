@@ -107,7 +107,8 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
 def _page_numbers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
     """A page's number among its first or last lines: a line that says so
     ("Page 3", "Page 3 of 4"), or a number alone ("12", "3 of 4") where it is
-    the only one at that end and the other line prints no figures alone;
+    the only one at that end, no line there says so, and the other line
+    prints no figures alone;
     else those are a table's cells ("6" / "0" / "12", "7" / "18%", "0%" / "4"
     closing a grid printed in reading order), not a page's number. A grid
     that then prints one cell too many is left unread and reported; a cell
@@ -115,10 +116,15 @@ def _page_numbers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[in
     out: set[int] = set()
     for indexes in by_page.values():
         for end in (indexes[:BAND_LINES], indexes[-BAND_LINES:]):
-            out.update(i for i in end if PAGE_WORD.search(lines[i]))
+            named = [i for i in end if PAGE_WORD.search(lines[i])]
+            out.update(named)
             numbered = [i for i in end if LONE_NUMBER.match(lines[i])]
-            if len(numbered) == 1 and not any(
-                FIGURES_ONLY.match(lines[i]) for i in end if i not in numbered
+            if (
+                not named
+                and len(numbered) == 1
+                and not any(
+                    FIGURES_ONLY.match(lines[i]) for i in end if i not in numbered
+                )
             ):
                 out.update(numbered)
     return out

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from extract.blocks import Blocks
 from extract.document import Row
@@ -64,6 +65,12 @@ CLAUSE = compiled(r",\s*$|,\s.*\.\s*$")
 # quarter").
 LEAD = compiled(
     r"^(?:actions?|milestones?|projects?)\b(?:[/\s]+[a-z]+){0,5}$", re.IGNORECASE
+)
+# A sentence's words, which no status label prints: "… are rated as",
+# "remain on target as shown below".
+PROSE = compiled(
+    r"\b(?:are|is|was|were|remains?|as|been|has|have|shown|below|majority|we|our)\b",
+    re.IGNORECASE,
 )
 PERIOD_WORDS = compiled(
     r"\b(?:quarter|qtr|q[1-4]|year|month|period|annual|ytd)\b", re.IGNORECASE
@@ -202,15 +209,8 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     if found is None:
         return None
     top, printed, labels = found
-    # A label printed over the others ("TOTAL") ends the run of label lines;
-    # over labels after a sentence, the line above is that sentence.
-    above = rows[top - 1].flat if top == run and top > 0 else ""
-    extra = (
-        category_of(above)
-        if above and not DIGIT.search(above) and not INTRODUCES.search(above)
-        else None
-    )
-    first = top - 1 if extra is not None else top
+    extra, above, over = _apart(rows, run, top, j)
+    first = top - 1 if over else top
     if extra is not None and extra not in LAST:
         return _unread(
             rows,
@@ -257,21 +257,18 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
         )
     # The scope the labels name ("Milestone completed …"), whichever label
     # the word is in.
-    named = scope_of(printed)
+    scoped = _scoped(read, scope_of(printed))
+    counted = [scope for _, scope, values in scoped if not _shares_only(values)]
+    if len(set(counted)) < len(counted):
+        # Row labels printed apart from their rows ("Last quarter" / "This
+        # quarter" over the labels): two rows of one scope, one key.
+        return _unread(
+            rows,
+            range(first, k),
+            "two of its rows count the same scope, and what tells them apart "
+            "is not printed beside them",
+        )
     words = {**dict(labels), str(extra): above}
-    scoped: list[tuple[Row, str | None, dict[int, Value]]] = []
-    for row, (scope, values) in read:
-        if scope is not None or not scoped or any(v.count is not None for v in values):
-            scoped.append((row, scope or named, dict(enumerate(values))))
-            continue
-        # A row with no scope and no count is the row's above: its percents
-        # ("34.7% …" under "Actions 8 10 5 0"), or none where it prints dashes
-        # ("- - - -" under "Performance Indicators - - - -").
-        prior, own, counts = scoped[-1]
-        if all(v.percent is None for v in (*values, *counts.values())):
-            scoped[-1] = (replace(prior, line_end=row.line_end), own, counts)
-        else:
-            scoped.append((row, own, dict(enumerate(values))))
     return Found(
         first,
         {col: words[c] for col, c in enumerate(columns)},
@@ -279,6 +276,48 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
         tuple(range(first, k)),
         _titles(rows, first),
     )
+
+
+def _apart(
+    rows: Sequence[Row], run: int, top: int, j: int
+) -> tuple[str | None, str, bool]:
+    """(status, words, over) of a label printed apart from the others: as
+    their last line, right over the values ("TOTAL"), or on the line over
+    them (`over`, "No Rating"), which ends their run of lines; over labels
+    after a sentence, the line above is that sentence's."""
+    tail = rows[j - 1].flat
+    if (status := category_of(tail)) in LAST:
+        return status, tail, False
+    above = rows[top - 1].flat if top == run and top > 0 else ""
+    if above and not DIGIT.search(above) and not INTRODUCES.search(above):
+        status = category_of(above)
+        return status, above, status is not None
+    return None, "", False
+
+
+def _scoped(
+    read: list[tuple[Row, Line]], named: str | None
+) -> list[tuple[Row, str | None, dict[int, Value]]]:
+    """The rows read, each with its scope: its own, else the labels'
+    (`named`). A row with no scope and no count is the row's above: its
+    percents ("34.7% …" under "Actions 8 10 5 0"), or none where it prints
+    dashes ("- - - -" under "Performance Indicators - - - -")."""
+    scoped: list[tuple[Row, str | None, dict[int, Value]]] = []
+    for row, (scope, values) in read:
+        if scope is not None or not scoped or any(v.count is not None for v in values):
+            scoped.append((row, scope or named, dict(enumerate(values))))
+            continue
+        prior, own, counts = scoped[-1]
+        if all(v.percent is None for v in (*values, *counts.values())):
+            scoped[-1] = (replace(prior, line_end=row.line_end), own, counts)
+        else:
+            scoped.append((row, own, dict(enumerate(values))))
+    return scoped
+
+
+def _shares_only(values: dict[int, Value]) -> bool:
+    """A row of percents alone, the row of counts above it its own."""
+    return all(v.count is None and v.percent is not None for v in values.values())
 
 
 def _unread(rows: Sequence[Row], members: range, reason: str) -> Unread | None:
@@ -301,26 +340,35 @@ def _labels_from(
     `rows[j]`, their lines from `rows[top]` on: from the line their first
     status starts on, with the few words over it that begin the first label
     ("Milestone" over "completed …"). A line that names a status in a clause
-    ("on target, as shown below.") or whose statuses repeat those after it
-    ("… rated as completed or on target.") is a sentence over the labels,
-    which start after it. None where no labels are found."""
-    for clauses in (True, False):
-        # A label with a comma ("On target, in progress") where no labels
-        # follow the line it is on.
-        first = _status_line(rows, top, j)
-        while first is not None:
-            labels = (
-                None
-                if clauses and CLAUSE.search(rows[first].flat)
-                else status_labels(" ".join(rows[k].flat for k in range(first, j)))
-            )
+    ("on target, as shown below.", `_sentence`) or whose statuses repeat
+    those after it is a sentence over the labels, which start after it. None
+    where no labels are found."""
+    first = _status_line(rows, top, j)
+    while first is not None:
+        if not _sentence(rows[first].flat):
+            labels = status_labels(" ".join(rows[k].flat for k in range(first, j)))
             if labels is not None:
                 lead = first
                 while lead > top and _lead_words(rows[lead - 1].flat):
                     lead -= 1
                 return lead, " ".join(rows[k].flat for k in range(lead, j)), labels
-            first = _status_line(rows, first + 1, j) if first + 1 < j else None
+        top = first + 1
+        first = _status_line(rows, top, j) if top < j else None
     return None
+
+
+def _sentence(text: str) -> bool:
+    """A line of a sentence that names a status, not of labels: a clause
+    ("on target, as shown below."), a sentence's words ("remain on target
+    as shown below"), or statuses joined by "or" / "and" ("completed or on
+    target")."""
+    if CLAUSE.search(text) or PROSE.search(text):
+        return True
+    found = list(ANY_STATUS.finditer(text))
+    return any(
+        text[a.end() : b.start()].strip().lower() in ("or", "and")
+        for a, b in pairwise(found)
+    )
 
 
 def _lead_words(text: str) -> bool:
@@ -328,7 +376,11 @@ def _lead_words(text: str) -> bool:
     with the word of what it counts ("Milestone", "Project Timeline/scope/
     target date"), not a title's or a sentence's line ("Last quarter", "Year
     End", "Projects this quarter")."""
-    return LEAD.match(text) is not None and PERIOD_WORDS.search(text) is None
+    return (
+        LEAD.match(text) is not None
+        and PERIOD_WORDS.search(text) is None
+        and PROSE.search(text) is None
+    )
 
 
 def _values_run_end(rows: Sequence[Row], j: int) -> int:
