@@ -128,3 +128,10 @@ def test_a_footer_naming_its_page_is_furniture_under_a_figure() -> None:
 def test_a_number_beside_a_page_s_own_footer_is_no_page_number() -> None:
     lines = ["Summary", "Actions 6 0", "5", "Page 1 of 1"]
     assert running_lines(lines, pages_of(lines)) == {3}
+
+
+def test_a_number_beside_a_footer_naming_the_same_page_is_the_page_s() -> None:
+    """ "3" over "Page 3 of 12": the report's own page number and the
+    pack's."""
+    lines = ["Summary", "Actions 4 5 1", "3", "Page 3 of 12"]
+    assert running_lines(lines, pages_of(lines)) == {2, 3}

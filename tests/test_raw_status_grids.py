@@ -629,7 +629,9 @@ def test_total_right_over_the_values_is_a_column() -> None:
 
 def test_a_sentence_s_words_over_the_labels_name_no_label() -> None:
     """ "remain on target as shown below." over "Completed In progress
-    Requires attention": two statuses, no grid read from the sentence."""
+    Requires attention": two statuses after the sentence, so no grid is read
+    from it; reported, as the sentence's line is the only one that makes
+    labels of them."""
     lines = [
         "Quarter 3 Performance Report 2018/19",
         "The majority of projects in the delivery plan",
@@ -637,7 +639,91 @@ def test_a_sentence_s_words_over_the_labels_name_no_label() -> None:
         "Completed In progress Requires attention",
         "5 3 2",
     ]
-    assert recognised(status_summary, lines) == []
+    assert _unread(lines) == (
+        "x.txt:3-5: status grid printed without columns, not read: a line of "
+        "its labels reads as a sentence's, so which of its words are labels is "
+        "not certain"
+    )
+
+
+def test_label_words_a_sentence_could_print_keep_their_grid() -> None:
+    """ "Action is on target", "Action has been completed", "Completed as
+    planned": labels, read; under "Actions are rated as completed or on
+    target." the labels after it."""
+    for labels in (
+        ["Action completed Action is on target Action requires attention"],
+        ["Action has been completed", "Action on target", "Action requires attention"],
+        ["Completed as planned On target Requires attention"],
+        [
+            "Actions are rated as completed or on target.",
+            "Action completed Action is on target Action requires attention",
+        ],
+    ):
+        read = recognised(status_summary, ["Summary:", *labels, "4 5 1"])
+        assert [(r.category, r.count) for r in read] == [
+            ("completed", 4),
+            ("on_target", 5),
+            ("attention", 1),
+        ], labels
+
+
+def test_a_row_of_shares_with_a_dash_is_the_counts_row_s() -> None:
+    read = recognised(
+        status_summary,
+        [
+            "Summary:",
+            "Completed On target Requires attention Aborted",
+            "Actions 8 10 5 0",
+            "34.7% 43.5% 21.7% -",
+        ],
+    )
+    assert [(r.category, r.count, r.percent) for r in read] == [
+        ("completed", 8, 34.7),
+        ("on_target", 10, 43.5),
+        ("attention", 5, 21.7),
+        ("aborted", 0, None),
+    ]
+
+
+def test_total_as_the_last_label_line_leaves_room_for_the_first() -> None:
+    """Nine label lines with "Total" the last: "Milestone" on the first still
+    names the grid's scope."""
+    read = recognised(
+        status_summary,
+        [
+            "Summary of Progress in Delivering Projects/Actions:",
+            "Milestone",
+            "completed Action on",
+            "target",
+            "Project",
+            "scope/target date requires attention.",
+            "Alterations",
+            "considered",
+            "by Leadership Team. Project requires amendment. Alterations "
+            "considered by Cabinet.",
+            "Total",
+            "12 70.5% 4 23.5% 1 5.8% 0 0% 17 100%",
+        ],
+    )
+    assert {r.scope for r in read} == {"milestones"}
+    assert [(r.category, r.count) for r in read] == [
+        ("completed", 12),
+        ("on_target", 4),
+        ("attention", 1),
+        ("amendment", 0),
+        ("total", 17),
+    ]
+
+
+def test_a_row_with_no_scope_under_one_with_the_default_s_is_reported() -> None:
+    """ "4 5 6" under "Actions 1 2 3": the labels name no scope, so both rows
+    count actions; nothing tells them apart."""
+    assert _unread(
+        ["Summary:", "Completed On target Requires attention", "Actions 1 2 3", "4 5 6"]
+    ).endswith(
+        "two of its rows count the same scope, and what tells them apart "
+        "is not printed beside them"
+    )
 
 
 def test_rows_whose_labels_are_printed_over_the_grid_are_reported() -> None:
@@ -658,4 +744,29 @@ def test_rows_whose_labels_are_printed_over_the_grid_are_reported() -> None:
         "x.txt:5-7: status grid printed without columns, not read: two of its "
         "rows count the same scope, and what tells them apart is not printed "
         "beside them"
+    )
+
+
+def test_labels_over_more_lines_than_are_read_are_reported() -> None:
+    """Nine label lines, "Milestone" on the first: beyond the lines looked up,
+    so the labels' scope is not told; reported, not read as actions."""
+    message = _unread(
+        [
+            "Summary of Progress in Delivering Projects/Actions:",
+            "Milestone",
+            "on",
+            "target Closed Project Timeline/scope/target date",
+            "requires attention. Alterations considered",
+            "by",
+            "leadership team Actions Completed",
+            "Project requires",
+            "amendment. Alterations",
+            "considered by Cabinet.",
+            "1 2 1 5 6",
+            "7% 13% 7% 33% 40%",
+        ]
+    )
+    assert message == (
+        "x.txt:3-12: status grid printed without columns, not read: its labels "
+        "run over more lines than are read, so where they start is not certain"
     )

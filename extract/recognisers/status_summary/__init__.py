@@ -170,9 +170,23 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             continue
         labels = " ".join(found.labels.values())
         default = scope_of(labels) or titles_scope(found.titles) or "actions"
+        grid = [(row, scope or default, values) for row, scope, values in found.rows]
+        counted = [scope for _, scope, values in grid if not run_on.shares_only(values)]
+        if len(set(counted)) < len(counted):
+            # Row labels printed apart from their rows ("Last quarter" /
+            # "This quarter" over the labels): two rows of one scope, one key.
+            yield _unread(
+                doc,
+                blocks,
+                run_on.Unread(
+                    found.members,
+                    "two of its rows count the same scope, and what tells them "
+                    "apart is not printed beside them",
+                ),
+            )
+            continue
         for i in found.members:
             blocks.claims.take_row(NAME, i, doc.rows[i])
-        grid = [(row, scope or default, values) for row, scope, values in found.rows]
         period = titles_period(found.titles, ctx)
         yield from _grid(doc, ctx, found.first, found.labels, period, grid)
 
@@ -400,7 +414,7 @@ def _merge(
         if (
             merged
             and merged[-1][2] == scope
-            and all(v.count is None and v.percent is not None for v in values.values())
+            and run_on.shares_only(values)
             and all(v.percent is None for v in merged[-1][3].values())
         ):
             first, _, _, counts = merged[-1]

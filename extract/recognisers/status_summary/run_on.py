@@ -67,9 +67,9 @@ LEAD = compiled(
     r"^(?:actions?|milestones?|projects?)\b(?:[/\s]+[a-z]+){0,5}$", re.IGNORECASE
 )
 # A sentence's words, which no status label prints: "… are rated as",
-# "remain on target as shown below".
+# "remain on target as shown below", "the majority of".
 PROSE = compiled(
-    r"\b(?:are|is|was|were|remains?|as|been|has|have|shown|below|majority|we|our)\b",
+    r"\b(?:(?:are|is|were|was)\s+rated|as\s+shown|remains?|majority)\b",
     re.IGNORECASE,
 )
 PERIOD_WORDS = compiled(
@@ -208,9 +208,24 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     found = _labels_from(rows, run, j)
     if found is None:
         return None
-    top, printed, labels = found
+    top, printed, labels, doubtful = found
     extra, above, over = _apart(rows, run, top, j)
     first = top - 1 if over else top
+    doubt = (
+        "a line of its labels reads as a sentence's, so which of its words are "
+        "labels is not certain"
+        if doubtful
+        else None
+    )
+    if j - run >= LABEL_LINES and run > 0 and _lead_words(rows[run - 1].flat):
+        # The first label's first word ("Milestone") is over more lines than
+        # are looked up.
+        doubt = (
+            "its labels run over more lines than are read, so where they start "
+            "is not certain"
+        )
+    if doubt is not None:
+        return _unread(rows, range(first, _values_run_end(rows, j)), doubt)
     if extra is not None and extra not in LAST:
         return _unread(
             rows,
@@ -258,16 +273,6 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     # The scope the labels name ("Milestone completed …"), whichever label
     # the word is in.
     scoped = _scoped(read, scope_of(printed))
-    counted = [scope for _, scope, values in scoped if not _shares_only(values)]
-    if len(set(counted)) < len(counted):
-        # Row labels printed apart from their rows ("Last quarter" / "This
-        # quarter" over the labels): two rows of one scope, one key.
-        return _unread(
-            rows,
-            range(first, k),
-            "two of its rows count the same scope, and what tells them apart "
-            "is not printed beside them",
-        )
     words = {**dict(labels), str(extra): above}
     return Found(
         first,
@@ -315,9 +320,12 @@ def _scoped(
     return scoped
 
 
-def _shares_only(values: dict[int, Value]) -> bool:
-    """A row of percents alone, the row of counts above it its own."""
-    return all(v.count is None and v.percent is not None for v in values.values())
+def shares_only(values: dict[int, Value]) -> bool:
+    """A row of percents and no count ("34.7% 43.5% 21.7% -"), the row of
+    counts above it its own."""
+    return all(v.count is None for v in values.values()) and any(
+        v.percent is not None for v in values.values()
+    )
 
 
 def _unread(rows: Sequence[Row], members: range, reason: str) -> Unread | None:
@@ -335,39 +343,42 @@ def _values_in(text: str) -> int:
 
 def _labels_from(
     rows: Sequence[Row], top: int, j: int
-) -> tuple[int, str, list[tuple[str, str]]] | None:
-    """(first line, words, statuses) of the labels over the values at
+) -> tuple[int, str, list[tuple[str, str]], bool] | None:
+    """(first line, words, statuses, doubtful) of the labels over the values at
     `rows[j]`, their lines from `rows[top]` on: from the line their first
     status starts on, with the few words over it that begin the first label
     ("Milestone" over "completed …"). A line that names a status in a clause
     ("on target, as shown below.", `_sentence`) or whose statuses repeat
-    those after it is a sentence over the labels, which start after it. None
-    where no labels are found."""
-    first = _status_line(rows, top, j)
-    while first is not None:
-        if not _sentence(rows[first].flat):
-            labels = status_labels(" ".join(rows[k].flat for k in range(first, j)))
-            if labels is not None:
-                lead = first
-                while lead > top and _lead_words(rows[lead - 1].flat):
-                    lead -= 1
-                return lead, " ".join(rows[k].flat for k in range(lead, j)), labels
-        top = first + 1
-        first = _status_line(rows, top, j) if top < j else None
+    those after it is a sentence over the labels, which start after it;
+    labels found only where a line taken for a sentence's is one of them are
+    `doubtful`. None where no labels are found."""
+    for sentences in (True, False):
+        start = top
+        first = _status_line(rows, start, j)
+        while first is not None:
+            if not (sentences and _sentence(rows[first].flat)):
+                text = " ".join(rows[k].flat for k in range(first, j))
+                if (labels := status_labels(text)) is not None:
+                    lead = first
+                    while lead > start and _lead_words(rows[lead - 1].flat):
+                        lead -= 1
+                    printed = " ".join(rows[k].flat for k in range(lead, j))
+                    return lead, printed, labels, not sentences
+            start = first + 1
+            first = _status_line(rows, start, j) if start < j else None
     return None
 
 
 def _sentence(text: str) -> bool:
     """A line of a sentence that names a status, not of labels: a clause
     ("on target, as shown below."), a sentence's words ("remain on target
-    as shown below"), or statuses joined by "or" / "and" ("completed or on
+    as shown below"), or statuses joined by "or" ("completed or on
     target")."""
     if CLAUSE.search(text) or PROSE.search(text):
         return True
     found = list(ANY_STATUS.finditer(text))
     return any(
-        text[a.end() : b.start()].strip().lower() in ("or", "and")
-        for a, b in pairwise(found)
+        text[a.end() : b.start()].strip().lower() == "or" for a, b in pairwise(found)
     )
 
 
@@ -430,7 +441,9 @@ def _labels_top(rows: Sequence[Row], j: int) -> int | None:
     ("TOTAL"), a figure, a title that introduces ("…:") or a page's top;
     None where there is none."""
     top = j
-    while top > max(0, j - LABEL_LINES):
+    # "TOTAL" as the last line, right over the values, is one line more.
+    lines = LABEL_LINES + (j > 0 and category_of(rows[j - 1].flat) in LAST)
+    while top > max(0, j - lines):
         text = rows[top - 1].flat
         if (
             not text
