@@ -770,3 +770,31 @@ def test_labels_over_more_lines_than_are_read_are_reported() -> None:
         "x.txt:3-12: status grid printed without columns, not read: its labels "
         "run over more lines than are read, so where they start is not certain"
     )
+
+
+def test_a_heading_above_a_full_reach_of_prose_leaves_one_line_labels_read() -> None:
+    """ "Projects" nine lines up, prose between, labels on one line: the
+    labels do not start at the top of the lines looked up, so they are read."""
+    prose = [f"Line {word} of the commentary" for word in "abcdefg"]
+    lines = ["Delivery Plan Report", "Projects", *prose]
+    read = recognised(
+        status_summary, [*lines, "Completed On target Requires attention", "3 4 2"]
+    )
+    assert [(r.category, r.count) for r in read] == [
+        ("completed", 3),
+        ("on_target", 4),
+        ("attention", 2),
+    ]
+
+
+def test_a_sentence_pointing_below_names_no_label() -> None:
+    """ "… closed are not included below." names "closed": not a label, so
+    three statuses for four values, reported."""
+    assert _unread(
+        [
+            "Summary:",
+            "Actions that have been closed are not included below.",
+            "Completed On target Requires attention Deferred",
+            "5 3 2 1",
+        ]
+    ).startswith("x.txt:3-4: status grid printed without columns, not read: its rows")

@@ -19,7 +19,7 @@ from extract.layout.text_columns import fragments
 BAND_LINES = 2
 DIGITS = re.compile(r"\d+")
 WORD = re.compile(r"\w")
-PAGE_WORD = re.compile(r"\bpage\s+(?P<n>\d+)\b", re.IGNORECASE)
+PAGE_WORD = re.compile(r"\bpage\s+\d+\b", re.IGNORECASE)
 LONE_NUMBER = re.compile(r"^\s*\d+\s*(of\s+\d+)?\s*$", re.IGNORECASE)
 # A page's footer: "Page 2 of 5", on a line of its own with at most a name.
 PAGE_FOOTER = re.compile(r"\bpage\s+(?P<page>\d+)\s+of\s+\d+\b", re.IGNORECASE)
@@ -107,8 +107,8 @@ def running_lines(lines: Sequence[str], pages: Sequence[int]) -> set[int]:
 def _page_numbers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[int]:
     """A page's number among its first or last lines: a line that says so
     ("Page 3", "Page 3 of 4"), or a number alone ("12", "3 of 4") where it is
-    the only one at that end and the other line prints no figures alone or
-    says it is that page ("3" beside "Page 3 of 12");
+    the only one at that end, no line there names the page ("1" over "Page 1
+    of 1" is a grid's last count) and the other line prints no figures alone;
     else those are a table's cells ("6" / "0" / "12", "7" / "18%", "0%" / "4"
     closing a grid printed in reading order), not a page's number. A grid
     that then prints one cell too many is left unread and reported; a cell
@@ -119,16 +119,12 @@ def _page_numbers(lines: Sequence[str], by_page: dict[int, list[int]]) -> set[in
             named = [i for i in end if PAGE_WORD.search(lines[i])]
             out.update(named)
             numbered = [i for i in end if LONE_NUMBER.match(lines[i])]
-            if len(numbered) != 1:
-                continue
-            if named:
-                # "3" beside "Page 3 of 12": the report's own number and the
-                # pack's; "5" beside "Page 1 of 1" is a cell.
-                pages = {m["n"] for i in named for m in PAGE_WORD.finditer(lines[i])}
-                if lines[numbered[0]].split()[0] in pages:
-                    out.update(numbered)
-            elif not any(
-                FIGURES_ONLY.match(lines[i]) for i in end if i not in numbered
+            if (
+                not named
+                and len(numbered) == 1
+                and not any(
+                    FIGURES_ONLY.match(lines[i]) for i in end if i not in numbered
+                )
             ):
                 out.update(numbered)
     return out

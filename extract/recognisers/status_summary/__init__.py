@@ -171,7 +171,7 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         labels = " ".join(found.labels.values())
         default = scope_of(labels) or titles_scope(found.titles) or "actions"
         grid = [(row, scope or default, values) for row, scope, values in found.rows]
-        counted = [scope for _, scope, values in grid if not run_on.shares_only(values)]
+        counted = [scope for _, scope, values in grid if _prints_counts(values)]
         if len(set(counted)) < len(counted):
             # Row labels printed apart from their rows ("Last quarter" /
             # "This quarter" over the labels): two rows of one scope, one key.

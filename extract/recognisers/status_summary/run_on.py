@@ -67,9 +67,11 @@ LEAD = compiled(
     r"^(?:actions?|milestones?|projects?)\b(?:[/\s]+[a-z]+){0,5}$", re.IGNORECASE
 )
 # A sentence's words, which no status label prints: "… are rated as",
-# "remain on target as shown below", "the majority of".
+# "remain on target as shown below", "the majority of", "… closed are not
+# included below.".
 PROSE = compiled(
-    r"\b(?:(?:are|is|were|was)\s+rated|as\s+shown|remains?|majority)\b",
+    r"\b(?:(?:are|is|were|was)\s+rated|as\s+shown|remains?|majority|included"
+    r"|below|above)\b",
     re.IGNORECASE,
 )
 PERIOD_WORDS = compiled(
@@ -217,7 +219,12 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
         if doubtful
         else None
     )
-    if j - run >= LABEL_LINES and run > 0 and _lead_words(rows[run - 1].flat):
+    if (
+        top == run
+        and j - run >= LABEL_LINES
+        and run > 0
+        and _lead_words(rows[run - 1].flat)
+    ):
         # The first label's first word ("Milestone") is over more lines than
         # are looked up.
         doubt = (
