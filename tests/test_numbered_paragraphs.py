@@ -15,7 +15,7 @@ from extract.document import Cell, Row
 from extract.layout.numbered import numbered_prose
 from extract.pipeline import process_document
 from extract.readers import read_document
-from extract.records import IssueRow, Statement
+from extract.records import IssueRow, Record, Statement
 
 # The opening of Cannock Chase's Annual Performance Report 2018/19 (Cabinet,
 # 13 June 2019): each paragraph's number, then its text from a tab stop.
@@ -248,6 +248,12 @@ def test_paragraph_numbers_alone_keep_their_sections(tmp_path: Path) -> None:
     }
 
 
+def _plain_records(text: str) -> list[Record]:
+    """What the pipeline finds in `text` read as plain (reading-order) text."""
+    doc = read_document(Path("a.txt"), "a.txt", text.encode(), text_form="plain")
+    return process_document(doc).records
+
+
 def test_sections_numbered_n_point_0_head_their_statements() -> None:
     """ "1.0" / "2.0" / "3.0" / "3.1" alone on their lines over a title: the
     sections a statement's section names ("2.0 Key Issues")."""
@@ -275,10 +281,10 @@ def test_sections_numbered_n_point_0_head_their_statements() -> None:
             "Garden Waste",
             "The garden waste service now has 12,500 subscribers.",
         ]
-    ).encode()
-    doc = read_document(Path("a.txt"), "a.txt", text, text_form="plain")
-    records = process_document(doc).records
-    said = [(r.section, r.value) for r in records if isinstance(r, Statement)]
+    )
+    said = [
+        (r.section, r.value) for r in _plain_records(text) if isinstance(r, Statement)
+    ]
     assert said == [
         ("2.0 Key Issues", 12.0),
         ("3.0 Recycling Performance", 47.0),
@@ -304,9 +310,8 @@ def test_paragraphs_numbered_1_00_1_01_are_sections_after_a_table() -> None:
             "1.01",
             "Recycling increased to 68% in the final quarter.",
         ]
-    ).encode()
-    doc = read_document(Path("a.txt"), "a.txt", text, text_form="plain")
-    records = process_document(doc).records
+    )
+    records = _plain_records(text)
     assert [(r.section, r.value) for r in records if isinstance(r, Statement)] == [
         ("1.01", 68.0)
     ]

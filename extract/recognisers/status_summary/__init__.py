@@ -24,10 +24,12 @@ from extract.recognisers.status_summary.printed import (
     Value,
     grid_period,
     label_row,
+    prints_counts,
     read_value,
     read_values,
     relative_quarter,
     scope_of,
+    shares_only,
     titled_scope,
     titles_period,
     titles_scope,
@@ -111,7 +113,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             # period.
             scope = scope_of(row_label) or (
                 grid[-1][1]
-                if grid and not row_label and not _prints_counts(values)
+                if grid and not row_label and not prints_counts(values.values())
                 else default_scope
             )
             grid.append((rows[j], scope, values))
@@ -171,7 +173,7 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         labels = " ".join(found.labels.values())
         default = scope_of(labels) or titles_scope(found.titles) or "actions"
         grid = [(row, scope or default, values) for row, scope, values in found.rows]
-        counted = [scope for _, scope, values in grid if _prints_counts(values)]
+        counted = [scope for _, scope, values in grid if prints_counts(values.values())]
         if len(set(counted)) < len(counted):
             # Row labels printed apart from their rows ("Last quarter" /
             # "This quarter" over the labels): two rows of one scope, one key.
@@ -400,11 +402,6 @@ def _unknown_labels(
     )
 
 
-def _prints_counts(values: dict[int, Value]) -> bool:
-    """Whether a row of values prints a count."""
-    return any(v.count is not None for v in values.values())
-
-
 def _merge(
     grid: list[tuple[Row, str, dict[int, Value]]],
 ) -> list[tuple[Row, Row, str, dict[int, Value]]]:
@@ -414,7 +411,7 @@ def _merge(
         if (
             merged
             and merged[-1][2] == scope
-            and run_on.shares_only(values)
+            and shares_only(values.values())
             and all(v.percent is None for v in merged[-1][3].values())
         ):
             first, _, _, counts = merged[-1]

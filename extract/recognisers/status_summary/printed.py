@@ -48,6 +48,18 @@ class Value:
     percent: float | None
 
 
+def prints_counts(values: Iterable[Value]) -> bool:
+    """Whether a grid's row of values prints a count."""
+    return any(v.count is not None for v in values)
+
+
+def shares_only(values: Iterable[Value]) -> bool:
+    """A row of percents and no count ("34.7% 43.5% 21.7% -"): the shares of
+    the row of counts above it."""
+    values = list(values)
+    return not prints_counts(values) and any(v.percent is not None for v in values)
+
+
 def label_cells(row: Row) -> tuple[dict[int, str], dict[int, str]]:
     """Known and unknown status labels by column, when `row` is a row of labels.
 

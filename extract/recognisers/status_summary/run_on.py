@@ -32,6 +32,7 @@ from extract.recognisers.status_summary.printed import (
     TITLE_LOOKBACK,
     Value,
     is_title_text,
+    prints_counts,
     read_value,
     scope_of,
 )
@@ -83,6 +84,19 @@ MIN_VALUES = 2
 # A scope printed alone over its row of values: "Actions", "Performance
 # Indicators".
 SCOPE_WORDS = 3
+
+# Why a grid whose labels name its statuses is left unread.
+DOUBTFUL = (
+    "a line of its labels reads as a sentence's, so which of its words are "
+    "labels is not certain"
+)
+BEYOND_REACH = (
+    "its labels run over more lines than are read, so where they start is not certain"
+)
+SCOPE_OR_LABEL = (
+    "the words after its last status label are that label's end or the scope "
+    "of its first row of values, which is not printed"
+)
 
 Line = tuple[str | None, list[Value]]
 
@@ -213,12 +227,9 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     top, printed, labels, doubtful = found
     extra, above, over = _apart(rows, run, top, j)
     first = top - 1 if over else top
-    doubt = (
-        "a line of its labels reads as a sentence's, so which of its words are "
-        "labels is not certain"
-        if doubtful
-        else None
-    )
+    whole = range(first, _values_run_end(rows, j))
+    if doubtful:
+        return _unread(rows, whole, DOUBTFUL)
     if (
         top == run
         and j - run >= LABEL_LINES
@@ -227,26 +238,16 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     ):
         # The first label's first word ("Milestone") is over more lines than
         # are looked up.
-        doubt = (
-            "its labels run over more lines than are read, so where they start "
-            "is not certain"
-        )
-    if doubt is not None:
-        return _unread(rows, range(first, _values_run_end(rows, j)), doubt)
+        return _unread(rows, whole, BEYOND_REACH)
     if extra is not None and extra not in LAST:
         return _unread(
             rows,
-            range(first, _values_run_end(rows, j)),
+            whole,
             f'the line over its labels ("{above}") names a status too, so '
             "where its labels start is not certain",
         )
     if _scope_after(printed):
-        return _unread(
-            rows,
-            range(first, _values_run_end(rows, j)),
-            "the words after its last status label are that label's end or the "
-            "scope of its first row of values, which is not printed",
-        )
+        return _unread(rows, whole, SCOPE_OR_LABEL)
     n = len(labels) + (extra is not None)
     read: list[tuple[Row, Line]] = []
     k = j
@@ -261,7 +262,7 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
         names = ", ".join(label for label, _ in labels)
         return _unread(
             rows,
-            range(first, _values_run_end(rows, j)),
+            whole,
             f"its rows of values do not print one value for each of the {n} "
             f"statuses its labels name ({names}{', ' + extra if extra else ''})",
         )
@@ -316,7 +317,7 @@ def _scoped(
     dashes ("- - - -" under "Performance Indicators - - - -")."""
     scoped: list[tuple[Row, str | None, dict[int, Value]]] = []
     for row, (scope, values) in read:
-        if scope is not None or not scoped or any(v.count is not None for v in values):
+        if scope is not None or not scoped or prints_counts(values):
             scoped.append((row, scope or named, dict(enumerate(values))))
             continue
         prior, own, counts = scoped[-1]
@@ -325,14 +326,6 @@ def _scoped(
         else:
             scoped.append((row, own, dict(enumerate(values))))
     return scoped
-
-
-def shares_only(values: dict[int, Value]) -> bool:
-    """A row of percents and no count ("34.7% 43.5% 21.7% -"), the row of
-    counts above it its own."""
-    return all(v.count is None for v in values.values()) and any(
-        v.percent is not None for v in values.values()
-    )
 
 
 def _unread(rows: Sequence[Row], members: range, reason: str) -> Unread | None:
