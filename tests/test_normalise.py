@@ -12,7 +12,7 @@ from normalise.dates import parse_date, repair_date
 from normalise.numbers import parse_int, parse_number
 from normalise.segments import cuts
 from normalise.symbols import holds_symbol
-from normalise.vocabulary import status_category
+from normalise.vocabulary import ANY_STATUS, STATUS_CATEGORIES, status_category
 from normalise.words import Vocabulary, join_broken, rejoin
 from normalise.years import financial_year, financial_years_in, period_end, quarter_of
 
@@ -367,6 +367,39 @@ def test_letters_typed_for_digits(
 )
 def test_status_category(label: str, category: str | None) -> None:
     assert status_category(label) == category
+
+
+STATUS_TEXT_WORDS = (
+    "not yet due",
+    "Not",
+    "yet",
+    "being",
+    "to be",
+    "won't be",
+    "closed",
+    "Closed",
+    "completed",
+    "COMPLETE",
+    "on target",
+    "On  Target",
+    "requires attention",
+    "Requires\tAmendment",
+    "aborted",
+    "no rating",
+    "total",
+    "TOTAL",
+    "project",
+    "",
+)
+
+
+@given(st.lists(st.sampled_from(STATUS_TEXT_WORDS) | st.text(max_size=6), max_size=8))
+def test_any_status_agrees_with_the_categories(words: list[str]) -> None:
+    """The one search that tells most texts name no status finds a status
+    exactly where one of the categories' own patterns does."""
+    text = " ".join(words)
+    expected = any(p.search(text) for _, p in STATUS_CATEGORIES)
+    assert bool(ANY_STATUS.search(text)) == expected
 
 
 def test_cuts_of_labels() -> None:
