@@ -68,6 +68,14 @@ ANY_STATUS = re.compile(
     re.IGNORECASE,
 )
 
+# A status denied ("Not on target", "not yet completed", "unlikely to be
+# closed"): none of STATUS_CATEGORIES, which NOT_YET keeps out, but a label
+# of its own, which a label cell that also names a status has run into it.
+DENIED_STATUS = re.compile(
+    r"\b(?:not|yet|be|being|fully|been)\s+(?:on\s+target|completed?\b|closed)",
+    re.IGNORECASE,
+)
+
 # A word each of STATUS_CATEGORIES prints, in lower case, but the whole
 # labels "No Rating", "Not Yet Due" and "TOTAL", which open with one of
 # STATUS_OPENINGS.

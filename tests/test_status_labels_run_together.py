@@ -41,7 +41,17 @@ WRAPPED_AROUND = [
 ]
 
 
-@pytest.mark.parametrize("grid", [RUN_TOGETHER, INTO_COUNTS, WRAPPED_AROUND])
+# "Not on target" run into "Completed": the cell names completed alone (a
+# denied status is none), and took "Not on target"'s count.
+DENIED_RUN_IN = [
+    "On target    Not on target Completed    Requires attention",
+    "3 30%        2 20%         5 50%        0 0%",
+]
+
+
+@pytest.mark.parametrize(
+    "grid", [RUN_TOGETHER, INTO_COUNTS, WRAPPED_AROUND, DENIED_RUN_IN]
+)
 def test_a_grid_whose_labels_ran_together_is_reported_not_read(
     grid: list[str],
 ) -> None:

@@ -47,6 +47,34 @@ def test_counts_then_percents() -> None:
     ]
 
 
+def test_percents_under_a_scoped_row_are_that_row_s_shares() -> None:
+    """ "Milestones", its counts, then a row of percents that names no scope:
+    the milestones' shares, not a row of the grid's default scope."""
+    got = _counts(
+        [
+            *LABELS,
+            "Milestones",
+            "",
+            "1",
+            "",
+            "3",
+            "",
+            "0",
+            "",
+            "25%",
+            "",
+            "75%",
+            "",
+            "0%",
+        ]
+    )
+    assert got == [
+        ("milestones", "completed", 1, 25.0),
+        ("milestones", "on_target", 3, 75.0),
+        ("milestones", "attention", 0, 0.0),
+    ]
+
+
 def test_counts_closing_the_text_are_no_page_numbers() -> None:
     """A grid in a one-page text's last lines: its counts, alone on their
     lines, are cells, not the page's number."""

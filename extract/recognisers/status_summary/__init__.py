@@ -28,6 +28,7 @@ from extract.recognisers.status_summary.printed import (
     read_value,
     read_values,
     relative_quarter,
+    scope_in_force,
     scope_of,
     shares_only,
     titled_scope,
@@ -111,10 +112,9 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             # A row of percents under a labelled row of counts is that row's:
             # its scope ("Actions" over an unlabelled "35.5% 3.2% …") and its
             # period.
-            scope = scope_of(row_label) or (
-                grid[-1][1]
-                if grid and not row_label and not prints_counts(values.values())
-                else default_scope
+            above = grid[-1][1] if grid and not row_label else None
+            scope = scope_in_force(
+                scope_of(row_label), values.values(), above, default_scope
             )
             grid.append((rows[j], scope, values))
             periods.append(
@@ -172,7 +172,12 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             continue
         labels = " ".join(found.labels.values())
         default = scope_of(labels) or titles_scope(found.titles) or "actions"
-        grid = [(row, scope or default, values) for row, scope, values in found.rows]
+        grid: list[tuple[Row, str, dict[int, Value]]] = []
+        for row, scope, values in found.rows:
+            above = grid[-1][1] if grid else None
+            grid.append(
+                (row, scope_in_force(scope, values.values(), above, default), values)
+            )
         counted = [scope for _, scope, values in grid if prints_counts(values.values())]
         if len(set(counted)) < len(counted):
             # Row labels printed apart from their rows ("Last quarter" /

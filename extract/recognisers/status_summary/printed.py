@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from extract.context import Context
 from extract.document import Row
 from normalise.patterns import compiled
-from normalise.vocabulary import status_categories
+from normalise.vocabulary import DENIED_STATUS, status_categories
 from normalise.vocabulary import status_category as category_of
 from normalise.years import period_of, quarters_in, year_to_date
 
@@ -53,6 +53,20 @@ def prints_counts(values: Iterable[Value]) -> bool:
     return any(v.count is not None for v in values)
 
 
+def scope_in_force(
+    scope: str | None, values: Iterable[Value], above: str | None, default: str
+) -> str:
+    """A grid row's scope: its own; else, for a row that prints no count
+    (its shares, "34.7% 43.5% 21.7%" under "Milestones 8 10 5"), the scope of
+    the row above (`above`, None where there is none or the row has a label of
+    its own); else the grid's `default`."""
+    if scope is not None:
+        return scope
+    if above is not None and not prints_counts(values):
+        return above
+    return default
+
+
 def shares_only(values: Iterable[Value]) -> bool:
     """A row of percents and no count ("34.7% 43.5% 21.7% -"): the shares of
     the row of counts above it."""
@@ -71,13 +85,16 @@ def label_cells(row: Row) -> tuple[dict[int, str], dict[int, str]]:
     if len({category_of(label) for label in known.values()}) < 3:
         return {}, {}
     if any(
-        len(status_categories(label)) > 1 or DIGIT.search(label) or _twice(label)
+        len(status_categories(label)) > 1
+        or DENIED_STATUS.search(label)
+        or DIGIT.search(label)
+        or _twice(label)
         for label in known.values()
     ):
         # Two labels run together into one cell ("Milestone on target
-        # Project requires attention"), or a label run into the counts under
-        # it ("Action on target 2"): which column each count is under cannot
-        # be told.
+        # Project requires attention", "Not on target Completed"), or a label
+        # run into the counts under it ("Action on target 2"): which column
+        # each count is under cannot be told.
         return {}, {}
     unknown = {
         c.column: c.flat for c in row.filled if c.column not in known and c.column != 0

@@ -313,8 +313,10 @@ def _scoped(
 ) -> list[tuple[Row, str | None, dict[int, Value]]]:
     """The rows read, each with its scope: its own, else the labels'
     (`named`). A row with no scope and no count is the row's above: its
-    percents ("34.7% …" under "Actions 8 10 5 0"), or none where it prints
-    dashes ("- - - -" under "Performance Indicators - - - -")."""
+    percents ("34.7% …" under "Actions 8 10 5 0"), which take that row's
+    scope where the grid is read (`printed.scope_in_force`), or none where
+    it prints dashes ("- - - -" under "Performance Indicators - - - -"), so
+    it is folded into it."""
     scoped: list[tuple[Row, str | None, dict[int, Value]]] = []
     for row, (scope, values) in read:
         if scope is not None or not scoped or prints_counts(values):
@@ -324,7 +326,7 @@ def _scoped(
         if all(v.percent is None for v in (*values, *counts.values())):
             scoped[-1] = (replace(prior, line_end=row.line_end), own, counts)
         else:
-            scoped.append((row, own, dict(enumerate(values))))
+            scoped.append((row, None, dict(enumerate(values))))
     return scoped
 
 
