@@ -657,6 +657,48 @@ def test_an_unlabelled_row_of_percents_is_the_scoped_row_s_above() -> None:
     assert not [r for r in out if isinstance(r, IssueRow)]
 
 
+@pytest.mark.parametrize(
+    "label, joined",
+    [
+        # Shares labelled with the counts' own label and a share word.
+        ("Actions %", True),
+        ("Actions (percentage)", True),
+        # Shares of last year's actions, whose counts are not printed.
+        ("Actions last year", False),
+    ],
+)
+def test_a_labelled_row_of_shares_joins_only_its_own_counts(
+    label: str, joined: bool
+) -> None:
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "",
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            "Actions\t5\t3\t0",
+            f"{label}\t-\t40%\t60%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    shares = [None, 40.0, 60.0] if joined else [None, None, None]
+    assert [(r.period, r.count, r.percent) for r in rows] == [
+        ("Q2", 5, shares[0]),
+        ("Q2", 3, shares[1]),
+        ("Q2", 0, shares[2]),
+    ]
+    issues = [(r.code, r.line) for r in out if isinstance(r, IssueRow)]
+    if joined:
+        # 3 of 8 is not 40%: the figures are made up to tell joined from not.
+        assert ("unparsed_block", 7) not in issues
+    else:
+        assert issues == [("unparsed_block", 7)]
+        assert f'"{label}" prints shares and no count' in next(
+            r.message for r in out if isinstance(r, IssueRow)
+        )
+
+
 def test_an_unlabelled_row_of_counts_is_a_row_of_its_own() -> None:
     """ "| 4 | 1 | 0" under "Performance Indicators | 5 | 3 | 2": counts, not
     the indicators' shares, so not theirs."""

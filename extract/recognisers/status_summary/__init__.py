@@ -103,6 +103,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         columns = sorted(labels)
         grid: list[tuple[Row, str, dict[int, Value]]] = []
         periods: list[str | None] = []
+        apart: list[IssueRow] = []
         j = i + 1
         while j < len(rows) and rows[j].tabbed:
             values = read_values(rows[j], columns)
@@ -116,15 +117,22 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             scope = scope_in_force(
                 scope_of(row_label), values.values(), above, default_scope
             )
-            grid.append((rows[j], scope, values))
-            periods.append(
+            own = (
                 _row_period(row_label, ctx)
                 if row_label
                 else (periods[-1] if periods else None)
             )
+            if _shares_of_another(row_label, scope, values, grid) and (
+                own == periods[-1]
+            ):
+                apart.append(_shares_unread(doc, rows[j], grid[-1][0]))
+            else:
+                grid.append((rows[j], scope, values))
+                periods.append(own)
             j += 1
         if grid and not _claimed(blocks, i, j):
             continue
+        yield from apart
         for own, members in groupby(zip(grid, periods, strict=True), key=itemgetter(1)):
             yield from _grid(
                 doc, ctx, i, labels, own or period, [g for g, _ in members]
@@ -370,6 +378,53 @@ def _header_like(row: Row) -> bool:
             and not financial_years_in(c.flat)
             for c in row.filled
         )
+    )
+
+
+# What a row of shares may print beside its scope ("Actions %", "Actions
+# (percentage)") and still be the shares of the row of counts above it.
+SHARE_WORDS = compiled(r"[%():]|\b(?:per\s*cent(?:age)?|percentages?|shares?)\b", re.I)
+
+
+def _shares_of_another(
+    label: str,
+    scope: str,
+    values: dict[int, Value],
+    grid: list[tuple[Row, str, dict[int, Value]]],
+) -> bool:
+    """Whether a row of shares under a row of counts of its scope (and of its
+    period) prints a label that says more than the counts row's ("Actions
+    last year" under "Actions"): the shares of other counts, which are not
+    printed, so joined to these they would be wrong."""
+    if (
+        not any(c.isalpha() for c in label)
+        or not grid
+        or grid[-1][1] != scope
+        or not shares_only(values.values())
+    ):
+        # No label, or a count in the first column, whose label names no
+        # status ("Project slipped" over "5" and "22.7%").
+        return False
+    counts_row, _, counts = grid[-1]
+    if not prints_counts(counts.values()):
+        return False
+    return _bare(label) != _bare(counts_row.text_at(0))
+
+
+def _bare(label: str) -> str:
+    return " ".join(SHARE_WORDS.sub(" ", label).lower().split())
+
+
+def _shares_unread(doc: Document, row: Row, counts_row: Row) -> IssueRow:
+    return IssueRow.at(
+        "unparsed_block",
+        doc,
+        row.line_start,
+        f'status grid row "{row.text_at(0)}" prints shares and no count under '
+        f'the counts of "{counts_row.text_at(0)}": they are not those counts\' '
+        f"shares, and the counts they are shares of are not printed; not read",
+        page=row.page,
+        severity="warning",
     )
 
 
