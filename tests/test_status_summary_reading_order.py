@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from extract.recognisers import status_summary
-from extract.records import StatusCount
+from extract.records import IssueRow, StatusCount
 from tests.conftest import S003, recognised
 
 FACT = ["plan", "theme", "scope", "period", "category", "label", "count", "percent"]
@@ -73,6 +73,74 @@ def test_percents_under_a_scoped_row_are_that_row_s_shares() -> None:
         ("milestones", "on_target", 3, 75.0),
         ("milestones", "attention", 0, 0.0),
     ]
+
+
+def _periods(lines: list[str]) -> list[tuple[str, str, str, int | None]]:
+    text = ["Housing PDP 2017-18 Quarter 2 Update", "", *lines]
+    return [
+        (r.scope, r.period, r.category, r.count)
+        for r in recognised(status_summary, text, "plain")
+        if isinstance(r, StatusCount)
+    ]
+
+
+def test_rows_under_period_labels_are_of_those_periods() -> None:
+    """ "Quarter 1", its counts, "Year to date", its counts: a row each
+    period (the year to date of a Q2 report is Q1-Q2); a scope may follow
+    the period."""
+    got = _periods(
+        [
+            *LABELS,
+            "Quarter 1",
+            "",
+            "Milestones",
+            "",
+            "1",
+            "",
+            "3",
+            "",
+            "0",
+            "",
+            "Year to date",
+            "",
+            "Milestones",
+            "",
+            "2",
+            "",
+            "2",
+            "",
+            "1",
+        ]
+    )
+    assert got == [
+        ("milestones", "Q1", "completed", 1),
+        ("milestones", "Q1", "on_target", 3),
+        ("milestones", "Q1", "attention", 0),
+        ("milestones", "Q1-Q2", "completed", 2),
+        ("milestones", "Q1-Q2", "on_target", 2),
+        ("milestones", "Q1-Q2", "attention", 1),
+    ]
+
+
+def test_a_period_label_with_no_row_under_it_ends_the_grid() -> None:
+    """A grid's one row, then "Q1" over the next table's header: the grid
+    is read, of the report's quarter, and "Q1" is left to what follows."""
+    got = _periods([*LABELS, "1", "", "3", "", "0", "", "Q1", "", "Target"])
+    assert got == [
+        ("actions", "Q2", "completed", 1),
+        ("actions", "Q2", "on_target", 3),
+        ("actions", "Q2", "attention", 0),
+    ]
+
+
+def test_two_rows_of_one_period_and_scope_are_reported() -> None:
+    """ "Quarter 2" over two rows of counts with no scope: one key twice."""
+    lines = [*LABELS, "Quarter 2", "", "1", "", "3", "", "0", "", "2", "", "2", "", "1"]
+    read = recognised(
+        status_summary, ["Housing PDP 2017-18 Update", "", *lines], "plain"
+    )
+    assert not [r for r in read if isinstance(r, StatusCount)]
+    assert [r.code for r in read if isinstance(r, IssueRow)] == ["unparsed_block"]
 
 
 def test_counts_closing_the_text_are_no_page_numbers() -> None:

@@ -9,7 +9,7 @@ may start on the line above ("No Rating", "TOTAL"); a grid may label its rows
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import chain, groupby
 from operator import itemgetter
@@ -20,14 +20,14 @@ from extract.document import Document, Row
 from extract.recognisers.status_summary import reading_order, run_on
 from extract.recognisers.status_summary.printed import (
     DIGIT,
-    RELATIVE_QUARTER,
+    PERIOD_LABEL,
     Value,
     grid_period,
     label_row,
     prints_counts,
     read_value,
     read_values,
-    relative_quarter,
+    row_period,
     scope_in_force,
     scope_of,
     shares_only,
@@ -37,15 +37,8 @@ from extract.recognisers.status_summary.printed import (
 )
 from extract.records import IssueRow, Record, StatusCount
 from normalise.patterns import compiled
-from normalise.vocabulary import FINANCIAL_YEAR, QUARTER_NUMBER
 from normalise.vocabulary import status_category as category_of
-from normalise.years import (
-    FY_IN_TEXT,
-    financial_years_in,
-    period_of,
-    quarters_in,
-    year_to_date,
-)
+from normalise.years import FY_IN_TEXT, financial_years_in
 
 NAME = "status_summary"
 # Percent printed beside a count may be truncated, not rounded (samples/000: 2 of 3
@@ -118,7 +111,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
                 scope_of(row_label), values.values(), above, default_scope
             )
             own = (
-                _row_period(row_label, ctx)
+                row_period(row_label, ctx)
                 if row_label
                 else (periods[-1] if periods else None)
             )
@@ -144,32 +137,6 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     yield from _reading(blocks, ctx)
 
 
-# A row label that is a period and nothing else: "Quarter 2", "Q3", "Qtr 3
-# (Oct-Dec)", "Quarter 2 2018/19", "Year to date", "YTD"; a column's may say
-# whether it counts or shares ("Q1 No.", "Quarter 1 %"). Not a scope naming
-# a time ("Actions due in Quarter 4", "Milestones due by year end", "Year end
-# forecast").
-PERIOD_LABEL = compiled(
-    rf"^(?:(?:Q|Qtr\.?\s*|Quarter\s+){QUARTER_NUMBER}|Year\s+to\s+date|YTD)"
-    rf"(?:\s*\([^()]*\))?(?:\s+{FINANCIAL_YEAR})?"
-    # "Q1 No.", "Quarter 1 Percentage": a period's count or share column.
-    r"(?:\s+(?:no\.?|number|count|%|per\s*cent|percentage))?\s*:?$",
-    re.IGNORECASE,
-)
-
-
-def _row_period(label: str, ctx: Context) -> str | None:
-    """The period a grid row's label is: "Quarter 2" over "Quarter 3" (a
-    report printing the quarter before beside its own), "Year to date",
-    "This quarter" (the report's latest), "Last quarter" (the one before,
-    none before Q1: another year's)."""
-    if m := RELATIVE_QUARTER.match(label):
-        return relative_quarter(m, ctx)
-    if not PERIOD_LABEL.match(label):
-        return None
-    return period_of(year_to_date(label, ctx.quarters) or quarters_in(label))
-
-
 def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     """Grids printed in reading order (`reading_order`) or with each row's
     cells run on along a line (`run_on`), each claimed whole."""
@@ -186,7 +153,12 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             grid.append(
                 (row, scope_in_force(scope, values.values(), above, default), values)
             )
-        counted = [scope for _, scope, values in grid if prints_counts(values.values())]
+        periods = _periods(found.periods or ("",) * len(grid), ctx)
+        counted = [
+            (scope, own)
+            for (_, scope, values), own in zip(grid, periods, strict=True)
+            if prints_counts(values.values())
+        ]
         if len(set(counted)) < len(counted):
             # Row labels printed apart from their rows ("Last quarter" /
             # "This quarter" over the labels): two rows of one scope, one key.
@@ -203,7 +175,24 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         for i in found.members:
             blocks.claims.take_row(NAME, i, doc.rows[i])
         period = titles_period(found.titles, ctx)
-        yield from _grid(doc, ctx, found.first, found.labels, period, grid)
+        for own, members in groupby(zip(grid, periods, strict=True), key=itemgetter(1)):
+            yield from _grid(
+                doc,
+                ctx,
+                found.first,
+                found.labels,
+                own or period,
+                [g for g, _ in members],
+            )
+
+
+def _periods(labels: Sequence[str], ctx: Context) -> list[str | None]:
+    """The period of each row of a grid whose rows print `labels` before
+    them ("Quarter 1", "Year to date"; "" for none, the row above's)."""
+    out: list[str | None] = []
+    for label in labels:
+        out.append(row_period(label, ctx) if label else (out[-1] if out else None))
+    return out
 
 
 def _unread(doc: Document, blocks: Blocks, grid: run_on.Unread) -> IssueRow:
@@ -291,7 +280,7 @@ def _period_columns(header: Row, ctx: Context) -> dict[int, str | None] | None:
         if years and not unyeared:
             # "Status | 2017/18 | 2018/19": the report's year is its period.
             columns[cell.column] = ctx.period
-        elif (period := _row_period(unyeared, ctx)) is not None:
+        elif (period := row_period(unyeared, ctx)) is not None:
             # "Q4 | Q1" in a Q1 report: a quarter after the report's latest is
             # the year before's.
             later = (

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from extract.context import Context
 from extract.document import Row
 from normalise.patterns import compiled
-from normalise.vocabulary import DENIED_STATUS, status_categories
+from normalise.vocabulary import (
+    DENIED_STATUS,
+    FINANCIAL_YEAR,
+    QUARTER_NUMBER,
+    status_categories,
+)
 from normalise.vocabulary import status_category as category_of
 from normalise.years import period_of, quarters_in, year_to_date
 
@@ -205,3 +210,34 @@ def scope_of(text: str) -> str | None:
         if pattern.search(text):
             return name
     return None
+
+
+# A row label that is a period and nothing else: "Quarter 2", "Q3", "Qtr 3
+# (Oct-Dec)", "Quarter 2 2018/19", "Year to date", "YTD"; a column's may say
+# whether it counts or shares ("Q1 No.", "Quarter 1 %"). Not a scope naming
+# a time ("Actions due in Quarter 4", "Milestones due by year end", "Year end
+# forecast").
+PERIOD_LABEL = compiled(
+    rf"^(?:(?:Q|Qtr\.?\s*|Quarter\s+){QUARTER_NUMBER}|Year\s+to\s+date|YTD)"
+    rf"(?:\s*\([^()]*\))?(?:\s+{FINANCIAL_YEAR})?"
+    # "Q1 No.", "Quarter 1 Percentage": a period's count or share column.
+    r"(?:\s+(?:no\.?|number|count|%|per\s*cent|percentage))?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def row_period(label: str, ctx: Context) -> str | None:
+    """The period a grid row's label is: "Quarter 2" over "Quarter 3" (a
+    report printing the quarter before beside its own), "Year to date",
+    "This quarter" (the report's latest), "Last quarter" (the one before,
+    none before Q1: another year's); None for any other label."""
+    if m := RELATIVE_QUARTER.match(label):
+        return relative_quarter(m, ctx)
+    if not PERIOD_LABEL.match(label):
+        return None
+    return period_of(year_to_date(label, ctx.quarters) or quarters_in(label))
+
+
+def is_period_label(text: str) -> bool:
+    """Whether a row label is a period and nothing else (`row_period` reads it)."""
+    return bool(PERIOD_LABEL.match(text) or RELATIVE_QUARTER.match(text))

@@ -6,8 +6,8 @@ each a paragraph: "Project completed", …, "Project aborted/ closed", then
 
 A grid is read only when its shape is certain: every label a paragraph of
 its own, at least three different statuses, then rows of exactly one value
-per label (a row's scope printed before it, or counts then percents), and no
-value left over.
+per label (a row's period, its scope or both printed before it: "Quarter 1",
+"Actions", "1", "3", "0"; or counts then percents), and no value left over.
 
 "No Rating" or "TOTAL" printed on the line above the other labels heads the
 last column, the one the label line leaves without a label (samples/000 and
@@ -29,6 +29,7 @@ from extract.document import Row
 from extract.recognisers.status_summary.printed import (
     DIGIT,
     Value,
+    is_period_label,
     is_title_text,
     read_value,
     scope_of,
@@ -53,6 +54,9 @@ class Found:
     members: tuple[int, ...]
     # The title lines above it, nearest first ("Quarter Four (…) Performance").
     titles: tuple[str, ...]
+    # The period label printed before each row ("Quarter 1", "Year to date"),
+    # "" where none is: the row is of the period above it, or the grid's.
+    periods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +164,13 @@ def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
         return None, max(j, k + 1)
     n = len(labels)
     rows: list[tuple[Row, str | None, dict[int, Value]]] = []
+    periods: list[str] = []
     while j < len(paras):
+        start, period = j, ""
+        if is_period_label(text := squash(paras[j].text)):
+            period, j = text, j + 1
         scope = None
-        text = squash(paras[j].text)
+        text = squash(paras[j].text) if j < len(paras) else ""
         if (named := scope_of(text)) is not None and not DIGIT.search(text):
             scope, j = named, j + 1
         values = [
@@ -171,8 +179,12 @@ def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
         if len(values) < n:
             if scope is not None:
                 return None, j
+            # A period label with no row under it heads what follows (the
+            # next table's "Q1"), not a row of this grid.
+            j = start
             break
         rows.append((_row(paras[j : j + n]), scope, dict(enumerate(values))))
+        periods.append(period)
         j += n
     if (
         not rows
@@ -182,7 +194,10 @@ def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
         return None, j
     members = tuple(i for p in paras[k:j] for i in p.rows if i >= opening.first)
     titles = _titles(paras, k, opening)
-    return Found(opening.first, dict(enumerate(labels)), rows, members, titles), j
+    found = Found(
+        opening.first, dict(enumerate(labels)), rows, members, titles, tuple(periods)
+    )
+    return found, j
 
 
 def _titles(paras: Sequence[Paragraph], k: int, opening: _Opening) -> tuple[str, ...]:
