@@ -129,17 +129,73 @@ def test_a_line_of_values_is_read_only_one_way() -> None:
     assert read_line("9 (75%) 0 (0%) 3 (25%) 0 (0%) 12 (100%)", 5) == (
         None,
         [Value(9, 75), Value(0, 0), Value(3, 25), Value(0, 0), Value(12, 100)],
+        "",
     )
     assert read_line("Actions 0 0% 2 100% 0 0%", 3) == (
         "actions",
         [Value(0, 0), Value(2, 100), Value(0, 0)],
+        "",
     )
-    assert read_line("0% 80% 20%", 3) == (None, [Value(None, p) for p in (0, 80, 20)])
+    assert read_line("0% 80% 20%", 3) == (
+        None,
+        [Value(None, p) for p in (0, 80, 20)],
+        "",
+    )
     # "1 2% 3 4%" is three values two ways: (1) (2%) (3 4%) or (1 2%) (3) (4%).
     assert read_line("1 2% 3 4%", 3) is None
     assert read_line("Q 85 N/A 20 27", 4) is None
     assert is_values_line("Performance Indicators - - - - -")
     assert not is_values_line("6 Implications**6.1 Financial**")
+
+
+def test_a_row_s_period_is_printed_before_its_values() -> None:
+    """A period label, alone or before the scope: the "1" of "Quarter 1" is
+    the label's, not a value."""
+    assert read_line("Quarter 1 1 3 0", 3) == (
+        None,
+        [Value(1, None), Value(3, None), Value(0, None)],
+        "Quarter 1",
+    )
+    assert read_line("Year to date 2 2 1", 3) == (
+        None,
+        [Value(2, None), Value(2, None), Value(1, None)],
+        "Year to date",
+    )
+    assert read_line("Q2 Milestones 2 50% 2 50% 0 0%", 3) == (
+        "milestones",
+        [Value(2, 50), Value(2, 50), Value(0, 0)],
+        "Q2",
+    )
+    assert is_values_line("Quarter 1 1 3 0")
+    # Four values or "Quarter" and four: no reading is certain.
+    assert read_line("Quarter 1 1 3 0", 4) is None
+    assert not is_values_line("Quarter Four 1 3 0 Milestones")
+
+
+def test_rows_of_periods_are_read_each_of_its_own() -> None:
+    read = recognised(
+        status_summary,
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "Summary of Progress",
+            "Completed On Target Requires Attention",
+            "Quarter 1 1 3 0",
+            "Quarter 2 Actions 2 2 1",
+            "Comments",
+        ],
+    )
+    assert [
+        (r.scope, r.period, r.category, r.count, r.line_start)
+        for r in read
+        if isinstance(r, StatusCount)
+    ] == [
+        ("actions", "Q1", "completed", 1, 4),
+        ("actions", "Q1", "on_target", 3, 4),
+        ("actions", "Q1", "attention", 0, 4),
+        ("actions", "Q2", "completed", 2, 5),
+        ("actions", "Q2", "on_target", 2, 5),
+        ("actions", "Q2", "attention", 1, 5),
+    ]
 
 
 NO_COLUMN = (

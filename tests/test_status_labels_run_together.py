@@ -91,3 +91,23 @@ def test_a_count_in_the_first_column_is_reported() -> None:
         if isinstance(r, IssueRow) and r.code == "unknown_status_label"
     ]
     assert len(said) == 1 and said[0].endswith('"(no label)" = 0')
+
+
+@pytest.mark.parametrize("label", ["Fully completed", "Has been completed"])
+def test_a_status_no_denial_names_is_one_label(label: str) -> None:
+    """ "Fully completed", "Has been completed": one label, completed; only
+    the words that deny a status ("not", "not fully", "not been") make a
+    second label run into it."""
+    grid = [
+        f"          {label:<20}On target     Requires attention",
+        "Actions   5                   3             0",
+    ]
+    lines = [TITLE + " Quarter 2", "", "Summary of Progress:", ""]
+    text = "\n".join([*lines, *grid, "", "6 Implications", ""])
+    doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form="layout")
+    found = [f.record for f in process_document(doc).found]
+    assert [(r.category, r.count) for r in found if isinstance(r, StatusCount)] == [
+        ("completed", 5),
+        ("on_target", 3),
+        ("attention", 0),
+    ]

@@ -658,17 +658,23 @@ def test_an_unlabelled_row_of_percents_is_the_scoped_row_s_above() -> None:
 
 
 @pytest.mark.parametrize(
-    "label, joined",
+    "counts, label, joined",
     [
-        # Shares labelled with the counts' own label and a share word.
-        ("Actions %", True),
-        ("Actions (percentage)", True),
-        # Shares of last year's actions, whose counts are not printed.
-        ("Actions last year", False),
+        # Shares labelled as their counts are, with words of their own.
+        ("Actions", "Actions %", True),
+        ("Actions", "Actions (percentage)", True),
+        ("Actions*", "Actions", True),
+        ("Number", "Percentage", True),
+        ("Number of actions", "% of actions", True),
+        ("Q2 No.", "Q2 %", True),
+        ("Performance Indicators", "PIs %", True),
+        # Shares of another time's actions, whose counts are not printed.
+        ("Actions", "Actions last year", False),
+        ("Actions", "Actions 2016/17", False),
     ],
 )
 def test_a_labelled_row_of_shares_joins_only_its_own_counts(
-    label: str, joined: bool
+    counts: str, label: str, joined: bool
 ) -> None:
     out = _grid_records(
         [
@@ -677,7 +683,7 @@ def test_a_labelled_row_of_shares_joins_only_its_own_counts(
             "Summary of Progress:",
             "",
             "\tCompleted\tOn target\tRequires attention",
-            "Actions\t5\t3\t0",
+            f"{counts}\t5\t3\t0",
             f"{label}\t-\t40%\t60%",
         ]
     )
@@ -697,6 +703,31 @@ def test_a_labelled_row_of_shares_joins_only_its_own_counts(
         assert f'"{label}" prints shares and no count' in next(
             r.message for r in out if isinstance(r, IssueRow)
         )
+
+
+def test_a_row_of_another_year_s_period_is_reported_not_read() -> None:
+    """ "Last quarter" in a Q1 report is last year's Q4: reported, not
+    written as this year's Q1; "This quarter" is read."""
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 1 Update",
+            "",
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            "Last quarter\t1\t3\t0",
+            "This quarter\t2\t2\t1",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count, r.line_start) for r in rows] == [
+        ("Q1", 2, 7),
+        ("Q1", 2, 7),
+        ("Q1", 1, 7),
+    ]
+    issues = [r for r in out if isinstance(r, IssueRow)]
+    assert [(r.code, r.line) for r in issues] == [("unparsed_block", 6)]
+    assert '"Last quarter" counts a period of another year' in issues[0].message
 
 
 def test_an_unlabelled_row_of_counts_is_a_row_of_its_own() -> None:

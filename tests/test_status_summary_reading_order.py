@@ -143,6 +143,52 @@ def test_two_rows_of_one_period_and_scope_are_reported() -> None:
     assert [r.code for r in read if isinstance(r, IssueRow)] == ["unparsed_block"]
 
 
+@pytest.mark.parametrize(
+    "title, lines",
+    [
+        # Last year's Q4, in a Q1 report.
+        ("Housing PDP 2017-18 Quarter 1 Update", ["Last quarter", "1", "3", "0"]),
+        ("Housing PDP 2017-18 Quarter 2 Update", ["Q1 2016/17", "1", "3", "0"]),
+        # A quarter after the report's: the year before's.
+        (
+            "Housing PDP 2017-18 Quarter 1 Update",
+            ["Q4", "1", "3", "0", "Q1", "2", "2", "1"],
+        ),
+        # The year to date of a Q1 report is its quarter, as is the row
+        # above it: one key twice.
+        (
+            "Housing PDP 2017-18 Quarter 1 Update",
+            ["1", "3", "0", "Year to date", "2", "2", "1"],
+        ),
+    ],
+)
+def test_rows_of_another_year_or_twice_one_period_are_reported(
+    title: str, lines: list[str]
+) -> None:
+    body = [text for line in lines for text in (line, "")]
+    read = recognised(status_summary, [title, "", *LABELS, *body], "plain")
+    assert not [r for r in read if isinstance(r, StatusCount)]
+    assert [r.code for r in read if isinstance(r, IssueRow)] == ["unparsed_block"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # The next table's period label and heading.
+        ["Q1", "Key Performance Indicators", "Indicator", "Target"],
+        # A KPI's values by quarter: shares alone under the grid's counts.
+        ["Q1", "95%", "96%", "97%"],
+    ],
+)
+def test_a_period_label_heading_what_follows_ends_the_grid(after: list[str]) -> None:
+    body = [text for line in ["1", "3", "0", *after] for text in (line, "")]
+    assert _periods([*LABELS, *body]) == [
+        ("actions", "Q2", "completed", 1),
+        ("actions", "Q2", "on_target", 3),
+        ("actions", "Q2", "attention", 0),
+    ]
+
+
 def test_counts_closing_the_text_are_no_page_numbers() -> None:
     """A grid in a one-page text's last lines: its counts, alone on their
     lines, are cells, not the page's number."""

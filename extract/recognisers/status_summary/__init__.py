@@ -9,7 +9,7 @@ may start on the line above ("No Rating", "TOTAL"); a grid may label its rows
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain, groupby
 from operator import itemgetter
@@ -22,8 +22,11 @@ from extract.recognisers.status_summary.printed import (
     DIGIT,
     PERIOD_LABEL,
     Value,
+    after_latest,
     grid_period,
+    is_period_label,
     label_row,
+    named_period,
     prints_counts,
     read_value,
     read_values,
@@ -110,12 +113,10 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             scope = scope_in_force(
                 scope_of(row_label), values.values(), above, default_scope
             )
-            own = (
-                row_period(row_label, ctx)
-                if row_label
-                else (periods[-1] if periods else None)
-            )
-            if _shares_of_another(row_label, scope, values, grid) and (
+            own, other = _own_period(row_label, periods[-1] if periods else None, ctx)
+            if other:
+                apart.append(_other_year_row(doc, rows[j], row_label))
+            elif _shares_of_another(row_label, scope, values, grid) and (
                 own == periods[-1]
             ):
                 apart.append(_shares_unread(doc, rows[j], grid[-1][0]))
@@ -153,7 +154,19 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             grid.append(
                 (row, scope_in_force(scope, values.values(), above, default), values)
             )
-        periods = _periods(found.periods or ("",) * len(grid), ctx)
+        period = titles_period(found.titles, ctx)
+        periods: list[str | None] = []
+        for label in found.periods or ("",) * len(grid):
+            own, other = _own_period(label, periods[-1] if periods else period, ctx)
+            if other:
+                reason = (
+                    f'its row labelled "{label}" is of another year than the report\'s'
+                )
+                yield _unread(doc, blocks, run_on.Unread(found.members, reason))
+                break
+            periods.append(own or period)
+        if len(periods) < len(grid):
+            continue
         counted = [
             (scope, own)
             for (_, scope, values), own in zip(grid, periods, strict=True)
@@ -161,7 +174,9 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         ]
         if len(set(counted)) < len(counted):
             # Row labels printed apart from their rows ("Last quarter" /
-            # "This quarter" over the labels): two rows of one scope, one key.
+            # "This quarter" over the labels), or a row of the period the
+            # grid's title gives under a label of the same ("Year to date" in
+            # a Q1 report): two rows of one scope and period, one key.
             yield _unread(
                 doc,
                 blocks,
@@ -174,25 +189,36 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             continue
         for i in found.members:
             blocks.claims.take_row(NAME, i, doc.rows[i])
-        period = titles_period(found.titles, ctx)
         for own, members in groupby(zip(grid, periods, strict=True), key=itemgetter(1)):
             yield from _grid(
-                doc,
-                ctx,
-                found.first,
-                found.labels,
-                own or period,
-                [g for g, _ in members],
+                doc, ctx, found.first, found.labels, own, [g for g, _ in members]
             )
 
 
-def _periods(labels: Sequence[str], ctx: Context) -> list[str | None]:
-    """The period of each row of a grid whose rows print `labels` before
-    them ("Quarter 1", "Year to date"; "" for none, the row above's)."""
-    out: list[str | None] = []
-    for label in labels:
-        out.append(row_period(label, ctx) if label else (out[-1] if out else None))
-    return out
+def _own_period(label: str, above: str | None, ctx: Context) -> tuple[str | None, bool]:
+    """(period, other) of a grid row labelled `label`: the period a period
+    label names ("Quarter 1", "Year to date"), the row above's (`above`)
+    where it has no label, else None; `other` where its label names a period
+    of another year than the report's (`printed.named_period`), which is
+    not read."""
+    if not label:
+        return above, False
+    if not is_period_label(label):
+        return None, False
+    period = named_period(label, ctx)
+    return period, period is None
+
+
+def _other_year_row(doc: Document, row: Row, label: str) -> IssueRow:
+    return IssueRow.at(
+        "unparsed_block",
+        doc,
+        row.line_start,
+        f'status grid row "{label}" counts a period of another year than the '
+        f"report's; not read",
+        page=row.page,
+        severity="warning",
+    )
 
 
 def _unread(doc: Document, blocks: Blocks, grid: run_on.Unread) -> IssueRow:
@@ -267,7 +293,6 @@ def _period_columns(header: Row, ctx: Context) -> dict[int, str | None] | None:
     each column's period, None for one of another year than the report's;
     None where fewer than two columns name one ("Status | Number | %")."""
     columns: dict[int, str | None] = {}
-    latest = ctx.latest_quarter or 4
     for cell in header.filled:
         if cell.column == 0:
             continue
@@ -283,9 +308,7 @@ def _period_columns(header: Row, ctx: Context) -> dict[int, str | None] | None:
         elif (period := row_period(unyeared, ctx)) is not None:
             # "Q4 | Q1" in a Q1 report: a quarter after the report's latest is
             # the year before's.
-            later = (
-                period[:1] == "Q" and period[1:].isdigit() and int(period[1]) > latest
-            )
+            later = after_latest(period, ctx)
             columns[cell.column] = None if later and not years else period
     return columns if len(columns) >= PERIOD_COLUMNS else None
 
@@ -370,9 +393,15 @@ def _header_like(row: Row) -> bool:
     )
 
 
-# What a row of shares may print beside its scope ("Actions %", "Actions
-# (percentage)") and still be the shares of the row of counts above it.
-SHARE_WORDS = compiled(r"[%():]|\b(?:per\s*cent(?:age)?|percentages?|shares?)\b", re.I)
+# Words of a time a row label may add to the label of the counts above it,
+# whose shares it then is not: "Actions last year" under "Actions", "Actions
+# 2016/17", "Milestones this quarter" under "Milestones last quarter".
+OTHER_TIME = compiled(
+    r"\b(?:last|previous|prior|next|this|current|years?|quarters?|months?|q[1-4])\b"
+    r"|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+WORD = compiled(r"\w+")
 
 
 def _shares_of_another(
@@ -381,27 +410,26 @@ def _shares_of_another(
     values: dict[int, Value],
     grid: list[tuple[Row, str, dict[int, Value]]],
 ) -> bool:
-    """Whether a row of shares under a row of counts of its scope (and of its
-    period) prints a label that says more than the counts row's ("Actions
-    last year" under "Actions"): the shares of other counts, which are not
-    printed, so joined to these they would be wrong."""
+    """Whether a row of shares under a row of counts of its scope has a label
+    that names a time the counts row's does not ("Actions last year" under
+    "Actions"): the shares of other counts, not printed, so joined to these
+    they would be wrong. Other words it adds ("Actions %", "% of actions"
+    under "Number of actions", "PIs %" under "Performance Indicators") leave
+    them these counts' shares. The caller asks only of rows of the period of
+    the row above."""
     if (
-        not any(c.isalpha() for c in label)
+        not label
         or not grid
         or grid[-1][1] != scope
         or not shares_only(values.values())
     ):
-        # No label, or a count in the first column, whose label names no
-        # status ("Project slipped" over "5" and "22.7%").
         return False
     counts_row, _, counts = grid[-1]
     if not prints_counts(counts.values()):
         return False
-    return _bare(label) != _bare(counts_row.text_at(0))
-
-
-def _bare(label: str) -> str:
-    return " ".join(SHARE_WORDS.sub(" ", label).lower().split())
+    above = {w.lower() for w in WORD.findall(counts_row.text_at(0))}
+    added = " ".join(w for w in WORD.findall(label) if w.lower() not in above)
+    return OTHER_TIME.search(added) is not None
 
 
 def _shares_unread(doc: Document, row: Row, counts_row: Row) -> IssueRow:

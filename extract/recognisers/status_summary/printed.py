@@ -19,7 +19,7 @@ from normalise.vocabulary import (
     status_categories,
 )
 from normalise.vocabulary import status_category as category_of
-from normalise.years import period_of, quarters_in, year_to_date
+from normalise.years import financial_years_in, period_of, quarters_in, year_to_date
 
 COUNT = re.compile(r"^(\d+)$")
 
@@ -241,3 +241,25 @@ def row_period(label: str, ctx: Context) -> str | None:
 def is_period_label(text: str) -> bool:
     """Whether a row label is a period and nothing else (`row_period` reads it)."""
     return bool(PERIOD_LABEL.match(text) or RELATIVE_QUARTER.match(text))
+
+
+def named_period(label: str, ctx: Context) -> str | None:
+    """The period of the report's year a row's period label names ("Quarter
+    1", "Q2 2017/18", "This quarter"); None where it is another year's: a year
+    not the report's ("Q1 2016/17"), a quarter after the report's latest
+    ("Q4" in a Q1 report) or the quarter before Q1 ("Last quarter" in a Q1
+    report)."""
+    years = financial_years_in(label)
+    if years and ctx.financial_year is not None and years[0] != ctx.financial_year:
+        return None
+    period = row_period(label, ctx)
+    if period is None or (after_latest(period, ctx) and not years):
+        return None
+    return period
+
+
+def after_latest(period: str, ctx: Context) -> bool:
+    """Whether `period` is a quarter after the report's latest: the year
+    before's, printed beside this year's ("Q4 | Q1" in a Q1 report)."""
+    latest = ctx.latest_quarter or 4
+    return period[:1] == "Q" and period[1:].isdigit() and int(period[1:]) > latest

@@ -31,6 +31,7 @@ from extract.recognisers.status_summary.printed import (
     Value,
     is_period_label,
     is_title_text,
+    prints_counts,
     read_value,
     scope_of,
 )
@@ -166,22 +167,24 @@ def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
     rows: list[tuple[Row, str | None, dict[int, Value]]] = []
     periods: list[str] = []
     while j < len(paras):
-        start, period = j, ""
-        if is_period_label(text := squash(paras[j].text)):
-            period, j = text, j + 1
-        scope = None
+        start, period, scope = j, "", None
+        label = squash(paras[j].text)
+        if is_period_label(label):
+            period, j = label, j + 1
         text = squash(paras[j].text) if j < len(paras) else ""
         if (named := scope_of(text)) is not None and not DIGIT.search(text):
             scope, j = named, j + 1
         values = [
             v for p in paras[j : j + n] if (v := read_value(squash(p.text))) is not None
         ]
+        if period and _heads_what_follows(values, n, rows):
+            # A period label with no row of counts under it heads what
+            # follows (the next table's "Q1"), not a row of this grid.
+            j = start
+            break
         if len(values) < n:
             if scope is not None:
                 return None, j
-            # A period label with no row under it heads what follows (the
-            # next table's "Q1"), not a row of this grid.
-            j = start
             break
         rows.append((_row(paras[j : j + n]), scope, dict(enumerate(values))))
         periods.append(period)
@@ -198,6 +201,22 @@ def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
         opening.first, dict(enumerate(labels)), rows, members, titles, tuple(periods)
     )
     return found, j
+
+
+def _heads_what_follows(
+    values: Sequence[Value],
+    n: int,
+    rows: Sequence[tuple[Row, str | None, dict[int, Value]]],
+) -> bool:
+    """Whether a period label printed after a grid's rows heads what follows
+    rather than a row of the grid: no row of `n` values under it, or a row
+    of shares alone under rows of counts ("Q1", "95%", "96%", "97%": a
+    KPI's values by quarter)."""
+    if len(values) < n:
+        return True
+    return (
+        bool(rows) and not prints_counts(values) and prints_counts(rows[-1][2].values())
+    )
 
 
 def _titles(paras: Sequence[Paragraph], k: int, opening: _Opening) -> tuple[str, ...]:

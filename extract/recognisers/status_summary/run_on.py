@@ -3,9 +3,10 @@ prints a PDF's text in content-stream order, with no blank lines and no
 columns, so a grid is its labels one after another on a line ("Milestone
 completed Milestone on target Milestone/timeline/scope/target date requires
 attention. Project aborted/closed") and each row of values on a line of its
-own ("9 (75%) 0 (0%) 3 (25%) 0 (0%) 12 (100%)"), any label printed above the
-others ("TOTAL") on the line before them (tests/fixtures/rawtext/002…-raw.txt
-lines 6-8).
+own ("9 (75%) 0 (0%) 3 (25%) 0 (0%) 12 (100%)"), after its scope or its
+period if printed ("Actions 1 3 0", "Quarter 1 1 3 0"), any label printed
+above the others ("TOTAL") on the line before them
+(tests/fixtures/rawtext/002…-raw.txt lines 6-8).
 
 Where one label ends and the next begins is not printed, only the order of
 the statuses the labels name: a grid is read when its label lines name
@@ -31,6 +32,7 @@ from extract.recognisers.status_summary.printed import (
     DIGIT,
     TITLE_LOOKBACK,
     Value,
+    is_period_label,
     is_title_text,
     prints_counts,
     read_value,
@@ -98,7 +100,9 @@ SCOPE_OR_LABEL = (
     "of its first row of values, which is not printed"
 )
 
-Line = tuple[str | None, list[Value]]
+# A row of values: its scope, its values and the period label printed before
+# them ("Quarter 1 1 3 0"; "" for none).
+Line = tuple[str | None, list[Value], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,17 +154,53 @@ def _whole_words(text: str, start: int, end: int) -> str:
 
 
 def read_line(text: str, n: int) -> Line | None:
-    """(scope, values) of a line of `n` values, the scope printed before them
-    ("Actions 0 0% 2 100% 0 0% 0 0% 0 0%"), or None when the line is no such
+    """(scope, values, period label) of a line of `n` values, the scope or a
+    period or both printed before them ("Actions 0 0% 2 100% 0 0% 0 0% 0 0%",
+    "Quarter 1 1 3 0", "Q2 Actions 2 2 1"), or None when the line is no such
     row or its tokens make `n` values in more than one way ("1 2% 3 4%")."""
-    tokens = text.split()
-    first = next((k for k, t in enumerate(tokens) if VALUE_PART.match(t)), len(tokens))
-    prefix = " ".join(tokens[:first])
-    scope = scope_of(prefix) if prefix else None
-    if n < 1 or (prefix and (scope is None or DIGIT.search(prefix))):
+    if n < 1:
         return None
-    values = _only_reading(tokens[first:], n)
-    return None if values is None else (scope, values)
+    tokens = text.split()
+    found: list[Line] = []
+    for first in _value_starts(tokens):
+        prefix = _prefix(tokens[:first])
+        if prefix is not None and (values := _only_reading(tokens[first:], n)):
+            found.append((prefix[0], values, prefix[1]))
+    return found[0] if len(found) == 1 else None
+
+
+def _value_starts(tokens: Sequence[str]) -> range:
+    """Where a line's values may start: each place after its last word that
+    is no part of a value ("Quarter 1 1 3 0": the "1" of "Quarter 1" or the
+    one after it)."""
+    words = [k for k, t in enumerate(tokens) if not VALUE_PART.match(t)]
+    return range(words[-1] + 1 if words else 0, len(tokens) + 1)
+
+
+def _prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
+    """(scope, period label) of the words before a row's values: none, a
+    scope ("Performance Indicators"), a period ("Quarter 1", "Year to
+    date") or a period and a scope ("Q2 Actions"); None for other words."""
+    if not words:
+        return None, ""
+    if (scope := _scope_words(words)) is not None:
+        return scope, ""
+    for k in range(len(words), 0, -1):
+        if not is_period_label(" ".join(words[:k])):
+            continue
+        if k == len(words):
+            return None, " ".join(words)
+        if (scope := _scope_words(words[k:])) is not None:
+            return scope, " ".join(words[:k])
+    return None
+
+
+def _scope_words(words: Sequence[str]) -> str | None:
+    """The scope words name, when they print no digit and no part of a value
+    ("Performance Indicators", not "Performance Indicators -")."""
+    if any(DIGIT.search(w) or VALUE_PART.match(w) for w in words):
+        return None
+    return scope_of(" ".join(words))
 
 
 def _only_reading(tokens: Sequence[str], n: int) -> list[Value] | None:
@@ -182,15 +222,16 @@ def _only_reading(tokens: Sequence[str], n: int) -> list[Value] | None:
 
 
 def is_values_line(text: str) -> bool:
-    """A line of values, however many, after the scope they count, if any
-    ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators - - -")."""
+    """A line of values, however many, after the scope they count or their
+    period, if any ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators
+    - - -", "Quarter 1 1 3 0")."""
     tokens = text.split()
     if not tokens or not VALUE_PART.match(tokens[-1]):
         return False  # most lines: prose, its last word no value
-    first = next((k for k, t in enumerate(tokens) if VALUE_PART.match(t)), None)
-    if first is None or not all(VALUE_PART.match(t) for t in tokens[first:]):
-        return False
-    return first == 0 or scope_of(" ".join(tokens[:first])) is not None
+    return any(
+        _prefix(tokens[:first]) is not None
+        for first in _value_starts(tokens)[: len(tokens)]
+    )
 
 
 def grids(blocks: Blocks, name: str) -> Iterator[Found | Unread]:
@@ -269,7 +310,7 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
     columns: list[str] | None = [label for label, _ in labels]
     if extra is not None:
         columns = _with_extra(
-            [label for label, _ in labels], extra, [values for _, (_, values) in read]
+            [label for label, _ in labels], extra, [line[1] for _, line in read]
         )
     if columns is None:
         return _unread(
@@ -280,7 +321,7 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
         )
     # The scope the labels name ("Milestone completed …"), whichever label
     # the word is in.
-    scoped = _scoped(read, scope_of(printed))
+    scoped, periods = _scoped(read, scope_of(printed))
     words = {**dict(labels), str(extra): above}
     return Found(
         first,
@@ -288,6 +329,7 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
         scoped,
         tuple(range(first, k)),
         _titles(rows, first),
+        periods,
     )
 
 
@@ -310,7 +352,7 @@ def _apart(
 
 def _scoped(
     read: list[tuple[Row, Line]], named: str | None
-) -> list[tuple[Row, str | None, dict[int, Value]]]:
+) -> tuple[list[tuple[Row, str | None, dict[int, Value]]], tuple[str, ...]]:
     """The rows read, each with its scope: its own, else the labels'
     (`named`). A row with no scope and no count is the row's above: its
     percents ("34.7% …" under "Actions 8 10 5 0"), which take that row's
@@ -318,16 +360,19 @@ def _scoped(
     it prints dashes ("- - - -" under "Performance Indicators - - - -"), so
     it is folded into it."""
     scoped: list[tuple[Row, str | None, dict[int, Value]]] = []
-    for row, (scope, values) in read:
-        if scope is not None or not scoped or prints_counts(values):
+    periods: list[str] = []
+    for row, (scope, values, period) in read:
+        if scope is not None or period or not scoped or prints_counts(values):
             scoped.append((row, scope or named, dict(enumerate(values))))
+            periods.append(period)
             continue
         prior, own, counts = scoped[-1]
         if all(v.percent is None for v in (*values, *counts.values())):
             scoped[-1] = (replace(prior, line_end=row.line_end), own, counts)
         else:
             scoped.append((row, None, dict(enumerate(values))))
-    return scoped
+            periods.append(period)
+    return scoped, tuple(periods)
 
 
 def _unread(rows: Sequence[Row], members: range, reason: str) -> Unread | None:
