@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extract.pipeline import process_document
+from extract.readers import read_document
 from extract.recognisers import status_summary
 from extract.recognisers.status_summary.printed import Value
 from extract.recognisers.status_summary.run_on import (
@@ -854,3 +857,79 @@ def test_a_sentence_pointing_below_names_no_label() -> None:
             "5 3 2 1",
         ]
     ).startswith("x.txt:3-4: status grid printed without columns, not read: its rows")
+
+
+def _raw_q1(rows: list[str]) -> list[object]:
+    """A Q1 report's -raw grid (its title "Quarter One (…)") over `rows`,
+    through the whole pipeline: what it writes and reports."""
+    lines = [
+        "Housing PDP 2018-19 - Housing and Corporate Assets",
+        "Quarter One (1 April 2018 - 30 June 2018)",
+        "Performance",
+        "Milestone completed Milestone on target Milestone/timeline/scope/target "
+        "date requires attention",
+        *rows,
+        "Comments on overall performance for this PDP (as at end of June 2018)",
+        "Housing - there has been a significant increase in the cases dealt with "
+        "via the Hub. The theme continues around vulnerability of residents.",
+    ]
+    doc = read_document(Path("x.txt"), "x.txt", "\n".join(lines).encode(), "plain")
+    return [
+        (r.period, r.category, r.count)
+        if isinstance(r, StatusCount)
+        else (r.code, r.message.split(": ", 2)[-1])
+        for r in (f.record for f in process_document(doc).found)
+        if isinstance(r, StatusCount | IssueRow)
+    ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Last quarter 9 (75%) 0 (0%) 3 (25%)", "Q4 9 (75%) 0 (0%) 3 (25%)"],
+)
+def test_a_raw_row_of_last_year_s_quarter_is_reported(first: str) -> None:
+    """A Q1 report's grid whose first row is last year's Q4: reported whole.
+    The rows' labels are no title naming the quarters the report covers."""
+    label = first.rsplit(" 9 ", 1)[0]
+    assert _raw_q1([first, "This quarter 2 (50%) 2 (50%) 0 (0%)"]) == [
+        (
+            "unparsed_block",
+            f'its row labelled "{label}" is of another year than the report\'s',
+        ),
+        ("no_facts", "no figures in tables"),
+    ]
+
+
+def test_a_raw_row_of_this_quarter_is_the_report_s() -> None:
+    assert _raw_q1(["This quarter 2 (50%) 2 (50%) 0 (0%)"]) == [
+        ("Q1", "completed", 2),
+        ("Q1", "on_target", 2),
+        ("Q1", "attention", 0),
+    ]
+
+
+def test_raw_rows_of_a_scope_then_a_period() -> None:
+    """ "Actions Q1 1 3 0": the scope, then the period; a heading after the
+    grid that names a quarter and a year is no row of it."""
+    read = recognised(
+        status_summary,
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "Summary of Progress",
+            "Completed On Target Requires Attention",
+            "Actions Q1 1 3 0",
+            "Actions Q2 2 2 1",
+            "Quarter 4 2018",
+            "Comments",
+        ],
+    )
+    assert [(r.period, r.count) for r in read if isinstance(r, StatusCount)] == [
+        ("Q1", 1),
+        ("Q1", 3),
+        ("Q1", 0),
+        ("Q2", 2),
+        ("Q2", 2),
+        ("Q2", 1),
+    ]
+    assert read_line("Quarter 2 2018 1 3 0", 4) is None
+    assert not is_values_line("Year to date 2018")

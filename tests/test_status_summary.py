@@ -730,6 +730,33 @@ def test_a_row_of_another_year_s_period_is_reported_not_read() -> None:
     assert '"Last quarter" counts a period of another year' in issues[0].message
 
 
+def test_the_shares_under_another_year_s_row_are_its_own() -> None:
+    """Last year's Q4 and its shares, then this year's Q1 and its shares, in
+    a Q1 report: Q4's two rows reported, Q1 with its own shares."""
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 1 Update",
+            "",
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            "Q4\t1\t3\t0",
+            "\t25%\t75%\t0%",
+            "Qtr 1\t2\t2\t1",
+            "\t40%\t40%\t20%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count, r.percent, r.line_start) for r in rows] == [
+        ("Q1", 2, 40.0, 8),
+        ("Q1", 2, 40.0, 8),
+        ("Q1", 1, 20.0, 8),
+    ]
+    issues = [r for r in out if isinstance(r, IssueRow)]
+    assert [(r.code, r.line) for r in issues] == [("unparsed_block", 6)]
+    assert issues[0].message.startswith('x.txt:6-7: status grid row "Q4" counts')
+
+
 def test_an_unlabelled_row_of_counts_is_a_row_of_its_own() -> None:
     """ "| 4 | 1 | 0" under "Performance Indicators | 5 | 3 | 2": counts, not
     the indicators' shares, so not theirs."""

@@ -189,6 +189,21 @@ def test_a_period_label_heading_what_follows_ends_the_grid(after: list[str]) -> 
     ]
 
 
+def test_a_period_s_shares_under_its_counts_are_theirs() -> None:
+    """ "Q2 No." over counts, "Q2 %" over shares: one row of Q2."""
+    lines = ["Q2 No.", "2", "2", "1", "Q2 %", "40%", "40%", "20%"]
+    body = [text for line in lines for text in (line, "")]
+    text = ["Housing PDP 2017-18 Quarter 2 Update", "", *LABELS, *body]
+    read = recognised(status_summary, text, "plain")
+    assert [
+        (r.period, r.count, r.percent) for r in read if isinstance(r, StatusCount)
+    ] == [
+        ("Q2", 2, 40.0),
+        ("Q2", 2, 40.0),
+        ("Q2", 1, 20.0),
+    ]
+
+
 def test_counts_closing_the_text_are_no_page_numbers() -> None:
     """A grid in a one-page text's last lines: its counts, alone on their
     lines, are cells, not the page's number."""

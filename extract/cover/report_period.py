@@ -54,6 +54,11 @@ RUNS_ON = re.compile(
 # ("Council. The full scheme is still expected to complete at the end of Q4,
 # with works to the small Play Area …", where a line ends on no joining word).
 SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
+# A row of figures after a label, as `pdftotext -raw` prints a grid's row
+# ("This quarter 2 (50%) 2 (50%) 0 (0%)", "Q4 9 3 0"): no title.
+FIGURES_AFTER = re.compile(
+    r"(?:\s+(?:\d+(?:\.\d+)?%?|\(\d+(?:\.\d+)?%\)|[-\u2013\u2014])){3,}\s*$"
+)
 TITLE_CHARS = 160
 GRID_TITLE = re.compile(r"\bperformance\b", re.IGNORECASE)
 GRID_TITLE_CHARS = 120
@@ -77,6 +82,7 @@ def _quarters(
         and not COLUMN_LABELS.search(t)
         and not RUNS_ON.search(t)
         and not SENTENCE_BREAK.search(t)
+        and not FIGURES_AFTER.search(t)
     ]
     for text in titles + grids:
         found.update(_heading_quarters(text))

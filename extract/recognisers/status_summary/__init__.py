@@ -100,6 +100,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         grid: list[tuple[Row, str, dict[int, Value]]] = []
         periods: list[str | None] = []
         apart: list[IssueRow] = []
+        skipped: tuple[Row, str] | None = None
         j = i + 1
         while j < len(rows) and rows[j].tabbed:
             values = read_values(rows[j], columns)
@@ -115,8 +116,18 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             )
             own, other = _own_period(row_label, periods[-1] if periods else None, ctx)
             if other:
-                apart.append(_other_year_row(doc, rows[j], row_label))
-            elif _shares_of_another(row_label, scope, values, grid) and (
+                skipped = (rows[j], row_label)
+                apart.append(_other_year_row(doc, rows[j], row_label, rows[j]))
+                j += 1
+                continue
+            if skipped is not None and not row_label:
+                # The unlabelled rows under another year's (its shares) are
+                # its: one issue over them all.
+                apart[-1] = _other_year_row(doc, *skipped, rows[j])
+                j += 1
+                continue
+            skipped = None
+            if _shares_of_another(row_label, scope, values, grid) and (
                 own == periods[-1]
             ):
                 apart.append(_shares_unread(doc, rows[j], grid[-1][0]))
@@ -205,11 +216,12 @@ def _own_period(label: str, above: str | None, ctx: Context) -> tuple[str | None
         return above, False
     if not is_period_label(label):
         return None, False
-    period = named_period(label, ctx)
-    return period, period is None
+    return named_period(label, ctx)
 
 
-def _other_year_row(doc: Document, row: Row, label: str) -> IssueRow:
+def _other_year_row(doc: Document, row: Row, label: str, last: Row) -> IssueRow:
+    """The issue of a grid row of another year's period (`row` to `last`, the
+    unlabelled rows under it included), not read."""
     return IssueRow.at(
         "unparsed_block",
         doc,
@@ -218,6 +230,9 @@ def _other_year_row(doc: Document, row: Row, label: str) -> IssueRow:
         f"report's; not read",
         page=row.page,
         severity="warning",
+        span=f"{row.line_start}-{last.line_end}"
+        if last.line_end > row.line_start
+        else None,
     )
 
 

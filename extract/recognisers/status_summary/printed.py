@@ -235,7 +235,24 @@ def row_period(label: str, ctx: Context) -> str | None:
         return relative_quarter(m, ctx)
     if not PERIOD_LABEL.match(label):
         return None
+    label = QTR.sub("Quarter ", label)
     return period_of(year_to_date(label, ctx.quarters) or quarters_in(label))
+
+
+# What a period label may say after its period: whether its column or row
+# counts or shares ("Q1 No.", "Quarter 1 %").
+COUNT_OR_SHARE = compiled(
+    r"\s+(?:no\.?|number|count|%|per\s*cent|percentage)\s*:?$", re.IGNORECASE
+)
+
+
+def period_words(label: str) -> str:
+    """The words of a period label that name its period ("Q2" of "Q2 No.")."""
+    return " ".join(COUNT_OR_SHARE.sub("", label).lower().split())
+
+
+# "Qtr 3", "Qtr. 3", "Qtr3": "Quarter 3", as `quarters_in` reads it.
+QTR = compiled(r"\bQtr\.?\s*", re.IGNORECASE)
 
 
 def is_period_label(text: str) -> bool:
@@ -243,19 +260,23 @@ def is_period_label(text: str) -> bool:
     return bool(PERIOD_LABEL.match(text) or RELATIVE_QUARTER.match(text))
 
 
-def named_period(label: str, ctx: Context) -> str | None:
-    """The period of the report's year a row's period label names ("Quarter
-    1", "Q2 2017/18", "This quarter"); None where it is another year's: a year
-    not the report's ("Q1 2016/17"), a quarter after the report's latest
-    ("Q4" in a Q1 report) or the quarter before Q1 ("Last quarter" in a Q1
-    report)."""
+def named_period(label: str, ctx: Context) -> tuple[str | None, bool]:
+    """(period, other) of a row's period label ("Quarter 1", "Q2 2017/18",
+    "This quarter"): the period of the report's year it names, and whether
+    it names another year's instead: a year not the report's ("Q1 2016/17"),
+    a quarter after the report's latest ("Q4" in a Q1 report) or the quarter
+    before Q1 ("Last quarter" in a Q1 report). (None, False) where the
+    period cannot be told ("This quarter" in a report whose quarter is not
+    printed)."""
     years = financial_years_in(label)
     if years and ctx.financial_year is not None and years[0] != ctx.financial_year:
-        return None
+        return None, True
     period = row_period(label, ctx)
-    if period is None or (after_latest(period, ctx) and not years):
-        return None
-    return period
+    if RELATIVE_QUARTER.match(label) and ctx.latest_quarter is not None:
+        return period, period is None
+    if period is not None and after_latest(period, ctx) and not years:
+        return None, True
+    return period, False
 
 
 def after_latest(period: str, ctx: Context) -> bool:

@@ -31,6 +31,7 @@ from extract.recognisers.status_summary.printed import (
     Value,
     is_period_label,
     is_title_text,
+    period_words,
     prints_counts,
     read_value,
     scope_of,
@@ -177,7 +178,7 @@ def _grid(paras: Sequence[Paragraph], k: int) -> tuple[Found | None, int]:
         values = [
             v for p in paras[j : j + n] if (v := read_value(squash(p.text))) is not None
         ]
-        if period and _heads_what_follows(values, n, rows):
+        if period and _heads_what_follows(values, n, rows, periods, period):
             # A period label with no row of counts under it heads what
             # follows (the next table's "Q1"), not a row of this grid.
             j = start
@@ -207,15 +208,21 @@ def _heads_what_follows(
     values: Sequence[Value],
     n: int,
     rows: Sequence[tuple[Row, str | None, dict[int, Value]]],
+    periods: Sequence[str],
+    period: str,
 ) -> bool:
-    """Whether a period label printed after a grid's rows heads what follows
-    rather than a row of the grid: no row of `n` values under it, or a row
-    of shares alone under rows of counts ("Q1", "95%", "96%", "97%": a
-    KPI's values by quarter)."""
+    """Whether a period label (`period`) printed after a grid's rows heads
+    what follows rather than a row of the grid: no row of `n` values under
+    it, or a row of shares alone under counts of another period ("Q1",
+    "95%", "96%", "97%": a KPI's values by quarter; not "Q2 %" under "Q2
+    No.", the counts' shares)."""
     if len(values) < n:
         return True
     return (
-        bool(rows) and not prints_counts(values) and prints_counts(rows[-1][2].values())
+        bool(rows)
+        and not prints_counts(values)
+        and prints_counts(rows[-1][2].values())
+        and period_words(period) != period_words(periods[-1])
     )
 
 

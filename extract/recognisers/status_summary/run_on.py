@@ -45,6 +45,8 @@ from normalise.vocabulary import status_category as category_of
 
 # Lines a grid's labels run over at most (003 lines 37-41: five).
 LABEL_LINES = 8
+# A year after a period label ("Quarter 2 2018"): the label's, not a count.
+YEAR_TOKEN = compiled(r"^(?:19|20)\d\d$")
 # A value is printed in one token ("4", "80%", "-") or two ("9 (75%)", "0 0%").
 VALUE_TOKENS = (1, 2)
 # A token of a value: "4", "80%", "(75%)", "-".
@@ -164,9 +166,17 @@ def read_line(text: str, n: int) -> Line | None:
     found: list[Line] = []
     for first in _value_starts(tokens):
         prefix = _prefix(tokens[:first])
-        if prefix is not None and (values := _only_reading(tokens[first:], n)):
+        if prefix is None or (prefix[1] and _a_year(tokens[first:])):
+            # "Quarter 2 2018 1 3 0": the year is the label's, or a count.
+            continue
+        if values := _only_reading(tokens[first:], n):
             found.append((prefix[0], values, prefix[1]))
     return found[0] if len(found) == 1 else None
+
+
+def _a_year(tokens: Sequence[str]) -> bool:
+    """Whether the first of a row's values reads as a year ("2018")."""
+    return bool(tokens) and YEAR_TOKEN.match(tokens[0]) is not None
 
 
 def _value_starts(tokens: Sequence[str]) -> range:
@@ -180,18 +190,20 @@ def _value_starts(tokens: Sequence[str]) -> range:
 def _prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
     """(scope, period label) of the words before a row's values: none, a
     scope ("Performance Indicators"), a period ("Quarter 1", "Year to
-    date") or a period and a scope ("Q2 Actions"); None for other words."""
+    date"), or both in either order ("Q2 Actions", "Actions Q2"); None for
+    other words."""
     if not words:
         return None, ""
     if (scope := _scope_words(words)) is not None:
         return scope, ""
-    for k in range(len(words), 0, -1):
-        if not is_period_label(" ".join(words[:k])):
-            continue
-        if k == len(words):
-            return None, " ".join(words)
-        if (scope := _scope_words(words[k:])) is not None:
-            return scope, " ".join(words[:k])
+    if is_period_label(" ".join(words)):
+        return None, " ".join(words)
+    for k in range(1, len(words)):
+        head, tail = words[:k], words[k:]
+        if is_period_label(" ".join(head)) and (scope := _scope_words(tail)):
+            return scope, " ".join(head)
+        if is_period_label(" ".join(tail)) and (scope := _scope_words(head)):
+            return scope, " ".join(tail)
     return None
 
 
@@ -224,13 +236,23 @@ def _only_reading(tokens: Sequence[str], n: int) -> list[Value] | None:
 def is_values_line(text: str) -> bool:
     """A line of values, however many, after the scope they count or their
     period, if any ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators
-    - - -", "Quarter 1 1 3 0")."""
+    - - -", "Quarter 1 1 3 0"). Words naming a scope before them, whatever
+    else they print ("Actions Q1 1 3 0"), make one too: a grid's row that
+    may not be read, and so is reported. After a period, three value tokens
+    at least: "Quarter 4 2018" is a heading."""
     tokens = text.split()
     if not tokens or not VALUE_PART.match(tokens[-1]):
         return False  # most lines: prose, its last word no value
+    first = next(k for k, t in enumerate(tokens) if VALUE_PART.match(t))
+    if all(VALUE_PART.match(t) for t in tokens[first:]) and (
+        first == 0 or scope_of(" ".join(tokens[:first])) is not None
+    ):
+        return True
     return any(
-        _prefix(tokens[:first]) is not None
-        for first in _value_starts(tokens)[: len(tokens)]
+        (prefix := _prefix(tokens[:start])) is not None
+        and len(tokens) - start >= MIN_LABELS
+        and not (prefix[1] and _a_year(tokens[start:]))
+        for start in _value_starts(tokens)[:-1]
     )
 
 
