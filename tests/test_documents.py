@@ -135,6 +135,30 @@ def test_quarters_come_from_titles_not_sentences() -> None:
     assert (meta.financial_year, meta.quarters) == ("2016/17", ("Q2",))
 
 
+@pytest.mark.parametrize(
+    "lines, quarters",
+    [
+        # A year range spaced out ends a title: its quarter stands.
+        (["Housing PDP Quarter 3 2018 - 2019", "", "Summary"], ("Q3",)),
+        (["Performance Report Quarter 4 2017 - 18", "", "Summary"], ("Q4",)),
+        # A -raw grid's rows name quarters before their figures: no titles.
+        (
+            [
+                "Housing PDP 2018-19 Quarter One (1 April 2018 - 30 June 2018)",
+                "Completed On target Requires attention",
+                "Last quarter 9 (75%) 0 (0%) 3 (25%)",
+                "Q4 9 0 3",
+            ],
+            ("Q1",),
+        ),
+    ],
+)
+def test_quarters_of_titles_not_of_grid_rows(
+    lines: list[str], quarters: tuple[str, ...]
+) -> None:
+    assert read_metadata(_doc(lines)).quarters == quarters
+
+
 def test_meeting_cycle_dates_a_quarterly_update() -> None:
     meta = read_metadata(
         _doc(

@@ -933,3 +933,42 @@ def test_raw_rows_of_a_scope_then_a_period() -> None:
     ]
     assert read_line("Quarter 2 2018 1 3 0", 4) is None
     assert not is_values_line("Year to date 2018")
+
+
+def _raw_q2(rows: list[str]) -> list[object]:
+    return [
+        (r.scope, r.period, r.count) if isinstance(r, StatusCount) else r.code
+        for r in recognised(
+            status_summary,
+            [
+                "Housing PDP 2017-18 Quarter 2 Update",
+                "Summary of Progress",
+                "Completed On Target Requires Attention",
+                *rows,
+                "Comments",
+            ],
+        )
+    ]
+
+
+def test_a_raw_row_of_a_scope_and_a_relative_period() -> None:
+    """ "Milestones Last quarter": the scope's name, then the period."""
+    assert _raw_q2(["Milestones Last quarter 1 3 0"]) == [
+        ("milestones", "Q1", 1),
+        ("milestones", "Q1", 3),
+        ("milestones", "Q1", 0),
+    ]
+
+
+def test_a_raw_period_row_short_of_a_value_is_reported() -> None:
+    """ "Q1 1 3" under three labels (-raw drops an empty cell): the grid is
+    reported, not lost."""
+    assert _raw_q2(["Q1 1 3", "Q2 2 2 1"]) == ["unparsed_block"]
+
+
+def test_a_heading_ending_in_a_year_after_a_raw_grid_is_no_row() -> None:
+    assert _raw_q2(["Actions 1 (25%) 3 (75%) 0 (0%)", "Actions Q1 2018"]) == [
+        ("actions", "Q2", 1),
+        ("actions", "Q2", 3),
+        ("actions", "Q2", 0),
+    ]

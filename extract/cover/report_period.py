@@ -55,9 +55,10 @@ RUNS_ON = re.compile(
 # with works to the small Play Area …", where a line ends on no joining word).
 SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
 # A row of figures after a label, as `pdftotext -raw` prints a grid's row
-# ("This quarter 2 (50%) 2 (50%) 0 (0%)", "Q4 9 3 0"): no title.
+# ("This quarter 2 (50%) 2 (50%) 0 (0%)", "Q4 9 3 0"): no title. Three
+# counts or shares at least, none a year ("Quarter 3 2018 - 2019" is one).
 FIGURES_AFTER = re.compile(
-    r"(?:\s+(?:\d+(?:\.\d+)?%?|\(\d+(?:\.\d+)?%\)|[-\u2013\u2014])){3,}\s*$"
+    r"(?:\s+(?:\d{1,3}(?:\.\d+)?%?|\(\d{1,3}(?:\.\d+)?%\)|[-\u2013\u2014])){3,}\s*$"
 )
 TITLE_CHARS = 160
 GRID_TITLE = re.compile(r"\bperformance\b", re.IGNORECASE)

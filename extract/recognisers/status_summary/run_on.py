@@ -45,6 +45,8 @@ from normalise.vocabulary import status_category as category_of
 
 # Lines a grid's labels run over at most (003 lines 37-41: five).
 LABEL_LINES = 8
+# The words of a scope's name ("Actions", "Performance Indicators").
+SCOPE_NAME_WORDS = 2
 # A year after a period label ("Quarter 2 2018"): the label's, not a count.
 YEAR_TOKEN = compiled(r"^(?:19|20)\d\d$")
 # A value is printed in one token ("4", "80%", "-") or two ("9 (75%)", "0 0%").
@@ -194,16 +196,22 @@ def _prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
     other words."""
     if not words:
         return None, ""
-    if (scope := _scope_words(words)) is not None:
-        return scope, ""
     if is_period_label(" ".join(words)):
         return None, " ".join(words)
     for k in range(1, len(words)):
         head, tail = words[:k], words[k:]
         if is_period_label(" ".join(head)) and (scope := _scope_words(tail)):
             return scope, " ".join(head)
-        if is_period_label(" ".join(tail)) and (scope := _scope_words(head)):
+        # The scope's own words alone before the period ("Milestones Last
+        # quarter"), not a scope naming a time ("Actions due in Quarter 4").
+        if (
+            len(head) <= SCOPE_NAME_WORDS
+            and is_period_label(" ".join(tail))
+            and (scope := _scope_words(head))
+        ):
             return scope, " ".join(tail)
+    if (scope := _scope_words(words)) is not None:
+        return scope, ""
     return None
 
 
@@ -238,19 +246,21 @@ def is_values_line(text: str) -> bool:
     period, if any ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators
     - - -", "Quarter 1 1 3 0"). Words naming a scope before them, whatever
     else they print ("Actions Q1 1 3 0"), make one too: a grid's row that
-    may not be read, and so is reported. After a period, three value tokens
-    at least: "Quarter 4 2018" is a heading."""
+    may not be read, and so is reported. After a period, two value tokens
+    at least, the first no year: "Quarter 4 2018" is a heading."""
     tokens = text.split()
     if not tokens or not VALUE_PART.match(tokens[-1]):
         return False  # most lines: prose, its last word no value
     first = next(k for k, t in enumerate(tokens) if VALUE_PART.match(t))
+    if first > 0 and first == len(tokens) - 1 and _a_year(tokens[first:]):
+        return False  # a heading ending in a year: "Actions Q1 2018"
     if all(VALUE_PART.match(t) for t in tokens[first:]) and (
         first == 0 or scope_of(" ".join(tokens[:first])) is not None
     ):
         return True
     return any(
         (prefix := _prefix(tokens[:start])) is not None
-        and len(tokens) - start >= MIN_LABELS
+        and len(tokens) - start >= MIN_VALUES
         and not (prefix[1] and _a_year(tokens[start:]))
         for start in _value_starts(tokens)[:-1]
     )
