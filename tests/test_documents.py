@@ -141,13 +141,14 @@ def test_quarters_come_from_titles_not_sentences() -> None:
         # A year range spaced out ends a title: its quarter stands.
         (["Housing PDP Quarter 3 2018 - 2019", "", "Summary"], ("Q3",)),
         (["Performance Report Quarter 4 2017 - 18", "", "Summary"], ("Q4",)),
+        (["Performance Report Q3 17 - 18", "", "Summary"], ("Q3",)),
         # A -raw grid's rows name quarters before their figures: no titles.
         (
             [
                 "Housing PDP 2018-19 Quarter One (1 April 2018 - 30 June 2018)",
                 "Completed On target Requires attention",
                 "Last quarter 9 (75%) 0 (0%) 3 (25%)",
-                "Q4 9 0 3",
+                "Q4 1200 300 20",
             ],
             ("Q1",),
         ),

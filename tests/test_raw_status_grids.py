@@ -951,12 +951,29 @@ def _raw_q2(rows: list[str]) -> list[object]:
     ]
 
 
-def test_a_raw_row_of_a_scope_and_a_relative_period() -> None:
-    """ "Milestones Last quarter": the scope's name, then the period."""
-    assert _raw_q2(["Milestones Last quarter 1 3 0"]) == [
-        ("milestones", "Q1", 1),
-        ("milestones", "Q1", 3),
-        ("milestones", "Q1", 0),
+@pytest.mark.parametrize(
+    "row, scope, period",
+    [
+        # The scope's name, then the period: the row's, however many words.
+        ("Milestones Last quarter 1 3 0", "milestones", "Q1"),
+        (
+            "Key Performance Indicators Last quarter 1 3 0",
+            "performance_indicators",
+            "Q1",
+        ),
+        (
+            "Key Performance Indicators Year to date 1 3 0",
+            "performance_indicators",
+            "Q1-Q2",
+        ),
+        ("Corporate Plan Actions Q2 1 3 0", "actions", "Q2"),
+    ],
+)
+def test_a_raw_row_of_a_scope_and_a_period(row: str, scope: str, period: str) -> None:
+    assert _raw_q2([row]) == [
+        (scope, period, 1),
+        (scope, period, 3),
+        (scope, period, 0),
     ]
 
 
@@ -966,8 +983,19 @@ def test_a_raw_period_row_short_of_a_value_is_reported() -> None:
     assert _raw_q2(["Q1 1 3", "Q2 2 2 1"]) == ["unparsed_block"]
 
 
-def test_a_heading_ending_in_a_year_after_a_raw_grid_is_no_row() -> None:
-    assert _raw_q2(["Actions 1 (25%) 3 (75%) 0 (0%)", "Actions Q1 2018"]) == [
+@pytest.mark.parametrize(
+    "after",
+    [
+        # Headings ending in a year or a year range.
+        "Actions Q1 2018",
+        "Actions Q1 2018 - 19",
+        "Performance Indicators Q2 2018 - 2019",
+        # A period's row of two figures: the next table's.
+        "Q1 12 15",
+    ],
+)
+def test_what_follows_a_raw_grid_leaves_it_read(after: str) -> None:
+    assert _raw_q2(["Actions 1 (25%) 3 (75%) 0 (0%)", after]) == [
         ("actions", "Q2", 1),
         ("actions", "Q2", 3),
         ("actions", "Q2", 0),

@@ -45,8 +45,6 @@ from normalise.vocabulary import status_category as category_of
 
 # Lines a grid's labels run over at most (003 lines 37-41: five).
 LABEL_LINES = 8
-# The words of a scope's name ("Actions", "Performance Indicators").
-SCOPE_NAME_WORDS = 2
 # A year after a period label ("Quarter 2 2018"): the label's, not a count.
 YEAR_TOKEN = compiled(r"^(?:19|20)\d\d$")
 # A value is printed in one token ("4", "80%", "-") or two ("9 (75%)", "0 0%").
@@ -192,8 +190,10 @@ def _value_starts(tokens: Sequence[str]) -> range:
 def _prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
     """(scope, period label) of the words before a row's values: none, a
     scope ("Performance Indicators"), a period ("Quarter 1", "Year to
-    date"), or both in either order ("Q2 Actions", "Actions Q2"); None for
-    other words."""
+    date"), or both in either order ("Q2 Actions", "Key Performance
+    Indicators Last quarter"); None for other words. A period printed last
+    is the row's, whatever words name the scope before it ("Actions due in
+    Q2": the actions due in Q2, counted in Q2)."""
     if not words:
         return None, ""
     if is_period_label(" ".join(words)):
@@ -202,13 +202,7 @@ def _prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
         head, tail = words[:k], words[k:]
         if is_period_label(" ".join(head)) and (scope := _scope_words(tail)):
             return scope, " ".join(head)
-        # The scope's own words alone before the period ("Milestones Last
-        # quarter"), not a scope naming a time ("Actions due in Quarter 4").
-        if (
-            len(head) <= SCOPE_NAME_WORDS
-            and is_period_label(" ".join(tail))
-            and (scope := _scope_words(head))
-        ):
+        if is_period_label(" ".join(tail)) and (scope := _scope_words(head)):
             return scope, " ".join(tail)
     if (scope := _scope_words(words)) is not None:
         return scope, ""
@@ -241,26 +235,27 @@ def _only_reading(tokens: Sequence[str], n: int) -> list[Value] | None:
     return readings[0] if len(readings) == 1 else None
 
 
-def is_values_line(text: str) -> bool:
+def is_values_line(text: str, least: int = MIN_VALUES) -> bool:
     """A line of values, however many, after the scope they count or their
     period, if any ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators
     - - -", "Quarter 1 1 3 0"). Words naming a scope before them, whatever
     else they print ("Actions Q1 1 3 0"), make one too: a grid's row that
-    may not be read, and so is reported. After a period, two value tokens
-    at least, the first no year: "Quarter 4 2018" is a heading."""
+    may not be read, and so is reported. After a period, `least` value
+    tokens at least; after words, no year first: "Quarter 4 2018" and
+    "Actions Q1 2018 - 19" are headings."""
     tokens = text.split()
     if not tokens or not VALUE_PART.match(tokens[-1]):
         return False  # most lines: prose, its last word no value
     first = next(k for k, t in enumerate(tokens) if VALUE_PART.match(t))
-    if first > 0 and first == len(tokens) - 1 and _a_year(tokens[first:]):
-        return False  # a heading ending in a year: "Actions Q1 2018"
+    if first > 0 and _a_year(tokens[first:]):
+        return False
     if all(VALUE_PART.match(t) for t in tokens[first:]) and (
         first == 0 or scope_of(" ".join(tokens[:first])) is not None
     ):
         return True
     return any(
         (prefix := _prefix(tokens[:start])) is not None
-        and len(tokens) - start >= MIN_VALUES
+        and len(tokens) - start >= least
         and not (prefix[1] and _a_year(tokens[start:]))
         for start in _value_starts(tokens)[:-1]
     )
@@ -331,7 +326,9 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
             break
         read.append((replace(rows[k], line_end=rows[end - 1].line_end), line))
         k = end
-    if not read or (k < len(rows) and is_values_line(rows[k].flat)):
+    # A row of a period short of values under the grid ("Q1 12 15") is the
+    # next table's: it leaves the grid read.
+    if not read or (k < len(rows) and is_values_line(rows[k].flat, MIN_LABELS)):
         names = ", ".join(label for label, _ in labels)
         return _unread(
             rows,
