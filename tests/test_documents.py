@@ -149,6 +149,7 @@ def test_quarters_come_from_titles_not_sentences() -> None:
                 "Completed On target Requires attention",
                 "Last quarter 9 (75%) 0 (0%) 3 (25%)",
                 "Q4 1200 300 20",
+                "Actions Q3 11 - 12",
             ],
             ("Q1",),
         ),

@@ -977,10 +977,22 @@ def test_a_raw_row_of_a_scope_and_a_period(row: str, scope: str, period: str) ->
     ]
 
 
-def test_a_raw_period_row_short_of_a_value_is_reported() -> None:
-    """ "Q1 1 3" under three labels (-raw drops an empty cell): the grid is
-    reported, not lost."""
-    assert _raw_q2(["Q1 1 3", "Q2 2 2 1"]) == ["unparsed_block"]
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # "Q1 1 3" under three labels (-raw drops an empty cell), first or
+        # after a row: whose value is missing cannot be told.
+        ["Q1 1 3", "Q2 2 2 1"],
+        ["Q2 2 2 1", "Q1 1 3"],
+        # A period inside a phrase is no row's: the scope's name does not
+        # end the words before it.
+        ["Actions carried forward from Q1 1 3 0"],
+    ],
+)
+def test_a_raw_grid_with_a_row_that_cannot_be_read_is_reported(
+    rows: list[str],
+) -> None:
+    assert _raw_q2(rows) == ["unparsed_block"]
 
 
 @pytest.mark.parametrize(
@@ -990,8 +1002,6 @@ def test_a_raw_period_row_short_of_a_value_is_reported() -> None:
         "Actions Q1 2018",
         "Actions Q1 2018 - 19",
         "Performance Indicators Q2 2018 - 2019",
-        # A period's row of two figures: the next table's.
-        "Q1 12 15",
     ],
 )
 def test_what_follows_a_raw_grid_leaves_it_read(after: str) -> None:

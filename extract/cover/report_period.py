@@ -54,15 +54,18 @@ RUNS_ON = re.compile(
 # ("Council. The full scheme is still expected to complete at the end of Q4,
 # with works to the small Play Area …", where a line ends on no joining word).
 SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
-# A row of figures after a label, as `pdftotext -raw` prints a grid's row
-# ("This quarter 2 (50%) 2 (50%) 0 (0%)", "Q4 1200 300 20"): no title. Three
-# counts or shares at least, none a year ("Quarter 3 2018 - 2019" is one),
-# and no year range ending them ("Quarter 3 18 - 19").
-FIGURES_AFTER = re.compile(
+# A -raw grid's row: a period label, after the words naming its scope if
+# any, then three counts or shares, none a year ("This quarter 2 (50%) 2
+# (50%) 0 (0%)", "Actions Q4 1200 300 20"): no title naming a quarter the
+# report covers. "Performance Report Q3 17 - 18" is one.
+GRID_ROW = re.compile(
+    r"^(?:(?:[a-z][\w/&'-]*\s+){0,2}(?:actions?|projects?|milestones?|indicators?|pis?)\s+)?"
+    r"(?:(?:this|current|last|previous)\s+quarter|q[1-4]|qtr\.?\s*[1-4]"
+    r"|quarter\s+(?:[1-4]|one|two|three|four)|year\s+to\s+date|ytd)"
     r"(?:\s+(?:(?!(?:19|20)\d\d\b)\d{1,4}(?:\.\d+)?%?|\(\d{1,4}(?:\.\d+)?%\)"
-    r"|[-\u2013\u2014])){3,}\s*$"
+    r"|[-\u2013\u2014])){3,}\s*$",
+    re.IGNORECASE,
 )
-YEAR_RANGE_END = re.compile(r"\b(\d\d)\s*[-\u2013/]\s*(\d\d)\s*$")
 TITLE_CHARS = 160
 GRID_TITLE = re.compile(r"\bperformance\b", re.IGNORECASE)
 GRID_TITLE_CHARS = 120
@@ -86,20 +89,11 @@ def _quarters(
         and not COLUMN_LABELS.search(t)
         and not RUNS_ON.search(t)
         and not SENTENCE_BREAK.search(t)
-        and not _grid_row(t)
+        and not GRID_ROW.match(t)
     ]
     for text in titles + grids:
         found.update(_heading_quarters(text))
     return tuple(sorted(found))
-
-
-def _grid_row(text: str) -> bool:
-    """A -raw grid's row of figures after its label (`FIGURES_AFTER`), not a
-    title ending in a year range ("Performance Report Q3 17 - 18")."""
-    if not FIGURES_AFTER.search(text):
-        return False
-    m = YEAR_RANGE_END.search(text)
-    return m is None or int(m[2]) != (int(m[1]) + 1) % 100
 
 
 def opening_text(doc: Document) -> str:

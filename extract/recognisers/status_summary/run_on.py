@@ -192,8 +192,8 @@ def _prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
     scope ("Performance Indicators"), a period ("Quarter 1", "Year to
     date"), or both in either order ("Q2 Actions", "Key Performance
     Indicators Last quarter"); None for other words. A period printed last
-    is the row's, whatever words name the scope before it ("Actions due in
-    Q2": the actions due in Q2, counted in Q2)."""
+    is the row's where the scope's name ends the words before it, not where
+    they go on ("Actions carried forward from Q1")."""
     if not words:
         return None, ""
     if is_period_label(" ".join(words)):
@@ -202,7 +202,11 @@ def _prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
         head, tail = words[:k], words[k:]
         if is_period_label(" ".join(head)) and (scope := _scope_words(tail)):
             return scope, " ".join(head)
-        if is_period_label(" ".join(tail)) and (scope := _scope_words(head)):
+        if (
+            is_period_label(" ".join(tail))
+            and scope_of(head[-1]) is not None
+            and (scope := _scope_words(head))
+        ):
             return scope, " ".join(tail)
     if (scope := _scope_words(words)) is not None:
         return scope, ""
@@ -235,14 +239,15 @@ def _only_reading(tokens: Sequence[str], n: int) -> list[Value] | None:
     return readings[0] if len(readings) == 1 else None
 
 
-def is_values_line(text: str, least: int = MIN_VALUES) -> bool:
+def is_values_line(text: str) -> bool:
     """A line of values, however many, after the scope they count or their
     period, if any ("0 4 1 0 0", "9 (75%) 0 (0%)", "Performance Indicators
     - - -", "Quarter 1 1 3 0"). Words naming a scope before them, whatever
     else they print ("Actions Q1 1 3 0"), make one too: a grid's row that
-    may not be read, and so is reported. After a period, `least` value
-    tokens at least; after words, no year first: "Quarter 4 2018" and
-    "Actions Q1 2018 - 19" are headings."""
+    may not be read, and so is reported. After a period, two value tokens
+    at least ("Q1 1 3", a row short of a value, is reported with its grid);
+    after words, no year first: "Quarter 4 2018" and "Actions Q1 2018 - 19"
+    are headings."""
     tokens = text.split()
     if not tokens or not VALUE_PART.match(tokens[-1]):
         return False  # most lines: prose, its last word no value
@@ -255,7 +260,7 @@ def is_values_line(text: str, least: int = MIN_VALUES) -> bool:
         return True
     return any(
         (prefix := _prefix(tokens[:start])) is not None
-        and len(tokens) - start >= least
+        and len(tokens) - start >= MIN_VALUES
         and not (prefix[1] and _a_year(tokens[start:]))
         for start in _value_starts(tokens)[:-1]
     )
@@ -326,9 +331,7 @@ def _grid(rows: Sequence[Row], j: int) -> Found | Unread | None:
             break
         read.append((replace(rows[k], line_end=rows[end - 1].line_end), line))
         k = end
-    # A row of a period short of values under the grid ("Q1 12 15") is the
-    # next table's: it leaves the grid read.
-    if not read or (k < len(rows) and is_values_line(rows[k].flat, MIN_LABELS)):
+    if not read or (k < len(rows) and is_values_line(rows[k].flat)):
         names = ", ".join(label for label, _ in labels)
         return _unread(
             rows,
