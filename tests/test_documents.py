@@ -150,6 +150,8 @@ def test_quarters_come_from_titles_not_sentences() -> None:
                 "Last quarter 9 (75%) 0 (0%) 3 (25%)",
                 "Q4 1200 300 20",
                 "Actions Q3 11 - 12",
+                "Q4 Actions 9 3 0",
+                "Milestones This quarter 2 2 1",
             ],
             ("Q1",),
         ),

@@ -987,6 +987,7 @@ def test_a_raw_row_of_a_scope_and_a_period(row: str, scope: str, period: str) ->
         # A period inside a phrase is no row's: the scope's name does not
         # end the words before it.
         ["Actions carried forward from Q1 1 3 0"],
+        ["Actions due last quarter 1 3 0"],
     ],
 )
 def test_a_raw_grid_with_a_row_that_cannot_be_read_is_reported(

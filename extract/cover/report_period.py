@@ -54,18 +54,6 @@ RUNS_ON = re.compile(
 # ("Council. The full scheme is still expected to complete at the end of Q4,
 # with works to the small Play Area …", where a line ends on no joining word).
 SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
-# A -raw grid's row: a period label, after the words naming its scope if
-# any, then three counts or shares, none a year ("This quarter 2 (50%) 2
-# (50%) 0 (0%)", "Actions Q4 1200 300 20"): no title naming a quarter the
-# report covers. "Performance Report Q3 17 - 18" is one.
-GRID_ROW = re.compile(
-    r"^(?:(?:[a-z][\w/&'-]*\s+){0,2}(?:actions?|projects?|milestones?|indicators?|pis?)\s+)?"
-    r"(?:(?:this|current|last|previous)\s+quarter|q[1-4]|qtr\.?\s*[1-4]"
-    r"|quarter\s+(?:[1-4]|one|two|three|four)|year\s+to\s+date|ytd)"
-    r"(?:\s+(?:(?!(?:19|20)\d\d\b)\d{1,4}(?:\.\d+)?%?|\(\d{1,4}(?:\.\d+)?%\)"
-    r"|[-\u2013\u2014])){3,}\s*$",
-    re.IGNORECASE,
-)
 TITLE_CHARS = 160
 GRID_TITLE = re.compile(r"\bperformance\b", re.IGNORECASE)
 GRID_TITLE_CHARS = 120
@@ -89,11 +77,20 @@ def _quarters(
         and not COLUMN_LABELS.search(t)
         and not RUNS_ON.search(t)
         and not SENTENCE_BREAK.search(t)
-        and not GRID_ROW.match(t)
+        and not _grid_row(t)
     ]
     for text in titles + grids:
         found.update(_heading_quarters(text))
     return tuple(sorted(found))
+
+
+def _grid_row(text: str) -> bool:
+    """A -raw grid's row of a period ("Q4 9 (75%) 0 (0%) 3 (25%)"), read as
+    the status grids read it: no title naming a quarter the report covers."""
+    # Imported here: the recognisers' package imports the cover's modules.
+    from extract.recognisers.status_summary.printed import period_row
+
+    return period_row(text)
 
 
 def opening_text(doc: Document) -> str:

@@ -284,3 +284,84 @@ def after_latest(period: str, ctx: Context) -> bool:
     before's, printed beside this year's ("Q4 | Q1" in a Q1 report)."""
     latest = ctx.latest_quarter or 4
     return period[:1] == "Q" and period[1:].isdigit() and int(period[1:]) > latest
+
+
+# A year after a period label ("Quarter 2 2018"): the label's, not a count.
+YEAR_TOKEN = compiled(r"^(?:19|20)\d\d$")
+# A token of a value: "4", "80%", "(75%)", "-".
+VALUE_PART = compiled(r"^(?:\d+|\(?\d+(?:\.\d+)?%\)?|[-\u2013\u2014]+)$")
+# A grid's rows print two values or more; one figure after a sentence naming
+# statuses is no grid's row.
+MIN_VALUES = 2
+
+
+def a_year(tokens: Sequence[str]) -> bool:
+    """Whether the first of a row's values reads as a year ("2018")."""
+    return bool(tokens) and YEAR_TOKEN.match(tokens[0]) is not None
+
+
+def value_starts(tokens: Sequence[str]) -> range:
+    """Where a line's values may start: each place after its last word that
+    is no part of a value ("Quarter 1 1 3 0": the "1" of "Quarter 1" or the
+    one after it)."""
+    words = [k for k, t in enumerate(tokens) if not VALUE_PART.match(t)]
+    return range(words[-1] + 1 if words else 0, len(tokens) + 1)
+
+
+def row_prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
+    """(scope, period label) of the words before a row's values: none, a
+    scope ("Performance Indicators"), a period ("Quarter 1", "Year to
+    date"), or both in either order ("Q2 Actions", "Key Performance
+    Indicators Last quarter"); None for other words. A period printed last
+    is the row's where the scope's name ends the words before it, not where
+    they go on ("Actions carried forward from Q1")."""
+    if not words:
+        return None, ""
+    if is_period_label(" ".join(words)):
+        return None, " ".join(words)
+    for k in range(1, len(words)):
+        head, tail = words[:k], words[k:]
+        if is_period_label(" ".join(head)) and (scope := scope_words(tail)):
+            return scope, " ".join(head)
+        if (
+            is_period_label(" ".join(tail))
+            and scope_of(head[-1]) is not None
+            and (scope := scope_words(head))
+        ):
+            return scope, " ".join(tail)
+    if any(is_period_label(" ".join(words[k:])) for k in range(1, len(words))):
+        # A period inside a phrase ("Actions due last quarter"): whose row's
+        # period it is cannot be told.
+        return None
+    if (scope := scope_words(words)) is not None:
+        return scope, ""
+    return None
+
+
+def scope_words(words: Sequence[str]) -> str | None:
+    """The scope words name, when they print no digit and no part of a value
+    ("Performance Indicators", not "Performance Indicators -")."""
+    if any(DIGIT.search(w) or VALUE_PART.match(w) for w in words):
+        return None
+    return scope_of(" ".join(words))
+
+
+def period_row(text: str) -> bool:
+    """Whether a line is a grid's row of a period as `pdftotext -raw` prints
+    it: a period label, with its scope's name if any, then two value tokens
+    or more, the first no year ("Q4 9 (75%) 0 (0%) 3 (25%)", "Key
+    Performance Indicators Last quarter 1 3 0"). Such a line names no
+    quarter a report covers; "Performance Report Q3 17 - 18" is a title."""
+    tokens = text.split()
+    if not tokens or not VALUE_PART.match(tokens[-1]):
+        return False
+    for start in value_starts(tokens)[:-1]:
+        prefix = row_prefix(tokens[:start])
+        if (
+            prefix is not None
+            and prefix[1]
+            and len(tokens) - start >= MIN_VALUES
+            and not a_year(tokens[start:])
+        ):
+            return True
+    return False

@@ -30,13 +30,17 @@ from extract.blocks import Blocks
 from extract.document import Row
 from extract.recognisers.status_summary.printed import (
     DIGIT,
+    MIN_VALUES,
     TITLE_LOOKBACK,
+    VALUE_PART,
     Value,
-    is_period_label,
+    a_year,
     is_title_text,
     prints_counts,
     read_value,
+    row_prefix,
     scope_of,
+    value_starts,
 )
 from extract.recognisers.status_summary.reading_order import LAST, MIN_LABELS, Found
 from normalise.patterns import compiled
@@ -45,12 +49,8 @@ from normalise.vocabulary import status_category as category_of
 
 # Lines a grid's labels run over at most (003 lines 37-41: five).
 LABEL_LINES = 8
-# A year after a period label ("Quarter 2 2018"): the label's, not a count.
-YEAR_TOKEN = compiled(r"^(?:19|20)\d\d$")
 # A value is printed in one token ("4", "80%", "-") or two ("9 (75%)", "0 0%").
 VALUE_TOKENS = (1, 2)
-# A token of a value: "4", "80%", "(75%)", "-".
-VALUE_PART = compiled(r"^(?:\d+|\(?\d+(?:\.\d+)?%\)?|[-\u2013\u2014]+)$")
 # A percent in brackets opening a line: the rest of the value before it, its
 # count ending the line above ("… 0 (0%) 12" / "(100%)").
 PERCENT_REST = compiled(r"^\(\d+(?:\.\d+)?%\)")
@@ -82,9 +82,6 @@ PROSE = compiled(
 PERIOD_WORDS = compiled(
     r"\b(?:quarter|qtr|q[1-4]|year|month|period|annual|ytd)\b", re.IGNORECASE
 )
-# A grid's rows print two values or more; one figure after a sentence naming
-# statuses is no grid's row.
-MIN_VALUES = 2
 # A scope printed alone over its row of values: "Actions", "Performance
 # Indicators".
 SCOPE_WORDS = 3
@@ -164,61 +161,14 @@ def read_line(text: str, n: int) -> Line | None:
         return None
     tokens = text.split()
     found: list[Line] = []
-    for first in _value_starts(tokens):
-        prefix = _prefix(tokens[:first])
-        if prefix is None or (prefix[1] and _a_year(tokens[first:])):
+    for first in value_starts(tokens):
+        prefix = row_prefix(tokens[:first])
+        if prefix is None or (prefix[1] and a_year(tokens[first:])):
             # "Quarter 2 2018 1 3 0": the year is the label's, or a count.
             continue
         if values := _only_reading(tokens[first:], n):
             found.append((prefix[0], values, prefix[1]))
     return found[0] if len(found) == 1 else None
-
-
-def _a_year(tokens: Sequence[str]) -> bool:
-    """Whether the first of a row's values reads as a year ("2018")."""
-    return bool(tokens) and YEAR_TOKEN.match(tokens[0]) is not None
-
-
-def _value_starts(tokens: Sequence[str]) -> range:
-    """Where a line's values may start: each place after its last word that
-    is no part of a value ("Quarter 1 1 3 0": the "1" of "Quarter 1" or the
-    one after it)."""
-    words = [k for k, t in enumerate(tokens) if not VALUE_PART.match(t)]
-    return range(words[-1] + 1 if words else 0, len(tokens) + 1)
-
-
-def _prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
-    """(scope, period label) of the words before a row's values: none, a
-    scope ("Performance Indicators"), a period ("Quarter 1", "Year to
-    date"), or both in either order ("Q2 Actions", "Key Performance
-    Indicators Last quarter"); None for other words. A period printed last
-    is the row's where the scope's name ends the words before it, not where
-    they go on ("Actions carried forward from Q1")."""
-    if not words:
-        return None, ""
-    if is_period_label(" ".join(words)):
-        return None, " ".join(words)
-    for k in range(1, len(words)):
-        head, tail = words[:k], words[k:]
-        if is_period_label(" ".join(head)) and (scope := _scope_words(tail)):
-            return scope, " ".join(head)
-        if (
-            is_period_label(" ".join(tail))
-            and scope_of(head[-1]) is not None
-            and (scope := _scope_words(head))
-        ):
-            return scope, " ".join(tail)
-    if (scope := _scope_words(words)) is not None:
-        return scope, ""
-    return None
-
-
-def _scope_words(words: Sequence[str]) -> str | None:
-    """The scope words name, when they print no digit and no part of a value
-    ("Performance Indicators", not "Performance Indicators -")."""
-    if any(DIGIT.search(w) or VALUE_PART.match(w) for w in words):
-        return None
-    return scope_of(" ".join(words))
 
 
 def _only_reading(tokens: Sequence[str], n: int) -> list[Value] | None:
@@ -252,17 +202,17 @@ def is_values_line(text: str) -> bool:
     if not tokens or not VALUE_PART.match(tokens[-1]):
         return False  # most lines: prose, its last word no value
     first = next(k for k, t in enumerate(tokens) if VALUE_PART.match(t))
-    if first > 0 and _a_year(tokens[first:]):
+    if first > 0 and a_year(tokens[first:]):
         return False
     if all(VALUE_PART.match(t) for t in tokens[first:]) and (
         first == 0 or scope_of(" ".join(tokens[:first])) is not None
     ):
         return True
     return any(
-        (prefix := _prefix(tokens[:start])) is not None
+        (prefix := row_prefix(tokens[:start])) is not None
         and len(tokens) - start >= MIN_VALUES
-        and not (prefix[1] and _a_year(tokens[start:]))
-        for start in _value_starts(tokens)[:-1]
+        and not (prefix[1] and a_year(tokens[start:]))
+        for start in value_starts(tokens)[:-1]
     )
 
 
