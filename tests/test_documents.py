@@ -142,6 +142,9 @@ def test_quarters_come_from_titles_not_sentences() -> None:
         (["Housing PDP Quarter 3 2018 - 2019", "", "Summary"], ("Q3",)),
         (["Performance Report Quarter 4 2017 - 18", "", "Summary"], ("Q4",)),
         (["Performance Report Q3 17 - 18", "", "Summary"], ("Q3",)),
+        # A quarter and a year set apart by dashes: a title, no grid's row.
+        (["Council Plan Performance Report", "", "Q2 - 2018 - 19", ""], ("Q2",)),
+        (["Council Plan Performance Report", "", "Quarter 4 – 2019", ""], ("Q4",)),
         # A -raw grid's rows name quarters before their figures: no titles.
         (
             [

@@ -300,6 +300,12 @@ def a_year(tokens: Sequence[str]) -> bool:
     return bool(tokens) and YEAR_TOKEN.match(tokens[0]) is not None
 
 
+def holds_year(tokens: Sequence[str]) -> bool:
+    """Whether a period's values hold a year ("Q2 - 2018 - 19"): a title's
+    year, not a row of counts."""
+    return any(YEAR_TOKEN.match(t) for t in tokens)
+
+
 def value_starts(tokens: Sequence[str]) -> range:
     """Where a line's values may start: each place after its last word that
     is no part of a value ("Quarter 1 1 3 0": the "1" of "Quarter 1" or the
@@ -349,7 +355,7 @@ def scope_words(words: Sequence[str]) -> str | None:
 def period_row(text: str) -> bool:
     """Whether a line is a grid's row of a period as `pdftotext -raw` prints
     it: a period label, with its scope's name if any, then two value tokens
-    or more, the first no year ("Q4 9 (75%) 0 (0%) 3 (25%)", "Key
+    or more, none a year ("Q4 9 (75%) 0 (0%) 3 (25%)", "Key
     Performance Indicators Last quarter 1 3 0"). Such a line names no
     quarter a report covers; "Performance Report Q3 17 - 18" is a title."""
     tokens = text.split()
@@ -361,7 +367,7 @@ def period_row(text: str) -> bool:
             prefix is not None
             and prefix[1]
             and len(tokens) - start >= MIN_VALUES
-            and not a_year(tokens[start:])
+            and not holds_year(tokens[start:])
         ):
             return True
     return False

@@ -35,6 +35,7 @@ from extract.recognisers.status_summary.printed import (
     VALUE_PART,
     Value,
     a_year,
+    holds_year,
     is_title_text,
     prints_counts,
     read_value,
@@ -163,7 +164,7 @@ def read_line(text: str, n: int) -> Line | None:
     found: list[Line] = []
     for first in value_starts(tokens):
         prefix = row_prefix(tokens[:first])
-        if prefix is None or (prefix[1] and a_year(tokens[first:])):
+        if prefix is None or (prefix[1] and holds_year(tokens[first:])):
             # "Quarter 2 2018 1 3 0": the year is the label's, or a count.
             continue
         if values := _only_reading(tokens[first:], n):
@@ -211,7 +212,7 @@ def is_values_line(text: str) -> bool:
     return any(
         (prefix := row_prefix(tokens[:start])) is not None
         and len(tokens) - start >= MIN_VALUES
-        and not (prefix[1] and a_year(tokens[start:]))
+        and not (prefix[1] and holds_year(tokens[start:]))
         for start in value_starts(tokens)[:-1]
     )
 
