@@ -730,6 +730,41 @@ def test_a_row_of_another_year_s_period_is_reported_not_read() -> None:
     assert '"Last quarter" counts a period of another year' in issues[0].message
 
 
+@pytest.mark.parametrize(
+    "title, rows, read",
+    [
+        # A scope's name and a period: the row's period, as in -raw text.
+        (
+            "Housing PDP 2017-18 Quarter 2 Update",
+            ["Actions Q1\t1\t3\t0", "Actions Q2\t2\t2\t1"],
+            [("Q1", 1), ("Q1", 3), ("Q1", 0), ("Q2", 2), ("Q2", 2), ("Q2", 1)],
+        ),
+        # Last year's Q4 in a Q1 report: reported, not written as Q1.
+        (
+            "Housing PDP 2017-18 Quarter 1 Update",
+            ["Actions Q4\t1\t3\t0", "Actions Q1\t2\t2\t1"],
+            [("Q1", 2), ("Q1", 2), ("Q1", 1)],
+        ),
+    ],
+)
+def test_a_tab_row_label_of_a_scope_and_a_period(
+    title: str, rows: list[str], read: list[tuple[str, int]]
+) -> None:
+    out = _grid_records(
+        [
+            title,
+            "",
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            *rows,
+        ]
+    )
+    assert [(r.period, r.count) for r in out if isinstance(r, StatusCount)] == read
+    reported = [r.line for r in out if isinstance(r, IssueRow)]
+    assert reported == ([] if len(read) == 6 else [6])
+
+
 def test_the_shares_under_another_year_s_row_are_its_own() -> None:
     """Last year's Q4 and its shares, then this year's Q1 and its shares, in
     a Q1 report: Q4's two rows reported, Q1 with its own shares."""

@@ -31,6 +31,7 @@ from extract.recognisers.status_summary.printed import (
     read_value,
     read_values,
     row_period,
+    row_prefix,
     scope_in_force,
     scope_of,
     shares_only,
@@ -208,15 +209,19 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
 
 def _own_period(label: str, above: str | None, ctx: Context) -> tuple[str | None, bool]:
     """(period, other) of a grid row labelled `label`: the period a period
-    label names ("Quarter 1", "Year to date"), the row above's (`above`)
-    where it has no label, else None; `other` where its label names a period
-    of another year than the report's (`printed.named_period`), which is
-    not read."""
+    label names ("Quarter 1", "Year to date"), alone or beside the scope's
+    name ("Actions Q4", as a -raw row prints it: `printed.row_prefix`), the
+    row above's (`above`) where it has no label, else None; `other` where
+    its label names a period of another year than the report's
+    (`printed.named_period`), which is not read."""
     if not label:
         return above, False
-    if not is_period_label(label):
-        return None, False
-    return named_period(label, ctx)
+    if is_period_label(label):
+        return named_period(label, ctx)
+    prefix = row_prefix(label.split())
+    if prefix is not None and prefix[1]:
+        return named_period(prefix[1], ctx)
+    return None, False
 
 
 def _other_year_row(doc: Document, row: Row, label: str, last: Row) -> IssueRow:
