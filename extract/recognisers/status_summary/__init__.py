@@ -101,7 +101,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         grid: list[tuple[Row, str, dict[int, Value]]] = []
         periods: list[str | None] = []
         apart: list[IssueRow] = []
-        skipped: tuple[Row, str] | None = None
+        skipped: Row | None = None
         j = i + 1
         while j < len(rows) and rows[j].tabbed:
             values = read_values(rows[j], columns)
@@ -117,21 +117,22 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             )
             own, other = _own_period(row_label, periods[-1] if periods else None, ctx)
             if other:
-                skipped = (rows[j], row_label)
-                apart.append(_other_year_row(doc, rows[j], row_label, rows[j]))
+                skipped = rows[j]
+                apart.append(_row_unread(doc, rows[j], OTHER_YEAR, rows[j]))
                 j += 1
                 continue
             if skipped is not None and not row_label:
                 # The unlabelled rows under another year's (its shares) are
                 # its: one issue over them all.
-                apart[-1] = _other_year_row(doc, *skipped, rows[j])
+                apart[-1] = _row_unread(doc, skipped, OTHER_YEAR, rows[j])
                 j += 1
                 continue
             skipped = None
             if _shares_of_another(row_label, scope, values, grid) and (
                 own == periods[-1]
             ):
-                apart.append(_shares_unread(doc, rows[j], grid[-1][0]))
+                counts = grid[-1][0].text_at(0)
+                apart.append(_row_unread(doc, rows[j], _shares_of(counts)))
             else:
                 grid.append((rows[j], scope, values))
                 periods.append(own)
@@ -224,21 +225,22 @@ def _own_period(label: str, above: str | None, ctx: Context) -> tuple[str | None
     return None, False
 
 
-def _other_year_row(doc: Document, row: Row, label: str, last: Row) -> IssueRow:
-    """The issue of a grid row of another year's period (`row` to `last`, the
-    unlabelled rows under it included), not read."""
+def _row_unread(doc: Document, row: Row, why: str, last: Row | None = None) -> IssueRow:
+    """The issue of a grid row left unread: `why`, after the row's label;
+    its lines from the row's to `last`'s (the rows under it that are its)."""
+    end = row.line_start if last is None else last.line_end
     return IssueRow.at(
         "unparsed_block",
         doc,
         row.line_start,
-        f'status grid row "{label}" counts a period of another year than the '
-        f"report's; not read",
+        f'status grid row "{row.text_at(0)}" {why}; not read',
         page=row.page,
         severity="warning",
-        span=f"{row.line_start}-{last.line_end}"
-        if last.line_end > row.line_start
-        else None,
+        span=f"{row.line_start}-{end}" if end > row.line_start else None,
     )
+
+
+OTHER_YEAR = "counts a period of another year than the report's"
 
 
 def _unread(doc: Document, blocks: Blocks, grid: run_on.Unread) -> IssueRow:
@@ -452,16 +454,11 @@ def _shares_of_another(
     return OTHER_TIME.search(added) is not None
 
 
-def _shares_unread(doc: Document, row: Row, counts_row: Row) -> IssueRow:
-    return IssueRow.at(
-        "unparsed_block",
-        doc,
-        row.line_start,
-        f'status grid row "{row.text_at(0)}" prints shares and no count under '
-        f'the counts of "{counts_row.text_at(0)}": they are not those counts\' '
-        f"shares, and the counts they are shares of are not printed; not read",
-        page=row.page,
-        severity="warning",
+def _shares_of(counts: str) -> str:
+    return (
+        f'prints shares and no count under the counts of "{counts}": they are '
+        "not those counts' shares, and the counts they are shares of are not "
+        "printed"
     )
 
 

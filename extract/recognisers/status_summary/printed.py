@@ -212,6 +212,10 @@ def scope_of(text: str) -> str | None:
     return None
 
 
+# The word after a period's label that says whether its row or column
+# counts or shares ("Q1 No.", "Quarter 1 %").
+COUNT_OR_SHARE_WORD = r"(?:no\.?|number|count|%|per\s*cent|percentage)"
+
 # A row label that is a period and nothing else: "Quarter 2", "Q3", "Qtr 3
 # (Oct-Dec)", "Quarter 2 2018/19", "Year to date", "YTD"; a column's may say
 # whether it counts or shares ("Q1 No.", "Quarter 1 %"). Not a scope naming
@@ -221,7 +225,7 @@ PERIOD_LABEL = compiled(
     rf"^(?:(?:Q|Qtr\.?\s*|Quarter\s+){QUARTER_NUMBER}|Year\s+to\s+date|YTD)"
     rf"(?:\s*\([^()]*\))?(?:\s+{FINANCIAL_YEAR})?"
     # "Q1 No.", "Quarter 1 Percentage": a period's count or share column.
-    r"(?:\s+(?:no\.?|number|count|%|per\s*cent|percentage))?\s*:?$",
+    rf"(?:\s+{COUNT_OR_SHARE_WORD})?\s*:?$",
     re.IGNORECASE,
 )
 
@@ -241,9 +245,7 @@ def row_period(label: str, ctx: Context) -> str | None:
 
 # What a period label may say after its period: whether its column or row
 # counts or shares ("Q1 No.", "Quarter 1 %").
-COUNT_OR_SHARE = compiled(
-    r"\s+(?:no\.?|number|count|%|per\s*cent|percentage)\s*:?$", re.IGNORECASE
-)
+COUNT_OR_SHARE = compiled(rf"\s+{COUNT_OR_SHARE_WORD}\s*:?$", re.IGNORECASE)
 
 
 def period_words(label: str) -> str:
@@ -323,25 +325,38 @@ def row_prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
     they go on ("Actions carried forward from Q1")."""
     if not words:
         return None, ""
-    if is_period_label(" ".join(words)):
-        return None, " ".join(words)
-    for k in range(1, len(words)):
-        head, tail = words[:k], words[k:]
-        if is_period_label(" ".join(head)) and (scope := scope_words(tail)):
-            return scope, " ".join(head)
-        if (
-            is_period_label(" ".join(tail))
-            and scope_of(head[-1]) is not None
-            and (scope := scope_words(head))
-        ):
-            return scope, " ".join(tail)
-    if any(is_period_label(" ".join(words[k:])) for k in range(1, len(words))):
+    # A period label starts at a word that can open one (`opens_period`):
+    # only there is one looked for.
+    opens = [k for k, w in enumerate(words) if opens_period(w)]
+    if opens and opens[0] == 0:
+        if is_period_label(" ".join(words)):
+            return None, " ".join(words)
+        for k in range(1, len(words)):
+            if is_period_label(" ".join(words[:k])) and (
+                scope := scope_words(words[k:])
+            ):
+                return scope, " ".join(words[:k])
+    tails = [k for k in opens if k > 0 and is_period_label(" ".join(words[k:]))]
+    for k in tails:
+        if scope_of(words[k - 1]) is not None and (scope := scope_words(words[:k])):
+            return scope, " ".join(words[k:])
+    if tails:
         # A period inside a phrase ("Actions due last quarter"): whose row's
         # period it is cannot be told.
         return None
     if (scope := scope_words(words)) is not None:
         return scope, ""
     return None
+
+
+def opens_period(word: str) -> bool:
+    """Whether a period label can start at `word`: PERIOD_LABEL's "Q1",
+    "Qtr", "Quarter", "Year", "YTD", RELATIVE_QUARTER's "This", "Last" …"""
+    return word[:1] in "QqYy" or word.lower() in RELATIVE_WORDS
+
+
+# The words RELATIVE_QUARTER opens with.
+RELATIVE_WORDS = frozenset({"this", "current", "last", "previous"})
 
 
 def scope_words(words: Sequence[str]) -> str | None:

@@ -37,6 +37,7 @@ from extract.recognisers.status_summary.printed import (
     a_year,
     holds_year,
     is_title_text,
+    opens_period,
     prints_counts,
     read_value,
     row_prefix,
@@ -209,6 +210,9 @@ def is_values_line(text: str) -> bool:
         first == 0 or scope_of(" ".join(tokens[:first])) is not None
     ):
         return True
+    if not any(map(opens_period, tokens)):
+        # Words before the values that name no period made no row above.
+        return False
     return any(
         (prefix := row_prefix(tokens[:start])) is not None
         and len(tokens) - start >= MIN_VALUES
