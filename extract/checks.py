@@ -20,7 +20,7 @@ from extract.records import (
     Record,
     StatusCount,
 )
-from normalise.counts import COUNT_ROW, FIGURES_ROW
+from normalise.counts import COUNT_CELL, COUNT_ROW, FIGURES_ROW
 from normalise.patterns import compiled
 from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
 from schemas.tables import FACT_TABLES
@@ -230,9 +230,11 @@ def unread_cells(
     )
     # A summary grid's row of counts alone on its line is a table's row, as
     # is a line of three or more figures and nothing else but a scope
-    # ("0 4 1 0 0", "80% 20% 0%", "Actions 1 7% 4 27% 0 0%").
+    # ("0 4 1 0 0", "80% 20% 0%", "Actions 1 7% 4 27% 0 0%"), and a count
+    # with its share alone ("4 (12%)", a grid's cell under a label wrapped
+    # into the paragraph above the grid).
     if len(lines) < MIN_CELL_LINES and not any(
-        COUNT_ROW.search(text) or FIGURES_ROW.match(text)
+        COUNT_ROW.search(text) or FIGURES_ROW.match(text) or COUNT_CELL.match(text)
         for text in (line_text(doc, *c) for c in lines)
     ):
         return

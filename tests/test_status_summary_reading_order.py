@@ -8,6 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract.pipeline import process_document
+from extract.readers import read_document
 from extract.recognisers import status_summary
 from extract.records import IssueRow, StatusCount
 from tests.conftest import S003, recognised
@@ -282,3 +284,87 @@ def test_a_count_over_its_percentage_is_one_cell() -> None:
 )
 def test_a_grid_of_uncertain_shape_is_not_read(lines: list[str]) -> None:
     assert _counts(lines) == []
+
+
+# A label of a sentence or two, wrapped at its cell's width, printed first.
+LONG_LABEL = ["Project scope/target", "date requires", "attention. Alterations"]
+ROW = ["Actions", "", "1 (10%)", "", "6 (60%)", "", "3 (30%)", "", "0 (0%)"]
+
+
+def test_a_grid_whose_first_label_is_long_is_read_from_it() -> None:
+    """The grid's block opens at its first label, not at the first short one:
+    read from "Completed" on, each value would go a column along."""
+    label = [*LONG_LABEL, "considered by", "Leadership Team."]
+    got = _counts([*label, "", "Completed", "", "On Target", "", "Project aborted"])
+    assert got == []  # no values: the labels alone
+    got = _counts(
+        [*label, "", "Completed", "", "On Target", "", "Project aborted", "", *ROW]
+    )
+    assert got == [
+        ("actions", "attention", 1, 10.0),
+        ("actions", "completed", 6, 60.0),
+        ("actions", "on_target", 3, 30.0),
+        ("actions", "aborted", 0, 0.0),
+    ]
+
+
+def test_prose_naming_a_status_above_a_grid_is_no_label() -> None:
+    """A sentence printed at a page's width before the labels stays prose."""
+    got = _counts(
+        [
+            "The actions are rated as shown below: each is completed or on target,",
+            "or requires attention where it has slipped.",
+            "",
+            *LABELS,
+            "1 (25%)",
+            "",
+            "3 (75%)",
+            "",
+            "0 (0%)",
+        ]
+    )
+    assert got == [
+        ("actions", "completed", 1, 25.0),
+        ("actions", "on_target", 3, 75.0),
+        ("actions", "attention", 0, 0.0),
+    ]
+
+
+def _issues(lines: list[str]) -> list[str]:
+    """The `unparsed_block` messages of a plain text under a title line."""
+    data = "\n".join(["Summary of Progress", "", *lines]).encode()
+    doc = read_document(Path("x.txt"), "x.txt", data, text_form="plain")
+    return [
+        r.message
+        for r in (f.record for f in process_document(doc).found)
+        if isinstance(r, IssueRow) and r.code == "unparsed_block"
+    ]
+
+
+def test_a_grid_under_a_long_label_s_tail_is_reported_from_its_label() -> None:
+    """A long label whose second sentence is a paragraph of its own: which
+    paragraphs are labels is not certain, so the grid is not read, and the
+    issue spans it from its first label's line (3), not from "Completed"."""
+    label = ["Project scope/target", "date requires", "attention.", ""]
+    label += ["Alterations considered", "by Leadership Team."]
+    lines = [*label, "", "Completed", "", "On Target", "", "Project aborted", "", *ROW]
+    assert _counts(lines) == []
+    assert _issues(lines) == [
+        "x.txt:3-24: table block with numbers that no recogniser claimed: "
+        '"Project scope/target"'
+    ]
+
+
+@pytest.mark.parametrize("value", ["4 (12%)", "12%"])
+def test_a_value_printed_under_its_long_label_is_reported(value: str) -> None:
+    """A long label with its value on its next line, then the grid's other
+    labels and values in pairs: the grid is not read, and the first value,
+    in the label's paragraph, is reported as well as the rest."""
+    pairs = ["Aborted/Closed", "11 (33%)", "", "Milestone on target", "4 (12%)"]
+    label = [*LONG_LABEL, "considered by", "Leadership Team."]
+    assert _issues([*label, value, "", *pairs]) == [
+        "x.txt:10-14: table block with numbers that no recogniser claimed: "
+        '"Aborted/Closed"',
+        "x.txt:8: 1 line(s) of table cells printed without columns that no "
+        f'recogniser claimed: "{value}"',
+    ]

@@ -23,6 +23,12 @@ from normalise.vocabulary import status_category
 NUMBERED = re.compile(r"^(?:Appendix\s+\d|\d{1,2}\.\d)")
 # A status label of a summary grid is short: "On Target", "Requires Attention".
 STATUS_LABEL_CHARS = 30
+# A status label can run to a sentence or two: "Project scope/target date
+# requires attention. Alterations considered by Leadership Team." (88).
+LONG_LABEL_CHARS = 100
+# A label wraps at its cell's width: pdftotext prints its lines well short of
+# a page's ("Project scope/target date requires attention. Alterations", 57).
+LABEL_LINE_CHARS = 60
 RUN_ON_BLANK_SHARE = 0.05
 
 
@@ -103,13 +109,44 @@ def reading_order_tables(
             if (_opens_table(p) and not _year_alone(paras, n)) or _heads_labels(
                 p, paras[n + 1 : n + 2]
             ):
-                start = p.row_index
+                start = paras[_long_labels_before(paras, n)].row_index
         elif _is_heading(p):
             out.append(_table(rows, start, p.row_index))
             start = None
     if start is not None:
         out.append(_table(rows, start, len(rows)))
     return [b for b in out if b.rows]
+
+
+def _long_labels_before(paras: Sequence[Paragraph], n: int) -> int:
+    """Where a table opening at `paras[n]` starts: at the first long status
+    label of the run of label-shaped paragraphs right before it ("Project
+    scope/target date" / "requires attention." / "Alterations considered by"
+    / "Leadership Team."), as a grid prints its labels one after another. A
+    grid read from its first short label on would put each value a column
+    along."""
+    first = n
+    while first > 0 and _label_shaped(paras[first - 1]):
+        first -= 1
+    while first < n and status_category(" ".join(paras[first].text.split())) is None:
+        first += 1
+    return first
+
+
+def _label_shaped(p: Paragraph) -> bool:
+    """A paragraph that may be a grid's label or a part of one: short, with
+    no figure, and either one short line ("Delayed") or lines wrapped at a
+    cell's width, not a page's (a sentence of prose naming a status is no
+    label)."""
+    text = " ".join(p.text.split())
+    lines = [p.text[piece.start : piece.end] for piece in p.pieces]
+    return (
+        len(text) <= LONG_LABEL_CHARS
+        and (len(text) <= STATUS_LABEL_CHARS or len(lines) > 1)
+        and all(len(line.strip()) <= LABEL_LINE_CHARS for line in lines)
+        and not any(ch.isdigit() for ch in text)
+        and not _is_heading(p)
+    )
 
 
 def _year_alone(paras: Sequence[Paragraph], n: int) -> bool:
