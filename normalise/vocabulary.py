@@ -54,6 +54,9 @@ NOT_YET = "".join(rf"(?<!{_one_space_apart(d)}\s)" for d in DENIALS)
 # "(?=c)" for "closed", so that its eleven looks behind are taken only where
 # that word may start: a search over a paragraph is about thirteen times
 # faster.
+# The whole labels of a grid's last columns, each a label only printed alone.
+NO_RATING = r"no\s+rating|not\s+(?:yet\s+)?(?:due|rated|started)"
+TOTAL = r"total"
 # The status words of summary grids and action ratings, in the order they are
 # tried: "Requires Amendment" before "Completed". A match of each starts at
 # the start of the text or at a letter of STATUS_INITIALS (below), which a
@@ -67,13 +70,15 @@ STATUS_CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("completed", re.compile(rf"(?=c){NOT_YET}\bcompleted?\b", re.IGNORECASE)),
     ("on_target", re.compile(rf"(?=o){NOT_YET}\bon\s+target", re.IGNORECASE)),
     # "Not Yet Due": nothing to rate yet, the grids' "No Rating" column.
-    (
-        "no_rating",
-        re.compile(
-            r"^(?:no\s+rating|not\s+(?:yet\s+)?(?:due|rated|started))$", re.IGNORECASE
-        ),
-    ),
-    ("total", re.compile(r"^total$", re.IGNORECASE)),
+    ("no_rating", re.compile(rf"^(?:{NO_RATING})$", re.IGNORECASE)),
+    ("total", re.compile(rf"^(?:{TOTAL})$", re.IGNORECASE)),
+)
+
+# A label that opens or ends with one of the whole labels above and prints
+# more: two labels a `-layout` text ran together ("Total On target", "Project
+# completed No Rating").
+RUNS_INTO_WHOLE_LABEL = re.compile(
+    rf"^(?:{NO_RATING}|{TOTAL})\s+\S|\S\s+(?:{NO_RATING}|{TOTAL})$", re.IGNORECASE
 )
 
 

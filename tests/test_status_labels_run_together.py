@@ -49,8 +49,29 @@ DENIED_RUN_IN = [
 ]
 
 
+# "Total" run into "On target": the cell names on_target alone, and took
+# the total's count.
+WHOLE_RUN_IN = [
+    "Project requires attention  Total On target   Project completed",
+    "3                           10    7           0",
+]
+
+
+# "Project slipped", a label naming no status, run into "Requires Attention":
+# the cell is over two columns and took the first's count; the second is
+# left without a label.
+UNKNOWN_RUN_IN = [
+    "Complete     Aborted/Closed    On target    Project slipped Requires Attention"
+    "    Total",
+    "1            6                 12           8               12"
+    "                    39",
+]
+
+
 @pytest.mark.parametrize(
-    "grid", [RUN_TOGETHER, INTO_COUNTS, WRAPPED_AROUND, DENIED_RUN_IN]
+    "grid",
+    [RUN_TOGETHER, INTO_COUNTS, WRAPPED_AROUND, DENIED_RUN_IN]
+    + [WHOLE_RUN_IN, UNKNOWN_RUN_IN],
 )
 def test_a_grid_whose_labels_ran_together_is_reported_not_read(
     grid: list[str],
@@ -111,3 +132,31 @@ def test_a_status_no_denial_names_is_one_label(label: str) -> None:
         ("on_target", 3),
         ("attention", 0),
     ]
+
+
+def test_labels_whose_first_lines_are_a_row_of_their_own_are_read_whole() -> None:
+    """Each label's first line printed as a row above the others ("Milestone"
+    over "completed"; "Requires Amendment" on that row alone): the labels are
+    the two rows' cells joined, and they name the grid's scope."""
+    grid = [
+        "Milestone   Milestone   Project Timeline/scope/target     Requires Amendment",
+        "completed   on target   date requires attention.",
+        "                        Alterations considered by",
+        "                        leadership team",
+        "0 0%        10 56%      5 28%                             3 17%",
+    ]
+    lines = [TITLE + " Quarter 2", "", "Summary of Progress:", ""]
+    text = "\n".join([*lines, *grid, "", "6 Implications", ""])
+    doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form="layout")
+    found = [f.record for f in process_document(doc).found]
+    assert [
+        (r.scope, r.category, r.count, r.percent)
+        for r in found
+        if isinstance(r, StatusCount)
+    ] == [
+        ("milestones", "completed", 0, 0.0),
+        ("milestones", "on_target", 10, 56.0),
+        ("milestones", "attention", 5, 28.0),
+        ("milestones", "amendment", 3, 17.0),
+    ]
+    assert not [r for r in found if isinstance(r, IssueRow) and r.severity != "info"]

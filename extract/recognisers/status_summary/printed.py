@@ -16,6 +16,7 @@ from normalise.vocabulary import (
     DENIED_STATUS,
     FINANCIAL_YEAR,
     QUARTER_NUMBER,
+    RUNS_INTO_WHOLE_LABEL,
     status_categories,
 )
 from normalise.vocabulary import status_category as category_of
@@ -85,24 +86,38 @@ def label_cells(row: Row) -> tuple[dict[int, str], dict[int, str]]:
     Three known labels make a label row; other labels beside them ("Not yet
     due") are kept apart so their counts can be reported rather than guessed.
     """
-    known = {c.column: c.flat for c in row.filled if category_of(c.flat)}
+    return _labels(
+        {c.column: c.flat for c in row.filled}, {c.column for c in row.cells}
+    )
+
+
+def _labels(
+    texts: dict[int, str], columns: set[int]
+) -> tuple[dict[int, str], dict[int, str]]:
+    """`label_cells` of the texts printed in a row's `columns`, by column."""
+    known = {col: text for col, text in texts.items() if category_of(text)}
     # Three different statuses: an action row may say "Completed" more than once.
     if len({category_of(label) for label in known.values()}) < 3:
         return {}, {}
+    first, last = min(known), max(known)
     if any(
         len(status_categories(label)) > 1
         or DENIED_STATUS.search(label)
+        or RUNS_INTO_WHOLE_LABEL.search(label)
         or DIGIT.search(label)
         or _twice(label)
         for label in known.values()
-    ):
+    ) or any(first < col < last and col not in texts for col in columns):
         # Two labels run together into one cell ("Milestone on target
-        # Project requires attention", "Not on target Completed"), or a label
-        # run into the counts under it ("Action on target 2"): which column
-        # each count is under cannot be told.
+        # Project requires attention", "Not on target Completed", "Total On
+        # target"), or a label run into the counts under it ("Action on
+        # target 2"), or a label run into the next one over its column
+        # ("Project slipped Requires Attention" over two columns, the second
+        # left without a label): which column each count is under cannot be
+        # told.
         return {}, {}
     unknown = {
-        c.column: c.flat for c in row.filled if c.column not in known and c.column != 0
+        col: text for col, text in texts.items() if col not in known and col != 0
     }
     return known, unknown
 
@@ -117,7 +132,8 @@ def _twice(label: str) -> bool:
 
 
 def label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, str]]:
-    """Labels of the grid whose label row is `rows[i]`, with any spilt above it."""
+    """Labels of the grid whose label row is `rows[i]`, with any spilt above
+    it, or with their first lines above it."""
     labels, unknown = label_cells(rows[i])
     if labels and i > 0 and rows[i - 1].tabbed:
         above = {c.column: c.flat for c in rows[i - 1].filled}
@@ -125,7 +141,25 @@ def label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, st
             category_of(t) and col not in labels for col, t in above.items()
         ):
             labels.update(above)
+        elif set(labels) <= set(above):
+            wrapped = _wrapped_labels(rows[i - 1], rows[i])
+            if wrapped[0]:
+                return wrapped
     return labels, unknown
+
+
+def _wrapped_labels(top: Row, row: Row) -> tuple[dict[int, str], dict[int, str]]:
+    """The labels of a label row whose every label's first line the row
+    above prints, which a `-layout` text can set as a row of its own
+    ("Milestone" / "completed", "Project Timeline/scope/target" / "date
+    requires attention.", and "Requires Amendment" above alone)."""
+    above = {c.column: c.flat for c in top.filled}
+    below = {c.column: c.flat for c in row.filled}
+    joined = {
+        col: " ".join(t for t in (above.get(col), below.get(col)) if t)
+        for col in sorted(above.keys() | below.keys())
+    }
+    return _labels(joined, {c.column for c in (*top.cells, *row.cells)})
 
 
 def read_value(text: str) -> Value | None:
