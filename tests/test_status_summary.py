@@ -813,3 +813,59 @@ def test_an_unlabelled_row_of_counts_is_a_row_of_its_own() -> None:
         ("actions", 1),
         ("actions", 0),
     ]
+
+
+@pytest.mark.parametrize("label", ["%", "% Year to date", "Actions %"])
+def test_shares_under_a_period_s_counts_are_that_period_s(label: str) -> None:
+    """A row of shares whose label names no period, under a period's counts
+    of its scope: those counts' shares, not a row of the report's quarter
+    with no count."""
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "",
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            "Quarter 2\t1\t3\t0",
+            "Year to date\t5\t3\t2",
+            f"{label}\t50%\t30%\t20%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.category, r.count, r.percent) for r in rows] == [
+        ("Q2", "completed", 1, None),
+        ("Q2", "on_target", 3, None),
+        ("Q2", "attention", 0, None),
+        ("Q1-Q2", "completed", 5, 50.0),
+        ("Q1-Q2", "on_target", 3, 30.0),
+        ("Q1-Q2", "attention", 2, 20.0),
+    ]
+    assert not [r for r in out if isinstance(r, IssueRow)]
+
+
+@pytest.mark.parametrize("label", ["% This quarter", "% Quarter 2"])
+def test_shares_naming_another_period_under_a_period_s_counts_are_reported(
+    label: str,
+) -> None:
+    """ "% This quarter" under the year's counts: the shares of counts not
+    printed, reported."""
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "",
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            "Year to date\t5\t3\t2",
+            f"{label}\t50%\t30%\t20%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count, r.percent) for r in rows] == [
+        ("Q1-Q2", 5, None),
+        ("Q1-Q2", 3, None),
+        ("Q1-Q2", 2, None),
+    ]
+    issues = [r for r in out if isinstance(r, IssueRow)]
+    assert [(r.code, r.line) for r in issues] == [("unparsed_block", 7)]

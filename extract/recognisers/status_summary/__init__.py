@@ -116,6 +116,10 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
                 scope_of(row_label), values.values(), above, default_scope
             )
             own, other = _own_period(row_label, periods[-1] if periods else None, ctx)
+            if own is None and not other and _shares_under(scope, values, grid):
+                # The shares of the counts above ("%" under "Year to date"):
+                # their period.
+                own = periods[-1]
             if other:
                 skipped = rows[j]
                 apart.append(_row_unread(doc, rows[j], OTHER_YEAR, rows[j]))
@@ -452,6 +456,18 @@ def _shares_of_another(
     above = {w.lower() for w in WORD.findall(counts_row.text_at(0))}
     added = " ".join(w for w in WORD.findall(label) if w.lower() not in above)
     return OTHER_TIME.search(added) is not None
+
+
+def _shares_under(
+    scope: str, values: dict[int, Value], grid: list[tuple[Row, str, dict[int, Value]]]
+) -> bool:
+    """Whether a row of shares is under a row of counts of its scope."""
+    return (
+        bool(grid)
+        and grid[-1][1] == scope
+        and shares_only(values.values())
+        and prints_counts(grid[-1][2].values())
+    )
 
 
 def _shares_of(counts: str) -> str:
