@@ -19,6 +19,7 @@ from extract.document import Document, Row
 from extract.layout.headers import HEADER_WORDS, is_header
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
+from normalise.status_rows import period_row
 from normalise.text import may_hold, unmarked
 from normalise.years import (
     ALL_QUARTERS,
@@ -77,20 +78,13 @@ def _quarters(
         and not COLUMN_LABELS.search(t)
         and not RUNS_ON.search(t)
         and not SENTENCE_BREAK.search(t)
-        and not _grid_row(t)
+        # A -raw grid's row of a period ("Q4 9 (75%) 0 (0%) 3 (25%)"), as
+        # the status grids read it, names no quarter the report covers.
+        and not period_row(t)
     ]
     for text in titles + grids:
         found.update(_heading_quarters(text))
     return tuple(sorted(found))
-
-
-def _grid_row(text: str) -> bool:
-    """A -raw grid's row of a period ("Q4 9 (75%) 0 (0%) 3 (25%)"), read as
-    the status grids read it: no title naming a quarter the report covers."""
-    # Imported here: the recognisers' package imports the cover's modules.
-    from extract.recognisers.status_summary.printed import period_row
-
-    return period_row(text)
 
 
 def opening_text(doc: Document) -> str:

@@ -19,21 +19,16 @@ from extract.context import Context
 from extract.document import Document, Row
 from extract.recognisers.status_summary import reading_order, run_on
 from extract.recognisers.status_summary.printed import (
-    DIGIT,
-    PERIOD_LABEL,
     Value,
     after_latest,
     grid_period,
-    is_period_label,
     label_row,
     named_period,
     prints_counts,
     read_value,
     read_values,
     row_period,
-    row_prefix,
     scope_in_force,
-    scope_of,
     shares_only,
     titled_scope,
     titles_period,
@@ -41,6 +36,13 @@ from extract.recognisers.status_summary.printed import (
 )
 from extract.records import IssueRow, Record, StatusCount
 from normalise.patterns import compiled
+from normalise.status_rows import (
+    DIGIT,
+    PERIOD_LABEL,
+    is_period_label,
+    row_prefix,
+    scope_of,
+)
 from normalise.vocabulary import status_category as category_of
 from normalise.years import FY_IN_TEXT, financial_years_in
 
@@ -215,7 +217,7 @@ def _reading(blocks: Blocks, ctx: Context) -> Iterator[Record]:
 def _own_period(label: str, above: str | None, ctx: Context) -> tuple[str | None, bool]:
     """(period, other) of a grid row labelled `label`: the period a period
     label names ("Quarter 1", "Year to date"), alone or beside the scope's
-    name ("Actions Q4", as a -raw row prints it: `printed.row_prefix`), the
+    name ("Actions Q4", as a -raw row prints it: `status_rows.row_prefix`), the
     row above's (`above`) where it has no label, else None; `other` where
     its label names a period of another year than the report's
     (`printed.named_period`), which is not read."""

@@ -11,11 +11,15 @@ from dataclasses import dataclass
 
 from extract.context import Context
 from extract.document import Row
-from normalise.patterns import compiled
+from normalise.status_rows import (
+    DIGIT,
+    PERIOD_LABEL,
+    QTR,
+    RELATIVE_QUARTER,
+    scope_of,
+)
 from normalise.vocabulary import (
     DENIED_STATUS,
-    FINANCIAL_YEAR,
-    QUARTER_NUMBER,
     RUNS_INTO_WHOLE_LABEL,
     status_categories,
 )
@@ -30,20 +34,7 @@ BOTH = re.compile(r"^(\d+)(?:\s+|\s*\(\s*)(\d+(?:\.\d+)?)\s*%\s*\)?$")
 
 NONE = re.compile(r"^[-\u2013\u2014]+$")
 
-SCOPES = (
-    ("performance_indicators", re.compile(r"indicator|\bPIs?\b", re.IGNORECASE)),
-    ("milestones", re.compile(r"milestone", re.IGNORECASE)),
-    ("actions", re.compile(r"action|project", re.IGNORECASE)),
-)
-
 TITLE_LOOKBACK = 4
-
-DIGIT = compiled(r"\d")
-# "This quarter" and "Last quarter" beside each other: the report's latest
-# quarter and the one before it.
-RELATIVE_QUARTER = compiled(
-    r"^(?P<which>this|current|last|previous)\s+quarter\s*:?$", re.IGNORECASE
-)
 
 TITLE_CHARS = 120
 
@@ -239,31 +230,6 @@ def titles_scope(titles: Iterable[str]) -> str | None:
     return next((s for t in titles if (s := scope_of(t))), None)
 
 
-def scope_of(text: str) -> str | None:
-    for name, pattern in SCOPES:
-        if pattern.search(text):
-            return name
-    return None
-
-
-# The word after a period's label that says whether its row or column
-# counts or shares ("Q1 No.", "Quarter 1 %").
-COUNT_OR_SHARE_WORD = r"(?:no\.?|number|count|%|per\s*cent|percentage)"
-
-# A row label that is a period and nothing else: "Quarter 2", "Q3", "Qtr 3
-# (Oct-Dec)", "Quarter 2 2018/19", "Year to date", "YTD"; a column's may say
-# whether it counts or shares ("Q1 No.", "Quarter 1 %"). Not a scope naming
-# a time ("Actions due in Quarter 4", "Milestones due by year end", "Year end
-# forecast").
-PERIOD_LABEL = compiled(
-    rf"^(?:(?:Q|Qtr\.?\s*|Quarter\s+){QUARTER_NUMBER}|Year\s+to\s+date|YTD)"
-    rf"(?:\s*\([^()]*\))?(?:\s+{FINANCIAL_YEAR})?"
-    # "Q1 No.", "Quarter 1 Percentage": a period's count or share column.
-    rf"(?:\s+{COUNT_OR_SHARE_WORD})?\s*:?$",
-    re.IGNORECASE,
-)
-
-
 def row_period(label: str, ctx: Context) -> str | None:
     """The period a grid row's label is: "Quarter 2" over "Quarter 3" (a
     report printing the quarter before beside its own), "Year to date",
@@ -275,25 +241,6 @@ def row_period(label: str, ctx: Context) -> str | None:
         return None
     label = QTR.sub("Quarter ", label)
     return period_of(year_to_date(label, ctx.quarters) or quarters_in(label))
-
-
-# What a period label may say after its period: whether its column or row
-# counts or shares ("Q1 No.", "Quarter 1 %").
-COUNT_OR_SHARE = compiled(rf"\s+{COUNT_OR_SHARE_WORD}\s*:?$", re.IGNORECASE)
-
-
-def period_words(label: str) -> str:
-    """The words of a period label that name its period ("Q2" of "Q2 No.")."""
-    return " ".join(COUNT_OR_SHARE.sub("", label).lower().split())
-
-
-# "Qtr 3", "Qtr. 3", "Qtr3": "Quarter 3", as `quarters_in` reads it.
-QTR = compiled(r"\bQtr\.?\s*", re.IGNORECASE)
-
-
-def is_period_label(text: str) -> bool:
-    """Whether a row label is a period and nothing else (`row_period` reads it)."""
-    return bool(PERIOD_LABEL.match(text) or RELATIVE_QUARTER.match(text))
 
 
 def named_period(label: str, ctx: Context) -> tuple[str | None, bool]:
@@ -320,103 +267,3 @@ def after_latest(period: str, ctx: Context) -> bool:
     before's, printed beside this year's ("Q4 | Q1" in a Q1 report)."""
     latest = ctx.latest_quarter or 4
     return period[:1] == "Q" and period[1:].isdigit() and int(period[1:]) > latest
-
-
-# A year after a period label ("Quarter 2 2018"): the label's, not a count.
-YEAR_TOKEN = compiled(r"^(?:19|20)\d\d$")
-# A token of a value: "4", "80%", "(75%)", "-".
-VALUE_PART = compiled(r"^(?:\d+|\(?\d+(?:\.\d+)?%\)?|[-\u2013\u2014]+)$")
-# A grid's rows print two values or more; one figure after a sentence naming
-# statuses is no grid's row.
-MIN_VALUES = 2
-
-
-def a_year(tokens: Sequence[str]) -> bool:
-    """Whether the first of a row's values reads as a year ("2018")."""
-    return bool(tokens) and YEAR_TOKEN.match(tokens[0]) is not None
-
-
-def holds_year(tokens: Sequence[str]) -> bool:
-    """Whether a period's values hold a year ("Q2 - 2018 - 19"): a title's
-    year, not a row of counts."""
-    return any(YEAR_TOKEN.match(t) for t in tokens)
-
-
-def value_starts(tokens: Sequence[str]) -> range:
-    """Where a line's values may start: each place after its last word that
-    is no part of a value ("Quarter 1 1 3 0": the "1" of "Quarter 1" or the
-    one after it)."""
-    words = [k for k, t in enumerate(tokens) if not VALUE_PART.match(t)]
-    return range(words[-1] + 1 if words else 0, len(tokens) + 1)
-
-
-def row_prefix(words: Sequence[str]) -> tuple[str | None, str] | None:
-    """(scope, period label) of the words before a row's values: none, a
-    scope ("Performance Indicators"), a period ("Quarter 1", "Year to
-    date"), or both in either order ("Q2 Actions", "Key Performance
-    Indicators Last quarter"); None for other words. A period printed last
-    is the row's where the scope's name ends the words before it, not where
-    they go on ("Actions carried forward from Q1")."""
-    if not words:
-        return None, ""
-    # A period label starts at a word that can open one (`opens_period`):
-    # only there is one looked for.
-    opens = [k for k, w in enumerate(words) if opens_period(w)]
-    if opens and opens[0] == 0:
-        if is_period_label(" ".join(words)):
-            return None, " ".join(words)
-        for k in range(1, len(words)):
-            if is_period_label(" ".join(words[:k])) and (
-                scope := scope_words(words[k:])
-            ):
-                return scope, " ".join(words[:k])
-    tails = [k for k in opens if k > 0 and is_period_label(" ".join(words[k:]))]
-    for k in tails:
-        if scope_of(words[k - 1]) is not None and (scope := scope_words(words[:k])):
-            return scope, " ".join(words[k:])
-    if tails:
-        # A period inside a phrase ("Actions due last quarter"): whose row's
-        # period it is cannot be told.
-        return None
-    if (scope := scope_words(words)) is not None:
-        return scope, ""
-    return None
-
-
-def opens_period(word: str) -> bool:
-    """Whether a period label can start at `word`: PERIOD_LABEL's "Q1",
-    "Qtr", "Quarter", "Year", "YTD", RELATIVE_QUARTER's "This", "Last" …"""
-    return word[:1] in "QqYy" or word.lower() in RELATIVE_WORDS
-
-
-# The words RELATIVE_QUARTER opens with.
-RELATIVE_WORDS = frozenset({"this", "current", "last", "previous"})
-
-
-def scope_words(words: Sequence[str]) -> str | None:
-    """The scope words name, when they print no digit and no part of a value
-    ("Performance Indicators", not "Performance Indicators -")."""
-    if any(DIGIT.search(w) or VALUE_PART.match(w) for w in words):
-        return None
-    return scope_of(" ".join(words))
-
-
-def period_row(text: str) -> bool:
-    """Whether a line is a grid's row of a period as `pdftotext -raw` prints
-    it: a period label, with its scope's name if any, then two value tokens
-    or more, none a year ("Q4 9 (75%) 0 (0%) 3 (25%)", "Key
-    Performance Indicators Last quarter 1 3 0"). Such a line names no
-    quarter a report covers; "Performance Report Q3 17 - 18" is a title."""
-    tokens = text.split()
-    if not tokens or not VALUE_PART.match(tokens[-1]):
-        return False
-    for start in value_starts(tokens)[:-1]:
-        prefix = row_prefix(tokens[:start])
-        if (
-            prefix is not None
-            and prefix[1]
-            and len(tokens) - start >= MIN_VALUES
-            and not holds_year(tokens[start:])
-        ):
-            return True
-    return False

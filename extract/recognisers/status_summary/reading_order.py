@@ -27,13 +27,15 @@ from extract.blocks import Blocks
 from extract.blocks.paragraphs import Paragraph
 from extract.document import Row
 from extract.recognisers.status_summary.printed import (
-    DIGIT,
     Value,
-    is_period_label,
     is_title_text,
-    period_words,
     prints_counts,
     read_value,
+)
+from normalise.status_rows import (
+    DIGIT,
+    is_period_label,
+    period_words,
     scope_of,
 )
 from normalise.text import squash

@@ -29,23 +29,25 @@ from itertools import pairwise
 from extract.blocks import Blocks
 from extract.document import Row
 from extract.recognisers.status_summary.printed import (
-    DIGIT,
-    MIN_VALUES,
     TITLE_LOOKBACK,
-    VALUE_PART,
     Value,
-    a_year,
-    holds_year,
     is_title_text,
-    opens_period,
     prints_counts,
     read_value,
+)
+from extract.recognisers.status_summary.reading_order import LAST, MIN_LABELS, Found
+from normalise.patterns import compiled
+from normalise.status_rows import (
+    DIGIT,
+    MIN_VALUES,
+    VALUE_PART,
+    a_year,
+    holds_year,
+    opens_period,
     row_prefix,
     scope_of,
     value_starts,
 )
-from extract.recognisers.status_summary.reading_order import LAST, MIN_LABELS, Found
-from normalise.patterns import compiled
 from normalise.vocabulary import ANY_STATUS
 from normalise.vocabulary import status_category as category_of
 
