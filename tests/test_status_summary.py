@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from extract.cover.metadata import read_metadata
+from extract.pipeline import process_document
+from extract.readers import read_document
 from extract.records import IssueRow, Record, StatusCount
 from tests.conftest import S000, S001, S002, S003, recognised, synthetic
 
@@ -869,3 +872,37 @@ def test_shares_naming_another_period_under_a_period_s_counts_are_reported(
     ]
     issues = [r for r in out if isinstance(r, IssueRow)]
     assert [(r.code, r.line) for r in issues] == [("unparsed_block", 7)]
+
+
+@pytest.mark.parametrize(
+    "after, year, read",
+    [
+        # No year but the grid's rows: the latest is the report's.
+        ([], "2017/18", (2, 2, 1)),
+        # A sentence after the grid does not outrank its rows.
+        (["", "Progress in 2016/17 was slower."], "2017/18", (2, 2, 1)),
+    ],
+)
+def test_a_report_s_year_is_not_its_grid_s_older_row_s(
+    after: list[str], year: str, read: tuple[int, int, int]
+) -> None:
+    """A report whose title names no year, with a grid printing last year's
+    Q1 over this year's: the report is of the later year, and last year's
+    row is reported, not written as this year's."""
+    lines = [
+        "Housing Priority Delivery Plan Quarter 1 Performance Update",
+        "",
+        "Summary of Progress:",
+        "",
+        "\tCompleted\tOn target\tRequires attention",
+        "Q1 2016/17\t1\t3\t0",
+        "Q1 2017/18\t2\t2\t1",
+        *after,
+    ]
+    doc = read_document(Path("x.txt"), "x.txt", "\n".join(lines).encode())
+    processed = process_document(doc)
+    assert processed.document.financial_year == year
+    counts = [r for r in processed.records if isinstance(r, StatusCount)]
+    assert tuple(r.count for r in counts) == read
+    issues = [r for r in processed.records if isinstance(r, IssueRow)]
+    assert [(r.code, r.line) for r in issues] == [("unparsed_block", 6)]

@@ -142,12 +142,21 @@ def _first_title_year(text: str) -> str | None:
 
 def _body_year(doc: Document) -> str | None:
     """The first year in the opening lines, where a report states its scope
-    (blank lines not counted: reading-order text puts one between every line)."""
+    (blank lines not counted: reading-order text puts one between every
+    line). Where that is a status grid's row of a period, the latest year of
+    the grid's rows there: a grid prints last year's period beside this
+    year's ("Q1 2016/17 | 1 | 3 | 0" over "Q1 2017/18 | 2 | 2 | 1"), not next
+    year's."""
     printed = (line for line in doc.lines if line.strip())
+    rows: list[str] = []
+    years: list[str] = []
     for line in itertools.islice(printed, BODY_LINES):
-        if years := financial_years_in(line):
-            return years[0]
-    return None
+        years = financial_years_in(line)
+        if period_row(" ".join(line.split())):
+            rows.extend(years)
+        elif rows or years:
+            break
+    return max(rows) if rows else (years[0] if years else None)
 
 
 def grid_titles(doc: Document) -> list[str]:
