@@ -20,8 +20,9 @@ from extract.records import (
     Record,
     StatusCount,
 )
-from normalise.counts import COUNT_CELL, COUNT_ROW, FIGURES_ROW
+from normalise.counts import COUNT_CELL, COUNT_ROW, FIGURES_ROW, SHARE_CELL
 from normalise.patterns import compiled
+from normalise.vocabulary import status_category
 from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
 from schemas.tables import FACT_TABLES
 
@@ -230,12 +231,15 @@ def unread_cells(
     )
     # A summary grid's row of counts alone on its line is a table's row, as
     # is a line of three or more figures and nothing else but a scope
-    # ("0 4 1 0 0", "80% 20% 0%", "Actions 1 7% 4 27% 0 0%"), and a count
-    # with its share alone ("4 (12%)", a grid's cell under a label wrapped
-    # into the paragraph above the grid).
+    # ("0 4 1 0 0", "80% 20% 0%", "Actions 1 7% 4 27% 0 0%"), and a grid's
+    # cell under a label wrapped into the paragraph above the grid: a count
+    # with its share ("4 (12%)"), or a share under lines naming a status.
     if len(lines) < MIN_CELL_LINES and not any(
-        COUNT_ROW.search(text) or FIGURES_ROW.match(text) or COUNT_CELL.match(text)
-        for text in (line_text(doc, *c) for c in lines)
+        COUNT_ROW.search(text)
+        or FIGURES_ROW.match(text)
+        or COUNT_CELL.match(text)
+        or (SHARE_CELL.match(text) and _under_status(doc, *c))
+        for c, text in ((c, line_text(doc, *c)) for c in lines)
     ):
         return
     runs: list[list[tuple[int | None, int]]] = []
@@ -260,6 +264,23 @@ def unread_cells(
             page=page,
             span=span,
         )
+
+
+# How far up a cell's paragraph its label's lines are looked for.
+LABEL_LINES = 8
+
+
+def _under_status(doc: Document, page: int | None, line: int) -> bool:
+    """Whether the lines right above a printed line, up to a blank one, name
+    a status: a grid's label with its value under it ("… requires
+    attention." / "18%")."""
+    above: list[str] = []
+    for k in range(line - 1, max(0, line - 1 - LABEL_LINES), -1):
+        text = line_text(doc, page, k)
+        if not text.strip():
+            break
+        above.insert(0, text.strip())
+    return bool(above) and status_category(" ".join(above)) is not None
 
 
 def _section_numbers(text: str) -> bool:

@@ -63,6 +63,11 @@ PERIOD_LABEL = compiled(
 COUNT_OR_SHARE = compiled(rf"\s+{COUNT_OR_SHARE_WORD}\s*:?$", re.IGNORECASE)
 
 
+# The same word before a period's label, on a row of its shares ("% Year to
+# date", "No. Q1").
+COUNT_OR_SHARE_FIRST = compiled(rf"^{COUNT_OR_SHARE_WORD}\s+", re.IGNORECASE)
+
+
 def period_words(label: str) -> str:
     """The words of a period label that name its period ("Q2" of "Q2 No.")."""
     return " ".join(COUNT_OR_SHARE.sub("", label).lower().split())

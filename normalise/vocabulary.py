@@ -47,6 +47,10 @@ def _one_space_apart(words: str) -> str:
     return r"\s".join(re.escape(w) for w in words.split())
 
 
+# The whole labels of a grid's last columns, each a label only printed alone.
+NO_RATING = r"no\s+rating|not\s+(?:yet\s+)?(?:due|rated|started)"
+TOTAL = r"total"
+
 # A status not denied: the denials looked behind, each as printed with one
 # space a gap.
 NOT_YET = "".join(rf"(?<!{_one_space_apart(d)}\s)" for d in DENIALS)
@@ -54,9 +58,6 @@ NOT_YET = "".join(rf"(?<!{_one_space_apart(d)}\s)" for d in DENIALS)
 # "(?=c)" for "closed", so that its eleven looks behind are taken only where
 # that word may start: a search over a paragraph is about thirteen times
 # faster.
-# The whole labels of a grid's last columns, each a label only printed alone.
-NO_RATING = r"no\s+rating|not\s+(?:yet\s+)?(?:due|rated|started)"
-TOTAL = r"total"
 # The status words of summary grids and action ratings, in the order they are
 # tried: "Requires Amendment" before "Completed". A match of each starts at
 # the start of the text or at a letter of STATUS_INITIALS (below), which a

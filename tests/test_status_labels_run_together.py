@@ -68,10 +68,21 @@ UNKNOWN_RUN_IN = [
 ]
 
 
+# Two rows of labels that, joined, are no labels ("Requires Amendment" over
+# "Project aborted"): neither row alone is the grid's labels.
+JOINED_RUN_TOGETHER = [
+    "Milestone   Milestone   Project Timeline/scope/target     Requires Amendment",
+    "completed   on target   date requires attention.          Project aborted",
+    "                        Alterations considered by",
+    "                        leadership team",
+    "0 0%        10 56%      5 28%                             3 17%",
+]
+
+
 @pytest.mark.parametrize(
     "grid",
     [RUN_TOGETHER, INTO_COUNTS, WRAPPED_AROUND, DENIED_RUN_IN]
-    + [WHOLE_RUN_IN, UNKNOWN_RUN_IN],
+    + [WHOLE_RUN_IN, UNKNOWN_RUN_IN, JOINED_RUN_TOGETHER],
 )
 def test_a_grid_whose_labels_ran_together_is_reported_not_read(
     grid: list[str],
@@ -160,3 +171,52 @@ def test_labels_whose_first_lines_are_a_row_of_their_own_are_read_whole() -> Non
         ("milestones", "amendment", 3, 17.0),
     ]
     assert not [r for r in found if isinstance(r, IssueRow) and r.severity != "info"]
+
+
+def _counts(grid: list[str], form: str) -> list[tuple[str, int | None]]:
+    lines = [TITLE + " Quarter 2", "", "Summary of Progress:", ""]
+    text = "\n".join([*lines, *grid, "", "6 Implications", ""])
+    doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form=form)
+    found = [f.record for f in process_document(doc).found]
+    return [(r.category, r.count) for r in found if isinstance(r, StatusCount)]
+
+
+@pytest.mark.parametrize(
+    "grid, form",
+    [
+        (
+            [
+                "\tCompleted\t\tOn target\t\tRequires attention\t",
+                "Actions\t1\t25%\t3\t75%\t0\t0%",
+            ],
+            "tab",
+        ),
+        (
+            [
+                "            Completed          On target          Requires attention",
+                "Actions     1        25%       3        75%       0         0%",
+            ],
+            "layout",
+        ),
+    ],
+)
+def test_a_count_s_share_in_a_column_of_its_own_is_no_run_over(
+    grid: list[str], form: str
+) -> None:
+    """A label over a count and its share in two columns (a merged header
+    cell): the count is the label's, the share beside it no other status's."""
+    assert _counts(grid, form) == [("completed", 1), ("on_target", 3), ("attention", 0)]
+
+
+def test_a_label_spilt_above_a_middle_column_is_read() -> None:
+    grid = [
+        "                               No Rating",
+        "Completed       On target                              Requires attention",
+        "1               6              3                       0",
+    ]
+    assert _counts(grid, "layout") == [
+        ("completed", 1),
+        ("on_target", 6),
+        ("no_rating", 3),
+        ("attention", 0),
+    ]

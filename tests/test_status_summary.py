@@ -11,6 +11,7 @@ import pytest
 from extract.cover.metadata import read_metadata
 from extract.pipeline import process_document
 from extract.readers import read_document
+from extract.recognisers import status_summary
 from extract.records import IssueRow, Record, StatusCount
 from tests.conftest import S000, S001, S002, S003, recognised, synthetic
 
@@ -211,17 +212,32 @@ def test_a_denied_completion_is_no_completed_count() -> None:
     assert '"Project unlikely to be completed" = 2, 13%' in issue.message
 
 
-def test_a_value_under_no_label_is_reported_not_dropped() -> None:
-    # "No Rating" printed on the page before (the fuzz's v001_001 as
-    # `pdftotext -layout` prints it): the fifth pair stands under no label.
-    out = _grid_records(
-        [
-            "Summary of Progress in Delivering Projects/Actions:",
-            "",
-            "Project completed\tProject on target\tProject aborted/ closed\t",
-            "0 0%\t8 100%\t0 0%\t2 20%",
-        ]
-    )
+@pytest.mark.parametrize(
+    "grid, form",
+    [
+        (
+            [
+                "Project completed\tProject on target\tProject aborted/ closed\t",
+                "0 0%\t8 100%\t0 0%\t2 20%",
+            ],
+            "tab",
+        ),
+        (
+            [
+                "Project completed   Project on target   Project aborted/ closed",
+                "0 0%                8 100%              0 0%                 2 20%",
+            ],
+            "layout",
+        ),
+    ],
+)
+def test_a_value_under_no_label_is_reported_not_dropped(
+    grid: list[str], form: str
+) -> None:
+    # "No Rating" printed on the page before (the fuzz's v001_001): the
+    # fifth pair stands under no label, and is reported.
+    lines = ["Summary of Progress in Delivering Projects/Actions:", "", *grid]
+    out = recognised(status_summary, lines, form)
     rows = [r for r in out if getattr(r, "table", "") == "status_summary"]
     assert [(r.category, r.count, r.percent) for r in rows] == [
         ("completed", 0, 0.0),
@@ -230,7 +246,6 @@ def test_a_value_under_no_label_is_reported_not_dropped() -> None:
     ]
     issue = next(r for r in out if getattr(r, "code", "") == "unknown_status_label")
     assert '"(no label)" = 2 20%' in issue.message
-    assert issue.line == 3
 
 
 def test_period_comes_from_the_grid_title_not_from_rows_above() -> None:
@@ -818,11 +833,12 @@ def test_an_unlabelled_row_of_counts_is_a_row_of_its_own() -> None:
     ]
 
 
-@pytest.mark.parametrize("label", ["%", "% Year to date", "Actions %"])
+@pytest.mark.parametrize("label", ["%", "% Year to date", "Actions %", "Percentage"])
 def test_shares_under_a_period_s_counts_are_that_period_s(label: str) -> None:
-    """A row of shares whose label names no period, under a period's counts
-    of its scope: those counts' shares, not a row of the report's quarter
-    with no count."""
+    """A row of shares whose label adds no word to its period's counts row
+    but a share's or the scope's name ("% Year to date" under "Year to
+    date"): those counts' shares, not a row of the report's quarter with no
+    count."""
     out = _grid_records(
         [
             "Housing PDP 2017-18 Quarter 2 Update",
@@ -847,12 +863,15 @@ def test_shares_under_a_period_s_counts_are_that_period_s(label: str) -> None:
     assert not [r for r in out if isinstance(r, IssueRow)]
 
 
-@pytest.mark.parametrize("label", ["% This quarter", "% Quarter 2"])
-def test_shares_naming_another_period_under_a_period_s_counts_are_reported(
-    label: str,
+@pytest.mark.parametrize(
+    "label, period",
+    [("% This quarter", "Q2"), ("% Quarter 2", "Q2"), ("% Last quarter", "Q1")],
+)
+def test_shares_of_another_period_under_a_period_s_counts_are_that_period_s(
+    label: str, period: str
 ) -> None:
-    """ "% This quarter" under the year's counts: the shares of counts not
-    printed, reported."""
+    """ "% Last quarter" under the year's counts: the shares of that period,
+    whose counts are not printed, not the year's shares."""
     out = _grid_records(
         [
             "Housing PDP 2017-18 Quarter 2 Update",
@@ -869,9 +888,73 @@ def test_shares_naming_another_period_under_a_period_s_counts_are_reported(
         ("Q1-Q2", 5, None),
         ("Q1-Q2", 3, None),
         ("Q1-Q2", 2, None),
+        (period, None, 50.0),
+        (period, None, 30.0),
+        (period, None, 20.0),
+    ]
+    assert not [r for r in out if isinstance(r, IssueRow)]
+
+
+@pytest.mark.parametrize(
+    "counts, shares",
+    [
+        ("Quarter 2", "Cumulative %"),
+        ("Actions", "Target %"),
+        ("Quarter 2", "% of target"),
+    ],
+)
+def test_shares_of_other_counts_under_a_row_of_counts_are_reported(
+    counts: str, shares: str
+) -> None:
+    """A word beyond a share's and the scope's name ("Cumulative", "Target")
+    makes a row of shares those of counts not printed: reported, not joined."""
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "",
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            f"{counts}\t1\t3\t0",
+            f"{shares}\t50%\t30%\t20%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count, r.percent) for r in rows] == [
+        ("Q2", 1, None),
+        ("Q2", 3, None),
+        ("Q2", 0, None),
     ]
     issues = [r for r in out if isinstance(r, IssueRow)]
     assert [(r.code, r.line) for r in issues] == [("unparsed_block", 7)]
+    assert f'"{shares}" prints shares and no count' in issues[0].message
+
+
+@pytest.mark.parametrize("shares", ["%", "Actions %", ""])
+def test_shares_under_another_year_s_row_are_reported_with_it(shares: str) -> None:
+    """Last year's Q2 between this year's Q2 and a row of shares: the shares
+    are last year's, reported with its row, not joined to this year's."""
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "",
+            "Summary of Progress:",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            "Quarter 2\t1\t3\t0",
+            "Quarter 2 2016/17\t2\t2\t2",
+            f"{shares}\t50%\t30%\t20%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count, r.percent) for r in rows] == [
+        ("Q2", 1, None),
+        ("Q2", 3, None),
+        ("Q2", 0, None),
+    ]
+    issues = [r for r in out if isinstance(r, IssueRow)]
+    assert [(r.code, r.line) for r in issues] == [("unparsed_block", 7)]
+    assert issues[0].message.startswith("x.txt:7-8: ")
 
 
 @pytest.mark.parametrize(
@@ -906,3 +989,23 @@ def test_a_report_s_year_is_not_its_grid_s_older_row_s(
     assert tuple(r.count for r in counts) == read
     issues = [r for r in processed.records if isinstance(r, IssueRow)]
     assert [(r.code, r.line) for r in issues] == [("unparsed_block", 6)]
+
+
+def test_shares_under_counts_whose_first_column_prints_values() -> None:
+    """A grid whose first column has no label prints a value there too ("5",
+    "22.7%", an unknown status's): the shares row is still the counts'."""
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "",
+            "Unknown\tCompleted\tOn target\tRequires attention",
+            "5\t3\t2\t12",
+            "22.7%\t13.6%\t9%\t54.5%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.category, r.count, r.percent) for r in rows] == [
+        ("completed", 3, 13.6),
+        ("on_target", 2, 9.0),
+        ("attention", 12, 54.5),
+    ]

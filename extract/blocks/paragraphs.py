@@ -128,6 +128,16 @@ class Paragraph:
         """The indices in `doc.rows` of the rows joined, one a piece."""
         return range(self.row_index, self.row_index + len(self.pieces))
 
+    @property
+    def lines(self) -> list[str]:
+        """The text of each piece: the paragraph's printed lines, in order."""
+        return [self.text[p.start : p.end] for p in self.pieces]
+
+    def line(self, k: int) -> str:
+        """The text of piece `k` (negative from the last)."""
+        piece = self.pieces[k]
+        return self.text[piece.start : piece.end]
+
     def provenance(self, start: int, end: int, at: int) -> tuple[int | None, int, int]:
         """(page, line_start, line_end) of the text from `start` to `end`, on the
         page of the character at `at` (a sentence can run over a page break)."""

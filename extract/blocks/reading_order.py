@@ -18,7 +18,7 @@ from extract.blocks.model import Block
 from extract.blocks.paragraphs import Paragraph
 from extract.document import Document, Row
 from extract.layout.headers import HEADER_WORDS
-from normalise.vocabulary import status_category
+from normalise.vocabulary import status_categories, status_category
 
 NUMBERED = re.compile(r"^(?:Appendix\s+\d|\d{1,2}\.\d)")
 # A status label of a summary grid is short: "On Target", "Requires Attention".
@@ -69,10 +69,7 @@ def _opens_table(p: Paragraph) -> bool:
     samples/text/002_c2fd677fd2d5bf7c-plain.txt lines 5-8)."""
     if _is_label(p.text):
         return True
-    last = p.pieces[-2:]
-    return len(last) == 2 and all(
-        _is_label(p.text[piece.start : piece.end]) for piece in last
-    )
+    return len(p.pieces) > 1 and _is_label(p.line(-2)) and _is_label(p.line(-1))
 
 
 def _heads_labels(p: Paragraph, following: Sequence[Paragraph]) -> bool:
@@ -80,10 +77,9 @@ def _heads_labels(p: Paragraph, following: Sequence[Paragraph]) -> bool:
     table's title lines over its first label ("Sustaining safe and secure
     communities" / "Approach", then "Key Project",
     samples/text/002_c2fd677fd2d5bf7c-plain.txt lines 405-408)."""
-    last = p.pieces[-1]
     return (
         len(p.pieces) > 1
-        and _is_label(p.text[last.start : last.end])
+        and _is_label(p.line(-1))
         and any(_is_label(q.text) for q in following)
     )
 
@@ -109,7 +105,7 @@ def reading_order_tables(
             if (_opens_table(p) and not _year_alone(paras, n)) or _heads_labels(
                 p, paras[n + 1 : n + 2]
             ):
-                start = paras[_long_labels_before(paras, n)].row_index
+                start = paras[_first_label(paras, n)].row_index
         elif _is_heading(p):
             out.append(_table(rows, start, p.row_index))
             start = None
@@ -118,15 +114,29 @@ def reading_order_tables(
     return [b for b in out if b.rows]
 
 
-def _long_labels_before(paras: Sequence[Paragraph], n: int) -> int:
-    """Where a table opening at `paras[n]` starts: at the first long status
-    label of the run of label-shaped paragraphs right before it ("Project
-    scope/target date" / "requires attention." / "Alterations considered by"
-    / "Leadership Team."), as a grid prints its labels one after another. A
-    grid read from its first short label on would put each value a column
-    along."""
+def _first_label(paras: Sequence[Paragraph], n: int) -> int:
+    """The paragraph a table opening at status label `paras[n]` starts at:
+    the first long status label of the run of label-shaped paragraphs right
+    before it ("Project scope/target date" / "requires attention." /
+    "Alterations considered by" / "Leadership Team."), as a grid prints its
+    labels one after another; read from its first short label on, each value
+    would go a column along. A grid names each status once: a paragraph
+    naming a status another label names, or two, is no label of it ("Key:
+    green actions are on target" over "On Target")."""
+    named: set[str] = set()
+    for q in paras[n:]:
+        category = status_category(" ".join(q.text.split()))
+        if category is None:
+            break
+        named.add(category)
+    if not named:
+        return n
     first = n
     while first > 0 and _label_shaped(paras[first - 1]):
+        statuses = status_categories(" ".join(paras[first - 1].text.split()))
+        if len(statuses) > 1 or statuses & named:
+            break
+        named |= statuses
         first -= 1
     while first < n and status_category(" ".join(paras[first].text.split())) is None:
         first += 1
@@ -139,11 +149,10 @@ def _label_shaped(p: Paragraph) -> bool:
     cell's width, not a page's (a sentence of prose naming a status is no
     label)."""
     text = " ".join(p.text.split())
-    lines = [p.text[piece.start : piece.end] for piece in p.pieces]
     return (
         len(text) <= LONG_LABEL_CHARS
-        and (len(text) <= STATUS_LABEL_CHARS or len(lines) > 1)
-        and all(len(line.strip()) <= LABEL_LINE_CHARS for line in lines)
+        and (len(text) <= STATUS_LABEL_CHARS or len(p.pieces) > 1)
+        and all(len(line.strip()) <= LABEL_LINE_CHARS for line in p.lines)
         and not any(ch.isdigit() for ch in text)
         and not _is_heading(p)
     )

@@ -261,7 +261,7 @@ def _lines_in_turn(para: Paragraph, k: int) -> Group | None:
     as it is leaves a block without its totals, or, where a line prints the
     row across, with a change that does not follow from them; and each cell
     read so is one whole block whose change follows from its totals."""
-    lines = [para.text[p.start : p.end] for p in para.pieces]
+    lines = para.lines
     if len(lines) < 2 or not QUARTER_CELL.match(lines[0]):
         return None
     try:

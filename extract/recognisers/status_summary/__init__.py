@@ -8,7 +8,6 @@ may start on the line above ("No Rating", "TOTAL"); a grid may label its rows
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain, groupby
@@ -37,6 +36,7 @@ from extract.recognisers.status_summary.printed import (
 from extract.records import IssueRow, Record, StatusCount
 from normalise.patterns import compiled
 from normalise.status_rows import (
+    COUNT_OR_SHARE_FIRST,
     DIGIT,
     PERIOD_LABEL,
     is_period_label,
@@ -92,7 +92,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     for i, row in enumerate(rows):
         if not row.tabbed:
             continue
-        labels, unknown = label_row(rows, i)
+        labels, unknown = label_row(rows, i, doc.text_form != "tab")
         if not labels:
             continue
         default_scope = (
@@ -118,25 +118,27 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
                 scope_of(row_label), values.values(), above, default_scope
             )
             own, other = _own_period(row_label, periods[-1] if periods else None, ctx)
-            if own is None and not other and _shares_under(scope, values, grid):
-                # The shares of the counts above ("%" under "Year to date"):
-                # their period.
-                own = periods[-1]
             if other:
                 skipped = rows[j]
                 apart.append(_row_unread(doc, rows[j], OTHER_YEAR, rows[j]))
                 j += 1
                 continue
-            if skipped is not None and not row_label:
-                # The unlabelled rows under another year's (its shares) are
-                # its: one issue over them all.
+            if skipped is not None and (
+                not row_label
+                or (own is None and _shares_of_row(row_label, skipped, scope, values))
+            ):
+                # The rows under another year's with no label, or its shares'
+                # ("%"), are its: one issue over them all.
                 apart[-1] = _row_unread(doc, skipped, OTHER_YEAR, rows[j])
                 j += 1
                 continue
             skipped = None
-            if _shares_of_another(row_label, scope, values, grid) and (
-                own == periods[-1]
-            ):
+            fits = _shares_fit(row_label, scope, values, grid)
+            if fits and own is None:
+                # The shares of the counts above ("%" under "Year to date"):
+                # their period.
+                own = periods[-1]
+            if fits is False and own in (None, periods[-1]):
                 counts = grid[-1][0].text_at(0)
                 apart.append(_row_unread(doc, rows[j], _shares_of(counts)))
             else:
@@ -223,6 +225,8 @@ def _own_period(label: str, above: str | None, ctx: Context) -> tuple[str | None
     (`printed.named_period`), which is not read."""
     if not label:
         return above, False
+    # "% Year to date": the period's shares.
+    label = COUNT_OR_SHARE_FIRST.sub("", label)
     if is_period_label(label):
         return named_period(label, ctx)
     prefix = row_prefix(label.split())
@@ -421,54 +425,51 @@ def _header_like(row: Row) -> bool:
     )
 
 
-# Words of a time a row label may add to the label of the counts above it,
-# whose shares it then is not: "Actions last year" under "Actions", "Actions
-# 2016/17", "Milestones this quarter" under "Milestones last quarter".
-OTHER_TIME = compiled(
-    r"\b(?:last|previous|prior|next|this|current|years?|quarters?|months?|q[1-4])\b"
-    r"|\b(?:19|20)\d\d\b",
-    re.IGNORECASE,
-)
-WORD = compiled(r"\w+")
+# The words a label of a row of shares may add to its counts row's label.
+SHARE_WORDS = frozenset({"%", "percent", "per", "cent", "percentage", "share", "of"})
+SHARE_WORD = compiled(r"[\w%]+")
 
 
-def _shares_of_another(
+def _shares_fit(
     label: str,
     scope: str,
     values: dict[int, Value],
     grid: list[tuple[Row, str, dict[int, Value]]],
-) -> bool:
-    """Whether a row of shares under a row of counts of its scope has a label
-    that names a time the counts row's does not ("Actions last year" under
-    "Actions"): the shares of other counts, not printed, so joined to these
-    they would be wrong. Other words it adds ("Actions %", "% of actions"
-    under "Number of actions", "PIs %" under "Performance Indicators") leave
-    them these counts' shares. The caller asks only of rows of the period of
-    the row above."""
+) -> bool | None:
+    """Whether a labelled row of shares under a row of counts of its scope
+    is those counts' shares: its label adds nothing to the counts row's but
+    words of a share and the scope's name ("Actions %", "% of actions" under
+    "Number of actions", "PIs %" under "Performance Indicators", "%" under
+    "Year to date"). Another word ("Actions last year", "Target %",
+    "Cumulative %") makes them the shares of other counts, not printed, so
+    joined to these they would be wrong. None where the row is no such row."""
     if (
         not label
         or not grid
         or grid[-1][1] != scope
         or not shares_only(values.values())
+        or not prints_counts(grid[-1][2].values())
     ):
-        return False
-    counts_row, _, counts = grid[-1]
-    if not prints_counts(counts.values()):
-        return False
-    above = {w.lower() for w in WORD.findall(counts_row.text_at(0))}
-    added = " ".join(w for w in WORD.findall(label) if w.lower() not in above)
-    return OTHER_TIME.search(added) is not None
+        return None
+    return _shares_of_row(label, grid[-1][0], scope, values)
 
 
-def _shares_under(
-    scope: str, values: dict[int, Value], grid: list[tuple[Row, str, dict[int, Value]]]
+def _shares_of_row(
+    label: str, above: Row, scope: str, values: dict[int, Value]
 ) -> bool:
-    """Whether a row of shares is under a row of counts of its scope."""
-    return (
-        bool(grid)
-        and grid[-1][1] == scope
-        and shares_only(values.values())
-        and prints_counts(grid[-1][2].values())
+    """Whether a row labelled `label` prints the shares of the row `above`:
+    shares alone, and no word added to its label but a share's and the
+    scope's name."""
+    if not shares_only(values.values()):
+        return False
+    if read_value(label) is not None:
+        # A value in a first column that has no label ("22.7%" under "5"):
+        # no words.
+        return True
+    printed = set(SHARE_WORD.findall(above.text_at(0).lower()))
+    return all(
+        w in printed or w in SHARE_WORDS or scope_of(w) == scope
+        for w in SHARE_WORD.findall(label.lower())
     )
 
 

@@ -71,26 +71,46 @@ def shares_only(values: Iterable[Value]) -> bool:
     return not prints_counts(values) and any(v.percent is not None for v in values)
 
 
-def label_cells(row: Row) -> tuple[dict[int, str], dict[int, str]]:
-    """Known and unknown status labels by column, when `row` is a row of labels.
+def label_row(
+    rows: Sequence[Row], i: int, by_position: bool = True
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Known and unknown status labels by column, when `rows[i]` is a grid's
+    row of labels: with any spilt above it ("No Rating"), or with their
+    first lines above it.
 
     Three known labels make a label row; other labels beside them ("Not yet
     due") are kept apart so their counts can be reported rather than guessed.
+    `by_position`: the cells were parted by where they are printed (`-layout`
+    text, a PDF), not by TABs, so a label may have run over the next column.
     """
-    return _labels(
-        {c.column: c.flat for c in row.filled}, {c.column for c in row.cells}
-    )
+    row = rows[i]
+    labels, unknown = _labels({c.column: c.flat for c in row.filled})
+    if labels and i > 0 and rows[i - 1].tabbed:
+        above = {c.column: c.flat for c in rows[i - 1].filled}
+        if above and all(
+            category_of(t) and col not in labels for col, t in above.items()
+        ):
+            labels.update(above)
+        elif set(labels) <= set(above):
+            joined = _labels(_joined(above, {c.column: c.flat for c in row.filled}))
+            if joined[0]:
+                labels, unknown = joined
+            elif any(category_of(t) for t in above.values()):
+                # Labels printed over two rows that, joined, are no labels
+                # ("Requires Amendment" over "Project aborted"): neither
+                # row alone is the grid's.
+                return {}, {}
+    if labels and by_position and _run_over(rows, i, labels):
+        return {}, {}
+    return labels, unknown
 
 
-def _labels(
-    texts: dict[int, str], columns: set[int]
-) -> tuple[dict[int, str], dict[int, str]]:
-    """`label_cells` of the texts printed in a row's `columns`, by column."""
+def _labels(texts: dict[int, str]) -> tuple[dict[int, str], dict[int, str]]:
+    """`label_row`'s labels of a row's texts by column."""
     known = {col: text for col, text in texts.items() if category_of(text)}
     # Three different statuses: an action row may say "Completed" more than once.
     if len({category_of(label) for label in known.values()}) < 3:
         return {}, {}
-    first, last = min(known), max(known)
     if any(
         len(status_categories(label)) > 1
         or DENIED_STATUS.search(label)
@@ -98,19 +118,53 @@ def _labels(
         or DIGIT.search(label)
         or _twice(label)
         for label in known.values()
-    ) or any(first < col < last and col not in texts for col in columns):
+    ):
         # Two labels run together into one cell ("Milestone on target
         # Project requires attention", "Not on target Completed", "Total On
         # target"), or a label run into the counts under it ("Action on
-        # target 2"), or a label run into the next one over its column
-        # ("Project slipped Requires Attention" over two columns, the second
-        # left without a label): which column each count is under cannot be
-        # told.
+        # target 2"): which column each count is under cannot be told.
         return {}, {}
     unknown = {
         col: text for col, text in texts.items() if col not in known and col != 0
     }
     return known, unknown
+
+
+def _joined(above: dict[int, str], below: dict[int, str]) -> dict[int, str]:
+    """The labels of a label row whose every label's first line the row
+    above prints, which a `-layout` text can set as a row of its own
+    ("Milestone" / "completed", "Project Timeline/scope/target" / "date
+    requires attention.", and "Requires Amendment" above alone)."""
+    return {
+        col: " ".join(t for t in (above.get(col), below.get(col)) if t)
+        for col in sorted(above.keys() | below.keys())
+    }
+
+
+def _run_over(rows: Sequence[Row], i: int, labels: dict[int, str]) -> bool:
+    """Whether a label ran over the column after it: that column, between
+    two labelled ones, prints no label, and the row under the labels prints
+    the same kind of value in both ("Project slipped Requires Attention"
+    over "8" and "12"). A count's share beside it ("1", "25%") is its
+    sub-column, not another status's. The last column left without a label
+    is one whose label was lost ("No" of "No Rating" printed on the page
+    before): its values are reported as under no label."""
+    if i + 1 >= len(rows) or not rows[i + 1].tabbed:
+        return False
+    texts = {c.column: c.flat for c in rows[i].filled}
+    under = rows[i + 1]
+    last = max(labels)
+    for col in labels:
+        if col + 1 >= last or col + 1 in texts or col + 1 in labels:
+            continue
+        left, right = read_value(under.text_at(col)), read_value(under.text_at(col + 1))
+        if left is not None and right is not None and _kind(left) == _kind(right):
+            return True
+    return False
+
+
+def _kind(value: Value) -> tuple[bool, bool]:
+    return value.count is not None, value.percent is not None
 
 
 def _twice(label: str) -> bool:
@@ -120,37 +174,6 @@ def _twice(label: str) -> bool:
     words = label.lower().split()
     pairs = list(zip(words, words[1:], strict=False))
     return len(set(pairs)) < len(pairs)
-
-
-def label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, str]]:
-    """Labels of the grid whose label row is `rows[i]`, with any spilt above
-    it, or with their first lines above it."""
-    labels, unknown = label_cells(rows[i])
-    if labels and i > 0 and rows[i - 1].tabbed:
-        above = {c.column: c.flat for c in rows[i - 1].filled}
-        if above and all(
-            category_of(t) and col not in labels for col, t in above.items()
-        ):
-            labels.update(above)
-        elif set(labels) <= set(above):
-            wrapped = _wrapped_labels(rows[i - 1], rows[i])
-            if wrapped[0]:
-                return wrapped
-    return labels, unknown
-
-
-def _wrapped_labels(top: Row, row: Row) -> tuple[dict[int, str], dict[int, str]]:
-    """The labels of a label row whose every label's first line the row
-    above prints, which a `-layout` text can set as a row of its own
-    ("Milestone" / "completed", "Project Timeline/scope/target" / "date
-    requires attention.", and "Requires Amendment" above alone)."""
-    above = {c.column: c.flat for c in top.filled}
-    below = {c.column: c.flat for c in row.filled}
-    joined = {
-        col: " ".join(t for t in (above.get(col), below.get(col)) if t)
-        for col in sorted(above.keys() | below.keys())
-    }
-    return _labels(joined, {c.column for c in (*top.cells, *row.cells)})
 
 
 def read_value(text: str) -> Value | None:

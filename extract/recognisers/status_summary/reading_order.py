@@ -41,7 +41,7 @@ from normalise.status_rows import (
 from normalise.text import squash
 from normalise.vocabulary import status_category as category_of
 
-# A summary grid prints three statuses at least (see `printed.label_cells`).
+# A summary grid prints three statuses at least (see `printed.label_row`).
 MIN_LABELS = 3
 LAST = frozenset({"no_rating", "total"})
 
@@ -96,7 +96,7 @@ def grids(blocks: Blocks, name: str) -> Iterator[Found]:
 
 
 def _lines(para: Paragraph) -> list[str]:
-    return [squash(para.text[piece.start : piece.end]) for piece in para.pieces]
+    return [squash(line) for line in para.lines]
 
 
 def _labels_in(para: Paragraph) -> set[str]:
