@@ -317,3 +317,36 @@ def test_paragraphs_numbered_1_00_1_01_are_sections_after_a_table() -> None:
     ]
     values = [r.value for r in records if type(r).__name__ == "IndicatorValue"]
     assert values == [1200.0, 1350.0, 5000.0]
+
+
+def test_a_figure_alone_is_no_section_far_after_the_last() -> None:
+    """ "1.13" alone after section "1.0": a figure printed as a paragraph of
+    its own (a reading-order table's cell), not section 1.13; "1.1" after it
+    is the next section."""
+    from extract.blocks.paragraphs import paragraphs
+
+    text = "\n".join(
+        [
+            "Cannock Chase Council — Cabinet Report 2018/19",
+            "",
+            "1.0",
+            "",
+            "Purpose of Report",
+            "To provide an update on the performance of the recycling service.",
+            "",
+            "1.13",
+            "",
+            "1.1",
+            "",
+            "Garden Waste",
+            "The garden waste service now has 12,500 subscribers.",
+        ]
+    )
+    doc = read_document(Path("a.txt"), "a.txt", text.encode(), text_form="plain")
+    sections = [(p.text, p.section) for p in paragraphs(doc)]
+    assert sections[-4:] == [
+        ("1.13", "1.0 Purpose of Report"),
+        ("1.1", "1.1"),
+        ("Garden Waste", "1.1 Garden Waste"),
+        ("The garden waste service now has 12,500 subscribers.", "1.1 Garden Waste"),
+    ]

@@ -26,7 +26,7 @@ BULLET = re.compile(r"^\s*[•●▪◦]\s*")
 # "1. Note the update …", "(2) Identify …": a numbered list item.
 ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+\S")
 # "- 2.2 That the Committee notes …" (samples/003): a numbered paragraph.
-NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:-\s*)?\d{1,2}\.\d{1,2}\s+\S")
+NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:-\s*)?(?P<number>\d{1,2}\.\d{1,2})\s+\S")
 # "5.4", "3", "6.9" alone on a row: a numbered heading whose title follows.
 SECTION_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*$")
 # "1 Purpose of Report", "6.4 Section 17 (Crime Prevention) –", "Appendix 2".
@@ -223,6 +223,26 @@ def _follows(number: str, last: tuple[int, ...], lone: bool = False) -> bool:
     return follows_section(key, last)
 
 
+# How far on a number printed alone may be from the section before it: one
+# section skipped ("4.3" after "4.1", the 4.2 printed in a table's cell).
+LONE_STEP = 2
+
+
+def _next_alone(key: tuple[int, ...], last: tuple[int, ...]) -> bool:
+    """Whether a section number printed alone on its row comes next after
+    `last`: the next at one of its levels, at most LONE_STEP on, or a
+    level's first ("5.1" after "5", "1.01" after "1.00"); a figure printed
+    as a paragraph of its own is not ("2.13" after "2")."""
+    for depth in range(len(last) + 1):
+        head, after = key[:depth], key[depth + 1 :]
+        if head != last[:depth] or len(key) <= depth:
+            continue
+        step = key[depth] - (last[depth] if depth < len(last) else 0)
+        if 0 < step <= LONE_STEP and all(part <= 1 for part in after):
+            return True
+    return False
+
+
 def _key(number: str) -> tuple[int, ...]:
     if number.startswith("Appendix"):
         return ()
@@ -259,6 +279,10 @@ class _Builder:
         self.section: str | None = None
         self.numbered = False
         self.last: tuple[int, ...] = ()
+        # The number of the last numbered paragraph since, if any ("5.4 These
+        # measures …" after "5 Report Detail"): where numbers printed alone
+        # go on from.
+        self.seen: tuple[int, ...] = ()
         self.pending_number: str | None = None
         # The section in force before a number printed alone.
         self.outer: str | None = None
@@ -298,6 +322,8 @@ class _Builder:
             )
             return
         self.pending_number = None
+        if opens and (numbered := NUMBERED_PARAGRAPH.match(text)):
+            self._numbered_paragraph(_key(numbered["number"]))
         self._start(i, text, opens)
         if self.draft is None:
             return
@@ -310,6 +336,13 @@ class _Builder:
         if short and (bullet or SENTENCE_CLOSE.search(text)):
             self.close()
 
+    def _numbered_paragraph(self, key: tuple[int, ...]) -> None:
+        """A paragraph numbered `key` ("5.4 These measures …"): numbers
+        printed alone after it go on from it, where it goes on from the last."""
+        last = max(self.last, self.seen)
+        if not last or follows_section(key, last):
+            self.seen = key
+
     def _heading(self, i: int, text: str, opens: bool) -> str | None:
         """The section a heading row starts ("5.4", then "5.4 Community
         Safety" from the title row after it), or None for other rows. `opens`:
@@ -318,11 +351,12 @@ class _Builder:
             opens
             and (m := SECTION_NUMBER.match(text))
             and _follows(m["number"], self.last, lone=True)
+            and _next_alone(_key(m["number"]), max(self.last, self.seen))
             and not _over_figure(self.doc, i)
         ):
             self.pending_number, self.numbered = m["number"], True
             self.outer = self.section
-            self.last = _key(m["number"])
+            self.last, self.seen = _key(m["number"]), ()
             return m["number"]
         pending, self.pending_number = self.pending_number, None
         if pending is not None:
@@ -357,6 +391,7 @@ class _Builder:
             and (appendix or _alone(self.doc, i) or _over_subsection(self.doc, i, m))
         ):
             self.numbered, self.last = True, _key(m["number"]) or self.last
+            self.seen = ()
             self.pending_number = None if m["title"] else m["number"]
             return text.strip()
         if not self.numbered and self.draft is None and _title_of(text):
