@@ -268,18 +268,22 @@ def unread_cells(
 
 # How far up a cell's paragraph its label's lines are looked for.
 LABEL_LINES = 8
+# A figure printed alone: a count, a share or both ("2", "10%", "4 (12%)").
+LONE_FIGURE = compiled(r"^\d[\d,]*(?:\s+\(?\d+(?:\.\d+)?%\)?)?$|^\(?\d+(?:\.\d+)?%\)?$")
 
 
 def _under_status(doc: Document, page: int | None, line: int) -> bool:
-    """Whether the lines right above a printed line, up to a blank one, name
-    a status: a grid's label with its value under it ("… requires
-    attention." / "18%")."""
+    """Whether the lines right above a printed line, up to a blank one and
+    past the grid's other values there, name a status: a grid's label with
+    its values under it ("… requires attention." / "18%", "No Rating" / "2"
+    / "10%")."""
     above: list[str] = []
     for k in range(line - 1, max(0, line - 1 - LABEL_LINES), -1):
-        text = line_text(doc, page, k)
-        if not text.strip():
+        text = line_text(doc, page, k).strip()
+        if not text:
             break
-        above.insert(0, text.strip())
+        if above or not LONE_FIGURE.match(text):
+            above.insert(0, text)
     return bool(above) and status_category(" ".join(above)) is not None
 
 

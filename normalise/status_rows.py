@@ -25,6 +25,17 @@ SCOPES = (
 )
 
 
+# The words of each scope's names, in lower case ("Key Performance
+# Indicators", "PIs", "Actions", "Projects").
+SCOPE_WORDS = {
+    "performance_indicators": frozenset(
+        {"key", "performance", "indicator", "indicators", "pi", "pis"}
+    ),
+    "milestones": frozenset({"milestone", "milestones"}),
+    "actions": frozenset({"action", "actions", "project", "projects"}),
+}
+
+
 def scope_of(text: str) -> str | None:
     """The scope a grid's label or title names ("Key Performance Indicators":
     performance_indicators), or None."""
@@ -167,9 +178,15 @@ def period_row(text: str) -> bool:
     or more, none a year ("Q4 9 (75%) 0 (0%) 3 (25%)", "Key
     Performance Indicators Last quarter 1 3 0"). Such a line names no
     quarter a report covers; "Performance Report Q3 17 - 18" is a title."""
+    return period_row_values(text) is not None
+
+
+def period_row_values(text: str) -> list[str] | None:
+    """The value tokens of a `period_row` ("9", "(75%)", "-" …), or None
+    for a line that is none."""
     tokens = text.split()
     if not tokens or not VALUE_PART.match(tokens[-1]):
-        return False
+        return None
     for start in value_starts(tokens)[:-1]:
         prefix = row_prefix(tokens[:start])
         if (
@@ -178,5 +195,14 @@ def period_row(text: str) -> bool:
             and len(tokens) - start >= MIN_VALUES
             and not holds_year(tokens[start:])
         ):
-            return True
-    return False
+            return tokens[start:]
+    return None
+
+
+def values_line(text: str) -> bool:
+    """Whether a line prints a grid's values and nothing else but a share's
+    word before them ("% 25% 75% 0%", "25% 75% 0%")."""
+    tokens = text.split()
+    if tokens and COUNT_OR_SHARE_FIRST.match(tokens[0] + " "):
+        tokens = tokens[1:]
+    return len(tokens) >= MIN_VALUES and all(VALUE_PART.match(t) for t in tokens)

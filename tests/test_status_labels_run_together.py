@@ -79,9 +79,21 @@ JOINED_RUN_TOGETHER = [
 ]
 
 
+# A label run over the next column, told by the second row's values: the
+# first prints a dash beside a count.
+RUN_IN_SECOND_ROW = [
+    "              Completed       On target       Project timeline requires attention"
+    "      Aborted",
+    "Actions       1               3               -                     12"
+    "                 0",
+    "Milestones    2               4               5                     6"
+    "                  1",
+]
+
+
 @pytest.mark.parametrize(
     "grid",
-    [RUN_TOGETHER, INTO_COUNTS, WRAPPED_AROUND, DENIED_RUN_IN]
+    [RUN_TOGETHER, INTO_COUNTS, WRAPPED_AROUND, DENIED_RUN_IN, RUN_IN_SECOND_ROW]
     + [WHOLE_RUN_IN, UNKNOWN_RUN_IN, JOINED_RUN_TOGETHER],
 )
 def test_a_grid_whose_labels_ran_together_is_reported_not_read(
@@ -181,6 +193,30 @@ def _counts(grid: list[str], form: str) -> list[tuple[str, int | None]]:
     return [(r.category, r.count) for r in found if isinstance(r, StatusCount)]
 
 
+def test_a_merged_label_over_two_counts_is_reported() -> None:
+    """TAB text of a merged header cell: "Requires attention" over two
+    counts, the second under an empty cell. Whose is which cannot be told."""
+    grid = [
+        "\tCompleted\tOn target\tRequires attention\t\tAborted",
+        "Actions\t1\t3\t8\t12\t0",
+    ]
+    assert _counts(grid, "tab") == []
+
+
+def test_a_total_row_over_the_next_grid_s_labels_is_no_label() -> None:
+    """A grid's "Total" row right over the next grid's labels: figures, not
+    the first lines of those labels."""
+    grid = [
+        "\tCompleted\tOn target\tRequires attention",
+        "Actions\t1\t3\t0",
+        "Total\t1\t3\t0",
+        "\tCompleted\tOn target\tRequires attention",
+        "Milestones\t2\t2\t2",
+    ]
+    counts = _counts(grid, "tab")
+    assert counts[-3:] == [("completed", 2), ("on_target", 2), ("attention", 2)]
+
+
 @pytest.mark.parametrize(
     "grid, form",
     [
@@ -204,8 +240,19 @@ def test_a_count_s_share_in_a_column_of_its_own_is_no_run_over(
     grid: list[str], form: str
 ) -> None:
     """A label over a count and its share in two columns (a merged header
-    cell): the count is the label's, the share beside it no other status's."""
+    cell): the count is the label's, and the shares, under no label, are
+    reported; they are no other status's count."""
     assert _counts(grid, form) == [("completed", 1), ("on_target", 3), ("attention", 0)]
+    lines = [TITLE + " Quarter 2", "", "Summary of Progress:", ""]
+    text = "\n".join([*lines, *grid, "", "6 Implications", ""])
+    doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form=form)
+    said = [
+        r.message
+        for r in (f.record for f in process_document(doc).found)
+        if isinstance(r, IssueRow) and r.code == "unknown_status_label"
+    ]
+    assert len(said) == 1
+    assert said[0].endswith('"(no label)" = 25%; "(no label)" = 75%; "(no label)" = 0%')
 
 
 def test_a_label_spilt_above_a_middle_column_is_read() -> None:

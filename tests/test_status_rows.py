@@ -1,5 +1,6 @@
 """The status grids' row grammar (`normalise.status_rows`): any text in, an
-answer out, never an exception; and the answers agree with one another."""
+answer out, never an exception; a period's row read whatever its period,
+scope and values; no row where its values hold a year."""
 
 from __future__ import annotations
 
@@ -7,60 +8,36 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalise.status_rows import (
-    SCOPES,
-    VALUE_PART,
-    is_period_label,
-    period_row,
-    row_prefix,
+from normalise.status_rows import period_row, period_row_values, row_prefix
+
+PERIODS = st.sampled_from(
+    ["Q1", "Q4", "Quarter 2", "Qtr 3", "Year to date", "YTD", "This quarter"]
+    + ["Last quarter"]
+)
+SCOPES = st.sampled_from(["", "Actions", "Milestones", "Key Performance Indicators"])
+VALUES = st.lists(
+    st.sampled_from(["0", "1", "3", "12", "75%", "(25%)", "9 (75%)", "-"]),
+    min_size=2,
+    max_size=6,
 )
 
-# Words grid rows and titles print, and some that are neither.
-ROW_WORDS = [
-    "Q1",
-    "Q4",
-    "Qtr",
-    "Quarter",
-    "1",
-    "3",
-    "Year",
-    "to",
-    "date",
-    "This",
-    "Last",
-    "quarter",
-    "Actions",
-    "Key",
-    "Performance",
-    "Indicators",
-    "due",
-    "in",
-    "2017/18",
-    "2018",
-    "9",
-    "(75%)",
-    "0%",
-    "-",
-    "%",
-    "No.",
-]
+
+@given(PERIODS, SCOPES, st.booleans(), VALUES)
+def test_a_period_s_row_is_read_with_its_values(
+    period: str, scope: str, scope_first: bool, values: list[str]
+) -> None:
+    label = f"{scope} {period}" if scope_first else f"{period} {scope}"
+    printed = " ".join(values)
+    assert period_row_values(f"{label} {printed}") == printed.split()
 
 
-@given(st.lists(st.sampled_from(ROW_WORDS) | st.text(max_size=8), max_size=10))
-def test_row_prefix_names_a_period_label_or_nothing(words: list[str]) -> None:
-    prefix = row_prefix(words)
-    if prefix is not None:
-        scope, period = prefix
-        assert period == "" or is_period_label(period)
-        assert scope in (None, *(name for name, _ in SCOPES))
-
-
-@given(st.lists(st.sampled_from(ROW_WORDS) | st.text(max_size=8), max_size=10))
-def test_a_period_row_ends_in_values(words: list[str]) -> None:
-    text = " ".join(words)
-    if period_row(text):
-        tokens = text.split()
-        assert VALUE_PART.match(tokens[-1]) and VALUE_PART.match(tokens[-2])
+@given(PERIODS, SCOPES, VALUES, st.integers(0, 5), st.sampled_from(["2018", "2017"]))
+def test_values_holding_a_year_make_no_row(
+    period: str, scope: str, values: list[str], at: int, year: str
+) -> None:
+    """ "Q2 - 2018 - 19": a title's period and year, not a row of counts."""
+    values.insert(min(at, len(values)), year)
+    assert not period_row(f"{period} {scope} {' '.join(values)}")
 
 
 @given(st.text())

@@ -833,7 +833,10 @@ def test_an_unlabelled_row_of_counts_is_a_row_of_its_own() -> None:
     ]
 
 
-@pytest.mark.parametrize("label", ["%", "% Year to date", "Actions %", "Percentage"])
+@pytest.mark.parametrize(
+    "label",
+    ["%", "% Year to date", "% YTD", "Actions %", "Proportion", "% of all actions"],
+)
 def test_shares_under_a_period_s_counts_are_that_period_s(label: str) -> None:
     """A row of shares whose label adds no word to its period's counts row
     but a share's or the scope's name ("% Year to date" under "Year to
@@ -979,6 +982,7 @@ def test_a_report_s_year_is_not_its_grid_s_older_row_s(
         "",
         "\tCompleted\tOn target\tRequires attention",
         "Q1 2016/17\t1\t3\t0",
+        "%\t25%\t75%\t0%",
         "Q1 2017/18\t2\t2\t1",
         *after,
     ]
@@ -1009,3 +1013,54 @@ def test_shares_under_counts_whose_first_column_prints_values() -> None:
         ("on_target", 2, 9.0),
         ("attention", 12, 54.5),
     ]
+
+
+def test_a_report_s_year_is_not_an_empty_row_s_of_the_year_to_come() -> None:
+    """A grid printing the year's quarters and next year's Q1, those to come
+    empty: the report is of the year whose Q1 prints counts."""
+    lines = [
+        "Housing Priority Delivery Plan Quarter 1 Performance Update",
+        "",
+        "\tCompleted\tOn target\tRequires attention",
+        "Quarter 1 2017/18\t2\t2\t1",
+        "Quarter 2 2017/18\t-\t-\t-",
+        "Quarter 1 2018/19\t-\t-\t-",
+    ]
+    doc = read_document(Path("x.txt"), "x.txt", "\n".join(lines).encode())
+    processed = process_document(doc)
+    assert processed.document.financial_year == "2017/18"
+    counts = [r for r in processed.records if isinstance(r, StatusCount)]
+    assert [(r.period, r.count) for r in counts[:3]] == [
+        ("Q1", 2),
+        ("Q1", 2),
+        ("Q1", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "counts, shares",
+    [
+        ("Quarter 2", "% Q2"),
+        ("Q2", "% Quarter 2"),
+        ("PIs", "Performance Indicators %"),
+    ],
+)
+def test_shares_naming_their_counts_period_or_scope_are_theirs(
+    counts: str, shares: str
+) -> None:
+    out = _grid_records(
+        [
+            "Housing PDP 2017-18 Quarter 2 Update",
+            "",
+            "\tCompleted\tOn target\tRequires attention",
+            f"{counts}\t1\t3\t0",
+            f"{shares}\t25%\t75%\t0%",
+        ]
+    )
+    rows = [r for r in out if isinstance(r, StatusCount)]
+    assert [(r.period, r.count, r.percent) for r in rows] == [
+        ("Q2", 1, 25.0),
+        ("Q2", 3, 75.0),
+        ("Q2", 0, 0.0),
+    ]
+    assert not [r for r in out if isinstance(r, IssueRow)]

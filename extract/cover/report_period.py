@@ -19,7 +19,7 @@ from extract.document import Document, Row
 from extract.layout.headers import HEADER_WORDS, is_header
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
-from normalise.status_rows import period_row
+from normalise.status_rows import DIGIT, period_row, period_row_values, values_line
 from normalise.text import may_hold, unmarked
 from normalise.years import (
     ALL_QUARTERS,
@@ -144,19 +144,23 @@ def _body_year(doc: Document) -> str | None:
     """The first year in the opening lines, where a report states its scope
     (blank lines not counted: reading-order text puts one between every
     line). Where that is a status grid's row of a period, the latest year of
-    the grid's rows there: a grid prints last year's period beside this
-    year's ("Q1 2016/17 | 1 | 3 | 0" over "Q1 2017/18 | 2 | 2 | 1"), not next
-    year's."""
-    printed = (line for line in doc.lines if line.strip())
-    rows: list[str] = []
-    years: list[str] = []
+    the grid's rows there that print a figure: a grid prints last year's
+    period beside this year's ("Q1 2016/17 | 1 | 3 | 0" over "Q1 2017/18 |
+    2 | 2 | 1"), and may print the periods to come empty ("Quarter 1
+    2018/19 | - | - | -")."""
+    printed = (" ".join(line.split()) for line in doc.lines if line.strip())
+    grid: list[str] = []
     for line in itertools.islice(printed, BODY_LINES):
-        years = financial_years_in(line)
-        if period_row(" ".join(line.split())):
-            rows.extend(years)
-        elif rows or years:
+        if (values := period_row_values(line)) is not None:
+            if any(DIGIT.search(v) for v in values):
+                grid.extend(financial_years_in(line))
+        elif grid and values_line(line):
+            continue  # the shares under a row ("% 25% 75% 0%")
+        elif grid:
             break
-    return max(rows) if rows else (years[0] if years else None)
+        elif years := financial_years_in(line):
+            return years[0]
+    return max(grid) if grid else None
 
 
 def grid_titles(doc: Document) -> list[str]:

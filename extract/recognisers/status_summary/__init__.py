@@ -39,6 +39,7 @@ from normalise.status_rows import (
     COUNT_OR_SHARE_FIRST,
     DIGIT,
     PERIOD_LABEL,
+    SCOPE_WORDS,
     is_period_label,
     row_prefix,
     scope_of,
@@ -92,7 +93,7 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
     for i, row in enumerate(rows):
         if not row.tabbed:
             continue
-        labels, unknown = label_row(rows, i, doc.text_form != "tab")
+        labels, unknown = label_row(rows, i)
         if not labels:
             continue
         default_scope = (
@@ -103,7 +104,8 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
         grid: list[tuple[Row, str, dict[int, Value]]] = []
         periods: list[str | None] = []
         apart: list[IssueRow] = []
-        skipped: Row | None = None
+        # Another year's row, left unread, and its scope.
+        skipped: tuple[Row, str] | None = None
         j = i + 1
         while j < len(rows) and rows[j].tabbed:
             values = read_values(rows[j], columns)
@@ -119,21 +121,22 @@ def _recognise(blocks: Blocks, ctx: Context) -> Iterator[Record]:
             )
             own, other = _own_period(row_label, periods[-1] if periods else None, ctx)
             if other:
-                skipped = rows[j]
+                skipped = rows[j], scope
                 apart.append(_row_unread(doc, rows[j], OTHER_YEAR, rows[j]))
                 j += 1
                 continue
             if skipped is not None and (
                 not row_label
-                or (own is None and _shares_of_row(row_label, skipped, scope, values))
+                or (own is None and _shares_of_row(row_label, *skipped, values))
             ):
                 # The rows under another year's with no label, or its shares'
                 # ("%"), are its: one issue over them all.
-                apart[-1] = _row_unread(doc, skipped, OTHER_YEAR, rows[j])
+                apart[-1] = _row_unread(doc, skipped[0], OTHER_YEAR, rows[j])
                 j += 1
                 continue
             skipped = None
-            fits = _shares_fit(row_label, scope, values, grid)
+            same = own is not None and bool(periods) and own == periods[-1]
+            fits = _shares_fit(row_label, scope, values, grid, same)
             if fits and own is None:
                 # The shares of the counts above ("%" under "Year to date"):
                 # their period.
@@ -426,7 +429,12 @@ def _header_like(row: Row) -> bool:
 
 
 # The words a label of a row of shares may add to its counts row's label.
-SHARE_WORDS = frozenset({"%", "percent", "per", "cent", "percentage", "share", "of"})
+# The words a label of a row of shares may add to its counts row's label:
+# "% of all actions", "Proportion", "As %", "Total %".
+SHARE_WORDS = frozenset(
+    {"%", "%age", "percent", "per", "cent", "percentage", "pct", "share"}
+    | {"proportion", "of", "as", "a", "all", "the", "total"}
+)
 SHARE_WORD = compiled(r"[\w%]+")
 
 
@@ -435,14 +443,17 @@ def _shares_fit(
     scope: str,
     values: dict[int, Value],
     grid: list[tuple[Row, str, dict[int, Value]]],
+    same_period: bool,
 ) -> bool | None:
     """Whether a labelled row of shares under a row of counts of its scope
-    is those counts' shares: its label adds nothing to the counts row's but
-    words of a share and the scope's name ("Actions %", "% of actions" under
-    "Number of actions", "PIs %" under "Performance Indicators", "%" under
-    "Year to date"). Another word ("Actions last year", "Target %",
-    "Cumulative %") makes them the shares of other counts, not printed, so
-    joined to these they would be wrong. None where the row is no such row."""
+    is those counts' shares: its label names their period
+    (`same_period`: "% Q2" under "Quarter 2", "% YTD" under "Year to
+    date"), or adds nothing to the counts row's but words of a share and
+    the scope's name ("Actions %", "% of actions" under "Number of actions",
+    "Performance Indicators %" under "PIs", "%" under "Year to date").
+    Another word ("Actions last year", "Target %", "Cumulative %") makes
+    them the shares of other counts, not printed, so joined to these they
+    would be wrong. None where the row is no such row."""
     if (
         not label
         or not grid
@@ -451,15 +462,17 @@ def _shares_fit(
         or not prints_counts(grid[-1][2].values())
     ):
         return None
+    if same_period and is_period_label(COUNT_OR_SHARE_FIRST.sub("", label)):
+        return True
     return _shares_of_row(label, grid[-1][0], scope, values)
 
 
 def _shares_of_row(
     label: str, above: Row, scope: str, values: dict[int, Value]
 ) -> bool:
-    """Whether a row labelled `label` prints the shares of the row `above`:
-    shares alone, and no word added to its label but a share's and the
-    scope's name."""
+    """Whether a row labelled `label` prints the shares of the row `above`,
+    of `scope`: shares alone, and no word added to its label but a share's
+    and the scope's name."""
     if not shares_only(values.values()):
         return False
     if read_value(label) is not None:
@@ -468,7 +481,7 @@ def _shares_of_row(
         return True
     printed = set(SHARE_WORD.findall(above.text_at(0).lower()))
     return all(
-        w in printed or w in SHARE_WORDS or scope_of(w) == scope
+        w in printed or w in SHARE_WORDS or w in SCOPE_WORDS[scope]
         for w in SHARE_WORD.findall(label.lower())
     )
 

@@ -71,28 +71,26 @@ def shares_only(values: Iterable[Value]) -> bool:
     return not prints_counts(values) and any(v.percent is not None for v in values)
 
 
-def label_row(
-    rows: Sequence[Row], i: int, by_position: bool = True
-) -> tuple[dict[int, str], dict[int, str]]:
+def label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, str]]:
     """Known and unknown status labels by column, when `rows[i]` is a grid's
     row of labels: with any spilt above it ("No Rating"), or with their
     first lines above it.
 
     Three known labels make a label row; other labels beside them ("Not yet
     due") are kept apart so their counts can be reported rather than guessed.
-    `by_position`: the cells were parted by where they are printed (`-layout`
-    text, a PDF), not by TABs, so a label may have run over the next column.
     """
-    row = rows[i]
-    labels, unknown = _labels({c.column: c.flat for c in row.filled})
+    texts = _texts(rows[i])
+    labels, unknown = _labels(texts)
     if labels and i > 0 and rows[i - 1].tabbed:
-        above = {c.column: c.flat for c in rows[i - 1].filled}
+        above = _texts(rows[i - 1])
         if above and all(
             category_of(t) and col not in labels for col, t in above.items()
         ):
             labels.update(above)
-        elif set(labels) <= set(above):
-            joined = _labels(_joined(above, {c.column: c.flat for c in row.filled}))
+        elif set(labels) <= set(above) and not any(
+            DIGIT.search(t) for t in above.values()
+        ):
+            joined = _labels(_joined(above, texts))
             if joined[0]:
                 labels, unknown = joined
             elif any(category_of(t) for t in above.values()):
@@ -100,9 +98,14 @@ def label_row(
                 # ("Requires Amendment" over "Project aborted"): neither
                 # row alone is the grid's.
                 return {}, {}
-    if labels and by_position and _run_over(rows, i, labels):
+    if labels and _run_over(rows, i, labels, {*labels, *texts}):
         return {}, {}
     return labels, unknown
+
+
+def _texts(row: Row) -> dict[int, str]:
+    """A row's printed cells' texts by column."""
+    return {c.column: c.flat for c in row.filled}
 
 
 def _labels(texts: dict[int, str]) -> tuple[dict[int, str], dict[int, str]]:
@@ -141,29 +144,32 @@ def _joined(above: dict[int, str], below: dict[int, str]) -> dict[int, str]:
     }
 
 
-def _run_over(rows: Sequence[Row], i: int, labels: dict[int, str]) -> bool:
+def _run_over(
+    rows: Sequence[Row], i: int, labels: dict[int, str], labelled: set[int]
+) -> bool:
     """Whether a label ran over the column after it: that column, between
-    two labelled ones, prints no label, and the row under the labels prints
-    the same kind of value in both ("Project slipped Requires Attention"
-    over "8" and "12"). A count's share beside it ("1", "25%") is its
-    sub-column, not another status's. The last column left without a label
-    is one whose label was lost ("No" of "No Rating" printed on the page
-    before): its values are reported as under no label."""
-    if i + 1 >= len(rows) or not rows[i + 1].tabbed:
-        return False
-    texts = {c.column: c.flat for c in rows[i].filled}
-    under = rows[i + 1]
-    last = max(labels)
-    for col in labels:
-        if col + 1 >= last or col + 1 in texts or col + 1 in labels:
-            continue
-        left, right = read_value(under.text_at(col)), read_value(under.text_at(col + 1))
-        if left is not None and right is not None and _kind(left) == _kind(right):
-            return True
+    two `labelled` ones, prints no label, and a row of values under the
+    labels prints the same kind of value in both ("Project slipped Requires
+    Attention" over "8" and "12"; a merged cell's label over two counts). A
+    count's share beside it ("1", "25%") is its sub-column, not another
+    status's. The last column left without a label is one whose label was
+    lost ("No" of "No Rating" printed on the page before): its values are
+    reported as under no label."""
+    last = max(labelled)
+    gaps = [col for col in labelled if col + 1 < last and col + 1 not in labelled]
+    for under in rows[i + 1 :]:
+        if not gaps or not under.tabbed or read_values(under, sorted(labels)) is None:
+            break
+        for col in gaps:
+            left = read_value(under.text_at(col))
+            right = read_value(under.text_at(col + 1))
+            if left is not None and right is not None and _kind(left) == _kind(right):
+                return True
     return False
 
 
 def _kind(value: Value) -> tuple[bool, bool]:
+    """What a value prints: (a count, a share)."""
     return value.count is not None, value.percent is not None
 
 
