@@ -268,8 +268,6 @@ def unread_cells(
 
 # How far up a cell's paragraph its label's lines are looked for.
 LABEL_LINES = 8
-# A figure printed alone: a count, a share or both ("2", "10%", "4 (12%)").
-LONE_FIGURE = compiled(r"^\d[\d,]*(?:\s+\(?\d+(?:\.\d+)?%\)?)?$|^\(?\d+(?:\.\d+)?%\)?$")
 
 
 def _under_status(doc: Document, page: int | None, line: int) -> bool:
@@ -282,9 +280,15 @@ def _under_status(doc: Document, page: int | None, line: int) -> bool:
         text = line_text(doc, page, k).strip()
         if not text:
             break
-        if above or not LONE_FIGURE.match(text):
+        if above or not _lone_figure(text):
             above.insert(0, text)
     return bool(above) and status_category(" ".join(above)) is not None
+
+
+def _lone_figure(text: str) -> bool:
+    """A grid's value printed alone: a count, a share or both ("2", "10%",
+    "4 (12%)")."""
+    return text.isdigit() or bool(COUNT_CELL.match(text) or SHARE_CELL.match(text))
 
 
 def _section_numbers(text: str) -> bool:

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
@@ -350,3 +351,58 @@ def test_a_figure_alone_is_no_section_far_after_the_last() -> None:
         ("Garden Waste", "1.1 Garden Waste"),
         ("The garden waste service now has 12,500 subscribers.", "1.1 Garden Waste"),
     ]
+
+
+@pytest.mark.parametrize(
+    "lines, form",
+    [
+        # A wrapped line opening with a figure ("2.8 weeks, …") under 2.1.
+        (
+            [
+                "2.1 The average time taken to re-let a council home this quarter was",
+                "2.8 weeks, against a target of 3 weeks.",
+            ],
+            "plain",
+        ),
+        # Numbered paragraphs set as a table's rows, then "2.2" alone.
+        (
+            [
+                "2.1\tThe council has adopted a new performance framework for housing.",
+                "",
+                "2.2\tEach measure is rated against its target for the quarter.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_a_number_alone_after_numbered_paragraphs_is_the_next_section(
+    lines: list[str], form: str | None
+) -> None:
+    text = "\n".join(
+        [
+            "Bromsgrove District Council - Cabinet 2018/19",
+            "",
+            "1 Purpose of Report",
+            "",
+            "1.1 To report on the performance of the housing service in the quarter.",
+            "",
+            "2",
+            "",
+            "Housing Performance",
+            "",
+            *lines,
+            "",
+            "2.3" if form is None else "2.2",
+            "",
+            "Homelessness",
+            "",
+            "There were 45 homelessness preventions in the quarter.",
+        ]
+    )
+    doc = read_document(Path("a.txt"), "a.txt", text.encode(), text_form=form)
+    said = [
+        (r.section, r.value)
+        for r in process_document(doc).records
+        if isinstance(r, Statement) and r.value == 45.0
+    ]
+    assert said == [("2.3 Homelessness" if form is None else "2.2 Homelessness", 45.0)]

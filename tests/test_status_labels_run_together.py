@@ -201,20 +201,49 @@ def test_a_merged_label_over_two_counts_is_reported() -> None:
         "Actions\t1\t3\t8\t12\t0",
     ]
     assert _counts(grid, "tab") == []
+    lines = [TITLE + " Quarter 2", "", "Summary of Progress:", ""]
+    text = "\n".join([*lines, *grid, "", "6 Implications", ""])
+    doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form="tab")
+    found = [f.record for f in process_document(doc).found]
+    unread = [
+        r for r in found if isinstance(r, IssueRow) and r.code == "unparsed_block"
+    ]
+    assert [r.line for r in unread] == [5]
 
 
-def test_a_total_row_over_the_next_grid_s_labels_is_no_label() -> None:
-    """A grid's "Total" row right over the next grid's labels: figures, not
+@pytest.mark.parametrize("total", ["Total\t1\t3\t0", "Total\t-\t-\t-"])
+def test_a_total_row_over_the_next_grid_s_labels_is_no_label(total: str) -> None:
+    """A grid's "Total" row right over the next grid's labels: values, not
     the first lines of those labels."""
     grid = [
         "\tCompleted\tOn target\tRequires attention",
         "Actions\t1\t3\t0",
-        "Total\t1\t3\t0",
+        total,
         "\tCompleted\tOn target\tRequires attention",
         "Milestones\t2\t2\t2",
     ]
     counts = _counts(grid, "tab")
     assert counts[-3:] == [("completed", 2), ("on_target", 2), ("attention", 2)]
+
+
+def test_first_lines_over_the_labels_beside_a_corner_figure_are_joined() -> None:
+    """ "Milestone" over each label, beside a corner cell that prints a
+    figure ("Status at 30 September"): the labels' first lines, whose
+    scope the grid is of."""
+    grid = [
+        "Status at 30 September\tMilestone\tMilestone\tMilestone",
+        "\tcompleted\ton target\trequires attention",
+        "Housing\t2\t5\t1",
+    ]
+    lines = [TITLE + " Quarter 2", "", "Summary of Progress:", ""]
+    text = "\n".join([*lines, *grid, "", "6 Implications", ""])
+    doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form="tab")
+    found = [f.record for f in process_document(doc).found]
+    assert [(r.scope, r.count) for r in found if isinstance(r, StatusCount)] == [
+        ("milestones", 2),
+        ("milestones", 5),
+        ("milestones", 1),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -231,6 +260,7 @@ def test_a_total_row_over_the_next_grid_s_labels_is_no_label() -> None:
             [
                 "            Completed          On target          Requires attention",
                 "Actions     1        25%       3        75%       0         0%",
+                "Milestones  -        -         -        -         -         -",
             ],
             "layout",
         ),
@@ -241,8 +271,12 @@ def test_a_count_s_share_in_a_column_of_its_own_is_no_run_over(
 ) -> None:
     """A label over a count and its share in two columns (a merged header
     cell): the count is the label's, and the shares, under no label, are
-    reported; they are no other status's count."""
-    assert _counts(grid, form) == [("completed", 1), ("on_target", 3), ("attention", 0)]
+    reported; they are no other status's count. Nor are dashes beside
+    dashes."""
+    counts = [("completed", 1), ("on_target", 3), ("attention", 0)]
+    if form == "layout":
+        counts += [("completed", None), ("on_target", None), ("attention", None)]
+    assert _counts(grid, form) == counts
     lines = [TITLE + " Quarter 2", "", "Summary of Progress:", ""]
     text = "\n".join([*lines, *grid, "", "6 Implications", ""])
     doc = read_document(Path("x.txt"), "x.txt", text.encode(), text_form=form)
@@ -252,7 +286,8 @@ def test_a_count_s_share_in_a_column_of_its_own_is_no_run_over(
         if isinstance(r, IssueRow) and r.code == "unknown_status_label"
     ]
     assert len(said) == 1
-    assert said[0].endswith('"(no label)" = 25%; "(no label)" = 75%; "(no label)" = 0%')
+    shares = ["25%", "75%", "0%"] if form == "tab" else ["25%, -", "75%, -", "0%, -"]
+    assert said[0].endswith("; ".join(f'"(no label)" = {v}' for v in shares))
 
 
 def test_a_label_spilt_above_a_middle_column_is_read() -> None:

@@ -8,13 +8,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalise.status_rows import period_row, period_row_values, row_prefix
+from normalise.status_rows import (
+    SCOPES,
+    VALUE_PART,
+    is_period_label,
+    period_row,
+    period_row_values,
+    row_prefix,
+    values_line,
+)
 
 PERIODS = st.sampled_from(
     ["Q1", "Q4", "Quarter 2", "Qtr 3", "Year to date", "YTD", "This quarter"]
     + ["Last quarter"]
 )
-SCOPES = st.sampled_from(["", "Actions", "Milestones", "Key Performance Indicators"])
+PRINTED_SCOPES = st.sampled_from(
+    ["", "Actions", "Milestones", "Key Performance Indicators"]
+)
 VALUES = st.lists(
     st.sampled_from(["0", "1", "3", "12", "75%", "(25%)", "9 (75%)", "-"]),
     min_size=2,
@@ -22,7 +32,7 @@ VALUES = st.lists(
 )
 
 
-@given(PERIODS, SCOPES, st.booleans(), VALUES)
+@given(PERIODS, PRINTED_SCOPES, st.booleans(), VALUES)
 def test_a_period_s_row_is_read_with_its_values(
     period: str, scope: str, scope_first: bool, values: list[str]
 ) -> None:
@@ -31,7 +41,13 @@ def test_a_period_s_row_is_read_with_its_values(
     assert period_row_values(f"{label} {printed}") == printed.split()
 
 
-@given(PERIODS, SCOPES, VALUES, st.integers(0, 5), st.sampled_from(["2018", "2017"]))
+@given(
+    PERIODS,
+    PRINTED_SCOPES,
+    VALUES,
+    st.integers(0, 5),
+    st.sampled_from(["2018", "2017"]),
+)
 def test_values_holding_a_year_make_no_row(
     period: str, scope: str, values: list[str], at: int, year: str
 ) -> None:
@@ -40,12 +56,55 @@ def test_values_holding_a_year_make_no_row(
     assert not period_row(f"{period} {scope} {' '.join(values)}")
 
 
+# Words grid rows and titles print, and some that are neither.
+ROW_WORDS = st.sampled_from(
+    ["Q1", "Qtr", "Quarter", "1", "3", "Year", "to", "date", "This", "Last"]
+    + ["quarter", "Actions", "Key", "Performance", "Indicators", "due", "in"]
+    + ["2017/18", "2018", "9", "(75%)", "0%", "-", "%", "No."]
+)
+
+
+@given(st.lists(ROW_WORDS | st.text(max_size=8), max_size=10))
+def test_row_prefix_names_a_period_label_and_a_scope_or_nothing(
+    words: list[str],
+) -> None:
+    prefix = row_prefix(words)
+    if prefix is not None:
+        scope, period = prefix
+        assert period == "" or is_period_label(period)
+        assert scope in (None, *(name for name, _ in SCOPES))
+
+
+@given(st.lists(ROW_WORDS | st.text(max_size=8), max_size=10))
+def test_a_period_row_s_values_end_it(words: list[str]) -> None:
+    text = " ".join(words)
+    values = period_row_values(text)
+    if values is not None:
+        assert text.split()[-len(values) :] == values
+        assert len(values) >= 2 and all(VALUE_PART.match(v) for v in values)
+
+
 @given(st.text())
 def test_any_text_is_answered(text: str) -> None:
-    assert isinstance(period_row(text), bool)
-    assert row_prefix(text.split()) is None or isinstance(
-        row_prefix(text.split()), tuple
-    )
+    period_row_values(text)
+    values_line(text)
+    row_prefix(text.split())
+
+
+@pytest.mark.parametrize(
+    "line, only",
+    [
+        ("% 25% 75% 0%", True),
+        ("25% 75% 0%", True),
+        ("- - -", True),
+        ("1 3", True),
+        ("Actions 1 3 0", False),
+        ("%", False),
+        ("12", False),
+    ],
+)
+def test_values_lines(line: str, only: bool) -> None:
+    assert values_line(line) is only
 
 
 @pytest.mark.parametrize(

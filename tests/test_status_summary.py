@@ -1064,3 +1064,18 @@ def test_shares_naming_their_counts_period_or_scope_are_theirs(
         ("Q2", 0, 0.0),
     ]
     assert not [r for r in out if isinstance(r, IssueRow)]
+
+
+def test_a_grid_of_dashes_alone_is_of_its_own_year() -> None:
+    """No action due in the report's quarter, so its grid row prints dashes
+    only; a sentence after it names last year: the report is of the row's."""
+    lines = [
+        "Housing Priority Delivery Plan Quarter 1 Performance Update",
+        "",
+        "\tCompleted\tOn target\tRequires attention",
+        "Quarter 1 2018/19\t-\t-\t-",
+        "",
+        "No actions were due in the quarter. In 2017/18 the plan completed 14.",
+    ]
+    doc = read_document(Path("x.txt"), "x.txt", "\n".join(lines).encode())
+    assert process_document(doc).document.financial_year == "2018/19"

@@ -27,6 +27,8 @@ BULLET = re.compile(r"^\s*[•●▪◦]\s*")
 ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+\S")
 # "- 2.2 That the Committee notes …" (samples/003): a numbered paragraph.
 NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:-\s*)?(?P<number>\d{1,2}\.\d{1,2})\s+\S")
+# "5.1": the number of a numbered paragraph, alone in a table row's cell.
+SUB_NUMBER = re.compile(r"^\s*\d{1,2}\.\d{1,2}\s*$")
 # "5.4", "3", "6.9" alone on a row: a numbered heading whose title follows.
 SECTION_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*$")
 # "1 Purpose of Report", "6.4 Section 17 (Crime Prevention) –", "Appendix 2".
@@ -280,8 +282,8 @@ class _Builder:
         self.numbered = False
         self.last: tuple[int, ...] = ()
         # The number of the last numbered paragraph since, if any ("5.4 These
-        # measures …" after "5 Report Detail"): where numbers printed alone
-        # go on from.
+        # measures …" after "5 Report Detail"): a number printed alone may go
+        # on from it as from the last section.
         self.seen: tuple[int, ...] = ()
         self.pending_number: str | None = None
         # The section in force before a number printed alone.
@@ -311,6 +313,10 @@ class _Builder:
             self.close()
             if row.tabbed:
                 self.lead, self.pending_bullets, self.pending_number = None, 0, None
+                if SUB_NUMBER.match(row.text_at(0)):
+                    # A numbered paragraph set as a table's row ("5.1 | The
+                    # council has adopted …").
+                    self._numbered_paragraph(_key(row.text_at(0).strip()))
             return
         opens = text[0].isdecimal() or text.startswith(OPENINGS)
         heading = self._heading(i, text, opens)
@@ -337,10 +343,11 @@ class _Builder:
             self.close()
 
     def _numbered_paragraph(self, key: tuple[int, ...]) -> None:
-        """A paragraph numbered `key` ("5.4 These measures …"): numbers
-        printed alone after it go on from it, where it goes on from the last."""
-        last = max(self.last, self.seen)
-        if not last or follows_section(key, last):
+        """A paragraph numbered `key` ("5.4 These measures …" after "5.3 …"):
+        a number printed alone after it may go on from it. A row opening
+        with a figure far on (a wrapped line "2.8 weeks, …" under 2.1) is
+        none."""
+        if _next_alone(key, self.seen or self.last):
             self.seen = key
 
     def _heading(self, i: int, text: str, opens: bool) -> str | None:
@@ -351,7 +358,11 @@ class _Builder:
             opens
             and (m := SECTION_NUMBER.match(text))
             and _follows(m["number"], self.last, lone=True)
-            and _next_alone(_key(m["number"]), max(self.last, self.seen))
+            and (
+                _next_alone(_key(m["number"]), self.last)
+                or bool(self.seen)
+                and _next_alone(_key(m["number"]), self.seen)
+            )
             and not _over_figure(self.doc, i)
         ):
             self.pending_number, self.numbered = m["number"], True

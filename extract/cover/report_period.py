@@ -147,20 +147,23 @@ def _body_year(doc: Document) -> str | None:
     the grid's rows there that print a figure: a grid prints last year's
     period beside this year's ("Q1 2016/17 | 1 | 3 | 0" over "Q1 2017/18 |
     2 | 2 | 1"), and may print the periods to come empty ("Quarter 1
-    2018/19 | - | - | -")."""
+    2018/19 | - | - | -"). Where none prints one, the latest of them."""
     printed = (" ".join(line.split()) for line in doc.lines if line.strip())
-    grid: list[str] = []
+    counted: list[str] = []
+    empty: list[str] = []
     for line in itertools.islice(printed, BODY_LINES):
         if (values := period_row_values(line)) is not None:
-            if any(DIGIT.search(v) for v in values):
-                grid.extend(financial_years_in(line))
-        elif grid and values_line(line):
+            row = counted if any(DIGIT.search(v) for v in values) else empty
+            row.extend(financial_years_in(line))
+        elif (counted or empty) and values_line(line):
             continue  # the shares under a row ("% 25% 75% 0%")
-        elif grid:
+        elif counted or empty:
             break
         elif years := financial_years_in(line):
             return years[0]
-    return max(grid) if grid else None
+    # A grid of none but dashes ("Quarter 1 2018/19 | - | - | -": no action
+    # due) is of its own year.
+    return max(counted or empty, default=None)
 
 
 def grid_titles(doc: Document) -> list[str]:

@@ -428,12 +428,11 @@ def _header_like(row: Row) -> bool:
     )
 
 
-# The words a label of a row of shares may add to its counts row's label.
 # The words a label of a row of shares may add to its counts row's label:
-# "% of all actions", "Proportion", "As %", "Total %".
+# "% of all actions", "Proportion", "As %".
 SHARE_WORDS = frozenset(
     {"%", "%age", "percent", "per", "cent", "percentage", "pct", "share"}
-    | {"proportion", "of", "as", "a", "all", "the", "total"}
+    | {"proportion", "of", "as", "a", "all", "the"}
 )
 SHARE_WORD = compiled(r"[\w%]+")
 
@@ -462,7 +461,12 @@ def _shares_fit(
         or not prints_counts(grid[-1][2].values())
     ):
         return None
-    if same_period and is_period_label(COUNT_OR_SHARE_FIRST.sub("", label)):
+    if (
+        same_period
+        and "(" not in label
+        and is_period_label(COUNT_OR_SHARE_FIRST.sub("", label))
+    ):
+        # Not "% Q2 (last year)": a period label's bracket may say anything.
         return True
     return _shares_of_row(label, grid[-1][0], scope, values)
 

@@ -88,8 +88,10 @@ def label_row(rows: Sequence[Row], i: int) -> tuple[dict[int, str], dict[int, st
         ):
             labels.update(above)
         elif set(labels) <= set(above) and not any(
-            DIGIT.search(t) for t in above.values()
+            read_value(above[col]) is not None for col in labels
         ):
+            # Over each label a line of words, no value ("Total | 1 | 3 | 0",
+            # "Total | - | - | -" end the grid above).
             joined = _labels(_joined(above, texts))
             if joined[0]:
                 labels, unknown = joined
@@ -163,13 +165,18 @@ def _run_over(
         for col in gaps:
             left = read_value(under.text_at(col))
             right = read_value(under.text_at(col + 1))
-            if left is not None and right is not None and _kind(left) == _kind(right):
+            if (
+                left is not None
+                and right is not None
+                and any(_kind(left))
+                and _kind(left) == _kind(right)
+            ):
                 return True
     return False
 
 
 def _kind(value: Value) -> tuple[bool, bool]:
-    """What a value prints: (a count, a share)."""
+    """What a value prints: (a count, a share); a dash prints neither."""
     return value.count is not None, value.percent is not None
 
 
