@@ -285,10 +285,15 @@ def _under_status(doc: Document, page: int | None, line: int) -> bool:
     return bool(above) and status_category(" ".join(above)) is not None
 
 
+LONE_COUNT = compiled(r"^\d[\d,]*$")
+
+
 def _lone_figure(text: str) -> bool:
     """A grid's value printed alone: a count, a share or both ("2", "10%",
     "4 (12%)")."""
-    return text.isdigit() or bool(COUNT_CELL.match(text) or SHARE_CELL.match(text))
+    return bool(
+        LONE_COUNT.match(text) or COUNT_CELL.match(text) or SHARE_CELL.match(text)
+    )
 
 
 def _section_numbers(text: str) -> bool:

@@ -406,3 +406,55 @@ def test_a_number_alone_after_numbered_paragraphs_is_the_next_section(
         if isinstance(r, Statement) and r.value == 45.0
     ]
     assert said == [("2.3 Homelessness" if form is None else "2.2 Homelessness", 45.0)]
+
+
+def test_numbered_paragraphs_that_skip_a_number_still_lead_to_the_next() -> None:
+    """ "2.1 …", "2.2 …", "2.5 …" (numbered paragraphs may skip), then "2.6"
+    alone over its title: section 2.6."""
+    text = "\n\n".join(
+        [
+            "Bromsgrove District Council - Cabinet 2018/19",
+            "2",
+            "Housing Performance",
+            "2.1 The council re-let 120 homes in the quarter.",
+            "2.2 The council took 45 homelessness applications in the quarter.",
+            "2.5 The council prevented 30 cases of homelessness in the quarter.",
+            "2.6",
+            "Temporary Accommodation",
+            "There were 14 families in temporary accommodation at the end of March.",
+        ]
+    )
+    said = [
+        (r.section, r.value) for r in _plain_records(text) if isinstance(r, Statement)
+    ]
+    assert said[-1] == ("2.6 Temporary Accommodation", 14.0)
+
+
+def test_a_figure_alone_behind_the_numbered_paragraphs_is_a_table_cell() -> None:
+    """ "2.01 …" to "2.03 …", then a reading-order KPI grid whose values are
+    "2.1" and "2.2": behind the paragraphs' numbering, so figures, read as
+    the grid's values, not sections 2.1 and 2.2."""
+    text = "\n\n".join(
+        [
+            "Quarter 2 Performance Report 2018/19",
+            "2.00",
+            "PERFORMANCE",
+            "2.01 The council's indicators for the quarter are set out in the table.",
+            "2.02 Two of the indicators missed their targets in the quarter.",
+            "2.03 The figures for sickness absence are shown below.",
+            "Quarter 1",
+            "Quarter 2",
+            "Annual Target",
+            "Average working days lost to sickness per employee",
+            "2.1",
+            "2.2",
+            "8.0",
+            "3.00",
+            "FINANCIAL IMPLICATIONS",
+            "3.01 There are no financial implications arising from this report.",
+        ]
+    )
+    values = [
+        r.value for r in _plain_records(text) if type(r).__name__ == "IndicatorValue"
+    ]
+    assert values == [2.1, 2.2, 8.0]

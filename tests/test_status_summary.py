@@ -904,6 +904,8 @@ def test_shares_of_another_period_under_a_period_s_counts_are_that_period_s(
         ("Quarter 2", "Cumulative %"),
         ("Actions", "Target %"),
         ("Quarter 2", "% of target"),
+        ("Q2", "% Q2 (last year)"),
+        ("Actions", "Total %"),
     ],
 )
 def test_shares_of_other_counts_under_a_row_of_counts_are_reported(
@@ -1079,3 +1081,17 @@ def test_a_grid_of_dashes_alone_is_of_its_own_year() -> None:
     ]
     doc = read_document(Path("x.txt"), "x.txt", "\n".join(lines).encode())
     assert process_document(doc).document.financial_year == "2018/19"
+
+
+def test_a_grid_of_dashes_is_of_the_report_s_quarter_s_year() -> None:
+    """A Q4 report whose grid prints this Q4 and next year's Q1, both empty:
+    the report is of its quarter's year, not of the year to come."""
+    lines = [
+        "Housing Priority Delivery Plan Quarter 4 Performance Update",
+        "",
+        "\tCompleted\tOn target\tRequires attention",
+        "Quarter 4 2017/18\t-\t-\t-",
+        "Quarter 1 2018/19\t-\t-\t-",
+    ]
+    doc = read_document(Path("x.txt"), "x.txt", "\n".join(lines).encode())
+    assert process_document(doc).document.financial_year == "2017/18"

@@ -383,22 +383,15 @@ def test_a_share_alone_among_sentences_is_no_grid_s_cell() -> None:
     assert _issues(lines) == []
 
 
-def test_a_label_and_its_values_before_the_grid_s_block_are_reported() -> None:
+@pytest.mark.parametrize("count", ["2", "1,234"])
+def test_a_label_and_its_values_before_the_grid_s_block_are_reported(
+    count: str,
+) -> None:
     """ "No Rating" with its count and share printed before the grid's other
     labels, outside its block: the pair is reported, not lost."""
-    lines = [
-        "No Rating",
-        "2",
-        "10%",
-        "",
-        *LABELS,
-        "1 (25%)",
-        "",
-        "3 (75%)",
-        "",
-        "0 (0%)",
-    ]
+    lines = ["No Rating", count, "10%", "", *LABELS]
+    lines += ["1 (25%)", "", "3 (75%)", "", "0 (0%)"]
     assert _issues(lines) == [
         "x.txt:4-5: 2 line(s) of table cells printed without columns that no "
-        'recogniser claimed: "2"'
+        f'recogniser claimed: "{count}"'
     ]

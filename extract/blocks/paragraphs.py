@@ -26,9 +26,9 @@ BULLET = re.compile(r"^\s*[•●▪◦]\s*")
 # "1. Note the update …", "(2) Identify …": a numbered list item.
 ITEM = re.compile(r"^\s*\(?\d{1,2}[.)]\s+\S")
 # "- 2.2 That the Committee notes …" (samples/003): a numbered paragraph.
-NUMBERED_PARAGRAPH = re.compile(r"^\s*(?:-\s*)?(?P<number>\d{1,2}\.\d{1,2})\s+\S")
-# "5.1": the number of a numbered paragraph, alone in a table row's cell.
-SUB_NUMBER = re.compile(r"^\s*\d{1,2}\.\d{1,2}\s*$")
+NUMBERED_PARAGRAPH = re.compile(
+    r"^\s*(?:-\s*)?(?P<number>\d{1,2}\.\d{1,2})\s+(?P<first>\S)"
+)
 # "5.4", "3", "6.9" alone on a row: a numbered heading whose title follows.
 SECTION_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*$")
 # "1 Purpose of Report", "6.4 Section 17 (Crime Prevention) –", "Appendix 2".
@@ -225,6 +225,17 @@ def _follows(number: str, last: tuple[int, ...], lone: bool = False) -> bool:
     return follows_section(key, last)
 
 
+def _goes_on(
+    key: tuple[int, ...], last: tuple[int, ...], seen: tuple[int, ...]
+) -> bool:
+    """Whether a number printed alone is the next section: after the last
+    numbered paragraph (`seen`), not back ("2.1" after "2.03" is a figure),
+    and next after it or after the last section (`last`)."""
+    if seen and key <= seen:
+        return False
+    return _next_alone(key, last) or (bool(seen) and _next_alone(key, seen))
+
+
 # How far on a number printed alone may be from the section before it: one
 # section skipped ("4.3" after "4.1", the 4.2 printed in a table's cell).
 LONE_STEP = 2
@@ -313,10 +324,12 @@ class _Builder:
             self.close()
             if row.tabbed:
                 self.lead, self.pending_bullets, self.pending_number = None, 0, None
-                if SUB_NUMBER.match(row.text_at(0)):
+                numbered = NUMBERED_PARAGRAPH.match(text)
+                if numbered and len(row.filled) <= 2:
                     # A numbered paragraph set as a table's row ("5.1 | The
-                    # council has adopted …").
-                    self._numbered_paragraph(_key(row.text_at(0).strip()))
+                    # council has adopted …"), not a KPI's ("2.1 | Average
+                    # days lost | 8.0").
+                    self._numbered_paragraph(numbered)
             return
         opens = text[0].isdecimal() or text.startswith(OPENINGS)
         heading = self._heading(i, text, opens)
@@ -329,7 +342,7 @@ class _Builder:
             return
         self.pending_number = None
         if opens and (numbered := NUMBERED_PARAGRAPH.match(text)):
-            self._numbered_paragraph(_key(numbered["number"]))
+            self._numbered_paragraph(numbered)
         self._start(i, text, opens)
         if self.draft is None:
             return
@@ -342,12 +355,16 @@ class _Builder:
         if short and (bullet or SENTENCE_CLOSE.search(text)):
             self.close()
 
-    def _numbered_paragraph(self, key: tuple[int, ...]) -> None:
-        """A paragraph numbered `key` ("5.4 These measures …" after "5.3 …"):
-        a number printed alone after it may go on from it. A row opening
-        with a figure far on (a wrapped line "2.8 weeks, …" under 2.1) is
-        none."""
-        if _next_alone(key, self.seen or self.last):
+    def _numbered_paragraph(self, numbered: re.Match[str]) -> None:
+        """A paragraph numbered as `numbered` says ("5.4 These measures …"
+        after "5.3 …"): a number printed alone after it goes on from it. A
+        row opening with a figure and then a word in lower case (a wrapped
+        line, "2.8 weeks, …") is none, unless it comes next."""
+        key = _key(numbered["number"])
+        last = max(self.last, self.seen)
+        if key <= last:
+            return
+        if numbered["first"].isupper() or _next_alone(key, self.seen or self.last):
             self.seen = key
 
     def _heading(self, i: int, text: str, opens: bool) -> str | None:
@@ -358,11 +375,7 @@ class _Builder:
             opens
             and (m := SECTION_NUMBER.match(text))
             and _follows(m["number"], self.last, lone=True)
-            and (
-                _next_alone(_key(m["number"]), self.last)
-                or bool(self.seen)
-                and _next_alone(_key(m["number"]), self.seen)
-            )
+            and _goes_on(_key(m["number"]), self.last, self.seen)
             and not _over_figure(self.doc, i)
         ):
             self.pending_number, self.numbered = m["number"], True
