@@ -458,3 +458,34 @@ def test_a_figure_alone_behind_the_numbered_paragraphs_is_a_table_cell() -> None
         r.value for r in _plain_records(text) if type(r).__name__ == "IndicatorValue"
     ]
     assert values == [2.1, 2.2, 8.0]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A wrapped line opening with a figure of another top level.
+        [
+            "2.2 The council took 45 homelessness applications, and the target is",
+            "4.5 Days per case, as in the plan.",
+            "2.3",
+        ],
+    ],
+)
+def test_a_lone_number_after_a_figure_far_on_is_still_the_next_section(
+    lines: list[str],
+) -> None:
+    text = "\n\n".join(
+        [
+            "Bromsgrove District Council - Cabinet 2018/19",
+            "2",
+            "Housing",
+            "2.1 The council re-let 120 homes in the quarter.",
+            *lines,
+            "Homelessness",
+            "There were 14 families in temporary accommodation at the end of March.",
+        ]
+    )
+    said = [
+        (r.section, r.value) for r in _plain_records(text) if isinstance(r, Statement)
+    ]
+    assert said[-1] == (f"{lines[-1]} Homelessness", 14.0)

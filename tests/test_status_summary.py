@@ -1095,3 +1095,28 @@ def test_a_grid_of_dashes_is_of_the_report_s_quarter_s_year() -> None:
     ]
     doc = read_document(Path("x.txt"), "x.txt", "\n".join(lines).encode())
     assert process_document(doc).document.financial_year == "2017/18"
+
+
+@pytest.mark.parametrize(
+    "title, rows, after",
+    [
+        # A year-to-date row names no quarter; a sentence names next year.
+        (
+            "Housing Priority Delivery Plan Quarter 2 Performance Update",
+            ["Year to date 2018/19\t-\t-\t-"],
+            ["", "Targets for 2019/20 will be set in March."],
+        ),
+        # A year's report: this Q4 and next year's Q1, both empty.
+        (
+            "Housing Priority Delivery Plan Annual Performance Report",
+            ["Quarter 4 2018/19\t-\t-\t-", "Quarter 1 2019/20\t-\t-\t-"],
+            [],
+        ),
+    ],
+)
+def test_a_grid_of_dashes_gives_its_first_row_s_year(
+    title: str, rows: list[str], after: list[str]
+) -> None:
+    lines = [title, "", "\tCompleted\tOn target\tRequires attention", *rows, *after]
+    doc = read_document(Path("x.txt"), "x.txt", "\n".join(lines).encode())
+    assert process_document(doc).document.financial_year == "2018/19"

@@ -237,7 +237,10 @@ def _goes_on(
 
 
 # How far on a number printed alone may be from the section before it: one
-# section skipped ("4.3" after "4.1", the 4.2 printed in a table's cell).
+# section skipped ("4.3" after "4.1", the 4.2 printed in a table's cell),
+# not a figure far on ("2.13" after "2.00"). A skip of two ("2.4" after a
+# lone "2.1") is taken for a figure: a grid's value lost would be worse than
+# a section misnamed.
 LONE_STEP = 2
 
 
@@ -325,10 +328,11 @@ class _Builder:
             if row.tabbed:
                 self.lead, self.pending_bullets, self.pending_number = None, 0, None
                 numbered = NUMBERED_PARAGRAPH.match(text)
-                if numbered and len(row.filled) <= 2:
+                if numbered and len(row.filled) <= 2 and SENTENCE_CLOSE.search(text):
                     # A numbered paragraph set as a table's row ("5.1 | The
-                    # council has adopted …"), not a KPI's ("2.1 | Average
-                    # days lost | 8.0").
+                    # council has adopted … ."), not a KPI's ("2.1 | Average
+                    # days lost | 8.0") or a figure's ("3.5 | Planning
+                    # Officers").
                     self._numbered_paragraph(numbered)
             return
         opens = text[0].isdecimal() or text.startswith(OPENINGS)
@@ -357,14 +361,19 @@ class _Builder:
 
     def _numbered_paragraph(self, numbered: re.Match[str]) -> None:
         """A paragraph numbered as `numbered` says ("5.4 These measures …"
-        after "5.3 …"): a number printed alone after it goes on from it. A
-        row opening with a figure and then a word in lower case (a wrapped
-        line, "2.8 weeks, …") is none, unless it comes next."""
+        after "5.3 …"): a number printed alone after it goes on from it. It
+        may skip numbers in its section ("2.5 …" after "2.2 …") where its
+        text opens with a capital; a row opening with a figure (a wrapped
+        line "2.8 weeks, …", "4.5 Days per case" in section 2) is none
+        unless it comes next."""
         key = _key(numbered["number"])
         last = max(self.last, self.seen)
         if key <= last:
             return
-        if numbered["first"].isupper() or _next_alone(key, self.seen or self.last):
+        within = bool(last) and key[0] == last[0]
+        if (within and numbered["first"].isupper()) or _next_alone(
+            key, self.seen or self.last
+        ):
             self.seen = key
 
     def _heading(self, i: int, text: str, opens: bool) -> str | None:

@@ -26,7 +26,6 @@ from normalise.years import (
     financial_year_of,
     financial_years_in,
     quarter_of,
-    quarters_in,
     year_to_date,
 )
 
@@ -141,36 +140,28 @@ def _first_title_year(text: str) -> str | None:
     return years[0] if years else None
 
 
-def _body_year(doc: Document, quarters: tuple[str, ...]) -> str | None:
+def _body_year(doc: Document) -> str | None:
     """The first year in the opening lines, where a report states its scope
     (blank lines not counted: reading-order text puts one between every
     line). Where that is a status grid's row of a period, the latest year of
     the grid's rows there that print a figure: a grid prints last year's
     period beside this year's ("Q1 2016/17 | 1 | 3 | 0" over "Q1 2017/18 |
     2 | 2 | 1"), and may print the periods to come empty ("Quarter 1
-    2018/19 | - | - | -"). Where none prints one, the year of the rows of
-    the report's `quarters` ("Quarter 4 2017/18 | - | - | -" in a Q4
-    report: nothing was due), else the first year after the grid."""
+    2018/19 | - | - | -"). Where none prints one, its first row's year."""
     printed = (" ".join(line.split()) for line in doc.lines if line.strip())
     counted: list[str] = []
-    own: list[str] = []
-    empty = False
+    empty: list[str] = []
     for line in itertools.islice(printed, BODY_LINES):
         years = financial_years_in(line)
         if (values := period_row_values(line)) is not None:
-            if any(DIGIT.search(v) for v in values):
-                counted.extend(years)
-            else:
-                empty = True
-                if set(quarters_in(line)) & set(quarters):
-                    own.extend(years)
+            (counted if any(DIGIT.search(v) for v in values) else empty).extend(years)
         elif (counted or empty) and values_line(line):
             continue  # the shares under a row ("% 25% 75% 0%")
-        elif counted:
+        elif counted or empty:
             break
         elif years:
-            return max(own) if own else years[0]
-    return max(counted or own, default=None)
+            return years[0]
+    return max(counted) if counted else next(iter(empty), None)
 
 
 def grid_titles(doc: Document) -> list[str]:
@@ -255,7 +246,7 @@ def report_period(
         # An update with no title of its own is dated by its meeting cycle.
         fy, quarters = cycle_year, cycle_quarters
     if fy is None:
-        fy = cycle_year or _body_year(doc, quarters)
+        fy = cycle_year or _body_year(doc)
     if not quarters and cycle_year == fy:
         quarters = cycle_quarters
     printed = column_quarters(doc)
