@@ -20,7 +20,13 @@ from extract.records import (
     Record,
     StatusCount,
 )
-from normalise.counts import COUNT_CELL, COUNT_ROW, FIGURES_ROW, SHARE_CELL
+from normalise.counts import (
+    COUNT_ALONE,
+    COUNT_CELL,
+    COUNT_ROW,
+    FIGURES_ROW,
+    SHARE_CELL,
+)
 from normalise.patterns import compiled
 from normalise.vocabulary import status_category
 from schemas.ranges import DATE_COLUMNS, DATE_WINDOW, NUMBER_RANGES, YEAR_TABLES
@@ -285,14 +291,11 @@ def _under_status(doc: Document, page: int | None, line: int) -> bool:
     return bool(above) and status_category(" ".join(above)) is not None
 
 
-LONE_COUNT = compiled(r"^\d[\d,]*$")
-
-
 def _lone_figure(text: str) -> bool:
     """A grid's value printed alone: a count, a share or both ("2", "10%",
     "4 (12%)")."""
     return bool(
-        LONE_COUNT.match(text) or COUNT_CELL.match(text) or SHARE_CELL.match(text)
+        COUNT_ALONE.match(text) or COUNT_CELL.match(text) or SHARE_CELL.match(text)
     )
 
 

@@ -69,10 +69,11 @@ LABEL_WORDS = 4
 COUNT_ROW = re.compile(r"(?:\b\d+\s*\(\d+(?:\.\d+)?%\)\s*){3,}")
 COUNT_ROW_SHARES = 3
 # A summary grid's value printed alone on its line, a count and its share
-# ("4 (12%)", "11 52.4%"), or its share alone ("18%"): a cell of a grid
-# printed without columns.
+# ("4 (12%)", "11 52.4%"), its share alone ("18%") or its count alone
+# ("1,234"): a cell of a grid printed without columns.
 COUNT_CELL = re.compile(r"^\s*\d[\d,]*\s+\(?\d+(?:\.\d+)?%\)?\s*$")
 SHARE_CELL = re.compile(r"^\s*\(?\d+(?:\.\d+)?%\)?\s*$")
+COUNT_ALONE = re.compile(r"^\s*\d[\d,]*\s*$")
 # A line of three or more figures and nothing else but a scope before them:
 # a table's row ("0 4 1 0 0", "80% 20% 0%", "Actions 1 7% 4 27% 0 0%").
 FIGURE = r"\(?\d[\d,]*(?:\.\d+)?%?\)?"

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from normalise.counts import DIGIT
 from normalise.patterns import compiled
 from normalise.vocabulary import FINANCIAL_YEAR, QUARTER_NUMBER
-
-DIGIT = compiled(r"\d")
 
 SCOPES = (
     ("performance_indicators", re.compile(r"indicator|\bPIs?\b", re.IGNORECASE)),

@@ -323,11 +323,12 @@ class _Builder:
 
     def add(self, i: int, row: Row) -> None:
         text = row.flat
+        opens = bool(text) and (text[0].isdecimal() or text.startswith(OPENINGS))
         if row.tabbed or not text:
             self.close()
             if row.tabbed:
                 self.lead, self.pending_bullets, self.pending_number = None, 0, None
-                numbered = NUMBERED_PARAGRAPH.match(text)
+                numbered = opens and NUMBERED_PARAGRAPH.match(text)
                 if numbered and len(row.filled) <= 2 and SENTENCE_CLOSE.search(text):
                     # A numbered paragraph set as a table's row ("5.1 | The
                     # council has adopted … ."), not a KPI's ("2.1 | Average
@@ -335,7 +336,6 @@ class _Builder:
                     # Officers").
                     self._numbered_paragraph(numbered)
             return
-        opens = text[0].isdecimal() or text.startswith(OPENINGS)
         heading = self._heading(i, text, opens)
         if heading is not None:
             self.close()

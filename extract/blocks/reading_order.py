@@ -18,6 +18,7 @@ from extract.blocks.model import Block
 from extract.blocks.paragraphs import Paragraph
 from extract.document import Document, Row
 from extract.layout.headers import HEADER_WORDS
+from normalise.text import squash
 from normalise.vocabulary import status_categories, status_category
 
 NUMBERED = re.compile(r"^(?:Appendix\s+\d|\d{1,2}\.\d)")
@@ -125,7 +126,7 @@ def _first_label(paras: Sequence[Paragraph], n: int) -> int:
     green actions are on target" over "On Target")."""
     named: set[str] = set()
     for q in paras[n:]:
-        category = status_category(" ".join(q.text.split()))
+        category = status_category(squash(q.text))
         if category is None:
             break
         named.add(category)
@@ -133,12 +134,12 @@ def _first_label(paras: Sequence[Paragraph], n: int) -> int:
         return n
     first = n
     while first > 0 and _label_shaped(paras[first - 1]):
-        statuses = status_categories(" ".join(paras[first - 1].text.split()))
+        statuses = status_categories(squash(paras[first - 1].text))
         if len(statuses) > 1 or statuses & named:
             break
         named |= statuses
         first -= 1
-    while first < n and status_category(" ".join(paras[first].text.split())) is None:
+    while first < n and status_category(squash(paras[first].text)) is None:
         first += 1
     return first
 
@@ -148,7 +149,7 @@ def _label_shaped(p: Paragraph) -> bool:
     no figure, and either one short line ("Delayed") or lines wrapped at a
     cell's width, not a page's (a sentence of prose naming a status is no
     label)."""
-    text = " ".join(p.text.split())
+    text = squash(p.text)
     return (
         len(text) <= LONG_LABEL_CHARS
         and (len(text) <= STATUS_LABEL_CHARS or len(p.pieces) > 1)

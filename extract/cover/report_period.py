@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from extract.document import Document, Row
 from extract.layout.headers import HEADER_WORDS, is_header
+from normalise.counts import DIGIT
 from normalise.dates import month_number
 from normalise.periods import stated_period, title_quarters, title_years
-from normalise.status_rows import DIGIT, period_row, period_row_values, values_line
+from normalise.status_rows import period_row, period_row_values, values_line
 from normalise.text import may_hold, unmarked
 from normalise.years import (
     ALL_QUARTERS,

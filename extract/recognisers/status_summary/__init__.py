@@ -34,10 +34,10 @@ from extract.recognisers.status_summary.printed import (
     titles_scope,
 )
 from extract.records import IssueRow, Record, StatusCount
+from normalise.counts import DIGIT
 from normalise.patterns import compiled
 from normalise.status_rows import (
     COUNT_OR_SHARE_FIRST,
-    DIGIT,
     PERIOD_LABEL,
     SCOPE_WORDS,
     is_period_label,

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from extract.context import Context
 from extract.document import Row
+from normalise.counts import DIGIT
 from normalise.status_rows import (
-    DIGIT,
     PERIOD_LABEL,
     QTR,
     RELATIVE_QUARTER,

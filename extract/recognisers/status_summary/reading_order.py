@@ -32,8 +32,8 @@ from extract.recognisers.status_summary.printed import (
     prints_counts,
     read_value,
 )
+from normalise.counts import DIGIT
 from normalise.status_rows import (
-    DIGIT,
     is_period_label,
     period_words,
     scope_of,

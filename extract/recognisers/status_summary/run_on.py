@@ -36,9 +36,9 @@ from extract.recognisers.status_summary.printed import (
     read_value,
 )
 from extract.recognisers.status_summary.reading_order import LAST, MIN_LABELS, Found
+from normalise.counts import DIGIT
 from normalise.patterns import compiled
 from normalise.status_rows import (
-    DIGIT,
     MIN_VALUES,
     VALUE_PART,
     a_year,
